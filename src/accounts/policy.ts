@@ -1,0 +1,48 @@
+// The one permission policy every service calls: what a role may do, and over which data.
+import type { Actor } from '../platform/actor';
+import { forbidden, notFound } from '../platform/errors';
+import { rolePermissions, type Permission } from './model';
+
+export const can = (actor: Actor, permission: Permission): boolean =>
+  (rolePermissions[actor.role] as readonly Permission[]).includes(permission);
+
+export function assertCan(actor: Actor | null, permission: Permission): asserts actor is Actor {
+  if (!actor || !can(actor, permission)) {
+    throw forbidden('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.');
+  }
+}
+
+/** Where a piece of data lives, for scope checks. */
+export interface ScopeTarget {
+  /** Path of the administrative unit the data belongs to, e.g. '/87/866/30280/'. */
+  readonly unitPaths: readonly string[];
+  readonly agencyIds?: readonly number[];
+  readonly servicePointIds?: readonly number[];
+  readonly personalIds?: readonly string[];
+}
+
+/**
+ * Whether the actor's scope covers the target. Admins see everything of their province;
+ * supervisors their unit and everything below it; officers and approvers their agency;
+ * clerks and couriers their service point; citizens their own data.
+ */
+export function isWithinScope(actor: Actor, target: ScopeTarget): boolean {
+  const scope = actor.scope;
+  switch (scope.kind) {
+    case 'unit':
+      return target.unitPaths.some((p) => p.startsWith(scope.unitPath));
+    case 'agency':
+      return target.agencyIds?.includes(scope.agencyId) ?? false;
+    case 'servicePoint':
+      return target.servicePointIds?.includes(scope.servicePointId) ?? false;
+    case 'self':
+      return scope.personalId !== null && (target.personalIds?.includes(scope.personalId) ?? false);
+    case 'none':
+      return false;
+  }
+}
+
+/** Outside the scope, data does not exist for the actor: 404, never a hint that it exists. */
+export function assertWithinScope(actor: Actor, target: ScopeTarget, what: string): void {
+  if (!isWithinScope(actor, target)) throw notFound('NOT_FOUND', `Không tìm thấy ${what}.`);
+}

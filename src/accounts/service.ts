@@ -1,0 +1,275 @@
+// Use cases of accounts: log in and out, sessions → actors, users and their scopes.
+import { createHash } from 'node:crypto';
+import type { Actor, Role, Scope } from '../platform/actor';
+import { recordAudit } from '../platform/audit-log';
+import type { Clock } from '../platform/clock';
+import type { ServiceContext } from '../platform/context';
+import type { Database } from '../platform/db/connect';
+import type { UsersTable } from '../platform/db/schema';
+import { conflict, forbidden, notFound, unauthenticated, validationFailed } from '../platform/errors';
+import type { Selectable } from 'kysely';
+import {
+  LOCKOUT_MINUTES, lockedUntilAfterFailure, passwordProblem, roleLabels, rolePermissions, roleScopeKind,
+  type Permission,
+} from './model';
+import { generatePassword, hashPassword, newSessionToken, verifyPassword } from './passwords';
+import { assertCan, assertWithinScope, isWithinScope, type ScopeTarget } from './policy';
+
+export interface UserView {
+  readonly id: number;
+  readonly username: string;
+  readonly fullName: string;
+  readonly role: Role;
+  readonly roleLabel: string;
+  readonly scopeCode: string | null;
+  readonly email: string | null;
+  readonly active: boolean;
+  readonly permissions: readonly Permission[];
+}
+
+/** A scope resolved from its code by the directory (wired in src/app.ts). */
+export interface ResolvedScope {
+  readonly kind: 'unit' | 'agency' | 'servicePoint';
+  readonly id: number;
+  readonly code: string;
+  readonly unitPath: string;
+}
+export type ScopeLookup = (kind: ResolvedScope['kind'], code: string) => Promise<ResolvedScope | null>;
+
+type UserRow = Selectable<UsersTable>;
+
+export const toUserView = (u: UserRow): UserView => ({
+  id: u.id,
+  username: u.username,
+  fullName: u.full_name,
+  role: u.role,
+  roleLabel: roleLabels[u.role],
+  scopeCode: u.scope_code,
+  email: u.email,
+  active: u.active,
+  permissions: rolePermissions[u.role],
+});
+
+export function scopeOfUser(u: UserRow): Scope {
+  if (u.role === 'citizen') return { kind: 'self', personalId: u.personal_id };
+  const unitPath = u.scope_path ?? '';
+  if (u.scope_service_point_id !== null) return { kind: 'servicePoint', servicePointId: u.scope_service_point_id, unitPath };
+  if (u.scope_agency_id !== null) return { kind: 'agency', agencyId: u.scope_agency_id, unitPath };
+  if (u.scope_unit_id !== null) return { kind: 'unit', unitId: u.scope_unit_id, unitPath };
+  // An administrator created without a scope (the first one, from the CLI) sees everything.
+  return u.role === 'admin' ? { kind: 'unit', unitId: 0, unitPath: '/' } : { kind: 'none' };
+}
+
+export const actorOfUser = (u: UserRow): Actor => ({
+  userId: u.id, username: u.username, fullName: u.full_name, role: u.role, scope: scopeOfUser(u),
+});
+
+const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+const INVALID_CREDENTIALS = () =>
+  unauthenticated('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+
+export interface LoginResult {
+  readonly token: string;
+  readonly expiresAt: Date;
+  readonly user: UserView;
+}
+
+export async function login(
+  deps: { db: Database; clock: Clock },
+  input: { username: string; password: string },
+  sessionTtlHours: number,
+): Promise<LoginResult> {
+  const now = deps.clock.now();
+  const user = await deps.db.selectFrom('users').selectAll()
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', input.username.trim().toLowerCase()))
+    .executeTakeFirst();
+  if (!user || !user.active) {
+    await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000', input.password);
+    throw INVALID_CREDENTIALS(); // same answer and similar time whether the user exists or not
+  }
+  if (user.locked_until && user.locked_until > now) {
+    throw forbidden('ACCOUNT_LOCKED', `Tài khoản tạm khoá do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${LOCKOUT_MINUTES} phút.`);
+  }
+  if (!(await verifyPassword(user.password_hash, input.password))) {
+    const failed = user.failed_logins + 1;
+    const lockedUntil = lockedUntilAfterFailure(failed, now);
+    await deps.db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ failed_logins: lockedUntil ? 0 : failed, locked_until: lockedUntil })
+        .where('id', '=', user.id).execute();
+      await recordAudit(trx, null, {
+        action: lockedUntil ? 'account.locked' : 'login.failed', entity: 'user', entityKey: user.id, at: now,
+      });
+    });
+    throw INVALID_CREDENTIALS();
+  }
+  const token = newSessionToken();
+  const expiresAt = new Date(now.getTime() + sessionTtlHours * 3_600_000);
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+    await trx.insertInto('sessions').values({ token_hash: tokenHash(token), user_id: user.id, created_at: now, expires_at: expiresAt }).execute();
+    await recordAudit(trx, { userId: user.id, username: user.username }, { action: 'login', entity: 'user', entityKey: user.id, at: now });
+  });
+  return { token, expiresAt, user: toUserView(user) };
+}
+
+/** The actor behind a session token, or null when it is unknown, expired or revoked. */
+export async function actorForToken(deps: { db: Database; clock: Clock }, token: string): Promise<Actor | null> {
+  if (!token || token.length > 200) return null;
+  const row = await deps.db.selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .where('sessions.token_hash', '=', tokenHash(token))
+    .where('sessions.revoked_at', 'is', null)
+    .where('sessions.expires_at', '>', deps.clock.now())
+    .where('users.active', '=', true)
+    .executeTakeFirst();
+  return row ? actorOfUser(row) : null;
+}
+
+export async function logout(ctx: ServiceContext, token: string): Promise<void> {
+  await ctx.db.updateTable('sessions').set({ revoked_at: ctx.clock.now() })
+    .where('token_hash', '=', tokenHash(token)).where('revoked_at', 'is', null).execute();
+}
+
+export async function currentUser(ctx: ServiceContext): Promise<UserView> {
+  if (!ctx.actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
+  const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', ctx.actor.userId).executeTakeFirstOrThrow();
+  return toUserView(user);
+}
+
+export async function changePassword(
+  ctx: ServiceContext,
+  input: { currentPassword: string; newPassword: string },
+  keepToken: string | null,
+): Promise<void> {
+  const actor = ctx.actor;
+  if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
+  const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    throw validationFailed('WRONG_PASSWORD', 'Mật khẩu hiện tại không đúng.');
+  }
+  const problem = passwordProblem(input.newPassword, user.username);
+  if (problem) throw validationFailed('WEAK_PASSWORD', problem, [{ path: 'body/newPassword', message: problem }]);
+  const passwordHash = await hashPassword(input.newPassword);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: passwordHash, must_change_password: false }).where('id', '=', user.id).execute();
+    // Other sessions end: a changed password must lock out whoever else knew the old one.
+    let revoke = trx.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', user.id).where('revoked_at', 'is', null);
+    if (keepToken) revoke = revoke.where('token_hash', '!=', tokenHash(keepToken));
+    await revoke.execute();
+    await recordAudit(trx, actor, { action: 'password.changed', entity: 'user', entityKey: user.id, at: now });
+  });
+}
+
+const userTarget = (u: UserRow): ScopeTarget => ({
+  unitPaths: u.scope_path ? [u.scope_path] : [],
+  agencyIds: u.scope_agency_id !== null ? [u.scope_agency_id] : [],
+  servicePointIds: u.scope_service_point_id !== null ? [u.scope_service_point_id] : [],
+});
+
+/** Users the actor may see: admins all, supervisors those scoped inside their unit; others only themselves. */
+export async function listUsers(ctx: ServiceContext, page: { limit: number; offset: number }): Promise<{ items: UserView[]; total: number }> {
+  assertCan(ctx.actor, 'users.read');
+  const actor = ctx.actor;
+  let query = ctx.db.selectFrom('users');
+  if (actor.scope.kind === 'unit' && actor.scope.unitPath !== '/') {
+    query = query.where('scope_path', 'like', `${actor.scope.unitPath}%`);
+  } else if (actor.scope.kind !== 'unit') {
+    query = query.where('id', '=', actor.userId);
+  }
+  const [rows, count] = await Promise.all([
+    query.selectAll().orderBy('username').limit(page.limit).offset(page.offset).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toUserView), total: Number(count.n) };
+}
+
+export async function getUser(ctx: ServiceContext, id: number): Promise<UserView> {
+  const actor = ctx.actor;
+  if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
+  const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  const visible = user && (user.id === actor.userId
+    || (actor.role === 'admin' || actor.role === 'supervisor') && isWithinScope(actor, userTarget(user)));
+  if (!user || !visible) throw notFound('USER_NOT_FOUND', 'Không tìm thấy người dùng.');
+  return toUserView(user);
+}
+
+export interface NewUser {
+  readonly username: string;
+  readonly fullName: string;
+  readonly role: Role;
+  readonly scopeCode?: string | undefined;
+  readonly personalId?: string | undefined;
+  readonly email?: string | undefined;
+  readonly phone?: string | undefined;
+  readonly password?: string | undefined;
+}
+
+const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
+
+/**
+ * Creates a user. `ctx.actor` null means the operator at the command line (`motcua user add`),
+ * the way a deployment gets its first administrator. Returns the password once.
+ */
+export async function createUser(
+  ctx: ServiceContext,
+  input: NewUser,
+  lookupScope: ScopeLookup,
+): Promise<{ user: UserView; password: string }> {
+  if (ctx.actor) {
+    assertCan(ctx.actor, 'users.manage');
+  }
+  const username = input.username.trim().toLowerCase();
+  if (!USERNAME.test(username)) {
+    throw validationFailed('INVALID_USERNAME', 'Tên đăng nhập gồm 3–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch.', [{ path: 'username', message: 'không hợp lệ' }]);
+  }
+  const kind = roleScopeKind[input.role];
+  let scope: ResolvedScope | null = null;
+  if (kind === 'self') {
+    if (input.personalId !== undefined && !/^\d{12}$/.test(input.personalId)) {
+      throw validationFailed('INVALID_PERSONAL_ID', 'Số định danh cá nhân phải gồm 12 chữ số.', [{ path: 'personalId', message: 'cần 12 chữ số' }]);
+    }
+  } else if (input.scopeCode) {
+    scope = await lookupScope(kind, input.scopeCode);
+    if (!scope) {
+      const what = { unit: 'đơn vị hành chính', agency: 'cơ quan', servicePoint: 'điểm phục vụ' }[kind];
+      throw validationFailed('UNKNOWN_SCOPE', `Không tìm thấy ${what} có mã ${input.scopeCode}.`, [{ path: 'scope', message: `cần mã ${what}` }]);
+    }
+  } else if (input.role !== 'admin') {
+    throw validationFailed('SCOPE_REQUIRED', 'Vai trò này cần phạm vi (mã đơn vị, cơ quan hoặc điểm phục vụ).', [{ path: 'scope', message: 'bắt buộc' }]);
+  }
+  if (ctx.actor && scope) assertWithinScope(ctx.actor, { unitPaths: [scope.unitPath] }, 'phạm vi');
+  const password = input.password ?? generatePassword();
+  const problem = passwordProblem(password, username);
+  if (problem) throw validationFailed('WEAK_PASSWORD', problem, [{ path: 'password', message: problem }]);
+  const passwordHash = await hashPassword(password);
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const taken = await trx.selectFrom('users').select('id')
+      .where((eb) => eb(eb.fn('lower', ['username']), '=', username)).executeTakeFirst();
+    if (taken) throw conflict('USERNAME_TAKEN', `Tên đăng nhập ${username} đã được dùng.`);
+    const inserted = await trx.insertInto('users').values({
+      username,
+      full_name: input.fullName.trim(),
+      role: input.role,
+      scope_unit_id: scope?.kind === 'unit' ? scope.id : null,
+      scope_agency_id: scope?.kind === 'agency' ? scope.id : null,
+      scope_service_point_id: scope?.kind === 'servicePoint' ? scope.id : null,
+      scope_code: scope?.code ?? null,
+      scope_path: scope?.unitPath ?? null,
+      personal_id: input.personalId ?? null,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      password_hash: passwordHash,
+      must_change_password: input.password === undefined,
+    }).returningAll().executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx.actor, {
+      action: 'user.created', entity: 'user', entityKey: inserted.id, at: now,
+      payload: { username, role: input.role, scope: scope?.code ?? null },
+    });
+    return inserted;
+  });
+  return { user: toUserView(row), password };
+}

@@ -1,0 +1,81 @@
+// Ordered SQL migrations, applied in one transaction each under an advisory lock (so that two
+// instances starting together do not race), recorded with a checksum: a landed migration that
+// was edited afterwards stops the start with a clear message.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+export const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export interface MigrationFile {
+  readonly name: string;
+  readonly sql: string;
+  readonly checksum: string;
+}
+
+export async function readMigrations(dir = migrationsDir): Promise<MigrationFile[]> {
+  const names = (await fs.readdir(dir)).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const sql = await fs.readFile(path.join(dir, name), 'utf8');
+      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+    }),
+  );
+}
+
+const LOCK_KEY = 7_340_221; // arbitrary, constant: "motcua migrations"
+
+export async function migrate(url: string, dir = migrationsDir): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const done = new Map(
+      (await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations'))
+        .rows.map((r) => [r.name, r.checksum]),
+    );
+    const applied: string[] = [];
+    for (const m of await readMigrations(dir)) {
+      const seen = done.get(m.name);
+      if (seen !== undefined) {
+        if (seen !== m.checksum) {
+          throw new Error(`Migration ${m.name} đã bị sửa sau khi áp dụng (checksum khác). Hãy tạo migration mới.`);
+        }
+        continue;
+      }
+      await client.query('BEGIN');
+      try {
+        await client.query(m.sql);
+        await client.query('INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)', [m.name, m.checksum]);
+        await client.query('COMMIT');
+      } catch (e) {
+        await client.query('ROLLBACK');
+        throw new Error(`Migration ${m.name} thất bại: ${(e as Error).message}`);
+      }
+      applied.push(m.name);
+    }
+    return applied;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => {});
+    await client.end();
+  }
+}
+
+/** Names of migrations on disk that the database has not applied yet. */
+export async function pendingMigrations(url: string, dir = migrationsDir): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const table = await client.query(`SELECT to_regclass('schema_migrations') AS t`);
+    const done = table.rows[0]?.t
+      ? new Set((await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name))
+      : new Set<string>();
+    return (await readMigrations(dir)).map((m) => m.name).filter((n) => !done.has(n));
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,52 @@
+// The small set of typed domain errors every service throws. They carry a stable English
+// `code` for machines and a Vietnamese `message` for people; src/platform/http/errors.ts maps
+// them to HTTP in one place.
+
+export type DomainErrorKind =
+  | 'NotFound'
+  | 'Forbidden'
+  | 'Unauthenticated'
+  | 'InvalidTransition'
+  | 'ValidationFailed'
+  | 'Conflict'
+  | 'TooManyRequests';
+
+export interface ErrorDetail {
+  /** JSON pointer or dotted path of the offending field, or a row reference like "row 12". */
+  readonly path?: string;
+  readonly message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    /** Stable machine-readable code, e.g. `DOSSIER_NOT_FOUND`. */
+    readonly code: string,
+    /** Vietnamese, shown to the user. */
+    message: string,
+    readonly details?: readonly ErrorDetail[],
+  ) {
+    super(message);
+    this.name = kind;
+  }
+}
+
+export const notFound = (code: string, message: string): DomainError =>
+  new DomainError('NotFound', code, message);
+export const forbidden = (code: string, message: string): DomainError =>
+  new DomainError('Forbidden', code, message);
+export const unauthenticated = (code: string, message: string): DomainError =>
+  new DomainError('Unauthenticated', code, message);
+export const invalidTransition = (code: string, message: string): DomainError =>
+  new DomainError('InvalidTransition', code, message);
+export const validationFailed = (
+  code: string,
+  message: string,
+  details?: readonly ErrorDetail[],
+): DomainError => new DomainError('ValidationFailed', code, message, details);
+export const conflict = (code: string, message: string): DomainError =>
+  new DomainError('Conflict', code, message);
+export const tooManyRequests = (code: string, message: string): DomainError =>
+  new DomainError('TooManyRequests', code, message);
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -1,0 +1,77 @@
+// One place that turns any error into the one error shape `{ error: { code, message, details? } }`.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isDomainError, type DomainErrorKind, type ErrorDetail } from '../errors';
+import { httpMessages, type HttpMessageCode } from './messages';
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: readonly ErrorDetail[] };
+}
+
+const statusOfKind = {
+  NotFound: 404,
+  Forbidden: 403,
+  Unauthenticated: 401,
+  InvalidTransition: 409,
+  ValidationFailed: 400,
+  Conflict: 409,
+  TooManyRequests: 429,
+} as const satisfies Record<DomainErrorKind, number>;
+
+export const errorBody = (code: string, message: string, details?: readonly ErrorDetail[]): ErrorBody => ({
+  error: details && details.length > 0 ? { code, message, details } : { code, message },
+});
+
+const platformError = (code: HttpMessageCode, details?: readonly ErrorDetail[]): ErrorBody =>
+  errorBody(code, httpMessages[code], details);
+
+interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+}
+
+function validationDetails(error: FastifyError): ErrorDetail[] {
+  const issues = (error.validation ?? []) as ValidationIssue[];
+  const context = error.validationContext ?? 'body';
+  return issues.slice(0, 20).map((issue) => {
+    const extra = issue.params && 'additionalProperties' in issue.params
+      ? ` (${String(issue.params.additionalProperties)})` : '';
+    return { path: `${context}${issue.instancePath ?? ''}`, message: `${issue.message ?? 'không hợp lệ'}${extra}` };
+  });
+}
+
+export function toErrorResponse(error: unknown): { status: number; body: ErrorBody; unexpected: boolean } {
+  if (isDomainError(error)) {
+    return { status: statusOfKind[error.kind], body: errorBody(error.code, error.message, error.details), unexpected: false };
+  }
+  const e = error as FastifyError & { statusCode?: number };
+  if (e && Array.isArray(e.validation)) {
+    return { status: 400, body: platformError('VALIDATION_FAILED', validationDetails(e)), unexpected: false };
+  }
+  switch (e?.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, body: platformError('MALFORMED_JSON'), unexpected: false };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, body: platformError('PAYLOAD_TOO_LARGE'), unexpected: false };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { status: 415, body: platformError('UNSUPPORTED_MEDIA_TYPE'), unexpected: false };
+    default:
+      break;
+  }
+  if (e?.statusCode === 429) return { status: 429, body: platformError('RATE_LIMITED'), unexpected: false };
+  if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    const code = e.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : e.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+    return { status: e.statusCode, body: platformError(code), unexpected: false };
+  }
+  return { status: 500, body: platformError('INTERNAL'), unexpected: true };
+}
+
+export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const { status, body, unexpected } = toErrorResponse(error);
+  if (unexpected) request.log.error({ err: error }, 'unexpected error');
+  else request.log.info({ code: body.error.code, status }, 'request refused');
+  return reply.status(status).send(body);
+}

@@ -1,0 +1,16 @@
+// Vietnamese messages of the platform's own HTTP errors (capabilities carry theirs in DomainError).
+export const httpMessages = {
+  MALFORMED_JSON: 'Dữ liệu gửi lên không phải JSON hợp lệ.',
+  INVALID_UTF8: 'Dữ liệu gửi lên không phải văn bản UTF-8 hợp lệ.',
+  VALIDATION_FAILED: 'Dữ liệu không hợp lệ.',
+  PAYLOAD_TOO_LARGE: 'Dữ liệu gửi lên quá lớn.',
+  UNSUPPORTED_MEDIA_TYPE: 'Kiểu dữ liệu không được hỗ trợ; hãy gửi application/json.',
+  NOT_FOUND: 'Không tìm thấy địa chỉ yêu cầu.',
+  METHOD_NOT_ALLOWED: 'Phương thức không được hỗ trợ.',
+  RATE_LIMITED: 'Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
+  UNAUTHENTICATED: 'Vui lòng đăng nhập.',
+  BAD_REQUEST: 'Yêu cầu không hợp lệ.',
+  INTERNAL: 'Hệ thống gặp lỗi. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị viên.',
+} as const satisfies Record<string, string>;
+
+export type HttpMessageCode = keyof typeof httpMessages;

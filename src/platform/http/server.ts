@@ -1,0 +1,152 @@
+// The Fastify app factory used by the server and by tests (through `inject`). Capabilities add
+// their routes to what this returns; src/app.ts wires them.
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Actor } from '../actor';
+import { unauthenticated } from '../errors';
+import { errorBody, handleError } from './errors';
+import { httpMessages } from './messages';
+import { redactUrl } from '../logging';
+
+export type HttpApp = FastifyInstance<
+  import('node:http').Server, import('node:http').IncomingMessage, import('node:http').ServerResponse,
+  import('fastify').FastifyBaseLogger, TypeBoxTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export type ActorResolver = (request: FastifyRequest) => Promise<Actor | null>;
+
+export interface HttpOptions {
+  readonly logger: boolean | Record<string, unknown>;
+  readonly resolveActor: ActorResolver;
+  readonly webDir?: string;
+  readonly version: string;
+  /** Requests per minute per client on routes marked `config.publicLimit` (login, tracking). */
+  readonly publicRateLimit?: number;
+  readonly bodyLimitBytes?: number;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+export async function createHttpServer(options: HttpOptions): Promise<HttpApp> {
+  const app = Fastify({
+    logger: options.logger === false ? false : {
+      ...(typeof options.logger === 'object' ? options.logger : {}),
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+      serializers: {
+        req: (req: FastifyRequest) => ({ method: req.method, url: redactUrl(req.url), reqId: req.id }),
+      },
+    },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: options.bodyLimitBytes ?? 1_048_576,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.decorateRequest('actor', null);
+
+  // JSON bodies must be valid UTF-8 and valid JSON; anything else is a 400, never a 500.
+  app.removeContentTypeParser(['application/json']);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => {
+    const buffer = body as Buffer;
+    if (buffer.length === 0) return done(null, undefined);
+    let text: string;
+    try {
+      text = strictUtf8.decode(buffer);
+    } catch {
+      return done(Object.assign(new Error(httpMessages.INVALID_UTF8), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
+    }
+    try {
+      done(null, JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value)));
+    } catch {
+      done(Object.assign(new Error(httpMessages.MALFORMED_JSON), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
+  app.setNotFoundHandler((request, reply) => {
+    const accept = request.headers.accept ?? '';
+    if (request.method === 'GET' && !request.url.startsWith('/api/') && accept.includes('text/html') && options.webDir
+      && existsSync(path.join(options.webDir, 'index.html'))) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html'); // client-side routes of the SPA
+    }
+    return reply.status(404).send(errorBody('NOT_FOUND', httpMessages.NOT_FOUND));
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => Object.assign(new Error(httpMessages.RATE_LIMITED), { statusCode: 429 }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'motcua API', version: options.version, description: 'Một cửa: tiếp nhận và trả kết quả thủ tục hành chính.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'motcua_session' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // Resolve the actor of every API request once; routes decide whether they need one.
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/')) request.actor = await options.resolveActor(request);
+  });
+
+  if (options.webDir && existsSync(options.webDir)) {
+    await app.register(fastifyStatic, { root: options.webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  return app as unknown as HttpApp;
+}
+
+/** The actor of a request that needs one; 401 otherwise. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthenticated('UNAUTHENTICATED', httpMessages.UNAUTHENTICATED);
+  return request.actor;
+}
+
+/** Rate-limit settings for public endpoints (login, tracking). */
+export const publicRateLimit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+
+export const safeEqual = (a: string, b: string): boolean => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
