@@ -1,0 +1,127 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@fastify/type-provider-typebox';
+import type { RouteDeps } from '../platform/context';
+import { publicRateLimit, requireActor, type HttpApp } from '../platform/http/server';
+import { roles } from './model';
+import { actorForToken, changePassword, createUser, currentUser, getUser, listUsers, login, logout, type ScopeLookup } from './service';
+
+export const SESSION_COOKIE = 'motcua_session';
+
+const UserView = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  fullName: Type.String(),
+  role: Type.Union(roles.map((r) => Type.Literal(r))),
+  roleLabel: Type.String(),
+  scopeCode: Type.Union([Type.String(), Type.Null()]),
+  email: Type.Union([Type.String(), Type.Null()]),
+  active: Type.Boolean(),
+  permissions: Type.Array(Type.String()),
+});
+
+const ErrorShape = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Array(Type.Object({ path: Type.Optional(Type.String()), message: Type.String() }))) }),
+});
+
+/** The session token of a request: `Authorization: Bearer …` for API clients, the cookie for the browser. */
+export function tokenOf(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || null;
+  return request.cookies[SESSION_COOKIE] ?? null;
+}
+
+export const actorResolver = (deps: RouteDeps) => async (request: FastifyRequest) => {
+  const token = tokenOf(request);
+  return token ? actorForToken(deps, token) : null;
+};
+
+export interface AccountsRouteOptions {
+  readonly sessionTtlHours: number;
+  readonly loginRateLimit: number;
+  readonly secureCookies: boolean;
+  readonly lookupScope: ScopeLookup;
+}
+
+export function registerAccountsRoutes(app: HttpApp, deps: RouteDeps, options: AccountsRouteOptions): void {
+  const ctx = (request: FastifyRequest) => ({ db: deps.db, clock: deps.clock, actor: request.actor });
+
+  app.post('/api/v1/auth/login', {
+    config: publicRateLimit(options.loginRateLimit),
+    schema: {
+      tags: ['auth'],
+      summary: 'Đăng nhập',
+      body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String(), user: UserView }), 401: ErrorShape, 403: ErrorShape },
+    },
+  }, async (request, reply) => {
+    const result = await login(deps, request.body, options.sessionTtlHours);
+    reply.setCookie(SESSION_COOKIE, result.token, {
+      httpOnly: true, sameSite: 'lax', path: '/', secure: options.secureCookies, expires: result.expiresAt,
+    });
+    return { token: result.token, expiresAt: result.expiresAt.toISOString(), user: result.user };
+  });
+
+  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất' } }, async (request, reply: FastifyReply) => {
+    const token = tokenOf(request);
+    if (token) await logout(ctx(request), token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get('/api/v1/auth/me', { schema: { tags: ['auth'], summary: 'Người dùng hiện tại', response: { 200: UserView, 401: ErrorShape } } }, async (request) => {
+    requireActor(request);
+    return currentUser(ctx(request));
+  });
+
+  app.post('/api/v1/auth/password', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Đổi mật khẩu',
+      body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+    },
+  }, async (request, reply) => {
+    requireActor(request);
+    await changePassword(ctx(request), request.body, tokenOf(request));
+    return reply.status(204).send();
+  });
+
+  app.get('/api/v1/users', {
+    schema: {
+      tags: ['users'],
+      summary: 'Danh sách người dùng trong phạm vi',
+      querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }), offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(UserView), total: Type.Integer() }) },
+    },
+  }, async (request) => {
+    requireActor(request);
+    return listUsers(ctx(request), request.query);
+  });
+
+  app.get('/api/v1/users/:id', {
+    schema: { tags: ['users'], summary: 'Một người dùng', params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }), response: { 200: UserView } },
+  }, async (request) => {
+    requireActor(request);
+    return getUser(ctx(request), request.params.id);
+  });
+
+  app.post('/api/v1/users', {
+    schema: {
+      tags: ['users'],
+      summary: 'Tạo người dùng (quản trị)',
+      body: Type.Object({
+        username: Type.String({ minLength: 3, maxLength: 40 }),
+        fullName: Type.String({ minLength: 1, maxLength: 200 }),
+        role: Type.Union(roles.map((r) => Type.Literal(r))),
+        scopeCode: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+        personalId: Type.Optional(Type.String({ pattern: '^[0-9]{12}$' })),
+        email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
+        phone: Type.Optional(Type.String({ pattern: '^[0-9+ ]{8,15}$' })),
+      }, { additionalProperties: false }),
+      response: { 201: Type.Object({ user: UserView, password: Type.String() }) },
+    },
+  }, async (request, reply) => {
+    requireActor(request);
+    const created = await createUser(ctx(request), request.body, options.lookupScope);
+    return reply.status(201).send(created);
+  });
+}
