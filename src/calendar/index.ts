@@ -1,0 +1,72 @@
+/** Public API of the working calendar (see README.md). */
+export {
+  addDays,
+  dayNumberOf,
+  formatVnInstant,
+  isoDateFromDayNumber,
+  parseHhMm,
+  parseInstant,
+  parseIsoDate,
+  vnDateOfInstant,
+  vnInstant,
+  weekdayOf,
+  type DayNumber,
+  type EpochMs,
+  type IsoDate,
+  type Weekday,
+} from './civil-date';
+export {
+  LUNAR_MAX_YEAR,
+  LUNAR_MIN_YEAR,
+  leapMonthOf,
+  lunarMonthLength,
+  lunarNewYear,
+  lunarToSolar,
+  solarToLunar,
+  type LunarDate,
+} from './lunar';
+export {
+  REASONS,
+  STATUTORY_SOURCE,
+  holidaysForYear,
+  parseYearSchedule,
+  statutoryHolidays,
+  substituteDaysOff,
+  type DatedReason,
+  type ScheduleProblem,
+  type YearHolidays,
+  type YearSchedule,
+} from './holidays';
+export { OFFICIAL_SCHEDULES } from './schedules';
+export {
+  DEFAULT_WORKING_HOURS,
+  WorkCalendar,
+  buildWorkCalendar,
+  type WorkCalendarOptions,
+  type WorkingHours,
+  type WorkingPeriod,
+} from './work-calendar';
+export {
+  DEFAULT_CUTOFF,
+  applyApology,
+  computeDueAt,
+  dossierTimeliness,
+  elapsedWorkingTime,
+  indicatorElapsed,
+  newDossierDeadline,
+  remainingWorkingTime,
+  restartAfterSupplement,
+  timeliness,
+  type ApologyError,
+  type ApologyErrorCode,
+  type ApologyResult,
+  type DeadlineRules,
+  type DossierDeadline,
+  type Duration,
+  type DurationUnit,
+  type IndicatorElapsed,
+  type SupplementPeriod,
+  type Timeliness,
+  type WorkingDuration,
+} from './deadlines';
+export { runCalendarCommand, type CommandResult } from './cli';
