@@ -1,0 +1,107 @@
+// The session (who is signed in) and the page for the current path.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentUser, logout } from './api/auth';
+import type { User } from './api/types';
+import { ChangePasswordPage } from './account/ChangePasswordPage';
+import { LoginPage } from './account/LoginPage';
+import { HomePage } from './home/HomePage';
+import { paths } from './routes';
+import { errorMessage } from './ui/errors';
+import { Layout } from './ui/Layout';
+import { NotFoundPage } from './ui/NotFoundPage';
+import { Notice } from './ui/Notice';
+import { navigate, usePath } from './ui/router';
+
+type Session =
+  | { readonly status: 'loading' }
+  | { readonly status: 'failed'; readonly error: unknown }
+  | { readonly status: 'anonymous'; readonly notice: 'loggedOut' | null }
+  | { readonly status: 'signedIn'; readonly user: User };
+
+function Page({ path, user, onSessionLost }: { path: string; user: User; onSessionLost: () => void }) {
+  switch (path) {
+    case paths.home:
+      return <HomePage user={user} />;
+    case paths.changePassword:
+      return <ChangePasswordPage onSessionLost={onSessionLost} />;
+    default:
+      return <NotFoundPage />;
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const path = usePath();
+  const [session, setSession] = useState<Session>({ status: 'loading' });
+  const [loggingOut, setLoggingOut] = useState(false);
+
+  const load = useCallback((signal?: AbortSignal) => {
+    setSession({ status: 'loading' });
+    currentUser(signal).then(
+      (user) => setSession(user ? { status: 'signedIn', user } : { status: 'anonymous', notice: null }),
+      (error: unknown) => {
+        if (!signal?.aborted) setSession({ status: 'failed', error });
+      },
+    );
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  // Move focus to the new page's heading after a navigation or sign-in, so keyboard and
+  // screen-reader users start at the top of what changed.
+  const shown = session.status === 'signedIn' ? `${path}|${session.user.id}` : session.status;
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [shown]);
+
+  const handleLogout = async () => {
+    setLoggingOut(true);
+    try {
+      await logout();
+    } catch {
+      // The session is dropped on this side whatever the server said.
+    }
+    setLoggingOut(false);
+    navigate(paths.home, { replace: true });
+    setSession({ status: 'anonymous', notice: 'loggedOut' });
+  };
+
+  switch (session.status) {
+    case 'loading':
+      return (
+        <Layout user={null}>
+          <p className="loading" role="status">{t('app.loading')}</p>
+        </Layout>
+      );
+    case 'failed':
+      return (
+        <Layout user={null}>
+          <h1 tabIndex={-1}>{t('app.loadFailed')}</h1>
+          <Notice tone="error">{errorMessage(session.error, t)}</Notice>
+          <button type="button" className="button button--primary" onClick={() => load()}>{t('app.retry')}</button>
+        </Layout>
+      );
+    case 'anonymous':
+      return (
+        <Layout user={null}>
+          <LoginPage notice={session.notice} onLoggedIn={(user) => setSession({ status: 'signedIn', user })} />
+        </Layout>
+      );
+    case 'signedIn':
+      return (
+        <Layout user={session.user} onLogout={() => void handleLogout()} loggingOut={loggingOut}>
+          <Page path={path} user={session.user} onSessionLost={() => setSession({ status: 'anonymous', notice: null })} />
+        </Layout>
+      );
+  }
+}

@@ -1,0 +1,96 @@
+// Change one's own password: current, new, new again.
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { changePassword } from '../api/auth';
+import { errorDetails, errorMessage } from '../ui/errors';
+import { Field } from '../ui/Field';
+import { Notice } from '../ui/Notice';
+import { useDocumentTitle } from '../ui/page';
+
+/** Mirrors the server's rule (accounts/model.ts); the server has the last word. */
+export const MIN_PASSWORD_LENGTH = 10;
+
+interface ChangePasswordPageProps {
+  readonly onSessionLost: () => void;
+}
+
+type Problems = { current?: string; next?: string; confirm?: string; form?: string; details?: readonly string[] };
+
+export function ChangePasswordPage({ onSessionLost }: ChangePasswordPageProps) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('password.title'));
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [problems, setProblems] = useState<Problems>({});
+  const [done, setDone] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const refs = { current: useRef<HTMLInputElement>(null), next: useRef<HTMLInputElement>(null), confirm: useRef<HTMLInputElement>(null) };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setDone(false);
+    const found: Problems = {};
+    if (current === '') found.current = t('password.currentRequired');
+    if (next.length < MIN_PASSWORD_LENGTH) found.next = t('password.tooShort', { min: MIN_PASSWORD_LENGTH });
+    else if (next !== confirm) found.confirm = t('password.mismatch');
+    const first = (['current', 'next', 'confirm'] as const).find((k) => found[k]);
+    if (first) {
+      setProblems(found);
+      refs[first].current?.focus();
+      return;
+    }
+    setProblems({});
+    setSubmitting(true);
+    try {
+      await changePassword(current, next);
+      setCurrent('');
+      setNext('');
+      setConfirm('');
+      setDone(true);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401 && e.code !== 'INVALID_CREDENTIALS') {
+        onSessionLost();
+        return;
+      }
+      setProblems({ form: errorMessage(e, t), details: errorDetails(e) });
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <div className="narrow">
+      <h1 tabIndex={-1}>{t('password.title')}</h1>
+      <p className="lead">{t('password.intro', { min: MIN_PASSWORD_LENGTH })}</p>
+      <Notice tone="success">{done ? t('password.done') : null}</Notice>
+      <Notice tone="error">
+        {problems.form && (
+          <>
+            <p>{problems.form}</p>
+            {problems.details && problems.details.length > 0 && (
+              <ul>{problems.details.map((d) => <li key={d}>{d}</li>)}</ul>
+            )}
+          </>
+        )}
+      </Notice>
+      <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
+        <Field ref={refs.current} label={t('password.current')} name="currentPassword" type="password"
+          autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)}
+          error={problems.current ?? null} />
+        <Field ref={refs.next} label={t('password.next')} name="newPassword" type="password"
+          autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} value={next}
+          onChange={(e) => setNext(e.target.value)} error={problems.next ?? null} />
+        <Field ref={refs.confirm} label={t('password.confirm')} name="confirmPassword" type="password"
+          autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.target.value)}
+          error={problems.confirm ?? null} />
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={submitting}>
+            {submitting ? t('password.submitting') : t('password.submit')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

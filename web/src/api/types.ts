@@ -1,0 +1,39 @@
+// Shapes of the API's answers as the web app reads them (the server's UserView and friends).
+
+export const roles = ['admin', 'clerk', 'courier', 'officer', 'approver', 'supervisor', 'citizen'] as const;
+export type Role = (typeof roles)[number];
+
+export interface User {
+  readonly id: number;
+  readonly username: string;
+  readonly fullName: string;
+  readonly role: Role;
+  /** Vietnamese label of the role, from the server. */
+  readonly roleLabel: string;
+  readonly scopeCode: string | null;
+  readonly email: string | null;
+  readonly active: boolean;
+  readonly permissions: readonly string[];
+}
+
+export interface LoginResult {
+  readonly token: string;
+  readonly expiresAt: string;
+  readonly user: User;
+}
+
+export interface ProcedureSummary {
+  readonly code: string;
+  readonly name: string;
+  readonly field: string;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+}
+
+export interface ErrorDetail {
+  readonly path?: string;
+  readonly message: string;
+}

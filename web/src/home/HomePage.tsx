@@ -1,0 +1,59 @@
+// The signed-in user's home: what their role does, as cards; working ones are links.
+import { useTranslation } from 'react-i18next';
+import type { User } from '../api/types';
+import { roleLabel } from '../ui/Layout';
+import { useDocumentTitle } from '../ui/page';
+import { Link } from '../ui/router';
+import { accountCapabilities, capabilityPaths, roleCapabilities, type CapabilityKey } from './capabilities';
+
+function CapabilityCard({ capability }: { readonly capability: CapabilityKey }) {
+  const { t } = useTranslation();
+  const path = capabilityPaths[capability];
+  const title = t(`capabilities.${capability}.title`);
+  const description = t(`capabilities.${capability}.description`);
+  if (path) {
+    return (
+      <li className="capability capability--ready">
+        <h3 className="capability__title">
+          <Link to={path} className="capability__link">{title}</Link>
+        </h3>
+        <p className="capability__description">{description}</p>
+      </li>
+    );
+  }
+  return (
+    <li className="capability capability--coming" data-capability={capability}>
+      <h3 className="capability__title">
+        {title} <span className="badge">{t('home.comingSoon')}</span>
+      </h3>
+      <p className="capability__description">{description}</p>
+    </li>
+  );
+}
+
+export function HomePage({ user }: { readonly user: User }) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('home.title'));
+  return (
+    <div className="home">
+      <h1 tabIndex={-1}>{t('home.greeting', { name: user.fullName })}</h1>
+      <p className="lead">
+        {t('home.role', { role: roleLabel(t, user) })}
+        {user.scopeCode && <> · {t('home.scope', { scope: user.scopeCode })}</>}
+      </p>
+      <section aria-labelledby="tasks-title">
+        <h2 id="tasks-title">{t('home.tasksTitle')}</h2>
+        <p>{t('home.tasksIntro')}</p>
+        <ul className="capabilities" data-role={user.role}>
+          {roleCapabilities[user.role].map((c) => <CapabilityCard key={c} capability={c} />)}
+        </ul>
+      </section>
+      <section aria-labelledby="account-title">
+        <h2 id="account-title">{t('home.accountTitle')}</h2>
+        <ul className="capabilities">
+          {accountCapabilities.map((c) => <CapabilityCard key={c} capability={c} />)}
+        </ul>
+      </section>
+    </div>
+  );
+}

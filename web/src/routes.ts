@@ -1,0 +1,5 @@
+// The app's addresses. Only pages that work are listed; a new surface adds its path here.
+export const paths = {
+  home: '/',
+  changePassword: '/doi-mat-khau',
+} as const satisfies Record<string, `/${string}`>;
