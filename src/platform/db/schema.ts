@@ -44,7 +44,9 @@ export interface AgenciesTable {
   id: Serial;
   identifier: string;
   name: string;
+  kind: 'people_committee' | 'department' | 'public_service_centre' | 'police' | 'other';
   level: 'central' | 'province' | 'district' | 'commune';
+  identifier_confirmed: Generated<boolean>;
   admin_unit_id: number;
   parent_agency_id: number | null;
   province_code: string;
@@ -85,6 +87,7 @@ export interface CountersTable {
 export interface ProceduresTable {
   id: Serial;
   code: string;
+  full_code: string | null;
   version: number;
   name: string;
   field: string;

@@ -53,6 +53,8 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { status: 400, body: platformError('MALFORMED_JSON'), unexpected: false };
+    case 'MOTCUA_INVALID_UTF8':
+      return { status: 400, body: platformError('INVALID_UTF8'), unexpected: false };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, body: platformError('PAYLOAD_TOO_LARGE'), unexpected: false };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

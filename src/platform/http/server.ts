@@ -1,6 +1,6 @@
 // The Fastify app factory used by the server and by tests (through `inject`). Capabilities add
 // their routes to what this returns; src/app.ts wires them.
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -72,7 +72,7 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpApp> {
     try {
       text = strictUtf8.decode(buffer);
     } catch {
-      return done(Object.assign(new Error(httpMessages.INVALID_UTF8), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
+      return done(Object.assign(new Error(httpMessages.INVALID_UTF8), { statusCode: 400, code: 'MOTCUA_INVALID_UTF8' }), undefined);
     }
     try {
       done(null, JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value)));
@@ -82,6 +82,9 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpApp> {
   });
 
   app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   app.setNotFoundHandler((request, reply) => {
     const accept = request.headers.accept ?? '';
     if (request.method === 'GET' && !request.url.startsWith('/api/') && accept.includes('text/html') && options.webDir
@@ -145,8 +148,3 @@ export function requireActor(request: FastifyRequest): Actor {
 /** Rate-limit settings for public endpoints (login, tracking). */
 export const publicRateLimit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
 
-export const safeEqual = (a: string, b: string): boolean => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};

@@ -9,13 +9,17 @@ CREATE TABLE admin_units (
   level          text NOT NULL CHECK (level IN ('province', 'district', 'commune')),
   parent_id      bigint REFERENCES admin_units (id),
   province_code  text NOT NULL,      -- the province this unit belongs to in its own period
-  path           text NOT NULL,      -- '/87/866/30280/' : ancestors' codes, for subtree scope checks
+  -- '/87/866/30280/' : ancestors' codes, for subtree scope checks (startsWith). Codes repeat
+  -- across periods, so a province whose code was reused gets a distinct first segment: old Tiền
+  -- Giang is '/82@2004/…' while the new Đồng Tháp is '/82/…' (src/directory/README.md).
+  path           text NOT NULL,
   valid_from     date NOT NULL,
   valid_to       date,               -- exclusive; NULL = still valid
   UNIQUE (code, valid_from),
   CHECK (valid_to IS NULL OR valid_to > valid_from)
 );
-CREATE INDEX admin_units_code_idx ON admin_units (code);
+CREATE INDEX admin_units_code_idx ON admin_units (code, valid_from);
+CREATE INDEX admin_units_level_idx ON admin_units (level, valid_from);
 CREATE INDEX admin_units_parent_idx ON admin_units (parent_id);
 CREATE INDEX admin_units_path_idx ON admin_units (path text_pattern_ops);
 CREATE INDEX admin_units_name_trgm ON admin_units USING gin (search_key(name) gin_trgm_ops);
@@ -37,14 +41,19 @@ CREATE TABLE agencies (
   id               bigserial PRIMARY KEY,
   identifier       text NOT NULL,
   name             text NOT NULL,
+  kind             text NOT NULL CHECK (kind IN ('people_committee', 'department', 'public_service_centre', 'police', 'other')),
   level            text NOT NULL CHECK (level IN ('central', 'province', 'district', 'commune')),
+  -- only identifiers checked against a published source are confirmed; the rest are demo data
+  identifier_confirmed boolean NOT NULL DEFAULT false,
   admin_unit_id    bigint NOT NULL REFERENCES admin_units (id),
   parent_agency_id bigint REFERENCES agencies (id),
   province_code    text NOT NULL,
   valid_from       date NOT NULL,
   valid_to         date,
-  UNIQUE (identifier, valid_from)
+  UNIQUE (identifier, valid_from),
+  CHECK (valid_to IS NULL OR valid_to > valid_from)
 );
+CREATE INDEX agencies_identifier_idx ON agencies (identifier, valid_from);
 CREATE INDEX agencies_unit_idx ON agencies (admin_unit_id);
 
 -- Service points: post offices and public-service centres acting as one-stop counters.
@@ -63,7 +72,8 @@ CREATE TABLE service_points (
   opening_hours      jsonb NOT NULL,
   province_code      text NOT NULL,
   valid_from         date NOT NULL,
-  valid_to           date
+  valid_to           date,
+  CHECK (valid_to IS NULL OR valid_to > valid_from)
 );
 CREATE INDEX service_points_unit_idx ON service_points (admin_unit_id);
 

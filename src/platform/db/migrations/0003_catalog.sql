@@ -2,7 +2,10 @@
 -- force when it was received.
 CREATE TABLE procedures (
   id                  bigserial PRIMARY KEY,
-  code                text NOT NULL,          -- national code, e.g. 1.001193.000.00.00.H20
+  code                text NOT NULL,          -- national code as published, e.g. 1.001193
+  -- the provincial full code '<code>.000.00.00.H20'; no source gives Đồng Tháp's suffix, so the
+  -- seeded values are demo data (src/catalog/README.md)
+  full_code           text,
   version             integer NOT NULL,
   name                text NOT NULL,
   field               text NOT NULL,          -- lĩnh vực
@@ -29,4 +32,5 @@ CREATE TABLE procedures (
   CHECK (effective_to IS NULL OR effective_to > effective_from)
 );
 CREATE INDEX procedures_code_idx ON procedures (code, effective_from);
+CREATE INDEX procedures_field_idx ON procedures (field);
 CREATE INDEX procedures_name_trgm ON procedures USING gin (search_key(name) gin_trgm_ops);

@@ -1,0 +1,104 @@
+// The HTTP platform's promises: one error shape, 4xx for every bad input, never a 500.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/db';
+import { makeServicePoint, makeUnit, makeUser, tableScopeLookup, TEST_PASSWORD } from '../../../test/factories';
+import { actorResolver, registerAccountsRoutes } from '../../accounts/routes';
+import { systemClock } from '../clock';
+import { registerHealthRoute } from './health';
+import { createHttpServer, type HttpApp } from './server';
+
+describe('HTTP platform', () => {
+  let t: TestDatabase;
+  let app: HttpApp;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    const deps = { db: t.db, clock: systemClock };
+    app = await createHttpServer({ logger: false, resolveActor: actorResolver(deps), version: 'test', bodyLimitBytes: 10_000 });
+    await registerHealthRoute(app, t.db, 'test');
+    registerAccountsRoutes(app, deps, { sessionTtlHours: 1, loginRateLimit: 5, secureCookies: false, lookupScope: tableScopeLookup(t.db) });
+    await app.ready();
+    const province = await makeUnit(t.db, { code: '82' });
+    const commune = await makeUnit(t.db, { code: '28001', parent: province });
+    await makeServicePoint(t.db, commune, { code: 'BD-A' });
+    await makeUser(t.db, 'clerk', 'BD-A', { username: 'clerk' });
+  });
+  afterAll(async () => { await app.close(); await t.close(); });
+
+  const post = (payload: string | Buffer, contentType = 'application/json') =>
+    app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { 'content-type': contentType }, payload });
+
+  it('reports health with migrations applied', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', database: 'ok', migrations: { pending: 0 }, version: 'test' });
+  });
+
+  it.each([
+    ['malformed JSON', '{"a":', 'application/json', 400, 'MALFORMED_JSON'],
+    ['invalid UTF-8', Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]), 'application/json', 400, 'INVALID_UTF8'],
+    ['an unknown field', '{"currentPassword":"a","newPassword":"b","admin":true}', 'application/json', 400, 'VALIDATION_FAILED'],
+    ['a wrong type', '{"currentPassword":1,"newPassword":"b"}', 'application/json', 400, 'VALIDATION_FAILED'],
+    ['an oversized body', JSON.stringify({ currentPassword: 'x'.repeat(20_000), newPassword: 'y' }), 'application/json', 413, 'PAYLOAD_TOO_LARGE'],
+    ['a form body', 'a=1', 'application/x-www-form-urlencoded', 415, 'UNSUPPORTED_MEDIA_TYPE'],
+  ] as const)('answers %s with a 4xx in the one error shape', async (_name, payload, type, status, code) => {
+    const res = await post(payload, type);
+    expect(res.statusCode).toBe(status);
+    const body = res.json();
+    expect(body.error.code).toBe(code);
+    expect(typeof body.error.message).toBe('string');
+    expect(body.error.message.length).toBeGreaterThan(5);
+  });
+
+  it('names the offending field of a validation error', async () => {
+    const res = await post('{"currentPassword":"a","newPassword":"b","admin":true}');
+    expect(res.json().error.details[0].path).toContain('body');
+  });
+
+  it('answers unknown API paths with 404 in the error shape', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
+  });
+
+  it('requires a session: 401 without one', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/auth/me' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error).toEqual({ code: 'UNAUTHENTICATED', message: 'Vui lòng đăng nhập.' });
+  });
+
+  it('logs in through the API with a bearer token and with the cookie', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'clerk', password: TEST_PASSWORD } });
+    expect(res.statusCode).toBe(200);
+    const { token, user } = res.json();
+    expect(user.role).toBe('clerk');
+    const cookie = res.cookies.find((c) => c.name === 'motcua_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+    const viaBearer = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+    expect(viaBearer.json().username).toBe('clerk');
+    const viaCookie = await app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { motcua_session: cookie?.value ?? '' } });
+    expect(viaCookie.json().username).toBe('clerk');
+    const out = await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { authorization: `Bearer ${token}` } });
+    expect(out.statusCode).toBe(204);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+  });
+
+  it('sets security headers', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('rate-limits login attempts', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.9.9.9', payload: { username: 'x', password: 'y' } });
+      codes.push(res.statusCode);
+    }
+    expect(codes).toContain(429);
+    const limited = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.9.9.9', payload: { username: 'x', password: 'y' } });
+    expect(limited.json().error.code).toBe('RATE_LIMITED');
+  });
+});
