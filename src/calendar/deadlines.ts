@@ -43,11 +43,17 @@ const DEFAULT_CUTOFF_BY_UNIT = {
 
 const MINUTE_MS = 60_000;
 
+/** Parsed cut-offs; the set of distinct 'HH:MM' values is tiny, so this stays small. */
+const cutoffCache = new Map<string, number>();
+
 function cutoffMsOf(duration: Duration, rules: DeadlineRules | undefined): number | null {
   const text = rules?.cutoff === undefined ? DEFAULT_CUTOFF_BY_UNIT[duration.unit] : rules.cutoff;
   if (text === null) return null;
+  const cached = cutoffCache.get(text);
+  if (cached !== undefined) return cached;
   const minutes = parseHhMm(text);
   if (minutes === null) throw new RangeError(`invalid cut-off ${text}`);
+  cutoffCache.set(text, minutes * MINUTE_MS);
   return minutes * MINUTE_MS;
 }
 
