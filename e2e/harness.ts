@@ -1,0 +1,69 @@
+// Shared by the browser tests and the screenshot script: Debian's Chromium through
+// playwright-core, and the real motcua server listening on a free local port.
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildApp } from '../src/app';
+import type { Clock } from '../src/platform/clock';
+import { loadConfig } from '../src/platform/config';
+import type { Database } from '../src/platform/db/connect';
+import type { HttpApp } from '../src/platform/http/server';
+
+export const webDist = 'web/dist';
+
+/** Fails loudly when the web app has not been built: the browser tests never skip. */
+export function assertWebBuilt(): void {
+  if (!existsSync(path.join(webDist, 'index.html'))) {
+    throw new Error(`${webDist}/index.html is missing: build the web app first with \`npm run build:web\` (\`npm test\` does it).`);
+  }
+}
+
+export interface RunningServer {
+  readonly app: HttpApp;
+  readonly baseUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(db: Database, clock: Clock): Promise<RunningServer> {
+  assertWebBuilt();
+  const app = await buildApp({ db, clock, config: loadConfig({ ...process.env, MOTCUA_WEB_DIR: webDist }) });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('server did not get a TCP port');
+  return { app, baseUrl: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+}
+
+export interface Browser {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Console errors and uncaught exceptions seen so far (CSP refusals show up here). */
+  readonly problems: string[];
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(viewport = { width: 1280, height: 800 }): Promise<Browser> {
+  const userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport,
+    locale: 'vi-VN',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = context.pages()[0] ?? await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  return {
+    context, page, problems,
+    async close() {
+      await context.close();
+      await fs.rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
