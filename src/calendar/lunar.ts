@@ -5,7 +5,7 @@
  *
  * Internally days are Julian Day Numbers (JDN); the API speaks `IsoDate`.
  */
-import { dayNumberOf, isoDateFromDayNumber, type IsoDate } from './civil-date';
+import { dayNumberFromYmd, dayNumberOf, isoDateFromDayNumber, type IsoDate } from './civil-date';
 
 export interface LunarDate {
   readonly day: number;
@@ -71,7 +71,7 @@ function sunSector(jdn: number): number {
 
 /** JDN of the first day of lunar month 11 (the month holding the winter solstice) of year y. */
 function lunarMonth11(y: number): number {
-  const off = dayNumberOf(`${String(y).padStart(4, '0')}-12-31` as IsoDate) + JDN_OF_UNIX_EPOCH - 2415021;
+  const off = dayNumberFromYmd(y, 12, 31) + JDN_OF_UNIX_EPOCH - 2415021;
   const k = Math.floor(off / SYNODIC_MONTH);
   const nm = newMoonDay(k);
   return sunSector(nm) >= 9 ? newMoonDay(k - 1) : nm;
