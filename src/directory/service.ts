@@ -5,7 +5,6 @@ import type { ResolvedScope } from '../accounts/service';
 import type { Clock } from '../platform/clock';
 import type { ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db/connect';
-import type { OpeningHoursJson } from '../platform/db/schema';
 import { notFound, unauthenticated } from '../platform/errors';
 import type { AgencyKind, AgencyLevel, ServicePointKind, UnitLevel } from './model';
 
@@ -99,7 +98,7 @@ export interface UnitLink {
 
 export interface UnitDetail {
   readonly code: string;
-  readonly versions: readonly (UnitView & { successors: UnitLink[]; predecessors: UnitLink[] })[];
+  readonly versions: (UnitView & { successors: UnitLink[]; predecessors: UnitLink[] })[];
 }
 
 /** Every unit that has carried this code (old and new), each with its successors and predecessors. */
@@ -185,7 +184,7 @@ export interface ServicePointView {
   readonly latitude: number | null;
   readonly longitude: number | null;
   readonly phone: string | null;
-  readonly openingHours: OpeningHoursJson;
+  readonly openingHours: { weekly: Record<string, string[]> };
   readonly validFrom: string;
   readonly validTo: string | null;
 }
@@ -196,7 +195,7 @@ const servicePointBase = (db: Database) => db.selectFrom('service_points as s')
   .select([
     's.id', 's.code', 's.name', 's.kind', 'u.code as unitCode', 'u.name as unitName', 'u.path as unitPath',
     'a.identifier as receivingAgency', 's.address', 's.latitude', 's.longitude', 's.phone',
-    's.opening_hours as openingHours', 's.valid_from as validFrom', 's.valid_to as validTo',
+    sql<{ weekly: Record<string, string[]> }>`s.opening_hours`.as('openingHours'), 's.valid_from as validFrom', 's.valid_to as validTo',
   ]);
 
 export async function listServicePoints(

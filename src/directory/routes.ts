@@ -1,0 +1,135 @@
+// HTTP for the directory: read routes for any signed-in user, the admin import. Thin: validate,
+// call one service function, return its data.
+import type { FastifyRequest } from 'fastify';
+import { Type, type TSchema } from '@fastify/type-provider-typebox';
+import type { RouteDeps } from '../platform/context';
+import { requireActor, type HttpApp } from '../platform/http/server';
+import { importDirectory } from './import';
+import { agencyKinds, agencyLevels, servicePointKinds, unitLevels } from './model';
+import { getServicePoint, getUnit, listAgencies, listServicePoints, listUnits } from './service';
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+/** One of the given strings (an `enum` schema, typed as their union). */
+export const literals = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
+const CivilDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+const Code = Type.String({ minLength: 1, maxLength: 40, pattern: '^[0-9A-Za-z@._-]+$' });
+
+export const ErrorShape = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    details: Type.Optional(Type.Array(Type.Object({ path: Type.Optional(Type.String()), message: Type.String() }))),
+  }),
+});
+const errors = { 400: ErrorShape, 401: ErrorShape, 403: ErrorShape, 404: ErrorShape };
+
+const Unit = Type.Object({
+  code: Type.String(), name: Type.String(), kind: Type.String(), level: literals(unitLevels),
+  parentCode: Nullable(Type.String()), provinceCode: Type.String(), path: Type.String(),
+  validFrom: Type.String(), validTo: Nullable(Type.String()),
+});
+const UnitLink = Type.Object({
+  code: Type.String(), name: Type.String(), validFrom: Type.String(), validTo: Nullable(Type.String()),
+  effectiveDate: Type.String(), partial: Type.Boolean(),
+});
+const Agency = Type.Object({
+  identifier: Type.String(), name: Type.String(), kind: literals(agencyKinds), level: literals(agencyLevels),
+  identifierConfirmed: Type.Boolean(), unitCode: Type.String(), unitName: Type.String(),
+  parentIdentifier: Nullable(Type.String()), provinceCode: Type.String(), validFrom: Type.String(), validTo: Nullable(Type.String()),
+});
+const OpeningHours = Type.Object({ weekly: Type.Record(Type.String(), Type.Array(Type.String())) });
+const ServicePoint = Type.Object({
+  code: Type.String(), name: Type.String(), kind: literals(servicePointKinds), unitCode: Type.String(), unitName: Type.String(),
+  unitPath: Type.String(), receivingAgency: Nullable(Type.String()), address: Type.String(),
+  latitude: Nullable(Type.Number()), longitude: Nullable(Type.Number()), phone: Nullable(Type.String()),
+  openingHours: OpeningHours, validFrom: Type.String(), validTo: Nullable(Type.String()),
+});
+const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer() });
+
+export function registerDirectoryRoutes(app: HttpApp, deps: RouteDeps): void {
+  const ctx = (request: FastifyRequest) => ({ db: deps.db, clock: deps.clock, actor: requireActor(request) });
+  const tags = ['directory'];
+
+  app.get('/api/v1/units', {
+    schema: {
+      tags, summary: 'Đơn vị hành chính (theo ngày hiệu lực)',
+      querystring: Type.Object({
+        level: Type.Optional(literals(unitLevels)),
+        validOn: Type.Optional(CivilDate),
+        parent: Type.Optional(Code),
+        q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+        offset: Type.Optional(Type.Integer({ minimum: 0 })),
+      }, { additionalProperties: false }),
+      response: { 200: Page(Unit), ...errors },
+    },
+  }, async (request) => listUnits(ctx(request), request.query));
+
+  app.get('/api/v1/units/:code', {
+    schema: {
+      tags, summary: 'Các phiên bản của một mã đơn vị, kèm đơn vị kế thừa và tiền thân',
+      params: Type.Object({ code: Code }),
+      response: {
+        200: Type.Object({
+          code: Type.String(),
+          versions: Type.Array(Type.Intersect([Unit, Type.Object({ successors: Type.Array(UnitLink), predecessors: Type.Array(UnitLink) })])),
+        }),
+        ...errors,
+      },
+    },
+  }, async (request) => getUnit(ctx(request), request.params.code));
+
+  app.get('/api/v1/agencies', {
+    schema: {
+      tags, summary: 'Cơ quan (mã định danh điện tử)',
+      querystring: Type.Object({
+        validOn: Type.Optional(CivilDate),
+        level: Type.Optional(literals(agencyLevels)),
+        kind: Type.Optional(literals(agencyKinds)),
+        unit: Type.Optional(Code),
+        q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+        offset: Type.Optional(Type.Integer({ minimum: 0 })),
+      }, { additionalProperties: false }),
+      response: { 200: Page(Agency), ...errors },
+    },
+  }, async (request) => listAgencies(ctx(request), request.query));
+
+  app.get('/api/v1/service-points', {
+    schema: {
+      tags, summary: 'Điểm phục vụ (bưu cục, trung tâm phục vụ hành chính công)',
+      querystring: Type.Object({
+        validOn: Type.Optional(CivilDate),
+        kind: Type.Optional(literals(servicePointKinds)),
+        unit: Type.Optional(Code),
+        q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+      }, { additionalProperties: false }),
+      response: { 200: Page(ServicePoint), ...errors },
+    },
+  }, async (request) => listServicePoints(ctx(request), request.query));
+
+  app.get('/api/v1/service-points/:code', {
+    schema: {
+      tags, summary: 'Một điểm phục vụ và các quầy',
+      params: Type.Object({ code: Code }),
+      response: {
+        200: Type.Intersect([ServicePoint, Type.Object({
+          counters: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), active: Type.Boolean() })),
+        })]),
+        ...errors,
+      },
+    },
+  }, async (request) => getServicePoint(ctx(request), request.params.code));
+
+  app.post('/api/v1/admin/directory/import', {
+    schema: {
+      tags, summary: 'Nhập đơn vị hành chính, cơ quan hoặc điểm phục vụ từ JSON/CSV',
+      body: Type.Object({
+        kind: literals(['units', 'agencies', 'servicePoints'] as const),
+        format: literals(['json', 'csv'] as const),
+        content: Type.String({ minLength: 1, maxLength: 5_000_000 }),
+      }, { additionalProperties: false }),
+      response: { 200: Type.Record(Type.String(), Type.Integer()), ...errors },
+    },
+  }, async (request) => importDirectory(ctx(request), request.body));
+}
