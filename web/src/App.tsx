@@ -24,7 +24,7 @@ function Page({ path, user, onSessionLost }: { path: string; user: User; onSessi
     case paths.home:
       return <HomePage user={user} />;
     case paths.changePassword:
-      return <ChangePasswordPage onSessionLost={onSessionLost} />;
+      return <ChangePasswordPage username={user.username} onSessionLost={onSessionLost} />;
     default:
       return <NotFoundPage />;
   }

@@ -12,12 +12,14 @@ import { useDocumentTitle } from '../ui/page';
 export const MIN_PASSWORD_LENGTH = 10;
 
 interface ChangePasswordPageProps {
+  /** For password managers: which account the new password belongs to. */
+  readonly username: string;
   readonly onSessionLost: () => void;
 }
 
 type Problems = { current?: string; next?: string; confirm?: string; form?: string; details?: readonly string[] };
 
-export function ChangePasswordPage({ onSessionLost }: ChangePasswordPageProps) {
+export function ChangePasswordPage({ username, onSessionLost }: ChangePasswordPageProps) {
   const { t } = useTranslation();
   useDocumentTitle(t('password.title'));
   const [current, setCurrent] = useState('');
@@ -76,6 +78,7 @@ export function ChangePasswordPage({ onSessionLost }: ChangePasswordPageProps) {
         )}
       </Notice>
       <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
+        <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
         <Field ref={refs.current} label={t('password.current')} name="currentPassword" type="password"
           autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)}
           error={problems.current ?? null} />
