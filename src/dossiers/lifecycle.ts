@@ -1,0 +1,208 @@
+// The dossier state machine (DOMAIN §1.4–1.5). Pure: no I/O, no clock; time is an argument.
+// One exhaustive table of transitions and one of national sync codes: adding a status or an
+// action fails to compile until both tables say what it does.
+import type { Role } from '../platform/actor';
+
+export const statuses = [
+  'submitted', 'received', 'refused', 'processing', 'awaitingSupplement', 'awaitingPayment',
+  'resultReady', 'returned', 'rejected', 'withdrawn', 'stopped',
+] as const;
+export type Status = (typeof statuses)[number];
+
+export const actions = [
+  'receive', 'refuse', 'forward', 'assign', 'requestSupplement', 'supplementReceived', 'requestPayment',
+  'paymentReceived', 'consult', 'consultReplied', 'apologize', 'approve', 'reject', 'markResultReady',
+  'return', 'withdraw', 'stop',
+] as const;
+export type Action = (typeof actions)[number];
+
+/**
+ * 'same': the action is recorded but the status does not change. 'resume': back to the status the
+ * dossier had when the supplement was requested (submitted at intake, processing in appraisal).
+ */
+export type Target = Status | 'same' | 'resume';
+
+export interface Transition {
+  readonly from: readonly Status[];
+  readonly to: Target;
+  readonly roles: readonly Role[];
+}
+
+const OPEN_AT_AGENCY = ['processing', 'awaitingSupplement', 'awaitingPayment'] as const satisfies readonly Status[];
+
+export const transitions = {
+  // online dossier accepted by the one-stop (counter and postal intake create `received` directly)
+  receive: { from: ['submitted'], to: 'received', roles: ['clerk'] },
+  // ND 61 art. 17: not accepted (form 03); only before acceptance
+  refuse: { from: ['submitted'], to: 'refused', roles: ['clerk'] },
+  // ND 61 art. 18: sent to the competent agency
+  forward: { from: ['received'], to: 'processing', roles: ['clerk'] },
+  // the head assigns an officer (ND 61 art. 19.1)
+  assign: { from: ['processing'], to: 'same', roles: ['approver', 'officer'] },
+  // once per dossier (see guard); in appraisal within 3 working days of receipt (ND 61 art. 19.4)
+  requestSupplement: { from: ['submitted', 'processing'], to: 'awaitingSupplement', roles: ['clerk', 'officer', 'approver'] },
+  supplementReceived: { from: ['awaitingSupplement'], to: 'resume', roles: ['clerk', 'officer', 'approver'] },
+  requestPayment: { from: ['processing'], to: 'awaitingPayment', roles: ['officer', 'approver'] },
+  paymentReceived: { from: ['awaitingPayment'], to: 'processing', roles: ['clerk', 'officer', 'approver'] },
+  // ND 61 art. 19.5: consultations recorded with their deadlines
+  consult: { from: ['processing'], to: 'same', roles: ['officer', 'approver'] },
+  consultReplied: { from: ['processing'], to: 'same', roles: ['officer', 'approver'] },
+  // ND 61 art. 19.9: new date once, at least one working day before the due time
+  apologize: { from: OPEN_AT_AGENCY, to: 'same', roles: ['officer', 'approver'] },
+  // the leader signs; the result then reaches the one-stop (markResultReady)
+  approve: { from: ['processing'], to: 'same', roles: ['approver'] },
+  // ND 61 art. 19.8: not eligible after appraisal, with a reason
+  reject: { from: ['processing'], to: 'rejected', roles: ['approver'] },
+  markResultReady: { from: ['processing'], to: 'resultReady', roles: ['officer', 'approver', 'clerk'] },
+  // ND 61 art. 20: handed over at the counter, by post or online
+  return: { from: ['resultReady'], to: 'returned', roles: ['clerk', 'courier'] },
+  // the applicant withdraws (sync 7): themselves online or through the counter
+  withdraw: { from: ['submitted', 'received', ...OPEN_AT_AGENCY], to: 'withdrawn', roles: ['citizen', 'clerk'] },
+  // ND 118 art. 21: processing stops (sync 8)
+  stop: { from: ['received', ...OPEN_AT_AGENCY], to: 'stopped', roles: ['clerk', 'approver'] },
+} as const satisfies Record<Action, Transition>;
+
+export type SyncCode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+
+/** DOMAIN §1.5 (TrangThaiHoSo). Rejected after appraisal is reported as 8 [U: 8 or 3]. */
+export const syncCode = {
+  submitted: 1,
+  received: 2,
+  refused: 3,
+  processing: 4,
+  awaitingSupplement: 5,
+  awaitingPayment: 6,
+  withdrawn: 7,
+  stopped: 8,
+  rejected: 8,
+  resultReady: 9,
+  returned: 10,
+} as const satisfies Record<Status, SyncCode>;
+
+export const statusLabels = {
+  submitted: 'Mới đăng ký',
+  received: 'Đã tiếp nhận',
+  refused: 'Không được tiếp nhận',
+  processing: 'Đang xử lý',
+  awaitingSupplement: 'Yêu cầu bổ sung hồ sơ',
+  awaitingPayment: 'Chờ thực hiện nghĩa vụ tài chính',
+  resultReady: 'Đã có kết quả',
+  returned: 'Đã trả kết quả',
+  rejected: 'Từ chối giải quyết',
+  withdrawn: 'Đã rút hồ sơ',
+  stopped: 'Dừng giải quyết',
+} as const satisfies Record<Status, string>;
+
+export const actionLabels = {
+  receive: 'Tiếp nhận hồ sơ',
+  refuse: 'Từ chối tiếp nhận',
+  forward: 'Chuyển cơ quan giải quyết',
+  assign: 'Phân công xử lý',
+  requestSupplement: 'Yêu cầu bổ sung hồ sơ',
+  supplementReceived: 'Nhận hồ sơ bổ sung',
+  requestPayment: 'Yêu cầu thực hiện nghĩa vụ tài chính',
+  paymentReceived: 'Đã thực hiện nghĩa vụ tài chính',
+  consult: 'Lấy ý kiến cơ quan liên quan',
+  consultReplied: 'Nhận ý kiến trả lời',
+  apologize: 'Xin lỗi và hẹn lại ngày trả kết quả',
+  approve: 'Lãnh đạo phê duyệt',
+  reject: 'Từ chối giải quyết',
+  markResultReady: 'Có kết quả giải quyết',
+  return: 'Trả kết quả',
+  withdraw: 'Rút hồ sơ',
+  stop: 'Dừng giải quyết',
+} as const satisfies Record<Action, string>;
+
+export const terminalStatuses: readonly Status[] = statuses.filter(
+  (s) => !actions.some((a) => (transitions[a].from as readonly Status[]).includes(s)),
+);
+export const isTerminal = (status: Status): boolean => terminalStatuses.includes(status);
+export const isStatus = (v: string): v is Status => (statuses as readonly string[]).includes(v);
+export const isAction = (v: string): v is Action => (actions as readonly string[]).includes(v);
+
+/** Statuses in which the dossier is finished for the national timeliness test (F766 end time). */
+export const finishedStatuses = ['resultReady', 'returned', 'rejected', 'withdrawn', 'stopped', 'refused'] as const satisfies readonly Status[];
+
+/** What the rules need of a dossier; the row and the event fold both provide it. */
+export interface LifecycleState {
+  readonly status: Status;
+  /** the status the supplement was requested from (for 'resume') */
+  readonly statusBeforeSupplement: Status | null;
+  readonly supplementCount: number;
+  readonly apologyUsed: boolean;
+  readonly approved: boolean;
+}
+
+export type RuleViolation =
+  | 'ACTION_NOT_ALLOWED_FOR_ROLE'
+  | 'INVALID_TRANSITION'
+  | 'SUPPLEMENT_ALREADY_REQUESTED'
+  | 'APOLOGY_ALREADY_USED'
+  | 'ALREADY_APPROVED'
+  | 'RESULT_NOT_APPROVED';
+
+export const violationMessages = {
+  ACTION_NOT_ALLOWED_FOR_ROLE: 'Vai trò của bạn không được thực hiện thao tác này.',
+  INVALID_TRANSITION: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.',
+  SUPPLEMENT_ALREADY_REQUESTED: 'Hồ sơ đã được yêu cầu bổ sung một lần; không được yêu cầu bổ sung lần nữa.',
+  APOLOGY_ALREADY_USED: 'Hồ sơ đã được xin lỗi và hẹn lại một lần; không được hẹn lại lần nữa.',
+  ALREADY_APPROVED: 'Hồ sơ đã được lãnh đạo phê duyệt.',
+  RESULT_NOT_APPROVED: 'Hồ sơ chưa được lãnh đạo phê duyệt.',
+} as const satisfies Record<RuleViolation, string>;
+
+/**
+ * Whether `role` may apply `action` to a dossier in `state`, by the table and by the rules that
+ * need no input (time-bound rules are checked by the service with the calendar).
+ */
+export function checkAction(state: LifecycleState, action: Action, role: Role): RuleViolation | null {
+  const t: Transition = transitions[action];
+  if (!t.roles.includes(role)) return 'ACTION_NOT_ALLOWED_FOR_ROLE';
+  if (!t.from.includes(state.status)) return 'INVALID_TRANSITION';
+  switch (action) {
+    // "bổ sung một lần" (ND 61 art. 15.3, ND 118 art. 11); F766 counts a second request as late.
+    case 'requestSupplement':
+      return state.supplementCount >= 1 ? 'SUPPLEMENT_ALREADY_REQUESTED' : null;
+    case 'apologize':
+      return state.apologyUsed ? 'APOLOGY_ALREADY_USED' : null;
+    case 'approve':
+      return state.approved ? 'ALREADY_APPROVED' : null;
+    case 'markResultReady':
+      return state.approved ? null : 'RESULT_NOT_APPROVED';
+    default:
+      return null;
+  }
+}
+
+/** The status after `action`; call only when checkAction returned null. */
+export function nextStatus(state: LifecycleState, action: Action): Status {
+  const to: Target = transitions[action].to;
+  if (to === 'same') return state.status;
+  if (to === 'resume') return state.statusBeforeSupplement ?? 'processing';
+  return to;
+}
+
+/** The state after `action` (status and the counters the rules read). */
+export function applyAction(state: LifecycleState, action: Action): LifecycleState {
+  const status = nextStatus(state, action);
+  switch (action) {
+    case 'requestSupplement':
+      return { ...state, status, statusBeforeSupplement: state.status, supplementCount: state.supplementCount + 1 };
+    case 'supplementReceived':
+      return { ...state, status, statusBeforeSupplement: null };
+    case 'apologize':
+      return { ...state, status, apologyUsed: true };
+    case 'approve':
+      return { ...state, status, approved: true };
+    default:
+      return { ...state, status };
+  }
+}
+
+/** The actions the UI offers this role on this dossier (scope is the service's business). */
+export function allowedActions(state: LifecycleState, role: Role): Action[] {
+  return actions.filter((a) => checkAction(state, a, role) === null);
+}
+
+export const initialState = (status: 'submitted' | 'received'): LifecycleState => ({
+  status, statusBeforeSupplement: null, supplementCount: 0, apologyUsed: false, approved: false,
+});
