@@ -1,0 +1,133 @@
+/**
+ * Pure Vietnamese formatting for printed forms. Times are shown in Vietnam time (UTC+7, no DST)
+ * whatever the server's TZ: shift by 7 h and read the UTC fields, never Date's local-time methods.
+ */
+import type { Duration, FormSet, ResultDeliveryMethod, Timeliness } from './model';
+
+const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+const BLANK = '…';
+
+interface VnParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+function vnParts(date: Date): VnParts | null {
+  const ms = date.getTime();
+  if (!Number.isFinite(ms)) return null;
+  const shifted = new Date(ms + VN_OFFSET_MS);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+  };
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** "ngày 05 tháng 03 năm 2026". */
+export function formatVnDate(date: Date): string {
+  const p = vnParts(date);
+  if (!p) return `ngày ${BLANK} tháng ${BLANK} năm ${BLANK}`;
+  return `ngày ${pad2(p.day)} tháng ${pad2(p.month)} năm ${p.year}`;
+}
+
+/** "10 giờ 30 phút, ngày 05 tháng 03 năm 2026". */
+export function formatVnDateTime(date: Date): string {
+  const p = vnParts(date);
+  if (!p) return `${BLANK} giờ ${BLANK} phút, ${formatVnDate(date)}`;
+  return `${pad2(p.hour)} giờ ${pad2(p.minute)} phút, ${formatVnDate(date)}`;
+}
+
+/** "05/03/2026 10:30" (ledger cells). */
+export function formatShortDateTime(date: Date): string {
+  const p = vnParts(date);
+  if (!p) return '';
+  return `${pad2(p.day)}/${pad2(p.month)}/${p.year} ${pad2(p.hour)}:${pad2(p.minute)}`;
+}
+
+/** "05/03/2026". */
+export function formatShortDate(date: Date): string {
+  const p = vnParts(date);
+  if (!p) return '';
+  return `${pad2(p.day)}/${pad2(p.month)}/${p.year}`;
+}
+
+/** "Đồng Tháp, ngày 05 tháng 03 năm 2026". */
+export function formatPlaceDate(placeName: string, date: Date): string {
+  return `${placeName}, ${formatVnDate(date)}`;
+}
+
+/** The same instant as a Date whose UTC fields read as Vietnam wall time (for spreadsheets). */
+export function toVnWallClock(date: Date): Date {
+  return new Date(date.getTime() + VN_OFFSET_MS);
+}
+
+/** Thousands grouped with '.', e.g. 1250000 → "1.250.000". */
+export function groupThousands(value: number): string {
+  const sign = value < 0 ? '-' : '';
+  const digits = String(Math.round(Math.abs(value)));
+  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/** "50.000 đồng"; "Miễn phí" when 0. */
+export function formatVnd(amountVnd: number): string {
+  if (!Number.isFinite(amountVnd)) return `${BLANK} đồng`;
+  if (amountVnd === 0) return 'Miễn phí';
+  return `${groupThousands(amountVnd)} đồng`;
+}
+
+const DURATION_UNIT_TEXT = {
+  working_days: 'ngày làm việc',
+  working_hours: 'giờ làm việc',
+  calendar_days: 'ngày',
+} as const satisfies Record<Duration['unit'], string>;
+
+/** "15 ngày làm việc", "8 giờ làm việc", "30 ngày". */
+export function formatDuration(duration: Duration): string {
+  const value = Number.isFinite(duration.value) ? String(duration.value).replace('.', ',') : BLANK;
+  return `${value} ${DURATION_UNIT_TEXT[duration.unit] ?? ''}`.trim();
+}
+
+export const RESULT_DELIVERY_TEXT = {
+  counter: 'Nhận trực tiếp tại Bộ phận tiếp nhận và trả kết quả',
+  post: 'Qua dịch vụ bưu chính công ích',
+  online: 'Trực tuyến',
+} as const satisfies Record<ResultDeliveryMethod, string>;
+
+export const TIMELINESS_TEXT = {
+  early: 'Trước hạn',
+  onTime: 'Đúng hạn',
+  late: 'Quá hạn',
+} as const satisfies Record<Timeliness, string>;
+
+/** "Mẫu số 01" labels per form set; null where the form does not exist in that set. */
+export type FormKind = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'stop' | 'control' | 'ledger';
+
+export const FORM_NUMBERS = {
+  '2018': { receipt: '01', supplement: '02', refusal: '03', apology: '04', stop: null, control: '05', ledger: '06' },
+  '2025': { receipt: '01', supplement: '02', refusal: '03', apology: '04', stop: '05', control: '06', ledger: '07' },
+} as const satisfies Record<FormSet, Record<FormKind, string | null>>;
+
+export function formNumberLabel(formSet: FormSet | undefined, kind: FormKind): string | null {
+  const number = FORM_NUMBERS[formSet ?? '2025'][kind];
+  return number === null ? null : `Mẫu số ${number}`;
+}
+
+/**
+ * Text safe to draw: NFC (so base letter + combining marks become the precomposed glyphs the
+ * font has), lone surrogates replaced, control characters other than '\n' removed, tabs → space.
+ */
+export function cleanText(text: string): string {
+  return String(text)
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029]/g, '');
+}

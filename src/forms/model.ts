@@ -1,0 +1,197 @@
+/**
+ * Data each printed form needs (DOMAIN §3). Plain values only: the caller pulls them from the
+ * dossier, the procedure catalogue and the directory; nothing here reads a clock or a database.
+ */
+
+/** Which legal form set the slip follows: TT 01/2018/TT-VPCP or TT 03/2025/TT-VPCP (Phụ lục I). */
+export type FormSet = '2018' | '2025';
+
+/** Left/right header of every form and the place-date line. */
+export interface FormHeader {
+  /** Parent agency, upper case, e.g. 'UBND TỈNH ĐỒNG THÁP'. */
+  parentAgencyName: string;
+  /** The one-stop unit, e.g. 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG' or 'BƯU ĐIỆN – VĂN HÓA XÃ …'. */
+  unitName: string;
+  /** Place in the date line, e.g. 'Đồng Tháp'. */
+  placeName: string;
+  /** Print date ("Đồng Tháp, ngày … tháng … năm …"); also the PDF creation date. */
+  issuedAt: Date;
+  /** Form set in force when the dossier was received; default '2025'. */
+  formSet?: FormSet;
+}
+
+export interface Applicant {
+  name: string;
+  address: string;
+  phone: string;
+  email?: string;
+}
+
+export interface ProcedureRef {
+  /** Name from the National TTHC Database, e.g. 'Đăng ký khai sinh'. */
+  name: string;
+  /** National procedure code, e.g. '1.001193.000.00.00.H20' (optional on the slip). */
+  code?: string;
+}
+
+export type DurationUnit = 'working_days' | 'working_hours' | 'calendar_days';
+
+export interface Duration {
+  value: number;
+  unit: DurationUnit;
+}
+
+export interface PaperLine {
+  name: string;
+  originals: number;
+  copies: number;
+}
+
+export type ResultDeliveryMethod = 'counter' | 'post' | 'online';
+
+export interface ResultDelivery {
+  method: ResultDeliveryMethod;
+  /** Place or address, e.g. the counter name or the postal address. */
+  text: string;
+}
+
+export interface FeeLine {
+  name: string;
+  amountVnd: number;
+}
+
+/** "Vào Sổ theo dõi hồ sơ, Quyển số: … Số thứ tự: …". */
+export interface LedgerRef {
+  book: string;
+  serial: string;
+}
+
+/** Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả. */
+export interface ReceiptSlipData {
+  header: FormHeader;
+  code: string;
+  /** "Số: …/TNHS" [U]; omitted when absent. */
+  number?: string;
+  /** Copy label "(Liên: …)", e.g. 'Giao khách hàng' or 'Lưu'. */
+  copyLabel?: string;
+  applicant: Applicant;
+  procedure: ProcedureRef;
+  papers: PaperLine[];
+  /** Số lượng hồ sơ (bộ), usually 1. */
+  setCount: number;
+  duration: Duration;
+  receivedAt: Date;
+  dueAt: Date;
+  resultDelivery: ResultDelivery;
+  fees: FeeLine[];
+  ledger?: LedgerRef;
+  receiverName: string;
+  /** Public status page; printed as a QR code. */
+  trackingUrl: string;
+}
+
+/** Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */
+export interface SupplementSlipData {
+  header: FormHeader;
+  code: string;
+  applicant: Applicant;
+  procedure: ProcedureRef;
+  /** Everything to add or fix, all at once (ND 61/2018 art. 15.3). */
+  items: string[];
+  reason: string;
+  contact: { name: string; phone: string };
+  guideName: string;
+  trackingUrl: string;
+}
+
+/** Intake refusal (Mẫu 03) or refusal after appraisal (ND 61/2018 art. 19.8). */
+export type RefusalStage = 'intake' | 'appraisal';
+
+/** Mẫu 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ / Phiếu từ chối giải quyết hồ sơ. */
+export interface RefusalSlipData {
+  header: FormHeader;
+  code: string;
+  applicant: Applicant;
+  procedure: ProcedureRef;
+  reason: string;
+  stage: RefusalStage;
+  signerName: string;
+  /** Defaults per stage; the title of the appraisal signer is [U]. */
+  signerTitle?: string;
+}
+
+/** Mẫu 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả (2018) / Văn bản xin lỗi … (2025). */
+export interface ApologySlipData {
+  header: FormHeader;
+  /** "Số: …/PXL". */
+  number: string;
+  applicant: Applicant;
+  receivedAt: Date;
+  code: string;
+  procedure: ProcedureRef;
+  originalDueAt: Date;
+  reason: string;
+  newDueAt: Date;
+  /** The agency that caused the delay and apologises. */
+  agencyName: string;
+  signerName: string;
+  /** Default 'THỦ TRƯỞNG CƠ QUAN' [U]. */
+  signerTitle?: string;
+  trackingUrl: string;
+}
+
+/** TT 03/2025 Mẫu 05: Thông báo dừng giải quyết hồ sơ. */
+export interface StopNoticeData {
+  header: FormHeader;
+  code: string;
+  applicant: Applicant;
+  procedure: ProcedureRef;
+  requestedAt: Date;
+  reason: string;
+  signerName?: string;
+}
+
+export type Timeliness = 'early' | 'onTime' | 'late';
+
+/** One hand-over of the paper dossier ("Giao: … Nhận: …"). */
+export interface ControlSlipRow {
+  from: string;
+  to: string;
+  at: Date;
+  result?: Timeliness;
+  note?: string;
+}
+
+/** Mẫu 05 (2018) / 06 (2025): Phiếu kiểm soát quá trình giải quyết hồ sơ. */
+export interface ControlSlipData {
+  header: FormHeader;
+  code: string;
+  applicant: Applicant;
+  /** Where the result is to be collected. */
+  resultPlace: string;
+  rows: ControlSlipRow[];
+}
+
+export interface LedgerRow {
+  code: string;
+  procedureName: string;
+  setCount: number;
+  applicantName: string;
+  applicantAddress: string;
+  applicantPhone: string;
+  /** Cơ quan chủ trì giải quyết. */
+  leadAgencyName: string;
+  receivedAt: Date;
+  dueAt: Date;
+  forwardedAt?: Date;
+  resultReceivedAt?: Date;
+  returnedAt?: Date;
+  note?: string;
+}
+
+/** Mẫu 06 (2018) / 07 (2025): Sổ theo dõi hồ sơ (A4 landscape). Columns are [U] (DOMAIN §11.4). */
+export interface LedgerData {
+  header: FormHeader;
+  period: { from: Date; to: Date };
+  rows: LedgerRow[];
+}
