@@ -110,6 +110,8 @@ export interface ProceduresTable {
   effective_from: CivilDate;
   effective_to: CivilDate | null;
   created_at: Generated<Date>;
+  /** Generated: search_key(name + result + field). */
+  search_text: Generated<string>;
 }
 
 export type Role = 'admin' | 'clerk' | 'courier' | 'officer' | 'approver' | 'supervisor' | 'citizen';

@@ -28,9 +28,13 @@ CREATE TABLE procedures (
   effective_from      date NOT NULL,
   effective_to        date,
   created_at          timestamptz NOT NULL DEFAULT now(),
+  -- what a search without diacritics matches: the name, the result ("giấy khai sinh") and the field
+  search_text         text GENERATED ALWAYS AS (
+                        search_key(name || ' ' || coalesce(result_description, '') || ' ' || field)) STORED,
   UNIQUE (code, version),
   CHECK (effective_to IS NULL OR effective_to > effective_from)
 );
 CREATE INDEX procedures_code_idx ON procedures (code, effective_from);
 CREATE INDEX procedures_field_idx ON procedures (field);
 CREATE INDEX procedures_name_trgm ON procedures USING gin (search_key(name) gin_trgm_ops);
+CREATE INDEX procedures_search_trgm ON procedures USING gin (search_text gin_trgm_ops);

@@ -1,0 +1,162 @@
+// The national procedures database's records (seed/procedures-catalogue.json) → our procedure
+// versions. Where the source is silent (null) or says "OTHER", a documented default is used and
+// written to `defaultsApplied`: never a silent guess. Pure.
+import {
+  applicantSchema, standardSteps,
+  type CompetentLevel, type DefaultApplied, type DurationUnit, type FeeItem, type ProcedureInput, type RequiredPaper,
+} from './model';
+
+interface SourceTime { channel: string | null; value: number | null; unit: string | null; unit_raw?: string | null }
+interface SourceFee { channels?: string[]; type_raw: string | null; amount_vnd: number | null; text: string | null }
+interface SourceDocument { group: string | null; name: string; originals: number; copies: number }
+export interface NationalProcedure {
+  code: string;
+  name: string;
+  field: string;
+  level: string[] | null;
+  agency: string | null;
+  decision_no: string | null;
+  processing_time: SourceTime[] | null;
+  processing_time_cases: SourceTime[] | null;
+  after_15h_rule: string[] | null;
+  fees: SourceFee[] | null;
+  documents: SourceDocument[] | null;
+  online: { channels: string[]; postal_allowed: boolean | null; level: string | null } | null;
+  result: string[] | null;
+  sources: { portal_url?: string; repo?: string; path?: string }[];
+}
+
+/** The catalogue's versions start with the post-reform catalogue; the source gives no date. */
+export const CATALOGUE_EFFECTIVE_FROM = '2025-07-01';
+/** Default processing time when the source gives none (no value at all). */
+export const DEFAULT_DURATION = { value: 5, unit: 'working_days' } as const satisfies { value: number; unit: DurationUnit };
+/** The Đồng Tháp suffix of full procedure codes: demo data, no source gives it. */
+export const DEMO_CODE_SUFFIX = '.000.00.00.H20';
+
+const unitOf = (t: SourceTime): DurationUnit | null => {
+  const raw = t.unit_raw ?? null;
+  if (raw === 'WORKING_DAY' || t.unit === 'ngày làm việc') return 'working_days';
+  if (raw === 'DAY' || t.unit === 'ngày') return 'calendar_days';
+  if (raw === 'WORKING_HOUR' || t.unit === 'giờ làm việc') return 'working_hours';
+  return null;
+};
+
+const DIRECT = 'Trực tiếp';
+
+/**
+ * Duration rule, in order: the first counter ("Trực tiếp") time with a known unit; else the
+ * first time of any channel with a known unit; else the first per-case time with a known unit;
+ * else a value whose unit is "OTHER" counted in working days (ND 61/2018 counts working days);
+ * else DEFAULT_DURATION. The last two are recorded in defaultsApplied.
+ */
+export function durationOf(p: Pick<NationalProcedure, 'processing_time' | 'processing_time_cases'>): { value: number; unit: DurationUnit; defaults: DefaultApplied[] } {
+  const times = (p.processing_time ?? []).filter((t) => t.value !== null);
+  const cases = (p.processing_time_cases ?? []).filter((t) => t.value !== null);
+  const known = (ts: SourceTime[]) => ts.find((t) => unitOf(t) !== null);
+  const pick = known(times.filter((t) => t.channel === DIRECT)) ?? known(times) ?? known(cases);
+  if (pick) return { value: pick.value ?? 0, unit: unitOf(pick) ?? 'working_days', defaults: [] };
+  const raw = times[0] ?? cases[0];
+  if (raw) {
+    return {
+      value: raw.value ?? 0, unit: 'working_days',
+      defaults: [{ field: 'durationUnit', default: 'working_days', reason: `Nguồn ghi thời hạn ${raw.value} với đơn vị "${raw.unit_raw ?? raw.unit ?? 'không rõ'}"; tính theo ngày làm việc (NĐ 61/2018/NĐ-CP).` }],
+    };
+  }
+  return {
+    value: DEFAULT_DURATION.value, unit: DEFAULT_DURATION.unit,
+    defaults: [
+      { field: 'durationValue', default: DEFAULT_DURATION.value, reason: 'Nguồn chưa có thời hạn giải quyết; dùng mặc định của hệ thống, cần cơ quan xác nhận.' },
+      { field: 'durationUnit', default: DEFAULT_DURATION.unit, reason: 'Nguồn chưa có thời hạn giải quyết.' },
+    ],
+  };
+}
+
+const levelOf = (levels: string[] | null): CompetentLevel | null =>
+  levels?.includes('xã') ? 'commune' : levels?.includes('huyện') ? 'district' : levels?.includes('tỉnh') ? 'province'
+    : levels?.includes('trung ương') ? 'central' : null;
+
+const clean = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+const feeName = (type: string | null) => (type === 'FEE' ? 'Lệ phí' : 'Phí');
+
+/** A small e-form per field: the applicant block plus what the field needs. */
+export function eformFor(field: string): Record<string, unknown> {
+  const extra: Record<string, Record<string, unknown>> = {
+    'Hộ tịch': { subjectFullName: { type: 'string', title: 'Họ tên người được đăng ký', maxLength: 100 }, eventDate: { type: 'string', title: 'Ngày xảy ra sự kiện hộ tịch', format: 'date' } },
+    'Đăng ký, quản lý cư trú': { residenceAddress: { type: 'string', title: 'Địa chỉ đăng ký cư trú', maxLength: 300 } },
+    'Đất đai': { parcelNumber: { type: 'string', title: 'Số thửa', maxLength: 20 }, mapSheet: { type: 'string', title: 'Tờ bản đồ số', maxLength: 20 } },
+    'Hoạt động xây dựng': { siteAddress: { type: 'string', title: 'Địa điểm xây dựng', maxLength: 300 }, floorAreaM2: { type: 'number', title: 'Tổng diện tích sàn (m²)', minimum: 0 } },
+    'Chứng thực': { documentCount: { type: 'integer', title: 'Số bản cần chứng thực', minimum: 1, maximum: 100 } },
+  };
+  return { ...applicantSchema, properties: { ...applicantSchema.properties, ...(extra[field] ?? {}) } };
+}
+
+/** One national record → the import row of its first version in the catalogue. */
+export function fromNationalProcedure(p: NationalProcedure): ProcedureInput {
+  const defaults: DefaultApplied[] = [];
+  const duration = durationOf(p);
+  defaults.push(...duration.defaults);
+
+  let competentLevel = levelOf(p.level);
+  if (!competentLevel) {
+    competentLevel = /cấp xã/i.test(p.agency ?? '') ? 'commune' : 'province';
+    defaults.push({ field: 'competentLevel', default: competentLevel, reason: 'Nguồn không ghi cấp thực hiện; suy từ tên cơ quan (hoặc cấp tỉnh nếu không rõ).' });
+  }
+  let competentAgency = p.agency ? clean(p.agency) : null;
+  if (!competentAgency) {
+    competentAgency = 'Chưa xác định (chờ xác nhận)';
+    defaults.push({ field: 'competentAgency', default: competentAgency, reason: 'Nguồn không ghi cơ quan thực hiện.' });
+  }
+  let requiredPapers: RequiredPaper[] = [];
+  if (p.documents === null) {
+    defaults.push({ field: 'requiredPapers', default: [], reason: 'Nguồn chưa có thành phần hồ sơ; cán bộ tiếp nhận hướng dẫn trực tiếp.' });
+  } else {
+    requiredPapers = p.documents.map((d, i) => ({
+      key: `p${i + 1}`, name: clean(d.name.replace(/^\s*-\s*/, '')), originals: d.originals, copies: d.copies,
+      note: d.group ? clean(d.group.replace(/^\*\s*/, '').replace(/:$/, '')) : null,
+    }));
+  }
+  let fees: FeeItem[] = [];
+  if (p.fees === null || (p.fees.length === 0 && p.documents === null)) {
+    defaults.push({ field: 'fees', default: [], reason: 'Nguồn chưa có thông tin phí, lệ phí.' });
+  } else {
+    fees = p.fees.map((f) => ({
+      name: feeName(f.type_raw), amountVnd: f.amount_vnd,
+      note: [f.text ? clean(f.text) : null, f.channels?.length ? `Kênh: ${f.channels.join(', ')}` : null].filter(Boolean).join('. ') || null,
+    }));
+  }
+  const channels = p.online?.channels ?? [...new Set((p.processing_time ?? []).flatMap((t) => (t.channel ?? '').split(' / ')))];
+  const onlineLevel = channels.includes('Trực tuyến') ? 'partial' : 'none';
+  defaults.push({ field: 'onlineLevel', default: onlineLevel, reason: 'Cổng DVC không ghi mức toàn trình/một phần; "partial" khi có kênh trực tuyến, "none" khi không.' });
+  let postalAllowed = p.online?.postal_allowed ?? null;
+  if (postalAllowed === null) {
+    postalAllowed = channels.some((c) => c.includes('bưu chính'));
+    defaults.push({ field: 'postalAllowed', default: postalAllowed, reason: 'Nguồn không ghi; suy từ kênh "Dịch vụ bưu chính" trong thời hạn.' });
+  }
+  defaults.push({ field: 'resultType', default: 'paper', reason: 'Nguồn không ghi hình thức kết quả (giấy/điện tử).' });
+  defaults.push({ field: 'steps', default: standardSteps.map((s) => s.key), reason: 'Nguồn không mô tả quy trình nội bộ; dùng quy trình chuẩn 3 bước.' });
+  defaults.push({ field: 'effectiveFrom', default: CATALOGUE_EFFECTIVE_FROM, reason: 'Nguồn không ghi ngày hiệu lực; lấy ngày danh mục sau sắp xếp đơn vị hành chính.' });
+  const src = p.sources[0];
+  return {
+    code: p.code,
+    fullCode: `${p.code}${DEMO_CODE_SUFFIX}`,
+    name: clean(p.name),
+    field: clean(p.field),
+    competentLevel,
+    competentAgency,
+    durationValue: duration.value,
+    durationUnit: duration.unit,
+    cutoff: p.after_15h_rule && p.after_15h_rule.length > 0 ? '15:00' : null,
+    requiredPapers,
+    fees,
+    onlineLevel,
+    postalAllowed,
+    resultType: 'paper',
+    resultDescription: p.result && p.result.length > 0 ? p.result.map(clean).join('; ') : null,
+    eformSchema: eformFor(clean(p.field)),
+    steps: standardSteps,
+    defaultsApplied: defaults,
+    source: [src?.portal_url ?? (src?.repo ? `${src.repo}/${src.path ?? ''}` : null), p.decision_no].filter(Boolean).join(' · ') || null,
+    effectiveFrom: CATALOGUE_EFFECTIVE_FROM,
+  };
+}

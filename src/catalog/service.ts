@@ -1,0 +1,174 @@
+// Use cases of the catalogue: the version of a procedure in force on a date, search without
+// diacritics, and the versioned import (a new version closes the previous one).
+import { sql, type Selectable, type Transaction } from 'kysely';
+import { assertCan } from '../accounts/policy';
+import { RowProblems } from '../directory/model';
+import { jsonRecords, type ImportRecord } from '../directory/records';
+import { recordAudit } from '../platform/audit-log';
+import type { ServiceContext } from '../platform/context';
+import type { Database } from '../platform/db/connect';
+import type { DB, ProceduresTable } from '../platform/db/schema';
+import { validationFailed } from '../platform/errors';
+import { readProcedureRow, type CompetentLevel, type ProcedureInput } from './model';
+import { xlsxRecords } from './xlsx';
+
+export type ProcedureView = ProcedureInput & { version: number; effectiveTo: string | null };
+
+const toView = (r: Selectable<ProceduresTable>): ProcedureView => ({
+  code: r.code, fullCode: r.full_code, version: r.version, name: r.name, field: r.field,
+  competentLevel: r.competent_level, competentAgency: r.competent_agency,
+  durationValue: r.duration_value, durationUnit: r.duration_unit, cutoff: r.cutoff,
+  requiredPapers: r.required_papers as ProcedureView['requiredPapers'], fees: r.fees as ProcedureView['fees'],
+  onlineLevel: r.online_level, postalAllowed: r.postal_allowed, resultType: r.result_type,
+  resultDescription: r.result_description, eformSchema: r.eform_schema, steps: r.steps as ProcedureView['steps'],
+  defaultsApplied: r.defaults_applied as ProcedureView['defaultsApplied'], source: r.source,
+  effectiveFrom: r.effective_from, effectiveTo: r.effective_to,
+});
+
+/**
+ * The version of a procedure in force on a civil date (`effective_from <= day < effective_to`),
+ * by national code ('1.001193') or full code ('1.001193.000.00.00.H20'); null when none.
+ */
+export async function getProcedure(db: Database, code: string, onDate: string): Promise<ProcedureView | null> {
+  const row = await db.selectFrom('procedures').selectAll()
+    .where((eb) => eb.or([eb('code', '=', code), eb('full_code', '=', code)]))
+    .where('effective_from', '<=', onDate)
+    .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>', onDate)]))
+    .orderBy('effective_from', 'desc').executeTakeFirst();
+  return row ? toView(row) : null;
+}
+
+export interface ProcedureFilter {
+  readonly field?: string;
+  readonly level?: CompetentLevel;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export type ProcedureSummary = Pick<ProcedureView,
+  'code' | 'fullCode' | 'version' | 'name' | 'field' | 'competentLevel' | 'competentAgency' | 'durationValue'
+  | 'durationUnit' | 'onlineLevel' | 'postalAllowed' | 'effectiveFrom' | 'effectiveTo'>;
+
+/**
+ * Procedures in force on a date whose name, result or field contain every word of `q`, compared
+ * without diacritics ("giay khai sinh" finds "Đăng ký khai sinh", whose result is "Giấy khai sinh").
+ */
+export async function searchProcedures(
+  db: Database, q: string | null, onDate: string, filter: ProcedureFilter = {},
+): Promise<{ items: ProcedureSummary[]; total: number }> {
+  let base = db.selectFrom('procedures')
+    .where('effective_from', '<=', onDate)
+    .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>', onDate)]));
+  const words = (q ?? '').split(/\s+/).filter((w) => w !== '').slice(0, 8);
+  for (const w of words) base = base.where('search_text', 'like', sql<string>`'%' || search_key(${w}) || '%'`);
+  if (filter.field) base = base.where(sql`search_key(field)`, '=', sql`search_key(${filter.field})`);
+  if (filter.level) base = base.where('competent_level', '=', filter.level);
+  const ranked = words.length > 0
+    ? base.orderBy(sql`word_similarity(search_key(${words.join(' ')}), search_key(name))`, 'desc')
+    : base;
+  const [rows, count] = await Promise.all([
+    ranked.select([
+      'code', 'full_code', 'version', 'name', 'field', 'competent_level', 'competent_agency', 'duration_value',
+      'duration_unit', 'online_level', 'postal_allowed', 'effective_from', 'effective_to',
+    ]).orderBy('code').limit(filter.limit ?? 50).offset(filter.offset ?? 0).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      code: r.code, fullCode: r.full_code, version: r.version, name: r.name, field: r.field,
+      competentLevel: r.competent_level, competentAgency: r.competent_agency, durationValue: r.duration_value,
+      durationUnit: r.duration_unit, onlineLevel: r.online_level, postalAllowed: r.postal_allowed,
+      effectiveFrom: r.effective_from, effectiveTo: r.effective_to,
+    })),
+    total: Number(count.n),
+  };
+}
+
+/** What to do when a version with the same code and effective date already exists. */
+export type OnExistingVersion = 'skip' | 'error';
+
+/**
+ * Writes procedure versions: a row whose date is after the latest version closes it
+ * (`effective_to` = the new date) and becomes version n+1. Problems are collected per row.
+ */
+export async function writeProcedures(
+  trx: Transaction<DB>, rows: readonly (ProcedureInput & { row?: number })[], problems: RowProblems, provinceCode: string, onExisting: OnExistingVersion,
+): Promise<{ inserted: number; skipped: number; closed: number }> {
+  let inserted = 0, skipped = 0, closed = 0;
+  for (const [i, p] of rows.entries()) {
+    const n = p.row ?? i + 1;
+    const versions = await trx.selectFrom('procedures').select(['id', 'version', 'effective_from', 'effective_to'])
+      .where('code', '=', p.code).orderBy('effective_from', 'desc').forUpdate().execute();
+    const latest = versions[0];
+    if (versions.some((v) => v.effective_from === p.effectiveFrom)) {
+      if (onExisting === 'skip') { skipped++; continue; }
+      problems.add(n, 'effectiveFrom', `thủ tục ${p.code} đã có phiên bản hiệu lực từ ${p.effectiveFrom}`);
+      continue;
+    }
+    if (latest && p.effectiveFrom < latest.effective_from) {
+      problems.add(n, 'effectiveFrom', `phải sau ngày hiệu lực của phiên bản hiện có (${latest.effective_from})`);
+      continue;
+    }
+    if (latest && (latest.effective_to === null || latest.effective_to > p.effectiveFrom)) {
+      await trx.updateTable('procedures').set({ effective_to: p.effectiveFrom }).where('id', '=', latest.id).execute();
+      closed++;
+    }
+    await trx.insertInto('procedures').values({
+      code: p.code, full_code: p.fullCode, version: (latest?.version ?? 0) + 1, name: p.name, field: p.field,
+      competent_level: p.competentLevel, competent_agency: p.competentAgency,
+      duration_value: p.durationValue, duration_unit: p.durationUnit, cutoff: p.cutoff,
+      fees: JSON.stringify(p.fees), required_papers: JSON.stringify(p.requiredPapers),
+      online_level: p.onlineLevel, postal_allowed: p.postalAllowed, result_type: p.resultType,
+      result_description: p.resultDescription, eform_schema: JSON.stringify(p.eformSchema),
+      steps: JSON.stringify(p.steps), defaults_applied: JSON.stringify(p.defaultsApplied), source: p.source,
+      province_code: provinceCode, effective_from: p.effectiveFrom, effective_to: null,
+    }).execute();
+    inserted++;
+  }
+  return { inserted, skipped, closed };
+}
+
+/** The province whose catalogue this is (new Đồng Tháp). */
+export const CATALOGUE_PROVINCE = '82';
+
+export interface CatalogImportInput {
+  readonly format: 'json' | 'xlsx';
+  /** JSON text, or the XLSX file in base64. */
+  readonly content: string;
+}
+
+async function recordsOf(input: CatalogImportInput): Promise<ImportRecord[]> {
+  const records = input.format === 'json' ? jsonRecords(input.content) : await xlsxRecords(input.content);
+  if (typeof records === 'string') throw validationFailed('IMPORT_UNREADABLE', `Không đọc được tệp: ${records}.`, [{ path: 'content', message: records }]);
+  if (records.length === 0) throw validationFailed('IMPORT_EMPTY', 'Tệp không có dòng dữ liệu nào.');
+  return records;
+}
+
+/** Admin use case: import procedure versions from JSON or XLSX; all rows or none. */
+export async function importCatalog(ctx: ServiceContext, input: CatalogImportInput): Promise<{ rows: number; inserted: number; closed: number }> {
+  assertCan(ctx.actor, 'catalog.manage');
+  const actor = ctx.actor;
+  const records = await recordsOf(input);
+  const problems = new RowProblems();
+  const rows = records.map((r, i) => readProcedureRow(r, i + 1, problems));
+  const seen = new Map<string, number>();
+  rows.forEach((r, i) => {
+    const key = `${r.code}@${r.effectiveFrom}`;
+    if (seen.has(key)) problems.add(i + 1, 'code', `trùng với dòng ${seen.get(key)}`);
+    else seen.set(key, i + 1);
+  });
+  const failed = () => validationFailed('IMPORT_INVALID', `Tệp nhập có ${problems.details.length} lỗi; không dòng nào được ghi.`, problems.details.slice(0, 200));
+  if (!problems.isEmpty) throw failed();
+  // rows of one code in date order, so that each closes the one before
+  const ordered = rows.map((r, i) => ({ ...r, row: i + 1 })).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  const at = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const result = await writeProcedures(trx, ordered, problems, CATALOGUE_PROVINCE, 'error');
+    if (!problems.isEmpty) throw failed();
+    await recordAudit(trx, actor, {
+      action: 'catalog.import', entity: 'procedures', entityKey: null, at,
+      payload: { format: input.format, rows: rows.length, inserted: result.inserted, closed: result.closed, codes: rows.map((r) => r.code) },
+    });
+    return { rows: rows.length, inserted: result.inserted, closed: result.closed };
+  });
+}
