@@ -1,0 +1,23 @@
+/** Printed forms (DOMAIN §3): plain data in, PDF or XLSX bytes out. See README.md. */
+export type * from './model';
+export {
+  formatDuration,
+  formatPlaceDate,
+  formatShortDate,
+  formatShortDateTime,
+  formatVnd,
+  formatVnDate,
+  formatVnDateTime,
+  FORM_NUMBERS,
+  RESULT_DELIVERY_TEXT,
+  TIMELINESS_TEXT,
+} from './format';
+export { renderReceiptSlip, RECEIPT_TITLE } from './pdf/receipt';
+export { renderSupplementSlip, SUPPLEMENT_TITLE } from './pdf/supplement';
+export { renderRefusalSlip, REFUSAL_TITLES } from './pdf/refusal';
+export { renderApologySlip, APOLOGY_TITLES } from './pdf/apology';
+export { renderStopNotice } from './pdf/stop-notice';
+export { renderControlSlip, CONTROL_TITLE } from './pdf/control';
+export { renderLedgerPdf } from './pdf/ledger';
+export { renderLedgerXlsx } from './ledger-xlsx';
+export { LEDGER_COLUMNS, LEDGER_TITLE } from './ledger-columns';
