@@ -145,10 +145,138 @@ export interface SessionsTable {
   revoked_at: Date | null;
 }
 
+export interface CalendarScheduleDayJson {
+  readonly date: string;
+  readonly reason: string;
+}
+
+export interface CalendarSchedulesTable {
+  id: Serial;
+  year: number;
+  version: number;
+  source: string;
+  days_off: JSONColumnType<CalendarScheduleDayJson[], string, string>;
+  make_up_days: JSONColumnType<CalendarScheduleDayJson[], string, string>;
+  note: string | null;
+  created_at: Timestamp;
+  created_by: number | null;
+  created_by_name: string | null;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
   applied_at: Generated<Date>;
+}
+
+// ---- dossiers (0006_dossiers.sql) -------------------------------------------------------------
+
+export interface ApplicantsTable {
+  id: Serial;
+  personal_id: string | null;
+  name: string;
+  birth_date: CivilDate | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  unit_id: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type DossierStatusColumn =
+  | 'submitted' | 'received' | 'refused' | 'processing' | 'awaitingSupplement' | 'awaitingPayment'
+  | 'resultReady' | 'returned' | 'rejected' | 'withdrawn' | 'stopped';
+
+export interface DossiersTable {
+  id: Serial;
+  code: string;
+  code_format: string;
+  province_code: string;
+  procedure_id: number;
+  procedure_code: string;
+  applicant_id: number;
+  applicant_name: string;
+  applicant_phone: string | null;
+  personal_id: string | null;
+  receiving_service_point_id: number | null;
+  receiving_agency_id: number;
+  competent_agency_id: number;
+  unit_path: string;
+  applicant_unit_id: number | null;
+  channel: 'counter' | 'online' | 'postal';
+  online_level: 'partial' | 'full' | null;
+  status: DossierStatusColumn;
+  sync_code: number;
+  status_before_supplement: DossierStatusColumn | null;
+  submitted_at: Timestamp;
+  received_at: Timestamp | null;
+  due_at: Timestamp | null;
+  original_due_at: Timestamp | null;
+  calendar_version: string | null;
+  clock_started_at: Timestamp | null;
+  supplement_requested_at: Timestamp | null;
+  supplement_completed_at: Timestamp | null;
+  supplement_count: Generated<number>;
+  apology_used: Generated<boolean>;
+  apologized_at: Timestamp | null;
+  approved_at: Timestamp | null;
+  refused_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  returned_at: Timestamp | null;
+  result_delivery: 'counter' | 'post' | 'online' | null;
+  vneid_authenticated: Generated<boolean>;
+  form_data: JSONColumnType<Record<string, unknown>, string, string>;
+  last_hash: string;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface DossierEventsTable {
+  id: Generated<number>;
+  dossier_id: number;
+  seq: number;
+  at: Timestamp;
+  action: string;
+  actor_id: number | null;
+  actor_role: string | null;
+  payload: JSONColumnType<Record<string, unknown>, string, string>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface DossierPapersTable {
+  id: Serial;
+  dossier_id: number;
+  paper_key: string;
+  name: string;
+  originals: number;
+  copies: number;
+  source: 'scanned' | 'uploaded' | 'reused' | 'national_db' | 'prior_result' | 'paper';
+  file_id: number | null;
+  digitized: boolean;
+}
+
+export interface DossierSerialsTable {
+  agency_id: number;
+  day: CivilDate;
+  last_serial: number;
+}
+
+export interface IdempotencyKeysTable {
+  actor_id: number;
+  key: string;
+  request_hash: string;
+  dossier_code: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: string;
+  payload: JSONColumnType<Record<string, unknown>, string, string>;
+  created_at: Generated<Date>;
+  processed_at: Date | null;
 }
 
 export interface DB {
@@ -161,5 +289,13 @@ export interface DB {
   procedures: ProceduresTable;
   users: UsersTable;
   sessions: SessionsTable;
+  applicants: ApplicantsTable;
+  dossiers: DossiersTable;
+  dossier_events: DossierEventsTable;
+  dossier_papers: DossierPapersTable;
+  dossier_serials: DossierSerialsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  outbox: OutboxTable;
+  calendar_schedules: CalendarSchedulesTable;
   schema_migrations: SchemaMigrationsTable;
 }
