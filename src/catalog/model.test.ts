@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RowProblems } from '../directory/model';
+import { readProcedureRow, standardSteps, stepsProblems } from './model';
+
+describe('processing steps', () => {
+  it('the standard steps share the whole duration', () => {
+    expect(stepsProblems(standardSteps)).toEqual([]);
+  });
+
+  it('accepts any split of the duration into steps, and refuses one that does not add up', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 6 }), (weights) => {
+      const total = weights.reduce((a, b) => a + b, 0);
+      const steps = weights.map((w, i) => ({ key: `s${i}`, name: `Bước ${i}`, role: 'officer' as const, share: w / total }));
+      expect(stepsProblems(steps)).toEqual([]);
+      expect(stepsProblems(steps.map((s) => ({ ...s, share: s.share * 0.9 })))).toHaveLength(1);
+    }));
+  });
+});
+
+describe('reading an import row', () => {
+  it('names the row and field of each problem', () => {
+    const problems = new RowProblems();
+    readProcedureRow({ code: 'X', name: 'Thủ tục', requiredPapers: '[{"name":"Đơn","originals":-1}]' }, 4, problems);
+    const messages = problems.details.map((d) => d.message);
+    expect(messages).toContain('row 4, field "code": mã "X" không đúng dạng mã TTHC (vd. 1.001193)');
+    expect(messages).toContain('row 4, field "requiredPapers": mục 1: "originals", "copies" phải là số nguyên ≥ 0');
+    expect(messages).toContain('row 4, field "effectiveFrom": bắt buộc');
+    expect(messages).toContain('row 4, field "postalAllowed": bắt buộc');
+  });
+
+  it('records the standard steps as a default when the row has none', () => {
+    const problems = new RowProblems();
+    const p = readProcedureRow({
+      code: '1.000001', name: 'A', field: 'B', competentLevel: 'commune', competentAgency: 'UBND', durationValue: '2',
+      durationUnit: 'working_days', onlineLevel: 'none', postalAllowed: 'có', resultType: 'paper', effectiveFrom: '2025-07-01',
+    }, 1, problems);
+    expect(problems.details).toEqual([]);
+    expect(p.steps).toEqual(standardSteps);
+    expect(p.defaultsApplied).toEqual([expect.objectContaining({ field: 'steps' })]);
+    expect(p).toMatchObject({ durationValue: 2, postalAllowed: true, eformSchema: { type: 'object' } });
+  });
+});
