@@ -15,18 +15,18 @@ export interface LedgerColumn {
 
 export const LEDGER_COLUMNS = [
   { header: 'STT', width: 4.5, align: 'center' },
-  { header: 'Mã hồ sơ', width: 17, align: 'left' },
-  { header: 'Tên TTHC', width: 18, align: 'left' },
-  { header: 'Số lượng hồ sơ (bộ)', width: 7, align: 'center' },
-  { header: 'Tên cá nhân, tổ chức', width: 14, align: 'left' },
-  { header: 'Địa chỉ, số điện thoại', width: 17, align: 'left' },
-  { header: 'Cơ quan chủ trì giải quyết', width: 14, align: 'left' },
-  { header: 'Nhận hồ sơ', width: 10, align: 'center' },
-  { header: 'Hẹn trả kết quả', width: 10, align: 'center' },
-  { header: 'Chuyển hồ sơ đến cơ quan giải quyết', width: 10, align: 'center' },
-  { header: 'Nhận kết quả từ cơ quan giải quyết', width: 10, align: 'center' },
-  { header: 'Trả kết quả cho cá nhân, tổ chức', width: 10, align: 'center' },
-  { header: 'Ghi chú', width: 10, align: 'left' },
+  { header: 'Mã hồ sơ', width: 16, align: 'left' },
+  { header: 'Tên TTHC', width: 16, align: 'left' },
+  { header: 'Số lượng hồ sơ (bộ)', width: 6, align: 'center' },
+  { header: 'Tên cá nhân, tổ chức', width: 13, align: 'left' },
+  { header: 'Địa chỉ, số điện thoại', width: 16, align: 'left' },
+  { header: 'Cơ quan chủ trì giải quyết', width: 13, align: 'left' },
+  { header: 'Nhận hồ sơ', width: 12, align: 'center' },
+  { header: 'Hẹn trả kết quả', width: 12, align: 'center' },
+  { header: 'Chuyển hồ sơ đến cơ quan giải quyết', width: 12, align: 'center' },
+  { header: 'Nhận kết quả từ cơ quan giải quyết', width: 12, align: 'center' },
+  { header: 'Trả kết quả cho cá nhân, tổ chức', width: 12, align: 'center' },
+  { header: 'Ghi chú', width: 9, align: 'left' },
 ] as const satisfies readonly LedgerColumn[];
 
 /** Columns 7–11 (0-based) sit under one "Ngày, tháng, năm" header. */

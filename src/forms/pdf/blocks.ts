@@ -44,8 +44,8 @@ export function drawNationalHeader(w: FormWriter, header: FormHeader, options: H
   });
   const unitWidth = Math.max(...unitLines.map((l) => l.reduce((s, r) => s + w.measure(size)(r.text, r.font), 0)));
   const rule = Math.min(unitWidth * 0.5, leftWidth * 0.4);
-  w.hline(w.left + (leftWidth - 4 - rule) / 2, w.left + (leftWidth - 4 + rule) / 2, w.y);
-  w.space(4);
+  w.hline(w.left + (leftWidth - 4 - rule) / 2, w.left + (leftWidth - 4 + rule) / 2, w.y - 1);
+  w.space(5);
   if (options.number !== undefined) {
     w.paragraph(`Số: ${options.number}`, { size, align: 'center', width: leftWidth - 4, maxLines: 2, fixed: true });
   }
@@ -87,7 +87,7 @@ export function drawSignatures(w: FormWriter, blocks: SignatureBlock[]): void {
   const firstX = blocks.length === 1 ? w.left + w.contentWidth / 2 : w.left;
   const nameOpts = { size, font: 'bold' as const, width: columnWidth - 6, maxLines: 3 };
   const titleOpts = { size, font: 'bold' as const, width: columnWidth - 6, maxLines: 3 };
-  const signSpace = 52;
+  const signSpace = 46;
   const heights = blocks.map(
     (b) =>
       (w.layout(b.title, titleOpts).length + 1 + w.layout(b.name, nameOpts).length) * w.lineHeight(size) + signSpace,

@@ -14,7 +14,7 @@ export const CONTROL_TITLE = 'Phiếu kiểm soát quá trình giải quyết h�
 export function controlRowCells(row: ControlSlipData['rows'][number], index: number): string[] {
   return [
     `${index + 1}. Giao: ${row.from}\nNhận: ${row.to}`,
-    `${formatVnDateTime(row.at)}\n\nNgười giao        Người nhận\n\n`,
+    `${formatVnDateTime(row.at)}\nNgười giao:\n\nNgười nhận:\n`,
     row.result ? TIMELINESS_TEXT[row.result] : '',
     row.note ?? '',
   ];
@@ -32,7 +32,7 @@ export function renderControlSlip(data: ControlSlipData): Promise<Uint8Array> {
       w,
       [
         { header: 'TÊN CƠ QUAN', width: 3.4 },
-        { header: 'THỜI GIAN GIAO, NHẬN HỒ SƠ', width: 3.6, align: 'center' },
+        { header: 'THỜI GIAN GIAO, NHẬN HỒ SƠ', width: 3.6 },
         { header: 'KẾT QUẢ GIẢI QUYẾT HỒ SƠ (Trước hạn/ Đúng hạn/ Quá hạn)', width: 2.4, align: 'center' },
         { header: 'GHI CHÚ', width: 1.6 },
       ],

@@ -19,8 +19,8 @@ const MM = 72 / 25.4;
 /** TT 01/2018 art. 9: slips are A5 portrait. */
 export const A5_PORTRAIT: PageSpec = {
   size: [PageSizes.A5[0], PageSizes.A5[1]],
-  margin: { top: 12 * MM, right: 10 * MM, bottom: 12 * MM, left: 15 * MM },
-  fontSize: 9.5,
+  margin: { top: 10 * MM, right: 10 * MM, bottom: 10 * MM, left: 15 * MM },
+  fontSize: 9,
 };
 
 /** The ledger is A4, printed landscape for its 13 columns. */
@@ -55,7 +55,7 @@ export interface ParagraphOptions {
 }
 
 export const BLACK = rgb(0, 0, 0);
-export const LINE_HEIGHT = 1.4;
+export const LINE_HEIGHT = 1.35;
 
 export class FormWriter {
   page: PDFPage;
@@ -130,7 +130,7 @@ export class FormWriter {
     this.y -= height;
   }
 
-  /** Wraps `line` segments and draws them with the baseline `size * 0.3` above the box bottom. */
+  /** Draws one laid-out line at the cursor (the cursor is the top of the line box). */
   drawLine(line: Line, x: number, width: number, size: number, align: Align): void {
     const measure = this.measure(size);
     const lineWidth = line.reduce((sum, s) => sum + measure(s.text, s.font), 0);

@@ -25,6 +25,9 @@ interface Word {
 
 const segmenter = new Intl.Segmenter('vi', { granularity: 'grapheme' });
 
+/** Pieces of an over-long word, each ending after a break character (codes, URLs, paths). */
+const BREAK_CHUNKS = /[^-./_,;:?&=]*[-./_,;:?&=]+|[^-./_,;:?&=]+/g;
+
 function graphemes(text: string): string[] {
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
@@ -66,8 +69,9 @@ const widthOf = (pieces: readonly Run[], measure: Measure): number =>
   pieces.reduce((sum, p) => sum + measure(p.text, p.font), 0);
 
 /**
- * Greedy line breaking. Spaces collapse to one; a word wider than the line is cut between
- * graphemes (never inside a letter with its marks); every paragraph yields at least one line.
+ * Greedy line breaking. Spaces collapse to one; a word wider than the line is cut after a
+ * '-', '.', '/' … (dossier codes, URLs) or else between graphemes (never inside a letter with its
+ * marks); every paragraph yields at least one line.
  */
 export function wrapRuns(runs: readonly Run[], maxWidth: number, measure: Measure): Line[] {
   const width = Math.max(maxWidth, 1);
@@ -92,25 +96,31 @@ export function wrapRuns(runs: readonly Run[], maxWidth: number, measure: Measur
         lineWidth = wordWidth;
         continue;
       }
-      // Too wide for any line: fill the current line, then cut grapheme by grapheme.
+      // Too wide for any line: break after '-', '.', '/' … where possible, else between graphemes.
       let started = line.length === 0 || !word.spaceBefore;
+      const place = (text: string, font: FontKey, textWidth: number): void => {
+        const lead = started ? 0 : measure(' ', font);
+        if (lineWidth + lead + textWidth > width && line.length > 0) {
+          lines.push(line);
+          line = [];
+          lineWidth = 0;
+          started = true;
+        } else if (!started) {
+          append(line, ' ', font);
+          lineWidth += lead;
+          started = true;
+        }
+        append(line, text, font);
+        lineWidth += textWidth;
+      };
       for (const piece of word.pieces) {
-        for (const g of graphemes(piece.text)) {
-          const gWidth = measure(g, piece.font);
-          const lead = started ? 0 : measure(' ', piece.font);
-          if (lineWidth + lead + gWidth > width && line.length > 0) {
-            lines.push(line);
-            line = [];
-            lineWidth = 0;
-            started = true;
+        for (const chunk of piece.text.match(BREAK_CHUNKS) ?? []) {
+          const chunkWidth = measure(chunk, piece.font);
+          if (chunkWidth <= width) {
+            place(chunk, piece.font, chunkWidth);
+            continue;
           }
-          if (!started) {
-            append(line, ' ', piece.font);
-            lineWidth += lead;
-            started = true;
-          }
-          append(line, g, piece.font);
-          lineWidth += gWidth;
+          for (const g of graphemes(chunk)) place(g, piece.font, measure(g, piece.font));
         }
       }
     }
