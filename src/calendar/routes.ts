@@ -19,7 +19,8 @@ const IsoDateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description
 const DatedReason = Type.Object({ date: IsoDateText, reason: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
 const DayList = Type.Array(DatedReason, { maxItems: 366 });
 const Version = Type.Union([Type.Integer({ minimum: 1 }), Type.Literal('official'), Type.Literal('statutory')]);
-const YearParams = Type.Object({ year: Type.Integer({ minimum: MIN_YEAR, maximum: MAX_YEAR }) }, { additionalProperties: false });
+// A string of four digits (the integer coercion of path parameters would accept "2025.5").
+const YearParams = Type.Object({ year: Type.String({ pattern: '^[0-9]{4}$', description: `năm ${MIN_YEAR}–${MAX_YEAR}` }) }, { additionalProperties: false });
 
 const ScheduleBody = Type.Object({
   source: Type.String({ minLength: 1, maxLength: 500 }),
@@ -112,7 +113,7 @@ export function registerCalendarRoutes(app: HttpApp, deps: RouteDeps, options: C
     },
   }, async (request) => {
     requireActor(request);
-    return getYear(ctx(request), request.params.year);
+    return getYear(ctx(request), Number(request.params.year));
   });
 
   app.get('/api/v1/calendar/:year/versions', {
@@ -124,7 +125,7 @@ export function registerCalendarRoutes(app: HttpApp, deps: RouteDeps, options: C
     },
   }, async (request) => {
     requireActor(request);
-    return { items: await listVersions(ctx(request), request.params.year) };
+    return { items: await listVersions(ctx(request), Number(request.params.year)) };
   });
 
   app.put('/api/v1/admin/calendar/:year', {
@@ -137,7 +138,7 @@ export function registerCalendarRoutes(app: HttpApp, deps: RouteDeps, options: C
     },
   }, async (request) => {
     requireActor(request);
-    return saveSchedule(ctx(request), request.params.year, request.body);
+    return saveSchedule(ctx(request), Number(request.params.year), request.body);
   });
 
   app.post('/api/v1/admin/calendar/import', {
