@@ -53,16 +53,16 @@ export function App() {
   }, [load]);
 
   // Move focus to the new page's heading after a navigation or sign-in, so keyboard and
-  // screen-reader users start at the top of what changed.
+  // screen-reader users start at the top of what changed. The login form focuses its own
+  // first field, and the first page after loading keeps the browser's initial focus.
   const shown = session.status === 'signedIn' ? `${path}|${session.user.id}` : session.status;
-  const firstRender = useRef(true);
+  const previouslyShown = useRef(shown);
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    const previous = previouslyShown.current;
+    previouslyShown.current = shown;
+    if (previous === shown || previous === 'loading' || session.status !== 'signedIn') return;
     document.querySelector<HTMLElement>('main h1')?.focus();
-  }, [shown]);
+  }, [shown, session.status]);
 
   const handleLogout = async () => {
     setLoggingOut(true);
