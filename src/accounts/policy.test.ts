@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../platform/actor';
-import { roles, rolePermissions } from './model';
+import { roles, rolePermissions, type Permission } from './model';
 import { can, isWithinScope } from './policy';
 
 // A random forest of unit paths: province / commune codes.
@@ -14,7 +14,7 @@ describe('permission policy', () => {
   it('grants each role exactly the permissions of its table row', () => {
     for (const role of roles) {
       const actor = actorWith(role, { kind: 'none' });
-      for (const permission of rolePermissions.admin.concat(rolePermissions.clerk, rolePermissions.citizen)) {
+      for (const permission of Object.values(rolePermissions).flat() as Permission[]) {
         expect(can(actor, permission)).toBe((rolePermissions[role] as readonly string[]).includes(permission));
       }
     }

@@ -24,7 +24,7 @@ export interface UserView {
   readonly scopeCode: string | null;
   readonly email: string | null;
   readonly active: boolean;
-  readonly permissions: readonly Permission[];
+  readonly permissions: Permission[];
 }
 
 /** A scope resolved from its code by the directory (wired in src/app.ts). */
@@ -47,7 +47,7 @@ export const toUserView = (u: UserRow): UserView => ({
   scopeCode: u.scope_code,
   email: u.email,
   active: u.active,
-  permissions: rolePermissions[u.role],
+  permissions: [...rolePermissions[u.role]],
 });
 
 export function scopeOfUser(u: UserRow): Scope {

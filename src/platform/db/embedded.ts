@@ -89,7 +89,7 @@ export async function startEmbeddedPostgres(options: {
       '-c', 'fsync=on',
     ],
     onLog: options.onLog ?? (() => {}),
-    onError: options.onLog ?? (() => {}),
+    onError: (e: unknown) => options.onLog?.(String(e)),
   });
   if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
     if (existsSync(pgDir)) await fs.rm(pgDir, { recursive: true, force: true }); // half-made by a crash

@@ -1,0 +1,119 @@
+// The subcommands of `motcua`. Each returns its exit status (-1: keeps running, e.g. a server).
+import { isRole, roles } from '../accounts/model';
+import { createUser } from '../accounts/service';
+import { resolveScope } from '../directory/service';
+import { systemClock } from '../platform/clock';
+import { loadConfig } from '../platform/config';
+import { openDatabase } from '../platform/db/connect';
+import { migrate } from '../platform/db/migrate';
+import { seedDemo } from '../seed';
+import { calendarCommand } from './calendar';
+import { serve } from './serve';
+import { UsageError } from './usage-error';
+
+type Values = Record<string, string | boolean | undefined>;
+
+export interface Command {
+  readonly summary: string;
+  readonly help: string;
+  readonly options: Record<string, { type: 'string' | 'boolean'; short?: string }> | 'passthrough';
+  readonly positionals?: boolean;
+  run(values: Values, positionals: string[], raw: string[]): Promise<number>;
+}
+
+const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+
+function portOf(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`cổng không hợp lệ: ${value}`);
+  return n;
+}
+
+async function withDatabase<T>(run: (c: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const connection = await openDatabase(loadConfig());
+  try {
+    await migrate(connection.url);
+    return await run(connection);
+  } finally {
+    await connection.close();
+  }
+}
+
+export const commands = {
+  serve: {
+    summary: 'chạy máy chủ web và API',
+    help: `motcua serve [--port 3000] [--host localhost] [--seed-demo]
+
+Chạy máy chủ. Không có DATABASE_URL thì khởi động PostgreSQL nhúng trong MOTCUA_DATA_DIR/pg.
+  --port       cổng HTTP (mặc định PORT hoặc 3000)
+  --host       địa chỉ lắng nghe (mặc định HOST hoặc localhost)
+  --seed-demo  nạp dữ liệu mẫu Đồng Tháp nếu cơ sở dữ liệu trống`,
+    options: { port: { type: 'string' }, host: { type: 'string' }, 'seed-demo': { type: 'boolean' } },
+    async run(v) {
+      const base = loadConfig();
+      const config = { ...base, port: portOf(str(v.port), base.port), host: str(v.host) ?? base.host };
+      await serve(config, { seedDemo: v['seed-demo'] === true });
+      return -1;
+    },
+  },
+  migrate: {
+    summary: 'áp dụng các migration cơ sở dữ liệu',
+    help: 'motcua migrate\n\nÁp dụng các migration chưa chạy (theo thứ tự), rồi thoát.',
+    options: {},
+    async run() {
+      const connection = await openDatabase(loadConfig());
+      try {
+        const applied = await migrate(connection.url);
+        process.stdout.write(applied.length ? `Đã áp dụng: ${applied.join(', ')}\n` : 'Không có migration mới.\n');
+      } finally {
+        await connection.close();
+      }
+      return 0;
+    },
+  },
+  seed: {
+    summary: 'nạp dữ liệu mẫu (--demo)',
+    help: 'motcua seed --demo\n\nNạp tỉnh Đồng Tháp mẫu (đơn vị hành chính trước và sau 2025, cơ quan, điểm phục vụ, thủ tục)\nvà một tài khoản mẫu cho mỗi vai trò (mật khẩu "motcua-demo"). Chạy lại không nhân đôi dữ liệu.',
+    options: { demo: { type: 'boolean' } },
+    async run(v) {
+      if (v.demo !== true) throw new UsageError('hãy dùng "motcua seed --demo" (chỉ có dữ liệu mẫu).');
+      const report = await withDatabase((c) => seedDemo(c.db, systemClock));
+      process.stdout.write(`${JSON.stringify(report)}\n`);
+      return 0;
+    },
+  },
+  user: {
+    summary: 'quản lý người dùng (user add)',
+    help: `motcua user add --username U --role R [--scope CODE] [--full-name "Họ tên"] [--personal-id 12 số] [--email E]
+
+Tạo người dùng và in mật khẩu sinh ngẫu nhiên một lần (người dùng phải đổi khi đăng nhập).
+  --role   ${roles.join(' | ')}
+  --scope  mã phạm vi: mã đơn vị hành chính (admin, supervisor), mã định danh cơ quan
+           (officer, approver) hoặc mã điểm phục vụ (clerk, courier)`,
+    options: { username: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, 'full-name': { type: 'string' }, 'personal-id': { type: 'string' }, email: { type: 'string' } },
+    positionals: true,
+    async run(v, positionals) {
+      if (positionals[0] !== 'add' || positionals.length !== 1) throw new UsageError('cách dùng: motcua user add --username U --role R [--scope CODE]');
+      const username = str(v.username);
+      const role = str(v.role);
+      if (!username) throw new UsageError('thiếu --username');
+      if (!role || !isRole(role)) throw new UsageError(`--role phải là một trong: ${roles.join(', ')}`);
+      const result = await withDatabase((c) => createUser(
+        { db: c.db, clock: systemClock, actor: null },
+        { username, role, fullName: str(v['full-name']) ?? username, scopeCode: str(v.scope), personalId: str(v['personal-id']), email: str(v.email) },
+        (kind, code) => resolveScope(c.db, kind, code),
+      ));
+      process.stdout.write(`Đã tạo ${result.user.username} (${result.user.roleLabel}). Mật khẩu (chỉ hiện một lần): ${result.password}\n`);
+      return 0;
+    },
+  },
+  calendar: {
+    summary: 'lịch âm, ngày nghỉ, tính hạn giải quyết',
+    help: 'motcua calendar lunar|holidays|due … (xem "motcua calendar --help")',
+    options: 'passthrough',
+    async run(_v, _p, raw) {
+      return calendarCommand(raw);
+    },
+  },
+} satisfies Record<string, Command>;

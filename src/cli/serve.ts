@@ -1,0 +1,40 @@
+import { buildApp } from '../app';
+import { systemClock } from '../platform/clock';
+import type { Config } from '../platform/config';
+import { openDatabase } from '../platform/db/connect';
+import { migrate } from '../platform/db/migrate';
+import { DEMO_PASSWORD, demoUsers, isEmptyDatabase, seedDemo } from '../seed';
+
+export async function serve(config: Config, options: { seedDemo: boolean }): Promise<void> {
+  const connection = await openDatabase(config);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\nNhận tín hiệu ${signal}, đang dừng…\n`);
+    try {
+      await app.close();
+    } finally {
+      await connection.close();
+      process.exit(0);
+    }
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  const applied = await migrate(connection.url);
+  if (applied.length > 0) process.stdout.write(`Đã áp dụng ${applied.length} migration.\n`);
+  let seeded = false;
+  if (options.seedDemo && (await isEmptyDatabase(connection.db))) {
+    process.stdout.write('Cơ sở dữ liệu trống: đang nạp dữ liệu mẫu tỉnh Đồng Tháp…\n');
+    await seedDemo(connection.db, systemClock);
+    seeded = true;
+  }
+  const app = await buildApp({ db: connection.db, clock: systemClock, config, logger: true });
+  await app.listen({ port: config.port, host: config.host });
+  const where = connection.embedded ? `PostgreSQL nhúng (${config.dataDir}/pg)` : 'DATABASE_URL';
+  process.stdout.write(`motcua đang chạy tại http://localhost:${config.port} — cơ sở dữ liệu: ${where}\n`);
+  if (options.seedDemo || seeded) {
+    process.stdout.write(`Tài khoản mẫu (mật khẩu "${DEMO_PASSWORD}"): ${demoUsers.map((u) => u.username).join(', ')}\n`);
+  }
+}

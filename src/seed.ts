@@ -1,0 +1,62 @@
+// `motcua seed --demo`: the Đồng Tháp demo province, its procedures and one demo user per role.
+// Demo users exist only in demo mode; a real deployment creates its first administrator with
+// `motcua user add`.
+import type { Role } from './platform/actor';
+import type { Clock } from './platform/clock';
+import type { Database } from './platform/db/connect';
+import { createUser } from './accounts/service';
+import { seedCatalog } from './catalog/seed';
+import { seedDirectory } from './directory/seed';
+import { resolveScope } from './directory/service';
+
+export const DEMO_PASSWORD = 'motcua-demo';
+
+/** Codes the demo users are scoped to (see src/directory/seed). */
+export const demoScopes = {
+  province: '82',
+  servicePoint: 'BDVHX-29926', // Điểm Bưu điện – Văn hóa xã Tân Hồng
+  agency: '000.58.61.H20', // Ủy ban nhân dân xã Tân Hồng (demo identifier)
+} as const;
+
+interface DemoUser {
+  readonly username: string;
+  readonly fullName: string;
+  readonly role: Role;
+  readonly scopeCode?: string;
+  readonly personalId?: string;
+}
+
+export const demoUsers: readonly DemoUser[] = [
+  { username: 'admin', fullName: 'Quản trị Hệ thống', role: 'admin', scopeCode: demoScopes.province },
+  { username: 'clerk', fullName: 'Trần Thị Thu Hà', role: 'clerk', scopeCode: demoScopes.servicePoint },
+  { username: 'courier', fullName: 'Lê Văn Tâm', role: 'courier', scopeCode: demoScopes.servicePoint },
+  { username: 'officer', fullName: 'Nguyễn Minh Khoa', role: 'officer', scopeCode: demoScopes.agency },
+  { username: 'approver', fullName: 'Phạm Quốc Bảo', role: 'approver', scopeCode: demoScopes.agency },
+  { username: 'supervisor', fullName: 'Võ Thị Ngọc Lan', role: 'supervisor', scopeCode: demoScopes.province },
+  { username: 'citizen', fullName: 'Nguyễn Văn An', role: 'citizen', personalId: '087090001234' },
+];
+
+export interface SeedReport {
+  readonly directory: Record<string, number>;
+  readonly catalog: Record<string, number>;
+  readonly usersCreated: number;
+}
+
+/** Idempotent: a second run adds nothing. */
+export async function seedDemo(db: Database, clock: Clock): Promise<SeedReport> {
+  const directory = await seedDirectory(db, clock);
+  const catalog = await seedCatalog(db, clock);
+  let usersCreated = 0;
+  for (const u of demoUsers) {
+    const exists = await db.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
+    if (exists) continue;
+    await createUser({ db, clock, actor: null }, { ...u, password: DEMO_PASSWORD }, (kind, code) => resolveScope(db, kind, code));
+    usersCreated++;
+  }
+  return { directory, catalog, usersCreated };
+}
+
+export async function isEmptyDatabase(db: Database): Promise<boolean> {
+  const row = await db.selectFrom('admin_units').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}
