@@ -55,6 +55,12 @@ export interface ParagraphOptions {
 }
 
 export const BLACK = rgb(0, 0, 0);
+
+const FONT_NAMES = {
+  regular: 'BeVietnamPro-Regular',
+  bold: 'BeVietnamPro-Bold',
+  italic: 'BeVietnamPro-Italic',
+} as const satisfies Record<FontKey, string>;
 export const LINE_HEIGHT = 1.35;
 
 export class FormWriter {
@@ -74,11 +80,10 @@ export class FormWriter {
     const bytes = await loadFontBytes();
     const doc = await PDFDocument.create({ updateMetadata: false });
     doc.registerFontkit(fontkit);
-    const [regular, bold, italic] = await Promise.all([
-      doc.embedFont(bytes.regular, { subset: true }),
-      doc.embedFont(bytes.bold, { subset: true }),
-      doc.embedFont(bytes.italic, { subset: true }),
-    ]);
+    // A fixed subset tag (PDF 32000 §9.6.4) instead of pdf-lib's random suffix: same data, same bytes.
+    const embed = (key: FontKey): Promise<PDFFont> =>
+      doc.embedFont(bytes[key], { subset: true, customName: `MOTCUA+${FONT_NAMES[key]}` });
+    const [regular, bold, italic] = await Promise.all([embed('regular'), embed('bold'), embed('italic')]);
     doc.setTitle(meta.title, { showInWindowTitleBar: true });
     doc.setAuthor('motcua');
     doc.setCreator('motcua');
