@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { currentUser, logout } from './api/auth';
 import type { User } from './api/types';
 import { ChangePasswordPage } from './account/ChangePasswordPage';
+import { CalendarAdminPage } from './admin/calendar/CalendarAdminPage';
 import { LoginPage } from './account/LoginPage';
 import { HomePage } from './home/HomePage';
 import { paths } from './routes';
@@ -25,6 +26,8 @@ function Page({ path, user, onSessionLost }: { path: string; user: User; onSessi
       return <HomePage user={user} />;
     case paths.changePassword:
       return <ChangePasswordPage username={user.username} onSessionLost={onSessionLost} />;
+    case paths.adminCalendar:
+      return <CalendarAdminPage user={user} />;
     default:
       return <NotFoundPage />;
   }

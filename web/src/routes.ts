@@ -2,4 +2,5 @@
 export const paths = {
   home: '/',
   changePassword: '/doi-mat-khau',
+  adminCalendar: '/quan-tri/lich',
 } as const satisfies Record<string, `/${string}`>;

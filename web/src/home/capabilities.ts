@@ -22,4 +22,5 @@ export const accountCapabilities = ['changePassword'] as const satisfies readonl
 /** Pages that exist. */
 export const capabilityPaths: Partial<Record<CapabilityKey, string>> = {
   changePassword: paths.changePassword,
+  workCalendar: paths.adminCalendar,
 };

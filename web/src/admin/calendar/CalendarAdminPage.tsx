@@ -77,6 +77,8 @@ export function CalendarAdminPage({ user }: { readonly user: User }) {
   const [reload, setReload] = useState(0);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
+  // The day last clicked on the grid while editing; `n` makes a second click on it count.
+  const [picked, setPicked] = useState<{ readonly date: string; readonly n: number } | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -98,6 +100,7 @@ export function CalendarAdminPage({ user }: { readonly user: User }) {
     setYearError(null);
     setYearText(String(next));
     setDraft(null);
+    setPicked(null);
     setMessage(null);
     setYear(next);
   };
@@ -202,15 +205,16 @@ export function CalendarAdminPage({ user }: { readonly user: User }) {
               days={shownDays}
               t={t}
               onChange={setDraft}
-              onCancel={() => { setDraft(null); setMessage(null); }}
+              onCancel={() => { setDraft(null); setPicked(null); setMessage(null); }}
               onSaved={(saved) => {
                 setDraft(null);
+                setPicked(null);
                 setMessage({ tone: 'success', text: t('saved', { version: saved.version, year: saved.year }) });
                 afterChange();
               }}
               onError={(error) => setMessage({ tone: 'error', text: errorMessage(error, tApp), details: errorDetails(error) })}
               onInfo={(text) => setMessage({ tone: 'info', text })}
-              picked={null}
+              picked={picked}
             />
           )}
 
@@ -221,7 +225,8 @@ export function CalendarAdminPage({ user }: { readonly user: User }) {
                 month={i + 1}
                 days={days}
                 t={t}
-                onPick={draft ? (date) => document.dispatchEvent(new CustomEvent('motcua:calendar-pick', { detail: date })) : undefined}
+                onPick={draft ? (date) => setPicked((p) => ({ date, n: (p?.n ?? 0) + 1 })) : undefined}
+                picked={draft ? picked?.date ?? null : null}
               />
             ))}
           </div>
@@ -265,7 +270,7 @@ interface EditorProps {
   readonly draft: Draft;
   readonly days: readonly ShownDay[];
   readonly t: CalendarT;
-  readonly picked: string | null;
+  readonly picked: { readonly date: string; readonly n: number } | null;
   onChange(draft: Draft): void;
   onCancel(): void;
   onSaved(saved: ScheduleVersion): void;
@@ -273,7 +278,7 @@ interface EditorProps {
   onInfo(text: string): void;
 }
 
-function Editor({ year, draft, days, t, onChange, onCancel, onSaved, onError, onInfo }: EditorProps) {
+function Editor({ year, draft, days, t, picked, onChange, onCancel, onSaved, onError, onInfo }: EditorProps) {
   const ids = useId();
   const [date, setDate] = useState('');
   const [kind, setKind] = useState<EditKind>('dayOff');
@@ -283,11 +288,11 @@ function Editor({ year, draft, days, t, onChange, onCancel, onSaved, onError, on
   const [sourceError, setSourceError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const pick = useCallback((picked: string) => {
-    setDate(picked);
+  const pick = useCallback((chosen: string) => {
+    setDate(chosen);
     setDateError(null);
-    const makeUp = draft.makeUpDays.get(picked);
-    const off = draft.daysOff.get(picked);
+    const makeUp = draft.makeUpDays.get(chosen);
+    const off = draft.daysOff.get(chosen);
     if (makeUp !== undefined) {
       setKind('makeUp');
       setReason(makeUp);
@@ -300,15 +305,12 @@ function Editor({ year, draft, days, t, onChange, onCancel, onSaved, onError, on
     }
   }, [draft]);
 
+  // A click on the grid picks the day for the form and moves focus to the reason.
   useEffect(() => {
-    const listener = (event: Event) => {
-      const detail = (event as CustomEvent<string>).detail;
-      pick(detail);
-      document.getElementById(`${ids}-reason`)?.querySelector('input')?.focus();
-    };
-    document.addEventListener('motcua:calendar-pick', listener);
-    return () => document.removeEventListener('motcua:calendar-pick', listener);
-  }, [pick, ids]);
+    if (!picked) return;
+    pick(picked.date);
+    document.getElementById(`${ids}-reason`)?.querySelector('input')?.focus();
+  }, [picked]);
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
