@@ -99,6 +99,7 @@ export const en: Messages = {
   errors: {
     INVALID_CREDENTIALS: 'Wrong username or password.',
     ACCOUNT_LOCKED: 'The account is temporarily locked after too many failed logins. Please try again later.',
+    WRONG_PASSWORD: 'The current password is not correct.',
     RATE_LIMITED: 'Too many requests. Please try again in a few minutes.',
     UNAUTHENTICATED: 'Please log in.',
     VALIDATION_FAILED: 'The data is not valid.',

@@ -99,6 +99,7 @@ export const vi = {
   errors: {
     INVALID_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng.',
     ACCOUNT_LOCKED: 'Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.',
+    WRONG_PASSWORD: 'Mật khẩu hiện tại không đúng.',
     RATE_LIMITED: 'Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
     UNAUTHENTICATED: 'Vui lòng đăng nhập.',
     VALIDATION_FAILED: 'Dữ liệu không hợp lệ.',
