@@ -113,8 +113,32 @@ export class FormWriter {
     return this.spec.size[1] - this.spec.margin.top;
   }
 
+  private readonly printableCache = new Map<string, string>();
+
+  /**
+   * `text` as it can be shaped by `font`. fontkit 1.1 throws on some mark sequences the font has
+   * no anchor for (e.g. 'a' + U+031B); such text loses its combining marks, and as a last resort
+   * every non-ASCII character becomes '?'.
+   */
+  printable(text: string, font: FontKey): string {
+    const key = `${font}\u0000${text}`;
+    const known = this.printableCache.get(key);
+    if (known !== undefined) return known;
+    const candidates = [text, text.replace(/\p{M}/gu, ''), text.replace(/[^\x20-\x7E]/g, '?')];
+    const result = candidates.find((candidate) => {
+      try {
+        this.fonts[font].widthOfTextAtSize(candidate, 10);
+        return true;
+      } catch {
+        return false;
+      }
+    }) ?? '';
+    this.printableCache.set(key, result);
+    return result;
+  }
+
   measure(size: number): Measure {
-    return (text, font) => this.fonts[font].widthOfTextAtSize(text, size);
+    return (text, font) => this.fonts[font].widthOfTextAtSize(this.printable(text, font), size);
   }
 
   lineHeight(size = this.spec.fontSize): number {
@@ -143,7 +167,7 @@ export class FormWriter {
     const baseline = this.y - size * 1.05;
     for (const seg of line) {
       if (seg.text !== '') {
-        this.page.drawText(seg.text, { x: cx, y: baseline, size, font: this.fonts[seg.font], color: BLACK });
+        this.page.drawText(this.printable(seg.text, seg.font), { x: cx, y: baseline, size, font: this.fonts[seg.font], color: BLACK });
       }
       cx += measure(seg.text, seg.font);
     }

@@ -90,6 +90,11 @@ describe('flowing content', () => {
     expect(sizes.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('a mark the font cannot position (a + U+031B, found by fast-check) does not break rendering', async () => {
+    const { sizes } = await inspect(await renderSupplementSlip(supplementData({ items: ['a\u031B'] })));
+    expect(sizes).toHaveLength(1);
+  });
+
   it('the print date comes from the data: the creation date is issuedAt', async () => {
     const data = receiptData();
     const { doc } = await inspect(await renderReceiptSlip(data));
