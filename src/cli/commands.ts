@@ -1,14 +1,10 @@
 // The subcommands of `motcua`. Each returns its exit status (-1: keeps running, e.g. a server).
+// Heavy modules (the database, the HTTP app) are imported inside `run`, so that `--help` and
+// argument errors answer at once.
 import { isRole, roles } from '../accounts/model';
-import { createUser } from '../accounts/service';
-import { resolveScope } from '../directory/service';
 import { systemClock } from '../platform/clock';
 import { loadConfig } from '../platform/config';
-import { openDatabase } from '../platform/db/connect';
-import { migrate } from '../platform/db/migrate';
-import { seedDemo } from '../seed';
-import { calendarCommand } from './calendar';
-import { serve } from './serve';
+import type { Connection } from '../platform/db/connect';
 import { UsageError } from './usage-error';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -30,7 +26,9 @@ function portOf(value: string | undefined, fallback: number): number {
   return n;
 }
 
-async function withDatabase<T>(run: (c: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+async function withDatabase<T>(run: (c: Connection) => Promise<T>): Promise<T> {
+  const { openDatabase } = await import('../platform/db/connect');
+  const { migrate } = await import('../platform/db/migrate');
   const connection = await openDatabase(loadConfig());
   try {
     await migrate(connection.url);
@@ -53,6 +51,7 @@ Chạy máy chủ. Không có DATABASE_URL thì khởi động PostgreSQL nhúng
     async run(v) {
       const base = loadConfig();
       const config = { ...base, port: portOf(str(v.port), base.port), host: str(v.host) ?? base.host };
+      const { serve } = await import('./serve');
       await serve(config, { seedDemo: v['seed-demo'] === true });
       return -1;
     },
@@ -62,6 +61,8 @@ Chạy máy chủ. Không có DATABASE_URL thì khởi động PostgreSQL nhúng
     help: 'motcua migrate\n\nÁp dụng các migration chưa chạy (theo thứ tự), rồi thoát.',
     options: {},
     async run() {
+      const { openDatabase } = await import('../platform/db/connect');
+      const { migrate } = await import('../platform/db/migrate');
       const connection = await openDatabase(loadConfig());
       try {
         const applied = await migrate(connection.url);
@@ -78,6 +79,7 @@ Chạy máy chủ. Không có DATABASE_URL thì khởi động PostgreSQL nhúng
     options: { demo: { type: 'boolean' } },
     async run(v) {
       if (v.demo !== true) throw new UsageError('hãy dùng "motcua seed --demo" (chỉ có dữ liệu mẫu).');
+      const { seedDemo } = await import('../seed');
       const report = await withDatabase((c) => seedDemo(c.db, systemClock));
       process.stdout.write(`${JSON.stringify(report)}\n`);
       return 0;
@@ -99,6 +101,8 @@ Tạo người dùng và in mật khẩu sinh ngẫu nhiên một lần (ngườ
       const role = str(v.role);
       if (!username) throw new UsageError('thiếu --username');
       if (!role || !isRole(role)) throw new UsageError(`--role phải là một trong: ${roles.join(', ')}`);
+      const { createUser } = await import('../accounts/service');
+      const { resolveScope } = await import('../directory/service');
       const result = await withDatabase((c) => createUser(
         { db: c.db, clock: systemClock, actor: null },
         { username, role, fullName: str(v['full-name']) ?? username, scopeCode: str(v.scope), personalId: str(v['personal-id']), email: str(v.email) },
@@ -113,6 +117,7 @@ Tạo người dùng và in mật khẩu sinh ngẫu nhiên một lần (ngườ
     help: 'motcua calendar lunar|holidays|due … (xem "motcua calendar --help")',
     options: 'passthrough',
     async run(_v, _p, raw) {
+      const { calendarCommand } = await import('./calendar');
       return calendarCommand(raw);
     },
   },

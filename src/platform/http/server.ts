@@ -134,7 +134,7 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpApp> {
   });
 
   if (options.webDir && existsSync(options.webDir)) {
-    await app.register(fastifyStatic, { root: options.webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, { root: options.webDir, prefix: '/', wildcard: true, index: ['index.html'] });
   }
   return app as unknown as HttpApp;
 }
