@@ -1,0 +1,125 @@
+// The event log of a dossier: append-only, one hash chain per dossier (DESIGN §2: "the event log
+// is the truth"). hash = sha256(prev_hash + canonical JSON of {dossierCode, seq, at, action,
+// actorId, payload}); the first event chains to GENESIS_HASH.
+import { createHash } from 'node:crypto';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Actor, Role } from '../platform/actor';
+import type { DB, DossiersTable } from '../platform/db/schema';
+import type { Action } from './lifecycle';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Intake events plus one event per lifecycle action. */
+export type EventAction = 'received' | 'submitted' | Action;
+
+export type DossierRow = Selectable<DossiersTable>;
+
+export interface DossierEvent {
+  readonly dossierId: number;
+  readonly dossierCode: string;
+  readonly seq: number;
+  readonly at: Date;
+  readonly action: EventAction;
+  readonly actorId: number | null;
+  readonly actorRole: Role | null;
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/**
+ * Runs inside the transaction that appends an event (e.g. the statistics roll-up of reports/,
+ * wired in src/app.ts). Throwing rolls the whole action back.
+ */
+export type DossierHook = (trx: Transaction<DB>, event: DossierEvent, dossier: DossierRow) => Promise<void>;
+
+/** JSON with object keys sorted at every level; undefined members are dropped like JSON.stringify does. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    const text = JSON.stringify(value);
+    return text === undefined ? 'null' : text;
+  }
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export interface HashInput {
+  readonly dossierCode: string;
+  readonly seq: number;
+  readonly at: Date;
+  readonly action: string;
+  readonly actorId: number | null;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+export function eventHash(prevHash: string, e: HashInput): string {
+  const body = canonicalJson({
+    dossierCode: e.dossierCode, seq: e.seq, at: e.at.toISOString(), action: e.action, actorId: e.actorId, payload: e.payload,
+  });
+  return createHash('sha256').update(prevHash).update(body).digest('hex');
+}
+
+/** A payload as it will read back from jsonb (plain JSON values only). */
+export const normalizePayload = (payload: Record<string, unknown>): Record<string, unknown> =>
+  JSON.parse(JSON.stringify(payload)) as Record<string, unknown>;
+
+/** Builds the next event of a dossier whose newest event has `prevSeq` and `prevHash`. */
+export function nextEvent(
+  dossier: { id: number; code: string },
+  prev: { seq: number; hash: string },
+  action: EventAction,
+  actor: Pick<Actor, 'userId' | 'role'> | null,
+  payload: Record<string, unknown>,
+  at: Date,
+): DossierEvent {
+  const clean = normalizePayload(payload);
+  const seq = prev.seq + 1;
+  const actorId = actor?.userId ?? null;
+  const hash = eventHash(prev.hash, { dossierCode: dossier.code, seq, at, action, actorId, payload: clean });
+  return {
+    dossierId: dossier.id, dossierCode: dossier.code, seq, at, action, actorId, actorRole: actor?.role ?? null,
+    payload: clean, prevHash: prev.hash, hash,
+  };
+}
+
+/**
+ * Appends the event after the dossier's newest one (seq = dossier.version + 1, chained to
+ * dossier.last_hash). The caller holds the dossier row (FOR UPDATE or just inserted) and writes
+ * the row's new version and last_hash in the same transaction.
+ */
+export async function appendEvent(
+  trx: Transaction<DB>,
+  dossier: Pick<DossierRow, 'id' | 'code' | 'version' | 'last_hash'>,
+  action: EventAction,
+  actor: Pick<Actor, 'userId' | 'role'> | null,
+  payload: Record<string, unknown>,
+  at: Date,
+): Promise<DossierEvent> {
+  const event = nextEvent(dossier, { seq: dossier.version, hash: dossier.last_hash }, action, actor, payload, at);
+  await insertEvent(trx, event);
+  return event;
+}
+
+export async function insertEvent(trx: Transaction<DB> | Kysely<DB>, e: DossierEvent): Promise<void> {
+  await trx.insertInto('dossier_events').values({
+    dossier_id: e.dossierId, seq: e.seq, at: e.at, action: e.action, actor_id: e.actorId, actor_role: e.actorRole,
+    payload: JSON.stringify(e.payload), prev_hash: e.prevHash, hash: e.hash,
+  }).execute();
+}
+
+export async function runHooks(trx: Transaction<DB>, hooks: readonly DossierHook[], event: DossierEvent, dossier: DossierRow): Promise<void> {
+  for (const hook of hooks) await hook(trx, event, dossier);
+}
+
+/** Events of one dossier in order. */
+export async function loadEvents(db: Kysely<DB> | Transaction<DB>, dossier: { id: number; code: string }): Promise<DossierEvent[]> {
+  const rows = await db.selectFrom('dossier_events').selectAll().where('dossier_id', '=', dossier.id).orderBy('seq').execute();
+  return rows.map((r) => ({
+    dossierId: r.dossier_id, dossierCode: dossier.code, seq: r.seq, at: r.at, action: r.action as EventAction,
+    actorId: r.actor_id, actorRole: r.actor_role as Role | null, payload: r.payload, prevHash: r.prev_hash, hash: r.hash,
+  }));
+}

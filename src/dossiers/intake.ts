@@ -1,0 +1,271 @@
+// Intake (ND 61 art. 17): one transaction allocates the code, computes the due time, writes the
+// dossier, its papers, the hash-chained `received` event, the notification outbox row, and runs
+// the in-transaction hooks. Requests carry an idempotency key: a retry returns the first result.
+import { createHash } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import { computeDueAt } from '../calendar';
+import { can } from '../accounts/policy';
+import type { Actor } from '../platform/actor';
+import type { DB } from '../platform/db/schema';
+import { conflict, forbidden, validationFailed, type ErrorDetail } from '../platform/errors';
+import { formatDossierCode } from './codes';
+import { calendarAround, hasNul, vnDay, type DossierContext } from './context';
+import { validateFormData } from './eform';
+import { canonicalJson, GENESIS_HASH, insertEvent, nextEvent, runHooks, type DossierRow } from './events';
+import { evolve, type IntakePayload } from './fold';
+import type { Status } from './lifecycle';
+import {
+  communeByCode, competentAgencyFor, intakePoint, isPaperRequired, onlineReceivingAgency, procedureForIntake,
+  type AgencyRef, type ProcedureForIntake,
+} from './lookups';
+
+export type Channel = 'counter' | 'online' | 'postal';
+export const paperSources = ['scanned', 'uploaded', 'reused', 'national_db', 'prior_result', 'paper'] as const;
+export type PaperSource = (typeof paperSources)[number];
+
+export interface PaperInput {
+  readonly key: string;
+  readonly originals?: number;
+  readonly copies?: number;
+  readonly source: PaperSource;
+  readonly digitized?: boolean;
+  readonly fileId?: number;
+}
+
+export interface ApplicantInput {
+  readonly personalId: string;
+  readonly name: string;
+  readonly phone: string;
+  readonly email?: string;
+  readonly birthDate?: string;
+  readonly address?: string;
+  /** statistics code of the applicant's commune (phi địa giới: decides the competent agency) */
+  readonly unitCode: string;
+}
+
+export interface IntakeInput {
+  readonly procedureCode: string;
+  /** default by role: clerk → counter, courier → postal, citizen → online */
+  readonly channel?: Channel;
+  readonly applicant: ApplicantInput;
+  readonly papers: readonly PaperInput[];
+  readonly formData: Record<string, unknown>;
+  /** postal: when the courier and the agency signed the hand-over record (the legal receipt time) */
+  readonly handoverSignedAt?: string;
+  readonly vneidAuthenticated?: boolean;
+}
+
+export interface IntakeResult {
+  readonly code: string;
+  readonly status: Status;
+  readonly syncCode: number;
+  readonly channel: Channel;
+  readonly receivedAt: string | null;
+  readonly dueAt: string | null;
+  readonly calendarVersion: string | null;
+  readonly procedureCode: string;
+  readonly receivingAgency: string;
+  readonly competentAgency: string;
+  /** true when this is the stored result of an earlier request with the same idempotency key */
+  readonly replayed: boolean;
+}
+
+const PERSONAL_ID_RE = /^[0-9]{12}$/;
+const PHONE_RE = /^(0|\+84)[0-9]{9,10}$/;
+const KEY_RE = /^[\x21-\x7e]{8,128}$/;
+
+function channelFor(actor: Actor, requested: Channel | undefined): Channel {
+  const allowed: Record<string, readonly Channel[]> = { clerk: ['counter', 'postal'], courier: ['postal'], citizen: ['online'] };
+  const options = allowed[actor.role] ?? [];
+  const channel = requested ?? options[0];
+  if (channel === undefined || !options.includes(channel)) {
+    throw forbidden('CHANNEL_NOT_ALLOWED', 'Vai trò của bạn không được tiếp nhận hồ sơ qua kênh này.');
+  }
+  return channel;
+}
+
+function assertMayReceive(actor: Actor | null): asserts actor is Actor {
+  const ok = actor !== null && (
+    (actor.role === 'clerk' && can(actor, 'dossiers.receive'))
+    || (actor.role === 'courier' && can(actor, 'postal.courier'))
+    || (actor.role === 'citizen' && can(actor, 'portal.self')));
+  if (!ok) throw forbidden('FORBIDDEN', 'Bạn không có quyền tiếp nhận hồ sơ.');
+}
+
+function checkApplicant(a: ApplicantInput, problems: ErrorDetail[]): void {
+  if (!PERSONAL_ID_RE.test(a.personalId)) problems.push({ path: 'applicant.personalId', message: 'Số định danh cá nhân phải gồm 12 chữ số.' });
+  if (!PHONE_RE.test(a.phone.replace(/[ .]/g, ''))) problems.push({ path: 'applicant.phone', message: 'Số điện thoại không hợp lệ.' });
+  const name = a.name.normalize('NFC').trim();
+  if (name.length < 2 || name.length > 100 || /[0-9<>{}]/.test(name)) problems.push({ path: 'applicant.name', message: 'Họ và tên không hợp lệ.' });
+  if (a.birthDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(a.birthDate)) problems.push({ path: 'applicant.birthDate', message: 'Ngày sinh phải có dạng YYYY-MM-DD.' });
+}
+
+function checkPapers(procedure: ProcedureForIntake, papers: readonly PaperInput[], problems: ErrorDetail[]): void {
+  const listed = new Map(procedure.requiredPapers.map((p) => [p.key, p]));
+  const seen = new Set<string>();
+  for (const [i, p] of papers.entries()) {
+    if (!listed.has(p.key)) problems.push({ path: `papers/${i}/key`, message: `Thành phần hồ sơ "${p.key}" không có trong danh mục của thủ tục.` });
+    if (seen.has(p.key)) problems.push({ path: `papers/${i}/key`, message: `Thành phần hồ sơ "${p.key}" bị lặp.` });
+    seen.add(p.key);
+  }
+  const missing = procedure.requiredPapers.filter((p) => isPaperRequired(p) && !seen.has(p.key));
+  for (const m of missing) problems.push({ path: 'papers', message: `Thiếu thành phần hồ sơ: ${m.name}` });
+}
+
+const resultOf = (d: Pick<DossierRow, 'code' | 'status' | 'sync_code' | 'channel' | 'received_at' | 'due_at' | 'calendar_version' | 'procedure_code'>,
+  receiving: string, competent: string, replayed: boolean): IntakeResult => ({
+  code: d.code, status: d.status, syncCode: d.sync_code, channel: d.channel, receivedAt: d.received_at?.toISOString() ?? null,
+  dueAt: d.due_at?.toISOString() ?? null, calendarVersion: d.calendar_version, procedureCode: d.procedure_code,
+  receivingAgency: receiving, competentAgency: competent, replayed,
+});
+
+async function storedResult(ctx: DossierContext, code: string): Promise<IntakeResult> {
+  const d = await ctx.db.selectFrom('dossiers as d')
+    .innerJoin('agencies as r', 'r.id', 'd.receiving_agency_id').innerJoin('agencies as c', 'c.id', 'd.competent_agency_id')
+    .select(['d.code', 'd.status', 'd.sync_code', 'd.channel', 'd.received_at', 'd.due_at', 'd.calendar_version', 'd.procedure_code', 'r.identifier as receiving', 'c.identifier as competent'])
+    .where('d.code', '=', code).executeTakeFirstOrThrow();
+  return resultOf(d, d.receiving, d.competent, true);
+}
+
+const keyReused = () => conflict('IDEMPOTENCY_KEY_REUSED', 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác.');
+
+export async function receiveDossier(ctx: DossierContext, input: IntakeInput, idempotencyKey?: string): Promise<IntakeResult> {
+  const actor = ctx.actor;
+  assertMayReceive(actor);
+  if (idempotencyKey !== undefined && !KEY_RE.test(idempotencyKey)) {
+    throw validationFailed('IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key phải gồm 8–128 ký tự ASCII in được.');
+  }
+  const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
+  if (idempotencyKey !== undefined) {
+    const seen = await ctx.db.selectFrom('idempotency_keys').select(['request_hash', 'dossier_code'])
+      .where('actor_id', '=', actor.userId).where('key', '=', idempotencyKey).executeTakeFirst();
+    if (seen) {
+      if (seen.request_hash !== requestHash) throw keyReused();
+      if (seen.dossier_code) return storedResult(ctx, seen.dossier_code);
+    }
+  }
+  const channel = channelFor(actor, input.channel);
+  if (hasNul(input)) throw validationFailed('VALIDATION_FAILED', 'Dữ liệu chứa ký tự không hợp lệ.');
+
+  const now = ctx.clock.now();
+  const day = vnDay(now);
+  const problems: ErrorDetail[] = [];
+  checkApplicant(input.applicant, problems);
+  if (actor.role === 'citizen' && (actor.scope.kind !== 'self' || actor.scope.personalId !== input.applicant.personalId)) {
+    throw forbidden('OWN_DOSSIERS_ONLY', 'Bạn chỉ nộp hồ sơ trực tuyến cho chính mình.');
+  }
+  const procedure = await procedureForIntake(ctx.db, input.procedureCode, day);
+  if (channel === 'postal' && !procedure.postalAllowed) problems.push({ path: 'channel', message: 'Thủ tục này không nhận hồ sơ qua dịch vụ bưu chính công ích.' });
+  if (channel === 'online' && procedure.onlineLevel === 'none') problems.push({ path: 'channel', message: 'Thủ tục này chưa cung cấp dịch vụ công trực tuyến.' });
+  checkPapers(procedure, input.papers, problems);
+  problems.push(...validateFormData(procedure.eformSchema, input.formData));
+
+  let receivedAt: Date | null = channel === 'online' ? null : now;
+  if (channel === 'postal') {
+    const signed = input.handoverSignedAt ? new Date(input.handoverSignedAt) : null;
+    if (!signed || Number.isNaN(signed.getTime()) || signed.getTime() > now.getTime() + 60_000 || signed.getTime() < now.getTime() - 30 * 86_400_000) {
+      problems.push({ path: 'handoverSignedAt', message: 'Cần thời điểm ký biên bản giao nhận hồ sơ (không ở tương lai, không quá 30 ngày).' });
+    } else receivedAt = signed;
+  }
+  if (problems.length > 0) throw validationFailed('DOSSIER_INVALID', 'Hồ sơ chưa hợp lệ, vui lòng kiểm tra lại.', problems);
+
+  const unit = await communeByCode(ctx.db, input.applicant.unitCode, day);
+  const competent = await competentAgencyFor(ctx.db, procedure, unit, day);
+  let receiving: AgencyRef;
+  let servicePointId: number | null = null;
+  if (channel === 'online') {
+    receiving = await onlineReceivingAgency(ctx.db, competent, procedure.competentLevel, day);
+  } else {
+    if (actor.scope.kind !== 'servicePoint') throw forbidden('NO_SERVICE_POINT', 'Tài khoản chưa được gắn với điểm phục vụ.');
+    const point = await intakePoint(ctx.db, actor.scope.servicePointId, day);
+    receiving = point.receivingAgency;
+    servicePointId = point.id;
+  }
+  let dueAt: Date | null = null;
+  let calendarVersion: string | null = null;
+  if (receivedAt) {
+    const cal = await calendarAround(ctx.db, receivedAt);
+    dueAt = new Date(computeDueAt(receivedAt.getTime(), { value: procedure.durationValue, unit: procedure.durationUnit }, cal.calendar, procedure.cutoff === null ? undefined : { cutoff: procedure.cutoff }));
+    calendarVersion = cal.versionTag;
+  }
+  const papers = input.papers.map((p) => {
+    const listed = procedure.requiredPapers.find((r) => r.key === p.key);
+    return {
+      key: p.key, name: listed?.name ?? p.key, originals: p.originals ?? listed?.originals ?? 0, copies: p.copies ?? listed?.copies ?? 0,
+      source: p.source, digitized: p.digitized ?? (p.source !== 'paper'), fileId: p.fileId ?? null,
+    };
+  });
+  const phone = input.applicant.phone.replace(/[ .]/g, '');
+  const name = input.applicant.name.normalize('NFC').trim();
+
+  const outcome = await ctx.db.transaction().execute(async (trx): Promise<{ replay: string | null; result: IntakeResult | null }> => {
+    if (idempotencyKey !== undefined) {
+      // The loser of a race waits here for the winner's commit, then reads its result.
+      const inserted = await trx.insertInto('idempotency_keys')
+        .values({ actor_id: actor.userId, key: idempotencyKey, request_hash: requestHash })
+        .onConflict((oc) => oc.columns(['actor_id', 'key']).doNothing()).returning('key').executeTakeFirst();
+      if (!inserted) {
+        const winner = await trx.selectFrom('idempotency_keys').select(['request_hash', 'dossier_code'])
+          .where('actor_id', '=', actor.userId).where('key', '=', idempotencyKey).executeTakeFirstOrThrow();
+        if (winner.request_hash !== requestHash) throw keyReused();
+        return { replay: winner.dossier_code, result: null };
+      }
+    }
+    const applicantId = await upsertApplicant(trx, input.applicant, name, phone, unit.id);
+    const { code, format } = formatDossierCode({
+      agencyIdentifier: receiving.identifier, receivedAt: (receivedAt ?? now).getTime(),
+      serial: await allocateSerial(trx, receiving.id, vnDay(receivedAt ?? now)),
+    });
+    const payload: IntakePayload = {
+      code, codeFormat: format, provinceCode: unit.provinceCode, procedureId: procedure.id, procedureCode: procedure.code,
+      applicantId, applicantName: name, applicantPhone: phone, personalId: input.applicant.personalId,
+      receivingServicePointId: servicePointId, receivingAgencyId: receiving.id, competentAgencyId: competent.id,
+      unitPath: competent.unitPath, applicantUnitId: unit.id, channel,
+      onlineLevel: channel === 'online' ? (procedure.onlineLevel === 'full' ? 'full' : 'partial') : null,
+      vneidAuthenticated: input.vneidAuthenticated ?? false, receivedAt: receivedAt?.toISOString() ?? null,
+      dueAt: dueAt?.toISOString() ?? null, calendarVersion, formData: input.formData, papers: papers.map(({ fileId: _f, ...p }) => p),
+    };
+    const draft = nextEvent({ id: 0, code }, { seq: 0, hash: GENESIS_HASH }, channel === 'online' ? 'submitted' : 'received', actor, payload as unknown as Record<string, unknown>, now);
+    const derived = evolve(null, draft);
+    const row = await trx.insertInto('dossiers').values({ ...derived, form_data: JSON.stringify(derived.form_data) })
+      .returningAll().executeTakeFirstOrThrow();
+    const event = { ...draft, dossierId: row.id };
+    await insertEvent(trx, event);
+    if (papers.length > 0) {
+      await trx.insertInto('dossier_papers').values(papers.map((p) => ({
+        dossier_id: row.id, paper_key: p.key, name: p.name, originals: p.originals, copies: p.copies, source: p.source, file_id: p.fileId, digitized: p.digitized,
+      }))).execute();
+    }
+    await trx.insertInto('outbox').values({ kind: 'dossier.received', payload: JSON.stringify({ code, status: row.status, dueAt: payload.dueAt }) }).execute();
+    await runHooks(trx, ctx.hooks ?? [], event, row);
+    if (idempotencyKey !== undefined) {
+      await trx.updateTable('idempotency_keys').set({ dossier_code: code }).where('actor_id', '=', actor.userId).where('key', '=', idempotencyKey).execute();
+    }
+    return { replay: null, result: resultOf(row, receiving.identifier, competent.identifier, false) };
+  });
+  if (outcome.result) return outcome.result;
+  if (outcome.replay) return storedResult(ctx, outcome.replay);
+  throw conflict('IDEMPOTENCY_KEY_IN_USE', 'Yêu cầu cùng Idempotency-Key đang được xử lý, vui lòng thử lại.');
+}
+
+async function upsertApplicant(trx: Transaction<DB>, a: ApplicantInput, name: string, phone: string, unitId: number): Promise<number> {
+  const row = await trx.insertInto('applicants').values({
+    personal_id: a.personalId, name, phone, email: a.email ?? null, birth_date: a.birthDate ?? null, address: a.address ?? null, unit_id: unitId,
+  }).onConflict((oc) => oc.column('personal_id').where('personal_id', 'is not', null).doUpdateSet({
+    name, phone, email: sql`coalesce(excluded.email, applicants.email)`, birth_date: sql`coalesce(excluded.birth_date, applicants.birth_date)`,
+    address: sql`coalesce(excluded.address, applicants.address)`, unit_id: unitId, updated_at: sql`now()`,
+  })).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * The next serial of an agency's day. The row lock is held until the intake commits: concurrent
+ * intakes queue here, and a rollback gives the number back (DOMAIN §2.1: no gap, no duplicate).
+ */
+export async function allocateSerial(trx: Transaction<DB>, agencyId: number, day: string): Promise<number> {
+  const row = await trx.insertInto('dossier_serials').values({ agency_id: agencyId, day, last_serial: 1 })
+    .onConflict((oc) => oc.columns(['agency_id', 'day']).doUpdateSet({ last_serial: sql`dossier_serials.last_serial + 1` }))
+    .returning('last_serial').executeTakeFirstOrThrow();
+  return row.last_serial;
+}
+

@@ -1,0 +1,230 @@
+// Reads: one dossier with its timeline, the work queue, search, and public tracking. Every read
+// is restricted to the actor's scope (in SQL for lists); outside it a dossier does not exist.
+import { sql } from 'kysely';
+import { remainingWorkingTime, timeliness, dossierTimeliness, type Timeliness } from '../calendar';
+import { can } from '../accounts/policy';
+import type { Actor } from '../platform/actor';
+import type { ServiceContext } from '../platform/context';
+import type { Database } from '../platform/db/connect';
+import { forbidden, unauthenticated } from '../platform/errors';
+import { calendarAround } from './context';
+import { loadEvents, type DossierRow } from './events';
+import { lifecycleOf } from './fold';
+import { actionLabels, allowedActions, isAction, statusLabels, type Action, type Status } from './lifecycle';
+import { procedureRules } from './lookups';
+import { controlSlipRows, stepDeadlines, type ControlSlipRow } from './steps';
+import { dossierNotFound, isDossierInScope, scopedActor, scopeWhere, type ScopedActor } from './scope';
+
+const OPEN_STATUSES = ['submitted', 'received', 'processing', 'awaitingSupplement', 'awaitingPayment', 'resultReady'] as const satisfies readonly Status[];
+
+async function readerOf(ctx: ServiceContext): Promise<ScopedActor> {
+  const actor: Actor | null = ctx.actor;
+  if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
+  if (!can(actor, 'dossiers.read') && !can(actor, 'portal.self')) throw forbidden('FORBIDDEN', 'Bạn không có quyền xem hồ sơ.');
+  return scopedActor(ctx.db, actor);
+}
+
+const eventLabel = (action: string): string => (isAction(action) ? actionLabels[action] : action === 'submitted' ? 'Nộp hồ sơ trực tuyến' : 'Tiếp nhận hồ sơ');
+const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
+
+/** The badge of a dossier: judged at its end if finished, else as it stands now. */
+function badgeOf(d: Pick<DossierRow, 'due_at' | 'original_due_at' | 'finished_at'>, now: Date): Timeliness | null {
+  if (!d.due_at) return null;
+  if (d.finished_at) return dossierTimeliness({ dueAt: d.due_at.getTime(), originalDueAt: d.original_due_at?.getTime() ?? null, apologizedAt: null }, d.finished_at.getTime());
+  return timeliness(d.due_at.getTime(), now.getTime());
+}
+
+export interface DossierDetail {
+  readonly code: string;
+  readonly status: Status;
+  readonly statusLabel: string;
+  readonly syncCode: number;
+  readonly version: number;
+  readonly channel: DossierRow['channel'];
+  readonly procedure: { code: string; name: string };
+  readonly applicant: { name: string; phone: string | null; personalId: string | null };
+  readonly receivingAgency: { identifier: string; name: string };
+  readonly competentAgency: { identifier: string; name: string };
+  readonly submittedAt: string;
+  readonly receivedAt: string | null;
+  readonly dueAt: string | null;
+  readonly originalDueAt: string | null;
+  readonly finishedAt: string | null;
+  readonly returnedAt: string | null;
+  readonly remainingWorkingMinutes: number | null;
+  readonly timeliness: Timeliness | null;
+  readonly supplementCount: number;
+  readonly apologyUsed: boolean;
+  readonly formData: Record<string, unknown>;
+  readonly papers: { key: string; name: string; originals: number; copies: number; source: string; digitized: boolean }[];
+  readonly timeline: { seq: number; at: string; action: string; label: string; actorRole: string | null; payload: Record<string, unknown> }[];
+  readonly steps: { key: string; name: string; role: string; dueAt: string }[];
+  readonly controlSlip: ControlSlipRow[];
+  readonly allowedActions: Action[];
+}
+
+const detailBase = (db: Database) => db.selectFrom('dossiers as d')
+  .innerJoin('agencies as r', 'r.id', 'd.receiving_agency_id')
+  .innerJoin('agencies as c', 'c.id', 'd.competent_agency_id')
+  .innerJoin('procedures as p', 'p.id', 'd.procedure_id')
+  .selectAll('d')
+  .select(['r.identifier as receivingIdentifier', 'r.name as receivingName', 'c.identifier as competentIdentifier', 'c.name as competentName', 'p.name as procedureName']);
+
+export async function getDossier(ctx: ServiceContext, code: string): Promise<DossierDetail> {
+  const actor = await readerOf(ctx);
+  const d = await detailBase(ctx.db).where('d.code', '=', code).executeTakeFirst();
+  if (!d || !isDossierInScope(actor, d)) throw dossierNotFound(code);
+  const now = ctx.clock.now();
+  const [events, papers, rules, cal] = await Promise.all([
+    loadEvents(ctx.db, d),
+    ctx.db.selectFrom('dossier_papers').select(['paper_key as key', 'name', 'originals', 'copies', 'source', 'digitized']).where('dossier_id', '=', d.id).orderBy('id').execute(),
+    procedureRules(ctx.db, d.procedure_id),
+    calendarAround(ctx.db, now),
+  ]);
+  const open = (OPEN_STATUSES as readonly Status[]).includes(d.status);
+  let steps: DossierDetail['steps'] = [];
+  if (d.clock_started_at && d.due_at) {
+    const startCal = await calendarAround(ctx.db, d.clock_started_at);
+    steps = stepDeadlines(d.clock_started_at.getTime(), d.due_at.getTime(), { value: rules.durationValue, unit: rules.durationUnit }, rules.steps, startCal.calendar)
+      .map((s) => ({ ...s, dueAt: new Date(s.dueAt).toISOString() }));
+  }
+  let remaining: number | null = null;
+  if (open && d.due_at) {
+    try { remaining = Math.round(remainingWorkingTime(now.getTime(), d.due_at.getTime(), cal.calendar)); } catch { remaining = null; }
+  }
+  return {
+    code: d.code, status: d.status, statusLabel: statusLabels[d.status], syncCode: d.sync_code, version: d.version, channel: d.channel,
+    procedure: { code: d.procedure_code, name: d.procedureName },
+    applicant: { name: d.applicant_name, phone: d.applicant_phone, personalId: d.personal_id },
+    receivingAgency: { identifier: d.receivingIdentifier, name: d.receivingName },
+    competentAgency: { identifier: d.competentIdentifier, name: d.competentName },
+    submittedAt: d.submitted_at.toISOString(), receivedAt: iso(d.received_at), dueAt: iso(d.due_at), originalDueAt: iso(d.original_due_at),
+    finishedAt: iso(d.finished_at), returnedAt: iso(d.returned_at), remainingWorkingMinutes: remaining, timeliness: badgeOf(d, now),
+    supplementCount: d.supplement_count, apologyUsed: d.apology_used, formData: d.form_data, papers,
+    timeline: events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), action: e.action, label: eventLabel(e.action), actorRole: e.actorRole, payload: { ...e.payload } })),
+    steps,
+    controlSlip: controlSlipRows(events, { oneStop: d.receivingName, agency: d.competentName, applicant: d.applicant_name }, d.due_at?.getTime() ?? null),
+    allowedActions: allowedActions(lifecycleOf(d), actor.role),
+  };
+}
+
+export interface QueueItem {
+  readonly code: string;
+  readonly status: Status;
+  readonly statusLabel: string;
+  readonly procedureCode: string;
+  readonly applicantName: string;
+  readonly receivedAt: string | null;
+  readonly dueAt: string | null;
+  readonly remainingWorkingMinutes: number | null;
+  readonly timeliness: Timeliness | null;
+}
+
+/** The actor's open dossiers, the least working time left first. */
+export async function workQueue(ctx: ServiceContext, limit = 200): Promise<{ items: QueueItem[] }> {
+  const actor = await readerOf(ctx);
+  const s = actor.scope;
+  let statuses: readonly Status[];
+  if (s.kind === 'agency') statuses = ['processing', 'awaitingSupplement', 'awaitingPayment'];
+  else if (s.kind === 'servicePoint') statuses = ['submitted', 'received', 'resultReady'];
+  else throw forbidden('NO_QUEUE', 'Vai trò của bạn không có hàng đợi xử lý hồ sơ.');
+  const rows = await ctx.db.selectFrom('dossiers as d')
+    .select(['d.code', 'd.status', 'd.procedure_code', 'd.applicant_name', 'd.received_at', 'd.due_at', 'd.original_due_at', 'd.finished_at'])
+    .where(scopeWhere(actor)).where('d.status', 'in', statuses)
+    .orderBy(sql`d.due_at`, sql`ASC NULLS LAST`).orderBy('d.id').limit(Math.min(Math.max(limit, 1), 500)).execute();
+  const now = ctx.clock.now();
+  const { calendar } = await calendarAround(ctx.db, now);
+  return {
+    items: rows.map((d) => {
+      let remaining: number | null = null;
+      if (d.due_at) { try { remaining = Math.round(remainingWorkingTime(now.getTime(), d.due_at.getTime(), calendar)); } catch { remaining = null; } }
+      return {
+        code: d.code, status: d.status, statusLabel: statusLabels[d.status], procedureCode: d.procedure_code, applicantName: d.applicant_name,
+        receivedAt: iso(d.received_at), dueAt: iso(d.due_at), remainingWorkingMinutes: remaining, timeliness: badgeOf(d, now),
+      };
+    }),
+  };
+}
+
+export interface SearchFilters {
+  readonly code?: string;
+  readonly personalId?: string;
+  readonly phone?: string;
+  /** with or without diacritics */
+  readonly name?: string;
+  readonly status?: Status;
+  readonly procedureCode?: string;
+  /** competent agency identifier */
+  readonly agency?: string;
+  /** unit code: dossiers of agencies in that unit's subtree */
+  readonly unit?: string;
+  /** received on or after / before (civil dates, UTC+7) */
+  readonly from?: string;
+  readonly to?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function searchDossiers(ctx: ServiceContext, f: SearchFilters): Promise<{ items: QueueItem[]; total: number }> {
+  const actor = await readerOf(ctx);
+  let q = ctx.db.selectFrom('dossiers as d').where(scopeWhere(actor));
+  if (f.code) q = q.where('d.code', '=', f.code);
+  if (f.personalId) q = q.where('d.personal_id', '=', f.personalId);
+  if (f.phone) q = q.where('d.applicant_phone', '=', f.phone.replace(/[ .]/g, ''));
+  const name = f.name?.trim().normalize('NFC');
+  if (name) q = q.where(sql<boolean>`search_key(d.applicant_name) LIKE '%' || search_key(${likeEscape(name)}) || '%'`);
+  if (f.status) q = q.where('d.status', '=', f.status);
+  if (f.procedureCode) q = q.where('d.procedure_code', '=', f.procedureCode);
+  if (f.agency) {
+    const agency = f.agency;
+    q = q.where('d.competent_agency_id', 'in', (eb) => eb.selectFrom('agencies').select('id').where('identifier', '=', agency));
+  }
+  if (f.unit) {
+    const unit = f.unit;
+    q = q.where((eb) => eb.exists(eb.selectFrom('admin_units as u').select('u.id').where('u.code', '=', unit)
+      .where(sql<boolean>`d.unit_path LIKE replace(replace(u.path, '%', '\\%'), '_', '\\_') || '%'`)));
+  }
+  if (f.from) q = q.where('d.received_at', '>=', sql<Date>`(${f.from}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
+  if (f.to) q = q.where('d.received_at', '<', sql<Date>`((${f.to}::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
+  const now = ctx.clock.now();
+  const [rows, count] = await Promise.all([
+    q.select(['d.code', 'd.status', 'd.procedure_code', 'd.applicant_name', 'd.received_at', 'd.due_at', 'd.original_due_at', 'd.finished_at'])
+      .orderBy(sql`d.submitted_at`, 'desc').orderBy('d.id', 'desc').limit(f.limit ?? 50).offset(f.offset ?? 0).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((d) => ({
+      code: d.code, status: d.status, statusLabel: statusLabels[d.status], procedureCode: d.procedure_code, applicantName: d.applicant_name,
+      receivedAt: iso(d.received_at), dueAt: iso(d.due_at), remainingWorkingMinutes: null, timeliness: badgeOf(d, now),
+    })),
+    total: Number(count.n),
+  };
+}
+
+export interface TrackingView {
+  readonly code: string;
+  readonly status: Status;
+  readonly statusLabel: string;
+  readonly procedureName: string;
+  readonly receivedAt: string | null;
+  readonly dueAt: string | null;
+  readonly steps: { label: string; at: string }[];
+}
+
+/** Public tracking: no personal data; a wrong or missing phone suffix is the same 404 as an unknown code. */
+export async function trackDossier(db: Database, code: string, phoneLast4: string | undefined): Promise<TrackingView> {
+  const d = await db.selectFrom('dossiers as d').innerJoin('procedures as p', 'p.id', 'd.procedure_id')
+    .select(['d.id', 'd.code', 'd.status', 'd.applicant_phone', 'd.received_at', 'd.due_at', 'p.name as procedureName'])
+    .where('d.code', '=', code).executeTakeFirst();
+  if (!d || !phoneLast4 || !/^\d{4}$/.test(phoneLast4) || !d.applicant_phone || d.applicant_phone.slice(-4) !== phoneLast4) {
+    throw dossierNotFound(code);
+  }
+  const events = await db.selectFrom('dossier_events').select(['action', 'at']).where('dossier_id', '=', d.id).orderBy('seq').execute();
+  return {
+    code: d.code, status: d.status, statusLabel: statusLabels[d.status], procedureName: d.procedureName,
+    receivedAt: iso(d.received_at), dueAt: iso(d.due_at),
+    steps: events.map((e) => ({ label: eventLabel(e.action), at: e.at.toISOString() })),
+  };
+}

@@ -1,0 +1,61 @@
+// Which dossiers an actor may see, as a predicate on a row and as SQL. Outside the scope a dossier
+// does not exist for the actor: the same 404 as an unknown code, never a hint that it exists.
+import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
+import type { Actor } from '../platform/actor';
+import type { Database } from '../platform/db/connect';
+import type { DB } from '../platform/db/schema';
+import { notFound } from '../platform/errors';
+import type { DossierRow } from './events';
+
+export type ScopedRow = Pick<DossierRow, 'receiving_service_point_id' | 'receiving_agency_id' | 'competent_agency_id' | 'unit_path' | 'personal_id'>;
+
+/** An actor with what their scope needs resolved: a service point's receiving agency. */
+export interface ScopedActor extends Actor {
+  /** clerks and couriers: the agency their service point receives for (online dossiers it receives) */
+  readonly servicePointAgencyId: number | null;
+}
+
+export async function scopedActor(db: Database, actor: Actor): Promise<ScopedActor> {
+  if (actor.scope.kind !== 'servicePoint') return { ...actor, servicePointAgencyId: null };
+  const sp = await db.selectFrom('service_points').select('receiving_agency_id').where('id', '=', actor.scope.servicePointId).executeTakeFirst();
+  return { ...actor, servicePointAgencyId: sp?.receiving_agency_id ?? null };
+}
+
+/**
+ * Clerks and couriers: dossiers received at their service point (results are returned where the
+ * dossier was received) and online dossiers received by their point's agency; officers and approvers: their agency's; supervisors and admins: their
+ * unit's subtree (unit path of the competent agency); citizens: their own personal ID.
+ */
+export function isDossierInScope(actor: ScopedActor, d: ScopedRow): boolean {
+  const s = actor.scope;
+  switch (s.kind) {
+    case 'servicePoint':
+      return d.receiving_service_point_id === s.servicePointId
+        || (d.receiving_service_point_id === null && actor.servicePointAgencyId !== null && d.receiving_agency_id === actor.servicePointAgencyId);
+    case 'agency': return d.competent_agency_id === s.agencyId;
+    case 'unit': return d.unit_path.startsWith(s.unitPath);
+    case 'self': return s.personalId !== null && d.personal_id === s.personalId;
+    case 'none': return false;
+  }
+}
+
+/** The same rule in SQL, for `dossiers as d`. */
+export function scopeWhere(actor: ScopedActor): (eb: ExpressionBuilder<DB & { d: DB['dossiers'] }, 'd'>) => Expression<SqlBool> {
+  const s = actor.scope;
+  const agencyId = actor.servicePointAgencyId;
+  return (eb) => {
+    switch (s.kind) {
+      case 'servicePoint':
+        return eb.or([
+          eb('d.receiving_service_point_id', '=', s.servicePointId),
+          ...(agencyId === null ? [] : [eb.and([eb('d.receiving_service_point_id', 'is', null), eb('d.receiving_agency_id', '=', agencyId)])]),
+        ]);
+      case 'agency': return eb('d.competent_agency_id', '=', s.agencyId);
+      case 'unit': return eb('d.unit_path', 'like', `${s.unitPath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      case 'self': return s.personalId === null ? sql<SqlBool>`false` : eb('d.personal_id', '=', s.personalId);
+      case 'none': return sql<SqlBool>`false`;
+    }
+  };
+}
+
+export const dossierNotFound = (code: string) => notFound('DOSSIER_NOT_FOUND', `Không tìm thấy hồ sơ ${code.slice(0, 60)}.`);

@@ -1,0 +1,75 @@
+// Step deadlines and the control slip (form 05/06, DOMAIN §3.2). Pure.
+import { computeDueAt, timeliness, type Timeliness, type WorkCalendar } from '../calendar';
+import type { DossierEvent } from './events';
+
+export interface StepShare {
+  readonly key: string;
+  readonly name: string;
+  readonly role: string;
+  /** share of the whole duration; shares sum to 1 */
+  readonly share: number;
+}
+
+export interface StepDeadline {
+  readonly key: string;
+  readonly name: string;
+  readonly role: string;
+  readonly dueAt: number;
+}
+
+/**
+ * Each step is due when its cumulative share of the procedure's working time has elapsed from
+ * the start of the clock (the officer's 60% of 5 working days → 3 working days). Calendar-day
+ * durations are shared as 8-hour days of working time; the last step is due at the dossier's due time.
+ */
+export function stepDeadlines(
+  clockStartedAt: number,
+  dossierDueAt: number,
+  duration: { value: number; unit: 'working_days' | 'working_hours' | 'calendar_days' },
+  steps: readonly StepShare[],
+  calendar: WorkCalendar,
+): StepDeadline[] {
+  let cumulative = 0;
+  return steps.map((s, i) => {
+    cumulative += s.share;
+    if (i === steps.length - 1) return { key: s.key, name: s.name, role: s.role, dueAt: dossierDueAt };
+    const hours = (duration.unit === 'working_hours' ? duration.value : duration.value * 8) * cumulative;
+    const dueAt = Math.min(dossierDueAt, computeDueAt(clockStartedAt, { value: hours, unit: 'working_hours' }, calendar, { cutoff: null }));
+    return { key: s.key, name: s.name, role: s.role, dueAt };
+  });
+}
+
+export interface ControlSlipRow {
+  readonly seq: number;
+  /** "Giao" → "Nhận" */
+  readonly from: string;
+  readonly to: string;
+  readonly at: string;
+  readonly action: string;
+  readonly result: Timeliness | null;
+  readonly note: string | null;
+}
+
+/** One row per hand-over (forward, assign, result back to the one-stop, return to the applicant). */
+export function controlSlipRows(
+  events: readonly DossierEvent[],
+  names: { oneStop: string; agency: string; applicant: string },
+  dueAt: number | null,
+): ControlSlipRow[] {
+  const rows: ControlSlipRow[] = [];
+  for (const e of events) {
+    const at = e.at.toISOString();
+    const judged = dueAt === null ? null : timeliness(dueAt, e.at.getTime());
+    const note = typeof e.payload.note === 'string' ? e.payload.note : null;
+    if (e.action === 'forward') rows.push({ seq: e.seq, from: names.oneStop, to: names.agency, at, action: e.action, result: null, note });
+    else if (e.action === 'assign') {
+      const officer = typeof e.payload.officerName === 'string' ? e.payload.officerName : 'Chuyên viên xử lý';
+      rows.push({ seq: e.seq, from: `Lãnh đạo ${names.agency}`, to: officer, at, action: e.action, result: null, note });
+    } else if (e.action === 'markResultReady' || e.action === 'reject') {
+      rows.push({ seq: e.seq, from: names.agency, to: names.oneStop, at, action: e.action, result: judged, note });
+    } else if (e.action === 'return') {
+      rows.push({ seq: e.seq, from: names.oneStop, to: names.applicant, at, action: e.action, result: judged, note });
+    }
+  }
+  return rows;
+}
