@@ -4,6 +4,8 @@ import { registerAccountsRoutes, actorResolver } from './accounts/routes';
 import { registerCalendarRoutes } from './calendar/routes';
 import { registerCatalogRoutes } from './catalog/routes';
 import { registerDirectoryRoutes } from './directory/routes';
+import type { DossierHook } from './dossiers/events';
+import { registerDossierRoutes } from './dossiers/routes';
 import { resolveScope } from './directory/service';
 import type { Clock } from './platform/clock';
 import type { Config } from './platform/config';
@@ -21,6 +23,10 @@ export interface AppDeps {
   readonly logger?: boolean;
   /** Requests a minute allowed per client on login; tests raise it. */
   readonly loginRateLimit?: number;
+  /** Requests a minute allowed per client on public dossier tracking; tests raise it. */
+  readonly trackRateLimit?: number;
+  /** In-transaction hooks run after every dossier event (reports/ will add its roll-up here). */
+  readonly dossierHooks?: readonly DossierHook[];
 }
 
 export async function buildApp(deps: AppDeps): Promise<HttpApp> {
@@ -41,5 +47,6 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerDirectoryRoutes(app, routeDeps);
   registerCatalogRoutes(app, routeDeps);
   registerCalendarRoutes(app, routeDeps);
+  registerDossierRoutes(app, { ...routeDeps, hooks: deps.dossierHooks ?? [], trackRateLimit: deps.trackRateLimit ?? 30 });
   return app;
 }

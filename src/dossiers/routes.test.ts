@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/db';
+import { createHttpServer, type HttpApp } from '../platform/http/server';
+import { registerDossierRoutes } from './routes';
+import { actions } from './lifecycle';
+import { buildWorld, type World } from './world.test-helper';
+
+let t: TestDatabase;
+let w: World;
+let app: HttpApp;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  w = await buildWorld(t.db);
+  app = await createHttpServer({
+    logger: false, version: 'test',
+    resolveActor: async (request) => {
+      const who = request.headers['x-test-actor'];
+      return typeof who === 'string' && who in w.actors ? w.actors[who as keyof World['actors']] : null;
+    },
+  });
+  registerDossierRoutes(app, { db: t.db, clock: w.clock, hooks: [], trackRateLimit: 10_000 });
+  await app.ready();
+});
+afterAll(async () => {
+  await app?.close();
+  await t?.close();
+});
+
+type Who = keyof World['actors'];
+const call = (method: 'GET' | 'POST', url: string, who: Who | null, payload?: unknown, headers: Record<string, string> = {}) =>
+  app.inject({ method, url, headers: { ...(who ? { 'x-test-actor': who } : {}), ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
+
+describe('dossier routes', () => {
+  it('receives with an Idempotency-Key, replays the same request, refuses the key with another body', async () => {
+    const body = w.intake();
+    const first = await call('POST', '/api/v1/dossiers', 'clerk', body, { 'idempotency-key': 'route-key-0001' });
+    expect(first.statusCode).toBe(201);
+    const again = await call('POST', '/api/v1/dossiers', 'clerk', body, { 'idempotency-key': 'route-key-0001' });
+    expect(again.statusCode).toBe(201);
+    expect(again.json().code).toBe(first.json().code);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    const other = await call('POST', '/api/v1/dossiers', 'clerk', { ...body, formData: { ...body.formData, gender: 'Nữ' } }, { 'idempotency-key': 'route-key-0001' });
+    expect(other.statusCode).toBe(409);
+    expect(other.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('walks a dossier through its actions and shows it', async () => {
+    const { code } = (await call('POST', '/api/v1/dossiers', 'clerk', w.intake())).json() as { code: string };
+    expect((await call('POST', `/api/v1/dossiers/${code}/actions/forward`, 'clerk', {})).statusCode).toBe(200);
+    expect((await call('POST', `/api/v1/dossiers/${code}/actions/approve`, 'approver')).statusCode).toBe(200);
+    const refused = await call('POST', `/api/v1/dossiers/${code}/actions/approve`, 'officer', {});
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('ACTION_NOT_ALLOWED_FOR_ROLE');
+    const invalid = await call('POST', `/api/v1/dossiers/${code}/actions/return`, 'clerk', { channel: 'counter', signature: { name: 'A', signedAt: '2026-03-02T09:00:00+07:00' } });
+    expect(invalid.statusCode).toBe(409);
+    expect(invalid.json().error.code).toBe('INVALID_TRANSITION');
+    const detail = await call('GET', `/api/v1/dossiers/${code}`, 'officer');
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json()).toMatchObject({ code, status: 'processing', allowedActions: expect.arrayContaining(['markResultReady']) });
+    expect((await call('GET', `/api/v1/dossiers/${code}`, 'otherOfficer')).statusCode).toBe(404);
+    const queue = await call('GET', '/api/v1/queue', 'officer');
+    expect(queue.statusCode, queue.body).toBe(200);
+    expect(queue.json().items.map((i: { code: string }) => i.code)).toContain(code);
+    expect((await call('GET', '/api/v1/dossiers?name=nguyen%20van%20an', 'supervisor')).json().total).toBeGreaterThan(0);
+  });
+
+  it('tracks publicly with the phone suffix and answers 404 otherwise', async () => {
+    const { code } = (await call('POST', '/api/v1/dossiers', 'clerk', w.intake())).json() as { code: string };
+    const ok = await call('GET', `/api/v1/track/${code}?phone=5678`, null);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).not.toContain('087090001234');
+    const wrong = await call('GET', `/api/v1/track/${code}?phone=0000`, null);
+    const unknown = await call('GET', '/api/v1/track/000.00.30.H20-260302-9999?phone=0000', null);
+    expect(wrong.statusCode).toBe(404);
+    expect(unknown.statusCode).toBe(404);
+    expect(wrong.json().error.code).toBe(unknown.json().error.code);
+  });
+
+  it('verifies the audit chain for roles with audit.verify only', async () => {
+    expect((await call('GET', '/api/v1/audit/verify', 'supervisor')).json()).toMatchObject({ ok: true });
+    expect((await call('GET', '/api/v1/audit/verify', 'clerk')).statusCode).toBe(403);
+    expect((await call('GET', '/api/v1/audit/verify', null)).statusCode).toBe(401);
+  });
+
+  it('never answers 500 to random bodies and parameters', async () => {
+    const who = fc.constantFrom<Who>('clerk', 'officer', 'approver', 'citizen', 'supervisor');
+    await fc.assert(fc.asyncProperty(who, fc.constantFrom(...actions), fc.anything(), fc.string({ maxLength: 30 }), async (actor, action, body, code) => {
+      const a = await call('POST', `/api/v1/dossiers/${encodeURIComponent(code)}/actions/${action}`, actor, body);
+      const b = await call('POST', '/api/v1/dossiers', actor, body, { 'idempotency-key': 'fuzz-key-0001' });
+      const c = await call('GET', `/api/v1/dossiers?name=${encodeURIComponent(code)}&phone=${encodeURIComponent(code)}`, actor);
+      const d = await call('GET', `/api/v1/track/${encodeURIComponent(code)}?phone=${encodeURIComponent(code)}`, null);
+      for (const r of [a, b, c, d]) expect(r.statusCode, r.body).toBeLessThan(500);
+    }), { numRuns: 60 });
+    const mutated = await call('POST', '/api/v1/dossiers', 'clerk', { ...w.intake(), formData: { fullName: 'A\u0000B', personalId: '087090001234' } });
+    expect(mutated.statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,146 @@
+// HTTP for dossiers: thin routes with TypeBox schemas over the services.
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { RouteDeps } from '../platform/context';
+import { publicRateLimit, requireActor, type HttpApp } from '../platform/http/server';
+import { performAction } from './actions';
+import { verifyAudit } from './audit';
+import type { DossierContext } from './context';
+import type { DossierHook } from './events';
+import { paperSources, receiveDossier } from './intake';
+import { actions, statuses } from './lifecycle';
+import { getDossier, searchDossiers, trackDossier, workQueue } from './queries';
+
+export interface DossierRouteDeps extends RouteDeps {
+  readonly hooks: readonly DossierHook[];
+  /** Requests a minute per client on public tracking. */
+  readonly trackRateLimit?: number;
+}
+
+const Code = Type.String({ minLength: 10, maxLength: 60, pattern: '^[0-9A-Z.]+-[0-9]{6}-[0-9]{4,}$' });
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+const Instant = Type.String({ minLength: 10, maxLength: 40, pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+(Z|[+-][0-9]{2}:[0-9]{2})$' });
+const CivilDate = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' });
+const strict = { additionalProperties: false } as const;
+
+const IntakeBody = Type.Object({
+  procedureCode: Text(60),
+  channel: Type.Optional(Type.Union([Type.Literal('counter'), Type.Literal('online'), Type.Literal('postal')])),
+  applicant: Type.Object({
+    personalId: Type.String({ pattern: '^[0-9]{12}$' }),
+    name: Text(100),
+    phone: Type.String({ minLength: 8, maxLength: 20 }),
+    email: Type.Optional(Type.String({ maxLength: 200 })),
+    birthDate: Type.Optional(CivilDate),
+    address: Type.Optional(Type.String({ maxLength: 300 })),
+    unitCode: Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9A-Za-z@]+$' }),
+  }, strict),
+  papers: Type.Array(Type.Object({
+    key: Text(40),
+    originals: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+    copies: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+    source: Type.Union(paperSources.map((s) => Type.Literal(s))),
+    digitized: Type.Optional(Type.Boolean()),
+    fileId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
+  }, strict), { maxItems: 100 }),
+  formData: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 200 }),
+  handoverSignedAt: Type.Optional(Instant),
+  vneidAuthenticated: Type.Optional(Type.Boolean()),
+}, strict);
+
+const ActionBody = Type.Object({
+  expectedVersion: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
+  reason: Type.Optional(Type.String({ maxLength: 2000 })),
+  note: Type.Optional(Type.String({ maxLength: 2000 })),
+  items: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { maxItems: 50 })),
+  newDueAt: Type.Optional(Instant),
+  consultedAgency: Type.Optional(Type.String({ maxLength: 300 })),
+  replyDueAt: Type.Optional(Instant),
+  officerName: Type.Optional(Type.String({ maxLength: 100 })),
+  amountVnd: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000_000 })),
+  channel: Type.Optional(Type.Union([Type.Literal('counter'), Type.Literal('post'), Type.Literal('online')])),
+  signature: Type.Optional(Type.Object({ name: Text(100), signedAt: Instant }, strict)),
+}, strict);
+
+const SearchQuery = Type.Object({
+  code: Type.Optional(Code),
+  personalId: Type.Optional(Type.String({ pattern: '^[0-9]{12}$' })),
+  phone: Type.Optional(Type.String({ minLength: 4, maxLength: 20, pattern: '^[0-9+ .]+$' })),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  status: Type.Optional(Type.Union(statuses.map((s) => Type.Literal(s)))),
+  procedureCode: Type.Optional(Type.String({ maxLength: 60 })),
+  agency: Type.Optional(Type.String({ maxLength: 60 })),
+  unit: Type.Optional(Type.String({ maxLength: 20 })),
+  from: Type.Optional(CivilDate),
+  to: Type.Optional(CivilDate),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+}, strict);
+
+export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): void {
+  const ctx = (request: FastifyRequest): DossierContext => ({ db: deps.db, clock: deps.clock, actor: request.actor, hooks: deps.hooks });
+
+  app.post('/api/v1/dossiers', {
+    schema: {
+      tags: ['dossiers'], summary: 'Tiếp nhận hồ sơ (quầy, bưu chính) hoặc nộp trực tuyến',
+      headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' })) }),
+      body: IntakeBody,
+    },
+  }, async (request, reply) => {
+    requireActor(request);
+    const key = request.headers['idempotency-key'];
+    const result = await receiveDossier(ctx(request), request.body, typeof key === 'string' ? key : undefined);
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    return reply.status(201).send(result);
+  });
+
+  app.get('/api/v1/dossiers/:code', {
+    schema: { tags: ['dossiers'], summary: 'Chi tiết hồ sơ', params: Type.Object({ code: Code }, strict) },
+  }, async (request) => {
+    requireActor(request);
+    return getDossier(ctx(request), request.params.code);
+  });
+
+  app.get('/api/v1/dossiers', {
+    schema: { tags: ['dossiers'], summary: 'Tra cứu hồ sơ trong phạm vi', querystring: SearchQuery },
+  }, async (request) => {
+    requireActor(request);
+    return searchDossiers(ctx(request), request.query);
+  });
+
+  app.post('/api/v1/dossiers/:code/actions/:action', {
+    schema: {
+      tags: ['dossiers'], summary: 'Thực hiện một bước xử lý hồ sơ',
+      params: Type.Object({ code: Code, action: Type.Union(actions.map((a) => Type.Literal(a))) }, strict),
+      body: ActionBody,
+    },
+    // actions without input may be posted without a body
+    preValidation: async (request) => { if (request.body === undefined || request.body === null) request.body = {}; },
+  }, async (request) => {
+    requireActor(request);
+    return performAction(ctx(request), request.params.code, request.params.action, request.body);
+  });
+
+  app.get('/api/v1/queue', {
+    schema: { tags: ['dossiers'], summary: 'Hàng đợi hồ sơ theo thời hạn', querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }, strict) },
+  }, async (request) => {
+    requireActor(request);
+    return workQueue(ctx(request), request.query.limit);
+  });
+
+  app.get('/api/v1/track/:code', {
+    config: publicRateLimit(deps.trackRateLimit ?? 30),
+    schema: {
+      tags: ['dossiers'], summary: 'Tra cứu tình trạng hồ sơ (công khai, cần 4 số cuối điện thoại)',
+      params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 60 }) }, strict),
+      querystring: Type.Object({ phone: Type.Optional(Type.String({ maxLength: 20 })) }, strict),
+    },
+  }, async (request) => trackDossier(deps.db, request.params.code, request.query.phone));
+
+  app.get('/api/v1/audit/verify', {
+    schema: { tags: ['audit'], summary: 'Kiểm tra chuỗi băm nhật ký hồ sơ', querystring: Type.Object({ dossier: Type.Optional(Code) }, strict) },
+  }, async (request) => {
+    requireActor(request);
+    return verifyAudit(ctx(request), request.query.dossier);
+  });
+}
