@@ -121,4 +121,21 @@ Tạo người dùng và in mật khẩu sinh ngẫu nhiên một lần (ngườ
       return calendarCommand(raw);
     },
   },
+  audit: {
+    summary: 'kiểm tra chuỗi băm nhật ký hồ sơ (verify, rebuild)',
+    help: `motcua audit verify [--dossier MÃ] | motcua audit rebuild
+
+  verify   tính lại chuỗi băm sự kiện của mọi hồ sơ (hoặc một hồ sơ) và báo mắt xích hỏng đầu tiên
+  rebuild  dựng lại từng hồ sơ từ nhật ký sự kiện và so với bản ghi đang lưu (chỉ đọc)
+Thoát với mã 1 khi phát hiện sai lệch.`,
+    options: { dossier: { type: 'string' } },
+    positionals: true,
+    async run(v, positionals) {
+      if (positionals.length !== 1) throw new UsageError('cách dùng: motcua audit verify [--dossier MÃ] | motcua audit rebuild');
+      const { runAuditCommand } = await import('./audit');
+      const out = await withDatabase((c) => runAuditCommand(c.db, positionals[0], str(v.dossier)));
+      process.stdout.write(out.stdout);
+      return out.exitCode;
+    },
+  },
 } satisfies Record<string, Command>;

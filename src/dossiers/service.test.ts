@@ -4,6 +4,7 @@ import { performAction } from './actions';
 import { compareWithFold, verifyChain } from './audit';
 import { receiveDossier } from './intake';
 import { getDossier, searchDossiers, trackDossier, workQueue } from './queries';
+import { runAuditCommand } from '../cli/audit';
 import { buildWorld, type World } from './world.test-helper';
 
 let t: TestDatabase;
@@ -214,5 +215,17 @@ describe('audit', () => {
     await t.pool.query('ALTER TABLE dossier_events ENABLE TRIGGER ALL');
     const report = await verifyChain(t.db, code);
     expect(report).toMatchObject({ ok: false, broken: { dossierCode: code, seq: 3, reason: 'hash' } });
+    const cli = await runAuditCommand(t.db, 'verify', undefined);
+    expect(cli.exitCode).toBe(1);
+    expect(cli.stdout).toContain(`hồ sơ ${code}, sự kiện số 3`);
+  });
+
+  it('audit rebuild reports a stored row that differs from the fold of its events', async () => {
+    const { code } = await receive();
+    expect((await runAuditCommand(t.db, 'rebuild', undefined)).exitCode).toBe(0);
+    await t.pool.query(`UPDATE dossiers SET status = 'returned', sync_code = 10 WHERE code = $1`, [code]);
+    const out = await runAuditCommand(t.db, 'rebuild', undefined);
+    expect(out.exitCode).toBe(1);
+    expect(out.stdout).toContain(`${code} status: lưu "returned" ≠ dựng lại "received"`);
   });
 });
