@@ -149,7 +149,7 @@ export function CalendarAdminPage({ user }: { readonly user: User }) {
       <h1 tabIndex={-1}>{t('title')}</h1>
       <p className="lead">{t('intro')}</p>
 
-      <form className="cal-toolbar" onSubmit={onShow} aria-label={t('yearLabel')}>
+      <form className="cal-toolbar" onSubmit={onShow} aria-label={t('yearPicker')}>
         <Field
           label={t('yearLabel')}
           type="number"
