@@ -5,7 +5,7 @@ import { ErrorShape, literals } from '../directory/routes';
 import { todayInVietnam } from '../directory/service';
 import type { RouteDeps } from '../platform/context';
 import { notFound } from '../platform/errors';
-import { requireActor, type HttpApp } from '../platform/http/server';
+import { publicRateLimit, requireActor, type HttpApp } from '../platform/http/server';
 import { competentLevels, durationUnits, onlineLevels, resultTypes, stepRoles } from './model';
 import { getProcedure, importCatalog, searchProcedures } from './service';
 
@@ -36,7 +36,9 @@ export function registerCatalogRoutes(app: HttpApp, deps: RouteDeps): void {
   const tags = ['catalog'];
   const today = () => todayInVietnam(deps.clock);
 
+  // Public: rate-limited per client, generously (a post office's counters share one address).
   app.get('/api/v1/procedures', {
+    config: publicRateLimit(600),
     schema: {
       tags, summary: 'Tra cứu thủ tục hành chính (không cần đăng nhập)',
       querystring: Type.Object({
@@ -55,6 +57,7 @@ export function registerCatalogRoutes(app: HttpApp, deps: RouteDeps): void {
   });
 
   app.get('/api/v1/procedures/:code', {
+    config: publicRateLimit(600),
     schema: {
       tags, summary: 'Một thủ tục: phiên bản đang hiệu lực, hoặc vào ngày onDate',
       params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[0-9A-Za-z.]+$' }) }),
