@@ -228,3 +228,33 @@ export async function trackDossier(db: Database, code: string, phoneLast4: strin
     steps: events.map((e) => ({ label: eventLabel(e.action), at: e.at.toISOString() })),
   };
 }
+
+/** What printed slips and the ledger (forms/) need beyond the detail; same scope rule as getDossier. */
+export interface DossierPrintFacts {
+  readonly code: string;
+  readonly provinceCode: string;
+  /** null for online dossiers */
+  readonly receivingServicePointCode: string | null;
+  readonly applicant: { readonly address: string | null; readonly email: string | null };
+  /** the acting user's full name per event seq (null: system or unknown user) */
+  readonly actorNames: Readonly<Record<number, string | null>>;
+}
+
+/** Print facts of the dossiers in the actor's scope among `codes` (out of scope: absent). */
+export async function getDossierPrintFacts(ctx: ServiceContext, codes: readonly string[]): Promise<Map<string, DossierPrintFacts>> {
+  const actor = await readerOf(ctx);
+  const out = new Map<string, DossierPrintFacts>();
+  if (codes.length === 0) return out;
+  const rows = await ctx.db.selectFrom('dossiers as d')
+    .innerJoin('applicants as a', 'a.id', 'd.applicant_id').leftJoin('service_points as s', 's.id', 'd.receiving_service_point_id')
+    .select(['d.id', 'd.code', 'd.province_code', 's.code as pointCode', 'a.address', 'a.email'])
+    .where(scopeWhere(actor)).where('d.code', 'in', [...codes]).execute();
+  const events = rows.length === 0 ? [] : await ctx.db.selectFrom('dossier_events as e').leftJoin('users as u', 'u.id', 'e.actor_id')
+    .select(['e.dossier_id', 'e.seq', 'u.full_name']).where('e.dossier_id', 'in', rows.map((r) => r.id)).execute();
+  const names = new Map<number, Record<number, string | null>>();
+  for (const e of events) names.set(e.dossier_id, { ...names.get(e.dossier_id), [e.seq]: e.full_name });
+  for (const r of rows) {
+    out.set(r.code, { code: r.code, provinceCode: r.province_code, receivingServicePointCode: r.pointCode, applicant: { address: r.address, email: r.email }, actorNames: names.get(r.id) ?? {} });
+  }
+  return out;
+}
