@@ -13,6 +13,7 @@ import type { Database } from './platform/db/connect';
 import { registerHealthRoute } from './platform/http/health';
 import { createHttpServer, type HttpApp } from './platform/http/server';
 import { loggerOptions } from './platform/logging';
+import { rollupHook } from './reports/hook';
 import { version } from './platform/version';
 
 export interface AppDeps {
@@ -47,6 +48,6 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerDirectoryRoutes(app, routeDeps);
   registerCatalogRoutes(app, routeDeps);
   registerCalendarRoutes(app, routeDeps);
-  registerDossierRoutes(app, { ...routeDeps, hooks: deps.dossierHooks ?? [], trackRateLimit: deps.trackRateLimit ?? 30 });
+  registerDossierRoutes(app, { ...routeDeps, hooks: [rollupHook, ...(deps.dossierHooks ?? [])], trackRateLimit: deps.trackRateLimit ?? 30 });
   return app;
 }

@@ -279,6 +279,54 @@ export interface OutboxTable {
   processed_at: Date | null;
 }
 
+// ---- reports (0007_reports.sql) ---------------------------------------------------------------
+
+interface StatsCounts {
+  submitted: Generated<number>;
+  received: Generated<number>;
+  refused: Generated<number>;
+  resolved_early: Generated<number>;
+  resolved_on_time: Generated<number>;
+  resolved_late: Generated<number>;
+  rejected: Generated<number>;
+  withdrawn: Generated<number>;
+  stopped: Generated<number>;
+  closed: Generated<number>;
+  returned: Generated<number>;
+  supplement_requests: Generated<number>;
+  apologies: Generated<number>;
+  digitized: Generated<number>;
+  reused: Generated<number>;
+  store_linked: Generated<number>;
+  electronic_results: Generated<number>;
+  paid_online: Generated<number>;
+  ratings: Generated<number>;
+  rating_sum: Generated<number>;
+  dislikes: Generated<number>;
+  resolution_working_minutes: Generated<number>;
+}
+
+export interface StatsDailyTable extends StatsCounts {
+  day: CivilDate;
+  province_code: string;
+  unit_path: string;
+  agency_id: number;
+  receiving_agency_id: number;
+  procedure_id: number;
+  channel: 'counter' | 'online' | 'postal';
+  online_level: 'none' | 'partial' | 'full';
+}
+
+export interface StatsMonthlyTable extends StatsCounts {
+  month: CivilDate;
+  province_code: string;
+  unit_path: string;
+  agency_id: number;
+  receiving_agency_id: number;
+  channel: 'counter' | 'online' | 'postal';
+  online_level: 'none' | 'partial' | 'full';
+}
+
 export interface DB {
   audit_log: AuditLogTable;
   admin_units: AdminUnitsTable;
@@ -298,4 +346,6 @@ export interface DB {
   outbox: OutboxTable;
   calendar_schedules: CalendarSchedulesTable;
   schema_migrations: SchemaMigrationsTable;
+  stats_daily: StatsDailyTable;
+  stats_monthly: StatsMonthlyTable;
 }

@@ -1,0 +1,34 @@
+// The in-transaction roll-up: src/app.ts adds `rollupHook` to the dossier hooks, so every
+// appended event bumps stats_daily / stats_monthly in the same transaction (DESIGN §2: the
+// roll-ups are derived from the event log in the same transaction; a failure rolls both back).
+import type { Kysely, Transaction } from 'kysely';
+import { elapsedWorkingTime } from '../calendar';
+import { loadWorkCalendar } from '../calendar/store';
+import type { DossierHook } from '../dossiers/events';
+import type { DB } from '../platform/db/schema';
+import { intakeFlags, rollupDeltas, type IntakeFlags, type WorkingMinutes } from './rollup';
+import { applyDeltas } from './store';
+
+const NO_FLAGS: IntakeFlags = { digitized: false, reused: false, storeLinked: false };
+const yearOf = (ms: number) => new Date(ms + 7 * 3_600_000).getUTCFullYear();
+
+/** Working minutes with the calendar in force (the range covers both instants). */
+export async function workingMinutesBetween(db: Kysely<DB>, from: number, to: number): Promise<WorkingMinutes> {
+  const { calendar } = await loadWorkCalendar(db, { fromYear: yearOf(Math.min(from, to)) - 1, toYear: yearOf(Math.max(from, to)) + 1 });
+  return (a, b) => elapsedWorkingTime(a, b, calendar);
+}
+
+export const rollupHook: DossierHook = async (trx: Transaction<DB>, event, dossier) => {
+  let flags = NO_FLAGS;
+  if (event.action === 'received') flags = intakeFlags(event.payload);
+  else if (event.action === 'receive') {
+    // an online dossier accepted now: its papers are in the intake event
+    const first = await trx.selectFrom('dossier_events').select('payload').where('dossier_id', '=', event.dossierId).where('seq', '=', 1).executeTakeFirst();
+    flags = first ? intakeFlags(first.payload) : NO_FLAGS;
+  }
+  let minutes: WorkingMinutes | undefined;
+  if ((event.action === 'markResultReady' || event.action === 'reject') && dossier.received_at) {
+    minutes = await workingMinutesBetween(trx, dossier.received_at.getTime(), event.at.getTime());
+  }
+  await applyDeltas(trx, rollupDeltas(event, dossier, flags, minutes));
+};

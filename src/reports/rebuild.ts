@@ -1,0 +1,121 @@
+// `motcua report rebuild`: re-derives the roll-ups from the event log (fold every dossier's
+// events with the dossiers' own `evolve`, add `rollupDeltas`) and compares them with the stored
+// tables. Differences are listed; `apply` replaces the stored roll-ups with the derived ones.
+import { sql, type Kysely } from 'kysely';
+import { elapsedWorkingTime } from '../calendar';
+import { loadWorkCalendar } from '../calendar/store';
+import type { DossierEvent, EventAction } from '../dossiers/events';
+import { evolve, type DerivedDossier } from '../dossiers/fold';
+import type { DB } from '../platform/db/schema';
+import { intakeFlags, keyText, metrics, rollupDeltas, RollupAccumulator, type IntakeFlags, type Metric } from './rollup';
+import { upsertRollups, type RollupRow } from './store';
+
+export interface RollupDifference {
+  readonly table: 'stats_daily' | 'stats_monthly';
+  readonly key: string;
+  readonly metric: Metric;
+  readonly stored: number;
+  readonly derived: number;
+}
+
+export interface RebuildReport {
+  readonly dossiers: number;
+  readonly events: number;
+  readonly rows: number;
+  readonly differences: readonly RollupDifference[];
+  readonly applied: boolean;
+}
+
+const vnYear = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).getUTCFullYear();
+
+/** Folds every dossier's events into roll-up rows (streamed by dossier id). */
+export async function deriveRollups(db: Kysely<DB>, onProgress?: (done: number) => void): Promise<{ acc: RollupAccumulator; dossiers: number; events: number }> {
+  const range = await db.selectFrom('dossier_events').select((eb) => [eb.fn.min('at').as('min'), eb.fn.max('at').as('max')]).executeTakeFirst();
+  const acc = new RollupAccumulator();
+  if (!range?.min || !range.max) return { acc, dossiers: 0, events: 0 };
+  const { calendar } = await loadWorkCalendar(db, { fromYear: vnYear(new Date(range.min)) - 1, toYear: vnYear(new Date(range.max)) + 1 });
+  const minutes = (a: number, b: number) => elapsedWorkingTime(a, b, calendar);
+  let lastId = 0, dossiers = 0, events = 0;
+  for (;;) {
+    const ids = await db.selectFrom('dossiers').select(['id', 'code']).where('id', '>', lastId).orderBy('id').limit(5000).execute();
+    if (ids.length === 0) break;
+    const codes = new Map(ids.map((r) => [r.id, r.code]));
+    const first = ids[0]?.id ?? 0;
+    lastId = ids[ids.length - 1]?.id ?? lastId;
+    const rows = await db.selectFrom('dossier_events').select(['dossier_id', 'seq', 'at', 'action', 'payload'])
+      .where('dossier_id', '>=', first).where('dossier_id', '<=', lastId).orderBy('dossier_id').orderBy('seq').execute();
+    let current: DerivedDossier | null = null;
+    let currentId = -1;
+    let flags: IntakeFlags = { digitized: false, reused: false, storeLinked: false };
+    for (const r of rows) {
+      if (r.dossier_id !== currentId) {
+        currentId = r.dossier_id;
+        current = null;
+        dossiers++;
+      }
+      const event: DossierEvent = {
+        dossierId: r.dossier_id, dossierCode: codes.get(r.dossier_id) ?? '', seq: r.seq, at: r.at, action: r.action as EventAction,
+        actorId: null, actorRole: null, payload: r.payload, prevHash: '', hash: '',
+      };
+      if (r.seq === 1) flags = intakeFlags(r.payload);
+      current = evolve(current, event);
+      acc.add(rollupDeltas(event, current, flags, minutes));
+      events++;
+    }
+    onProgress?.(dossiers);
+  }
+  return { acc, dossiers, events };
+}
+
+async function storedRows(db: Kysely<DB>, table: 'stats_daily' | 'stats_monthly'): Promise<Map<string, Record<Metric, number>>> {
+  const out = new Map<string, Record<Metric, number>>();
+  const dayCol = table === 'stats_daily' ? 'day' : 'month';
+  const rows = await sql<Record<string, unknown>>`SELECT ${sql.ref(dayCol)}::text AS d, * FROM ${sql.table(table)}`.execute(db);
+  for (const r of rows.rows) {
+    const key = table === 'stats_daily'
+      ? `${String(r.d)}|${String(r.province_code)}|${String(r.unit_path)}|${String(r.agency_id)}|${String(r.receiving_agency_id)}|${String(r.procedure_id)}|${String(r.channel)}|${String(r.online_level)}`
+      : `${String(r.d)}|${String(r.province_code)}|${String(r.unit_path)}|${String(r.agency_id)}|${String(r.receiving_agency_id)}|${String(r.channel)}|${String(r.online_level)}`;
+    out.set(key, Object.fromEntries(metrics.map((m) => [m, Number(r[m] ?? 0)])) as Record<Metric, number>);
+  }
+  return out;
+}
+
+function monthly(acc: RollupAccumulator): Map<string, Record<Metric, number>> {
+  const out = new Map<string, Record<Metric, number>>();
+  for (const { key, counts } of acc.rows.values()) {
+    const k = `${key.day.slice(0, 7)}-01|${key.provinceCode}|${key.unitPath}|${key.agencyId}|${key.receivingAgencyId}|${key.channel}|${key.onlineLevel}`;
+    const seen = out.get(k);
+    if (!seen) out.set(k, { ...counts });
+    else for (const m of metrics) seen[m] += counts[m];
+  }
+  return out;
+}
+
+function compare(table: RollupDifference['table'], stored: Map<string, Record<Metric, number>>, derived: Map<string, Record<Metric, number>>, out: RollupDifference[]): void {
+  const zero = Object.fromEntries(metrics.map((m) => [m, 0])) as Record<Metric, number>;
+  for (const key of new Set([...stored.keys(), ...derived.keys()])) {
+    const s = stored.get(key) ?? zero;
+    const d = derived.get(key) ?? zero;
+    for (const m of metrics) if (s[m] !== d[m]) out.push({ table, key, metric: m, stored: s[m], derived: d[m] });
+  }
+}
+
+export async function rebuildRollups(db: Kysely<DB>, options: { apply?: boolean; onProgress?: (done: number) => void } = {}): Promise<RebuildReport> {
+  const { acc, dossiers, events } = await deriveRollups(db, options.onProgress);
+  const differences: RollupDifference[] = [];
+  const derivedDaily = new Map([...acc.rows.values()].map((r) => [keyText(r.key), r.counts]));
+  compare('stats_daily', await storedRows(db, 'stats_daily'), derivedDaily, differences);
+  compare('stats_monthly', await storedRows(db, 'stats_monthly'), monthly(acc), differences);
+  let applied = false;
+  if (options.apply && differences.length > 0) {
+    await db.transaction().execute(async (trx) => {
+      // the roll-ups are derived data: replacing them never touches the event log
+      await sql`LOCK TABLE stats_daily, stats_monthly IN EXCLUSIVE MODE`.execute(trx);
+      await sql`DELETE FROM stats_daily`.execute(trx);
+      await sql`DELETE FROM stats_monthly`.execute(trx);
+      await upsertRollups(trx, [...acc.rows.values()] as RollupRow[]);
+    });
+    applied = true;
+  }
+  return { dossiers, events, rows: acc.rows.size, differences, applied };
+}

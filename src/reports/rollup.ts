@@ -1,0 +1,176 @@
+// What one dossier event adds to the daily roll-up `stats_daily` (day × unit × agency × receiving
+// agency × procedure × channel × online level). Pure: the in-transaction hook, the rebuild from
+// the event log and the simulator's bulk path all call `rollupDeltas`, so they cannot disagree.
+import { timeliness, vnDateOfInstant } from '../calendar';
+
+export const metrics = [
+  'submitted', // filed online (may still be refused)
+  'received', // accepted: the clock started (counter, postal, or an online dossier accepted)
+  'refused', // not accepted at intake (form 03)
+  'resolved_early', 'resolved_on_time', 'resolved_late', // decided: result ready or rejected after appraisal
+  'rejected', 'withdrawn', 'stopped',
+  'closed', // accepted dossiers that ended (resolved, rejected, withdrawn, stopped): open = received − closed
+  'returned', 'supplement_requests', 'apologies',
+  'digitized', 'reused', 'store_linked', 'electronic_results', 'paid_online',
+  'ratings', 'rating_sum', 'dislikes',
+  'resolution_working_minutes', // net of supplement waits, summed over resolved dossiers (F766 2.2)
+] as const;
+export type Metric = (typeof metrics)[number];
+export type Counts = Partial<Record<Metric, number>>;
+
+export interface RollupKey {
+  /** civil day in Vietnam (UTC+7) */
+  readonly day: string;
+  readonly provinceCode: string;
+  readonly unitPath: string;
+  readonly agencyId: number;
+  readonly receivingAgencyId: number;
+  readonly procedureId: number;
+  readonly channel: 'counter' | 'online' | 'postal';
+  readonly onlineLevel: 'none' | 'partial' | 'full';
+}
+
+/** The dossier row after the event, as far as the roll-up reads it. */
+export interface RollupDossier {
+  readonly province_code: string;
+  readonly unit_path: string;
+  readonly competent_agency_id: number;
+  readonly receiving_agency_id: number;
+  readonly procedure_id: number;
+  readonly channel: 'counter' | 'online' | 'postal';
+  readonly online_level: 'partial' | 'full' | null;
+  readonly received_at: Date | null;
+  readonly due_at: Date | null;
+  readonly original_due_at: Date | null;
+  readonly finished_at: Date | null;
+  readonly supplement_requested_at: Date | null;
+  readonly supplement_completed_at: Date | null;
+}
+
+export interface RollupEvent {
+  readonly action: string;
+  readonly at: Date;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+/** Flags of the papers given at intake (from the intake event's payload). */
+export interface IntakeFlags {
+  readonly digitized: boolean;
+  readonly reused: boolean;
+  readonly storeLinked: boolean;
+}
+
+export function intakeFlags(intakePayload: Readonly<Record<string, unknown>>): IntakeFlags {
+  const papers = Array.isArray(intakePayload.papers) ? (intakePayload.papers as { source?: unknown; digitized?: unknown }[]) : [];
+  return {
+    digitized: papers.some((p) => p.digitized === true),
+    reused: papers.some((p) => p.source === 'reused' || p.source === 'prior_result' || p.source === 'national_db'),
+    // taken from the applicant's store of digitized papers and results (kho dữ liệu)
+    storeLinked: papers.some((p) => p.source === 'reused' || p.source === 'prior_result'),
+  };
+}
+
+export type WorkingMinutes = (from: number, to: number) => number;
+
+export interface Delta {
+  readonly key: RollupKey;
+  readonly counts: Counts;
+}
+
+const keyOf = (d: RollupDossier, at: Date): RollupKey => ({
+  day: vnDateOfInstant(at.getTime()), provinceCode: d.province_code, unitPath: d.unit_path, agencyId: d.competent_agency_id,
+  receivingAgencyId: d.receiving_agency_id, procedureId: d.procedure_id, channel: d.channel, onlineLevel: d.online_level ?? 'none',
+});
+
+const DECISIONS = new Set(['markResultReady', 'reject']);
+const ENDINGS = new Set(['markResultReady', 'reject', 'withdraw', 'stop']);
+
+/**
+ * What `event` adds, given the dossier row after it and the intake flags. Acceptance counts on
+ * the day of the legal receipt time (postal: the hand-over record), everything else on the day
+ * of the event. `workingMinutes` measures working time with the calendar (2.2); without it the
+ * resolution time is not summed.
+ */
+export function rollupDeltas(event: RollupEvent, after: RollupDossier, flags: IntakeFlags, workingMinutes?: WorkingMinutes): Delta[] {
+  const out: Delta[] = [];
+  const at = (counts: Counts, when: Date = event.at) => out.push({ key: keyOf(after, when), counts });
+  const accepted = (): Counts => ({
+    received: 1,
+    ...(flags.digitized ? { digitized: 1 } : {}), ...(flags.reused ? { reused: 1 } : {}), ...(flags.storeLinked ? { store_linked: 1 } : {}),
+  });
+  switch (event.action) {
+    case 'received':
+      at(accepted(), after.received_at ?? event.at);
+      return out;
+    case 'submitted':
+      at({ submitted: 1 });
+      return out;
+    case 'receive':
+      at(accepted(), after.received_at ?? event.at);
+      return out;
+    case 'refuse':
+      at({ refused: 1 });
+      return out;
+    case 'requestSupplement':
+      at({ supplement_requests: 1 });
+      return out;
+    case 'apologize':
+      at({ apologies: 1 });
+      return out;
+    case 'return':
+      at({ returned: 1, ...(event.payload.channel === 'online' ? { electronic_results: 1 } : {}) });
+      return out;
+    case 'paymentReceived':
+      if (event.payload.online === true) at({ paid_online: 1 });
+      return out;
+    case 'rated': {
+      const stars = typeof event.payload.stars === 'number' ? event.payload.stars : null;
+      if (stars !== null) at({ ratings: 1, rating_sum: stars, ...(stars <= 2 ? { dislikes: 1 } : {}) });
+      return out;
+    }
+    default:
+      break;
+  }
+  if (!ENDINGS.has(event.action)) return out;
+  const counts: Record<string, number> = {};
+  if (after.received_at !== null) counts.closed = 1;
+  if (event.action === 'reject') counts.rejected = 1;
+  if (event.action === 'withdraw') counts.withdrawn = 1;
+  if (event.action === 'stop') counts.stopped = 1;
+  if (DECISIONS.has(event.action)) {
+    const due = after.original_due_at ?? after.due_at;
+    const finished = after.finished_at ?? event.at;
+    const t = due === null ? 'onTime' : timeliness(due.getTime(), finished.getTime());
+    counts[t === 'early' ? 'resolved_early' : t === 'onTime' ? 'resolved_on_time' : 'resolved_late'] = 1;
+    if (workingMinutes && after.received_at !== null) {
+      let minutes = workingMinutes(after.received_at.getTime(), finished.getTime());
+      const req = after.supplement_requested_at;
+      const done = after.supplement_completed_at;
+      if (req !== null && done !== null && done > req) minutes -= workingMinutes(Math.max(req.getTime(), after.received_at.getTime()), Math.min(done.getTime(), finished.getTime()));
+      counts.resolution_working_minutes = Math.max(0, Math.round(minutes));
+    }
+  }
+  at(counts as Counts);
+  return out;
+}
+
+/** Stable text of a key, for maps. */
+export const keyText = (k: RollupKey): string =>
+  `${k.day}|${k.provinceCode}|${k.unitPath}|${k.agencyId}|${k.receivingAgencyId}|${k.procedureId}|${k.channel}|${k.onlineLevel}`;
+
+/** Adds deltas into an in-memory roll-up (rebuild, simulator). */
+export class RollupAccumulator {
+  readonly rows = new Map<string, { key: RollupKey; counts: Record<Metric, number> }>();
+
+  add(deltas: readonly Delta[]): void {
+    for (const d of deltas) {
+      const k = keyText(d.key);
+      let row = this.rows.get(k);
+      if (!row) {
+        row = { key: d.key, counts: Object.fromEntries(metrics.map((m) => [m, 0])) as Record<Metric, number> };
+        this.rows.set(k, row);
+      }
+      for (const [m, n] of Object.entries(d.counts) as [Metric, number][]) row.counts[m] += n;
+    }
+  }
+}
