@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
 import type { RouteDeps } from '../platform/context';
+import { ErrorShape } from '../platform/http/schemas';
 import { publicRateLimit, requireActor, type HttpApp } from '../platform/http/server';
 import { actorForToken, changePassword, createUser, currentUser, getUser, listUsers, login, logout, type ScopeLookup } from './service';
 
@@ -23,9 +24,6 @@ const UserView = Type.Object({
   permissions: Type.Array(Type.String()),
 });
 
-const ErrorShape = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Array(Type.Object({ path: Type.Optional(Type.String()), message: Type.String() }))) }),
-});
 
 /** The session token of a request: `Authorization: Bearer …` for API clients, the cookie for the browser. */
 export function tokenOf(request: FastifyRequest): string | null {

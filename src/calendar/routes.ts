@@ -3,16 +3,11 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
 import type { RouteDeps } from '../platform/context';
+import { ErrorShape } from '../platform/http/schemas';
 import { publicRateLimit, requireActor, type HttpApp } from '../platform/http/server';
 import { computeDue, getYear, importSchedules, listVersions, saveSchedule, MAX_YEAR, MIN_YEAR } from './service';
 
-const ErrorShape = Type.Object({
-  error: Type.Object({
-    code: Type.String(),
-    message: Type.String(),
-    details: Type.Optional(Type.Array(Type.Object({ path: Type.Optional(Type.String()), message: Type.String() }))),
-  }),
-});
+
 const errors = { 400: ErrorShape, 401: ErrorShape, 403: ErrorShape };
 
 const IsoDateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });

@@ -1,10 +1,10 @@
 // HTTP for the catalogue: public browsing (citizens need no login), the admin import.
 import type { FastifyRequest } from 'fastify';
 import { Type, type TSchema } from '@fastify/type-provider-typebox';
-import { ErrorShape, literals } from '../directory/routes';
 import { todayInVietnam } from '../directory/service';
 import type { RouteDeps } from '../platform/context';
 import { notFound } from '../platform/errors';
+import { ErrorShape, literals } from '../platform/http/schemas';
 import { publicRateLimit, requireActor, type HttpApp } from '../platform/http/server';
 import { competentLevels, durationUnits, onlineLevels, resultTypes, stepRoles } from './model';
 import { getProcedure, importCatalog, searchProcedures } from './service';

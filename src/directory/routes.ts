@@ -4,23 +4,15 @@ import type { FastifyRequest } from 'fastify';
 import { Type, type TSchema } from '@fastify/type-provider-typebox';
 import type { RouteDeps } from '../platform/context';
 import { requireActor, type HttpApp } from '../platform/http/server';
+import { ErrorShape, literals } from '../platform/http/schemas';
 import { importDirectory } from './import';
 import { agencyKinds, agencyLevels, servicePointKinds, unitLevels } from './model';
 import { getServicePoint, getUnit, listAgencies, listServicePoints, listUnits } from './service';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-/** One of the given strings (an `enum` schema, typed as their union). */
-export const literals = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
 const CivilDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const Code = Type.String({ minLength: 1, maxLength: 40, pattern: '^[0-9A-Za-z@._-]+$' });
 
-export const ErrorShape = Type.Object({
-  error: Type.Object({
-    code: Type.String(),
-    message: Type.String(),
-    details: Type.Optional(Type.Array(Type.Object({ path: Type.Optional(Type.String()), message: Type.String() }))),
-  }),
-});
 const errors = { 400: ErrorShape, 401: ErrorShape, 403: ErrorShape, 404: ErrorShape };
 
 const Unit = Type.Object({
