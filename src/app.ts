@@ -6,6 +6,7 @@ import { registerCatalogRoutes } from './catalog/routes';
 import { registerDirectoryRoutes } from './directory/routes';
 import type { DossierHook } from './dossiers/events';
 import { registerDossierRoutes } from './dossiers/routes';
+import { registerFormsRoutes } from './forms/routes';
 import { resolveScope } from './directory/service';
 import type { Clock } from './platform/clock';
 import type { Config } from './platform/config';
@@ -49,5 +50,6 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerCatalogRoutes(app, routeDeps);
   registerCalendarRoutes(app, routeDeps);
   registerDossierRoutes(app, { ...routeDeps, hooks: [rollupHook, ...(deps.dossierHooks ?? [])], trackRateLimit: deps.trackRateLimit ?? 30 });
+  registerFormsRoutes(app, { ...routeDeps, publicUrl: deps.config.publicUrl });
   return app;
 }

@@ -1,0 +1,55 @@
+// HTTP for printed forms: a slip of a dossier (inline PDF) and the ledger of a period (download).
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { RouteDeps } from '../platform/context';
+import { requireActor, type HttpApp } from '../platform/http/server';
+import { renderDossierSlip, renderLedger, slipKinds, type FormsContext } from './service';
+
+export interface FormsRouteDeps extends RouteDeps {
+  /** Public base URL of the app; the tracking page it prints as a QR code lives under it. */
+  readonly publicUrl: string;
+}
+
+const Code = Type.String({ minLength: 10, maxLength: 60, pattern: '^[0-9A-Z.]+-[0-9]{6}-[0-9]{4,}$' });
+const CivilDate = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' });
+const strict = { additionalProperties: false } as const;
+const Period = Type.Object({ from: CivilDate, to: CivilDate }, strict);
+
+export function registerFormsRoutes(app: HttpApp, deps: FormsRouteDeps): void {
+  const ctx = (request: FastifyRequest): FormsContext => ({ db: deps.db, clock: deps.clock, actor: request.actor, publicUrl: deps.publicUrl });
+
+  app.get('/api/v1/dossiers/:code/slips/:file', {
+    schema: {
+      tags: ['forms'], summary: 'In phiếu của hồ sơ (Mẫu 01–06, PDF khổ A5)',
+      params: Type.Object({ code: Code, file: Type.Union(slipKinds.map((k) => Type.Literal(`${k}.pdf`))) }, strict),
+    },
+  }, async (request, reply) => {
+    requireActor(request);
+    const { code, file } = request.params;
+    const kind = slipKinds.find((k) => `${k}.pdf` === file) ?? 'receipt';
+    const pdf = await renderDossierSlip(ctx(request), code, kind);
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="${code}-${kind}.pdf"`)
+      .header('cache-control', 'no-store').send(Buffer.from(pdf));
+  });
+
+  app.get('/api/v1/ledger.pdf', {
+    schema: { tags: ['forms'], summary: 'Sổ theo dõi hồ sơ (PDF khổ A4 ngang)', querystring: Period },
+  }, async (request, reply) => {
+    requireActor(request);
+    const { from, to } = request.query;
+    const pdf = await renderLedger(ctx(request), { from, to }, 'pdf');
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="so-theo-doi-ho-so-${from}-${to}.pdf"`)
+      .header('cache-control', 'no-store').send(Buffer.from(pdf));
+  });
+
+  app.get('/api/v1/ledger.xlsx', {
+    schema: { tags: ['forms'], summary: 'Sổ theo dõi hồ sơ (Excel)', querystring: Period },
+  }, async (request, reply) => {
+    requireActor(request);
+    const { from, to } = request.query;
+    const xlsx = await renderLedger(ctx(request), { from, to }, 'xlsx');
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="so-theo-doi-ho-so-${from}-${to}.xlsx"`)
+      .header('cache-control', 'no-store').send(Buffer.from(xlsx));
+  });
+}
