@@ -138,4 +138,35 @@ Thoát với mã 1 khi phát hiện sai lệch.`,
       return out.exitCode;
     },
   },
+  simulate: {
+    summary: 'sinh dữ liệu mô phỏng một tỉnh (kịch bản thí điểm Đồng Tháp)',
+    help: `motcua simulate --scenario dong-thap-pilot --seed 1 [--dossiers N]
+
+Sinh hồ sơ, sự kiện (chuỗi băm) và số liệu tổng hợp theo kịch bản (mặc định: thí điểm Đồng Tháp
+2018-08-01 … 2022-08-11, khoảng 351.700 hồ sơ). --dossiers N đổi quy mô, giữ nguyên tỷ lệ.
+Thanh tiến độ in ra stderr.`,
+    options: { scenario: { type: 'string' }, seed: { type: 'string' }, dossiers: { type: 'string' } },
+    async run(v) {
+      const { parseSimulateArgs, progressBar, runSimulate } = await import('./simulate');
+      const args = parseSimulateArgs(v);
+      const report = await withDatabase((c) => runSimulate(c.db, args, progressBar()));
+      process.stdout.write(`${JSON.stringify(report)}\n`);
+      return 0;
+    },
+  },
+  report: {
+    summary: 'số liệu thống kê (summary) và kiểm tra số liệu tổng hợp (rebuild)',
+    help: `motcua report summary --from YYYY-MM-DD --to YYYY-MM-DD [--unit MÃ] [--json]
+motcua report rebuild [--apply]
+
+summary: tổng hợp từ dữ liệu đã lưu (tiếp nhận, tỷ lệ trực tuyến, BCCI, đã giải quyết, đang giải quyết…).
+rebuild: tính lại số liệu tổng hợp từ nhật ký sự kiện và so sánh; in các khác biệt, mã thoát khác 0
+nếu có. --apply ghi lại số liệu tổng hợp theo nhật ký.`,
+    options: { from: { type: 'string' }, to: { type: 'string' }, unit: { type: 'string' }, json: { type: 'boolean' }, apply: { type: 'boolean' } },
+    positionals: true,
+    async run(v, positionals) {
+      const { reportCommand } = await import('./report');
+      return withDatabase((c) => reportCommand(c.db, positionals[0], v, (s) => process.stdout.write(s)));
+    },
+  },
 } satisfies Record<string, Command>;

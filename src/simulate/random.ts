@@ -104,13 +104,15 @@ export class Quota {
   private yes = 0;
   private block: boolean[] = [];
 
-  constructor(private readonly share: number, private readonly rng: Rng, private readonly blockSize = 500) {}
+  /** `total`: how many answers will be asked, so that the last block is exact too */
+  constructor(private readonly share: number, private readonly rng: Rng, private readonly total: number, private readonly blockSize = 500) {}
 
   next(): boolean {
     if (this.block.length === 0) {
-      const target = Math.round(this.share * (this.seen + this.blockSize));
-      const k = Math.max(0, Math.min(this.blockSize, target - this.yes));
-      const block = Array.from({ length: this.blockSize }, (_, i) => i < k);
+      const size = Math.max(1, Math.min(this.blockSize, this.total - this.seen));
+      const target = Math.round(this.share * (this.seen + size));
+      const k = Math.max(0, Math.min(size, target - this.yes));
+      const block = Array.from({ length: size }, (_, i) => i < k);
       this.block = this.rng.shuffle(block);
       this.yes += k;
     }

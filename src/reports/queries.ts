@@ -1,0 +1,166 @@
+// Dashboard queries over the roll-ups. A period is split into whole months (stats_monthly) and
+// the days at its edges (stats_daily), so a province-year reads a few hundred rows, never the
+// dossiers table. Open dossiers come from the partial index dossiers_open_idx.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../platform/db/schema';
+import { metrics, type Metric } from './rollup';
+
+type Db = Kysely<DB>;
+
+export interface ReportScope {
+  /** unit path prefix, e.g. '/87/' or '/87/866/' */
+  readonly unitPath: string;
+}
+
+export interface Period {
+  /** 'YYYY-MM-DD', inclusive */
+  readonly from: string;
+  /** 'YYYY-MM-DD', inclusive */
+  readonly to: string;
+}
+
+const addDay = (d: string, n: number): string => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const firstOfMonth = (d: string): string => `${d.slice(0, 7)}-01`;
+const nextMonth = (d: string): string => {
+  const y = Number(d.slice(0, 4));
+  const m = Number(d.slice(5, 7));
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+};
+
+/** Whole months inside the period, as [monthsFrom, monthsTo) (empty when monthsFrom ≥ monthsTo). */
+export function splitPeriod(p: Period): { monthsFrom: string; monthsTo: string } {
+  const monthsFrom = p.from.endsWith('-01') ? p.from : nextMonth(p.from);
+  const monthsTo = firstOfMonth(addDay(p.to, 1));
+  return monthsFrom < monthsTo ? { monthsFrom, monthsTo } : { monthsFrom: monthsTo, monthsTo };
+}
+
+const likePrefix = (path: string) => `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export type GroupColumn = 'unit_path' | 'agency_id' | 'receiving_agency_id' | 'channel' | 'online_level';
+
+/**
+ * Sums of every metric over the period and scope, grouped by `groupBy` (month-level columns only;
+ * use `sumByProcedure` for procedures). `bucket` adds a time bucket (day → month) for trends.
+ */
+export async function sumRollups(db: Db, scope: ReportScope, period: Period, groupBy: readonly GroupColumn[] = [], bucket?: 'month'): Promise<Record<string, unknown>[]> {
+  const { monthsFrom, monthsTo } = splitPeriod(period);
+  const cols = [...groupBy];
+  const colList = (prefix: RawBuilder<unknown> | null) => cols.map((c) => (prefix ? sql`${prefix}.${sql.ref(c)}` : sql.ref(c)));
+  const inner = (bucketExpr: RawBuilder<unknown>) => sql.join([...colList(null), ...(bucket ? [sql`${bucketExpr} AS bucket`] : []), ...metrics.map((m) => sql.ref(m))]);
+  const outerSelect = sql.join([...colList(null), ...(bucket ? [sql.ref('bucket')] : []), ...metrics.map((m) => sql`sum(${sql.ref(m)})::bigint AS ${sql.ref(m)}`)]);
+  const groupList = [...colList(null), ...(bucket ? [sql.ref('bucket')] : [])];
+  const rows = await sql<Record<string, unknown>>`
+    SELECT ${outerSelect} FROM (
+      SELECT ${inner(sql`month`)} FROM stats_monthly
+       WHERE unit_path LIKE ${likePrefix(scope.unitPath)} AND month >= ${monthsFrom}::date AND month < ${monthsTo}::date
+      UNION ALL
+      SELECT ${inner(sql`date_trunc('month', day)::date`)} FROM stats_daily
+       WHERE unit_path LIKE ${likePrefix(scope.unitPath)} AND day >= ${period.from}::date AND day <= ${period.to}::date
+         AND (day < ${monthsFrom}::date OR day >= ${monthsTo}::date)
+    ) s
+    ${groupList.length > 0 ? sql`GROUP BY ${sql.join(groupList)} ORDER BY ${sql.join(groupList)}` : sql``}`.execute(db);
+  return rows.rows;
+}
+
+/** Sums grouped by procedure (daily roll-up only: procedures are not kept by month). */
+export async function sumByProcedure(db: Db, scope: ReportScope, period: Period): Promise<Record<string, unknown>[]> {
+  const rows = await sql<Record<string, unknown>>`
+    SELECT procedure_id, ${sql.join(metrics.map((m) => sql`sum(${sql.ref(m)})::bigint AS ${sql.ref(m)}`))}
+      FROM stats_daily WHERE unit_path LIKE ${likePrefix(scope.unitPath)} AND day >= ${period.from}::date AND day <= ${period.to}::date
+     GROUP BY procedure_id`.execute(db);
+  return rows.rows;
+}
+
+export type Totals = Record<Metric, number>;
+export const totalsOf = (row: Record<string, unknown> | undefined): Totals =>
+  Object.fromEntries(metrics.map((m) => [m, Number(row?.[m] ?? 0)])) as Totals;
+
+const pct = (n: number, d: number): number | null => (d === 0 ? null : Math.round((n * 10_000) / d) / 100);
+
+export interface Summary {
+  readonly from: string;
+  readonly to: string;
+  readonly unitPath: string;
+  /** accepted in the period (newly received) */
+  readonly received: number;
+  readonly receivedOnline: number;
+  readonly receivedPostal: number;
+  readonly receivedCounter: number;
+  /** online (levels 3–4) of newly received, percent */
+  readonly onlineShareOfNew: number | null;
+  readonly postalShare: number | null;
+  readonly submittedOnline: number;
+  readonly refused: number;
+  /** decided in the period (result ready or rejected after appraisal) */
+  readonly resolved: number;
+  readonly resolvedEarly: number;
+  readonly resolvedOnTime: number;
+  readonly resolvedLate: number;
+  readonly onTimeShare: number | null;
+  readonly lateShare: number | null;
+  readonly rejected: number;
+  readonly withdrawn: number;
+  readonly stopped: number;
+  readonly returned: number;
+  readonly supplementRequests: number;
+  readonly apologies: number;
+  readonly digitized: number;
+  readonly reused: number;
+  /** accepted and not ended at the end of the period */
+  readonly inProgress: number;
+  /** received by a provincial public-service centre */
+  readonly provincialCentreReceived: number;
+  readonly averageResolutionWorkingDays: number | null;
+}
+
+/** Agencies that are provincial public-service centres (their receipts are "at the centre"). */
+async function centreAgencyIds(db: Db): Promise<Set<number>> {
+  const rows = await db.selectFrom('agencies').select('id').where('kind', '=', 'public_service_centre').where('level', '=', 'province').execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Open at the end of `to`: all receipts minus all endings up to that day (roll-ups since the start). */
+export async function inProgressAt(db: Db, scope: ReportScope, to: string): Promise<number> {
+  const rows = await sumRollups(db, scope, { from: '2000-01-01', to });
+  const t = totalsOf(rows[0]);
+  return t.received - t.closed;
+}
+
+export async function summary(db: Db, scope: ReportScope, period: Period): Promise<Summary> {
+  const [byChannel, centres, inProgress] = await Promise.all([
+    sumRollups(db, scope, period, ['channel', 'receiving_agency_id']),
+    centreAgencyIds(db),
+    inProgressAt(db, scope, period.to),
+  ]);
+  const total = totalsOf({});
+  let online = 0, postal = 0, centre = 0;
+  for (const r of byChannel) {
+    const t = totalsOf(r);
+    for (const m of metrics) total[m] += t[m];
+    if (r.channel === 'online') online += t.received;
+    if (r.channel === 'postal') postal += t.received;
+    if (centres.has(Number(r.receiving_agency_id))) centre += t.received;
+  }
+  const resolved = total.resolved_early + total.resolved_on_time + total.resolved_late;
+  return {
+    from: period.from, to: period.to, unitPath: scope.unitPath,
+    received: total.received, receivedOnline: online, receivedPostal: postal, receivedCounter: total.received - online - postal,
+    onlineShareOfNew: pct(online, total.received), postalShare: pct(postal, total.received),
+    submittedOnline: total.submitted, refused: total.refused,
+    resolved, resolvedEarly: total.resolved_early, resolvedOnTime: total.resolved_on_time, resolvedLate: total.resolved_late,
+    onTimeShare: pct(total.resolved_early + total.resolved_on_time, resolved), lateShare: pct(total.resolved_late, resolved),
+    rejected: total.rejected, withdrawn: total.withdrawn, stopped: total.stopped, returned: total.returned,
+    supplementRequests: total.supplement_requests, apologies: total.apologies, digitized: total.digitized, reused: total.reused,
+    inProgress, provincialCentreReceived: centre,
+    averageResolutionWorkingDays: resolved === 0 ? null : Math.round((total.resolution_working_minutes / 480 / resolved) * 100) / 100,
+  };
+}
+
+/** Live open dossiers in scope: in progress within their time, and overdue (index-backed). */
+export async function openNow(db: Db, scope: ReportScope, now: Date): Promise<{ onTime: number; overdue: number }> {
+  const r = await sql<{ on_time: number; overdue: number }>`
+    SELECT count(*) FILTER (WHERE due_at IS NULL OR due_at >= ${now})::int AS on_time,
+           count(*) FILTER (WHERE due_at < ${now})::int AS overdue
+      FROM dossiers WHERE finished_at IS NULL AND received_at IS NOT NULL AND unit_path LIKE ${likePrefix(scope.unitPath)}`.execute(db);
+  return { onTime: Number(r.rows[0]?.on_time ?? 0), overdue: Number(r.rows[0]?.overdue ?? 0) };
+}

@@ -1,0 +1,201 @@
+// The bulk path of the simulator: the plans of scenario.ts become dossiers, hash-chained events
+// (the dossiers' own nextEvent / evolve / checkAction), papers, code serials and roll-ups
+// (reports' rollupDeltas), written in batches of thousands of rows per transaction.
+import { sql, type Kysely } from 'kysely';
+import { elapsedWorkingTime, type DurationUnit, type WorkCalendar } from '../calendar';
+import { loadWorkCalendar } from '../calendar/store';
+import { formatDossierCode, yymmddOf } from '../dossiers/codes';
+import { GENESIS_HASH, nextEvent, type DossierEvent } from '../dossiers/events';
+import { evolve, lifecycleOf, type DerivedDossier, type IntakePayload } from '../dossiers/fold';
+import { checkAction, transitions } from '../dossiers/lifecycle';
+import type { Role } from '../platform/actor';
+import type { DB } from '../platform/db/schema';
+import { intakeFlags, rollupDeltas, RollupAccumulator } from '../reports/rollup';
+import { upsertRollups, type RollupRow } from '../reports/store';
+import { Rng } from './random';
+import { planScenario, type DossierPlan, type ScenarioSpec, type SimAgency, type SimProcedure, type SimWorld } from './scenario';
+
+type Db = Kysely<DB>;
+
+/** The old (pre-2025) Đồng Tháp structure of the demo seed: province '/87/' and its 12 districts. */
+export async function loadPilotWorld(db: Db): Promise<SimWorld> {
+  const agencies = await db.selectFrom('agencies as a').innerJoin('admin_units as u', 'u.id', 'a.admin_unit_id')
+    .select(['a.id', 'a.identifier', 'a.level', 'a.kind', 'u.path', 'u.code as unit_code', 'a.province_code'])
+    .where('a.valid_from', '<=', '2018-08-01').where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>', '2022-08-11')]))
+    .where('u.path', 'like', '/87/%').execute();
+  const ref = (a: (typeof agencies)[number]): SimAgency => ({ id: a.id, identifier: a.identifier, unitPath: a.path, provinceCode: a.province_code });
+  const province = agencies.find((a) => a.level === 'province' && a.kind === 'people_committee');
+  const centre = agencies.find((a) => a.kind === 'public_service_centre' && a.level === 'province');
+  if (!province || !centre) throw new Error('Chưa có dữ liệu Đồng Tháp cũ (UBND tỉnh, Trung tâm PVHCC): hãy chạy "motcua seed --demo".');
+  const points = await db.selectFrom('service_points').select(['id', 'receiving_agency_id']).where('code', 'like', 'MC-%').execute();
+  const districts = agencies.filter((a) => a.level === 'district').map((a, i) => ({
+    agency: ref(a), servicePointId: points.find((p) => p.receiving_agency_id === a.id)?.id ?? null,
+    weight: [1.6, 1.2, 0.9, 0.8, 1.0, 0.8, 1.2, 1.3, 1.0, 1.1, 1.1, 1.2][i] ?? 1, // town and populous districts busier [U]
+  }));
+  const procedures = await db.selectFrom('procedures')
+    .select(['id', 'code', 'field', 'competent_level', 'duration_value', 'duration_unit', 'cutoff', 'online_level', 'postal_allowed', 'required_papers', 'version'])
+    .orderBy('code').orderBy('version', 'desc').execute();
+  const seen = new Set<string>();
+  const simProcedures: SimProcedure[] = [];
+  for (const p of procedures) {
+    if (seen.has(p.code)) continue;
+    seen.add(p.code);
+    const papers = (p.required_papers as { key?: string; name?: string; originals?: number; copies?: number }[])
+      .filter((r) => typeof r.key === 'string').slice(0, 4)
+      .map((r) => ({ key: r.key ?? '', name: r.name ?? '', originals: r.originals ?? 1, copies: r.copies ?? 0 }));
+    simProcedures.push({
+      id: p.id, code: p.code, field: p.field, provincial: p.competent_level === 'province' || p.competent_level === 'central',
+      duration: { value: Math.max(1, p.duration_value), unit: p.duration_unit as DurationUnit }, cutoff: p.cutoff,
+      onlineLevel: p.online_level, postalAllowed: p.postal_allowed, papers,
+    });
+  }
+  if (simProcedures.length === 0) throw new Error('Chưa có thủ tục: hãy chạy "motcua seed --demo".');
+  return { provinceAgency: ref(province), centre: ref(centre), districts, procedures: simProcedures };
+}
+
+export interface SimulateOptions {
+  readonly seed: number;
+  readonly batchSize?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface SimulateReport {
+  readonly dossiers: number;
+  readonly events: number;
+  readonly seconds: number;
+}
+
+const roleOf = (action: keyof typeof transitions): Role => transitions[action].roles[0] as Role;
+
+/** A code for the receipt day; before the first versioned format (2019-01-06) the TT 01/2018 shape is used. */
+function codeFor(identifier: string, at: number, serial: number): { code: string; format: string } {
+  try {
+    return formatDossierCode({ agencyIdentifier: identifier, receivedAt: at, serial });
+  } catch {
+    return { code: `${identifier}-${yymmddOf(at)}-${String(serial).padStart(4, '0')}`, format: 'tt01-2018' };
+  }
+}
+
+interface Built {
+  readonly row: DerivedDossier & { id: number };
+  readonly events: DossierEvent[];
+  readonly plan: DossierPlan;
+}
+
+function build(plan: DossierPlan, id: number, applicantId: number, serial: number, calendarVersion: string): Built {
+  const { code, format } = codeFor(plan.receiving.identifier, plan.receivedAt, serial);
+  const payload: IntakePayload = {
+    code, codeFormat: format, provinceCode: plan.competent.provinceCode, procedureId: plan.procedure.id, procedureCode: plan.procedure.code,
+    applicantId, applicantName: plan.applicant.name, applicantPhone: plan.applicant.phone, personalId: plan.applicant.personalId,
+    receivingServicePointId: plan.servicePointId, receivingAgencyId: plan.receiving.id, competentAgencyId: plan.competent.id,
+    unitPath: plan.competent.unitPath, applicantUnitId: null, channel: plan.channel,
+    onlineLevel: plan.channel === 'online' ? (plan.procedure.onlineLevel === 'full' ? 'full' : 'partial') : null,
+    vneidAuthenticated: plan.channel === 'online', receivedAt: plan.channel === 'online' ? null : new Date(plan.receivedAt).toISOString(),
+    dueAt: plan.channel === 'online' ? null : new Date(plan.dueAt).toISOString(), calendarVersion: plan.channel === 'online' ? null : calendarVersion,
+    formData: { fullName: plan.applicant.name, personalId: plan.applicant.personalId }, papers: plan.papers,
+  };
+  const intakeAction = plan.channel === 'online' ? 'submitted' : 'received';
+  const first = nextEvent({ id, code }, { seq: 0, hash: GENESIS_HASH }, intakeAction, { userId: 0, role: plan.channel === 'online' ? 'citizen' : plan.channel === 'postal' ? 'courier' : 'clerk' }, payload as unknown as Record<string, unknown>, new Date(plan.intakeAt));
+  const events: DossierEvent[] = [first];
+  let row = evolve(null, first);
+  for (const step of plan.steps) {
+    const role = roleOf(step.action);
+    const violation = checkAction(lifecycleOf(row), step.action, role);
+    if (violation) throw new Error(`plan ${plan.index}: ${step.action} refused (${violation}) in ${row.status}`);
+    const payloadStep = step.action === 'receive' ? { ...step.payload, calendarVersion } : step.payload;
+    const prev = events[events.length - 1] ?? first;
+    const e = nextEvent({ id, code }, { seq: prev.seq, hash: prev.hash }, step.action, { userId: 0, role }, payloadStep, new Date(step.at));
+    events.push(e);
+    row = evolve(row, e);
+  }
+  return { row: { ...row, id }, events, plan };
+}
+
+/** Runs a scenario into the database. Returns counts and the time it took. */
+export async function simulate(db: Db, spec: ScenarioSpec, options: SimulateOptions): Promise<SimulateReport> {
+  const started = Date.now();
+  const world = await loadPilotWorld(db);
+  const fromYear = Number(spec.from.slice(0, 4)) - 1;
+  const toYear = Number(spec.to.slice(0, 4)) + 1;
+  const { calendar, versions } = await loadWorkCalendar(db, { fromYear, toYear });
+  const calendarVersion = Object.entries(versions).map(([y, v]) => `${y}:${v === 'official' || v === 'statutory' ? v : `v${v}`}`).join(',');
+  const rng = new Rng(options.seed);
+  const batchSize = options.batchSize ?? 5000;
+  const serials = new Map<string, number>();
+  // continue after serials already used (a second run on the same database)
+  for (const s of await db.selectFrom('dossier_serials').select(['agency_id', 'day', 'last_serial']).execute()) serials.set(`${s.agency_id}|${s.day}`, s.last_serial);
+  let done = 0, events = 0;
+  let batch: DossierPlan[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const plans = batch;
+    batch = [];
+    events += await writeBatch(db, plans, calendar, calendarVersion, serials);
+    done += plans.length;
+    options.onProgress?.(done, spec.dossiers);
+  };
+  for (const plan of planScenario(spec, world, calendar, rng)) {
+    batch.push(plan);
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  // the serials used, so that live intakes continue after them
+  const rows = [...serials.entries()].map(([k, last]) => {
+    const [agency, day] = k.split('|');
+    return { agency_id: Number(agency), day: day ?? '', last_serial: last };
+  });
+  for (let i = 0; i < rows.length; i += 5000) {
+    await db.insertInto('dossier_serials').values(rows.slice(i, i + 5000))
+      .onConflict((oc) => oc.columns(['agency_id', 'day']).doUpdateSet({ last_serial: sql`greatest(dossier_serials.last_serial, excluded.last_serial)` })).execute();
+  }
+  await sql`ANALYZE dossiers`.execute(db);
+  await sql`ANALYZE stats_daily`.execute(db);
+  return { dossiers: done, events, seconds: (Date.now() - started) / 1000 };
+}
+
+async function writeBatch(db: Db, plans: readonly DossierPlan[], calendar: WorkCalendar, calendarVersion: string, serials: Map<string, number>): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    // applicants: one row per personal ID (an earlier applicant keeps their row)
+    const people = new Map(plans.map((p) => [p.applicant.personalId, p.applicant]));
+    const list = [...people.values()];
+    const ids = await sql<{ id: number; personal_id: string }>`
+      INSERT INTO applicants (personal_id, name, birth_date, phone)
+      SELECT * FROM unnest(${list.map((a) => a.personalId)}::text[], ${list.map((a) => a.name)}::text[], ${list.map((a) => a.birthDate)}::date[], ${list.map((a) => a.phone)}::text[])
+      ON CONFLICT (personal_id) WHERE personal_id IS NOT NULL DO UPDATE SET phone = excluded.phone
+      RETURNING id, personal_id`.execute(trx);
+    const applicantIds = new Map(ids.rows.map((r) => [r.personal_id, Number(r.id)]));
+    const seq = await sql<{ id: number }>`SELECT nextval('dossiers_id_seq') AS id FROM generate_series(1, ${plans.length})`.execute(trx);
+    const acc = new RollupAccumulator();
+    const minutes = (a: number, b: number) => elapsedWorkingTime(a, b, calendar);
+    const dossierRows: Record<string, unknown>[] = [];
+    const eventRows: Record<string, unknown>[] = [];
+    const paperRows: Record<string, unknown>[] = [];
+    let count = 0;
+    plans.forEach((plan, i) => {
+      const id = Number(seq.rows[i]?.id);
+      const key = `${plan.receiving.id}|${new Date(plan.receivedAt + 7 * 3_600_000).toISOString().slice(0, 10)}`;
+      const serial = (serials.get(key) ?? 0) + 1;
+      serials.set(key, serial);
+      const built = build(plan, id, applicantIds.get(plan.applicant.personalId) ?? 0, serial, calendarVersion);
+      dossierRows.push({ ...built.row, created_at: new Date(plan.intakeAt) });
+      const flags = intakeFlags(built.events[0]?.payload ?? {});
+      let row: DerivedDossier | null = null;
+      for (const e of built.events) {
+        row = evolve(row, e);
+        acc.add(rollupDeltas(e, row, flags, minutes));
+        eventRows.push({ dossier_id: id, seq: e.seq, at: e.at, action: e.action, actor_id: e.actorId, actor_role: e.actorRole, payload: e.payload, prev_hash: e.prevHash, hash: e.hash });
+        count++;
+      }
+      for (const p of plan.papers) paperRows.push({ dossier_id: id, paper_key: p.key, name: p.name, originals: p.originals, copies: p.copies, source: p.source, file_id: null, digitized: p.digitized });
+    });
+    await sql`INSERT INTO dossiers SELECT * FROM json_populate_recordset(null::dossiers, ${JSON.stringify(dossierRows)}::json)`.execute(trx);
+    await sql`INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash)
+      SELECT dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash FROM json_populate_recordset(null::dossier_events, ${JSON.stringify(eventRows)}::json)`.execute(trx);
+    if (paperRows.length > 0) {
+      await sql`INSERT INTO dossier_papers (dossier_id, paper_key, name, originals, copies, source, file_id, digitized)
+        SELECT dossier_id, paper_key, name, originals, copies, source, file_id, digitized FROM json_populate_recordset(null::dossier_papers, ${JSON.stringify(paperRows)}::json)`.execute(trx);
+    }
+    await upsertRollups(trx, [...acc.rows.values()] as RollupRow[]);
+    return count;
+  });
+}
