@@ -8,7 +8,8 @@ import { getDossier, getDossierPrintFacts, searchDossiers, type DossierDetail, t
 import type { ServiceContext } from '../platform/context';
 import { conflict, forbidden, unauthenticated, validationFailed } from '../platform/errors';
 import type {
-  Applicant, FeeLine, FormHeader, LedgerData, LedgerRow, ProcedureRef, ResultDelivery, Timeliness,
+  Applicant, ApologySlipData, ControlSlipData, FeeLine, FormHeader, LedgerData, LedgerRow, ProcedureRef, ReceiptSlipData,
+  RefusalSlipData, ResultDelivery, StopNoticeData, SupplementSlipData, Timeliness,
 } from './model';
 import { renderLedgerXlsx } from './ledger-xlsx';
 import { renderApologySlip } from './pdf/apology';
@@ -132,8 +133,29 @@ const actorName = (facts: DossierPrintFacts, e: TimelineEvent | undefined): stri
 const trackingUrlOf = (publicUrl: string, code: string): string =>
   `${publicUrl.replace(/\/+$/, '')}/tra-cuu?ma=${encodeURIComponent(code)}`;
 
+export type Slip =
+  | { readonly kind: 'receipt'; readonly data: ReceiptSlipData }
+  | { readonly kind: 'supplement'; readonly data: SupplementSlipData }
+  | { readonly kind: 'refusal'; readonly data: RefusalSlipData }
+  | { readonly kind: 'apology'; readonly data: ApologySlipData }
+  | { readonly kind: 'stop'; readonly data: StopNoticeData }
+  | { readonly kind: 'control'; readonly data: ControlSlipData };
+
 /** Renders one slip of a dossier as PDF bytes; 404 outside scope, 409 when the dossier has no such event. */
 export async function renderDossierSlip(ctx: FormsContext, code: string, kind: SlipKind): Promise<Uint8Array> {
+  const slip = await dossierSlip(ctx, code, kind);
+  switch (slip.kind) {
+    case 'receipt': return renderReceiptSlip(slip.data);
+    case 'supplement': return renderSupplementSlip(slip.data);
+    case 'refusal': return renderRefusalSlip(slip.data);
+    case 'apology': return renderApologySlip(slip.data);
+    case 'stop': return renderStopNotice(slip.data);
+    case 'control': return renderControlSlip(slip.data);
+  }
+}
+
+/** The data of one slip of a dossier, from its newest matching event. */
+export async function dossierSlip(ctx: FormsContext, code: string, kind: SlipKind): Promise<Slip> {
   const d = await getDossier(ctx, code);
   const facts = (await getDossierPrintFacts(ctx, [code])).get(code);
   const event = lastEvent(d, slipEvents[kind]);
@@ -158,57 +180,57 @@ export async function renderDossierSlip(ctx: FormsContext, code: string, kind: S
       const resultDelivery: ResultDelivery = d.channel === 'online' && !servicePoint
         ? { method: 'online', text: '' }
         : { method: 'counter', text: servicePoint ? `${servicePoint.name}, ${servicePoint.address}` : d.receivingAgency.name };
-      return renderReceiptSlip({
+      return { kind, data: {
         header, code: d.code, copyLabel: 'Giao khách hàng', applicant, procedure,
         papers: d.papers.map((p) => ({ name: p.name, originals: p.originals, copies: p.copies })),
         setCount: 1,
         duration: catalogue ? { value: catalogue.durationValue, unit: catalogue.durationUnit } : { value: Number.NaN, unit: 'working_days' },
         receivedAt, dueAt, resultDelivery, fees,
         receiverName: actorName(facts, event), trackingUrl,
-      });
+      } };
     }
     case 'supplement': {
       const items = Array.isArray(event.payload.items) ? event.payload.items.filter((i): i is string => typeof i === 'string') : [];
       const guideName = actorName(facts, event);
-      return renderSupplementSlip({
+      return { kind, data: {
         header, code: d.code, applicant, procedure, items, reason: text(event.payload.reason) ?? '',
         contact: { name: guideName, phone: servicePoint?.phone ?? '' }, guideName, trackingUrl,
-      });
+      } };
     }
     case 'refusal':
-      return renderRefusalSlip({
+      return { kind, data: {
         header, code: d.code, applicant, procedure, reason: text(event.payload.reason) ?? '',
         stage: event.action === 'reject' ? 'appraisal' : 'intake', signerName: actorName(facts, event),
-      });
+      } };
     case 'apology': {
       const newDueAt = instant(event.payload.newDueAt);
       const originalDueAt = instant(event.payload.originalDueAt) ?? instant(d.originalDueAt);
       const receivedAt = instant(d.receivedAt);
       if (!newDueAt || !originalDueAt || !receivedAt) throw slipNotAvailable(kind);
-      return renderApologySlip({
+      return { kind, data: {
         header, number: '…', applicant, receivedAt, code: d.code, procedure, originalDueAt,
         reason: text(event.payload.reason) ?? '', newDueAt, agencyName: d.competentAgency.name,
         signerName: actorName(facts, event), trackingUrl,
-      });
+      } };
     }
     case 'stop': {
       const signerName = actorName(facts, event);
-      return renderStopNotice({
+      return { kind, data: {
         header, code: d.code, applicant, procedure, requestedAt: new Date(event.at),
         reason: text(event.payload.reason) ?? (event.action === 'withdraw' ? 'Người nộp hồ sơ đề nghị rút hồ sơ.' : ''),
         ...(signerName ? { signerName } : {}),
-      });
+      } };
     }
     case 'control': {
       const place = servicePoint ? `${servicePoint.name}, ${servicePoint.address}` : d.receivingAgency.name;
-      return renderControlSlip({
+      return { kind, data: {
         header, code: d.code, applicant, resultPlace: place,
         rows: d.controlSlip.map((r) => ({
           from: r.from, to: r.to, at: new Date(r.at),
           ...(r.result ? { result: r.result satisfies Timeliness } : {}),
           ...(r.note ? { note: r.note } : {}),
         })),
-      });
+      } };
     }
   }
 }
