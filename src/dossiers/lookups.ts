@@ -107,13 +107,16 @@ export async function onlineReceivingAgency(db: Database, competent: AgencyRef, 
 }
 
 /**
- * Whether a listed paper must be submitted. The catalogue has no "required" flag yet: papers for
- * a particular case ("Trường hợp …", "… nếu có") and papers only shown ("phải xuất trình") are
- * optional; every other listed paper is required.
+ * Whether a listed paper must be submitted. The catalogue has no "required" flag yet (an explicit
+ * boolean `required` is honoured when it appears): papers for a particular case ("Trường hợp …",
+ * "… trong trường hợp …", "… nếu …") and papers only shown ("phải xuất trình") are optional;
+ * every other listed paper is required.
  */
 export function isPaperRequired(p: RequiredPaper): boolean {
+  const explicit = (p as RequiredPaper & { required?: unknown }).required;
+  if (typeof explicit === 'boolean') return explicit;
   const text = `${p.name} ${p.note ?? ''}`.toLowerCase();
-  return !(/^trường hợp/.test(p.name.toLowerCase()) || text.includes('nếu') || text.includes('xuất trình'));
+  return !(text.includes('trường hợp') || text.includes('nếu') || text.includes('xuất trình'));
 }
 
 export interface ProcedureRules {
