@@ -73,9 +73,9 @@ describe('signing in', () => {
     for (const title of ['Tiếp nhận hồ sơ', 'Trả kết quả', 'Tra cứu hồ sơ']) {
       expect(titles.some((text) => text.startsWith(title))).toBe(true);
     }
-    // Capabilities not built yet are marked, and are not links.
-    expect(await page.locator('ul[data-role="clerk"] .capability--coming').count()).toBe(3);
-    expect(await page.locator('ul[data-role="clerk"] a').count()).toBe(0);
+    // The clerk's three capabilities have their pages (counter, return, search): links, none "coming".
+    expect(await page.locator('ul[data-role="clerk"] .capability--coming').count()).toBe(0);
+    expect(await page.locator('ul[data-role="clerk"] a').count()).toBe(3);
     expect(await page.getByRole('main').count()).toBe(1);
     await expectNoAxeViolations();
   });

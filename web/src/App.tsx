@@ -5,14 +5,21 @@ import { currentUser, logout } from './api/auth';
 import type { User } from './api/types';
 import { ChangePasswordPage } from './account/ChangePasswordPage';
 import { CalendarAdminPage } from './admin/calendar/CalendarAdminPage';
+import { ReceivePage } from './counter/ReceivePage';
+import { ReturnPage } from './counter/ReturnPage';
 import { LoginPage } from './account/LoginPage';
 import { HomePage } from './home/HomePage';
+import { DossierPage, dossierCodeOf } from './processing/DossierPage';
+import { QueuePage } from './processing/QueuePage';
+import { SearchPage } from './processing/SearchPage';
 import { paths } from './routes';
 import { errorMessage } from './ui/errors';
 import { Layout } from './ui/Layout';
 import { NotFoundPage } from './ui/NotFoundPage';
 import { Notice } from './ui/Notice';
-import { navigate, usePath } from './ui/router';
+import { Link, navigate, usePath } from './ui/router';
+import { TrackingPage } from './tracking/TrackingPage';
+import { useTrackingT } from './tracking/i18n';
 
 type Session =
   | { readonly status: 'loading' }
@@ -28,9 +35,28 @@ function Page({ path, user, onSessionLost }: { path: string; user: User; onSessi
       return <ChangePasswordPage username={user.username} onSessionLost={onSessionLost} />;
     case paths.adminCalendar:
       return <CalendarAdminPage user={user} />;
+    case paths.counterReceive:
+      return <ReceivePage user={user} />;
+    case paths.counterReturn:
+      return <ReturnPage />;
+    case paths.processingQueue:
+      return <QueuePage />;
+    case paths.dossierSearch:
+      return <SearchPage />;
+    case paths.tracking:
+      return <TrackingPage />;
     default:
+      if (path.startsWith(`${paths.processingDossier}/`)) {
+        const code = dossierCodeOf(path);
+        return <DossierPage key={code} code={code} user={user} />;
+      }
       return <NotFoundPage />;
   }
+}
+
+function PublicLink({ to, text }: { readonly to: string; readonly text: 'toLogin' | 'loginLink' }) {
+  const t = useTrackingT();
+  return <p className="narrow public-link"><Link to={to}>{t(text)}</Link></p>;
 }
 
 export function App() {
@@ -95,9 +121,12 @@ export function App() {
         </Layout>
       );
     case 'anonymous':
+      // Public tracking needs no sign-in; the login page links to it.
       return (
         <Layout user={null}>
-          <LoginPage notice={session.notice} onLoggedIn={(user) => setSession({ status: 'signedIn', user })} />
+          {path === paths.tracking
+            ? <><TrackingPage /><PublicLink to={paths.home} text="toLogin" /></>
+            : <><LoginPage notice={session.notice} onLoggedIn={(user) => setSession({ status: 'signedIn', user })} /><PublicLink to={paths.tracking} text="loginLink" /></>}
         </Layout>
       );
     case 'signedIn':

@@ -3,4 +3,12 @@ export const paths = {
   home: '/',
   changePassword: '/doi-mat-khau',
   adminCalendar: '/quan-tri/lich',
+  counterReceive: '/quay/tiep-nhan',
+  counterReturn: '/quay/tra-ket-qua',
+  processingQueue: '/xu-ly',
+  /** a dossier's page is this path + '/' + its code */
+  processingDossier: '/xu-ly/ho-so',
+  dossierSearch: '/xu-ly/tim-kiem',
+  /** public, no sign-in; `?ma=<code>` prefills the code */
+  tracking: '/tra-cuu',
 } as const satisfies Record<string, `/${string}`>;

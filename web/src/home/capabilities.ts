@@ -23,4 +23,9 @@ export const accountCapabilities = ['changePassword'] as const satisfies readonl
 export const capabilityPaths: Partial<Record<CapabilityKey, string>> = {
   changePassword: paths.changePassword,
   workCalendar: paths.adminCalendar,
+  receiveDossier: paths.counterReceive,
+  returnResult: paths.counterReturn,
+  searchDossiers: paths.dossierSearch,
+  processQueue: paths.processingQueue,
+  approvalQueue: paths.processingQueue,
 };

@@ -1,0 +1,54 @@
+// "Trả kết quả": find a dossier whose result is ready and record its return with the channel and
+// the recipient's signature (name, signed now).
+import { useState } from 'react';
+import type { DossierDetail, DossierListItem } from '../processing/api';
+import { fetchDossier } from '../processing/api';
+import { ActionDialog } from '../processing/ActionDialog';
+import { DossierSearch } from '../processing/DossierSearch';
+import { dossierPath } from '../processing/DossierPage';
+import '../processing/processing.css';
+import { Notice } from '../ui/Notice';
+import { useDocumentTitle } from '../ui/page';
+import { Link } from '../ui/router';
+import { useCounterT } from './i18n';
+import './counter.css';
+
+export function ReturnPage() {
+  const t = useCounterT();
+  useDocumentTitle(t('returnTitle'));
+  const [dossier, setDossier] = useState<DossierDetail | null>(null);
+  const [done, setDone] = useState<{ code: string } | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [searchKey, setSearchKey] = useState(0);
+
+  const open = async (item: DossierListItem) => {
+    setDone(null);
+    setFailed(null);
+    try {
+      setDossier(await fetchDossier(item.code));
+    } catch {
+      setFailed(item.code);
+    }
+  };
+
+  return (
+    <div>
+      <h1 tabIndex={-1}>{t('returnTitle')}</h1>
+      <p className="lead">{t('returnIntro')}</p>
+      <Notice tone="success">{done && <p>{t('returnDone', { code: done.code })} <Link to={dossierPath(done.code)}>{done.code}</Link></p>}</Notice>
+      <Notice tone="error">{failed}</Notice>
+      <DossierSearch key={searchKey} status="resultReady" actionHeader={t('returnAction')}
+        renderAction={(item) => (
+          <button type="button" className="button button--primary" onClick={() => void open(item)}
+            aria-label={t('returnFor', { code: item.code, name: item.applicantName })}>
+            {t('returnChoose')}
+          </button>
+        )} />
+      {dossier && (
+        <ActionDialog dossier={dossier} action="return"
+          onClose={() => setDossier(null)}
+          onDone={(r) => { setDossier(null); setDone({ code: r.code }); setSearchKey((k) => k + 1); }} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+// What the counter reads and writes: the catalogue, the communes, the clerk's service point,
+// and intake (src/catalog/routes.ts, src/directory/routes.ts, src/dossiers/routes.ts).
+import { ApiError, api, clientErrorCodes } from '../api/client';
+
+export interface ProcedureHit {
+  readonly code: string;
+  readonly name: string;
+  readonly field: string;
+  readonly competentLevel: string;
+  readonly durationValue: number;
+  readonly durationUnit: string;
+}
+
+export interface RequiredPaper {
+  readonly key: string;
+  readonly name: string;
+  readonly originals: number;
+  readonly copies: number;
+  readonly note: string | null;
+  readonly required?: boolean;
+}
+
+export interface ProcedureDetail extends ProcedureHit {
+  readonly requiredPapers: readonly RequiredPaper[];
+  readonly fees: readonly { name: string; amountVnd: number | null; note: string | null }[];
+  readonly eformSchema: unknown;
+  readonly resultDescription?: string | null;
+}
+
+export interface Unit {
+  readonly code: string;
+  readonly name: string;
+  readonly level: string;
+  readonly path: string;
+}
+
+export interface IntakeBody {
+  readonly procedureCode: string;
+  readonly channel: 'counter';
+  readonly applicant: {
+    readonly personalId: string;
+    readonly name: string;
+    readonly phone: string;
+    readonly email?: string;
+    readonly birthDate?: string;
+    readonly address?: string;
+    readonly unitCode: string;
+  };
+  readonly papers: readonly { key: string; originals: number; copies: number; source: PaperSource; digitized: boolean }[];
+  readonly formData: Record<string, unknown>;
+}
+
+export const paperSources = ['paper', 'scanned', 'reused'] as const;
+export type PaperSource = (typeof paperSources)[number];
+
+export interface IntakeResult {
+  readonly code: string;
+  readonly status: string;
+  readonly receivedAt: string | null;
+  readonly dueAt: string | null;
+  readonly competentAgency: string;
+  readonly replayed: boolean;
+}
+
+const enc = encodeURIComponent;
+
+export const searchProcedures = (q: string, signal?: AbortSignal) =>
+  api.get<{ items: readonly ProcedureHit[]; total: number }>(`/api/v1/procedures?q=${enc(q)}&limit=12`, signal).then((r) => r.items);
+
+export const fetchProcedure = (code: string, signal?: AbortSignal) => api.get<ProcedureDetail>(`/api/v1/procedures/${enc(code)}`, signal);
+
+export const searchCommunes = (q: string, validOn: string, signal?: AbortSignal) =>
+  api.get<{ items: readonly Unit[] }>(`/api/v1/units?level=commune&validOn=${validOn}&limit=20&q=${enc(q)}`, signal).then((r) => r.items);
+
+export const fetchServicePoint = (code: string, signal?: AbortSignal) =>
+  api.get<{ code: string; name: string; unitCode: string; unitName: string }>(`/api/v1/service-points/${enc(code)}`, signal);
+
+/** POST with the form's idempotency key: a double click or a retry returns the same dossier. */
+export async function receiveDossier(body: IntakeBody, idempotencyKey: string): Promise<IntakeResult> {
+  const response = await fetch('/api/v1/dossiers', {
+    method: 'POST', credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+    body: JSON.stringify(body),
+  }).catch(() => null);
+  if (response === null) throw new ApiError(0, clientErrorCodes.network, 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.');
+  const text = await response.text();
+  let parsed: unknown;
+  try { parsed = text ? JSON.parse(text) : undefined; } catch { parsed = undefined; }
+  if (response.ok) return parsed as IntakeResult;
+  const e = (parsed as { error?: { code?: string; message?: string; details?: { path?: string; message: string }[] } } | undefined)?.error;
+  throw new ApiError(response.status, e?.code ?? clientErrorCodes.badResponse, e?.message ?? 'Máy chủ trả lời không đúng định dạng. Vui lòng thử lại.', e?.details ?? []);
+}

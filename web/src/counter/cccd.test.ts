@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { civilDateOf, nameCase, parseIdCardQr } from './cccd';
+
+const example = '087090001234|341234567|Nguyễn Văn An|15031990|Nam|Số 12, Ấp 3, Xã Mỹ Tân, Thành phố Cao Lãnh, Đồng Tháp|20042021';
+
+describe('CCCD QR payload', () => {
+  it('reads the seven fields of DOMAIN §8', () => {
+    expect(parseIdCardQr(example)).toEqual({
+      ok: true,
+      data: {
+        personalId: '087090001234', oldId: '341234567', name: 'Nguyễn Văn An', birthDate: '1990-03-15', sex: 'Nam',
+        address: 'Số 12, Ấp 3, Xã Mỹ Tân, Thành phố Cao Lãnh, Đồng Tháp', issuedOn: '2021-04-20',
+      },
+    });
+  });
+
+  it('reads an empty old ID', () => {
+    const r = parseIdCardQr('087090001234||NGUYỄN THỊ BÉ|01012000|Nữ|Ấp 1, Tân Hồng|02022022');
+    expect(r.ok && r.data).toMatchObject({ oldId: null, name: 'Nguyễn Thị Bé', birthDate: '2000-01-01', sex: 'Nữ', issuedOn: '2022-02-02' });
+  });
+
+  it('reads six fields when the scanner dropped the empty old ID', () => {
+    const r = parseIdCardQr('087090001234|Nguyễn Văn An|15031990|Nam|Số 12, Ấp 3|20042021');
+    expect(r.ok && r.data).toMatchObject({ personalId: '087090001234', oldId: null, name: 'Nguyễn Văn An', birthDate: '1990-03-15', address: 'Số 12, Ấp 3' });
+  });
+
+  it('normalises decomposed diacritics to NFC and tolerates a trailing newline', () => {
+    const r = parseIdCardQr(`${example.normalize('NFD')}\r\n`);
+    expect(r.ok && r.data.name).toBe('Nguyễn Văn An');
+    expect(r.ok && r.data.name === 'Nguyễn Văn An'.normalize('NFC')).toBe(true);
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['087090001234|Nguyễn Văn An|15031990', 'fieldCount'],
+    ['08709000123|341234567|Nguyễn Văn An|15031990|Nam|x|20042021', 'personalId'],
+    ['087090001234|341234567|15031990|Nam|x|20042021|x', 'name'],
+  ])('refuses %j (%s)', (payload, problem) => {
+    expect(parseIdCardQr(payload)).toEqual({ ok: false, problem });
+  });
+
+  it('leaves an impossible birth date empty rather than guessing', () => {
+    const r = parseIdCardQr('087090001234||Nguyễn Văn An|31021990|Nam|x|20042021');
+    expect(r.ok && r.data.birthDate).toBeNull();
+  });
+});
+
+describe('helpers', () => {
+  it('checks the day exists', () => {
+    expect(civilDateOf('29022024')).toBe('2024-02-29');
+    expect(civilDateOf('29022023')).toBeNull();
+    expect(civilDateOf('1503199')).toBeNull();
+  });
+
+  it('title-cases names written in capitals only', () => {
+    expect(nameCase('ĐẶNG THỊ  ÁNH')).toBe('Đặng Thị Ánh');
+    expect(nameCase('Lê văn Tám')).toBe('Lê văn Tám');
+  });
+});

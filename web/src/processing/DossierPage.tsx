@@ -1,0 +1,180 @@
+// One dossier: header (code, procedure, status, due time, working time left), the actions this
+// user may take now (each confirmed in a dialog), slips, steps, timeline, papers and form data.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role, User } from '../api/types';
+import { request } from '../api/client';
+import { paths } from '../routes';
+import { errorMessage } from '../ui/errors';
+import { Notice } from '../ui/Notice';
+import { useDocumentTitle } from '../ui/page';
+import { Link } from '../ui/router';
+import { ActionDialog } from './ActionDialog';
+import { availableSlips, fetchDossier, slipUrl, type ActionResult, type DossierAction, type DossierDetail } from './api';
+import { useProcessingT, type ProcessingT } from './i18n';
+import { actionText, formatAt, formatRemaining, sourceText, StatusBadge, statusText, TimelinessBadge } from './labels';
+import './processing.css';
+
+type Loaded =
+  | { readonly status: 'loading' }
+  | { readonly status: 'failed'; readonly error: unknown }
+  | { readonly status: 'ready'; readonly dossier: DossierDetail };
+
+/** The dossier code of a `/xu-ly/ho-so/<code>` path. */
+export function dossierCodeOf(path: string): string {
+  return decodeURIComponent(path.slice(paths.processingDossier.length + 1));
+}
+
+export const dossierPath = (code: string) => `${paths.processingDossier}/${encodeURIComponent(code)}`;
+
+type FieldTitles = Readonly<Record<string, string>>;
+
+function useFieldTitles(procedureCode: string | null): FieldTitles {
+  const [titles, setTitles] = useState<FieldTitles>({});
+  useEffect(() => {
+    if (!procedureCode) return;
+    const controller = new AbortController();
+    request<{ eformSchema?: { properties?: Record<string, { title?: string }> } }>('GET', `/api/v1/procedures/${encodeURIComponent(procedureCode)}`, { signal: controller.signal })
+      .then((p) => {
+        const out: Record<string, string> = {};
+        for (const [key, s] of Object.entries(p.eformSchema?.properties ?? {})) if (typeof s.title === 'string') out[key] = s.title;
+        setTitles(out);
+      }, () => undefined); // titles are a nicety: keys are shown without them
+    return () => controller.abort();
+  }, [procedureCode]);
+  return titles;
+}
+
+const show = (v: unknown): string => (typeof v === 'boolean' ? (v ? '✓' : '✗') : typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v));
+
+function Summary({ t, d }: { readonly t: ProcessingT; readonly d: DossierDetail }) {
+  return (
+    <dl className="facts">
+      <dt>{t('procedure')}</dt><dd>{d.procedure.name} ({d.procedure.code})</dd>
+      <dt>{t('status')}</dt><dd><StatusBadge t={t} status={d.status} /></dd>
+      <dt>{t('applicant')}</dt><dd>{d.applicant.name}</dd>
+      <dt>{t('receivingAgency')}</dt><dd>{d.receivingAgency.name}</dd>
+      <dt>{t('competentAgency')}</dt><dd>{d.competentAgency.name}</dd>
+      <dt>{t('receivedAt')}</dt><dd>{formatAt(t, d.receivedAt)}</dd>
+      <dt>{t('dueAt')}</dt><dd>{formatAt(t, d.dueAt)} {d.timeliness && <TimelinessBadge t={t} value={d.timeliness} />}</dd>
+      {d.originalDueAt && <><dt>{t('originalDueAt')}</dt><dd>{formatAt(t, d.originalDueAt)}</dd></>}
+      {d.remainingWorkingMinutes !== null && <><dt>{t('remainingTime')}</dt><dd>{formatRemaining(t, d.remainingWorkingMinutes)}</dd></>}
+    </dl>
+  );
+}
+
+export function DossierPage({ code, user }: { readonly code: string; readonly user: User }) {
+  const t = useProcessingT();
+  const { t: tApp } = useTranslation();
+  useDocumentTitle(t('dossierTitle', { code }));
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [reload, setReload] = useState(0);
+  const [dialog, setDialog] = useState<DossierAction | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const titles = useFieldTitles(loaded.status === 'ready' ? loaded.dossier.procedure.code : null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchDossier(code, controller.signal).then(
+      (dossier) => setLoaded({ status: 'ready', dossier }),
+      (error: unknown) => { if (!controller.signal.aborted) setLoaded({ status: 'failed', error }); },
+    );
+    return () => controller.abort();
+  }, [code, reload]);
+
+  const onDone = useCallback((result: ActionResult) => {
+    setDone(t('done', { action: dialog ? actionText(t, dialog) : '', status: statusText(t, result.status) }));
+    setDialog(null);
+    setReload((n) => n + 1);
+    heading.current?.focus();
+  }, [dialog, t]);
+
+  const backPath = user.role === 'clerk' ? paths.dossierSearch : paths.processingQueue;
+  return (
+    <div className="dossier-page">
+      <p><Link to={backPath}>← {user.role === 'clerk' ? t('searchTitle') : t('backToQueue')}</Link></p>
+      <h1 tabIndex={-1} ref={heading}>{t('dossierTitle', { code })}</h1>
+      <Notice tone="success">{done}</Notice>
+      {loaded.status === 'loading' && <p role="status">{t('dossierLoading')}</p>}
+      {loaded.status === 'failed' && <Notice tone="error">{errorMessage(loaded.error, tApp)}</Notice>}
+      {loaded.status === 'ready' && (() => {
+        const d = loaded.dossier;
+        const slips = availableSlips(d);
+        const formEntries = Object.entries(d.formData);
+        return (
+          <>
+            <Summary t={t} d={d} />
+            <section aria-labelledby="actions-title" className="section">
+              <h2 id="actions-title">{t('actionsTitle')}</h2>
+              {d.allowedActions.length === 0
+                ? <p>{t('noActions')}</p>
+                : (
+                  <ul className="action-list">
+                    {d.allowedActions.map((a) => (
+                      <li key={a}>
+                        <button type="button" className={a === 'reject' || a === 'refuse' || a === 'stop' ? 'button button--quiet' : 'button button--primary'}
+                          onClick={() => { setDone(null); setDialog(a); }} data-action={a}>
+                          {actionText(t, a)}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+            </section>
+            {slips.length > 0 && (
+              <section aria-labelledby="slips-title" className="section">
+                <h2 id="slips-title">{t('slipsTitle')}</h2>
+                <ul className="plain-list">
+                  {slips.map((k) => <li key={k}><a href={slipUrl(d.code, k)} target="_blank" rel="noopener" data-slip={k}>{t(`slip_${k}`)} {t('slipPdf')}</a></li>)}
+                </ul>
+              </section>
+            )}
+            {d.steps.length > 0 && (
+              <section aria-labelledby="steps-title">
+                <h2 id="steps-title">{t('stepsTitle')}</h2>
+                <ol>{d.steps.map((s) => <li key={s.key}>{s.name} — {t('stepDue', { time: formatAt(t, s.dueAt) })}</li>)}</ol>
+              </section>
+            )}
+            <section aria-labelledby="timeline-title">
+              <h2 id="timeline-title">{t('timelineTitle')}</h2>
+              <ol className="timeline">
+                {d.timeline.map((e) => (
+                  <li key={e.seq}>
+                    <time dateTime={e.at}>{formatAt(t, e.at)}</time>
+                    <strong>{actionText(t, e.action, e.label)}</strong>
+                    {e.actorRole && <> · {t('timelineBy', { role: tApp(`roles.${e.actorRole as Role}`, { defaultValue: e.actorRole }) })}</>}
+                    {typeof e.payload.reason === 'string' && <> — {e.payload.reason}</>}
+                  </li>
+                ))}
+              </ol>
+            </section>
+            <section aria-labelledby="papers-title">
+              <h2 id="papers-title">{t('papersTitle')}</h2>
+              <div className="table-scroll">
+                <table className="dossier-table">
+                  <thead><tr><th scope="col">{t('paperName')}</th><th scope="col">{t('paperOriginals')}</th><th scope="col">{t('paperCopies')}</th><th scope="col">{t('paperSource')}</th></tr></thead>
+                  <tbody>
+                    {d.papers.map((p) => (
+                      <tr key={p.key}><td>{p.name}</td><td className="num">{p.originals}</td><td className="num">{p.copies}</td>
+                        <td>{sourceText(t, p.source)}</td></tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+            <section aria-labelledby="form-title">
+              <h2 id="form-title">{t('formDataTitle')}</h2>
+              {formEntries.length === 0 ? <p>{t('formDataEmpty')}</p> : (
+                <dl className="facts">
+                  {formEntries.map(([k, v]) => <div key={k} className="facts__row"><dt>{titles[k] ?? k}</dt><dd>{show(v)}</dd></div>)}
+                </dl>
+              )}
+            </section>
+            {dialog && <ActionDialog dossier={d} action={dialog} onDone={onDone} onClose={() => setDialog(null)} />}
+          </>
+        );
+      })()}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+// Find dossiers in the user's scope by code, personal ID, phone or name; results as a table.
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorDetails, errorMessage } from '../ui/errors';
+import { Field } from '../ui/Field';
+import { Notice } from '../ui/Notice';
+import { searchDossiers, type DossierListItem, type DossierStatus, type SearchFilters } from './api';
+import { useProcessingT } from './i18n';
+import { formatAt, StatusBadge, TimelinessBadge } from './labels';
+
+interface Props {
+  /** only dossiers in this status (the return screen looks for results ready) */
+  readonly status?: DossierStatus;
+  /** what to show in the last column of a result row */
+  readonly renderAction: (item: DossierListItem) => ReactNode;
+  readonly actionHeader: string;
+}
+
+export function DossierSearch({ status, renderAction, actionHeader }: Props) {
+  const t = useProcessingT();
+  const { t: tApp } = useTranslation();
+  const [filters, setFilters] = useState<{ code: string; personalId: string; phone: string; name: string }>({ code: '', personalId: '', phone: '', name: '' });
+  const [busy, setBusy] = useState(false);
+  const [results, setResults] = useState<readonly DossierListItem[] | null>(null);
+  const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string; details?: readonly string[] } | null>(null);
+
+  const set = (key: keyof typeof filters) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const query: { -readonly [K in keyof SearchFilters]: SearchFilters[K] } = {};
+    if (filters.code.trim()) query.code = filters.code.trim().toUpperCase();
+    if (filters.personalId.trim()) query.personalId = filters.personalId.trim();
+    if (filters.phone.trim()) query.phone = filters.phone.trim();
+    if (filters.name.trim()) query.name = filters.name.trim();
+    if (Object.keys(query).length === 0) {
+      setMessage({ tone: 'error', text: t('searchNeedOne') });
+      return;
+    }
+    if (status) query.status = status;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const page = await searchDossiers(query);
+      setResults(page.items);
+      setMessage({ tone: 'info', text: page.items.length === 0 ? t('searchNone') : t('searchFound', { count: page.total }) });
+    } catch (e) {
+      setResults(null);
+      setMessage({ tone: 'error', text: errorMessage(e, tApp), details: errorDetails(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate role="search">
+        <div className="search-grid">
+          <Field label={t('searchCode')} value={filters.code} onChange={set('code')} autoComplete="off" spellCheck={false} />
+          <Field label={t('searchPhone')} value={filters.phone} onChange={set('phone')} inputMode="tel" autoComplete="off" />
+          <Field label={t('searchName')} value={filters.name} onChange={set('name')} autoComplete="off" />
+          <Field label={t('searchPersonalId')} value={filters.personalId} onChange={set('personalId')} inputMode="numeric" autoComplete="off" />
+        </div>
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={busy}>{busy ? t('searching') : t('searchSubmit')}</button>
+        </div>
+      </form>
+      <Notice tone={message?.tone ?? 'info'}>
+        {message && (
+          <>
+            <p>{message.text}</p>
+            {message.details && message.details.length > 0 && <ul>{message.details.map((d, i) => <li key={i}>{d}</li>)}</ul>}
+          </>
+        )}
+      </Notice>
+      {results && results.length > 0 && (
+        <div className="table-scroll">
+          <table className="dossier-table">
+            <caption>{t('searchCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('colCode')}</th><th scope="col">{t('colApplicant')}</th><th scope="col">{t('colProcedure')}</th>
+                <th scope="col">{t('colStatus')}</th><th scope="col">{t('colDue')}</th><th scope="col">{t('colTimeliness')}</th>
+                <th scope="col">{actionHeader}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.map((item) => (
+                <tr key={item.code}>
+                  <td className="num">{item.code}</td><td>{item.applicantName}</td><td>{item.procedureCode}</td>
+                  <td><StatusBadge t={t} status={item.status} /></td><td>{formatAt(t, item.dueAt)}</td>
+                  <td><TimelinessBadge t={t} value={item.timeliness} /></td>
+                  <td>{renderAction(item)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+// The work queue: the user's open dossiers, least working time left first, with badges.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { paths } from '../routes';
+import { errorMessage } from '../ui/errors';
+import { Notice } from '../ui/Notice';
+import { useDocumentTitle } from '../ui/page';
+import { Link } from '../ui/router';
+import { fetchQueue, type DossierListItem } from './api';
+import { dossierPath } from './DossierPage';
+import { useProcessingT } from './i18n';
+import { formatAt, formatRemaining, StatusBadge, TimelinessBadge } from './labels';
+import './processing.css';
+
+type Loaded =
+  | { readonly status: 'loading' }
+  | { readonly status: 'failed'; readonly error: unknown }
+  | { readonly status: 'ready'; readonly items: readonly DossierListItem[] };
+
+/** Least working time left first; dossiers without a due time last (the server's order, kept stable). */
+export function byTimeLeft(items: readonly DossierListItem[]): DossierListItem[] {
+  const key = (i: DossierListItem) => i.remainingWorkingMinutes ?? (i.dueAt ? Date.parse(i.dueAt) / 60_000 : Number.POSITIVE_INFINITY);
+  return items.map((item, index) => ({ item, index }))
+    .sort((a, b) => key(a.item) - key(b.item) || a.index - b.index)
+    .map((x) => x.item);
+}
+
+export function QueuePage() {
+  const t = useProcessingT();
+  const { t: tApp } = useTranslation();
+  useDocumentTitle(t('queueTitle'));
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoaded({ status: 'loading' });
+    fetchQueue(controller.signal).then(
+      (items) => setLoaded({ status: 'ready', items: byTimeLeft(items) }),
+      (error: unknown) => { if (!controller.signal.aborted) setLoaded({ status: 'failed', error }); },
+    );
+    return () => controller.abort();
+  }, [reload]);
+
+  return (
+    <div>
+      <h1 tabIndex={-1}>{t('queueTitle')}</h1>
+      <p className="lead">{t('queueIntro')}</p>
+      <div className="toolbar">
+        <button type="button" className="button button--quiet" onClick={() => setReload((n) => n + 1)}>{t('refresh')}</button>
+        <Link to={paths.dossierSearch}>{t('searchLink')}</Link>
+      </div>
+      {loaded.status === 'loading' && <p role="status">{t('queueLoading')}</p>}
+      {loaded.status === 'failed' && <Notice tone="error">{errorMessage(loaded.error, tApp)}</Notice>}
+      {loaded.status === 'ready' && (loaded.items.length === 0 ? <p role="status">{t('queueEmpty')}</p> : (
+        <div className="table-scroll">
+          <table className="dossier-table">
+            <caption>{t('queueCaption', { count: loaded.items.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('colCode')}</th><th scope="col">{t('colProcedure')}</th><th scope="col">{t('colApplicant')}</th>
+                <th scope="col">{t('colStatus')}</th><th scope="col">{t('colDue')}</th><th scope="col">{t('colRemaining')}</th>
+                <th scope="col">{t('colTimeliness')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaded.items.map((item) => (
+                <tr key={item.code}>
+                  <td className="num"><Link to={dossierPath(item.code)}>{item.code}</Link></td>
+                  <td>{item.procedureCode}</td><td>{item.applicantName}</td>
+                  <td><StatusBadge t={t} status={item.status} /></td>
+                  <td>{formatAt(t, item.dueAt)}</td>
+                  <td className="num">{formatRemaining(t, item.remainingWorkingMinutes)}</td>
+                  <td><TimelinessBadge t={t} value={item.timeliness} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </div>
+  );
+}

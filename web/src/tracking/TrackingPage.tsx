@@ -1,0 +1,89 @@
+// Public tracking at /tra-cuu (no sign-in): dossier code + last 4 digits of the phone → status,
+// due time and steps, no personal data. A wrong phone gets the same neutral answer as an unknown
+// code; only a refused request (rate limit, network) is reported as such.
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { trackDossier, type TrackingView } from '../processing/api';
+import { useProcessingT } from '../processing/i18n';
+import { formatAt, StatusBadge } from '../processing/labels';
+import '../processing/processing.css';
+import { errorMessage } from '../ui/errors';
+import { Field } from '../ui/Field';
+import { Notice } from '../ui/Notice';
+import { useDocumentTitle } from '../ui/page';
+import { useTrackingT } from './i18n';
+
+const codeFromUrl = () => new URLSearchParams(window.location.search).get('ma')?.trim().slice(0, 60) ?? '';
+
+export function TrackingPage() {
+  const t = useTrackingT();
+  const tp = useProcessingT();
+  const { t: tApp } = useTranslation();
+  useDocumentTitle(t('title'));
+  const ids = useId();
+  const [code, setCode] = useState(codeFromUrl);
+  const [phone, setPhone] = useState('');
+  const [errors, setErrors] = useState<{ code?: string; phone?: string }>({});
+  const [busy, setBusy] = useState(false);
+  const [view, setView] = useState<TrackingView | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const result = useRef<HTMLHeadingElement>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: { code?: string; phone?: string } = {};
+    if (!code.trim()) found.code = t('codeRequired');
+    if (!/^\d{4}$/.test(phone)) found.phone = t('phoneRequired');
+    setErrors(found);
+    if (found.code || found.phone) {
+      (event.currentTarget as HTMLFormElement).querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    setBusy(true);
+    setMessage(null);
+    setView(null);
+    try {
+      const v = await trackDossier(code.trim().toUpperCase(), phone);
+      setView(v);
+      window.setTimeout(() => result.current?.focus(), 0);
+    } catch (e) {
+      const notFound = e instanceof ApiError && (e.status === 404 || e.status === 400);
+      setMessage(notFound ? t('notFound') : errorMessage(e, tApp));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="narrow">
+      <h1 tabIndex={-1}>{t('title')}</h1>
+      <p className="lead">{t('intro')}</p>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-describedby={`${ids}-msg`}>
+        <Field label={t('code')} hint={t('codeHint')} value={code} onChange={(e) => setCode(e.target.value)} error={errors.code ?? null}
+          autoComplete="off" spellCheck={false} required />
+        <Field label={t('phone')} value={phone} inputMode="numeric" maxLength={4} pattern="[0-9]{4}" error={errors.phone ?? null}
+          onChange={(e) => setPhone(e.target.value.replace(/\D/g, ''))} autoComplete="off" required />
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={busy}>{busy ? t('searching') : t('submit')}</button>
+        </div>
+      </form>
+      <Notice tone="error" id={`${ids}-msg`}>{message}</Notice>
+      {view && (
+        <section className="section" aria-labelledby={`${ids}-result`}>
+          <h2 id={`${ids}-result`} ref={result} tabIndex={-1}>{t('resultTitle', { code: view.code })}</h2>
+          <dl className="facts">
+            <dt>{t('procedure')}</dt><dd>{view.procedureName}</dd>
+            <dt>{t('status')}</dt><dd><StatusBadge t={tp} status={view.status} /></dd>
+            <dt>{t('receivedAt')}</dt><dd>{formatAt(tp, view.receivedAt)}</dd>
+            <dt>{t('dueAt')}</dt><dd>{formatAt(tp, view.dueAt)}</dd>
+          </dl>
+          <h3>{t('steps')}</h3>
+          <ol className="timeline">
+            {view.steps.map((s, i) => <li key={i}><time dateTime={s.at}>{formatAt(tp, s.at)}</time> {s.label}</li>)}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+}
