@@ -15,6 +15,7 @@ import { registerHealthRoute } from './platform/http/health';
 import { createHttpServer, type HttpApp } from './platform/http/server';
 import { loggerOptions } from './platform/logging';
 import { rollupHook } from './reports/hook';
+import { registerReportRoutes } from './reports/routes';
 import { version } from './platform/version';
 
 export interface AppDeps {
@@ -49,6 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerDirectoryRoutes(app, routeDeps);
   registerCatalogRoutes(app, routeDeps);
   registerCalendarRoutes(app, routeDeps);
+  registerReportRoutes(app, routeDeps);
   registerDossierRoutes(app, { ...routeDeps, hooks: [rollupHook, ...(deps.dossierHooks ?? [])], trackRateLimit: deps.trackRateLimit ?? 30 });
   registerFormsRoutes(app, { ...routeDeps, publicUrl: deps.config.publicUrl });
   return app;

@@ -1,0 +1,104 @@
+// Report routes over a small simulated province: scope (a district supervisor sees only that
+// district, the provincial supervisor all), drill-down pages, indicators, XLSX.
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/db';
+import { runSimulate } from '../cli/simulate';
+import type { Actor } from '../platform/actor';
+import { FixedClock } from '../platform/clock';
+import { createHttpServer, type HttpApp } from '../platform/http/server';
+import { registerReportRoutes } from './routes';
+
+let t: TestDatabase;
+let app: HttpApp;
+const clock = new FixedClock(new Date('2022-08-12T02:00:00Z'));
+const actors: Record<string, Actor> = {
+  province: { userId: 1, username: 'p', fullName: 'p', role: 'supervisor', scope: { kind: 'unit', unitId: 1, unitPath: '/87/' } },
+  district: { userId: 2, username: 'd', fullName: 'd', role: 'supervisor', scope: { kind: 'unit', unitId: 2, unitPath: '/87/866/' } },
+  clerk: { userId: 3, username: 'c', fullName: 'c', role: 'clerk', scope: { kind: 'servicePoint', servicePointId: 1, unitPath: '/87/866/' } },
+};
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await runSimulate(t.db, { scenario: 'dong-thap-pilot', seed: 2, dossiers: 2000 });
+  app = await createHttpServer({
+    logger: false, version: 'test',
+    resolveActor: async (request) => actors[String(request.headers['x-test-actor'])] ?? null,
+  });
+  registerReportRoutes(app, { db: t.db, clock });
+  await app.ready();
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+  await t?.close();
+});
+
+const get = (url: string, who: string | null) => app.inject({ method: 'GET', url, headers: who ? { 'x-test-actor': who } : {} });
+const period = 'from=2018-08-01&to=2022-08-11';
+
+describe('report scope', () => {
+  it('the provincial supervisor sees every dossier; a district supervisor only the district', async () => {
+    const all = (await get(`/api/v1/reports/summary?${period}`, 'province')).json();
+    const district = (await get(`/api/v1/reports/summary?${period}`, 'district')).json();
+    expect(all.received).toBe(2000);
+    expect(district.received).toBeGreaterThan(0);
+    expect(district.received).toBeLessThan(all.received);
+    const direct = await t.db.selectFrom('dossiers').select((eb) => eb.fn.countAll<number>().as('n')).where('unit_path', 'like', '/87/866/%').executeTakeFirstOrThrow();
+    expect(district.received).toBe(Number(direct.n));
+    const units = (await get(`/api/v1/reports/breakdown?${period}&by=unit`, 'district')).json();
+    expect(units.rows.map((r: { key: string }) => r.key)).toEqual(['866']);
+  });
+
+  it('a unit outside the scope does not exist for the actor; other roles are refused', async () => {
+    expect((await get(`/api/v1/reports/summary?${period}&unit=867`, 'district')).statusCode).toBe(404);
+    expect((await get(`/api/v1/reports/summary?${period}&unit=866`, 'province')).json().received).toBeGreaterThan(0);
+    expect((await get(`/api/v1/reports/summary?${period}`, 'clerk')).statusCode).toBe(403);
+    expect((await get(`/api/v1/reports/summary?${period}`, null)).statusCode).toBe(401);
+  });
+
+  it('drill-down pages list only the district dossiers, newest first, without overlap', async () => {
+    const first = (await get(`/api/v1/reports/dossiers?${period}&limit=50`, 'district')).json();
+    expect(first.items).toHaveLength(50);
+    const second = (await get(`/api/v1/reports/dossiers?${period}&limit=50&after=${first.next}`, 'district')).json();
+    const codes = [...first.items, ...second.items].map((d: { code: string }) => d.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    const rows = await t.db.selectFrom('dossiers').select(['code', 'unit_path']).where('code', 'in', codes).execute();
+    expect(rows.every((r) => r.unit_path.startsWith('/87/866/'))).toBe(true);
+    const times = [...first.items, ...second.items].map((d: { receivedAt: string }) => d.receivedAt);
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+
+  it('open dossiers at the end of the period add up to the summary', async () => {
+    const s = (await get(`/api/v1/reports/summary?${period}`, 'province')).json();
+    let n = 0;
+    let after: string | null = null;
+    do {
+      const page: { items: unknown[]; next: string | null } = (await get(`/api/v1/reports/dossiers?${period}&kind=open&limit=200${after ? `&after=${after}` : ''}`, 'province')).json();
+      n += page.items.length;
+      after = page.next;
+    } while (after);
+    expect(n).toBe(s.inProgress);
+  });
+});
+
+describe('indicators and exports', () => {
+  it('explains every indicator with its numerator, denominator and rule', async () => {
+    const r = (await get(`/api/v1/reports/indicators?${period}`, 'province')).json();
+    const online = r.indicators.find((i: { code: string }) => i.code === '3.3');
+    expect(online.denominator).toBe(2000);
+    expect(Math.abs(online.value - 12.46)).toBeLessThanOrEqual(0.05);
+    for (const i of r.indicators) expect(i.rule.length).toBeGreaterThan(20);
+  });
+
+  it('exports a breakdown as XLSX', async () => {
+    const res = await get(`/api/v1/reports/breakdown?${period}&by=channel&format=xlsx`, 'province');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws?.getRow(4).getCell(3).value).toBe('Tiếp nhận');
+    const total = [5, 6, 7].reduce((s, i) => s + Number(ws?.getRow(i).getCell(3).value ?? 0), 0);
+    expect(total).toBe(2000);
+  });
+});

@@ -1,0 +1,259 @@
+// Report use cases: the permission check first (reports.read), then the actor's unit scope —
+// a supervisor of a district sees that district's subtree, a provincial one the whole province.
+// Every query filters by the scope's unit path in SQL.
+import { sql } from 'kysely';
+import { assertCan } from '../accounts/policy';
+import type { ServiceContext } from '../platform/context';
+import { forbidden, notFound, validationFailed } from '../platform/errors';
+import { indicatorsFromCounts, type IndicatorCounts, type IndicatorValue } from './indicators';
+import { inProgressAt, openNow, sumByProcedure, sumRollups, summary, totalsOf, type Period, type ReportScope, type Summary } from './queries';
+
+export interface ReportQuery {
+  readonly from: string;
+  readonly to: string;
+  /** statistics code of a unit inside the actor's scope (default: the scope itself) */
+  readonly unit?: string;
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const likePrefix = (path: string) => `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function periodOf(q: ReportQuery): Period {
+  if (!DATE_RE.test(q.from) || !DATE_RE.test(q.to) || q.from > q.to) {
+    throw validationFailed('PERIOD_INVALID', 'Kỳ báo cáo không hợp lệ (từ ngày phải trước hoặc bằng đến ngày).');
+  }
+  return { from: q.from, to: q.to };
+}
+
+/** The unit path the actor may read, narrowed to `unit` when given (outside the scope: 404). */
+export async function scopeOf(ctx: ServiceContext, unit: string | undefined): Promise<ReportScope> {
+  const actor = ctx.actor;
+  assertCan(actor, 'reports.read');
+  if (actor.scope.kind !== 'unit') throw forbidden('FORBIDDEN', 'Tài khoản không có phạm vi đơn vị hành chính để xem thống kê.');
+  const own = actor.scope.unitPath;
+  if (unit === undefined) return { unitPath: own };
+  const rows = await ctx.db.selectFrom('admin_units').select('path').where('code', '=', unit).execute();
+  const inside = rows.map((r) => r.path).filter((p) => p.startsWith(own)).sort();
+  if (inside.length === 0) throw notFound('UNIT_NOT_FOUND', `Không tìm thấy đơn vị ${unit.slice(0, 20)} trong phạm vi của bạn.`);
+  return { unitPath: inside[0] ?? own };
+}
+
+export async function reportSummary(ctx: ServiceContext, q: ReportQuery): Promise<Summary & { openNow: { onTime: number; overdue: number } }> {
+  const scope = await scopeOf(ctx, q.unit);
+  const period = periodOf(q);
+  const [s, open] = await Promise.all([summary(ctx.db, scope, period), openNow(ctx.db, scope, ctx.clock.now())]);
+  return { ...s, openNow: open };
+}
+
+export type BreakdownBy = 'unit' | 'agency' | 'receiving' | 'procedure' | 'channel' | 'level';
+
+export interface BreakdownRow {
+  readonly key: string;
+  readonly label: string;
+  readonly received: number;
+  readonly online: number;
+  readonly postal: number;
+  readonly resolved: number;
+  readonly onTime: number;
+  readonly late: number;
+  readonly lateShare: number | null;
+  readonly inProgressEnd?: number;
+}
+
+const channelLabels: Record<string, string> = { counter: 'Trực tiếp', online: 'Trực tuyến', postal: 'Bưu chính công ích' };
+const levelLabels: Record<string, string> = { province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã', central: 'Trung ương' };
+
+export async function reportBreakdown(ctx: ServiceContext, q: ReportQuery & { by: BreakdownBy }): Promise<{ by: BreakdownBy; rows: BreakdownRow[] }> {
+  const scope = await scopeOf(ctx, q.unit);
+  const period = periodOf(q);
+  const db = ctx.db;
+  let raw: Record<string, unknown>[];
+  let keyOf: (r: Record<string, unknown>) => string;
+  if (q.by === 'procedure') {
+    raw = await sumByProcedure(db, scope, period);
+    keyOf = (r) => String(r.procedure_id);
+  } else {
+    const col = q.by === 'unit' || q.by === 'level' ? 'agency_id' : q.by === 'agency' ? 'agency_id' : q.by === 'receiving' ? 'receiving_agency_id' : 'channel';
+    raw = await sumRollups(db, scope, period, q.by === 'channel' ? ['channel'] : [col, 'channel']);
+    keyOf = (r) => String(r[col]);
+  }
+  // labels
+  const agencies = await db.selectFrom('agencies as a').innerJoin('admin_units as u', 'u.id', 'a.admin_unit_id')
+    .select(['a.id', 'a.name', 'a.level', 'u.name as unit_name', 'u.code as unit_code']).execute();
+  const byAgency = new Map(agencies.map((a) => [String(a.id), a]));
+  const procedures = q.by === 'procedure' ? await db.selectFrom('procedures').select(['id', 'code', 'name']).execute() : [];
+  const byProcedure = new Map(procedures.map((p) => [String(p.id), p]));
+  const groupKey = (r: Record<string, unknown>): { key: string; label: string } => {
+    const k = keyOf(r);
+    switch (q.by) {
+      case 'channel': return { key: k, label: channelLabels[k] ?? k };
+      case 'procedure': return { key: byProcedure.get(k)?.code ?? k, label: byProcedure.get(k)?.name ?? k };
+      case 'level': { const level = byAgency.get(k)?.level ?? 'other'; return { key: level, label: levelLabels[level] ?? level }; }
+      case 'unit': { const a = byAgency.get(k); return { key: a?.unit_code ?? k, label: a?.unit_name ?? k }; }
+      default: return { key: k, label: byAgency.get(k)?.name ?? k };
+    }
+  };
+  const groups = new Map<string, { label: string; received: number; online: number; postal: number; early: number; onTime: number; late: number }>();
+  for (const r of raw) {
+    const { key, label } = groupKey(r);
+    const t = totalsOf(r);
+    const g = groups.get(key) ?? { label, received: 0, online: 0, postal: 0, early: 0, onTime: 0, late: 0 };
+    g.received += t.received;
+    if (q.by === 'procedure') {
+      // the procedure query is not split by channel
+    } else if (r.channel === 'online') g.online += t.received;
+    else if (r.channel === 'postal') g.postal += t.received;
+    g.early += t.resolved_early;
+    g.onTime += t.resolved_on_time;
+    g.late += t.resolved_late;
+    groups.set(key, g);
+  }
+  const rows = [...groups.entries()].map(([key, g]) => {
+    const resolved = g.early + g.onTime + g.late;
+    return {
+      key, label: g.label, received: g.received, online: g.online, postal: g.postal, resolved, onTime: g.early + g.onTime, late: g.late,
+      lateShare: resolved === 0 ? null : Math.round((g.late * 10_000) / resolved) / 100,
+    };
+  }).sort((a, b) => b.received - a.received);
+  return { by: q.by, rows };
+}
+
+export async function reportTrend(ctx: ServiceContext, q: ReportQuery): Promise<{ points: { month: string; received: number; online: number; postal: number; resolved: number; late: number }[] }> {
+  const scope = await scopeOf(ctx, q.unit);
+  const rows = await sumRollups(ctx.db, scope, periodOf(q), ['channel'], 'month');
+  const points = new Map<string, { month: string; received: number; online: number; postal: number; resolved: number; late: number }>();
+  for (const r of rows) {
+    const month = r.bucket instanceof Date ? r.bucket.toISOString().slice(0, 7) : String(r.bucket).slice(0, 7);
+    const t = totalsOf(r);
+    const p = points.get(month) ?? { month, received: 0, online: 0, postal: 0, resolved: 0, late: 0 };
+    p.received += t.received;
+    if (r.channel === 'online') p.online += t.received;
+    if (r.channel === 'postal') p.postal += t.received;
+    p.resolved += t.resolved_early + t.resolved_on_time + t.resolved_late;
+    p.late += t.resolved_late;
+    points.set(month, p);
+  }
+  return { points: [...points.values()].sort((a, b) => a.month.localeCompare(b.month)) };
+}
+
+/** The worst late procedures or agencies (by late count, then share). */
+export async function reportWorstLate(ctx: ServiceContext, q: ReportQuery & { by: 'procedure' | 'agency'; limit?: number }): Promise<{ rows: BreakdownRow[] }> {
+  const { rows } = await reportBreakdown(ctx, q);
+  return { rows: rows.filter((r) => r.late > 0).sort((a, b) => b.late - a.late || (b.lateShare ?? 0) - (a.lateShare ?? 0)).slice(0, q.limit ?? 10) };
+}
+
+export interface DrillQuery extends ReportQuery {
+  readonly agency?: number;
+  readonly procedure?: string;
+  readonly channel?: 'counter' | 'online' | 'postal';
+  /** received: accepted in the period; late / onTime: decided in the period; open: not ended at `to` */
+  readonly kind?: 'received' | 'late' | 'onTime' | 'open';
+  /** keyset cursor: "<epoch ms>:<id>" of the last row of the previous page */
+  readonly after?: string;
+  readonly limit?: number;
+}
+
+export interface DrillRow {
+  readonly code: string;
+  readonly procedureCode: string;
+  readonly applicantName: string;
+  readonly channel: string;
+  readonly status: string;
+  readonly receivedAt: string | null;
+  readonly dueAt: string | null;
+  readonly finishedAt: string | null;
+}
+
+const vnStart = (d: string) => new Date(`${d}T00:00:00+07:00`);
+const vnEndExclusive = (d: string) => new Date(Date.parse(`${d}T00:00:00+07:00`) + 86_400_000);
+
+/** The dossiers behind a number, newest first, a page at a time (scope in SQL). */
+export async function reportDossiers(ctx: ServiceContext, q: DrillQuery): Promise<{ items: DrillRow[]; next: string | null }> {
+  const scope = await scopeOf(ctx, q.unit);
+  const period = periodOf(q);
+  const limit = Math.min(Math.max(q.limit ?? 50, 1), 200);
+  const from = vnStart(period.from);
+  const to = vnEndExclusive(period.to);
+  let query = ctx.db.selectFrom('dossiers as d')
+    .select(['d.id', 'd.code', 'd.procedure_code', 'd.applicant_name', 'd.channel', 'd.status', 'd.received_at', 'd.due_at', 'd.original_due_at', 'd.finished_at'])
+    .where('d.unit_path', 'like', likePrefix(scope.unitPath))
+    .where('d.received_at', 'is not', null);
+  const kind = q.kind ?? 'received';
+  if (kind === 'received') query = query.where('d.received_at', '>=', from).where('d.received_at', '<', to);
+  if (kind === 'open') query = query.where('d.received_at', '<', to).where((eb) => eb.or([eb('d.finished_at', 'is', null), eb('d.finished_at', '>=', to)]));
+  if (kind === 'late' || kind === 'onTime') {
+    query = query.where('d.finished_at', '>=', from).where('d.finished_at', '<', to).where('d.status', 'in', ['resultReady', 'returned', 'rejected'])
+      .where(sql<boolean>`d.finished_at ${sql.raw(kind === 'late' ? '>' : '<=')} coalesce(d.original_due_at, d.due_at)`);
+  }
+  if (q.agency !== undefined) query = query.where('d.competent_agency_id', '=', q.agency);
+  if (q.procedure !== undefined) query = query.where('d.procedure_code', '=', q.procedure);
+  if (q.channel !== undefined) query = query.where('d.channel', '=', q.channel);
+  if (q.after) {
+    const [ms, id] = q.after.split(':').map(Number);
+    if (ms === undefined || id === undefined || !Number.isFinite(ms) || !Number.isFinite(id)) throw validationFailed('CURSOR_INVALID', 'Con trỏ trang không hợp lệ.');
+    query = query.where(sql<boolean>`(d.received_at, d.id) < (${new Date(ms)}, ${id})`);
+  }
+  const rows = await query.orderBy('d.received_at', 'desc').orderBy('d.id', 'desc').limit(limit + 1).execute();
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      code: r.code, procedureCode: r.procedure_code, applicantName: r.applicant_name, channel: r.channel, status: r.status,
+      receivedAt: r.received_at?.toISOString() ?? null, dueAt: (r.original_due_at ?? r.due_at)?.toISOString() ?? null, finishedAt: r.finished_at?.toISOString() ?? null,
+    })),
+    next: rows.length > limit && last?.received_at ? `${last.received_at.getTime()}:${last.id}` : null,
+  };
+}
+
+/** The Decision 766 indicators the roll-ups and the catalogue support, each explained. */
+export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Promise<{ indicators: IndicatorValue[]; notes: string[] }> {
+  const scope = await scopeOf(ctx, q.unit);
+  const period = periodOf(q);
+  const db = ctx.db;
+  const dayBefore = new Date(Date.parse(`${period.from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const [rows, openBefore, openOverdueAtEnd, procs, withOnline] = await Promise.all([
+    sumRollups(db, scope, period, ['channel']),
+    inProgressAt(db, scope, dayBefore),
+    // open at the end of the period and past the (original) due time: late (F766: judged at period end)
+    sql<{ n: number }>`SELECT count(*)::int AS n FROM dossiers WHERE unit_path LIKE ${likePrefix(scope.unitPath)}
+      AND received_at < ${vnEndExclusive(period.to)} AND (finished_at IS NULL OR finished_at >= ${vnEndExclusive(period.to)})
+      AND coalesce(original_due_at, due_at) < ${vnEndExclusive(period.to)}`.execute(db),
+    db.selectFrom('procedures').select(['code', 'online_level', 'fees', 'result_type']).where('effective_to', 'is', null).execute(),
+    sumByProcedure(db, scope, period),
+  ]);
+  const t = totalsOf({});
+  let online = 0, postal = 0;
+  for (const r of rows) {
+    const x = totalsOf(r);
+    for (const k of Object.keys(t) as (keyof typeof t)[]) t[k] += x[k];
+    if (r.channel === 'online') online += x.received;
+    if (r.channel === 'postal') postal += x.received;
+  }
+  const uniqueProcs = [...new Map(procs.map((p) => [p.code, p])).values()];
+  const feeBearing = (fees: unknown) => Array.isArray(fees) && fees.some((f) => typeof (f as { amountVnd?: unknown }).amountVnd === 'number' && ((f as { amountVnd: number }).amountVnd > 0));
+  const procIdsWithOnline = new Set(withOnline.filter((r) => Number(r.submitted ?? 0) > 0).map((r) => Number(r.procedure_id)));
+  const procIdRows = await db.selectFrom('procedures').select(['id', 'code']).execute();
+  const codesWithOnline = new Set(procIdRows.filter((p) => procIdsWithOnline.has(p.id)).map((p) => p.code));
+  const onlineProcs = uniqueProcs.filter((p) => p.online_level !== 'none');
+  const base = openBefore + t.received;
+  const late = t.resolved_late + Number(openOverdueAtEnd.rows[0]?.n ?? 0);
+  const counts: IndicatorCounts = {
+    timelinessBase: base, timelinessOnTime: Math.max(0, base - late), timelinessLate: late,
+    resolvedCount: t.resolved_early + t.resolved_on_time + t.resolved_late, resolvedWorkingDays: t.resolution_working_minutes / 480,
+    procedures: uniqueProcs.length, onlineProcedures: onlineProcs.length,
+    onlineProceduresWithDossiers: onlineProcs.filter((p) => codesWithOnline.has(p.code)).length,
+    received: t.received, receivedOnline: online, receivedPostal: postal, syncRate: 1,
+    feeProcedures: uniqueProcs.filter((p) => feeBearing(p.fees)).length, feeProceduresOnlinePayment: 0,
+    feeDossiers: 0, paidOnlineDossiers: t.paid_online,
+    paperResultDossiers: t.resolved_early + t.resolved_on_time + t.resolved_late, electronicResults: t.electronic_results,
+    digitizedDossiers: t.digitized, reusedDossiers: t.reused, storeLinkedDossiers: t.store_linked, complainedDossiers: t.dislikes,
+  };
+  return {
+    indicators: indicatorsFromCounts(counts),
+    notes: [
+      'Chỉ số 3.5, 3.6: chưa có dữ liệu thanh toán trực tuyến (phân hệ thanh toán chưa có); tỷ lệ đồng bộ lấy bằng 100%.',
+      'Chỉ số 4.1: mẫu số là hồ sơ đã giải quyết (mọi TTHC trong danh mục mẫu có kết quả là giấy tờ); kết quả điện tử = trả kết quả trực tuyến.',
+      'Chỉ số 5.4: chưa có phản ánh, kiến nghị; "không hài lòng" lấy từ đánh giá 1–2 sao khi có.',
+    ],
+  };
+}
