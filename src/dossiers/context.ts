@@ -16,11 +16,23 @@ export interface CalendarAt {
   readonly versionTag: string;
 }
 
+/** How long an instance reuses the calendar it loaded before asking for newer schedule versions. */
+export const CALENDAR_TTL_MS = 5_000;
+const calendars = new WeakMap<Database, Map<number, { at: number; value: Promise<CalendarAt> }>>();
+
 /** The working calendar around an instant (the year before to the year after). */
-export async function calendarAround(db: Database, at: Date): Promise<CalendarAt> {
+export function calendarAround(db: Database, at: Date): Promise<CalendarAt> {
   const year = new Date(at.getTime() + 7 * 3_600_000).getUTCFullYear();
-  const loaded = await loadWorkCalendar(db, { fromYear: year - 1, toYear: year + 1 });
-  return { calendar: loaded.calendar, versionTag: calendarVersionTag(loaded.versions) };
+  let cache = calendars.get(db);
+  if (!cache) { cache = new Map(); calendars.set(db, cache); }
+  const hit = cache.get(year);
+  const now = Date.now();
+  if (hit && now - hit.at < CALENDAR_TTL_MS) return hit.value;
+  const value = loadWorkCalendar(db, { fromYear: year - 1, toYear: year + 1 })
+    .then((loaded) => ({ calendar: loaded.calendar, versionTag: calendarVersionTag(loaded.versions) }));
+  cache.set(year, { at: now, value });
+  value.catch(() => cache.delete(year));
+  return value;
 }
 
 /** Today's civil date in Vietnam (UTC+7). */

@@ -7,12 +7,12 @@ import { computeDueAt } from '../calendar';
 import { can } from '../accounts/policy';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db/schema';
-import { conflict, forbidden, validationFailed, type ErrorDetail } from '../platform/errors';
+import { conflict, forbidden, isDomainError, validationFailed, type ErrorDetail } from '../platform/errors';
 import { formatDossierCode } from './codes';
 import { calendarAround, hasNul, vnDay, type DossierContext } from './context';
 import { validateFormData } from './eform';
-import { canonicalJson, GENESIS_HASH, insertEvent, nextEvent, runHooks, type DossierRow } from './events';
-import { evolve, type IntakePayload } from './fold';
+import { canonicalJson, GENESIS_HASH, nextEvent, runHooks, type DossierEvent, type DossierRow } from './events';
+import { evolve, type DerivedDossier, type IntakePayload } from './fold';
 import type { Status } from './lifecycle';
 import {
   communeByCode, competentAgencyFor, intakePoint, isPaperRequired, onlineReceivingAgency, procedureForIntake,
@@ -136,14 +136,21 @@ export async function receiveDossier(ctx: DossierContext, input: IntakeInput, id
     throw validationFailed('IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key phải gồm 8–128 ký tự ASCII in được.');
   }
   const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
-  if (idempotencyKey !== undefined) {
+  try {
+    return await intake(ctx, actor, input, idempotencyKey, requestHash);
+  } catch (e) {
+    // A retry of a request that succeeded earlier but no longer validates (e.g. the procedure
+    // changed since) still gets the first result.
+    if (idempotencyKey === undefined || !isDomainError(e) || e.kind === 'Conflict') throw e;
     const seen = await ctx.db.selectFrom('idempotency_keys').select(['request_hash', 'dossier_code'])
       .where('actor_id', '=', actor.userId).where('key', '=', idempotencyKey).executeTakeFirst();
-    if (seen) {
-      if (seen.request_hash !== requestHash) throw keyReused();
-      if (seen.dossier_code) return storedResult(ctx, seen.dossier_code);
-    }
+    if (seen && seen.request_hash !== requestHash) throw keyReused();
+    if (seen?.dossier_code) return storedResult(ctx, seen.dossier_code);
+    throw e;
   }
+}
+
+async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, idempotencyKey: string | undefined, requestHash: string): Promise<IntakeResult> {
   const channel = channelFor(actor, input.channel);
   if (hasNul(input)) throw validationFailed('VALIDATION_FAILED', 'Dữ liệu chứa ký tự không hợp lệ.');
 
@@ -227,25 +234,51 @@ export async function receiveDossier(ctx: DossierContext, input: IntakeInput, id
     };
     const draft = nextEvent({ id: 0, code }, { seq: 0, hash: GENESIS_HASH }, channel === 'online' ? 'submitted' : 'received', actor, payload as unknown as Record<string, unknown>, now);
     const derived = evolve(null, draft);
-    const row = await trx.insertInto('dossiers').values({ ...derived, form_data: JSON.stringify(derived.form_data) })
-      .returningAll().executeTakeFirstOrThrow();
+    const row = await writeIntake(trx, derived, draft, papers, idempotencyKey === undefined ? null : { actorId: actor.userId, key: idempotencyKey });
     const event = { ...draft, dossierId: row.id };
-    await insertEvent(trx, event);
-    if (papers.length > 0) {
-      await trx.insertInto('dossier_papers').values(papers.map((p) => ({
-        dossier_id: row.id, paper_key: p.key, name: p.name, originals: p.originals, copies: p.copies, source: p.source, file_id: p.fileId, digitized: p.digitized,
-      }))).execute();
-    }
-    await trx.insertInto('outbox').values({ kind: 'dossier.received', payload: JSON.stringify({ code, status: row.status, dueAt: payload.dueAt }) }).execute();
     await runHooks(trx, ctx.hooks ?? [], event, row);
-    if (idempotencyKey !== undefined) {
-      await trx.updateTable('idempotency_keys').set({ dossier_code: code }).where('actor_id', '=', actor.userId).where('key', '=', idempotencyKey).execute();
-    }
     return { replay: null, result: resultOf(row, receiving.identifier, competent.identifier, false) };
   });
   if (outcome.result) return outcome.result;
   if (outcome.replay) return storedResult(ctx, outcome.replay);
   throw conflict('IDEMPOTENCY_KEY_IN_USE', 'Yêu cầu cùng Idempotency-Key đang được xử lý, vui lòng thử lại.');
+}
+
+/**
+ * The dossier row, its first event, its papers, the outbox row and the idempotency key's result
+ * in one statement: the serial row stays locked for as short a time as possible.
+ */
+async function writeIntake(
+  trx: Transaction<DB>,
+  derived: DerivedDossier,
+  event: DossierEvent,
+  papers: readonly { key: string; name: string; originals: number; copies: number; source: string; digitized: boolean; fileId: number | null }[],
+  idempotency: { actorId: number; key: string } | null,
+): Promise<DossierRow> {
+  const columns = Object.keys(derived) as (keyof DerivedDossier)[];
+  const values = columns.map((c) => (c === 'form_data' ? sql`${JSON.stringify(derived.form_data)}::jsonb` : sql`${derived[c]}`));
+  const paperRows = JSON.stringify(papers.map((p) => ({ ...p, file_id: p.fileId })));
+  const result = await sql<DossierRow>`
+    WITH d AS (
+      INSERT INTO dossiers (${sql.join(columns.map((c) => sql.ref(c)))}) VALUES (${sql.join(values)}) RETURNING *
+    ), e AS (
+      INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash)
+      SELECT d.id, ${event.seq}, ${event.at}, ${event.action}, ${event.actorId}, ${event.actorRole}, ${JSON.stringify(event.payload)}::jsonb, ${event.prevHash}, ${event.hash} FROM d
+    ), p AS (
+      INSERT INTO dossier_papers (dossier_id, paper_key, name, originals, copies, source, file_id, digitized)
+      SELECT d.id, x.key, x.name, x.originals, x.copies, x.source, x.file_id, x.digitized
+      FROM d, jsonb_to_recordset(${paperRows}::jsonb) AS x(key text, name text, originals int, copies int, source text, file_id bigint, digitized boolean)
+    ), o AS (
+      INSERT INTO outbox (kind, payload)
+      SELECT 'dossier.received', jsonb_build_object('code', d.code, 'status', d.status, 'dueAt', d.due_at) FROM d
+    ), k AS (
+      UPDATE idempotency_keys SET dossier_code = (SELECT code FROM d)
+      WHERE ${idempotency !== null} AND actor_id = ${idempotency?.actorId ?? 0} AND key = ${idempotency?.key ?? ''}
+    )
+    SELECT * FROM d`.execute(trx);
+  const row = result.rows[0];
+  if (!row) throw new Error('intake insert returned no row');
+  return row;
 }
 
 async function upsertApplicant(trx: Transaction<DB>, a: ApplicantInput, name: string, phone: string, unitId: number): Promise<number> {

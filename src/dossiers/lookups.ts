@@ -7,6 +7,26 @@ import type { CompetentLevel, RequiredPaper } from '../catalog/model';
 import type { Database } from '../platform/db/connect';
 import { validationFailed } from '../platform/errors';
 
+/**
+ * Reference data (procedures, units, agencies, service points) changes rarely; intake reads it on
+ * every request, so each instance keeps what it read for a few seconds. Two instances may
+ * disagree for at most REFERENCE_TTL_MS after an import; a dossier still stores the ids it used.
+ */
+export const REFERENCE_TTL_MS = 10_000;
+const memos = new WeakMap<Database, Map<string, { at: number; value: Promise<unknown> }>>();
+export function memo<T>(db: Database, key: string, load: () => Promise<T>, ttlMs = REFERENCE_TTL_MS): Promise<T> {
+  let cache = memos.get(db);
+  if (!cache) { cache = new Map(); memos.set(db, cache); }
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && now - hit.at < ttlMs) return hit.value as Promise<T>;
+  const value = load();
+  cache.set(key, { at: now, value });
+  value.catch(() => cache.delete(key)); // never keep a failure
+  if (cache.size > 5000) cache.clear();
+  return value;
+}
+
 const validOn = (day: string) => sql<boolean>`valid_from <= ${day} AND (valid_to IS NULL OR valid_to > ${day})`;
 
 export interface AgencyRef {
@@ -35,7 +55,10 @@ const agencyBase = (db: Database) => db.selectFrom('agencies as a').innerJoin('a
 export const agencyById = (db: Database, id: number): Promise<AgencyRef | null> => agencyWhere(db, (q) => q.where('a.id', '=', id));
 
 /** The service point a clerk or courier receives at, with the agency whose identifier prefixes codes. */
-export async function intakePoint(db: Database, servicePointId: number, day: string): Promise<IntakePoint> {
+export const intakePoint = (db: Database, servicePointId: number, day: string): Promise<IntakePoint> =>
+  memo(db, `sp:${servicePointId}:${day}`, () => loadIntakePoint(db, servicePointId, day));
+
+async function loadIntakePoint(db: Database, servicePointId: number, day: string): Promise<IntakePoint> {
   const sp = await db.selectFrom('service_points').select(['id', 'name', 'province_code', 'receiving_agency_id'])
     .where('id', '=', servicePointId).where(validOn(day)).executeTakeFirst();
   const agency = sp?.receiving_agency_id ? await agencyById(db, sp.receiving_agency_id) : null;
@@ -53,7 +76,10 @@ export interface UnitRef {
   readonly provinceCode: string;
 }
 
-export async function communeByCode(db: Database, code: string, day: string): Promise<UnitRef> {
+export const communeByCode = (db: Database, code: string, day: string): Promise<UnitRef> =>
+  memo(db, `unit:${code}:${day}`, () => loadCommune(db, code, day));
+
+async function loadCommune(db: Database, code: string, day: string): Promise<UnitRef> {
   const u = await db.selectFrom('admin_units').select(['id', 'code', 'path', 'level', 'province_code as provinceCode'])
     .where('code', '=', code).where('level', '=', 'commune').where(validOn(day)).executeTakeFirst();
   if (!u) throw validationFailed('APPLICANT_UNIT_NOT_FOUND', `Không tìm thấy xã, phường mã ${code} đang có hiệu lực.`, [{ path: 'applicant.unitCode', message: 'không tồn tại' }]);
@@ -65,7 +91,10 @@ export interface ProcedureForIntake extends ProcedureView {
 }
 
 /** The version of a procedure in force on `day`, with its row id (the dossier keeps it). */
-export async function procedureForIntake(db: Database, code: string, day: string): Promise<ProcedureForIntake> {
+export const procedureForIntake = (db: Database, code: string, day: string): Promise<ProcedureForIntake> =>
+  memo(db, `proc:${code}:${day}`, () => loadProcedure(db, code, day));
+
+async function loadProcedure(db: Database, code: string, day: string): Promise<ProcedureForIntake> {
   const view = await getProcedure(db, code, day);
   const row = view ? await db.selectFrom('procedures').select('id').where('code', '=', view.code).where('version', '=', view.version).executeTakeFirst() : undefined;
   if (!view || !row) {
@@ -80,7 +109,10 @@ export async function procedureForIntake(db: Database, code: string, day: string
  * UBND of the applicant's commune; province procedures to the department the catalogue names,
  * else the provincial UBND.
  */
-export async function competentAgencyFor(db: Database, procedure: { competentLevel: CompetentLevel; competentAgency: string }, applicantUnit: UnitRef, day: string): Promise<AgencyRef> {
+export const competentAgencyFor = (db: Database, procedure: { competentLevel: CompetentLevel; competentAgency: string }, applicantUnit: UnitRef, day: string): Promise<AgencyRef> =>
+  memo(db, `competent:${procedure.competentLevel}:${procedure.competentAgency}:${applicantUnit.id}:${day}`, () => loadCompetent(db, procedure, applicantUnit, day));
+
+async function loadCompetent(db: Database, procedure: { competentLevel: CompetentLevel; competentAgency: string }, applicantUnit: UnitRef, day: string): Promise<AgencyRef> {
   let found: AgencyRef | null = null;
   if (procedure.competentLevel === 'commune' || procedure.competentLevel === 'district') {
     found = await agencyWhere(db, (q) => q.where('a.admin_unit_id', '=', applicantUnit.id).where('a.level', '=', 'commune')
