@@ -5,6 +5,7 @@ import { currentUser, logout } from './api/auth';
 import type { User } from './api/types';
 import { ChangePasswordPage } from './account/ChangePasswordPage';
 import { CalendarAdminPage } from './admin/calendar/CalendarAdminPage';
+import { DashboardPage } from './dashboard/DashboardPage';
 import { ReceivePage } from './counter/ReceivePage';
 import { ReturnPage } from './counter/ReturnPage';
 import { LoginPage } from './account/LoginPage';
@@ -45,6 +46,8 @@ function Page({ path, user, onSessionLost }: { path: string; user: User; onSessi
       return <SearchPage />;
     case paths.tracking:
       return <TrackingPage />;
+    case paths.dashboard:
+      return <DashboardPage user={user} />;
     default:
       if (path.startsWith(`${paths.processingDossier}/`)) {
         const code = dossierCodeOf(path);

@@ -11,4 +11,6 @@ export const paths = {
   dossierSearch: '/xu-ly/tim-kiem',
   /** public, no sign-in; `?ma=<code>` prefills the code */
   tracking: '/tra-cuu',
+  /** supervisors: statistics and the Decision 766 indicators */
+  dashboard: '/giam-sat/thong-ke',
 } as const satisfies Record<string, `/${string}`>;

@@ -28,4 +28,5 @@ export const capabilityPaths: Partial<Record<CapabilityKey, string>> = {
   searchDossiers: paths.dossierSearch,
   processQueue: paths.processingQueue,
   approvalQueue: paths.processingQueue,
+  dashboard: paths.dashboard,
 };

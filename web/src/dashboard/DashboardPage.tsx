@@ -1,0 +1,185 @@
+// The supervisor's dashboard: totals and shares for a period and unit, breakdowns by level,
+// unit, agency, procedure and channel, monthly trends, the worst late procedures and agencies,
+// the Decision 766 indicators, and a drill-down from a number to the dossiers behind it.
+// Every table has an XLSX export. Texts are Vietnamese (dashboard/i18n is still to do).
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../api/types';
+import { errorMessage } from '../ui/errors';
+import { Notice } from '../ui/Notice';
+import { useDocumentTitle } from '../ui/page';
+import {
+  fetchBreakdown, fetchDossiers, fetchIndicators, fetchSummary, fetchTrend, fetchWorstLate, xlsxUrl,
+  type BreakdownBy, type BreakdownRow, type DrillFilter, type DrillRow, type Indicator, type PeriodQuery, type Summary, type TrendPoint,
+} from './api';
+import { BarChart, LineChart } from './charts';
+import { periodPreset, type PresetKind } from './period';
+import './dashboard.css';
+
+const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString('vi-VN'));
+const pct = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${n.toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%`);
+const byLabels: Record<BreakdownBy, string> = { level: 'Cấp', unit: 'Đơn vị hành chính', agency: 'Cơ quan giải quyết', receiving: 'Nơi tiếp nhận', procedure: 'Thủ tục', channel: 'Kênh' };
+const channelOf: Record<string, DrillFilter['channel']> = { online: 'online', postal: 'postal', counter: 'counter' };
+
+interface Data {
+  readonly summary: Summary;
+  readonly breakdown: readonly BreakdownRow[];
+  readonly trend: readonly TrendPoint[];
+  readonly lateProcedures: readonly BreakdownRow[];
+  readonly lateAgencies: readonly BreakdownRow[];
+  readonly indicators: readonly Indicator[];
+  readonly notes: readonly string[];
+}
+
+function Number_({ label, value, hint, onOpen }: { readonly label: string; readonly value: string; readonly hint?: string; readonly onOpen?: () => void }) {
+  return (
+    <div className="kpi">
+      <div className="kpi-label">{label}</div>
+      {onOpen ? <button type="button" className="kpi-value linklike" onClick={onOpen} title="Xem danh sách hồ sơ">{value}</button> : <div className="kpi-value">{value}</div>}
+      {hint ? <div className="kpi-hint">{hint}</div> : null}
+    </div>
+  );
+}
+
+export function DashboardPage({ user }: { readonly user: User }) {
+  useDocumentTitle('Thống kê, giám sát');
+  const { t } = useTranslation();
+  const [preset, setPreset] = useState<PresetKind>('year');
+  const [query, setQuery] = useState<PeriodQuery>(() => periodPreset('year', new Date()));
+  const [draft, setDraft] = useState<PeriodQuery>(query);
+  const [by, setBy] = useState<BreakdownBy>('channel');
+  const [data, setData] = useState<Data | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [drill, setDrill] = useState<{ title: string; filter: DrillFilter; rows: DrillRow[]; next: string | null } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    Promise.all([fetchSummary(query), fetchBreakdown(query, by), fetchTrend(query), fetchWorstLate(query, 'procedure'), fetchWorstLate(query, 'agency'), fetchIndicators(query)])
+      .then(([summary, breakdown, trend, lp, la, ind]) => {
+        if (live) setData({ summary, breakdown: breakdown.rows, trend: trend.points, lateProcedures: lp.rows, lateAgencies: la.rows, indicators: ind.indicators, notes: ind.notes });
+      })
+      .catch((e: unknown) => { if (live) setError(e); });
+    return () => { live = false; };
+  }, [query, by]);
+
+  const openDrill = useCallback((title: string, filter: DrillFilter) => {
+    fetchDossiers(query, filter).then((r) => setDrill({ title, filter, rows: r.items, next: r.next })).catch(setError);
+  }, [query]);
+  const more = () => {
+    if (!drill?.next) return;
+    fetchDossiers(query, drill.filter, drill.next).then((r) => setDrill({ ...drill, rows: [...drill.rows, ...r.items], next: r.next })).catch(setError);
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setDrill(null);
+    setQuery(preset === 'custom' ? draft : { ...periodPreset(preset, new Date(`${draft.to}T12:00:00+07:00`)), ...(draft.unit ? { unit: draft.unit } : {}) });
+  };
+  const s = data?.summary;
+  return (
+    <section className="dashboard">
+      <h1>Thống kê, giám sát giải quyết TTHC</h1>
+      <p className="muted">{user.fullName} — số liệu tính từ dữ liệu hồ sơ đã lưu, trong phạm vi được giao.</p>
+      <form className="dash-filters no-print" onSubmit={submit}>
+        <label>Kỳ
+          <select value={preset} onChange={(e) => setPreset(e.target.value as PresetKind)}>
+            <option value="month">Tháng</option><option value="quarter">Quý</option><option value="year">Năm</option><option value="custom">Tùy chọn</option>
+          </select>
+        </label>
+        <label>{preset === 'custom' ? 'Từ ngày' : 'Kỳ chứa ngày'}
+          <input type="date" value={preset === 'custom' ? draft.from : draft.to} onChange={(e) => setDraft(preset === 'custom' ? { ...draft, from: e.target.value } : { ...draft, to: e.target.value })} required />
+        </label>
+        {preset === 'custom' ? <label>Đến ngày <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} required /></label> : null}
+        <label>Mã đơn vị (để trống: toàn phạm vi)
+          <input value={draft.unit ?? ''} onChange={(e) => setDraft({ ...draft, unit: e.target.value.trim() || undefined })} pattern="[0-9A-Za-z@]*" inputMode="numeric" />
+        </label>
+        <button type="submit">Xem</button>
+        <button type="button" onClick={() => window.print()}>In</button>
+      </form>
+      <p className="period">Kỳ báo cáo: {query.from} – {query.to}{query.unit ? `, đơn vị ${query.unit}` : ''}</p>
+      {error ? <Notice tone="error">{errorMessage(error, t)}</Notice> : null}
+      {!data && !error ? <p>Đang tải số liệu…</p> : null}
+      {s && data ? (
+        <>
+          <div className="kpis">
+            <Number_ label="Tiếp nhận mới" value={fmt(s.received)} onOpen={() => openDrill('Hồ sơ tiếp nhận trong kỳ', { kind: 'received' })} />
+            <Number_ label="Trực tuyến (mức 3–4)" value={fmt(s.receivedOnline)} hint={pct(s.onlineShareOfNew)} onOpen={() => openDrill('Hồ sơ trực tuyến', { kind: 'received', channel: 'online' })} />
+            <Number_ label="Qua bưu chính công ích" value={fmt(s.receivedPostal)} hint={pct(s.postalShare)} onOpen={() => openDrill('Hồ sơ qua BCCI', { kind: 'received', channel: 'postal' })} />
+            <Number_ label="Đã giải quyết" value={fmt(s.resolved)} hint={`trước/đúng hạn ${pct(s.onTimeShare)}`} onOpen={() => openDrill('Hồ sơ giải quyết đúng hạn', { kind: 'onTime' })} />
+            <Number_ label="Quá hạn" value={fmt(s.resolvedLate)} hint={pct(s.lateShare)} onOpen={() => openDrill('Hồ sơ giải quyết quá hạn', { kind: 'late' })} />
+            <Number_ label="Đang giải quyết cuối kỳ" value={fmt(s.inProgress)} onOpen={() => openDrill('Hồ sơ đang giải quyết cuối kỳ', { kind: 'open' })} />
+            <Number_ label="Trung tâm PVHCC tỉnh tiếp nhận" value={fmt(s.provincialCentreReceived)} />
+            <Number_ label="Hiện đang xử lý" value={`${fmt(s.openNow.onTime)} trong hạn`} hint={`${fmt(s.openNow.overdue)} quá hạn`} />
+            <Number_ label="Thời gian giải quyết TB" value={s.averageResolutionWorkingDays === null ? '—' : `${s.averageResolutionWorkingDays.toLocaleString('vi-VN')} ngày LV`} />
+          </div>
+          <p className="no-print"><a href={xlsxUrl('summary', query)}>Tải bảng tổng hợp (XLSX)</a></p>
+
+          <h2>Theo {byLabels[by].toLowerCase()}</h2>
+          <div className="no-print tabs" role="tablist">
+            {(Object.keys(byLabels) as BreakdownBy[]).map((b) => (
+              <button key={b} type="button" role="tab" aria-selected={b === by} onClick={() => setBy(b)}>{byLabels[b]}</button>
+            ))}
+          </div>
+          <BarChart title={`Hồ sơ tiếp nhận theo ${byLabels[by].toLowerCase()}`} bars={data.breakdown.slice(0, 20).map((r) => ({
+            label: r.label, value: r.received,
+            onSelect: () => openDrill(`Hồ sơ: ${r.label}`, by === 'channel' ? { kind: 'received', channel: channelOf[r.key] } : by === 'procedure' ? { kind: 'received', procedure: r.key } : by === 'agency' ? { kind: 'received', agency: Number(r.key) } : { kind: 'received' }),
+          }))} />
+          <BreakdownTable rows={data.breakdown} />
+          <p className="no-print"><a href={xlsxUrl('breakdown', query, { by })}>Tải bảng (XLSX)</a></p>
+
+          <h2>Diễn biến theo tháng</h2>
+          <LineChart title="Hồ sơ tiếp nhận, đã giải quyết, trực tuyến theo tháng" labels={data.trend.map((p) => p.month)} series={[
+            { name: 'Tiếp nhận', values: data.trend.map((p) => p.received) },
+            { name: 'Đã giải quyết', values: data.trend.map((p) => p.resolved), dash: '6 3' },
+            { name: 'Trực tuyến', values: data.trend.map((p) => p.online), dash: '2 3' },
+          ]} />
+          <p className="no-print"><a href={xlsxUrl('trend', query)}>Tải bảng (XLSX)</a></p>
+
+          <h2>Thủ tục có nhiều hồ sơ quá hạn nhất</h2>
+          <BreakdownTable rows={data.lateProcedures} />
+          <p className="no-print"><a href={xlsxUrl('late', query, { by: 'procedure' })}>Tải bảng (XLSX)</a></p>
+          <h2>Cơ quan có nhiều hồ sơ quá hạn nhất</h2>
+          <BreakdownTable rows={data.lateAgencies} />
+          <p className="no-print"><a href={xlsxUrl('late', query, { by: 'agency' })}>Tải bảng (XLSX)</a></p>
+
+          <h2>Bộ chỉ số theo Quyết định 766/QĐ-TTg</h2>
+          <table className="data">
+            <thead><tr><th>Chỉ số</th><th>Tên</th><th>Giá trị</th><th>Tử số / mẫu số</th><th>Điểm</th><th>Cách tính</th></tr></thead>
+            <tbody>{data.indicators.map((i) => (
+              <tr key={i.code}><td>{i.code}</td><td>{i.name}</td><td>{i.value === null ? 'N/A' : i.unit === '%' ? pct(i.value) : `${i.value} ${i.unit}`}</td>
+                <td>{fmt(i.numerator)} / {fmt(i.denominator)}</td><td>{i.score === null ? '—' : `${i.score} / ${i.maxScore}`}</td><td className="rule">{i.rule}</td></tr>
+            ))}</tbody>
+          </table>
+          <ul className="muted">{data.notes.map((n) => <li key={n}>{n}</li>)}</ul>
+          <p className="no-print"><a href={xlsxUrl('indicators', query)}>Tải bảng (XLSX)</a></p>
+        </>
+      ) : null}
+      {drill ? (
+        <section className="drill" aria-live="polite">
+          <h2>{drill.title}</h2>
+          <table className="data">
+            <thead><tr><th>Mã hồ sơ</th><th>Thủ tục</th><th>Người nộp</th><th>Kênh</th><th>Trạng thái</th><th>Tiếp nhận</th><th>Hẹn trả</th><th>Kết thúc</th></tr></thead>
+            <tbody>{drill.rows.map((r) => (
+              <tr key={r.code}><td><a href={`/xu-ly/ho-so/${r.code}`}>{r.code}</a></td><td>{r.procedureCode}</td><td>{r.applicantName}</td><td>{r.channel}</td><td>{r.status}</td>
+                <td>{r.receivedAt?.slice(0, 16).replace('T', ' ')}</td><td>{r.dueAt?.slice(0, 16).replace('T', ' ')}</td><td>{r.finishedAt?.slice(0, 16).replace('T', ' ') ?? ''}</td></tr>
+            ))}</tbody>
+          </table>
+          {drill.next ? <button type="button" onClick={more}>Xem thêm</button> : <p className="muted">Hết danh sách ({drill.rows.length} hồ sơ).</p>}
+        </section>
+      ) : null}
+    </section>
+  );
+}
+
+function BreakdownTable({ rows }: { readonly rows: readonly BreakdownRow[] }) {
+  if (rows.length === 0) return <p className="muted">Không có số liệu.</p>;
+  return (
+    <table className="data">
+      <thead><tr><th>Tên</th><th>Tiếp nhận</th><th>Trực tuyến</th><th>BCCI</th><th>Đã giải quyết</th><th>Trước/đúng hạn</th><th>Quá hạn</th><th>Tỷ lệ quá hạn</th></tr></thead>
+      <tbody>{rows.map((r) => (
+        <tr key={r.key}><td>{r.label}</td><td>{fmt(r.received)}</td><td>{fmt(r.online)}</td><td>{fmt(r.postal)}</td><td>{fmt(r.resolved)}</td><td>{fmt(r.onTime)}</td><td>{fmt(r.late)}</td><td>{pct(r.lateShare)}</td></tr>
+      ))}</tbody>
+    </table>
+  );
+}
