@@ -63,7 +63,7 @@ export function ProcedurePicker({ onChoose }: { readonly onChoose: (code: string
         <label htmlFor={`${ids}-q`} className="field__label">{t('procedureSearch')}</label>
         <p id={`${ids}-hint`} className="field__hint">{t('procedureSearchHint')}</p>
         <input id={`${ids}-q`} ref={input} className="field__input" type="search" value={query} autoComplete="off"
-          aria-describedby={`${ids}-hint ${ids}-status`} aria-controls={`${ids}-list`}
+          aria-describedby={`${ids}-hint ${ids}-status`} aria-controls={hits && hits.length > 0 ? `${ids}-list` : undefined}
           onChange={(e) => setQuery(e.target.value)} onKeyDown={onInputKey} />
       </div>
       <p id={`${ids}-status`} role="status" className="field__hint">{status}</p>

@@ -121,13 +121,14 @@ export type SlipKind = (typeof slipKinds)[number];
 export const slipUrl = (code: string, kind: SlipKind) => `/api/v1/dossiers/${enc(code)}/slips/${kind}.pdf`;
 
 /** The slips that exist for a dossier as it stands. */
-export function availableSlips(d: Pick<DossierDetail, 'status' | 'receivedAt' | 'supplementCount' | 'apologyUsed'>): SlipKind[] {
+export function availableSlips(d: Pick<DossierDetail, 'status' | 'receivedAt' | 'supplementCount' | 'apologyUsed' | 'timeline'>): SlipKind[] {
   const kinds: SlipKind[] = [];
   if (d.receivedAt) kinds.push('receipt');
   if (d.supplementCount > 0) kinds.push('supplement');
   if (d.status === 'refused' || d.status === 'rejected') kinds.push('refusal');
   if (d.apologyUsed) kinds.push('apology');
   if (d.status === 'stopped' || d.status === 'withdrawn') kinds.push('stop');
-  if (d.receivedAt) kinds.push('control');
+  // the control slip starts with the hand-over to the agency (src/forms)
+  if (d.timeline.some((e) => e.action === 'forward')) kinds.push('control');
   return kinds;
 }

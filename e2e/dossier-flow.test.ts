@@ -1,0 +1,215 @@
+// One dossier through the browser: a clerk receives it at the counter (from the CCCD QR code)
+// and prints the receipt slip, forwards it; an officer, the approver and the officer again take
+// it to "result ready" from the work queue; the clerk returns it with the recipient's signature;
+// anyone tracks it at /tra-cuu. axe finds no violations on these pages.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const STEP_MS = 60_000;
+import { systemClock } from '../src/platform/clock';
+import { DEMO_PASSWORD, seedDemo } from '../src/seed';
+import { createTestDatabase, type TestDatabase } from '../test/db';
+import { assertWebBuilt, launchBrowser, startServer, type Browser, type RunningServer } from './harness';
+
+let t: TestDatabase;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let code = '';
+
+const QR = '087090001234|341234567|NGUYỄN VĂN AN|15031990|Nam|Số 12, Ấp 3, Xã Tân Hồng, Đồng Tháp|20042021';
+const PHONE = '0912345678';
+
+async function expectNoAxeViolations(): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary).toEqual([]);
+}
+
+async function logIn(username: string): Promise<void> {
+  await page.goto(server.baseUrl);
+  await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
+}
+
+async function logOut(): Promise<void> {
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+}
+
+/** Opens the dossier page, runs one allowed action through its confirmation dialog. */
+async function act(action: string, label: string): Promise<void> {
+  await page.goto(`${server.baseUrl}/xu-ly/ho-so/${code}`);
+  await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
+  const button = page.locator(`button[data-action="${action}"]`);
+  await button.waitFor();
+  await button.click();
+  const dialog = page.getByRole('dialog', { name: `Xác nhận: ${label}` });
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+  await page.getByText(`Đã thực hiện “${label}”`).waitFor();
+}
+
+beforeAll(async () => {
+  assertWebBuilt();
+  t = await createTestDatabase();
+  await seedDemo(t.db, systemClock);
+  server = await startServer(t.db, systemClock);
+  browser = await launchBrowser();
+  page = browser.page;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await t?.close();
+});
+
+describe('a dossier from the counter to its return', () => {
+  it('the clerk receives a birth registration from the CCCD QR code', async () => {
+    await logIn('clerk');
+    await page.getByRole('link', { name: 'Tiếp nhận hồ sơ' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tiếp nhận hồ sơ' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/quay/tiep-nhan');
+    await expectNoAxeViolations();
+
+    // procedure search without diacritics; the list is reachable with the arrow keys
+    const search = page.getByLabel('Tìm thủ tục');
+    await search.fill('dang ky khai sinh');
+    const hit = page.getByRole('button', { name: /^Thủ tục đăng ký khai sinh/ });
+    await hit.waitFor();
+    await search.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('pick-list__item');
+    await hit.click();
+    await page.getByText('Thủ tục đã chọn').waitFor();
+
+    // the applicant from the ID card: nobody types the name or the number
+    await page.getByLabel('Quét CCCD').fill(QR);
+    await page.getByLabel('Quét CCCD').press('Enter');
+    await page.getByText('Đã điền thông tin từ CCCD của Nguyễn Văn An').waitFor();
+    const applicant = page.getByRole('region', { name: /Người nộp hồ sơ/ });
+    expect(await applicant.getByLabel('Số định danh cá nhân (CCCD)').inputValue()).toBe('087090001234');
+    expect(await applicant.getByLabel('Họ và tên', { exact: true }).inputValue()).toBe('Nguyễn Văn An');
+    expect(await applicant.getByLabel('Ngày sinh', { exact: true }).inputValue()).toBe('1990-03-15');
+    await applicant.getByLabel('Số điện thoại', { exact: true }).fill(PHONE);
+    // the commune defaults to the service point's (Tân Hồng)
+    await expect.poll(() => page.getByLabel('Chọn xã, phường').inputValue()).toBe('29926');
+    // the birth certificate handed in, the e-form prefilled
+    await page.getByRole('checkbox', { name: 'Đã nộp: 4' }).check();
+    expect(await page.getByLabel('Họ và tên người nộp *').inputValue()).toBe('Nguyễn Văn An');
+    await page.getByLabel('Họ tên người được đăng ký').fill('Nguyễn Văn Bé');
+    await expectNoAxeViolations();
+
+    await page.getByRole('button', { name: 'Kiểm tra trước khi tiếp nhận' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Kiểm tra hồ sơ' }).waitFor();
+    // a double click posts once (same Idempotency-Key, button disabled while sending)
+    await page.getByRole('button', { name: 'Tiếp nhận hồ sơ', exact: true }).dblclick();
+    await page.getByRole('heading', { level: 2, name: 'Đã tiếp nhận hồ sơ' }).waitFor();
+    const codeText = (await page.locator('.done-code').textContent()) ?? '';
+    code = codeText.replace('Mã hồ sơ: ', '').trim();
+    expect(code).toMatch(/^000\.58\.61\.H20-\d{6}-\d{4}$/);
+    expect(await page.getByText(/^Hẹn trả kết quả: \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}$/).count()).toBe(1);
+    const found = await page.evaluate(async () => (await (await fetch('/api/v1/dossiers?personalId=087090001234')).json()) as { total: number });
+    expect(found.total).toBe(1);
+  }, STEP_MS);
+
+  it('prints the receipt slip as a PDF', async () => {
+    const href = await page.getByRole('link', { name: /In giấy tiếp nhận/ }).getAttribute('href');
+    expect(href).toBe(`/api/v1/dossiers/${code}/slips/receipt.pdf`);
+    const slip = await page.evaluate(async (url) => {
+      const response = await fetch(url);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return { status: response.status, type: response.headers.get('content-type'), head: String.fromCharCode(...bytes.slice(0, 4)) };
+    }, href ?? '');
+    expect(slip).toEqual({ status: 200, type: 'application/pdf', head: '%PDF' });
+  }, STEP_MS);
+
+  it('the clerk forwards it to the commune', async () => {
+    await page.getByRole('link', { name: 'Xem hồ sơ và chuyển xử lý' }).click();
+    await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
+    await page.getByText('Đã tiếp nhận', { exact: true }).first().waitFor();
+    await expectNoAxeViolations();
+    await act('forward', 'Chuyển cơ quan giải quyết');
+    await logOut();
+  }, STEP_MS);
+
+  it('the officer finds it in the queue and assigns it', async () => {
+    await logIn('officer');
+    await page.getByRole('link', { name: 'Hồ sơ cần xử lý' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hồ sơ cần xử lý' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: code });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/Đang xử lý/);
+    expect(await row.textContent()).toMatch(/Đúng hạn|Trước hạn|Quá hạn/);
+    await expectNoAxeViolations();
+    await row.getByRole('link', { name: code }).click();
+    await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Quá trình xử lý' }).waitFor();
+    await expectNoAxeViolations();
+    // the officer may not mark the result ready before the approval
+    expect(await page.locator('button[data-action="markResultReady"]').count()).toBe(0);
+    await act('assign', 'Phân công xử lý');
+    await logOut();
+  }, STEP_MS);
+
+  it('the approver approves, then the officer marks the result ready', async () => {
+    await logIn('approver');
+    await act('approve', 'Phê duyệt');
+    await logOut();
+    await logIn('officer');
+    await act('markResultReady', 'Có kết quả giải quyết');
+    expect(await page.locator('.status-badge').first().textContent()).toBe('Đã có kết quả');
+    await logOut();
+  }, STEP_MS);
+
+  it('the clerk returns the result with the recipient’s signature', async () => {
+    await logIn('clerk');
+    await page.getByRole('link', { name: 'Trả kết quả' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Trả kết quả' }).waitFor();
+    await page.getByLabel('Số điện thoại').fill(PHONE);
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    const choose = page.getByRole('button', { name: `Trả kết quả hồ sơ ${code} cho Nguyễn Văn An` });
+    await choose.waitFor();
+    await expectNoAxeViolations();
+    await choose.click();
+    const dialog = page.getByRole('dialog', { name: 'Xác nhận: Trả kết quả' });
+    await dialog.waitFor();
+    expect(await dialog.getByLabel(/Họ tên người nhận kết quả/).inputValue()).toBe('Nguyễn Văn An');
+    await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText(`Đã trả kết quả hồ sơ ${code}.`).waitFor();
+    const detail = await page.evaluate(async (c) => (await (await fetch(`/api/v1/dossiers/${c}`)).json()) as { status: string; timeline: { action: string; payload: { signature?: { name: string } } }[] }, code);
+    expect(detail.status).toBe('returned');
+    expect(detail.timeline.at(-1)?.payload.signature?.name).toBe('Nguyễn Văn An');
+    await logOut();
+  }, STEP_MS);
+
+  it('anyone tracks it from the login page, and a wrong phone reveals nothing', async () => {
+    await page.getByRole('link', { name: /Tra cứu tình trạng hồ sơ/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tra cứu tình trạng hồ sơ' }).waitFor();
+    await page.getByLabel('Mã hồ sơ').fill(code);
+    await page.getByLabel('4 số cuối điện thoại').fill('0000');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await page.getByText('Không tìm thấy hồ sơ với mã và số điện thoại đã nhập').waitFor();
+
+    await page.goto(`${server.baseUrl}/tra-cuu?ma=${code}`);
+    await page.getByRole('heading', { level: 1, name: 'Tra cứu tình trạng hồ sơ' }).waitFor();
+    expect(await page.getByLabel('Mã hồ sơ').inputValue()).toBe(code);
+    await page.getByLabel('4 số cuối điện thoại').fill(PHONE.slice(-4));
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await page.getByRole('heading', { level: 2, name: `Hồ sơ ${code}` }).waitFor();
+    const result = page.locator('section').filter({ hasText: `Hồ sơ ${code}` });
+    expect(await result.textContent()).toContain('Đã trả kết quả');
+    expect(await result.textContent()).not.toContain('Nguyễn Văn An'); // no personal data
+    await expectNoAxeViolations();
+  }, STEP_MS);
+
+  it('ran without console errors or Content-Security-Policy refusals', () => {
+    // Signed out, /auth/me answers 401 and the wrong phone 404: Chromium logs both as failed loads.
+    const unexpected = browser.problems.filter((p) => !/status of (401|404)/.test(p));
+    expect(unexpected).toEqual([]);
+  });
+});
