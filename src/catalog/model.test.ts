@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RowProblems } from '../directory/model';
-import { readProcedureRow, standardSteps, stepsProblems } from './model';
+import { paperRequirement, readProcedureRow, standardSteps, stepsProblems } from './model';
 
 describe('processing steps', () => {
   it('the standard steps share the whole duration', () => {
@@ -39,5 +39,22 @@ describe('reading an import row', () => {
     expect(p.steps).toEqual(standardSteps);
     expect(p.defaultsApplied).toEqual([expect.objectContaining({ field: 'steps' })]);
     expect(p).toMatchObject({ durationValue: 2, postalAllowed: true, eformSchema: { type: 'object' } });
+  });
+});
+
+describe('paper requirement from the published wording', () => {
+  const p = (name: string, note: string | null = null) => ({ key: 'k', name, originals: 1, copies: 0, note });
+  it.each([
+    ['- Giấy chứng sinh; trường hợp không có Giấy chứng sinh thì nộp văn bản của người làm chứng xác nhận về việc sinh', null, 'required'],
+    ['- Trường hợp trẻ em bị bỏ rơi thì phải có biên bản về việc trẻ bị bỏ rơi do cơ quan có thẩm quyền lập.', 'Giấy tờ phải nộp', 'conditional'],
+    ['- Văn bản ủy quyền (được chứng thực) theo quy định của pháp luật trong trường hợp ủy quyền thực hiện việc đăng ký khai sinh.', 'Giấy tờ phải nộp', 'conditional'],
+    ['- Tờ khai đăng ký khai sinh theo mẫu  (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp)', null, 'conditional'],
+    ['- Hộ chiếu/Thẻ căn cước công dân/Thẻ căn cước', 'Giấy tờ phải xuất trình', 'showOnly'],
+  ] as const)('%s → %s', (name, note, expected) => {
+    expect(paperRequirement(p(name, note))).toBe(expected);
+  });
+
+  it('keeps an explicit requirement from an import', () => {
+    expect(paperRequirement({ ...p('- Trường hợp đặc biệt'), requirement: 'required' })).toBe('required');
   });
 });

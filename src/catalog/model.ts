@@ -14,7 +14,28 @@ export const resultTypes = ['paper', 'electronic', 'both'] as const satisfies re
 export type StepRole = 'officer' | 'approver' | 'clerk';
 export const stepRoles = ['officer', 'approver', 'clerk'] as const satisfies readonly StepRole[];
 
-export interface RequiredPaper { key: string; name: string; originals: number; copies: number; note: string | null }
+export interface RequiredPaper {
+  key: string; name: string; originals: number; copies: number; note: string | null;
+  /** Set by an import; when absent it is derived from the published wording (paperRequirement). */
+  requirement?: PaperRequirement;
+}
+
+/** required: always submitted; conditional: only in the case its text names; showOnly: shown, not kept (no scan, TT 03/2025 art. 5.2b). */
+export const paperRequirements = ['required', 'conditional', 'showOnly'] as const;
+export type PaperRequirement = (typeof paperRequirements)[number];
+
+/**
+ * Whether a listed paper must be submitted. Published lists mix papers for particular cases
+ * ("- Trường hợp …", "… trong trường hợp …", "(nếu …)") and papers only shown ("Giấy tờ phải
+ * xuất trình"); only the first clause decides ("Giấy chứng sinh; trường hợp không có … thì …" is
+ * required, its alternatives are described after the semicolon).
+ */
+export function paperRequirement(p: RequiredPaper): PaperRequirement {
+  if (p.requirement) return p.requirement;
+  if ((p.note ?? '').toLowerCase().includes('xuất trình')) return 'showOnly';
+  const first = (p.name.split(';')[0] ?? '').replace(/^[\s*-]+/, '').toLowerCase();
+  return first.startsWith('trường hợp') || first.includes('trong trường hợp') || first.includes('(nếu') ? 'conditional' : 'required';
+}
 export interface FeeItem { name: string; /** null: the amount is only described in `note`. */ amountVnd: number | null; note: string | null }
 export interface ProcessingStep { key: string; name: string; role: StepRole; /** share of the duration, steps sum to 1 */ share: number }
 export interface DefaultApplied { field: string; default: unknown; reason: string }
@@ -99,7 +120,14 @@ const paper = (o: Record<string, unknown>, i: number): RequiredPaper | string =>
   const originals = o.originals ?? 0;
   const copies = o.copies ?? 0;
   if (!isCount(originals) || !isCount(copies)) return '"originals", "copies" phải là số nguyên ≥ 0';
-  return { key: optText(o.key) ?? `p${i + 1}`, name, originals, copies, note: optText(o.note) };
+  const requirement = o.requirement;
+  if (requirement !== undefined && !(paperRequirements as readonly unknown[]).includes(requirement)) {
+    return `"requirement" phải là một trong: ${paperRequirements.join(', ')}`;
+  }
+  return {
+    key: optText(o.key) ?? `p${i + 1}`, name, originals, copies, note: optText(o.note),
+    ...(requirement !== undefined ? { requirement: requirement as PaperRequirement } : {}),
+  };
 };
 
 const fee = (o: Record<string, unknown>): FeeItem | string => {

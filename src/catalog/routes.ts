@@ -6,7 +6,7 @@ import type { RouteDeps } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { ErrorShape, literals } from '../platform/http/schemas';
 import { publicRateLimit, requireActor, type HttpApp } from '../platform/http/server';
-import { competentLevels, durationUnits, onlineLevels, resultTypes, stepRoles } from './model';
+import { competentLevels, durationUnits, onlineLevels, paperRequirements, resultTypes, stepRoles } from './model';
 import { getProcedure, importCatalog, searchProcedures } from './service';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -22,7 +22,7 @@ const Summary = {
 const Procedure = Type.Object({
   ...Summary,
   cutoff: Nullable(Type.String()),
-  requiredPapers: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), originals: Type.Integer(), copies: Type.Integer(), note: Nullable(Type.String()) })),
+  requiredPapers: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), originals: Type.Integer(), copies: Type.Integer(), note: Nullable(Type.String()), requirement: literals(paperRequirements) })),
   fees: Type.Array(Type.Object({ name: Type.String(), amountVnd: Nullable(Type.Integer()), note: Nullable(Type.String()) })),
   resultType: literals(resultTypes),
   resultDescription: Nullable(Type.String()),

@@ -9,16 +9,21 @@ import type { ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db/connect';
 import type { DB, ProceduresTable } from '../platform/db/schema';
 import { validationFailed } from '../platform/errors';
-import { readProcedureRow, type CompetentLevel, type ProcedureInput } from './model';
+import { paperRequirement, readProcedureRow, type CompetentLevel, type PaperRequirement, type ProcedureInput, type RequiredPaper } from './model';
 import { xlsxRecords } from './xlsx';
 
-export type ProcedureView = ProcedureInput & { version: number; effectiveTo: string | null };
+export type ProcedureView = Omit<ProcedureInput, 'requiredPapers'> & {
+  /** each paper with its requirement resolved (see paperRequirement) */
+  requiredPapers: (RequiredPaper & { requirement: PaperRequirement })[];
+  version: number;
+  effectiveTo: string | null;
+};
 
 const toView = (r: Selectable<ProceduresTable>): ProcedureView => ({
   code: r.code, fullCode: r.full_code, version: r.version, name: r.name, field: r.field,
   competentLevel: r.competent_level, competentAgency: r.competent_agency,
   durationValue: r.duration_value, durationUnit: r.duration_unit, cutoff: r.cutoff,
-  requiredPapers: r.required_papers as ProcedureView['requiredPapers'], fees: r.fees as ProcedureView['fees'],
+  requiredPapers: (r.required_papers as RequiredPaper[]).map((p) => ({ ...p, requirement: paperRequirement(p) })), fees: r.fees as ProcedureView['fees'],
   onlineLevel: r.online_level, postalAllowed: r.postal_allowed, resultType: r.result_type,
   resultDescription: r.result_description, eformSchema: r.eform_schema, steps: r.steps as ProcedureView['steps'],
   defaultsApplied: r.defaults_applied as ProcedureView['defaultsApplied'], source: r.source,

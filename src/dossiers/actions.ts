@@ -8,7 +8,7 @@ import { calendarAround, hasNul, type DossierContext } from './context';
 import { appendEvent, runHooks } from './events';
 import { evolve, lifecycleOf, type DerivedDossier } from './fold';
 import { actionLabels, checkAction, statusLabels, transitions, violationMessages, type Action, type RuleViolation } from './lifecycle';
-import { procedureRules } from './lookups';
+import { procedureRules } from '../catalog/references';
 import { dossierNotFound, isDossierInScope, scopedActor } from './scope';
 import type { DossierRow } from './events';
 

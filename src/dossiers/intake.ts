@@ -14,10 +14,9 @@ import { validateFormData } from './eform';
 import { canonicalJson, GENESIS_HASH, nextEvent, runHooks, type DossierEvent, type DossierRow } from './events';
 import { evolve, type DerivedDossier, type IntakePayload } from './fold';
 import type { Status } from './lifecycle';
-import {
-  communeByCode, competentAgencyFor, intakePoint, isPaperRequired, onlineReceivingAgency, procedureForIntake,
-  type AgencyRef, type ProcedureForIntake,
-} from './lookups';
+import { paperRequirement } from '../catalog/model';
+import { procedureForIntake, type ProcedureForIntake } from '../catalog/references';
+import { communeByCode, competentAgencyFor, intakePoint, onlineReceivingAgency, type AgencyRef } from '../directory/references';
 
 export type Channel = 'counter' | 'online' | 'postal';
 export const paperSources = ['scanned', 'uploaded', 'reused', 'national_db', 'prior_result', 'paper'] as const;
@@ -108,7 +107,7 @@ function checkPapers(procedure: ProcedureForIntake, papers: readonly PaperInput[
     if (seen.has(p.key)) problems.push({ path: `papers/${i}/key`, message: `Thành phần hồ sơ "${p.key}" bị lặp.` });
     seen.add(p.key);
   }
-  const missing = procedure.requiredPapers.filter((p) => isPaperRequired(p) && !seen.has(p.key));
+  const missing = procedure.requiredPapers.filter((p) => paperRequirement(p) === 'required' && !seen.has(p.key));
   for (const m of missing) problems.push({ path: 'papers', message: `Thiếu thành phần hồ sơ: ${m.name}` });
 }
 

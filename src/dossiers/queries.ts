@@ -11,7 +11,7 @@ import { calendarAround } from './context';
 import { loadEvents, type DossierRow } from './events';
 import { lifecycleOf } from './fold';
 import { actionLabels, allowedActions, isAction, statusLabels, type Action, type Status } from './lifecycle';
-import { procedureRules } from './lookups';
+import { procedureRules } from '../catalog/references';
 import { controlSlipRows, stepDeadlines, type ControlSlipRow } from './steps';
 import { dossierNotFound, isDossierInScope, scopedActor, scopeWhere, type ScopedActor } from './scope';
 

@@ -17,7 +17,8 @@ export interface RequiredPaper {
   readonly originals: number;
   readonly copies: number;
   readonly note: string | null;
-  readonly required?: boolean;
+  /** required: always; conditional: only in the case it names; showOnly: shown, not kept */
+  readonly requirement: 'required' | 'conditional' | 'showOnly';
 }
 
 export interface ProcedureDetail extends ProcedureHit {

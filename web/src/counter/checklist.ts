@@ -13,16 +13,8 @@ export interface PaperRow {
   readonly source: PaperSource;
 }
 
-/**
- * Whether a listed paper is always required. Mirrors the server's rule (src/dossiers/lookups.ts
- * isPaperRequired): an explicit flag wins; otherwise papers worded as conditional ("trường hợp",
- * "nếu") or only shown ("xuất trình") are not required.
- */
-export function isPaperRequired(p: RequiredPaper): boolean {
-  if (typeof p.required === 'boolean') return p.required;
-  const text = `${p.name} ${p.note ?? ''}`.toLowerCase();
-  return !(text.includes('trường hợp') || text.includes('nếu') || text.includes('xuất trình'));
-}
+/** Whether a listed paper is always required: the catalogue decides (src/catalog/model.ts paperRequirement). */
+export const isPaperRequired = (p: RequiredPaper): boolean => p.requirement === 'required';
 
 export function checklistOf(papers: readonly RequiredPaper[]): PaperRow[] {
   return papers.map((p) => {

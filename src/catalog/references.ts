@@ -1,0 +1,42 @@
+// Reads of the catalogue that other capabilities need: the version in force with its row id
+// (a dossier keeps it) and the rules of a stored version.
+import type { Database } from '../platform/db/connect';
+import { validationFailed } from '../platform/errors';
+import { memo } from '../platform/memo';
+import { getProcedure, type ProcedureView } from './service';
+
+export interface ProcedureForIntake extends ProcedureView {
+  readonly id: number;
+}
+
+/** The version of a procedure in force on `day`, with its row id (the dossier keeps it). */
+export const procedureForIntake = (db: Database, code: string, day: string): Promise<ProcedureForIntake> =>
+  memo(db, `proc:${code}:${day}`, () => loadProcedure(db, code, day));
+
+async function loadProcedure(db: Database, code: string, day: string): Promise<ProcedureForIntake> {
+  const view = await getProcedure(db, code, day);
+  const row = view ? await db.selectFrom('procedures').select('id').where('code', '=', view.code).where('version', '=', view.version).executeTakeFirst() : undefined;
+  if (!view || !row) {
+    throw validationFailed('PROCEDURE_NOT_IN_FORCE', `Thủ tục ${code} không tồn tại hoặc không còn hiệu lực.`, [{ path: 'procedureCode', message: 'không có hiệu lực' }]);
+  }
+  return { ...view, id: row.id };
+}
+
+export interface ProcedureRules {
+  readonly code: string;
+  readonly name: string;
+  readonly durationValue: number;
+  readonly durationUnit: 'working_days' | 'working_hours' | 'calendar_days';
+  readonly cutoff: string | null;
+  readonly steps: readonly { key: string; name: string; role: string; share: number }[];
+}
+
+/** The rules of the procedure version a dossier was received under (by row id). */
+export async function procedureRules(db: Database, procedureId: number): Promise<ProcedureRules> {
+  const p = await db.selectFrom('procedures').select(['code', 'name', 'duration_value', 'duration_unit', 'cutoff', 'steps'])
+    .where('id', '=', procedureId).executeTakeFirstOrThrow();
+  return {
+    code: p.code, name: p.name, durationValue: Number(p.duration_value), durationUnit: p.duration_unit, cutoff: p.cutoff,
+    steps: (Array.isArray(p.steps) ? p.steps : []) as ProcedureRules['steps'],
+  };
+}

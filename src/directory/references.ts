@@ -1,0 +1,105 @@
+// Reads of the directory that other capabilities need at intake: the receiving point and its
+// agency, the applicant's commune, and the competent agency ("phi địa giới" routing).
+import { sql } from 'kysely';
+import type { Database } from '../platform/db/connect';
+import type { AgenciesTable } from '../platform/db/schema';
+import { validationFailed } from '../platform/errors';
+import { memo } from '../platform/memo';
+
+/** The level at which a procedure is decided (the catalogue's competent level). */
+type CompetentLevel = AgenciesTable['level'];
+
+const validOn = (day: string) => sql<boolean>`valid_from <= ${day} AND (valid_to IS NULL OR valid_to > ${day})`;
+
+export interface AgencyRef {
+  readonly id: number;
+  readonly identifier: string;
+  readonly name: string;
+  readonly unitPath: string;
+  readonly provinceCode: string;
+}
+
+export interface IntakePoint {
+  readonly id: number;
+  readonly name: string;
+  readonly provinceCode: string;
+  readonly receivingAgency: AgencyRef;
+}
+
+async function agencyWhere(db: Database, where: (q: ReturnType<typeof agencyBase>) => ReturnType<typeof agencyBase>): Promise<AgencyRef | null> {
+  const row = await where(agencyBase(db)).executeTakeFirst();
+  return row ?? null;
+}
+
+const agencyBase = (db: Database) => db.selectFrom('agencies as a').innerJoin('admin_units as u', 'u.id', 'a.admin_unit_id')
+  .select(['a.id', 'a.identifier', 'a.name', 'u.path as unitPath', 'a.province_code as provinceCode']);
+
+export const agencyById = (db: Database, id: number): Promise<AgencyRef | null> => agencyWhere(db, (q) => q.where('a.id', '=', id));
+
+/** The service point a clerk or courier receives at, with the agency whose identifier prefixes codes. */
+export const intakePoint = (db: Database, servicePointId: number, day: string): Promise<IntakePoint> =>
+  memo(db, `sp:${servicePointId}:${day}`, () => loadIntakePoint(db, servicePointId, day));
+
+async function loadIntakePoint(db: Database, servicePointId: number, day: string): Promise<IntakePoint> {
+  const sp = await db.selectFrom('service_points').select(['id', 'name', 'province_code', 'receiving_agency_id'])
+    .where('id', '=', servicePointId).where(validOn(day)).executeTakeFirst();
+  const agency = sp?.receiving_agency_id ? await agencyById(db, sp.receiving_agency_id) : null;
+  if (!sp || !agency) {
+    throw validationFailed('SERVICE_POINT_NOT_RECEIVING', 'Điểm phục vụ của bạn chưa được gắn cơ quan tiếp nhận hoặc đã ngừng hoạt động.');
+  }
+  return { id: sp.id, name: sp.name, provinceCode: sp.province_code, receivingAgency: agency };
+}
+
+export interface UnitRef {
+  readonly id: number;
+  readonly code: string;
+  readonly path: string;
+  readonly level: 'province' | 'district' | 'commune';
+  readonly provinceCode: string;
+}
+
+export const communeByCode = (db: Database, code: string, day: string): Promise<UnitRef> =>
+  memo(db, `unit:${code}:${day}`, () => loadCommune(db, code, day));
+
+async function loadCommune(db: Database, code: string, day: string): Promise<UnitRef> {
+  const u = await db.selectFrom('admin_units').select(['id', 'code', 'path', 'level', 'province_code as provinceCode'])
+    .where('code', '=', code).where('level', '=', 'commune').where(validOn(day)).executeTakeFirst();
+  if (!u) throw validationFailed('APPLICANT_UNIT_NOT_FOUND', `Không tìm thấy xã, phường mã ${code} đang có hiệu lực.`, [{ path: 'applicant.unitCode', message: 'không tồn tại' }]);
+  return u;
+}
+
+/**
+ * "Phi địa giới": the agency that decides, from the procedure's competent level and the
+ * applicant's commune. Commune (and, after the 2025 reform, former district) procedures go to the
+ * UBND of the applicant's commune; province procedures to the department the catalogue names,
+ * else the provincial UBND.
+ */
+export const competentAgencyFor = (db: Database, procedure: { competentLevel: CompetentLevel; competentAgency: string }, applicantUnit: UnitRef, day: string): Promise<AgencyRef> =>
+  memo(db, `competent:${procedure.competentLevel}:${procedure.competentAgency}:${applicantUnit.id}:${day}`, () => loadCompetent(db, procedure, applicantUnit, day));
+
+async function loadCompetent(db: Database, procedure: { competentLevel: CompetentLevel; competentAgency: string }, applicantUnit: UnitRef, day: string): Promise<AgencyRef> {
+  let found: AgencyRef | null = null;
+  if (procedure.competentLevel === 'commune' || procedure.competentLevel === 'district') {
+    found = await agencyWhere(db, (q) => q.where('a.admin_unit_id', '=', applicantUnit.id).where('a.level', '=', 'commune')
+      .where('a.kind', '=', 'people_committee').where(sql<boolean>`a.valid_from <= ${day} AND (a.valid_to IS NULL OR a.valid_to > ${day})`));
+  } else if (procedure.competentLevel === 'province') {
+    const inProvince = (q: ReturnType<typeof agencyBase>) => q.where('a.level', '=', 'province').where('a.province_code', '=', applicantUnit.provinceCode)
+      .where(sql<boolean>`a.valid_from <= ${day} AND (a.valid_to IS NULL OR a.valid_to > ${day})`);
+    found = await agencyWhere(db, (q) => inProvince(q).where(sql<boolean>`search_key(${procedure.competentAgency}) LIKE search_key(a.name) || '%'`)
+      .orderBy(sql`length(a.name)`, 'desc'));
+    found ??= await agencyWhere(db, (q) => inProvince(q).where('a.kind', '=', 'people_committee'));
+  }
+  if (!found) {
+    throw validationFailed('COMPETENT_AGENCY_NOT_FOUND', 'Không xác định được cơ quan có thẩm quyền giải quyết cho thủ tục và nơi cư trú này.', [{ path: 'applicant.unitCode', message: 'không có cơ quan giải quyết' }]);
+  }
+  return found;
+}
+
+/** Online dossiers are received by the competent commune's one-stop, or by the provincial centre. */
+export async function onlineReceivingAgency(db: Database, competent: AgencyRef, level: CompetentLevel, day: string): Promise<AgencyRef> {
+  if (level === 'commune' || level === 'district') return competent;
+  const centre = await agencyWhere(db, (q) => q.where('a.kind', '=', 'public_service_centre').where('a.level', '=', 'province')
+    .where('a.province_code', '=', competent.provinceCode).where(sql<boolean>`a.valid_from <= ${day} AND (a.valid_to IS NULL OR a.valid_to > ${day})`));
+  return centre ?? competent;
+}
+
