@@ -49,15 +49,20 @@ export async function sumRollups(db: Db, scope: ReportScope, period: Period, gro
   const inner = (bucketExpr: RawBuilder<unknown>) => sql.join([...colList(null), ...(bucket ? [sql`${bucketExpr} AS bucket`] : []), ...metrics.map((m) => sql.ref(m))]);
   const outerSelect = sql.join([...colList(null), ...(bucket ? [sql.ref('bucket')] : []), ...metrics.map((m) => sql`sum(${sql.ref(m)})::bigint AS ${sql.ref(m)}`)]);
   const groupList = [...colList(null), ...(bucket ? [sql.ref('bucket')] : [])];
+  const path = likePrefix(scope.unitPath);
+  // edge days only: before the first whole month and after the last one
+  const edges: [string, string][] = monthsFrom < monthsTo
+    ? [[period.from, monthsFrom], [monthsTo, addDay(period.to, 1)]]
+    : [[period.from, addDay(period.to, 1)]];
+  const parts = [
+    ...(monthsFrom < monthsTo ? [sql`SELECT ${inner(sql`month`)} FROM stats_monthly
+       WHERE month >= ${monthsFrom}::date AND month < ${monthsTo}::date AND unit_path LIKE ${path}`] : []),
+    ...edges.filter(([a, b]) => a < b).map(([a, b]) => sql`SELECT ${inner(sql`date_trunc('month', day)::date`)} FROM stats_daily
+       WHERE day >= ${a}::date AND day < ${b}::date AND unit_path LIKE ${path}`),
+  ];
+  if (parts.length === 0) return [];
   const rows = await sql<Record<string, unknown>>`
-    SELECT ${outerSelect} FROM (
-      SELECT ${inner(sql`month`)} FROM stats_monthly
-       WHERE unit_path LIKE ${likePrefix(scope.unitPath)} AND month >= ${monthsFrom}::date AND month < ${monthsTo}::date
-      UNION ALL
-      SELECT ${inner(sql`date_trunc('month', day)::date`)} FROM stats_daily
-       WHERE unit_path LIKE ${likePrefix(scope.unitPath)} AND day >= ${period.from}::date AND day <= ${period.to}::date
-         AND (day < ${monthsFrom}::date OR day >= ${monthsTo}::date)
-    ) s
+    SELECT ${outerSelect} FROM (${sql.join(parts, sql` UNION ALL `)}) s
     ${groupList.length > 0 ? sql`GROUP BY ${sql.join(groupList)} ORDER BY ${sql.join(groupList)}` : sql``}`.execute(db);
   return rows.rows;
 }
@@ -122,6 +127,7 @@ async function centreAgencyIds(db: Db): Promise<Set<number>> {
 /** Open at the end of `to`: all receipts minus all endings up to that day (roll-ups since the start). */
 export async function inProgressAt(db: Db, scope: ReportScope, to: string): Promise<number> {
   const rows = await sumRollups(db, scope, { from: '2000-01-01', to });
+  // (whole months from stats_monthly; the last partial month from stats_daily)
   const t = totalsOf(rows[0]);
   return t.received - t.closed;
 }

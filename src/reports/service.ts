@@ -164,6 +164,9 @@ export interface DrillRow {
   readonly finishedAt: string | null;
 }
 
+/** '/87/866/' → '87'; '/82@2004/…' → '82'; '/' → null */
+export const provinceOfPath = (path: string): string | null => path.split('/')[1]?.split('@')[0] || null;
+
 const vnStart = (d: string) => new Date(`${d}T00:00:00+07:00`);
 const vnEndExclusive = (d: string) => new Date(Date.parse(`${d}T00:00:00+07:00`) + 86_400_000);
 
@@ -178,6 +181,9 @@ export async function reportDossiers(ctx: ServiceContext, q: DrillQuery): Promis
     .select(['d.id', 'd.code', 'd.procedure_code', 'd.applicant_name', 'd.channel', 'd.status', 'd.received_at', 'd.due_at', 'd.original_due_at', 'd.finished_at'])
     .where('d.unit_path', 'like', likePrefix(scope.unitPath))
     .where('d.received_at', 'is not', null);
+  // the province of the scope lets the keyset walk use (province_code, received_at, id)
+  const province = provinceOfPath(scope.unitPath);
+  if (province !== null) query = query.where('d.province_code', '=', province);
   const kind = q.kind ?? 'received';
   if (kind === 'received') query = query.where('d.received_at', '>=', from).where('d.received_at', '<', to);
   if (kind === 'open') query = query.where('d.received_at', '<', to).where((eb) => eb.or([eb('d.finished_at', 'is', null), eb('d.finished_at', '>=', to)]));

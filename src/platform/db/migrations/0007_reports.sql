@@ -34,8 +34,8 @@ CREATE TABLE stats_daily (
   resolution_working_minutes bigint NOT NULL DEFAULT 0,
   PRIMARY KEY (province_code, day, unit_path, agency_id, receiving_agency_id, procedure_id, channel, online_level)
 );
--- a supervisor's subtree over a period
-CREATE INDEX stats_daily_unit_idx ON stats_daily (unit_path text_pattern_ops, day);
+-- a supervisor's subtree over a period (the day range first: edges of a period are a few days)
+CREATE INDEX stats_daily_day_unit_idx ON stats_daily (day, unit_path text_pattern_ops);
 
 -- Month totals of the same roll-up without the procedure and receiving dimensions, for the
 -- summary of long periods at national volume (a province-year is 12 × units × channels rows).
@@ -57,10 +57,12 @@ CREATE TABLE stats_monthly (
   resolution_working_minutes bigint NOT NULL DEFAULT 0,
   PRIMARY KEY (province_code, month, unit_path, agency_id, receiving_agency_id, channel, online_level)
 );
-CREATE INDEX stats_monthly_unit_idx ON stats_monthly (unit_path text_pattern_ops, month);
+CREATE INDEX stats_monthly_month_unit_idx ON stats_monthly (month, unit_path text_pattern_ops);
 
 -- Live open dossiers (in progress on time / overdue) without scanning closed ones.
 CREATE INDEX dossiers_open_idx ON dossiers (province_code, unit_path text_pattern_ops, due_at)
   WHERE finished_at IS NULL AND received_at IS NOT NULL;
--- drill-down lists: a period's dossiers of one agency / procedure, newest first
+-- drill-down lists: a period's dossiers of one agency, newest first; late ones of a province
 CREATE INDEX dossiers_agency_received_idx ON dossiers (competent_agency_id, received_at DESC, id DESC);
+CREATE INDEX dossiers_late_idx ON dossiers (province_code, received_at DESC, id DESC)
+  WHERE finished_at > coalesce(original_due_at, due_at);
