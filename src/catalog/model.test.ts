@@ -50,6 +50,7 @@ describe('paper requirement from the published wording', () => {
     ['- Văn bản ủy quyền (được chứng thực) theo quy định của pháp luật trong trường hợp ủy quyền thực hiện việc đăng ký khai sinh.', 'Giấy tờ phải nộp', 'conditional'],
     ['- Tờ khai đăng ký khai sinh theo mẫu  (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp)', null, 'conditional'],
     ['- Hộ chiếu/Thẻ căn cước công dân/Thẻ căn cước', 'Giấy tờ phải xuất trình', 'showOnly'],
+    ['Mẫu điện tử tương tác (do người yêu cầu cung cấp thông tin, nếu người có yêu cầu lựa chọn nộp hồ sơ trực tuyến)', null, 'conditional'],
   ] as const)('%s → %s', (name, note, expected) => {
     expect(paperRequirement(p(name, note))).toBe(expected);
   });

@@ -26,7 +26,7 @@ export type PaperRequirement = (typeof paperRequirements)[number];
 
 /**
  * Whether a listed paper must be submitted. Published lists mix papers for particular cases
- * ("- Trường hợp …", "… trong trường hợp …", "(nếu …)") and papers only shown ("Giấy tờ phải
+ * ("- Trường hợp …", "… trong trường hợp …", "… nếu …") and papers only shown ("Giấy tờ phải
  * xuất trình"); only the first clause decides ("Giấy chứng sinh; trường hợp không có … thì …" is
  * required, its alternatives are described after the semicolon).
  */
@@ -34,7 +34,7 @@ export function paperRequirement(p: RequiredPaper): PaperRequirement {
   if (p.requirement) return p.requirement;
   if ((p.note ?? '').toLowerCase().includes('xuất trình')) return 'showOnly';
   const first = (p.name.split(';')[0] ?? '').replace(/^[\s*-]+/, '').toLowerCase();
-  return first.startsWith('trường hợp') || first.includes('trong trường hợp') || first.includes('(nếu') ? 'conditional' : 'required';
+  return first.startsWith('trường hợp') || first.includes('trong trường hợp') || /(^|[\s(])nếu\s/.test(first) ? 'conditional' : 'required';
 }
 export interface FeeItem { name: string; /** null: the amount is only described in `note`. */ amountVnd: number | null; note: string | null }
 export interface ProcessingStep { key: string; name: string; role: StepRole; /** share of the duration, steps sum to 1 */ share: number }
