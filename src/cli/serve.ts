@@ -11,7 +11,7 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write(`\nNhận tín hiệu ${signal}, đang dừng…\n`);
+    process.stdout.write(`\nĐang dừng (${signal})…\n`);
     try {
       await app.close();
     } finally {
@@ -21,6 +21,10 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  // A parent that dies without passing its signal on (e.g. `npm start` killed with SIGTERM)
+  // must not leave the server and its PostgreSQL running: when we are re-parented, we stop.
+  const parent = process.ppid;
+  setInterval(() => { if (process.ppid !== parent) void stop('parent exited'); }, 1000).unref();
 
   const applied = await migrate(connection.url);
   if (applied.length > 0) process.stdout.write(`Đã áp dụng ${applied.length} migration.\n`);
