@@ -1,0 +1,115 @@
+/**
+ * The load generator of bench/intake.ts, run in a child process (`fork`) so that the HTTP
+ * clients and the raw-pg baseline never share the app's event loop or its CPU accounting.
+ * Protocol over IPC: the parent sends one {@link LoadJob}; the child warms up, sends
+ * `{ ready: true }`, waits for `{ go: true }`, runs the phase and sends a {@link LoadResult}.
+ */
+import pg from 'pg';
+
+export interface LoadJob {
+  readonly mode: 'http' | 'raw';
+  readonly clients: number;
+  readonly seconds: number;
+  readonly origin?: string;
+  readonly token?: string;
+  readonly databaseUrl?: string;
+  readonly ids?: {
+    procedure_id: number; applicant_id: number; receiving_agency_id: number; competent_agency_id: number;
+    receiving_service_point_id: number | null; unit_path: string; applicant_unit_id: number | null;
+  };
+}
+
+export interface LoadResult {
+  readonly count: number;
+  readonly seconds: number;
+  /** sorted, ms */
+  readonly latencies: number[];
+  /** CPU of this (load generator) process during the phase, ms */
+  readonly cpuMs: number;
+}
+
+const letters = (i: number) => { let s = ''; let n = i; do { s = String.fromCharCode(65 + (n % 26)) + s; n = Math.floor(n / 26); } while (n > 0); return s; };
+
+export const intakeBody = (i: number) => JSON.stringify({
+  procedureCode: '1.004873',
+  applicant: { personalId: `08719${String(i).padStart(7, '0')}`, name: `Nguyễn Văn ${letters(i)}`, phone: `09${String(i).padStart(8, '0')}`, unitCode: '29926', address: 'Ấp 1, xã Tân Hồng' },
+  papers: [{ key: 'p6', source: 'scanned' }, { key: 'p3', source: 'national_db' }],
+  formData: { fullName: `Nguyễn Văn ${letters(i)}`, personalId: `08719${String(i).padStart(7, '0')}`, address: 'Ấp 1, xã Tân Hồng', reason: 'Xác nhận tình trạng hôn nhân để đăng ký kết hôn' },
+});
+
+async function runClients(clients: number, seconds: number, once: (i: number) => Promise<void>): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let next = 0;
+  const cpu0 = process.cpuUsage();
+  const start = performance.now();
+  const until = start + seconds * 1000;
+  await Promise.all(Array.from({ length: clients }, async () => {
+    while (performance.now() < until) {
+      const i = next++;
+      const t0 = performance.now();
+      await once(i);
+      latencies.push(performance.now() - t0);
+    }
+  }));
+  const cpu = process.cpuUsage(cpu0);
+  return { count: latencies.length, seconds: (performance.now() - start) / 1000, latencies: latencies.sort((a, b) => a - b), cpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
+function httpClient(job: LoadJob): (i: number) => Promise<void> {
+  return async (i) => {
+    const res = await fetch(`${job.origin}/api/v1/dossiers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${job.token}`, 'idempotency-key': `bench-${i}-${Date.now()}` },
+      body: intakeBody(i),
+    });
+    const text = await res.text();
+    if (res.status !== 201) throw new Error(`intake ${i}: ${res.status} ${text}`);
+  };
+}
+
+function rawClient(job: LoadJob, pool: pg.Pool): (i: number) => Promise<void> {
+  const ids = job.ids!;
+  return async (i) => {
+    const c = await pool.connect();
+    try {
+      await c.query('BEGIN');
+      const s = await c.query<{ last_serial: number }>(
+        `INSERT INTO dossier_serials (agency_id, day, last_serial) VALUES ($1, '2099-01-01', 1)
+         ON CONFLICT (agency_id, day) DO UPDATE SET last_serial = dossier_serials.last_serial + 1 RETURNING last_serial`, [ids.receiving_agency_id]);
+      const code = `BENCH-990101-${String(s.rows[0]?.last_serial).padStart(4, '0')}`;
+      const d = await c.query<{ id: number }>(
+        `INSERT INTO dossiers (code, code_format, province_code, procedure_id, procedure_code, applicant_id, applicant_name, applicant_phone, personal_id,
+           receiving_service_point_id, receiving_agency_id, competent_agency_id, unit_path, applicant_unit_id, channel, status, sync_code,
+           submitted_at, received_at, due_at, clock_started_at, calendar_version, form_data, last_hash)
+         VALUES ($1, 'tt01-2018', '82', $2, '1.004873', $3, $4, $5, $6, $7, $8, $9, $10, $11, 'counter', 'received', 2, now(), now(), now() + interval '3 days', now(), '2026:statutory', $12, $13)
+         RETURNING id`,
+        [code, ids.procedure_id, ids.applicant_id, `Nguyễn Văn ${letters(i)}`, '0900000000', '087190000001', ids.receiving_service_point_id,
+          ids.receiving_agency_id, ids.competent_agency_id, ids.unit_path, ids.applicant_unit_id, intakeBody(i), 'x'.repeat(64)]);
+      await c.query(
+        `INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash) VALUES ($1, 1, now(), 'received', 1, 'clerk', $2, $3, $4)`,
+        [d.rows[0]?.id, intakeBody(i), '0'.repeat(64), 'y'.repeat(64)]);
+      await c.query('COMMIT');
+    } catch (e) {
+      await c.query('ROLLBACK');
+      throw e;
+    } finally {
+      c.release();
+    }
+  };
+}
+
+const send = (message: unknown) => new Promise<void>((resolve, reject) => process.send!(message, (e: Error | null) => (e ? reject(e) : resolve())));
+const receive = <T>() => new Promise<T>((resolve) => process.once('message', (m) => resolve(m as T)));
+
+if (process.send) {
+  const job = await receive<LoadJob>();
+  const pool = job.mode === 'raw' ? new pg.Pool({ connectionString: job.databaseUrl, max: job.clients }) : null;
+  const once = pool ? rawClient(job, pool) : httpClient(job);
+  for (let i = 0; i < 50; i++) await once(1_000_000 + i); // warm up (JIT, sockets, pool; the app's caches)
+  await send({ ready: true });
+  await receive<{ go: true }>();
+  const result = await runClients(job.clients, job.seconds, once);
+  await pool?.end();
+  await send(result);
+  process.disconnect();
+}
