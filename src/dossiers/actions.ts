@@ -34,10 +34,19 @@ export interface ActionInput {
   readonly officerName?: string;
   /** requestPayment */
   readonly amountVnd?: number;
+  /**
+   * paymentReceived: how the fee was paid. F766 `DuocThanhToanTrucTuyen`: 1 on the national
+   * portal, 2 through the provincial or ministry gateway; cash or transfer at the counter or to
+   * the postal worker is not online.
+   */
+  readonly paymentChannel?: PaymentChannel;
   /** return */
   readonly channel?: 'counter' | 'post' | 'online';
   readonly signature?: Signature;
 }
+
+export const paymentChannels = ['counter', 'postal', 'transfer', 'online_national', 'online_provincial'] as const;
+export type PaymentChannel = (typeof paymentChannels)[number];
 
 /** ND 61 art. 19.4: a supplement during appraisal is notified within 3 working days of receipt. */
 export const SUPPLEMENT_NOTICE_WORKING_DAYS = 3;
@@ -106,6 +115,11 @@ async function payloadFor(ctx: DossierContext, row: DossierRow, action: Action, 
       return { ...base, officerName: input.officerName?.trim() || undefined };
     case 'requestPayment':
       return { ...base, amountVnd: input.amountVnd };
+    case 'paymentReceived': {
+      if (!input.paymentChannel) throw required('paymentChannel', 'Cần chọn hình thức nộp phí, lệ phí.');
+      const online = input.paymentChannel === 'online_national' || input.paymentChannel === 'online_provincial';
+      return { ...base, paymentChannel: input.paymentChannel, online, paidOnlineCode: input.paymentChannel === 'online_national' ? 1 : online ? 2 : 3 };
+    }
     case 'forward':
       return { ...base, toAgencyId: row.competent_agency_id, unitPath: row.unit_path };
     case 'return': {

@@ -2,8 +2,9 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../platform/context';
+import { literals } from '../platform/http/schemas';
 import { publicRateLimit, requireActor, type HttpApp } from '../platform/http/server';
-import { performAction } from './actions';
+import { paymentChannels, performAction } from './actions';
 import { verifyAudit } from './audit';
 import type { DossierContext } from './context';
 import type { DossierHook } from './events';
@@ -58,6 +59,7 @@ const ActionBody = Type.Object({
   replyDueAt: Type.Optional(Instant),
   officerName: Type.Optional(Type.String({ maxLength: 100 })),
   amountVnd: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000_000 })),
+  paymentChannel: Type.Optional(literals(paymentChannels)),
   channel: Type.Optional(Type.Union([Type.Literal('counter'), Type.Literal('post'), Type.Literal('online')])),
   signature: Type.Optional(Type.Object({ name: Text(100), signedAt: Instant }, strict)),
 }, strict);
