@@ -327,6 +327,39 @@ export interface StatsMonthlyTable extends StatsCounts {
   online_level: 'none' | 'partial' | 'full';
 }
 
+// ---- supervision (0008_supervision.sql) -------------------------------------------------------
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  dossier_code: string | null;
+  title: string;
+  body: string;
+  dedupe_key: string;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+export interface DossierEscalationsTable {
+  dossier_id: number;
+  kind: 'atRisk' | 'overdue';
+  due_at: Date;
+  threshold_minutes: number;
+  escalated_at: Date;
+  recipients: number;
+}
+
+export interface DossierResolutionsTable {
+  dossier_id: number;
+  procedure_code: string;
+  province_code: string;
+  received_at: Date;
+  resolved_at: Date;
+  working_minutes: number;
+  on_time: boolean;
+}
+
 export interface DB {
   audit_log: AuditLogTable;
   admin_units: AdminUnitsTable;
@@ -348,4 +381,7 @@ export interface DB {
   schema_migrations: SchemaMigrationsTable;
   stats_daily: StatsDailyTable;
   stats_monthly: StatsMonthlyTable;
+  notifications: NotificationsTable;
+  dossier_escalations: DossierEscalationsTable;
+  dossier_resolutions: DossierResolutionsTable;
 }
