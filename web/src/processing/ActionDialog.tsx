@@ -12,6 +12,8 @@ import { actionText, statusText } from './labels';
 /** What each action asks for (src/dossiers/actions.ts). */
 const needsReason: readonly DossierAction[] = ['refuse', 'reject', 'stop', 'requestSupplement', 'apologize'];
 const returnChannels: readonly ReturnChannel[] = ['counter', 'post', 'online'];
+const paymentChannels = ['counter', 'postal', 'transfer', 'online_national', 'online_provincial'] as const;
+type PaymentChannel = (typeof paymentChannels)[number];
 
 interface Props {
   readonly dossier: DossierDetail;
@@ -34,6 +36,7 @@ export function ActionDialog({ dossier, action, onDone, onClose }: Props) {
   const [officerName, setOfficerName] = useState('');
   const [amount, setAmount] = useState('');
   const [channel, setChannel] = useState<ReturnChannel>('counter');
+  const [paymentChannel, setPaymentChannel] = useState<PaymentChannel>('counter');
   const [signer, setSigner] = useState(dossier.applicant.name);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [error, setError] = useState<{ text: string; details: readonly string[] } | null>(null);
@@ -73,6 +76,7 @@ export function ActionDialog({ dossier, action, onDone, onClose }: Props) {
     }
     if (action === 'assign' && officerName.trim()) input.officerName = officerName.trim();
     if (action === 'requestPayment' && amount.trim() && Number.isInteger(Number(amount))) input.amountVnd = Number(amount);
+    if (action === 'paymentReceived') input.paymentChannel = paymentChannel;
     if (action === 'return') {
       input.channel = channel;
       if (!signer.trim() && channel !== 'online') found.signer = t('signerRequired');
@@ -127,6 +131,14 @@ export function ActionDialog({ dossier, action, onDone, onClose }: Props) {
         )}
         {action === 'assign' && <Field label={t('officerName')} value={officerName} onChange={(e) => setOfficerName(e.target.value)} autoComplete="off" />}
         {action === 'requestPayment' && <Field label={t('amountVnd')} inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value.replace(/\D/g, ''))} />}
+        {action === 'paymentReceived' && (
+          <div className="field">
+            <label htmlFor={`${ids}-payment`} className="field__label">{t('paymentChannel')}</label>
+            <select id={`${ids}-payment`} className="field__select" value={paymentChannel} onChange={(e) => setPaymentChannel(e.target.value as PaymentChannel)}>
+              {paymentChannels.map((c) => <option key={c} value={c}>{t(`payment_${c}`)}</option>)}
+            </select>
+          </div>
+        )}
         {action === 'return' && (
           <>
             <div className="field">

@@ -67,6 +67,7 @@ export interface ActionInput {
   readonly replyDueAt?: string;
   readonly officerName?: string;
   readonly amountVnd?: number;
+  readonly paymentChannel?: 'counter' | 'postal' | 'transfer' | 'online_national' | 'online_provincial';
   readonly channel?: ReturnChannel;
   readonly signature?: { readonly name: string; readonly signedAt: string };
 }
