@@ -101,6 +101,8 @@ async function payloadFor(ctx: DossierContext, row: DossierRow, action: Action, 
     case 'apologize': {
       const newDueAt = parseInstant(input.newDueAt, 'newDueAt', 'ngày hẹn trả mới');
       if (!row.due_at) throw invalidTransition('NO_DUE_DATE', 'Hồ sơ chưa có ngày hẹn trả.');
+      // The working calendar is loaded around today: a new date more than a year ahead is refused.
+      if (newDueAt.getTime() > now.getTime() + 365 * 86_400_000) throw required('newDueAt', 'Ngày hẹn trả mới không được quá một năm kể từ hôm nay.');
       const { calendar } = await calendarAround(ctx.db, now);
       const result = applyApology({ ...newDossierDeadline(row.due_at.getTime()), apologizedAt: row.apologized_at?.getTime() ?? null }, newDueAt.getTime(), now.getTime(), calendar);
       if (!result.ok) throw invalidTransition(result.error.code, result.error.message);
