@@ -131,7 +131,7 @@ export async function workQueue(ctx: ServiceContext, limit = 200): Promise<{ ite
   const rows = await ctx.db.selectFrom('dossiers as d')
     .select(['d.code', 'd.status', 'd.procedure_code', 'd.applicant_name', 'd.received_at', 'd.due_at', 'd.original_due_at', 'd.finished_at'])
     .where(scopeWhere(actor)).where('d.status', 'in', statuses)
-    .orderBy(sql`d.due_at`, sql`ASC NULLS LAST`).orderBy('d.id').limit(Math.min(Math.max(limit, 1), 500)).execute();
+    .orderBy('d.due_at', (ob) => ob.asc().nullsLast()).orderBy('d.id').limit(Math.min(Math.max(limit, 1), 500)).execute();
   const now = ctx.clock.now();
   const { calendar } = await calendarAround(ctx.db, now);
   return {
