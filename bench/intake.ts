@@ -13,6 +13,7 @@
  */
 import { fork } from 'node:child_process';
 import fs from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,8 +42,24 @@ const clientQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown
 
 interface Measured extends LoadResult { readonly appCpuMs: number; readonly statements: number }
 
+/** With BENCH_CPU_PROFILE=<file>, the app process's CPU profile of the HTTP phase only (open it in DevTools). */
+async function profiled<T>(file: string | undefined, body: () => Promise<T>): Promise<T> {
+  if (!file) return body();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await body();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    await fs.writeFile(file, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 /** Runs one phase from a child process; the app's CPU and statements are counted between go and done. */
-async function phase(job: LoadJob): Promise<Measured> {
+async function phase(job: LoadJob, profileFile?: string): Promise<Measured> {
   const child = fork(LOADER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const next = () => new Promise<unknown>((resolve, reject) => {
@@ -55,8 +72,10 @@ async function phase(job: LoadJob): Promise<Measured> {
     await next(); // ready: warmed up
     const cpu0 = process.cpuUsage();
     const statements0 = statements;
-    child.send({ go: true });
-    const result = (await next()) as LoadResult;
+    const result = await profiled(profileFile, async () => {
+      child.send({ go: true });
+      return (await next()) as LoadResult;
+    });
     const cpu = process.cpuUsage(cpu0);
     return { ...result, appCpuMs: (cpu.user + cpu.system) / 1000, statements: statements - statements0 };
   } finally {
@@ -90,7 +109,7 @@ export async function run(): Promise<void> {
     });
     const { token } = (await login.json()) as { token: string };
 
-    const http = await phase({ mode: 'http', clients: CLIENTS, seconds: SECONDS, origin, token });
+    const http = await phase({ mode: 'http', clients: CLIENTS, seconds: SECONDS, origin, token }, process.env.BENCH_CPU_PROFILE);
 
     // Baseline: the same rows in one transaction each, straight through pg (no app: its CPU and statements read ~0).
     const ids = await connection.db.selectFrom('dossiers').select(['procedure_id', 'applicant_id', 'receiving_agency_id', 'competent_agency_id', 'receiving_service_point_id', 'unit_path', 'applicant_unit_id'])
