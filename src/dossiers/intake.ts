@@ -205,19 +205,15 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
   const name = input.applicant.name.normalize('NFC').trim();
 
   const outcome = await ctx.db.transaction().execute(async (trx): Promise<{ replay: string | null; result: IntakeResult | null }> => {
-    if (idempotencyKey !== undefined) {
-      // The loser of a race waits here for the winner's commit, then reads its result.
-      const inserted = await trx.insertInto('idempotency_keys')
-        .values({ actor_id: actor.userId, key: idempotencyKey, request_hash: requestHash })
-        .onConflict((oc) => oc.columns(['actor_id', 'key']).doNothing()).returning('key').executeTakeFirst();
-      if (!inserted) {
-        const winner = await trx.selectFrom('idempotency_keys').select(['request_hash', 'dossier_code'])
-          .where('actor_id', '=', actor.userId).where('key', '=', idempotencyKey).executeTakeFirstOrThrow();
-        if (winner.request_hash !== requestHash) throw keyReused();
-        return { replay: winner.dossier_code, result: null };
-      }
+    const claimed = await claimKeyAndUpsertApplicant(trx, idempotencyKey === undefined ? null : { actorId: actor.userId, key: idempotencyKey, requestHash },
+      input.applicant, name, phone, unit.id);
+    if (claimed === null) {
+      const winner = await trx.selectFrom('idempotency_keys').select(['request_hash', 'dossier_code'])
+        .where('actor_id', '=', actor.userId).where('key', '=', idempotencyKey ?? '').executeTakeFirstOrThrow();
+      if (winner.request_hash !== requestHash) throw keyReused();
+      return { replay: winner.dossier_code, result: null };
     }
-    const applicantId = await upsertApplicant(trx, input.applicant, name, phone, unit.id);
+    const applicantId = claimed;
     const { code, format } = formatDossierCode({
       agencyIdentifier: receiving.identifier, receivedAt: (receivedAt ?? now).getTime(),
       serial: await allocateSerial(trx, receiving.id, vnDay(receivedAt ?? now)),
@@ -280,14 +276,34 @@ async function writeIntake(
   return row;
 }
 
-async function upsertApplicant(trx: Transaction<DB>, a: ApplicantInput, name: string, phone: string, unitId: number): Promise<number> {
-  const row = await trx.insertInto('applicants').values({
-    personal_id: a.personalId, name, phone, email: a.email ?? null, birth_date: a.birthDate ?? null, address: a.address ?? null, unit_id: unitId,
-  }).onConflict((oc) => oc.column('personal_id').where('personal_id', 'is not', null).doUpdateSet({
-    name, phone, email: sql`coalesce(excluded.email, applicants.email)`, birth_date: sql`coalesce(excluded.birth_date, applicants.birth_date)`,
-    address: sql`coalesce(excluded.address, applicants.address)`, unit_id: unitId, updated_at: sql`now()`,
-  })).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+/**
+ * One statement: claims the idempotency key (if any) and, only if the key was new, upserts the
+ * applicant. Returns the applicant id, or null when the key was already taken: the loser of a
+ * race waits on the key's index entry for the winner's commit (ON CONFLICT), then the caller
+ * reads the winner's result.
+ */
+async function claimKeyAndUpsertApplicant(
+  trx: Transaction<DB>, idempotency: { actorId: number; key: string; requestHash: string } | null,
+  a: ApplicantInput, name: string, phone: string, unitId: number,
+): Promise<number | null> {
+  const result = await sql<{ applicant_id: number | null }>`
+    WITH k AS (
+      INSERT INTO idempotency_keys (actor_id, key, request_hash)
+      SELECT ${idempotency?.actorId ?? 0}::bigint, ${idempotency?.key ?? ''}::text, ${idempotency?.requestHash ?? ''}::text WHERE ${idempotency !== null}::boolean
+      ON CONFLICT (actor_id, key) DO NOTHING
+      RETURNING key
+    ), a AS (
+      INSERT INTO applicants (personal_id, name, phone, email, birth_date, address, unit_id)
+      SELECT ${a.personalId}::text, ${name}::text, ${phone}::text, ${a.email ?? null}::text, ${a.birthDate ?? null}::date, ${a.address ?? null}::text, ${unitId}::bigint
+      WHERE NOT ${idempotency !== null}::boolean OR EXISTS (SELECT 1 FROM k)
+      ON CONFLICT (personal_id) WHERE personal_id IS NOT NULL DO UPDATE SET
+        name = excluded.name, phone = excluded.phone, email = coalesce(excluded.email, applicants.email),
+        birth_date = coalesce(excluded.birth_date, applicants.birth_date), address = coalesce(excluded.address, applicants.address),
+        unit_id = excluded.unit_id, updated_at = now()
+      RETURNING id
+    )
+    SELECT (SELECT id FROM a) AS applicant_id`.execute(trx);
+  return result.rows[0]?.applicant_id ?? null;
 }
 
 /**
