@@ -91,8 +91,12 @@ export function evolve(current: DerivedDossier | null, e: DossierEvent): Derived
     case 'supplementReceived': {
       const newDue = date(p.newDueAt);
       d = { ...d, supplement_completed_at: e.at };
-      // ND 61 art. 19.4: the clock restarts from zero (only if it was running)
-      if (newDue) d = { ...d, due_at: newDue, clock_started_at: e.at, calendar_version: str(p.calendarVersion) ?? d.calendar_version };
+      // ND 61 art. 19.4: the clock restarts from zero (only if it was running). The new due time
+      // is the new original: an apology of the former period no longer applies (timeliness is
+      // judged on original_due_at ?? due_at), and the new period may have its own apology.
+      if (newDue) {
+        d = { ...d, due_at: newDue, original_due_at: null, apologized_at: null, clock_started_at: e.at, calendar_version: str(p.calendarVersion) ?? d.calendar_version };
+      }
       break;
     }
     case 'apologize':

@@ -47,8 +47,9 @@ export const transitions = {
   // ND 61 art. 19.5: consultations recorded with their deadlines
   consult: { from: ['processing'], to: 'same', roles: ['officer', 'approver'] },
   consultReplied: { from: ['processing'], to: 'same', roles: ['officer', 'approver'] },
-  // ND 61 art. 19.9: new date once, at least one working day before the due time
-  apologize: { from: OPEN_AT_AGENCY, to: 'same', roles: ['officer', 'approver'] },
+  // ND 61 art. 19.9: new date once per running clock, at least one working day before the due
+  // time; not while a supplement is awaited (no clock is running, it restarts from zero)
+  apologize: { from: ['processing', 'awaitingPayment'], to: 'same', roles: ['officer', 'approver'] },
   // the leader signs; the result then reaches the one-stop (markResultReady)
   approve: { from: ['processing'], to: 'same', roles: ['approver'] },
   // ND 61 art. 19.8: not eligible after appraisal, with a reason
@@ -188,7 +189,9 @@ export function applyAction(state: LifecycleState, action: Action): LifecycleSta
     case 'requestSupplement':
       return { ...state, status, statusBeforeSupplement: state.status, supplementCount: state.supplementCount + 1 };
     case 'supplementReceived':
-      return { ...state, status, statusBeforeSupplement: null };
+      // in appraisal the clock restarts from zero (ND 61 art. 19.4): the new period has its own
+      // single apology (art. 19.9); at intake no clock ran, so no apology could have been used
+      return { ...state, status, statusBeforeSupplement: null, apologyUsed: state.statusBeforeSupplement === 'processing' ? false : state.apologyUsed };
     case 'apologize':
       return { ...state, status, apologyUsed: true };
     case 'approve':

@@ -127,7 +127,8 @@ export function availableSlips(d: Pick<DossierDetail, 'status' | 'receivedAt' | 
   if (d.receivedAt) kinds.push('receipt');
   if (d.supplementCount > 0) kinds.push('supplement');
   if (d.status === 'refused' || d.status === 'rejected') kinds.push('refusal');
-  if (d.apologyUsed) kinds.push('apology');
+  // apologyUsed is reset when a supplement restarts the clock; the slip of the earlier apology stays
+  if (d.apologyUsed || d.timeline.some((e) => e.action === 'apologize')) kinds.push('apology');
   if (d.status === 'stopped' || d.status === 'withdrawn') kinds.push('stop');
   // the control slip starts with the hand-over to the agency (src/forms)
   if (d.timeline.some((e) => e.action === 'forward')) kinds.push('control');
