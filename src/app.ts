@@ -39,6 +39,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
     resolveActor: actorResolver(routeDeps),
     webDir: deps.config.webDir,
     version,
+    trustProxy: deps.config.trustProxy,
   });
   await registerHealthRoute(app, deps.db, version);
   registerAccountsRoutes(app, routeDeps, {

@@ -14,6 +14,18 @@ export interface Config {
   /** Where the built web app lives. */
   readonly webDir: string;
   readonly sessionTtlHours: number;
+  /**
+   * Which proxies may set X-Forwarded-For (rate limits key on the client address): false (the
+   * default: the socket's address), a hop count, or a list of proxy addresses.
+   */
+  readonly trustProxy: boolean | number | string[];
+}
+
+function trustProxyFrom(value: string | undefined): boolean | number | string[] {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((a) => a.trim()).filter(Boolean);
 }
 
 const intFrom = (value: string | undefined, fallback: number, name: string): number => {
@@ -38,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.MOTCUA_PUBLIC_URL ?? `http://localhost:${port}`,
     webDir: path.resolve(env.MOTCUA_WEB_DIR ?? 'web/dist'),
     sessionTtlHours: intFrom(env.MOTCUA_SESSION_TTL_HOURS, 12, 'MOTCUA_SESSION_TTL_HOURS'),
+    trustProxy: trustProxyFrom(env.MOTCUA_TRUST_PROXY),
   };
 }

@@ -63,6 +63,13 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     default:
       break;
   }
+  // PostgreSQL "data exception" (SQLSTATE class 22): an impossible date, a NUL byte, a number out
+  // of range that slipped past the schemas. The input is wrong, not the server.
+  const sqlState = (error as { code?: unknown })?.code;
+  if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState) && (error as { severity?: unknown }).severity !== undefined) {
+    return { status: 400, body: platformError('INVALID_VALUE'), unexpected: false };
+  }
+  if (e?.code === 'MOTCUA_NUL_IN_URL') return { status: 400, body: platformError('BAD_REQUEST'), unexpected: false };
   if (e?.statusCode === 429) return { status: 429, body: platformError('RATE_LIMITED'), unexpected: false };
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     const code = e.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : e.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';

@@ -5,6 +5,7 @@ import { makeServicePoint, makeUnit, makeUser, tableScopeLookup, TEST_PASSWORD }
 import { actorResolver, registerAccountsRoutes } from '../../accounts/routes';
 import { systemClock } from '../clock';
 import { registerHealthRoute } from './health';
+import { toErrorResponse } from './errors';
 import { createHttpServer, type HttpApp } from './server';
 
 describe('HTTP platform', () => {
@@ -100,5 +101,41 @@ describe('HTTP platform', () => {
     expect(codes).toContain(429);
     const limited = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.9.9.9', payload: { username: 'x', password: 'y' } });
     expect(limited.json().error.code).toBe('RATE_LIMITED');
+  });
+});
+
+describe('HTTP platform behind no proxy', () => {
+  let t: TestDatabase;
+  let app: HttpApp;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    const deps = { db: t.db, clock: systemClock };
+    app = await createHttpServer({ logger: false, resolveActor: actorResolver(deps), version: 'test' });
+    registerAccountsRoutes(app, deps, { sessionTtlHours: 1, loginRateLimit: 3, secureCookies: false, lookupScope: tableScopeLookup(t.db) });
+    await app.ready();
+  });
+  afterAll(async () => { await app.close(); await t.close(); });
+
+  it('does not let a client choose its address with X-Forwarded-For to dodge the rate limit', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.1.1.1', headers: { 'x-forwarded-for': `10.0.0.${i}` }, payload: { username: 'x', password: 'y' } });
+      codes.push(res.statusCode);
+    }
+    expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses a NUL character in the URL with 400', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/users?limit=%00' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('error mapping', () => {
+  it('maps a PostgreSQL data exception (SQLSTATE class 22) to 400', () => {
+    const pgError = Object.assign(new Error('date/time field value out of range: "2026-02-31"'), { code: '22008', severity: 'ERROR' });
+    expect(toErrorResponse(pgError)).toMatchObject({ status: 400, body: { error: { code: 'INVALID_VALUE' } } });
+    expect(toErrorResponse(new Error('boom'))).toMatchObject({ status: 500, unexpected: true });
   });
 });

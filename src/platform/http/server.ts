@@ -38,6 +38,8 @@ export interface HttpOptions {
   /** Requests per minute per client on routes marked `config.publicLimit` (login, tracking). */
   readonly publicRateLimit?: number;
   readonly bodyLimitBytes?: number;
+  /** See Config.trustProxy; false unless a proxy in front is configured. */
+  readonly trustProxy?: boolean | number | string[];
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -56,7 +58,9 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpApp> {
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
-    trustProxy: true,
+    trustProxy: typeof options.trustProxy === 'number'
+      ? ((hops: number) => (_address: string, hop: number) => hop < hops)(options.trustProxy)
+      : options.trustProxy ?? false,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -82,6 +86,12 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpApp> {
   });
 
   app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
+  // A NUL character can be neither stored nor compared by PostgreSQL: refuse it in the URL at once.
+  app.addHook('onRequest', async (request) => {
+    if (/%00/i.test(request.url) || request.url.includes('\u0000')) {
+      throw Object.assign(new Error(httpMessages.BAD_REQUEST), { statusCode: 400, code: 'MOTCUA_NUL_IN_URL' });
+    }
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
