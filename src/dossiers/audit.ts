@@ -1,8 +1,12 @@
 // Verification of the event log: every chain link recomputed, seqs without gaps, the dossier row's
 // version and last hash matching its newest event, and the row equal to the fold of its events.
+import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { Database } from '../platform/db/connect';
+import type { DB } from '../platform/db/schema';
 import { assertCan } from '../accounts/policy';
 import type { ServiceContext } from '../platform/context';
+import { validationFailed } from '../platform/errors';
+import { dossierNotFound, isDossierInScope, scopedActor, scopeWhere } from './scope';
 import { eventHash, GENESIS_HASH, type DossierEvent, type EventAction } from './events';
 import { differences, rebuildDossierFromEvents } from './fold';
 import { toDerived } from './actions';
@@ -22,15 +26,19 @@ export type ChainReport =
 
 const BATCH = 500;
 
+/** Which dossiers to walk: one code, or those matching a filter on `dossiers as d` (all if none). */
+export type DossierSelection = string | undefined | ((eb: ExpressionBuilder<DB & { d: DB['dossiers'] }, 'd'>) => Expression<SqlBool>);
+
 /** Walks the dossiers in batches; calls `visit` with each dossier and its events in order. */
 async function eachDossier(
   db: Database,
-  code: string | undefined,
+  selection: DossierSelection,
   visit: (row: Awaited<ReturnType<typeof loadBatch>>[number], events: DossierEvent[]) => boolean | void,
 ): Promise<void> {
+  const code = typeof selection === 'string' ? selection : undefined;
   let after = 0;
   for (;;) {
-    const rows = await loadBatch(db, after, code);
+    const rows = await loadBatch(db, after, selection);
     if (rows.length === 0) return;
     const ids = rows.map((r) => r.id);
     const events = await db.selectFrom('dossier_events').selectAll().where('dossier_id', 'in', ids).orderBy('dossier_id').orderBy('seq').execute();
@@ -51,10 +59,11 @@ async function eachDossier(
   }
 }
 
-function loadBatch(db: Database, after: number, code: string | undefined) {
-  let q = db.selectFrom('dossiers').selectAll().where('id', '>', after);
-  if (code !== undefined) q = q.where('code', '=', code);
-  return q.orderBy('id').limit(BATCH).execute();
+function loadBatch(db: Database, after: number, selection: DossierSelection) {
+  let q = db.selectFrom('dossiers as d').selectAll('d').where('d.id', '>', after);
+  if (typeof selection === 'string') q = q.where('d.code', '=', selection);
+  else if (selection !== undefined) q = q.where(selection);
+  return q.orderBy('d.id').limit(BATCH).execute();
 }
 
 /** The first broken link of one dossier's chain, or null. */
@@ -75,12 +84,15 @@ export function checkChain(code: string, events: readonly DossierEvent[], head: 
   return null;
 }
 
-/** Verifies every chain (or one dossier's); stops at the first broken link. */
-export async function verifyChain(db: Database, dossierCode?: string): Promise<ChainReport> {
+/**
+ * Verifies every chain (or one dossier's, or those a filter selects); stops at the first broken
+ * link. The whole database is walked only from the CLI (`motcua audit verify`).
+ */
+export async function verifyChain(db: Database, selection?: DossierSelection): Promise<ChainReport> {
   let dossiers = 0;
   let events = 0;
   let broken: BrokenLink | null = null;
-  await eachDossier(db, dossierCode, (row, list) => {
+  await eachDossier(db, selection, (row, list) => {
     dossiers++;
     events += list.length;
     broken = checkChain(row.code, list, row);
@@ -117,8 +129,48 @@ export async function compareWithFold(db: Database, limit = 1000): Promise<{ dos
   return { dossiers, differences: out };
 }
 
-/** API: GET /api/v1/audit/verify (permission audit.verify). */
-export async function verifyAudit(ctx: ServiceContext, dossierCode?: string): Promise<ChainReport> {
+/** Longest period (received dates, both ends included) one API request may verify. */
+export const AUDIT_MAX_PERIOD_DAYS = 31;
+
+export interface AuditQuery {
+  /** one dossier (404 outside the actor's scope, as for getDossier) */
+  readonly dossier?: string;
+  /** else: the dossiers of the actor's scope received in [from, to] (civil dates, UTC+7) */
+  readonly from?: string;
+  readonly to?: string;
+}
+
+const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+
+/**
+ * API: GET /api/v1/audit/verify (permission audit.verify). One dossier of the actor's scope, or
+ * the dossiers of the actor's scope received in a period of at most 31 days: a request never
+ * makes the server hash the whole database (that stays the CLI's `motcua audit verify`).
+ */
+export async function verifyAudit(ctx: ServiceContext, query: AuditQuery = {}): Promise<ChainReport> {
   assertCan(ctx.actor, 'audit.verify');
-  return verifyChain(ctx.db, dossierCode);
+  const actor = await scopedActor(ctx.db, ctx.actor);
+  if (query.dossier !== undefined) {
+    const code = query.dossier;
+    const row = await ctx.db.selectFrom('dossiers')
+      .select(['receiving_service_point_id', 'receiving_agency_id', 'competent_agency_id', 'unit_path', 'personal_id'])
+      .where('code', '=', code).executeTakeFirst();
+    if (!row || !isDossierInScope(actor, row)) throw dossierNotFound(code);
+    return verifyChain(ctx.db, code);
+  }
+  const { from, to } = query;
+  const periodError = (message: string) => validationFailed('AUDIT_PERIOD_REQUIRED', message, [{ path: from === undefined || !CIVIL_DATE.test(from) ? 'from' : 'to', message }]);
+  if (from === undefined || to === undefined || !CIVIL_DATE.test(from) || !CIVIL_DATE.test(to) || Number.isNaN(dayNumber(from)) || Number.isNaN(dayNumber(to))) {
+    throw periodError(`Cần mã hồ sơ (dossier) hoặc khoảng ngày tiếp nhận from–to (YYYY-MM-DD, tối đa ${AUDIT_MAX_PERIOD_DAYS} ngày).`);
+  }
+  const days = dayNumber(to) - dayNumber(from) + 1;
+  if (days < 1) throw periodError('Ngày bắt đầu (from) phải trước hoặc bằng ngày kết thúc (to).');
+  if (days > AUDIT_MAX_PERIOD_DAYS) throw periodError(`Khoảng ngày tiếp nhận tối đa ${AUDIT_MAX_PERIOD_DAYS} ngày; kiểm tra toàn bộ dùng lệnh "motcua audit verify".`);
+  const inScope = scopeWhere(actor);
+  return verifyChain(ctx.db, (eb) => eb.and([
+    inScope(eb),
+    eb('d.received_at', '>=', sql<Date>`(${from}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`),
+    eb('d.received_at', '<', sql<Date>`((${to}::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`),
+  ]));
 }

@@ -79,9 +79,33 @@ describe('dossier routes', () => {
   });
 
   it('verifies the audit chain for roles with audit.verify only', async () => {
-    expect((await call('GET', '/api/v1/audit/verify', 'supervisor')).json()).toMatchObject({ ok: true });
-    expect((await call('GET', '/api/v1/audit/verify', 'clerk')).statusCode).toBe(403);
+    expect((await call('GET', '/api/v1/audit/verify?from=2026-03-01&to=2026-03-31', 'supervisor')).json()).toMatchObject({ ok: true });
+    expect((await call('GET', '/api/v1/audit/verify?from=2026-03-01&to=2026-03-31', 'clerk')).statusCode).toBe(403);
     expect((await call('GET', '/api/v1/audit/verify', null)).statusCode).toBe(401);
+  });
+
+  it('verifies the audit chain only within the actor\'s scope, one dossier or a bounded period', async () => {
+    const { code } = (await call('POST', '/api/v1/dossiers', 'clerk', w.intake())).json() as { code: string };
+    // one code: outside the scope, the same 404 as the dossier itself (no hint that it exists)
+    expect((await call('GET', `/api/v1/audit/verify?dossier=${code}`, 'supervisor')).json()).toEqual({ ok: true, dossiers: 1, events: 1 });
+    const outside = await call('GET', `/api/v1/audit/verify?dossier=${code}`, 'otherSupervisor');
+    const detail = await call('GET', `/api/v1/dossiers/${code}`, 'otherSupervisor');
+    const unknown = await call('GET', '/api/v1/audit/verify?dossier=000.00.30.H20-260302-9999', 'otherSupervisor');
+    expect([outside.statusCode, detail.statusCode, unknown.statusCode]).toEqual([404, 404, 404]);
+    expect(outside.json().error.code).toBe(detail.json().error.code);
+    expect(outside.json().error.code).toBe(unknown.json().error.code);
+    // without a code: a bounded period of received dates, and only the actor's scope
+    const none = await call('GET', '/api/v1/audit/verify', 'supervisor');
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.details[0].path).toBe('from');
+    expect((await call('GET', '/api/v1/audit/verify?from=2026-01-01&to=2026-03-31', 'admin')).statusCode).toBe(400);
+    expect((await call('GET', '/api/v1/audit/verify?from=2026-03-05&to=2026-03-01', 'admin')).statusCode).toBe(400);
+    const period = '/api/v1/audit/verify?from=2026-03-02&to=2026-03-02';
+    const inScope = await t.db.selectFrom('dossiers').select((eb) => eb.fn.countAll<string>().as('n')).where('unit_path', 'like', `${w.province.path}%`).executeTakeFirstOrThrow();
+    const mine = (await call('GET', period, 'supervisor')).json() as { ok: boolean; dossiers: number };
+    expect(mine).toMatchObject({ ok: true, dossiers: Number(inScope.n) });
+    expect((await call('GET', period, 'otherSupervisor')).json()).toMatchObject({ ok: true, dossiers: 0 });
+    expect(((await call('GET', period, 'admin')).json() as { dossiers: number }).dossiers).toBeGreaterThanOrEqual(mine.dossiers);
   });
 
   it('never answers 500 to random bodies and parameters', async () => {

@@ -140,9 +140,12 @@ export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): voi
   }, async (request) => trackDossier(deps.db, request.params.code, request.query.phone));
 
   app.get('/api/v1/audit/verify', {
-    schema: { tags: ['audit'], summary: 'Kiểm tra chuỗi băm nhật ký hồ sơ', querystring: Type.Object({ dossier: Type.Optional(Code) }, strict) },
+    schema: {
+      tags: ['audit'], summary: 'Kiểm tra chuỗi băm nhật ký hồ sơ: một hồ sơ, hoặc các hồ sơ trong phạm vi tiếp nhận trong tối đa 31 ngày',
+      querystring: Type.Object({ dossier: Type.Optional(Code), from: Type.Optional(CivilDate), to: Type.Optional(CivilDate) }, strict),
+    },
   }, async (request) => {
     requireActor(request);
-    return verifyAudit(ctx(request), request.query.dossier);
+    return verifyAudit(ctx(request), request.query);
   });
 }
