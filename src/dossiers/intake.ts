@@ -184,6 +184,12 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
   } else {
     if (actor.scope.kind !== 'servicePoint') throw forbidden('NO_SERVICE_POINT', 'Tài khoản chưa được gắn với điểm phục vụ.');
     const point = await intakePoint(ctx.db, actor.scope.servicePointId, day);
+    // a counter or courier receives for its own province only: the applicant's commune and the
+    // competent agency must be in the service point's province
+    if (unit.provinceCode !== point.provinceCode || competent.provinceCode !== point.provinceCode) {
+      const message = 'Xã, phường của người nộp hồ sơ không thuộc tỉnh, thành phố của điểm tiếp nhận; hồ sơ phải nộp tại điểm tiếp nhận của tỉnh, thành phố nơi cư trú.';
+      throw validationFailed('APPLICANT_OUTSIDE_PROVINCE', message, [{ path: 'applicant.unitCode', message }]);
+    }
     receiving = point.receivingAgency;
     servicePointId = point.id;
   }

@@ -1,0 +1,29 @@
+// Intake rules that guard what a request may claim: the province of the receiving point, and
+// VNeID authentication (no integration yet, so never taken from the client).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/db';
+import { receiveDossier } from './intake';
+import { buildWorld, type World } from './world.test-helper';
+
+let t: TestDatabase;
+let w: World;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  w = await buildWorld(t.db);
+});
+afterAll(async () => { await t?.close(); });
+
+describe('intake province', () => {
+  it('refuses at a counter an applicant whose commune is in another province (400, applicant.unitCode)', async () => {
+    const input = w.intake();
+    const e = await receiveDossier(w.ctx(w.actors.clerk), { ...input, applicant: { ...input.applicant, unitCode: w.otherCommune.code } }).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'APPLICANT_OUTSIDE_PROVINCE', details: [{ path: 'applicant.unitCode' }] });
+    expect((e as { message: string }).message).toMatch(/không thuộc tỉnh/);
+    const n = await t.db.selectFrom('dossiers').select((eb) => eb.fn.countAll<string>().as('n')).where('competent_agency_id', '=', w.otherAgency.id).executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(0);
+  });
+
+  it('still receives an applicant of the point\'s province', async () => {
+    await expect(receiveDossier(w.ctx(w.actors.clerk), w.intake())).resolves.toMatchObject({ status: 'received' });
+  });
+});
