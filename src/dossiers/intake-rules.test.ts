@@ -27,3 +27,18 @@ describe('intake province', () => {
     await expect(receiveDossier(w.ctx(w.actors.clerk), w.intake())).resolves.toMatchObject({ status: 'received' });
   });
 });
+
+describe('VNeID authentication', () => {
+  it('ignores the client\'s vneidAuthenticated (no VNeID integration yet)', async () => {
+    w.clock.set(new Date('2026-03-02T09:00:00+07:00'));
+    const counter = await receiveDossier(w.ctx(w.actors.clerk), { ...w.intake(), vneidAuthenticated: true });
+    const online = await receiveDossier(w.ctx(w.actors.citizen), { ...w.intake(), vneidAuthenticated: true });
+    const rows = await t.db.selectFrom('dossiers as d').innerJoin('dossier_events as e', 'e.dossier_id', 'd.id')
+      .select(['d.code', 'd.vneid_authenticated', 'e.payload']).where('d.code', 'in', [counter.code, online.code]).execute();
+    expect(rows).toHaveLength(2);
+    for (const r of rows) {
+      expect(r.vneid_authenticated).toBe(false);
+      expect((r.payload as { vneidAuthenticated: boolean }).vneidAuthenticated).toBe(false);
+    }
+  });
+});

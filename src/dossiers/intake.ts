@@ -51,6 +51,11 @@ export interface IntakeInput {
   readonly formData: Record<string, unknown>;
   /** postal: when the courier and the agency signed the hand-over record (the legal receipt time) */
   readonly handoverSignedAt?: string;
+  /**
+   * Kept in the request schema for forward compatibility (F766 `TaiKhoanDuocXacThucVoiVNeID`),
+   * but ignored: there is no VNeID integration yet, so a client's claim cannot be trusted and
+   * every dossier records `false`. Set it from the VNeID login once one exists, never from the body.
+   */
   readonly vneidAuthenticated?: boolean;
 }
 
@@ -230,7 +235,7 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
       receivingServicePointId: servicePointId, receivingAgencyId: receiving.id, competentAgencyId: competent.id,
       unitPath: competent.unitPath, applicantUnitId: unit.id, channel,
       onlineLevel: channel === 'online' ? (procedure.onlineLevel === 'full' ? 'full' : 'partial') : null,
-      vneidAuthenticated: input.vneidAuthenticated ?? false, receivedAt: receivedAt?.toISOString() ?? null,
+      vneidAuthenticated: false, receivedAt: receivedAt?.toISOString() ?? null,
       dueAt: dueAt?.toISOString() ?? null, calendarVersion, formData: input.formData, papers: papers.map(({ fileId: _f, ...p }) => p),
     };
     const draft = nextEvent({ id: 0, code }, { seq: 0, hash: GENESIS_HASH }, channel === 'online' ? 'submitted' : 'received', actor, payload as unknown as Record<string, unknown>, now);

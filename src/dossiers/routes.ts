@@ -46,7 +46,8 @@ const IntakeBody = Type.Object({
   }, strict), { maxItems: 100 }),
   formData: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 200 }),
   handoverSignedAt: Type.Optional(Instant),
-  vneidAuthenticated: Type.Optional(Type.Boolean()),
+  // ignored until a VNeID integration exists (always recorded false); kept for forward compatibility
+  vneidAuthenticated: Type.Optional(Type.Boolean({ description: 'Chưa tích hợp VNeID: giá trị này bị bỏ qua, hồ sơ ghi nhận false.' })),
 }, strict);
 
 const ActionBody = Type.Object({
