@@ -16,6 +16,12 @@ import { createHttpServer, type HttpApp } from './platform/http/server';
 import { loggerOptions } from './platform/logging';
 import { rollupHook } from './reports/hook';
 import { registerReportRoutes } from './reports/routes';
+import { DEFAULT_ESCALATION, runEscalation, type EscalationSettings } from './reports/supervision-escalation';
+import { registerSupervisionRoutes } from './reports/supervision-routes';
+import { backfillResolutions, resolutionHook } from './reports/transparency';
+import { registerTransparencyRoutes } from './reports/transparency-routes';
+import { registerNotificationRoutes } from './notifications/routes';
+import { everyMinutesCron, type JobDefinition } from './platform/jobs';
 import { version } from './platform/version';
 
 export interface AppDeps {
@@ -30,6 +36,10 @@ export interface AppDeps {
   readonly trackRateLimit?: number;
   /** In-transaction hooks run after every dossier event (reports/ will add its roll-up here). */
   readonly dossierHooks?: readonly DossierHook[];
+  /** Requests a minute allowed per client on the public transparency figures; tests raise it. */
+  readonly transparencyRateLimit?: number;
+  /** When approvers are told a dossier is at risk (the escalation job and the supervision lists). */
+  readonly escalation?: EscalationSettings;
 }
 
 export async function buildApp(deps: AppDeps): Promise<HttpApp> {
@@ -52,7 +62,19 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerCatalogRoutes(app, routeDeps);
   registerCalendarRoutes(app, routeDeps);
   registerReportRoutes(app, routeDeps);
-  registerDossierRoutes(app, { ...routeDeps, hooks: [rollupHook, ...(deps.dossierHooks ?? [])], trackRateLimit: deps.trackRateLimit ?? 30 });
+  registerSupervisionRoutes(app, { ...routeDeps, atRiskWorkingMinutes: (deps.escalation ?? DEFAULT_ESCALATION).atRiskWorkingMinutes });
+  registerTransparencyRoutes(app, { ...routeDeps, rateLimit: deps.transparencyRateLimit ?? 60 });
+  registerNotificationRoutes(app, routeDeps);
+  registerDossierRoutes(app, { ...routeDeps, hooks: [rollupHook, resolutionHook, ...(deps.dossierHooks ?? [])], trackRateLimit: deps.trackRateLimit ?? 30 });
   registerFormsRoutes(app, { ...routeDeps, publicUrl: deps.config.publicUrl });
   return app;
+}
+
+/** The background jobs `motcua serve` runs through pg-boss (src/platform/jobs.ts). */
+export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation'>): JobDefinition[] {
+  const escalation = deps.escalation ?? DEFAULT_ESCALATION;
+  return [
+    { name: 'supervision.escalate', cron: everyMinutesCron(escalation.everyMinutes), handler: () => runEscalation(deps, escalation) },
+    { name: 'transparency.backfill', runAtStart: true, handler: () => backfillResolutions(deps.db) },
+  ];
 }

@@ -1,18 +1,22 @@
-import { buildApp } from '../app';
+import { appJobs, buildApp } from '../app';
 import { systemClock } from '../platform/clock';
 import type { Config } from '../platform/config';
 import { openDatabase } from '../platform/db/connect';
 import { migrate } from '../platform/db/migrate';
+import { createJobRunner, type JobRunner } from '../platform/jobs';
+import { escalationSettingsFromEnv } from '../reports/supervision-escalation';
 import { DEMO_PASSWORD, demoUsers, isEmptyDatabase, seedDemo } from '../seed';
 
 export async function serve(config: Config, options: { seedDemo: boolean }): Promise<void> {
   const connection = await openDatabase(config);
   let stopping = false;
+  let jobs: JobRunner | undefined;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`\nĐang dừng (${signal})…\n`);
     try {
+      await jobs?.stop();
       await app.close();
     } finally {
       await connection.close();
@@ -34,8 +38,15 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
     await seedDemo(connection.db, systemClock);
     seeded = true;
   }
-  const app = await buildApp({ db: connection.db, clock: systemClock, config, logger: true });
+  const escalation = escalationSettingsFromEnv(process.env);
+  const app = await buildApp({ db: connection.db, clock: systemClock, config, logger: true, escalation });
   await app.listen({ port: config.port, host: config.host });
+  // Background jobs (escalation every N minutes, backfills) through pg-boss in the same database;
+  // MOTCUA_JOBS=off leaves them to other instances.
+  if (process.env.MOTCUA_JOBS !== 'off') {
+    jobs = createJobRunner({ connectionString: connection.url, jobs: appJobs({ db: connection.db, clock: systemClock, escalation }), log: (line) => app.log.warn(line) });
+    await jobs.start();
+  }
   const where = connection.embedded ? `PostgreSQL nhúng (${config.dataDir}/pg)` : 'DATABASE_URL';
   process.stdout.write(`motcua đang chạy tại http://localhost:${config.port} — cơ sở dữ liệu: ${where}\n`);
   if (options.seedDemo || seeded) {

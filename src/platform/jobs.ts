@@ -1,0 +1,73 @@
+// Durable background jobs over pg-boss, in the application's own database (schema `pgboss`).
+// A job is a name, a schedule and a plain handler: the handler takes no job object, so tests
+// call it directly; pg-boss only decides when it runs and that one instance runs it at a time
+// (a singleton per schedule slot), so two instances never run the same tick twice.
+import PgBoss from 'pg-boss';
+
+export interface JobDefinition {
+  /** Queue name, e.g. 'supervision.escalate'. */
+  readonly name: string;
+  /** Cron in Vietnam time (e.g. '*\/15 * * * *'); absent for a job only sent on demand or at start. */
+  readonly cron?: string;
+  /** Send once when the runner starts (a backfill, a first tick without waiting for the cron). */
+  readonly runAtStart?: boolean;
+  readonly handler: () => Promise<unknown>;
+}
+
+export interface JobRunner {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Queues one run now (a durable job, not an in-process call). */
+  send(name: string): Promise<void>;
+}
+
+/** Every N minutes as cron; N must divide an hour (1–60). */
+export function everyMinutesCron(minutes: number): string {
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60) throw new RangeError(`job interval must be 1–60 minutes, got ${minutes}`);
+  return minutes === 60 ? '0 * * * *' : `*/${minutes} * * * *`;
+}
+
+export function createJobRunner(options: {
+  readonly connectionString: string;
+  readonly jobs: readonly JobDefinition[];
+  readonly log?: (line: string) => void;
+}): JobRunner {
+  const boss = new PgBoss({ connectionString: options.connectionString, schema: 'pgboss', max: 4 });
+  const log = options.log ?? (() => {});
+  boss.on('error', (e: Error) => log(`jobs: ${e.message}`));
+  let started = false;
+  return {
+    async start() {
+      await boss.start();
+      started = true;
+      for (const job of options.jobs) {
+        // stately: at most one queued and one running, so overlapping ticks of several instances collapse
+        if (!(await boss.getQueue(job.name))) {
+          // another instance may create it between the check and here
+          await boss.createQueue(job.name, { name: job.name, policy: 'stately' }).catch(async (e: unknown) => {
+            if (!(await boss.getQueue(job.name))) throw e;
+          });
+        }
+        await boss.work(job.name, async () => {
+          try {
+            await job.handler();
+          } catch (e) {
+            log(`jobs: ${job.name} failed: ${(e as Error).message}`);
+            throw e;
+          }
+        });
+        if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Ho_Chi_Minh' });
+        else await boss.unschedule(job.name).catch(() => {});
+        if (job.runAtStart) await boss.send(job.name, {});
+      }
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+    async send(name) {
+      await boss.send(name, {});
+    },
+  };
+}

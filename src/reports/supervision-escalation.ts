@@ -1,0 +1,138 @@
+// The escalation job (issue 5 part 4): a working-time threshold before the due time, the
+// competent agency's approvers (lãnh đạo) are told the dossier is at risk; once the due time has
+// passed, the supervisors whose unit covers the dossier are told it is late. Each dossier is
+// escalated once per kind, due time and threshold (`dossier_escalations` primary key), so a rerun,
+// an overlapping tick or a second instance notifies nobody twice. The candidates come from
+// `dossiers_open_status_due_idx` (status, due_at) over a due-time window, never a scan.
+import { sql, type Transaction } from 'kysely';
+import { loadWorkCalendar } from '../calendar/store';
+import type { Clock } from '../platform/clock';
+import type { Database } from '../platform/db/connect';
+import type { DB } from '../platform/db/schema';
+import { notifyUsers, type Recipient } from '../notifications/service';
+
+/** Statuses whose clock runs (a supplement request pauses it; a finished dossier is not open). */
+export const RUNNING_STATUSES = ['received', 'processing', 'awaitingPayment'] as const;
+
+export interface EscalationSettings {
+  /** How often the job runs (minutes, 1–60). */
+  readonly everyMinutes: number;
+  /** Working minutes before the due time at which the approvers are told. */
+  readonly atRiskWorkingMinutes: number;
+  /** How far back (calendar days) a due time may lie for a late dossier to be escalated. */
+  readonly overdueLookbackDays: number;
+  /** Dossiers handled per transaction. */
+  readonly batchSize: number;
+}
+
+export const DEFAULT_ESCALATION: EscalationSettings = { everyMinutes: 15, atRiskWorkingMinutes: 8 * 60, overdueLookbackDays: 30, batchSize: 200 };
+
+const positiveInt = (value: string | undefined, fallback: number, name: string, max: number): number => {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`Cấu hình không hợp lệ: ${name}=${value} (số nguyên 1–${max})`);
+  return n;
+};
+
+/** MOTCUA_ESCALATION_EVERY_MINUTES, MOTCUA_ESCALATION_AT_RISK_WORKING_HOURS, MOTCUA_ESCALATION_OVERDUE_LOOKBACK_DAYS. */
+export function escalationSettingsFromEnv(env: NodeJS.ProcessEnv): EscalationSettings {
+  return {
+    everyMinutes: positiveInt(env.MOTCUA_ESCALATION_EVERY_MINUTES, DEFAULT_ESCALATION.everyMinutes, 'MOTCUA_ESCALATION_EVERY_MINUTES', 60),
+    atRiskWorkingMinutes: positiveInt(env.MOTCUA_ESCALATION_AT_RISK_WORKING_HOURS, DEFAULT_ESCALATION.atRiskWorkingMinutes / 60, 'MOTCUA_ESCALATION_AT_RISK_WORKING_HOURS', 400) * 60,
+    overdueLookbackDays: positiveInt(env.MOTCUA_ESCALATION_OVERDUE_LOOKBACK_DAYS, DEFAULT_ESCALATION.overdueLookbackDays, 'MOTCUA_ESCALATION_OVERDUE_LOOKBACK_DAYS', 3650),
+    batchSize: DEFAULT_ESCALATION.batchSize,
+  };
+}
+
+export interface EscalationReport {
+  readonly atRisk: number;
+  readonly overdue: number;
+  readonly notifications: number;
+}
+
+interface Candidate {
+  readonly id: number;
+  readonly code: string;
+  readonly procedure_code: string;
+  readonly applicant_name: string;
+  readonly competent_agency_id: number;
+  readonly unit_path: string;
+  readonly due_at: Date;
+}
+
+const DAY_MS = 86_400_000;
+const vnYear = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).getUTCFullYear();
+const formatVn = (at: Date) => new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric',
+}).format(at);
+
+/** The instant by which a dossier due then has at most `minutes` of working time left at `now`. */
+export async function atRiskHorizon(db: Database, now: Date, minutes: number): Promise<Date> {
+  const { calendar } = await loadWorkCalendar(db, { fromYear: vnYear(now) - 1, toYear: vnYear(now) + 1 });
+  return new Date(calendar.instantAtWorkingTime(calendar.workingTimeAt(now.getTime()) + minutes * 60_000));
+}
+
+async function candidates(db: Database, kind: 'atRisk' | 'overdue', from: Date, to: Date, threshold: number, limit: number): Promise<Candidate[]> {
+  return db.selectFrom('dossiers as d')
+    .select(['d.id', 'd.code', 'd.procedure_code', 'd.applicant_name', 'd.competent_agency_id', 'd.unit_path', 'd.due_at'])
+    .where('d.status', 'in', RUNNING_STATUSES).where('d.finished_at', 'is', null)
+    .where('d.due_at', '>', from).where('d.due_at', '<=', to)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('dossier_escalations as e').select('e.dossier_id')
+      .whereRef('e.dossier_id', '=', 'd.id').where('e.kind', '=', kind).whereRef('e.due_at', '=', 'd.due_at').where('e.threshold_minutes', '=', threshold))))
+    .orderBy('d.due_at').orderBy('d.id').limit(limit)
+    .execute() as Promise<Candidate[]>;
+}
+
+// Recipients are read from the accounts' users table: accounts offers no "users of an agency by
+// role" query yet, and this is a read of active users only.
+async function approversOf(trx: Transaction<DB>, agencyId: number): Promise<Recipient[]> {
+  const rows = await trx.selectFrom('users').select(['id', 'email'])
+    .where('role', '=', 'approver').where('active', '=', true).where('scope_agency_id', '=', agencyId).execute();
+  return rows.map((r) => ({ userId: r.id, email: r.email }));
+}
+
+async function supervisorsOver(trx: Transaction<DB>, unitPath: string): Promise<Recipient[]> {
+  const rows = await trx.selectFrom('users').select(['id', 'email'])
+    .where('role', '=', 'supervisor').where('active', '=', true).where('scope_path', 'is not', null)
+    .where(sql<boolean>`starts_with(${unitPath}, scope_path)`).execute();
+  return rows.map((r) => ({ userId: r.id, email: r.email }));
+}
+
+async function escalate(db: Database, d: Candidate, kind: 'atRisk' | 'overdue', threshold: number, now: Date): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const recipients = kind === 'atRisk' ? await approversOf(trx, d.competent_agency_id) : await supervisorsOver(trx, d.unit_path);
+    const claimed = await trx.insertInto('dossier_escalations')
+      .values({ dossier_id: d.id, kind, due_at: d.due_at, threshold_minutes: threshold, escalated_at: now, recipients: recipients.length })
+      .onConflict((oc) => oc.doNothing()).returning('dossier_id').executeTakeFirst();
+    if (!claimed) return 0; // another run got there first
+    const due = formatVn(d.due_at);
+    const notification = kind === 'atRisk'
+      ? { title: `Hồ sơ ${d.code} sắp đến hạn`, body: `Hồ sơ ${d.code} (thủ tục ${d.procedure_code}, ${d.applicant_name}) còn dưới ${Math.round(threshold / 60)} giờ làm việc; hạn trả ${due}.` }
+      : { title: `Hồ sơ ${d.code} đã quá hạn`, body: `Hồ sơ ${d.code} (thủ tục ${d.procedure_code}, ${d.applicant_name}) đã quá hạn trả ${due} mà chưa có kết quả.` };
+    return notifyUsers(trx, recipients, {
+      kind: `dossier.${kind}`, dossierCode: d.code, ...notification, dedupeKey: `escalation:${kind}:${d.id}:${d.due_at.toISOString()}:${threshold}`,
+    }, now);
+  });
+}
+
+/** One run of the job; a plain function (pg-boss only schedules it), safe to run concurrently. */
+export async function runEscalation(deps: { readonly db: Database; readonly clock: Clock }, settings: EscalationSettings = DEFAULT_ESCALATION): Promise<EscalationReport> {
+  const now = deps.clock.now();
+  const horizon = await atRiskHorizon(deps.db, now, settings.atRiskWorkingMinutes);
+  const windows = [
+    { kind: 'atRisk' as const, from: now, to: horizon, threshold: settings.atRiskWorkingMinutes },
+    { kind: 'overdue' as const, from: new Date(now.getTime() - settings.overdueLookbackDays * DAY_MS), to: now, threshold: 0 },
+  ];
+  const counts = { atRisk: 0, overdue: 0, notifications: 0 };
+  for (const w of windows) {
+    for (;;) {
+      const batch = await candidates(deps.db, w.kind, w.from, w.to, w.threshold, settings.batchSize);
+      for (const d of batch) {
+        counts.notifications += await escalate(deps.db, d, w.kind, w.threshold, now);
+        counts[w.kind]++;
+      }
+      if (batch.length < settings.batchSize) break;
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,30 @@
+// Public transparency figures (no sign-in, rate-limited): thin routes over transparency.ts.
+import { Type } from '@fastify/type-provider-typebox';
+import type { RouteDeps } from '../platform/context';
+import { publicRateLimit, type HttpApp } from '../platform/http/server';
+import { procedureTransparency, transparencyList } from './transparency';
+
+const strict = { additionalProperties: false } as const;
+
+export function registerTransparencyRoutes(app: HttpApp, deps: RouteDeps & { readonly rateLimit?: number }): void {
+  const limit = publicRateLimit(deps.rateLimit ?? 60);
+  app.get('/api/v1/transparency/procedures', {
+    config: limit,
+    schema: {
+      tags: ['transparency'], summary: 'Công khai thời gian giải quyết các thủ tục trong 12 tháng qua',
+      querystring: Type.Object({
+        q: Type.Optional(Type.String({ maxLength: 100 })),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+        offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+      }, strict),
+    },
+  }, async (request) => transparencyList(deps, request.query));
+
+  app.get('/api/v1/transparency/procedures/:code', {
+    config: limit,
+    schema: {
+      tags: ['transparency'], summary: 'Công khai thời gian giải quyết một thủ tục trong 12 tháng qua',
+      params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }) }, strict),
+    },
+  }, async (request) => procedureTransparency(deps, request.params.code));
+}
