@@ -57,6 +57,12 @@ export interface SimulateOptions {
   readonly seed: number;
   readonly batchSize?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Drop the secondary indexes of the written tables during the load and build them once at the
+   * end (much faster than maintaining a trigram GIN row by row). Default: only when the database
+   * has no dossier yet (a first load); unique indexes and constraints always stay.
+   */
+  readonly deferIndexes?: boolean;
 }
 
 export interface SimulateReport {
@@ -126,19 +132,34 @@ export async function simulate(db: Db, spec: ScenarioSpec, options: SimulateOpti
   for (const s of await db.selectFrom('dossier_serials').select(['agency_id', 'day', 'last_serial']).execute()) serials.set(`${s.agency_id}|${s.day}`, s.last_serial);
   let done = 0, events = 0;
   let batch: DossierPlan[] = [];
+  const empty = (await db.selectFrom('dossiers').select('id').limit(1).execute()).length === 0;
+  const deferred = (options.deferIndexes ?? empty) ? await dropSecondaryIndexes(db) : [];
+  // one batch is written while the next is planned and built (the JS work overlaps the database's)
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (batch.length === 0) return;
     const plans = batch;
     batch = [];
-    events += await writeBatch(db, plans, calendar, calendarVersion, serials);
-    done += plans.length;
-    options.onProgress?.(done, spec.dossiers);
+    const prepared = await prepareBatch(db, plans, calendar, calendarVersion, serials);
+    await writing;
+    writing = writeBatch(db, prepared).then((n) => {
+      events += n;
+      done += plans.length;
+      options.onProgress?.(done, spec.dossiers);
+    });
+    writing.catch(() => {}); // awaited below; avoid an unhandled rejection meanwhile
   };
-  for (const plan of planScenario(spec, world, calendar, rng)) {
-    batch.push(plan);
-    if (batch.length >= batchSize) await flush();
+  try {
+    for (const plan of planScenario(spec, world, calendar, rng)) {
+      batch.push(plan);
+      if (batch.length >= batchSize) await flush();
+    }
+    await flush();
+    await writing;
+  } finally {
+    await writing.catch(() => {});
+    await restoreIndexes(db, deferred);
   }
-  await flush();
   // the serials used, so that live intakes continue after them
   const rows = [...serials.entries()].map(([k, last]) => {
     const [agency, day] = k.split('|');
@@ -153,49 +174,98 @@ export async function simulate(db: Db, spec: ScenarioSpec, options: SimulateOpti
   return { dossiers: done, events, seconds: (Date.now() - started) / 1000 };
 }
 
-async function writeBatch(db: Db, plans: readonly DossierPlan[], calendar: WorkCalendar, calendarVersion: string, serials: Map<string, number>): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    // applicants: one row per personal ID (an earlier applicant keeps their row)
-    const people = new Map(plans.map((p) => [p.applicant.personalId, p.applicant]));
-    const list = [...people.values()];
-    const ids = await sql<{ id: number; personal_id: string }>`
-      INSERT INTO applicants (personal_id, name, birth_date, phone)
-      SELECT * FROM unnest(${list.map((a) => a.personalId)}::text[], ${list.map((a) => a.name)}::text[], ${list.map((a) => a.birthDate)}::date[], ${list.map((a) => a.phone)}::text[])
-      ON CONFLICT (personal_id) WHERE personal_id IS NOT NULL DO UPDATE SET phone = excluded.phone
-      RETURNING id, personal_id`.execute(trx);
-    const applicantIds = new Map(ids.rows.map((r) => [r.personal_id, Number(r.id)]));
-    const seq = await sql<{ id: number }>`SELECT nextval('dossiers_id_seq') AS id FROM generate_series(1, ${plans.length})`.execute(trx);
-    const acc = new RollupAccumulator();
-    const minutes = (a: number, b: number) => elapsedWorkingTime(a, b, calendar);
-    const dossierRows: Record<string, unknown>[] = [];
-    const eventRows: Record<string, unknown>[] = [];
-    const paperRows: Record<string, unknown>[] = [];
-    let count = 0;
-    plans.forEach((plan, i) => {
-      const id = Number(seq.rows[i]?.id);
-      const key = `${plan.receiving.id}|${new Date(plan.receivedAt + 7 * 3_600_000).toISOString().slice(0, 10)}`;
-      const serial = (serials.get(key) ?? 0) + 1;
-      serials.set(key, serial);
-      const built = build(plan, id, applicantIds.get(plan.applicant.personalId) ?? 0, serial, calendarVersion);
-      dossierRows.push({ ...built.row, created_at: new Date(plan.intakeAt) });
-      const flags = intakeFlags(built.events[0]?.payload ?? {});
-      let row: DerivedDossier | null = null;
-      for (const e of built.events) {
-        row = evolve(row, e);
-        acc.add(rollupDeltas(e, row, flags, minutes));
-        eventRows.push({ dossier_id: id, seq: e.seq, at: e.at, action: e.action, actor_id: e.actorId, actor_role: e.actorRole, payload: e.payload, prev_hash: e.prevHash, hash: e.hash });
-        count++;
-      }
-      for (const p of plan.papers) paperRows.push({ dossier_id: id, paper_key: p.key, name: p.name, originals: p.originals, copies: p.copies, source: p.source, file_id: null, digitized: p.digitized });
-    });
-    await sql`INSERT INTO dossiers SELECT * FROM json_populate_recordset(null::dossiers, ${JSON.stringify(dossierRows)}::json)`.execute(trx);
-    await sql`INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash)
-      SELECT dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash FROM json_populate_recordset(null::dossier_events, ${JSON.stringify(eventRows)}::json)`.execute(trx);
-    if (paperRows.length > 0) {
-      await sql`INSERT INTO dossier_papers (dossier_id, paper_key, name, originals, copies, source, file_id, digitized)
-        SELECT dossier_id, paper_key, name, originals, copies, source, file_id, digitized FROM json_populate_recordset(null::dossier_papers, ${JSON.stringify(paperRows)}::json)`.execute(trx);
+interface Prepared {
+  readonly count: number;
+  readonly dossierRows: Record<string, unknown>[];
+  readonly events: { dossier_id: number[]; seq: number[]; at: string[]; action: string[]; actor_id: (number | null)[]; actor_role: (string | null)[]; payload: string[]; prev_hash: string[]; hash: string[] };
+  readonly papers: { dossier_id: number[]; paper_key: string[]; name: string[]; originals: number[]; copies: number[]; source: string[]; digitized: boolean[] };
+  readonly rollups: RollupRow[];
+}
+
+/**
+ * The JS side of a batch: applicants upserted (autocommit: an applicant row is shared by later
+ * batches), ids drawn from the sequence, events chained and folded, roll-up deltas summed.
+ */
+async function prepareBatch(db: Db, plans: readonly DossierPlan[], calendar: WorkCalendar, calendarVersion: string, serials: Map<string, number>): Promise<Prepared> {
+  // applicants: one row per personal ID (an earlier applicant keeps their row)
+  const people = new Map(plans.map((p) => [p.applicant.personalId, p.applicant]));
+  const list = [...people.values()];
+  const ids = await sql<{ id: number; personal_id: string }>`
+    INSERT INTO applicants (personal_id, name, birth_date, phone)
+    SELECT * FROM unnest(${list.map((a) => a.personalId)}::text[], ${list.map((a) => a.name)}::text[], ${list.map((a) => a.birthDate)}::date[], ${list.map((a) => a.phone)}::text[])
+    ON CONFLICT (personal_id) WHERE personal_id IS NOT NULL DO UPDATE SET phone = excluded.phone
+    RETURNING id, personal_id`.execute(db);
+  const applicantIds = new Map(ids.rows.map((r) => [r.personal_id, Number(r.id)]));
+  const seq = await sql<{ id: number }>`SELECT nextval('dossiers_id_seq') AS id FROM generate_series(1, ${plans.length})`.execute(db);
+  const acc = new RollupAccumulator();
+  const minutes = (a: number, b: number) => elapsedWorkingTime(a, b, calendar);
+  const dossierRows: Record<string, unknown>[] = [];
+  const ev: Prepared['events'] = { dossier_id: [], seq: [], at: [], action: [], actor_id: [], actor_role: [], payload: [], prev_hash: [], hash: [] };
+  const pp: Prepared['papers'] = { dossier_id: [], paper_key: [], name: [], originals: [], copies: [], source: [], digitized: [] };
+  let count = 0;
+  plans.forEach((plan, i) => {
+    const id = Number(seq.rows[i]?.id);
+    const key = `${plan.receiving.id}|${new Date(plan.receivedAt + 7 * 3_600_000).toISOString().slice(0, 10)}`;
+    const serial = (serials.get(key) ?? 0) + 1;
+    serials.set(key, serial);
+    const built = build(plan, id, applicantIds.get(plan.applicant.personalId) ?? 0, serial, calendarVersion);
+    dossierRows.push({ ...built.row, created_at: new Date(plan.intakeAt) });
+    const flags = intakeFlags(built.events[0]?.payload ?? {});
+    let row: DerivedDossier | null = null;
+    for (const e of built.events) {
+      row = evolve(row, e);
+      acc.add(rollupDeltas(e, row, flags, minutes));
+      ev.dossier_id.push(id); ev.seq.push(e.seq); ev.at.push(new Date(e.at).toISOString()); ev.action.push(e.action);
+      ev.actor_id.push(e.actorId); ev.actor_role.push(e.actorRole); ev.payload.push(JSON.stringify(e.payload)); ev.prev_hash.push(e.prevHash); ev.hash.push(e.hash);
+      count++;
     }
-    await upsertRollups(trx, [...acc.rows.values()] as RollupRow[]);
-    return count;
+    for (const p of plan.papers) {
+      pp.dossier_id.push(id); pp.paper_key.push(p.key); pp.name.push(p.name); pp.originals.push(p.originals); pp.copies.push(p.copies); pp.source.push(p.source); pp.digitized.push(p.digitized);
+    }
+  });
+  return { count, dossierRows, events: ev, papers: pp, rollups: [...acc.rows.values()] as RollupRow[] };
+}
+
+/** One transaction: dossiers, events (multi-row INSERT over unnest of arrays), papers, roll-ups. */
+async function writeBatch(db: Db, b: Prepared): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    // a simulated batch lost in a crash is simply re-simulated: no need to wait for the WAL flush
+    await sql`SET LOCAL synchronous_commit = off`.execute(trx);
+    await sql`INSERT INTO dossiers SELECT * FROM json_populate_recordset(null::dossiers, ${JSON.stringify(b.dossierRows)}::json)`.execute(trx);
+    const e = b.events;
+    await sql`INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash)
+      SELECT * FROM unnest(${e.dossier_id}::bigint[], ${e.seq}::int[], ${e.at}::timestamptz[], ${e.action}::text[], ${e.actor_id}::bigint[],
+        ${e.actor_role}::text[], ${e.payload}::jsonb[], ${e.prev_hash}::text[], ${e.hash}::text[])`.execute(trx);
+    const p = b.papers;
+    if (p.dossier_id.length > 0) {
+      await sql`INSERT INTO dossier_papers (dossier_id, paper_key, name, originals, copies, source, digitized)
+        SELECT * FROM unnest(${p.dossier_id}::bigint[], ${p.paper_key}::text[], ${p.name}::text[], ${p.originals}::int[], ${p.copies}::int[], ${p.source}::text[], ${p.digitized}::boolean[])`.execute(trx);
+    }
+    await upsertRollups(trx, b.rollups);
+    return b.count;
+  });
+}
+
+const DEFERRED_TABLES = ['applicants', 'dossiers', 'dossier_events', 'dossier_papers', 'stats_daily', 'stats_monthly'];
+
+/** Drops the non-unique indexes of the loaded tables; returns their definitions. */
+async function dropSecondaryIndexes(db: Db): Promise<{ name: string; def: string }[]> {
+  const rows = await sql<{ name: string; def: string }>`
+    SELECT i.relname AS name, pg_get_indexdef(x.indexrelid) AS def
+      FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+     WHERE t.relname = ANY(${DEFERRED_TABLES}::text[]) AND t.relnamespace = 'public'::regnamespace
+       AND NOT x.indisunique AND NOT x.indisprimary
+     ORDER BY i.relname`.execute(db);
+  for (const r of rows.rows) await sql`DROP INDEX IF EXISTS ${sql.id(r.name)}`.execute(db);
+  return rows.rows;
+}
+
+/** Builds the dropped indexes again (after the load: one sort per index instead of row-by-row). */
+async function restoreIndexes(db: Db, defs: readonly { name: string; def: string }[]): Promise<void> {
+  if (defs.length === 0) return;
+  await db.connection().execute(async (c) => {
+    await sql`SET maintenance_work_mem = '512MB'`.execute(c);
+    for (const d of defs) await sql.raw(d.def.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS ')).execute(c);
+    await sql`RESET maintenance_work_mem`.execute(c);
   });
 }
