@@ -56,11 +56,13 @@ export interface HashInput {
   readonly payload: Readonly<Record<string, unknown>>;
 }
 
+/** The text an event's hash covers after its previous hash. */
+export const eventHashBody = (e: HashInput): string => canonicalJson({
+  dossierCode: e.dossierCode, seq: e.seq, at: e.at.toISOString(), action: e.action, actorId: e.actorId, payload: e.payload,
+});
+
 export function eventHash(prevHash: string, e: HashInput): string {
-  const body = canonicalJson({
-    dossierCode: e.dossierCode, seq: e.seq, at: e.at.toISOString(), action: e.action, actorId: e.actorId, payload: e.payload,
-  });
-  return createHash('sha256').update(prevHash).update(body).digest('hex');
+  return createHash('sha256').update(prevHash).update(eventHashBody(e)).digest('hex');
 }
 
 /** A payload as it will read back from jsonb (plain JSON values only). */

@@ -1,7 +1,7 @@
 // Intake (ND 61 art. 17): one transaction allocates the code, computes the due time, writes the
 // dossier, its papers, the hash-chained `received` event, the notification outbox row, and runs
 // the in-transaction hooks. Requests carry an idempotency key: a retry returns the first result.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { computeDueAt } from '../calendar';
 import { can } from '../accounts/policy';
@@ -11,7 +11,7 @@ import { conflict, forbidden, isDomainError, validationFailed, type ErrorDetail 
 import { formatDossierCode } from './codes';
 import { calendarAround, hasNul, vnDay, type DossierContext } from './context';
 import { validateFormData } from './eform';
-import { canonicalJson, GENESIS_HASH, nextEvent, runHooks, type DossierEvent, type DossierRow } from './events';
+import { canonicalJson, eventHashBody, GENESIS_HASH, nextEvent, runHooks, type DossierEvent, type DossierRow } from './events';
 import { evolve, type DerivedDossier, type IntakePayload } from './fold';
 import type { Status } from './lifecycle';
 import { paperRequirement } from '../catalog/model';
@@ -225,11 +225,14 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
       return { replay: winner.dossier_code, result: null };
     }
     const applicantId = claimed;
-    const { code, format } = formatDossierCode({
-      agencyIdentifier: receiving.identifier, receivedAt: (receivedAt ?? now).getTime(),
-      serial: await allocateSerial(trx, receiving.id, vnDay(receivedAt ?? now)),
-    });
-    const payload: IntakePayload = {
+    // The serial is allocated by the statement that writes the dossier (the last one before the
+    // hooks and COMMIT), so the code and the event's hash are computed there: here they are built
+    // with a placeholder code that the statement replaces, and checked below.
+    const serialDay = vnDay(receivedAt ?? now);
+    const { code: firstCode, format } = formatDossierCode({ agencyIdentifier: receiving.identifier, receivedAt: (receivedAt ?? now).getTime(), serial: 1 });
+    const codePrefix = firstCode.slice(0, -'0001'.length);
+    const placeholder = `${codePrefix}${randomBytes(12).toString('hex')}`;
+    const payloadOf = (code: string): IntakePayload => ({
       code, codeFormat: format, provinceCode: unit.provinceCode, procedureId: procedure.id, procedureCode: procedure.code,
       applicantId, applicantName: name, applicantPhone: phone, personalId: input.applicant.personalId,
       receivingServicePointId: servicePointId, receivingAgencyId: receiving.id, competentAgencyId: competent.id,
@@ -237,11 +240,14 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
       onlineLevel: channel === 'online' ? (procedure.onlineLevel === 'full' ? 'full' : 'partial') : null,
       vneidAuthenticated: false, receivedAt: receivedAt?.toISOString() ?? null,
       dueAt: dueAt?.toISOString() ?? null, calendarVersion, formData: input.formData, papers: papers.map(({ fileId: _f, ...p }) => p),
-    };
-    const draft = nextEvent({ id: 0, code }, { seq: 0, hash: GENESIS_HASH }, channel === 'online' ? 'submitted' : 'received', actor, payload as unknown as Record<string, unknown>, now);
-    const derived = evolve(null, draft);
-    const row = await writeIntake(trx, derived, draft, papers, idempotencyKey === undefined ? null : { actorId: actor.userId, key: idempotencyKey });
-    const event = { ...draft, dossierId: row.id };
+    });
+    const action = channel === 'online' ? 'submitted' : 'received';
+    const draft = nextEvent({ id: 0, code: placeholder }, { seq: 0, hash: GENESIS_HASH }, action, actor, payloadOf(placeholder) as unknown as Record<string, unknown>, now);
+    const row = await writeIntake(trx, { agencyId: receiving.id, day: serialDay, codePrefix, placeholder }, evolve(null, draft), draft, papers,
+      idempotencyKey === undefined ? null : { actorId: actor.userId, key: idempotencyKey });
+    // The event as the statement wrote it; its hash must be the one computed here from the real code.
+    const event = nextEvent({ id: row.id, code: row.code }, { seq: 0, hash: GENESIS_HASH }, action, actor, payloadOf(row.code) as unknown as Record<string, unknown>, now);
+    if (event.hash !== row.last_hash || !row.code.startsWith(codePrefix)) throw new Error(`intake of ${row.code}: the stored hash differs from the computed one`);
     await runHooks(trx, ctx.hooks ?? [], event, row);
     return { replay: null, result: resultOf(row, receiving.identifier, competent.identifier, false) };
   });
@@ -251,25 +257,48 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
 }
 
 /**
- * The dossier row, its first event, its papers, the outbox row and the idempotency key's result
- * in one statement: the serial row stays locked for as short a time as possible.
+ * One statement allocates the day's serial of the receiving agency and writes the dossier row,
+ * its first event, its papers, the outbox row and the idempotency key's result. The serial row
+ * lock is held until COMMIT (concurrent intakes queue on it, a rollback gives the number back:
+ * DOMAIN §2.1, no gap, no duplicate), so it is taken as late as possible. The code
+ * (`codePrefix` + serial, at least 4 digits) replaces `placeholder` in the row, in the event's
+ * payload and in the hashed text: hash = sha256(prev_hash || canonical JSON), as `eventHash`.
  */
 async function writeIntake(
   trx: Transaction<DB>,
+  serial: { agencyId: number; day: string; codePrefix: string; placeholder: string },
   derived: DerivedDossier,
   event: DossierEvent,
   papers: readonly { key: string; name: string; originals: number; copies: number; source: string; digitized: boolean; fileId: number | null }[],
   idempotency: { actorId: number; key: string } | null,
 ): Promise<DossierRow> {
+  const payloadText = JSON.stringify(event.payload);
+  const hashedText = eventHashBody(event);
+  const occurrences = (text: string) => text.split(serial.placeholder).length - 1;
+  // the code is in the payload once and in the hashed text twice (dossierCode, payload.code); nowhere else
+  if (occurrences(payloadText) !== 1 || occurrences(hashedText) !== 2 || derived.code !== serial.placeholder) {
+    throw new Error('intake: the code placeholder is not unique');
+  }
   const columns = Object.keys(derived) as (keyof DerivedDossier)[];
-  const values = columns.map((c) => (c === 'form_data' ? sql`${JSON.stringify(derived.form_data)}::jsonb` : sql`${derived[c]}`));
+  const values = columns.map((c) => (c === 'code' ? sql`h.code` : c === 'last_hash' ? sql`h.hash`
+    : c === 'form_data' ? sql`${JSON.stringify(derived.form_data)}::jsonb` : sql`${derived[c]}`));
   const paperRows = JSON.stringify(papers.map((p) => ({ ...p, file_id: p.fileId })));
   const result = await sql<DossierRow>`
-    WITH d AS (
-      INSERT INTO dossiers (${sql.join(columns.map((c) => sql.ref(c)))}) VALUES (${sql.join(values)}) RETURNING *
+    WITH s AS (
+      INSERT INTO dossier_serials (agency_id, day, last_serial) VALUES (${serial.agencyId}, ${serial.day}, 1)
+      ON CONFLICT (agency_id, day) DO UPDATE SET last_serial = dossier_serials.last_serial + 1
+      RETURNING last_serial
+    ), c AS (
+      SELECT ${serial.codePrefix}::text || CASE WHEN s.last_serial < 10000 THEN lpad(s.last_serial::text, 4, '0') ELSE s.last_serial::text END AS code FROM s
+    ), h AS (
+      SELECT c.code, replace(${payloadText}::text, ${serial.placeholder}::text, c.code)::jsonb AS payload,
+        encode(sha256(convert_to(${event.prevHash}::text || replace(${hashedText}::text, ${serial.placeholder}::text, c.code), 'UTF8')), 'hex') AS hash
+      FROM c
+    ), d AS (
+      INSERT INTO dossiers (${sql.join(columns.map((c) => sql.ref(c)))}) SELECT ${sql.join(values)} FROM h RETURNING *
     ), e AS (
       INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash)
-      SELECT d.id, ${event.seq}, ${event.at}, ${event.action}, ${event.actorId}, ${event.actorRole}, ${JSON.stringify(event.payload)}::jsonb, ${event.prevHash}, ${event.hash} FROM d
+      SELECT d.id, ${event.seq}, ${event.at}, ${event.action}, ${event.actorId}, ${event.actorRole}, h.payload, ${event.prevHash}, h.hash FROM d, h
     ), p AS (
       INSERT INTO dossier_papers (dossier_id, paper_key, name, originals, copies, source, file_id, digitized)
       SELECT d.id, x.key, x.name, x.originals, x.copies, x.source, x.file_id, x.digitized
