@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
+import { performAction } from './actions';
 import { receiveDossier } from './intake';
-import { workQueue } from './queries';
+import { getDossier, workQueue } from './queries';
 import { buildWorld, type World } from './world.test-helper';
 
 let t: TestDatabase;
@@ -24,5 +25,42 @@ describe('work queue', () => {
     } finally {
       log.mockRestore();
     }
+  });
+});
+
+describe('citizen view of a dossier', () => {
+  it('gives citizens a filtered timeline: label, time, status, and only the reasons addressed to them', async () => {
+    const act = (who: keyof World['actors'], code: string, action: Parameters<typeof performAction>[2], input: Parameters<typeof performAction>[3] = {}) =>
+      performAction(w.ctx(w.actors[who]), code, action, input);
+    w.clock.set(new Date('2026-03-02T09:00:00+07:00'));
+    const { code } = await receiveDossier(w.ctx(w.actors.clerk), w.intake());
+    await act('clerk', code, 'forward', { note: 'Chuyển gấp, ghi chú nội bộ' });
+    await act('approver', code, 'assign', { officerName: 'Nguyễn Minh Khoa', note: 'nội bộ' });
+    await act('officer', code, 'consult', { consultedAgency: 'Công an xã Một', replyDueAt: '2026-03-04T09:00:00+07:00', note: 'hỏi ý kiến' });
+    w.clock.set(new Date('2026-03-03T09:00:00+07:00'));
+    await act('approver', code, 'apologize', { reason: 'Cần xác minh thêm', newDueAt: '2026-03-13T09:00:00+07:00', note: 'ghi chú nội bộ' });
+    await act('officer', code, 'requestSupplement', { reason: 'Thiếu chữ ký', items: ['Tờ khai có chữ ký'], note: 'nội bộ' });
+
+    const mine = await getDossier(w.ctx(w.actors.citizen), code);
+    const body = JSON.stringify(mine.timeline);
+    for (const secret of ['Nguyễn Minh Khoa', 'Công an xã Một', 'nội bộ', 'hỏi ý kiến', 'toAgencyId', 'unitPath', 'applicantId', 'procedureId', 'receivingAgencyId', 'competentAgencyId']) {
+      expect(body).not.toContain(secret);
+    }
+    expect(mine.timeline.map((e) => [e.action, e.status])).toEqual([
+      ['received', 'received'], ['forward', 'processing'], ['assign', 'processing'], ['consult', 'processing'],
+      ['apologize', 'processing'], ['requestSupplement', 'awaitingSupplement'],
+    ]);
+    expect(mine.timeline.every((e) => e.actorRole === null && e.label.length > 0 && !Number.isNaN(Date.parse(e.at)))).toBe(true);
+    expect(mine.timeline.find((e) => e.action === 'apologize')?.payload).toEqual({
+      reason: 'Cần xác minh thêm', newDueAt: new Date('2026-03-13T09:00:00+07:00').toISOString(), originalDueAt: new Date('2026-03-09T09:00:00+07:00').toISOString(),
+    });
+    expect(mine.timeline.find((e) => e.action === 'requestSupplement')?.payload).toEqual({ reason: 'Thiếu chữ ký', items: ['Tờ khai có chữ ký'] });
+    expect(mine.timeline.find((e) => e.action === 'forward')?.payload).toEqual({});
+    expect(mine.controlSlip).toEqual([]);
+
+    // staff still see the whole log
+    const staff = await getDossier(w.ctx(w.actors.officer), code);
+    expect(staff.timeline.find((e) => e.action === 'assign')?.payload).toMatchObject({ officerName: 'Nguyễn Minh Khoa', note: 'nội bộ' });
+    expect(staff.timeline.find((e) => e.action === 'consult')?.payload).toMatchObject({ consultedAgency: 'Công an xã Một' });
   });
 });

@@ -8,8 +8,8 @@ import type { ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db/connect';
 import { forbidden, unauthenticated } from '../platform/errors';
 import { calendarAround } from './context';
-import { loadEvents, type DossierRow } from './events';
-import { lifecycleOf } from './fold';
+import { loadEvents, type DossierEvent, type DossierRow } from './events';
+import { evolve, lifecycleOf, type DerivedDossier } from './fold';
 import { actionLabels, allowedActions, isAction, statusLabels, type Action, type Status } from './lifecycle';
 import { procedureRules } from '../catalog/references';
 import { controlSlipRows, stepDeadlines, type ControlSlipRow } from './steps';
@@ -22,6 +22,33 @@ async function readerOf(ctx: ServiceContext): Promise<ScopedActor> {
   if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
   if (!can(actor, 'dossiers.read') && !can(actor, 'portal.self')) throw forbidden('FORBIDDEN', 'Bạn không có quyền xem hồ sơ.');
   return scopedActor(ctx.db, actor);
+}
+
+/**
+ * What of an event's payload a citizen sees: the reason of the notices addressed to them — refusal
+ * (form 03), rejection after appraisal, the supplement request (form 02, with what to add) and the
+ * apology (with the old and new dates); and the appointment of the receipt (form 01) and of a
+ * restarted clock. Never notes, officer names, consulted agencies or internal ids.
+ */
+function citizenPayload(e: DossierEvent): Record<string, unknown> {
+  const p = e.payload;
+  const pick = (...keys: string[]) => Object.fromEntries(keys.filter((k) => p[k] !== undefined && p[k] !== null).map((k) => [k, p[k]]));
+  switch (e.action) {
+    case 'refuse': case 'reject': return pick('reason');
+    case 'requestSupplement': return pick('reason', 'items');
+    case 'apologize': return pick('reason', 'newDueAt', 'originalDueAt');
+    case 'received': case 'receive': return pick('receivedAt', 'dueAt');
+    case 'supplementReceived': return pick('newDueAt');
+    default: return {};
+  }
+}
+
+/** The status after each event (the fold, step by step); null where the log does not fold. */
+function statusesOf(events: readonly DossierEvent[]): (Status | null)[] {
+  let d: DerivedDossier | null = null;
+  return events.map((e) => {
+    try { d = evolve(d, e); return d.status; } catch { return null; }
+  });
 }
 
 const eventLabel = (action: string): string => (isAction(action) ? actionLabels[action] : action === 'submitted' ? 'Nộp hồ sơ trực tuyến' : 'Tiếp nhận hồ sơ');
@@ -57,7 +84,11 @@ export interface DossierDetail {
   readonly apologyUsed: boolean;
   readonly formData: Record<string, unknown>;
   readonly papers: { key: string; name: string; originals: number; copies: number; source: string; digitized: boolean }[];
-  readonly timeline: { seq: number; at: string; action: string; label: string; actorRole: string | null; payload: Record<string, unknown> }[];
+  /**
+   * Staff: every event with its payload. Citizens: action label, time and the status after it;
+   * `actorRole` null and the payload only what is addressed to them (see citizenPayload).
+   */
+  readonly timeline: { seq: number; at: string; action: string; label: string; status: Status | null; actorRole: string | null; payload: Record<string, unknown> }[];
   readonly steps: { key: string; name: string; role: string; dueAt: string }[];
   readonly controlSlip: ControlSlipRow[];
   readonly allowedActions: Action[];
@@ -82,6 +113,8 @@ export async function getDossier(ctx: ServiceContext, code: string): Promise<Dos
     calendarAround(ctx.db, now),
   ]);
   const open = (OPEN_STATUSES as readonly Status[]).includes(d.status);
+  const citizen = actor.scope.kind === 'self';
+  const statuses = statusesOf(events);
   let steps: DossierDetail['steps'] = [];
   if (d.clock_started_at && d.due_at) {
     const startCal = await calendarAround(ctx.db, d.clock_started_at);
@@ -101,9 +134,13 @@ export async function getDossier(ctx: ServiceContext, code: string): Promise<Dos
     submittedAt: d.submitted_at.toISOString(), receivedAt: iso(d.received_at), dueAt: iso(d.due_at), originalDueAt: iso(d.original_due_at),
     finishedAt: iso(d.finished_at), returnedAt: iso(d.returned_at), remainingWorkingMinutes: remaining, timeliness: badgeOf(d, now),
     supplementCount: d.supplement_count, apologyUsed: d.apology_used, formData: d.form_data, papers,
-    timeline: events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), action: e.action, label: eventLabel(e.action), actorRole: e.actorRole, payload: { ...e.payload } })),
+    timeline: events.map((e, i) => ({
+      seq: e.seq, at: e.at.toISOString(), action: e.action, label: eventLabel(e.action), status: statuses[i] ?? null,
+      actorRole: citizen ? null : e.actorRole, payload: citizen ? citizenPayload(e) : { ...e.payload },
+    })),
     steps,
-    controlSlip: controlSlipRows(events, { oneStop: d.receivingName, agency: d.competentName, applicant: d.applicant_name }, d.due_at?.getTime() ?? null),
+    // the control slip (form 05/06) is the agencies' hand-over record, not the applicant's
+    controlSlip: citizen ? [] : controlSlipRows(events, { oneStop: d.receivingName, agency: d.competentName, applicant: d.applicant_name }, d.due_at?.getTime() ?? null),
     allowedActions: allowedActions(lifecycleOf(d), actor.role),
   };
 }
