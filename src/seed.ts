@@ -27,7 +27,7 @@ interface DemoUser {
 }
 
 export const demoUsers: readonly DemoUser[] = [
-  { username: 'admin', fullName: 'Quản trị Hệ thống', role: 'admin', scopeCode: demoScopes.province },
+  { username: 'admin', fullName: 'Quản trị Hệ thống', role: 'admin' }, // system administrator: no scope
   { username: 'clerk', fullName: 'Trần Thị Thu Hà', role: 'clerk', scopeCode: demoScopes.servicePoint },
   { username: 'courier', fullName: 'Lê Văn Tâm', role: 'courier', scopeCode: demoScopes.servicePoint },
   { username: 'officer', fullName: 'Nguyễn Minh Khoa', role: 'officer', scopeCode: demoScopes.agency },

@@ -12,6 +12,22 @@ export function assertCan(actor: Actor | null, permission: Permission): asserts 
   }
 }
 
+/** An administrator of the whole system (no scope): the only one who may change shared reference data. */
+export const isSystemAdmin = (actor: Actor): boolean =>
+  actor.role === 'admin' && actor.scope.kind === 'unit' && actor.scope.unitPath === '/';
+
+/**
+ * Shared reference data (units, agencies, service points, the catalogue, the holiday calendar)
+ * serves every province of a deployment: only a system administrator changes it. A province's
+ * administrator manages the users of their province.
+ */
+export function assertSystemAdmin(actor: Actor | null, permission: Permission): asserts actor is Actor {
+  assertCan(actor, permission);
+  if (!isSystemAdmin(actor)) {
+    throw forbidden('SYSTEM_ADMIN_ONLY', 'Chỉ quản trị viên toàn hệ thống được thay đổi dữ liệu dùng chung.');
+  }
+}
+
 /** Where a piece of data lives, for scope checks. */
 export interface ScopeTarget {
   /** Path of the administrative unit the data belongs to, e.g. '/87/866/30280/'. */

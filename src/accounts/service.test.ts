@@ -102,6 +102,24 @@ describe('accounts service', () => {
     expect(err.kind).toBe('Forbidden');
   });
 
+  it('lets a province administrator create staff of the province, but not an unscoped administrator or a citizen', async () => {
+    const provinceAdmin = await makeUser(t.db, 'admin', '82');
+    const { token } = await login(deps(), { username: provinceAdmin.username, password: TEST_PASSWORD }, 12);
+    const ctx = { db: t.db, clock, actor: await actorForToken(deps(), token) };
+    const lookup = tableScopeLookup(t.db);
+    const clerk = await createUser(ctx, { username: 'nvmoi', fullName: 'Nhân viên mới', role: 'clerk', scopeCode: 'BD-A' }, lookup);
+    expect(clerk.user.scopeCode).toBe('BD-A');
+    expect((await failure(createUser(ctx, { username: 'rootadmin2', fullName: 'X', role: 'admin' }, lookup))).code).toBe('SYSTEM_ADMIN_ONLY');
+    expect((await failure(createUser(ctx, { username: 'congdan2', fullName: 'X', role: 'citizen', personalId: '087090009999' }, lookup))).code).toBe('SYSTEM_ADMIN_ONLY');
+  });
+
+  it('counts failed logins in the database: parallel guesses still lock the account', async () => {
+    await makeUser(t.db, 'clerk', 'BD-A', { username: 'song-song' });
+    await Promise.all(Array.from({ length: 8 }, () => failure(login(deps(), { username: 'song-song', password: 'sai' }, 12))));
+    const row = await t.db.selectFrom('users').select(['locked_until']).where('username', '=', 'song-song').executeTakeFirstOrThrow();
+    expect(row.locked_until).not.toBeNull();
+  });
+
   it('hides users outside the scope: a clerk of one post office cannot read a clerk of another', async () => {
     const a = await makeUser(t.db, 'clerk', 'BD-A');
     const b = await makeUser(t.db, 'clerk', 'BD-B');

@@ -13,7 +13,7 @@ import {
   type Permission,
 } from './model';
 import { generatePassword, hashPassword, newSessionToken, verifyPassword } from './passwords';
-import { assertCan, assertWithinScope, isWithinScope, type ScopeTarget } from './policy';
+import { assertCan, assertWithinScope, isSystemAdmin, isWithinScope, type ScopeTarget } from './policy';
 
 export interface UserView {
   readonly id: number;
@@ -92,11 +92,12 @@ export async function login(
     throw forbidden('ACCOUNT_LOCKED', `Tài khoản tạm khoá do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${LOCKOUT_MINUTES} phút.`);
   }
   if (!(await verifyPassword(user.password_hash, input.password))) {
-    const failed = user.failed_logins + 1;
-    const lockedUntil = lockedUntilAfterFailure(failed, now);
     await deps.db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set({ failed_logins: lockedUntil ? 0 : failed, locked_until: lockedUntil })
-        .where('id', '=', user.id).execute();
+      // Counted in the database, so that parallel guesses cannot slip past the threshold.
+      const { failed_logins: failed } = await trx.updateTable('users').set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+        .where('id', '=', user.id).returning('failed_logins').executeTakeFirstOrThrow();
+      const lockedUntil = lockedUntilAfterFailure(failed, now);
+      if (lockedUntil) await trx.updateTable('users').set({ failed_logins: 0, locked_until: lockedUntil }).where('id', '=', user.id).execute();
       await recordAudit(trx, null, {
         action: lockedUntil ? 'account.locked' : 'login.failed', entity: 'user', entityKey: user.id, at: now,
       });
@@ -241,6 +242,11 @@ export async function createUser(
     throw validationFailed('SCOPE_REQUIRED', 'Vai trò này cần phạm vi (mã đơn vị, cơ quan hoặc điểm phục vụ).', [{ path: 'scope', message: 'bắt buộc' }]);
   }
   if (ctx.actor && scope) assertWithinScope(ctx.actor, { unitPaths: [scope.unitPath] }, 'phạm vi');
+  // An unscoped administrator sees everything and a citizen account reads one person's dossiers
+  // anywhere: only a system administrator (or the operator at the command line) creates them.
+  if (ctx.actor && !scope && !isSystemAdmin(ctx.actor)) {
+    throw forbidden('SYSTEM_ADMIN_ONLY', 'Chỉ quản trị viên toàn hệ thống được tạo tài khoản này.');
+  }
   const password = input.password ?? generatePassword();
   const problem = passwordProblem(password, username);
   if (problem) throw validationFailed('WEAK_PASSWORD', problem, [{ path: 'password', message: problem }]);

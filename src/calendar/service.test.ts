@@ -9,8 +9,8 @@ import { calendarVersionTag, loadWorkCalendar, schedulesInForce } from './store'
 
 let t: TestDatabase;
 const clock = new FixedClock(new Date('2025-10-01T02:00:00Z'));
-const actorOf = (role: Role, userId = 7): Actor => ({
-  userId, username: `${role}${userId}`, fullName: role, role, scope: { kind: 'unit', unitId: 1, unitPath: '/87/' },
+const actorOf = (role: Role, userId = 7, unitPath = '/'): Actor => ({
+  userId, username: `${role}${userId}`, fullName: role, role, scope: { kind: 'unit', unitId: 1, unitPath },
 });
 const ctxOf = (actor: Actor | null): ServiceContext => ({ db: t.db, clock, actor });
 const admin = () => ctxOf(actorOf('admin'));
@@ -104,6 +104,11 @@ describe('saving a schedule', () => {
   it('refuses anyone but an administrator', async () => {
     const error = await rejection(saveSchedule(clerk(), 2026, schedule2026));
     expect(error.kind).toBe('Forbidden');
+  });
+
+  it('refuses a province administrator: the holiday calendar is shared by every province', async () => {
+    const error = await rejection(saveSchedule(ctxOf(actorOf('admin', 9, '/82/')), 2026, schedule2026));
+    expect(error.code).toBe('SYSTEM_ADMIN_ONLY');
   });
 
   it('writes version 1 of a year without a shipped schedule, then version 2, with audit entries', async () => {

@@ -4,7 +4,7 @@
  * with the schedules in force.
  */
 import { sql, type Transaction } from 'kysely';
-import { assertCan } from '../accounts/policy';
+import { assertSystemAdmin } from '../accounts/policy';
 import { recordAudit } from '../platform/audit-log';
 import type { ServiceContext } from '../platform/context';
 import type { DB } from '../platform/db/schema';
@@ -309,7 +309,7 @@ async function insertVersion(trx: Tx, ctx: ServiceContext, schedule: ValidSchedu
 
 /** Saves a new version of a year's schedule; it is in force from now on. Admin only. */
 export async function saveSchedule(ctx: ServiceContext, year: number, input: ScheduleInput): Promise<ScheduleVersionView> {
-  assertCan(ctx.actor, 'calendar.manage');
+  assertSystemAdmin(ctx.actor, 'calendar.manage');
   assertYear(year);
   const checked = validateSchedule({ ...input, year });
   if (!checked.ok) invalid(checked.problems);
@@ -322,7 +322,7 @@ export async function saveSchedule(ctx: ServiceContext, year: number, input: Sch
  * each as a new version of its year. All or nothing; problems name the item and the field.
  */
 export async function importSchedules(ctx: ServiceContext, json: unknown): Promise<ScheduleVersionView[]> {
-  assertCan(ctx.actor, 'calendar.manage');
+  assertSystemAdmin(ctx.actor, 'calendar.manage');
   if (!Array.isArray(json)) invalid([{ path: '(gốc)', message: 'dữ liệu nhập phải là một danh sách lịch theo năm' }]);
   if (json.length === 0) invalid([{ path: '(gốc)', message: 'danh sách trống' }]);
   if (json.length > MAX_IMPORT_ITEMS) invalid([{ path: '(gốc)', message: `tối đa ${MAX_IMPORT_ITEMS} năm mỗi lần nhập` }]);

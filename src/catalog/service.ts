@@ -1,7 +1,7 @@
 // Use cases of the catalogue: the version of a procedure in force on a date, search without
 // diacritics, and the versioned import (a new version closes the previous one).
 import { sql, type Selectable, type Transaction } from 'kysely';
-import { assertCan } from '../accounts/policy';
+import { assertSystemAdmin } from '../accounts/policy';
 import { RowProblems } from '../directory/model';
 import { jsonRecords, type ImportRecord } from '../directory/records';
 import { recordAudit } from '../platform/audit-log';
@@ -151,7 +151,7 @@ async function recordsOf(input: CatalogImportInput): Promise<ImportRecord[]> {
 
 /** Admin use case: import procedure versions from JSON or XLSX; all rows or none. */
 export async function importCatalog(ctx: ServiceContext, input: CatalogImportInput): Promise<{ rows: number; inserted: number; closed: number }> {
-  assertCan(ctx.actor, 'catalog.manage');
+  assertSystemAdmin(ctx.actor, 'catalog.manage');
   const actor = ctx.actor;
   const records = await recordsOf(input);
   const problems = new RowProblems();

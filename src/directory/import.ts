@@ -2,7 +2,7 @@
 // then references against the database and earlier rows); when any row is wrong nothing is
 // written: the whole file is one transaction that is rolled back with all the problems.
 import { sql, type Transaction } from 'kysely';
-import { assertCan } from '../accounts/policy';
+import { assertSystemAdmin } from '../accounts/policy';
 import { recordAudit } from '../platform/audit-log';
 import type { ServiceContext } from '../platform/context';
 import type { DB } from '../platform/db/schema';
@@ -202,7 +202,7 @@ export interface DirectoryImportInput {
 
 /** Admin use case: import a file of units, agencies or service points. */
 export async function importDirectory(ctx: ServiceContext, input: DirectoryImportInput): Promise<Record<string, number>> {
-  assertCan(ctx.actor, 'directory.manage');
+  assertSystemAdmin(ctx.actor, 'directory.manage');
   const actor = ctx.actor;
   const records = readRecords(input.format, input.content);
   const at = ctx.clock.now();
