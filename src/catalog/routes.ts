@@ -72,6 +72,7 @@ export function registerCatalogRoutes(app: HttpApp, deps: RouteDeps): void {
   });
 
   app.post('/api/v1/admin/catalog/import', {
+    bodyLimit: 12 * 1024 * 1024, // an XLSX catalogue in base64 (the content itself is capped by the schema)
     schema: {
       tags, summary: 'Nhập phiên bản thủ tục từ JSON hoặc XLSX (base64)',
       body: Type.Object({

@@ -114,6 +114,7 @@ export function registerDirectoryRoutes(app: HttpApp, deps: RouteDeps): void {
   }, async (request) => getServicePoint(ctx(request), request.params.code));
 
   app.post('/api/v1/admin/directory/import', {
+    bodyLimit: 8 * 1024 * 1024, // a whole province's list (the content itself is capped by the schema)
     schema: {
       tags, summary: 'Nhập đơn vị hành chính, cơ quan hoặc điểm phục vụ từ JSON/CSV',
       body: Type.Object({
