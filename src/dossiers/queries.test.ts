@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { performAction } from './actions';
 import { receiveDossier } from './intake';
-import { getDossier, workQueue } from './queries';
+import { getDossier, SEARCH_COUNT_CAP, searchDossiers, workQueue } from './queries';
 import { buildWorld, type World } from './world.test-helper';
 
 let t: TestDatabase;
@@ -62,5 +63,49 @@ describe('citizen view of a dossier', () => {
     const staff = await getDossier(w.ctx(w.actors.officer), code);
     expect(staff.timeline.find((e) => e.action === 'assign')?.payload).toMatchObject({ officerName: 'Nguyễn Minh Khoa', note: 'nội bộ' });
     expect(staff.timeline.find((e) => e.action === 'consult')?.payload).toMatchObject({ consultedAgency: 'Công an xã Một' });
+  });
+});
+
+describe('search', () => {
+  it('lists the newest received first (received_at DESC, id DESC), not by filing time', async () => {
+    const personalId = '087090005555';
+    w.clock.set(new Date('2026-03-02T10:00:00+07:00'));
+    const counter = await receiveDossier(w.ctx(w.actors.clerk), w.intake({ personalId }));
+    // filed later, but the hand-over record (the legal receipt) was signed earlier
+    w.clock.set(new Date('2026-03-02T11:00:00+07:00'));
+    const postal = await receiveDossier(w.ctx(w.actors.courier), { ...w.intake({ personalId }), channel: 'postal', handoverSignedAt: '2026-03-02T08:00:00+07:00' });
+    w.clock.set(new Date('2026-03-02T12:00:00+07:00'));
+    const later = await receiveDossier(w.ctx(w.actors.clerk), w.intake({ personalId }));
+    const page = await searchDossiers(w.ctx(w.actors.admin), { personalId });
+    expect(page.items.map((i) => i.code)).toEqual([later.code, counter.code, postal.code]);
+    expect(page).toMatchObject({ total: 3, totalIsLowerBound: false });
+  });
+
+  it(`stops counting after ${SEARCH_COUNT_CAP} matches and says the total is a lower bound`, async () => {
+    const personalId = '087090006666';
+    w.clock.set(new Date('2026-03-02T09:00:00+07:00'));
+    const { code } = await receiveDossier(w.ctx(w.actors.clerk), w.intake({ personalId }));
+    // SEARCH_COUNT_CAP + 1 more rows like it (search reads only the dossiers table)
+    await sql`INSERT INTO dossiers (code, code_format, province_code, procedure_id, procedure_code, applicant_id, applicant_name, applicant_phone,
+        personal_id, receiving_service_point_id, receiving_agency_id, competent_agency_id, unit_path, channel, status, sync_code, submitted_at,
+        received_at, due_at, last_hash)
+      SELECT code || 'X' || g, code_format, province_code, procedure_id, procedure_code, applicant_id, applicant_name, applicant_phone,
+        personal_id, receiving_service_point_id, receiving_agency_id, competent_agency_id, unit_path, channel, status, sync_code, submitted_at,
+        received_at - g * interval '1 second', due_at, last_hash
+      FROM dossiers, generate_series(1, ${SEARCH_COUNT_CAP + 1}) AS g WHERE code = ${code}`.execute(t.db);
+    const page = await searchDossiers(w.ctx(w.actors.admin), { personalId, limit: 20 });
+    expect(page).toMatchObject({ total: SEARCH_COUNT_CAP, totalIsLowerBound: true });
+    expect(page.items).toHaveLength(20);
+    expect(page.items[0]?.code).toBe(code);
+    const exact = await searchDossiers(w.ctx(w.actors.admin), { personalId, code });
+    expect(exact).toMatchObject({ total: 1, totalIsLowerBound: false });
+  });
+
+  it('has an index for each scope\'s order', async () => {
+    const { rows } = await sql<{ indexname: string; indexdef: string }>`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'dossiers'`.execute(t.db);
+    const defs = rows.map((r) => r.indexdef);
+    for (const columns of ['(received_at DESC, id DESC)', '(receiving_service_point_id, received_at DESC, id DESC)', '(receiving_agency_id, received_at DESC, id DESC)', '(competent_agency_id, received_at DESC, id DESC)']) {
+      expect(defs.some((d) => d.includes(columns)), columns).toBe(true);
+    }
   });
 });

@@ -204,7 +204,23 @@ export interface SearchFilters {
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function searchDossiers(ctx: ServiceContext, f: SearchFilters): Promise<{ items: QueueItem[]; total: number }> {
+/** Search counts matches up to this many; beyond it `total` is this and `totalIsLowerBound` true. */
+export const SEARCH_COUNT_CAP = 10_000;
+
+export interface SearchPage {
+  readonly items: QueueItem[];
+  /** the number of matches, or SEARCH_COUNT_CAP when there are more (then totalIsLowerBound) */
+  readonly total: number;
+  /** true: more than `total` dossiers match (counting stopped) */
+  readonly totalIsLowerBound: boolean;
+}
+
+/**
+ * Dossiers of the actor's scope matching the filters, newest received first (`received_at DESC,
+ * id DESC`, the order of the indexes of migration 0009; not yet received ones first). Counting
+ * stops after SEARCH_COUNT_CAP + 1 rows.
+ */
+export async function searchDossiers(ctx: ServiceContext, f: SearchFilters): Promise<SearchPage> {
   const actor = await readerOf(ctx);
   let q = ctx.db.selectFrom('dossiers as d').where(scopeWhere(actor));
   if (f.code) q = q.where('d.code', '=', f.code);
@@ -228,15 +244,18 @@ export async function searchDossiers(ctx: ServiceContext, f: SearchFilters): Pro
   const now = ctx.clock.now();
   const [rows, count] = await Promise.all([
     q.select(['d.code', 'd.status', 'd.procedure_code', 'd.applicant_name', 'd.received_at', 'd.due_at', 'd.original_due_at', 'd.finished_at'])
-      .orderBy(sql`d.submitted_at`, 'desc').orderBy('d.id', 'desc').limit(f.limit ?? 50).offset(f.offset ?? 0).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      .orderBy('d.received_at', 'desc').orderBy('d.id', 'desc').limit(f.limit ?? 50).offset(f.offset ?? 0).execute(),
+    ctx.db.selectFrom(q.select(sql<number>`1`.as('one')).limit(SEARCH_COUNT_CAP + 1).as('m'))
+      .select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
+  const counted = Number(count.n);
   return {
     items: rows.map((d) => ({
       code: d.code, status: d.status, statusLabel: statusLabels[d.status], procedureCode: d.procedure_code, applicantName: d.applicant_name,
       receivedAt: iso(d.received_at), dueAt: iso(d.due_at), remainingWorkingMinutes: null, timeliness: badgeOf(d, now),
     })),
-    total: Number(count.n),
+    total: Math.min(counted, SEARCH_COUNT_CAP),
+    totalIsLowerBound: counted > SEARCH_COUNT_CAP,
   };
 }
 

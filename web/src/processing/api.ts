@@ -106,7 +106,8 @@ export const fetchQueue = (signal?: AbortSignal) => api.get<{ items: readonly Do
 export function searchDossiers(filters: SearchFilters, signal?: AbortSignal) {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) if (typeof value === 'string' && value.trim()) query.set(key, value.trim());
-  return api.get<{ items: readonly DossierListItem[]; total: number }>(`/api/v1/dossiers?${query.toString()}`, signal);
+  // totalIsLowerBound: the server stopped counting; more than `total` dossiers match
+  return api.get<{ items: readonly DossierListItem[]; total: number; totalIsLowerBound?: boolean }>(`/api/v1/dossiers?${query.toString()}`, signal);
 }
 
 export const performAction = (code: string, action: DossierAction, input: ActionInput) =>
