@@ -19,7 +19,9 @@ import { Layout } from './ui/Layout';
 import { NotFoundPage } from './ui/NotFoundPage';
 import { Notice } from './ui/Notice';
 import { Link, navigate, usePath } from './ui/router';
+import { SupervisionPage } from './supervision/SupervisionPage';
 import { TrackingPage } from './tracking/TrackingPage';
+import { TransparencyLink, TransparencyPage } from './transparency/TransparencyPage';
 import { useTrackingT } from './tracking/i18n';
 
 type Session =
@@ -48,6 +50,10 @@ function Page({ path, user, onSessionLost }: { path: string; user: User; onSessi
       return <TrackingPage />;
     case paths.dashboard:
       return <DashboardPage user={user} />;
+    case paths.supervision:
+      return <SupervisionPage canVerifyAudit={user.role === 'supervisor' || user.role === 'admin'} />;
+    case paths.transparency:
+      return <TransparencyPage />;
     default:
       if (path.startsWith(`${paths.processingDossier}/`)) {
         const code = dossierCodeOf(path);
@@ -129,7 +135,9 @@ export function App() {
         <Layout user={null}>
           {path === paths.tracking
             ? <><TrackingPage /><PublicLink to={paths.home} text="toLogin" /></>
-            : <><LoginPage notice={session.notice} onLoggedIn={(user) => setSession({ status: 'signedIn', user })} /><PublicLink to={paths.tracking} text="loginLink" /></>}
+            : path === paths.transparency
+            ? <><TransparencyPage /><PublicLink to={paths.home} text="toLogin" /></>
+            : <><LoginPage notice={session.notice} onLoggedIn={(user) => setSession({ status: 'signedIn', user })} /><PublicLink to={paths.tracking} text="loginLink" /><TransparencyLink /></>}
         </Layout>
       );
     case 'signedIn':

@@ -13,4 +13,8 @@ export const paths = {
   tracking: '/tra-cuu',
   /** supervisors: statistics and the Decision 766 indicators */
   dashboard: '/giam-sat/thong-ke',
+  /** supervisors and approvers: at-risk and overdue dossiers, officers, audit check, notifications */
+  supervision: '/giam-sat/theo-doi',
+  /** public, no sign-in: processing times per procedure */
+  transparency: '/minh-bach',
 } as const satisfies Record<string, `/${string}`>;

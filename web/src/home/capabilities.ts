@@ -10,7 +10,7 @@ export const roleCapabilities = {
   clerk: ['receiveDossier', 'returnResult', 'searchDossiers'],
   courier: ['pickupAtHome', 'deliverResult', 'courierRoute'],
   officer: ['processQueue', 'searchDossiers'],
-  approver: ['approvalQueue', 'processQueue', 'searchDossiers'],
+  approver: ['approvalQueue', 'processQueue', 'searchDossiers', 'lateDossiers'],
   supervisor: ['dashboard', 'lateDossiers', 'auditTrail'],
   admin: ['adminUnits', 'procedureCatalog', 'workCalendar', 'users'],
   citizen: ['submitOnline', 'myDossiers', 'bookAppointment'],
@@ -29,4 +29,6 @@ export const capabilityPaths: Partial<Record<CapabilityKey, string>> = {
   processQueue: paths.processingQueue,
   approvalQueue: paths.processingQueue,
   dashboard: paths.dashboard,
+  lateDossiers: paths.supervision,
+  auditTrail: paths.supervision,
 };

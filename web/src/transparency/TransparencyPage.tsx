@@ -1,0 +1,103 @@
+// Public transparency at /minh-bach (no sign-in): each procedure's median and 90th-percentile
+// processing time in working days over the last 12 months, its on-time share, and the open
+// dossiers that the figures leave out (overdue now, backlog from before the period).
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import '../processing/processing.css';
+import { errorMessage } from '../ui/errors';
+import { Field } from '../ui/Field';
+import { Notice } from '../ui/Notice';
+import { paths } from '../routes';
+import { useDocumentTitle } from '../ui/page';
+import { Link } from '../ui/router';
+import { fetchTransparency, type ProcedureFigures, type TransparencyList } from './api';
+import { useTransparencyT, type TransparencyKey } from './i18n';
+
+type Loaded = { readonly status: 'loading' } | { readonly status: 'failed'; readonly error: unknown } | { readonly status: 'ready'; readonly list: TransparencyList };
+
+const unitKey = (unit: string): TransparencyKey => (unit === 'working_hours' || unit === 'calendar_days' ? unit : 'working_days');
+
+export function TransparencyPage() {
+  const t = useTransparencyT();
+  const { t: tApp } = useTranslation();
+  useDocumentTitle(t('title'));
+  const [query, setQuery] = useState('');
+  const [search, setSearch] = useState('');
+  const [items, setItems] = useState<readonly ProcedureFigures[]>([]);
+  const [offset, setOffset] = useState(0);
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchTransparency(search, offset, controller.signal).then(
+      (list) => {
+        setItems((old) => (offset === 0 ? list.items : [...old, ...list.items]));
+        setLoaded({ status: 'ready', list });
+      },
+      (error: unknown) => { if (!controller.signal.aborted) setLoaded({ status: 'failed', error }); },
+    );
+    return () => controller.abort();
+  }, [search, offset]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setOffset(0);
+    setSearch(query.trim());
+  };
+  const num = (v: number | null) => (v === null ? t('none') : v.toLocaleString('vi-VN'));
+
+  return (
+    <div>
+      <h1 tabIndex={-1}>{t('title')}</h1>
+      {loaded.status === 'ready' && (
+        <p className="lead">{t('intro', { from: loaded.list.window.from, to: loaded.list.window.to, hours: loaded.list.window.workingDayHours })}</p>
+      )}
+      <form className="form form--inline" onSubmit={submit} role="search">
+        <Field label={t('search')} value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+        <div className="form__actions"><button type="submit" className="button button--primary">{t('searchButton')}</button></div>
+      </form>
+      {loaded.status === 'loading' && <p role="status">{t('loading')}</p>}
+      {loaded.status === 'failed' && <Notice tone="error">{errorMessage(loaded.error, tApp)}</Notice>}
+      {loaded.status === 'ready' && (items.length === 0 ? <p role="status">{t('empty')}</p> : (
+        <>
+          <div className="table-scroll">
+            <table className="dossier-table">
+              <caption>{t('caption', { shown: items.length, total: loaded.list.total })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('colProcedure')}</th><th scope="col">{t('colDuration')}</th><th scope="col">{t('colResolved')}</th>
+                  <th scope="col">{t('colMedian')}</th><th scope="col">{t('colP90')}</th><th scope="col">{t('colOnTime')}</th>
+                  <th scope="col">{t('colOpenOverdue')}</th><th scope="col">{t('colStale')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((p) => (
+                  <tr key={p.code}>
+                    <th scope="row">{p.name} <span className="muted">({p.code})</span></th>
+                    <td>{t('durationValue', { value: p.duration.value, unit: t(unitKey(p.duration.unit)) })}</td>
+                    <td className="num">{p.resolved}</td>
+                    <td className="num">{num(p.medianWorkingDays)}</td>
+                    <td className="num">{num(p.p90WorkingDays)}</td>
+                    <td className="num">{p.onTimeShare === null ? t('none') : `${p.onTimeShare.toLocaleString('vi-VN')}%`}</td>
+                    <td className="num">{p.openOverdue}</td>
+                    <td className="num">{p.staleOpen}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p>{t('note')}</p>
+          {items.length < loaded.list.total && (
+            <button type="button" className="button button--quiet" onClick={() => setOffset(items.length)}>{t('more')}</button>
+          )}
+        </>
+      ))}
+    </div>
+  );
+}
+
+/** The link to this page from the login page. */
+export function TransparencyLink() {
+  const t = useTransparencyT();
+  return <p className="narrow public-link"><Link to={paths.transparency}>{t('linkFromLogin')}</Link></p>;
+}
