@@ -16,7 +16,7 @@ import { evolve, type DerivedDossier, type IntakePayload } from './fold';
 import type { Status } from './lifecycle';
 import { paperRequirement } from '../catalog/model';
 import { procedureForIntake, type ProcedureForIntake } from '../catalog/references';
-import { communeByCode, competentAgencyFor, intakePoint, onlineReceivingAgency, type AgencyRef } from '../directory/references';
+import { agencyNames, communeByCode, competentAgencyFor, intakePoint, onlineReceivingAgency, type AgencyRef } from '../directory/references';
 
 export type Channel = 'counter' | 'online' | 'postal';
 export const paperSources = ['scanned', 'uploaded', 'reused', 'national_db', 'prior_result', 'paper'] as const;
@@ -124,11 +124,12 @@ const resultOf = (d: Pick<DossierRow, 'code' | 'status' | 'sync_code' | 'channel
 });
 
 async function storedResult(ctx: DossierContext, code: string): Promise<IntakeResult> {
-  const d = await ctx.db.selectFrom('dossiers as d')
-    .innerJoin('agencies as r', 'r.id', 'd.receiving_agency_id').innerJoin('agencies as c', 'c.id', 'd.competent_agency_id')
-    .select(['d.code', 'd.status', 'd.sync_code', 'd.channel', 'd.received_at', 'd.due_at', 'd.calendar_version', 'd.procedure_code', 'r.identifier as receiving', 'c.identifier as competent'])
-    .where('d.code', '=', code).executeTakeFirstOrThrow();
-  return resultOf(d, d.receiving, d.competent, true);
+  const d = await ctx.db.selectFrom('dossiers')
+    .select(['code', 'status', 'sync_code', 'channel', 'received_at', 'due_at', 'calendar_version', 'procedure_code', 'receiving_agency_id', 'competent_agency_id'])
+    .where('code', '=', code).executeTakeFirstOrThrow();
+  // agency identifiers from the directory's reference read (DESIGN §2), not its table
+  const agencies = await agencyNames(ctx.db, [d.receiving_agency_id, d.competent_agency_id]);
+  return resultOf(d, agencies.get(d.receiving_agency_id)?.identifier ?? '', agencies.get(d.competent_agency_id)?.identifier ?? '', true);
 }
 
 const keyReused = () => conflict('IDEMPOTENCY_KEY_REUSED', 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác.');

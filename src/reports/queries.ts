@@ -10,6 +10,11 @@ type Db = Kysely<DB>;
 export interface ReportScope {
   /** unit path prefix, e.g. '/87/' or '/87/866/' */
   readonly unitPath: string;
+  /**
+   * Old stored unit paths (exact) whose as-is unit lies under `unitPath` (src/reports/units.ts):
+   * the predecessors' history belongs to the scope in both views.
+   */
+  readonly extraPaths?: readonly string[];
 }
 
 export interface Period {
@@ -36,6 +41,15 @@ export function splitPeriod(p: Period): { monthsFrom: string; monthsTo: string }
 
 const likePrefix = (path: string) => `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** `unit_path` (of `alias` when given) inside the scope: the subtree plus mapped old paths. */
+export function inScope(scope: ReportScope, alias?: string): RawBuilder<boolean> {
+  const col = alias ? sql.ref(`${alias}.unit_path`) : sql.ref('unit_path');
+  const extra = scope.extraPaths ?? [];
+  return extra.length === 0
+    ? sql<boolean>`${col} LIKE ${likePrefix(scope.unitPath)}`
+    : sql<boolean>`(${col} LIKE ${likePrefix(scope.unitPath)} OR ${col} = ANY(${[...extra]}::text[]))`;
+}
+
 export type GroupColumn = 'unit_path' | 'agency_id' | 'receiving_agency_id' | 'channel' | 'online_level';
 
 /**
@@ -49,16 +63,16 @@ export async function sumRollups(db: Db, scope: ReportScope, period: Period, gro
   const inner = (bucketExpr: RawBuilder<unknown>) => sql.join([...colList(null), ...(bucket ? [sql`${bucketExpr} AS bucket`] : []), ...metrics.map((m) => sql.ref(m))]);
   const outerSelect = sql.join([...colList(null), ...(bucket ? [sql.ref('bucket')] : []), ...metrics.map((m) => sql`sum(${sql.ref(m)})::bigint AS ${sql.ref(m)}`)]);
   const groupList = [...colList(null), ...(bucket ? [sql.ref('bucket')] : [])];
-  const path = likePrefix(scope.unitPath);
+  const where = inScope(scope);
   // edge days only: before the first whole month and after the last one
   const edges: [string, string][] = monthsFrom < monthsTo
     ? [[period.from, monthsFrom], [monthsTo, addDay(period.to, 1)]]
     : [[period.from, addDay(period.to, 1)]];
   const parts = [
     ...(monthsFrom < monthsTo ? [sql`SELECT ${inner(sql`month`)} FROM stats_monthly
-       WHERE month >= ${monthsFrom}::date AND month < ${monthsTo}::date AND unit_path LIKE ${path}`] : []),
+       WHERE month >= ${monthsFrom}::date AND month < ${monthsTo}::date AND ${where}`] : []),
     ...edges.filter(([a, b]) => a < b).map(([a, b]) => sql`SELECT ${inner(sql`date_trunc('month', day)::date`)} FROM stats_daily
-       WHERE day >= ${a}::date AND day < ${b}::date AND unit_path LIKE ${path}`),
+       WHERE day >= ${a}::date AND day < ${b}::date AND ${where}`),
   ];
   if (parts.length === 0) return [];
   const rows = await sql<Record<string, unknown>>`
@@ -71,7 +85,7 @@ export async function sumRollups(db: Db, scope: ReportScope, period: Period, gro
 export async function sumByProcedure(db: Db, scope: ReportScope, period: Period): Promise<Record<string, unknown>[]> {
   const rows = await sql<Record<string, unknown>>`
     SELECT procedure_id, ${sql.join(metrics.map((m) => sql`sum(${sql.ref(m)})::bigint AS ${sql.ref(m)}`))}
-      FROM stats_daily WHERE unit_path LIKE ${likePrefix(scope.unitPath)} AND day >= ${period.from}::date AND day <= ${period.to}::date
+      FROM stats_daily WHERE ${inScope(scope)} AND day >= ${period.from}::date AND day <= ${period.to}::date
      GROUP BY procedure_id`.execute(db);
   return rows.rows;
 }
@@ -167,6 +181,6 @@ export async function openNow(db: Db, scope: ReportScope, now: Date): Promise<{ 
   const r = await sql<{ on_time: number; overdue: number }>`
     SELECT count(*) FILTER (WHERE due_at IS NULL OR due_at >= ${now})::int AS on_time,
            count(*) FILTER (WHERE due_at < ${now})::int AS overdue
-      FROM dossiers WHERE finished_at IS NULL AND received_at IS NOT NULL AND unit_path LIKE ${likePrefix(scope.unitPath)}`.execute(db);
+      FROM dossiers WHERE finished_at IS NULL AND received_at IS NOT NULL AND ${inScope(scope)}`.execute(db);
   return { onTime: Number(r.rows[0]?.on_time ?? 0), overdue: Number(r.rows[0]?.overdue ?? 0) };
 }

@@ -10,7 +10,9 @@ const CivilDate = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]
 const UnitCode = Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9A-Za-z@]+$' });
 const Format = Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')]));
 const strict = { additionalProperties: false } as const;
-const periodFields = { from: CivilDate, to: CivilDate, unit: Type.Optional(UnitCode), format: Format };
+/** as-was (units in force at receipt, default) or as-is (mapped to today's units) — src/reports/units.ts */
+const AsOfParam = Type.Optional(Type.Union([Type.Literal('was'), Type.Literal('is')]));
+const periodFields = { from: CivilDate, to: CivilDate, unit: Type.Optional(UnitCode), asOf: AsOfParam, format: Format };
 const PeriodQuery = Type.Object(periodFields, strict);
 
 const breakdownColumns: SheetColumn[] = [

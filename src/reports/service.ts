@@ -6,17 +6,22 @@ import { assertCan } from '../accounts/policy';
 import type { ServiceContext } from '../platform/context';
 import { forbidden, notFound, validationFailed } from '../platform/errors';
 import { indicatorsFromCounts, type IndicatorCounts, type IndicatorValue } from './indicators';
-import { inProgressAt, openNow, sumByProcedure, sumRollups, summary, totalsOf, type Period, type ReportScope, type Summary } from './queries';
+import { inProgressAt, inScope, openNow, sumByProcedure, sumRollups, summary, totalsOf, type Period, type ReportScope, type Summary } from './queries';
+import { loadUnitMap, type AsOf } from './units';
 
 export interface ReportQuery {
   readonly from: string;
   readonly to: string;
   /** statistics code of a unit inside the actor's scope (default: the scope itself) */
   readonly unit?: string;
+  /**
+   * 'was' (default): units as they were when the dossiers were received; 'is': old units mapped
+   * to the current ones (src/reports/units.ts). Totals of a scope are the same in both views.
+   */
+  readonly asOf?: AsOf;
 }
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const likePrefix = (path: string) => `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function periodOf(q: ReportQuery): Period {
   if (!DATE_RE.test(q.from) || !DATE_RE.test(q.to) || q.from > q.to) {
@@ -25,24 +30,39 @@ function periodOf(q: ReportQuery): Period {
   return { from: q.from, to: q.to };
 }
 
-/** The unit path the actor may read, narrowed to `unit` when given (outside the scope: 404). */
-export async function scopeOf(ctx: ServiceContext, unit: string | undefined): Promise<ReportScope> {
+/**
+ * The unit path the actor may read, narrowed to `unit` when given (outside the scope: 404), with
+ * the old paths whose as-is unit lies inside it. `asOf` decides which version a shared code
+ * designates: as-is only a current unit; as-was the oldest version in the scope.
+ */
+export async function scopeOf(ctx: ServiceContext, unit: string | undefined, asOf: AsOf = 'was'): Promise<ReportScope & { asOf: AsOf }> {
   const actor = ctx.actor;
   assertCan(actor, 'reports.read');
   if (actor.scope.kind !== 'unit') throw forbidden('FORBIDDEN', 'Tài khoản không có phạm vi đơn vị hành chính để xem thống kê.');
   const own = actor.scope.unitPath;
-  if (unit === undefined) return { unitPath: own };
-  const rows = await ctx.db.selectFrom('admin_units').select('path').where('code', '=', unit).execute();
-  const inside = rows.map((r) => r.path).filter((p) => p.startsWith(own)).sort();
-  if (inside.length === 0) throw notFound('UNIT_NOT_FOUND', `Không tìm thấy đơn vị ${unit.slice(0, 20)} trong phạm vi của bạn.`);
-  return { unitPath: inside[0] ?? own };
+  const map = await loadUnitMap(ctx.db);
+  const allowed = (path: string) => path.startsWith(own) || (map.asIs(path)?.path.startsWith(own) ?? false);
+  let unitPath = own;
+  if (unit !== undefined) {
+    const inside = map.byCode(unit).filter((u) => allowed(u.path) && (asOf === 'was' || u.current))
+      .sort((a, b) => a.validFrom.localeCompare(b.validFrom) || a.path.localeCompare(b.path));
+    const pick = asOf === 'is' ? inside[inside.length - 1] : inside[0];
+    if (!pick) {
+      const old = asOf === 'is' && map.byCode(unit).some((u) => allowed(u.path));
+      throw notFound('UNIT_NOT_FOUND', old
+        ? `Đơn vị ${unit.slice(0, 20)} không còn hiệu lực: xem theo đơn vị cũ (asOf=was) hoặc chọn đơn vị hiện nay.`
+        : `Không tìm thấy đơn vị ${unit.slice(0, 20)} trong phạm vi của bạn.`);
+    }
+    unitPath = pick.path;
+  }
+  return { unitPath, extraPaths: map.extraPathsUnder(unitPath), asOf };
 }
 
-export async function reportSummary(ctx: ServiceContext, q: ReportQuery): Promise<Summary & { openNow: { onTime: number; overdue: number } }> {
-  const scope = await scopeOf(ctx, q.unit);
+export async function reportSummary(ctx: ServiceContext, q: ReportQuery): Promise<Summary & { asOf: AsOf; openNow: { onTime: number; overdue: number } }> {
+  const scope = await scopeOf(ctx, q.unit, q.asOf);
   const period = periodOf(q);
   const [s, open] = await Promise.all([summary(ctx.db, scope, period), openNow(ctx.db, scope, ctx.clock.now())]);
-  return { ...s, openNow: open };
+  return { ...s, asOf: scope.asOf, openNow: open };
 }
 
 export type BreakdownBy = 'unit' | 'agency' | 'receiving' | 'procedure' | 'channel' | 'level';
@@ -63,8 +83,8 @@ export interface BreakdownRow {
 const channelLabels: Record<string, string> = { counter: 'Trực tiếp', online: 'Trực tuyến', postal: 'Bưu chính công ích' };
 const levelLabels: Record<string, string> = { province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã', central: 'Trung ương' };
 
-export async function reportBreakdown(ctx: ServiceContext, q: ReportQuery & { by: BreakdownBy }): Promise<{ by: BreakdownBy; rows: BreakdownRow[] }> {
-  const scope = await scopeOf(ctx, q.unit);
+export async function reportBreakdown(ctx: ServiceContext, q: ReportQuery & { by: BreakdownBy }): Promise<{ by: BreakdownBy; asOf: AsOf; rows: BreakdownRow[] }> {
+  const scope = await scopeOf(ctx, q.unit, q.asOf);
   const period = periodOf(q);
   const db = ctx.db;
   let raw: Record<string, unknown>[];
@@ -79,8 +99,13 @@ export async function reportBreakdown(ctx: ServiceContext, q: ReportQuery & { by
   }
   // labels
   const agencies = await db.selectFrom('agencies as a').innerJoin('admin_units as u', 'u.id', 'a.admin_unit_id')
-    .select(['a.id', 'a.name', 'a.level', 'u.name as unit_name', 'u.code as unit_code']).execute();
-  const byAgency = new Map(agencies.map((a) => [String(a.id), a]));
+    .select(['a.id', 'a.name', 'a.level', 'u.name as unit_name', 'u.code as unit_code', 'u.path as unit_path']).execute();
+  const units = await loadUnitMap(db);
+  // as-is: an agency's unit is named, and its level taken, from the current unit it maps to
+  const byAgency = new Map(agencies.map((a) => {
+    const now = scope.asOf === 'is' ? units.asIs(a.unit_path) : undefined;
+    return [String(a.id), now ? { ...a, level: now.level, unit_name: now.name, unit_code: now.code } : a];
+  }));
   const procedures = q.by === 'procedure' ? await db.selectFrom('procedures').select(['id', 'code', 'name']).execute() : [];
   const byProcedure = new Map(procedures.map((p) => [String(p.id), p]));
   const groupKey = (r: Record<string, unknown>): { key: string; label: string } => {
@@ -114,12 +139,12 @@ export async function reportBreakdown(ctx: ServiceContext, q: ReportQuery & { by
       key, label: g.label, received: g.received, online: g.online, postal: g.postal, resolved, onTime: g.early + g.onTime, late: g.late,
       lateShare: resolved === 0 ? null : Math.round((g.late * 10_000) / resolved) / 100,
     };
-  }).sort((a, b) => b.received - a.received);
-  return { by: q.by, rows };
+  }).sort((a, b) => b.received - a.received || a.key.localeCompare(b.key));
+  return { by: q.by, asOf: scope.asOf, rows };
 }
 
 export async function reportTrend(ctx: ServiceContext, q: ReportQuery): Promise<{ points: { month: string; received: number; online: number; postal: number; resolved: number; late: number }[] }> {
-  const scope = await scopeOf(ctx, q.unit);
+  const scope = await scopeOf(ctx, q.unit, q.asOf);
   const rows = await sumRollups(ctx.db, scope, periodOf(q), ['channel'], 'month');
   const points = new Map<string, { month: string; received: number; online: number; postal: number; resolved: number; late: number }>();
   for (const r of rows) {
@@ -172,18 +197,22 @@ const vnEndExclusive = (d: string) => new Date(Date.parse(`${d}T00:00:00+07:00`)
 
 /** The dossiers behind a number, newest first, a page at a time (scope in SQL). */
 export async function reportDossiers(ctx: ServiceContext, q: DrillQuery): Promise<{ items: DrillRow[]; next: string | null }> {
-  const scope = await scopeOf(ctx, q.unit);
+  const scope = await scopeOf(ctx, q.unit, q.asOf);
   const period = periodOf(q);
   const limit = Math.min(Math.max(q.limit ?? 50, 1), 200);
   const from = vnStart(period.from);
   const to = vnEndExclusive(period.to);
   let query = ctx.db.selectFrom('dossiers as d')
     .select(['d.id', 'd.code', 'd.procedure_code', 'd.applicant_name', 'd.channel', 'd.status', 'd.received_at', 'd.due_at', 'd.original_due_at', 'd.finished_at'])
-    .where('d.unit_path', 'like', likePrefix(scope.unitPath))
+    .where(inScope(scope, 'd'))
     .where('d.received_at', 'is not', null);
-  // the province of the scope lets the keyset walk use (province_code, received_at, id)
-  const province = provinceOfPath(scope.unitPath);
-  if (province !== null) query = query.where('d.province_code', '=', province);
+  // the province of the scope lets the keyset walk use (province_code, received_at, id); mapped
+  // old paths may add the old province(s)
+  const provinces = [...new Set([scope.unitPath, ...(scope.extraPaths ?? [])].map(provinceOfPath))];
+  if (!provinces.includes(null)) {
+    const list = provinces.filter((p): p is string => p !== null);
+    query = list.length === 1 ? query.where('d.province_code', '=', list[0] ?? '') : query.where('d.province_code', 'in', list);
+  }
   const kind = q.kind ?? 'received';
   if (kind === 'received') query = query.where('d.received_at', '>=', from).where('d.received_at', '<', to);
   if (kind === 'open') query = query.where('d.received_at', '<', to).where((eb) => eb.or([eb('d.finished_at', 'is', null), eb('d.finished_at', '>=', to)]));
@@ -213,7 +242,7 @@ export async function reportDossiers(ctx: ServiceContext, q: DrillQuery): Promis
 
 /** The Decision 766 indicators the roll-ups and the catalogue support, each explained. */
 export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Promise<{ indicators: IndicatorValue[]; notes: string[] }> {
-  const scope = await scopeOf(ctx, q.unit);
+  const scope = await scopeOf(ctx, q.unit, q.asOf);
   const period = periodOf(q);
   const db = ctx.db;
   const dayBefore = new Date(Date.parse(`${period.from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -221,7 +250,7 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
     sumRollups(db, scope, period, ['channel']),
     inProgressAt(db, scope, dayBefore),
     // open at the end of the period and past the (original) due time: late (F766: judged at period end)
-    sql<{ n: number }>`SELECT count(*)::int AS n FROM dossiers WHERE unit_path LIKE ${likePrefix(scope.unitPath)}
+    sql<{ n: number }>`SELECT count(*)::int AS n FROM dossiers WHERE ${inScope(scope)}
       AND received_at < ${vnEndExclusive(period.to)} AND (finished_at IS NULL OR finished_at >= ${vnEndExclusive(period.to)})
       AND coalesce(original_due_at, due_at) < ${vnEndExclusive(period.to)}`.execute(db),
     db.selectFrom('procedures').select(['code', 'online_level', 'fees', 'result_type']).where('effective_to', 'is', null).execute(),
