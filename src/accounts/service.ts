@@ -187,6 +187,17 @@ export async function listUsers(ctx: ServiceContext, page: { limit: number; offs
   return { items: rows.map(toUserView), total: Number(count.n) };
 }
 
+/**
+ * Full names of users by id, for other capabilities that print who acted (e.g. the dossiers'
+ * slips). Names only: no username, role, scope or contact data. The caller authorizes the read.
+ */
+export async function userNames(db: Database, ids: readonly number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'full_name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.full_name]));
+}
+
 export async function getUser(ctx: ServiceContext, id: number): Promise<UserView> {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');

@@ -103,3 +103,44 @@ export async function onlineReceivingAgency(db: Database, competent: AgencyRef, 
   return centre ?? competent;
 }
 
+
+export interface AgencyName {
+  readonly id: number;
+  readonly identifier: string;
+  readonly name: string;
+}
+
+/** Identifier and name of agencies by id (whatever their validity: a dossier keeps the ids it used). */
+export async function agencyNames(db: Database, ids: readonly number[]): Promise<Map<number, AgencyName>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('agencies').select(['id', 'identifier', 'name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The ids of the agencies (all versions) with an electronic identifier. */
+export async function agencyIdsByIdentifier(db: Database, identifier: string): Promise<number[]> {
+  const rows = await db.selectFrom('agencies').select('id').where('identifier', '=', identifier).execute();
+  return rows.map((r) => r.id);
+}
+
+/** The paths of the administrative units (all versions) with a statistics code. */
+export async function unitPathsByCode(db: Database, code: string): Promise<string[]> {
+  const rows = await db.selectFrom('admin_units').select('path').where('code', '=', code).execute();
+  return [...new Set(rows.map((r) => r.path))];
+}
+
+/** The agency a service point receives for (null: none, or no such point); cached like the other references. */
+export const servicePointReceivingAgency = (db: Database, servicePointId: number): Promise<number | null> =>
+  memo(db, `sp-agency:${servicePointId}`, async () => {
+    const sp = await db.selectFrom('service_points').select('receiving_agency_id').where('id', '=', servicePointId).executeTakeFirst();
+    return sp?.receiving_agency_id ?? null;
+  });
+
+/** The codes of service points by id. */
+export async function servicePointCodes(db: Database, ids: readonly number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('service_points').select(['id', 'code']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.code]));
+}

@@ -11,7 +11,9 @@ import { calendarAround } from './context';
 import { loadEvents, type DossierEvent, type DossierRow } from './events';
 import { evolve, lifecycleOf, type DerivedDossier } from './fold';
 import { actionLabels, allowedActions, isAction, statusLabels, type Action, type Status } from './lifecycle';
+import { userNames } from '../accounts/service';
 import { procedureRules } from '../catalog/references';
+import { agencyIdsByIdentifier, agencyNames, servicePointCodes, unitPathsByCode } from '../directory/references';
 import { controlSlipRows, stepDeadlines, type ControlSlipRow } from './steps';
 import { dossierNotFound, isDossierInScope, scopedActor, scopeWhere, type ScopedActor } from './scope';
 
@@ -94,24 +96,23 @@ export interface DossierDetail {
   readonly allowedActions: Action[];
 }
 
-const detailBase = (db: Database) => db.selectFrom('dossiers as d')
-  .innerJoin('agencies as r', 'r.id', 'd.receiving_agency_id')
-  .innerJoin('agencies as c', 'c.id', 'd.competent_agency_id')
-  .innerJoin('procedures as p', 'p.id', 'd.procedure_id')
-  .selectAll('d')
-  .select(['r.identifier as receivingIdentifier', 'r.name as receivingName', 'c.identifier as competentIdentifier', 'c.name as competentName', 'p.name as procedureName']);
+const unknownAgency = { identifier: '', name: '' };
 
 export async function getDossier(ctx: ServiceContext, code: string): Promise<DossierDetail> {
   const actor = await readerOf(ctx);
-  const d = await detailBase(ctx.db).where('d.code', '=', code).executeTakeFirst();
+  const d = await ctx.db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirst();
   if (!d || !isDossierInScope(actor, d)) throw dossierNotFound(code);
   const now = ctx.clock.now();
-  const [events, papers, rules, cal] = await Promise.all([
+  // the directory and the catalogue through their reference reads (DESIGN §2), not their tables
+  const [events, papers, rules, cal, agencies] = await Promise.all([
     loadEvents(ctx.db, d),
     ctx.db.selectFrom('dossier_papers').select(['paper_key as key', 'name', 'originals', 'copies', 'source', 'digitized']).where('dossier_id', '=', d.id).orderBy('id').execute(),
     procedureRules(ctx.db, d.procedure_id),
     calendarAround(ctx.db, now),
+    agencyNames(ctx.db, [d.receiving_agency_id, d.competent_agency_id]),
   ]);
+  const receiving = agencies.get(d.receiving_agency_id) ?? unknownAgency;
+  const competent = agencies.get(d.competent_agency_id) ?? unknownAgency;
   const open = (OPEN_STATUSES as readonly Status[]).includes(d.status);
   const citizen = actor.scope.kind === 'self';
   const statuses = statusesOf(events);
@@ -127,10 +128,10 @@ export async function getDossier(ctx: ServiceContext, code: string): Promise<Dos
   }
   return {
     code: d.code, status: d.status, statusLabel: statusLabels[d.status], syncCode: d.sync_code, version: d.version, channel: d.channel,
-    procedure: { code: d.procedure_code, name: d.procedureName },
+    procedure: { code: d.procedure_code, name: rules.name },
     applicant: { name: d.applicant_name, phone: d.applicant_phone, personalId: d.personal_id },
-    receivingAgency: { identifier: d.receivingIdentifier, name: d.receivingName },
-    competentAgency: { identifier: d.competentIdentifier, name: d.competentName },
+    receivingAgency: { identifier: receiving.identifier, name: receiving.name },
+    competentAgency: { identifier: competent.identifier, name: competent.name },
     submittedAt: d.submitted_at.toISOString(), receivedAt: iso(d.received_at), dueAt: iso(d.due_at), originalDueAt: iso(d.original_due_at),
     finishedAt: iso(d.finished_at), returnedAt: iso(d.returned_at), remainingWorkingMinutes: remaining, timeliness: badgeOf(d, now),
     supplementCount: d.supplement_count, apologyUsed: d.apology_used, formData: d.form_data, papers,
@@ -140,7 +141,7 @@ export async function getDossier(ctx: ServiceContext, code: string): Promise<Dos
     })),
     steps,
     // the control slip (form 05/06) is the agencies' hand-over record, not the applicant's
-    controlSlip: citizen ? [] : controlSlipRows(events, { oneStop: d.receivingName, agency: d.competentName, applicant: d.applicant_name }, d.due_at?.getTime() ?? null),
+    controlSlip: citizen ? [] : controlSlipRows(events, { oneStop: receiving.name, agency: competent.name, applicant: d.applicant_name }, d.due_at?.getTime() ?? null),
     allowedActions: allowedActions(lifecycleOf(d), actor.role),
   };
 }
@@ -231,13 +232,12 @@ export async function searchDossiers(ctx: ServiceContext, f: SearchFilters): Pro
   if (f.status) q = q.where('d.status', '=', f.status);
   if (f.procedureCode) q = q.where('d.procedure_code', '=', f.procedureCode);
   if (f.agency) {
-    const agency = f.agency;
-    q = q.where('d.competent_agency_id', 'in', (eb) => eb.selectFrom('agencies').select('id').where('identifier', '=', agency));
+    const ids = await agencyIdsByIdentifier(ctx.db, f.agency);
+    q = ids.length === 0 ? q.where(sql<boolean>`false`) : q.where('d.competent_agency_id', 'in', ids);
   }
   if (f.unit) {
-    const unit = f.unit;
-    q = q.where((eb) => eb.exists(eb.selectFrom('admin_units as u').select('u.id').where('u.code', '=', unit)
-      .where(sql<boolean>`d.unit_path LIKE replace(replace(u.path, '%', '\\%'), '_', '\\_') || '%'`)));
+    const paths = await unitPathsByCode(ctx.db, f.unit);
+    q = q.where((eb) => (paths.length === 0 ? sql<boolean>`false` : eb.or(paths.map((p) => eb('d.unit_path', 'like', `${likeEscape(p)}%`)))));
   }
   if (f.from) q = q.where('d.received_at', '>=', sql<Date>`(${f.from}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
   if (f.to) q = q.where('d.received_at', '<', sql<Date>`((${f.to}::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
@@ -271,15 +271,18 @@ export interface TrackingView {
 
 /** Public tracking: no personal data; a wrong or missing phone suffix is the same 404 as an unknown code. */
 export async function trackDossier(db: Database, code: string, phoneLast4: string | undefined): Promise<TrackingView> {
-  const d = await db.selectFrom('dossiers as d').innerJoin('procedures as p', 'p.id', 'd.procedure_id')
-    .select(['d.id', 'd.code', 'd.status', 'd.applicant_phone', 'd.received_at', 'd.due_at', 'p.name as procedureName'])
+  const d = await db.selectFrom('dossiers as d')
+    .select(['d.id', 'd.code', 'd.status', 'd.applicant_phone', 'd.received_at', 'd.due_at', 'd.procedure_id'])
     .where('d.code', '=', code).executeTakeFirst();
   if (!d || !phoneLast4 || !/^\d{4}$/.test(phoneLast4) || !d.applicant_phone || d.applicant_phone.slice(-4) !== phoneLast4) {
     throw dossierNotFound(code);
   }
-  const events = await db.selectFrom('dossier_events').select(['action', 'at']).where('dossier_id', '=', d.id).orderBy('seq').execute();
+  const [events, rules] = await Promise.all([
+    db.selectFrom('dossier_events').select(['action', 'at']).where('dossier_id', '=', d.id).orderBy('seq').execute(),
+    procedureRules(db, d.procedure_id),
+  ]);
   return {
-    code: d.code, status: d.status, statusLabel: statusLabels[d.status], procedureName: d.procedureName,
+    code: d.code, status: d.status, statusLabel: statusLabels[d.status], procedureName: rules.name,
     receivedAt: iso(d.received_at), dueAt: iso(d.due_at),
     steps: events.map((e) => ({ label: eventLabel(e.action), at: e.at.toISOString() })),
   };
@@ -302,15 +305,21 @@ export async function getDossierPrintFacts(ctx: ServiceContext, codes: readonly 
   const out = new Map<string, DossierPrintFacts>();
   if (codes.length === 0) return out;
   const rows = await ctx.db.selectFrom('dossiers as d')
-    .innerJoin('applicants as a', 'a.id', 'd.applicant_id').leftJoin('service_points as s', 's.id', 'd.receiving_service_point_id')
-    .select(['d.id', 'd.code', 'd.province_code', 's.code as pointCode', 'a.address', 'a.email'])
+    .innerJoin('applicants as a', 'a.id', 'd.applicant_id')
+    .select(['d.id', 'd.code', 'd.province_code', 'd.receiving_service_point_id', 'a.address', 'a.email'])
     .where(scopeWhere(actor)).where('d.code', 'in', [...codes]).execute();
-  const events = rows.length === 0 ? [] : await ctx.db.selectFrom('dossier_events as e').leftJoin('users as u', 'u.id', 'e.actor_id')
-    .select(['e.dossier_id', 'e.seq', 'u.full_name']).where('e.dossier_id', 'in', rows.map((r) => r.id)).execute();
+  const events = rows.length === 0 ? [] : await ctx.db.selectFrom('dossier_events as e')
+    .select(['e.dossier_id', 'e.seq', 'e.actor_id']).where('e.dossier_id', 'in', rows.map((r) => r.id)).execute();
+  // service point codes from the directory, user names from accounts (DESIGN §2: not their tables)
+  const [points, users] = await Promise.all([
+    servicePointCodes(ctx.db, rows.flatMap((r) => (r.receiving_service_point_id === null ? [] : [r.receiving_service_point_id]))),
+    userNames(ctx.db, events.flatMap((e) => (e.actor_id === null ? [] : [e.actor_id]))),
+  ]);
   const names = new Map<number, Record<number, string | null>>();
-  for (const e of events) names.set(e.dossier_id, { ...names.get(e.dossier_id), [e.seq]: e.full_name });
+  for (const e of events) names.set(e.dossier_id, { ...names.get(e.dossier_id), [e.seq]: e.actor_id === null ? null : users.get(e.actor_id) ?? null });
   for (const r of rows) {
-    out.set(r.code, { code: r.code, provinceCode: r.province_code, receivingServicePointCode: r.pointCode, applicant: { address: r.address, email: r.email }, actorNames: names.get(r.id) ?? {} });
+    const pointCode = r.receiving_service_point_id === null ? null : points.get(r.receiving_service_point_id) ?? null;
+    out.set(r.code, { code: r.code, provinceCode: r.province_code, receivingServicePointCode: pointCode, applicant: { address: r.address, email: r.email }, actorNames: names.get(r.id) ?? {} });
   }
   return out;
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../platform/actor';
 import type { Database } from '../platform/db/connect';
 import type { DB } from '../platform/db/schema';
 import { notFound } from '../platform/errors';
+import { servicePointReceivingAgency } from '../directory/references';
 import type { DossierRow } from './events';
 
 export type ScopedRow = Pick<DossierRow, 'receiving_service_point_id' | 'receiving_agency_id' | 'competent_agency_id' | 'unit_path' | 'personal_id'>;
@@ -17,8 +18,7 @@ export interface ScopedActor extends Actor {
 
 export async function scopedActor(db: Database, actor: Actor): Promise<ScopedActor> {
   if (actor.scope.kind !== 'servicePoint') return { ...actor, servicePointAgencyId: null };
-  const sp = await db.selectFrom('service_points').select('receiving_agency_id').where('id', '=', actor.scope.servicePointId).executeTakeFirst();
-  return { ...actor, servicePointAgencyId: sp?.receiving_agency_id ?? null };
+  return { ...actor, servicePointAgencyId: await servicePointReceivingAgency(db, actor.scope.servicePointId) };
 }
 
 /**
