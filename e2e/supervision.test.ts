@@ -1,0 +1,114 @@
+// Supervision through the browser: a provincial supervisor gets the escalation job's notification,
+// opens the overdue list from the home page and runs the audit-log check for a period; anyone
+// reads the public transparency page (/minh-bach) for a procedure. axe finds no violations.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../src/accounts/service';
+import { resolveScope } from '../src/directory/service';
+import { systemClock } from '../src/platform/clock';
+import { DEFAULT_ESCALATION, runEscalation } from '../src/reports/supervision-escalation';
+import { buildSupervisedWorld, type SupervisedWorld } from '../src/reports/supervision.test-helper';
+import { DEMO_PASSWORD } from '../src/seed';
+import { createTestDatabase, type TestDatabase } from '../test/db';
+import { assertWebBuilt, launchBrowser, startServer, type Browser, type RunningServer } from './harness';
+
+const STEP_MS = 60_000;
+let t: TestDatabase;
+let w: SupervisedWorld;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let overdue = '';
+
+// A Monday about two months ago (Vietnam time), so the dossiers are overdue now and inside the
+// transparency window whatever day the test runs.
+const DAY_MS = 86_400_000;
+const vnToday = new Date(Date.now() + 7 * 3_600_000);
+const back = 56 + ((vnToday.getUTCDay() + 6) % 7);
+const monday = new Date(Date.UTC(vnToday.getUTCFullYear(), vnToday.getUTCMonth(), vnToday.getUTCDate()) - back * DAY_MS).toISOString().slice(0, 10);
+const dayAfter = (n: number) => new Date(Date.parse(`${monday}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+const vn = (day: string, time: string) => `${day}T${time}:00+07:00`;
+
+async function expectNoAxeViolations(): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary).toEqual([]);
+}
+
+beforeAll(async () => {
+  assertWebBuilt();
+  t = await createTestDatabase();
+  w = await buildSupervisedWorld(t.db);
+  // received two months ago, forwarded, never resolved: overdue today
+  overdue = await w.receiveAt(vn(monday, '09:00'), 1);
+  await w.act(w.actors.clerk, overdue, 'forward', vn(monday, '10:00'));
+  // one resolved two days later, for the transparency figures
+  const done = await w.receiveAt(vn(monday, '09:00'), 1);
+  await w.act(w.actors.clerk, done, 'forward', vn(monday, '10:00'));
+  await w.act(w.users.approver1, done, 'approve', vn(dayAfter(1), '09:00'));
+  await w.act(w.users.officer1, done, 'markResultReady', vn(dayAfter(2), '09:00'));
+  await createUser({ db: t.db, clock: systemClock, actor: null },
+    { username: 'giamsat', fullName: 'Võ Thị Ngọc Lan', role: 'supervisor', scopeCode: w.province.code, password: DEMO_PASSWORD },
+    (kind, code) => resolveScope(t.db, kind, code));
+  await t.db.updateTable('users').set({ must_change_password: false }).where('username', '=', 'giamsat').execute();
+  // due weeks ago: look back far enough for the job to escalate it now
+  await runEscalation({ db: t.db, clock: systemClock }, { ...DEFAULT_ESCALATION, overdueLookbackDays: 3650 });
+  server = await startServer(t.db, systemClock);
+  browser = await launchBrowser();
+  page = browser.page;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await t?.close();
+});
+
+describe('supervision', () => {
+  it('the supervisor opens the overdue list and sees the escalation notification', async () => {
+    await page.goto(server.baseUrl);
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+    await page.getByLabel('Tên đăng nhập').fill('giamsat');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
+    await page.getByRole('link', { name: 'Hồ sơ quá hạn' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Giám sát giải quyết hồ sơ' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/giam-sat/theo-doi');
+    const table = page.getByRole('table', { name: /Hồ sơ quá hạn/ });
+    const row = table.getByRole('row').filter({ hasText: overdue });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/Quá hạn/);
+    await page.getByText(`Hồ sơ ${overdue} đã quá hạn`).waitFor();
+    await expectNoAxeViolations();
+  }, STEP_MS);
+
+  it('runs the audit-log check for the week of the dossiers', async () => {
+    const audit = page.getByRole('region', { name: 'Kiểm tra nhật ký xử lý' });
+    await audit.getByLabel('Từ ngày').fill(monday);
+    await audit.getByLabel('Đến ngày').fill(dayAfter(6));
+    await audit.getByRole('button', { name: 'Kiểm tra nhật ký' }).click();
+    await audit.getByText(/^Toàn vẹn: đã kiểm tra 2 hồ sơ, \d+ sự kiện/).waitFor();
+    await expectNoAxeViolations();
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+  }, STEP_MS);
+
+  it('anyone reads a procedure’s figures on the public transparency page', async () => {
+    await page.getByRole('link', { name: /Công khai thời gian giải quyết/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Công khai kết quả giải quyết thủ tục hành chính' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/minh-bach');
+    await page.getByLabel('Tìm thủ tục').fill('khai sinh thu');
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    const row = page.getByRole('row').filter({ hasText: w.procedureCode });
+    await row.waitFor();
+    const cells = await row.locator('td').allTextContents();
+    // 5 working days; 1 resolved on time (2 working days unless a holiday intervenes); 1 open and overdue
+    expect(cells[0]).toBe('5 ngày làm việc');
+    expect(cells[1]).toBe('1');
+    expect(cells[2]).toMatch(/^\d+(,\d)?$/);
+    expect(cells.slice(4)).toEqual(['100%', '1', '0']);
+    await expectNoAxeViolations();
+  }, STEP_MS);
+});
