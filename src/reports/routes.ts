@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../platform/context';
 import { requireActor, type HttpApp } from '../platform/http/server';
 import { reportBreakdown, reportDossiers, reportIndicators, reportSummary, reportTrend, reportWorstLate, type BreakdownBy } from './service';
+import { exportFile, exportStatus, ExportWorker, requestExport } from './exports';
 import { tableToXlsx, type SheetColumn } from './xlsx';
 
 const CivilDate = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' });
@@ -28,8 +29,38 @@ async function send(reply: FastifyReply, format: string | undefined, name: strin
     .header('content-disposition', `attachment; filename="${name}-${q.from}-${q.to}.xlsx"`).send(file);
 }
 
-export function registerReportRoutes(app: HttpApp, deps: RouteDeps): void {
+export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: { exportPollMs?: number } = {}): void {
   const ctx = (request: FastifyRequest) => ({ db: deps.db, clock: deps.clock, actor: requireActor(request) });
+  // exports run in this process; the worker also resumes what a previous process left
+  const worker = new ExportWorker(deps.db, deps.clock, options.exportPollMs ?? 5_000, (e) => app.log.error({ err: e }, 'report export worker'));
+  app.addHook('onReady', async () => worker.start());
+  app.addHook('onClose', async () => worker.stop());
+
+  app.post('/api/v1/reports/exports', {
+    schema: {
+      tags: ['reports'], summary: 'Yêu cầu xuất báo cáo định kỳ (PDF) hoặc bảng số liệu (XLSX); chạy nền, trả mã yêu cầu',
+      body: Type.Object({
+        kind: Type.Union([Type.Literal('periodic-pdf'), Type.Literal('breakdown-xlsx')]),
+        from: CivilDate, to: CivilDate, unit: Type.Optional(UnitCode), asOf: AsOfParam,
+      }, strict),
+    },
+  }, async (request, reply) => {
+    const r = await requestExport(ctx(request), request.body);
+    worker.kick();
+    return reply.code(202).header('location', `/api/v1/reports/exports/${r.id}`).send(r);
+  });
+
+  const ExportParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }, strict);
+  app.get('/api/v1/reports/exports/:id', {
+    schema: { tags: ['reports'], summary: 'Trạng thái và tiến độ (0–100) của một yêu cầu xuất báo cáo', params: ExportParams },
+  }, async (request) => exportStatus(ctx(request), request.params.id));
+
+  app.get('/api/v1/reports/exports/:id/file', {
+    schema: { tags: ['reports'], summary: 'Tệp báo cáo đã xuất', params: ExportParams },
+  }, async (request, reply) => {
+    const f = await exportFile(ctx(request), request.params.id);
+    return reply.header('content-type', f.contentType).header('content-disposition', `attachment; filename="${f.name}"`).send(f.bytes);
+  });
 
   app.get('/api/v1/reports/summary', {
     schema: { tags: ['reports'], summary: 'Tổng hợp tình hình tiếp nhận, giải quyết hồ sơ trong kỳ', querystring: PeriodQuery },
