@@ -8,6 +8,7 @@
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import type { Actor } from '../platform/actor';
+import type { JobDefinition } from '../platform/jobs';
 import type { Clock } from '../platform/clock';
 import type { ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db/connect';
@@ -247,4 +248,20 @@ export class ExportWorker {
     this.timer = null;
     await this.busy;
   }
+}
+
+/**
+ * The same work as a pg-boss job (src/platform/jobs.ts) for `motcua serve`: every minute (and at
+ * start) it drains the table — what no in-process worker finished, e.g. on an instance that
+ * answers no export request. Claims are row locks, so the two never run one export twice.
+ */
+export function reportExportsJob(deps: { readonly db: Database; readonly clock: Clock }): JobDefinition {
+  return {
+    name: 'reports.exports', cron: '* * * * *', runAtStart: true,
+    handler: async () => {
+      let n = 0;
+      while (await runOneExport(deps.db, deps.clock)) n++;
+      return n;
+    },
+  };
 }

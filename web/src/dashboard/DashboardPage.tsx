@@ -9,8 +9,8 @@ import { errorMessage } from '../ui/errors';
 import { Notice } from '../ui/Notice';
 import { useDocumentTitle } from '../ui/page';
 import {
-  fetchBreakdown, fetchDossiers, fetchIndicators, fetchSummary, fetchTrend, fetchWorstLate, xlsxUrl,
-  type BreakdownBy, type BreakdownRow, type DrillFilter, type DrillRow, type Indicator, type PeriodQuery, type Summary, type TrendPoint,
+  exportFileUrl, fetchBreakdown, fetchDossiers, fetchExport, fetchIndicators, fetchSummary, fetchTrend, fetchWorstLate, requestExport, xlsxUrl,
+  type BreakdownBy, type ExportKind, type ExportStatus, type BreakdownRow, type DrillFilter, type DrillRow, type Indicator, type PeriodQuery, type Summary, type TrendPoint,
 } from './api';
 import { BarChart, LineChart } from './charts';
 import { periodPreset, type PresetKind } from './period';
@@ -51,6 +51,17 @@ export function DashboardPage({ user }: { readonly user: User }) {
   const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [drill, setDrill] = useState<{ title: string; filter: DrillFilter; rows: DrillRow[]; next: string | null } | null>(null);
+  const [exportJob, setExportJob] = useState<ExportStatus | null>(null);
+
+  // an export runs as a job on the server: poll its progress until it is done or failed
+  useEffect(() => {
+    if (!exportJob || exportJob.status === 'done' || exportJob.status === 'failed') return;
+    const timer = setTimeout(() => { fetchExport(exportJob.id).then(setExportJob).catch(setError); }, 1000);
+    return () => clearTimeout(timer);
+  }, [exportJob]);
+  const startExport = (kind: ExportKind) => {
+    requestExport(query, kind).then(({ id }) => setExportJob({ id, kind, status: 'queued', progress: 0 })).catch(setError);
+  };
 
   useEffect(() => {
     let live = true;
@@ -74,7 +85,7 @@ export function DashboardPage({ user }: { readonly user: User }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setDrill(null);
-    setQuery(preset === 'custom' ? draft : { ...periodPreset(preset, new Date(`${draft.to}T12:00:00+07:00`)), ...(draft.unit ? { unit: draft.unit } : {}) });
+    setQuery(preset === 'custom' ? draft : { ...periodPreset(preset, new Date(`${draft.to}T12:00:00+07:00`)), ...(draft.unit ? { unit: draft.unit } : {}), ...(draft.asOf ? { asOf: draft.asOf } : {}) });
   };
   const s = data?.summary;
   return (
@@ -94,10 +105,28 @@ export function DashboardPage({ user }: { readonly user: User }) {
         <label>Mã đơn vị (để trống: toàn phạm vi)
           <input value={draft.unit ?? ''} onChange={(e) => setDraft({ ...draft, unit: e.target.value.trim() || undefined })} pattern="[0-9A-Za-z@]*" inputMode="numeric" />
         </label>
+        <fieldset className="asof">
+          <legend>Đơn vị hành chính</legend>
+          <label><input type="radio" name="asOf" checked={(draft.asOf ?? 'was') === 'was'} onChange={() => setDraft({ ...draft, asOf: 'was' })} /> Tại thời điểm tiếp nhận</label>
+          <label><input type="radio" name="asOf" checked={draft.asOf === 'is'} onChange={() => setDraft({ ...draft, asOf: 'is' })} /> Theo đơn vị hiện nay</label>
+        </fieldset>
         <button type="submit">Xem</button>
         <button type="button" onClick={() => window.print()}>In</button>
       </form>
-      <p className="period">Kỳ báo cáo: {query.from} – {query.to}{query.unit ? `, đơn vị ${query.unit}` : ''}</p>
+      <p className="period">Kỳ báo cáo: {query.from} – {query.to}{query.unit ? `, đơn vị ${query.unit}` : ''}; {query.asOf === 'is' ? 'đơn vị hành chính hiện nay (đơn vị cũ được quy đổi)' : 'đơn vị hành chính tại thời điểm tiếp nhận'}</p>
+      <div className="no-print dash-exports">
+        <button type="button" onClick={() => startExport('periodic-pdf')} disabled={exportJob !== null && (exportJob.status === 'queued' || exportJob.status === 'running')}>Xuất báo cáo định kỳ (PDF)</button>
+        <button type="button" onClick={() => startExport('breakdown-xlsx')} disabled={exportJob !== null && (exportJob.status === 'queued' || exportJob.status === 'running')}>Xuất bảng số liệu (XLSX)</button>
+        {exportJob ? (
+          <span role="status">
+            {exportJob.status === 'done'
+              ? <a href={exportFileUrl(exportJob.id)}>Tải tệp {exportJob.kind === 'periodic-pdf' ? 'báo cáo (PDF)' : 'số liệu (XLSX)'}</a>
+              : exportJob.status === 'failed'
+                ? `Xuất không thành công: ${exportJob.error ?? ''}`
+                : <><progress max={100} value={exportJob.progress} aria-label="Tiến độ xuất báo cáo" /> {exportJob.progress}%</>}
+          </span>
+        ) : null}
+      </div>
       {error ? <Notice tone="error">{errorMessage(error, t)}</Notice> : null}
       {!data && !error ? <p>Đang tải số liệu…</p> : null}
       {s && data ? (

@@ -5,6 +5,8 @@ export interface PeriodQuery {
   readonly from: string;
   readonly to: string;
   readonly unit?: string;
+  /** 'was': units as they were at receipt (default); 'is': old units mapped to today's */
+  readonly asOf?: 'was' | 'is';
 }
 
 export interface Summary {
@@ -93,3 +95,16 @@ export const fetchDossiers = (q: PeriodQuery, f: DrillFilter, after?: string) =>
   request<{ items: DrillRow[]; next: string | null }>('GET', `/api/v1/reports/dossiers?${queryString({ ...q, ...f, after, limit: 50 })}`);
 export const xlsxUrl = (endpoint: string, q: PeriodQuery, extra: Record<string, string> = {}) =>
   `/api/v1/reports/${endpoint}?${queryString({ ...q, ...extra, format: 'xlsx' })}`;
+
+export type ExportKind = 'periodic-pdf' | 'breakdown-xlsx';
+export interface ExportStatus {
+  readonly id: string;
+  readonly kind: ExportKind;
+  readonly status: 'queued' | 'running' | 'done' | 'failed';
+  readonly progress: number;
+  readonly error?: string;
+}
+export const requestExport = (q: PeriodQuery, kind: ExportKind) =>
+  request<{ id: string }>('POST', '/api/v1/reports/exports', { body: { kind, from: q.from, to: q.to, ...(q.unit ? { unit: q.unit } : {}), ...(q.asOf ? { asOf: q.asOf } : {}) } });
+export const fetchExport = (id: string) => request<ExportStatus>('GET', `/api/v1/reports/exports/${encodeURIComponent(id)}`);
+export const exportFileUrl = (id: string) => `/api/v1/reports/exports/${encodeURIComponent(id)}/file`;
