@@ -85,6 +85,8 @@ function codeFor(identifier: string, at: number, serial: number): { code: string
 interface Built {
   readonly row: DerivedDossier & { id: number };
   readonly events: DossierEvent[];
+  /** the row after each event (what the roll-up reads) */
+  readonly rows: DerivedDossier[];
   readonly plan: DossierPlan;
 }
 
@@ -104,6 +106,7 @@ function build(plan: DossierPlan, id: number, applicantId: number, serial: numbe
   const first = nextEvent({ id, code }, { seq: 0, hash: GENESIS_HASH }, intakeAction, { userId: 0, role: plan.channel === 'online' ? 'citizen' : plan.channel === 'postal' ? 'courier' : 'clerk' }, payload as unknown as Record<string, unknown>, new Date(plan.intakeAt));
   const events: DossierEvent[] = [first];
   let row = evolve(null, first);
+  const rows: DerivedDossier[] = [row];
   for (const step of plan.steps) {
     const role = roleOf(step.action);
     const violation = checkAction(lifecycleOf(row), step.action, role);
@@ -113,8 +116,9 @@ function build(plan: DossierPlan, id: number, applicantId: number, serial: numbe
     const e = nextEvent({ id, code }, { seq: prev.seq, hash: prev.hash }, step.action, { userId: 0, role }, payloadStep, new Date(step.at));
     events.push(e);
     row = evolve(row, e);
+    rows.push(row);
   }
-  return { row: { ...row, id }, events, plan };
+  return { row: { ...row, id }, events, rows, plan };
 }
 
 /** Runs a scenario into the database. Returns counts and the time it took. */
@@ -211,10 +215,9 @@ async function prepareBatch(db: Db, plans: readonly DossierPlan[], calendar: Wor
     const built = build(plan, id, applicantIds.get(plan.applicant.personalId) ?? 0, serial, calendarVersion);
     dossierRows.push({ ...built.row, created_at: new Date(plan.intakeAt) });
     const flags = intakeFlags(built.events[0]?.payload ?? {});
-    let row: DerivedDossier | null = null;
-    for (const e of built.events) {
-      row = evolve(row, e);
-      acc.add(rollupDeltas(e, row, flags, minutes));
+    for (const [k, e] of built.events.entries()) {
+      const row = built.rows[k];
+      if (row) acc.add(rollupDeltas(e, row, flags, minutes));
       ev.dossier_id.push(id); ev.seq.push(e.seq); ev.at.push(new Date(e.at).toISOString()); ev.action.push(e.action);
       ev.actor_id.push(e.actorId); ev.actor_role.push(e.actorRole); ev.payload.push(JSON.stringify(e.payload)); ev.prev_hash.push(e.prevHash); ev.hash.push(e.hash);
       count++;
