@@ -270,6 +270,18 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
   const procIdRows = await db.selectFrom('procedures').select(['id', 'code']).execute();
   const codesWithOnline = new Set(procIdRows.filter((p) => procIdsWithOnline.has(p.id)).map((p) => p.code));
   const onlineProcs = uniqueProcs.filter((p) => p.online_level !== 'none');
+  // 3.5 / 3.6: fee-bearing procedures (a fee list that is all zero does not count); a dossier's
+  // online payment is the `paymentReceived` event with `online: true` (roll-up `paid_online`)
+  const feeCodes = new Set(uniqueProcs.filter((p) => feeBearing(p.fees)).map((p) => p.code));
+  const codeOfId = new Map(procIdRows.map((p) => [Number(p.id), p.code]));
+  let feeDossiers = 0;
+  const codesPaidOnline = new Set<string>();
+  for (const r of withOnline) {
+    const code = codeOfId.get(Number(r.procedure_id));
+    if (code === undefined || !feeCodes.has(code)) continue;
+    feeDossiers += Number(r.received ?? 0);
+    if (Number(r.paid_online ?? 0) > 0) codesPaidOnline.add(code);
+  }
   const base = openBefore + t.received;
   const late = t.resolved_late + Number(openOverdueAtEnd.rows[0]?.n ?? 0);
   const counts: IndicatorCounts = {
@@ -278,15 +290,15 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
     procedures: uniqueProcs.length, onlineProcedures: onlineProcs.length,
     onlineProceduresWithDossiers: onlineProcs.filter((p) => codesWithOnline.has(p.code)).length,
     received: t.received, receivedOnline: online, receivedPostal: postal, syncRate: 1,
-    feeProcedures: uniqueProcs.filter((p) => feeBearing(p.fees)).length, feeProceduresOnlinePayment: 0,
-    feeDossiers: 0, paidOnlineDossiers: t.paid_online,
+    feeProcedures: feeCodes.size, feeProceduresOnlinePayment: [...feeCodes].filter((c) => codesPaidOnline.has(c)).length,
+    feeDossiers, paidOnlineDossiers: t.paid_online,
     paperResultDossiers: t.resolved_early + t.resolved_on_time + t.resolved_late, electronicResults: t.electronic_results,
     digitizedDossiers: t.digitized, reusedDossiers: t.reused, storeLinkedDossiers: t.store_linked, complainedDossiers: t.dislikes,
   };
   return {
     indicators: indicatorsFromCounts(counts),
     notes: [
-      'Chỉ số 3.5, 3.6: chưa có dữ liệu thanh toán trực tuyến (phân hệ thanh toán chưa có); tỷ lệ đồng bộ lấy bằng 100%.',
+      'Chỉ số 3.5: TTHC có thu phí đã có ít nhất một hồ sơ thanh toán trực tuyến trong kỳ (thay cho cờ tích hợp thanh toán trên Cổng DVCQG, chưa có trong danh mục). Chỉ số 3.6: mẫu số là hồ sơ tiếp nhận của TTHC có thu phí; tử số là hồ sơ có sự kiện nộp phí trực tuyến. Tỷ lệ đồng bộ lấy bằng 100%.',
       'Chỉ số 4.1: mẫu số là hồ sơ đã giải quyết (mọi TTHC trong danh mục mẫu có kết quả là giấy tờ); kết quả điện tử = trả kết quả trực tuyến.',
       'Chỉ số 5.4: chưa có phản ánh, kiến nghị; "không hài lòng" lấy từ đánh giá 1–2 sao khi có.',
     ],
