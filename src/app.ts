@@ -9,6 +9,7 @@ import { registerDossierRoutes } from './dossiers/routes';
 import { registerFormsRoutes } from './forms/routes';
 import { resolveScope } from './directory/service';
 import type { Clock } from './platform/clock';
+import { reportExportsJob } from './reports/exports';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db/connect';
 import { registerHealthRoute } from './platform/http/health';
@@ -76,5 +77,7 @@ export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation'>): Job
   return [
     { name: 'supervision.escalate', cron: everyMinutesCron(escalation.everyMinutes), handler: () => runEscalation(deps, escalation) },
     { name: 'transparency.backfill', runAtStart: true, handler: () => backfillResolutions(deps.db) },
+    // report exports left queued (or stalled) by a stopped instance are picked up by any instance
+    reportExportsJob(deps),
   ];
 }
