@@ -1,12 +1,11 @@
 // The administrator's working calendar in a real browser against the real server: 2025 with
 // Tết and lunar dates, marking a day off and saving it as version 2, no axe violations.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../src/platform/clock';
 import { DEMO_PASSWORD, seedDemo } from '../src/seed';
 import { createTestDatabase, type TestDatabase } from '../test/db';
-import { assertWebBuilt, launchBrowser, startServer, type Browser, type RunningServer } from './harness';
+import { assertWebBuilt, axeViolations, launchBrowser, startServer, type Browser, type RunningServer } from './harness';
 
 let t: TestDatabase;
 let server: RunningServer;
@@ -14,9 +13,7 @@ let browser: Browser;
 let page: Page;
 
 async function expectNoAxeViolations(): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 beforeAll(async () => {

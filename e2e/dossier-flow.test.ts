@@ -2,7 +2,6 @@
 // and prints the receipt slip, forwards it; an officer, the approver and the officer again take
 // it to "result ready" from the work queue; the clerk returns it with the recipient's signature;
 // anyone tracks it at /tra-cuu. axe finds no violations on these pages.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -10,7 +9,7 @@ const STEP_MS = 60_000;
 import { systemClock } from '../src/platform/clock';
 import { DEMO_PASSWORD, seedDemo } from '../src/seed';
 import { createTestDatabase, type TestDatabase } from '../test/db';
-import { assertWebBuilt, launchBrowser, startServer, type Browser, type RunningServer } from './harness';
+import { assertWebBuilt, axeViolations, launchBrowser, startServer, type Browser, type RunningServer } from './harness';
 
 let t: TestDatabase;
 let server: RunningServer;
@@ -22,9 +21,7 @@ const QR = '087090001234|341234567|NGUYỄN VĂN AN|15031990|Nam|Số 12, Ấp 3
 const PHONE = '0912345678';
 
 async function expectNoAxeViolations(): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 async function logIn(username: string): Promise<void> {

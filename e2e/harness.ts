@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../src/app';
 import type { Clock } from '../src/platform/clock';
@@ -66,4 +67,10 @@ export async function launchBrowser(viewport = { width: 1280, height: 800 }): Pr
       await fs.rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** axe-core's violations on the page as it is now, one readable line each (empty: none). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
 }

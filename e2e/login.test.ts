@@ -1,12 +1,11 @@
 // Signing in and out in a real browser against the real server: Vietnamese first, English on
 // request, no accessibility violations (axe), nothing refused by the Content-Security-Policy.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../src/platform/clock';
 import { DEMO_PASSWORD, demoUsers, seedDemo } from '../src/seed';
 import { createTestDatabase, type TestDatabase } from '../test/db';
-import { assertWebBuilt, launchBrowser, startServer, type Browser, type RunningServer } from './harness';
+import { assertWebBuilt, axeViolations, launchBrowser, startServer, type Browser, type RunningServer } from './harness';
 
 let t: TestDatabase;
 let server: RunningServer;
@@ -20,9 +19,7 @@ const fullNameOf = (username: string): string => {
 };
 
 async function expectNoAxeViolations(): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 async function logIn(username: string, password: string): Promise<void> {

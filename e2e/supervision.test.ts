@@ -1,7 +1,6 @@
 // Supervision through the browser: a provincial supervisor gets the escalation job's notification,
 // opens the overdue list from the home page and runs the audit-log check for a period; anyone
 // reads the public transparency page (/minh-bach) for a procedure. axe finds no violations.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../src/accounts/service';
@@ -11,7 +10,7 @@ import { DEFAULT_ESCALATION, runEscalation } from '../src/reports/supervision-es
 import { buildSupervisedWorld, type SupervisedWorld } from '../src/reports/supervision.test-helper';
 import { DEMO_PASSWORD } from '../src/seed';
 import { createTestDatabase, type TestDatabase } from '../test/db';
-import { assertWebBuilt, launchBrowser, startServer, type Browser, type RunningServer } from './harness';
+import { assertWebBuilt, axeViolations, launchBrowser, startServer, type Browser, type RunningServer } from './harness';
 
 const STEP_MS = 60_000;
 let t: TestDatabase;
@@ -31,9 +30,7 @@ const dayAfter = (n: number) => new Date(Date.parse(`${monday}T00:00:00Z`) + n *
 const vn = (day: string, time: string) => `${day}T${time}:00+07:00`;
 
 async function expectNoAxeViolations(): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 beforeAll(async () => {
