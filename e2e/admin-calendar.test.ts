@@ -2,10 +2,10 @@
 // Tết and lunar dates, marking a day off and saving it as version 2, no axe violations.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../src/platform/clock';
-import { DEMO_PASSWORD, seedDemo } from '../src/seed';
-import { createTestDatabase, type TestDatabase } from '../test/db';
-import { assertWebBuilt, axeViolations, launchBrowser, startServer, type Browser, type RunningServer } from './harness';
+import { DEMO_PASSWORD } from '../src/seed';
+import type { TestDatabase } from '../test/db';
+import { axeViolations, type Browser, type RunningServer } from './harness';
+import { openDemoApp, type DemoApp } from './demo-app';
 
 let t: TestDatabase;
 let server: RunningServer;
@@ -16,20 +16,16 @@ async function expectNoAxeViolations(): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);
 }
 
+let demo: DemoApp | undefined;
+
 beforeAll(async () => {
-  assertWebBuilt();
-  t = await createTestDatabase();
-  await seedDemo(t.db, systemClock);
-  server = await startServer(t.db, systemClock);
-  browser = await launchBrowser();
-  page = browser.page;
+  demo = await openDemoApp();
+  ({ t, server, browser, page } = demo);
   page.setDefaultTimeout(10_000);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
+  await demo?.close();
 });
 
 // axe over twelve month grids takes a few seconds on a busy machine.

@@ -6,10 +6,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const STEP_MS = 60_000;
-import { systemClock } from '../src/platform/clock';
-import { DEMO_PASSWORD, seedDemo } from '../src/seed';
-import { createTestDatabase, type TestDatabase } from '../test/db';
-import { assertWebBuilt, axeViolations, launchBrowser, startServer, type Browser, type RunningServer } from './harness';
+import { DEMO_PASSWORD } from '../src/seed';
+import type { TestDatabase } from '../test/db';
+import { axeViolations, type Browser, type RunningServer } from './harness';
+import { openDemoApp, type DemoApp } from './demo-app';
 
 let t: TestDatabase;
 let server: RunningServer;
@@ -51,19 +51,15 @@ async function act(action: string, label: string): Promise<void> {
   await page.getByText(`Đã thực hiện “${label}”`).waitFor();
 }
 
+let demo: DemoApp | undefined;
+
 beforeAll(async () => {
-  assertWebBuilt();
-  t = await createTestDatabase();
-  await seedDemo(t.db, systemClock);
-  server = await startServer(t.db, systemClock);
-  browser = await launchBrowser();
-  page = browser.page;
+  demo = await openDemoApp();
+  ({ t, server, browser, page } = demo);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
+  await demo?.close();
 });
 
 describe('a dossier from the counter to its return', () => {

@@ -2,10 +2,10 @@
 // request, no accessibility violations (axe), nothing refused by the Content-Security-Policy.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../src/platform/clock';
-import { DEMO_PASSWORD, demoUsers, seedDemo } from '../src/seed';
-import { createTestDatabase, type TestDatabase } from '../test/db';
-import { assertWebBuilt, axeViolations, launchBrowser, startServer, type Browser, type RunningServer } from './harness';
+import { DEMO_PASSWORD, demoUsers } from '../src/seed';
+import type { TestDatabase } from '../test/db';
+import { axeViolations, type Browser, type RunningServer } from './harness';
+import { openDemoApp, type DemoApp } from './demo-app';
 
 let t: TestDatabase;
 let server: RunningServer;
@@ -28,19 +28,15 @@ async function logIn(username: string, password: string): Promise<void> {
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
 
+let demo: DemoApp | undefined;
+
 beforeAll(async () => {
-  assertWebBuilt();
-  t = await createTestDatabase();
-  await seedDemo(t.db, systemClock);
-  server = await startServer(t.db, systemClock);
-  browser = await launchBrowser();
-  page = browser.page;
+  demo = await openDemoApp();
+  ({ t, server, browser, page } = demo);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
+  await demo?.close();
 });
 
 describe('signing in', () => {
