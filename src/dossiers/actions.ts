@@ -8,6 +8,7 @@ import { calendarAround, hasNul, type DossierContext } from './context';
 import { appendEvent, runHooks } from './events';
 import { evolve, lifecycleOf, type DerivedDossier } from './fold';
 import { actionLabels, checkAction, statusLabels, transitions, violationMessages, type Action, type RuleViolation } from './lifecycle';
+import { calendarVersionTag, loadWorkCalendar } from '../calendar/store';
 import { procedureRules } from '../catalog/references';
 import { dossierNotFound, isDossierInScope, scopedActor } from './scope';
 import type { DossierRow } from './events';
@@ -51,7 +52,7 @@ export type PaymentChannel = (typeof paymentChannels)[number];
 /** ND 61 art. 19.4: a supplement during appraisal is notified within 3 working days of receipt. */
 export const SUPPLEMENT_NOTICE_WORKING_DAYS = 3;
 
-const needsReason: readonly Action[] = ['refuse', 'reject', 'stop', 'requestSupplement', 'apologize'];
+const needsReason: readonly Action[] = ['refuse', 'reject', 'stop', 'requestSupplement', 'apologize', 'recomputeDue'];
 
 const required = (path: string, message: string) => validationFailed('ACTION_INPUT_INVALID', message, [{ path, message }]);
 
@@ -107,6 +108,20 @@ async function payloadFor(ctx: DossierContext, row: DossierRow, action: Action, 
       const result = applyApology({ ...newDossierDeadline(row.due_at.getTime()), apologizedAt: row.apologized_at?.getTime() ?? null }, newDueAt.getTime(), now.getTime(), calendar);
       if (!result.ok) throw invalidTransition(result.error.code, result.error.message);
       return { ...base, newDueAt: newDueAt.toISOString(), originalDueAt: row.due_at.toISOString() };
+    }
+    case 'recomputeDue': {
+      // The due time an apology set was agreed with the applicant: it is not re-computed.
+      if (row.apology_used) throw invalidTransition('DUE_SET_BY_APOLOGY', 'Hạn giải quyết đã được hẹn lại bằng văn bản xin lỗi; không tính lại theo lịch.');
+      if (!row.clock_started_at || !row.due_at) throw invalidTransition('NO_DUE_DATE', 'Hồ sơ chưa có ngày hẹn trả.');
+      const rules = await procedureRules(ctx.db, row.procedure_id);
+      // the schedules in force right now, not the few-seconds cache of the intake path
+      const year = new Date(row.clock_started_at.getTime() + 7 * 3_600_000).getUTCFullYear();
+      const loaded = await loadWorkCalendar(ctx.db, { fromYear: year - 1, toYear: year + 1 });
+      const due = computeDueAt(row.clock_started_at.getTime(), { value: rules.durationValue, unit: rules.durationUnit }, loaded.calendar, rules.cutoff === null ? undefined : { cutoff: rules.cutoff });
+      return {
+        ...base, newDueAt: new Date(due).toISOString(), previousDueAt: row.due_at.toISOString(),
+        calendarVersion: calendarVersionTag(loaded.versions), previousCalendarVersion: row.calendar_version,
+      };
     }
     case 'consult': {
       if (!input.consultedAgency?.trim()) throw required('consultedAgency', 'Cần ghi cơ quan được lấy ý kiến.');

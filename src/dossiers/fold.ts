@@ -105,6 +105,9 @@ export function evolve(current: DerivedDossier | null, e: DossierEvent): Derived
     case 'approve':
       d = { ...d, approved_at: e.at };
       break;
+    case 'recomputeDue':
+      d = { ...d, due_at: date(p.newDueAt), calendar_version: str(p.calendarVersion) ?? d.calendar_version };
+      break;
     case 'return':
       d = { ...d, returned_at: e.at, result_delivery: (str(p.channel) as DerivedDossier['result_delivery']) ?? null };
       break;

@@ -12,7 +12,7 @@ export type Status = (typeof statuses)[number];
 export const actions = [
   'receive', 'refuse', 'forward', 'assign', 'requestSupplement', 'supplementReceived', 'requestPayment',
   'paymentReceived', 'consult', 'consultReplied', 'apologize', 'approve', 'reject', 'markResultReady',
-  'return', 'withdraw', 'stop',
+  'return', 'withdraw', 'stop', 'recomputeDue',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -61,6 +61,10 @@ export const transitions = {
   withdraw: { from: ['submitted', 'received', ...OPEN_AT_AGENCY], to: 'withdrawn', roles: ['citizen', 'clerk'] },
   // ND 118 art. 21: processing stops (sync 8)
   stop: { from: ['received', ...OPEN_AT_AGENCY], to: 'stopped', roles: ['clerk', 'approver'] },
+  // an administrator re-computes the due time with the working calendar now in force, on purpose
+  // (a received dossier otherwise keeps the calendar version it was computed with); not while
+  // a supplement is awaited (no clock is running)
+  recomputeDue: { from: ['received', 'processing', 'awaitingPayment'], to: 'same', roles: ['admin'] },
 } as const satisfies Record<Action, Transition>;
 
 export type SyncCode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
@@ -112,6 +116,7 @@ export const actionLabels = {
   return: 'Trả kết quả',
   withdraw: 'Rút hồ sơ',
   stop: 'Dừng giải quyết',
+  recomputeDue: 'Tính lại hạn giải quyết theo lịch làm việc mới',
 } as const satisfies Record<Action, string>;
 
 export const terminalStatuses: readonly Status[] = statuses.filter(

@@ -10,7 +10,7 @@ import { useProcessingT } from './i18n';
 import { actionText, statusText } from './labels';
 
 /** What each action asks for (src/dossiers/actions.ts). */
-const needsReason: readonly DossierAction[] = ['refuse', 'reject', 'stop', 'requestSupplement', 'apologize'];
+const needsReason: readonly DossierAction[] = ['refuse', 'reject', 'stop', 'requestSupplement', 'apologize', 'recomputeDue'];
 const returnChannels: readonly ReturnChannel[] = ['counter', 'post', 'online'];
 const paymentChannels = ['counter', 'postal', 'transfer', 'online_national', 'online_provincial'] as const;
 type PaymentChannel = (typeof paymentChannels)[number];

@@ -11,7 +11,7 @@ export type DossierStatus = (typeof dossierStatuses)[number];
 export const dossierActions = [
   'receive', 'refuse', 'forward', 'assign', 'requestSupplement', 'supplementReceived', 'requestPayment',
   'paymentReceived', 'consult', 'consultReplied', 'apologize', 'approve', 'reject', 'markResultReady',
-  'return', 'withdraw', 'stop',
+  'return', 'withdraw', 'stop', 'recomputeDue',
 ] as const;
 export type DossierAction = (typeof dossierActions)[number];
 

@@ -32,6 +32,7 @@ const vi = {
   action_return: 'Trả kết quả',
   action_withdraw: 'Rút hồ sơ',
   action_stop: 'Dừng giải quyết',
+  action_recomputeDue: 'Tính lại hạn giải quyết theo lịch làm việc mới',
   action_received: 'Tiếp nhận hồ sơ',
   action_submitted: 'Nộp hồ sơ trực tuyến',
   // timeliness
@@ -185,6 +186,7 @@ const en: { readonly [K in ProcessingKey]: string } = {
   action_return: 'Return the result',
   action_withdraw: 'Withdraw',
   action_stop: 'Stop processing',
+  action_recomputeDue: 'Re-compute the due time with the current working calendar',
   action_received: 'Received',
   action_submitted: 'Submitted online',
   timeliness_early: 'Early',

@@ -1,0 +1,48 @@
+// Calendar edits never move the due time of a received dossier by themselves; an administrator
+// re-computes it on purpose, and that is an event in the dossier's hash chain.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/db';
+import { saveSchedule } from '../calendar/service';
+import { performAction } from './actions';
+import { compareWithFold, verifyChain } from './audit';
+import { receiveDossier } from './intake';
+import { getDossier } from './queries';
+import { buildWorld, type World } from './world.test-helper';
+
+let t: TestDatabase;
+let w: World;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  w = await buildWorld(t.db);
+});
+afterAll(async () => { await t?.close(); });
+
+const iso = (s: string) => new Date(s).toISOString();
+
+describe('re-computing a due time after a calendar change', () => {
+  it('keeps the due time when the calendar changes, and moves it only when an administrator re-computes it', async () => {
+    // Mon 2 Mar 2026 09:00 + 5 working days = Mon 9 Mar 09:00 (2026: no official schedule yet)
+    w.clock.set(new Date('2026-03-02T09:00:00+07:00'));
+    const { code, dueAt } = await receiveDossier(w.ctx(w.actors.clerk), w.intake());
+    expect(dueAt).toBe(iso('2026-03-09T09:00:00+07:00'));
+    await performAction(w.ctx(w.actors.clerk), code, 'forward', {});
+
+    // The official 2026 schedule arrives with Thu 5 Mar off (a made-up day for the test).
+    await saveSchedule(w.ctx(w.actors.admin), 2026, { source: 'Thông báo thử nghiệm', daysOff: [{ date: '2026-03-05', reason: 'Nghỉ thử nghiệm' }], makeUpDays: [] });
+    const untouched = await getDossier(w.ctx(w.actors.supervisor), code);
+    expect(untouched.dueAt).toBe(iso('2026-03-09T09:00:00+07:00'));
+
+    await expect(performAction(w.ctx(w.actors.officer), code, 'recomputeDue', { reason: 'Lịch mới' })).rejects.toMatchObject({ code: 'ACTION_NOT_ALLOWED_FOR_ROLE' });
+    await expect(performAction(w.ctx(w.actors.admin), code, 'recomputeDue', {})).rejects.toMatchObject({ code: 'ACTION_INPUT_INVALID' });
+
+    w.clock.set(new Date('2026-03-03T10:00:00+07:00'));
+    await performAction(w.ctx(w.actors.admin), code, 'recomputeDue', { reason: 'Áp dụng lịch nghỉ năm 2026 đã ban hành' });
+    const moved = await getDossier(w.ctx(w.actors.supervisor), code);
+    expect(moved.dueAt).toBe(iso('2026-03-10T09:00:00+07:00')); // one working day later
+    const event = moved.timeline.at(-1);
+    expect(event?.action).toBe('recomputeDue');
+    expect(event?.payload).toMatchObject({ previousDueAt: iso('2026-03-09T09:00:00+07:00'), newDueAt: iso('2026-03-10T09:00:00+07:00') });
+    expect((await verifyChain(t.db, code)).ok).toBe(true);
+    expect((await compareWithFold(t.db, code)).differences).toEqual([]);
+  });
+});
