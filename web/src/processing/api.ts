@@ -1,19 +1,17 @@
 // The dossier endpoints as the processing, counter and tracking screens read them
 // (src/dossiers/routes.ts, src/dossiers/queries.ts).
 import { api } from '../api/client';
+import type { ActionInput } from '../../../src/dossiers/actions';
+import type { Action as DossierAction, Status as DossierStatus } from '../../../src/dossiers/lifecycle';
 
-export const dossierStatuses = [
-  'submitted', 'received', 'refused', 'processing', 'awaitingSupplement', 'awaitingPayment',
-  'resultReady', 'returned', 'rejected', 'withdrawn', 'stopped',
-] as const;
-export type DossierStatus = (typeof dossierStatuses)[number];
+/** The body of an action, as the server's service takes it. */
+export type { ActionInput };
 
-export const dossierActions = [
-  'receive', 'refuse', 'forward', 'assign', 'requestSupplement', 'supplementReceived', 'requestPayment',
-  'paymentReceived', 'consult', 'consultReplied', 'apologize', 'approve', 'reject', 'markResultReady',
-  'return', 'withdraw', 'stop', 'recomputeDue',
-] as const;
-export type DossierAction = (typeof dossierActions)[number];
+// The lifecycle's lists are the server's own (a pure module): a new status or action reaches the
+// screens without a second copy.
+export {
+  actions as dossierActions, statuses as dossierStatuses, type Action as DossierAction, type Status as DossierStatus,
+} from '../../../src/dossiers/lifecycle';
 
 export type Timeliness = 'early' | 'onTime' | 'late';
 export type ReturnChannel = 'counter' | 'post' | 'online';
@@ -57,20 +55,6 @@ export interface DossierListItem {
   readonly timeliness: Timeliness | null;
 }
 
-export interface ActionInput {
-  readonly expectedVersion?: number;
-  readonly reason?: string;
-  readonly note?: string;
-  readonly items?: readonly string[];
-  readonly newDueAt?: string;
-  readonly consultedAgency?: string;
-  readonly replyDueAt?: string;
-  readonly officerName?: string;
-  readonly amountVnd?: number;
-  readonly paymentChannel?: 'counter' | 'postal' | 'transfer' | 'online_national' | 'online_provincial';
-  readonly channel?: ReturnChannel;
-  readonly signature?: { readonly name: string; readonly signedAt: string };
-}
 
 export interface ActionResult {
   readonly code: string;
