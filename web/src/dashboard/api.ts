@@ -1,4 +1,5 @@
 // The report endpoints as the dashboard reads them (src/reports/routes.ts).
+import type { BreakdownBy, BreakdownRow } from '../../../src/reports/service';
 import { request } from '../api/client';
 
 export interface PeriodQuery {
@@ -30,19 +31,7 @@ export interface Summary {
   readonly openNow: { readonly onTime: number; readonly overdue: number };
 }
 
-export type BreakdownBy = 'unit' | 'agency' | 'receiving' | 'procedure' | 'channel' | 'level';
-
-export interface BreakdownRow {
-  readonly key: string;
-  readonly label: string;
-  readonly received: number;
-  readonly online: number;
-  readonly postal: number;
-  readonly resolved: number;
-  readonly onTime: number;
-  readonly late: number;
-  readonly lateShare: number | null;
-}
+export type { BreakdownBy, BreakdownRow };
 
 export interface TrendPoint {
   readonly month: string;

@@ -1,19 +1,9 @@
 // The public transparency endpoints (src/reports/transparency-routes.ts).
+import type { ProcedureFigures } from '../../../src/reports/transparency';
 import { request } from '../api/client';
 
-export interface ProcedureFigures {
-  readonly code: string;
-  readonly name: string;
-  readonly duration: { readonly value: number; readonly unit: string };
-  readonly resolved: number;
-  readonly onTime: number;
-  readonly onTimeShare: number | null;
-  readonly medianWorkingDays: number | null;
-  readonly p90WorkingDays: number | null;
-  readonly openInWindow: number;
-  readonly openOverdue: number;
-  readonly staleOpen: number;
-}
+/** The figures of one procedure, as the server computes them. */
+export type { ProcedureFigures };
 
 export interface TransparencyList {
   readonly items: readonly ProcedureFigures[];
