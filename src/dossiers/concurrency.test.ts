@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { connectUrl, type Database } from '../platform/db/connect';
 import { verifyChain } from './audit';
@@ -38,8 +39,13 @@ describe('code serials under concurrency', () => {
 
   it('leaves no gap when an intake rolls back in the middle', async () => {
     w.clock.set(new Date('2026-03-03T09:00:00+07:00'));
-    const failing: DossierHook = async (_trx, event) => {
-      if (event.payload.applicantName === 'Lỗi Giữa Chừng') throw new Error('forced rollback');
+    // fails inside the intake statement, after the serial was taken (a NULL in outbox.kind)
+    const failing: DossierHook = {
+      afterEvent: async () => {},
+      intakeWrites: (event) => [{
+        name: 'forced_failure',
+        statement: sql`INSERT INTO outbox (kind, payload) SELECT NULL, '{}'::jsonb FROM d WHERE ${event.payload.applicantName === 'Lỗi Giữa Chừng'}::boolean`,
+      }],
     };
     const ctx = { ...w.ctx(w.actors.clerk), hooks: [failing] };
     const outcomes = await Promise.allSettled(range(1, 41).map((i) =>

@@ -2,7 +2,7 @@
 // is the truth"). hash = sha256(prev_hash + canonical JSON of {dossierCode, seq, at, action,
 // actorId, payload}); the first event chains to GENESIS_HASH.
 import { createHash } from 'node:crypto';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, RawBuilder, Selectable, Transaction } from 'kysely';
 import type { Actor, Role } from '../platform/actor';
 import type { DB, DossiersTable } from '../platform/db/schema';
 import type { Action } from './lifecycle';
@@ -28,10 +28,29 @@ export interface DossierEvent {
 }
 
 /**
- * Runs inside the transaction that appends an event (e.g. the statistics roll-up of reports/,
- * wired in src/app.ts). Throwing rolls the whole action back.
+ * A listener in the dossier's write path (e.g. the statistics roll-up of reports/, wired in
+ * src/app.ts). Throwing, or a failing statement, rolls the whole change back.
  */
-export type DossierHook = (trx: Transaction<DB>, event: DossierEvent, dossier: DossierRow) => Promise<void>;
+export interface DossierHook {
+  /** Runs inside the transaction that appends a lifecycle action's event. */
+  readonly afterEvent: (trx: Transaction<DB>, event: DossierEvent, dossier: DossierRow) => Promise<void>;
+  /**
+   * An intake is written by one statement (see dossiers/intake.ts): a hook adds its writes to it
+   * as data-modifying common table expressions, built from the intake event and the new row alone
+   * (no reads). Each may read the CTE `d` (the inserted dossier row; empty when the intake does
+   * not happen, so every write must come from `d` or be gated on it) and the CTEs listed before it.
+   */
+  readonly intakeWrites: (event: DossierEvent, dossier: DerivedIntake) => readonly IntakeWrite[];
+}
+
+/** A data-modifying statement (INSERT/UPDATE … RETURNING) that joins the intake statement as `WITH name AS (statement)`. */
+export interface IntakeWrite {
+  readonly name: string;
+  readonly statement: RawBuilder<unknown>;
+}
+
+/** The new dossier row as an intake hook sees it (code and ids are the statement's; read them from `d`). */
+export type DerivedIntake = Omit<DossierRow, 'id' | 'created_at' | 'code' | 'applicant_id' | 'last_hash'>;
 
 /** JSON with object keys sorted at every level; undefined members are dropped like JSON.stringify does. */
 export function canonicalJson(value: unknown): string {
@@ -114,7 +133,7 @@ export async function insertEvent(trx: Transaction<DB> | Kysely<DB>, e: DossierE
 }
 
 export async function runHooks(trx: Transaction<DB>, hooks: readonly DossierHook[], event: DossierEvent, dossier: DossierRow): Promise<void> {
-  for (const hook of hooks) await hook(trx, event, dossier);
+  for (const hook of hooks) await hook.afterEvent(trx, event, dossier);
 }
 
 /** Events of one dossier in order. */

@@ -2,7 +2,7 @@
 // dossier, its papers, the hash-chained `received` event, the notification outbox row, and runs
 // the in-transaction hooks. Requests carry an idempotency key: a retry returns the first result.
 import { createHash, randomBytes } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { computeDueAt } from '../calendar';
 import { can } from '../accounts/policy';
 import type { Actor } from '../platform/actor';
@@ -11,8 +11,8 @@ import { conflict, forbidden, isDomainError, validationFailed, type ErrorDetail 
 import { formatDossierCode } from './codes';
 import { calendarAround, hasNul, vnDay, type DossierContext } from './context';
 import { validateFormData } from './eform';
-import { canonicalJson, eventHashBody, GENESIS_HASH, nextEvent, runHooks, type DossierEvent, type DossierRow } from './events';
-import { evolve, type DerivedDossier, type IntakePayload } from './fold';
+import { canonicalJson, eventHashBody, GENESIS_HASH, nextEvent, type DerivedIntake, type DossierEvent, type DossierRow, type IntakeWrite } from './events';
+import { evolve, type IntakePayload } from './fold';
 import type { Status } from './lifecycle';
 import { paperRequirement } from '../catalog/model';
 import { procedureForIntake, type ProcedureForIntake } from '../catalog/references';
@@ -216,90 +216,128 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
   const phone = input.applicant.phone.replace(/[ .]/g, '');
   const name = input.applicant.name.normalize('NFC').trim();
 
-  const outcome = await ctx.db.transaction().execute(async (trx): Promise<{ replay: string | null; result: IntakeResult | null }> => {
-    const claimed = await claimKeyAndUpsertApplicant(trx, idempotencyKey === undefined ? null : { actorId: actor.userId, key: idempotencyKey, requestHash },
-      input.applicant, name, phone, unit.id);
-    if (claimed === null) {
-      const winner = await trx.selectFrom('idempotency_keys').select(['request_hash', 'dossier_code'])
-        .where('actor_id', '=', actor.userId).where('key', '=', idempotencyKey ?? '').executeTakeFirstOrThrow();
-      if (winner.request_hash !== requestHash) throw keyReused();
-      return { replay: winner.dossier_code, result: null };
-    }
-    const applicantId = claimed;
-    // The serial is allocated by the statement that writes the dossier (the last one before the
-    // hooks and COMMIT), so the code and the event's hash are computed there: here they are built
-    // with a placeholder code that the statement replaces, and checked below.
-    const serialDay = vnDay(receivedAt ?? now);
-    const { code: firstCode, format } = formatDossierCode({ agencyIdentifier: receiving.identifier, receivedAt: (receivedAt ?? now).getTime(), serial: 1 });
-    const codePrefix = firstCode.slice(0, -'0001'.length);
-    const placeholder = `${codePrefix}${randomBytes(12).toString('hex')}`;
-    const payloadOf = (code: string): IntakePayload => ({
-      code, codeFormat: format, provinceCode: unit.provinceCode, procedureId: procedure.id, procedureCode: procedure.code,
-      applicantId, applicantName: name, applicantPhone: phone, personalId: input.applicant.personalId,
-      receivingServicePointId: servicePointId, receivingAgencyId: receiving.id, competentAgencyId: competent.id,
-      unitPath: competent.unitPath, applicantUnitId: unit.id, channel,
-      onlineLevel: channel === 'online' ? (procedure.onlineLevel === 'full' ? 'full' : 'partial') : null,
-      vneidAuthenticated: false, receivedAt: receivedAt?.toISOString() ?? null,
-      dueAt: dueAt?.toISOString() ?? null, calendarVersion, formData: input.formData, papers: papers.map(({ fileId: _f, ...p }) => p),
-    });
-    const action = channel === 'online' ? 'submitted' : 'received';
-    const draft = nextEvent({ id: 0, code: placeholder }, { seq: 0, hash: GENESIS_HASH }, action, actor, payloadOf(placeholder) as unknown as Record<string, unknown>, now);
-    const row = await writeIntake(trx, { agencyId: receiving.id, day: serialDay, codePrefix, placeholder }, evolve(null, draft), draft, papers,
-      idempotencyKey === undefined ? null : { actorId: actor.userId, key: idempotencyKey });
-    // The event as the statement wrote it; its hash must be the one computed here from the real code.
-    const event = nextEvent({ id: row.id, code: row.code }, { seq: 0, hash: GENESIS_HASH }, action, actor, payloadOf(row.code) as unknown as Record<string, unknown>, now);
-    if (event.hash !== row.last_hash || !row.code.startsWith(codePrefix)) throw new Error(`intake of ${row.code}: the stored hash differs from the computed one`);
-    await runHooks(trx, ctx.hooks ?? [], event, row);
-    return { replay: null, result: resultOf(row, receiving.identifier, competent.identifier, false) };
+  // Built with placeholders for the code and the applicant id, which the statement fills in.
+  const serialDay = vnDay(receivedAt ?? now);
+  const { code: firstCode, format } = formatDossierCode({ agencyIdentifier: receiving.identifier, receivedAt: (receivedAt ?? now).getTime(), serial: 1 });
+  const codePrefix = firstCode.slice(0, -'0001'.length);
+  const tokens = { code: `${codePrefix}${randomBytes(12).toString('hex')}`, applicant: `applicant-${randomBytes(12).toString('hex')}` };
+  const payloadOf = (code: string, applicantId: number | string): IntakePayload => ({
+    code, codeFormat: format, provinceCode: unit.provinceCode, procedureId: procedure.id, procedureCode: procedure.code,
+    applicantId: applicantId as number, applicantName: name, applicantPhone: phone, personalId: input.applicant.personalId,
+    receivingServicePointId: servicePointId, receivingAgencyId: receiving.id, competentAgencyId: competent.id,
+    unitPath: competent.unitPath, applicantUnitId: unit.id, channel,
+    onlineLevel: channel === 'online' ? (procedure.onlineLevel === 'full' ? 'full' : 'partial') : null,
+    vneidAuthenticated: false, receivedAt: receivedAt?.toISOString() ?? null,
+    dueAt: dueAt?.toISOString() ?? null, calendarVersion, formData: input.formData, papers: papers.map(({ fileId: _f, ...p }) => p),
   });
-  if (outcome.result) return outcome.result;
-  if (outcome.replay) return storedResult(ctx, outcome.replay);
-  throw conflict('IDEMPOTENCY_KEY_IN_USE', 'Yêu cầu cùng Idempotency-Key đang được xử lý, vui lòng thử lại.');
+  const action = channel === 'online' ? 'submitted' : 'received';
+  const draft = nextEvent({ id: 0, code: tokens.code }, { seq: 0, hash: GENESIS_HASH }, action, actor, payloadOf(tokens.code, tokens.applicant) as unknown as Record<string, unknown>, now);
+  const { code: _c, applicant_id: _a, last_hash: _h, ...derived } = evolve(null, draft);
+  const hookWrites = (ctx.hooks ?? []).flatMap((h) => h.intakeWrites(draft, derived));
+  let row: DossierRow | null;
+  try {
+    row = await writeIntake(ctx.db, {
+      key: idempotencyKey === undefined ? null : { actorId: actor.userId, key: idempotencyKey, requestHash },
+      applicant: { ...input.applicant, name, phone, unitId: unit.id },
+      serial: { agencyId: receiving.id, day: serialDay, codePrefix }, tokens, derived, event: draft, papers, hookWrites,
+    });
+  } catch (e) {
+    // a concurrent request with the same key won the race (its intake committed first)
+    if (!isUniqueViolation(e, 'idempotency_keys_pkey')) throw e;
+    row = null;
+  }
+  if (row === null) {
+    const winner = await ctx.db.selectFrom('idempotency_keys').select(['request_hash', 'dossier_code'])
+      .where('actor_id', '=', actor.userId).where('key', '=', idempotencyKey ?? '').executeTakeFirst();
+    if (winner && winner.request_hash !== requestHash) throw keyReused();
+    if (winner?.dossier_code) return storedResult(ctx, winner.dossier_code);
+    throw conflict('IDEMPOTENCY_KEY_IN_USE', 'Yêu cầu cùng Idempotency-Key đang được xử lý, vui lòng thử lại.');
+  }
+  // The event as the statement wrote it: its hash must be the one computed here from the real code and applicant.
+  const event = nextEvent({ id: row.id, code: row.code }, { seq: 0, hash: GENESIS_HASH }, action, actor, payloadOf(row.code, row.applicant_id) as unknown as Record<string, unknown>, now);
+  if (event.hash !== row.last_hash || !row.code.startsWith(codePrefix)) throw new Error(`intake of ${row.code}: the stored hash differs from the computed one`);
+  return resultOf(row, receiving.identifier, competent.identifier, false);
+}
+
+const isUniqueViolation = (e: unknown, constraint: string): boolean =>
+  (e as { code?: unknown })?.code === '23505' && (e as { constraint?: unknown }).constraint === constraint;
+
+interface IntakeWriteInput {
+  /** the request's idempotency key; null without one */
+  readonly key: { actorId: number; key: string; requestHash: string } | null;
+  readonly applicant: ApplicantInput & { readonly unitId: number };
+  readonly serial: { agencyId: number; day: string; codePrefix: string };
+  /** stand-ins for the code and the applicant id in `derived` and `event`, replaced by the statement */
+  readonly tokens: { code: string; applicant: string };
+  readonly derived: DerivedIntake;
+  readonly event: DossierEvent;
+  readonly papers: readonly { key: string; name: string; originals: number; copies: number; source: string; digitized: boolean; fileId: number | null }[];
+  readonly hookWrites: readonly IntakeWrite[];
 }
 
 /**
- * One statement allocates the day's serial of the receiving agency and writes the dossier row,
- * its first event, its papers, the outbox row and the idempotency key's result. The serial row
- * lock is held until COMMIT (concurrent intakes queue on it, a rollback gives the number back:
- * DOMAIN §2.1, no gap, no duplicate), so it is taken as late as possible. The code
- * (`codePrefix` + serial, at least 4 digits) replaces `placeholder` in the row, in the event's
- * payload and in the hashed text: hash = sha256(prev_hash || canonical JSON), as `eventHash`.
+ * The whole intake is ONE statement, hence one transaction of its own (autocommit): it claims the
+ * idempotency key, upserts the applicant, allocates the day's serial of the receiving agency and
+ * writes the dossier row, its first event, its papers, the outbox row and the hooks' writes (the
+ * roll-ups). The serial row is locked from the moment the statement takes it until its commit,
+ * with no round trip to the application in between, so concurrent intakes queue for the shortest
+ * possible time; a failure anywhere rolls the number back (DOMAIN §2.1: no gap, no duplicate).
+ * The code (`codePrefix` + serial, at least 4 digits) replaces the code token in the row, in the
+ * event's payload and in the hashed text, and the applicant's id replaces its token (a JSON string
+ * in the payload becomes a number): hash = sha256(prev_hash || canonical JSON), as `eventHash`.
+ * Returns null when the key was already used (nothing is written); a concurrent request with the
+ * same key fails on the key's primary key and writes nothing.
  */
-async function writeIntake(
-  trx: Transaction<DB>,
-  serial: { agencyId: number; day: string; codePrefix: string; placeholder: string },
-  derived: DerivedDossier,
-  event: DossierEvent,
-  papers: readonly { key: string; name: string; originals: number; copies: number; source: string; digitized: boolean; fileId: number | null }[],
-  idempotency: { actorId: number; key: string } | null,
-): Promise<DossierRow> {
-  const payloadText = JSON.stringify(event.payload);
-  const hashedText = eventHashBody(event);
-  const occurrences = (text: string) => text.split(serial.placeholder).length - 1;
-  // the code is in the payload once and in the hashed text twice (dossierCode, payload.code); nowhere else
-  if (occurrences(payloadText) !== 1 || occurrences(hashedText) !== 2 || derived.code !== serial.placeholder) {
-    throw new Error('intake: the code placeholder is not unique');
+async function writeIntake(db: Kysely<DB>, w: IntakeWriteInput): Promise<DossierRow | null> {
+  const payloadText = JSON.stringify(w.event.payload);
+  const hashedText = eventHashBody(w.event);
+  const count = (text: string, token: string) => text.split(token).length - 1;
+  const applicantToken = JSON.stringify(w.tokens.applicant);
+  // the code is in the payload once and in the hashed text twice (dossierCode, payload.code); the applicant id once in each
+  if (count(payloadText, w.tokens.code) !== 1 || count(hashedText, w.tokens.code) !== 2
+    || count(payloadText, applicantToken) !== 1 || count(hashedText, applicantToken) !== 1) {
+    throw new Error('intake: a placeholder is not unique');
   }
-  const columns = Object.keys(derived) as (keyof DerivedDossier)[];
-  const values = columns.map((c) => (c === 'code' ? sql`h.code` : c === 'last_hash' ? sql`h.hash`
-    : c === 'form_data' ? sql`${JSON.stringify(derived.form_data)}::jsonb` : sql`${derived[c]}`));
-  const paperRows = JSON.stringify(papers.map((p) => ({ ...p, file_id: p.fileId })));
+  const fill = (text: string) => sql`replace(replace(${text}::text, ${w.tokens.code}::text, c.code), ${applicantToken}::text, a.id::text)`;
+  const columns = Object.keys(w.derived) as (keyof DerivedIntake)[];
+  const values = columns.map((c) => (c === 'form_data' ? sql`${JSON.stringify(w.derived.form_data)}::jsonb` : sql`${w.derived[c]}`));
+  const paperRows = JSON.stringify(w.papers.map((p) => ({ ...p, file_id: p.fileId })));
+  const a = w.applicant;
+  const names = new Set(['k', 'a', 's', 'c', 'h', 'd', 'e', 'p', 'o', 'i']);
+  for (const hw of w.hookWrites) {
+    if (names.has(hw.name) || !/^[a-z_][a-z0-9_]*$/.test(hw.name)) throw new Error(`intake hook write named ${hw.name}`);
+    names.add(hw.name);
+  }
+  const hookCtes = w.hookWrites.map((hw) => sql`, ${sql.id(hw.name)} AS (${hw.statement})`);
   const result = await sql<DossierRow>`
-    WITH s AS (
-      INSERT INTO dossier_serials (agency_id, day, last_serial) VALUES (${serial.agencyId}, ${serial.day}, 1)
+    WITH k AS (
+      SELECT ${w.key === null}::boolean OR NOT EXISTS (
+        SELECT 1 FROM idempotency_keys WHERE actor_id = ${w.key?.actorId ?? 0} AND key = ${w.key?.key ?? ''}) AS go
+    ), a AS (
+      INSERT INTO applicants (personal_id, name, phone, email, birth_date, address, unit_id)
+      SELECT ${a.personalId}::text, ${a.name}::text, ${a.phone}::text, ${a.email ?? null}::text, ${a.birthDate ?? null}::date, ${a.address ?? null}::text, ${a.unitId}::bigint
+      FROM k WHERE k.go
+      ON CONFLICT (personal_id) WHERE personal_id IS NOT NULL DO UPDATE SET
+        name = excluded.name, phone = excluded.phone, email = coalesce(excluded.email, applicants.email),
+        birth_date = coalesce(excluded.birth_date, applicants.birth_date), address = coalesce(excluded.address, applicants.address),
+        unit_id = excluded.unit_id, updated_at = now()
+      RETURNING id
+    ), s AS (
+      INSERT INTO dossier_serials (agency_id, day, last_serial) SELECT ${w.serial.agencyId}::bigint, ${w.serial.day}::date, 1 FROM a
       ON CONFLICT (agency_id, day) DO UPDATE SET last_serial = dossier_serials.last_serial + 1
       RETURNING last_serial
     ), c AS (
-      SELECT ${serial.codePrefix}::text || CASE WHEN s.last_serial < 10000 THEN lpad(s.last_serial::text, 4, '0') ELSE s.last_serial::text END AS code FROM s
+      SELECT ${w.serial.codePrefix}::text || CASE WHEN s.last_serial < 10000 THEN lpad(s.last_serial::text, 4, '0') ELSE s.last_serial::text END AS code FROM s
     ), h AS (
-      SELECT c.code, replace(${payloadText}::text, ${serial.placeholder}::text, c.code)::jsonb AS payload,
-        encode(sha256(convert_to(${event.prevHash}::text || replace(${hashedText}::text, ${serial.placeholder}::text, c.code), 'UTF8')), 'hex') AS hash
-      FROM c
+      SELECT c.code, a.id AS applicant_id, ${fill(payloadText)}::jsonb AS payload,
+        encode(sha256(convert_to(${w.event.prevHash}::text || ${fill(hashedText)}, 'UTF8')), 'hex') AS hash
+      FROM c, a
     ), d AS (
-      INSERT INTO dossiers (${sql.join(columns.map((c) => sql.ref(c)))}) SELECT ${sql.join(values)} FROM h RETURNING *
+      INSERT INTO dossiers (code, applicant_id, last_hash, ${sql.join(columns.map((c) => sql.ref(c)))})
+      SELECT h.code, h.applicant_id, h.hash, ${sql.join(values)} FROM h RETURNING *
     ), e AS (
       INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash)
-      SELECT d.id, ${event.seq}, ${event.at}, ${event.action}, ${event.actorId}, ${event.actorRole}, h.payload, ${event.prevHash}, h.hash FROM d, h
+      SELECT d.id, ${w.event.seq}, ${w.event.at}, ${w.event.action}, ${w.event.actorId}, ${w.event.actorRole}, h.payload, ${w.event.prevHash}, h.hash FROM d, h
     ), p AS (
       INSERT INTO dossier_papers (dossier_id, paper_key, name, originals, copies, source, file_id, digitized)
       SELECT d.id, x.key, x.name, x.originals, x.copies, x.source, x.file_id, x.digitized
@@ -307,44 +345,12 @@ async function writeIntake(
     ), o AS (
       INSERT INTO outbox (kind, payload)
       SELECT 'dossier.received', jsonb_build_object('code', d.code, 'status', d.status, 'dueAt', d.due_at) FROM d
-    ), k AS (
-      UPDATE idempotency_keys SET dossier_code = (SELECT code FROM d)
-      WHERE ${idempotency !== null} AND actor_id = ${idempotency?.actorId ?? 0} AND key = ${idempotency?.key ?? ''}
-    )
-    SELECT * FROM d`.execute(trx);
-  const row = result.rows[0];
-  if (!row) throw new Error('intake insert returned no row');
-  return row;
-}
-
-/**
- * One statement: claims the idempotency key (if any) and, only if the key was new, upserts the
- * applicant. Returns the applicant id, or null when the key was already taken: the loser of a
- * race waits on the key's index entry for the winner's commit (ON CONFLICT), then the caller
- * reads the winner's result.
- */
-async function claimKeyAndUpsertApplicant(
-  trx: Transaction<DB>, idempotency: { actorId: number; key: string; requestHash: string } | null,
-  a: ApplicantInput, name: string, phone: string, unitId: number,
-): Promise<number | null> {
-  const result = await sql<{ applicant_id: number | null }>`
-    WITH k AS (
-      INSERT INTO idempotency_keys (actor_id, key, request_hash)
-      SELECT ${idempotency?.actorId ?? 0}::bigint, ${idempotency?.key ?? ''}::text, ${idempotency?.requestHash ?? ''}::text WHERE ${idempotency !== null}::boolean
-      ON CONFLICT (actor_id, key) DO NOTHING
-      RETURNING key
-    ), a AS (
-      INSERT INTO applicants (personal_id, name, phone, email, birth_date, address, unit_id)
-      SELECT ${a.personalId}::text, ${name}::text, ${phone}::text, ${a.email ?? null}::text, ${a.birthDate ?? null}::date, ${a.address ?? null}::text, ${unitId}::bigint
-      WHERE NOT ${idempotency !== null}::boolean OR EXISTS (SELECT 1 FROM k)
-      ON CONFLICT (personal_id) WHERE personal_id IS NOT NULL DO UPDATE SET
-        name = excluded.name, phone = excluded.phone, email = coalesce(excluded.email, applicants.email),
-        birth_date = coalesce(excluded.birth_date, applicants.birth_date), address = coalesce(excluded.address, applicants.address),
-        unit_id = excluded.unit_id, updated_at = now()
-      RETURNING id
-    )
-    SELECT (SELECT id FROM a) AS applicant_id`.execute(trx);
-  return result.rows[0]?.applicant_id ?? null;
+    ), i AS (
+      INSERT INTO idempotency_keys (actor_id, key, request_hash, dossier_code)
+      SELECT ${w.key?.actorId ?? 0}::bigint, ${w.key?.key ?? ''}::text, ${w.key?.requestHash ?? ''}::text, d.code FROM d WHERE ${w.key !== null}::boolean
+    )${sql.join(hookCtes, sql``)}
+    SELECT * FROM d`.execute(db);
+  return result.rows[0] ?? null;
 }
 
 /**

@@ -1,13 +1,13 @@
 // The in-transaction roll-up: src/app.ts adds `rollupHook` to the dossier hooks, so every
 // appended event bumps stats_daily / stats_monthly in the same transaction (DESIGN §2: the
 // roll-ups are derived from the event log in the same transaction; a failure rolls both back).
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { elapsedWorkingTime } from '../calendar';
 import { loadWorkCalendar } from '../calendar/store';
-import type { DossierHook } from '../dossiers/events';
+import type { DerivedIntake, DossierEvent, DossierHook, DossierRow, IntakeWrite } from '../dossiers/events';
 import type { DB } from '../platform/db/schema';
-import { intakeFlags, rollupDeltas, type IntakeFlags, type WorkingMinutes } from './rollup';
-import { applyDeltas } from './store';
+import { intakeFlags, rollupDeltas, RollupAccumulator, type IntakeFlags, type WorkingMinutes } from './rollup';
+import { applyDeltas, rollupUpserts } from './store';
 
 const NO_FLAGS: IntakeFlags = { digitized: false, reused: false, storeLinked: false };
 const yearOf = (ms: number) => new Date(ms + 7 * 3_600_000).getUTCFullYear();
@@ -18,7 +18,7 @@ export async function workingMinutesBetween(db: Kysely<DB>, from: number, to: nu
   return (a, b) => elapsedWorkingTime(a, b, calendar);
 }
 
-export const rollupHook: DossierHook = async (trx: Transaction<DB>, event, dossier) => {
+async function afterEvent(trx: Transaction<DB>, event: DossierEvent, dossier: DossierRow): Promise<void> {
   let flags = NO_FLAGS;
   if (event.action === 'received') flags = intakeFlags(event.payload);
   else if (event.action === 'receive') {
@@ -31,4 +31,16 @@ export const rollupHook: DossierHook = async (trx: Transaction<DB>, event, dossi
     minutes = await workingMinutesBetween(trx, dossier.received_at.getTime(), event.at.getTime());
   }
   await applyDeltas(trx, rollupDeltas(event, dossier, flags, minutes));
-};
+}
+
+/** The intake's roll-up: the deltas of the `received` / `submitted` event, upserted by the intake statement itself. */
+function intakeWrites(event: DossierEvent, dossier: DerivedIntake): readonly IntakeWrite[] {
+  const acc = new RollupAccumulator();
+  acc.add(rollupDeltas(event, dossier, event.action === 'received' ? intakeFlags(event.payload) : NO_FLAGS));
+  const rows = [...acc.rows.values()];
+  if (rows.length === 0) return [];
+  const { daily, monthly } = rollupUpserts(rows, 'rollup_daily', sql`EXISTS (SELECT 1 FROM d)`);
+  return [{ name: 'rollup_daily', statement: daily }, { name: 'rollup_monthly', statement: monthly }];
+}
+
+export const rollupHook: DossierHook = { afterEvent, intakeWrites };

@@ -1,6 +1,6 @@
 // Writes roll-up deltas: one upsert per distinct key into stats_daily and stats_monthly, in the
 // caller's transaction. Many rows at once (the simulator, a rebuild) go through unnest arrays.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema';
 import { metrics, RollupAccumulator, type Delta, type Metric, type RollupKey } from './rollup';
 
@@ -24,41 +24,56 @@ export interface RollupRow {
 const metricList = sql.join(metrics.map((m) => sql.ref(m)));
 const addExisting = (table: string) => sql.join(metrics.map((m) => sql`${sql.ref(m)} = ${sql.table(table)}.${sql.ref(m)} + excluded.${sql.ref(m)}`));
 
-/** Multi-row upsert (adds to existing rows). */
-export async function upsertRollups(db: Db, rows: readonly RollupRow[], chunk = 5000): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) {
-    const part = rows.slice(i, i + chunk);
-    const col = <T>(f: (r: RollupRow) => T): T[] => part.map(f);
-    const metricArrays = sql.join(metrics.map((m) => sql`${col((r) => r.counts[m])}::bigint[]`));
-    // month rows: the same deltas without the procedure dimension, summed first (one row per key)
-    const months = new Map<string, RollupRow & { month: string }>();
-    for (const r of part) {
-      const month = monthOf(r.key.day);
-      const k = `${month}|${r.key.provinceCode}|${r.key.unitPath}|${r.key.agencyId}|${r.key.receivingAgencyId}|${r.key.channel}|${r.key.onlineLevel}`;
-      const seen = months.get(k);
-      if (!seen) months.set(k, { key: r.key, counts: { ...r.counts }, month });
-      else for (const m of metrics) (seen.counts as Record<Metric, number>)[m] += r.counts[m];
-    }
-    const mrows = [...months.values()];
-    const mcol = <T>(f: (r: RollupRow & { month: string }) => T): T[] => mrows.map(f);
-    const mMetricArrays = sql.join(metrics.map((m) => sql`${mcol((r) => r.counts[m])}::bigint[]`));
-    // One statement for both tables (a data-modifying CTE always runs): one round trip fewer while
-    // an intake holds its serial row.
-    await sql`
-      WITH daily AS (
-        INSERT INTO stats_daily (day, province_code, unit_path, agency_id, receiving_agency_id, procedure_id, channel, online_level, ${metricList})
-        SELECT * FROM unnest(${col((r) => r.key.day)}::date[], ${col((r) => r.key.provinceCode)}::text[], ${col((r) => r.key.unitPath)}::text[],
-          ${col((r) => r.key.agencyId)}::bigint[], ${col((r) => r.key.receivingAgencyId)}::bigint[], ${col((r) => r.key.procedureId)}::bigint[],
-          ${col((r) => r.key.channel)}::text[], ${col((r) => r.key.onlineLevel)}::text[], ${metricArrays})
-        ON CONFLICT (province_code, day, unit_path, agency_id, receiving_agency_id, procedure_id, channel, online_level)
-        DO UPDATE SET ${addExisting('stats_daily')}
-        RETURNING 1
-      )
+/** The month rows of daily rows: the same deltas without the procedure dimension, summed (one row per key). */
+function monthRows(part: readonly RollupRow[]): (RollupRow & { month: string })[] {
+  const months = new Map<string, RollupRow & { month: string }>();
+  for (const r of part) {
+    const month = monthOf(r.key.day);
+    const k = `${month}|${r.key.provinceCode}|${r.key.unitPath}|${r.key.agencyId}|${r.key.receivingAgencyId}|${r.key.channel}|${r.key.onlineLevel}`;
+    const seen = months.get(k);
+    if (!seen) months.set(k, { key: r.key, counts: { ...r.counts }, month });
+    else for (const m of metrics) (seen.counts as Record<Metric, number>)[m] += r.counts[m];
+  }
+  return [...months.values()];
+}
+
+/**
+ * The two upserts of `rows` as data-modifying statements for one WITH: `daily` into stats_daily,
+ * then into stats_monthly, which waits for all of `daily` (its WHERE counts it) so that every
+ * writer locks a day's row before its month's row and two writers never deadlock. `gate` (a
+ * condition on other CTEs of the statement) decides whether anything is written.
+ */
+export function rollupUpserts(rows: readonly RollupRow[], daily: string, gate: RawBuilder<unknown> = sql`true`): { daily: RawBuilder<unknown>; monthly: RawBuilder<unknown> } {
+  const col = <T>(f: (r: RollupRow) => T): T[] => rows.map(f);
+  const metricArrays = sql.join(metrics.map((m) => sql`${col((r) => r.counts[m])}::bigint[]`));
+  const mrows = monthRows(rows);
+  const mcol = <T>(f: (r: RollupRow & { month: string }) => T): T[] => mrows.map(f);
+  const mMetricArrays = sql.join(metrics.map((m) => sql`${mcol((r) => r.counts[m])}::bigint[]`));
+  return {
+    daily: sql`
+      INSERT INTO stats_daily (day, province_code, unit_path, agency_id, receiving_agency_id, procedure_id, channel, online_level, ${metricList})
+      SELECT * FROM unnest(${col((r) => r.key.day)}::date[], ${col((r) => r.key.provinceCode)}::text[], ${col((r) => r.key.unitPath)}::text[],
+        ${col((r) => r.key.agencyId)}::bigint[], ${col((r) => r.key.receivingAgencyId)}::bigint[], ${col((r) => r.key.procedureId)}::bigint[],
+        ${col((r) => r.key.channel)}::text[], ${col((r) => r.key.onlineLevel)}::text[], ${metricArrays})
+      WHERE ${gate}
+      ON CONFLICT (province_code, day, unit_path, agency_id, receiving_agency_id, procedure_id, channel, online_level)
+      DO UPDATE SET ${addExisting('stats_daily')}
+      RETURNING 1`,
+    monthly: sql`
       INSERT INTO stats_monthly (month, province_code, unit_path, agency_id, receiving_agency_id, channel, online_level, ${metricList})
       SELECT * FROM unnest(${mcol((r) => r.month)}::date[], ${mcol((r) => r.key.provinceCode)}::text[], ${mcol((r) => r.key.unitPath)}::text[],
         ${mcol((r) => r.key.agencyId)}::bigint[], ${mcol((r) => r.key.receivingAgencyId)}::bigint[],
         ${mcol((r) => r.key.channel)}::text[], ${mcol((r) => r.key.onlineLevel)}::text[], ${mMetricArrays})
+      WHERE (SELECT count(*) FROM ${sql.id(daily)}) >= 0 AND ${gate}
       ON CONFLICT (province_code, month, unit_path, agency_id, receiving_agency_id, channel, online_level)
-      DO UPDATE SET ${addExisting('stats_monthly')}`.execute(db);
+      DO UPDATE SET ${addExisting('stats_monthly')}`,
+  };
+}
+
+/** Multi-row upsert (adds to existing rows). */
+export async function upsertRollups(db: Db, rows: readonly RollupRow[], chunk = 5000): Promise<void> {
+  for (let i = 0; i < rows.length; i += chunk) {
+    const { daily, monthly } = rollupUpserts(rows.slice(i, i + chunk), 'daily');
+    await sql`WITH daily AS (${daily}) ${monthly}`.execute(db);
   }
 }

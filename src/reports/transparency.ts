@@ -21,16 +21,19 @@ const vnYear = (ms: number) => new Date(ms + 7 * 3_600_000).getUTCFullYear();
 const vnDate = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 /** In the dossier event's transaction: the first resolution of a dossier, with its working time. */
-export const resolutionHook: DossierHook = async (trx, event, dossier) => {
-  if (event.action !== 'markResultReady' && event.action !== 'reject') return;
-  if (!dossier.received_at) return;
-  const minutes = await workingMinutesBetween(trx, dossier.received_at.getTime(), event.at.getTime());
-  const due = dossier.original_due_at ?? dossier.due_at;
-  await trx.insertInto('dossier_resolutions').values({
-    dossier_id: dossier.id, procedure_code: dossier.procedure_code, province_code: dossier.province_code, received_at: dossier.received_at,
-    resolved_at: event.at, working_minutes: Math.max(0, Math.round(minutes(dossier.received_at.getTime(), event.at.getTime()))),
-    on_time: due === null || event.at.getTime() <= due.getTime(),
-  }).onConflict((oc) => oc.column('dossier_id').doNothing()).execute();
+export const resolutionHook: DossierHook = {
+  intakeWrites: () => [],
+  afterEvent: async (trx, event, dossier) => {
+    if (event.action !== 'markResultReady' && event.action !== 'reject') return;
+    if (!dossier.received_at) return;
+    const minutes = await workingMinutesBetween(trx, dossier.received_at.getTime(), event.at.getTime());
+    const due = dossier.original_due_at ?? dossier.due_at;
+    await trx.insertInto('dossier_resolutions').values({
+      dossier_id: dossier.id, procedure_code: dossier.procedure_code, province_code: dossier.province_code, received_at: dossier.received_at,
+      resolved_at: event.at, working_minutes: Math.max(0, Math.round(minutes(dossier.received_at.getTime(), event.at.getTime()))),
+      on_time: due === null || event.at.getTime() <= due.getTime(),
+    }).onConflict((oc) => oc.column('dossier_id').doNothing()).execute();
+  },
 };
 
 /**
