@@ -123,14 +123,15 @@ export async function run(): Promise<void> {
     });
     const { token } = (await login.json()) as { token: string };
 
-    const ids = { ...(await connection.db.selectFrom('dossiers')
-      .select(['procedure_id', 'applicant_id', 'receiving_agency_id', 'competent_agency_id', 'receiving_service_point_id', 'unit_path', 'applicant_unit_id', 'province_code'])
-      .limit(1).executeTakeFirstOrThrow()) };
     const raw = (mode: 'raw-same' | 'raw-minimal', rate?: number) =>
       phase({ mode, clients: rate === undefined ? CLIENTS : 64, rate, seconds: SECONDS, databaseUrl: connection.url, ids });
 
     // Saturation: CLIENTS closed-loop clients as fast as they are answered.
     const http = await phase({ mode: 'http', clients: CLIENTS, seconds: SECONDS, origin, token }, process.env.BENCH_CPU_PROFILE);
+    // the raw loops write rows like the app's (its first dossier gives the ids)
+    const ids = { ...(await connection.db.selectFrom('dossiers')
+      .select(['procedure_id', 'applicant_id', 'receiving_agency_id', 'competent_agency_id', 'receiving_service_point_id', 'unit_path', 'applicant_unit_id', 'province_code'])
+      .limit(1).executeTakeFirstOrThrow()) };
     const same = await raw('raw-same');
     const minimal = await raw('raw-minimal');
     // A steady load: RATE intakes per second started on schedule (open loop), all still at one agency-day.
