@@ -156,13 +156,15 @@ Thanh tiến độ in ra stderr.`,
   },
   report: {
     summary: 'số liệu thống kê (summary) và kiểm tra số liệu tổng hợp (rebuild)',
-    help: `motcua report summary --from YYYY-MM-DD --to YYYY-MM-DD [--unit MÃ] [--json]
+    help: `motcua report summary --from YYYY-MM-DD --to YYYY-MM-DD [--unit MÃ] [--as-of was|is] [--json]
 motcua report rebuild [--apply]
 
 summary: tổng hợp từ dữ liệu đã lưu (tiếp nhận, tỷ lệ trực tuyến, BCCI, đã giải quyết, đang giải quyết…).
+  --as-of was (mặc định): đơn vị hành chính tại thời điểm tiếp nhận; is: đơn vị hiện nay (hồ sơ của
+  đơn vị cũ tính vào đơn vị mới theo bảng quy đổi 2025). --unit chọn đơn vị theo cách nhìn đó.
 rebuild: tính lại số liệu tổng hợp từ nhật ký sự kiện và so sánh; in các khác biệt, mã thoát khác 0
 nếu có. --apply ghi lại số liệu tổng hợp theo nhật ký.`,
-    options: { from: { type: 'string' }, to: { type: 'string' }, unit: { type: 'string' }, json: { type: 'boolean' }, apply: { type: 'boolean' } },
+    options: { from: { type: 'string' }, to: { type: 'string' }, unit: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' }, apply: { type: 'boolean' } },
     positionals: true,
     async run(v, positionals) {
       const { reportCommand } = await import('./report');

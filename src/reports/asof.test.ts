@@ -13,6 +13,8 @@ import { metrics, type Metric } from './rollup';
 import { registerReportRoutes } from './routes';
 import { upsertRollups } from './store';
 import { buildUnitMap } from './units';
+import { reportCommand } from '../cli/report';
+import { UsageError } from '../cli/usage-error';
 
 let t: TestDatabase;
 let app: HttpApp;
@@ -151,5 +153,19 @@ describe('as-was / as-is', () => {
     const d = await get(`/api/v1/reports/breakdown?${period}&by=unit&asOf=is`, 'oldDistrict');
     expect(table(d.body.rows)).toEqual({ 98001: 9, 98: 5 });
     expect((await get(`/api/v1/reports/summary?${period}`, 'oldDistrict')).body.received).toBe(14);
+  });
+
+  it('the operator\'s CLI: `report summary --unit --as-of` gives the same figures, and a bad view or an old code as-is is a usage error', async () => {
+    const run = async (v: Record<string, string | boolean>) => {
+      let text = '';
+      await reportCommand(t.db, 'summary', { from: '2024-01-01', to: '2025-12-31', json: true, ...v }, (s) => { text += s; });
+      return JSON.parse(text) as { received: number; resolved: number; inProgress: number; asOf: string };
+    };
+    expect(await run({})).toMatchObject({ received: 28, asOf: 'was' });
+    expect(await run({ unit: '98001', 'as-of': 'is' })).toMatchObject({ received: 10, resolved: 3, inProgress: 7, asOf: 'is' });
+    expect((await run({ unit: '99103' })).received).toBe(4);
+    expect((await run({ unit: '98002', 'as-of': 'is' })).received).toBe(7);
+    await expect(run({ unit: '99103', 'as-of': 'is' })).rejects.toThrow(/hiện hành mã 99103/);
+    await expect(run({ 'as-of': 'now' })).rejects.toBeInstanceOf(UsageError);
   });
 });

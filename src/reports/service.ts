@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { assertCan } from '../accounts/policy';
 import type { ServiceContext } from '../platform/context';
+import type { Database } from '../platform/db/connect';
 import { forbidden, notFound, validationFailed } from '../platform/errors';
 import { indicatorsFromCounts, type IndicatorCounts, type IndicatorValue } from './indicators';
 import { inProgressAt, inScope, openNow, sumByProcedure, sumRollups, summary, totalsOf, type Period, type ReportScope, type Summary } from './queries';
@@ -39,8 +40,15 @@ export async function scopeOf(ctx: ServiceContext, unit: string | undefined, asO
   const actor = ctx.actor;
   assertCan(actor, 'reports.read');
   if (actor.scope.kind !== 'unit') throw forbidden('FORBIDDEN', 'Tài khoản không có phạm vi đơn vị hành chính để xem thống kê.');
-  const own = actor.scope.unitPath;
-  const map = await loadUnitMap(ctx.db);
+  return resolveScope(ctx.db, actor.scope.unitPath, unit, asOf);
+}
+
+/**
+ * `scopeOf` without an actor, for the operator's CLI: `own` is the path the caller may read
+ * ('/' for the whole database).
+ */
+export async function resolveScope(db: Database, own: string, unit: string | undefined, asOf: AsOf = 'was'): Promise<ReportScope & { asOf: AsOf }> {
+  const map = await loadUnitMap(db);
   const allowed = (path: string) => path.startsWith(own) || (map.asIs(path)?.path.startsWith(own) ?? false);
   let unitPath = own;
   if (unit !== undefined) {
