@@ -4,12 +4,11 @@
 // escalated once per kind, due time and threshold (`dossier_escalations` primary key), so a rerun,
 // an overlapping tick or a second instance notifies nobody twice. The candidates come from
 // `dossiers_open_status_due_idx` (status, due_at) over a due-time window, never a scan.
-import { sql, type Transaction } from 'kysely';
 import { loadWorkCalendar } from '../calendar/store';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db/connect';
-import type { DB } from '../platform/db/schema';
-import { notifyUsers, type Recipient } from '../notifications/service';
+import { notifyUsers } from '../notifications/service';
+import { activeUsersOfAgency, activeUsersOverUnit } from '../accounts/references';
 
 /** Statuses whose clock runs (a supplement request pauses it; a finished dossier is not open). */
 export const RUNNING_STATUSES = ['received', 'processing', 'awaitingPayment'] as const;
@@ -83,24 +82,9 @@ async function candidates(db: Database, kind: 'atRisk' | 'overdue', from: Date, 
     .execute() as Promise<Candidate[]>;
 }
 
-// Recipients are read from the accounts' users table: accounts offers no "users of an agency by
-// role" query yet, and this is a read of active users only.
-async function approversOf(trx: Transaction<DB>, agencyId: number): Promise<Recipient[]> {
-  const rows = await trx.selectFrom('users').select(['id', 'email'])
-    .where('role', '=', 'approver').where('active', '=', true).where('scope_agency_id', '=', agencyId).execute();
-  return rows.map((r) => ({ userId: r.id, email: r.email }));
-}
-
-async function supervisorsOver(trx: Transaction<DB>, unitPath: string): Promise<Recipient[]> {
-  const rows = await trx.selectFrom('users').select(['id', 'email'])
-    .where('role', '=', 'supervisor').where('active', '=', true).where('scope_path', 'is not', null)
-    .where(sql<boolean>`starts_with(${unitPath}, scope_path)`).execute();
-  return rows.map((r) => ({ userId: r.id, email: r.email }));
-}
-
 async function escalate(db: Database, d: Candidate, kind: 'atRisk' | 'overdue', threshold: number, now: Date): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const recipients = kind === 'atRisk' ? await approversOf(trx, d.competent_agency_id) : await supervisorsOver(trx, d.unit_path);
+    const recipients = kind === 'atRisk' ? await activeUsersOfAgency(trx, d.competent_agency_id, 'approver') : await activeUsersOverUnit(trx, d.unit_path, 'supervisor');
     const claimed = await trx.insertInto('dossier_escalations')
       .values({ dossier_id: d.id, kind, due_at: d.due_at, threshold_minutes: threshold, escalated_at: now, recipients: recipients.length })
       .onConflict((oc) => oc.doNothing()).returning('dossier_id').executeTakeFirst();

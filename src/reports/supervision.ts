@@ -3,6 +3,7 @@
 // subtree, approvers (lãnh đạo) their agency — always in SQL through the dossiers' scope rule.
 import { sql, type SqlBool } from 'kysely';
 import { assertCan, can } from '../accounts/policy';
+import { staffNames } from '../accounts/references';
 import { remainingWorkingTime } from '../calendar';
 import { loadWorkCalendar } from '../calendar/store';
 import { checkChain, type BrokenLink } from '../dossiers/audit';
@@ -185,11 +186,10 @@ export async function officerWorkload(ctx: ServiceContext, q: { readonly from: s
     Object.assign(entry(Number(r.officer_id)), { openNow: Number(r.open_now), openOverdue: Number(r.open_overdue) });
   }
   const ids = [...byId.keys()];
-  const users = ids.length === 0 ? [] : await ctx.db.selectFrom('users').select(['id', 'full_name', 'role']).where('id', 'in', ids).execute();
-  const userOf = new Map(users.map((u) => [u.id, u]));
+  const userOf = await staffNames(ctx.db, ids);
   const rows = ids.map((id) => {
     const u = userOf.get(id);
-    return { userId: id, name: u?.full_name ?? `#${id}`, role: u?.role ?? null, ...entry(id) };
+    return { userId: id, name: u?.fullName ?? `#${id}`, role: u?.role ?? null, ...entry(id) };
   }).sort((a, b) => a.name.localeCompare(b.name, 'vi') || a.userId - b.userId);
   return { from: q.from, to: q.to, rows };
 }

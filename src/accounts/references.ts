@@ -1,0 +1,34 @@
+// Reads of the accounts that other capabilities need (DESIGN §2: a capability never reaches into
+// another's tables): who should be told about an agency's or a unit's dossiers, and staff names.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Role } from '../platform/actor';
+import type { DB } from '../platform/db/schema';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface Recipient {
+  readonly userId: number;
+  readonly email: string | null;
+}
+
+/** Active users with `role` scoped to the agency (e.g. its approvers, who lead it). */
+export async function activeUsersOfAgency(db: Db, agencyId: number, role: Role): Promise<Recipient[]> {
+  const rows = await db.selectFrom('users').select(['id', 'email'])
+    .where('role', '=', role).where('active', '=', true).where('scope_agency_id', '=', agencyId).orderBy('id').execute();
+  return rows.map((r) => ({ userId: r.id, email: r.email }));
+}
+
+/** Active users with `role` whose unit scope contains `unitPath` (the unit and every ancestor). */
+export async function activeUsersOverUnit(db: Db, unitPath: string, role: Role): Promise<Recipient[]> {
+  const rows = await db.selectFrom('users').select(['id', 'email'])
+    .where('role', '=', role).where('active', '=', true).where('scope_path', 'is not', null)
+    .where(sql<boolean>`starts_with(${unitPath}, scope_path)`).orderBy('id').execute();
+  return rows.map((r) => ({ userId: r.id, email: r.email }));
+}
+
+/** Names and roles of staff by id (ids not found are left out). */
+export async function staffNames(db: Db, ids: readonly number[]): Promise<Map<number, { fullName: string; role: Role }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'full_name', 'role']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((u) => [u.id, { fullName: u.full_name, role: u.role as Role }]));
+}
