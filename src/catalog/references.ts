@@ -40,3 +40,13 @@ export async function procedureRules(db: Database, procedureId: number): Promise
     steps: (Array.isArray(p.steps) ? p.steps : []) as ProcedureRules['steps'],
   };
 }
+
+/** Code and name of every stored procedure version by row id (a dossier keeps the id it used). */
+export async function procedureLabels(db: Database): Promise<{ id: number; code: string; name: string }[]> {
+  return db.selectFrom('procedures').select(['id', 'code', 'name']).execute();
+}
+
+/** What the F766 group-3 indicators read of the procedures in force: online level, fees, result form. */
+export async function proceduresInForce(db: Database): Promise<{ code: string; online_level: string; fees: unknown; result_type: string }[]> {
+  return db.selectFrom('procedures').select(['code', 'online_level', 'fees', 'result_type']).where('effective_to', 'is', null).execute();
+}

@@ -144,3 +144,47 @@ export async function servicePointCodes(db: Database, ids: readonly number[]): P
   const rows = await db.selectFrom('service_points').select(['id', 'code']).where('id', 'in', unique).execute();
   return new Map(rows.map((r) => [r.id, r.code]));
 }
+
+/** Agencies that are provincial public-service centres (their receipts count "at the centre"). */
+export async function provincialCentreAgencyIds(db: Database): Promise<Set<number>> {
+  const rows = await db.selectFrom('agencies').select('id').where('kind', '=', 'public_service_centre').where('level', '=', 'province').execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export interface AgencyLabel {
+  readonly id: number;
+  readonly name: string;
+  readonly level: string;
+  readonly unit_name: string;
+  readonly unit_code: string;
+  readonly unit_path: string;
+}
+
+/** Every agency (all versions) with the unit it serves: the labels of a breakdown by agency, unit or level. */
+export async function agencyLabels(db: Database): Promise<AgencyLabel[]> {
+  return db.selectFrom('agencies as a').innerJoin('admin_units as u', 'u.id', 'a.admin_unit_id')
+    .select(['a.id', 'a.name', 'a.level', 'u.name as unit_name', 'u.code as unit_code', 'u.path as unit_path']).execute();
+}
+
+export interface UnitVersion {
+  readonly id: number;
+  readonly code: string;
+  readonly name: string;
+  readonly level: string;
+  readonly path: string;
+  readonly parent_id: number | null;
+  readonly valid_from: string;
+  readonly valid_to: string | null;
+}
+
+/** Every version of every administrative unit and the old → new successions of the 2025 reform. */
+export async function unitHistory(db: Database): Promise<{ units: UnitVersion[]; successions: { old_unit_id: number; new_unit_id: number; partial: boolean }[] }> {
+  const [units, successions] = await Promise.all([
+    db.selectFrom('admin_units').select(['id', 'code', 'name', 'level', 'path', 'parent_id', 'valid_from', 'valid_to']).execute(),
+    db.selectFrom('admin_unit_successions').select(['old_unit_id', 'new_unit_id', 'partial']).execute(),
+  ]);
+  return {
+    units: units.map((u) => ({ ...u, id: Number(u.id), parent_id: u.parent_id === null ? null : Number(u.parent_id) })),
+    successions: successions.map((s) => ({ old_unit_id: Number(s.old_unit_id), new_unit_id: Number(s.new_unit_id), partial: s.partial })),
+  };
+}

@@ -3,6 +3,7 @@
 // dossiers table. Open dossiers come from the partial index dossiers_open_idx.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../platform/db/schema';
+import { provincialCentreAgencyIds } from '../directory/references';
 import { metrics, type Metric } from './rollup';
 
 type Db = Kysely<DB>;
@@ -132,12 +133,6 @@ export interface Summary {
   readonly averageResolutionWorkingDays: number | null;
 }
 
-/** Agencies that are provincial public-service centres (their receipts are "at the centre"). */
-async function centreAgencyIds(db: Db): Promise<Set<number>> {
-  const rows = await db.selectFrom('agencies').select('id').where('kind', '=', 'public_service_centre').where('level', '=', 'province').execute();
-  return new Set(rows.map((r) => r.id));
-}
-
 /** Open at the end of `to`: all receipts minus all endings up to that day (roll-ups since the start). */
 export async function inProgressAt(db: Db, scope: ReportScope, to: string): Promise<number> {
   const rows = await sumRollups(db, scope, { from: '2000-01-01', to });
@@ -149,7 +144,7 @@ export async function inProgressAt(db: Db, scope: ReportScope, to: string): Prom
 export async function summary(db: Db, scope: ReportScope, period: Period): Promise<Summary> {
   const [byChannel, centres, inProgress] = await Promise.all([
     sumRollups(db, scope, period, ['channel', 'receiving_agency_id']),
-    centreAgencyIds(db),
+    provincialCentreAgencyIds(db),
     inProgressAt(db, scope, period.to),
   ]);
   const total = totalsOf({});

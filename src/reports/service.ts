@@ -3,6 +3,8 @@
 // Every query filters by the scope's unit path in SQL.
 import { sql } from 'kysely';
 import { assertCan } from '../accounts/policy';
+import { procedureLabels, proceduresInForce } from '../catalog/references';
+import { agencyLabels } from '../directory/references';
 import type { ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db/connect';
 import { forbidden, notFound, validationFailed } from '../platform/errors';
@@ -106,15 +108,14 @@ export async function reportBreakdown(ctx: ServiceContext, q: ReportQuery & { by
     keyOf = (r) => String(r[col]);
   }
   // labels
-  const agencies = await db.selectFrom('agencies as a').innerJoin('admin_units as u', 'u.id', 'a.admin_unit_id')
-    .select(['a.id', 'a.name', 'a.level', 'u.name as unit_name', 'u.code as unit_code', 'u.path as unit_path']).execute();
+  const agencies = await agencyLabels(db);
   const units = await loadUnitMap(db);
   // as-is: an agency's unit is named, and its level taken, from the current unit it maps to
   const byAgency = new Map(agencies.map((a) => {
     const now = scope.asOf === 'is' ? units.asIs(a.unit_path) : undefined;
     return [String(a.id), now ? { ...a, level: now.level, unit_name: now.name, unit_code: now.code } : a];
   }));
-  const procedures = q.by === 'procedure' ? await db.selectFrom('procedures').select(['id', 'code', 'name']).execute() : [];
+  const procedures = q.by === 'procedure' ? await procedureLabels(db) : [];
   const byProcedure = new Map(procedures.map((p) => [String(p.id), p]));
   const groupKey = (r: Record<string, unknown>): { key: string; label: string } => {
     const k = keyOf(r);
@@ -261,7 +262,7 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
     sql<{ n: number }>`SELECT count(*)::int AS n FROM dossiers WHERE ${inScope(scope)}
       AND received_at < ${vnEndExclusive(period.to)} AND (finished_at IS NULL OR finished_at >= ${vnEndExclusive(period.to)})
       AND coalesce(original_due_at, due_at) < ${vnEndExclusive(period.to)}`.execute(db),
-    db.selectFrom('procedures').select(['code', 'online_level', 'fees', 'result_type']).where('effective_to', 'is', null).execute(),
+    proceduresInForce(db),
     sumByProcedure(db, scope, period),
   ]);
   const t = totalsOf({});
@@ -275,7 +276,7 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
   const uniqueProcs = [...new Map(procs.map((p) => [p.code, p])).values()];
   const feeBearing = (fees: unknown) => Array.isArray(fees) && fees.some((f) => typeof (f as { amountVnd?: unknown }).amountVnd === 'number' && ((f as { amountVnd: number }).amountVnd > 0));
   const procIdsWithOnline = new Set(withOnline.filter((r) => Number(r.submitted ?? 0) > 0).map((r) => Number(r.procedure_id)));
-  const procIdRows = await db.selectFrom('procedures').select(['id', 'code']).execute();
+  const procIdRows = await procedureLabels(db);
   const codesWithOnline = new Set(procIdRows.filter((p) => procIdsWithOnline.has(p.id)).map((p) => p.code));
   const onlineProcs = uniqueProcs.filter((p) => p.online_level !== 'none');
   // 3.5 / 3.6: fee-bearing procedures (a fee list that is all zero does not count); a dossier's

@@ -4,6 +4,7 @@
 import { sql, type SqlBool } from 'kysely';
 import { assertCan, can } from '../accounts/policy';
 import { staffNames } from '../accounts/references';
+import { agencyNames } from '../directory/references';
 import { remainingWorkingTime } from '../calendar';
 import { loadWorkCalendar } from '../calendar/store';
 import { checkChain, type BrokenLink } from '../dossiers/audit';
@@ -91,21 +92,21 @@ export async function supervisedDossiers(
     page = page.where((eb) => eb.or([eb('d.due_at', '>', at), eb.and([eb('d.due_at', '=', at), eb('d.id', '>', id)])]));
   }
   const [rows, count] = await Promise.all([
-    page.innerJoin('agencies as a', 'a.id', 'd.competent_agency_id')
-      .select(['d.id', 'd.code', 'd.status', 'd.procedure_code', 'd.applicant_name', 'd.received_at', 'd.due_at', 'a.name as agency_name'])
+    page.select(['d.id', 'd.code', 'd.status', 'd.procedure_code', 'd.applicant_name', 'd.received_at', 'd.due_at', 'd.competent_agency_id'])
       .orderBy('d.due_at').orderBy('d.id').limit(limit + 1).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const year = new Date(now.getTime() + 7 * 3_600_000).getUTCFullYear();
   const { calendar } = await loadWorkCalendar(ctx.db, { fromYear: year - 2, toYear: year + 1 });
   const shown = rows.slice(0, limit);
+  const agencies = await agencyNames(ctx.db, shown.map((d) => d.competent_agency_id));
   const items = shown.map((d) => {
     const due = d.due_at ?? now;
     let remaining: number | null = null;
     try { remaining = Math.round(remainingWorkingTime(now.getTime(), due.getTime(), calendar)); } catch { remaining = null; }
     return {
       code: d.code, status: d.status, statusLabel: statusLabels[d.status], procedureCode: d.procedure_code, applicantName: d.applicant_name,
-      agencyName: d.agency_name, receivedAt: d.received_at?.toISOString() ?? null, dueAt: due.toISOString(), remainingWorkingMinutes: remaining,
+      agencyName: agencies.get(d.competent_agency_id)?.name ?? '', receivedAt: d.received_at?.toISOString() ?? null, dueAt: due.toISOString(), remainingWorkingMinutes: remaining,
     };
   });
   const last = shown[shown.length - 1];

@@ -21,6 +21,7 @@
 // history). The view changes only how units are named and grouped (breakdowns by unit and level)
 // and which version of a unit code `unit=` designates (as-is: the current one only).
 import type { Kysely } from 'kysely';
+import { unitHistory } from '../directory/references';
 import { memo } from '../platform/memo';
 import type { DB } from '../platform/db/schema';
 
@@ -125,13 +126,7 @@ export function buildUnitMap(
 /** The map for a database (cached a few seconds: units change by import only). */
 export function loadUnitMap(db: Kysely<DB>): Promise<UnitMap> {
   return memo(db, 'reports.unitMap', async () => {
-    const [units, successions] = await Promise.all([
-      db.selectFrom('admin_units').select(['id', 'code', 'name', 'level', 'path', 'parent_id', 'valid_from', 'valid_to']).execute(),
-      db.selectFrom('admin_unit_successions').select(['old_unit_id', 'new_unit_id', 'partial']).execute(),
-    ]);
-    return buildUnitMap(
-      units.map((u) => ({ ...u, id: Number(u.id), parent_id: u.parent_id === null ? null : Number(u.parent_id) })),
-      successions.map((s) => ({ old_unit_id: Number(s.old_unit_id), new_unit_id: Number(s.new_unit_id), partial: s.partial })),
-    );
+    const { units, successions } = await unitHistory(db);
+    return buildUnitMap(units, successions);
   }, 5_000);
 }
