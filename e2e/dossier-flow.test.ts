@@ -1,7 +1,8 @@
 // One dossier through the browser: a clerk receives it at the counter (from the CCCD QR code)
 // and prints the receipt slip, forwards it; an officer, the approver and the officer again take
-// it to "result ready" from the work queue; the clerk returns it with the recipient's signature;
-// anyone tracks it at /tra-cuu. axe finds no violations on these pages.
+// it to "result ready" from the work queue; the clerk returns it with the recipient's signature and
+// records the applicant's satisfaction rating; anyone tracks it at /tra-cuu and sees that it was
+// rated. axe finds no violations on these pages and dialogs.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -180,6 +181,33 @@ describe('a dossier from the counter to its return', () => {
     await logOut();
   }, STEP_MS);
 
+  it('the clerk records the applicant’s 4-star rating from the counter device, once', async () => {
+    await logIn('clerk');
+    await page.goto(`${server.baseUrl}/xu-ly/ho-so/${code}`);
+    await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
+    await page.getByRole('button', { name: 'Đánh giá mức độ hài lòng' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Xác nhận: Đánh giá mức độ hài lòng' });
+    await dialog.waitFor();
+    // no choice yet: the dialog asks for one and posts nothing
+    await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+    await dialog.getByText('Vui lòng chọn mức độ hài lòng.').waitFor();
+    await dialog.getByRole('radio', { name: '4 sao – Hài lòng' }).check();
+    await dialog.getByRole('checkbox', { name: 'Thời gian giải quyết' }).check();
+    await dialog.getByLabel('Ý kiến khác (không bắt buộc)').fill('Cán bộ hướng dẫn tận tình.');
+    expect(await dialog.getByRole('radio').count()).toBe(5);
+    await expectNoAxeViolations();
+    await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText('Đã thực hiện “Đánh giá mức độ hài lòng”').waitFor();
+    await page.getByText('4/5 sao').waitFor();
+    expect(await page.locator('button[data-action="rate"]').count()).toBe(0); // once per dossier
+    const detail = await page.evaluate(async (c) => (await (await fetch(`/api/v1/dossiers/${c}`)).json()) as { status: string; timeline: { action: string; payload: Record<string, unknown> }[] }, code);
+    expect(detail.status).toBe('returned');
+    expect(detail.timeline.at(-1)).toEqual(expect.objectContaining({
+      action: 'rate', payload: { stars: 4, dislike: ['time'], comment: 'Cán bộ hướng dẫn tận tình.', via: 'counter' },
+    }));
+    await logOut();
+  }, STEP_MS);
+
   it('anyone tracks it from the login page, and a wrong phone reveals nothing', async () => {
     await page.getByRole('link', { name: /Tra cứu tình trạng hồ sơ/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Tra cứu tình trạng hồ sơ' }).waitFor();
@@ -197,6 +225,11 @@ describe('a dossier from the counter to its return', () => {
     const result = page.locator('section').filter({ hasText: `Hồ sơ ${code}` });
     expect(await result.textContent()).toContain('Đã trả kết quả');
     expect(await result.textContent()).not.toContain('Nguyễn Văn An'); // no personal data
+    // that it was rated, never the rating itself, and no way to rate without signing in
+    expect(await result.textContent()).toContain('Người nộp hồ sơ đã đánh giá');
+    expect(await result.textContent()).not.toContain('Cán bộ hướng dẫn tận tình');
+    expect(await result.textContent()).not.toContain('4/5');
+    expect(await page.getByRole('radio').count()).toBe(0);
     await expectNoAxeViolations();
   }, STEP_MS);
 

@@ -7,7 +7,10 @@ import { conflict, forbidden, invalidTransition, unauthenticated, validationFail
 import { calendarAround, hasNul, type DossierContext } from './context';
 import { appendEvent, runHooks } from './events';
 import { evolve, lifecycleOf, type DerivedDossier } from './fold';
-import { actionLabels, checkAction, statusLabels, transitions, violationMessages, type Action, type RuleViolation } from './lifecycle';
+import {
+  actionLabels, checkAction, dislikeReasons, isDislikeReason, isRatingStars, RATING_COMMENT_MAX_CHARS, statusLabels, transitions,
+  violationMessages, type Action, type DislikeReason, type RatingChannel, type RuleViolation,
+} from './lifecycle';
 import { calendarVersionTag, loadWorkCalendar } from '../calendar/store';
 import { procedureRules } from '../catalog/references';
 import { dossierNotFound, isDossierInScope, scopedActor } from './scope';
@@ -44,6 +47,10 @@ export interface ActionInput {
   /** return */
   readonly channel?: 'counter' | 'post' | 'online';
   readonly signature?: Signature;
+  /** rate: 1–5 stars (≤ 2 is a "dislike", F766 5.4), what was wrong, and a comment */
+  readonly stars?: number;
+  readonly dislike?: readonly DislikeReason[];
+  readonly comment?: string;
 }
 
 export const paymentChannels = ['counter', 'postal', 'transfer', 'online_national', 'online_provincial'] as const;
@@ -152,9 +159,35 @@ async function payloadFor(ctx: DossierContext, row: DossierRow, action: Action, 
       }
       return { ...base, channel: input.channel, signature };
     }
+    case 'rate':
+      return ratingPayload(ctx, input);
     default:
       return base;
   }
+}
+
+/**
+ * The rating as the event records it. `via` comes from who records it: the citizen on the portal,
+ * the clerk entering the applicant's choice from the counter's rating device (never their own).
+ */
+function ratingPayload(ctx: DossierContext, input: ActionInput): Record<string, unknown> {
+  if (!isRatingStars(input.stars)) {
+    throw validationFailed('RATING_STARS_INVALID', 'Cần chọn mức độ hài lòng từ 1 đến 5 sao.', [{ path: 'stars', message: 'Số sao phải là số nguyên từ 1 đến 5.' }]);
+  }
+  const reasons: unknown[] = Array.isArray(input.dislike) ? input.dislike : input.dislike === undefined ? [] : [input.dislike];
+  const bad = reasons.findIndex((r) => !isDislikeReason(r));
+  if (bad >= 0) {
+    throw validationFailed('RATING_REASON_UNKNOWN', 'Lý do chưa hài lòng không có trong danh sách.', [{ path: `dislike/${bad}`, message: `Chỉ chọn trong: ${dislikeReasons.join(', ')}.` }]);
+  }
+  const comment = typeof input.comment === 'string' ? input.comment.trim() : '';
+  // counted in code points, as the route's JSON schema counts them
+  if ([...comment].length > RATING_COMMENT_MAX_CHARS) {
+    throw validationFailed('RATING_COMMENT_TOO_LONG', `Ý kiến không quá ${RATING_COMMENT_MAX_CHARS} ký tự.`, [{ path: 'comment', message: `Tối đa ${RATING_COMMENT_MAX_CHARS} ký tự.` }]);
+  }
+  const via: RatingChannel = ctx.actor?.role === 'citizen' ? 'portal' : 'counter';
+  // in the list's order, each once
+  const dislike = dislikeReasons.filter((r) => reasons.includes(r));
+  return { stars: input.stars, dislike, comment: comment || undefined, via };
 }
 
 export interface ActionResult {
@@ -185,7 +218,13 @@ export async function performAction(ctx: DossierContext, code: string, action: A
 
   return ctx.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('dossiers').selectAll().where('id', '=', seen.id).forUpdate().executeTakeFirstOrThrow();
-    if (row.version !== seen.version) throw versionConflict();
+    if (row.version !== seen.version) {
+      // what happened meanwhile may forbid this action: say so (a second rating from a double
+      // submit is ALREADY_RATED, not a version conflict)
+      const meanwhile = checkAction(lifecycleOf(row), action, actor.role);
+      if (meanwhile) throw ruleError(meanwhile, action, row.status);
+      throw versionConflict();
+    }
     const event = await appendEvent(trx, row, action, actor, payload, now);
     const { code: _c, ...next } = evolve(toDerived(row), event);
     const updated = await trx.updateTable('dossiers').set({ ...next, form_data: JSON.stringify(next.form_data) })

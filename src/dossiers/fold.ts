@@ -1,7 +1,7 @@
 // The dossier row as a pure fold of its events. The services write exactly what `evolve`
 // returns, so `motcua audit rebuild` can compare every stored row with the fold of its events.
 import type { DossierRow, DossierEvent } from './events';
-import { applyAction, isAction, syncCode, type LifecycleState, type Status } from './lifecycle';
+import { applyAction, isAction, isRatingStars, syncCode, type LifecycleState, type Status } from './lifecycle';
 
 /** The columns of `dossiers` that events determine (all but id and created_at). */
 export type DerivedDossier = Omit<DossierRow, 'id' | 'created_at'>;
@@ -36,12 +36,13 @@ export interface IntakePayload {
 const date = (v: unknown): Date | null => (typeof v === 'string' ? new Date(v) : null);
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-export const lifecycleOf = (d: Pick<DerivedDossier, 'status' | 'status_before_supplement' | 'supplement_count' | 'apology_used' | 'approved_at'>): LifecycleState => ({
+export const lifecycleOf = (d: Pick<DerivedDossier, 'status' | 'status_before_supplement' | 'supplement_count' | 'apology_used' | 'approved_at' | 'rated_at'>): LifecycleState => ({
   status: d.status,
   statusBeforeSupplement: d.status_before_supplement,
   supplementCount: d.supplement_count,
   apologyUsed: d.apology_used,
   approved: d.approved_at !== null,
+  rated: d.rated_at !== null,
 });
 
 function fromIntake(e: DossierEvent): DerivedDossier {
@@ -59,6 +60,7 @@ function fromIntake(e: DossierEvent): DerivedDossier {
     supplement_requested_at: null, supplement_completed_at: null, supplement_count: 0, apology_used: false,
     apologized_at: null, approved_at: null, refused_at: null, finished_at: null, returned_at: null, result_delivery: null,
     vneid_authenticated: p.vneidAuthenticated, form_data: p.formData, last_hash: e.hash, version: e.seq,
+    rated_at: null, rating_stars: null,
   };
 }
 
@@ -110,6 +112,11 @@ export function evolve(current: DerivedDossier | null, e: DossierEvent): Derived
       break;
     case 'return':
       d = { ...d, returned_at: e.at, result_delivery: (str(p.channel) as DerivedDossier['result_delivery']) ?? null };
+      break;
+    case 'rate':
+      // the stars are on the row (indicators, the once-only guard); reasons and comment stay in the event
+      if (!isRatingStars(p.stars)) throw new Error(`rating without stars at seq ${e.seq} of ${e.dossierCode}`);
+      d = { ...d, rated_at: e.at, rating_stars: p.stars };
       break;
     default:
       break;

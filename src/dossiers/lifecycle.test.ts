@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { roles } from '../accounts/model';
 import {
-  actions, allowedActions, applyAction, checkAction, initialState, isTerminal, statuses, syncCode, terminalStatuses,
-  transitions, type Action, type LifecycleState,
+  actions, allowedActions, applyAction, changesStatus, checkAction, initialState, isDislike, isRatingStars, isTerminal, statuses,
+  syncCode, terminalStatuses, transitions, type Action, type LifecycleState,
 } from './lifecycle';
 
 const run = (start: 'submitted' | 'received', steps: readonly Action[]): LifecycleState =>
@@ -87,17 +87,32 @@ describe('dossier lifecycle', () => {
     }));
   });
 
-  it('terminal statuses accept nothing from anyone', () => {
+  it('terminal statuses accept nothing from anyone once the dossier is rated', () => {
     fc.assert(fc.property(fc.constantFrom(...terminalStatuses), arbAction, arbRole, (status, a, role) => {
-      const s = { ...initialState('received'), status };
+      const s = { ...initialState('received'), status, rated: true };
       expect(isTerminal(status)).toBe(true);
       expect(checkAction(s, a, role)).not.toBeNull();
     }));
   });
 
+  it('terminal statuses accept only the rating before it, which leaves them terminal', () => {
+    fc.assert(fc.property(fc.constantFrom(...terminalStatuses), arbAction, arbRole, (status, a, role) => {
+      const s = { ...initialState('received'), status };
+      expect(isTerminal(status)).toBe(true);
+      if (checkAction(s, a, role) !== null) return;
+      expect(a).toBe('rate');
+      expect(['returned', 'rejected']).toContain(status);
+      expect(['citizen', 'clerk']).toContain(role);
+      expect(changesStatus(a)).toBe(false);
+      const next = applyAction(s, a);
+      expect(next.status).toBe(status);
+      expect(isTerminal(next.status)).toBe(true);
+    }));
+  });
+
   it('allowedActions lists exactly the actions checkAction accepts', () => {
-    fc.assert(fc.property(fc.constantFrom(...statuses), arbRole, fc.boolean(), fc.boolean(), fc.nat(2), (status, role, approved, apologyUsed, n) => {
-      const s: LifecycleState = { status, statusBeforeSupplement: null, supplementCount: n, apologyUsed, approved };
+    fc.assert(fc.property(fc.constantFrom(...statuses), arbRole, fc.boolean(), fc.boolean(), fc.nat(2), fc.boolean(), (status, role, approved, apologyUsed, n, rated) => {
+      const s: LifecycleState = { status, statusBeforeSupplement: null, supplementCount: n, apologyUsed, approved, rated };
       const allowed = allowedActions(s, role);
       for (const a of actions) expect(allowed.includes(a)).toBe(checkAction(s, a, role) === null);
     }));
@@ -122,5 +137,41 @@ describe('dossier lifecycle', () => {
       }
       expect(reached, status).toBe(true);
     }
+  });
+});
+
+describe('the satisfaction rating', () => {
+  const returned = () => run('received', ['forward', 'approve', 'markResultReady', 'return']);
+
+  it('is allowed once, after the result, to the applicant and to the clerk, and keeps the status', () => {
+    const ready = run('received', ['forward', 'approve', 'markResultReady']);
+    expect(checkAction(ready, 'rate', 'citizen')).toBeNull();
+    const rated = applyAction(ready, 'rate');
+    expect(rated).toMatchObject({ status: 'resultReady', rated: true });
+    expect(checkAction(rated, 'rate', 'clerk')).toBe('ALREADY_RATED');
+    // rated at the counter before the hand-over: the result can still be returned
+    expect(checkAction(rated, 'return', 'clerk')).toBeNull();
+    expect(applyAction(rated, 'return')).toMatchObject({ status: 'returned', rated: true });
+    expect(checkAction(applyAction(rated, 'return'), 'rate', 'citizen')).toBe('ALREADY_RATED');
+    expect(checkAction(returned(), 'rate', 'clerk')).toBeNull();
+  });
+
+  it('refuses a rating before the result, and after a refusal, a withdrawal or a stop', () => {
+    expect(checkAction(run('received', ['forward']), 'rate', 'citizen')).toBe('INVALID_TRANSITION');
+    expect(checkAction(run('submitted', ['refuse']), 'rate', 'citizen')).toBe('INVALID_TRANSITION');
+    expect(checkAction(run('received', ['withdraw']), 'rate', 'citizen')).toBe('INVALID_TRANSITION');
+    expect(checkAction(run('received', ['stop']), 'rate', 'clerk')).toBe('INVALID_TRANSITION');
+    expect(checkAction(run('received', ['forward', 'reject']), 'rate', 'citizen')).toBeNull();
+  });
+
+  it('refuses roles other than the applicant and the clerk', () => {
+    for (const role of ['officer', 'approver', 'courier', 'supervisor', 'admin'] as const) {
+      expect(checkAction(returned(), 'rate', role)).toBe('ACTION_NOT_ALLOWED_FOR_ROLE');
+    }
+  });
+
+  it('counts 1 and 2 stars as a dislike, and only whole stars from 1 to 5', () => {
+    expect([1, 2, 3, 4, 5].map(isDislike)).toEqual([true, true, false, false, false]);
+    expect([0, 1, 2.5, 5, 6, '4', null].map(isRatingStars)).toEqual([false, true, false, true, false, false, false]);
   });
 });

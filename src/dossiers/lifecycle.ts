@@ -12,7 +12,7 @@ export type Status = (typeof statuses)[number];
 export const actions = [
   'receive', 'refuse', 'forward', 'assign', 'requestSupplement', 'supplementReceived', 'requestPayment',
   'paymentReceived', 'consult', 'consultReplied', 'apologize', 'approve', 'reject', 'markResultReady',
-  'return', 'withdraw', 'stop', 'recomputeDue',
+  'return', 'withdraw', 'stop', 'recomputeDue', 'rate',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -65,6 +65,12 @@ export const transitions = {
   // (a received dossier otherwise keeps the calendar version it was computed with); not while
   // a supplement is awaited (no clock is running)
   recomputeDue: { from: ['received', 'processing', 'awaitingPayment'], to: 'same', roles: ['admin'] },
+  // F766 5.4 / TT 01/2018 index 7: the applicant rates the handling once, after its result (ready,
+  // returned, or rejected after appraisal) — themselves on the portal, or the clerk records their
+  // choice on the counter's rating device. Not after refusal at intake, withdrawal or a stop: no
+  // handling was decided, and those dossiers are outside the 5.4 base (accepted dossiers judged
+  // on time); a complaint about them is feedback (PAKN), not a rating. The status stays.
+  rate: { from: ['resultReady', 'returned', 'rejected'], to: 'same', roles: ['citizen', 'clerk'] },
 } as const satisfies Record<Action, Transition>;
 
 export type SyncCode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
@@ -117,10 +123,18 @@ export const actionLabels = {
   withdraw: 'Rút hồ sơ',
   stop: 'Dừng giải quyết',
   recomputeDue: 'Tính lại hạn giải quyết theo lịch làm việc mới',
+  rate: 'Đánh giá mức độ hài lòng',
 } as const satisfies Record<Action, string>;
 
+/** Whether the action can move a dossier to another status (not a 'same' bookkeeping record). */
+export const changesStatus = (action: Action): boolean => transitions[action].to !== 'same';
+
+/**
+ * Statuses no action can leave. Bookkeeping actions that keep the status (the rating after the
+ * result) do not make a status open again: a returned dossier stays terminal when it is rated.
+ */
 export const terminalStatuses: readonly Status[] = statuses.filter(
-  (s) => !actions.some((a) => (transitions[a].from as readonly Status[]).includes(s)),
+  (s) => !actions.some((a) => changesStatus(a) && (transitions[a].from as readonly Status[]).includes(s)),
 );
 export const isTerminal = (status: Status): boolean => terminalStatuses.includes(status);
 export const isStatus = (v: string): v is Status => (statuses as readonly string[]).includes(v);
@@ -137,6 +151,8 @@ export interface LifecycleState {
   readonly supplementCount: number;
   readonly apologyUsed: boolean;
   readonly approved: boolean;
+  /** the applicant's satisfaction rating was recorded (once per dossier) */
+  readonly rated: boolean;
 }
 
 export type RuleViolation =
@@ -145,7 +161,8 @@ export type RuleViolation =
   | 'SUPPLEMENT_ALREADY_REQUESTED'
   | 'APOLOGY_ALREADY_USED'
   | 'ALREADY_APPROVED'
-  | 'RESULT_NOT_APPROVED';
+  | 'RESULT_NOT_APPROVED'
+  | 'ALREADY_RATED';
 
 export const violationMessages = {
   ACTION_NOT_ALLOWED_FOR_ROLE: 'Vai trò của bạn không được thực hiện thao tác này.',
@@ -154,6 +171,7 @@ export const violationMessages = {
   APOLOGY_ALREADY_USED: 'Hồ sơ đã được xin lỗi và hẹn lại một lần; không được hẹn lại lần nữa.',
   ALREADY_APPROVED: 'Hồ sơ đã được lãnh đạo phê duyệt.',
   RESULT_NOT_APPROVED: 'Hồ sơ chưa được lãnh đạo phê duyệt.',
+  ALREADY_RATED: 'Hồ sơ đã được đánh giá mức độ hài lòng; mỗi hồ sơ chỉ được đánh giá một lần.',
 } as const satisfies Record<RuleViolation, string>;
 
 /**
@@ -174,6 +192,9 @@ export function checkAction(state: LifecycleState, action: Action, role: Role): 
       return state.approved ? 'ALREADY_APPROVED' : null;
     case 'markResultReady':
       return state.approved ? null : 'RESULT_NOT_APPROVED';
+    // one rating per dossier: F766 5.4 counts dossiers, not votes
+    case 'rate':
+      return state.rated ? 'ALREADY_RATED' : null;
     default:
       return null;
   }
@@ -201,6 +222,8 @@ export function applyAction(state: LifecycleState, action: Action): LifecycleSta
       return { ...state, status, apologyUsed: true };
     case 'approve':
       return { ...state, status, approved: true };
+    case 'rate':
+      return { ...state, status, rated: true };
     default:
       return { ...state, status };
   }
@@ -212,5 +235,37 @@ export function allowedActions(state: LifecycleState, role: Role): Action[] {
 }
 
 export const initialState = (status: 'submitted' | 'received'): LifecycleState => ({
-  status, statusBeforeSupplement: null, supplementCount: 0, apologyUsed: false, approved: false,
+  status, statusBeforeSupplement: null, supplementCount: 0, apologyUsed: false, approved: false, rated: false,
 });
+
+// ── The satisfaction rating (payload of `rate`) ───────────────────────────────────────────────
+
+export const RATING_MIN_STARS = 1;
+export const RATING_MAX_STARS = 5;
+export const RATING_COMMENT_MAX_CHARS = 500;
+
+/** Where the rating was given: the applicant on the portal, or on the counter's rating device. */
+export const ratingChannels = ['portal', 'counter'] as const;
+export type RatingChannel = (typeof ratingChannels)[number];
+
+/** What the applicant may say was wrong (a fixed list, so that it can be counted). */
+export const dislikeReasons = ['attitude', 'time', 'guidance', 'procedure'] as const;
+export type DislikeReason = (typeof dislikeReasons)[number];
+export const isDislikeReason = (v: unknown): v is DislikeReason => typeof v === 'string' && (dislikeReasons as readonly string[]).includes(v);
+
+export const dislikeReasonLabels = {
+  attitude: 'Thái độ của cán bộ, nhân viên',
+  time: 'Thời gian giải quyết',
+  guidance: 'Hướng dẫn chưa rõ ràng, đầy đủ',
+  procedure: 'Thủ tục rườm rà',
+} as const satisfies Record<DislikeReason, string>;
+
+/**
+ * The one "dislike" rule (F766 5.4 "không hài lòng"): a rating of 1 or 2 stars. The roll-up, the
+ * indicators and the simulator all ask this function.
+ */
+export const isDislike = (stars: number): boolean => stars <= 2;
+
+/** A whole number of stars on the scale. */
+export const isRatingStars = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= RATING_MIN_STARS && v <= RATING_MAX_STARS;

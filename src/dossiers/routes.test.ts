@@ -78,6 +78,38 @@ describe('dossier routes', () => {
     expect(wrong.json().error.code).toBe(unknown.json().error.code);
   });
 
+  it('records a rating through the generic action route: 200, then 409 ALREADY_RATED; 400, 403, 404 and 409 before the result', async () => {
+    const { code } = (await call('POST', '/api/v1/dossiers', 'clerk', w.intake())).json() as { code: string };
+    const rate = (who: Who, body: unknown) => call('POST', `/api/v1/dossiers/${code}/actions/rate`, who, body);
+    const early = await rate('citizen', { stars: 5 });
+    expect([early.statusCode, early.json().error.code]).toEqual([409, 'INVALID_TRANSITION']);
+    expect((await call('POST', `/api/v1/dossiers/${code}/actions/forward`, 'clerk', {})).statusCode).toBe(200);
+    expect((await call('POST', `/api/v1/dossiers/${code}/actions/approve`, 'approver')).statusCode).toBe(200);
+    expect((await call('POST', `/api/v1/dossiers/${code}/actions/markResultReady`, 'officer')).statusCode).toBe(200);
+    for (const body of [{ stars: 6 }, { stars: 0 }, { stars: 4.5 }, { stars: 4, dislike: ['rude'] }, { stars: 4, dislike: ['time', 'time'] }, { stars: 4, comment: 'x'.repeat(501) }, { stars: 4, via: 'portal' }]) {
+      const bad = await rate('clerk', body);
+      expect(bad.statusCode, JSON.stringify(body)).toBe(400);
+      expect(typeof bad.json().error.message).toBe('string');
+    }
+    const missing = await rate('clerk', {});
+    expect([missing.statusCode, missing.json().error.code]).toEqual([400, 'RATING_STARS_INVALID']);
+    expect((await rate('officer', { stars: 4 })).json().error.code).toBe('ACTION_NOT_ALLOWED_FOR_ROLE');
+    expect((await rate('officer', { stars: 4 })).statusCode).toBe(403);
+    expect((await rate('otherClerk', { stars: 4 })).statusCode).toBe(404);
+    const ok = await rate('clerk', { stars: 4, dislike: ['time'], comment: 'Cần nhanh hơn' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ code, status: 'resultReady', syncCode: 9 });
+    const again = await rate('citizen', { stars: 1 });
+    expect([again.statusCode, again.json().error.code]).toEqual([409, 'ALREADY_RATED']);
+    const detail = (await call('GET', `/api/v1/dossiers/${code}`, 'clerk')).json() as { allowedActions: string[]; timeline: { action: string; payload: unknown }[] };
+    expect(detail.allowedActions).toEqual(['return']);
+    expect(detail.timeline.at(-1)).toMatchObject({ action: 'rate', payload: { stars: 4, dislike: ['time'], comment: 'Cần nhanh hơn', via: 'counter' } });
+    // the public tracking shows that it was rated (a step), nothing of the rating itself
+    const tracked = await call('GET', `/api/v1/track/${code}?phone=5678`, null);
+    expect(tracked.json().steps.at(-1).label).toBe('Đánh giá mức độ hài lòng');
+    expect(tracked.body).not.toContain('Cần nhanh hơn');
+  });
+
   it('verifies the audit chain for roles with audit.verify only', async () => {
     expect((await call('GET', '/api/v1/audit/verify?from=2026-03-01&to=2026-03-31', 'supervisor')).json()).toMatchObject({ ok: true });
     expect((await call('GET', '/api/v1/audit/verify?from=2026-03-01&to=2026-03-31', 'clerk')).statusCode).toBe(403);

@@ -9,7 +9,7 @@ import { verifyAudit } from './audit';
 import type { DossierContext } from './context';
 import type { DossierHook } from './events';
 import { paperSources, receiveDossier } from './intake';
-import { actions, statuses } from './lifecycle';
+import { actions, dislikeReasons, RATING_COMMENT_MAX_CHARS, RATING_MAX_STARS, RATING_MIN_STARS, statuses } from './lifecycle';
 import { getDossier, searchDossiers, trackDossier, workQueue } from './queries';
 
 export interface DossierRouteDeps extends RouteDeps {
@@ -63,6 +63,10 @@ const ActionBody = Type.Object({
   paymentChannel: Type.Optional(literals(paymentChannels)),
   channel: Type.Optional(Type.Union([Type.Literal('counter'), Type.Literal('post'), Type.Literal('online')])),
   signature: Type.Optional(Type.Object({ name: Text(100), signedAt: Instant }, strict)),
+  // rate (the service checks these again, with its own codes, for callers other than HTTP)
+  stars: Type.Optional(Type.Integer({ minimum: RATING_MIN_STARS, maximum: RATING_MAX_STARS, description: 'Mức độ hài lòng, 1–5 sao (≤ 2 sao: không hài lòng)' })),
+  dislike: Type.Optional(Type.Array(literals(dislikeReasons), { maxItems: dislikeReasons.length, uniqueItems: true, description: 'Lý do chưa hài lòng' })),
+  comment: Type.Optional(Type.String({ maxLength: RATING_COMMENT_MAX_CHARS })),
 }, strict);
 
 const SearchQuery = Type.Object({

@@ -5,6 +5,7 @@ import { compareWithFold, verifyChain } from './audit';
 import { receiveDossier } from './intake';
 import { getDossier, searchDossiers, trackDossier, workQueue } from './queries';
 import { runAuditCommand } from '../cli/audit';
+import { rollupHook } from '../reports/hook';
 import { buildWorld, type World } from './world.test-helper';
 
 let t: TestDatabase;
@@ -195,6 +196,128 @@ describe('reads', () => {
     for (const phone of ['1234', undefined, 'abcd']) {
       await expect(trackDossier(t.db, code, phone)).rejects.toMatchObject({ code: 'DOSSIER_NOT_FOUND', message: `Không tìm thấy hồ sơ ${code}.` });
     }
+  });
+});
+
+describe('satisfaction rating', () => {
+  const toResult = async (o: Parameters<World['intake']>[0] = {}) => {
+    const { code } = await receive(o);
+    at('2026-03-02T10:00:00+07:00');
+    await act('clerk', code, 'forward');
+    await act('approver', code, 'approve');
+    await act('officer', code, 'markResultReady');
+    return code;
+  };
+  const handOver = (code: string) => {
+    at('2026-03-04T10:00:00+07:00');
+    return act('clerk', code, 'return', { channel: 'counter', signature: { name: 'Nguyễn Văn An', signedAt: '2026-03-04T10:00:00+07:00' } });
+  };
+  const ratingOf = (code: string) => t.db.selectFrom('dossiers').select(['status', 'rated_at', 'rating_stars', 'version']).where('code', '=', code).executeTakeFirstOrThrow();
+
+  it('the clerk records the applicant’s choice from the counter device once; the row keeps the stars, the status stays', async () => {
+    const code = await toResult();
+    await handOver(code);
+    at('2026-03-04T10:05:00+07:00');
+    const r = await act('clerk', code, 'rate', { stars: 4, dislike: ['time', 'time'], comment: '  Nhanh, chu đáo  ' });
+    expect(r).toMatchObject({ status: 'returned', syncCode: 10 });
+    expect(await ratingOf(code)).toMatchObject({ status: 'returned', rated_at: new Date('2026-03-04T10:05:00+07:00'), rating_stars: 4 });
+    const d = await getDossier(w.ctx(w.actors.clerk), code);
+    expect(d.timeline.at(-1)).toMatchObject({
+      action: 'rate', label: 'Đánh giá mức độ hài lòng', payload: { stars: 4, dislike: ['time'], comment: 'Nhanh, chu đáo', via: 'counter' },
+    });
+    expect(d.allowedActions).toEqual([]);
+    at('2026-03-04T10:06:00+07:00');
+    await expect(act('citizen', code, 'rate', { stars: 5 })).rejects.toMatchObject({ kind: 'InvalidTransition', code: 'ALREADY_RATED' });
+    await expect(act('clerk', code, 'rate', { stars: 1 })).rejects.toMatchObject({ code: 'ALREADY_RATED', message: expect.stringContaining('một lần') });
+    expect((await ratingOf(code)).rating_stars).toBe(4);
+  });
+
+  it('the applicant rates their own dossier on the portal once the result is ready; it is returned afterwards', async () => {
+    const code = await toResult();
+    at('2026-03-03T08:00:00+07:00');
+    expect((await getDossier(w.ctx(w.actors.citizen), code)).allowedActions).toEqual(['rate']);
+    expect(await act('citizen', code, 'rate', { stars: 2, dislike: ['guidance'] })).toMatchObject({ status: 'resultReady', syncCode: 9 });
+    const d = await getDossier(w.ctx(w.actors.clerk), code);
+    expect(d.timeline.at(-1)?.payload).toEqual({ stars: 2, dislike: ['guidance'], via: 'portal' });
+    expect(d.allowedActions).toEqual(['return']);
+    expect(await handOver(code)).toMatchObject({ status: 'returned' });
+    expect(await ratingOf(code)).toMatchObject({ status: 'returned', rating_stars: 2, rated_at: new Date('2026-03-03T08:00:00+07:00') });
+  });
+
+  it('refuses a rating before the result like any invalid transition (409)', async () => {
+    const { code } = await receive();
+    await expect(act('citizen', code, 'rate', { stars: 5 })).rejects.toMatchObject({ kind: 'InvalidTransition', code: 'INVALID_TRANSITION' });
+    at('2026-03-02T10:00:00+07:00');
+    await act('clerk', code, 'forward');
+    await expect(act('clerk', code, 'rate', { stars: 5 })).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION', message: 'Không thể "Đánh giá mức độ hài lòng" khi hồ sơ đang ở trạng thái "Đang xử lý".',
+    });
+  });
+
+  it('allows a rating after a rejection, not after a refusal, a withdrawal or a stop', async () => {
+    const rejected = (await receive()).code;
+    at('2026-03-02T10:00:00+07:00');
+    await act('clerk', rejected, 'forward');
+    await act('approver', rejected, 'reject', { reason: 'Không đủ điều kiện' });
+    expect(await act('citizen', rejected, 'rate', { stars: 1, dislike: ['procedure'] })).toMatchObject({ status: 'rejected' });
+
+    at('2026-03-02T09:00:00+07:00');
+    const refused = (await receiveDossier(w.ctx(w.actors.citizen), w.intake())).code;
+    await act('communeClerk', refused, 'refuse', { reason: 'Không thuộc thẩm quyền' });
+    const withdrawn = (await receive()).code;
+    await act('citizen', withdrawn, 'withdraw', { reason: 'Không còn nhu cầu' });
+    const stopped = (await receive()).code;
+    await act('clerk', stopped, 'stop', { reason: 'Người dân đề nghị dừng' });
+    for (const code of [refused, withdrawn, stopped]) {
+      await expect(act('citizen', code, 'rate', { stars: 3 })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    }
+  });
+
+  it('validates the stars, the reasons and the comment with their own codes (400), writing nothing', async () => {
+    const code = await toResult();
+    const before = await ratingOf(code);
+    const input = (o: Record<string, unknown>) => o as Parameters<typeof performAction>[3];
+    for (const stars of [undefined, 0, 6, 3.5, Number.NaN]) {
+      await expect(act('clerk', code, 'rate', input({ stars }))).rejects.toMatchObject({
+        kind: 'ValidationFailed', code: 'RATING_STARS_INVALID', details: [expect.objectContaining({ path: 'stars' })],
+      });
+    }
+    await expect(act('clerk', code, 'rate', input({ stars: 3, dislike: ['time', 'rude'] }))).rejects.toMatchObject({
+      kind: 'ValidationFailed', code: 'RATING_REASON_UNKNOWN', details: [expect.objectContaining({ path: 'dislike/1' })],
+    });
+    await expect(act('clerk', code, 'rate', { stars: 3, comment: 'ạ'.repeat(501) })).rejects.toMatchObject({ kind: 'ValidationFailed', code: 'RATING_COMMENT_TOO_LONG' });
+    expect(await ratingOf(code)).toEqual(before);
+    expect(await act('clerk', code, 'rate', { stars: 3, comment: 'ạ'.repeat(500) })).toMatchObject({ version: before.version + 1 });
+  });
+
+  it('is refused outside the actor’s scope (404) and to roles not in the table (403)', async () => {
+    const code = await toResult();
+    const someoneElses = await toResult({ personalId: '087090005555', phone: '0912000555' });
+    await expect(act('otherClerk', code, 'rate', { stars: 5 })).rejects.toMatchObject({ kind: 'NotFound', code: 'DOSSIER_NOT_FOUND' });
+    await expect(act('citizen', someoneElses, 'rate', { stars: 5 })).rejects.toMatchObject({ kind: 'NotFound', code: 'DOSSIER_NOT_FOUND' });
+    for (const who of ['officer', 'approver', 'courier', 'supervisor', 'admin'] as const) {
+      await expect(act(who, code, 'rate', { stars: 5 })).rejects.toMatchObject({ kind: 'Forbidden', code: 'ACTION_NOT_ALLOWED_FOR_ROLE' });
+    }
+    expect((await ratingOf(code)).rated_at).toBeNull();
+  });
+
+  it('a second rating racing the first is refused as ALREADY_RATED, not as a version conflict', async () => {
+    const code = await toResult();
+    const results = await Promise.allSettled([act('clerk', code, 'rate', { stars: 5 }), act('citizen', code, 'rate', { stars: 1 })]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect(refused?.status === 'rejected' && refused.reason).toMatchObject({ code: 'ALREADY_RATED' });
+  });
+
+  it('adds to the roll-up in the same transaction: a rating of 2 stars is a dislike', async () => {
+    const code = await toResult();
+    const totals = () => t.db.selectFrom('stats_daily')
+      .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('ratings'), eb.lit(0)).as('ratings'), eb.fn.coalesce(eb.fn.sum<number>('rating_sum'), eb.lit(0)).as('stars'), eb.fn.coalesce(eb.fn.sum<number>('dislikes'), eb.lit(0)).as('dislikes')])
+      .executeTakeFirstOrThrow();
+    const before = await totals();
+    await performAction({ ...w.ctx(w.actors.clerk), hooks: [rollupHook] }, code, 'rate', { stars: 2 });
+    const after = await totals();
+    expect([Number(after.ratings) - Number(before.ratings), Number(after.stars) - Number(before.stars), Number(after.dislikes) - Number(before.dislikes)]).toEqual([1, 2, 1]);
   });
 });
 

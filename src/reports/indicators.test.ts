@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { OFFICIAL_SCHEDULES, WorkCalendar } from '../calendar';
 import {
-  cappedScore, countIndicators, indicatorsFromCounts, judgeTimeliness, percent, tt01AgencyRating, tt01Scores,
-  type IndicatorDossier, type IndicatorProcedure, type IndicatorValue,
+  cappedScore, countIndicators, indicatorsFromCounts, judgeTimeliness, percent, staffAttitudeScore, tt01AgencyRating, tt01Scores, tt01StaffAttitude,
+  type IndicatorCounts, type IndicatorDossier, type IndicatorProcedure, type IndicatorRating, type IndicatorValue,
 } from './indicators';
+import { rollupDeltas, RollupAccumulator, type RollupDossier } from './rollup';
 
 const at = (s: string) => Date.parse(`2025-${s}:00+07:00`);
 const calendar = new WorkCalendar({ fromYear: 2024, toYear: 2026, schedules: OFFICIAL_SCHEDULES });
@@ -11,7 +12,7 @@ const period = { from: at('03-01T00:00'), to: at('04-01T00:00') };
 
 const base: IndicatorDossier = {
   procedureCode: 'P2', channel: 'counter', receivedAt: null, dueAt: null, finishedAt: null, end: null, supplements: [],
-  digitized: false, reused: false, linkedToStore: false, electronicResult: false, paidOnline: false, complained: false,
+  digitized: false, reused: false, linkedToStore: false, electronicResult: false, paidOnline: false, complained: false, rating: null,
 };
 const d = (o: Partial<IndicatorDossier>): IndicatorDossier => ({ ...base, ...o });
 
@@ -137,5 +138,69 @@ describe('TT 01/2018 per-dossier scoring', () => {
   });
   it.each([[16, 'Xuất sắc'], [12, 'Tốt'], [11.9, 'Khá'], [6, 'Trung bình'], [5.9, 'Yếu']] as const)('an agency with %s points is rated %s', (total, rating) => {
     expect(tt01AgencyRating(total)).toBe(rating);
+  });
+});
+
+// Ten dossiers of procedure P2 received and resolved in March 2025; one late; seven rated.
+const rated = (stars: number, dislike: IndicatorRating['dislike'] = []): IndicatorRating => ({ stars, dislike });
+const onTime = (day: string, o: Partial<IndicatorDossier> = {}) =>
+  d({ receivedAt: at(`03-${day}T08:00`), dueAt: at(`03-${day}T17:00`), finishedAt: at(`03-${day}T16:00`), end: 'resolved', ...o });
+const satisfaction: Record<string, IndicatorDossier> = {
+  R1: onTime('03', { rating: rated(5) }), // attitude 2
+  R2: onTime('04', { rating: rated(4, ['time']) }), // 2: satisfied, a wish about time
+  R3: onTime('05', { rating: rated(3, ['guidance']) }), // 1
+  R4: onTime('06', { rating: rated(2, ['time']) }), // dislike; attitude not faulted: 1
+  R5: onTime('07', { rating: rated(1, ['attitude', 'guidance']), complained: true }), // dislike and a PAKN: counted once; 0
+  R6: onTime('10', { rating: rated(4, ['attitude']) }), // not a dislike, but the attitude is named: 0
+  R7: onTime('11', { finishedAt: at('03-12T09:00') }), // late, not rated
+  R8: onTime('12', { rating: rated(5) }), // 2
+  R9: onTime('13'),
+  R10: onTime('14'),
+};
+
+describe('satisfaction (F766 5.4) and staff attitude (TT 01/2018 index 7) from the applicants’ ratings', () => {
+  const v = indicatorsFromCounts(countIndicators(Object.values(satisfaction), procedures, period, { calendar }));
+  const of = (code: string) => v.find((x) => x.code === code);
+
+  it('5.4 = 100 − (1/10 late + 2/10 with a PAKN or a 1–2 star rating) = 70.00%, scored 70/90 × 18', () => {
+    expect(of('2.1')).toMatchObject({ numerator: 9, denominator: 10, value: 90 });
+    expect(of('5.4')).toMatchObject({ numerator: 7, denominator: 10, value: 70, score: 14, maxScore: 18 });
+  });
+
+  it('a 3-star rating or a named reason alone is not a dislike', () => {
+    const c = countIndicators([satisfaction.R3, satisfaction.R6, satisfaction.R2].flatMap((x) => (x ? [x] : [])), procedures, period);
+    expect(c.complainedDossiers).toBe(0);
+  });
+
+  it('index 7 is the mean over rated dossiers only: (2 + 2 + 1 + 1 + 0 + 0 + 2) / 7 = 1.14 → 1.1', () => {
+    expect(tt01StaffAttitude(Object.values(satisfaction))).toEqual({ score: 1.1, dossiers: 7 });
+    expect(tt01StaffAttitude(Object.values(dossiers))).toEqual({ score: null, dossiers: 0 }); // nobody rated
+  });
+
+  it.each([
+    // stars, reasons, score
+    [5, [], 2], [4, ['time'], 2], [4, ['attitude'], 0], [3, [], 1], [3, ['guidance'], 1],
+    [2, [], 0], [2, ['time'], 1], [2, ['procedure', 'attitude'], 0], [1, [], 0], [1, ['guidance'], 1],
+  ] as const)('a rating of %s stars with reasons %j scores %s for staff attitude', (stars, dislike, score) => {
+    expect(staffAttitudeScore({ stars, dislike })).toBe(score);
+  });
+
+  it('the roll-up of the `rate` events gives the dislikes the database path feeds to 5.4', () => {
+    const row: RollupDossier = {
+      province_code: '87', unit_path: '/87/', competent_agency_id: 1, receiving_agency_id: 1, procedure_id: 1, channel: 'counter', online_level: null,
+      received_at: new Date(at('03-03T08:00')), due_at: new Date(at('03-10T17:00')), original_due_at: null, finished_at: new Date(at('03-05T08:00')),
+      supplement_requested_at: null, supplement_completed_at: null,
+    };
+    const acc = new RollupAccumulator();
+    const flags = { digitized: false, reused: false, storeLinked: false };
+    for (const stars of [5, 4, 3, 2, 1]) acc.add(rollupDeltas({ action: 'rate', at: new Date(at('03-06T09:00')), payload: { stars, dislike: [], via: 'counter' } }, row, flags));
+    // an event without whole stars (not written by the service) counts nothing
+    acc.add(rollupDeltas({ action: 'rate', at: new Date(at('03-06T09:00')), payload: { stars: 9 } }, row, flags));
+    const [only] = [...acc.rows.values()];
+    expect(only?.counts).toMatchObject({ ratings: 5, rating_sum: 15, dislikes: 2 });
+    const counts: IndicatorCounts = {
+      ...countIndicators([], [], period), timelinessBase: 10, timelinessOnTime: 9, timelinessLate: 1, complainedDossiers: only?.counts.dislikes ?? 0,
+    };
+    expect(indicatorsFromCounts(counts).find((x) => x.code === '5.4')?.value).toBe(70);
   });
 });

@@ -4,6 +4,7 @@
 //   countIndicators(dossiers, procedures, period)  → IndicatorCounts   (hand-built data, tests)
 //   indicatorsFromCounts(counts, maxScores)        → IndicatorValue[]  (also fed from roll-ups)
 import { elapsedWorkingTime, indicatorElapsed, type EpochMs, type WorkCalendar, type WorkingDuration } from '../calendar';
+import { isDislike, type DislikeReason } from '../dossiers/lifecycle';
 
 export type IndicatorCode = '2.1' | '2.2' | '3.1' | '3.2' | '3.3' | '3.5' | '3.6' | '4.1' | '4.2' | '4.3' | '4.4' | '5.4';
 
@@ -46,9 +47,22 @@ export interface IndicatorDossier {
   readonly electronicResult: boolean;
   /** paid online (DuocThanhToanTrucTuyen ∈ {1, 2}) */
   readonly paidOnline: boolean;
-  /** a PAKN (feedback) or a "dislike" rating about this dossier */
+  /** a PAKN (phản ánh, kiến nghị) about this dossier; a "dislike" rating is read from `rating` */
   readonly complained: boolean;
+  /** the applicant's satisfaction rating (the `rate` action), if they gave one */
+  readonly rating: IndicatorRating | null;
 }
+
+export interface IndicatorRating {
+  /** 1–5; ≤ 2 is a "dislike" (`isDislike`, dossiers/lifecycle.ts) */
+  readonly stars: number;
+  /** what the applicant said was wrong */
+  readonly dislike: readonly DislikeReason[];
+}
+
+/** F766 5.4 counts a dossier with a PAKN or a "dislike" rating once. */
+export const isComplainedOrDisliked = (d: Pick<IndicatorDossier, 'complained' | 'rating'>): boolean =>
+  d.complained || (d.rating !== null && isDislike(d.rating.stars));
 
 export interface IndicatorProcedure {
   readonly code: string;
@@ -101,7 +115,7 @@ export interface IndicatorCounts {
   readonly digitizedDossiers: number;
   readonly reusedDossiers: number;
   readonly storeLinkedDossiers: number;
-  /** 5.4 */
+  /** 5.4: dossiers of the 2.1 base with a PAKN or a "dislike" (1–2 star) rating */
   readonly complainedDossiers: number;
 }
 
@@ -189,7 +203,7 @@ export function countIndicators(
     if (t.inBase) {
       timelinessBase++;
       if (t.onTime) timelinessOnTime++;
-      if (d.complained) complainedDossiers++;
+      if (isComplainedOrDisliked(d)) complainedDossiers++;
     }
     if (!receivedIn(d) || d.end === 'refused') continue;
     received++;
@@ -272,7 +286,7 @@ export function indicatorsFromCounts(c: IndicatorCounts, max: MaxScores = DEFAUL
     {
       code: '5.4', name: 'Mức độ hài lòng trong giải quyết TTHC', value: satisfaction, unit: '%',
       numerator: c.timelinessBase - lateOrComplained, denominator: c.timelinessBase,
-      rule: '100% − (% hồ sơ quá hạn + % hồ sơ có phản ánh, kiến nghị hoặc đánh giá không hài lòng), trên hồ sơ tiếp nhận hoặc xử lý trong kỳ. Đạt ≥ 90% được điểm tối đa; dưới 90%: điểm tỷ lệ theo 90%.',
+      rule: '100% − (% hồ sơ quá hạn + % hồ sơ có phản ánh, kiến nghị hoặc đánh giá không hài lòng (1–2 sao)), trên hồ sơ tiếp nhận hoặc xử lý trong kỳ. Đạt ≥ 90% được điểm tối đa; dưới 90%: điểm tỷ lệ theo 90%.',
       score: cappedScore(satisfaction, 90, max['5.4']), maxScore: max['5.4'],
     },
   ];
@@ -302,6 +316,33 @@ export function tt01Scores(dossiers: readonly IndicatorDossier[]): Tt01Scores {
   }
   const one = (x: number) => Math.round((x / done.length) * 10) / 10;
   return { totalTime: one(time), contacts: one(contacts), dossiers: done.length };
+}
+
+/**
+ * TT 01/2018 index 7 (staff attitude) of one rated dossier, 0/1/2 like the other per-dossier
+ * indices. The circular gives the index, not how a rating maps to it [U]; our rule:
+ * staff attitude named among the reasons → 0; a dislike (1–2 stars) with no reason given → 0
+ * (the applicant did not say what was wrong, the attitude is not cleared); 4–5 stars → 2 (better
+ * than required); otherwise (3 stars, or a dislike for time, guidance or the procedure) → 1.
+ */
+export function staffAttitudeScore(r: IndicatorRating): 0 | 1 | 2 {
+  if (r.dislike.includes('attitude')) return 0;
+  if (isDislike(r.stars)) return r.dislike.length === 0 ? 0 : 1;
+  return r.stars >= 4 ? 2 : 1;
+}
+
+/**
+ * Index 7 over the dossiers the applicants rated (an unrated dossier says nothing about the
+ * staff): sum of dossier scores / rated dossiers, one decimal; null when none was rated.
+ */
+export function tt01StaffAttitude(dossiers: readonly IndicatorDossier[]): { readonly score: number | null; readonly dossiers: number } {
+  let sum = 0, n = 0;
+  for (const d of dossiers) {
+    if (d.rating === null) continue;
+    sum += staffAttitudeScore(d.rating);
+    n++;
+  }
+  return { score: n === 0 ? null : Math.round((sum / n) * 10) / 10, dossiers: n };
 }
 
 /** TT 01/2018 art. 15 rating of an agency from the sum of its index scores. */

@@ -2,6 +2,7 @@
 // agency × procedure × channel × online level). Pure: the in-transaction hook, the rebuild from
 // the event log and the simulator's bulk path all call `rollupDeltas`, so they cannot disagree.
 import { timeliness, vnDateOfInstant } from '../calendar';
+import { isDislike, isRatingStars } from '../dossiers/lifecycle';
 
 export const metrics = [
   'submitted', // filed online (may still be refused)
@@ -12,7 +13,7 @@ export const metrics = [
   'closed', // accepted dossiers that ended (resolved, rejected, withdrawn, stopped): open = received − closed
   'returned', 'supplement_requests', 'apologies',
   'digitized', 'reused', 'store_linked', 'electronic_results', 'paid_online',
-  'ratings', 'rating_sum', 'dislikes',
+  'ratings', 'rating_sum', 'dislikes', // satisfaction ratings (`rate`), their stars, those of 1–2 stars
   'resolution_working_minutes', // net of supplement waits, summed over resolved dossiers (F766 2.2)
 ] as const;
 export type Metric = (typeof metrics)[number];
@@ -123,9 +124,10 @@ export function rollupDeltas(event: RollupEvent, after: RollupDossier, flags: In
     case 'paymentReceived':
       if (event.payload.online === true) at({ paid_online: 1 });
       return out;
-    case 'rated': {
-      const stars = typeof event.payload.stars === 'number' ? event.payload.stars : null;
-      if (stars !== null) at({ ratings: 1, rating_sum: stars, ...(stars <= 2 ? { dislikes: 1 } : {}) });
+    case 'rate': {
+      // the applicant's rating (F766 5.4), on the day it was given; one per dossier (lifecycle)
+      const stars = event.payload.stars;
+      if (isRatingStars(stars)) at({ ratings: 1, rating_sum: stars, ...(isDislike(stars) ? { dislikes: 1 } : {}) });
       return out;
     }
     default:

@@ -108,7 +108,7 @@ function build(plan: DossierPlan, id: number, applicantId: number, serial: numbe
   let row = evolve(null, first);
   const rows: DerivedDossier[] = [row];
   for (const step of plan.steps) {
-    const role = roleOf(step.action);
+    const role = step.role ?? roleOf(step.action);
     const violation = checkAction(lifecycleOf(row), step.action, role);
     if (violation) throw new Error(`plan ${plan.index}: ${step.action} refused (${violation}) in ${row.status}`);
     const payloadStep = step.action === 'receive' ? { ...step.payload, calendarVersion } : step.payload;

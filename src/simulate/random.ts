@@ -75,6 +75,14 @@ export class Rng {
     return new Rng((this.nextUint32() ^ Math.imul(label + 1, 0x27d4eb2d)) >>> 0);
   }
 
+  /**
+   * A child generator seeded from the current state without drawing from this one: a stream
+   * added to a scenario later (the ratings) leaves every figure drawn from this one unchanged.
+   */
+  branch(label: number): Rng {
+    return new Rng((this.a ^ Math.imul(this.b, 3) ^ Math.imul(this.c, 5) ^ Math.imul(this.d, 7) ^ Math.imul(label + 1, 0x27d4eb2d)) >>> 0);
+  }
+
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {
       const j = this.int(i + 1);

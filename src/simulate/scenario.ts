@@ -6,10 +6,11 @@ import {
   applyApology, computeDueAt, newDossierDeadline, restartAfterSupplement, vnDateOfInstant,
   type Duration, type IsoDate, type WorkCalendar,
 } from '../calendar';
-import type { Action } from '../dossiers/lifecycle';
+import { isDislike, type Action, type DislikeReason } from '../dossiers/lifecycle';
+import type { Role } from '../platform/actor';
 import { arrivalsPerDay, arrivalTime } from './arrivals';
 import { simApplicant, type SimApplicant } from './people';
-import { Quota, type Rng } from './random';
+import { pickWeighted, Quota, type Rng } from './random';
 
 export interface ScenarioSpec {
   readonly name: string;
@@ -106,6 +107,41 @@ export interface PlannedStep {
   readonly action: Action;
   readonly at: number;
   readonly payload: Record<string, unknown>;
+  /** who acts, when not the first role of the action's table row (a rating at the counter: the clerk) */
+  readonly role?: Role;
+}
+
+/**
+ * Satisfaction ratings [U: no published distribution; plausible figures]. About a third of the
+ * applicants rate; those served late or refused after appraisal are far less satisfied. At the
+ * counter the rating is given on the device when the result is handed over; by post and online,
+ * later on the portal.
+ */
+const RATED_SHARE = 0.35;
+const STARS_ON_TIME: readonly (readonly [number, number])[] = [[1, 0.01], [2, 0.02], [3, 0.07], [4, 0.25], [5, 0.65]];
+const STARS_LATE: readonly (readonly [number, number])[] = [[1, 0.15], [2, 0.2], [3, 0.3], [4, 0.25], [5, 0.1]];
+const STARS_REJECTED: readonly (readonly [number, number])[] = [[1, 0.2], [2, 0.25], [3, 0.3], [4, 0.15], [5, 0.1]];
+const REASONS: readonly (readonly [DislikeReason, number])[] = [['attitude', 0.2], ['time', 0.25], ['guidance', 0.3], ['procedure', 0.25]];
+
+/** The rating of one dossier after its result (at `after`), or null; draws only from `rng`. */
+function planRating(rng: Rng, channel: DossierPlan['channel'], outcome: 'resolved' | 'rejected', late: boolean, after: number, end: number): PlannedStep | null {
+  if (!rng.chance(RATED_SHARE)) return null;
+  const atCounter = channel === 'counter' && outcome === 'resolved';
+  const at = after + (atCounter ? Math.round(rng.between(1, 5)) * MIN : Math.round(rng.between(0.2, 5) * 86_400_000));
+  const stars = pickWeighted(rng, outcome === 'rejected' ? STARS_REJECTED : late ? STARS_LATE : STARS_ON_TIME);
+  const dislike: DislikeReason[] = [];
+  if (stars <= 3) {
+    if (late) dislike.push('time');
+    if (!late || isDislike(stars)) {
+      const r = pickWeighted(rng, REASONS);
+      if (!dislike.includes(r)) dislike.push(r);
+    }
+  }
+  if (at >= end) return null;
+  return {
+    action: 'rate', at, payload: { stars, dislike, via: atCounter ? 'counter' : 'portal' },
+    ...(atCounter ? { role: 'clerk' as const } : { role: 'citizen' as const }),
+  };
 }
 
 export interface DossierPlan {
@@ -145,6 +181,8 @@ export function* planScenario(spec: ScenarioSpec, world: SimWorld, calendar: Wor
   };
   const window = Math.min(n, Math.ceil(spec.openAtEnd * 1.25));
   const open = new Quota(window === 0 ? 0 : spec.openAtEnd / window, rng.fork(9), window, Math.max(1, window));
+  // its own stream, taken without a draw from `rng`: the ratings move no other figure
+  const ratingRng = rng.branch(10);
   const weights = procedureWeights(world.procedures);
   const districtWeights = world.districts.map((d) => d.weight);
   const applicants: SimApplicant[] = [];
@@ -239,12 +277,17 @@ export function* planScenario(spec: ScenarioSpec, world: SimWorld, calendar: Wor
             if (returnAt < end) {
               const via = channel === 'online' ? 'online' : channel === 'postal' ? 'post' : 'counter';
               steps.push({ action: 'return', at: returnAt, payload: { channel: via, signature: via === 'online' ? undefined : { name: applicant.name, signedAt: new Date(returnAt).toISOString() } } });
+              const rating = planRating(ratingRng, channel, 'resolved', late, returnAt, end);
+              if (rating) steps.push(rating);
             }
             break;
           }
-          case 'rejected':
+          case 'rejected': {
             steps.push({ action: 'reject', at: finish, payload: { reason: 'Hồ sơ không đủ điều kiện giải quyết' } });
+            const rating = planRating(ratingRng, channel, 'rejected', false, finish, end);
+            if (rating) steps.push(rating);
             break;
+          }
           case 'withdrawn':
             steps.push({ action: 'withdraw', at: finish, payload: { reason: 'Công dân xin rút hồ sơ' } });
             break;

@@ -230,6 +230,9 @@ export interface DossiersTable {
   last_hash: string;
   version: Generated<number>;
   created_at: Generated<Date>;
+  /** the applicant's satisfaction rating (migration 0012): when, and 1–5 stars */
+  rated_at: Timestamp | null;
+  rating_stars: number | null;
 }
 
 export interface DossierEventsTable {
@@ -276,7 +279,37 @@ export interface OutboxTable {
   kind: string;
   payload: JSONColumnType<Record<string, unknown>, string, string>;
   created_at: Generated<Date>;
-  processed_at: Date | null;
+  processed_at: Timestamp | null;
+  // delivery (0011_outbox_delivery.sql, src/notifications/outbox.ts)
+  channel: 'sms' | 'mail' | null;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  skipped_reason: string | null;
+  provider_id: string | null;
+  delivered_at: Timestamp | null;
+  dead_at: Timestamp | null;
+}
+
+export interface SmsSimulatorMessagesTable {
+  id: Serial;
+  idempotency_key: string;
+  to_number: string;
+  text: string;
+  encoding: 'gsm7' | 'ucs2';
+  segments: number;
+  accepted_at: Timestamp;
+}
+
+export interface MailSimulatorMessagesTable {
+  id: Serial;
+  idempotency_key: string;
+  from_address: string;
+  to_address: string;
+  subject: string;
+  text: string;
+  accepted_at: Timestamp;
 }
 
 // ---- reports (0007_reports.sql) ---------------------------------------------------------------
@@ -377,6 +410,8 @@ export interface DB {
   dossier_serials: DossierSerialsTable;
   idempotency_keys: IdempotencyKeysTable;
   outbox: OutboxTable;
+  sms_simulator_messages: SmsSimulatorMessagesTable;
+  mail_simulator_messages: MailSimulatorMessagesTable;
   calendar_schedules: CalendarSchedulesTable;
   schema_migrations: SchemaMigrationsTable;
   stats_daily: StatsDailyTable;

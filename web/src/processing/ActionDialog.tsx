@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { errorDetails, errorMessage } from '../ui/errors';
 import { Field } from '../ui/Field';
 import { Notice } from '../ui/Notice';
-import { performAction, type ActionInput, type ActionResult, type DossierAction, type DossierDetail, type ReturnChannel } from './api';
+import {
+  dislikeReasons, performAction, RATING_COMMENT_MAX_CHARS, RATING_MAX_STARS, RATING_MIN_STARS,
+  type ActionInput, type ActionResult, type DislikeReason, type DossierAction, type DossierDetail, type ReturnChannel,
+} from './api';
 import { instantOfVnLocal } from './format';
 import { useProcessingT } from './i18n';
 import { actionText, statusText } from './labels';
@@ -14,6 +17,9 @@ const needsReason: readonly DossierAction[] = ['refuse', 'reject', 'stop', 'requ
 const returnChannels: readonly ReturnChannel[] = ['counter', 'post', 'online'];
 const paymentChannels = ['counter', 'postal', 'transfer', 'online_national', 'online_provincial'] as const;
 type PaymentChannel = (typeof paymentChannels)[number];
+/** 1 … 5, from the lifecycle's scale */
+const starChoices = Array.from({ length: RATING_MAX_STARS - RATING_MIN_STARS + 1 }, (_, i) => RATING_MIN_STARS + i);
+type StarKey = `stars_${1 | 2 | 3 | 4 | 5}`;
 
 interface Props {
   readonly dossier: DossierDetail;
@@ -38,6 +44,9 @@ export function ActionDialog({ dossier, action, onDone, onClose }: Props) {
   const [channel, setChannel] = useState<ReturnChannel>('counter');
   const [paymentChannel, setPaymentChannel] = useState<PaymentChannel>('counter');
   const [signer, setSigner] = useState(dossier.applicant.name);
+  const [stars, setStars] = useState<number | null>(null);
+  const [dislike, setDislike] = useState<readonly DislikeReason[]>([]);
+  const [comment, setComment] = useState('');
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [error, setError] = useState<{ text: string; details: readonly string[] } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,7 +65,13 @@ export function ActionDialog({ dossier, action, onDone, onClose }: Props) {
     const input: { -readonly [K in keyof ActionInput]: ActionInput[K] } = { expectedVersion: dossier.version };
     if (reason.trim()) input.reason = reason.trim();
     else if (needsReason.includes(action)) found.reason = t('reasonRequired');
-    if (note.trim()) input.note = note.trim();
+    if (note.trim() && action !== 'rate') input.note = note.trim();
+    if (action === 'rate') {
+      if (stars === null) found.stars = t('ratingStarsRequired');
+      else input.stars = stars;
+      if (dislike.length > 0) input.dislike = dislike;
+      if (comment.trim()) input.comment = comment.trim();
+    }
     if (action === 'requestSupplement') {
       const list = items.split('\n').map((s) => s.trim()).filter(Boolean);
       if (list.length === 0) found.items = t('itemsRequired');
@@ -98,7 +113,7 @@ export function ActionDialog({ dossier, action, onDone, onClose }: Props) {
     }
   };
 
-  const textArea = (key: string, text: string, value: string, set: (v: string) => void, hint?: string) => {
+  const textArea = (key: string, text: string, value: string, set: (v: string) => void, hint?: string, maxLength?: number) => {
     const id = `${ids}-${key}`;
     const problem = problems[key];
     const describedBy = [hint ? `${id}-hint` : null, problem ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -108,8 +123,40 @@ export function ActionDialog({ dossier, action, onDone, onClose }: Props) {
         {hint && <p id={`${id}-hint`} className="field__hint">{hint}</p>}
         {problem && <p id={`${id}-error`} className="field__error">{problem}</p>}
         <textarea id={id} className="field__textarea" value={value} onChange={(e) => set(e.target.value)}
-          aria-invalid={problem ? true : undefined} aria-describedby={describedBy} />
+          aria-invalid={problem ? true : undefined} aria-describedby={describedBy} maxLength={maxLength} />
       </div>
+    );
+  };
+
+  // F766 5.4: the applicant's choice, entered by the clerk from the counter's rating device
+  const rating = () => {
+    const starsError = problems.stars;
+    return (
+      <>
+        <p className="field__hint">{t('ratingIntro')}</p>
+        <fieldset className={starsError ? 'choice-group field--invalid' : 'choice-group'} aria-describedby={starsError ? `${ids}-stars-error` : undefined}>
+          <legend className="field__label">{t('ratingStars')}</legend>
+          {starsError && <p id={`${ids}-stars-error`} className="field__error">{starsError}</p>}
+          {starChoices.map((n) => (
+            <label key={n} className="choice">
+              <input type="radio" name={`${ids}-stars`} value={n} checked={stars === n} onChange={() => setStars(n)}
+                aria-invalid={starsError ? true : undefined} />
+              {t(`stars_${n}` as StarKey)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="choice-group">
+          <legend className="field__label">{t('ratingReasons')}</legend>
+          {dislikeReasons.map((r) => (
+            <label key={r} className="choice">
+              <input type="checkbox" value={r} checked={dislike.includes(r)}
+                onChange={(e) => setDislike(dislikeReasons.filter((x) => (x === r ? e.target.checked : dislike.includes(x))))} />
+              {t(`dislike_${r}`)}
+            </label>
+          ))}
+        </fieldset>
+        {textArea('comment', t('ratingComment'), comment, setComment, t('ratingCommentHint', { max: RATING_COMMENT_MAX_CHARS }), RATING_COMMENT_MAX_CHARS)}
+      </>
     );
   };
 
@@ -150,9 +197,10 @@ export function ActionDialog({ dossier, action, onDone, onClose }: Props) {
             <Field label={t('signerName')} hint={t('signerHint')} value={signer} onChange={(e) => setSigner(e.target.value)} error={problems.signer ?? null} autoComplete="off" />
           </>
         )}
+        {action === 'rate' && rating()}
         {needsReason.includes(action)
           ? textArea('reason', t('reason'), reason, setReason)
-          : textArea('note', t('note'), note, setNote)}
+          : action !== 'rate' && textArea('note', t('note'), note, setNote)}
         <Notice tone="error">
           {error && (
             <>

@@ -145,6 +145,7 @@ export function DossierPage({ code, user }: { readonly code: string; readonly us
                     <strong>{actionText(t, e.action, e.label)}</strong>
                     {e.actorRole && <> · {t('timelineBy', { role: tApp(`roles.${e.actorRole as Role}`, { defaultValue: e.actorRole }) })}</>}
                     {typeof e.payload.reason === 'string' && <> — {e.payload.reason}</>}
+                    {e.action === 'rate' && typeof e.payload.stars === 'number' && <> — {t('ratingGiven', { stars: e.payload.stars })}</>}
                   </li>
                 ))}
               </ol>

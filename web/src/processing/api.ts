@@ -2,7 +2,7 @@
 // (src/dossiers/routes.ts, src/dossiers/queries.ts).
 import { api } from '../api/client';
 import type { ActionInput } from '../../../src/dossiers/actions';
-import type { Action as DossierAction, Status as DossierStatus } from '../../../src/dossiers/lifecycle';
+import { actionLabels, transitions, type Action as DossierAction, type Status as DossierStatus } from '../../../src/dossiers/lifecycle';
 
 /** The body of an action, as the server's service takes it. */
 export type { ActionInput };
@@ -11,6 +11,7 @@ export type { ActionInput };
 // screens without a second copy.
 export {
   actions as dossierActions, statuses as dossierStatuses, type Action as DossierAction, type Status as DossierStatus,
+  dislikeReasons, RATING_COMMENT_MAX_CHARS, RATING_MAX_STARS, RATING_MIN_STARS, type DislikeReason,
 } from '../../../src/dossiers/lifecycle';
 
 export type Timeliness = 'early' | 'onTime' | 'late';
@@ -80,6 +81,15 @@ export interface TrackingView {
   readonly dueAt: string | null;
   readonly steps: readonly { label: string; at: string }[];
 }
+
+/**
+ * Whether the public view shows a rating. It lists steps by their label only (no action names, no
+ * payload), and the rating's step carries the lifecycle's label of `rate`.
+ */
+export const isRated = (v: Pick<TrackingView, 'steps'>): boolean => v.steps.some((s) => s.label === actionLabels.rate);
+
+/** Statuses in which a dossier may be rated (after its result). */
+export const canBeRated = (status: DossierStatus): boolean => (transitions.rate.from as readonly DossierStatus[]).includes(status);
 
 const enc = encodeURIComponent;
 

@@ -1,10 +1,11 @@
 // Public tracking at /tra-cuu (no sign-in): dossier code + last 4 digits of the phone → status,
-// due time and steps, no personal data. A wrong phone gets the same neutral answer as an unknown
-// code; only a refused request (rate limit, network) is reported as such.
+// due time, steps and whether the applicant rated the service (not the rating), no personal data.
+// A wrong phone gets the same neutral answer as an unknown code; only a refused request (rate
+// limit, network) is reported as such.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
-import { trackDossier, type TrackingView } from '../processing/api';
+import { canBeRated, isRated, trackDossier, type TrackingView } from '../processing/api';
 import { useProcessingT } from '../processing/i18n';
 import { formatAt, StatusBadge } from '../processing/labels';
 import '../processing/processing.css';
@@ -77,6 +78,10 @@ export function TrackingPage() {
             <dt>{t('status')}</dt><dd><StatusBadge t={tp} status={view.status} /></dd>
             <dt>{t('receivedAt')}</dt><dd>{formatAt(tp, view.receivedAt)}</dd>
             <dt>{t('dueAt')}</dt><dd>{formatAt(tp, view.dueAt)}</dd>
+            {/* whether it was rated, never the rating: rating needs a sign-in (or the counter) */}
+            {(isRated(view) || canBeRated(view.status)) && (
+              <><dt>{t('rating')}</dt><dd>{isRated(view) ? t('rated') : <>{t('notRated')}. {t('ratingHint')}</>}</dd></>
+            )}
           </dl>
           <h3>{t('steps')}</h3>
           <ol className="timeline">

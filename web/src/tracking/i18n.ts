@@ -18,6 +18,10 @@ const vi = {
   receivedAt: 'Ngày tiếp nhận',
   dueAt: 'Hẹn trả kết quả',
   steps: 'Các bước đã thực hiện',
+  rating: 'Đánh giá mức độ hài lòng',
+  rated: 'Người nộp hồ sơ đã đánh giá',
+  notRated: 'Chưa đánh giá',
+  ratingHint: 'Người nộp hồ sơ đánh giá khi đăng nhập hoặc tại quầy trả kết quả, một lần cho mỗi hồ sơ.',
   toLogin: 'Đăng nhập dành cho cán bộ và công dân có tài khoản',
   loginLink: 'Tra cứu tình trạng hồ sơ (không cần đăng nhập)',
 };
@@ -41,6 +45,10 @@ const en: { readonly [K in TrackingKey]: string } = {
   receivedAt: 'Received',
   dueAt: 'Result due',
   steps: 'Steps done',
+  rating: 'Satisfaction rating',
+  rated: 'Rated by the applicant',
+  notRated: 'Not rated yet',
+  ratingHint: 'The applicant rates the service once, after signing in or at the counter where the result is returned.',
   toLogin: 'Sign in (staff and citizens with an account)',
   loginLink: 'Track a dossier (no sign-in needed)',
 };
