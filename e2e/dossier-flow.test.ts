@@ -3,7 +3,7 @@
 // it to "result ready" from the work queue; the clerk returns it with the recipient's signature and
 // records the applicant's satisfaction rating; anyone tracks it at /tra-cuu and sees that it was
 // rated. axe finds no violations on these pages and dialogs.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const STEP_MS = 60_000;
@@ -40,7 +40,7 @@ async function logOut(): Promise<void> {
 }
 
 /** Opens the dossier page, runs one allowed action through its confirmation dialog. */
-async function act(action: string, label: string): Promise<void> {
+async function act(action: string, label: string, fill?: (dialog: Locator) => Promise<void>): Promise<void> {
   await page.goto(`${server.baseUrl}/xu-ly/ho-so/${code}`);
   await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
   const button = page.locator(`button[data-action="${action}"]`);
@@ -48,6 +48,7 @@ async function act(action: string, label: string): Promise<void> {
   await button.click();
   const dialog = page.getByRole('dialog', { name: `Xác nhận: ${label}` });
   await dialog.waitFor();
+  await fill?.(dialog);
   await dialog.getByRole('button', { name: 'Xác nhận' }).click();
   await page.getByText(`Đã thực hiện “${label}”`).waitFor();
 }
@@ -146,7 +147,13 @@ describe('a dossier from the counter to its return', () => {
     await expectNoAxeViolations();
     // the officer may not mark the result ready before the approval
     expect(await page.locator('button[data-action="markResultReady"]').count()).toBe(0);
-    await act('assign', 'Phân công xử lý');
+    await act('assign', 'Phân công xử lý', async (dialog) => {
+      // the agency's officers and approvers, by name; nobody is chosen until the officer picks
+      const select = dialog.getByLabel('Cán bộ được phân công');
+      await select.locator('option', { hasText: 'Nguyễn Minh Khoa — chuyên viên' }).waitFor({ state: 'attached' });
+      await expectNoAxeViolations();
+      await select.selectOption({ label: 'Nguyễn Minh Khoa — chuyên viên' });
+    });
     await logOut();
   }, STEP_MS);
 

@@ -32,3 +32,17 @@ export async function staffNames(db: Db, ids: readonly number[]): Promise<Map<nu
   const rows = await db.selectFrom('users').select(['id', 'full_name', 'role']).where('id', 'in', [...ids]).execute();
   return new Map(rows.map((u) => [u.id, { fullName: u.full_name, role: u.role as Role }]));
 }
+
+export interface AssignableStaff {
+  readonly userId: number;
+  readonly fullName: string;
+  readonly role: 'officer' | 'approver';
+}
+
+/** Active officers and approvers of an agency: whom one of its dossiers may be assigned to (ND 61 art. 19.1). */
+export async function assignableStaff(db: Db, agencyId: number): Promise<AssignableStaff[]> {
+  const rows = await db.selectFrom('users').select(['id', 'full_name', 'role'])
+    .where('role', 'in', ['officer', 'approver']).where('active', '=', true).where('scope_agency_id', '=', agencyId)
+    .orderBy('role', 'desc').orderBy('full_name').orderBy('id').execute();
+  return rows.map((r) => ({ userId: r.id, fullName: r.full_name, role: r.role as AssignableStaff['role'] }));
+}

@@ -13,6 +13,7 @@ import {
 } from './lifecycle';
 import { calendarVersionTag, loadWorkCalendar } from '../calendar/store';
 import { procedureRules } from '../catalog/references';
+import { assignableStaff } from '../accounts/references';
 import { dossierNotFound, isDossierInScope, scopedActor } from './scope';
 import type { DossierRow } from './events';
 
@@ -34,8 +35,8 @@ export interface ActionInput {
   /** consult: the body asked and the reply deadline */
   readonly consultedAgency?: string;
   readonly replyDueAt?: string;
-  /** assign */
-  readonly officerName?: string;
+  /** assign: the officer or approver of the competent agency (default: the acting officer) */
+  readonly officerId?: number;
   /** requestPayment */
   readonly amountVnd?: number;
   /**
@@ -135,8 +136,16 @@ async function payloadFor(ctx: DossierContext, row: DossierRow, action: Action, 
       const replyDueAt = parseInstant(input.replyDueAt, 'replyDueAt', 'thời hạn trả lời');
       return { ...base, consultedAgency: input.consultedAgency.trim(), replyDueAt: replyDueAt.toISOString() };
     }
-    case 'assign':
-      return { ...base, officerName: input.officerName?.trim() || undefined };
+    case 'assign': {
+      const id = input.officerId ?? (ctx.actor?.role === 'officer' ? ctx.actor.userId : undefined);
+      if (id === undefined) throw required('officerId', 'Cần chọn cán bộ được phân công xử lý.');
+      const officer = (await assignableStaff(ctx.db, row.competent_agency_id)).find((s) => s.userId === id);
+      if (!officer) {
+        const message = 'Cán bộ được chọn không thuộc cơ quan giải quyết hồ sơ hoặc không còn hoạt động.';
+        throw validationFailed('OFFICER_INVALID', message, [{ path: 'officerId', message }]);
+      }
+      return { ...base, officerId: officer.userId, officerName: officer.fullName };
+    }
     case 'requestPayment':
       return { ...base, amountVnd: input.amountVnd };
     case 'paymentReceived': {

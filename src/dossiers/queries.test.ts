@@ -36,7 +36,7 @@ describe('citizen view of a dossier', () => {
     w.clock.set(new Date('2026-03-02T09:00:00+07:00'));
     const { code } = await receiveDossier(w.ctx(w.actors.clerk), w.intake());
     await act('clerk', code, 'forward', { note: 'Chuyển gấp, ghi chú nội bộ' });
-    await act('approver', code, 'assign', { officerName: 'Nguyễn Minh Khoa', note: 'nội bộ' });
+    await act('approver', code, 'assign', { officerId: w.actors.officer.userId, note: 'nội bộ' });
     await act('officer', code, 'consult', { consultedAgency: 'Công an xã Một', replyDueAt: '2026-03-04T09:00:00+07:00', note: 'hỏi ý kiến' });
     w.clock.set(new Date('2026-03-03T09:00:00+07:00'));
     await act('approver', code, 'apologize', { reason: 'Cần xác minh thêm', newDueAt: '2026-03-13T09:00:00+07:00', note: 'ghi chú nội bộ' });
@@ -61,7 +61,7 @@ describe('citizen view of a dossier', () => {
 
     // staff still see the whole log
     const staff = await getDossier(w.ctx(w.actors.officer), code);
-    expect(staff.timeline.find((e) => e.action === 'assign')?.payload).toMatchObject({ officerName: 'Nguyễn Minh Khoa', note: 'nội bộ' });
+    expect(staff.timeline.find((e) => e.action === 'assign')?.payload).toMatchObject({ officerId: w.actors.officer.userId, officerName: 'Nguyễn Minh Khoa', note: 'nội bộ' });
     expect(staff.timeline.find((e) => e.action === 'consult')?.payload).toMatchObject({ consultedAgency: 'Công an xã Một' });
   });
 });

@@ -12,6 +12,7 @@ import { loadEvents, type DossierEvent, type DossierRow } from './events';
 import { evolve, lifecycleOf, type DerivedDossier } from './fold';
 import { actionLabels, allowedActions, isAction, statusLabels, type Action, type Status } from './lifecycle';
 import { userNames } from '../accounts/service';
+import { assignableStaff, type AssignableStaff } from '../accounts/references';
 import { procedureRules } from '../catalog/references';
 import { agencyIdsByIdentifier, agencyNames, servicePointCodes, unitPathsByCode } from '../directory/references';
 import { controlSlipRows, stepDeadlines, type ControlSlipRow } from './steps';
@@ -146,6 +147,15 @@ export async function getDossier(ctx: ServiceContext, code: string): Promise<Dos
   };
 }
 
+/** Whom a dossier may be assigned to: the competent agency's officers and approvers; for its officers and approvers only. */
+export async function assigneesOf(ctx: ServiceContext, code: string): Promise<{ items: AssignableStaff[] }> {
+  const actor = await readerOf(ctx);
+  const d = await ctx.db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirst();
+  if (!d || !isDossierInScope(actor, d)) throw dossierNotFound(code);
+  if (actor.role !== 'officer' && actor.role !== 'approver') throw forbidden('FORBIDDEN', 'Chỉ cán bộ của cơ quan giải quyết được xem danh sách phân công.');
+  return { items: await assignableStaff(ctx.db, d.competent_agency_id) };
+}
+
 export interface QueueItem {
   readonly code: string;
   readonly status: Status;
@@ -266,13 +276,15 @@ export interface TrackingView {
   readonly procedureName: string;
   readonly receivedAt: string | null;
   readonly dueAt: string | null;
+  /** the applicant has rated the handling (not how) */
+  readonly rated: boolean;
   readonly steps: { label: string; at: string }[];
 }
 
 /** Public tracking: no personal data; a wrong or missing phone suffix is the same 404 as an unknown code. */
 export async function trackDossier(db: Database, code: string, phoneLast4: string | undefined): Promise<TrackingView> {
   const d = await db.selectFrom('dossiers as d')
-    .select(['d.id', 'd.code', 'd.status', 'd.applicant_phone', 'd.received_at', 'd.due_at', 'd.procedure_id'])
+    .select(['d.id', 'd.code', 'd.status', 'd.applicant_phone', 'd.received_at', 'd.due_at', 'd.procedure_id', 'd.rated_at'])
     .where('d.code', '=', code).executeTakeFirst();
   if (!d || !phoneLast4 || !/^\d{4}$/.test(phoneLast4) || !d.applicant_phone || d.applicant_phone.slice(-4) !== phoneLast4) {
     throw dossierNotFound(code);
@@ -283,7 +295,7 @@ export async function trackDossier(db: Database, code: string, phoneLast4: strin
   ]);
   return {
     code: d.code, status: d.status, statusLabel: statusLabels[d.status], procedureName: rules.name,
-    receivedAt: iso(d.received_at), dueAt: iso(d.due_at),
+    receivedAt: iso(d.received_at), dueAt: iso(d.due_at), rated: d.rated_at !== null,
     steps: events.map((e) => ({ label: eventLabel(e.action), at: e.at.toISOString() })),
   };
 }

@@ -10,7 +10,7 @@ import type { DossierContext } from './context';
 import type { DossierHook } from './events';
 import { paperSources, receiveDossier } from './intake';
 import { actions, dislikeReasons, RATING_COMMENT_MAX_CHARS, RATING_MAX_STARS, RATING_MIN_STARS, statuses } from './lifecycle';
-import { getDossier, searchDossiers, trackDossier, workQueue } from './queries';
+import { assigneesOf, getDossier, searchDossiers, trackDossier, workQueue } from './queries';
 
 export interface DossierRouteDeps extends RouteDeps {
   readonly hooks: readonly DossierHook[];
@@ -58,7 +58,7 @@ const ActionBody = Type.Object({
   newDueAt: Type.Optional(Instant),
   consultedAgency: Type.Optional(Type.String({ maxLength: 300 })),
   replyDueAt: Type.Optional(Instant),
-  officerName: Type.Optional(Type.String({ maxLength: 100 })),
+  officerId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'assign: cán bộ được phân công (mặc định: chuyên viên đang thao tác)' })),
   amountVnd: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000_000 })),
   paymentChannel: Type.Optional(literals(paymentChannels)),
   channel: Type.Optional(Type.Union([Type.Literal('counter'), Type.Literal('post'), Type.Literal('online')])),
@@ -106,6 +106,13 @@ export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): voi
   }, async (request) => {
     requireActor(request);
     return getDossier(ctx(request), request.params.code);
+  });
+
+  app.get('/api/v1/dossiers/:code/assignees', {
+    schema: { tags: ['dossiers'], summary: 'Cán bộ có thể được phân công xử lý hồ sơ', params: Type.Object({ code: Code }, strict) },
+  }, async (request) => {
+    requireActor(request);
+    return assigneesOf(ctx(request), request.params.code);
   });
 
   app.get('/api/v1/dossiers', {

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { performAction } from './actions';
 import { compareWithFold, verifyChain } from './audit';
 import { receiveDossier } from './intake';
-import { getDossier, searchDossiers, trackDossier, workQueue } from './queries';
+import { assigneesOf, getDossier, searchDossiers, trackDossier, workQueue } from './queries';
 import { runAuditCommand } from '../cli/audit';
 import { rollupHook } from '../reports/hook';
 import { buildWorld, type World } from './world.test-helper';
@@ -57,12 +57,32 @@ describe('intake at the counter', () => {
   });
 });
 
+describe('assignment (ND 61 art. 19.1)', () => {
+  it('names an officer or approver of the competent agency; anyone else is refused and nothing is written', async () => {
+    const { code } = await receive();
+    at('2026-03-02T10:00:00+07:00');
+    await act('clerk', code, 'forward');
+    const list = await assigneesOf(w.ctx(w.actors.approver), code);
+    expect(list.items.map((a) => [a.fullName, a.role])).toEqual([['Nguyễn Minh Khoa', 'officer'], ['Phạm Quốc Bảo', 'approver']]);
+    await expect(assigneesOf(w.ctx(w.actors.clerk), code)).rejects.toMatchObject({ kind: 'Forbidden' });
+    await expect(assigneesOf(w.ctx(w.actors.otherOfficer), code)).rejects.toMatchObject({ kind: 'NotFound' });
+    const before = (await getDossier(w.ctx(w.actors.approver), code)).version;
+    await expect(act('approver', code, 'assign', { officerId: w.actors.otherOfficer.userId })).rejects.toMatchObject({ code: 'OFFICER_INVALID', kind: 'ValidationFailed' });
+    await expect(act('approver', code, 'assign', {})).rejects.toMatchObject({ code: 'ACTION_INPUT_INVALID' });
+    expect((await getDossier(w.ctx(w.actors.approver), code)).version).toBe(before);
+    // an officer takes the dossier without naming anyone: assigned to themself
+    await act('officer', code, 'assign');
+    const events = (await getDossier(w.ctx(w.actors.approver), code)).timeline.filter((e) => e.action === 'assign');
+    expect(events.map((e) => e.payload)).toEqual([expect.objectContaining({ officerId: w.actors.officer.userId, officerName: 'Nguyễn Minh Khoa' })]);
+  });
+});
+
 describe('lifecycle paths', () => {
   it('counter → processing → result ready → returned', async () => {
     const { code } = await receive();
     at('2026-03-02T10:00:00+07:00');
     await act('clerk', code, 'forward');
-    await act('approver', code, 'assign', { officerName: 'Nguyễn Minh Khoa' });
+    await act('approver', code, 'assign', { officerId: w.actors.officer.userId });
     await act('approver', code, 'approve');
     await act('officer', code, 'markResultReady');
     at('2026-03-04T10:00:00+07:00');
@@ -330,11 +350,11 @@ describe('audit', () => {
   it('detects an event altered by a superuser at its seq', async () => {
     const { code } = await receive();
     await act('clerk', code, 'forward');
-    await act('approver', code, 'assign', { officerName: 'A' });
+    await act('approver', code, 'assign', { officerId: w.actors.officer.userId });
     const id = (await t.db.selectFrom('dossiers').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
-    await expect(t.pool.query(`UPDATE dossier_events SET payload = '{"officerName":"B"}' WHERE dossier_id = $1 AND seq = 3`, [id])).rejects.toThrow(/append-only/);
+    await expect(t.pool.query(`UPDATE dossier_events SET payload = '{"officerId":1,"officerName":"B"}' WHERE dossier_id = $1 AND seq = 3`, [id])).rejects.toThrow(/append-only/);
     await t.pool.query('ALTER TABLE dossier_events DISABLE TRIGGER ALL');
-    await t.pool.query(`UPDATE dossier_events SET payload = '{"officerName":"B"}' WHERE dossier_id = $1 AND seq = 3`, [id]);
+    await t.pool.query(`UPDATE dossier_events SET payload = '{"officerId":1,"officerName":"B"}' WHERE dossier_id = $1 AND seq = 3`, [id]);
     await t.pool.query('ALTER TABLE dossier_events ENABLE TRIGGER ALL');
     const report = await verifyChain(t.db, code);
     expect(report).toMatchObject({ ok: false, broken: { dossierCode: code, seq: 3, reason: 'hash' } });

@@ -77,14 +77,23 @@ export async function buildWorld(db: Database, at = '2026-03-02T09:00:00+07:00')
     defaults_applied: '[]', source: null, province_code: province.code, effective_from: '2025-07-01', effective_to: null,
   }).execute();
   const actor = (userId: number, role: Role, scope: Actor['scope']): Actor => ({ userId, username: `${role}${userId}`, fullName: `Người ${role}`, role, scope });
+  // officers and approvers are real accounts: an assignment names one of them (accounts/references)
+  const staff = async (fullName: string, role: 'officer' | 'approver', agencyId: number, unitPath: string): Promise<Actor> => {
+    const username = `${role}-${tag}-${agencyId}`;
+    const row = await db.insertInto('users').values({
+      username, full_name: fullName, role, password_hash: 'x', email: null, phone: null, personal_id: null,
+      scope_unit_id: null, scope_agency_id: agencyId, scope_service_point_id: null, scope_code: null, scope_path: unitPath,
+    }).returning('id').executeTakeFirstOrThrow();
+    return { userId: row.id, username, fullName, role, scope: { kind: 'agency', agencyId, unitPath } };
+  };
   const actors = {
     clerk: actor(1, 'clerk', { kind: 'servicePoint', servicePointId: servicePoint.id, unitPath: commune.path }),
     communeClerk: actor(11, 'clerk', { kind: 'servicePoint', servicePointId: communePoint.id, unitPath: commune.path }),
     otherClerk: actor(2, 'clerk', { kind: 'servicePoint', servicePointId: otherServicePoint.id, unitPath: commune.path }),
     courier: actor(3, 'courier', { kind: 'servicePoint', servicePointId: servicePoint.id, unitPath: commune.path }),
-    officer: actor(4, 'officer', { kind: 'agency', agencyId: communeAgency.id, unitPath: commune.path }),
-    otherOfficer: actor(5, 'officer', { kind: 'agency', agencyId: otherAgency.id, unitPath: otherCommune.path }),
-    approver: actor(6, 'approver', { kind: 'agency', agencyId: communeAgency.id, unitPath: commune.path }),
+    officer: await staff('Nguyễn Minh Khoa', 'officer', communeAgency.id, commune.path),
+    otherOfficer: await staff('Lê Văn Khác', 'officer', otherAgency.id, otherCommune.path),
+    approver: await staff('Phạm Quốc Bảo', 'approver', communeAgency.id, commune.path),
     supervisor: actor(7, 'supervisor', { kind: 'unit', unitId: province.id, unitPath: province.path }),
     otherSupervisor: actor(8, 'supervisor', { kind: 'unit', unitId: otherProvince.id, unitPath: otherProvince.path }),
     citizen: actor(9, 'citizen', { kind: 'self', personalId: '087090001234' }),

@@ -38,8 +38,13 @@ export async function buildSupervisedWorld(db: Database): Promise<SupervisedWorl
     }).returning('id').executeTakeFirstOrThrow();
     return { userId: row.id, username: `${username}${tag}`, fullName, role, scope };
   };
+  const withEmail = async (a: Actor, email: string): Promise<Actor> => {
+    await db.updateTable('users').set({ email }).where('id', '=', a.userId).execute();
+    return a;
+  };
   const users = {
-    approver1: await user('ld1', 'Phạm Quốc Bảo', 'approver', { kind: 'agency', agencyId: w.communeAgency.id, unitPath: w.commune.path }, 'bao@example.vn'),
+    // the world's approver of the commune agency (a real account), with a mail address
+    approver1: await withEmail(w.actors.approver, 'bao@example.vn'),
     approver2: await user('ld2', 'Lê Thị Hai', 'approver', { kind: 'agency', agencyId: agency2.id, unitPath: commune2.path }, null),
     officer1: await user('cv1', 'Nguyễn Minh Khoa', 'officer', { kind: 'agency', agencyId: w.communeAgency.id, unitPath: w.commune.path }, null),
     provinceSupervisor: await user('gs0', 'Võ Thị Lan', 'supervisor', { kind: 'unit', unitId: w.province.id, unitPath: w.province.path }, 'lan@example.vn'),

@@ -28,8 +28,8 @@ beforeAll(async () => {
   d2 = await w.receiveAt('2026-03-02T09:05:00+07:00', 2);
   resolved = await w.receiveAt('2026-03-02T09:10:00+07:00', 1);
   for (const code of [d1, d2, resolved]) await w.act(w.actors.clerk, code, 'forward', '2026-03-02T10:00:00+07:00');
-  await w.act(w.users.officer1, d1, 'assign', '2026-03-02T10:30:00+07:00', { officerName: 'Nguyễn Minh Khoa' });
-  await w.act(w.users.officer1, resolved, 'assign', '2026-03-02T10:30:00+07:00', { officerName: 'Nguyễn Minh Khoa' });
+  await w.act(w.users.officer1, d1, 'assign', '2026-03-02T10:30:00+07:00', { officerId: w.users.officer1.userId });
+  await w.act(w.users.officer1, resolved, 'assign', '2026-03-02T10:30:00+07:00', { officerId: w.users.officer1.userId });
   await w.act(w.users.approver1, resolved, 'approve', '2026-03-03T09:00:00+07:00');
   await w.act(w.users.officer1, resolved, 'markResultReady', '2026-03-03T10:00:00+07:00');
   Object.assign(who, w.users, { clerk: w.actors.clerk });

@@ -133,14 +133,8 @@ export interface OfficerWorkload {
   readonly openOverdue: number;
 }
 
-/**
- * The officer of an `assign` event: the agency's officer or approver named in it, else whoever
- * assigned (an officer taking a dossier). A dossier's officer is that of its latest assignment.
- */
-const officerOfAssign = (alias: 'e' | 'a') => sql<number | null>`coalesce((
-  SELECT u.id FROM users u
-  WHERE u.scope_agency_id = d.competent_agency_id AND u.role IN ('officer', 'approver') AND u.full_name = ${sql.ref(`${alias}.payload`)}->>'officerName'
-  ORDER BY u.id LIMIT 1), ${sql.ref(`${alias}.actor_id`)})`;
+/** The officer of an `assign` event: the one named in it (officerId), else whoever assigned (older events). */
+const officerOfAssign = (alias: 'e' | 'a') => sql<number | null>`coalesce((${sql.ref(`${alias}.payload`)}->>'officerId')::bigint, ${sql.ref(`${alias}.actor_id`)})`;
 const currentOfficer = sql<number | null>`(
   SELECT ${officerOfAssign('a')} FROM dossier_events a WHERE a.dossier_id = d.id AND a.action = 'assign' ORDER BY a.seq DESC LIMIT 1)`;
 

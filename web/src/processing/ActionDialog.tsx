@@ -5,8 +5,8 @@ import { errorDetails, errorMessage } from '../ui/errors';
 import { Field } from '../ui/Field';
 import { Notice } from '../ui/Notice';
 import {
-  dislikeReasons, performAction, RATING_COMMENT_MAX_CHARS, RATING_MAX_STARS, RATING_MIN_STARS,
-  type ActionInput, type ActionResult, type DislikeReason, type DossierAction, type DossierDetail, type ReturnChannel,
+  dislikeReasons, fetchAssignees, performAction, RATING_COMMENT_MAX_CHARS, RATING_MAX_STARS, RATING_MIN_STARS,
+  type ActionInput, type Assignee, type ActionResult, type DislikeReason, type DossierAction, type DossierDetail, type ReturnChannel,
 } from './api';
 import { instantOfVnLocal } from './format';
 import { useProcessingT } from './i18n';
@@ -39,7 +39,8 @@ export function ActionDialog({ dossier, action, onDone, onClose }: Props) {
   const [newDueAt, setNewDueAt] = useState('');
   const [consultedAgency, setConsultedAgency] = useState('');
   const [replyDueAt, setReplyDueAt] = useState('');
-  const [officerName, setOfficerName] = useState('');
+  const [assignees, setAssignees] = useState<readonly Assignee[] | null>(null);
+  const [officerId, setOfficerId] = useState('');
   const [amount, setAmount] = useState('');
   const [channel, setChannel] = useState<ReturnChannel>('counter');
   const [paymentChannel, setPaymentChannel] = useState<PaymentChannel>('counter');
@@ -56,6 +57,15 @@ export function ActionDialog({ dossier, action, onDone, onClose }: Props) {
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
   }, []);
+
+  useEffect(() => {
+    if (action !== 'assign') return;
+    const abort = new AbortController();
+    fetchAssignees(dossier.code, abort.signal).then(setAssignees, (e: unknown) => {
+      if (!abort.signal.aborted) setError({ text: errorMessage(e, tApp), details: errorDetails(e) });
+    });
+    return () => abort.abort();
+  }, [action, dossier.code, tApp]);
 
   const label = actionText(t, action);
 
@@ -89,7 +99,10 @@ export function ActionDialog({ dossier, action, onDone, onClose }: Props) {
       if (!at) found.replyDueAt = t('replyDueAtRequired');
       else input.replyDueAt = at;
     }
-    if (action === 'assign' && officerName.trim()) input.officerName = officerName.trim();
+    if (action === 'assign') {
+      if (officerId) input.officerId = Number(officerId);
+      else found.officerId = t('officerRequired');
+    }
     if (action === 'requestPayment' && amount.trim() && Number.isInteger(Number(amount))) input.amountVnd = Number(amount);
     if (action === 'paymentReceived') input.paymentChannel = paymentChannel;
     if (action === 'return') {
@@ -176,7 +189,17 @@ export function ActionDialog({ dossier, action, onDone, onClose }: Props) {
             <Field label={t('replyDueAt')} type="datetime-local" value={replyDueAt} onChange={(e) => setReplyDueAt(e.target.value)} error={problems.replyDueAt ?? null} />
           </>
         )}
-        {action === 'assign' && <Field label={t('officerName')} value={officerName} onChange={(e) => setOfficerName(e.target.value)} autoComplete="off" />}
+        {action === 'assign' && (
+          <div className="field">
+            <label htmlFor={`${ids}-officer`} className="field__label">{t('officer')}</label>
+            <select id={`${ids}-officer`} className="field__select" value={officerId} onChange={(e) => setOfficerId(e.target.value)}
+              aria-invalid={problems.officerId ? true : undefined} aria-describedby={problems.officerId ? `${ids}-officer-error` : undefined}>
+              <option value="">{assignees === null ? t('officerLoading') : t('officerChoose')}</option>
+              {(assignees ?? []).map((a) => <option key={a.userId} value={a.userId}>{a.fullName} — {t(`role_${a.role}`)}</option>)}
+            </select>
+            {problems.officerId && <p id={`${ids}-officer-error`} className="field__error">{problems.officerId}</p>}
+          </div>
+        )}
         {action === 'requestPayment' && <Field label={t('amountVnd')} inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value.replace(/\D/g, ''))} />}
         {action === 'paymentReceived' && (
           <div className="field">

@@ -79,14 +79,10 @@ export interface TrackingView {
   readonly procedureName: string;
   readonly receivedAt: string | null;
   readonly dueAt: string | null;
+  /** the applicant has rated the handling (never how) */
+  readonly rated: boolean;
   readonly steps: readonly { label: string; at: string }[];
 }
-
-/**
- * Whether the public view shows a rating. It lists steps by their label only (no action names, no
- * payload), and the rating's step carries the lifecycle's label of `rate`.
- */
-export const isRated = (v: Pick<TrackingView, 'steps'>): boolean => v.steps.some((s) => s.label === actionLabels.rate);
 
 /** Statuses in which a dossier may be rated (after its result). */
 export const canBeRated = (status: DossierStatus): boolean => (transitions.rate.from as readonly DossierStatus[]).includes(status);
@@ -94,6 +90,12 @@ export const canBeRated = (status: DossierStatus): boolean => (transitions.rate.
 const enc = encodeURIComponent;
 
 export const fetchDossier = (code: string, signal?: AbortSignal) => api.get<DossierDetail>(`/api/v1/dossiers/${enc(code)}`, signal);
+
+export interface Assignee { readonly userId: number; readonly fullName: string; readonly role: 'officer' | 'approver' }
+
+/** The competent agency's officers and approvers, for the assign dialog. */
+export const fetchAssignees = (code: string, signal?: AbortSignal) =>
+  api.get<{ items: readonly Assignee[] }>(`/api/v1/dossiers/${enc(code)}/assignees`, signal).then((r) => r.items);
 
 export const fetchQueue = (signal?: AbortSignal) => api.get<{ items: readonly DossierListItem[] }>('/api/v1/queue', signal).then((r) => r.items);
 

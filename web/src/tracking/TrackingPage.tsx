@@ -5,7 +5,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
-import { canBeRated, isRated, trackDossier, type TrackingView } from '../processing/api';
+import { canBeRated, trackDossier, type TrackingView } from '../processing/api';
 import { useProcessingT } from '../processing/i18n';
 import { formatAt, StatusBadge } from '../processing/labels';
 import '../processing/processing.css';
@@ -79,8 +79,8 @@ export function TrackingPage() {
             <dt>{t('receivedAt')}</dt><dd>{formatAt(tp, view.receivedAt)}</dd>
             <dt>{t('dueAt')}</dt><dd>{formatAt(tp, view.dueAt)}</dd>
             {/* whether it was rated, never the rating: rating needs a sign-in (or the counter) */}
-            {(isRated(view) || canBeRated(view.status)) && (
-              <><dt>{t('rating')}</dt><dd>{isRated(view) ? t('rated') : <>{t('notRated')}. {t('ratingHint')}</>}</dd></>
+            {(view.rated || canBeRated(view.status)) && (
+              <><dt>{t('rating')}</dt><dd>{view.rated ? t('rated') : <>{t('notRated')}. {t('ratingHint')}</>}</dd></>
             )}
           </dl>
           <h3>{t('steps')}</h3>
