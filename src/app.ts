@@ -24,6 +24,8 @@ import { registerTransparencyRoutes } from './reports/transparency-routes';
 import { registerNotificationRoutes } from './notifications/routes';
 import { everyMinutesCron, type JobDefinition } from './platform/jobs';
 import { version } from './platform/version';
+import { registerOutboxAdminRoutes } from './notifications/admin-routes';
+import { outboxDeliveryJob } from './notifications/delivery';
 
 export interface AppDeps {
   readonly db: Database;
@@ -68,16 +70,19 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerNotificationRoutes(app, routeDeps);
   registerDossierRoutes(app, { ...routeDeps, hooks: [rollupHook, resolutionHook, ...(deps.dossierHooks ?? [])], trackRateLimit: deps.trackRateLimit ?? 30 });
   registerFormsRoutes(app, { ...routeDeps, publicUrl: deps.config.publicUrl });
+  registerOutboxAdminRoutes(app, routeDeps);
   return app;
 }
 
 /** The background jobs `motcua serve` runs through pg-boss (src/platform/jobs.ts). */
-export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation'>): JobDefinition[] {
+export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'config'>): JobDefinition[] {
   const escalation = deps.escalation ?? DEFAULT_ESCALATION;
   return [
     { name: 'supervision.escalate', cron: everyMinutesCron(escalation.everyMinutes), handler: () => runEscalation(deps, escalation) },
     { name: 'transparency.backfill', runAtStart: true, handler: () => backfillResolutions(deps.db) },
     // report exports left queued (or stalled) by a stopped instance are picked up by any instance
     reportExportsJob(deps),
+    // the outbox: SMS to applicants and mail to staff, through the configured adapters or the simulators
+    outboxDeliveryJob({ db: deps.db, clock: deps.clock, config: deps.config }),
   ];
 }

@@ -44,7 +44,7 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
   // Background jobs (escalation every N minutes, backfills) through pg-boss in the same database;
   // MOTCUA_JOBS=off leaves them to other instances.
   if (process.env.MOTCUA_JOBS !== 'off') {
-    jobs = createJobRunner({ connectionString: connection.url, jobs: appJobs({ db: connection.db, clock: systemClock, escalation }), log: (line) => app.log.warn(line) });
+    jobs = createJobRunner({ connectionString: connection.url, jobs: appJobs({ db: connection.db, clock: systemClock, escalation, config }), log: (line) => app.log.warn(line) });
     try {
       await jobs.start();
     } catch (e) {

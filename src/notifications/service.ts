@@ -1,7 +1,7 @@
 // In-app notifications (the bell) and their mail copy. Writers call `notifyUsers` inside their own
 // transaction: the notification rows and one outbox row per recipient with an e-mail address
 // commit together; a delivery job sends the mail later (DESIGN §2: outgoing calls go through the
-// durable queue, never inside a request's transaction). No SMTP adapter yet: the rows wait.
+// durable queue, never inside a request's transaction): delivery.ts sends them (README.md).
 import type { Kysely, Transaction } from 'kysely';
 import type { ServiceContext } from '../platform/context';
 import type { DB } from '../platform/db/schema';

@@ -19,6 +19,24 @@ export interface Config {
    * default: the socket's address), a hop count, or a list of proxy addresses.
    */
   readonly trustProxy: boolean | number | string[];
+  /**
+   * Outgoing mail server, `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`;
+   * absent: mail goes to the local mail simulator (table `mail_simulator_messages`).
+   */
+  readonly smtpUrl: string | undefined;
+  /** The From of outgoing mail (`addr@domain` or `Tên <addr@domain>`); required with smtpUrl. */
+  readonly mailFrom: string | undefined;
+  /**
+   * SMS gateway endpoint (JSON POST, see src/notifications/README.md); absent: the local SMS
+   * simulator (table `sms_simulator_messages`). https unless the host is the loopback.
+   */
+  readonly smsUrl: string | undefined;
+  /** Bearer token of the SMS gateway; required with smsUrl. */
+  readonly smsToken: string | undefined;
+  /** Registered SMS brandname passed to the gateway as `sender` (≤ 11 characters), if any. */
+  readonly smsBrandname: string | undefined;
+  /** Attempts before an outbox message is given up (dead) and shown to administrators. */
+  readonly outboxMaxAttempts: number;
 }
 
 function trustProxyFrom(value: string | undefined): boolean | number | string[] {
@@ -37,6 +55,64 @@ const intFrom = (value: string | undefined, fallback: number, name: string): num
   return n;
 };
 
+const invalid = (message: string): Error => new Error(`Cấu hình không hợp lệ: ${message}`);
+const given = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value.trim());
+
+/** The URL, or an error naming the variable but never echoing its value (it may hold a password). */
+function urlFrom(value: string | undefined, name: string, protocols: readonly string[], example: string): URL | undefined {
+  const text = given(value);
+  if (text === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw invalid(`${name} không phải là một URL (ví dụ ${example})`);
+  }
+  if (!protocols.includes(url.protocol) || url.hostname === '') throw invalid(`${name} phải có dạng ${example}`);
+  return url;
+}
+
+const MAIL_ADDRESS = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function mailFromOf(value: string | undefined, smtp: URL | undefined): string | undefined {
+  const text = given(value);
+  if (text === undefined) {
+    if (smtp) throw invalid('MOTCUA_MAIL_FROM là bắt buộc khi đặt MOTCUA_SMTP_URL (ví dụ "Một cửa Đồng Tháp <motcua@dongthap.gov.vn>")');
+    return undefined;
+  }
+  const address = /<([^<>]+)>\s*$/.exec(text)?.[1] ?? text;
+  if (!MAIL_ADDRESS.test(address)) throw invalid(`MOTCUA_MAIL_FROM=${text} (cần địa chỉ thư, ví dụ motcua@dongthap.gov.vn hoặc "Một cửa <motcua@dongthap.gov.vn>")`);
+  return text;
+}
+
+function smsOf(env: NodeJS.ProcessEnv): Pick<Config, 'smsUrl' | 'smsToken' | 'smsBrandname'> {
+  const url = urlFrom(env.MOTCUA_SMS_URL, 'MOTCUA_SMS_URL', ['https:', 'http:'], 'https://sms.example.vn/api/send');
+  // the bearer token must not travel in clear text beyond this machine
+  if (url && url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) throw invalid('MOTCUA_SMS_URL phải dùng https (http chỉ cho máy cục bộ)');
+  const token = given(env.MOTCUA_SMS_TOKEN);
+  if (url && token === undefined) throw invalid('MOTCUA_SMS_TOKEN là bắt buộc khi đặt MOTCUA_SMS_URL');
+  if (token !== undefined && !/^[\x21-\x7e]{8,4096}$/.test(token)) throw invalid('MOTCUA_SMS_TOKEN phải gồm 8–4096 ký tự ASCII in được, không có khoảng trắng');
+  const brandname = given(env.MOTCUA_SMS_BRANDNAME);
+  if (brandname !== undefined && !/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,10}$/.test(brandname)) {
+    throw invalid(`MOTCUA_SMS_BRANDNAME=${brandname} (tên định danh tối đa 11 ký tự: chữ không dấu, số, dấu cách . _ -)`);
+  }
+  return { smsUrl: url ? given(env.MOTCUA_SMS_URL) : undefined, smsToken: url ? token : undefined, smsBrandname: brandname };
+}
+
+function attemptsFrom(value: string | undefined): number {
+  const text = given(value);
+  if (text === undefined) return 10;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 50) throw invalid(`MOTCUA_OUTBOX_MAX_ATTEMPTS=${text} (số nguyên 1–50)`);
+  return n;
+}
+
+function outgoingOf(env: NodeJS.ProcessEnv): Pick<Config, 'smtpUrl' | 'mailFrom' | 'smsUrl' | 'smsToken' | 'smsBrandname' | 'outboxMaxAttempts'> {
+  const smtp = urlFrom(env.MOTCUA_SMTP_URL, 'MOTCUA_SMTP_URL', ['smtp:', 'smtps:'], 'smtp://người-dùng:mật-khẩu@máy-chủ:587 hoặc smtps://…:465');
+  return { smtpUrl: smtp ? given(env.MOTCUA_SMTP_URL) : undefined, mailFrom: mailFromOf(env.MOTCUA_MAIL_FROM, smtp), ...smsOf(env), outboxMaxAttempts: attemptsFrom(env.MOTCUA_OUTBOX_MAX_ATTEMPTS) };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFrom(env.PORT, 3000, 'PORT');
   const host = env.HOST ?? 'localhost';
@@ -51,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.MOTCUA_WEB_DIR ?? 'web/dist'),
     sessionTtlHours: intFrom(env.MOTCUA_SESSION_TTL_HOURS, 12, 'MOTCUA_SESSION_TTL_HOURS'),
     trustProxy: trustProxyFrom(env.MOTCUA_TRUST_PROXY),
+    ...outgoingOf(env),
   };
 }

@@ -1,0 +1,40 @@
+// What the notifications capability may know of a dossier to tell its applicant about an event:
+// the code, the applicant's phone, the status and due time, and the event's new appointment.
+// No personal ID, no address, no form data (DESIGN §2: notifications read dossiers through this
+// function, not the tables).
+import type { Database } from '../platform/db/connect';
+import type { Status } from './lifecycle';
+
+export interface DossierContact {
+  readonly code: string;
+  /** As entered at intake (0912345678 or +84…); null when none was given. */
+  readonly applicantPhone: string | null;
+  readonly status: Status;
+  /** The current due time (after an apology: the new one). */
+  readonly dueAt: Date | null;
+  /** The event asked for (by seq), when it exists. */
+  readonly event: {
+    readonly action: string;
+    readonly at: Date;
+    /** The appointment the event set: an apology's new date, a restarted clock's due time. */
+    readonly newDueAt: Date | null;
+  } | null;
+}
+
+const instantOf = (value: unknown): Date | null => {
+  if (typeof value !== 'string') return null;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+};
+
+/** The contact facts of a dossier by code (and of one of its events by seq); null if there is no such dossier. */
+export async function dossierContact(db: Database, code: string, eventSeq?: number): Promise<DossierContact | null> {
+  const d = await db.selectFrom('dossiers').select(['id', 'code', 'applicant_phone', 'status', 'due_at']).where('code', '=', code).executeTakeFirst();
+  if (!d) return null;
+  const e = eventSeq === undefined ? undefined : await db.selectFrom('dossier_events').select(['action', 'at', 'payload'])
+    .where('dossier_id', '=', d.id).where('seq', '=', eventSeq).executeTakeFirst();
+  return {
+    code: d.code, applicantPhone: d.applicant_phone, status: d.status, dueAt: d.due_at,
+    event: e ? { action: e.action, at: e.at, newDueAt: instantOf(e.payload.newDueAt) } : null,
+  };
+}

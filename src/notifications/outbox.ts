@@ -1,0 +1,108 @@
+// The outbox as a delivery queue (migration 0011): claim with a lease, record the outcome, back off.
+//
+// A claim is ONE autocommitted statement (`UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP
+// LOCKED)`): the row locks live only while PostgreSQL runs it, two consumers never claim one row
+// (the second skips the locked rows, and a committed claim pushes next_attempt_at past now), and
+// no transaction is open while a message is sent. The claim is a lease: attempts + 1 and
+// locked_until = next_attempt_at = now + lease. A consumer that dies after the claim records
+// nothing; the lease expires and the row is claimed again (at-least-once; the adapters get the
+// same idempotency key every time). (attempts, locked_until) is the claim's fencing token: only
+// the consumer holding the latest claim may schedule a retry, skip the row or give it up; a
+// delivery is recorded by whoever sent it.
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database } from '../platform/db/connect';
+import type { DB } from '../platform/db/schema';
+
+export interface DeliverySettings {
+  /** Rows claimed per statement. */
+  readonly batchSize: number;
+  /** Messages of a batch sent at the same time. */
+  readonly concurrency: number;
+  /**
+   * How long a claim holds a row; must exceed a batch's worst send time: ceil(batch / concurrency)
+   * × an adapter's worst case (SMS 15 s; SMTP about 60 s: connection, greeting and idle limits).
+   */
+  readonly leaseSeconds: number;
+  /** Attempts before the row is given up (dead). */
+  readonly maxAttempts: number;
+  /** First retry after this, doubling each attempt up to backoffMaxSeconds. */
+  readonly backoffBaseSeconds: number;
+  readonly backoffMaxSeconds: number;
+}
+
+export const DEFAULT_DELIVERY: DeliverySettings = {
+  batchSize: 20, concurrency: 4, leaseSeconds: 600, maxAttempts: 10, backoffBaseSeconds: 60, backoffMaxSeconds: 6 * 3600,
+};
+
+/** Seconds before attempt `attempt + 1` after `attempt` failed: base × 2^(attempt − 1), capped; at least what the gateway asked. */
+export function retryDelaySeconds(attempt: number, s: Pick<DeliverySettings, 'backoffBaseSeconds' | 'backoffMaxSeconds'>, retryAfterSeconds: number | null = null): number {
+  const exponential = Math.min(s.backoffBaseSeconds * 2 ** Math.max(0, attempt - 1), s.backoffMaxSeconds);
+  return Math.min(Math.max(exponential, retryAfterSeconds ?? 0), s.backoffMaxSeconds);
+}
+
+export interface ClaimedRow {
+  readonly id: number;
+  readonly kind: string;
+  readonly payload: Record<string, unknown>;
+  /** This claim's attempt number (1 the first time). */
+  readonly attempts: number;
+  /** The end of this claim's lease; with `attempts`, the claim's fencing token. */
+  readonly leaseUntil: Date;
+  /** The error of the previous attempt, if any. */
+  readonly lastError: string | null;
+}
+
+/** Claims up to `limit` due rows, oldest first, for `leaseSeconds`. */
+export async function claimBatch(db: Database, now: Date, limit: number, leaseSeconds: number): Promise<ClaimedRow[]> {
+  const until = new Date(now.getTime() + leaseSeconds * 1000);
+  const { rows } = await sql<{ id: number; kind: string; payload: Record<string, unknown>; attempts: number; last_error: string | null }>`
+    UPDATE outbox o SET attempts = o.attempts + 1, locked_until = ${until}, next_attempt_at = ${until}
+      FROM (SELECT id FROM outbox
+             WHERE processed_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ${now})
+             ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED) c
+     WHERE o.id = c.id
+    RETURNING o.id, o.kind, o.payload, o.attempts, o.last_error`.execute(db);
+  return rows.map((r) => ({ id: r.id, kind: r.kind, payload: r.payload, attempts: r.attempts, leaseUntil: until, lastError: r.last_error })).sort((a, b) => a.id - b.id);
+}
+
+const clip = (message: string) => message.slice(0, 1000);
+
+/** The row is still pending and this claim is still its latest (an administrator's retry or a newer claim changes one of the two). */
+const heldBy = (row: ClaimedRow) => (eb: ExpressionBuilder<DB, 'outbox'>) => eb.and([
+  eb('id', '=', row.id), eb('attempts', '=', row.attempts), eb('locked_until', '=', row.leaseUntil), eb('processed_at', 'is', null),
+]);
+
+/** Sent: the row is done, whoever holds the lease now (the message went out). False if it was already done. */
+export async function recordDelivered(db: Database, id: number, now: Date, channel: 'sms' | 'mail', providerId: string | null): Promise<boolean> {
+  const r = await db.updateTable('outbox')
+    .set({ delivered_at: now, processed_at: now, channel, provider_id: providerId, locked_until: null, next_attempt_at: null, last_error: null })
+    .where('id', '=', id).where('processed_at', 'is', null).executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}
+
+/** Nothing to send for this row (its kind sends nothing, the applicant has no mobile number…). */
+export async function recordSkipped(db: Database, row: ClaimedRow, now: Date, reason: string): Promise<boolean> {
+  const r = await db.updateTable('outbox')
+    .set({ processed_at: now, skipped_reason: clip(reason), locked_until: null, next_attempt_at: null })
+    .where(heldBy(row)).executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}
+
+/**
+ * A failed attempt: retried after the back-off, or dead (processed, with the error) when it was
+ * permanent or the last attempt. Only the current lease holder records it (attempts unchanged).
+ */
+export async function recordFailure(
+  db: Database, row: ClaimedRow, now: Date, error: { readonly message: string; readonly permanent: boolean; readonly retryAfterSeconds: number | null },
+  settings: Pick<DeliverySettings, 'maxAttempts' | 'backoffBaseSeconds' | 'backoffMaxSeconds'>, channel: 'sms' | 'mail' | null,
+): Promise<'retry' | 'dead' | 'lost'> {
+  const dead = error.permanent || row.attempts >= settings.maxAttempts;
+  const next = new Date(now.getTime() + retryDelaySeconds(row.attempts, settings, error.retryAfterSeconds) * 1000);
+  const r = await db.updateTable('outbox')
+    .set(dead
+      ? { dead_at: now, processed_at: now, last_error: clip(error.message), channel, locked_until: null, next_attempt_at: null }
+      : { next_attempt_at: next, last_error: clip(error.message), channel, locked_until: null })
+    .where(heldBy(row)).executeTakeFirst();
+  if (r.numUpdatedRows === 0n) return 'lost'; // the lease expired and another consumer holds the row now
+  return dead ? 'dead' : 'retry';
+}

@@ -1,0 +1,127 @@
+// What an outbox row becomes (DOMAIN §1.4: what the applicant is told and when). Pure: the row,
+// the dossier facts loaded for it and the public URL in, a message (or the reason for none) out.
+//
+// SMS to the applicant are short and carry the dossier code only: no name, no ID number, nothing
+// a mistyped phone number would leak beyond the code. Dates are dd/mm/yyyy in Vietnam time.
+// `mail.notification` rows (written by notifyUsers) become a mail to the staff member's address.
+import type { DossierContact } from '../dossiers/contact';
+import type { Action } from '../dossiers/lifecycle';
+import { normalizeVietnameseMobile } from './sms';
+
+const VN_OFFSET_MS = 7 * 3_600_000;
+
+/** dd/mm/yyyy of an instant in Vietnam time (UTC+7, whatever the server's zone). */
+export function formatVnDate(at: Date): string {
+  const d = new Date(at.getTime() + VN_OFFSET_MS);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+/** The public tracking page (code + the phone's last 4 digits). */
+export const trackingUrlOf = (publicUrl: string): string => `${publicUrl.replace(/\/+$/, '')}/tra-cuu`;
+
+/** The outbox kinds that send an SMS to the applicant: `dossier.received` (intake) and these actions. */
+type SmsKind = 'received' | Extract<Action, 'receive' | 'requestSupplement' | 'apologize' | 'markResultReady' | 'reject' | 'refuse' | 'return'>;
+
+interface SmsFacts {
+  readonly code: string;
+  readonly status: string | null;
+  /** The appointment this message announces (receipt: the due time; apology: the new date). */
+  readonly date: Date | null;
+  readonly trackingUrl: string;
+}
+
+const accepted = (f: SmsFacts): string => f.date
+  ? `Hồ sơ ${f.code} đã được tiếp nhận, hẹn trả kết quả ${formatVnDate(f.date)}. Tra cứu: ${f.trackingUrl}`
+  : `Hồ sơ ${f.code} đã được tiếp nhận. Tra cứu: ${f.trackingUrl}`;
+
+const smsTexts = {
+  // an online dossier is written `submitted`: the one-stop still has to check and accept it (`receive`)
+  received: (f) => (f.status === 'submitted' ? `Hồ sơ ${f.code} đã nộp trực tuyến, đang chờ tiếp nhận. Tra cứu: ${f.trackingUrl}` : accepted(f)),
+  receive: accepted,
+  requestSupplement: (f) => `Hồ sơ ${f.code} cần bổ sung. Xem yêu cầu bổ sung tại nơi nộp hồ sơ hoặc ${f.trackingUrl}`,
+  // ND 61 art. 19.9: the apology states the new date
+  apologize: (f) => f.date
+    ? `Xin lỗi ông/bà, hồ sơ ${f.code} được hẹn trả lại vào ${formatVnDate(f.date)}. Tra cứu: ${f.trackingUrl}`
+    : `Xin lỗi ông/bà, hồ sơ ${f.code} được hẹn trả lại; ngày hẹn mới xem tại ${f.trackingUrl}`,
+  markResultReady: (f) => `Hồ sơ ${f.code} đã có kết quả, mời ông/bà nhận theo đăng ký. Tra cứu: ${f.trackingUrl}`,
+  reject: (f) => `Hồ sơ ${f.code} không đủ điều kiện giải quyết. Lý do xem tại nơi nộp hoặc ${f.trackingUrl}`,
+  refuse: (f) => `Hồ sơ ${f.code} không được tiếp nhận. Lý do xem tại nơi nộp hoặc ${f.trackingUrl}`,
+  return: (f) => `Hồ sơ ${f.code} đã trả kết quả. Cảm ơn ông/bà!`,
+} as const satisfies Record<SmsKind, (f: SmsFacts) => string>;
+
+const isSmsKind = (k: string): k is SmsKind => Object.hasOwn(smsTexts, k);
+
+/** The dossier kind of an outbox row (`dossier.markResultReady` → markResultReady) when it sends an SMS. */
+export function applicantSmsKind(kind: string): SmsKind | null {
+  const m = /^dossier\.(\w+)$/.exec(kind);
+  return m?.[1] !== undefined && isSmsKind(m[1]) ? m[1] : null;
+}
+
+export interface OutboxMessageInput {
+  readonly kind: string;
+  readonly payload: Record<string, unknown>;
+}
+
+export type PlannedMessage =
+  | { readonly channel: 'sms'; readonly to: string; readonly text: string }
+  | { readonly channel: 'mail'; readonly to: string; readonly subject: string; readonly text: string }
+  | { readonly channel: null; readonly skippedReason: string };
+
+const skip = (skippedReason: string): PlannedMessage => ({ channel: null, skippedReason });
+const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+const instant = (v: unknown): Date | null => {
+  const s = text(v);
+  const d = s === null ? null : new Date(s);
+  return d && !Number.isNaN(d.getTime()) ? d : null;
+};
+
+/** The dossier code an outbox row is about (the applicant SMS kinds), for loading its contact facts. */
+export function dossierCodeOf(row: OutboxMessageInput): string | null {
+  return applicantSmsKind(row.kind) ? text(row.payload.code) : null;
+}
+
+/** The event seq of an action's row (intake rows have none). */
+export function eventSeqOf(row: OutboxMessageInput): number | undefined {
+  const seq = row.payload.seq;
+  return typeof seq === 'number' && Number.isInteger(seq) && seq > 0 ? seq : undefined;
+}
+
+/**
+ * The message an outbox row becomes. `dossier` is the contact of the row's dossier (loaded by the
+ * caller for the applicant SMS kinds, null when the dossier is not found).
+ */
+export function planMessage(row: OutboxMessageInput, dossier: DossierContact | null, publicUrl: string): PlannedMessage {
+  if (row.kind === 'mail.notification') return staffMail(row.payload, publicUrl);
+  const kind = applicantSmsKind(row.kind);
+  if (!kind) return skip(`Loại "${row.kind}" không gửi thông báo.`);
+  if (!dossier) return skip('Không tìm thấy hồ sơ.');
+  if (!dossier.applicantPhone) return skip('Người nộp không có số điện thoại.');
+  // a landline is not a failed delivery: there is nothing to send it to
+  if (!normalizeVietnameseMobile(dossier.applicantPhone)) return skip('Số điện thoại của người nộp không phải số di động: không gửi SMS.');
+  const date = kind === 'received'
+    ? instant(row.payload.dueAt) ?? dossier.dueAt
+    : kind === 'apologize' ? dossier.event?.newDueAt ?? dossier.dueAt
+      : kind === 'receive' ? dossier.dueAt : null;
+  const status = text(row.payload.status) ?? dossier.status;
+  return { channel: 'sms', to: dossier.applicantPhone, text: smsTexts[kind]({ code: dossier.code, status, date, trackingUrl: trackingUrlOf(publicUrl) }) };
+}
+
+/** A `mail.notification` row → the mail to the staff member (payload {to, subject, body, dossierCode}). */
+export function staffMail(payload: Record<string, unknown>, publicUrl: string): PlannedMessage {
+  const to = text(payload.to);
+  const subject = text(payload.subject);
+  if (!to) return skip('Thư không có địa chỉ người nhận.');
+  if (!subject) return skip('Thư không có tiêu đề.');
+  const code = text(payload.dossierCode);
+  const base = publicUrl.replace(/\/+$/, '');
+  const lines = [
+    text(payload.body) ?? '',
+    '',
+    ...(code ? [`Hồ sơ: ${code}`, `Xem hồ sơ: ${base}/xu-ly/ho-so/${encodeURIComponent(code)}`] : [`Hệ thống: ${base}`]),
+    '',
+    '--',
+    'Thư tự động từ hệ thống Một cửa; vui lòng không trả lời thư này.',
+  ];
+  return { channel: 'mail', to, subject: `[Một cửa] ${subject.replace(/[\r\n]+/g, ' ')}`, text: lines.join('\n') };
+}
