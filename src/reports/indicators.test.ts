@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OFFICIAL_SCHEDULES, WorkCalendar } from '../calendar';
 import {
-  cappedScore, countIndicators, indicatorsFromCounts, judgeTimeliness, percent, staffAttitudeScore, tt01AgencyRating, tt01Scores, tt01StaffAttitude,
+  cappedScore, countIndicators, indicatorsFromCounts, publicationIndicator, judgeTimeliness, percent, staffAttitudeScore, tt01AgencyRating, tt01Scores, tt01StaffAttitude,
   type IndicatorCounts, type IndicatorDossier, type IndicatorProcedure, type IndicatorRating, type IndicatorValue,
 } from './indicators';
 import { rollupDeltas, RollupAccumulator, type RollupDossier } from './rollup';
@@ -202,5 +202,12 @@ describe('satisfaction (F766 5.4) and staff attitude (TT 01/2018 index 7) from t
       ...countIndicators([], [], period), timelinessBase: 10, timelinessOnTime: 9, timelinessLate: 1, complainedDossiers: only?.counts.dislikes ?? 0,
     };
     expect(indicatorsFromCounts(counts).find((x) => x.code === '5.4')?.value).toBe(70);
+  });
+
+  it('1.3 from the catalogue: 25 complete of 31 in force is 80.65%, shown and not scored, naming the parts not checked', () => {
+    const i = publicationIndicator(25, 31, ['trình tự thực hiện', 'cách thức thực hiện', 'đối tượng thực hiện']);
+    expect(i).toMatchObject({ code: '1.3', value: 80.65, numerator: 25, denominator: 31, score: null, maxScore: null });
+    expect(i.rule).toContain('đối tượng thực hiện');
+    expect(publicationIndicator(0, 0, []).value).toBeNull();
   });
 });

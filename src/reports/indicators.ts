@@ -6,7 +6,7 @@
 import { elapsedWorkingTime, indicatorElapsed, type EpochMs, type WorkCalendar, type WorkingDuration } from '../calendar';
 import { isDislike, type DislikeReason } from '../dossiers/lifecycle';
 
-export type IndicatorCode = '2.1' | '2.2' | '3.1' | '3.2' | '3.3' | '3.5' | '3.6' | '4.1' | '4.2' | '4.3' | '4.4' | '5.4';
+export type IndicatorCode = '1.3' | '2.1' | '2.2' | '3.1' | '3.2' | '3.3' | '3.5' | '3.6' | '4.1' | '4.2' | '4.3' | '4.4' | '5.4';
 
 export interface IndicatorValue {
   readonly code: IndicatorCode;
@@ -126,6 +126,8 @@ export interface IndicatorCounts {
  */
 export type MaxScores = Readonly<Record<IndicatorCode, number | null>>;
 export const DEFAULT_MAX_SCORES: MaxScores = {
+  // group 1 has 18 points [S] but no known split among 1.1–1.4: 1.3 is shown, not scored
+  '1.3': null,
   '2.1': 20, '2.2': null, '3.1': 4, '3.2': 4, '3.3': 4, '3.5': 5, '3.6': 5, '4.1': 5, '4.2': 6, '4.3': 6, '4.4': 5, '5.4': 18,
 };
 
@@ -248,6 +250,16 @@ function ratio(code: IndicatorCode, name: string, numerator: number, denominator
   const maxScore = max[code];
   const score = threshold === null ? (value === null || maxScore === null ? null : round2((value / 100) * maxScore)) : cappedScore(value, threshold, maxScore);
   return { code, name, value, unit: '%', numerator, denominator, rule, score, maxScore };
+}
+
+/**
+ * 1.3 from the catalogue (src/catalog/completeness.ts): procedures in force with every published
+ * part the catalogue holds, out of all in force. `notHeld` names the parts it cannot check.
+ */
+export function publicationIndicator(complete: number, total: number, notHeld: readonly string[], max: MaxScores = DEFAULT_MAX_SCORES): IndicatorValue {
+  return ratio('1.3', 'Tỷ lệ TTHC được công bố đầy đủ các bộ phận cấu thành', complete, total,
+    `TTHC còn hiệu lực có đủ tên, thành phần và số lượng hồ sơ, thời hạn giải quyết, cơ quan thực hiện (nguồn công bố không để trống) / tổng số TTHC còn hiệu lực cuối kỳ. Danh mục chưa lưu: ${notHeld.join(', ')} — chưa kiểm tra được các bộ phận này. Chưa chấm điểm (nhóm 1 có 18 điểm, chưa rõ cách chia).`,
+    null, max);
 }
 
 export function indicatorsFromCounts(c: IndicatorCounts, max: MaxScores = DEFAULT_MAX_SCORES): IndicatorValue[] {

@@ -88,6 +88,9 @@ describe('indicators and exports', () => {
     expect(online.denominator).toBe(2000);
     expect(Math.abs(online.value - 12.46)).toBeLessThanOrEqual(0.05);
     for (const i of r.indicators) expect(i.rule.length).toBeGreaterThan(20);
+    // 1.3 over the catalogue of the scope's province in force at the period's end: the seeded
+    // catalogue (province 82) starts on 2025-07-01, so old province 87 in 2022 has none: N/A, not 0%
+    expect(r.indicators[0]).toMatchObject({ code: '1.3', numerator: 0, denominator: 0, value: null });
   });
 
   it('exports a breakdown as XLSX', async () => {

@@ -8,7 +8,9 @@ import { agencyLabels } from '../directory/references';
 import type { ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db/connect';
 import { forbidden, notFound, validationFailed } from '../platform/errors';
-import { indicatorsFromCounts, type IndicatorCounts, type IndicatorValue } from './indicators';
+import { partsNotHeld, publicationPartLabels } from '../catalog/completeness';
+import { publicationFigures } from '../catalog/publication';
+import { indicatorsFromCounts, publicationIndicator, type IndicatorCounts, type IndicatorValue } from './indicators';
 import { inProgressAt, inScope, openNow, sumByProcedure, sumRollups, summary, totalsOf, type Period, type ReportScope, type Summary } from './queries';
 import { loadUnitMap, type AsOf } from './units';
 
@@ -304,8 +306,9 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
     paperResultDossiers: t.resolved_early + t.resolved_on_time + t.resolved_late, electronicResults: t.electronic_results,
     digitizedDossiers: t.digitized, reusedDossiers: t.reused, storeLinkedDossiers: t.store_linked, complainedDossiers: t.dislikes,
   };
+  const publication = await publicationFigures(db, scope.unitPath.split('/')[1] ?? '', period.to);
   return {
-    indicators: indicatorsFromCounts(counts),
+    indicators: [publicationIndicator(publication.complete, publication.total, partsNotHeld.map((p) => publicationPartLabels[p].toLowerCase())), ...indicatorsFromCounts(counts)],
     notes: [
       'Chỉ số 3.5: TTHC có thu phí đã có ít nhất một hồ sơ thanh toán trực tuyến trong kỳ (thay cho cờ tích hợp thanh toán trên Cổng DVCQG, chưa có trong danh mục). Chỉ số 3.6: mẫu số là hồ sơ tiếp nhận của TTHC có thu phí; tử số là hồ sơ có sự kiện nộp phí trực tuyến. Tỷ lệ đồng bộ lấy bằng 100%.',
       'Chỉ số 4.1: mẫu số là hồ sơ đã giải quyết (mọi TTHC trong danh mục mẫu có kết quả là giấy tờ); kết quả điện tử = trả kết quả trực tuyến.',
