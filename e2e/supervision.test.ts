@@ -1,11 +1,14 @@
 // Supervision through the browser: a provincial supervisor gets the escalation job's notification,
 // opens the overdue list from the home page and runs the audit-log check for a period; anyone
-// reads the public transparency page (/minh-bach) for a procedure. axe finds no violations.
+// reads the public transparency page (/minh-bach) for a procedure; the supervisor reads the
+// dashboard's ECharts charts for the week, opens a bar's dossiers, prints and switches to
+// English. axe finds no violations, and the CSP refuses nothing.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../src/accounts/service';
 import { resolveScope } from '../src/directory/service';
 import { systemClock } from '../src/platform/clock';
+import { rebuildRollups } from '../src/reports/rebuild';
 import { DEFAULT_ESCALATION, runEscalation } from '../src/reports/supervision-escalation';
 import { buildSupervisedWorld, type SupervisedWorld } from '../src/reports/supervision.test-helper';
 import { DEMO_PASSWORD } from '../src/seed';
@@ -28,6 +31,7 @@ const back = 56 + ((vnToday.getUTCDay() + 6) % 7);
 const monday = new Date(Date.UTC(vnToday.getUTCFullYear(), vnToday.getUTCMonth(), vnToday.getUTCDate()) - back * DAY_MS).toISOString().slice(0, 10);
 const dayAfter = (n: number) => new Date(Date.parse(`${monday}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 const vn = (day: string, time: string) => `${day}T${time}:00+07:00`;
+const monthName = (day: string) => `Tháng ${Number(day.slice(5, 7))}/${day.slice(0, 4)}`;
 
 async function expectNoAxeViolations(): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);
@@ -49,6 +53,9 @@ beforeAll(async () => {
     { username: 'giamsat', fullName: 'Võ Thị Ngọc Lan', role: 'supervisor', scopeCode: w.province.code, password: DEMO_PASSWORD },
     (kind, code) => resolveScope(t.db, kind, code));
   await t.db.updateTable('users').set({ must_change_password: false }).where('username', '=', 'giamsat').execute();
+  // the world's dossiers are written without the roll-up hook: derive the dashboard's roll-ups
+  // from their events, as `motcua report rebuild --apply` does
+  await rebuildRollups(t.db, { apply: true });
   // due weeks ago: look back far enough for the job to escalate it now
   await runEscalation({ db: t.db, clock: systemClock }, { ...DEFAULT_ESCALATION, overdueLookbackDays: 3650 });
   server = await startServer(t.db, systemClock);
@@ -107,5 +114,62 @@ describe('supervision', () => {
     expect(cells[2]).toMatch(/^\d+(,\d)?$/);
     expect(cells.slice(4)).toEqual(['100%', '1', '0']);
     await expectNoAxeViolations();
+  }, STEP_MS);
+
+  it('the supervisor reads the dashboard charts, opens a bar’s dossiers, prints them and reads them in English', async () => {
+    await page.goto(server.baseUrl);
+    await page.getByLabel('Tên đăng nhập').fill('giamsat');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('link', { name: 'Bảng thống kê' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thống kê, giám sát giải quyết TTHC' }).waitFor();
+    await page.getByRole('combobox', { name: /^Kỳ/ }).selectOption('custom');
+    await page.getByLabel('Từ ngày').fill(monday);
+    await page.getByLabel('Đến ngày').fill(dayAfter(6));
+    await page.getByRole('button', { name: 'Xem', exact: true }).click();
+    await page.getByText(`Kỳ báo cáo: ${monday} – ${dayAfter(6)}`).waitFor();
+
+    // the breakdown by channel: both dossiers came in at the counter
+    const bars = page.getByRole('img', { name: 'Biểu đồ cột: Hồ sơ tiếp nhận theo kênh. 1 mục; nhiều nhất là Trực tiếp với 2. Số liệu từng mục ở bảng kèm theo.', exact: true });
+    await bars.locator('svg').waitFor();
+    expect(await bars.locator('svg text').allTextContents()).toEqual(expect.arrayContaining(['Kênh', 'Trực tiếp', 'Số hồ sơ tiếp nhận', '2']));
+    const barTable = page.getByRole('table', { name: 'Hồ sơ tiếp nhận theo kênh' });
+    expect(await barTable.getByRole('row').allInnerTexts()).toEqual(['Kênh\tSố hồ sơ tiếp nhận', 'Trực tiếp\t2']);
+
+    // the trend, one line per series: both received on the Monday, one resolved on the Wednesday
+    const received = monthName(monday);
+    const resolved = monthName(dayAfter(2));
+    const trend = page.getByRole('img', { name: `Biểu đồ đường: Hồ sơ tiếp nhận, đã giải quyết, trực tuyến theo tháng, từ ${received} đến ${resolved}; các đường: Tiếp nhận, Đã giải quyết, Trực tuyến. Số liệu từng tháng ở bảng kèm theo.`, exact: true });
+    await trend.locator('svg').waitFor();
+    expect(await trend.locator('svg text').allTextContents()).toEqual(expect.arrayContaining(['Tiếp nhận', 'Đã giải quyết', 'Trực tuyến', 'Tháng', 'Số hồ sơ']));
+    const trendTable = page.getByRole('table', { name: 'Hồ sơ tiếp nhận, đã giải quyết, trực tuyến theo tháng' });
+    const trendRows = await trendTable.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent)));
+    expect(trendRows).toEqual(received === resolved ? [[received, '2', '1', '0']] : [[received, '2', '0', '0'], [resolved, '0', '1', '0']]);
+    await expectNoAxeViolations();
+
+    // clicking the bar opens the same list as the number it draws
+    await bars.locator('svg path[fill="#1d4f91"]').first().click();
+    const drill = page.getByRole('region', { name: 'Hồ sơ: Trực tiếp' });
+    await drill.getByRole('row').filter({ hasText: overdue }).waitFor();
+    expect(await drill.getByRole('link').allTextContents()).toHaveLength(2);
+    await expectNoAxeViolations();
+
+    // on paper: the chart keeps its printed width with black text, and the trend's numbers show
+    await page.emulateMedia({ media: 'print' });
+    await expect.poll(() => bars.locator('svg').getAttribute('width'), { timeout: 5000 }).toBe('680');
+    expect(await bars.locator('svg text').first().evaluate((text) => getComputedStyle(text).fill)).toBe('rgb(0, 0, 0)');
+    expect((await trendTable.boundingBox())?.width).toBeGreaterThan(100);
+    await page.emulateMedia({ media: 'screen' });
+
+    // the charts follow the language switch
+    await page.getByRole('button', { name: 'English' }).click();
+    const barsEn = page.getByRole('img', { name: /^Bar chart: Dossiers received by channel\. Bars: 1; the largest is Trực tiếp with 2\./ });
+    await expect.poll(() => barsEn.locator('svg text').allTextContents(), { timeout: 5000 }).toEqual(expect.arrayContaining(['Channel', 'Dossiers received']));
+    await page.getByRole('img', { name: /^Line chart: Dossiers received, resolved and received online, by month/ }).waitFor();
+    await expectNoAxeViolations();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await bars.waitFor();
+
+    expect(browser.problems.filter((p) => /Content Security Policy|Refused to/i.test(p))).toEqual([]);
   }, STEP_MS);
 });

@@ -1,8 +1,9 @@
 // The supervisor's dashboard: totals and shares for a period and unit, breakdowns by level,
 // unit, agency, procedure and channel, monthly trends, the worst late procedures and agencies,
 // the Decision 766 indicators, and a drill-down from a number to the dossiers behind it.
-// Every table has an XLSX export. Texts are Vietnamese (dashboard/i18n is still to do).
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+// Every table has an XLSX export. The charts (charts.tsx, Apache ECharts) and their headings take
+// their texts from the i18n tables; the rest of the page is still Vietnamese only.
+import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../api/types';
 import { errorMessage } from '../ui/errors';
@@ -12,17 +13,34 @@ import {
   exportFileUrl, fetchBreakdown, fetchDossiers, fetchExport, fetchIndicators, fetchSummary, fetchTrend, fetchWorstLate, requestExport, xlsxUrl,
   type BreakdownBy, type ExportKind, type ExportStatus, type BreakdownRow, type DrillFilter, type DrillRow, type Indicator, type PeriodQuery, type Summary, type TrendPoint,
 } from './api';
-import { BarChart, LineChart } from './charts';
+import { BarChart, LineChart, type Bar, type Series } from './charts';
 import { periodPreset, type PresetKind } from './period';
 import './dashboard.css';
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString('vi-VN'));
 const pct = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${n.toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%`);
-const byLabels: Record<BreakdownBy, string> = { level: 'Cấp', unit: 'Đơn vị hành chính', agency: 'Cơ quan giải quyết', receiving: 'Nơi tiếp nhận', procedure: 'Thủ tục', channel: 'Kênh' };
+const breakdowns = ['channel', 'level', 'unit', 'agency', 'receiving', 'procedure'] as const satisfies readonly BreakdownBy[];
 const channelOf: Record<string, DrillFilter['channel']> = { online: 'online', postal: 'postal', counter: 'counter' };
+
+/** The dossiers behind a breakdown row's received number, when the server can list them. */
+function receivedDrillOf(by: BreakdownBy, row: BreakdownRow): DrillFilter | null {
+  switch (by) {
+    case 'channel': {
+      const channel = channelOf[row.key];
+      return channel ? { kind: 'received', channel } : null;
+    }
+    case 'procedure': return { kind: 'received', procedure: row.key };
+    case 'agency': return { kind: 'received', agency: Number(row.key) };
+    // the dossier list filters by channel, procedure and deciding agency only: a unit, level or
+    // receiving point would list every dossier of the period under its name
+    default: return null;
+  }
+}
 
 interface Data {
   readonly summary: Summary;
+  /** What `breakdown` is broken down by (the tab chosen when it was fetched). */
+  readonly by: BreakdownBy;
   readonly breakdown: readonly BreakdownRow[];
   readonly trend: readonly TrendPoint[];
   readonly lateProcedures: readonly BreakdownRow[];
@@ -44,6 +62,7 @@ function Number_({ label, value, hint, onOpen }: { readonly label: string; reado
 export function DashboardPage({ user }: { readonly user: User }) {
   useDocumentTitle('Thống kê, giám sát');
   const { t } = useTranslation();
+  const drillId = useId();
   const [preset, setPreset] = useState<PresetKind>('year');
   const [query, setQuery] = useState<PeriodQuery>(() => periodPreset('year', new Date()));
   const [draft, setDraft] = useState<PeriodQuery>(query);
@@ -68,7 +87,7 @@ export function DashboardPage({ user }: { readonly user: User }) {
     setError(null);
     Promise.all([fetchSummary(query), fetchBreakdown(query, by), fetchTrend(query), fetchWorstLate(query, 'procedure'), fetchWorstLate(query, 'agency'), fetchIndicators(query)])
       .then(([summary, breakdown, trend, lp, la, ind]) => {
-        if (live) setData({ summary, breakdown: breakdown.rows, trend: trend.points, lateProcedures: lp.rows, lateAgencies: la.rows, indicators: ind.indicators, notes: ind.notes });
+        if (live) setData({ summary, by, breakdown: breakdown.rows, trend: trend.points, lateProcedures: lp.rows, lateAgencies: la.rows, indicators: ind.indicators, notes: ind.notes });
       })
       .catch((e: unknown) => { if (live) setError(e); });
     return () => { live = false; };
@@ -77,6 +96,26 @@ export function DashboardPage({ user }: { readonly user: User }) {
   const openDrill = useCallback((title: string, filter: DrillFilter) => {
     fetchDossiers(query, filter).then((r) => setDrill({ title, filter, rows: r.items, next: r.next })).catch(setError);
   }, [query]);
+  const byLabel = (b: BreakdownBy) => t(`dashboard.by.${b}`);
+  const openReceived = useCallback((by: BreakdownBy, row: BreakdownRow): (() => void) | undefined => {
+    const filter = receivedDrillOf(by, row);
+    return filter ? () => openDrill(`Hồ sơ: ${row.label}`, filter) : undefined;
+  }, [openDrill]);
+  // memoised so that typing in the filters does not redraw the charts
+  const breakdownBars = useMemo((): Bar[] => (data ? data.breakdown.slice(0, 20).map((r) => ({ label: r.label, value: r.received, onSelect: openReceived(data.by, r) })) : []), [data, openReceived]);
+  const trend = useMemo(() => {
+    const month = (p: TrendPoint, key: 'dashboard.chart.monthShort' | 'dashboard.chart.monthLong') => {
+      const [year = '', mm = ''] = p.month.split('-');
+      return t(key, { month: Number(mm), year });
+    };
+    const points = data?.trend ?? [];
+    const series: Series[] = [
+      { name: t('dashboard.chart.received'), values: points.map((p) => p.received) },
+      { name: t('dashboard.chart.resolved'), values: points.map((p) => p.resolved) },
+      { name: t('dashboard.chart.online'), values: points.map((p) => p.online) },
+    ];
+    return { labels: points.map((p) => month(p, 'dashboard.chart.monthShort')), longLabels: points.map((p) => month(p, 'dashboard.chart.monthLong')), series };
+  }, [data, t]);
   const more = () => {
     if (!drill?.next) return;
     fetchDossiers(query, drill.filter, drill.next).then((r) => setDrill({ ...drill, rows: [...drill.rows, ...r.items], next: r.next })).catch(setError);
@@ -144,25 +183,20 @@ export function DashboardPage({ user }: { readonly user: User }) {
           </div>
           <p className="no-print"><a href={xlsxUrl('summary', query)}>Tải bảng tổng hợp (XLSX)</a></p>
 
-          <h2>Theo {byLabels[by].toLowerCase()}</h2>
+          <h2>{t('dashboard.byHeading', { by: byLabel(data.by).toLocaleLowerCase() })}</h2>
           <div className="no-print tabs" role="tablist">
-            {(Object.keys(byLabels) as BreakdownBy[]).map((b) => (
-              <button key={b} type="button" role="tab" aria-selected={b === by} onClick={() => setBy(b)}>{byLabels[b]}</button>
+            {breakdowns.map((b) => (
+              <button key={b} type="button" role="tab" aria-selected={b === by} onClick={() => setBy(b)}>{byLabel(b)}</button>
             ))}
           </div>
-          <BarChart title={`Hồ sơ tiếp nhận theo ${byLabels[by].toLowerCase()}`} bars={data.breakdown.slice(0, 20).map((r) => ({
-            label: r.label, value: r.received,
-            onSelect: () => openDrill(`Hồ sơ: ${r.label}`, by === 'channel' ? { kind: 'received', channel: channelOf[r.key] } : by === 'procedure' ? { kind: 'received', procedure: r.key } : by === 'agency' ? { kind: 'received', agency: Number(r.key) } : { kind: 'received' }),
-          }))} />
-          <BreakdownTable rows={data.breakdown} />
+          <BarChart title={t('dashboard.chart.breakdownTitle', { by: byLabel(data.by).toLocaleLowerCase() })}
+            categoryName={byLabel(data.by)} valueName={t('dashboard.chart.receivedAxis')} bars={breakdownBars} />
+          <BreakdownTable rows={data.breakdown} onOpen={(r) => openReceived(data.by, r)} />
           <p className="no-print"><a href={xlsxUrl('breakdown', query, { by })}>Tải bảng (XLSX)</a></p>
 
-          <h2>Diễn biến theo tháng</h2>
-          <LineChart title="Hồ sơ tiếp nhận, đã giải quyết, trực tuyến theo tháng" labels={data.trend.map((p) => p.month)} series={[
-            { name: 'Tiếp nhận', values: data.trend.map((p) => p.received) },
-            { name: 'Đã giải quyết', values: data.trend.map((p) => p.resolved), dash: '6 3' },
-            { name: 'Trực tuyến', values: data.trend.map((p) => p.online), dash: '2 3' },
-          ]} />
+          <h2>{t('dashboard.trendHeading')}</h2>
+          <LineChart title={t('dashboard.chart.trendTitle')} categoryName={t('dashboard.chart.monthAxis')} valueName={t('dashboard.chart.dossiersAxis')}
+            labels={trend.labels} longLabels={trend.longLabels} series={trend.series} />
           <p className="no-print"><a href={xlsxUrl('trend', query)}>Tải bảng (XLSX)</a></p>
 
           <h2>Thủ tục có nhiều hồ sơ quá hạn nhất</h2>
@@ -185,8 +219,8 @@ export function DashboardPage({ user }: { readonly user: User }) {
         </>
       ) : null}
       {drill ? (
-        <section className="drill" aria-live="polite">
-          <h2>{drill.title}</h2>
+        <section className="drill" aria-live="polite" aria-labelledby={`${drillId}-title`}>
+          <h2 id={`${drillId}-title`}>{drill.title}</h2>
           <table className="data">
             <thead><tr><th>Mã hồ sơ</th><th>Thủ tục</th><th>Người nộp</th><th>Kênh</th><th>Trạng thái</th><th>Tiếp nhận</th><th>Hẹn trả</th><th>Kết thúc</th></tr></thead>
             <tbody>{drill.rows.map((r) => (
@@ -201,14 +235,23 @@ export function DashboardPage({ user }: { readonly user: User }) {
   );
 }
 
-function BreakdownTable({ rows }: { readonly rows: readonly BreakdownRow[] }) {
+function BreakdownTable({ rows, onOpen }: {
+  readonly rows: readonly BreakdownRow[];
+  /** The drill-down of a row's received number, if it has one (the same as its bar's). */
+  readonly onOpen?: (row: BreakdownRow) => (() => void) | undefined;
+}) {
+  const { t } = useTranslation();
   if (rows.length === 0) return <p className="muted">Không có số liệu.</p>;
   return (
     <table className="data">
       <thead><tr><th>Tên</th><th>Tiếp nhận</th><th>Trực tuyến</th><th>BCCI</th><th>Đã giải quyết</th><th>Trước/đúng hạn</th><th>Quá hạn</th><th>Tỷ lệ quá hạn</th></tr></thead>
       <tbody>{rows.map((r) => (
-        <tr key={r.key}><td>{r.label}</td><td>{fmt(r.received)}</td><td>{fmt(r.online)}</td><td>{fmt(r.postal)}</td><td>{fmt(r.resolved)}</td><td>{fmt(r.onTime)}</td><td>{fmt(r.late)}</td><td>{pct(r.lateShare)}</td></tr>
+        <tr key={r.key}><td>{r.label}</td><td><Received value={fmt(r.received)} open={onOpen?.(r)} title={t('dashboard.openDossiers')} /></td><td>{fmt(r.online)}</td><td>{fmt(r.postal)}</td><td>{fmt(r.resolved)}</td><td>{fmt(r.onTime)}</td><td>{fmt(r.late)}</td><td>{pct(r.lateShare)}</td></tr>
       ))}</tbody>
     </table>
   );
+}
+
+function Received({ value, open, title }: { readonly value: string; readonly open: (() => void) | undefined; readonly title: string }) {
+  return open ? <button type="button" className="linklike" onClick={open} title={title}>{value}</button> : <>{value}</>;
 }

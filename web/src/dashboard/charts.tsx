@@ -1,77 +1,86 @@
-// Simple accessible SVG charts (no chart library is installed; DESIGN §5 names Apache ECharts,
-// which should replace these). Each chart has a title, a text description and a data table
-// fallback for screen readers; they print in black and white.
-import { useId } from 'react';
-
-const fmt = (n: number) => n.toLocaleString('vi-VN');
+// The dashboard's charts, drawn by Apache ECharts (DESIGN §5) as SVG through EChart.tsx, with
+// the options of chartOptions.ts. Each chart is a figure: a visible title, the picture as
+// role="img" with a one-sentence summary, and a table of the same numbers for screen readers
+// (and, for the trend, for paper too, where no tooltip can show the values). A bar with a
+// drill-down opens it when clicked, like the number it stands for.
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { barChartHeightPx, barChartOption, formatCount, lineChartHeightPx, lineChartOption } from './chartOptions';
+import { EChart } from './EChart';
 
 export interface Bar {
   readonly label: string;
+  /** A number the server computed. */
   readonly value: number;
+  /** Opens the dossiers behind the number, when the server can list them. */
   readonly onSelect?: () => void;
 }
 
-export function BarChart({ title, bars, unit = '' }: { readonly title: string; readonly bars: readonly Bar[]; readonly unit?: string }) {
-  const id = useId();
-  const max = Math.max(1, ...bars.map((b) => b.value));
-  const rowH = 26;
-  const labelW = 220;
-  const width = 640;
-  const height = bars.length * rowH + 8;
+export function BarChart({ title, categoryName, valueName, bars }: {
+  readonly title: string;
+  readonly categoryName: string;
+  readonly valueName: string;
+  readonly bars: readonly Bar[];
+}) {
+  const { t } = useTranslation();
+  const [isDrawn, setIsDrawn] = useState(true);
+  const top = bars.reduce<Bar | undefined>((best, b) => (best === undefined || b.value > best.value ? b : best), undefined);
+  const summary = top === undefined
+    ? t('dashboard.chart.barSummaryEmpty', { title })
+    : t('dashboard.chart.barSummary', { title, items: bars.length, top: top.label, value: formatCount(top.value) });
+  const isClickable = bars.some((b) => b.onSelect !== undefined);
+  const option = useMemo(() => barChartOption({
+    labels: bars.map((b) => b.label), values: bars.map((b) => b.value), categoryName, valueName, description: summary, isClickable,
+  }), [bars, categoryName, valueName, summary, isClickable]);
   return (
     <figure className="chart">
-      <figcaption id={`${id}-t`}>{title}</figcaption>
-      <svg role="img" aria-labelledby={`${id}-t`} viewBox={`0 0 ${width} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
-        {bars.map((b, i) => {
-          const w = ((width - labelW - 90) * b.value) / max;
-          const y = i * rowH + 4;
-          return (
-            <g key={b.label} className={b.onSelect ? 'chart-bar clickable' : 'chart-bar'} onClick={b.onSelect}>
-              <text x={labelW - 6} y={y + 16} textAnchor="end" fontSize="12">{b.label.length > 34 ? `${b.label.slice(0, 33)}…` : b.label}</text>
-              <rect x={labelW} y={y + 3} width={Math.max(1, w)} height={rowH - 8} fill="currentColor" opacity={0.75} />
-              <text x={labelW + w + 6} y={y + 16} fontSize="12">{fmt(b.value)}{unit}</text>
-            </g>
-          );
-        })}
-      </svg>
+      <figcaption>{title}</figcaption>
+      {isClickable && isDrawn ? <p className="chart-hint no-print">{t('dashboard.chart.barHint')}</p> : null}
+      {isDrawn
+        ? <EChart option={option} label={summary} heightPx={barChartHeightPx(bars.length)}
+            onSelect={({ dataIndex }) => bars[dataIndex]?.onSelect?.()} onFail={() => setIsDrawn(false)} />
+        : null}
+      <table className={isDrawn ? 'chart-data' : 'data'}>
+        <caption>{title}</caption>
+        <thead><tr><th scope="col">{categoryName}</th><th scope="col">{valueName}</th></tr></thead>
+        <tbody>{bars.map((b, i) => <tr key={`${i}-${b.label}`}><th scope="row">{b.label}</th><td>{formatCount(b.value)}</td></tr>)}</tbody>
+      </table>
     </figure>
   );
 }
 
 export interface Series {
   readonly name: string;
+  /** One number per label, computed by the server. */
   readonly values: readonly number[];
-  readonly dash?: string;
 }
 
-export function LineChart({ title, labels, series }: { readonly title: string; readonly labels: readonly string[]; readonly series: readonly Series[] }) {
-  const id = useId();
-  const width = 680;
-  const height = 240;
-  const pad = { l: 56, r: 12, t: 12, b: 36 };
-  const max = Math.max(1, ...series.flatMap((s) => s.values));
-  const x = (i: number) => pad.l + (labels.length <= 1 ? 0 : (i * (width - pad.l - pad.r)) / (labels.length - 1));
-  const y = (v: number) => height - pad.b - (v * (height - pad.t - pad.b)) / max;
-  const every = Math.max(1, Math.ceil(labels.length / 12));
+export function LineChart({ title, categoryName, valueName, labels, longLabels, series }: {
+  readonly title: string;
+  readonly categoryName: string;
+  readonly valueName: string;
+  /** Short labels for the axis. */
+  readonly labels: readonly string[];
+  /** The same labels spelt out, for the table. */
+  readonly longLabels: readonly string[];
+  readonly series: readonly Series[];
+}) {
+  const { t } = useTranslation();
+  const [isDrawn, setIsDrawn] = useState(true);
+  const summary = labels.length === 0
+    ? t('dashboard.chart.lineSummaryEmpty', { title })
+    : t('dashboard.chart.lineSummary', { title, first: longLabels[0] ?? '', last: longLabels[longLabels.length - 1] ?? '', series: series.map((s) => s.name).join(', ') });
+  const option = useMemo(() => lineChartOption({ labels, series, categoryName, valueName, description: summary }), [labels, series, categoryName, valueName, summary]);
   return (
     <figure className="chart">
-      <figcaption id={`${id}-t`}>{title}</figcaption>
-      <svg role="img" aria-labelledby={`${id}-t`} viewBox={`0 0 ${width} ${height}`} width="100%">
-        <line x1={pad.l} y1={height - pad.b} x2={width - pad.r} y2={height - pad.b} stroke="currentColor" />
-        <line x1={pad.l} y1={pad.t} x2={pad.l} y2={height - pad.b} stroke="currentColor" />
-        <text x={pad.l - 6} y={pad.t + 10} textAnchor="end" fontSize="11">{fmt(max)}</text>
-        <text x={pad.l - 6} y={height - pad.b} textAnchor="end" fontSize="11">0</text>
-        {labels.map((l, i) => (i % every === 0 ? <text key={l} x={x(i)} y={height - pad.b + 16} textAnchor="middle" fontSize="10">{l}</text> : null))}
-        {series.map((s) => (
-          <polyline key={s.name} fill="none" stroke="currentColor" strokeWidth={2} strokeDasharray={s.dash}
-            points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(' ')} />
-        ))}
-      </svg>
-      <p className="chart-legend">{series.map((s) => <span key={s.name}><svg width="28" height="8" aria-hidden="true"><line x1="0" y1="4" x2="28" y2="4" stroke="currentColor" strokeWidth="2" strokeDasharray={s.dash} /></svg> {s.name} </span>)}</p>
-      <table className="visually-hidden">
+      <figcaption>{title}</figcaption>
+      {isDrawn ? <EChart option={option} label={summary} heightPx={lineChartHeightPx} onFail={() => setIsDrawn(false)} /> : null}
+      <table className={isDrawn ? 'chart-data chart-data--print' : 'data'}>
         <caption>{title}</caption>
-        <thead><tr><th>Tháng</th>{series.map((s) => <th key={s.name}>{s.name}</th>)}</tr></thead>
-        <tbody>{labels.map((l, i) => <tr key={l}><th>{l}</th>{series.map((s) => <td key={s.name}>{s.values[i] ?? 0}</td>)}</tr>)}</tbody>
+        <thead><tr><th scope="col">{categoryName}</th>{series.map((s) => <th key={s.name} scope="col">{s.name}</th>)}</tr></thead>
+        <tbody>{longLabels.map((l, i) => (
+          <tr key={l}><th scope="row">{l}</th>{series.map((s) => <td key={s.name}>{formatCount(s.values[i] ?? 0)}</td>)}</tr>
+        ))}</tbody>
       </table>
     </figure>
   );
