@@ -79,6 +79,37 @@ describe('report scope', () => {
     } while (after);
     expect(n).toBe(s.inProgress);
   });
+
+  it('every breakdown row by level, unit and receiving point drills down to exactly its received dossiers', async () => {
+    const count = async (filter: string) => {
+      let n = 0;
+      let after: string | null = null;
+      do {
+        const res = await get(`/api/v1/reports/dossiers?${period}&kind=received&limit=200&${filter}${after ? `&after=${after}` : ''}`, 'province');
+        expect(res.statusCode).toBe(200);
+        const page: { items: unknown[]; next: string | null } = res.json();
+        n += page.items.length;
+        after = page.next;
+      } while (after);
+      return n;
+    };
+    const rowsBy = async (by: string) => (await get(`/api/v1/reports/breakdown?${period}&by=${by}`, 'province')).json().rows as { key: string; received: number }[];
+    const levels = await rowsBy('level');
+    expect(levels.length).toBeGreaterThan(1);
+    for (const r of levels) expect(await count(`level=${r.key}`)).toBe(r.received);
+    // every unit (its own agencies, not the units below it) and receiving point, and a key matching nothing
+    for (const by of ['unit', 'receiving'] as const) {
+      const rows = (await rowsBy(by)).filter((r) => r.received > 0);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) expect(await count(`${by === 'unit' ? 'agencyUnit' : 'receiving'}=${r.key}`)).toBe(r.received);
+    }
+    // as-is: today's units and levels (old districts' agencies under today's units)
+    const isRows = (await get(`/api/v1/reports/breakdown?${period}&by=unit&asOf=is`, 'province')).json().rows as { key: string; received: number }[];
+    expect(isRows.length).toBeGreaterThan(0);
+    for (const r of isRows.filter((x) => x.received > 0)) expect(await count(`agencyUnit=${r.key}&asOf=is`)).toBe(r.received);
+    expect(await count('receiving=2147483647')).toBe(0);
+    expect((await get(`/api/v1/reports/dossiers?${period}&level=planet`, 'province')).statusCode).toBe(400);
+  });
 });
 
 describe('indicators and exports', () => {

@@ -105,6 +105,9 @@ export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: { e
       querystring: Type.Object({
         ...periodFields,
         agency: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
+        receiving: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'cơ quan, điểm tiếp nhận' })),
+        level: Type.Optional(Type.Union([Type.Literal('province'), Type.Literal('district'), Type.Literal('commune'), Type.Literal('central')])),
+        agencyUnit: Type.Optional(Type.String({ pattern: '^[0-9]{1,10}$', description: 'mã đơn vị hành chính của cơ quan giải quyết (không gồm đơn vị cấp dưới)' })),
         procedure: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
         channel: Type.Optional(Type.Union([Type.Literal('counter'), Type.Literal('online'), Type.Literal('postal')])),
         kind: Type.Optional(Type.Union([Type.Literal('received'), Type.Literal('late'), Type.Literal('onTime'), Type.Literal('open')])),

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { assertCan } from '../accounts/policy';
 import { procedureLabels, proceduresInForce } from '../catalog/references';
-import { agencyLabels } from '../directory/references';
+import { agencyLabels, type AgencyLabel } from '../directory/references';
 import type { ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db/connect';
 import { forbidden, notFound, validationFailed } from '../platform/errors';
@@ -110,13 +110,7 @@ export async function reportBreakdown(ctx: ServiceContext, q: ReportQuery & { by
     keyOf = (r) => String(r[col]);
   }
   // labels
-  const agencies = await agencyLabels(db);
-  const units = await loadUnitMap(db);
-  // as-is: an agency's unit is named, and its level taken, from the current unit it maps to
-  const byAgency = new Map(agencies.map((a) => {
-    const now = scope.asOf === 'is' ? units.asIs(a.unit_path) : undefined;
-    return [String(a.id), now ? { ...a, level: now.level, unit_name: now.name, unit_code: now.code } : a];
-  }));
+  const byAgency = await agenciesAsViewed(db, scope.asOf);
   const procedures = q.by === 'procedure' ? await procedureLabels(db) : [];
   const byProcedure = new Map(procedures.map((p) => [String(p.id), p]));
   const groupKey = (r: Record<string, unknown>): { key: string; label: string } => {
@@ -179,7 +173,14 @@ export async function reportWorstLate(ctx: ServiceContext, q: ReportQuery & { by
 }
 
 export interface DrillQuery extends ReportQuery {
+  /** competent agency (breakdown by agency) */
   readonly agency?: number;
+  /** receiving agency (breakdown by receiving point) */
+  readonly receiving?: number;
+  /** level of the competent agency in the view (breakdown by level): province, district, commune, central */
+  readonly level?: string;
+  /** statistics code of the competent agency's own unit in the view (breakdown by unit; `unit` is the scope's subtree) */
+  readonly agencyUnit?: string;
   readonly procedure?: string;
   readonly channel?: 'counter' | 'online' | 'postal';
   /** received: accepted in the period; late / onTime: decided in the period; open: not ended at `to` */
@@ -198,6 +199,15 @@ export interface DrillRow {
   readonly receivedAt: string | null;
   readonly dueAt: string | null;
   readonly finishedAt: string | null;
+}
+
+/** Agencies by id with their unit and level as the view sees them: as-is, from the current unit their unit maps to. */
+async function agenciesAsViewed(db: Database, asOf: AsOf): Promise<Map<string, AgencyLabel>> {
+  const [agencies, units] = await Promise.all([agencyLabels(db), loadUnitMap(db)]);
+  return new Map(agencies.map((a) => {
+    const now = asOf === 'is' ? units.asIs(a.unit_path) : undefined;
+    return [String(a.id), now ? { ...a, level: now.level, unit_name: now.name, unit_code: now.code } : a];
+  }));
 }
 
 /** '/87/866/' → '87'; '/82@2004/…' → '82'; '/' → null */
@@ -232,6 +242,12 @@ export async function reportDossiers(ctx: ServiceContext, q: DrillQuery): Promis
       .where(sql<boolean>`d.finished_at ${sql.raw(kind === 'late' ? '>' : '<=')} coalesce(d.original_due_at, d.due_at)`);
   }
   if (q.agency !== undefined) query = query.where('d.competent_agency_id', '=', q.agency);
+  if (q.receiving !== undefined) query = query.where('d.receiving_agency_id', '=', q.receiving);
+  if (q.level !== undefined || q.agencyUnit !== undefined) {
+    const ids = [...(await agenciesAsViewed(ctx.db, scope.asOf)).values()]
+      .filter((a) => (q.level === undefined || a.level === q.level) && (q.agencyUnit === undefined || a.unit_code === q.agencyUnit)).map((a) => a.id);
+    query = ids.length === 0 ? query.where(sql<boolean>`false`) : query.where('d.competent_agency_id', 'in', ids);
+  }
   if (q.procedure !== undefined) query = query.where('d.procedure_code', '=', q.procedure);
   if (q.channel !== undefined) query = query.where('d.channel', '=', q.channel);
   if (q.after) {

@@ -21,6 +21,8 @@ const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '
 const pct = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${n.toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%`);
 const breakdowns = ['channel', 'level', 'unit', 'agency', 'receiving', 'procedure'] as const satisfies readonly BreakdownBy[];
 const channelOf: Record<string, DrillFilter['channel']> = { online: 'online', postal: 'postal', counter: 'counter' };
+type Level = NonNullable<DrillFilter['level']>;
+const levels: readonly Level[] = ['province', 'district', 'commune', 'central'];
 
 /** The dossiers behind a breakdown row's received number, when the server can list them. */
 function receivedDrillOf(by: BreakdownBy, row: BreakdownRow): DrillFilter | null {
@@ -31,8 +33,10 @@ function receivedDrillOf(by: BreakdownBy, row: BreakdownRow): DrillFilter | null
     }
     case 'procedure': return { kind: 'received', procedure: row.key };
     case 'agency': return { kind: 'received', agency: Number(row.key) };
-    // the dossier list filters by channel, procedure and deciding agency only: a unit, level or
-    // receiving point would list every dossier of the period under its name
+    case 'receiving': return /^\d+$/.test(row.key) ? { kind: 'received', receiving: Number(row.key) } : null;
+    // the dossiers decided by the agencies of the row's own unit (not the units below it)
+    case 'unit': return /^\d+$/.test(row.key) ? { kind: 'received', agencyUnit: row.key } : null;
+    case 'level': return levels.includes(row.key as Level) ? { kind: 'received', level: row.key as Level } : null;
     default: return null;
   }
 }

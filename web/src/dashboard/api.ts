@@ -70,6 +70,11 @@ export interface DrillFilter {
   readonly channel?: 'counter' | 'online' | 'postal';
   readonly procedure?: string;
   readonly agency?: number;
+  /** receiving agency id */
+  readonly receiving?: number;
+  /** statistics code of the deciding agency's own unit */
+  readonly agencyUnit?: string;
+  readonly level?: 'province' | 'district' | 'commune' | 'central';
 }
 
 export const queryString = (q: Record<string, string | number | undefined>): string =>
