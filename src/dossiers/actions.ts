@@ -4,7 +4,7 @@
 import { applyApology, computeDueAt, newDossierDeadline, restartAfterSupplement } from '../calendar';
 import type { Actor } from '../platform/actor';
 import { conflict, forbidden, invalidTransition, unauthenticated, validationFailed } from '../platform/errors';
-import { calendarAround, hasNul, type DossierContext } from './context';
+import { calendarAround, hasNul, vnDay, type DossierContext } from './context';
 import { appendEvent, runHooks } from './events';
 import { evolve, lifecycleOf, type DerivedDossier } from './fold';
 import {
@@ -169,6 +169,11 @@ async function payloadFor(ctx: DossierContext, row: DossierRow, action: Action, 
       return { ...base, channel: input.channel, signature };
     }
     case 'rate':
+      // the counter's rating device: only the person who just received the result at this counter
+      // rates through the clerk; any other applicant rates on the portal (the staff rated never fill it in)
+      if (ctx.actor?.role === 'clerk' && (row.status !== 'returned' || row.result_delivery !== 'counter' || !row.returned_at || vnDay(row.returned_at) !== vnDay(now))) {
+        throw invalidTransition('RATING_AT_COUNTER_ONLY', 'Cán bộ chỉ ghi nhận đánh giá của người nhận kết quả tại quầy, ngay trong ngày trả kết quả; người nộp hồ sơ tự đánh giá trên Cổng dịch vụ công.');
+      }
       return ratingPayload(ctx, input);
     default:
       return base;

@@ -87,26 +87,32 @@ describe('dossier routes', () => {
     expect((await call('POST', `/api/v1/dossiers/${code}/actions/approve`, 'approver')).statusCode).toBe(200);
     expect((await call('POST', `/api/v1/dossiers/${code}/actions/markResultReady`, 'officer')).statusCode).toBe(200);
     for (const body of [{ stars: 6 }, { stars: 0 }, { stars: 4.5 }, { stars: 4, dislike: ['rude'] }, { stars: 4, dislike: ['time', 'time'] }, { stars: 4, comment: 'x'.repeat(501) }, { stars: 4, via: 'portal' }]) {
-      const bad = await rate('clerk', body);
+      const bad = await rate('citizen', body);
       expect(bad.statusCode, JSON.stringify(body)).toBe(400);
       expect(typeof bad.json().error.message).toBe('string');
     }
-    const missing = await rate('clerk', {});
+    const missing = await rate('citizen', {});
     expect([missing.statusCode, missing.json().error.code]).toEqual([400, 'RATING_STARS_INVALID']);
     expect((await rate('officer', { stars: 4 })).json().error.code).toBe('ACTION_NOT_ALLOWED_FOR_ROLE');
     expect((await rate('officer', { stars: 4 })).statusCode).toBe(403);
     expect((await rate('otherClerk', { stars: 4 })).statusCode).toBe(404);
+    // the clerk enters the counter device's rating only for a result handed over at the counter
+    const notHandedOver = await rate('clerk', { stars: 4 });
+    expect([notHandedOver.statusCode, notHandedOver.json().error.code]).toEqual([409, 'RATING_AT_COUNTER_ONLY']);
+    const handOver = await call('POST', `/api/v1/dossiers/${code}/actions/return`, 'clerk', { channel: 'counter', signature: { name: 'Nguyễn Văn An', signedAt: w.clock.now().toISOString() } });
+    expect(handOver.statusCode, handOver.body).toBe(200);
     const ok = await rate('clerk', { stars: 4, dislike: ['time'], comment: 'Cần nhanh hơn' });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ code, status: 'resultReady', syncCode: 9 });
+    expect(ok.json()).toMatchObject({ code, status: 'returned', syncCode: 10 });
     const again = await rate('citizen', { stars: 1 });
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'ALREADY_RATED']);
     const detail = (await call('GET', `/api/v1/dossiers/${code}`, 'clerk')).json() as { allowedActions: string[]; timeline: { action: string; payload: unknown }[] };
-    expect(detail.allowedActions).toEqual(['return']);
+    expect(detail.allowedActions).toEqual([]);
     expect(detail.timeline.at(-1)).toMatchObject({ action: 'rate', payload: { stars: 4, dislike: ['time'], comment: 'Cần nhanh hơn', via: 'counter' } });
     // the public tracking shows that it was rated (a step), nothing of the rating itself
     const tracked = await call('GET', `/api/v1/track/${code}?phone=5678`, null);
     expect(tracked.json().steps.at(-1).label).toBe('Đánh giá mức độ hài lòng');
+    expect(tracked.json().rated).toBe(true);
     expect(tracked.body).not.toContain('Cần nhanh hơn');
   });
 

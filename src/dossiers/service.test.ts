@@ -252,6 +252,22 @@ describe('satisfaction rating', () => {
     expect((await ratingOf(code)).rating_stars).toBe(4);
   });
 
+  it('the clerk records a rating only for the result just handed over at the counter, on that day', async () => {
+    const code = await toResult();
+    at('2026-03-03T08:00:00+07:00');
+    // ready but not handed over: the applicant is not at the counter
+    await expect(act('clerk', code, 'rate', { stars: 5 })).rejects.toMatchObject({ kind: 'InvalidTransition', code: 'RATING_AT_COUNTER_ONLY' });
+    const byPost = await toResult({ personalId: '087090006666', phone: '0912000666' });
+    at('2026-03-04T10:00:00+07:00');
+    await act('clerk', byPost, 'return', { channel: 'post', signature: { name: 'Bưu cục Tân Hồng', signedAt: '2026-03-04T10:00:00+07:00' } });
+    await expect(act('clerk', byPost, 'rate', { stars: 5 })).rejects.toMatchObject({ code: 'RATING_AT_COUNTER_ONLY' });
+    await handOver(code);
+    at('2026-03-05T08:00:00+07:00'); // the next day: only the applicant, on the portal
+    await expect(act('clerk', code, 'rate', { stars: 5 })).rejects.toMatchObject({ code: 'RATING_AT_COUNTER_ONLY' });
+    expect((await ratingOf(code)).rated_at).toBeNull();
+    expect(await act('citizen', code, 'rate', { stars: 3 })).toMatchObject({ status: 'returned' });
+  });
+
   it('the applicant rates their own dossier on the portal once the result is ready; it is returned afterwards', async () => {
     const code = await toResult();
     at('2026-03-03T08:00:00+07:00');
@@ -298,16 +314,16 @@ describe('satisfaction rating', () => {
     const before = await ratingOf(code);
     const input = (o: Record<string, unknown>) => o as Parameters<typeof performAction>[3];
     for (const stars of [undefined, 0, 6, 3.5, Number.NaN]) {
-      await expect(act('clerk', code, 'rate', input({ stars }))).rejects.toMatchObject({
+      await expect(act('citizen', code, 'rate', input({ stars }))).rejects.toMatchObject({
         kind: 'ValidationFailed', code: 'RATING_STARS_INVALID', details: [expect.objectContaining({ path: 'stars' })],
       });
     }
-    await expect(act('clerk', code, 'rate', input({ stars: 3, dislike: ['time', 'rude'] }))).rejects.toMatchObject({
+    await expect(act('citizen', code, 'rate', input({ stars: 3, dislike: ['time', 'rude'] }))).rejects.toMatchObject({
       kind: 'ValidationFailed', code: 'RATING_REASON_UNKNOWN', details: [expect.objectContaining({ path: 'dislike/1' })],
     });
-    await expect(act('clerk', code, 'rate', { stars: 3, comment: 'ạ'.repeat(501) })).rejects.toMatchObject({ kind: 'ValidationFailed', code: 'RATING_COMMENT_TOO_LONG' });
+    await expect(act('citizen', code, 'rate', { stars: 3, comment: 'ạ'.repeat(501) })).rejects.toMatchObject({ kind: 'ValidationFailed', code: 'RATING_COMMENT_TOO_LONG' });
     expect(await ratingOf(code)).toEqual(before);
-    expect(await act('clerk', code, 'rate', { stars: 3, comment: 'ạ'.repeat(500) })).toMatchObject({ version: before.version + 1 });
+    expect(await act('citizen', code, 'rate', { stars: 3, comment: 'ạ'.repeat(500) })).toMatchObject({ version: before.version + 1 });
   });
 
   it('is refused outside the actor’s scope (404) and to roles not in the table (403)', async () => {
@@ -323,7 +339,7 @@ describe('satisfaction rating', () => {
 
   it('a second rating racing the first is refused as ALREADY_RATED, not as a version conflict', async () => {
     const code = await toResult();
-    const results = await Promise.allSettled([act('clerk', code, 'rate', { stars: 5 }), act('citizen', code, 'rate', { stars: 1 })]);
+    const results = await Promise.allSettled([act('citizen', code, 'rate', { stars: 5 }), act('citizen', code, 'rate', { stars: 1 })]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((r) => r.status === 'rejected');
     expect(refused?.status === 'rejected' && refused.reason).toMatchObject({ code: 'ALREADY_RATED' });
@@ -335,7 +351,7 @@ describe('satisfaction rating', () => {
       .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('ratings'), eb.lit(0)).as('ratings'), eb.fn.coalesce(eb.fn.sum<number>('rating_sum'), eb.lit(0)).as('stars'), eb.fn.coalesce(eb.fn.sum<number>('dislikes'), eb.lit(0)).as('dislikes')])
       .executeTakeFirstOrThrow();
     const before = await totals();
-    await performAction({ ...w.ctx(w.actors.clerk), hooks: [rollupHook] }, code, 'rate', { stars: 2 });
+    await performAction({ ...w.ctx(w.actors.citizen), hooks: [rollupHook] }, code, 'rate', { stars: 2 });
     const after = await totals();
     expect([Number(after.ratings) - Number(before.ratings), Number(after.stars) - Number(before.stars), Number(after.dislikes) - Number(before.dislikes)]).toEqual([1, 2, 1]);
   });
