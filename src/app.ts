@@ -68,7 +68,8 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerSupervisionRoutes(app, { ...routeDeps, atRiskWorkingMinutes: (deps.escalation ?? DEFAULT_ESCALATION).atRiskWorkingMinutes });
   registerTransparencyRoutes(app, { ...routeDeps, rateLimit: deps.transparencyRateLimit ?? 60 });
   registerNotificationRoutes(app, routeDeps);
-  registerDossierRoutes(app, { ...routeDeps, hooks: [rollupHook, resolutionHook, ...(deps.dossierHooks ?? [])], trackRateLimit: deps.trackRateLimit ?? 30 });
+  // the roll-up last: its hot day and month rows stay locked only from its upsert to the commit
+  registerDossierRoutes(app, { ...routeDeps, hooks: [resolutionHook, ...(deps.dossierHooks ?? []), rollupHook], trackRateLimit: deps.trackRateLimit ?? 30 });
   registerFormsRoutes(app, { ...routeDeps, publicUrl: deps.config.publicUrl });
   registerOutboxAdminRoutes(app, routeDeps);
   return app;

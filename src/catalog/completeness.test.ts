@@ -56,5 +56,6 @@ describe('publicationFigures over the seeded Đồng Tháp catalogue', () => {
     expect(f.incomplete.find((p) => p.code === '3.000333')?.missing).toContain('agency');
     expect(f.incomplete.find((p) => p.code === '1.001612')?.missing).toContain('timeLimit');
     expect((await publicationFigures(t.db, '87', '2025-09-15')).total).toBe(0);
+    expect((await publicationFigures(t.db, null, '2025-09-15')).total).toBe(31); // national: every province's catalogue
   });
 });

@@ -13,13 +13,14 @@ export interface PublicationFigures {
   readonly incomplete: readonly { code: string; name: string; missing: readonly PublicationPart[] }[];
 }
 
-export async function publicationFigures(db: Database, provinceCode: string, onDate: string): Promise<PublicationFigures> {
-  const rows = await db.selectFrom('procedures')
+/** `provinceCode` null: every province's catalogue (a national scope). */
+export async function publicationFigures(db: Database, provinceCode: string | null, onDate: string): Promise<PublicationFigures> {
+  let query = db.selectFrom('procedures')
     .select(['code', 'name', 'required_papers', 'duration_value', 'competent_agency', 'defaults_applied'])
-    .where('province_code', '=', provinceCode)
     .where('effective_from', '<=', onDate)
-    .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>', onDate)]))
-    .orderBy('code').execute();
+    .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>', onDate)]));
+  if (provinceCode !== null) query = query.where('province_code', '=', provinceCode);
+  const rows = await query.orderBy('code').execute();
   const incomplete: { code: string; name: string; missing: readonly PublicationPart[] }[] = [];
   for (const r of rows) {
     const c = publicationCompleteness({

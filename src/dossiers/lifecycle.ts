@@ -264,7 +264,8 @@ export const dislikeReasonLabels = {
  * The one "dislike" rule (F766 5.4 "không hài lòng"): a rating of 1 or 2 stars. The roll-up, the
  * indicators and the simulator all ask this function.
  */
-export const isDislike = (stars: number): boolean => stars <= 2;
+export const DISLIKE_MAX_STARS = 2;
+export const isDislike = (stars: number): boolean => stars <= DISLIKE_MAX_STARS;
 
 /** A whole number of stars on the scale. */
 export const isRatingStars = (v: unknown): v is number =>

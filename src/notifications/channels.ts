@@ -28,5 +28,9 @@ export class DeliveryError extends Error {
 
 export const isDeliveryError = (e: unknown): e is DeliveryError => e instanceof DeliveryError;
 
-/** The idempotency key of an outbox row, the same on every attempt. */
-export const idempotencyKeyOf = (outboxId: number): string => `motcua-outbox-${outboxId}`;
+/**
+ * The idempotency key of an outbox row, the same on every attempt: its id and the instant it was
+ * written (ms), so that two databases sharing one gateway account (staging and production, or a
+ * database restored under a rewound sequence) never present one key for two messages.
+ */
+export const idempotencyKeyOf = (row: { readonly id: number; readonly createdAt: Date }): string => `motcua-outbox-${row.id}-${row.createdAt.getTime()}`;

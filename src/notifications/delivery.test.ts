@@ -61,6 +61,8 @@ const staffMailRows = async (n: number) => {
   }));
   return (await t.db.insertInto('outbox').values(values).returning('id').execute()).map((r) => r.id);
 };
+/** The key of a stored row (the same function the consumer uses). */
+const keyOfRow = (r: { id: number; created_at: Date }) => idempotencyKeyOf({ id: r.id, createdAt: r.created_at });
 
 /** A mail sender that counts what it is asked to send (and takes a little time, as a network does). */
 function countingMail(delayMs = 0): MailSender & { sent: OutgoingMail[] } {
@@ -97,7 +99,7 @@ describe('delivering the outbox', () => {
     ]);
     expect(rows[1]?.skipped_reason).toBe('Loại "dossier.forward" không gửi thông báo.');
 
-    const texts = await t.db.selectFrom('sms_simulator_messages').selectAll().where('idempotency_key', 'in', rows.map((r) => idempotencyKeyOf(r.id))).orderBy('id').execute();
+    const texts = await t.db.selectFrom('sms_simulator_messages').selectAll().where('idempotency_key', 'in', rows.map((r) => keyOfRow(r))).orderBy('id').execute();
     expect(texts.map((s) => [s.to_number, s.text, s.encoding, s.segments])).toEqual([
       ['84912345678', `Hồ sơ ${code} đã được tiếp nhận, hẹn trả kết quả 09/03/2026. Tra cứu: https://motcua.example.vn/tra-cuu`, 'ucs2', 2],
       ['84912345678', `Xin lỗi ông/bà, hồ sơ ${code} được hẹn trả lại vào 13/03/2026. Tra cứu: https://motcua.example.vn/tra-cuu`, 'ucs2', 2],
@@ -115,9 +117,9 @@ describe('delivering the outbox', () => {
     expect(mail.headers.get('content-type')).toMatch(/^text\/plain; charset=utf-8/i);
     expect(mail.text).toContain(`Hồ sơ ${code} còn dưới 8 giờ làm việc; hạn trả 13/03/2026 16:00.`);
     expect(mail.text).toContain(`Xem hồ sơ: https://motcua.example.vn/xu-ly/ho-so/${code}`);
-    expect(mail.headers.get('message-id')).toBe(`<${idempotencyKeyOf(mailRow.id)}@dongthap.gov.vn>`);
-    expect(mail.headers.get('x-motcua-idempotency-key')).toBe(idempotencyKeyOf(mailRow.id));
-    expect(mailRow.provider_id).toBe(`<${idempotencyKeyOf(mailRow.id)}@dongthap.gov.vn>`);
+    expect(mail.headers.get('message-id')).toBe(`<${keyOfRow(mailRow)}@dongthap.gov.vn>`);
+    expect(mail.headers.get('x-motcua-idempotency-key')).toBe(keyOfRow(mailRow));
+    expect(mailRow.provider_id).toBe(`<${keyOfRow(mailRow)}@dongthap.gov.vn>`);
 
     expect(await deliverOutbox(deps())).toMatchObject({ claimed: 0 });
   });
@@ -210,7 +212,8 @@ describe('concurrency and crashes', () => {
     const reports = await Promise.all(Array.from({ length: 4 }, () => deliverOutbox(deps({ mail, settings: { batchSize: 5, concurrency: 2 } }))));
     expect(reports.reduce((n, r) => n + r.delivered, 0)).toBe(60);
     expect(mail.sent).toHaveLength(60);
-    expect(new Set(mail.sent.map((m) => m.idempotencyKey))).toEqual(new Set(ids.map(idempotencyKeyOf)));
+    const stored = await t.db.selectFrom('outbox').select(['id', 'created_at']).where('id', 'in', ids).execute();
+    expect(new Set(mail.sent.map((m) => m.idempotencyKey))).toEqual(new Set(stored.map(keyOfRow)));
     const left = await t.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('delivered_at', 'is', null).executeTakeFirstOrThrow();
     expect(Number(left.n)).toBe(0);
   });
@@ -221,8 +224,10 @@ describe('concurrency and crashes', () => {
     // consumer A claims the row, sends it and dies before recording anything
     const [claimed] = await claimBatch(t.db, w.clock.now(), 10, 300);
     expect(claimed?.id).toBe(id);
+    if (!claimed) throw new Error('nothing claimed');
+    const key = idempotencyKeyOf(claimed);
     const simulator = createMailSimulator({ db: t.db, clock: w.clock });
-    await simulator.send({ to: 'canbo0@example.vn', subject: 'Thông báo 0', text: 'Nội dung', idempotencyKey: idempotencyKeyOf(id) });
+    await simulator.send({ to: 'canbo0@example.vn', subject: 'Thông báo 0', text: 'Nội dung', idempotencyKey: key });
 
     const b = deps({ mail: { description: 'B', send: async (m) => { await mail.send(m); return simulator.send(m); } }, settings: { leaseSeconds: 300 } });
     expect(await deliverOutbox(b)).toMatchObject({ claimed: 0 }); // the lease holds
@@ -230,10 +235,10 @@ describe('concurrency and crashes', () => {
     expect(await deliverOutbox(b)).toMatchObject({ claimed: 0 });
     w.clock.advanceMinutes(2);
     expect(await deliverOutbox(b)).toMatchObject({ claimed: 1, delivered: 1 });
-    expect(mail.sent.map((m) => m.idempotencyKey)).toEqual([idempotencyKeyOf(id)]);
+    expect(mail.sent.map((m) => m.idempotencyKey)).toEqual([key]);
     expect(await outboxRow(id)).toMatchObject({ attempts: 2, channel: 'mail', delivered_at: expect.any(Date) });
     // the simulator, like a de-duplicating gateway, kept one message for the key
-    const kept = await t.db.selectFrom('mail_simulator_messages').select('id').where('idempotency_key', '=', idempotencyKeyOf(id)).execute();
+    const kept = await t.db.selectFrom('mail_simulator_messages').select('id').where('idempotency_key', '=', key).execute();
     expect(kept).toHaveLength(1);
 
     // the crashed consumer coming back late cannot overwrite the outcome

@@ -57,7 +57,7 @@ async function deliverOne(deps: DeliveryDeps, row: ClaimedRow, s: DeliverySettin
     return failed(`Không lập được nội dung: ${(e as Error).message}`, false, null, null);
   }
   if (plan.channel === null) return (await recordSkipped(deps.db, row, deps.clock.now(), plan.skippedReason)) ? 'skipped' : 'lost';
-  const idempotencyKey = idempotencyKeyOf(row.id);
+  const idempotencyKey = idempotencyKeyOf(row);
   let receipt: SentReceipt;
   try {
     receipt = plan.channel === 'sms'

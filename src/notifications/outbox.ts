@@ -50,19 +50,21 @@ export interface ClaimedRow {
   readonly leaseUntil: Date;
   /** The error of the previous attempt, if any. */
   readonly lastError: string | null;
+  /** When the row was written (part of its idempotency key). */
+  readonly createdAt: Date;
 }
 
 /** Claims up to `limit` due rows, oldest first, for `leaseSeconds`. */
 export async function claimBatch(db: Database, now: Date, limit: number, leaseSeconds: number): Promise<ClaimedRow[]> {
   const until = new Date(now.getTime() + leaseSeconds * 1000);
-  const { rows } = await sql<{ id: number; kind: string; payload: Record<string, unknown>; attempts: number; last_error: string | null }>`
+  const { rows } = await sql<{ id: number; kind: string; payload: Record<string, unknown>; attempts: number; last_error: string | null; created_at: Date }>`
     UPDATE outbox o SET attempts = o.attempts + 1, locked_until = ${until}, next_attempt_at = ${until}
       FROM (SELECT id FROM outbox
              WHERE processed_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ${now})
              ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED) c
      WHERE o.id = c.id
-    RETURNING o.id, o.kind, o.payload, o.attempts, o.last_error`.execute(db);
-  return rows.map((r) => ({ id: r.id, kind: r.kind, payload: r.payload, attempts: r.attempts, leaseUntil: until, lastError: r.last_error })).sort((a, b) => a.id - b.id);
+    RETURNING o.id, o.kind, o.payload, o.attempts, o.last_error, o.created_at`.execute(db);
+  return rows.map((r) => ({ id: r.id, kind: r.kind, payload: r.payload, attempts: r.attempts, leaseUntil: until, lastError: r.last_error, createdAt: r.created_at })).sort((a, b) => a.id - b.id);
 }
 
 const clip = (message: string) => message.slice(0, 1000);

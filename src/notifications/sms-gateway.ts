@@ -4,9 +4,9 @@
 //   POST <MOTCUA_SMS_URL>
 //   Authorization: Bearer <MOTCUA_SMS_TOKEN>
 //   Content-Type: application/json; charset=utf-8
-//   Idempotency-Key: motcua-outbox-<id>
+//   Idempotency-Key: motcua-outbox-<id>-<created ms>
 //   {"to":"84912345678","text":"…","encoding":"ucs2","segments":2,
-//    "idempotencyKey":"motcua-outbox-<id>","sender":"<MOTCUA_SMS_BRANDNAME>"}   (sender only if set)
+//    "idempotencyKey":"motcua-outbox-<id>-<created ms>","sender":"<MOTCUA_SMS_BRANDNAME>"}   (sender only if set)
 //
 //   2xx  accepted; body {"id": "<gateway message id>"} (id optional)
 //   409  a message with this idempotency key was already accepted: counted as sent

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { assertCan } from '../accounts/policy';
 import { procedureLabels, proceduresInForce } from '../catalog/references';
 import { agencyLabels, type AgencyLabel } from '../directory/references';
+import { DISLIKE_MAX_STARS } from '../dossiers/lifecycle';
 import type { ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db/connect';
 import { forbidden, notFound, validationFailed } from '../platform/errors';
@@ -273,7 +274,7 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
   const period = periodOf(q);
   const db = ctx.db;
   const dayBefore = new Date(Date.parse(`${period.from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  const [rows, openBefore, openOverdueAtEnd, procs, withOnline] = await Promise.all([
+  const [rows, openBefore, openOverdueAtEnd, procs, withOnline, dislikedInBase] = await Promise.all([
     sumRollups(db, scope, period, ['channel']),
     inProgressAt(db, scope, dayBefore),
     // open at the end of the period and past the (original) due time: late (F766: judged at period end)
@@ -282,6 +283,11 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
       AND coalesce(original_due_at, due_at) < ${vnEndExclusive(period.to)}`.execute(db),
     proceduresInForce(db),
     sumByProcedure(db, scope, period),
+    // 5.4: dossiers of the 2.1 base (open at the start or received in the period) rated 1–2 stars,
+    // whenever the rating was given
+    sql<{ n: number }>`SELECT count(*)::int AS n FROM dossiers WHERE ${inScope(scope)}
+      AND received_at < ${vnEndExclusive(period.to)} AND (finished_at IS NULL OR finished_at >= ${vnStart(period.from)})
+      AND rating_stars <= ${DISLIKE_MAX_STARS}`.execute(db),
   ]);
   const t = totalsOf({});
   let online = 0, postal = 0;
@@ -320,15 +326,15 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
     feeProcedures: feeCodes.size, feeProceduresOnlinePayment: [...feeCodes].filter((c) => codesPaidOnline.has(c)).length,
     feeDossiers, paidOnlineDossiers: t.paid_online,
     paperResultDossiers: t.resolved_early + t.resolved_on_time + t.resolved_late, electronicResults: t.electronic_results,
-    digitizedDossiers: t.digitized, reusedDossiers: t.reused, storeLinkedDossiers: t.store_linked, complainedDossiers: t.dislikes,
+    digitizedDossiers: t.digitized, reusedDossiers: t.reused, storeLinkedDossiers: t.store_linked, complainedDossiers: Number(dislikedInBase.rows[0]?.n ?? 0),
   };
-  const publication = await publicationFigures(db, scope.unitPath.split('/')[1] ?? '', period.to);
+  const publication = await publicationFigures(db, provinceOfPath(scope.unitPath), period.to);
   return {
     indicators: [publicationIndicator(publication.complete, publication.total, partsNotHeld.map((p) => publicationPartLabels[p].toLowerCase())), ...indicatorsFromCounts(counts)],
     notes: [
       'Chỉ số 3.5: TTHC có thu phí đã có ít nhất một hồ sơ thanh toán trực tuyến trong kỳ (thay cho cờ tích hợp thanh toán trên Cổng DVCQG, chưa có trong danh mục). Chỉ số 3.6: mẫu số là hồ sơ tiếp nhận của TTHC có thu phí; tử số là hồ sơ có sự kiện nộp phí trực tuyến. Tỷ lệ đồng bộ lấy bằng 100%.',
       'Chỉ số 4.1: mẫu số là hồ sơ đã giải quyết (mọi TTHC trong danh mục mẫu có kết quả là giấy tờ); kết quả điện tử = trả kết quả trực tuyến.',
-      'Chỉ số 5.4: chưa có phản ánh, kiến nghị; "không hài lòng" lấy từ đánh giá 1–2 sao khi có.',
+      'Chỉ số 5.4: chưa có phản ánh, kiến nghị (PAKN); "không hài lòng" là hồ sơ thuộc mẫu số của 2.1 được người nộp đánh giá 1–2 sao (bất kể ngày đánh giá).',
     ],
   };
 }
