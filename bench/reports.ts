@@ -40,7 +40,7 @@ async function time(runs: number, f: () => Promise<unknown>): Promise<number> {
 export async function run(): Promise<void> {
   const sizes = (process.env.BENCH_REPORTS_SIZES ?? '200000').split(',').map(Number).filter((n) => n > 0);
   if (process.env.BENCH_REPORTS_SIZES === undefined) {
-    console.log('(200k dossiers; at real sizes: BENCH_REPORTS_SIZES=1000000,3000000 npm run bench -- reports — 1M loads in about 17 min on 2 vCPUs, see src/reports/README.md)');
+    console.log('(200k dossiers; at real sizes: BENCH_REPORTS_SIZES=1000000,3000000 npm run bench -- reports — 1M loads in about 17 min and 3M in 32 min on 2 vCPUs, see src/reports/README.md)');
   }
   const results: { size: number; summaryMs: number; drillMs: number; naiveMs: number }[] = [];
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-bench-'));
