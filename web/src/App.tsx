@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { currentUser, logout } from './api/auth';
 import type { User } from './api/types';
 import { ChangePasswordPage } from './account/ChangePasswordPage';
+import { MyDossiersPage } from './citizen/MyDossiersPage';
 import { CalendarAdminPage } from './admin/calendar/CalendarAdminPage';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { ReceivePage } from './counter/ReceivePage';
@@ -54,6 +55,9 @@ function Page({ path, user, onSessionLost }: { path: string; user: User; onSessi
       return <SupervisionPage canVerifyAudit={user.role === 'supervisor' || user.role === 'admin'} />;
     case paths.transparency:
       return <TransparencyPage />;
+    case paths.myDossiers:
+      // staff reading "my dossiers" would get their whole scope under a citizen's title
+      return user.role === 'citizen' ? <MyDossiersPage /> : <NotFoundPage />;
     default:
       if (path.startsWith(`${paths.processingDossier}/`)) {
         const code = dossierCodeOf(path);

@@ -17,4 +17,6 @@ export const paths = {
   supervision: '/giam-sat/theo-doi',
   /** public, no sign-in: processing times per procedure */
   transparency: '/minh-bach',
+  /** citizens: their own dossiers (each opens at processingDossier, scoped by the server) */
+  myDossiers: '/cong-dan/ho-so',
 } as const satisfies Record<string, `/${string}`>;

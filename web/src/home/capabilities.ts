@@ -31,4 +31,5 @@ export const capabilityPaths: Partial<Record<CapabilityKey, string>> = {
   dashboard: paths.dashboard,
   lateDossiers: paths.supervision,
   auditTrail: paths.supervision,
+  myDossiers: paths.myDossiers,
 };

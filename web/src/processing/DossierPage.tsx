@@ -10,7 +10,7 @@ import { Notice } from '../ui/Notice';
 import { useDocumentTitle } from '../ui/page';
 import { Link } from '../ui/router';
 import { ActionDialog } from './ActionDialog';
-import { availableSlips, fetchDossier, slipUrl, type ActionResult, type DossierAction, type DossierDetail } from './api';
+import { availableSlips, fetchDossier, slipUrl, type ActionResult, type DossierAction, type DossierDetail, type SlipKind } from './api';
 import { useProcessingT, type ProcessingT } from './i18n';
 import { actionText, formatAt, formatRemaining, sourceText, StatusBadge, statusText, TimelinessBadge } from './labels';
 import './processing.css';
@@ -26,6 +26,13 @@ export function dossierCodeOf(path: string): string {
 }
 
 export const dossierPath = (code: string) => `${paths.processingDossier}/${encodeURIComponent(code)}`;
+
+/**
+ * The slips a citizen is offered: those addressed to the applicant whose contents the citizen's
+ * view of the dossier carries. Not the control slip (form 05/06, the agencies' hand-over record)
+ * nor the stop notice (the citizen's timeline does not carry its reason).
+ */
+const citizenSlips: readonly SlipKind[] = ['receipt', 'supplement', 'refusal', 'apology'];
 
 type FieldTitles = Readonly<Record<string, string>>;
 
@@ -90,17 +97,21 @@ export function DossierPage({ code, user }: { readonly code: string; readonly us
     heading.current?.focus();
   }, [dialog, t]);
 
-  const backPath = user.role === 'clerk' ? paths.dossierSearch : paths.processingQueue;
+  // a citizen reads their own dossier (the server scopes it and filters its timeline)
+  const isCitizen = user.role === 'citizen';
+  const back = isCitizen ? { path: paths.myDossiers, text: tApp('capabilities.myDossiers.title') }
+    : user.role === 'clerk' ? { path: paths.dossierSearch, text: t('searchTitle') }
+    : { path: paths.processingQueue, text: t('backToQueue') };
   return (
     <div className="dossier-page">
-      <p><Link to={backPath}>← {user.role === 'clerk' ? t('searchTitle') : t('backToQueue')}</Link></p>
+      <p><Link to={back.path}>← {back.text}</Link></p>
       <h1 tabIndex={-1} ref={heading}>{t('dossierTitle', { code })}</h1>
       <Notice tone="success">{done}</Notice>
       {loaded.status === 'loading' && <p role="status">{t('dossierLoading')}</p>}
       {loaded.status === 'failed' && <Notice tone="error">{errorMessage(loaded.error, tApp)}</Notice>}
       {loaded.status === 'ready' && (() => {
         const d = loaded.dossier;
-        const slips = availableSlips(d);
+        const slips = availableSlips(d).filter((k) => !isCitizen || citizenSlips.includes(k));
         const formEntries = Object.entries(d.formData);
         return (
           <>

@@ -1,0 +1,115 @@
+// Hồ sơ của tôi: the signed-in citizen's own dossiers, newest first, each linked to its page,
+// where the citizen follows it and, once it has its result or decision, rates it.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { canBeRated, type DossierListItem } from '../processing/api';
+import { dossierPath } from '../processing/DossierPage';
+import { useProcessingT } from '../processing/i18n';
+import { formatAt, StatusBadge, TimelinessBadge } from '../processing/labels';
+import { errorMessage } from '../ui/errors';
+import { Notice } from '../ui/Notice';
+import { useDocumentTitle } from '../ui/page';
+import { Link } from '../ui/router';
+import { fetchMyDossiers, fetchProcedureName, type MyDossiers } from './api';
+import { useCitizenT } from './i18n';
+import '../processing/processing.css';
+import './citizen.css';
+
+type Loaded =
+  | { readonly status: 'loading' }
+  | { readonly status: 'failed'; readonly error: unknown }
+  | { readonly status: 'ready'; readonly page: MyDossiers };
+
+/** Procedure names by code; a name that cannot be read leaves its code shown alone. */
+function useProcedureNames(codes: readonly string[]): ReadonlyMap<string, string> {
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  const key = [...new Set(codes)].sort().join('|');
+  useEffect(() => {
+    if (!key) return;
+    const controller = new AbortController();
+    void Promise.all(key.split('|').map((code) => fetchProcedureName(code, controller.signal).then(
+      (name) => [code, name] as const,
+      () => null, // a nicety: the code is shown without it
+    ))).then((pairs) => {
+      if (!controller.signal.aborted) setNames(new Map(pairs.filter((p) => p !== null)));
+    });
+    return () => controller.abort();
+  }, [key]);
+  return names;
+}
+
+export function MyDossiersPage() {
+  const t = useCitizenT();
+  const tp = useProcessingT();
+  const { t: tApp } = useTranslation();
+  useDocumentTitle(t('myDossiersTitle'));
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [reload, setReload] = useState(0);
+  const items: readonly DossierListItem[] = loaded.status === 'ready' ? loaded.page.items : [];
+  const names = useProcedureNames(items.map((i) => i.procedureCode));
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoaded({ status: 'loading' });
+    fetchMyDossiers(controller.signal).then(
+      (page) => setLoaded({ status: 'ready', page }),
+      (error: unknown) => { if (!controller.signal.aborted) setLoaded({ status: 'failed', error }); },
+    );
+    return () => controller.abort();
+  }, [reload]);
+
+  const procedureOf = (code: string) => {
+    const name = names.get(code);
+    return name ? `${name} (${code})` : code;
+  };
+
+  return (
+    <div className="my-dossiers">
+      <h1 tabIndex={-1}>{t('myDossiersTitle')}</h1>
+      <p className="lead">{t('myDossiersIntro')}</p>
+      <div className="toolbar">
+        <button type="button" className="button button--quiet" onClick={() => setReload((n) => n + 1)}>{t('refresh')}</button>
+      </div>
+      {loaded.status === 'loading' && <p role="status">{t('loading')}</p>}
+      {loaded.status === 'failed' && <Notice tone="error">{errorMessage(loaded.error, tApp)}</Notice>}
+      {loaded.status === 'ready' && (items.length === 0 ? <p role="status" className="empty-state">{t('empty')}</p> : (
+        <>
+          {items.some((i) => canBeRated(i.status)) && <p className="rate-hint">{t('rateHint')}</p>}
+          <div className="table-scroll">
+            <table className="dossier-table">
+              <caption>
+                {loaded.page.total > items.length || loaded.page.totalIsLowerBound
+                  ? t('captionPartial', { shown: items.length, total: loaded.page.totalIsLowerBound ? `${loaded.page.total}+` : loaded.page.total })
+                  : t('caption', { count: items.length })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{tp('colCode')}</th><th scope="col">{tp('colProcedure')}</th><th scope="col">{tp('colStatus')}</th>
+                  <th scope="col">{tp('colReceived')}</th><th scope="col">{tp('colDue')}</th><th scope="col">{t('colRating')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <tr key={item.code} data-code={item.code}>
+                    <td className="num"><Link to={dossierPath(item.code)}>{item.code}</Link></td>
+                    <td>{procedureOf(item.procedureCode)}</td>
+                    <td><StatusBadge t={tp} status={item.status} /></td>
+                    <td>{formatAt(tp, item.receivedAt)}</td>
+                    <td>{formatAt(tp, item.dueAt)} {item.dueAt && <TimelinessBadge t={tp} value={item.timeliness} />}</td>
+                    <td>
+                      {canBeRated(item.status) && (
+                        <Link to={dossierPath(item.code)} className="rate-link">
+                          {t('rateLink')}<span className="visually-hidden"> {t('rateLinkCode', { code: item.code })}</span>
+                        </Link>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ))}
+    </div>
+  );
+}
