@@ -137,6 +137,13 @@ describe('the citizen’s own dossiers', () => {
     expect(detail.timeline.at(-1)).toEqual(expect.objectContaining({
       action: 'rate', payload: { stars: 5, dislike: [], comment: COMMENT, via: 'portal' },
     }));
+    // the list says it is rated and offers the rating no more
+    await page.goto(`${server.baseUrl}/cong-dan/ho-so`);
+    const row = page.getByRole('row').filter({ hasText: code });
+    await row.getByText('Đã đánh giá').waitFor();
+    expect(await row.getByRole('link', { name: /^Đánh giá/ }).count()).toBe(0);
+    await page.goto(`${server.baseUrl}/xu-ly/ho-so/${code}`);
+    await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
   }, STEP_MS);
 
   it('does not open another applicant’s dossier', async () => {

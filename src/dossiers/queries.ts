@@ -30,8 +30,9 @@ async function readerOf(ctx: ServiceContext): Promise<ScopedActor> {
 /**
  * What of an event's payload a citizen sees: the reason of the notices addressed to them — refusal
  * (form 03), rejection after appraisal, the supplement request (form 02, with what to add) and the
- * apology (with the old and new dates); and the appointment of the receipt (form 01) and of a
- * restarted clock. Never notes, officer names, consulted agencies or internal ids.
+ * apology (with the old and new dates), the stop notice and the withdrawal; the appointment of the
+ * receipt (form 01) and of a restarted clock; their own rating. Never notes, officer names,
+ * consulted agencies or internal ids.
  */
 function citizenPayload(e: DossierEvent): Record<string, unknown> {
   const p = e.payload;
@@ -42,6 +43,10 @@ function citizenPayload(e: DossierEvent): Record<string, unknown> {
     case 'apologize': return pick('reason', 'newDueAt', 'originalDueAt');
     case 'received': case 'receive': return pick('receivedAt', 'dueAt');
     case 'supplementReceived': return pick('newDueAt');
+    // the stop notice and the withdrawal are addressed to the applicant, with their reason
+    case 'stop': case 'withdraw': return pick('reason');
+    // their own rating
+    case 'rate': return pick('stars', 'dislike', 'comment');
     default: return {};
   }
 }
@@ -219,7 +224,8 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export const SEARCH_COUNT_CAP = 10_000;
 
 export interface SearchPage {
-  readonly items: QueueItem[];
+  /** `rated`: the applicant has rated the handling */
+  readonly items: (QueueItem & { readonly rated: boolean })[];
   /** the number of matches, or SEARCH_COUNT_CAP when there are more (then totalIsLowerBound) */
   readonly total: number;
   /** true: more than `total` dossiers match (counting stopped) */
@@ -253,7 +259,7 @@ export async function searchDossiers(ctx: ServiceContext, f: SearchFilters): Pro
   if (f.to) q = q.where('d.received_at', '<', sql<Date>`((${f.to}::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
   const now = ctx.clock.now();
   const [rows, count] = await Promise.all([
-    q.select(['d.code', 'd.status', 'd.procedure_code', 'd.applicant_name', 'd.received_at', 'd.due_at', 'd.original_due_at', 'd.finished_at'])
+    q.select(['d.code', 'd.status', 'd.procedure_code', 'd.applicant_name', 'd.received_at', 'd.due_at', 'd.original_due_at', 'd.finished_at', 'd.rated_at'])
       .orderBy('d.received_at', 'desc').orderBy('d.id', 'desc').limit(f.limit ?? 50).offset(f.offset ?? 0).execute(),
     ctx.db.selectFrom(q.select(sql<number>`1`.as('one')).limit(SEARCH_COUNT_CAP + 1).as('m'))
       .select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
@@ -262,7 +268,7 @@ export async function searchDossiers(ctx: ServiceContext, f: SearchFilters): Pro
   return {
     items: rows.map((d) => ({
       code: d.code, status: d.status, statusLabel: statusLabels[d.status], procedureCode: d.procedure_code, applicantName: d.applicant_name,
-      receivedAt: iso(d.received_at), dueAt: iso(d.due_at), remainingWorkingMinutes: null, timeliness: badgeOf(d, now),
+      receivedAt: iso(d.received_at), dueAt: iso(d.due_at), remainingWorkingMinutes: null, timeliness: badgeOf(d, now), rated: d.rated_at !== null,
     })),
     total: Math.min(counted, SEARCH_COUNT_CAP),
     totalIsLowerBound: counted > SEARCH_COUNT_CAP,

@@ -76,7 +76,8 @@ export async function buildWorld(db: Database, at = '2026-03-02T09:00:00+07:00')
     ]),
     defaults_applied: '[]', source: null, province_code: province.code, effective_from: '2025-07-01', effective_to: null,
   }).execute();
-  const actor = (userId: number, role: Role, scope: Actor['scope']): Actor => ({ userId, username: `${role}${userId}`, fullName: `Người ${role}`, role, scope });
+  // actors without an account row: ids far above the accounts' own sequence, so that a test may insert their rows
+  const actor = (n: number, role: Role, scope: Actor['scope']): Actor => ({ userId: 9000 + n, username: `${role}${9000 + n}`, fullName: `Người ${role}`, role, scope });
   // officers and approvers are real accounts: an assignment names one of them (accounts/references)
   const staff = async (fullName: string, role: 'officer' | 'approver', agencyId: number, unitPath: string): Promise<Actor> => {
     const username = `${role}-${tag}-${agencyId}`;

@@ -27,7 +27,11 @@ export const NAMES = { clerk: 'Trần Thị Thu Hà', officer: 'Nguyễn Minh Kh
 
 export async function buildScenario(db: Database): Promise<Scenario> {
   const w = await buildWorld(db);
-  for (const who of ['clerk', 'officer', 'approver', 'communeClerk'] as const) {
+  // officers and approvers are accounts of the world already: only their names change
+  for (const who of ['officer', 'approver'] as const) {
+    await db.updateTable('users').set({ full_name: NAMES[who] }).where('id', '=', w.actors[who].userId).execute();
+  }
+  for (const who of ['clerk', 'communeClerk'] as const) {
     const a = w.actors[who];
     await db.insertInto('users').values({
       id: a.userId, username: a.username, full_name: NAMES[who], role: a.role, scope_unit_id: null, scope_agency_id: null,

@@ -53,6 +53,11 @@ describe('slip data', () => {
     expect(slip.data).toMatchObject({ reason: 'Cần xác minh thêm', agencyName: 'Ủy ban nhân dân xã Một', signerName: NAMES.approver });
   });
 
+  it('gives the applicant their stop notice with its reason, not the agencies\' control slip', async () => {
+    expect((await dossierSlip(ctx('citizen'), s.stopped, 'stop')).data).toMatchObject({ reason: 'Người nộp đề nghị dừng' });
+    await expect(dossierSlip(ctx('citizen'), s.returned, 'control')).rejects.toMatchObject({ kind: 'Forbidden', code: 'SLIP_NOT_FOR_APPLICANT' });
+  });
+
   it('lists every hand-over on the control slip with its timeliness', async () => {
     const slip = await dossierSlip(ctx('clerk'), s.returned, 'control');
     if (slip.kind !== 'control') throw new Error('expected a control slip');

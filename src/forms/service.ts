@@ -157,6 +157,10 @@ export async function renderDossierSlip(ctx: FormsContext, code: string, kind: S
 /** The data of one slip of a dossier, from its newest matching event. */
 export async function dossierSlip(ctx: FormsContext, code: string, kind: SlipKind): Promise<Slip> {
   const d = await getDossier(ctx, code);
+  // the control slip (forms 05/06) is the agencies' hand-over record, not addressed to the applicant
+  if (kind === 'control' && ctx.actor?.role === 'citizen') {
+    throw forbidden('SLIP_NOT_FOR_APPLICANT', 'Phiếu kiểm soát quá trình giải quyết là hồ sơ nội bộ của cơ quan, không cấp cho người nộp hồ sơ.');
+  }
   const facts = (await getDossierPrintFacts(ctx, [code])).get(code);
   const event = lastEvent(d, slipEvents[kind]);
   if (!facts || !event) throw slipNotAvailable(kind);

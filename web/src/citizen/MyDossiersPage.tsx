@@ -2,7 +2,7 @@
 // where the citizen follows it and, once it has its result or decision, rates it.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canBeRated, type DossierListItem } from '../processing/api';
+import { canBeRated } from '../processing/api';
 import { dossierPath } from '../processing/DossierPage';
 import { useProcessingT } from '../processing/i18n';
 import { formatAt, StatusBadge, TimelinessBadge } from '../processing/labels';
@@ -45,7 +45,7 @@ export function MyDossiersPage() {
   useDocumentTitle(t('myDossiersTitle'));
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [reload, setReload] = useState(0);
-  const items: readonly DossierListItem[] = loaded.status === 'ready' ? loaded.page.items : [];
+  const items: MyDossiers['items'] = loaded.status === 'ready' ? loaded.page.items : [];
   const names = useProcedureNames(items.map((i) => i.procedureCode));
 
   useEffect(() => {
@@ -74,7 +74,7 @@ export function MyDossiersPage() {
       {loaded.status === 'failed' && <Notice tone="error">{errorMessage(loaded.error, tApp)}</Notice>}
       {loaded.status === 'ready' && (items.length === 0 ? <p role="status" className="empty-state">{t('empty')}</p> : (
         <>
-          {items.some((i) => canBeRated(i.status)) && <p className="rate-hint">{t('rateHint')}</p>}
+          {items.some((i) => canBeRated(i.status) && !i.rated) && <p className="rate-hint">{t('rateHint')}</p>}
           <div className="table-scroll">
             <table className="dossier-table">
               <caption>
@@ -97,7 +97,7 @@ export function MyDossiersPage() {
                     <td>{formatAt(tp, item.receivedAt)}</td>
                     <td>{formatAt(tp, item.dueAt)} {item.dueAt && <TimelinessBadge t={tp} value={item.timeliness} />}</td>
                     <td>
-                      {canBeRated(item.status) && (
+                      {item.rated ? t('rated') : canBeRated(item.status) && (
                         <Link to={dossierPath(item.code)} className="rate-link">
                           {t('rateLink')}<span className="visually-hidden"> {t('rateLinkCode', { code: item.code })}</span>
                         </Link>

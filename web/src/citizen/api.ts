@@ -7,7 +7,8 @@ import type { DossierListItem } from '../processing/api';
 export const MY_DOSSIERS_LIMIT = 200;
 
 export interface MyDossiers {
-  readonly items: readonly DossierListItem[];
+  /** `rated`: already rated (the list offers the rating only where it is still possible) */
+  readonly items: readonly (DossierListItem & { readonly rated: boolean })[];
   /** how many dossiers the citizen has; more than `items` when the list is cut at the limit */
   readonly total: number;
   readonly totalIsLowerBound?: boolean;

@@ -26,9 +26,11 @@ interface Props {
   readonly action: DossierAction;
   readonly onDone: (result: ActionResult) => void;
   readonly onClose: () => void;
+  /** the applicant acting on their own dossier (texts addressed to them) */
+  readonly asApplicant?: boolean;
 }
 
-export function ActionDialog({ dossier, action, onDone, onClose }: Props) {
+export function ActionDialog({ dossier, action, onDone, onClose, asApplicant = false }: Props) {
   const t = useProcessingT();
   const { t: tApp } = useTranslation();
   const ids = useId();
@@ -146,7 +148,7 @@ export function ActionDialog({ dossier, action, onDone, onClose }: Props) {
     const starsError = problems.stars;
     return (
       <>
-        <p className="field__hint">{t('ratingIntro')}</p>
+        <p className="field__hint">{t(asApplicant ? 'ratingIntroCitizen' : 'ratingIntro')}</p>
         <fieldset className={starsError ? 'choice-group field--invalid' : 'choice-group'} aria-describedby={starsError ? `${ids}-stars-error` : undefined}>
           <legend className="field__label">{t('ratingStars')}</legend>
           {starsError && <p id={`${ids}-stars-error`} className="field__error">{starsError}</p>}

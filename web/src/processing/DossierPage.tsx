@@ -183,7 +183,7 @@ export function DossierPage({ code, user }: { readonly code: string; readonly us
                 </dl>
               )}
             </section>
-            {dialog && <ActionDialog dossier={d} action={dialog} onDone={onDone} onClose={() => setDialog(null)} />}
+            {dialog && <ActionDialog dossier={d} action={dialog} onDone={onDone} onClose={() => setDialog(null)} asApplicant={isCitizen} />}
           </>
         );
       })()}

@@ -157,6 +157,7 @@ const vi = {
   signerRequired: 'Vui lòng nhập họ tên người nhận kết quả.',
   // satisfaction rating (F766 5.4)
   ratingIntro: 'Ghi lại lựa chọn của người nộp hồ sơ trên thiết bị đánh giá tại quầy. Mỗi hồ sơ chỉ được đánh giá một lần.',
+  ratingIntroCitizen: 'Cho biết mức độ hài lòng của bạn với việc giải quyết hồ sơ này. Mỗi hồ sơ chỉ được đánh giá một lần.',
   ratingStars: 'Mức độ hài lòng',
   ratingStarsRequired: 'Vui lòng chọn mức độ hài lòng.',
   stars_1: '1 sao – Rất không hài lòng',
@@ -325,6 +326,7 @@ const en: { readonly [K in ProcessingKey]: string } = {
   signerHint: 'The recipient signs the receipt; the signing time is the time of confirmation.',
   signerRequired: 'Please enter the name of the person receiving the result.',
   ratingIntro: 'Record the applicant’s choice on the counter’s rating device. A dossier can be rated only once.',
+  ratingIntroCitizen: 'How satisfied are you with the handling of this dossier? A dossier can be rated only once.',
   ratingStars: 'Satisfaction',
   ratingStarsRequired: 'Please choose how satisfied the applicant is.',
   stars_1: '1 star – Very dissatisfied',
