@@ -275,6 +275,8 @@ describe('satisfaction rating', () => {
     expect(await act('citizen', code, 'rate', { stars: 2, dislike: ['guidance'] })).toMatchObject({ status: 'resultReady', syncCode: 9 });
     const d = await getDossier(w.ctx(w.actors.clerk), code);
     expect(d.timeline.at(-1)?.payload).toEqual({ stars: 2, dislike: ['guidance'], via: 'portal' });
+    // the applicant sees their own rating (not how it was entered)
+    expect((await getDossier(w.ctx(w.actors.citizen), code)).timeline.at(-1)?.payload).toEqual({ stars: 2, dislike: ['guidance'] });
     expect(d.allowedActions).toEqual(['return']);
     expect(await handOver(code)).toMatchObject({ status: 'returned' });
     expect(await ratingOf(code)).toMatchObject({ status: 'returned', rating_stars: 2, rated_at: new Date('2026-03-03T08:00:00+07:00') });
