@@ -53,12 +53,22 @@ describe('SMS to the applicant', () => {
     expect(m).toMatchObject({ text: `Xin lỗi ông/bà, hồ sơ ${CODE} được hẹn trả lại vào 13/03/2026. Tra cứu: https://motcua.example.vn/tra-cuu` });
   });
 
+  it('after a completed supplement gives the restarted clock\'s new appointment', () => {
+    const m = sms('dossier.supplementReceived', { code: CODE, status: 'processing', seq: 5 }, contact({
+      dueAt: new Date('2026-03-16T09:00:00+07:00'),
+      event: { action: 'supplementReceived', at: new Date('2026-03-09T09:00:00+07:00'), newDueAt: new Date('2026-03-16T09:00:00+07:00') },
+    }));
+    expect(m).toMatchObject({ text: `Hồ sơ ${CODE} đã đủ bổ sung, hẹn trả 16/03/2026. Tra cứu: https://motcua.example.vn/tra-cuu` });
+  });
+
   it.each([
     ['dossier.requestSupplement', `Hồ sơ ${CODE} cần bổ sung. Xem yêu cầu bổ sung tại nơi nộp hồ sơ hoặc https://motcua.example.vn/tra-cuu`],
     ['dossier.markResultReady', `Hồ sơ ${CODE} đã có kết quả, mời ông/bà nhận theo đăng ký. Tra cứu: https://motcua.example.vn/tra-cuu`],
     ['dossier.reject', `Hồ sơ ${CODE} không đủ điều kiện giải quyết. Lý do xem tại nơi nộp hoặc https://motcua.example.vn/tra-cuu`],
     ['dossier.refuse', `Hồ sơ ${CODE} không được tiếp nhận. Lý do xem tại nơi nộp hoặc https://motcua.example.vn/tra-cuu`],
     ['dossier.return', `Hồ sơ ${CODE} đã trả kết quả. Cảm ơn ông/bà!`],
+    ['dossier.stop', `Hồ sơ ${CODE} đã dừng giải quyết. Lý do xem tại nơi nộp hoặc https://motcua.example.vn/tra-cuu`],
+    ['dossier.withdraw', `Hồ sơ ${CODE} đã được rút theo đề nghị của ông/bà. Tra cứu: https://motcua.example.vn/tra-cuu`],
   ])('%s', (kind, text) => {
     expect(sms(kind, { code: CODE, status: 'x', seq: 3 })).toEqual({ channel: 'sms', to: '0912345678', text });
   });
@@ -69,6 +79,7 @@ describe('SMS to the applicant', () => {
       ['dossier.received', { code: CODE, status: 'received', dueAt: '2026-03-09T02:00:00Z' }],
       ['dossier.apologize', { code: CODE, seq: 4 }], ['dossier.requestSupplement', { code: CODE }], ['dossier.markResultReady', { code: CODE }],
       ['dossier.reject', { code: CODE }], ['dossier.refuse', { code: CODE }], ['dossier.return', { code: CODE }],
+      ['dossier.supplementReceived', { code: CODE, seq: 5 }], ['dossier.stop', { code: CODE }], ['dossier.withdraw', { code: CODE }],
     ];
     for (const [kind, payload] of rows) {
       const m = planMessage({ kind, payload }, contact(), longUrl);

@@ -21,7 +21,7 @@ export function formatVnDate(at: Date): string {
 export const trackingUrlOf = (publicUrl: string): string => `${publicUrl.replace(/\/+$/, '')}/tra-cuu`;
 
 /** The outbox kinds that send an SMS to the applicant: `dossier.received` (intake) and these actions. */
-type SmsKind = 'received' | Extract<Action, 'receive' | 'requestSupplement' | 'apologize' | 'markResultReady' | 'reject' | 'refuse' | 'return'>;
+type SmsKind = 'received' | Extract<Action, 'receive' | 'requestSupplement' | 'supplementReceived' | 'apologize' | 'markResultReady' | 'reject' | 'refuse' | 'return' | 'stop' | 'withdraw'>;
 
 interface SmsFacts {
   readonly code: string;
@@ -40,6 +40,10 @@ const smsTexts = {
   received: (f) => (f.status === 'submitted' ? `Hồ sơ ${f.code} đã nộp trực tuyến, đang chờ tiếp nhận. Tra cứu: ${f.trackingUrl}` : accepted(f)),
   receive: accepted,
   requestSupplement: (f) => `Hồ sơ ${f.code} cần bổ sung. Xem yêu cầu bổ sung tại nơi nộp hồ sơ hoặc ${f.trackingUrl}`,
+  // the clock restarts from the completed supplement: a new appointment
+  supplementReceived: (f) => f.date
+    ? `Hồ sơ ${f.code} đã đủ bổ sung, hẹn trả ${formatVnDate(f.date)}. Tra cứu: ${f.trackingUrl}`
+    : `Hồ sơ ${f.code} đã đủ bổ sung. Tra cứu: ${f.trackingUrl}`,
   // ND 61 art. 19.9: the apology states the new date
   apologize: (f) => f.date
     ? `Xin lỗi ông/bà, hồ sơ ${f.code} được hẹn trả lại vào ${formatVnDate(f.date)}. Tra cứu: ${f.trackingUrl}`
@@ -48,6 +52,9 @@ const smsTexts = {
   reject: (f) => `Hồ sơ ${f.code} không đủ điều kiện giải quyết. Lý do xem tại nơi nộp hoặc ${f.trackingUrl}`,
   refuse: (f) => `Hồ sơ ${f.code} không được tiếp nhận. Lý do xem tại nơi nộp hoặc ${f.trackingUrl}`,
   return: (f) => `Hồ sơ ${f.code} đã trả kết quả. Cảm ơn ông/bà!`,
+  // ND 118 art. 21: the stop notice, with its reason, is at the place of filing
+  stop: (f) => `Hồ sơ ${f.code} đã dừng giải quyết. Lý do xem tại nơi nộp hoặc ${f.trackingUrl}`,
+  withdraw: (f) => `Hồ sơ ${f.code} đã được rút theo đề nghị của ông/bà. Tra cứu: ${f.trackingUrl}`,
 } as const satisfies Record<SmsKind, (f: SmsFacts) => string>;
 
 const isSmsKind = (k: string): k is SmsKind => Object.hasOwn(smsTexts, k);
@@ -101,7 +108,7 @@ export function planMessage(row: OutboxMessageInput, dossier: DossierContact | n
   if (!normalizeVietnameseMobile(dossier.applicantPhone)) return skip('Số điện thoại của người nộp không phải số di động: không gửi SMS.');
   const date = kind === 'received'
     ? instant(row.payload.dueAt) ?? dossier.dueAt
-    : kind === 'apologize' ? dossier.event?.newDueAt ?? dossier.dueAt
+    : kind === 'apologize' || kind === 'supplementReceived' ? dossier.event?.newDueAt ?? dossier.dueAt
       : kind === 'receive' ? dossier.dueAt : null;
   const status = text(row.payload.status) ?? dossier.status;
   return { channel: 'sms', to: dossier.applicantPhone, text: smsTexts[kind]({ code: dossier.code, status, date, trackingUrl: trackingUrlOf(publicUrl) }) };
