@@ -4,7 +4,8 @@
 import { applyApology, computeDueAt, newDossierDeadline, restartAfterSupplement } from '../calendar';
 import type { Actor } from '../platform/actor';
 import { conflict, forbidden, invalidTransition, unauthenticated, validationFailed } from '../platform/errors';
-import { calendarAround, hasNul, vnDay, type DossierContext } from './context';
+import { calendarAround, hasNul, type DossierContext } from './context';
+import { counterRatingOpen } from './counter-rating';
 import { appendEvent, runHooks } from './events';
 import { evolve, lifecycleOf, type DerivedDossier } from './fold';
 import {
@@ -171,13 +172,22 @@ async function payloadFor(ctx: DossierContext, row: DossierRow, action: Action, 
     case 'rate':
       // the counter's rating device: only the person who just received the result at this counter
       // rates through the clerk; any other applicant rates on the portal (the staff rated never fill it in)
-      if (ctx.actor?.role === 'clerk' && (row.status !== 'returned' || row.result_delivery !== 'counter' || !row.returned_at || vnDay(row.returned_at) !== vnDay(now))) {
-        throw invalidTransition('RATING_AT_COUNTER_ONLY', 'Cán bộ chỉ ghi nhận đánh giá của người nhận kết quả tại quầy, ngay trong ngày trả kết quả; người nộp hồ sơ tự đánh giá trên Cổng dịch vụ công.');
+      if (ctx.actor?.role === 'clerk' && !counterRatingOpen({
+        status: row.status, resultDelivery: row.result_delivery, returnedAt: row.returned_at, returnedBy: await returnedBy(ctx, row.id),
+      }, ctx.actor.userId, now)) {
+        throw invalidTransition('RATING_AT_COUNTER_ONLY', 'Cán bộ chỉ ghi nhận đánh giá của người vừa nhận kết quả tại quầy từ chính mình, trong ngày trả kết quả; người nộp hồ sơ tự đánh giá trên Cổng dịch vụ công.');
       }
       return ratingPayload(ctx, input);
     default:
       return base;
   }
+}
+
+/** Who recorded the dossier's latest `return` (null: none). */
+async function returnedBy(ctx: DossierContext, dossierId: number): Promise<number | null> {
+  const e = await ctx.db.selectFrom('dossier_events').select('actor_id').where('dossier_id', '=', dossierId).where('action', '=', 'return')
+    .orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return e?.actor_id ?? null;
 }
 
 /**

@@ -16,6 +16,7 @@ import { assignableStaff, type AssignableStaff } from '../accounts/references';
 import { procedureRules } from '../catalog/references';
 import { agencyIdsByIdentifier, agencyNames, servicePointCodes, unitPathsByCode } from '../directory/references';
 import { controlSlipRows, stepDeadlines, type ControlSlipRow } from './steps';
+import { counterRatingOpen } from './counter-rating';
 import { dossierNotFound, isDossierInScope, scopedActor, scopeWhere, type ScopedActor } from './scope';
 
 const OPEN_STATUSES = ['submitted', 'received', 'processing', 'awaitingSupplement', 'awaitingPayment', 'resultReady'] as const satisfies readonly Status[];
@@ -148,7 +149,11 @@ export async function getDossier(ctx: ServiceContext, code: string): Promise<Dos
     steps,
     // the control slip (form 05/06) is the agencies' hand-over record, not the applicant's
     controlSlip: citizen ? [] : controlSlipRows(events, { oneStop: receiving.name, agency: competent.name, applicant: d.applicant_name }, d.due_at?.getTime() ?? null),
-    allowedActions: allowedActions(lifecycleOf(d), actor.role),
+    // a clerk enters a rating only for the result they just handed over at the counter
+    allowedActions: allowedActions(lifecycleOf(d), actor.role).filter((a) => a !== 'rate' || actor.role !== 'clerk' || counterRatingOpen({
+      status: d.status, resultDelivery: d.result_delivery, returnedAt: d.returned_at,
+      returnedBy: events.findLast((e) => e.action === 'return')?.actorId ?? null,
+    }, actor.userId, now)),
   };
 }
 

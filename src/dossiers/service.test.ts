@@ -261,8 +261,15 @@ describe('satisfaction rating', () => {
     at('2026-03-04T10:00:00+07:00');
     await act('clerk', byPost, 'return', { channel: 'post', signature: { name: 'Bưu cục Tân Hồng', signedAt: '2026-03-04T10:00:00+07:00' } });
     await expect(act('clerk', byPost, 'rate', { stars: 5 })).rejects.toMatchObject({ code: 'RATING_AT_COUNTER_ONLY' });
+    expect((await getDossier(w.ctx(w.actors.clerk), code)).allowedActions).toEqual(['return']);
     await handOver(code);
+    // another clerk of the same counter did not hand it over: no rating from them
+    const colleague = { ...w.actors.clerk, userId: w.actors.clerk.userId + 500, username: 'dongnghiep' };
+    expect((await getDossier(w.ctx(colleague), code)).allowedActions).toEqual([]);
+    await expect(performAction(w.ctx(colleague), code, 'rate', { stars: 5 })).rejects.toMatchObject({ code: 'RATING_AT_COUNTER_ONLY' });
+    expect((await getDossier(w.ctx(w.actors.clerk), code)).allowedActions).toEqual(['rate']);
     at('2026-03-05T08:00:00+07:00'); // the next day: only the applicant, on the portal
+    expect((await getDossier(w.ctx(w.actors.clerk), code)).allowedActions).toEqual([]);
     await expect(act('clerk', code, 'rate', { stars: 5 })).rejects.toMatchObject({ code: 'RATING_AT_COUNTER_ONLY' });
     expect((await ratingOf(code)).rated_at).toBeNull();
     expect(await act('citizen', code, 'rate', { stars: 3 })).toMatchObject({ status: 'returned' });

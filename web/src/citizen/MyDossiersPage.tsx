@@ -51,12 +51,26 @@ export function MyDossiersPage() {
   useEffect(() => {
     const controller = new AbortController();
     setLoaded({ status: 'loading' });
-    fetchMyDossiers(controller.signal).then(
+    fetchMyDossiers(0, controller.signal).then(
       (page) => setLoaded({ status: 'ready', page }),
       (error: unknown) => { if (!controller.signal.aborted) setLoaded({ status: 'failed', error }); },
     );
     return () => controller.abort();
   }, [reload]);
+
+  // older dossiers, a page at a time, after those shown
+  const [more, setMore] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
+  const hasMore = loaded.status === 'ready' && (loaded.page.total > items.length || loaded.page.totalIsLowerBound === true);
+  const loadMore = () => {
+    if (loaded.status !== 'ready') return;
+    setMore({ busy: true, error: null });
+    fetchMyDossiers(items.length).then(
+      (page) => { setLoaded({ status: 'ready', page: { ...page, items: [...items, ...page.items] } }); setMore({ busy: false, error: null }); },
+      (error: unknown) => setMore({ busy: false, error }),
+    );
+  };
+  const status = loaded.status === 'loading' ? t('loading')
+    : loaded.status === 'ready' ? (items.length === 0 ? t('empty') : t('loadedCount', { count: items.length })) : '';
 
   const procedureOf = (code: string) => {
     const name = names.get(code);
@@ -70,9 +84,10 @@ export function MyDossiersPage() {
       <div className="toolbar">
         <button type="button" className="button button--quiet" onClick={() => setReload((n) => n + 1)}>{t('refresh')}</button>
       </div>
-      {loaded.status === 'loading' && <p role="status">{t('loading')}</p>}
-      {loaded.status === 'failed' && <Notice tone="error">{errorMessage(loaded.error, tApp)}</Notice>}
-      {loaded.status === 'ready' && (items.length === 0 ? <p role="status" className="empty-state">{t('empty')}</p> : (
+      {/* always in the page, so that screen readers announce what appears in them */}
+      <p role="status" className={loaded.status !== 'ready' ? undefined : items.length === 0 ? 'empty-state' : 'visually-hidden'}>{status}</p>
+      <Notice tone="error">{loaded.status === 'failed' ? errorMessage(loaded.error, tApp) : more.error ? errorMessage(more.error, tApp) : null}</Notice>
+      {loaded.status === 'ready' && items.length > 0 && (
         <>
           {items.some((i) => canBeRated(i.status) && !i.rated) && <p className="rate-hint">{t('rateHint')}</p>}
           <div className="table-scroll">
@@ -108,8 +123,13 @@ export function MyDossiersPage() {
               </tbody>
             </table>
           </div>
+          {hasMore && (
+            <p><button type="button" className="button" onClick={loadMore} disabled={more.busy} aria-busy={more.busy || undefined}>
+              {more.busy ? t('loadingMore') : t('loadMore')}
+            </button></p>
+          )}
         </>
-      ))}
+      )}
     </div>
   );
 }

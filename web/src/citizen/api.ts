@@ -3,7 +3,7 @@
 import { api } from '../api/client';
 import type { DossierListItem } from '../processing/api';
 
-/** The most dossiers the list shows (the search route's largest page). */
+/** Dossiers per page (the search route's largest page). */
 export const MY_DOSSIERS_LIMIT = 200;
 
 export interface MyDossiers {
@@ -14,8 +14,9 @@ export interface MyDossiers {
   readonly totalIsLowerBound?: boolean;
 }
 
-/** Newest received first; dossiers not yet received (online, awaiting the counter) before them. */
-export const fetchMyDossiers = (signal?: AbortSignal) => api.get<MyDossiers>(`/api/v1/dossiers?limit=${MY_DOSSIERS_LIMIT}`, signal);
+/** Newest received first (dossiers not yet received, online and awaiting the counter, before them), from `offset`. */
+export const fetchMyDossiers = (offset: number, signal?: AbortSignal) =>
+  api.get<MyDossiers>(`/api/v1/dossiers?limit=${MY_DOSSIERS_LIMIT}${offset > 0 ? `&offset=${offset}` : ''}`, signal);
 
 export const fetchProcedureName = (code: string, signal?: AbortSignal) =>
   api.get<{ name: string }>(`/api/v1/procedures/${encodeURIComponent(code)}`, signal).then((p) => p.name);

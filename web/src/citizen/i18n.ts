@@ -14,6 +14,9 @@ const vi = {
   rateLinkCode: 'mức độ hài lòng với hồ sơ {{code}}',
   rateHint: 'Hồ sơ đã có kết quả hoặc đã được giải quyết: bạn có thể đánh giá mức độ hài lòng, một lần cho mỗi hồ sơ, trên trang của hồ sơ.',
   refresh: 'Tải lại',
+  loadedCount: 'Đã tải {{count}} hồ sơ.',
+  loadMore: 'Xem các hồ sơ cũ hơn',
+  loadingMore: 'Đang tải thêm…',
 };
 
 export type CitizenKey = keyof typeof vi;
@@ -31,6 +34,9 @@ export const useCitizenT = defineBundle('citizen', vi, {
   rateLinkCode: 'your satisfaction with dossier {{code}}',
   rateHint: 'A dossier with its result or its decision can be rated, once, from its own page.',
   refresh: 'Reload',
+  loadedCount: '{{count}} dossiers loaded.',
+  loadMore: 'Show older dossiers',
+  loadingMore: 'Loading more…',
 });
 
 export type CitizenT = ReturnType<typeof useCitizenT>;

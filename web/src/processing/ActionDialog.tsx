@@ -79,7 +79,7 @@ export function ActionDialog({ dossier, action, onDone, onClose, asApplicant = f
     else if (needsReason.includes(action)) found.reason = t('reasonRequired');
     if (note.trim() && action !== 'rate') input.note = note.trim();
     if (action === 'rate') {
-      if (stars === null) found.stars = t('ratingStarsRequired');
+      if (stars === null) found.stars = t(asApplicant ? 'ratingStarsRequiredCitizen' : 'ratingStarsRequired');
       else input.stars = stars;
       if (dislike.length > 0) input.dislike = dislike;
       if (comment.trim()) input.comment = comment.trim();
@@ -225,6 +225,8 @@ export function ActionDialog({ dossier, action, onDone, onClose, asApplicant = f
         {action === 'rate' && rating()}
         {needsReason.includes(action)
           ? textArea('reason', t('reason'), reason, setReason)
+          // the applicant's own words go on the withdrawal notice
+          : action === 'withdraw' && asApplicant ? textArea('reason', t('withdrawReason'), reason, setReason)
           : action !== 'rate' && textArea('note', t('note'), note, setNote)}
         <Notice tone="error">
           {error && (

@@ -28,11 +28,11 @@ export function dossierCodeOf(path: string): string {
 export const dossierPath = (code: string) => `${paths.processingDossier}/${encodeURIComponent(code)}`;
 
 /**
- * The slips a citizen is offered: those addressed to the applicant whose contents the citizen's
- * view of the dossier carries. Not the control slip (form 05/06, the agencies' hand-over record)
- * nor the stop notice (the citizen's timeline does not carry its reason).
+ * The slips a citizen is offered: those addressed to the applicant (receipt, supplement request,
+ * refusal, apology, stop notice). Not the control slip (form 05/06, the agencies' hand-over record,
+ * which the server refuses to applicants).
  */
-const citizenSlips: readonly SlipKind[] = ['receipt', 'supplement', 'refusal', 'apology'];
+const citizenSlips: readonly SlipKind[] = ['receipt', 'supplement', 'refusal', 'apology', 'stop'];
 
 type FieldTitles = Readonly<Record<string, string>>;
 
