@@ -4,6 +4,7 @@
  * Protocol over IPC: the parent sends one {@link LoadJob}; the child warms up, sends
  * `{ ready: true }`, waits for `{ go: true }`, runs the phase and sends a {@link LoadResult}.
  */
+import http from 'node:http';
 import pg from 'pg';
 
 export interface LoadJob {
@@ -77,16 +78,27 @@ async function runPaced(rate: number, seconds: number, once: (i: number) => Prom
   return { count: latencies.length, seconds: (performance.now() - start) / 1000, latencies: latencies.sort((a, b) => a - b), cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
+/** HTTP clients over node:http keep-alive sockets (lighter than fetch: the load generator shares the machine's cores). */
 function httpClient(job: LoadJob): (i: number) => Promise<void> {
-  return async (i) => {
-    const res = await fetch(`${job.origin}/api/v1/dossiers`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${job.token}`, 'idempotency-key': `bench-${i}-${Date.now()}` },
-      body: intakeBody(i),
+  const origin = new URL(job.origin ?? '');
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(job.clients, 64) });
+  return (i) => new Promise<void>((resolve, reject) => {
+    const body = Buffer.from(intakeBody(i));
+    const req = http.request({
+      agent, host: origin.hostname, port: origin.port, path: '/api/v1/dossiers', method: 'POST',
+      headers: {
+        'content-type': 'application/json', 'content-length': body.length, authorization: `Bearer ${job.token}`,
+        'idempotency-key': `bench-${i}-${Date.now()}`,
+      },
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`intake ${i}: ${res.statusCode} ${Buffer.concat(chunks).toString()}`))));
+      res.on('error', reject);
     });
-    const text = await res.text();
-    if (res.status !== 201) throw new Error(`intake ${i}: ${res.status} ${text}`);
-  };
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 const DOSSIER_INSERT = `INSERT INTO dossiers (code, code_format, province_code, procedure_id, procedure_code, applicant_id, applicant_name, applicant_phone, personal_id,
