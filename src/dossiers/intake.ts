@@ -1,8 +1,9 @@
-// Intake (ND 61 art. 17): one transaction allocates the code, computes the due time, writes the
-// dossier, its papers, the hash-chained `received` event, the notification outbox row, and runs
-// the in-transaction hooks. Requests carry an idempotency key: a retry returns the first result.
+// Intake (ND 61 art. 17): validates, computes the due time, then one SQL statement (its own
+// transaction, ADR 008) allocates the code and writes the dossier, its papers, the hash-chained
+// `received` event, the outbox row and the hooks' writes (the roll-ups). Requests carry an
+// idempotency key: a retry returns the first result.
 import { createHash, randomBytes } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { computeDueAt } from '../calendar';
 import { can } from '../accounts/policy';
 import type { Actor } from '../platform/actor';
@@ -357,15 +358,3 @@ async function writeIntake(db: Kysely<DB>, w: IntakeWriteInput): Promise<Dossier
     SELECT * FROM d`.execute(db);
   return result.rows[0] ?? null;
 }
-
-/**
- * The next serial of an agency's day. The row lock is held until the intake commits: concurrent
- * intakes queue here, and a rollback gives the number back (DOMAIN §2.1: no gap, no duplicate).
- */
-export async function allocateSerial(trx: Transaction<DB>, agencyId: number, day: string): Promise<number> {
-  const row = await trx.insertInto('dossier_serials').values({ agency_id: agencyId, day, last_serial: 1 })
-    .onConflict((oc) => oc.columns(['agency_id', 'day']).doUpdateSet({ last_serial: sql`dossier_serials.last_serial + 1` }))
-    .returning('last_serial').executeTakeFirstOrThrow();
-  return row.last_serial;
-}
-
