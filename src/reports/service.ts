@@ -71,7 +71,10 @@ export async function resolveScope(db: Database, own: string, unit: string | und
   return { unitPath, extraPaths: map.extraPathsUnder(unitPath), asOf };
 }
 
-export async function reportSummary(ctx: ServiceContext, q: ReportQuery): Promise<Summary & { asOf: AsOf; openNow: { onTime: number; overdue: number } }> {
+/** The dashboard's summary: the period's figures, the view, and the dossiers open right now. */
+export type ReportSummary = Summary & { readonly asOf: AsOf; readonly openNow: { readonly onTime: number; readonly overdue: number } };
+
+export async function reportSummary(ctx: ServiceContext, q: ReportQuery): Promise<ReportSummary> {
   const scope = await scopeOf(ctx, q.unit, q.asOf);
   const period = periodOf(q);
   const [s, open] = await Promise.all([summary(ctx.db, scope, period), openNow(ctx.db, scope, ctx.clock.now())]);
@@ -149,10 +152,13 @@ export async function reportBreakdown(ctx: ServiceContext, q: ReportQuery & { by
   return { by: q.by, asOf: scope.asOf, rows };
 }
 
-export async function reportTrend(ctx: ServiceContext, q: ReportQuery): Promise<{ points: { month: string; received: number; online: number; postal: number; resolved: number; late: number }[] }> {
+/** One month of the trend. */
+export type TrendPoint = { month: string; received: number; online: number; postal: number; resolved: number; late: number };
+
+export async function reportTrend(ctx: ServiceContext, q: ReportQuery): Promise<{ points: TrendPoint[] }> {
   const scope = await scopeOf(ctx, q.unit, q.asOf);
   const rows = await sumRollups(ctx.db, scope, periodOf(q), ['channel'], 'month');
-  const points = new Map<string, { month: string; received: number; online: number; postal: number; resolved: number; late: number }>();
+  const points = new Map<string, TrendPoint>();
   for (const r of rows) {
     const month = r.bucket instanceof Date ? r.bucket.toISOString().slice(0, 7) : String(r.bucket).slice(0, 7);
     const t = totalsOf(r);

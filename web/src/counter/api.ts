@@ -1,6 +1,8 @@
 // What the counter reads and writes: the catalogue, the communes, the clerk's service point,
 // and intake (src/catalog/routes.ts, src/directory/routes.ts, src/dossiers/routes.ts).
 import { ApiError, api, clientErrorCodes } from '../api/client';
+// the server's own shapes (type-only imports: nothing is bundled)
+import type { ApplicantInput, IntakeResult } from '../../../src/dossiers/intake';
 
 export interface ProcedureHit {
   readonly code: string;
@@ -38,15 +40,7 @@ export interface Unit {
 export interface IntakeBody {
   readonly procedureCode: string;
   readonly channel: 'counter';
-  readonly applicant: {
-    readonly personalId: string;
-    readonly name: string;
-    readonly phone: string;
-    readonly email?: string;
-    readonly birthDate?: string;
-    readonly address?: string;
-    readonly unitCode: string;
-  };
+  readonly applicant: ApplicantInput;
   readonly papers: readonly { key: string; originals: number; copies: number; source: PaperSource; digitized: boolean }[];
   readonly formData: Record<string, unknown>;
 }
@@ -54,14 +48,7 @@ export interface IntakeBody {
 export const paperSources = ['paper', 'scanned', 'reused'] as const;
 export type PaperSource = (typeof paperSources)[number];
 
-export interface IntakeResult {
-  readonly code: string;
-  readonly status: string;
-  readonly receivedAt: string | null;
-  readonly dueAt: string | null;
-  readonly competentAgency: string;
-  readonly replayed: boolean;
-}
+export type { IntakeResult };
 
 const enc = encodeURIComponent;
 

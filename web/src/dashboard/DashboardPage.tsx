@@ -11,7 +11,7 @@ import { Notice } from '../ui/Notice';
 import { useDocumentTitle } from '../ui/page';
 import {
   exportFileUrl, fetchBreakdown, fetchDossiers, fetchExport, fetchIndicators, fetchSummary, fetchTrend, fetchWorstLate, requestExport, xlsxUrl,
-  type BreakdownBy, type ExportKind, type ExportStatus, type BreakdownRow, type DrillFilter, type DrillRow, type Indicator, type PeriodQuery, type Summary, type TrendPoint,
+  type BreakdownBy, type ExportKind, type ExportProgress, type BreakdownRow, type DrillFilter, type DrillRow, type Indicator, type PeriodQuery, type Summary, type TrendPoint,
 } from './api';
 import { BarChart, LineChart, type Bar, type Series } from './charts';
 import { periodPreset, type PresetKind } from './period';
@@ -74,7 +74,7 @@ export function DashboardPage({ user }: { readonly user: User }) {
   const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [drill, setDrill] = useState<{ title: string; filter: DrillFilter; rows: DrillRow[]; next: string | null } | null>(null);
-  const [exportJob, setExportJob] = useState<ExportStatus | null>(null);
+  const [exportJob, setExportJob] = useState<ExportProgress | null>(null);
 
   // an export runs as a job on the server: poll its progress until it is done or failed
   useEffect(() => {

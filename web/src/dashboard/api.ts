@@ -10,60 +10,16 @@ export interface PeriodQuery {
   readonly asOf?: 'was' | 'is';
 }
 
-export interface Summary {
-  readonly received: number;
-  readonly receivedOnline: number;
-  readonly receivedPostal: number;
-  readonly receivedCounter: number;
-  readonly onlineShareOfNew: number | null;
-  readonly postalShare: number | null;
-  readonly resolved: number;
-  readonly resolvedEarly: number;
-  readonly resolvedOnTime: number;
-  readonly resolvedLate: number;
-  readonly onTimeShare: number | null;
-  readonly lateShare: number | null;
-  readonly inProgress: number;
-  readonly provincialCentreReceived: number;
-  readonly supplementRequests: number;
-  readonly apologies: number;
-  readonly averageResolutionWorkingDays: number | null;
-  readonly openNow: { readonly onTime: number; readonly overdue: number };
-}
+import type { DrillRow, ReportSummary as Summary, TrendPoint } from '../../../src/reports/service';
+import type { IndicatorValue as Indicator } from '../../../src/reports/indicators';
+import type { ExportKind, ExportStatus } from '../../../src/reports/exports';
+
+export type { DrillRow, ExportKind, ExportStatus, Indicator, Summary, TrendPoint };
 
 export type { BreakdownBy, BreakdownRow };
 
-export interface TrendPoint {
-  readonly month: string;
-  readonly received: number;
-  readonly online: number;
-  readonly postal: number;
-  readonly resolved: number;
-  readonly late: number;
-}
-
-export interface DrillRow {
-  readonly code: string;
-  readonly procedureCode: string;
-  readonly applicantName: string;
-  readonly channel: string;
-  readonly status: string;
-  readonly receivedAt: string | null;
-  readonly dueAt: string | null;
-  readonly finishedAt: string | null;
-}
-
-export interface Indicator {
-  readonly code: string;
-  readonly name: string;
-  readonly value: number | null;
-  readonly unit: string;
-  readonly numerator: number;
-  readonly denominator: number;
-  readonly rule: string;
-  readonly score: number | null;
-  readonly maxScore: number | null;
-}
+/** What the dashboard shows of an export while it runs (the server's status before it answers). */
+export type ExportProgress = Pick<ExportStatus, 'id' | 'kind' | 'status' | 'progress' | 'error'>;
 
 export interface DrillFilter {
   readonly kind?: 'received' | 'late' | 'onTime' | 'open';
@@ -90,14 +46,7 @@ export const fetchDossiers = (q: PeriodQuery, f: DrillFilter, after?: string) =>
 export const xlsxUrl = (endpoint: string, q: PeriodQuery, extra: Record<string, string> = {}) =>
   `/api/v1/reports/${endpoint}?${queryString({ ...q, ...extra, format: 'xlsx' })}`;
 
-export type ExportKind = 'periodic-pdf' | 'breakdown-xlsx';
-export interface ExportStatus {
-  readonly id: string;
-  readonly kind: ExportKind;
-  readonly status: 'queued' | 'running' | 'done' | 'failed';
-  readonly progress: number;
-  readonly error?: string;
-}
+
 export const requestExport = (q: PeriodQuery, kind: ExportKind) =>
   request<{ id: string }>('POST', '/api/v1/reports/exports', { body: { kind, from: q.from, to: q.to, ...(q.unit ? { unit: q.unit } : {}), ...(q.asOf ? { asOf: q.asOf } : {}) } });
 export const fetchExport = (id: string) => request<ExportStatus>('GET', `/api/v1/reports/exports/${encodeURIComponent(id)}`);

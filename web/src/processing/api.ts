@@ -2,7 +2,7 @@
 // (src/dossiers/routes.ts, src/dossiers/queries.ts).
 import { api } from '../api/client';
 import type { ActionInput } from '../../../src/dossiers/actions';
-import { actionLabels, transitions, type Action as DossierAction, type Status as DossierStatus } from '../../../src/dossiers/lifecycle';
+import { transitions, type Action as DossierAction, type Status as DossierStatus } from '../../../src/dossiers/lifecycle';
 
 /** The body of an action, as the server's service takes it. */
 export type { ActionInput };
@@ -14,75 +14,16 @@ export {
   dislikeReasons, RATING_COMMENT_MAX_CHARS, RATING_MAX_STARS, RATING_MIN_STARS, type DislikeReason,
 } from '../../../src/dossiers/lifecycle';
 
-export type Timeliness = 'early' | 'onTime' | 'late';
-export type ReturnChannel = 'counter' | 'post' | 'online';
+// The shapes of the answers are the server's own types (type-only imports: nothing is bundled).
+import type { AssignableStaff } from '../../../src/accounts/references';
+import type { Timeliness } from '../../../src/calendar';
+import type { ActionResult } from '../../../src/dossiers/actions';
+import type { DossierDetail, QueueItem, SearchFilters, TrackingView } from '../../../src/dossiers/queries';
 
-export interface DossierDetail {
-  readonly code: string;
-  readonly status: DossierStatus;
-  readonly statusLabel: string;
-  readonly version: number;
-  readonly channel: 'counter' | 'online' | 'postal';
-  readonly procedure: { readonly code: string; readonly name: string };
-  readonly applicant: { readonly name: string; readonly phone: string | null; readonly personalId: string | null };
-  readonly receivingAgency: { readonly identifier: string; readonly name: string };
-  readonly competentAgency: { readonly identifier: string; readonly name: string };
-  readonly submittedAt: string;
-  readonly receivedAt: string | null;
-  readonly dueAt: string | null;
-  readonly originalDueAt: string | null;
-  readonly finishedAt: string | null;
-  readonly returnedAt: string | null;
-  readonly remainingWorkingMinutes: number | null;
-  readonly timeliness: Timeliness | null;
-  readonly supplementCount: number;
-  readonly apologyUsed: boolean;
-  readonly formData: Readonly<Record<string, unknown>>;
-  readonly papers: readonly { key: string; name: string; originals: number; copies: number; source: string; digitized: boolean }[];
-  readonly timeline: readonly { seq: number; at: string; action: string; label: string; actorRole: string | null; payload: Readonly<Record<string, unknown>> }[];
-  readonly steps: readonly { key: string; name: string; role: string; dueAt: string }[];
-  readonly allowedActions: readonly DossierAction[];
-}
-
-export interface DossierListItem {
-  readonly code: string;
-  readonly status: DossierStatus;
-  readonly statusLabel: string;
-  readonly procedureCode: string;
-  readonly applicantName: string;
-  readonly receivedAt: string | null;
-  readonly dueAt: string | null;
-  readonly remainingWorkingMinutes: number | null;
-  readonly timeliness: Timeliness | null;
-}
-
-
-export interface ActionResult {
-  readonly code: string;
-  readonly status: DossierStatus;
-  readonly version: number;
-  readonly dueAt: string | null;
-}
-
-export interface SearchFilters {
-  readonly code?: string;
-  readonly personalId?: string;
-  readonly phone?: string;
-  readonly name?: string;
-  readonly status?: DossierStatus;
-}
-
-export interface TrackingView {
-  readonly code: string;
-  readonly status: DossierStatus;
-  readonly statusLabel: string;
-  readonly procedureName: string;
-  readonly receivedAt: string | null;
-  readonly dueAt: string | null;
-  /** the applicant has rated the handling (never how) */
-  readonly rated: boolean;
-  readonly steps: readonly { label: string; at: string }[];
-}
+export type { ActionResult, DossierDetail, SearchFilters, Timeliness, TrackingView };
+export type DossierListItem = QueueItem;
+export type Assignee = AssignableStaff;
+export type ReturnChannel = NonNullable<ActionInput['channel']>;
 
 /** Statuses in which a dossier may be rated (after its result). */
 export const canBeRated = (status: DossierStatus): boolean => (transitions.rate.from as readonly DossierStatus[]).includes(status);
@@ -90,8 +31,6 @@ export const canBeRated = (status: DossierStatus): boolean => (transitions.rate.
 const enc = encodeURIComponent;
 
 export const fetchDossier = (code: string, signal?: AbortSignal) => api.get<DossierDetail>(`/api/v1/dossiers/${enc(code)}`, signal);
-
-export interface Assignee { readonly userId: number; readonly fullName: string; readonly role: 'officer' | 'approver' }
 
 /** The competent agency's officers and approvers, for the assign dialog. */
 export const fetchAssignees = (code: string, signal?: AbortSignal) =>
