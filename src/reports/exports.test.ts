@@ -4,39 +4,22 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { runSimulate } from '../cli/simulate';
+import { describe, expect, it } from 'vitest';
 import type { Actor } from '../platform/actor';
-import { FixedClock } from '../platform/clock';
-import { createHttpServer, type HttpApp } from '../platform/http/server';
 import { monthsOf, runOneExport } from './exports';
 import { PERIODIC_REPORT_TITLE } from './pdf';
-import { registerReportRoutes } from './routes';
+import { simulatedReportsApp } from './simulated-app.test-helper';
 
-let t: TestDatabase;
-let app: HttpApp;
-const clock = new FixedClock(new Date('2022-08-12T02:00:00Z'));
 const actors: Record<string, Actor> = {
   province: { userId: 1, username: 'p', fullName: 'p', role: 'supervisor', scope: { kind: 'unit', unitId: 1, unitPath: '/87/' } },
   district: { userId: 2, username: 'd', fullName: 'd', role: 'supervisor', scope: { kind: 'unit', unitId: 2, unitPath: '/87/866/' } },
   district2: { userId: 4, username: 'e', fullName: 'e', role: 'supervisor', scope: { kind: 'unit', unitId: 4, unitPath: '/87/867/' } },
 };
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  await runSimulate(t.db, { scenario: 'dong-thap-pilot', seed: 3, dossiers: 400 });
-  app = await createHttpServer({ logger: false, version: 'test', resolveActor: async (request) => actors[String(request.headers['x-test-actor'])] ?? null });
-  registerReportRoutes(app, { db: t.db, clock }, { exportPollMs: 200 });
-  await app.ready();
-}, 120_000);
-afterAll(async () => {
-  await app?.close();
-  await t?.close();
-});
+const sim = simulatedReportsApp({ seed: 3, dossiers: 400, actors, exportPollMs: 200 });
 
 const call = (method: 'GET' | 'POST', url: string, who: string, payload?: unknown) =>
-  app.inject({ method, url, headers: { 'x-test-actor': who }, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+  sim.app.inject({ method, url, headers: { 'x-test-actor': who }, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
 
 async function waitDone(id: string, who: string): Promise<number[]> {
   const seen: number[] = [];
@@ -96,12 +79,12 @@ describe('report exports', () => {
       INSERT INTO report_exports (requested_by, scope_path, kind, params, status, progress, heartbeat_at, attempts)
       VALUES (1, '/87/', 'periodic-pdf', ${JSON.stringify(params)}::jsonb, 'running', 40, now() - interval '10 minutes', 1),
              (1, '/87/', 'periodic-pdf', ${JSON.stringify(params)}::jsonb, 'running', 40, now(), 1)
-      RETURNING id`.execute(t.db);
+      RETURNING id`.execute(sim.t.db);
     const [stale, alive] = rows.rows.map((r) => r.id);
     await waitDone(String(stale), 'province');
     const still = (await call('GET', `/api/v1/reports/exports/${alive}`, 'province')).json();
     expect(still).toMatchObject({ status: 'running', progress: 40 }); // a live worker's export is left alone
-    expect(await runOneExport(t.db, clock)).toBe(false);
+    expect(await runOneExport(sim.t.db, sim.clock)).toBe(false);
   }, 60_000);
 
   it('months of a period are clipped to it', () => {

@@ -1,39 +1,19 @@
 // Report routes over a small simulated province: scope (a district supervisor sees only that
 // district, the provincial supervisor all), drill-down pages, indicators, XLSX.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { runSimulate } from '../cli/simulate';
+import { describe, expect, it } from 'vitest';
 import type { Actor } from '../platform/actor';
-import { FixedClock } from '../platform/clock';
-import { createHttpServer, type HttpApp } from '../platform/http/server';
-import { registerReportRoutes } from './routes';
+import { simulatedReportsApp } from './simulated-app.test-helper';
 
-let t: TestDatabase;
-let app: HttpApp;
-const clock = new FixedClock(new Date('2022-08-12T02:00:00Z'));
 const actors: Record<string, Actor> = {
   province: { userId: 1, username: 'p', fullName: 'p', role: 'supervisor', scope: { kind: 'unit', unitId: 1, unitPath: '/87/' } },
   district: { userId: 2, username: 'd', fullName: 'd', role: 'supervisor', scope: { kind: 'unit', unitId: 2, unitPath: '/87/866/' } },
   clerk: { userId: 3, username: 'c', fullName: 'c', role: 'clerk', scope: { kind: 'servicePoint', servicePointId: 1, unitPath: '/87/866/' } },
 };
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  await runSimulate(t.db, { scenario: 'dong-thap-pilot', seed: 2, dossiers: 2000 });
-  app = await createHttpServer({
-    logger: false, version: 'test',
-    resolveActor: async (request) => actors[String(request.headers['x-test-actor'])] ?? null,
-  });
-  registerReportRoutes(app, { db: t.db, clock });
-  await app.ready();
-}, 120_000);
-afterAll(async () => {
-  await app?.close();
-  await t?.close();
-});
+const sim = simulatedReportsApp({ seed: 2, dossiers: 2000, actors });
 
-const get = (url: string, who: string | null) => app.inject({ method: 'GET', url, headers: who ? { 'x-test-actor': who } : {} });
+const get = (url: string, who: string | null) => sim.app.inject({ method: 'GET', url, headers: who ? { 'x-test-actor': who } : {} });
 const period = 'from=2018-08-01&to=2022-08-11';
 
 describe('report scope', () => {
@@ -43,7 +23,7 @@ describe('report scope', () => {
     expect(all.received).toBe(2000);
     expect(district.received).toBeGreaterThan(0);
     expect(district.received).toBeLessThan(all.received);
-    const direct = await t.db.selectFrom('dossiers').select((eb) => eb.fn.countAll<number>().as('n')).where('unit_path', 'like', '/87/866/%').executeTakeFirstOrThrow();
+    const direct = await sim.t.db.selectFrom('dossiers').select((eb) => eb.fn.countAll<number>().as('n')).where('unit_path', 'like', '/87/866/%').executeTakeFirstOrThrow();
     expect(district.received).toBe(Number(direct.n));
     const units = (await get(`/api/v1/reports/breakdown?${period}&by=unit`, 'district')).json();
     expect(units.rows.map((r: { key: string }) => r.key)).toEqual(['866']);
@@ -62,7 +42,7 @@ describe('report scope', () => {
     const second = (await get(`/api/v1/reports/dossiers?${period}&limit=50&after=${first.next}`, 'district')).json();
     const codes = [...first.items, ...second.items].map((d: { code: string }) => d.code);
     expect(new Set(codes).size).toBe(codes.length);
-    const rows = await t.db.selectFrom('dossiers').select(['code', 'unit_path']).where('code', 'in', codes).execute();
+    const rows = await sim.t.db.selectFrom('dossiers').select(['code', 'unit_path']).where('code', 'in', codes).execute();
     expect(rows.every((r) => r.unit_path.startsWith('/87/866/'))).toBe(true);
     const times = [...first.items, ...second.items].map((d: { receivedAt: string }) => d.receivedAt);
     expect([...times].sort().reverse()).toEqual(times);
