@@ -7,10 +7,9 @@ import { assertCan } from '../accounts/policy';
 import type { ServiceContext } from '../platform/context';
 import { validationFailed } from '../platform/errors';
 import { dossierNotFound, isDossierInScope, scopedActor, scopeWhere } from './scope';
-import { eventHash, GENESIS_HASH, type DossierEvent, type EventAction } from './events';
+import { eventHash, GENESIS_HASH, loadEventsOf, type DossierEvent } from './events';
 import { differences, rebuildDossierFromEvents } from './fold';
 import { toDerived } from './actions';
-import type { Role } from '../platform/actor';
 
 export interface BrokenLink {
   readonly dossierCode: string;
@@ -40,18 +39,7 @@ async function eachDossier(
   for (;;) {
     const rows = await loadBatch(db, after, selection);
     if (rows.length === 0) return;
-    const ids = rows.map((r) => r.id);
-    const events = await db.selectFrom('dossier_events').selectAll().where('dossier_id', 'in', ids).orderBy('dossier_id').orderBy('seq').execute();
-    const byDossier = new Map<number, DossierEvent[]>();
-    const codeOf = new Map(rows.map((r) => [r.id, r.code]));
-    for (const e of events) {
-      const list = byDossier.get(e.dossier_id) ?? [];
-      list.push({
-        dossierId: e.dossier_id, dossierCode: codeOf.get(e.dossier_id) ?? '', seq: e.seq, at: e.at, action: e.action as EventAction,
-        actorId: e.actor_id, actorRole: e.actor_role as Role | null, payload: e.payload, prevHash: e.prev_hash, hash: e.hash,
-      });
-      byDossier.set(e.dossier_id, list);
-    }
+    const byDossier = await loadEventsOf(db, rows);
     for (const r of rows) if (visit(r, byDossier.get(r.id) ?? []) === false) return;
     const last = rows[rows.length - 1];
     if (!last || code !== undefined) return;

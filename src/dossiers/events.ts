@@ -136,11 +136,29 @@ export async function runHooks(trx: Transaction<DB>, hooks: readonly DossierHook
   for (const hook of hooks) await hook.afterEvent(trx, event, dossier);
 }
 
+type EventRow = Selectable<DB['dossier_events']>;
+
+const eventOf = (r: EventRow, dossierCode: string): DossierEvent => ({
+  dossierId: r.dossier_id, dossierCode, seq: r.seq, at: r.at, action: r.action as EventAction,
+  actorId: r.actor_id, actorRole: r.actor_role as Role | null, payload: r.payload, prevHash: r.prev_hash, hash: r.hash,
+});
+
 /** Events of one dossier in order. */
 export async function loadEvents(db: Kysely<DB> | Transaction<DB>, dossier: { id: number; code: string }): Promise<DossierEvent[]> {
   const rows = await db.selectFrom('dossier_events').selectAll().where('dossier_id', '=', dossier.id).orderBy('seq').execute();
-  return rows.map((r) => ({
-    dossierId: r.dossier_id, dossierCode: dossier.code, seq: r.seq, at: r.at, action: r.action as EventAction,
-    actorId: r.actor_id, actorRole: r.actor_role as Role | null, payload: r.payload, prevHash: r.prev_hash, hash: r.hash,
-  }));
+  return rows.map((r) => eventOf(r, dossier.code));
+}
+
+/** Events of a batch of dossiers, each dossier's in order (one query). */
+export async function loadEventsOf(db: Kysely<DB> | Transaction<DB>, dossiers: readonly { id: number; code: string }[]): Promise<Map<number, DossierEvent[]>> {
+  const byDossier = new Map<number, DossierEvent[]>();
+  if (dossiers.length === 0) return byDossier;
+  const codeOf = new Map(dossiers.map((d) => [d.id, d.code]));
+  const rows = await db.selectFrom('dossier_events').selectAll().where('dossier_id', 'in', [...codeOf.keys()]).orderBy('dossier_id').orderBy('seq').execute();
+  for (const r of rows) {
+    const list = byDossier.get(r.dossier_id) ?? [];
+    list.push(eventOf(r, codeOf.get(r.dossier_id) ?? ''));
+    byDossier.set(r.dossier_id, list);
+  }
+  return byDossier;
 }

@@ -8,7 +8,7 @@ import { agencyNames } from '../directory/references';
 import { remainingWorkingTime } from '../calendar';
 import { loadWorkCalendar } from '../calendar/store';
 import { checkChain, type BrokenLink } from '../dossiers/audit';
-import type { DossierEvent, EventAction } from '../dossiers/events';
+import { loadEventsOf } from '../dossiers/events';
 import { statusLabels, type Status } from '../dossiers/lifecycle';
 import { scopedActor, scopeWhere, type ScopedActor } from '../dossiers/scope';
 import type { Role } from '../platform/actor';
@@ -220,17 +220,7 @@ export async function verifyAuditPeriod(ctx: ServiceContext, q: { readonly from:
       .where(sql<SqlBool>`(d.received_at, d.id) > (${after.at}, ${after.id})`)
       .orderBy('d.received_at').orderBy('d.id').limit(AUDIT_BATCH).execute();
     if (rows.length === 0) break;
-    const list = await ctx.db.selectFrom('dossier_events').selectAll().where('dossier_id', 'in', rows.map((r) => r.id)).orderBy('dossier_id').orderBy('seq').execute();
-    const byDossier = new Map<number, DossierEvent[]>();
-    const codeOf = new Map(rows.map((r) => [r.id, r.code]));
-    for (const e of list) {
-      const events_ = byDossier.get(e.dossier_id) ?? [];
-      events_.push({
-        dossierId: e.dossier_id, dossierCode: codeOf.get(e.dossier_id) ?? '', seq: e.seq, at: e.at, action: e.action as EventAction,
-        actorId: e.actor_id, actorRole: e.actor_role as Role | null, payload: e.payload, prevHash: e.prev_hash, hash: e.hash,
-      });
-      byDossier.set(e.dossier_id, events_);
-    }
+    const byDossier = await loadEventsOf(ctx.db, rows);
     for (const r of rows) {
       const chain = byDossier.get(r.id) ?? [];
       dossiers++;
