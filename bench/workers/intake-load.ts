@@ -127,7 +127,9 @@ function rawClient(job: LoadJob, pool: pg.Pool): (i: number) => Promise<void> {
           `INSERT INTO applicants (personal_id, name, phone, address, unit_id) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (personal_id) WHERE personal_id IS NOT NULL DO UPDATE SET name = excluded.name, phone = excluded.phone, updated_at = now() RETURNING id`,
           [`09919${String(i).padStart(7, '0')}`, `Nguyễn Văn ${letters(i)}`, `09${String(i).padStart(8, '0')}`, 'Ấp 1, xã Tân Hồng', ids.applicant_unit_id]);
-        applicantId = a.rows[0]!.id;
+        const row = a.rows[0];
+        if (!row) throw new Error('applicant upsert returned no row');
+        applicantId = row.id;
       }
       const s = await c.query<{ last_serial: number }>(
         `INSERT INTO dossier_serials (agency_id, day, last_serial) VALUES ($1, '2099-01-01', 1)
