@@ -53,6 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
     webDir: deps.config.webDir,
     version,
     trustProxy: deps.config.trustProxy,
+    publicUrl: deps.config.publicUrl,
   });
   await registerHealthRoute(app, deps.db, version);
   registerAccountsRoutes(app, routeDeps, {

@@ -2,10 +2,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
 import type { RouteDeps } from '../platform/context';
 import { ErrorShape } from '../platform/http/schemas';
-import { publicRateLimit, requireActor, type HttpApp } from '../platform/http/server';
+import { publicRateLimit, requireActor, SESSION_COOKIE, type HttpApp } from '../platform/http/server';
 import { actorForToken, changePassword, createUser, currentUser, getUser, listUsers, login, logout, type ScopeLookup } from './service';
 
-export const SESSION_COOKIE = 'motcua_session';
 
 const RoleSchema = Type.Union([
   Type.Literal('admin'), Type.Literal('clerk'), Type.Literal('courier'), Type.Literal('officer'),

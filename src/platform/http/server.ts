@@ -13,6 +13,7 @@ import fastifyStatic from '@fastify/static';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Actor } from '../actor';
 import { unauthenticated } from '../errors';
+import { csrfHook } from './csrf';
 import { errorBody, handleError } from './errors';
 import { httpMessages } from './messages';
 import { redactUrl } from '../logging';
@@ -40,7 +41,12 @@ export interface HttpOptions {
   readonly bodyLimitBytes?: number;
   /** See Config.trustProxy; false unless a proxy in front is configured. */
   readonly trustProxy?: boolean | number | string[];
+  /** The public base URL: its origin is accepted as our own by the CSRF check besides the Host's. */
+  readonly publicUrl?: string;
 }
+
+/** The browser's session cookie (set by accounts/, read by the CSRF check and the API docs). */
+export const SESSION_COOKIE = 'motcua_session';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -119,6 +125,7 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpApp> {
     },
   });
   await app.register(cookie);
+  app.addHook('onRequest', csrfHook({ publicUrl: options.publicUrl, sessionCookie: SESSION_COOKIE }));
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => Object.assign(new Error(httpMessages.RATE_LIMITED), { statusCode: 429 }),
@@ -130,7 +137,7 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpApp> {
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
-          cookie: { type: 'apiKey', in: 'cookie', name: 'motcua_session' },
+          cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
         },
       },
     },
