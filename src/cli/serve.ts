@@ -4,7 +4,7 @@ import type { Config } from '../platform/config';
 import { openDatabase } from '../platform/db/connect';
 import { migrate } from '../platform/db/migrate';
 import { createJobRunner, type JobRunner } from '../platform/jobs';
-import { escalationSettingsFromEnv } from '../reports/supervision-escalation';
+import { escalationSettingsFromEnv } from '../supervision/escalation';
 import { DEMO_PASSWORD, demoUsers, isEmptyDatabase, seedDemo } from '../seed';
 
 export async function serve(config: Config, options: { seedDemo: boolean }): Promise<void> {

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { createHttpServer, type HttpApp } from '../platform/http/server';
 import { backfillResolutions, procedureTransparency, transparencyList } from './transparency';
 import { registerTransparencyRoutes } from './transparency-routes';
-import { buildSupervisedWorld, type SupervisedWorld } from './supervision.test-helper';
+import { buildSupervisedWorld, type SupervisedWorld } from '../supervision/world.test-helper';
 
 let t: TestDatabase;
 let w: SupervisedWorld;

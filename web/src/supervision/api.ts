@@ -1,8 +1,8 @@
 // The supervision and notification endpoints as the supervision page reads them
-// (src/reports/supervision-routes.ts, src/notifications/routes.ts).
+// (src/supervision/routes.ts, src/notifications/routes.ts).
 import { request } from '../api/client';
 // the answers' shapes are the server's own types (type-only imports: nothing is bundled)
-import type { OfficerWorkload, PeriodAuditReport as AuditReport, SupervisedDossier, SupervisedPage } from '../../../src/reports/supervision';
+import type { OfficerWorkload, PeriodAuditReport as AuditReport, SupervisedDossier, SupervisedPage } from '../../../src/supervision/service';
 import type { NotificationView as NotificationItem } from '../../../src/notifications/service';
 
 export type { AuditReport, NotificationItem, OfficerWorkload, SupervisedDossier, SupervisedPage };

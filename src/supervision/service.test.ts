@@ -7,10 +7,10 @@ import type { Actor } from '../platform/actor';
 import { createHttpServer, type HttpApp } from '../platform/http/server';
 import { registerNotificationRoutes } from '../notifications/routes';
 import { listNotifications } from '../notifications/service';
-import { officerWorkload, supervisedDossiers, verifyAuditPeriod } from './supervision';
-import { runEscalation } from './supervision-escalation';
-import { registerSupervisionRoutes } from './supervision-routes';
-import { buildSupervisedWorld, type SupervisedWorld } from './supervision.test-helper';
+import { officerWorkload, supervisedDossiers, verifyAuditPeriod } from './service';
+import { runEscalation } from './escalation';
+import { registerSupervisionRoutes } from './routes';
+import { buildSupervisedWorld, type SupervisedWorld } from './world.test-helper';
 
 let t: TestDatabase;
 let w: SupervisedWorld;

@@ -7,7 +7,7 @@ import { performAction } from '../dossiers/actions';
 import { receiveDossier } from '../dossiers/intake';
 import type { Action } from '../dossiers/lifecycle';
 import { buildWorld, type World } from '../dossiers/world.test-helper';
-import { resolutionHook } from './transparency';
+import { resolutionHook } from '../reports/transparency';
 
 export interface SupervisedWorld extends World {
   readonly commune2: { id: number; path: string; code: string };

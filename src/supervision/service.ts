@@ -14,7 +14,7 @@ import { scopedActor, scopeWhere, type ScopedActor } from '../dossiers/scope';
 import type { Role } from '../platform/actor';
 import type { ServiceContext } from '../platform/context';
 import { forbidden, unauthenticated, validationFailed } from '../platform/errors';
-import { atRiskHorizon, DEFAULT_ESCALATION, RUNNING_STATUSES } from './supervision-escalation';
+import { atRiskHorizon, DEFAULT_ESCALATION, RUNNING_STATUSES } from './escalation';
 
 async function supervisorOf(ctx: ServiceContext): Promise<ScopedActor> {
   const actor = ctx.actor;

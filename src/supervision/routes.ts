@@ -3,7 +3,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../platform/context';
 import { requireActor, type HttpApp } from '../platform/http/server';
-import { officerWorkload, supervisedDossiers, verifyAuditPeriod } from './supervision';
+import { officerWorkload, supervisedDossiers, verifyAuditPeriod } from './service';
 
 const strict = { additionalProperties: false } as const;
 const CivilDate = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' });
