@@ -65,7 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerDirectoryRoutes(app, routeDeps);
   registerCatalogRoutes(app, routeDeps);
   registerCalendarRoutes(app, routeDeps);
-  registerReportRoutes(app, routeDeps);
+  registerReportRoutes(app, routeDeps, { atRiskWorkingMinutes: (deps.escalation ?? DEFAULT_ESCALATION).atRiskWorkingMinutes });
   registerSupervisionRoutes(app, { ...routeDeps, atRiskWorkingMinutes: (deps.escalation ?? DEFAULT_ESCALATION).atRiskWorkingMinutes });
   registerTransparencyRoutes(app, { ...routeDeps, rateLimit: deps.transparencyRateLimit ?? 60 });
   registerNotificationRoutes(app, routeDeps);

@@ -6,17 +6,28 @@ import type { Database } from '../platform/db/connect';
 import type { DB } from '../platform/db/schema';
 import { notFound } from '../platform/errors';
 import { servicePointReceivingAgency } from '../directory/references';
+import { loadUnitMap } from '../directory/succession';
 import type { DossierRow } from './events';
 
 export type ScopedRow = Pick<DossierRow, 'receiving_service_point_id' | 'receiving_agency_id' | 'competent_agency_id' | 'unit_path' | 'personal_id'>;
 
-/** An actor with what their scope needs resolved: a service point's receiving agency. */
+/** An actor with what their scope needs resolved: a service point's receiving agency, a unit's predecessors. */
 export interface ScopedActor extends Actor {
   /** clerks and couriers: the agency their service point receives for (online dossiers it receives) */
   readonly servicePointAgencyId: number | null;
+  /**
+   * unit scopes: stored unit paths outside the unit's subtree whose unit became part of it by the
+   * official succession (as-is, DOMAIN §9.3): the province-82 supervisor sees old Đồng Tháp's
+   * (/87/…) and old Tiền Giang's dossiers, as the reports count them (reports/service.ts scopeOf)
+   */
+  readonly successorPaths?: readonly string[];
 }
 
 export async function scopedActor(db: Database, actor: Actor): Promise<ScopedActor> {
+  if (actor.scope.kind === 'unit') {
+    const map = await loadUnitMap(db);
+    return { ...actor, servicePointAgencyId: null, successorPaths: map.extraPathsUnder(actor.scope.unitPath) };
+  }
   if (actor.scope.kind !== 'servicePoint') return { ...actor, servicePointAgencyId: null };
   return { ...actor, servicePointAgencyId: await servicePointReceivingAgency(db, actor.scope.servicePointId) };
 }
@@ -24,7 +35,7 @@ export async function scopedActor(db: Database, actor: Actor): Promise<ScopedAct
 /**
  * Clerks and couriers: dossiers received at their service point (results are returned where the
  * dossier was received) and online dossiers received by their point's agency; officers and approvers: their agency's; supervisors and admins: their
- * unit's subtree (unit path of the competent agency); citizens: their own personal ID.
+ * unit's subtree (unit path of the competent agency) and the old units that became part of it; citizens: their own personal ID.
  */
 export function isDossierInScope(actor: ScopedActor, d: ScopedRow): boolean {
   const s = actor.scope;
@@ -33,7 +44,7 @@ export function isDossierInScope(actor: ScopedActor, d: ScopedRow): boolean {
       return d.receiving_service_point_id === s.servicePointId
         || (d.receiving_service_point_id === null && actor.servicePointAgencyId !== null && d.receiving_agency_id === actor.servicePointAgencyId);
     case 'agency': return d.competent_agency_id === s.agencyId;
-    case 'unit': return d.unit_path.startsWith(s.unitPath);
+    case 'unit': return d.unit_path.startsWith(s.unitPath) || (actor.successorPaths ?? []).includes(d.unit_path);
     case 'self': return s.personalId !== null && d.personal_id === s.personalId;
     case 'none': return false;
   }
@@ -51,7 +62,11 @@ export function scopeWhere(actor: ScopedActor): (eb: ExpressionBuilder<DB & { d:
           ...(agencyId === null ? [] : [eb.and([eb('d.receiving_service_point_id', 'is', null), eb('d.receiving_agency_id', '=', agencyId)])]),
         ]);
       case 'agency': return eb('d.competent_agency_id', '=', s.agencyId);
-      case 'unit': return eb('d.unit_path', 'like', `${s.unitPath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      case 'unit': {
+        const subtree = eb('d.unit_path', 'like', `${s.unitPath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+        const extra = actor.successorPaths ?? [];
+        return extra.length === 0 ? subtree : eb.or([subtree, eb('d.unit_path', 'in', [...extra])]);
+      }
       case 'self': return s.personalId === null ? sql<SqlBool>`false` : eb('d.personal_id', '=', s.personalId);
       case 'none': return sql<SqlBool>`false`;
     }

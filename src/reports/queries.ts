@@ -4,6 +4,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../platform/db/schema';
 import { provincialCentreAgencyIds } from '../directory/references';
+import { RUNNING_STATUSES } from '../dossiers/overdue';
 import { metrics, type Metric } from './rollup';
 
 type Db = Kysely<DB>;
@@ -82,12 +83,15 @@ export async function sumRollups(db: Db, scope: ReportScope, period: Period, gro
   return rows.rows;
 }
 
-/** Sums grouped by procedure (daily roll-up only: procedures are not kept by month). */
+/**
+ * Sums grouped by procedure and channel (daily roll-up only: procedures are not kept by month);
+ * a procedure's rows add up to it, and the channels to the channel totals.
+ */
 export async function sumByProcedure(db: Db, scope: ReportScope, period: Period): Promise<Record<string, unknown>[]> {
   const rows = await sql<Record<string, unknown>>`
-    SELECT procedure_id, ${sql.join(metrics.map((m) => sql`sum(${sql.ref(m)})::bigint AS ${sql.ref(m)}`))}
+    SELECT procedure_id, channel, ${sql.join(metrics.map((m) => sql`sum(${sql.ref(m)})::bigint AS ${sql.ref(m)}`))}
       FROM stats_daily WHERE ${inScope(scope)} AND day >= ${period.from}::date AND day <= ${period.to}::date
-     GROUP BY procedure_id`.execute(db);
+     GROUP BY procedure_id, channel`.execute(db);
   return rows.rows;
 }
 
@@ -171,11 +175,19 @@ export async function summary(db: Db, scope: ReportScope, period: Period): Promi
   };
 }
 
-/** Live open dossiers in scope: in progress within their time, and overdue (index-backed). */
-export async function openNow(db: Db, scope: ReportScope, now: Date): Promise<{ onTime: number; overdue: number }> {
-  const r = await sql<{ on_time: number; overdue: number }>`
-    SELECT count(*) FILTER (WHERE due_at IS NULL OR due_at >= ${now})::int AS on_time,
-           count(*) FILTER (WHERE due_at < ${now})::int AS overdue
-      FROM dossiers WHERE finished_at IS NULL AND received_at IS NOT NULL AND ${inScope(scope)}`.execute(db);
-  return { onTime: Number(r.rows[0]?.on_time ?? 0), overdue: Number(r.rows[0]?.overdue ?? 0) };
+/**
+ * Live open dossiers in scope (accepted, not ended): overdue and at risk by the one definition of
+ * dossiers/overdue.ts (the supervision lists' totals), the rest counted as on time.
+ */
+export async function openNow(db: Db, scope: ReportScope, now: Date, horizon: Date): Promise<{ onTime: number; atRisk: number; overdue: number }> {
+  const running = sql`d.status = ANY(${[...RUNNING_STATUSES]}::text[]) AND d.due_at IS NOT NULL`;
+  const r = await sql<{ open: number; at_risk: number; overdue: number }>`
+    SELECT count(*)::int AS open,
+           count(*) FILTER (WHERE ${running} AND d.due_at >= ${now} AND d.due_at <= ${horizon})::int AS at_risk,
+           count(*) FILTER (WHERE ${running} AND d.due_at < ${now})::int AS overdue
+      FROM dossiers d WHERE d.finished_at IS NULL AND d.received_at IS NOT NULL AND ${inScope(scope, 'd')}`.execute(db);
+  const row = r.rows[0];
+  const overdue = Number(row?.overdue ?? 0);
+  const atRisk = Number(row?.at_risk ?? 0);
+  return { onTime: Number(row?.open ?? 0) - overdue - atRisk, atRisk, overdue };
 }

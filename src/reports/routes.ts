@@ -29,7 +29,7 @@ async function send(reply: FastifyReply, format: string | undefined, name: strin
     .header('content-disposition', `attachment; filename="${name}-${q.from}-${q.to}.xlsx"`).send(file);
 }
 
-export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: { exportPollMs?: number } = {}): void {
+export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: { exportPollMs?: number; atRiskWorkingMinutes?: number } = {}): void {
   const ctx = (request: FastifyRequest) => ({ db: deps.db, clock: deps.clock, actor: requireActor(request) });
   // exports run in this process; the worker also resumes what a previous process left
   const worker = new ExportWorker(deps.db, deps.clock, options.exportPollMs ?? 5_000, (e) => app.log.error({ err: e }, 'report export worker'));
@@ -65,7 +65,7 @@ export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: { e
   app.get('/api/v1/reports/summary', {
     schema: { tags: ['reports'], summary: 'Tổng hợp tình hình tiếp nhận, giải quyết hồ sơ trong kỳ', querystring: PeriodQuery },
   }, async (request, reply) => {
-    const s = await reportSummary(ctx(request), request.query);
+    const s = await reportSummary(ctx(request), request.query, options.atRiskWorkingMinutes);
     const rows = Object.entries(s).filter(([, v]) => typeof v === 'number').map(([k, v]) => ({ key: k, value: v }));
     return send(reply, request.query.format, 'tong-hop', 'Tổng hợp tình hình giải quyết TTHC', request.query, [{ key: 'key', header: 'Chỉ tiêu', width: 32 }, { key: 'value', header: 'Giá trị' }], rows, s);
   });

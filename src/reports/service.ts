@@ -6,6 +6,7 @@ import { assertCan } from '../accounts/policy';
 import { procedureLabels, proceduresInForce } from '../catalog/references';
 import { agencyLabels, type AgencyLabel } from '../directory/references';
 import { DISLIKE_MAX_STARS } from '../dossiers/lifecycle';
+import { atRiskHorizon, DEFAULT_AT_RISK_WORKING_MINUTES } from '../dossiers/overdue';
 import type { ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db/connect';
 import { forbidden, notFound, validationFailed } from '../platform/errors';
@@ -72,12 +73,18 @@ export async function resolveScope(db: Database, own: string, unit: string | und
 }
 
 /** The dashboard's summary: the period's figures, the view, and the dossiers open right now. */
-export type ReportSummary = Summary & { readonly asOf: AsOf; readonly openNow: { readonly onTime: number; readonly overdue: number } };
+export type ReportSummary = Summary & {
+  readonly asOf: AsOf;
+  /** overdue and at risk as the supervision lists count them (dossiers/overdue.ts); onTime: the other open dossiers */
+  readonly openNow: { readonly onTime: number; readonly atRisk: number; readonly overdue: number };
+};
 
-export async function reportSummary(ctx: ServiceContext, q: ReportQuery): Promise<ReportSummary> {
+export async function reportSummary(ctx: ServiceContext, q: ReportQuery, atRiskWorkingMinutes = DEFAULT_AT_RISK_WORKING_MINUTES): Promise<ReportSummary> {
   const scope = await scopeOf(ctx, q.unit, q.asOf);
   const period = periodOf(q);
-  const [s, open] = await Promise.all([summary(ctx.db, scope, period), openNow(ctx.db, scope, ctx.clock.now())]);
+  const now = ctx.clock.now();
+  const horizon = await atRiskHorizon(ctx.db, now, atRiskWorkingMinutes);
+  const [s, open] = await Promise.all([summary(ctx.db, scope, period), openNow(ctx.db, scope, now, horizon)]);
   return { ...s, asOf: scope.asOf, openNow: open };
 }
 
@@ -133,9 +140,7 @@ export async function reportBreakdown(ctx: ServiceContext, q: ReportQuery & { by
     const t = totalsOf(r);
     const g = groups.get(key) ?? { label, received: 0, online: 0, postal: 0, early: 0, onTime: 0, late: 0 };
     g.received += t.received;
-    if (q.by === 'procedure') {
-      // the procedure query is not split by channel
-    } else if (r.channel === 'online') g.online += t.received;
+    if (r.channel === 'online') g.online += t.received;
     else if (r.channel === 'postal') g.postal += t.received;
     g.early += t.resolved_early;
     g.onTime += t.resolved_on_time;

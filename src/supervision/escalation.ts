@@ -4,14 +4,14 @@
 // escalated once per kind, due time and threshold (`dossier_escalations` primary key), so a rerun,
 // an overlapping tick or a second instance notifies nobody twice. The candidates come from
 // `dossiers_open_status_due_idx` (status, due_at) over a due-time window, never a scan.
-import { loadWorkCalendar } from '../calendar/store';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db/connect';
 import { notifyUsers } from '../notifications/service';
 import { activeUsersOfAgency, activeUsersOverUnit } from '../accounts/references';
+import { atRiskHorizon, DEFAULT_AT_RISK_WORKING_MINUTES, RUNNING_STATUSES } from '../dossiers/overdue';
 
-/** Statuses whose clock runs (a supplement request pauses it; a finished dossier is not open). */
-export const RUNNING_STATUSES = ['received', 'processing', 'awaitingPayment'] as const;
+// the one definition of the running clock, overdue and at risk is dossiers/overdue.ts
+export { atRiskHorizon, RUNNING_STATUSES };
 
 export interface EscalationSettings {
   /** How often the job runs (minutes, 1–60). */
@@ -24,7 +24,7 @@ export interface EscalationSettings {
   readonly batchSize: number;
 }
 
-export const DEFAULT_ESCALATION: EscalationSettings = { everyMinutes: 15, atRiskWorkingMinutes: 8 * 60, overdueLookbackDays: 30, batchSize: 200 };
+export const DEFAULT_ESCALATION: EscalationSettings = { everyMinutes: 15, atRiskWorkingMinutes: DEFAULT_AT_RISK_WORKING_MINUTES, overdueLookbackDays: 30, batchSize: 200 };
 
 const positiveInt = (value: string | undefined, fallback: number, name: string, max: number): number => {
   if (value === undefined || value === '') return fallback;
@@ -60,16 +60,10 @@ interface Candidate {
 }
 
 const DAY_MS = 86_400_000;
-const vnYear = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).getUTCFullYear();
 const formatVn = (at: Date) => new Intl.DateTimeFormat('vi-VN', {
   timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric',
 }).format(at);
 
-/** The instant by which a dossier due then has at most `minutes` of working time left at `now`. */
-export async function atRiskHorizon(db: Database, now: Date, minutes: number): Promise<Date> {
-  const { calendar } = await loadWorkCalendar(db, { fromYear: vnYear(now) - 1, toYear: vnYear(now) + 1 });
-  return new Date(calendar.instantAtWorkingTime(calendar.workingTimeAt(now.getTime()) + minutes * 60_000));
-}
 
 async function candidates(db: Database, kind: 'atRisk' | 'overdue', from: Date, to: Date, threshold: number, limit: number): Promise<Candidate[]> {
   return db.selectFrom('dossiers as d')

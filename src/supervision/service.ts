@@ -14,7 +14,8 @@ import { scopedActor, scopeWhere, type ScopedActor } from '../dossiers/scope';
 import type { Role } from '../platform/actor';
 import type { ServiceContext } from '../platform/context';
 import { forbidden, unauthenticated, validationFailed } from '../platform/errors';
-import { atRiskHorizon, DEFAULT_ESCALATION, RUNNING_STATUSES } from './escalation';
+import { atRiskHorizon, atRiskWhere, overdueExpr, overdueWhere } from '../dossiers/overdue';
+import { DEFAULT_ESCALATION } from './escalation';
 
 async function supervisorOf(ctx: ServiceContext): Promise<ScopedActor> {
   const actor = ctx.actor;
@@ -80,9 +81,8 @@ export async function supervisedDossiers(
   const now = ctx.clock.now();
   const limit = Math.min(Math.max(q.limit ?? 50, 1), 200);
   const horizon = await atRiskHorizon(ctx.db, now, thresholdWorkingMinutes);
-  let base = ctx.db.selectFrom('dossiers as d')
-    .where(scopeWhere(actor)).where('d.status', 'in', RUNNING_STATUSES).where('d.finished_at', 'is', null);
-  base = kind === 'atRisk' ? base.where('d.due_at', '>', now).where('d.due_at', '<=', horizon) : base.where('d.due_at', '<=', now);
+  const base = ctx.db.selectFrom('dossiers as d')
+    .where(scopeWhere(actor)).where(kind === 'atRisk' ? atRiskWhere(now, horizon) : overdueWhere(now));
   let page = base;
   if (q.after !== undefined) {
     const m = AFTER_RE.exec(q.after);
@@ -162,7 +162,7 @@ export async function officerWorkload(ctx: ServiceContext, q: { readonly from: s
     ]).groupBy('x.officer_id').execute();
   // open dossiers now (dossiers_open_idx), by their current officer
   const open = ctx.db.selectFrom('dossiers as d').where(scoped).where('d.finished_at', 'is', null).where('d.received_at', 'is not', null)
-    .select([currentOfficer.as('officer_id'), sql<boolean>`d.due_at IS NOT NULL AND d.due_at < ${now}`.as('overdue')]);
+    .select([currentOfficer.as('officer_id'), overdueExpr(now).as('overdue')]);
   const openRows = await ctx.db.selectFrom(open.as('o')).where('o.officer_id', 'is not', null)
     .select(['o.officer_id', sql<number>`count(*)`.as('open_now'), sql<number>`count(*) FILTER (WHERE o.overdue)`.as('open_overdue')])
     .groupBy('o.officer_id').execute();

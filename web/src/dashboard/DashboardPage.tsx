@@ -179,10 +179,10 @@ export function DashboardPage({ user }: { readonly user: User }) {
             <Number_ label="Trực tuyến (mức 3–4)" value={fmt(s.receivedOnline)} hint={pct(s.onlineShareOfNew)} onOpen={() => openDrill('Hồ sơ trực tuyến', { kind: 'received', channel: 'online' })} />
             <Number_ label="Qua bưu chính công ích" value={fmt(s.receivedPostal)} hint={pct(s.postalShare)} onOpen={() => openDrill('Hồ sơ qua BCCI', { kind: 'received', channel: 'postal' })} />
             <Number_ label="Đã giải quyết" value={fmt(s.resolved)} hint={`trước/đúng hạn ${pct(s.onTimeShare)}`} onOpen={() => openDrill('Hồ sơ giải quyết đúng hạn', { kind: 'onTime' })} />
-            <Number_ label="Quá hạn" value={fmt(s.resolvedLate)} hint={pct(s.lateShare)} onOpen={() => openDrill('Hồ sơ giải quyết quá hạn', { kind: 'late' })} />
+            <Number_ label="Giải quyết quá hạn" value={fmt(s.resolvedLate)} hint={pct(s.lateShare)} onOpen={() => openDrill('Hồ sơ giải quyết quá hạn', { kind: 'late' })} />
             <Number_ label="Đang giải quyết cuối kỳ" value={fmt(s.inProgress)} onOpen={() => openDrill('Hồ sơ đang giải quyết cuối kỳ', { kind: 'open' })} />
             <Number_ label="Trung tâm PVHCC tỉnh tiếp nhận" value={fmt(s.provincialCentreReceived)} />
-            <Number_ label="Hiện đang xử lý" value={`${fmt(s.openNow.onTime)} trong hạn`} hint={`${fmt(s.openNow.overdue)} quá hạn`} />
+            <Number_ label="Hiện đang xử lý" value={`${fmt(s.openNow.onTime + s.openNow.atRisk)} trong hạn`} hint={`${fmt(s.openNow.atRisk)} sắp đến hạn · ${fmt(s.openNow.overdue)} quá hạn (như trang Giám sát)`} />
             <Number_ label="Thời gian giải quyết TB" value={s.averageResolutionWorkingDays === null ? '—' : `${s.averageResolutionWorkingDays.toLocaleString('vi-VN')} ngày LV`} />
           </div>
           <p className="no-print"><a href={xlsxUrl('summary', query)}>Tải bảng tổng hợp (XLSX)</a></p>
