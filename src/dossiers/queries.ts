@@ -205,6 +205,7 @@ export async function workQueue(ctx: ServiceContext, limit = 200): Promise<{ ite
 }
 
 export interface SearchFilters {
+  /** a whole code, or a part of one (e.g. "261207-0001") */
   readonly code?: string;
   readonly personalId?: string;
   readonly phone?: string;
@@ -223,6 +224,7 @@ export interface SearchFilters {
   readonly offset?: number;
 }
 
+const WHOLE_CODE_RE = /^[0-9A-Z.]+-[0-9]{6}-[0-9]{4,}$/;
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Search counts matches up to this many; beyond it `total` is this and `totalIsLowerBound` true. */
@@ -245,7 +247,11 @@ export interface SearchPage {
 export async function searchDossiers(ctx: ServiceContext, f: SearchFilters): Promise<SearchPage> {
   const actor = await readerOf(ctx);
   let q = ctx.db.selectFrom('dossiers as d').where(scopeWhere(actor));
-  if (f.code) q = q.where('d.code', '=', f.code);
+  if (f.code) {
+    // a whole code matches exactly; a part of one ("261207-0001") anywhere in the code (trigram index, migration 0075)
+    const code = f.code.trim().toUpperCase();
+    q = WHOLE_CODE_RE.test(code) ? q.where('d.code', '=', code) : q.where('d.code', 'like', `%${likeEscape(code)}%`);
+  }
   if (f.personalId) q = q.where('d.personal_id', '=', f.personalId);
   if (f.phone) q = q.where('d.applicant_phone', '=', f.phone.replace(/[ .]/g, ''));
   const name = f.name?.trim().normalize('NFC');

@@ -146,6 +146,25 @@ describe('dossier routes', () => {
     expect(((await call('GET', period, 'admin')).json() as { dossiers: number }).dossiers).toBeGreaterThanOrEqual(mine.dossiers);
   });
 
+  it('finds dossiers by a part of their code; a malformed filter gets a Vietnamese message, not a schema pattern', async () => {
+    const { code } = (await call('POST', '/api/v1/dossiers', 'clerk', w.intake())).json() as { code: string };
+    const tail = code.split('-').slice(-2).join('-'); // e.g. "260302-0007"
+    const partial = await call('GET', `/api/v1/dossiers?code=${tail}`, 'clerk');
+    expect(partial.statusCode).toBe(200);
+    expect(partial.json().items.map((i: { code: string }) => i.code)).toContain(code);
+    const lower = await call('GET', `/api/v1/dossiers?code=${encodeURIComponent(code.toLowerCase())}`, 'clerk');
+    expect(lower.json().items.map((i: { code: string }) => i.code)).toEqual([code]);
+    for (const bad of ['code=26%2F12', 'code=ab', 'personalId=123', 'limit=5000', 'from=2026-13-01', 'status=done']) {
+      const res = await call('GET', `/api/v1/dossiers?${bad}`, 'clerk');
+      expect(res.statusCode, bad).toBe(400);
+      const { error } = res.json();
+      expect(error.code).toBe('VALIDATION_FAILED');
+      const text = `${error.message} ${error.details.map((d: { message: string }) => d.message).join(' ')}`;
+      expect(text, bad).not.toMatch(/must|pattern|\^|\$|should/);
+      expect(error.message, bad).toMatch(/^Dữ liệu không hợp lệ\. .+ (không|phải|dài)/);
+    }
+  });
+
   it('never answers 500 to random bodies and parameters', async () => {
     const who = fc.constantFrom<Who>('clerk', 'officer', 'approver', 'citizen', 'supervisor');
     await fc.assert(fc.asyncProperty(who, fc.constantFrom(...actions), fc.anything(), fc.string({ maxLength: 30 }), async (actor, action, body, code) => {

@@ -70,7 +70,8 @@ const ActionBody = Type.Object({
 }, strict);
 
 const SearchQuery = Type.Object({
-  code: Type.Optional(Code),
+  // a whole code or a part of one ("261207-0001"): searchDossiers matches parts
+  code: Type.Optional(Type.String({ minLength: 3, maxLength: 60, pattern: '^[0-9A-Za-z.-]+$', description: 'Mã hồ sơ, đủ hoặc một phần (ít nhất 3 ký tự)' })),
   personalId: Type.Optional(Type.String({ pattern: '^[0-9]{12}$' })),
   phone: Type.Optional(Type.String({ minLength: 4, maxLength: 20, pattern: '^[0-9+ .]+$' })),
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),

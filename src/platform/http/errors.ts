@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isDomainError, type DomainErrorKind, type ErrorDetail } from '../errors';
 import { httpMessages, type HttpMessageCode } from './messages';
+import { issueSentence } from './validation-messages';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: readonly ErrorDetail[] };
@@ -34,10 +35,10 @@ interface ValidationIssue {
 function validationDetails(error: FastifyError): ErrorDetail[] {
   const issues = (error.validation ?? []) as ValidationIssue[];
   const context = error.validationContext ?? 'body';
+  // Vietnamese sentences (validation-messages.ts): never Ajv's raw text or a schema pattern
   return issues.slice(0, 20).map((issue) => {
-    const extra = issue.params && 'additionalProperties' in issue.params
-      ? ` (${String(issue.params.additionalProperties)})` : '';
-    return { path: `${context}${issue.instancePath ?? ''}`, message: `${issue.message ?? 'không hợp lệ'}${extra}` };
+    const missing = issue.keyword === 'required' && typeof issue.params?.missingProperty === 'string' ? `/${issue.params.missingProperty}` : '';
+    return { path: `${context}${issue.instancePath ?? ''}${missing}`, message: issueSentence(issue) };
   });
 }
 
@@ -47,7 +48,9 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   }
   const e = error as FastifyError & { statusCode?: number };
   if (e && Array.isArray(e.validation)) {
-    return { status: 400, body: platformError('VALIDATION_FAILED', validationDetails(e)), unexpected: false };
+    const details = validationDetails(e);
+    const first = details[0]?.message;
+    return { status: 400, body: errorBody('VALIDATION_FAILED', first ? `${httpMessages.VALIDATION_FAILED} ${first}` : httpMessages.VALIDATION_FAILED, details), unexpected: false };
   }
   switch (e?.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
