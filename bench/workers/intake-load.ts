@@ -140,7 +140,7 @@ function rawClient(job: LoadJob, pool: pg.Pool): (i: number) => Promise<void> {
           ids.receiving_agency_id, ids.competent_agency_id, ids.unit_path, ids.applicant_unit_id, ids.province_code, body, 'x'.repeat(64)]);
       const dossierId = d.rows[0]?.id;
       await c.query(
-        `INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash) VALUES ($1, 1, now(), 'received', 1, 'clerk', $2, $3, $4)`,
+        `INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash, hash_version) VALUES ($1, 1, now(), 'received', 1, 'clerk', $2, $3, $4, 2)`,
         [dossierId, body, '0'.repeat(64), 'y'.repeat(64)]);
       if (same) {
         await c.query(

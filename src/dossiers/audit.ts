@@ -7,7 +7,8 @@ import { assertCan } from '../accounts/policy';
 import type { ServiceContext } from '../platform/context';
 import { validationFailed } from '../platform/errors';
 import { dossierNotFound, isDossierInScope, scopedActor, scopeWhere } from './scope';
-import { eventHash, GENESIS_HASH, loadEventsOf, type DossierEvent } from './events';
+import { loadEventsOf, type DossierEvent } from './events';
+import { eventHash, GENESIS_HASH, isHashVersion } from './event-hash';
 import { differences, rebuildDossierFromEvents } from './fold';
 import { toDerived } from './actions';
 
@@ -16,7 +17,7 @@ export interface BrokenLink {
   readonly seq: number;
   readonly expected: string;
   readonly actual: string;
-  readonly reason: 'hash' | 'prev_hash' | 'seq' | 'missing_events' | 'head';
+  readonly reason: 'hash' | 'prev_hash' | 'seq' | 'missing_events' | 'head' | 'hash_version';
 }
 
 export type ChainReport =
@@ -54,14 +55,23 @@ function loadBatch(db: Database, after: number, selection: DossierSelection) {
   return q.orderBy('d.id').limit(BATCH).execute();
 }
 
-/** The first broken link of one dossier's chain, or null. */
+/**
+ * The first broken link of one dossier's chain, or null. Each event is re-hashed under its own
+ * `hash_version` (event-hash.ts); a chain never goes back to an older version (a newer event
+ * relabelled as version 1, whose hash does not cover the actor's role, is a broken link).
+ */
 export function checkChain(code: string, events: readonly DossierEvent[], head: { version: number; last_hash: string }): BrokenLink | null {
   if (events.length === 0) return { dossierCode: code, seq: 1, expected: 'received', actual: 'none', reason: 'missing_events' };
   let prev = GENESIS_HASH;
+  let version = 1;
   for (const [i, e] of events.entries()) {
     if (e.seq !== i + 1) return { dossierCode: code, seq: i + 1, expected: String(i + 1), actual: String(e.seq), reason: 'seq' };
     if (e.prevHash !== prev) return { dossierCode: code, seq: e.seq, expected: prev, actual: e.prevHash, reason: 'prev_hash' };
-    const expected = eventHash(prev, { dossierCode: code, seq: e.seq, at: e.at, action: e.action, actorId: e.actorId, payload: e.payload });
+    if (!isHashVersion(e.hashVersion) || e.hashVersion < version) {
+      return { dossierCode: code, seq: e.seq, expected: `>= ${version}`, actual: String(e.hashVersion), reason: 'hash_version' };
+    }
+    version = e.hashVersion;
+    const expected = eventHash(prev, { ...e, dossierCode: code });
     if (expected !== e.hash) return { dossierCode: code, seq: e.seq, expected, actual: e.hash, reason: 'hash' };
     prev = e.hash;
   }

@@ -1,13 +1,13 @@
 // The event log of a dossier: append-only, one hash chain per dossier (DESIGN §2: "the event log
-// is the truth"). hash = sha256(prev_hash + canonical JSON of {dossierCode, seq, at, action,
-// actorId, payload}); the first event chains to GENESIS_HASH.
-import { createHash } from 'node:crypto';
+// is the truth"). What the hash covers, per hash version, is defined once in event-hash.ts; the
+// first event chains to GENESIS_HASH.
 import type { Kysely, RawBuilder, Selectable, Transaction } from 'kysely';
 import type { Actor, Role } from '../platform/actor';
 import type { DB, DossiersTable } from '../platform/db/schema';
 import type { Action } from './lifecycle';
+import { CURRENT_HASH_VERSION, eventHash } from './event-hash';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { canonicalJson, eventHash, eventHashBody, GENESIS_HASH, type HashInput, type HashVersion } from './event-hash';
 
 /** Intake events plus one event per lifecycle action. */
 export type EventAction = 'received' | 'submitted' | Action;
@@ -25,6 +25,8 @@ export interface DossierEvent {
   readonly payload: Readonly<Record<string, unknown>>;
   readonly prevHash: string;
   readonly hash: string;
+  /** which definition of event-hash.ts the hash follows (stored in `hash_version`; verification refuses an unknown one) */
+  readonly hashVersion: number;
 }
 
 /**
@@ -52,38 +54,6 @@ export interface IntakeWrite {
 /** The new dossier row as an intake hook sees it (code and ids are the statement's; read them from `d`). */
 export type DerivedIntake = Omit<DossierRow, 'id' | 'created_at' | 'code' | 'applicant_id' | 'last_hash'>;
 
-/** JSON with object keys sorted at every level; undefined members are dropped like JSON.stringify does. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    const text = JSON.stringify(value);
-    return text === undefined ? 'null' : text;
-  }
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
-
-export interface HashInput {
-  readonly dossierCode: string;
-  readonly seq: number;
-  readonly at: Date;
-  readonly action: string;
-  readonly actorId: number | null;
-  readonly payload: Readonly<Record<string, unknown>>;
-}
-
-/** The text an event's hash covers after its previous hash. */
-export const eventHashBody = (e: HashInput): string => canonicalJson({
-  dossierCode: e.dossierCode, seq: e.seq, at: e.at.toISOString(), action: e.action, actorId: e.actorId, payload: e.payload,
-});
-
-export function eventHash(prevHash: string, e: HashInput): string {
-  return createHash('sha256').update(prevHash).update(eventHashBody(e)).digest('hex');
-}
-
 /** A payload as it will read back from jsonb (plain JSON values only). */
 export const normalizePayload = (payload: Record<string, unknown>): Record<string, unknown> =>
   JSON.parse(JSON.stringify(payload)) as Record<string, unknown>;
@@ -100,10 +70,12 @@ export function nextEvent(
   const clean = normalizePayload(payload);
   const seq = prev.seq + 1;
   const actorId = actor?.userId ?? null;
-  const hash = eventHash(prev.hash, { dossierCode: dossier.code, seq, at, action, actorId, payload: clean });
+  const actorRole = actor?.role ?? null;
+  const hashVersion = CURRENT_HASH_VERSION;
+  const hash = eventHash(prev.hash, { hashVersion, dossierCode: dossier.code, seq, at, action, actorId, actorRole, payload: clean });
   return {
-    dossierId: dossier.id, dossierCode: dossier.code, seq, at, action, actorId, actorRole: actor?.role ?? null,
-    payload: clean, prevHash: prev.hash, hash,
+    dossierId: dossier.id, dossierCode: dossier.code, seq, at, action, actorId, actorRole,
+    payload: clean, prevHash: prev.hash, hash, hashVersion,
   };
 }
 
@@ -128,7 +100,7 @@ export async function appendEvent(
 export async function insertEvent(trx: Transaction<DB> | Kysely<DB>, e: DossierEvent): Promise<void> {
   await trx.insertInto('dossier_events').values({
     dossier_id: e.dossierId, seq: e.seq, at: e.at, action: e.action, actor_id: e.actorId, actor_role: e.actorRole,
-    payload: JSON.stringify(e.payload), prev_hash: e.prevHash, hash: e.hash,
+    payload: JSON.stringify(e.payload), prev_hash: e.prevHash, hash: e.hash, hash_version: e.hashVersion,
   }).execute();
 }
 
@@ -141,6 +113,7 @@ type EventRow = Selectable<DB['dossier_events']>;
 const eventOf = (r: EventRow, dossierCode: string): DossierEvent => ({
   dossierId: r.dossier_id, dossierCode, seq: r.seq, at: r.at, action: r.action as EventAction,
   actorId: r.actor_id, actorRole: r.actor_role as Role | null, payload: r.payload, prevHash: r.prev_hash, hash: r.hash,
+  hashVersion: r.hash_version,
 });
 
 /** Events of one dossier in order. */

@@ -12,6 +12,7 @@ import { conflict, forbidden, isDomainError, validationFailed, type ErrorDetail 
 import { formatDossierCode } from './codes';
 import { calendarAround, hasNul, vnDay, type DossierContext } from './context';
 import { validateFormData } from './eform';
+import { filledBody, intakeEventSql } from './intake-event-sql';
 import { canonicalJson, eventHashBody, GENESIS_HASH, nextEvent, normalizePayload, type DerivedIntake, type DossierEvent, type DossierRow, type IntakeWrite } from './events';
 import { evolve, type IntakePayload } from './fold';
 import type { Status } from './lifecycle';
@@ -236,7 +237,7 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
   // The statement fills the tokens in by text replacement; check now, before anything is written,
   // that this gives exactly the canonical text of the real values (here: a sample code and id).
   const sample = { code: `${codePrefix}0001`, applicantId: 1 };
-  const filled = eventHashBody(draft).replaceAll(tokens.code, sample.code).replace(JSON.stringify(tokens.applicant), String(sample.applicantId));
+  const filled = filledBody(draft, tokens, sample.code, sample.applicantId);
   const expected = eventHashBody({ ...draft, dossierCode: sample.code, payload: normalizePayload(payloadOf(sample.code, sample.applicantId) as unknown as Record<string, unknown>) });
   if (filled !== expected) throw new Error('intake: filling the placeholders would not give the canonical event text');
   const { code: _c, applicant_id: _a, last_hash: _h, ...derived } = evolve(null, draft);
@@ -290,21 +291,12 @@ interface IntakeWriteInput {
  * possible time; a failure anywhere rolls the number back (DOMAIN §2.1: no gap, no duplicate).
  * The code (`codePrefix` + serial, at least 4 digits) replaces the code token in the row, in the
  * event's payload and in the hashed text, and the applicant's id replaces its token (a JSON string
- * in the payload becomes a number): hash = sha256(prev_hash || canonical JSON), as `eventHash`.
+ * in the payload becomes a number), and the hash is event-hash.ts's definition (intake-event-sql.ts).
  * Returns null when the key was already used (nothing is written); a concurrent request with the
  * same key fails on the key's primary key and writes nothing.
  */
 async function writeIntake(db: Kysely<DB>, w: IntakeWriteInput): Promise<DossierRow | null> {
-  const payloadText = JSON.stringify(w.event.payload);
-  const hashedText = eventHashBody(w.event);
-  const count = (text: string, token: string) => text.split(token).length - 1;
-  const applicantToken = JSON.stringify(w.tokens.applicant);
-  // the code is in the payload once and in the hashed text twice (dossierCode, payload.code); the applicant id once in each
-  if (count(payloadText, w.tokens.code) !== 1 || count(hashedText, w.tokens.code) !== 2
-    || count(payloadText, applicantToken) !== 1 || count(hashedText, applicantToken) !== 1) {
-    throw new Error('intake: a placeholder is not unique');
-  }
-  const fill = (text: string) => sql`replace(replace(${text}::text, ${w.tokens.code}::text, c.code), ${applicantToken}::text, a.id::text)`;
+  const filled = intakeEventSql(w.event, w.tokens, sql<string>`c.code`, sql<number>`a.id`);
   const columns = Object.keys(w.derived) as (keyof DerivedIntake)[];
   const values = columns.map((c) => (c === 'form_data' ? sql`${JSON.stringify(w.derived.form_data)}::jsonb` : sql`${w.derived[c]}`));
   const paperRows = JSON.stringify(w.papers.map((p) => ({ ...p, file_id: p.fileId })));
@@ -335,15 +327,14 @@ async function writeIntake(db: Kysely<DB>, w: IntakeWriteInput): Promise<Dossier
     ), c AS (
       SELECT ${w.serial.codePrefix}::text || CASE WHEN s.last_serial < 10000 THEN lpad(s.last_serial::text, 4, '0') ELSE s.last_serial::text END AS code FROM s
     ), h AS (
-      SELECT c.code, a.id AS applicant_id, ${fill(payloadText)}::jsonb AS payload,
-        encode(sha256(convert_to(${w.event.prevHash}::text || ${fill(hashedText)}, 'UTF8')), 'hex') AS hash
+      SELECT c.code, a.id AS applicant_id, ${filled.payload} AS payload, ${filled.hash} AS hash
       FROM c, a
     ), d AS (
       INSERT INTO dossiers (code, applicant_id, last_hash, ${sql.join(columns.map((c) => sql.ref(c)))})
       SELECT h.code, h.applicant_id, h.hash, ${sql.join(values)} FROM h RETURNING *
     ), e AS (
-      INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash)
-      SELECT d.id, ${w.event.seq}, ${w.event.at}, ${w.event.action}, ${w.event.actorId}, ${w.event.actorRole}, h.payload, ${w.event.prevHash}, h.hash FROM d, h
+      INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash, hash_version)
+      SELECT d.id, ${w.event.seq}, ${w.event.at}, ${w.event.action}, ${w.event.actorId}, ${w.event.actorRole}, h.payload, ${w.event.prevHash}, h.hash, ${w.event.hashVersion}::smallint FROM d, h
     ), p AS (
       INSERT INTO dossier_papers (dossier_id, paper_key, name, originals, copies, source, file_id, digitized)
       SELECT d.id, x.key, x.name, x.originals, x.copies, x.source, x.file_id, x.digitized

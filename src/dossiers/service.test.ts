@@ -5,6 +5,8 @@ import { compareWithFold, verifyChain } from './audit';
 import { receiveDossier } from './intake';
 import { assigneesOf, getDossier, searchDossiers, trackDossier, workQueue } from './queries';
 import { runAuditCommand } from '../cli/audit';
+import { loadEvents } from './events';
+import { eventHash, GENESIS_HASH } from './event-hash';
 import { rollupHook } from '../reports/hook';
 import { buildWorld, type World } from './world.test-helper';
 
@@ -386,6 +388,50 @@ describe('audit', () => {
     const cli = await runAuditCommand(t.db, 'verify', undefined);
     expect(cli.exitCode).toBe(1);
     expect(cli.stdout).toContain(`hồ sơ ${code}, sự kiện số 3`);
+  });
+
+  it('detects an actor_role changed by the owner behind the trigger (hash version 2)', async () => {
+    const { code } = await receive();
+    await act('clerk', code, 'forward');
+    const id = (await t.db.selectFrom('dossiers').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+    expect((await runAuditCommand(t.db, 'verify', code)).exitCode).toBe(0);
+    await t.pool.query('ALTER TABLE dossier_events DISABLE TRIGGER ALL');
+    await t.pool.query(`UPDATE dossier_events SET actor_role = 'approver' WHERE dossier_id = $1 AND seq = 2`, [id]);
+    await t.pool.query('ALTER TABLE dossier_events ENABLE TRIGGER ALL');
+    const cli = await runAuditCommand(t.db, 'verify', code);
+    expect(cli.exitCode).toBe(1);
+    expect(cli.stdout).toContain(`hồ sơ ${code}, sự kiện số 2 (hash)`);
+    // relabelling it as version 1 (whose hash does not cover the role) after a version 2 event does not help
+    await t.pool.query('ALTER TABLE dossier_events DISABLE TRIGGER ALL');
+    await t.pool.query('UPDATE dossier_events SET hash_version = 1 WHERE dossier_id = $1 AND seq = 2', [id]);
+    await t.pool.query('ALTER TABLE dossier_events ENABLE TRIGGER ALL');
+    expect(await verifyChain(t.db, code)).toMatchObject({ ok: false, broken: { seq: 2, reason: 'hash_version' } });
+  });
+
+  it('keeps verifying a chain written under hash version 1, and refuses a newer event relabelled as version 1', async () => {
+    const { code } = await receive();
+    await act('clerk', code, 'forward');
+    const d = await t.db.selectFrom('dossiers').select(['id', 'version', 'last_hash']).where('code', '=', code).executeTakeFirstOrThrow();
+    const events = await loadEvents(t.db, { id: d.id, code });
+    // re-written as a chain from before migration 0045 would be: version 1 hashes
+    let prev = GENESIS_HASH;
+    await t.pool.query('ALTER TABLE dossier_events DISABLE TRIGGER ALL');
+    for (const e of events) {
+      const hash = eventHash(prev, { ...e, hashVersion: 1 });
+      await t.pool.query('UPDATE dossier_events SET hash_version = 1, prev_hash = $3, hash = $4 WHERE dossier_id = $1 AND seq = $2', [d.id, e.seq, prev, hash]);
+      prev = hash;
+    }
+    await t.pool.query('ALTER TABLE dossier_events ENABLE TRIGGER ALL');
+    await t.pool.query('UPDATE dossiers SET last_hash = $2 WHERE id = $1', [d.id, prev]);
+    expect(await verifyChain(t.db, code)).toMatchObject({ ok: true, events: 2 });
+    // a version 2 event may follow version 1 ones (a chain continued after the migration)…
+    await act('approver', code, 'assign', { officerId: w.actors.officer.userId });
+    expect(await verifyChain(t.db, code)).toMatchObject({ ok: true, events: 3 });
+    // …but never the reverse
+    await t.pool.query('ALTER TABLE dossier_events DISABLE TRIGGER ALL');
+    await t.pool.query('UPDATE dossier_events SET hash_version = 1 WHERE dossier_id = $1 AND seq = 3', [d.id]);
+    await t.pool.query('ALTER TABLE dossier_events ENABLE TRIGGER ALL');
+    expect(await verifyChain(t.db, code)).toMatchObject({ ok: false, broken: { seq: 3, reason: 'hash' } });
   });
 
   it('audit rebuild reports a stored row that differs from the fold of its events', async () => {

@@ -55,7 +55,7 @@ export async function deriveRollups(db: Kysely<DB>, onProgress?: (done: number) 
       }
       const event: DossierEvent = {
         dossierId: r.dossier_id, dossierCode: codes.get(r.dossier_id) ?? '', seq: r.seq, at: r.at, action: r.action as EventAction,
-        actorId: null, actorRole: null, payload: r.payload, prevHash: '', hash: '',
+        actorId: null, actorRole: null, payload: r.payload, prevHash: '', hash: '', hashVersion: 0,
       };
       if (r.seq === 1) flags = intakeFlags(r.payload);
       current = evolve(current, event);

@@ -181,7 +181,7 @@ export async function simulate(db: Db, spec: ScenarioSpec, options: SimulateOpti
 interface Prepared {
   readonly count: number;
   readonly dossierRows: Record<string, unknown>[];
-  readonly events: { dossier_id: number[]; seq: number[]; at: string[]; action: string[]; actor_id: (number | null)[]; actor_role: (string | null)[]; payload: string[]; prev_hash: string[]; hash: string[] };
+  readonly events: { dossier_id: number[]; seq: number[]; at: string[]; action: string[]; actor_id: (number | null)[]; actor_role: (string | null)[]; payload: string[]; prev_hash: string[]; hash: string[]; hash_version: number[] };
   readonly papers: { dossier_id: number[]; paper_key: string[]; name: string[]; originals: number[]; copies: number[]; source: string[]; digitized: boolean[] };
   readonly rollups: RollupRow[];
 }
@@ -204,7 +204,7 @@ async function prepareBatch(db: Db, plans: readonly DossierPlan[], calendar: Wor
   const acc = new RollupAccumulator();
   const minutes = (a: number, b: number) => elapsedWorkingTime(a, b, calendar);
   const dossierRows: Record<string, unknown>[] = [];
-  const ev: Prepared['events'] = { dossier_id: [], seq: [], at: [], action: [], actor_id: [], actor_role: [], payload: [], prev_hash: [], hash: [] };
+  const ev: Prepared['events'] = { dossier_id: [], seq: [], at: [], action: [], actor_id: [], actor_role: [], payload: [], prev_hash: [], hash: [], hash_version: [] };
   const pp: Prepared['papers'] = { dossier_id: [], paper_key: [], name: [], originals: [], copies: [], source: [], digitized: [] };
   let count = 0;
   plans.forEach((plan, i) => {
@@ -219,7 +219,7 @@ async function prepareBatch(db: Db, plans: readonly DossierPlan[], calendar: Wor
       const row = built.rows[k];
       if (row) acc.add(rollupDeltas(e, row, flags, minutes));
       ev.dossier_id.push(id); ev.seq.push(e.seq); ev.at.push(new Date(e.at).toISOString()); ev.action.push(e.action);
-      ev.actor_id.push(e.actorId); ev.actor_role.push(e.actorRole); ev.payload.push(JSON.stringify(e.payload)); ev.prev_hash.push(e.prevHash); ev.hash.push(e.hash);
+      ev.actor_id.push(e.actorId); ev.actor_role.push(e.actorRole); ev.payload.push(JSON.stringify(e.payload)); ev.prev_hash.push(e.prevHash); ev.hash.push(e.hash); ev.hash_version.push(e.hashVersion);
       count++;
     }
     for (const p of plan.papers) {
@@ -236,9 +236,9 @@ async function writeBatch(db: Db, b: Prepared): Promise<number> {
     await sql`SET LOCAL synchronous_commit = off`.execute(trx);
     await sql`INSERT INTO dossiers SELECT * FROM json_populate_recordset(null::dossiers, ${JSON.stringify(b.dossierRows)}::json)`.execute(trx);
     const e = b.events;
-    await sql`INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash)
+    await sql`INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash, hash_version)
       SELECT * FROM unnest(${e.dossier_id}::bigint[], ${e.seq}::int[], ${e.at}::timestamptz[], ${e.action}::text[], ${e.actor_id}::bigint[],
-        ${e.actor_role}::text[], ${e.payload}::jsonb[], ${e.prev_hash}::text[], ${e.hash}::text[])`.execute(trx);
+        ${e.actor_role}::text[], ${e.payload}::jsonb[], ${e.prev_hash}::text[], ${e.hash}::text[], ${e.hash_version}::smallint[])`.execute(trx);
     const p = b.papers;
     if (p.dossier_id.length > 0) {
       await sql`INSERT INTO dossier_papers (dossier_id, paper_key, name, originals, copies, source, digitized)

@@ -41,6 +41,7 @@ describe('simulate --scenario dong-thap-pilot --dossiers 3000', () => {
       let prev = GENESIS_HASH;
       for (const e of events) {
         expect(e.prevHash).toBe(prev);
+        expect(e.hashVersion).toBe(2); // the one definition (event-hash.ts), covering the actor's role
         expect(eventHash(prev, e)).toBe(e.hash);
         prev = e.hash;
       }

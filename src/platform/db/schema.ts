@@ -246,6 +246,8 @@ export interface DossierEventsTable {
   payload: JSONColumnType<Record<string, unknown>, string, string>;
   prev_hash: string;
   hash: string;
+  /** definition of the hash (src/dossiers/event-hash.ts); rows written before migration 0045 are 1 */
+  hash_version: number;
 }
 
 export interface DossierPapersTable {

@@ -1,0 +1,37 @@
+// The intake event's payload and hash as SQL expressions (ADR 008: the intake is one statement).
+// The code and the applicant's id are known only inside the statement, so the event is built in
+// TypeScript with two placeholder tokens, and the statement replaces them in the payload's text and
+// in the hashed text (event-hash.ts's `eventHashBody`), then hashes with `sqlEventHash`: the one
+// definition of the hash, with the real values filled in by text replacement.
+import { sql, type RawBuilder } from 'kysely';
+import { eventHashBody, sqlEventHash } from './event-hash';
+import type { DossierEvent } from './events';
+
+export interface IntakeTokens {
+  /** stands for the dossier code (a string): in the body twice (dossierCode, payload.code) */
+  readonly code: string;
+  /** stands for the applicant's id (a number): a JSON string in the text, replaced by the digits */
+  readonly applicant: string;
+}
+
+const count = (text: string, token: string) => text.split(token).length - 1;
+
+/**
+ * The payload (jsonb) and hash (text) of the intake event, given SQL expressions for the code and
+ * the applicant id (e.g. `c.code`, `a.id`). Throws when a token is not where it must be, once each.
+ */
+export function intakeEventSql(event: DossierEvent, tokens: IntakeTokens, code: RawBuilder<string>, applicantId: RawBuilder<number>): { payload: RawBuilder<unknown>; hash: RawBuilder<string> } {
+  const payloadText = JSON.stringify(event.payload);
+  const hashedText = eventHashBody(event);
+  const applicantToken = JSON.stringify(tokens.applicant);
+  if (count(payloadText, tokens.code) !== 1 || count(hashedText, tokens.code) !== 2
+    || count(payloadText, applicantToken) !== 1 || count(hashedText, applicantToken) !== 1) {
+    throw new Error('intake: a placeholder is not unique');
+  }
+  const fill = (text: string) => sql<string>`replace(replace(${text}::text, ${tokens.code}::text, ${code}), ${applicantToken}::text, ${applicantId}::text)`;
+  return { payload: sql`${fill(payloadText)}::jsonb`, hash: sqlEventHash(event.prevHash, fill(hashedText)) };
+}
+
+/** The hashed text with the tokens replaced as the statement does (to check the filling before writing). */
+export const filledBody = (event: DossierEvent, tokens: IntakeTokens, code: string, applicantId: number): string =>
+  eventHashBody(event).replaceAll(tokens.code, code).replace(JSON.stringify(tokens.applicant), String(applicantId));
