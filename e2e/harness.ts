@@ -1,5 +1,5 @@
-// Shared by the browser tests and the screenshot script: Debian's Chromium through
-// playwright-core, and the real motcua server listening on a free local port.
+// Shared by the browser tests and the screenshot script: Chromium (Debian's, else npm's, see
+// chromium.ts) through playwright-core, and the real motcua server listening on a free local port.
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -11,6 +11,7 @@ import type { Clock } from '../src/platform/clock';
 import { loadConfig } from '../src/platform/config';
 import type { Database } from '../src/platform/db/connect';
 import type { HttpApp } from '../src/platform/http/server';
+import { resolveChromium } from './chromium';
 
 export const webDist = 'web/dist';
 
@@ -46,13 +47,13 @@ export interface Browser {
 
 export async function launchBrowser(viewport = { width: 1280, height: 800 }): Promise<Browser> {
   const userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-chromium-'));
+  const { executablePath, args } = await resolveChromium();
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath,
     headless: true,
     viewport,
     locale: 'vi-VN',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [...args],
   });
   const page = context.pages()[0] ?? await context.newPage();
   const problems: string[] = [];
