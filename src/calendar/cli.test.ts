@@ -35,9 +35,18 @@ describe('calendar holidays', () => {
     expect(parsed).toMatchObject({ year: 2025, provisional: false, makeUpDays: [{ date: '2025-04-26', reason: 'Làm bù cho ngày 02/05' }] });
   });
   it('marks a year without a schedule as provisional', () => {
-    const out = run('holidays', '2026');
-    expect(out.stdout).toContain('Năm 2026 — TẠM TÍNH');
-    expect(out.stdout).toContain('2026-04-27 (Thứ Hai)  Nghỉ bù Giỗ Tổ Hùng Vương');
+    const out = run('holidays', '2027');
+    expect(out.stdout).toContain('Năm 2027 — TẠM TÍNH');
+    expect(out.stdout).toContain('2027-05-03 (Thứ Hai)  Nghỉ bù Quốc tế Lao động');
+  });
+
+  it('2026 --json is official, not provisional, and names its sources (issue 9 acceptance)', () => {
+    const parsed = JSON.parse(run('holidays', '2026', '--json').stdout);
+    expect(parsed.provisional).toBe(false);
+    expect(parsed.source).toContain('9441/TB-BNV');
+    expect(parsed.sources.map((s: { document: string }) => s.document)).toContain('Công văn 12729/VPCP-KGVX');
+    expect(parsed.daysOff).toContainEqual({ date: '2026-04-27', reason: 'Nghỉ bù Giỗ Tổ Hùng Vương' });
+    expect(parsed.makeUpDays.map((d: { date: string }) => d.date)).toEqual(['2026-01-10', '2026-08-22']);
   });
   it('refuses a bad year', () => {
     expect(run('holidays', '25').stderr).toBe('Lỗi: năm không hợp lệ: 25\n');
@@ -68,8 +77,8 @@ describe('calendar due', () => {
     expect(out.stdout).toBe('2025-03-04T17:00:00+07:00\n');
   });
   it('warns when the due date depends on a provisional year', () => {
-    const out = run('due', '--received', '2026-04-24T10:00+07:00', '--duration', '1', '--unit', 'working_days', '--json');
-    expect(JSON.parse(out.stdout)).toMatchObject({ dueAt: '2026-04-28T10:00:00+07:00', provisional: true });
+    const out = run('due', '--received', '2027-04-15T10:00+07:00', '--duration', '1', '--unit', 'working_days', '--json');
+    expect(JSON.parse(out.stdout)).toMatchObject({ dueAt: '2027-04-19T10:00:00+07:00', provisional: true });
   });
   it.each([
     [['--received', 'yesterday', '--duration', '1', '--unit', 'working_days'], 'Lỗi: thời điểm không hợp lệ: yesterday\n'],

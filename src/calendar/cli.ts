@@ -127,13 +127,14 @@ function holidaysCommand(argv: readonly string[], schedules: readonly YearSchedu
   if (year < LUNAR_MIN_YEAR || year > LUNAR_MAX_YEAR) throw new UsageError(`năm ngoài phạm vi ${LUNAR_MIN_YEAR}–${LUNAR_MAX_YEAR}: ${text}`);
   const h = holidaysForYear(year, schedules);
   if (args.flags.has('json')) {
-    return JSON.stringify({ year: h.year, provisional: h.provisional, source: h.source, daysOff: h.daysOff, makeUpDays: h.makeUpDays });
+    return JSON.stringify({ year: h.year, provisional: h.provisional, source: h.source, sources: h.sources ?? [], daysOff: h.daysOff, makeUpDays: h.makeUpDays });
   }
   const row = (d: { date: IsoDate; reason: string }): string =>
     `  ${d.date} (${WEEKDAY_NAMES[weekdayOf(dayNumberOf(d.date))]})  ${d.reason}`;
   return [
     `Năm ${year}${h.provisional ? ' — TẠM TÍNH (chưa có thông báo chính thức)' : ''}`,
     `Nguồn: ${h.source}`,
+    ...(h.sources ?? []).map((s) => `  - ${s.document} (${s.issuer}, ${s.issuedOn}): ${s.covers}`),
     'Ngày nghỉ:',
     ...h.daysOff.map(row),
     'Ngày làm bù:',

@@ -29,9 +29,45 @@ describe('official schedules', () => {
   });
 });
 
+describe('2026 official schedule (Công văn 12729/VPCP-KGVX, Thông báo 9441/TB-BNV)', () => {
+  const y = holidaysForYear(2026, OFFICIAL_SCHEDULES);
+  const workingDaysOff = dates(y.daysOff).filter((d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()));
+
+  it('is not provisional and names each official document', () => {
+    expect(y.provisional).toBe(false);
+    expect(y.source).toContain('12729/VPCP-KGVX');
+    expect(y.source).toContain('9441/TB-BNV');
+    expect(y.sources?.map((s) => s.document)).toEqual([
+      'Công văn 12729/VPCP-KGVX', 'Thông báo 9441/TB-BNV', 'Bộ luật Lao động 45/2019/QH14, Điều 112 và Điều 111.3',
+    ]);
+  });
+
+  it('weekdays off: 1–2 Jan, Tết Mon 16 – Fri 20 Feb, 27 Apr (Giỗ Tổ on Sunday), 30 Apr, 1 May, 31 Aug – 2 Sep', () => {
+    expect(workingDaysOff).toEqual([
+      '2026-01-01', '2026-01-02', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20',
+      '2026-04-27', '2026-04-30', '2026-05-01', '2026-08-31', '2026-09-01', '2026-09-02',
+    ]);
+  });
+
+  it('make-up Saturdays 10 Jan and 22 Aug', () => {
+    expect(dates(y.makeUpDays)).toEqual(['2026-01-10', '2026-08-22']);
+  });
+});
+
 describe('statutory rule for years without a schedule (provisional)', () => {
-  it('2026: Giỗ Tổ falls on Sun 26 Apr, so Mon 27 Apr is the substitute day off', () => {
-    const y = holidaysForYear(2026, OFFICIAL_SCHEDULES);
+  it('2027 is provisional and computed from the rules data', () => {
+    const y = holidaysForYear(2027, OFFICIAL_SCHEDULES);
+    expect(y.provisional).toBe(true);
+    expect(y.daysOff).toContainEqual({ date: '2027-01-01', reason: 'Tết Dương lịch' });
+  });
+
+  it('before 2021 (Labour Code 2012) National Day is one day; from 2021 two', () => {
+    expect(dates(statutoryHolidays(2019).filter((h) => h.reason === 'Quốc khánh'))).toEqual(['2019-09-02']);
+    expect(dates(statutoryHolidays(2021).filter((h) => h.reason === 'Quốc khánh'))).toEqual(['2021-09-02', '2021-09-03']);
+  });
+
+  it('2026 without its schedule: Giỗ Tổ falls on Sun 26 Apr, so Mon 27 Apr is the substitute day off', () => {
+    const y = holidaysForYear(2026, []);
     expect(y.provisional).toBe(true);
     expect(y.daysOff).toContainEqual({ date: '2026-04-26', reason: 'Giỗ Tổ Hùng Vương' });
     expect(y.daysOff).toContainEqual({ date: '2026-04-27', reason: 'Nghỉ bù Giỗ Tổ Hùng Vương' });

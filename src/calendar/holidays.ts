@@ -4,16 +4,14 @@
  * Two sources, in order:
  * 1. the official yearly schedule (`YearSchedule`), entered as data from each year's notice —
  *    software cannot derive the swaps the government decides (DOMAIN §7.2);
- * 2. otherwise the statutory rule, marked `provisional: true`:
- *    - Bộ luật Lao động 2019 art. 112: 1/1; 5 days of Tết; 10/3 lunar (Giỗ Tổ, regular month 3);
- *      30/4; 1/5; 2/9 plus one adjacent day;
- *    - the 5 Tết days default to the last day of the lunar year (the day before mùng 1, whether
- *      it is the 29th or the 30th) plus mùng 1–4 (art. 112.3 leaves the choice to the PM);
- *    - the day adjacent to 2/9 follows the python-holidays weekday heuristic (DOMAIN §7.2);
- *    - art. 111.3: a holiday on a Saturday or Sunday gives the next working day off (nghỉ bù).
+ * 2. otherwise the statutory rules, marked `provisional: true`. The rules are DATA with their
+ *    validity dates (`statutory-holidays.json`, read by `statutory-rules.ts`): today Bộ luật Lao
+ *    động 2019 art. 112 (1/1; 5 days of Tết from the last day of the lunar year; 10/3 lunar;
+ *    30/4; 1/5; 2/9 plus one adjacent day by weekday), and art. 111.3: a holiday on a Saturday
+ *    or Sunday gives the next working day off (nghỉ bù).
  */
-import { addDays, dayNumberOf, isoDateFromYmd, parseIsoDate, weekdayOf, type IsoDate } from './civil-date';
-import { lunarNewYear, lunarToSolar } from './lunar';
+import { addDays, dayNumberOf, parseIsoDate, weekdayOf, type IsoDate } from './civil-date';
+import { STATUTORY_RULES, daysOfRule } from './statutory-rules';
 
 export interface DatedReason {
   readonly date: IsoDate;
@@ -27,6 +25,18 @@ export interface YearSchedule {
   readonly source: string;
   readonly daysOff: readonly DatedReason[];
   readonly makeUpDays: readonly DatedReason[];
+  /** the official documents, one entry each (shipped schedules); `source` summarises them */
+  readonly sources?: readonly ScheduleSource[];
+}
+
+export interface ScheduleSource {
+  readonly document: string;
+  readonly issuer: string;
+  readonly issuedOn: string;
+  /** which days the document decides */
+  readonly covers: string;
+  /** where the text or a report of it was read */
+  readonly reportedBy?: string;
 }
 
 export interface YearHolidays extends YearSchedule {
@@ -45,40 +55,19 @@ export const REASONS = {
 } as const satisfies Record<string, string>;
 
 export const STATUTORY_SOURCE =
-  'Bộ luật Lao động 45/2019/QH14, Điều 112 và 111.3 (tính tự động, chưa có thông báo chính thức)';
-
-/** Day after 2/9 (+1) or before (−1), by 2/9's weekday (0 = Sunday), python-holidays 2021+. */
-const NATIONAL_DAY_SECOND_DAY = {
-  0: 1, // Sun → Mon 3/9
-  1: 1, // Mon → Tue 3/9
-  2: -1, // Tue → Mon 1/9
-  3: -1, // Wed → Tue 1/9
-  4: 1, // Thu → Fri 3/9
-  5: -1, // Fri → Thu 1/9
-  6: -1, // Sat → Fri 1/9
-} as const satisfies Record<0 | 1 | 2 | 3 | 4 | 5 | 6, 1 | -1>;
+  'Bộ luật Lao động 45/2019/QH14, Điều 112 và 111.3 (tính tự động theo statutory-holidays.json, chưa có thông báo chính thức)';
 
 function isWeekend(date: IsoDate): boolean {
   const weekday = weekdayOf(dayNumberOf(date));
   return weekday === 0 || weekday === 6;
 }
 
-/** Statutory holidays of a year (art. 112), before substitute days. */
+/** Statutory holidays of a year (the rules in force on each anchor day), before substitute days. */
 export function statutoryHolidays(year: number): DatedReason[] {
-  const tet = lunarNewYear(year);
-  const hungKings = lunarToSolar(10, 3, year, false);
-  if (!hungKings) throw new RangeError(`no 10/3 lunar in ${year}`);
-  const nationalDay = isoDateFromYmd(year, 9, 2);
-  const secondNationalDay = addDays(nationalDay, NATIONAL_DAY_SECOND_DAY[weekdayOf(dayNumberOf(nationalDay))]);
-  const days: DatedReason[] = [
-    { date: isoDateFromYmd(year, 1, 1), reason: REASONS.newYear },
-    ...[-1, 0, 1, 2, 3].map((offset) => ({ date: addDays(tet, offset), reason: REASONS.lunarNewYear })),
-    { date: hungKings, reason: REASONS.hungKings },
-    { date: isoDateFromYmd(year, 4, 30), reason: REASONS.reunification },
-    { date: isoDateFromYmd(year, 5, 1), reason: REASONS.labourDay },
-    { date: nationalDay, reason: REASONS.nationalDay },
-    { date: secondNationalDay, reason: REASONS.nationalDay },
-  ];
+  const days: DatedReason[] = [];
+  for (const rule of STATUTORY_RULES.rules) {
+    for (const date of daysOfRule(rule, year)) days.push({ date, reason: rule.reason });
+  }
   return days.sort((a, b) => a.date.localeCompare(b.date));
 }
 
@@ -91,7 +80,7 @@ export function substituteDaysOff(holidays: readonly DatedReason[]): DatedReason
     let candidate = addDays(holiday.date, 1);
     while (isWeekend(candidate) || taken.has(candidate)) candidate = addDays(candidate, 1);
     taken.add(candidate);
-    substitutes.push({ date: candidate, reason: `${REASONS.substituteDayOff} ${holiday.reason}` });
+    substitutes.push({ date: candidate, reason: `${STATUTORY_RULES.substituteReasonPrefix} ${holiday.reason}` });
   }
   return substitutes;
 }
@@ -108,6 +97,23 @@ export function holidaysForYear(year: number, schedules: readonly YearSchedule[]
 }
 
 export type ScheduleProblem = { readonly code: 'INVALID_SCHEDULE'; readonly message: string };
+
+function parseSources(value: unknown): ScheduleSource[] | string {
+  if (!Array.isArray(value)) return 'danh sách văn bản nguồn không hợp lệ';
+  const out: ScheduleSource[] = [];
+  for (const item of value as unknown[]) {
+    const entry = (item ?? {}) as Record<string, unknown>;
+    const text = (key: string): string | null => (typeof entry[key] === 'string' && entry[key] !== '' ? (entry[key] as string) : null);
+    const document = text('document');
+    const issuer = text('issuer');
+    const issuedOn = text('issuedOn');
+    const covers = text('covers');
+    if (!document || !issuer || !issuedOn || !parseIsoDate(issuedOn) || !covers) return 'văn bản nguồn thiếu số hiệu, cơ quan ban hành, ngày ban hành hoặc nội dung';
+    const reportedBy = text('reportedBy');
+    out.push(reportedBy ? { document, issuer, issuedOn, covers, reportedBy } : { document, issuer, issuedOn, covers });
+  }
+  return out;
+}
 
 /** Validates schedule data entered by staff or loaded from JSON. */
 export function parseYearSchedule(input: unknown): { ok: true; value: YearSchedule } | { ok: false; error: ScheduleProblem } {
@@ -137,5 +143,8 @@ export function parseYearSchedule(input: unknown): { ok: true; value: YearSchedu
   if (typeof daysOff === 'string') return fail(daysOff);
   const makeUpDays = parseList(record['makeUpDays']);
   if (typeof makeUpDays === 'string') return fail(makeUpDays);
-  return { ok: true, value: { year, source, daysOff, makeUpDays } };
+  if (record['sources'] === undefined) return { ok: true, value: { year, source, daysOff, makeUpDays } };
+  const sources = parseSources(record['sources']);
+  if (typeof sources === 'string') return fail(sources);
+  return { ok: true, value: { year, source, daysOff, makeUpDays, sources } };
 }

@@ -39,8 +39,8 @@ const importAs = (body: unknown, role: Role | null = 'admin') =>
 
 const schedule = {
   source: 'Thông báo thử nghiệm',
-  daysOff: [{ date: '2026-02-16', reason: 'Tết Nguyên đán' }],
-  makeUpDays: [{ date: '2026-02-28', reason: 'Làm bù' }],
+  daysOff: [{ date: '2028-02-16', reason: 'Tết Nguyên đán' }],
+  makeUpDays: [{ date: '2028-02-26', reason: 'Làm bù' }],
 };
 
 describe('GET /api/v1/calendar/{year}', () => {
@@ -72,35 +72,35 @@ describe('GET /api/v1/calendar/{year}', () => {
 
 describe('PUT /api/v1/admin/calendar/{year}', () => {
   it('answers 401 anonymously and 403 to a non-administrator', async () => {
-    expect((await put(2026, schedule, null)).statusCode).toBe(401);
-    const res = await put(2026, schedule, 'supervisor');
+    expect((await put(2028, schedule, null)).statusCode).toBe(401);
+    const res = await put(2028, schedule, 'supervisor');
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('FORBIDDEN');
   });
 
   it('saves a new version that the year view then uses', async () => {
-    const res = await put(2026, { ...schedule, note: 'theo công văn' });
+    const res = await put(2028, { ...schedule, note: 'theo công văn' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ year: 2026, version: 1, inForce: true, origin: 'stored', note: 'theo công văn' });
-    const view = (await get('/api/v1/calendar/2026')).json();
-    expect(view).toMatchObject({ provisional: false, version: 1, versionTag: '2026:v1' });
-    expect(view.days.find((d: { date: string }) => d.date === '2026-02-28')).toMatchObject({ kind: 'makeUp', isWorkingDay: true });
-    const versions = (await get('/api/v1/calendar/2026/versions')).json();
+    expect(res.json()).toMatchObject({ year: 2028, version: 1, inForce: true, origin: 'stored', note: 'theo công văn' });
+    const view = (await get('/api/v1/calendar/2028')).json();
+    expect(view).toMatchObject({ provisional: false, version: 1, versionTag: '2028:v1' });
+    expect(view.days.find((d: { date: string }) => d.date === '2028-02-26')).toMatchObject({ kind: 'makeUp', isWorkingDay: true });
+    const versions = (await get('/api/v1/calendar/2028/versions')).json();
     expect(versions.items.map((v: { version: number }) => v.version)).toEqual([1]);
   });
 
   it('refuses unknown fields, malformed dates and semantic errors with the error shape', async () => {
-    const extra = await put(2026, { ...schedule, extra: true });
+    const extra = await put(2028, { ...schedule, extra: true });
     expect(extra.statusCode).toBe(400);
     expect(extra.json().error.code).toBe('VALIDATION_FAILED');
-    const malformed = await put(2026, { ...schedule, daysOff: [{ date: '16/02/2026', reason: 'Tết' }] });
+    const malformed = await put(2028, { ...schedule, daysOff: [{ date: '16/02/2028', reason: 'Tết' }] });
     expect(malformed.statusCode).toBe(400);
-    const weekday = await put(2026, { ...schedule, makeUpDays: [{ date: '2026-03-04', reason: 'x' }] });
+    const weekday = await put(2028, { ...schedule, makeUpDays: [{ date: '2028-03-01', reason: 'x' }] });
     expect(weekday.statusCode).toBe(400);
     expect(weekday.json().error).toMatchObject({ code: 'INVALID_SCHEDULE', details: [{ path: 'makeUpDays[0].date' }] });
-    const otherYear = await put(2027, schedule);
+    const otherYear = await put(2029, schedule);
     expect(otherYear.statusCode).toBe(400);
-    expect(otherYear.json().error.details[0].message).toBe('ngày 2026-02-16 không thuộc năm 2027');
+    expect(otherYear.json().error.details[0].message).toBe('ngày 2028-02-16 không thuộc năm 2029');
   });
 });
 

@@ -16,14 +16,14 @@ const ctxOf = (actor: Actor | null): ServiceContext => ({ db: t.db, clock, actor
 const admin = () => ctxOf(actorOf('admin'));
 const clerk = () => ctxOf(actorOf('clerk', 8));
 
-const schedule2026 = {
+const schedule2027 = {
   source: 'Thông báo số 1/TB-BNV (thử nghiệm)',
   daysOff: [
-    { date: '2026-01-01', reason: 'Tết Dương lịch' },
-    { date: '2026-02-16', reason: 'Tết Nguyên đán' },
-    { date: '2026-02-17', reason: 'Tết Nguyên đán' },
+    { date: '2027-01-01', reason: 'Tết Dương lịch' },
+    { date: '2027-02-16', reason: 'Tết Nguyên đán' },
+    { date: '2027-02-17', reason: 'Tết Nguyên đán' },
   ],
-  makeUpDays: [{ date: '2026-02-28', reason: 'Làm bù' }],
+  makeUpDays: [{ date: '2027-02-28', reason: 'Làm bù' }],
   note: 'bản nháp',
 };
 
@@ -74,18 +74,18 @@ describe('reading a year', () => {
 });
 
 describe('validating a schedule', () => {
-  const base = { year: 2026, source: 'TB', daysOff: [], makeUpDays: [] };
+  const base = { year: 2027, source: 'TB', daysOff: [], makeUpDays: [] };
   const problems = (input: unknown) => {
     const r = validateSchedule(input);
     return r.ok ? [] : r.problems;
   };
   it.each([
-    ['a date outside the year', { ...base, daysOff: [{ date: '2025-12-31', reason: 'x' }] }, 'daysOff[0].date', 'không thuộc năm 2026'],
-    ['an impossible date', { ...base, daysOff: [{ date: '2026-02-30', reason: 'x' }] }, 'daysOff[0].date', 'ngày không hợp lệ'],
-    ['a date twice', { ...base, daysOff: [{ date: '2026-01-01', reason: 'x' }, { date: '2026-01-01', reason: 'y' }] }, 'daysOff[1].date', 'bị lặp lại'],
-    ['a make-up day on a weekday', { ...base, makeUpDays: [{ date: '2026-03-04', reason: 'x' }] }, 'makeUpDays[0].date', 'thứ Bảy hoặc Chủ nhật'],
-    ['a day both off and worked', { ...base, daysOff: [{ date: '2026-02-28', reason: 'x' }], makeUpDays: [{ date: '2026-02-28', reason: 'y' }] }, 'makeUpDays[0].date', 'vừa là ngày nghỉ'],
-    ['a missing reason', { ...base, daysOff: [{ date: '2026-01-01', reason: ' ' }] }, 'daysOff[0].reason', 'thiếu lý do'],
+    ['a date outside the year', { ...base, daysOff: [{ date: '2025-12-31', reason: 'x' }] }, 'daysOff[0].date', 'không thuộc năm 2027'],
+    ['an impossible date', { ...base, daysOff: [{ date: '2027-02-30', reason: 'x' }] }, 'daysOff[0].date', 'ngày không hợp lệ'],
+    ['a date twice', { ...base, daysOff: [{ date: '2027-01-01', reason: 'x' }, { date: '2027-01-01', reason: 'y' }] }, 'daysOff[1].date', 'bị lặp lại'],
+    ['a make-up day on a weekday', { ...base, makeUpDays: [{ date: '2027-03-04', reason: 'x' }] }, 'makeUpDays[0].date', 'thứ Bảy hoặc Chủ nhật'],
+    ['a day both off and worked', { ...base, daysOff: [{ date: '2027-02-28', reason: 'x' }], makeUpDays: [{ date: '2027-02-28', reason: 'y' }] }, 'makeUpDays[0].date', 'vừa là ngày nghỉ'],
+    ['a missing reason', { ...base, daysOff: [{ date: '2027-01-01', reason: ' ' }] }, 'daysOff[0].reason', 'thiếu lý do'],
     ['a missing source', { ...base, source: '' }, 'source', 'thiếu văn bản nguồn'],
     ['an unknown field', { ...base, extra: 1 }, 'extra', 'không được phép'],
   ])('refuses %s', (_name, input, path, message) => {
@@ -102,29 +102,29 @@ describe('validating a schedule', () => {
 
 describe('saving a schedule', () => {
   it('refuses anyone but an administrator', async () => {
-    const error = await rejection(saveSchedule(clerk(), 2026, schedule2026));
+    const error = await rejection(saveSchedule(clerk(), 2027, schedule2027));
     expect(error.kind).toBe('Forbidden');
   });
 
   it('refuses a province administrator: the holiday calendar is shared by every province', async () => {
-    const error = await rejection(saveSchedule(ctxOf(actorOf('admin', 9, '/82/')), 2026, schedule2026));
+    const error = await rejection(saveSchedule(ctxOf(actorOf('admin', 9, '/82/')), 2027, schedule2027));
     expect(error.code).toBe('SYSTEM_ADMIN_ONLY');
   });
 
   it('writes version 1 of a year without a shipped schedule, then version 2, with audit entries', async () => {
-    const first = await saveSchedule(admin(), 2026, schedule2026);
-    expect(first).toMatchObject({ year: 2026, version: 1, origin: 'stored', inForce: true, note: 'bản nháp', createdByName: 'admin7' });
-    const second = await saveSchedule(admin(), 2026, { ...schedule2026, makeUpDays: [], note: null });
+    const first = await saveSchedule(admin(), 2027, schedule2027);
+    expect(first).toMatchObject({ year: 2027, version: 1, origin: 'stored', inForce: true, note: 'bản nháp', createdByName: 'admin7' });
+    const second = await saveSchedule(admin(), 2027, { ...schedule2027, makeUpDays: [], note: null });
     expect(second.version).toBe(2);
-    const view = await getYear(clerk(), 2026);
-    expect(view).toMatchObject({ provisional: false, version: 2, source: schedule2026.source });
-    expect(view.days.find((d) => d.date === '2026-02-28')?.kind).toBe('weekend');
+    const view = await getYear(clerk(), 2027);
+    expect(view).toMatchObject({ provisional: false, version: 2, source: schedule2027.source });
+    expect(view.days.find((d) => d.date === '2027-02-28')?.kind).toBe('weekend');
     const audits = await t.db.selectFrom('audit_log').select(['action', 'entity_key', 'actor_name']).where('entity', '=', 'calendar_schedule').orderBy('id').execute();
     expect(audits).toEqual([
-      { action: 'calendar.schedule.save', entity_key: '2026:v1', actor_name: 'admin7' },
-      { action: 'calendar.schedule.save', entity_key: '2026:v2', actor_name: 'admin7' },
+      { action: 'calendar.schedule.save', entity_key: '2027:v1', actor_name: 'admin7' },
+      { action: 'calendar.schedule.save', entity_key: '2027:v2', actor_name: 'admin7' },
     ]);
-    const versions = await listVersions(clerk(), 2026);
+    const versions = await listVersions(clerk(), 2027);
     expect(versions.map((v) => [v.version, v.inForce])).toEqual([[2, true], [1, false]]);
   });
 
@@ -143,14 +143,14 @@ describe('saving a schedule', () => {
   });
 
   it('gives distinct versions to concurrent saves', async () => {
-    const saved = await Promise.all([1, 2, 3, 4].map((n) => saveSchedule(admin(), 2031, { ...schedule2026, source: `TB ${n}`, daysOff: [], makeUpDays: [] })));
+    const saved = await Promise.all([1, 2, 3, 4].map((n) => saveSchedule(admin(), 2031, { ...schedule2027, source: `TB ${n}`, daysOff: [], makeUpDays: [] })));
     expect(saved.map((s) => s.version).sort()).toEqual([1, 2, 3, 4]);
   });
 
   it('refuses invalid data with the field in the details and writes nothing', async () => {
-    const error = await rejection(saveSchedule(admin(), 2032, { ...schedule2026, daysOff: [{ date: '2026-01-01', reason: 'x' }] }));
+    const error = await rejection(saveSchedule(admin(), 2032, { ...schedule2027, daysOff: [{ date: '2027-01-01', reason: 'x' }] }));
     expect(error.code).toBe('INVALID_SCHEDULE');
-    expect(error.details?.[0]).toEqual({ path: 'daysOff[0].date', message: 'ngày 2026-01-01 không thuộc năm 2032' });
+    expect(error.details?.[0]).toEqual({ path: 'daysOff[0].date', message: 'ngày 2027-01-01 không thuộc năm 2032' });
     expect(await listVersions(clerk(), 2032)).toEqual([]);
   });
 });

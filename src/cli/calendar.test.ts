@@ -38,13 +38,16 @@ describe('motcua calendar (official schedules, no database)', () => {
     });
   });
 
-  it('marks 2026 as provisional', () => {
+  it('2026 is the official schedule, not provisional, and names its sources; 2027 is provisional', () => {
     const out = motcua(['calendar', 'holidays', '2026', '--json']);
     expect(out.status).toBe(0);
     expect(out.stderr).toBe('');
-    const parsed = JSON.parse(out.stdout) as { year: number; provisional: boolean; daysOff: { date: string }[] };
-    expect(parsed).toMatchObject({ year: 2026, provisional: true });
+    const parsed = JSON.parse(out.stdout) as { year: number; provisional: boolean; source: string; sources: { document: string }[]; daysOff: { date: string }[] };
+    expect(parsed).toMatchObject({ year: 2026, provisional: false });
+    expect(parsed.sources.map((s) => s.document)).toEqual(['Công văn 12729/VPCP-KGVX', 'Thông báo 9441/TB-BNV', 'Bộ luật Lao động 45/2019/QH14, Điều 112 và Điều 111.3']);
     expect(parsed.daysOff.map((d) => d.date)).toContain('2026-02-17');
+    const next = JSON.parse(motcua(['calendar', 'holidays', '2027', '--json']).stdout) as { provisional: boolean };
+    expect(next.provisional).toBe(true);
   });
 
   it.each([
@@ -76,7 +79,7 @@ describe('motcua calendar --from-db', () => {
     expect(out.stderr).toBe('');
     expect(out.status).toBe(0);
     expect(JSON.parse(out.stdout)).toEqual({
-      year: 2026, provisional: false, source: 'Thông báo thử nghiệm 2026',
+      year: 2026, provisional: false, source: 'Thông báo thử nghiệm 2026', sources: [],
       daysOff: [{ date: '2026-02-16', reason: 'Tết Nguyên đán' }], makeUpDays: [],
     });
   });

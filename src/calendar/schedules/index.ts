@@ -5,6 +5,7 @@
 import { parseYearSchedule, type YearSchedule } from '../holidays';
 import schedule2024 from './2024.json';
 import schedule2025 from './2025.json';
+import schedule2026 from './2026.json';
 
 function load(input: unknown): YearSchedule {
   const parsed = parseYearSchedule(input);
@@ -12,4 +13,4 @@ function load(input: unknown): YearSchedule {
   return parsed.value;
 }
 
-export const OFFICIAL_SCHEDULES: readonly YearSchedule[] = [load(schedule2024), load(schedule2025)];
+export const OFFICIAL_SCHEDULES: readonly YearSchedule[] = [load(schedule2024), load(schedule2025), load(schedule2026)];
