@@ -9,8 +9,7 @@ import { validationFailed } from '../platform/errors';
 import { dossierNotFound, isDossierInScope, scopedActor, scopeWhere } from './scope';
 import { loadEventsOf, type DossierEvent } from './events';
 import { eventHash, GENESIS_HASH, isHashVersion } from './event-hash';
-import { differences, rebuildDossierFromEvents } from './fold';
-import { toDerived } from './actions';
+import { differences, rebuildDossierFromEvents, toDerived } from './fold';
 
 export interface BrokenLink {
   readonly dossierCode: string;

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { connectUrl, type Database } from '../platform/db/connect';
 import { verifyChain } from './audit';
 import type { DossierHook } from './events';
-import { receiveDossier } from './intake';
+import { receiveDossier } from './service';
 import { buildWorld, type World } from './world.test-helper';
 
 let t: TestDatabase;

@@ -3,6 +3,7 @@
 // first event chains to GENESIS_HASH.
 import type { Kysely, RawBuilder, Selectable, Transaction } from 'kysely';
 import type { Actor, Role } from '../platform/actor';
+import type { ServiceContext } from '../platform/context';
 import type { DB, DossiersTable } from '../platform/db/schema';
 import type { Action } from './lifecycle';
 import { CURRENT_HASH_VERSION, eventHash } from './event-hash';
@@ -37,12 +38,18 @@ export interface DossierHook {
   /** Runs inside the transaction that appends a lifecycle action's event. */
   readonly afterEvent: (trx: Transaction<DB>, event: DossierEvent, dossier: DossierRow) => Promise<void>;
   /**
-   * An intake is written by one statement (see dossiers/intake.ts): a hook adds its writes to it
+   * An intake is written by one statement (see dossiers/intake-statement.ts): a hook adds its writes to it
    * as data-modifying common table expressions, built from the intake event and the new row alone
    * (no reads). Each may read the CTE `d` (the inserted dossier row; empty when the intake does
    * not happen, so every write must come from `d` or be gated on it) and the CTEs listed before it.
    */
   readonly intakeWrites: (event: DossierEvent, dossier: DerivedIntake) => readonly IntakeWrite[];
+}
+
+/** What the dossier services receive beyond the platform context: the hooks of the write path. */
+export interface DossierContext extends ServiceContext {
+  /** In-transaction hooks run after every appended event (wired in src/app.ts). */
+  readonly hooks?: readonly DossierHook[];
 }
 
 /** A data-modifying statement (INSERT/UPDATE … RETURNING) that joins the intake statement as `WITH name AS (statement)`. */

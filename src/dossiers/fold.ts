@@ -6,6 +6,12 @@ import { applyAction, isAction, isRatingStars, syncCode, type LifecycleState, ty
 /** The columns of `dossiers` that events determine (all but id and created_at). */
 export type DerivedDossier = Omit<DossierRow, 'id' | 'created_at'>;
 
+/** The columns of a row that its events determine. */
+export function toDerived(row: DossierRow): DerivedDossier {
+  const { id: _id, created_at: _created, ...rest } = row;
+  return rest;
+}
+
 /** Payload of the intake event (`received` at a counter or by post, `submitted` online). */
 export interface IntakePayload {
   readonly code: string;

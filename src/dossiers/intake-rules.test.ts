@@ -2,7 +2,7 @@
 // VNeID authentication (no integration yet, so never taken from the client).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { receiveDossier } from './intake';
+import { receiveDossier } from './service';
 import { buildWorld, type World } from './world.test-helper';
 
 let t: TestDatabase;

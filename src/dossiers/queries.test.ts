@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { performAction } from './actions';
-import { receiveDossier } from './intake';
+import { performAction } from './service';
+import { receiveDossier } from './service';
 import { getDossier, SEARCH_COUNT_CAP, searchDossiers, workQueue } from './queries';
 import { buildWorld, type World } from './world.test-helper';
 

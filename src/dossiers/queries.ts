@@ -7,7 +7,7 @@ import type { Actor } from '../platform/actor';
 import type { ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db/connect';
 import { forbidden, unauthenticated } from '../platform/errors';
-import { calendarAround } from './context';
+import { calendarAround } from './work-calendar';
 import { loadEvents, type DossierEvent, type DossierRow } from './events';
 import { evolve, lifecycleOf, type DerivedDossier } from './fold';
 import { actionLabels, allowedActions, isAction, statusLabels, type Action, type Status } from './lifecycle';

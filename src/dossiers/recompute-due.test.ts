@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { saveSchedule } from '../calendar/service';
-import { performAction } from './actions';
+import { performAction } from './service';
 import { compareWithFold, verifyChain } from './audit';
-import { receiveDossier } from './intake';
+import { receiveDossier } from './service';
 import { getDossier } from './queries';
 import { buildWorld, type World } from './world.test-helper';
 

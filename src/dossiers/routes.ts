@@ -4,13 +4,10 @@ import type { FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../platform/context';
 import { literals } from '../platform/http/schemas';
 import { publicRateLimit, requireActor, type HttpApp } from '../platform/http/server';
-import { paymentChannels, performAction } from './actions';
-import { verifyAudit } from './audit';
-import type { DossierContext } from './context';
-import type { DossierHook } from './events';
-import { paperSources, receiveDossier } from './intake';
+import { paymentChannels, paperSources } from './model';
+import type { DossierContext, DossierHook } from './events';
 import { actions, dislikeReasons, RATING_COMMENT_MAX_CHARS, RATING_MAX_STARS, RATING_MIN_STARS, statuses } from './lifecycle';
-import { assigneesOf, getDossier, searchDossiers, trackDossier, workQueue } from './queries';
+import { assigneesOf, getDossier, performAction, receiveDossier, searchDossiers, trackDossier, verifyAudit, workQueue } from './service';
 
 export interface DossierRouteDeps extends RouteDeps {
   readonly hooks: readonly DossierHook[];

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { performAction } from './actions';
+import { performAction } from './service';
 import { compareWithFold, verifyChain } from './audit';
-import { receiveDossier } from './intake';
+import { receiveDossier } from './service';
 import { assigneesOf, getDossier, searchDossiers, trackDossier, workQueue } from './queries';
 import { runAuditCommand } from '../cli/audit';
 import { loadEvents } from './events';

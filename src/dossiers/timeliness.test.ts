@@ -1,9 +1,10 @@
 // Apology, supplement and timeliness together (ND 61 art. 19.4 and 19.9), on the real database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { performAction, type ActionInput } from './actions';
+import { performAction } from './service';
+import type { ActionInput } from './model';
 import { compareWithFold } from './audit';
-import { receiveDossier } from './intake';
+import { receiveDossier } from './service';
 import type { Action } from './lifecycle';
 import { getDossier } from './queries';
 import { buildWorld, type World } from './world.test-helper';

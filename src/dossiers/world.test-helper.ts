@@ -3,8 +3,8 @@
 import { FixedClock } from '../platform/clock';
 import type { Actor, Role } from '../platform/actor';
 import type { Database } from '../platform/db/connect';
-import type { DossierContext } from './context';
-import type { IntakeInput } from './intake';
+import type { DossierContext } from './events';
+import type { IntakeInput } from './model';
 
 let n = 0;
 

@@ -1,7 +1,7 @@
 // Dossiers in every state a slip is printed from, on the dossier tests' small province, with the
 // acting users present (their names go on the slips) and a provincial UBND (the header).
-import { performAction } from '../dossiers/actions';
-import { receiveDossier } from '../dossiers/intake';
+import { performAction } from '../dossiers/service';
+import { receiveDossier } from '../dossiers/service';
 import { buildWorld, type World } from '../dossiers/world.test-helper';
 import type { Database } from '../platform/db/connect';
 

@@ -4,8 +4,8 @@
 // consumer that dies after its claim leaves the row to be sent again once the lease expires.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { performAction } from '../dossiers/actions';
-import { receiveDossier } from '../dossiers/intake';
+import { performAction } from '../dossiers/service';
+import { receiveDossier } from '../dossiers/service';
 import { buildWorld, type World } from '../dossiers/world.test-helper';
 import { idempotencyKeyOf, type SentReceipt } from './channels';
 import { deliverOutbox, type DeliveryDeps } from './delivery';

@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { connectUrl, type Database } from '../platform/db/connect';
-import { performAction } from '../dossiers/actions';
+import { performAction } from '../dossiers/service';
 import { verifyChain } from '../dossiers/audit';
-import { receiveDossier } from '../dossiers/intake';
+import { receiveDossier } from '../dossiers/service';
 import { buildWorld, type World } from '../dossiers/world.test-helper';
 import type { Actor } from '../platform/actor';
 import { rollupHook } from './hook';

@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { performAction } from '../dossiers/actions';
-import { receiveDossier } from '../dossiers/intake';
+import { performAction } from '../dossiers/service';
+import { receiveDossier } from '../dossiers/service';
 import { actions, transitions, type Action } from '../dossiers/lifecycle';
 import { buildWorld, type World } from '../dossiers/world.test-helper';
 import type { Actor } from '../platform/actor';

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import type { Actor } from '../platform/actor';
-import { performAction } from '../dossiers/actions';
-import { receiveDossier } from '../dossiers/intake';
+import { performAction } from '../dossiers/service';
+import { receiveDossier } from '../dossiers/service';
 import { buildWorld, type World } from '../dossiers/world.test-helper';
 import { rollupHook } from './hook';
 import { reportIndicators } from './service';

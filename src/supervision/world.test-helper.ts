@@ -3,8 +3,8 @@
 // supervisors at province and commune level) so escalations have recipients.
 import type { Actor, Role } from '../platform/actor';
 import type { Database } from '../platform/db/connect';
-import { performAction } from '../dossiers/actions';
-import { receiveDossier } from '../dossiers/intake';
+import { performAction } from '../dossiers/service';
+import { receiveDossier } from '../dossiers/service';
 import type { Action } from '../dossiers/lifecycle';
 import { buildWorld, type World } from '../dossiers/world.test-helper';
 import { resolutionHook } from '../reports/transparency';

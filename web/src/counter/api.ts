@@ -2,7 +2,7 @@
 // and intake (src/catalog/routes.ts, src/directory/routes.ts, src/dossiers/routes.ts).
 import { ApiError, api, clientErrorCodes } from '../api/client';
 // the server's own shapes (type-only imports: nothing is bundled)
-import type { ApplicantInput, IntakeResult } from '../../../src/dossiers/intake';
+import type { ApplicantInput, IntakeResult } from '../../../src/dossiers/model';
 
 export interface ProcedureHit {
   readonly code: string;

@@ -1,7 +1,7 @@
 // The dossier endpoints as the processing, counter and tracking screens read them
 // (src/dossiers/routes.ts, src/dossiers/queries.ts).
 import { api } from '../api/client';
-import type { ActionInput } from '../../../src/dossiers/actions';
+import type { ActionInput } from '../../../src/dossiers/model';
 import { transitions, type Action as DossierAction, type Status as DossierStatus } from '../../../src/dossiers/lifecycle';
 
 /** The body of an action, as the server's service takes it. */
@@ -17,7 +17,7 @@ export {
 // The shapes of the answers are the server's own types (type-only imports: nothing is bundled).
 import type { AssignableStaff } from '../../../src/accounts/references';
 import type { Timeliness } from '../../../src/calendar';
-import type { ActionResult } from '../../../src/dossiers/actions';
+import type { ActionResult } from '../../../src/dossiers/model';
 import type { DossierDetail, QueueItem, SearchFilters, TrackingView } from '../../../src/dossiers/queries';
 
 export type { ActionResult, DossierDetail, SearchFilters, Timeliness, TrackingView };

@@ -1,0 +1,69 @@
+// The intake's first event, built before the statement runs (pure). The code and the applicant id
+// are not known yet: the event carries random placeholders that the statement replaces by text,
+// and the draft is checked here, on a sample, to give exactly the canonical text of real values.
+import { formatDossierCode } from './codes';
+import { eventHashBody, GENESIS_HASH, nextEvent, normalizePayload, type DerivedIntake, type DossierEvent } from './events';
+import { filledBody, type IntakeTokens } from './intake-event-sql';
+import { evolve, type IntakePayload } from './fold';
+import type { Channel, PaperRecord } from './model';
+import type { Actor } from '../platform/actor';
+import type { ProcedureForIntake } from '../catalog/references';
+import type { AgencyRef, UnitRef } from '../directory/references';
+
+/** Where an intake goes: the applicant's commune, the competent and receiving agencies, the service point. */
+export interface IntakeRoute {
+  readonly unit: UnitRef;
+  readonly competent: AgencyRef;
+  readonly receiving: AgencyRef;
+  readonly servicePointId: number | null;
+}
+
+export interface IntakeFacts {
+  readonly actor: Actor;
+  readonly channel: Channel;
+  readonly procedure: ProcedureForIntake;
+  readonly route: IntakeRoute;
+  readonly applicant: { personalId: string; name: string; phone: string };
+  readonly papers: readonly PaperRecord[];
+  readonly formData: Record<string, unknown>;
+  readonly receivedAt: Date | null;
+  readonly due: { dueAt: Date; calendarVersion: string } | null;
+  readonly now: Date;
+  /** random text for the placeholders (`randomBytes(12).toString('hex')` twice) */
+  readonly randomParts: readonly [string, string];
+}
+
+export interface IntakeDraft {
+  readonly event: DossierEvent;
+  readonly derived: DerivedIntake;
+  /** the code without its serial (receiving agency and day) */
+  readonly codePrefix: string;
+  readonly tokens: IntakeTokens;
+}
+
+export function draftIntake(f: IntakeFacts): IntakeDraft {
+  const { route, procedure, channel } = f;
+  const { code: firstCode, format } = formatDossierCode({ agencyIdentifier: route.receiving.identifier, receivedAt: (f.receivedAt ?? f.now).getTime(), serial: 1 });
+  const codePrefix = firstCode.slice(0, -'0001'.length);
+  const tokens = { code: `${codePrefix}${f.randomParts[0]}`, applicant: `applicant-${f.randomParts[1]}` };
+  const payloadOf = (code: string, applicantId: number | string): Record<string, unknown> => ({
+    code, codeFormat: format, provinceCode: route.unit.provinceCode, procedureId: procedure.id, procedureCode: procedure.code,
+    applicantId: applicantId as number, applicantName: f.applicant.name, applicantPhone: f.applicant.phone, personalId: f.applicant.personalId,
+    receivingServicePointId: route.servicePointId, receivingAgencyId: route.receiving.id, competentAgencyId: route.competent.id,
+    unitPath: route.competent.unitPath, applicantUnitId: route.unit.id, channel,
+    onlineLevel: channel === 'online' ? (procedure.onlineLevel === 'full' ? 'full' : 'partial') : null,
+    vneidAuthenticated: false, receivedAt: f.receivedAt?.toISOString() ?? null,
+    dueAt: f.due?.dueAt.toISOString() ?? null, calendarVersion: f.due?.calendarVersion ?? null, formData: f.formData,
+    papers: f.papers.map(({ fileId: _f, ...p }) => p),
+  } satisfies IntakePayload);
+  const action = channel === 'online' ? 'submitted' : 'received';
+  const event = nextEvent({ id: 0, code: tokens.code }, { seq: 0, hash: GENESIS_HASH }, action, f.actor, payloadOf(tokens.code, tokens.applicant), f.now);
+  // The statement fills the tokens in by text replacement; check now, before anything is written,
+  // that this gives exactly the canonical text of the real values (here: a sample code and id).
+  const sample = { code: `${codePrefix}0001`, applicantId: 1 };
+  const filled = filledBody(event, tokens, sample.code, sample.applicantId);
+  const expected = eventHashBody({ ...event, dossierCode: sample.code, payload: normalizePayload(payloadOf(sample.code, sample.applicantId)) });
+  if (filled !== expected) throw new Error('intake: filling the placeholders would not give the canonical event text');
+  const { code: _c, applicant_id: _a, last_hash: _h, ...derived } = evolve(null, event);
+  return { event, derived, codePrefix, tokens };
+}

@@ -1,0 +1,202 @@
+// The dossiers' types and the pure rules of their use cases' input: what an intake and an action
+// may carry, and the checks that need no I/O and no clock (time is an argument). The state
+// machine itself is in lifecycle.ts.
+import { paperRequirement } from '../catalog/model';
+import type { ProcedureForIntake } from '../catalog/references';
+import type { ErrorDetail } from '../platform/errors';
+import type { DislikeReason, Status } from './lifecycle';
+
+// ── Intake ─────────────────────────────────────────────────────────────────────────────────────
+
+export const channels = ['counter', 'online', 'postal'] as const;
+export type Channel = (typeof channels)[number];
+export const paperSources = ['scanned', 'uploaded', 'reused', 'national_db', 'prior_result', 'paper'] as const;
+export type PaperSource = (typeof paperSources)[number];
+
+export interface PaperInput {
+  readonly key: string;
+  readonly originals?: number;
+  readonly copies?: number;
+  readonly source: PaperSource;
+  readonly digitized?: boolean;
+  readonly fileId?: number;
+}
+
+export interface ApplicantInput {
+  readonly personalId: string;
+  readonly name: string;
+  readonly phone: string;
+  readonly email?: string;
+  readonly birthDate?: string;
+  readonly address?: string;
+  /** statistics code of the applicant's commune (phi địa giới: decides the competent agency) */
+  readonly unitCode: string;
+}
+
+export interface IntakeInput {
+  readonly procedureCode: string;
+  /** default by role: clerk → counter, courier → postal, citizen → online */
+  readonly channel?: Channel;
+  readonly applicant: ApplicantInput;
+  readonly papers: readonly PaperInput[];
+  readonly formData: Record<string, unknown>;
+  /** postal: when the courier and the agency signed the hand-over record (the legal receipt time) */
+  readonly handoverSignedAt?: string;
+  /**
+   * Kept in the request schema for forward compatibility (F766 `TaiKhoanDuocXacThucVoiVNeID`),
+   * but ignored: there is no VNeID integration yet, so a client's claim cannot be trusted and
+   * every dossier records `false`. Set it from the VNeID login once one exists, never from the body.
+   */
+  readonly vneidAuthenticated?: boolean;
+}
+
+export interface IntakeResult {
+  readonly code: string;
+  readonly status: Status;
+  readonly syncCode: number;
+  readonly channel: Channel;
+  readonly receivedAt: string | null;
+  readonly dueAt: string | null;
+  readonly calendarVersion: string | null;
+  readonly procedureCode: string;
+  readonly receivingAgency: string;
+  readonly competentAgency: string;
+  /** true when this is the stored result of an earlier request with the same idempotency key */
+  readonly replayed: boolean;
+}
+
+/** A paper as the dossier records it: the catalogue's name and counts unless the request says otherwise. */
+export interface PaperRecord {
+  readonly key: string;
+  readonly name: string;
+  readonly originals: number;
+  readonly copies: number;
+  readonly source: string;
+  readonly digitized: boolean;
+  readonly fileId: number | null;
+}
+
+const PERSONAL_ID_RE = /^[0-9]{12}$/;
+const PHONE_RE = /^(0|\+84)[0-9]{9,10}$/;
+export const IDEMPOTENCY_KEY_RE = /^[\x21-\x7e]{8,128}$/;
+/** A postal hand-over record may be entered up to this long after it was signed. */
+const HANDOVER_MAX_AGE_MS = 30 * 86_400_000;
+
+/** The phone and name as stored: no spaces or dots in the number, the name NFC and trimmed. */
+export const normalizedApplicant = (a: ApplicantInput): { phone: string; name: string } =>
+  ({ phone: a.phone.replace(/[ .]/g, ''), name: a.name.normalize('NFC').trim() });
+
+export function checkApplicant(a: ApplicantInput, problems: ErrorDetail[]): void {
+  const { phone, name } = normalizedApplicant(a);
+  if (!PERSONAL_ID_RE.test(a.personalId)) problems.push({ path: 'applicant.personalId', message: 'Số định danh cá nhân phải gồm 12 chữ số.' });
+  if (!PHONE_RE.test(phone)) problems.push({ path: 'applicant.phone', message: 'Số điện thoại không hợp lệ.' });
+  if (name.length < 2 || name.length > 100 || /[0-9<>{}]/.test(name)) problems.push({ path: 'applicant.name', message: 'Họ và tên không hợp lệ.' });
+  if (a.birthDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(a.birthDate)) problems.push({ path: 'applicant.birthDate', message: 'Ngày sinh phải có dạng YYYY-MM-DD.' });
+}
+
+export function checkPapers(procedure: Pick<ProcedureForIntake, 'requiredPapers'>, papers: readonly PaperInput[], problems: ErrorDetail[]): void {
+  const listed = new Map(procedure.requiredPapers.map((p) => [p.key, p]));
+  const seen = new Set<string>();
+  for (const [i, p] of papers.entries()) {
+    if (!listed.has(p.key)) problems.push({ path: `papers/${i}/key`, message: `Thành phần hồ sơ "${p.key}" không có trong danh mục của thủ tục.` });
+    if (seen.has(p.key)) problems.push({ path: `papers/${i}/key`, message: `Thành phần hồ sơ "${p.key}" bị lặp.` });
+    seen.add(p.key);
+  }
+  const missing = procedure.requiredPapers.filter((p) => paperRequirement(p) === 'required' && !seen.has(p.key));
+  for (const m of missing) problems.push({ path: 'papers', message: `Thiếu thành phần hồ sơ: ${m.name}` });
+}
+
+/** Whether the procedure takes dossiers on this channel. */
+export function checkChannel(procedure: Pick<ProcedureForIntake, 'postalAllowed' | 'onlineLevel'>, channel: Channel, problems: ErrorDetail[]): void {
+  if (channel === 'postal' && !procedure.postalAllowed) problems.push({ path: 'channel', message: 'Thủ tục này không nhận hồ sơ qua dịch vụ bưu chính công ích.' });
+  if (channel === 'online' && procedure.onlineLevel === 'none') problems.push({ path: 'channel', message: 'Thủ tục này chưa cung cấp dịch vụ công trực tuyến.' });
+}
+
+/**
+ * When the dossier is received: now at a counter, when the hand-over record was signed for a
+ * postal one (not in the future, at most 30 days ago), not yet for an online one (null).
+ */
+export function receiptTime(channel: Channel, handoverSignedAt: string | undefined, now: Date, problems: ErrorDetail[]): Date | null {
+  if (channel === 'online') return null;
+  if (channel === 'counter') return now;
+  const signed = handoverSignedAt ? new Date(handoverSignedAt) : null;
+  if (!signed || Number.isNaN(signed.getTime()) || signed.getTime() > now.getTime() + 60_000 || signed.getTime() < now.getTime() - HANDOVER_MAX_AGE_MS) {
+    problems.push({ path: 'handoverSignedAt', message: 'Cần thời điểm ký biên bản giao nhận hồ sơ (không ở tương lai, không quá 30 ngày).' });
+    return now;
+  }
+  return signed;
+}
+
+/** The papers as recorded: the catalogue's name and counts fill in what the request leaves out. */
+export const paperRecords = (procedure: Pick<ProcedureForIntake, 'requiredPapers'>, papers: readonly PaperInput[]): PaperRecord[] =>
+  papers.map((p) => {
+    const listed = procedure.requiredPapers.find((r) => r.key === p.key);
+    return {
+      key: p.key, name: listed?.name ?? p.key, originals: p.originals ?? listed?.originals ?? 0, copies: p.copies ?? listed?.copies ?? 0,
+      source: p.source, digitized: p.digitized ?? (p.source !== 'paper'), fileId: p.fileId ?? null,
+    };
+  });
+
+/** True if any string inside contains a NUL (PostgreSQL text and jsonb cannot store it). */
+export function hasNul(value: unknown, depth = 0): boolean {
+  if (depth > 32) return true;
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some((v) => hasNul(v, depth + 1));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
+  }
+  return false;
+}
+
+// ── Actions ────────────────────────────────────────────────────────────────────────────────────
+
+export interface Signature {
+  readonly name: string;
+  /** ISO instant the recipient signed */
+  readonly signedAt: string;
+}
+
+export const paymentChannels = ['counter', 'postal', 'transfer', 'online_national', 'online_provincial'] as const;
+export type PaymentChannel = (typeof paymentChannels)[number];
+
+export interface ActionInput {
+  /** the version the user saw; a stale one is refused (optimistic concurrency) */
+  readonly expectedVersion?: number;
+  readonly reason?: string;
+  readonly note?: string;
+  /** requestSupplement: what to add, all at once (ND 61 art. 15.3) */
+  readonly items?: readonly string[];
+  /** apologize: the new appointment (ISO) */
+  readonly newDueAt?: string;
+  /** consult: the body asked and the reply deadline */
+  readonly consultedAgency?: string;
+  readonly replyDueAt?: string;
+  /** assign: the officer or approver of the competent agency (default: the acting officer) */
+  readonly officerId?: number;
+  /** requestPayment */
+  readonly amountVnd?: number;
+  /**
+   * paymentReceived: how the fee was paid. F766 `DuocThanhToanTrucTuyen`: 1 on the national
+   * portal, 2 through the provincial or ministry gateway; cash or transfer at the counter or to
+   * the postal worker is not online.
+   */
+  readonly paymentChannel?: PaymentChannel;
+  /** return */
+  readonly channel?: 'counter' | 'post' | 'online';
+  readonly signature?: Signature;
+  /** rate: 1–5 stars (≤ 2 is a "dislike", F766 5.4), what was wrong, and a comment */
+  readonly stars?: number;
+  readonly dislike?: readonly DislikeReason[];
+  readonly comment?: string;
+}
+
+export interface ActionResult {
+  readonly code: string;
+  readonly status: Status;
+  readonly syncCode: number;
+  readonly version: number;
+  readonly dueAt: string | null;
+}
+
+/** ND 61 art. 19.4: a supplement during appraisal is notified within 3 working days of receipt. */
+export const SUPPLEMENT_NOTICE_WORKING_DAYS = 3;

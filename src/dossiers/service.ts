@@ -1,0 +1,131 @@
+// The dossiers' use cases: intake (ND 61 art. 17) and the processing actions (arts. 18–20) are
+// here; the reads (one dossier, the work queue, search, public tracking) are in queries.ts and the
+// audit of the hash chains in audit.ts, both re-exported so that this module is the one entry.
+// Each use case checks the actor's permission and scope first, then writes the state and its
+// hash-chained event (with the outbox row and the hooks) in one transaction.
+import { createHash, randomBytes } from 'node:crypto';
+import { vnDateOfInstant } from '../calendar';
+import type { Actor } from '../platform/actor';
+import { conflict, forbidden, invalidTransition, isDomainError, unauthenticated, validationFailed } from '../platform/errors';
+import { appendEvent, canonicalJson, runHooks, type DossierContext, type DossierRow } from './events';
+import { evolve, lifecycleOf, toDerived } from './fold';
+import { assertMayReceive, channelFor, intakeDueTime, keyReused, replayOf, resultOf, routeIntake, validIntake } from './intake';
+import { draftIntake } from './intake-draft';
+import { isUniqueViolation, writeIntake } from './intake-statement';
+import { actionLabels, checkAction, statusLabels, transitions, violationMessages, type Action, type RuleViolation } from './lifecycle';
+import { hasNul, IDEMPOTENCY_KEY_RE, normalizedApplicant, paperRecords, type ActionInput, type ActionResult, type IntakeInput, type IntakeResult } from './model';
+import { payloadBuilders } from './payloads';
+import { dossierNotFound, isDossierInScope, scopedActor } from './scope';
+
+export { assigneesOf, getDossier, getDossierPrintFacts, searchDossiers, SEARCH_COUNT_CAP, trackDossier, workQueue } from './queries';
+export type { DossierDetail, DossierPrintFacts, QueueItem, SearchFilters, SearchPage, TrackingView } from './queries';
+export { AUDIT_MAX_PERIOD_DAYS, compareWithFold, verifyAudit, verifyChain } from './audit';
+
+// ── Intake ─────────────────────────────────────────────────────────────────────────────────────
+
+/** Receives a dossier (counter, postal, online); a retry with the same idempotency key returns the first result. */
+export async function receiveDossier(ctx: DossierContext, input: IntakeInput, idempotencyKey?: string): Promise<IntakeResult> {
+  const actor = ctx.actor;
+  assertMayReceive(actor);
+  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_RE.test(idempotencyKey)) {
+    throw validationFailed('IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key phải gồm 8–128 ký tự ASCII in được.');
+  }
+  const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
+  try {
+    return await intake(ctx, actor, input, idempotencyKey, requestHash);
+  } catch (e) {
+    // A retry of a request that succeeded earlier but no longer validates (e.g. the procedure
+    // changed since) still gets the first result.
+    if (idempotencyKey === undefined || !isDomainError(e) || e.kind === 'Conflict') throw e;
+    const replay = await replayOf(ctx, actor.userId, idempotencyKey, requestHash);
+    if (replay) return replay;
+    throw e;
+  }
+}
+
+async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, idempotencyKey: string | undefined, requestHash: string): Promise<IntakeResult> {
+  const channel = channelFor(actor, input.channel);
+  if (hasNul(input)) throw validationFailed('VALIDATION_FAILED', 'Dữ liệu chứa ký tự không hợp lệ.');
+  const now = ctx.clock.now();
+  const { procedure, receivedAt } = await validIntake(ctx, actor, input, channel, now);
+  const route = await routeIntake(ctx, actor, input.applicant.unitCode, procedure, channel, vnDateOfInstant(now.getTime()));
+  const due = await intakeDueTime(ctx, procedure, receivedAt);
+  const applicant = { ...input.applicant, ...normalizedApplicant(input.applicant) };
+  const papers = paperRecords(procedure, input.papers);
+  const draft = draftIntake({
+    actor, channel, procedure, route, applicant, papers, formData: input.formData, receivedAt, due, now,
+    randomParts: [randomBytes(12).toString('hex'), randomBytes(12).toString('hex')],
+  });
+  const hookWrites = (ctx.hooks ?? []).flatMap((h) => h.intakeWrites(draft.event, draft.derived));
+  let row: DossierRow | null;
+  try {
+    row = await writeIntake(ctx.db, {
+      key: idempotencyKey === undefined ? null : { actorId: actor.userId, key: idempotencyKey, requestHash },
+      applicant: { ...applicant, unitId: route.unit.id },
+      serial: { agencyId: route.receiving.id, day: vnDateOfInstant((receivedAt ?? now).getTime()), codePrefix: draft.codePrefix },
+      tokens: draft.tokens, derived: draft.derived, event: draft.event, papers, hookWrites,
+    });
+  } catch (e) {
+    // a concurrent request with the same key won the race (its intake committed first)
+    if (!isUniqueViolation(e, 'idempotency_keys_pkey')) throw e;
+    row = null;
+  }
+  if (row === null) {
+    const winner = await replayOf(ctx, actor.userId, idempotencyKey ?? '', requestHash);
+    if (winner) return winner;
+    throw conflict('IDEMPOTENCY_KEY_IN_USE', 'Yêu cầu cùng Idempotency-Key đang được xử lý, vui lòng thử lại.');
+  }
+  // The event's hash was computed by the statement over the filled-in text, checked on a sample
+  // before writing (`motcua audit verify` re-computes every chain).
+  return resultOf(row, route.receiving.identifier, route.competent.identifier, false);
+}
+
+// ── Actions ────────────────────────────────────────────────────────────────────────────────────
+
+const ruleError = (v: RuleViolation, action: Action, status: DossierRow['status']) =>
+  v === 'ACTION_NOT_ALLOWED_FOR_ROLE'
+    ? forbidden(v, violationMessages[v])
+    : invalidTransition(v, v === 'INVALID_TRANSITION'
+      ? `Không thể "${actionLabels[action]}" khi hồ sơ đang ở trạng thái "${statusLabels[status]}".`
+      : violationMessages[v]);
+
+const versionConflict = () => conflict('VERSION_CONFLICT', 'Hồ sơ vừa được người khác cập nhật; vui lòng tải lại và thử lại.');
+
+/** Applies one lifecycle action to a dossier. */
+export async function performAction(ctx: DossierContext, code: string, action: Action, input: ActionInput = {}): Promise<ActionResult> {
+  const actor: Actor | null = ctx.actor;
+  if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
+  if (!(transitions[action].roles as readonly string[]).includes(actor.role)) {
+    throw forbidden('ACTION_NOT_ALLOWED_FOR_ROLE', violationMessages.ACTION_NOT_ALLOWED_FOR_ROLE);
+  }
+  if (hasNul(input)) throw validationFailed('VALIDATION_FAILED', 'Dữ liệu chứa ký tự không hợp lệ.');
+  const now = ctx.clock.now();
+  // Scope and rules are checked on a first read so that the payload (which may read the
+  // calendar) is built outside the lock; the locked re-read below must find the same version.
+  const seen = await ctx.db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirst();
+  if (!seen || !isDossierInScope(await scopedActor(ctx.db, actor), seen)) throw dossierNotFound(code);
+  if (input.expectedVersion !== undefined && input.expectedVersion !== seen.version) throw versionConflict();
+  const violation = checkAction(lifecycleOf(seen), action, actor.role);
+  if (violation) throw ruleError(violation, action, seen.status);
+  const payload = await payloadBuilders[action]({ ctx, row: seen, input, now });
+
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('dossiers').selectAll().where('id', '=', seen.id).forUpdate().executeTakeFirstOrThrow();
+    if (row.version !== seen.version) {
+      // what happened meanwhile may forbid this action: say so (a second rating from a double
+      // submit is ALREADY_RATED, not a version conflict)
+      const meanwhile = checkAction(lifecycleOf(row), action, actor.role);
+      if (meanwhile) throw ruleError(meanwhile, action, row.status);
+      throw versionConflict();
+    }
+    const event = await appendEvent(trx, row, action, actor, payload, now);
+    const { code: _c, ...next } = evolve(toDerived(row), event);
+    const updated = await trx.updateTable('dossiers').set({ ...next, form_data: JSON.stringify(next.form_data) })
+      .where('id', '=', row.id).where('version', '=', row.version).returningAll().executeTakeFirstOrThrow();
+    await trx.insertInto('outbox').values({
+      kind: `dossier.${action}`, payload: JSON.stringify({ code: row.code, status: updated.status, seq: event.seq }),
+    }).execute();
+    await runHooks(trx, ctx.hooks ?? [], event, updated);
+    return { code: updated.code, status: updated.status, syncCode: updated.sync_code, version: updated.version, dueAt: updated.due_at?.toISOString() ?? null };
+  });
+}
