@@ -12,7 +12,13 @@ import type { Clock } from './platform/clock';
 import { reportExportsJob } from './reports/exports';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db/connect';
-import { registerHealthRoute } from './platform/http/health';
+import { registerHealthRoutes, registerHttpMetrics } from './platform/http/health';
+import type pg from 'pg';
+import { isSystemAdmin } from './accounts/policy';
+import type { DatabaseStatus } from './platform/db/watch';
+import { createMetrics, type Metrics } from './platform/metrics';
+import type { Alert } from './platform/alerts';
+import { outboxFigures } from './notifications/outbox';
 import { createHttpServer, type HttpApp } from './platform/http/server';
 import { loggerOptions } from './platform/logging';
 import { rollupHook } from './reports/hook';
@@ -43,19 +49,43 @@ export interface AppDeps {
   readonly transparencyRateLimit?: number;
   /** When approvers are told a dossier is at risk (the escalation job and the supervision lists). */
   readonly escalation?: EscalationSettings;
+  /** The metrics registry (`motcua serve` shares it with the job runner and alerts); a fresh one otherwise. */
+  readonly metrics?: Metrics;
+  /** The application's pool, for the pool figures of /api/metrics and /api/health/detail. */
+  readonly pool?: pg.Pool;
+  /** The database watch of `motcua serve` (src/platform/db/watch.ts). */
+  readonly databaseStatus?: () => DatabaseStatus;
+}
+
+/** Operator figures: /api/metrics, /api/health/detail, gauges read at each scrape. */
+async function registerOperatorRoutes(app: HttpApp, deps: AppDeps, resolveActor: ReturnType<typeof actorResolver>): Promise<void> {
+  const metrics = deps.metrics ?? createMetrics();
+  const outbox = () => outboxFigures(deps.db, deps.clock.now());
+  metrics.addGauge('motcua_outbox_pending', 'Outgoing SMS and mail not yet delivered', async () => (await outbox()).pending);
+  metrics.addGauge('motcua_outbox_dead', 'Outgoing messages given up after their attempts (dead letters)', async () => (await outbox()).dead);
+  metrics.addGauge('motcua_outbox_oldest_pending_seconds', 'Age of the oldest outgoing message not yet delivered', async () => (await outbox()).oldestPendingSeconds);
+  if (deps.pool) metrics.watchPool(deps.pool, () => deps.databaseStatus?.().up ?? true);
+  registerHttpMetrics(app, metrics);
+  await registerHealthRoutes(app, {
+    db: deps.db, version, metrics, resolveActor, isOperator: isSystemAdmin, metricsToken: deps.config.metricsToken,
+    ...(deps.pool ? { pool: deps.pool } : {}),
+    ...(deps.databaseStatus ? { databaseStatus: deps.databaseStatus } : {}),
+    detailSections: { outbox: async () => ({ ...(await outbox()) }) },
+  });
 }
 
 export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   const routeDeps = { db: deps.db, clock: deps.clock };
+  const resolveActor = actorResolver(routeDeps);
   const app = await createHttpServer({
     logger: deps.logger === true ? loggerOptions(deps.config.logLevel) : false,
-    resolveActor: actorResolver(routeDeps),
+    resolveActor,
     webDir: deps.config.webDir,
     version,
     trustProxy: deps.config.trustProxy,
     publicUrl: deps.config.publicUrl,
   });
-  await registerHealthRoute(app, deps.db, version);
+  await registerOperatorRoutes(app, deps, resolveActor);
   registerAccountsRoutes(app, routeDeps, {
     sessionTtlHours: deps.config.sessionTtlHours,
     loginRateLimit: deps.loginRateLimit ?? 20,
@@ -77,7 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
 }
 
 /** The background jobs `motcua serve` runs through pg-boss (src/platform/jobs.ts). */
-export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'config'>): JobDefinition[] {
+export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'config'> & { readonly alert?: Alert }): JobDefinition[] {
   const escalation = deps.escalation ?? DEFAULT_ESCALATION;
   return [
     { name: 'supervision.escalate', cron: everyMinutesCron(escalation.everyMinutes), handler: () => runEscalation(deps, escalation) },
@@ -85,6 +115,6 @@ export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'con
     // report exports left queued (or stalled) by a stopped instance are picked up by any instance
     reportExportsJob(deps),
     // the outbox: SMS to applicants and mail to staff, through the configured adapters or the simulators
-    outboxDeliveryJob({ db: deps.db, clock: deps.clock, config: deps.config }),
+    outboxDeliveryJob({ db: deps.db, clock: deps.clock, config: deps.config }, deps.alert ? { onDead: (n) => deps.alert?.('outbox.dead', `${n} tin không gửi được sau nhiều lần thử`, { count: n }) } : {}),
   ];
 }

@@ -12,7 +12,7 @@ import { migrate } from '../platform/db/migrate';
 const FROM_DB = '--from-db';
 
 async function storedSchedules(): Promise<readonly YearSchedule[]> {
-  const connection = await openDatabase(loadConfig());
+  const connection = await openDatabase(loadConfig(), { command: 'calendar' });
   try {
     await migrate(connection.url);
     return await schedulesInForce(connection.db);

@@ -26,10 +26,22 @@ function portOf(value: string | undefined, fallback: number): number {
   return n;
 }
 
-async function withDatabase<T>(run: (c: Connection) => Promise<T>): Promise<T> {
+/**
+ * Opens the configured database for a command. On a data folder whose embedded PostgreSQL a
+ * running `motcua serve` owns, the command uses that server's PostgreSQL (and says so on stderr)
+ * and leaves it running.
+ */
+export async function openForCommand(command: string): Promise<Connection> {
   const { openDatabase } = await import('../platform/db/connect');
+  const connection = await openDatabase(loadConfig(), { command });
+  const holder = connection.embedded?.holder();
+  if (holder) process.stderr.write(`Dùng cơ sở dữ liệu của motcua ${holder.command} đang chạy (pid ${holder.pid}); máy chủ đó vẫn tiếp tục chạy.\n`);
+  return connection;
+}
+
+async function withDatabase<T>(command: string, run: (c: Connection) => Promise<T>): Promise<T> {
   const { migrate } = await import('../platform/db/migrate');
-  const connection = await openDatabase(loadConfig());
+  const connection = await openForCommand(command);
   try {
     await migrate(connection.url);
     return await run(connection);
@@ -61,9 +73,8 @@ Chạy máy chủ. Không có DATABASE_URL thì khởi động PostgreSQL nhúng
     help: 'motcua migrate\n\nÁp dụng các migration chưa chạy (theo thứ tự), rồi thoát.',
     options: {},
     async run() {
-      const { openDatabase } = await import('../platform/db/connect');
       const { migrate } = await import('../platform/db/migrate');
-      const connection = await openDatabase(loadConfig());
+      const connection = await openForCommand('migrate');
       try {
         const applied = await migrate(connection.url);
         process.stdout.write(applied.length ? `Đã áp dụng: ${applied.join(', ')}\n` : 'Không có migration mới.\n');
@@ -80,7 +91,7 @@ Chạy máy chủ. Không có DATABASE_URL thì khởi động PostgreSQL nhúng
     async run(v) {
       if (v.demo !== true) throw new UsageError('hãy dùng "motcua seed --demo" (chỉ có dữ liệu mẫu).');
       const { seedDemo } = await import('../seed');
-      const report = await withDatabase((c) => seedDemo(c.db, systemClock));
+      const report = await withDatabase('seed', (c) => seedDemo(c.db, systemClock));
       process.stdout.write(`${JSON.stringify(report)}\n`);
       return 0;
     },
@@ -103,7 +114,7 @@ Tạo người dùng và in mật khẩu sinh ngẫu nhiên một lần (ngườ
       if (!role || !isRole(role)) throw new UsageError(`--role phải là một trong: ${roles.join(', ')}`);
       const { createUser } = await import('../accounts/service');
       const { resolveScope } = await import('../directory/service');
-      const result = await withDatabase((c) => createUser(
+      const result = await withDatabase('user', (c) => createUser(
         { db: c.db, clock: systemClock, actor: null },
         { username, role, fullName: str(v['full-name']) ?? username, scopeCode: str(v.scope), personalId: str(v['personal-id']), email: str(v.email) },
         (kind, code) => resolveScope(c.db, kind, code),
@@ -133,7 +144,7 @@ Thoát với mã 1 khi phát hiện sai lệch.`,
     async run(v, positionals) {
       if (positionals.length !== 1) throw new UsageError('cách dùng: motcua audit verify [--dossier MÃ] | motcua audit rebuild');
       const { runAuditCommand } = await import('./audit');
-      const out = await withDatabase((c) => runAuditCommand(c.db, positionals[0], str(v.dossier)));
+      const out = await withDatabase('audit', (c) => runAuditCommand(c.db, positionals[0], str(v.dossier)));
       process.stdout.write(out.stdout);
       return out.exitCode;
     },
@@ -149,7 +160,7 @@ Thanh tiến độ in ra stderr.`,
     async run(v) {
       const { parseSimulateArgs, progressBar, runSimulate } = await import('./simulate');
       const args = parseSimulateArgs(v);
-      const report = await withDatabase((c) => runSimulate(c.db, args, progressBar()));
+      const report = await withDatabase('simulate', (c) => runSimulate(c.db, args, progressBar()));
       process.stdout.write(`${JSON.stringify(report)}\n`);
       return 0;
     },
@@ -168,7 +179,7 @@ nếu có. --apply ghi lại số liệu tổng hợp theo nhật ký.`,
     positionals: true,
     async run(v, positionals) {
       const { reportCommand } = await import('./report');
-      return withDatabase((c) => reportCommand(c.db, positionals[0], v, (s) => process.stdout.write(s)));
+      return withDatabase('report', (c) => reportCommand(c.db, positionals[0], v, (s) => process.stdout.write(s)));
     },
   },
 } satisfies Record<string, Command>;

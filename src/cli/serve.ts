@@ -4,18 +4,23 @@ import type { Config } from '../platform/config';
 import { openDatabase } from '../platform/db/connect';
 import { migrate } from '../platform/db/migrate';
 import { createJobRunner, type JobRunner } from '../platform/jobs';
+import { createAlert } from '../platform/alerts';
+import { watchDatabase, type DatabaseWatch } from '../platform/db/watch';
+import { countAlert, createMetrics } from '../platform/metrics';
 import { escalationSettingsFromEnv } from '../supervision/escalation';
 import { DEMO_PASSWORD, demoUsers, isEmptyDatabase, seedDemo } from '../seed';
 
 export async function serve(config: Config, options: { seedDemo: boolean }): Promise<void> {
-  const connection = await openDatabase(config);
+  const connection = await openDatabase(config, { command: 'serve' });
   let stopping = false;
   let jobs: JobRunner | undefined;
+  let watch: DatabaseWatch | undefined;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`\nĐang dừng (${signal})…\n`);
     try {
+      watch?.stop();
       await jobs?.stop();
       await app.close();
     } finally {
@@ -39,12 +44,28 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
     seeded = true;
   }
   const escalation = escalationSettingsFromEnv(process.env);
-  const app = await buildApp({ db: connection.db, clock: systemClock, config, logger: true, escalation });
+  const metrics = createMetrics();
+  const app = await buildApp({
+    db: connection.db, clock: systemClock, config, logger: true, escalation, metrics, pool: connection.pool,
+    databaseStatus: () => watch?.status() ?? { up: true, since: new Date(), restarts: 0, outages: 0, lastError: null },
+  });
+  const alert = createAlert(app.log, countAlert(metrics));
+  // The database may go away (PostgreSQL killed, DATABASE_URL's server restarted): requests get
+  // 503 meanwhile, and the embedded PostgreSQL is started again (src/platform/db/watch.ts).
+  watch = watchDatabase({ pool: connection.pool, ...(connection.embedded ? { embedded: connection.embedded } : {}), alert });
   await app.listen({ port: config.port, host: config.host });
   // Background jobs (escalation every N minutes, backfills) through pg-boss in the same database;
   // MOTCUA_JOBS=off leaves them to other instances.
   if (process.env.MOTCUA_JOBS !== 'off') {
-    jobs = createJobRunner({ connectionString: connection.url, jobs: appJobs({ db: connection.db, clock: systemClock, escalation, config }), log: (line) => app.log.warn(line) });
+    jobs = createJobRunner({
+      connectionString: connection.url,
+      jobs: appJobs({ db: connection.db, clock: systemClock, escalation, config, alert }),
+      log: (line) => app.log.warn(line),
+      onFailure: (job, error) => {
+        metrics.jobFailures.inc({ job });
+        alert('job.failed', `Tác vụ nền ${job} thất bại`, { job, error: error.message });
+      },
+    });
     try {
       await jobs.start();
     } catch (e) {

@@ -96,7 +96,7 @@ export const OUTBOX_JOB = 'notifications.deliver';
  */
 export function outboxDeliveryJob(
   deps: { readonly db: Database; readonly clock: Clock; readonly config: Pick<Config, 'publicUrl' | 'outboxMaxAttempts'> & SenderConfig },
-  options: { readonly log?: (line: string) => void; readonly senders?: Senders } = {},
+  options: { readonly log?: (line: string) => void; readonly senders?: Senders; readonly onDead?: (count: number) => void } = {},
 ): JobDefinition {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const senders = options.senders ?? sendersFromConfig(deps, deps.config);
@@ -108,7 +108,10 @@ export function outboxDeliveryJob(
       const report = await deliverOutbox({
         db: deps.db, clock: deps.clock, publicUrl: deps.config.publicUrl, ...senders, settings: { maxAttempts: deps.config.outboxMaxAttempts },
       });
-      if (report.dead > 0) log(`Thông báo: ${report.dead} tin không gửi được sau nhiều lần thử (xem GET /api/v1/admin/outbox?state=dead).`);
+      if (report.dead > 0) {
+        if (options.onDead) options.onDead(report.dead); // the operator's alert line
+        else log(`Thông báo: ${report.dead} tin không gửi được sau nhiều lần thử (xem GET /api/v1/admin/outbox?state=dead).`);
+      }
       return report;
     },
   };

@@ -108,3 +108,24 @@ export async function recordFailure(
   if (r.numUpdatedRows === 0n) return 'lost'; // the lease expired and another consumer holds the row now
   return dead ? 'dead' : 'retry';
 }
+
+export interface OutboxFigures {
+  /** Messages not yet delivered, skipped or given up. */
+  readonly pending: number;
+  /** Messages given up (dead letters) that an administrator has not put back. */
+  readonly dead: number;
+  /** Age of the oldest pending message, in seconds (0 when none). */
+  readonly oldestPendingSeconds: number;
+}
+
+/** The queue's state for operators (metrics, health detail): one indexed aggregate. */
+export async function outboxFigures(db: Database, now: Date): Promise<OutboxFigures> {
+  const { rows } = await sql<{ pending: number; dead: number; oldest: Date | null }>`
+    SELECT count(*) FILTER (WHERE processed_at IS NULL) AS pending,
+           count(*) FILTER (WHERE dead_at IS NOT NULL) AS dead,
+           min(created_at) FILTER (WHERE processed_at IS NULL) AS oldest
+      FROM outbox WHERE processed_at IS NULL OR dead_at IS NOT NULL`.execute(db); // outbox_pending_idx, outbox_dead_idx
+  const r = rows[0];
+  const oldest = r?.oldest ? Math.max(0, Math.round((now.getTime() - new Date(r.oldest).getTime()) / 1000)) : 0;
+  return { pending: Number(r?.pending ?? 0), dead: Number(r?.dead ?? 0), oldestPendingSeconds: oldest };
+}

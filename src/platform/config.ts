@@ -37,6 +37,8 @@ export interface Config {
   readonly smsBrandname: string | undefined;
   /** Attempts before an outbox message is given up (dead) and shown to administrators. */
   readonly outboxMaxAttempts: number;
+  /** Bearer token that lets a scraper read /api/metrics and /api/health/detail without a session. */
+  readonly metricsToken: string | undefined;
 }
 
 function trustProxyFrom(value: string | undefined): boolean | number | string[] {
@@ -113,6 +115,12 @@ function outgoingOf(env: NodeJS.ProcessEnv): Pick<Config, 'smtpUrl' | 'mailFrom'
   return { smtpUrl: smtp ? given(env.MOTCUA_SMTP_URL) : undefined, mailFrom: mailFromOf(env.MOTCUA_MAIL_FROM, smtp), ...smsOf(env), outboxMaxAttempts: attemptsFrom(env.MOTCUA_OUTBOX_MAX_ATTEMPTS) };
 }
 
+function metricsTokenOf(value: string | undefined): string | undefined {
+  const token = given(value);
+  if (token !== undefined && !/^[\x21-\x7e]{16,4096}$/.test(token)) throw invalid('MOTCUA_METRICS_TOKEN phải gồm 16–4096 ký tự ASCII in được, không có khoảng trắng');
+  return token;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFrom(env.PORT, 3000, 'PORT');
   const host = env.HOST ?? 'localhost';
@@ -128,5 +136,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: intFrom(env.MOTCUA_SESSION_TTL_HOURS, 12, 'MOTCUA_SESSION_TTL_HOURS'),
     trustProxy: trustProxyFrom(env.MOTCUA_TRUST_PROXY),
     ...outgoingOf(env),
+    metricsToken: metricsTokenOf(env.MOTCUA_METRICS_TOKEN),
   };
 }

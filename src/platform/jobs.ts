@@ -31,6 +31,8 @@ export function createJobRunner(options: {
   readonly connectionString: string;
   readonly jobs: readonly JobDefinition[];
   readonly log?: (line: string) => void;
+  /** Called once per failed run of a job (metrics and the `job.failed` alert). */
+  readonly onFailure?: (job: string, error: Error) => void;
 }): JobRunner {
   const boss = new PgBoss({ connectionString: options.connectionString, schema: 'pgboss', max: 4 });
   const log = options.log ?? (() => {});
@@ -52,7 +54,8 @@ export function createJobRunner(options: {
           try {
             await job.handler();
           } catch (e) {
-            log(`jobs: ${job.name} failed: ${(e as Error).message}`);
+            if (options.onFailure) options.onFailure(job.name, e as Error);
+            else log(`jobs: ${job.name} failed: ${(e as Error).message}`);
             throw e;
           }
         });

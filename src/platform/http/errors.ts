@@ -1,5 +1,6 @@
 // One place that turns any error into the one error shape `{ error: { code, message, details? } }`.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/unavailable';
 import { isDomainError, type DomainErrorKind, type ErrorDetail } from '../errors';
 import { httpMessages, type HttpMessageCode } from './messages';
 import { issueSentence } from './validation-messages';
@@ -72,6 +73,8 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState) && (error as { severity?: unknown }).severity !== undefined) {
     return { status: 400, body: platformError('INVALID_VALUE'), unexpected: false };
   }
+  // The database is down or restarting (db/watch.ts brings it back): try again shortly, never a 500.
+  if (isDatabaseUnavailable(error)) return { status: 503, body: platformError('DATABASE_UNAVAILABLE'), unexpected: false };
   if (e?.code === 'MOTCUA_NUL_IN_URL') return { status: 400, body: platformError('BAD_REQUEST'), unexpected: false };
   if (e?.statusCode === 429) return { status: 429, body: platformError('RATE_LIMITED'), unexpected: false };
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
@@ -85,5 +88,6 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   const { status, body, unexpected } = toErrorResponse(error);
   if (unexpected) request.log.error({ err: error }, 'unexpected error');
   else request.log.info({ code: body.error.code, status }, 'request refused');
+  if (status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply.status(status).send(body);
 }

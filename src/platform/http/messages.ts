@@ -11,6 +11,7 @@ export const httpMessages = {
   UNAUTHENTICATED: 'Vui lòng đăng nhập.',
   BAD_REQUEST: 'Yêu cầu không hợp lệ.',
   INVALID_VALUE: 'Có giá trị không hợp lệ (ví dụ ngày không tồn tại hoặc ký tự không cho phép).',
+  DATABASE_UNAVAILABLE: 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít giây.',
   INTERNAL: 'Hệ thống gặp lỗi. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị viên.',
 } as const satisfies Record<string, string>;
 

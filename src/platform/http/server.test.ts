@@ -4,7 +4,8 @@ import { createTestDatabase, type TestDatabase } from '../../../test/db';
 import { makeServicePoint, makeUnit, makeUser, tableScopeLookup, TEST_PASSWORD } from '../../../test/factories';
 import { actorResolver, registerAccountsRoutes } from '../../accounts/routes';
 import { systemClock } from '../clock';
-import { registerHealthRoute } from './health';
+import { registerHealthRoutes } from './health';
+import { createMetrics } from '../metrics';
 import { toErrorResponse } from './errors';
 import { createHttpServer, type HttpApp } from './server';
 
@@ -16,7 +17,7 @@ describe('HTTP platform', () => {
     t = await createTestDatabase();
     const deps = { db: t.db, clock: systemClock };
     app = await createHttpServer({ logger: false, resolveActor: actorResolver(deps), version: 'test', bodyLimitBytes: 10_000 });
-    await registerHealthRoute(app, t.db, 'test');
+    await registerHealthRoutes(app, { db: t.db, version: 'test', metrics: createMetrics({ processMetrics: false }), resolveActor: actorResolver(deps), isOperator: () => false });
     registerAccountsRoutes(app, deps, { sessionTtlHours: 1, loginRateLimit: 5, secureCookies: false, lookupScope: tableScopeLookup(t.db) });
     await app.ready();
     const province = await makeUnit(t.db, { code: '82' });

@@ -27,6 +27,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyContextConfig {
+    /** The route resolves its caller itself (operator routes: they must answer while the database is down). */
+    lazyActor?: boolean;
+  }
 }
 
 export type ActorResolver = (request: FastifyRequest) => Promise<Actor | null>;
@@ -146,8 +150,9 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpApp> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // Resolve the actor of every API request once; routes decide whether they need one.
+  // (Operator routes marked `lazyActor` resolve it themselves: they must answer while the database is down.)
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/')) request.actor = await options.resolveActor(request);
+    if (request.url.startsWith('/api/') && request.routeOptions.config?.lazyActor !== true) request.actor = await options.resolveActor(request);
   });
 
   if (options.webDir && existsSync(options.webDir)) {
