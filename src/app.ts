@@ -23,6 +23,7 @@ import { createHttpServer, type HttpApp } from './platform/http/server';
 import { loggerOptions } from './platform/logging';
 import { rollupHook } from './reports/hook';
 import { registerReportRoutes } from './reports/routes';
+import { registerCounterRoutes } from './counter/routes';
 import { DEFAULT_ESCALATION, runEscalation, type EscalationSettings } from './supervision/escalation';
 import { registerSupervisionRoutes } from './supervision/routes';
 import { backfillResolutions, resolutionHook } from './reports/transparency';
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   // the roll-up last: its hot day and month rows stay locked only from its upsert to the commit
   registerDossierRoutes(app, { ...routeDeps, hooks: [resolutionHook, ...(deps.dossierHooks ?? []), rollupHook], trackRateLimit: deps.trackRateLimit ?? 30 });
   registerFormsRoutes(app, { ...routeDeps, publicUrl: deps.config.publicUrl });
+  registerCounterRoutes(app, routeDeps);
   registerOutboxAdminRoutes(app, routeDeps);
   return app;
 }

@@ -145,6 +145,22 @@ export async function servicePointCodes(db: Database, ids: readonly number[]): P
   return new Map(rows.map((r) => [r.id, r.code]));
 }
 
+export interface ServicePointPlace {
+  readonly id: number;
+  readonly code: string;
+  readonly name: string;
+  readonly provinceCode: string;
+  /** the path of the unit the service point is in (report scope) */
+  readonly unitPath: string;
+}
+
+/** A service point with its unit path (counter outcomes are scoped by it). */
+export async function servicePointPlace(db: Database, id: number): Promise<ServicePointPlace | null> {
+  const row = await db.selectFrom('service_points as s').innerJoin('admin_units as u', 'u.id', 's.admin_unit_id')
+    .select(['s.id', 's.code', 's.name', 's.province_code as provinceCode', 'u.path as unitPath']).where('s.id', '=', id).executeTakeFirst();
+  return row ?? null;
+}
+
 /** Agencies that are provincial public-service centres (their receipts count "at the centre"). */
 export async function provincialCentreAgencyIds(db: Database): Promise<Set<number>> {
   const rows = await db.selectFrom('agencies').select('id').where('kind', '=', 'public_service_centre').where('level', '=', 'province').execute();

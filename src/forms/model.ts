@@ -93,7 +93,10 @@ export interface ReceiptSlipData {
 /** Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */
 export interface SupplementSlipData {
   header: FormHeader;
-  code: string;
+  /** Mã hồ sơ; absent for an outcome at the counter, which creates no dossier (src/counter). */
+  code?: string;
+  /** "Số: …" of a counter outcome, e.g. '0007/PYCBS'. */
+  number?: string;
   applicant: Applicant;
   procedure: ProcedureRef;
   /** Everything to add or fix, all at once (ND 61/2018 art. 15.3). */
@@ -110,7 +113,10 @@ export type RefusalStage = 'intake' | 'appraisal';
 /** Mẫu 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ / Phiếu từ chối giải quyết hồ sơ. */
 export interface RefusalSlipData {
   header: FormHeader;
-  code: string;
+  /** Mã hồ sơ; absent for a refusal at the counter, which creates no dossier (src/counter). */
+  code?: string;
+  /** "Số: …" of a counter outcome, e.g. '0003/TCTN'. */
+  number?: string;
   applicant: Applicant;
   procedure: ProcedureRef;
   reason: string;

@@ -94,6 +94,12 @@ interface Place {
 }
 
 /** Header of a form: the province UBND, the receiving service point (else agency), the province. */
+export async function formHeaderOf(
+  ctx: ServiceContext, where: { provinceCode: string | null; servicePointCode: string | null }, fallbackUnit: string, issuedAt: Date,
+): Promise<FormHeader> {
+  return (await placeOf(ctx, where, fallbackUnit, issuedAt)).header;
+}
+
 async function placeOf(
   ctx: ServiceContext, where: { provinceCode: string | null; servicePointCode: string | null }, fallbackUnit: string, issuedAt: Date,
 ): Promise<Place> {

@@ -10,6 +10,7 @@ import { atRiskHorizon, DEFAULT_AT_RISK_WORKING_MINUTES } from '../dossiers/over
 import type { ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db/connect';
 import { forbidden, notFound, validationFailed } from '../platform/errors';
+import { countCounterOutcomes, type CounterOutcomeCounts } from '../counter/service';
 import { partsNotHeld, publicationPartLabels } from '../catalog/completeness';
 import { publicationFigures } from '../catalog/publication';
 import { indicatorsFromCounts, publicationIndicator, type IndicatorCounts, type IndicatorValue } from './indicators';
@@ -77,6 +78,8 @@ export type ReportSummary = Summary & {
   readonly asOf: AsOf;
   /** overdue and at risk as the supervision lists count them (dossiers/overdue.ts); onTime: the other open dossiers */
   readonly openNow: { readonly onTime: number; readonly atRisk: number; readonly overdue: number };
+  /** paper dossiers that ended at the counter in the period without being received (src/counter) */
+  readonly counterOutcomes: CounterOutcomeCounts;
 };
 
 export async function reportSummary(ctx: ServiceContext, q: ReportQuery, atRiskWorkingMinutes = DEFAULT_AT_RISK_WORKING_MINUTES): Promise<ReportSummary> {
@@ -84,8 +87,11 @@ export async function reportSummary(ctx: ServiceContext, q: ReportQuery, atRiskW
   const period = periodOf(q);
   const now = ctx.clock.now();
   const horizon = await atRiskHorizon(ctx.db, now, atRiskWorkingMinutes);
-  const [s, open] = await Promise.all([summary(ctx.db, scope, period), openNow(ctx.db, scope, now, horizon)]);
-  return { ...s, asOf: scope.asOf, openNow: open };
+  const [s, open, counterOutcomes] = await Promise.all([
+    summary(ctx.db, scope, period), openNow(ctx.db, scope, now, horizon),
+    countCounterOutcomes(ctx.db, scope, vnStart(period.from), vnEndExclusive(period.to)),
+  ]);
+  return { ...s, asOf: scope.asOf, openNow: open, counterOutcomes };
 }
 
 export type BreakdownBy = 'unit' | 'agency' | 'receiving' | 'procedure' | 'channel' | 'level';

@@ -19,11 +19,11 @@ export const REFUSAL_SIGNERS = {
 
 export function renderRefusalSlip(data: RefusalSlipData): Promise<Uint8Array> {
   const title = REFUSAL_TITLES[data.stage];
-  const meta = { title: `${title} – ${data.code}`, subject: data.procedure.name, issuedAt: data.header.issuedAt };
+  const meta = { title: `${title} – ${data.code ?? `Số ${data.number ?? ''}`}`, subject: data.procedure.name, issuedAt: data.header.issuedAt };
   return renderForm(A5_PORTRAIT, meta, (w) => {
-    drawNationalHeader(w, data.header, { kind: 'refusal' });
+    drawNationalHeader(w, data.header, { kind: 'refusal', ...(data.number !== undefined ? { number: data.number } : {}) });
     drawTitle(w, title);
-    w.field('Mã hồ sơ', data.code, { size: w.spec.fontSize * 1.1 });
+    if (data.code !== undefined) w.field('Mã hồ sơ', data.code, { size: w.spec.fontSize * 1.1 });
     drawApplicant(w, data.applicant, data.stage === 'intake' ? 'Tiếp nhận hồ sơ của' : 'Hồ sơ của');
     w.field('Nội dung yêu cầu giải quyết', data.procedure.name, { spaceAfter: 4 });
     const lead =

@@ -8,12 +8,12 @@ import { A5_PORTRAIT } from './layout';
 export const SUPPLEMENT_TITLE = 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ';
 
 export function renderSupplementSlip(data: SupplementSlipData): Promise<Uint8Array> {
-  const meta = { title: `${SUPPLEMENT_TITLE} – ${data.code}`, subject: data.procedure.name, issuedAt: data.header.issuedAt };
+  const meta = { title: `${SUPPLEMENT_TITLE} – ${data.code ?? `Số ${data.number ?? ''}`}`, subject: data.procedure.name, issuedAt: data.header.issuedAt };
   return renderForm(A5_PORTRAIT, meta, async (w) => {
-    drawNationalHeader(w, data.header, { kind: 'supplement' });
+    drawNationalHeader(w, data.header, { kind: 'supplement', ...(data.number !== undefined ? { number: data.number } : {}) });
     drawTitle(w, SUPPLEMENT_TITLE);
     await drawWithQr(w, data.trackingUrl, (width) => {
-      w.field('Mã hồ sơ', data.code, { width, size: w.spec.fontSize * 1.1 });
+      if (data.code !== undefined) w.field('Mã hồ sơ', data.code, { width, size: w.spec.fontSize * 1.1 });
       drawApplicant(w, data.applicant, 'Hồ sơ của', width);
     });
     w.field('Nội dung yêu cầu giải quyết', data.procedure.name, { spaceAfter: 3 });

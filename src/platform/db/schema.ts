@@ -395,8 +395,36 @@ export interface DossierResolutionsTable {
   on_time: boolean;
 }
 
+/** Migration 0076: paper outcomes at the counter (src/counter). */
+export interface CounterOutcomeSerialsTable {
+  service_point_id: number;
+  year: number;
+  kind: string;
+  last_number: number;
+}
+
+export interface CounterOutcomesTable {
+  id: Serial;
+  kind: 'guidance' | 'incomplete' | 'refused';
+  service_point_id: number;
+  unit_path: string;
+  province_code: string;
+  year: number;
+  number: number;
+  procedure_code: string;
+  procedure_name: string;
+  applicant: JSONColumnType<Record<string, unknown>, string, string>;
+  items: JSONColumnType<string[], string, string>;
+  note: string | null;
+  clerk_id: number;
+  clerk_name: string;
+  at: Timestamp;
+}
+
 export interface DB {
   audit_log: AuditLogTable;
+  counter_outcomes: CounterOutcomesTable;
+  counter_outcome_serials: CounterOutcomeSerialsTable;
   admin_units: AdminUnitsTable;
   admin_unit_successions: AdminUnitSuccessionsTable;
   agencies: AgenciesTable;
