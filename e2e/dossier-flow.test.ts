@@ -93,8 +93,9 @@ describe('a dossier from the counter to its return', () => {
     await applicant.getByLabel('Số điện thoại', { exact: true }).fill(PHONE);
     // the commune defaults to the service point's (Tân Hồng)
     await expect.poll(() => page.getByLabel('Chọn xã, phường').inputValue()).toBe('29926');
-    // the birth certificate handed in, the e-form prefilled
-    await page.getByRole('checkbox', { name: 'Đã nộp: 4' }).check();
+    // every paper starts unticked: the clerk ticks each one handed in (here all of them)
+    for (const box of await page.getByRole('checkbox', { name: /^Đã nộp: / }).all()) expect(await box.isChecked()).toBe(false);
+    for (const box of await page.getByRole('checkbox', { name: /^Đã nộp: / }).all()) await box.check();
     expect(await page.getByLabel('Họ và tên người nộp *').inputValue()).toBe('Nguyễn Văn An');
     await page.getByLabel('Họ tên người được đăng ký').fill('Nguyễn Văn Bé');
     await expectNoAxeViolations();

@@ -166,6 +166,8 @@ export interface ActionInput {
   readonly note?: string;
   /** requestSupplement: what to add, all at once (ND 61 art. 15.3) */
   readonly items?: readonly string[];
+  /** requestSupplement: by when the applicant should bring it (ISO; optional, shown on public tracking) */
+  readonly supplementDueAt?: string;
   /** apologize: the new appointment (ISO) */
   readonly newDueAt?: string;
   /** consult: the body asked and the reply deadline */

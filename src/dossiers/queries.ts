@@ -40,7 +40,7 @@ function citizenPayload(e: DossierEvent): Record<string, unknown> {
   const pick = (...keys: string[]) => Object.fromEntries(keys.filter((k) => p[k] !== undefined && p[k] !== null).map((k) => [k, p[k]]));
   switch (e.action) {
     case 'refuse': case 'reject': return pick('reason');
-    case 'requestSupplement': return pick('reason', 'items');
+    case 'requestSupplement': return pick('reason', 'items', 'supplementDueAt');
     case 'apologize': return pick('reason', 'newDueAt', 'originalDueAt');
     case 'received': case 'receive': return pick('receivedAt', 'dueAt');
     case 'supplementReceived': return pick('newDueAt');
@@ -296,6 +296,21 @@ export interface TrackingView {
   /** the applicant has rated the handling (not how) */
   readonly rated: boolean;
   readonly steps: { label: string; at: string }[];
+  /**
+   * While a supplement is awaited: what to bring (the papers named in the request, form 02) and by
+   * when (null: no date set), when it was asked. No reason text, no names: nothing personal.
+   */
+  readonly supplement: { readonly items: string[]; readonly dueBy: string | null; readonly requestedAt: string } | null;
+}
+
+/** What an awaited supplement asks for, from the latest request (public tracking). */
+function supplementAsked(events: readonly { action: string; at: Date; payload: unknown }[], status: Status): TrackingView['supplement'] {
+  if (status !== 'awaitingSupplement') return null;
+  const last = [...events].reverse().find((e) => e.action === 'requestSupplement');
+  if (!last) return null;
+  const p = (last.payload ?? {}) as { items?: unknown; supplementDueAt?: unknown };
+  const items = Array.isArray(p.items) ? p.items.filter((i): i is string => typeof i === 'string') : [];
+  return { items, dueBy: typeof p.supplementDueAt === 'string' ? p.supplementDueAt : null, requestedAt: last.at.toISOString() };
 }
 
 /** Public tracking: no personal data; a wrong or missing phone suffix is the same 404 as an unknown code. */
@@ -307,13 +322,14 @@ export async function trackDossier(db: Database, code: string, phoneLast4: strin
     throw dossierNotFound(code);
   }
   const [events, rules] = await Promise.all([
-    db.selectFrom('dossier_events').select(['action', 'at']).where('dossier_id', '=', d.id).orderBy('seq').execute(),
+    db.selectFrom('dossier_events').select(['action', 'at', 'payload']).where('dossier_id', '=', d.id).orderBy('seq').execute(),
     procedureRules(db, d.procedure_id),
   ]);
   return {
     code: d.code, status: d.status, statusLabel: statusLabels[d.status], procedureName: rules.name,
     receivedAt: iso(d.received_at), dueAt: iso(d.due_at), rated: d.rated_at !== null,
     steps: events.map((e) => ({ label: eventLabel(e.action), at: e.at.toISOString() })),
+    supplement: supplementAsked(events, d.status),
   };
 }
 

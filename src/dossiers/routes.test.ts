@@ -66,6 +66,28 @@ describe('dossier routes', () => {
     expect((await call('GET', '/api/v1/dossiers?name=nguyen%20van%20an', 'supervisor')).json().total).toBeGreaterThan(0);
   });
 
+  it('public tracking lists what to supplement and by when while a supplement is awaited, nothing personal', async () => {
+    const { code } = (await call('POST', '/api/v1/dossiers', 'clerk', w.intake({ name: 'Trần Thị Bích' }))).json() as { code: string };
+    expect((await call('POST', `/api/v1/dossiers/${code}/actions/forward`, 'clerk', {})).statusCode).toBe(200);
+    expect((await call('GET', `/api/v1/track/${code}?phone=5678`, null)).json().supplement).toBeNull();
+    const asked = await call('POST', `/api/v1/dossiers/${code}/actions/requestSupplement`, 'officer', {
+      reason: 'Bà Trần Thị Bích thiếu giấy tờ', items: ['Giấy chứng sinh (bản chính)', 'Tờ khai có chữ ký'], supplementDueAt: '2026-03-09T17:00:00+07:00',
+    });
+    expect(asked.statusCode, asked.body).toBe(200);
+    const tracked = await call('GET', `/api/v1/track/${code}?phone=5678`, null);
+    expect(tracked.json().supplement).toEqual({
+      items: ['Giấy chứng sinh (bản chính)', 'Tờ khai có chữ ký'], dueBy: '2026-03-09T10:00:00.000Z', requestedAt: '2026-03-02T02:00:00.000Z',
+    });
+    expect(tracked.body).not.toContain('Bích');
+    // a due date in the past is refused; once the supplement came, nothing is listed any more
+    const { code: other } = (await call('POST', '/api/v1/dossiers', 'clerk', w.intake())).json() as { code: string };
+    await call('POST', `/api/v1/dossiers/${other}/actions/forward`, 'clerk', {});
+    const past = await call('POST', `/api/v1/dossiers/${other}/actions/requestSupplement`, 'officer', { reason: 'Thiếu', items: ['Giấy chứng sinh'], supplementDueAt: '2026-03-01T17:00:00+07:00' });
+    expect(past.statusCode).toBe(400);
+    expect((await call('POST', `/api/v1/dossiers/${code}/actions/supplementReceived`, 'clerk', {})).statusCode).toBe(200);
+    expect((await call('GET', `/api/v1/track/${code}?phone=5678`, null)).json().supplement).toBeNull();
+  });
+
   it('tracks publicly with the phone suffix and answers 404 otherwise', async () => {
     const { code } = (await call('POST', '/api/v1/dossiers', 'clerk', w.intake())).json() as { code: string };
     const ok = await call('GET', `/api/v1/track/${code}?phone=5678`, null);

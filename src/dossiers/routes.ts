@@ -55,6 +55,7 @@ const ActionBody = Type.Object({
   newDueAt: Type.Optional(Instant),
   consultedAgency: Type.Optional(Type.String({ maxLength: 300 })),
   replyDueAt: Type.Optional(Instant),
+  supplementDueAt: Type.Optional(Instant),
   officerId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'assign: cán bộ được phân công (mặc định: chuyên viên đang thao tác)' })),
   amountVnd: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000_000 })),
   paymentChannel: Type.Optional(literals(paymentChannels)),

@@ -172,6 +172,27 @@ describe('failures', () => {
     expect(await run()).toMatchObject({ claimed: 0 }); // dead rows stay dead until an administrator retries them
   });
 
+  it('sends one dossier\'s SMS in the order of its events, even when the first must be retried', async () => {
+    const settings = { maxAttempts: 5, backoffBaseSeconds: 60, backoffMaxSeconds: 3600 };
+    const { code } = await receive();
+    const sms: SmsSimulator = createSmsSimulator({ db: t.db, clock: w.clock });
+    sms.failNext(1, { message: 'Cổng SMS bận' });
+    const run = () => deliverOutbox(deps({ sms, settings }));
+    expect(await run()).toMatchObject({ claimed: 1, retried: 1 });
+    // the receipt waits for its retry; the supplement request written meanwhile waits behind it
+    await performAction(w.ctx(w.actors.clerk), code, 'forward', {});
+    await performAction(w.ctx(w.actors.officer), code, 'requestSupplement', { reason: 'Thiếu giấy', items: ['Giấy chứng sinh'] });
+    const before = await t.db.selectFrom('sms_simulator_messages').select('id').execute();
+    await run();
+    expect(await t.db.selectFrom('sms_simulator_messages').select('id').execute()).toHaveLength(before.length);
+    w.clock.advanceMinutes(1);
+    await run();
+    const sent = await t.db.selectFrom('sms_simulator_messages').select(['text']).where('id', 'not in', before.length ? before.map((r) => r.id) : [0]).orderBy('id').execute();
+    expect(sent).toHaveLength(2);
+    expect(sent[0]?.text).toMatch(/tiếp nhận/i);
+    expect(sent[1]?.text).toMatch(/bổ sung/i);
+  });
+
   it('gives up at once on a permanent refusal', async () => {
     await receive();
     const sms = createSmsSimulator({ db: t.db, clock: w.clock });

@@ -84,7 +84,9 @@ export async function deliverOutbox(deps: DeliveryDeps): Promise<DeliveryReport>
       for (let row = batch[next++]; row; row = batch[next++]) report[await deliverOne(deps, row, s)]++;
     };
     await Promise.all(Array.from({ length: Math.min(s.concurrency, batch.length) }, worker));
-    if (batch.length < s.batchSize || performance.now() - started > (deps.budgetMs ?? 40_000)) return report;
+    // a short batch may still leave rows due: the next message of a dossier whose earlier one was
+    // just sent (one dossier's messages go in order, outbox.ts claimBatch); stop on an empty claim
+    if (batch.length === 0 || performance.now() - started > (deps.budgetMs ?? 40_000)) return report;
   }
 }
 

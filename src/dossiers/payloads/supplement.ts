@@ -6,7 +6,7 @@ import { invalidTransition } from '../../platform/errors';
 import { procedureRules } from '../../catalog/references';
 import { SUPPLEMENT_NOTICE_WORKING_DAYS } from '../model';
 import { calendarAround } from '../work-calendar';
-import { inputError, noted, reasoned, type PayloadArgs, type Payload } from './common';
+import { inputError, noted, parseInstant, reasoned, type PayloadArgs, type Payload } from './common';
 
 export async function requestSupplementPayload(args: PayloadArgs): Promise<Payload> {
   const { ctx, row, input, now } = args;
@@ -19,7 +19,10 @@ export async function requestSupplementPayload(args: PayloadArgs): Promise<Paylo
       throw invalidTransition('SUPPLEMENT_TOO_LATE', 'Đã quá 03 ngày làm việc kể từ khi tiếp nhận; không được yêu cầu bổ sung hồ sơ.');
     }
   }
-  return { ...base, items: input.items.map((i) => i.trim()).filter(Boolean) };
+  // by when the applicant should bring it (optional): shown with the items on public tracking
+  const dueBy = input.supplementDueAt === undefined ? null : parseInstant(input.supplementDueAt, 'supplementDueAt', 'hạn nộp bổ sung');
+  if (dueBy && dueBy.getTime() <= now.getTime()) throw inputError('supplementDueAt', 'Hạn nộp bổ sung phải sau thời điểm hiện tại.');
+  return { ...base, items: input.items.map((i) => i.trim()).filter(Boolean), ...(dueBy ? { supplementDueAt: dueBy.toISOString() } : {}) };
 }
 
 export async function supplementReceivedPayload(args: PayloadArgs): Promise<Payload> {

@@ -19,7 +19,8 @@ export const isPaperRequired = (p: RequiredPaper): boolean => p.requirement === 
 export function checklistOf(papers: readonly RequiredPaper[]): PaperRow[] {
   return papers.map((p) => {
     const required = isPaperRequired(p);
-    return { key: p.key, name: p.name, note: p.note, required, included: required, originals: p.originals, copies: p.copies, source: 'paper' };
+    // every paper starts unticked: the clerk checks each one handed in (issue 9)
+    return { key: p.key, name: p.name, note: p.note, required, included: false, originals: p.originals, copies: p.copies, source: 'paper' };
   });
 }
 

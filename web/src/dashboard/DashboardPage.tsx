@@ -183,6 +183,8 @@ export function DashboardPage({ user }: { readonly user: User }) {
             <Number_ label="Đang giải quyết cuối kỳ" value={fmt(s.inProgress)} onOpen={() => openDrill('Hồ sơ đang giải quyết cuối kỳ', { kind: 'open' })} />
             <Number_ label="Trung tâm PVHCC tỉnh tiếp nhận" value={fmt(s.provincialCentreReceived)} />
             <Number_ label="Hiện đang xử lý" value={`${fmt(s.openNow.onTime + s.openNow.atRisk)} trong hạn`} hint={`${fmt(s.openNow.atRisk)} sắp đến hạn · ${fmt(s.openNow.overdue)} quá hạn (như trang Giám sát)`} />
+            <Number_ label="Kết thúc tại quầy (chưa tiếp nhận)" value={fmt(s.counterOutcomes.guidance + s.counterOutcomes.incomplete + s.counterOutcomes.refused)}
+              hint={`hướng dẫn ${fmt(s.counterOutcomes.guidance)} · yêu cầu bổ sung (mẫu 02) ${fmt(s.counterOutcomes.incomplete)} · từ chối tiếp nhận (mẫu 03) ${fmt(s.counterOutcomes.refused)}`} />
             <Number_ label="Thời gian giải quyết TB" value={s.averageResolutionWorkingDays === null ? '—' : `${s.averageResolutionWorkingDays.toLocaleString('vi-VN')} ngày LV`} />
           </div>
           <p className="no-print"><a href={xlsxUrl('summary', query)}>Tải bảng tổng hợp (XLSX)</a></p>

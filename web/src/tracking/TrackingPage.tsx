@@ -83,6 +83,17 @@ export function TrackingPage() {
               <><dt>{t('rating')}</dt><dd>{view.rated ? t('rated') : <>{t('notRated')}. {t('ratingHint')}</>}</dd></>
             )}
           </dl>
+          {view.supplement && (
+            <div className="notice notice--info" role="status">
+              <h3>{t('supplementTitle')}</h3>
+              <p>{t('supplementIntro')}</p>
+              <ol>{view.supplement.items.map((item, i) => <li key={i}>{item}</li>)}</ol>
+              <p>
+                {view.supplement.dueBy ? t('supplementDueBy', { at: formatAt(tp, view.supplement.dueBy) }) : t('supplementNoDue')}{' '}
+                {t('supplementAsked', { at: formatAt(tp, view.supplement.requestedAt) })}
+              </p>
+            </div>
+          )}
           <h3>{t('steps')}</h3>
           <ol className="timeline">
             {view.steps.map((s, i) => <li key={i}><time dateTime={s.at}>{formatAt(tp, s.at)}</time> {s.label}</li>)}

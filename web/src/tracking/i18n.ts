@@ -24,6 +24,11 @@ const vi = {
   ratingHint: 'Người nộp hồ sơ đánh giá khi đăng nhập hoặc tại quầy trả kết quả, một lần cho mỗi hồ sơ.',
   toLogin: 'Đăng nhập dành cho cán bộ và công dân có tài khoản',
   loginLink: 'Tra cứu tình trạng hồ sơ (không cần đăng nhập)',
+  supplementTitle: 'Hồ sơ cần bổ sung',
+  supplementIntro: 'Vui lòng nộp bổ sung các giấy tờ sau tại nơi đã nộp hồ sơ (hoặc trực tuyến nếu nộp trực tuyến):',
+  supplementDueBy: 'Hạn nộp bổ sung: {{at}}.',
+  supplementNoDue: 'Thời hạn giải quyết được tính lại từ đầu khi nhận đủ hồ sơ bổ sung.',
+  supplementAsked: 'Yêu cầu ngày {{at}}.',
 };
 
 export type TrackingKey = keyof typeof vi;
@@ -51,6 +56,11 @@ const en: { readonly [K in TrackingKey]: string } = {
   ratingHint: 'The applicant rates the service once, after signing in or at the counter where the result is returned.',
   toLogin: 'Sign in (staff and citizens with an account)',
   loginLink: 'Track a dossier (no sign-in needed)',
+  supplementTitle: 'Papers to add',
+  supplementIntro: 'Please bring the following where the dossier was filed (or online if it was filed online):',
+  supplementDueBy: 'Bring them by {{at}}.',
+  supplementNoDue: 'The processing time starts again once the complete supplement arrives.',
+  supplementAsked: 'Requested on {{at}}.',
 };
 
 export const useTrackingT = defineBundle('tracking', vi, en);
