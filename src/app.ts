@@ -6,6 +6,8 @@ import { registerCatalogRoutes } from './catalog/routes';
 import { registerDirectoryRoutes } from './directory/routes';
 import type { DossierHook } from './dossiers/events';
 import { registerDossierRoutes } from './dossiers/routes';
+import { registerAnchorRoutes } from './dossiers/anchor-routes';
+import { anchorJob } from './dossiers/anchor-job';
 import { registerFormsRoutes } from './forms/routes';
 import { resolveScope } from './directory/service';
 import type { Clock } from './platform/clock';
@@ -105,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerFormsRoutes(app, { ...routeDeps, publicUrl: deps.config.publicUrl });
   registerCounterRoutes(app, routeDeps);
   registerOutboxAdminRoutes(app, routeDeps);
+  registerAnchorRoutes(app, { ...routeDeps, anchorKeyFile: deps.config.anchorKeyFile, rateLimit: deps.transparencyRateLimit ?? 60 });
   return app;
 }
 
@@ -118,5 +121,7 @@ export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'con
     reportExportsJob(deps),
     // the outbox: SMS to applicants and mail to staff, through the configured adapters or the simulators
     outboxDeliveryJob({ db: deps.db, clock: deps.clock, config: deps.config }, deps.alert ? { onDead: (n) => deps.alert?.('outbox.dead', `${n} tin không gửi được sau nhiều lần thử`, { count: n }) } : {}),
+    // the daily signed anchor of the event log (issue 10 §7)
+    anchorJob({ db: deps.db, clock: deps.clock, anchorKeyFile: deps.config.anchorKeyFile }),
   ];
 }

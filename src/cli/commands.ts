@@ -133,18 +133,26 @@ Tạo người dùng và in mật khẩu sinh ngẫu nhiên một lần (ngườ
     },
   },
   audit: {
-    summary: 'kiểm tra chuỗi băm nhật ký hồ sơ (verify, rebuild)',
-    help: `motcua audit verify [--dossier MÃ] | motcua audit rebuild
+    summary: 'kiểm tra chuỗi băm nhật ký hồ sơ và neo hằng ngày (verify, rebuild, anchor)',
+    help: `motcua audit verify [--dossier MÃ] [--anchors [--copy TỆP]] | motcua audit rebuild | motcua audit anchor [--out TỆP]
 
   verify   tính lại chuỗi băm sự kiện của mọi hồ sơ (hoặc một hồ sơ) và báo mắt xích hỏng đầu tiên
+           --anchors  kiểm tra thêm các neo hằng ngày: chữ ký bằng khóa trong MOTCUA_ANCHOR_KEY_FILE
+                      (không lấy khóa từ cơ sở dữ liệu), đầu chuỗi tính lại từ nhật ký, ngày thiếu neo
+           --copy     so với bản sao các neo mà quản trị viên giữ ở nơi khác (tệp do "anchor --out" ghi)
   rebuild  dựng lại từng hồ sơ từ nhật ký sự kiện và so với bản ghi đang lưu (chỉ đọc)
+  anchor   ký neo các ngày trước hôm nay chưa được neo (việc định kỳ audit.anchor cũng làm hằng ngày)
+           --out      ghi mọi neo và khóa công khai vào tệp để sao lưu nơi khác
+Khóa neo: MOTCUA_ANCHOR_KEY_FILE (mặc định ~/.motcua/anchor-key.pem), không được nằm trong thư mục dữ liệu.
 Thoát với mã 1 khi phát hiện sai lệch.`,
-    options: { dossier: { type: 'string' } },
+    options: { dossier: { type: 'string' }, anchors: { type: 'boolean' }, copy: { type: 'string' }, out: { type: 'string' } },
     positionals: true,
     async run(v, positionals) {
-      if (positionals.length !== 1) throw new UsageError('cách dùng: motcua audit verify [--dossier MÃ] | motcua audit rebuild');
+      if (positionals.length !== 1) throw new UsageError('cách dùng: motcua audit verify [--dossier MÃ] [--anchors [--copy TỆP]] | motcua audit rebuild | motcua audit anchor [--out TỆP]');
       const { runAuditCommand } = await import('./audit');
-      const out = await withDatabase('audit', (c) => runAuditCommand(c.db, positionals[0], str(v.dossier)));
+      const config = loadConfig();
+      const options = { anchors: v.anchors === true, copy: str(v.copy), out: str(v.out), keyFile: config.anchorKeyFile };
+      const out = await withDatabase('audit', (c) => runAuditCommand(c.db, positionals[0], str(v.dossier), options));
       process.stdout.write(out.stdout);
       return out.exitCode;
     },

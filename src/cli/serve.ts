@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { appJobs, buildApp } from '../app';
+import { createAnchorKey } from '../dossiers/anchor-key';
 import { systemClock } from '../platform/clock';
 import type { Config } from '../platform/config';
 import { openDatabase } from '../platform/db/connect';
@@ -42,6 +44,11 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
     process.stdout.write('Cơ sở dữ liệu trống: đang nạp dữ liệu mẫu tỉnh Đồng Tháp…\n');
     await seedDemo(connection.db, systemClock);
     seeded = true;
+  }
+  // The demo signs its daily anchors with a key made outside the data folder (issue 10 §7).
+  if (options.seedDemo && !existsSync(config.anchorKeyFile)) {
+    await createAnchorKey(config.anchorKeyFile);
+    process.stdout.write(`Đã tạo khóa ký neo nhật ký: ${config.anchorKeyFile} (giữ ngoài thư mục dữ liệu; MOTCUA_ANCHOR_KEY_FILE)\n`);
   }
   const escalation = escalationSettingsFromEnv(process.env);
   const metrics = createMetrics();

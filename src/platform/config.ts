@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -39,6 +40,22 @@ export interface Config {
   readonly outboxMaxAttempts: number;
   /** Bearer token that lets a scraper read /api/metrics and /api/health/detail without a session. */
   readonly metricsToken: string | undefined;
+  /**
+   * Ed25519 key (PEM) that signs the daily anchors of the event log (src/dossiers/anchors.ts):
+   * `MOTCUA_ANCHOR_KEY_FILE`, default `~/.motcua/anchor-key.pem` (made by the demo start only).
+   * Never inside the data folder; a public key there only verifies.
+   */
+  readonly anchorKeyFile: string;
+}
+
+/** The anchor key's file, refused inside the data folder (whoever copies or rewrites the data must not hold the key). */
+function anchorKeyFileOf(value: string | undefined, dataDir: string): string {
+  const file = path.resolve(given(value) ?? path.join(os.homedir(), '.motcua', 'anchor-key.pem'));
+  const rel = path.relative(dataDir, file);
+  if (!rel.startsWith('..') && !path.isAbsolute(rel)) {
+    throw invalid(`MOTCUA_ANCHOR_KEY_FILE không được nằm trong thư mục dữ liệu (${dataDir})`);
+  }
+  return file;
 }
 
 function trustProxyFrom(value: string | undefined): boolean | number | string[] {
@@ -124,9 +141,10 @@ function metricsTokenOf(value: string | undefined): string | undefined {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFrom(env.PORT, 3000, 'PORT');
   const host = env.HOST ?? 'localhost';
+  const dataDir = path.resolve(env.MOTCUA_DATA_DIR ?? 'data');
   return {
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(env.MOTCUA_DATA_DIR ?? 'data'),
+    dataDir,
     embeddedPgPort: intFrom(env.MOTCUA_PG_PORT, 0, 'MOTCUA_PG_PORT'),
     port,
     host,
@@ -137,5 +155,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxyFrom(env.MOTCUA_TRUST_PROXY),
     ...outgoingOf(env),
     metricsToken: metricsTokenOf(env.MOTCUA_METRICS_TOKEN),
+    anchorKeyFile: anchorKeyFileOf(env.MOTCUA_ANCHOR_KEY_FILE, dataDir),
   };
 }

@@ -421,7 +421,21 @@ export interface CounterOutcomesTable {
   at: Timestamp;
 }
 
+/** Signed daily anchors of the event log (src/dossiers/anchors.ts); append-only. */
+export interface AuditAnchorsTable {
+  /** YYYY-MM-DD, Vietnam time */
+  day: string;
+  heads: number;
+  prev_digest: string;
+  digest: string;
+  key_id: string;
+  public_key: string;
+  signature: string;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
+  audit_anchors: AuditAnchorsTable;
   audit_log: AuditLogTable;
   counter_outcomes: CounterOutcomesTable;
   counter_outcome_serials: CounterOutcomeSerialsTable;

@@ -1,0 +1,97 @@
+// Anchors in the database: the heads of a day's chains, anchoring the days not yet anchored
+// (the daily job and `motcua audit anchor`), and checking the stored anchors against the trusted
+// key and the heads recomputed from the event log (`motcua audit verify --anchors`).
+import type { KeyObject } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Database } from '../platform/db/connect';
+import { checkAnchors, GENESIS_ANCHOR, makeAnchor, type Anchor, type AnchorProblem, type ChainHead } from './anchors';
+
+const ANCHOR_LOCK = 7_340_245; // advisory lock: one anchoring at a time (job, CLI)
+const dayStart = (day: string) => sql<Date>`(${day}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`;
+const dayEnd = (day: string) => sql<Date>`((${day}::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`;
+
+/** The civil date (Vietnam time) of an instant. */
+export const vnDate = (at: Date): string => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** For each dossier with events on the day: its newest event of that day. */
+export async function headsOfDay(db: Database, day: string): Promise<ChainHead[]> {
+  const r = await sql<ChainHead>`
+    SELECT DISTINCT ON (e.dossier_id) d.code, e.seq, e.hash
+    FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id
+    WHERE e.at >= ${dayStart(day)} AND e.at < ${dayEnd(day)}
+    ORDER BY e.dossier_id, e.seq DESC`.execute(db);
+  return r.rows;
+}
+
+/** The days (Vietnam time) with at least one event in [from, before), in order. */
+async function daysWithEvents(db: Database, from: string | null, before: string): Promise<string[]> {
+  const r = await sql<{ day: string }>`
+    SELECT DISTINCT (e.at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text AS day FROM dossier_events e
+    WHERE e.at < ${dayStart(before)} ${from === null ? sql`` : sql`AND e.at >= ${dayStart(from)}`}
+    ORDER BY day`.execute(db);
+  return r.rows.map((x) => x.day);
+}
+
+const toAnchor = (r: { day: string; heads: number; prev_digest: string; digest: string; key_id: string; public_key: string; signature: string }): Anchor => ({
+  day: r.day, heads: r.heads, prevDigest: r.prev_digest, digest: r.digest, keyId: r.key_id, publicKey: r.public_key, signature: r.signature,
+});
+
+export async function loadAnchors(db: Database): Promise<Anchor[]> {
+  const rows = await db.selectFrom('audit_anchors').select(['day', 'heads', 'prev_digest', 'digest', 'key_id', 'public_key', 'signature']).orderBy('day').execute();
+  return rows.map(toAnchor);
+}
+
+/**
+ * Anchors every day with events after the last anchored day and before `today` (Vietnam time), in
+ * order, each chained to the one before. Returns the new anchors.
+ */
+export async function anchorPendingDays(db: Database, privateKey: KeyObject, now: Date): Promise<Anchor[]> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${ANCHOR_LOCK})`.execute(trx);
+    const last = await trx.selectFrom('audit_anchors').select(['day', 'digest']).orderBy('day', 'desc').limit(1).executeTakeFirst();
+    const days = await daysWithEvents(trx, last ? addDays(last.day, 1) : null, vnDate(now));
+    let prev = last?.digest ?? GENESIS_ANCHOR;
+    const made: Anchor[] = [];
+    for (const day of days) {
+      const a = makeAnchor(privateKey, day, prev, await headsOfDay(trx, day));
+      await trx.insertInto('audit_anchors').values({
+        day: a.day, heads: a.heads, prev_digest: a.prevDigest, digest: a.digest, key_id: a.keyId, public_key: a.publicKey, signature: a.signature,
+      }).execute();
+      made.push(a);
+      prev = a.digest;
+    }
+    return made;
+  });
+}
+
+export interface AnchorReport {
+  readonly anchors: number;
+  readonly problems: readonly AnchorProblem[];
+}
+
+/**
+ * Checks every stored anchor with the trusted public key (from the key file, never from the
+ * database) against the heads recomputed from the event log; every day with events before
+ * yesterday must be anchored (the daily job runs after midnight). With `copy` (anchors the
+ * operator kept elsewhere), each of them must still be in the database, unchanged.
+ */
+export async function verifyAnchors(db: Database, publicKey: KeyObject, now: Date, copy?: readonly Anchor[]): Promise<AnchorReport> {
+  const anchors = await loadAnchors(db);
+  const recomputed = new Map<string, ChainHead[]>();
+  for (const a of anchors) recomputed.set(a.day, await headsOfDay(db, a.day));
+  const problems = checkAnchors(publicKey, anchors, recomputed);
+  const anchored = new Set(anchors.map((a) => a.day));
+  for (const day of await daysWithEvents(db, null, addDays(vnDate(now), -1))) {
+    if (!anchored.has(day)) problems.push({ day, reason: 'not_anchored', detail: 'ngày có sự kiện nhưng không có neo' });
+  }
+  const byDay = new Map(anchors.map((a) => [a.day, a]));
+  for (const c of copy ?? []) {
+    const stored = byDay.get(c.day);
+    if (!stored || stored.digest !== c.digest || stored.signature !== c.signature) {
+      problems.push({ day: c.day, reason: 'copy', detail: stored ? `bản sao ${c.digest}, cơ sở dữ liệu ${stored.digest}` : 'neo trong bản sao không còn trong cơ sở dữ liệu' });
+    }
+  }
+  problems.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  return { anchors: anchors.length, problems };
+}
