@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { runAuditCommand } from '../cli/audit';
-import { performAction } from './actions';
+import { performAction, receiveDossier } from './service';
 import { createAnchorKey, readAnchorKey } from './anchor-key';
 import { anchorPendingDays, headsOfDay, loadAnchors } from './anchor-store';
 import { anchorDigest, checkAnchors, GENESIS_ANCHOR, makeAnchor, publicKeyText } from './anchors';
@@ -16,7 +16,6 @@ import { buildApp } from '../app';
 import { loadConfig } from '../platform/config';
 import { eventHash, GENESIS_HASH } from './event-hash';
 import { loadEvents } from './events';
-import { receiveDossier } from './intake';
 import { buildWorld, type World } from './world.test-helper';
 
 const heads = [
