@@ -27,8 +27,10 @@ export async function readMigrations(dir = migrationsDir): Promise<MigrationFile
 
 const LOCK_KEY = 7_340_221; // arbitrary, constant: "motcua migrations"
 
-export async function migrate(url: string, dir = migrationsDir): Promise<string[]> {
+/** Applies pending migrations in order; `only` limits them to a set (restoring a backup rebuilds its schema). */
+export async function migrate(url: string, dir = migrationsDir, options: { readonly only?: ReadonlySet<string> } = {}): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {}); // a lost connection fails the query in progress
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
@@ -40,6 +42,7 @@ export async function migrate(url: string, dir = migrationsDir): Promise<string[
     );
     const applied: string[] = [];
     for (const m of await readMigrations(dir)) {
+      if (options.only && !options.only.has(m.name)) continue;
       const seen = done.get(m.name);
       if (seen !== undefined) {
         if (seen !== m.checksum) {
@@ -68,6 +71,7 @@ export async function migrate(url: string, dir = migrationsDir): Promise<string[
 /** Names of migrations on disk that the database has not applied yet. */
 export async function pendingMigrations(url: string, dir = migrationsDir): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {}); // a lost connection fails the query in progress
   await client.connect();
   try {
     const table = await client.query(`SELECT to_regclass('schema_migrations') AS t`);
