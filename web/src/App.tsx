@@ -24,6 +24,7 @@ import { SupervisionPage } from './supervision/SupervisionPage';
 import { TrackingPage } from './tracking/TrackingPage';
 import { TransparencyLink, TransparencyPage } from './transparency/TransparencyPage';
 import { useTrackingT } from './tracking/i18n';
+import { Button } from './ui/Button';
 
 type Session =
   | { readonly status: 'loading' }
@@ -130,7 +131,7 @@ export function App() {
         <Layout user={null}>
           <h1 tabIndex={-1}>{t('app.loadFailed')}</h1>
           <Notice tone="error">{errorMessage(session.error, t)}</Notice>
-          <button type="button" className="button button--primary" onClick={() => load()}>{t('app.retry')}</button>
+          <Button kind="primary" onClick={() => load()}>{t('app.retry')}</Button>
         </Layout>
       );
     case 'anonymous':

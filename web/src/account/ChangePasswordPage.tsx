@@ -7,6 +7,7 @@ import { errorDetails, errorMessage } from '../ui/errors';
 import { Field } from '../ui/Field';
 import { Notice } from '../ui/Notice';
 import { useDocumentTitle } from '../ui/page';
+import { Button } from '../ui/Button';
 
 /** Mirrors the server's rule (accounts/model.ts); the server has the last word. */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -89,9 +90,9 @@ export function ChangePasswordPage({ username, onSessionLost }: ChangePasswordPa
           autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.target.value)}
           error={problems.confirm ?? null} />
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={submitting}>
+          <Button kind="primary" type="submit" disabled={submitting}>
             {submitting ? t('password.submitting') : t('password.submit')}
-          </button>
+          </Button>
         </div>
       </form>
     </div>

@@ -7,6 +7,7 @@ import { errorMessage } from '../ui/errors';
 import { Field } from '../ui/Field';
 import { Notice } from '../ui/Notice';
 import { useDocumentTitle } from '../ui/page';
+import { Button } from '../ui/Button';
 
 interface LoginPageProps {
   readonly onLoggedIn: (user: User) => void;
@@ -80,9 +81,9 @@ export function LoginPage({ onLoggedIn, notice = null }: LoginPageProps) {
           error={problems.password ?? null}
         />
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={submitting}>
+          <Button kind="primary" type="submit" disabled={submitting}>
             {submitting ? t('login.submitting') : t('login.submit')}
-          </button>
+          </Button>
         </div>
       </form>
     </div>

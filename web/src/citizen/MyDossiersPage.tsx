@@ -14,6 +14,7 @@ import { fetchMyDossiers, fetchProcedureName, type MyDossiers } from './api';
 import { useCitizenT } from './i18n';
 import '../processing/processing.css';
 import './citizen.css';
+import { Button } from '../ui/Button';
 
 type Loaded =
   | { readonly status: 'loading' }
@@ -82,7 +83,7 @@ export function MyDossiersPage() {
       <h1 tabIndex={-1}>{t('myDossiersTitle')}</h1>
       <p className="lead">{t('myDossiersIntro')}</p>
       <div className="toolbar">
-        <button type="button" className="button button--quiet" onClick={() => setReload((n) => n + 1)}>{t('refresh')}</button>
+        <Button kind="secondary" onClick={() => setReload((n) => n + 1)}>{t('refresh')}</Button>
       </div>
       {/* always in the page, so that screen readers announce what appears in them */}
       <p role="status" className={loaded.status !== 'ready' ? undefined : items.length === 0 ? 'empty-state' : 'visually-hidden'}>{status}</p>
@@ -124,9 +125,9 @@ export function MyDossiersPage() {
             </table>
           </div>
           {hasMore && (
-            <p><button type="button" className="button" onClick={loadMore} disabled={more.busy} aria-busy={more.busy || undefined}>
+            <p><Button kind="secondary" onClick={loadMore} disabled={more.busy} aria-busy={more.busy || undefined}>
               {more.busy ? t('loadingMore') : t('loadMore')}
-            </button></p>
+            </Button></p>
           )}
         </>
       )}

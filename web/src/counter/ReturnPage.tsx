@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../ui/page';
 import { Link } from '../ui/router';
 import { useCounterT } from './i18n';
 import './counter.css';
+import { Button } from '../ui/Button';
 
 export function ReturnPage() {
   const t = useCounterT();
@@ -39,10 +40,10 @@ export function ReturnPage() {
       <Notice tone="error">{failed}</Notice>
       <DossierSearch key={searchKey} status="resultReady" actionHeader={t('returnAction')}
         renderAction={(item) => (
-          <button type="button" className="button button--primary" onClick={() => void open(item)}
+          <Button kind="primary" onClick={() => void open(item)}
             aria-label={t('returnFor', { code: item.code, name: item.applicantName })}>
             {t('returnChoose')}
-          </button>
+          </Button>
         )} />
       {dossier && (
         <ActionDialog dossier={dossier} action="return"

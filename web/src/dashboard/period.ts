@@ -1,13 +1,13 @@
 // Period presets of the dashboard: the month, quarter or year containing a day (Vietnam time).
+import { vnCivilParts } from '../ui/dates';
+
 export type PresetKind = 'month' | 'quarter' | 'year' | 'custom';
 
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 export function periodPreset(kind: PresetKind, at: Date): { from: string; to: string } {
-  const vn = new Date(at.getTime() + 7 * 3_600_000);
-  const y = vn.getUTCFullYear();
-  const m = vn.getUTCMonth() + 1;
+  const { year: y, month: m } = vnCivilParts(at.getTime());
   switch (kind) {
     case 'month': return { from: iso(y, m, 1), to: iso(y, m, lastDay(y, m)) };
     case 'quarter': {

@@ -9,6 +9,7 @@ import { errorMessage } from '../ui/errors';
 import { Notice } from '../ui/Notice';
 import { useDocumentTitle } from '../ui/page';
 import { Link } from '../ui/router';
+import { Button, type ButtonKind } from '../ui/Button';
 import { ActionDialog } from './ActionDialog';
 import { availableSlips, fetchDossier, slipUrl, type ActionResult, type DossierAction, type DossierDetail, type SlipKind } from './api';
 import { useProcessingT, type ProcessingT } from './i18n';
@@ -70,6 +71,24 @@ function Summary({ t, d }: { readonly t: ProcessingT; readonly d: DossierDetail 
   );
 }
 
+/** Actions that end or stop a dossier against the applicant: shown apart, in red, and confirmed. */
+const dangerousActions: readonly DossierAction[] = ['refuse', 'reject', 'stop', 'withdraw'];
+
+/** The first ordinary action is the primary one; the dangerous ones come last, apart. */
+function ActionButtons({ t, actions, onChoose }: { readonly t: ProcessingT; readonly actions: readonly DossierAction[]; readonly onChoose: (a: DossierAction) => void }) {
+  const ordinary = actions.filter((a) => !dangerousActions.includes(a));
+  const dangerous = actions.filter((a) => dangerousActions.includes(a));
+  const button = (a: DossierAction, kind: ButtonKind) => (
+    <li key={a}><Button kind={kind} onClick={() => onChoose(a)} data-action={a}>{actionText(t, a)}</Button></li>
+  );
+  return (
+    <>
+      {ordinary.length > 0 && <ul className="action-list">{ordinary.map((a, i) => button(a, i === 0 ? 'primary' : 'secondary'))}</ul>}
+      {dangerous.length > 0 && <ul className="action-list action-list--danger">{dangerous.map((a) => button(a, 'danger'))}</ul>}
+    </>
+  );
+}
+
 export function DossierPage({ code, user }: { readonly code: string; readonly user: User }) {
   const t = useProcessingT();
   const { t: tApp } = useTranslation();
@@ -120,18 +139,7 @@ export function DossierPage({ code, user }: { readonly code: string; readonly us
               <h2 id="actions-title">{t('actionsTitle')}</h2>
               {d.allowedActions.length === 0
                 ? <p>{t('noActions')}</p>
-                : (
-                  <ul className="action-list">
-                    {d.allowedActions.map((a) => (
-                      <li key={a}>
-                        <button type="button" className={a === 'reject' || a === 'refuse' || a === 'stop' ? 'button button--quiet' : 'button button--primary'}
-                          onClick={() => { setDone(null); setDialog(a); }} data-action={a}>
-                          {actionText(t, a)}
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                )}
+                : <ActionButtons t={t} actions={d.allowedActions} onChoose={(a) => { setDone(null); setDialog(a); }} />}
             </section>
             {slips.length > 0 && (
               <section aria-labelledby="slips-title" className="section">

@@ -7,6 +7,7 @@ import { Notice } from '../ui/Notice';
 import { searchDossiers, type DossierListItem, type DossierStatus, type SearchFilters } from './api';
 import { useProcessingT } from './i18n';
 import { formatAt, StatusBadge, TimelinessBadge } from './labels';
+import { Button } from '../ui/Button';
 
 interface Props {
   /** only dossiers in this status (the return screen looks for results ready) */
@@ -62,7 +63,7 @@ export function DossierSearch({ status, renderAction, actionHeader }: Props) {
           <Field label={t('searchPersonalId')} value={filters.personalId} onChange={set('personalId')} inputMode="numeric" autoComplete="off" />
         </div>
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>{busy ? t('searching') : t('searchSubmit')}</button>
+          <Button kind="primary" type="submit" disabled={busy}>{busy ? t('searching') : t('searchSubmit')}</Button>
         </div>
       </form>
       <Notice tone={message?.tone ?? 'info'}>

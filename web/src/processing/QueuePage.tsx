@@ -11,6 +11,7 @@ import { dossierPath } from './DossierPage';
 import { useProcessingT } from './i18n';
 import { formatAt, formatRemaining, StatusBadge, TimelinessBadge } from './labels';
 import './processing.css';
+import { Button } from '../ui/Button';
 
 type Loaded =
   | { readonly status: 'loading' }
@@ -47,7 +48,7 @@ export function QueuePage() {
       <h1 tabIndex={-1}>{t('queueTitle')}</h1>
       <p className="lead">{t('queueIntro')}</p>
       <div className="toolbar">
-        <button type="button" className="button button--quiet" onClick={() => setReload((n) => n + 1)}>{t('refresh')}</button>
+        <Button kind="secondary" onClick={() => setReload((n) => n + 1)}>{t('refresh')}</Button>
         <Link to={paths.dossierSearch}>{t('searchLink')}</Link>
       </div>
       {loaded.status === 'loading' && <p role="status">{t('queueLoading')}</p>}

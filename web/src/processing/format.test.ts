@@ -1,27 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantOfVnLocal, splitWorkingMinutes, vnLocalInputValue, vnTimeParts, vnToday } from './format';
-
-describe('Vietnam time formatting', () => {
-  it.each([
-    ['2026-03-12T10:00:00.000Z', '17:00', '12/03/2026'],
-    ['2026-03-12T17:30:00Z', '00:30', '13/03/2026'], // after 17:00 UTC it is the next day in Vietnam
-    ['2025-12-31T16:59:00Z', '23:59', '31/12/2025'],
-  ])('shows %s as %s on %s', (iso, time, date) => {
-    expect(vnTimeParts(iso)).toEqual({ time, date });
-  });
-
-  it('refuses what is not a time', () => {
-    expect(vnTimeParts('not a date')).toBeNull();
-  });
-
-  it('reads a datetime-local value as Vietnam time and back', () => {
-    const iso = instantOfVnLocal('2026-03-12T17:00');
-    expect(iso).toBe('2026-03-12T10:00:00.000Z');
-    expect(vnLocalInputValue(Date.parse('2026-03-12T10:00:00.000Z'))).toBe('2026-03-12T17:00');
-    expect(instantOfVnLocal('2026-03-12')).toBeNull();
-    expect(vnToday(Date.parse('2026-03-12T18:00:00Z'))).toBe('2026-03-13');
-  });
-});
+import { splitWorkingMinutes } from './format';
 
 describe('working time left', () => {
   it.each([

@@ -1,6 +1,7 @@
 // Small views shared by the dossier screens: times, time left, status and timeliness badges.
 import { dossierActions, dossierStatuses, type DossierAction, type DossierStatus, type Timeliness } from './api';
-import { splitWorkingMinutes, vnTimeParts } from './format';
+import { vnTimeParts } from '../ui/dates';
+import { splitWorkingMinutes } from './format';
 import type { ProcessingT } from './i18n';
 
 const isStatus = (s: string): s is DossierStatus => (dossierStatuses as readonly string[]).includes(s);

@@ -18,6 +18,7 @@ import {
   type AuditReport, type NotificationItem, type OfficerWorkload, type SupervisedDossier,
 } from './api';
 import { useSupervisionT } from './i18n';
+import { Button } from '../ui/Button';
 
 type Loaded<T> = { readonly status: 'loading' } | { readonly status: 'failed'; readonly error: unknown } | ({ readonly status: 'ready' } & T);
 
@@ -54,7 +55,7 @@ function Notifications() {
             ))}
           </ul>
           {loaded.unread > 0 && (
-            <button type="button" className="button button--quiet" onClick={() => void markAllRead().then(() => setReload((x) => x + 1))}>{t('markAllRead')}</button>
+            <Button kind="secondary" onClick={() => void markAllRead().then(() => setReload((x) => x + 1))}>{t('markAllRead')}</Button>
           )}
         </>
       ))}
@@ -116,7 +117,7 @@ function DossierList({ kind }: { readonly kind: 'at-risk' | 'overdue' }) {
         </div>
       ))}
       {state.status === 'ready' && state.next && (
-        <button type="button" className="button button--quiet" onClick={() => load(state.next)}>{t('more')}</button>
+        <Button kind="secondary" onClick={() => load(state.next)}>{t('more')}</Button>
       )}
     </section>
   );
@@ -141,7 +142,7 @@ function PeriodForm({ from, to, onSubmit, submit, busy = false }: {
       <Field label={t('from')} type="date" value={f} onChange={(e) => setF(e.target.value)} error={error} required />
       <Field label={t('to')} type="date" value={tt} onChange={(e) => setT(e.target.value)} required />
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>{submit}</button>
+        <Button kind="primary" type="submit" disabled={busy}>{submit}</Button>
       </div>
     </form>
   );

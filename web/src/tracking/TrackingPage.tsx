@@ -14,6 +14,7 @@ import { Field } from '../ui/Field';
 import { Notice } from '../ui/Notice';
 import { useDocumentTitle } from '../ui/page';
 import { useTrackingT } from './i18n';
+import { Button } from '../ui/Button';
 
 const codeFromUrl = () => new URLSearchParams(window.location.search).get('ma')?.trim().slice(0, 60) ?? '';
 
@@ -66,7 +67,7 @@ export function TrackingPage() {
         <Field label={t('phone')} value={phone} inputMode="numeric" maxLength={4} pattern="[0-9]{4}" error={errors.phone ?? null}
           onChange={(e) => setPhone(e.target.value.replace(/\D/g, ''))} autoComplete="off" required />
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>{busy ? t('searching') : t('submit')}</button>
+          <Button kind="primary" type="submit" disabled={busy}>{busy ? t('searching') : t('submit')}</Button>
         </div>
       </form>
       <Notice tone="error" id={`${ids}-msg`}>{message}</Notice>

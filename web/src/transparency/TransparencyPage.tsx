@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../ui/page';
 import { Link } from '../ui/router';
 import { fetchTransparency, type ProcedureFigures, type TransparencyList } from './api';
 import { useTransparencyT, type TransparencyKey } from './i18n';
+import { Button } from '../ui/Button';
 
 type Loaded = { readonly status: 'loading' } | { readonly status: 'failed'; readonly error: unknown } | { readonly status: 'ready'; readonly list: TransparencyList };
 
@@ -54,7 +55,7 @@ export function TransparencyPage() {
       )}
       <form className="form form--inline" onSubmit={submit} role="search">
         <Field label={t('search')} value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
-        <div className="form__actions"><button type="submit" className="button button--primary">{t('searchButton')}</button></div>
+        <div className="form__actions"><Button kind="primary" type="submit">{t('searchButton')}</Button></div>
       </form>
       {loaded.status === 'loading' && <p role="status">{t('loading')}</p>}
       {loaded.status === 'failed' && <Notice tone="error">{errorMessage(loaded.error, tApp)}</Notice>}
@@ -88,7 +89,7 @@ export function TransparencyPage() {
           </div>
           <p>{t('note')}</p>
           {items.length < loaded.list.total && (
-            <button type="button" className="button button--quiet" onClick={() => setOffset(items.length)}>{t('more')}</button>
+            <Button kind="secondary" onClick={() => setOffset(items.length)}>{t('more')}</Button>
           )}
         </>
       ))}

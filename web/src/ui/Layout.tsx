@@ -5,6 +5,7 @@ import type { User } from '../api/types';
 import { paths } from '../routes';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Link } from './router';
+import { Button } from './Button';
 
 interface LayoutProps {
   readonly user: User | null;
@@ -37,9 +38,9 @@ export function Layout({ user, onLogout, loggingOut = false, children }: LayoutP
             )}
             <LanguageSwitch />
             {user && onLogout && (
-              <button type="button" className="button button--quiet" onClick={onLogout} disabled={loggingOut}>
+              <Button kind="secondary" onClick={onLogout} disabled={loggingOut}>
                 {loggingOut ? t('header.loggingOut') : t('header.logout')}
-              </button>
+              </Button>
             )}
           </div>
         </div>

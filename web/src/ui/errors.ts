@@ -22,3 +22,13 @@ export function errorMessage(error: unknown, t: TFunction): string {
 export function errorDetails(error: unknown): readonly string[] {
   return error instanceof ApiError ? error.details.map((d) => d.message) : [];
 }
+
+/** A failed request as shown to the user: the sentence and the server's per-field messages. */
+export interface ShownError {
+  readonly text: string;
+  readonly details: readonly string[];
+}
+
+export function shownError(error: unknown, t: TFunction): ShownError {
+  return { text: errorMessage(error, t), details: errorDetails(error) };
+}

@@ -11,6 +11,7 @@ import { fetchCalendarYear, fetchVersions, importSchedules, saveSchedule, type C
 import { useCalendarT, type CalendarT } from './i18n';
 import { MonthGrid, formatDate, type ShownDay } from './MonthGrid';
 import './calendar.css';
+import { Button } from '../../ui/Button';
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
@@ -160,9 +161,9 @@ export function CalendarAdminPage({ user }: { readonly user: User }) {
           error={yearError}
           onChange={(e) => setYearText(e.target.value)}
         />
-        <button type="submit" className="button button--primary">{t('show')}</button>
-        <button type="button" className="button button--quiet" onClick={() => goTo(year - 1)}>{t('previousYear')}</button>
-        <button type="button" className="button button--quiet" onClick={() => goTo(year + 1)}>{t('nextYear')}</button>
+        <Button kind="primary" type="submit">{t('show')}</Button>
+        <Button kind="secondary" onClick={() => goTo(year - 1)}>{t('previousYear')}</Button>
+        <Button kind="secondary" onClick={() => goTo(year + 1)}>{t('nextYear')}</Button>
       </form>
 
       <MessageView message={message} />
@@ -194,7 +195,7 @@ export function CalendarAdminPage({ user }: { readonly user: User }) {
           </ul>
 
           {canManage && !draft && (
-            <p><button type="button" className="button button--primary" onClick={startEditing}>{t('edit', { year: calendar.year })}</button></p>
+            <p><Button kind="primary" onClick={startEditing}>{t('edit', { year: calendar.year })}</Button></p>
           )}
           {!canManage && <p className="cal-meta">{t('readOnly')}</p>}
 
@@ -398,7 +399,7 @@ function Editor({ year, draft, days, t, picked, onChange, onCancel, onSaved, onE
           </div>
         </div>
         <div className="form__actions">
-          <button type="submit" className="button button--primary">{t('apply')}</button>
+          <Button kind="primary" type="submit">{t('apply')}</Button>
         </div>
       </form>
       <div className="form" style={{ marginTop: '1.5rem' }}>
@@ -413,10 +414,10 @@ function Editor({ year, draft, days, t, picked, onChange, onCancel, onSaved, onE
         <Field label={t('note')} value={draft.note} maxLength={1000} onChange={(e) => onChange({ ...draft, note: e.target.value, dirty: true })} />
         {draft.dirty && <p className="cal-meta">{t('unsavedChanges')}</p>}
         <div className="form__actions">
-          <button type="button" className="button button--primary" disabled={saving} onClick={() => void save()}>
+          <Button kind="primary" disabled={saving} onClick={() => void save()}>
             {saving ? t('saving') : t('save')}
-          </button>
-          <button type="button" className="button button--quiet" disabled={saving} onClick={onCancel}>{t('cancelEdit')}</button>
+          </Button>
+          <Button kind="secondary" disabled={saving} onClick={onCancel}>{t('cancelEdit')}</Button>
         </div>
       </div>
     </section>
@@ -511,7 +512,7 @@ function ImportPanel({ t, headingId, onDone, onError, onInvalid }: ImportPanelPr
           <textarea id={`${ids}-text`} className="cal-textarea" value={text} aria-describedby={`${ids}-intro`} onChange={(e) => setText(e.target.value)} spellCheck={false} />
         </div>
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy || text.trim() === ''}>{busy ? t('importing') : t('importSubmit')}</button>
+          <Button kind="primary" type="submit" disabled={busy || text.trim() === ''}>{busy ? t('importing') : t('importSubmit')}</Button>
         </div>
       </form>
     </section>

@@ -1,0 +1,39 @@
+// Step 2: the applicant, typed or read from the CCCD's QR code, and the commune they live in.
+import { Field } from '../../ui/Field';
+import { Notice } from '../../ui/Notice';
+import { Button } from '../../ui/Button';
+import { CommunePicker } from '../CommunePicker';
+import { useCounterT } from '../i18n';
+import type { ReceiveForm } from './useReceiveForm';
+
+export function ApplicantStep({ form, headingId }: { readonly form: ReceiveForm; readonly headingId: string }) {
+  const t = useCounterT();
+  const { applicant, updateApplicant, errorOf } = form;
+  return (
+    <section className="section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('stepApplicant')}</h2>
+      <div className="qr-row">
+        <Field label={t('qr')} hint={t('qrHint')} value={form.qr} autoComplete="off" spellCheck={false}
+          onChange={(e) => form.setQr(e.target.value)}
+          onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); form.fillFromQr(); } }} />
+        <Button kind="secondary" onClick={form.fillFromQr}>{t('qrFill')}</Button>
+      </div>
+      <Notice tone={form.qrMessage?.tone ?? 'success'}>{form.qrMessage?.text}</Notice>
+      <div className="form-grid">
+        <Field label={t('personalId')} value={applicant.personalId} inputMode="numeric" maxLength={12} autoComplete="off" required
+          error={errorOf('personalId')} onChange={(e) => updateApplicant({ ...applicant, personalId: e.target.value.replace(/\D/g, '') })} />
+        <Field label={t('name')} value={applicant.name} autoComplete="off" required error={errorOf('name')}
+          onChange={(e) => updateApplicant({ ...applicant, name: e.target.value })} />
+        <Field label={t('birthDate')} type="date" value={applicant.birthDate} max={form.today}
+          onChange={(e) => updateApplicant({ ...applicant, birthDate: e.target.value })} />
+        <Field label={t('phone')} hint={t('phoneHint')} type="tel" value={applicant.phone} autoComplete="off" required error={errorOf('phone')}
+          onChange={(e) => updateApplicant({ ...applicant, phone: e.target.value })} />
+        <Field label={t('email')} type="email" value={applicant.email} autoComplete="off"
+          onChange={(e) => updateApplicant({ ...applicant, email: e.target.value })} />
+        <Field label={t('address')} value={applicant.address} autoComplete="off"
+          onChange={(e) => updateApplicant({ ...applicant, address: e.target.value })} />
+      </div>
+      <CommunePicker value={form.unit} onChange={form.setUnit} validOn={form.today} error={errorOf('unit')} />
+    </section>
+  );
+}

@@ -1,0 +1,173 @@
+// The state of "Tiếp nhận hồ sơ" and what the clerk does with it: choose a procedure, fill the
+// applicant (by hand or from the CCCD QR code), tick papers, fill the e-form, review, submit with
+// one idempotency key per form (a double click or a retry never makes two dossiers), start over.
+import { useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../../api/types';
+import { vnToday } from '../../ui/dates';
+import { shownError, type ShownError } from '../../ui/errors';
+import { fetchProcedure, fetchServicePoint, receiveDossier, type IntakeResult, type ProcedureDetail } from '../api';
+import { parseIdCardQr } from '../cccd';
+import { checklistOf, papersToSend, type PaperRow } from '../checklist';
+import type { ChosenUnit } from '../CommunePicker';
+import { buildFormData, eformFields, prefillEform, type ApplicantFacts, type EformField, type EformValues } from '../eform';
+import { useCounterT } from '../i18n';
+import { findProblems, normalisedPhone, type Problem } from './problems';
+
+export const emptyApplicant: ApplicantFacts = { personalId: '', name: '', birthDate: '', phone: '', email: '', address: '' };
+
+/** A UUID v4 from getRandomValues (randomUUID needs a secure context; counters may run on plain HTTP). */
+export function newIdempotencyKey(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+export type ReceiveMode = 'edit' | 'review' | 'done';
+type FocusTarget = 'invalid' | 'review' | 'done' | 'edit';
+export interface QrMessage { readonly tone: 'error' | 'success'; readonly text: string }
+
+/** Focus follows what changed: the first invalid field, the review, the result. */
+function useFocusAfter(page: RefObject<HTMLDivElement | null>) {
+  const [tick, setTick] = useState<{ target: FocusTarget; n: number } | null>(null);
+  useEffect(() => {
+    const root = page.current;
+    if (!tick || !root) return;
+    if (tick.target === 'invalid') root.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    else root.querySelector<HTMLElement>(`[data-focus="${tick.target}"]`)?.focus();
+  }, [tick, page]);
+  return (target: FocusTarget) => setTick((f) => ({ target, n: (f?.n ?? 0) + 1 }));
+}
+
+/** The applicant's commune defaults to the service point's own. */
+function useDefaultCommune(scopeCode: string | null, setUnit: (f: (u: ChosenUnit | null) => ChosenUnit | null) => void) {
+  useEffect(() => {
+    if (!scopeCode) return;
+    const controller = new AbortController();
+    fetchServicePoint(scopeCode, controller.signal).then(
+      (sp) => setUnit((u) => u ?? { code: sp.unitCode, name: sp.unitName }),
+      () => undefined, // the clerk picks the commune by hand
+    );
+    return () => controller.abort();
+  }, [scopeCode, setUnit]);
+}
+
+export function useReceiveForm(user: User) {
+  const t = useCounterT();
+  const { t: tApp } = useTranslation();
+  const today = useMemo(() => vnToday(Date.now()), []);
+  const page = useRef<HTMLDivElement>(null);
+  const focus = useFocusAfter(page);
+
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const [procedure, setProcedure] = useState<ProcedureDetail | null>(null);
+  const [procedureLoading, setProcedureLoading] = useState(false);
+  const [applicant, setApplicant] = useState<ApplicantFacts>(emptyApplicant);
+  const [unit, setUnit] = useState<ChosenUnit | null>(null);
+  const [rows, setRows] = useState<readonly PaperRow[]>([]);
+  const [values, setValues] = useState<EformValues>({});
+  const [qr, setQr] = useState('');
+  const [qrMessage, setQrMessage] = useState<QrMessage | null>(null);
+  const [mode, setMode] = useState<ReceiveMode>('edit');
+  const [problems, setProblems] = useState<readonly Problem[]>([]);
+  const [serverError, setServerError] = useState<ShownError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<IntakeResult | null>(null);
+  useDefaultCommune(user.scopeCode, setUnit);
+
+  const fields: readonly EformField[] = useMemo(() => eformFields(procedure?.eformSchema), [procedure]);
+  const errorOf = (field: string) => problems.find((p) => p.field === field)?.text ?? null;
+
+  const updateApplicant = (next: ApplicantFacts) => {
+    setValues((v) => prefillEform(fields, v, next, applicant));
+    setApplicant(next);
+  };
+
+  const chooseProcedure = async (code: string) => {
+    setProcedureLoading(true);
+    setServerError(null);
+    try {
+      const p = await fetchProcedure(code);
+      setProcedure(p);
+      setRows(checklistOf(p.requiredPapers));
+      setValues(prefillEform(eformFields(p.eformSchema), {}, applicant, null));
+    } catch (e) {
+      setServerError(shownError(e, tApp));
+    } finally {
+      setProcedureLoading(false);
+    }
+  };
+
+  const clearProcedure = () => { setProcedure(null); setRows([]); };
+
+  const fillFromQr = () => {
+    const parsed = parseIdCardQr(qr);
+    if (!parsed.ok) { setQrMessage({ tone: 'error', text: t(`qr_${parsed.problem}`) }); return; }
+    const d = parsed.data;
+    updateApplicant({ ...applicant, personalId: d.personalId, name: d.name, birthDate: d.birthDate ?? applicant.birthDate, address: d.address ?? applicant.address });
+    setQrMessage({ tone: 'success', text: t('qrFilled', { name: d.name }) });
+    setQr('');
+  };
+
+  const toReview = (event: FormEvent) => {
+    event.preventDefault();
+    const found = findProblems(t, { procedure, applicant, unit, rows, fields, values });
+    setProblems(found);
+    setServerError(null);
+    if (found.length > 0) { focus('invalid'); return; }
+    setMode('review');
+    focus('review');
+  };
+
+  const backToEdit = () => { setMode('edit'); focus('edit'); };
+
+  const submit = async () => {
+    if (!procedure || !unit || busy) return;
+    setBusy(true);
+    setServerError(null);
+    const a = applicant;
+    try {
+      const r = await receiveDossier({
+        procedureCode: procedure.code,
+        channel: 'counter',
+        applicant: {
+          personalId: a.personalId.trim(), name: a.name.trim(), phone: normalisedPhone(a.phone), unitCode: unit.code,
+          ...(a.email.trim() ? { email: a.email.trim() } : {}),
+          ...(a.birthDate ? { birthDate: a.birthDate } : {}),
+          ...(a.address.trim() ? { address: a.address.trim() } : {}),
+        },
+        papers: papersToSend(rows),
+        formData: buildFormData(fields, values).data,
+      }, idempotencyKey);
+      setResult(r);
+      setMode('done');
+      focus('done');
+    } catch (e) {
+      setServerError(shownError(e, tApp));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const startOver = () => {
+    setIdempotencyKey(newIdempotencyKey());
+    setProcedure(null); setRows([]); setValues({}); setApplicant(emptyApplicant); setQr(''); setQrMessage(null);
+    setProblems([]); setServerError(null); setResult(null); setMode('edit');
+    focus('edit');
+  };
+
+  const setRow = (key: string, change: Partial<PaperRow>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...change } : r)));
+  const setValue = (key: string, value: string | boolean) => setValues((vs) => ({ ...vs, [key]: value }));
+
+  return {
+    page, today, mode, busy, result, problems, serverError, errorOf,
+    procedure, procedureLoading, chooseProcedure, clearProcedure,
+    applicant, updateApplicant, unit, setUnit, qr, setQr, qrMessage, fillFromQr,
+    rows, setRow, fields, values, setValue,
+    toReview, backToEdit, submit, startOver,
+  };
+}
+
+export type ReceiveForm = ReturnType<typeof useReceiveForm>;
