@@ -5,15 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../ui/errors';
 import { Notice } from '../ui/Notice';
 import { searchProcedures, type ProcedureHit } from './api';
-import { useCounterT, type CounterT } from './i18n';
+import { durationText, useCommonT, type CommonT } from '../i18n/common';
+import { useCounterT } from './i18n';
 
-export function durationText(t: CounterT, p: Pick<ProcedureHit, 'durationValue' | 'durationUnit'>): string {
-  const unit = p.durationUnit === 'working_hours' || p.durationUnit === 'calendar_days' ? p.durationUnit : 'working_days';
-  return t(`duration_${unit}`, { value: p.durationValue });
-}
+/** "15 ngày làm việc", "1 working day" */
+export const procedureDuration = (t: CommonT, p: Pick<ProcedureHit, 'durationValue' | 'durationUnit'>): string =>
+  durationText(t, p.durationValue, p.durationUnit);
 
 export function ProcedurePicker({ onChoose }: { readonly onChoose: (code: string) => void }) {
   const t = useCounterT();
+  const tc = useCommonT();
   const { t: tApp } = useTranslation();
   const ids = useId();
   const [query, setQuery] = useState('');
@@ -74,7 +75,7 @@ export function ProcedurePicker({ onChoose }: { readonly onChoose: (code: string
             <li key={p.code}>
               <button type="button" className="pick-list__item" onClick={() => onChoose(p.code)}>
                 <span className="pick-list__name">{p.name}</span>
-                <span className="pick-list__meta">{p.code} · {p.field} · {durationText(t, p)}</span>
+                <span className="pick-list__meta">{p.code} · {p.field} · {procedureDuration(tc, p)}</span>
               </button>
             </li>
           ))}

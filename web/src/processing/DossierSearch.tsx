@@ -44,7 +44,7 @@ export function DossierSearch({ status, renderAction, actionHeader }: Props) {
     try {
       const page = await searchDossiers(query);
       setResults(page.items);
-      setMessage({ tone: 'info', text: page.items.length === 0 ? t('searchNone') : t('searchFound', { count: page.totalIsLowerBound ? `${page.total}+` : page.total }) });
+      setMessage({ tone: 'info', text: page.items.length === 0 ? t('searchNone') : t(page.totalIsLowerBound ? 'searchFoundAtLeast' : 'searchFound', { count: page.total }) });
     } catch (e) {
       setResults(null);
       setMessage({ tone: 'error', text: errorMessage(e, tApp), details: errorDetails(e) });

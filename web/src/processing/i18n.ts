@@ -1,5 +1,5 @@
 // Texts of the processing screens and the dossier labels the counter and tracking pages share.
-import { defineBundle } from './bundle';
+import { defineBundle } from '../i18n/bundle';
 
 const vi = {
   // statuses (DOMAIN §1.5)
@@ -64,7 +64,8 @@ const vi = {
   queueIntro: 'Hồ sơ đang ở đơn vị của bạn, xếp theo thời gian làm việc còn lại (ít nhất trước).',
   queueLoading: 'Đang tải hàng đợi…',
   queueEmpty: 'Không có hồ sơ nào cần xử lý.',
-  queueCaption: 'Hàng đợi hồ sơ, {{count}} hồ sơ',
+  queueCaption_one: 'Hàng đợi hồ sơ, {{count}} hồ sơ',
+  queueCaption_other: 'Hàng đợi hồ sơ, {{count}} hồ sơ',
   colCode: 'Mã hồ sơ',
   colProcedure: 'Thủ tục',
   colApplicant: 'Người nộp',
@@ -86,7 +87,10 @@ const vi = {
   searching: 'Đang tìm…',
   searchNeedOne: 'Nhập ít nhất một điều kiện tìm kiếm.',
   searchNone: 'Không tìm thấy hồ sơ nào.',
-  searchFound: 'Tìm thấy {{count}} hồ sơ.',
+  searchFound_one: 'Tìm thấy {{count}} hồ sơ.',
+  searchFound_other: 'Tìm thấy {{count}} hồ sơ.',
+  searchFoundAtLeast_one: 'Tìm thấy từ {{count}} hồ sơ trở lên.',
+  searchFoundAtLeast_other: 'Tìm thấy từ {{count}} hồ sơ trở lên.',
   searchCaption: 'Kết quả tìm kiếm',
   // dossier page
   dossierTitle: 'Hồ sơ {{code}}',
@@ -239,7 +243,8 @@ const en: { readonly [K in ProcessingKey]: string } = {
   queueIntro: 'Dossiers at your unit, sorted by working time left (least first).',
   queueLoading: 'Loading the queue…',
   queueEmpty: 'No dossier to process.',
-  queueCaption: 'Work queue, {{count}} dossiers',
+  queueCaption_one: 'Work queue, {{count}} dossier',
+  queueCaption_other: 'Work queue, {{count}} dossiers',
   colCode: 'Dossier code',
   colProcedure: 'Procedure',
   colApplicant: 'Applicant',
@@ -260,7 +265,10 @@ const en: { readonly [K in ProcessingKey]: string } = {
   searching: 'Searching…',
   searchNeedOne: 'Enter at least one search criterion.',
   searchNone: 'No dossier found.',
-  searchFound: '{{count}} dossiers found.',
+  searchFound_one: '{{count}} dossier found.',
+  searchFound_other: '{{count}} dossiers found.',
+  searchFoundAtLeast_one: '{{count}} or more dossiers found.',
+  searchFoundAtLeast_other: '{{count}} or more dossiers found.',
   searchCaption: 'Search results',
   dossierTitle: 'Dossier {{code}}',
   dossierLoading: 'Loading the dossier…',

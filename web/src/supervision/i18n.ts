@@ -1,12 +1,13 @@
 // Texts of the supervision page.
-import { defineBundle } from '../processing/bundle';
+import { defineBundle } from '../i18n/bundle';
 
 const vi = {
   title: 'Giám sát giải quyết hồ sơ',
   intro: 'Hồ sơ sắp đến hạn và quá hạn trong phạm vi của bạn, tiến độ theo cán bộ và kiểm tra tính toàn vẹn của nhật ký xử lý.',
   notifications: 'Thông báo',
   notificationsEmpty: 'Không có thông báo mới.',
-  unread: '{{count}} thông báo chưa đọc',
+  unread_one: '{{count}} thông báo chưa đọc',
+  unread_other: '{{count}} thông báo chưa đọc',
   markAllRead: 'Đánh dấu đã đọc tất cả',
   atRisk: 'Hồ sơ sắp đến hạn',
   atRiskIntro: 'Còn dưới {{hours}} giờ làm việc đến hạn trả kết quả.',
@@ -54,7 +55,8 @@ const en: { readonly [K in SupervisionKey]: string } = {
   intro: 'Dossiers close to or past their due time within your scope, progress per officer, and an integrity check of the processing log.',
   notifications: 'Notifications',
   notificationsEmpty: 'No new notifications.',
-  unread: '{{count}} unread notifications',
+  unread_one: '{{count}} unread notification',
+  unread_other: '{{count}} unread notifications',
   markAllRead: 'Mark all as read',
   atRisk: 'Dossiers close to their due time',
   atRiskIntro: 'Less than {{hours}} working hours left before the result is due.',

@@ -1,5 +1,5 @@
 // Texts of the public tracking page.
-import { defineBundle } from '../processing/bundle';
+import { defineBundle } from '../i18n/bundle';
 
 const vi = {
   title: 'Tra cứu tình trạng hồ sơ',

@@ -11,15 +11,15 @@ import { paths } from '../routes';
 import { useDocumentTitle } from '../ui/page';
 import { Link } from '../ui/router';
 import { fetchTransparency, type ProcedureFigures, type TransparencyList } from './api';
-import { useTransparencyT, type TransparencyKey } from './i18n';
+import { useTransparencyT } from './i18n';
+import { durationText, useCommonT } from '../i18n/common';
 import { Button } from '../ui/Button';
 
 type Loaded = { readonly status: 'loading' } | { readonly status: 'failed'; readonly error: unknown } | { readonly status: 'ready'; readonly list: TransparencyList };
 
-const unitKey = (unit: string): TransparencyKey => (unit === 'working_hours' || unit === 'calendar_days' ? unit : 'working_days');
-
 export function TransparencyPage() {
   const t = useTransparencyT();
+  const tc = useCommonT();
   const { t: tApp } = useTranslation();
   useDocumentTitle(t('title'));
   const [query, setQuery] = useState('');
@@ -75,7 +75,7 @@ export function TransparencyPage() {
                 {items.map((p) => (
                   <tr key={p.code}>
                     <th scope="row">{p.name} <span className="muted">({p.code})</span></th>
-                    <td>{t('durationValue', { value: p.duration.value, unit: t(unitKey(p.duration.unit)) })}</td>
+                    <td>{durationText(tc, p.duration.value, p.duration.unit)}</td>
                     <td className="num">{p.resolved}</td>
                     <td className="num">{num(p.medianWorkingDays)}</td>
                     <td className="num">{num(p.p90WorkingDays)}</td>

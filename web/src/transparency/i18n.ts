@@ -1,5 +1,5 @@
 // Texts of the public transparency page.
-import { defineBundle } from '../processing/bundle';
+import { defineBundle } from '../i18n/bundle';
 
 const vi = {
   title: 'Công khai kết quả giải quyết thủ tục hành chính',
@@ -17,10 +17,6 @@ const vi = {
   colOnTime: 'Tỷ lệ đúng hạn',
   colOpenOverdue: 'Đang giải quyết, đã quá hạn',
   colStale: 'Tồn đọng trước kỳ',
-  durationValue: '{{value}} {{unit}}',
-  working_days: 'ngày làm việc',
-  working_hours: 'giờ làm việc',
-  calendar_days: 'ngày',
   none: '—',
   note: 'Hồ sơ chưa giải quyết không tính vào trung vị; hồ sơ đang quá hạn và hồ sơ tồn đọng tiếp nhận trước kỳ được nêu riêng.',
   more: 'Xem thêm',
@@ -45,10 +41,6 @@ const en: { readonly [K in TransparencyKey]: string } = {
   colOnTime: 'On time',
   colOpenOverdue: 'In progress, overdue',
   colStale: 'Backlog from before the period',
-  durationValue: '{{value}} {{unit}}',
-  working_days: 'working days',
-  working_hours: 'working hours',
-  calendar_days: 'days',
   none: '—',
   note: 'Dossiers not yet resolved are not in the median; overdue ones in progress and the backlog received before the period are shown apart.',
   more: 'Show more',

@@ -1,9 +1,7 @@
-// Texts of the working-calendar screen, merged into the app's i18next resources under
-// `calendarAdmin` when the screen is first shown (the shell's vi.ts/en.ts stay untouched).
-import i18next from 'i18next';
-import { useTranslation } from 'react-i18next';
+// Texts of the working-calendar screen (`calendarAdmin` keys, see ../../i18n/bundle.ts).
+import { defineBundle } from '../../i18n/bundle';
 
-export const calendarVi = {
+const calendarVi = {
   title: 'Lịch làm việc',
   intro: 'Ngày nghỉ lễ, Tết, nghỉ bù và ngày làm bù dùng để tính ngày hẹn trả kết quả. Mỗi lần lưu tạo một phiên bản mới; hồ sơ đã tiếp nhận giữ ngày hẹn đã tính.',
   yearLabel: 'Năm',
@@ -89,7 +87,7 @@ export const calendarVi = {
 export type CalendarMessages = { [K in keyof typeof calendarVi]: string };
 export type CalendarKey = keyof CalendarMessages;
 
-export const calendarEn: CalendarMessages = {
+const calendarEn: CalendarMessages = {
   title: 'Working calendar',
   intro: 'Public holidays, Tết, substitute days off and make-up working days used to compute result due dates. Every save creates a new version; dossiers already received keep the due date computed for them.',
   yearLabel: 'Year',
@@ -172,22 +170,5 @@ export const calendarEn: CalendarMessages = {
   readOnly: 'You may only view the calendar.',
 };
 
-let registered = false;
-
-/** Adds the screen's texts to i18next once (after the shell's initI18n). */
-export function registerCalendarMessages(): void {
-  if (registered) return;
-  i18next.addResourceBundle('vi', 'translation', { calendarAdmin: calendarVi }, true, false);
-  i18next.addResourceBundle('en', 'translation', { calendarAdmin: calendarEn }, true, false);
-  registered = true;
-}
-
-export type CalendarT = (key: CalendarKey, vars?: Readonly<Record<string, string | number>>) => string;
-
-/** A translation function over this screen's keys (re-renders on a language change). */
-export function useCalendarT(): CalendarT {
-  registerCalendarMessages();
-  const { t } = useTranslation();
-  const translate = t as unknown as (key: string, options?: Record<string, unknown>) => string;
-  return (key, vars) => translate(`calendarAdmin.${key}`, vars ? { ...vars } : undefined);
-}
+export const useCalendarT = defineBundle('calendarAdmin', calendarVi, calendarEn);
+export type CalendarT = ReturnType<typeof useCalendarT>;

@@ -1,7 +1,8 @@
 // Step 1: the procedure, searched by name or code; once chosen, its duration and fees.
 import type { ProcedureDetail } from '../api';
 import { useCounterT, type CounterT } from '../i18n';
-import { durationText, ProcedurePicker } from '../ProcedurePicker';
+import { procedureDuration, ProcedurePicker } from '../ProcedurePicker';
+import { useCommonT } from '../../i18n/common';
 import { Button } from '../../ui/Button';
 import type { ReceiveForm } from './useReceiveForm';
 
@@ -13,6 +14,7 @@ function feesText(t: CounterT, p: ProcedureDetail): string {
 
 export function ProcedureStep({ form, headingId }: { readonly form: ReceiveForm; readonly headingId: string }) {
   const t = useCounterT();
+  const tc = useCommonT();
   const { procedure } = form;
   const problem = form.errorOf('procedure');
   return (
@@ -21,7 +23,7 @@ export function ProcedureStep({ form, headingId }: { readonly form: ReceiveForm;
       {procedure ? (
         <div>
           <p><strong>{t('procedureChosen')}:</strong> {procedure.name} ({procedure.code})</p>
-          <p>{t('duration', { duration: durationText(t, procedure) })} · {t('fees', { fees: feesText(t, procedure) })}</p>
+          <p>{t('duration', { duration: procedureDuration(tc, procedure) })} · {t('fees', { fees: feesText(t, procedure) })}</p>
           <Button kind="secondary" onClick={form.clearProcedure}>{t('procedureChange')}</Button>
         </div>
       ) : (

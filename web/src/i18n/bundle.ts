@@ -1,0 +1,40 @@
+// The one way a screen has its own texts: a Vietnamese bundle (the source of its keys) and an
+// English one with exactly the same keys, merged into the app's i18next resources under a
+// namespace key the first time the screen renders, with a typed `t`.
+//
+// Plurals follow i18next: a text that depends on a number has `<key>_one` and `<key>_other`
+// variants (Vietnamese has one form, so both may be the same) and is asked for as `t('<key>',
+// { count })`: "1 working day", "3 working days", "3 ngày làm việc".
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
+
+export type Vars = Readonly<Record<string, string | number>>;
+
+/** The base of a plural key: `x` for `x_one` / `x_other`. */
+type PluralBase<K> = K extends `${infer B}_other` ? B : never;
+
+export interface BundleT<K extends string> {
+  (key: K, vars?: Vars): string;
+  /** a plural text: chosen by `count` in the current language */
+  (key: PluralBase<K>, vars: Vars & { readonly count: number }): string;
+}
+
+export function defineBundle<const M extends Record<string, string>>(
+  namespace: string,
+  vi: M,
+  en: { readonly [K in keyof M]: string },
+): () => BundleT<keyof M & string> {
+  let registered = false;
+  const register = () => {
+    if (registered) return;
+    i18next.addResourceBundle('vi', 'translation', { [namespace]: vi }, true, false);
+    i18next.addResourceBundle('en', 'translation', { [namespace]: en }, true, false);
+    registered = true;
+  };
+  return function useBundleT() {
+    register();
+    const { t } = useTranslation();
+    const translate = t as unknown as (key: string, options?: Record<string, unknown>) => string;
+    return ((key: string, vars?: Vars) => translate(`${namespace}.${key}`, vars ? { ...vars } : undefined)) as BundleT<keyof M & string>;
+  };
+}
