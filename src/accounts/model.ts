@@ -13,21 +13,43 @@ export const roleLabels = {
   citizen: 'Công dân',
 } as const satisfies Record<Role, string>;
 
-export type Permission =
-  | 'users.read' | 'users.manage'
-  | 'directory.manage' | 'catalog.manage' | 'calendar.manage'
-  | 'dossiers.receive' | 'dossiers.return' | 'dossiers.process' | 'dossiers.approve' | 'dossiers.read'
-  | 'postal.courier' | 'reports.read' | 'audit.verify' | 'portal.self';
+/**
+ * What a user may do. Roles map to permissions here and nowhere else (docs/adr/012-permission-model.md):
+ * every service checks `can(actor, permission[, resource])` and every dossier action names its
+ * permission (`actionPermissions` in dossiers/lifecycle.ts); no code compares a role by name.
+ */
+export const permissions = [
+  'users.read', 'users.manage', 'directory.manage', 'catalog.manage', 'calendar.manage',
+  // dossiers: reading in scope, and one permission per group of lifecycle actions
+  'dossiers.read', 'dossiers.receive', 'dossiers.supplement', 'dossiers.process', 'dossiers.payment', 'dossiers.approve',
+  'dossiers.result', 'dossiers.return', 'dossiers.withdraw', 'dossiers.stop', 'dossiers.recomputeDue', 'dossiers.rate',
+  // a postal worker: receives and returns by post only
+  'postal.courier',
+  'reports.read', 'supervision.read', 'audit.verify',
+  // a citizen acting for themselves: files online for themselves, reads and rates their own dossiers
+  'portal.self',
+] as const;
+export type Permission = (typeof permissions)[number];
 
 export const rolePermissions = {
-  admin: ['users.read', 'users.manage', 'directory.manage', 'catalog.manage', 'calendar.manage', 'dossiers.read', 'reports.read', 'audit.verify'],
-  clerk: ['dossiers.receive', 'dossiers.return', 'dossiers.read'],
-  courier: ['postal.courier', 'dossiers.read'],
-  officer: ['dossiers.process', 'dossiers.read'],
-  approver: ['dossiers.process', 'dossiers.approve', 'dossiers.read'],
-  supervisor: ['users.read', 'dossiers.read', 'reports.read', 'audit.verify'],
-  citizen: ['portal.self'],
+  admin: ['users.read', 'users.manage', 'directory.manage', 'catalog.manage', 'calendar.manage', 'dossiers.read', 'dossiers.recomputeDue',
+    'reports.read', 'supervision.read', 'audit.verify'],
+  clerk: ['dossiers.read', 'dossiers.receive', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'dossiers.return',
+    'dossiers.withdraw', 'dossiers.stop', 'dossiers.rate'],
+  courier: ['dossiers.read', 'dossiers.return', 'postal.courier'],
+  officer: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result'],
+  approver: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'dossiers.approve',
+    'dossiers.stop', 'supervision.read'],
+  supervisor: ['users.read', 'dossiers.read', 'reports.read', 'supervision.read', 'audit.verify'],
+  citizen: ['portal.self', 'dossiers.withdraw', 'dossiers.rate'],
 } as const satisfies Record<Role, readonly Permission[]>;
+
+/** Whether a role holds a permission (the table lookup; services ask `can` in policy.ts). */
+export const roleHas = (role: Role, permission: Permission): boolean => (rolePermissions[role] as readonly Permission[]).includes(permission);
+
+/** The roles that hold a permission, in the order of `roles` (to find the users who may do something). */
+export const rolesWith = (permission: Permission): Role[] =>
+  roles.filter((r) => (rolePermissions[r] as readonly Permission[]).includes(permission));
 
 /** Which kind of scope each role is bound to. */
 export const roleScopeKind = {

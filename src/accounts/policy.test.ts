@@ -1,7 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../platform/actor';
-import { roles, rolePermissions, type Permission } from './model';
+import { permissions, roles, rolePermissions, type Permission } from './model';
 import { can, isWithinScope } from './policy';
 
 // A random forest of unit paths: province / commune codes.
@@ -10,7 +12,29 @@ const pathArb = fc.array(codeArb, { minLength: 1, maxLength: 3 }).map((codes) =>
 
 const actorWith = (role: Role, scope: Actor['scope']): Actor => ({ userId: 1, username: 'u', fullName: 'U', role, scope });
 
+const sourcesOutsideTheTable = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+  const p = path.join(dir, e.name);
+  if (e.isDirectory()) return sourcesOutsideTheTable(p);
+  return /\.tsx?$/.test(e.name) && !/\.test\.ts$|test-helper\.ts$/.test(e.name) && !p.endsWith(path.join('accounts', 'model.ts')) ? [fs.readFileSync(p, 'utf8')] : [];
+});
+
 describe('permission policy', () => {
+  it('has no unused permission: each is granted to a role and named by a check outside the table', () => {
+    const code = sourcesOutsideTheTable(path.resolve('src')).join('\n');
+    for (const permission of permissions) {
+      expect(roles.some((r) => (rolePermissions[r] as readonly string[]).includes(permission)), `${permission} granted`).toBe(true);
+      expect(code.includes(`'${permission}'`), `${permission} checked somewhere`).toBe(true);
+    }
+  });
+
+  it('checks the scope when a resource is named', () => {
+    const officer = actorWith('officer', { kind: 'agency', agencyId: 4, unitPath: '/82/' });
+    expect(can(officer, 'dossiers.process', { unitPaths: ['/82/'], agencyIds: [4] })).toBe(true);
+    expect(can(officer, 'dossiers.process', { unitPaths: ['/82/'], agencyIds: [5] })).toBe(false);
+    expect(can(officer, 'dossiers.approve', { unitPaths: ['/82/'], agencyIds: [4] })).toBe(false);
+    expect(can({ role: 'officer' }, 'dossiers.process', { unitPaths: ['/82/'], agencyIds: [4] })).toBe(false);
+  });
+
   it('grants each role exactly the permissions of its table row', () => {
     for (const role of roles) {
       const actor = actorWith(role, { kind: 'none' });

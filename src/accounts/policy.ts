@@ -1,10 +1,17 @@
 // The one permission policy every service calls: what a role may do, and over which data.
 import type { Actor } from '../platform/actor';
 import { forbidden, notFound } from '../platform/errors';
-import { rolePermissions, type Permission } from './model';
+import { roleHas, type Permission } from './model';
 
-export const can = (actor: Actor, permission: Permission): boolean =>
-  (rolePermissions[actor.role] as readonly Permission[]).includes(permission);
+/**
+ * The one check: whether the actor holds the permission and, when a resource is named, whether
+ * the resource is within the actor's scope. Only the role is needed without a resource.
+ */
+export function can(actor: Pick<Actor, 'role'> & Partial<Pick<Actor, 'scope'>>, permission: Permission, resource?: ScopeTarget): boolean {
+  if (!roleHas(actor.role, permission)) return false;
+  if (resource === undefined) return true;
+  return actor.scope !== undefined && isWithinScope({ scope: actor.scope }, resource);
+}
 
 export function assertCan(actor: Actor | null, permission: Permission): asserts actor is Actor {
   if (!actor || !can(actor, permission)) {
@@ -14,7 +21,7 @@ export function assertCan(actor: Actor | null, permission: Permission): asserts 
 
 /** An administrator of the whole system (no scope): the only one who may change shared reference data. */
 export const isSystemAdmin = (actor: Actor): boolean =>
-  actor.role === 'admin' && actor.scope.kind === 'unit' && actor.scope.unitPath === '/';
+  can(actor, 'directory.manage') && actor.scope.kind === 'unit' && actor.scope.unitPath === '/';
 
 /**
  * Shared reference data (units, agencies, service points, the catalogue, the holiday calendar)
@@ -42,7 +49,7 @@ export interface ScopeTarget {
  * supervisors their unit and everything below it; officers and approvers their agency;
  * clerks and couriers their service point; citizens their own data.
  */
-export function isWithinScope(actor: Actor, target: ScopeTarget): boolean {
+export function isWithinScope(actor: Pick<Actor, 'scope'>, target: ScopeTarget): boolean {
   const scope = actor.scope;
   switch (scope.kind) {
     case 'unit':

@@ -13,17 +13,25 @@ import { checkApplicant, checkChannel, checkPapers, receiptTime, type Channel, t
 import { validateFormData } from './eform';
 import { calendarAround } from './work-calendar';
 
+/**
+ * The channels an actor may receive on, the first being their default: the one-stop
+ * (`dossiers.receive`) at the counter and by post, a postal worker (`postal.courier`) by post, a
+ * citizen (`portal.self`) online.
+ */
+export function intakeChannels(actor: Actor): Channel[] {
+  const options: Channel[] = [];
+  if (can(actor, 'dossiers.receive')) options.push('counter', 'postal');
+  if (can(actor, 'postal.courier') && !options.includes('postal')) options.push('postal');
+  if (can(actor, 'portal.self')) options.push('online');
+  return options;
+}
+
 export function assertMayReceive(actor: Actor | null): asserts actor is Actor {
-  const ok = actor !== null && (
-    (actor.role === 'clerk' && can(actor, 'dossiers.receive'))
-    || (actor.role === 'courier' && can(actor, 'postal.courier'))
-    || (actor.role === 'citizen' && can(actor, 'portal.self')));
-  if (!ok) throw forbidden('FORBIDDEN', 'Bạn không có quyền tiếp nhận hồ sơ.');
+  if (actor === null || intakeChannels(actor).length === 0) throw forbidden('FORBIDDEN', 'Bạn không có quyền tiếp nhận hồ sơ.');
 }
 
 export function channelFor(actor: Actor, requested: Channel | undefined): Channel {
-  const allowed: Record<string, readonly Channel[]> = { clerk: ['counter', 'postal'], courier: ['postal'], citizen: ['online'] };
-  const options = allowed[actor.role] ?? [];
+  const options = intakeChannels(actor);
   const channel = requested ?? options[0];
   if (channel === undefined || !options.includes(channel)) {
     throw forbidden('CHANNEL_NOT_ALLOWED', 'Vai trò của bạn không được tiếp nhận hồ sơ qua kênh này.');
@@ -38,7 +46,7 @@ export function channelFor(actor: Actor, requested: Channel | undefined): Channe
 export async function validIntake(ctx: DossierContext, actor: Actor, input: IntakeInput, channel: Channel, now: Date): Promise<{ procedure: ProcedureForIntake; receivedAt: Date | null }> {
   const problems: ErrorDetail[] = [];
   checkApplicant(input.applicant, problems);
-  if (actor.role === 'citizen' && (actor.scope.kind !== 'self' || actor.scope.personalId !== input.applicant.personalId)) {
+  if (can(actor, 'portal.self') && (actor.scope.kind !== 'self' || actor.scope.personalId !== input.applicant.personalId)) {
     throw forbidden('OWN_DOSSIERS_ONLY', 'Bạn chỉ nộp hồ sơ trực tuyến cho chính mình.');
   }
   const procedure = await procedureForIntake(ctx.db, input.procedureCode, vnDateOfInstant(now.getTime()));

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { roles } from '../accounts/model';
+import { roles, rolesWith } from '../accounts/model';
 import {
   actions, allowedActions, applyAction, changesStatus, checkAction, initialState, isDislike, isRatingStars, isTerminal, statuses,
-  syncCode, terminalStatuses, transitions, type Action, type LifecycleState,
+  syncCode, terminalStatuses, transitions, actionPermissions, type Action, type LifecycleState,
 } from './lifecycle';
 
 const run = (start: 'submitted' | 'received', steps: readonly Action[]): LifecycleState =>
   steps.reduce((s, a) => {
-    const role = transitions[a].roles[0];
+    const role = rolesWith(actionPermissions[a])[0];
     if (role === undefined || checkAction(s, a, role) !== null) throw new Error(`${a} refused in ${s.status}`);
     return applyAction(s, a);
   }, initialState(start));
@@ -76,7 +76,7 @@ describe('dossier lifecycle', () => {
         if (checkAction(s, a, role) !== null) continue;
         const t = transitions[a];
         expect((t.from as readonly string[]).includes(s.status)).toBe(true);
-        expect((t.roles as readonly string[]).includes(role)).toBe(true);
+        expect(rolesWith(actionPermissions[a]).includes(role)).toBe(true);
         const next = applyAction(s, a);
         expect(statuses).toContain(next.status);
         if (t.to !== 'same' && t.to !== 'resume') expect(next.status).toBe(t.to);

@@ -1,6 +1,7 @@
 // The dossier state machine (DOMAIN §1.4–1.5). Pure: no I/O, no clock; time is an argument.
-// One exhaustive table of transitions and one of national sync codes: adding a status or an
-// action fails to compile until both tables say what it does.
+// One exhaustive table of transitions, one of the permission each action needs and one of national
+// sync codes: adding a status or an action fails to compile until the tables say what it does.
+import { roleHas, type Permission } from '../accounts/model';
 import type { Role } from '../platform/actor';
 
 export const statuses = [
@@ -25,53 +26,80 @@ export type Target = Status | 'same' | 'resume';
 export interface Transition {
   readonly from: readonly Status[];
   readonly to: Target;
-  readonly roles: readonly Role[];
 }
 
 const OPEN_AT_AGENCY = ['processing', 'awaitingSupplement', 'awaitingPayment'] as const satisfies readonly Status[];
 
 export const transitions = {
   // online dossier accepted by the one-stop (counter and postal intake create `received` directly)
-  receive: { from: ['submitted'], to: 'received', roles: ['clerk'] },
+  receive: { from: ['submitted'], to: 'received' },
   // ND 61 art. 17: not accepted (form 03); only before acceptance
-  refuse: { from: ['submitted'], to: 'refused', roles: ['clerk'] },
+  refuse: { from: ['submitted'], to: 'refused' },
   // ND 61 art. 18: sent to the competent agency
-  forward: { from: ['received'], to: 'processing', roles: ['clerk'] },
+  forward: { from: ['received'], to: 'processing' },
   // the head assigns an officer (ND 61 art. 19.1)
-  assign: { from: ['processing'], to: 'same', roles: ['approver', 'officer'] },
+  assign: { from: ['processing'], to: 'same' },
   // once per dossier (see guard); in appraisal within 3 working days of receipt (ND 61 art. 19.4)
-  requestSupplement: { from: ['submitted', 'processing'], to: 'awaitingSupplement', roles: ['clerk', 'officer', 'approver'] },
-  supplementReceived: { from: ['awaitingSupplement'], to: 'resume', roles: ['clerk', 'officer', 'approver'] },
-  requestPayment: { from: ['processing'], to: 'awaitingPayment', roles: ['officer', 'approver'] },
-  paymentReceived: { from: ['awaitingPayment'], to: 'processing', roles: ['clerk', 'officer', 'approver'] },
+  requestSupplement: { from: ['submitted', 'processing'], to: 'awaitingSupplement' },
+  supplementReceived: { from: ['awaitingSupplement'], to: 'resume' },
+  requestPayment: { from: ['processing'], to: 'awaitingPayment' },
+  paymentReceived: { from: ['awaitingPayment'], to: 'processing' },
   // ND 61 art. 19.5: consultations recorded with their deadlines
-  consult: { from: ['processing'], to: 'same', roles: ['officer', 'approver'] },
-  consultReplied: { from: ['processing'], to: 'same', roles: ['officer', 'approver'] },
+  consult: { from: ['processing'], to: 'same' },
+  consultReplied: { from: ['processing'], to: 'same' },
   // ND 61 art. 19.9: new date once per running clock, at least one working day before the due
   // time; not while a supplement is awaited (no clock is running, it restarts from zero)
-  apologize: { from: ['processing', 'awaitingPayment'], to: 'same', roles: ['officer', 'approver'] },
+  apologize: { from: ['processing', 'awaitingPayment'], to: 'same' },
   // the leader signs; the result then reaches the one-stop (markResultReady)
-  approve: { from: ['processing'], to: 'same', roles: ['approver'] },
+  approve: { from: ['processing'], to: 'same' },
   // ND 61 art. 19.8: not eligible after appraisal, with a reason
-  reject: { from: ['processing'], to: 'rejected', roles: ['approver'] },
-  markResultReady: { from: ['processing'], to: 'resultReady', roles: ['officer', 'approver', 'clerk'] },
+  reject: { from: ['processing'], to: 'rejected' },
+  markResultReady: { from: ['processing'], to: 'resultReady' },
   // ND 61 art. 20: handed over at the counter, by post or online
-  return: { from: ['resultReady'], to: 'returned', roles: ['clerk', 'courier'] },
+  return: { from: ['resultReady'], to: 'returned' },
   // the applicant withdraws (sync 7): themselves online or through the counter
-  withdraw: { from: ['submitted', 'received', ...OPEN_AT_AGENCY], to: 'withdrawn', roles: ['citizen', 'clerk'] },
+  withdraw: { from: ['submitted', 'received', ...OPEN_AT_AGENCY], to: 'withdrawn' },
   // ND 118 art. 21: processing stops (sync 8)
-  stop: { from: ['received', ...OPEN_AT_AGENCY], to: 'stopped', roles: ['clerk', 'approver'] },
+  stop: { from: ['received', ...OPEN_AT_AGENCY], to: 'stopped' },
   // an administrator re-computes the due time with the working calendar now in force, on purpose
   // (a received dossier otherwise keeps the calendar version it was computed with); not while
   // a supplement is awaited (no clock is running)
-  recomputeDue: { from: ['received', 'processing', 'awaitingPayment'], to: 'same', roles: ['admin'] },
+  recomputeDue: { from: ['received', 'processing', 'awaitingPayment'], to: 'same' },
   // F766 5.4 / TT 01/2018 index 7: the applicant rates the handling once, after its result (ready,
   // returned, or rejected after appraisal) — themselves on the portal, or the clerk records their
   // choice on the counter's rating device. Not after refusal at intake, withdrawal or a stop: no
   // handling was decided, and those dossiers are outside the 5.4 base (accepted dossiers judged
   // on time); a complaint about them is feedback (PAKN), not a rating. The status stays.
-  rate: { from: ['resultReady', 'returned', 'rejected'], to: 'same', roles: ['citizen', 'clerk'] },
+  rate: { from: ['resultReady', 'returned', 'rejected'], to: 'same' },
 } as const satisfies Record<Action, Transition>;
+
+/**
+ * The permission each action needs (which roles hold it is accounts' business, accounts/model.ts):
+ * the one-stop accepts, refuses and forwards (receive); officers and approvers appraise (process);
+ * the supplement and the fee are recorded by whoever meets the applicant (supplement, payment);
+ * the leader decides (approve); the result is handed over at the counter or by post (return).
+ */
+export const actionPermissions = {
+  receive: 'dossiers.receive',
+  refuse: 'dossiers.receive',
+  forward: 'dossiers.receive',
+  assign: 'dossiers.process',
+  requestSupplement: 'dossiers.supplement',
+  supplementReceived: 'dossiers.supplement',
+  requestPayment: 'dossiers.process',
+  paymentReceived: 'dossiers.payment',
+  consult: 'dossiers.process',
+  consultReplied: 'dossiers.process',
+  apologize: 'dossiers.process',
+  approve: 'dossiers.approve',
+  reject: 'dossiers.approve',
+  markResultReady: 'dossiers.result',
+  return: 'dossiers.return',
+  withdraw: 'dossiers.withdraw',
+  stop: 'dossiers.stop',
+  recomputeDue: 'dossiers.recomputeDue',
+  rate: 'dossiers.rate',
+} as const satisfies Record<Action, Permission>;
 
 export type SyncCode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
 
@@ -180,7 +208,7 @@ export const violationMessages = {
  */
 export function checkAction(state: LifecycleState, action: Action, role: Role): RuleViolation | null {
   const t: Transition = transitions[action];
-  if (!t.roles.includes(role)) return 'ACTION_NOT_ALLOWED_FOR_ROLE';
+  if (!roleHas(role, actionPermissions[action])) return 'ACTION_NOT_ALLOWED_FOR_ROLE';
   if (!t.from.includes(state.status)) return 'INVALID_TRANSITION';
   switch (action) {
     // "bổ sung một lần" (ND 61 art. 15.3, ND 118 art. 11); F766 counts a second request as late.

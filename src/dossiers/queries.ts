@@ -149,8 +149,8 @@ export async function getDossier(ctx: ServiceContext, code: string): Promise<Dos
     steps,
     // the control slip (form 05/06) is the agencies' hand-over record, not the applicant's
     controlSlip: citizen ? [] : controlSlipRows(events, { oneStop: receiving.name, agency: competent.name, applicant: d.applicant_name }, d.due_at?.getTime() ?? null),
-    // a clerk enters a rating only for the result they just handed over at the counter
-    allowedActions: allowedActions(lifecycleOf(d), actor.role).filter((a) => a !== 'rate' || actor.role !== 'clerk' || counterRatingOpen({
+    // staff enter a rating only for the result they just handed over at the counter
+    allowedActions: allowedActions(lifecycleOf(d), actor.role).filter((a) => a !== 'rate' || can(actor, 'portal.self') || counterRatingOpen({
       status: d.status, resultDelivery: d.result_delivery, returnedAt: d.returned_at,
       returnedBy: events.findLast((e) => e.action === 'return')?.actorId ?? null,
     }, actor.userId, now)),
@@ -162,7 +162,7 @@ export async function assigneesOf(ctx: ServiceContext, code: string): Promise<{ 
   const actor = await readerOf(ctx);
   const d = await ctx.db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirst();
   if (!d || !isDossierInScope(actor, d)) throw dossierNotFound(code);
-  if (actor.role !== 'officer' && actor.role !== 'approver') throw forbidden('FORBIDDEN', 'Chỉ cán bộ của cơ quan giải quyết được xem danh sách phân công.');
+  if (!can(actor, 'dossiers.process')) throw forbidden('FORBIDDEN', 'Chỉ cán bộ của cơ quan giải quyết được xem danh sách phân công.');
   return { items: await assignableStaff(ctx.db, d.competent_agency_id) };
 }
 

@@ -12,14 +12,17 @@ import { evolve, lifecycleOf, toDerived } from './fold';
 import { assertMayReceive, channelFor, intakeDueTime, keyReused, replayOf, resultOf, routeIntake, validIntake } from './intake';
 import { draftIntake } from './intake-draft';
 import { isUniqueViolation, writeIntake } from './intake-statement';
-import { actionLabels, checkAction, statusLabels, transitions, violationMessages, type Action, type RuleViolation } from './lifecycle';
+import { can } from '../accounts/policy';
+import { actionLabels, actionPermissions, checkAction, statusLabels, violationMessages, type Action, type RuleViolation } from './lifecycle';
 import { hasNul, IDEMPOTENCY_KEY_RE, normalizedApplicant, paperRecords, type ActionInput, type ActionResult, type IntakeInput, type IntakeResult } from './model';
 import { payloadBuilders } from './payloads';
 import { dossierNotFound, isDossierInScope, scopedActor } from './scope';
 
 export { assigneesOf, getDossier, getDossierPrintFacts, searchDossiers, SEARCH_COUNT_CAP, trackDossier, workQueue } from './queries';
 export type { DossierDetail, DossierPrintFacts, QueueItem, SearchFilters, SearchPage, TrackingView } from './queries';
-export { AUDIT_MAX_PERIOD_DAYS, compareWithFold, verifyAudit, verifyChain } from './audit';
+export { AUDIT_MAX_PERIOD_DAYS, checkChain, compareWithFold, verifyAudit, verifyChain, type BrokenLink } from './audit';
+// who sees which dossier, for the capabilities that read dossiers in SQL (supervision)
+export { scopedActor, scopeWhere, type ScopedActor } from './scope';
 
 // ── Intake ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -95,7 +98,7 @@ const versionConflict = () => conflict('VERSION_CONFLICT', 'Hồ sơ vừa đư�
 export async function performAction(ctx: DossierContext, code: string, action: Action, input: ActionInput = {}): Promise<ActionResult> {
   const actor: Actor | null = ctx.actor;
   if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
-  if (!(transitions[action].roles as readonly string[]).includes(actor.role)) {
+  if (!can(actor, actionPermissions[action])) {
     throw forbidden('ACTION_NOT_ALLOWED_FOR_ROLE', violationMessages.ACTION_NOT_ALLOWED_FOR_ROLE);
   }
   if (hasNul(input)) throw validationFailed('VALIDATION_FAILED', 'Dữ liệu chứa ký tự không hợp lệ.');

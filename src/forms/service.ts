@@ -4,7 +4,7 @@
 import { can } from '../accounts/policy';
 import { getProcedure } from '../catalog/service';
 import { getServicePoint, getUnit, listAgencies, type ServicePointView } from '../directory/service';
-import { getDossier, getDossierPrintFacts, searchDossiers, type DossierDetail, type DossierPrintFacts } from '../dossiers/queries';
+import { getDossier, getDossierPrintFacts, searchDossiers, type DossierDetail, type DossierPrintFacts } from '../dossiers/service';
 import type { ServiceContext } from '../platform/context';
 import { conflict, forbidden, unauthenticated, validationFailed } from '../platform/errors';
 import type {
@@ -164,7 +164,7 @@ export async function renderDossierSlip(ctx: FormsContext, code: string, kind: S
 export async function dossierSlip(ctx: FormsContext, code: string, kind: SlipKind): Promise<Slip> {
   const d = await getDossier(ctx, code);
   // the control slip (forms 05/06) is the agencies' hand-over record, not addressed to the applicant
-  if (kind === 'control' && ctx.actor?.role === 'citizen') {
+  if (kind === 'control' && ctx.actor && can(ctx.actor, 'portal.self')) {
     throw forbidden('SLIP_NOT_FOR_APPLICANT', 'Phiếu kiểm soát quá trình giải quyết là hồ sơ nội bộ của cơ quan, không cấp cho người nộp hồ sơ.');
   }
   const facts = (await getDossierPrintFacts(ctx, [code])).get(code);

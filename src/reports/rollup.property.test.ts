@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { performAction } from '../dossiers/service';
 import { receiveDossier } from '../dossiers/service';
-import { actions, transitions, type Action } from '../dossiers/lifecycle';
+import { actionPermissions, actions, type Action } from '../dossiers/lifecycle';
+import { rolesWith } from '../accounts/model';
 import { buildWorld, type World } from '../dossiers/world.test-helper';
 import type { Actor } from '../platform/actor';
 import { isDomainError } from '../platform/errors';
@@ -53,7 +54,7 @@ async function run(w: World, steps: readonly Step[]): Promise<void> {
         codes.push((await receiveDossier(ctx(actor), input)).code);
       } else if (codes.length > 0) {
         const code = codes[s.dossier % codes.length] ?? '';
-        const candidates = Object.values(w.actors).filter((a) => (transitions[s.action].roles as readonly string[]).includes(a.role));
+        const candidates = Object.values(w.actors).filter((a) => rolesWith(actionPermissions[s.action]).includes(a.role));
         for (const actor of candidates) {
           try {
             await performAction(ctx(actor), code, s.action, inputFor(s.action, w));

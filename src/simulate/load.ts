@@ -7,7 +7,7 @@ import { loadWorkCalendar } from '../calendar/store';
 import { formatDossierCode, yymmddOf } from '../dossiers/codes';
 import { GENESIS_HASH, nextEvent, type DossierEvent } from '../dossiers/events';
 import { evolve, lifecycleOf, type DerivedDossier, type IntakePayload } from '../dossiers/fold';
-import { checkAction, transitions } from '../dossiers/lifecycle';
+import { checkAction, type Action } from '../dossiers/lifecycle';
 import type { Role } from '../platform/actor';
 import type { DB } from '../platform/db/schema';
 import { intakeFlags, rollupDeltas, RollupAccumulator } from '../reports/rollup';
@@ -71,7 +71,14 @@ export interface SimulateReport {
   readonly seconds: number;
 }
 
-const roleOf = (action: keyof typeof transitions): Role => transitions[action].roles[0] as Role;
+/** Who does each action in the simulated province unless the plan says (the one-stop, the officer, the leader). */
+const simulatedRole = {
+  receive: 'clerk', refuse: 'clerk', forward: 'clerk', assign: 'approver', requestSupplement: 'clerk', supplementReceived: 'clerk',
+  requestPayment: 'officer', paymentReceived: 'clerk', consult: 'officer', consultReplied: 'officer', apologize: 'officer',
+  approve: 'approver', reject: 'approver', markResultReady: 'officer', return: 'clerk', withdraw: 'citizen', stop: 'clerk',
+  recomputeDue: 'admin', rate: 'citizen',
+} as const satisfies Record<Action, Role>;
+const roleOf = (action: Action): Role => simulatedRole[action];
 
 /** A code for the receipt day; before the first versioned format (2019-01-06) the TT 01/2018 shape is used. */
 function codeFor(identifier: string, at: number, serial: number): { code: string; format: string } {

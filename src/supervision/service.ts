@@ -7,10 +7,9 @@ import { staffNames } from '../accounts/references';
 import { agencyNames } from '../directory/references';
 import { remainingWorkingTime } from '../calendar';
 import { loadWorkCalendar } from '../calendar/store';
-import { checkChain, type BrokenLink } from '../dossiers/audit';
 import { loadEventsOf } from '../dossiers/events';
 import { statusLabels, type Status } from '../dossiers/lifecycle';
-import { scopedActor, scopeWhere, type ScopedActor } from '../dossiers/scope';
+import { checkChain, scopedActor, scopeWhere, type BrokenLink, type ScopedActor } from '../dossiers/service';
 import type { Role } from '../platform/actor';
 import type { ServiceContext } from '../platform/context';
 import { forbidden, unauthenticated, validationFailed } from '../platform/errors';
@@ -20,7 +19,7 @@ import { DEFAULT_ESCALATION } from './escalation';
 async function supervisorOf(ctx: ServiceContext): Promise<ScopedActor> {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
-  if (!can(actor, 'reports.read') && !can(actor, 'dossiers.approve')) throw forbidden('FORBIDDEN', 'Bạn không có quyền giám sát hồ sơ.');
+  if (!can(actor, 'supervision.read')) throw forbidden('FORBIDDEN', 'Bạn không có quyền giám sát hồ sơ.');
   return scopedActor(ctx.db, actor);
 }
 

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentUser, logout } from './api/auth';
-import type { User } from './api/types';
+import { userCan, type User } from './api/types';
 import { ChangePasswordPage } from './account/ChangePasswordPage';
 import { MyDossiersPage } from './citizen/MyDossiersPage';
 import { CalendarAdminPage } from './admin/calendar/CalendarAdminPage';
@@ -53,12 +53,12 @@ function Page({ path, user, onSessionLost }: { path: string; user: User; onSessi
     case paths.dashboard:
       return <DashboardPage user={user} />;
     case paths.supervision:
-      return <SupervisionPage canVerifyAudit={user.role === 'supervisor' || user.role === 'admin'} />;
+      return <SupervisionPage canVerifyAudit={userCan(user, 'audit.verify')} />;
     case paths.transparency:
       return <TransparencyPage />;
     case paths.myDossiers:
       // staff reading "my dossiers" would get their whole scope under a citizen's title
-      return user.role === 'citizen' ? <MyDossiersPage /> : <NotFoundPage />;
+      return userCan(user, 'portal.self') ? <MyDossiersPage /> : <NotFoundPage />;
     default:
       if (path.startsWith(`${paths.processingDossier}/`)) {
         const code = dossierCodeOf(path);

@@ -1,6 +1,7 @@
 // rate (F766 5.4, TT 01/2018 index 7): the applicant's satisfaction rating, once. `via` comes from
 // who records it: the citizen on the portal, or the clerk entering the applicant's choice from
 // the counter's rating device — only for the result they just handed over at the counter.
+import { can } from '../../accounts/policy';
 import { invalidTransition, validationFailed } from '../../platform/errors';
 import { counterRatingOpen } from '../counter-rating';
 import { dislikeReasons, isDislikeReason, isRatingStars, RATING_COMMENT_MAX_CHARS, type RatingChannel } from '../lifecycle';
@@ -12,12 +13,13 @@ export async function ratePayload(args: PayloadArgs): Promise<Payload> {
   const { ctx, row, input, now } = args;
   // the counter's rating device: only the person who just received the result at this counter
   // rates through the clerk; any other applicant rates on the portal (the staff rated never fill it in)
-  if (ctx.actor?.role === 'clerk' && !counterRatingOpen({
+  const onPortal = ctx.actor !== null && can(ctx.actor, 'portal.self');
+  if (ctx.actor && !onPortal && !counterRatingOpen({
     status: row.status, resultDelivery: row.result_delivery, returnedAt: row.returned_at, returnedBy: await returnedBy(ctx, row.id),
   }, ctx.actor.userId, now)) {
     throw invalidTransition('RATING_AT_COUNTER_ONLY', 'Cán bộ chỉ ghi nhận đánh giá của người vừa nhận kết quả tại quầy từ chính mình, trong ngày trả kết quả; người nộp hồ sơ tự đánh giá trên Cổng dịch vụ công.');
   }
-  return ratingOf(input, ctx.actor?.role === 'citizen' ? 'portal' : 'counter');
+  return ratingOf(input, onPortal ? 'portal' : 'counter');
 }
 
 /** Who recorded the dossier's latest `return` (null: none). */

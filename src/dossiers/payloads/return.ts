@@ -1,5 +1,6 @@
 // return (ND 61 art. 20): the channel, and the recipient's name and signing time (required
 // except online); couriers return by post only.
+import { can } from '../../accounts/policy';
 import { forbidden } from '../../platform/errors';
 import type { Signature } from '../model';
 import { inputError, noted, parseInstant, type PayloadArgs, type Payload } from './common';
@@ -11,7 +12,7 @@ export function returnPayload(args: PayloadArgs): Payload {
   const { ctx, input, now } = args;
   const base = noted(args);
   if (!input.channel) throw inputError('channel', 'Cần chọn hình thức trả kết quả (tại quầy, bưu chính, trực tuyến).');
-  if (ctx.actor?.role === 'courier' && input.channel !== 'post') throw forbidden('CHANNEL_NOT_ALLOWED', 'Bưu tá chỉ trả kết quả qua bưu chính.');
+  if (ctx.actor && can(ctx.actor, 'postal.courier') && input.channel !== 'post') throw forbidden('CHANNEL_NOT_ALLOWED', 'Bưu tá chỉ trả kết quả qua bưu chính.');
   let signature: Signature | undefined;
   if (input.channel !== 'online' || input.signature) {
     const s = input.signature;

@@ -1,4 +1,7 @@
 // Shapes of the API's answers as the web app reads them (the server's UserView and friends).
+import type { Permission } from '../../../src/accounts/model';
+
+export type { Permission };
 
 export const roles = ['admin', 'clerk', 'courier', 'officer', 'approver', 'supervisor', 'citizen'] as const;
 export type Role = (typeof roles)[number];
@@ -13,8 +16,11 @@ export interface User {
   readonly scopeCode: string | null;
   readonly email: string | null;
   readonly active: boolean;
-  readonly permissions: readonly string[];
+  /** What the user may do (the server's role → permission table): the app shows what these allow, never by role name. */
+  readonly permissions: readonly Permission[];
 }
+
+export const userCan = (user: Pick<User, 'permissions'>, permission: Permission): boolean => user.permissions.includes(permission);
 
 export interface LoginResult {
   readonly token: string;

@@ -1,10 +1,10 @@
-// The signed-in user's home: what their role does, as cards; working ones are links.
+// The signed-in user's home: what their permissions let them do, as cards; working ones are links.
 import { useTranslation } from 'react-i18next';
 import type { User } from '../api/types';
 import { roleLabel } from '../ui/Layout';
 import { useDocumentTitle } from '../ui/page';
 import { Link } from '../ui/router';
-import { accountCapabilities, capabilityPaths, roleCapabilities, type CapabilityKey } from './capabilities';
+import { accountCapabilities, capabilitiesOf, capabilityPaths, type CapabilityKey } from './capabilities';
 
 function CapabilityCard({ capability }: { readonly capability: CapabilityKey }) {
   const { t } = useTranslation();
@@ -45,7 +45,7 @@ export function HomePage({ user }: { readonly user: User }) {
         <h2 id="tasks-title">{t('home.tasksTitle')}</h2>
         <p>{t('home.tasksIntro')}</p>
         <ul className="capabilities" data-role={user.role}>
-          {roleCapabilities[user.role].map((c) => <CapabilityCard key={c} capability={c} />)}
+          {capabilitiesOf(user).map((c) => <CapabilityCard key={c} capability={c} />)}
         </ul>
       </section>
       <section aria-labelledby="account-title">

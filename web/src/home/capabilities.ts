@@ -1,20 +1,37 @@
-// What each role does in motcua, in the order its home page lists it. A capability gets a path
-// in `capabilityPaths` when its page exists; until then the home page shows it as coming.
-import type { Role } from '../api/types';
+// What a user does in motcua, in the order the home page lists it: each capability is shown to
+// whoever holds its permission (from /auth/me; the app never compares role names). A capability
+// gets a path in `capabilityPaths` when its page exists; until then the home page shows it as coming.
+import { userCan, type Permission, type User } from '../api/types';
 import type { Messages } from '../i18n/vi';
 import { paths } from '../routes';
 
 export type CapabilityKey = keyof Messages['capabilities'];
 
-export const roleCapabilities = {
-  clerk: ['receiveDossier', 'returnResult', 'searchDossiers'],
-  courier: ['pickupAtHome', 'deliverResult', 'courierRoute'],
-  officer: ['processQueue', 'searchDossiers'],
-  approver: ['approvalQueue', 'processQueue', 'searchDossiers', 'lateDossiers'],
-  supervisor: ['dashboard', 'lateDossiers', 'auditTrail'],
-  admin: ['adminUnits', 'procedureCatalog', 'workCalendar', 'users'],
-  citizen: ['submitOnline', 'myDossiers', 'bookAppointment'],
-} as const satisfies Record<Role, readonly CapabilityKey[]>;
+/** Each capability and the permissions it needs (all of them). */
+export const capabilityPermissions = [
+  ['receiveDossier', ['dossiers.receive']],
+  ['returnResult', ['dossiers.receive', 'dossiers.return']],
+  ['pickupAtHome', ['postal.courier']],
+  ['deliverResult', ['postal.courier']],
+  ['courierRoute', ['postal.courier']],
+  ['approvalQueue', ['dossiers.approve']],
+  ['processQueue', ['dossiers.process']],
+  ['searchDossiers', ['dossiers.read', 'dossiers.supplement']],
+  ['dashboard', ['reports.read']],
+  ['lateDossiers', ['supervision.read']],
+  ['auditTrail', ['audit.verify']],
+  ['adminUnits', ['directory.manage']],
+  ['procedureCatalog', ['catalog.manage']],
+  ['workCalendar', ['calendar.manage']],
+  ['users', ['users.manage']],
+  ['submitOnline', ['portal.self']],
+  ['myDossiers', ['portal.self']],
+  ['bookAppointment', ['portal.self']],
+] as const satisfies readonly (readonly [CapabilityKey, readonly Permission[]])[];
+
+/** What this user can do, in the home page's order. */
+export const capabilitiesOf = (user: Pick<User, 'permissions'>): CapabilityKey[] =>
+  capabilityPermissions.filter(([, needed]) => needed.every((p) => userCan(user, p))).map(([c]) => c);
 
 /** Capabilities every signed-in user has. */
 export const accountCapabilities = ['changePassword'] as const satisfies readonly CapabilityKey[];

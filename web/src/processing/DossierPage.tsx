@@ -2,7 +2,7 @@
 // user may take now (each confirmed in a dialog), slips, steps, timeline, papers and form data.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role, User } from '../api/types';
+import { userCan, type Role, type User } from '../api/types';
 import { request } from '../api/client';
 import { paths } from '../routes';
 import { errorMessage } from '../ui/errors';
@@ -117,9 +117,9 @@ export function DossierPage({ code, user }: { readonly code: string; readonly us
   }, [dialog, t]);
 
   // a citizen reads their own dossier (the server scopes it and filters its timeline)
-  const isCitizen = user.role === 'citizen';
+  const isCitizen = userCan(user, 'portal.self');
   const back = isCitizen ? { path: paths.myDossiers, text: tApp('capabilities.myDossiers.title') }
-    : user.role === 'clerk' ? { path: paths.dossierSearch, text: t('searchTitle') }
+    : userCan(user, 'dossiers.receive') ? { path: paths.dossierSearch, text: t('searchTitle') }
     : { path: paths.processingQueue, text: t('backToQueue') };
   return (
     <div className="dossier-page">
