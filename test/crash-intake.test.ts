@@ -79,7 +79,9 @@ describe('intake survives a crash', () => {
     await Promise.all(workers);
     expect(acknowledged.size).toBeGreaterThanOrEqual(60);
 
+    const restartedAt = Date.now();
     child = (await startServer(dataDir, port)).child;
+    const secondsToRecover = (Date.now() - restartedAt) / 1000;
     const clerk = await login(base, 'clerk');
     const supervisor = await login(base, 'supervisor');
     // the API verifies a bounded period of the actor's scope: yesterday and today (UTC+7)
@@ -107,6 +109,8 @@ describe('intake survives a crash', () => {
     }
     const after = (await (await fetch(`${base}/api/v1/audit/verify?${period()}`, { headers: { authorization: `Bearer ${supervisor}` } })).json()) as { ok: boolean; dossiers: number };
     expect(after).toMatchObject({ ok: true, dossiers: codes.size });
+    const figures = { sent: next, acknowledged: acknowledged.size, inFlight: inFlight.size, lost: 0, duplicated: after.dossiers - codes.size, secondsToRecover };
+    process.stdout.write(`fault: SIGKILL of the server ${JSON.stringify(figures)}\n`); // lost: every acknowledged one was checked above
     const serials = [...codes].map((c) => Number(c.split('-')[2])).sort((a, b) => a - b);
     expect(serials).toEqual(serials.map((_, k) => k + 1)); // no gap after the crash either
 
