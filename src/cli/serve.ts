@@ -3,9 +3,10 @@ import { appJobs, buildApp } from '../app';
 import { createAnchorKey } from '../dossiers/anchor-key';
 import { systemClock } from '../platform/clock';
 import type { Config } from '../platform/config';
-import { openDatabase } from '../platform/db/connect';
+import { openDatabase, reopenAs } from '../platform/db/connect';
+import { appRoleCredentials, ensureAppRole, grantAppRole, roleOfUrl, serverRoles } from '../platform/db/roles';
 import { migrate } from '../platform/db/migrate';
-import { createJobRunner, type JobRunner } from '../platform/jobs';
+import { createJobRunner, prepareJobSchema, type JobRunner } from '../platform/jobs';
 import { createAlert } from '../platform/alerts';
 import { watchDatabase, type DatabaseWatch } from '../platform/db/watch';
 import { countAlert, createMetrics } from '../platform/metrics';
@@ -13,7 +14,7 @@ import { escalationSettingsFromEnv } from '../supervision/escalation';
 import { DEMO_PASSWORD, demoUsers, isEmptyDatabase, seedDemo } from '../seed';
 
 export async function serve(config: Config, options: { seedDemo: boolean }): Promise<void> {
-  const connection = await openDatabase(config, { command: 'serve' });
+  let connection = await openDatabase(config, { command: 'serve' });
   let stopping = false;
   let jobs: JobRunner | undefined;
   let watch: DatabaseWatch | undefined;
@@ -37,20 +38,29 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
   const parent = process.ppid;
   setInterval(() => { if (process.ppid !== parent) void stop('parent exited'); }, 1000).unref();
 
-  const applied = await migrate(connection.url);
+  // The owner migrates, makes pg-boss's schema and queues, grants the app role its rights and
+  // seeds; then its connection is closed and the server runs as the app role (ADR 010).
+  const roles = serverRoles(config, connection.url, connection.embedded ? await appRoleCredentials(config.dataDir) : undefined);
+  const applied = await migrate(roles.ownerUrl);
   if (applied.length > 0) process.stdout.write(`Đã áp dụng ${applied.length} migration.\n`);
+  const escalation = escalationSettingsFromEnv(process.env);
+  const jobsOn = process.env.MOTCUA_JOBS !== 'off';
+  if (jobsOn) await prepareJobSchema(roles.ownerUrl, appJobs({ db: connection.db, clock: systemClock, escalation, config }).map((j) => j.name));
+  if (connection.embedded) await ensureAppRole(roles.ownerUrl, await appRoleCredentials(config.dataDir));
+  else if (roles.separate) await grantAppRole(roles.ownerUrl, roleOfUrl(roles.appUrl));
+  else process.stderr.write('motcua: DATABASE_URL vừa sở hữu vừa phục vụ (không có MOTCUA_DATABASE_OWNER_URL); nên chạy máy chủ bằng một vai trò chỉ có quyền ghi thêm trên nhật ký (docs/adr/010-database-roles.md).\n');
   let seeded = false;
   if (options.seedDemo && (await isEmptyDatabase(connection.db))) {
     process.stdout.write('Cơ sở dữ liệu trống: đang nạp dữ liệu mẫu tỉnh Đồng Tháp…\n');
     await seedDemo(connection.db, systemClock);
     seeded = true;
   }
+  if (roles.separate) connection = await reopenAs(connection, roles.appUrl);
   // The demo signs its daily anchors with a key made outside the data folder (issue 10 §7).
   if (options.seedDemo && !existsSync(config.anchorKeyFile)) {
     await createAnchorKey(config.anchorKeyFile);
     process.stdout.write(`Đã tạo khóa ký neo nhật ký: ${config.anchorKeyFile} (giữ ngoài thư mục dữ liệu; MOTCUA_ANCHOR_KEY_FILE)\n`);
   }
-  const escalation = escalationSettingsFromEnv(process.env);
   const metrics = createMetrics();
   const app = await buildApp({
     db: connection.db, clock: systemClock, config, logger: true, escalation, metrics, pool: connection.pool,
@@ -63,9 +73,10 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
   await app.listen({ port: config.port, host: config.host });
   // Background jobs (escalation every N minutes, backfills) through pg-boss in the same database;
   // MOTCUA_JOBS=off leaves them to other instances.
-  if (process.env.MOTCUA_JOBS !== 'off') {
+  if (jobsOn) {
     jobs = createJobRunner({
       connectionString: connection.url,
+      migrate: !roles.separate,
       jobs: appJobs({ db: connection.db, clock: systemClock, escalation, config, alert }),
       log: (line) => app.log.warn(line),
       onFailure: (job, error) => {

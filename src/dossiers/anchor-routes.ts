@@ -34,19 +34,24 @@ async function publicAnchors(deps: RouteDeps, keyFile: string): Promise<AnchorsA
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const ddmmyyyy = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
-function page(a: AnchorsAnswer): string {
-  const rows = [...a.anchors].reverse().map((x) => `<tr><td>${ddmmyyyy(x.day)}</td><td>${x.heads}</td><td><code>${escapeHtml(x.digest)}</code></td><td><code>${escapeHtml(x.signature)}</code></td><td><code>${escapeHtml(x.keyId)}</code></td></tr>`);
+export function anchorsPage(a: AnchorsAnswer): string {
+  // one block per day (newest first): the digests and signatures are long, a table would not fit 360 px
+  const rows = [...a.anchors].reverse().map((x) => `<section><h3>Ngày ${ddmmyyyy(x.day)}</h3><dl>
+<dt>Số hồ sơ có thay đổi</dt><dd>${x.heads}</dd>
+<dt>Chuỗi tóm tắt (SHA-256)</dt><dd><code>${escapeHtml(x.digest)}</code></dd>
+<dt>Chuỗi tóm tắt ngày trước</dt><dd><code>${escapeHtml(x.prevDigest)}</code></dd>
+<dt>Chữ ký (Ed25519, base64)</dt><dd><code>${escapeHtml(x.signature)}</code></dd>
+<dt>Mã khóa</dt><dd><code>${escapeHtml(x.keyId)}</code></dd></dl></section>`);
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Neo nhật ký hồ sơ — motcua</title>
-<style>body{font-family:system-ui,sans-serif;margin:1rem;max-width:72rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem;text-align:left;vertical-align:top}code{word-break:break-all;font-size:.8rem}</style></head><body>
+<style>body{font-family:system-ui,sans-serif;margin:1rem;max-width:60rem}section{border:1px solid #ccc;border-radius:4px;padding:0 .8rem;margin:.6rem 0}dt{font-weight:600;margin-top:.4rem}dd{margin:0}code{word-break:break-all;font-size:.85rem}</style></head><body>
 <h1>Neo nhật ký hồ sơ</h1>
 <p>Mỗi ngày, mã băm mới nhất của từng hồ sơ có thay đổi trong ngày được gộp thành một chuỗi tóm tắt, nối với chuỗi tóm tắt của ngày trước và ký bằng khóa Ed25519 giữ ngoài cơ sở dữ liệu. Ai lưu bản sao trang này có thể kiểm tra sau rằng nhật ký không bị viết lại (<code>motcua audit verify --anchors</code>).</p>
 <h2>Khóa công khai</h2>
 ${a.publicKey === null ? '<p>Chưa cấu hình khóa neo.</p>' : `<p>Mã khóa <code>${escapeHtml(a.keyId ?? '')}</code> (Ed25519, SPKI DER base64):</p><p><code>${escapeHtml(a.publicKey)}</code></p>`}
 <h2>Các ngày đã neo (${a.anchors.length})</h2>
 <p>Dữ liệu máy đọc: <a href="/api/v1/public/anchors">/api/v1/public/anchors</a></p>
-<table><thead><tr><th>Ngày</th><th>Số hồ sơ</th><th>Chuỗi tóm tắt (SHA-256)</th><th>Chữ ký</th><th>Mã khóa</th></tr></thead>
-<tbody>${rows.join('\n') || '<tr><td colspan="5">Chưa có ngày nào được neo.</td></tr>'}</tbody></table>
+${rows.join('\n') || '<p>Chưa có ngày nào được neo.</p>'}
 </body></html>`;
 }
 
@@ -58,5 +63,5 @@ export function registerAnchorRoutes(app: HttpApp, deps: RouteDeps & { readonly 
   }, async () => publicAnchors(deps, deps.anchorKeyFile));
 
   app.get('/cong-khai/neo', { config: limit, schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(page(await publicAnchors(deps, deps.anchorKeyFile))));
+    reply.type('text/html; charset=utf-8').send(anchorsPage(await publicAnchors(deps, deps.anchorKeyFile))));
 }

@@ -4,6 +4,12 @@ import path from 'node:path';
 export interface Config {
   /** Any PostgreSQL ≥ 15; when absent an embedded server is started in `<dataDir>/pg`. */
   readonly databaseUrl: string | undefined;
+  /**
+   * With `DATABASE_URL`: the owner's URL (`MOTCUA_DATABASE_OWNER_URL`), used at start-up only to
+   * migrate, create pg-boss's schema and grant DATABASE_URL's role its rights; the server then
+   * runs as DATABASE_URL's (non-superuser) role. Absent: DATABASE_URL does both (ADR 010).
+   */
+  readonly databaseOwnerUrl: string | undefined;
   readonly dataDir: string;
   /** Port of the embedded PostgreSQL server; 0 picks a free one. */
   readonly embeddedPgPort: number;
@@ -144,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.MOTCUA_DATA_DIR ?? 'data');
   return {
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseOwnerUrl: env.DATABASE_URL ? (given(env.MOTCUA_DATABASE_OWNER_URL) ?? undefined) : undefined,
     dataDir,
     embeddedPgPort: intFrom(env.MOTCUA_PG_PORT, 0, 'MOTCUA_PG_PORT'),
     port,

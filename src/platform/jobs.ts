@@ -27,14 +27,38 @@ export function everyMinutesCron(minutes: number): string {
   return minutes === 60 ? '0 * * * *' : `*/${minutes} * * * *`;
 }
 
+/**
+ * As the database owner: creates or upgrades pg-boss's schema and creates the queues (each a
+ * table partition, which only the owner may add), then disconnects. The server's role then runs
+ * the jobs with `migrate: false` (issue 10 §6).
+ */
+export async function prepareJobSchema(ownerUrl: string, names: readonly string[]): Promise<void> {
+  const boss = new PgBoss({ connectionString: ownerUrl, schema: 'pgboss', max: 1, supervise: false, schedule: false });
+  boss.on('error', () => {});
+  await boss.start();
+  try {
+    for (const name of names) {
+      if (!(await boss.getQueue(name))) {
+        await boss.createQueue(name, { name, policy: 'stately' }).catch(async (e: unknown) => {
+          if (!(await boss.getQueue(name))) throw e;
+        });
+      }
+    }
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
+
 export function createJobRunner(options: {
   readonly connectionString: string;
   readonly jobs: readonly JobDefinition[];
   readonly log?: (line: string) => void;
   /** Called once per failed run of a job (metrics and the `job.failed` alert). */
   readonly onFailure?: (job: string, error: Error) => void;
+  /** false when the owner already made pg-boss's schema and the queues (`prepareJobSchema`): the server's role cannot. */
+  readonly migrate?: boolean;
 }): JobRunner {
-  const boss = new PgBoss({ connectionString: options.connectionString, schema: 'pgboss', max: 4 });
+  const boss = new PgBoss({ connectionString: options.connectionString, schema: 'pgboss', max: 4, migrate: options.migrate ?? true });
   const log = options.log ?? (() => {});
   boss.on('error', (e: Error) => log(`jobs: ${e.message}`));
   let started = false;

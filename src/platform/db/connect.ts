@@ -63,3 +63,26 @@ export async function openDatabase(
     },
   };
 }
+
+/**
+ * The same database (and embedded server) through another role's URL: the start-up's owner pool
+ * is closed and the returned connection's pool logs in as `url` (issue 10 §6: the server runs as
+ * the app role once the owner has migrated and granted).
+ */
+export async function reopenAs(connection: Connection, url: string): Promise<Connection> {
+  await connection.db.destroy();
+  const { db, pool } = connectUrl(url);
+  let closed = false;
+  return {
+    db,
+    pool,
+    url,
+    embedded: connection.embedded,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      await connection.embedded?.stop();
+    },
+  };
+}
