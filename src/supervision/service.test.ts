@@ -200,3 +200,17 @@ describe('HTTP', () => {
     expect((await get('/api/v1/notifications', 'commune1Supervisor')).json().unread).toBe(0);
   });
 });
+
+describe('per-officer workload from the assignment and action history', () => {
+  it('credits the officer who worked a dossier, not the approver who signed or refused it, when nobody assigned it', async () => {
+    const code = await w.receiveAt('2026-05-04T09:00:00+07:00', 1);
+    await w.act(w.actors.clerk, code, 'forward', '2026-05-04T10:00:00+07:00');
+    await w.act(w.users.officer1, code, 'consult', '2026-05-04T11:00:00+07:00', { consultedAgency: 'Công an xã', replyDueAt: '2026-05-06T11:00:00+07:00' });
+    await w.act(w.users.approver1, code, 'reject', '2026-05-05T09:00:00+07:00', { reason: 'Không đủ điều kiện' });
+    at('2026-05-20T09:00:00+07:00');
+    const { rows } = await officerWorkload(ctx(w.users.provinceSupervisor), { from: '2026-05-01', to: '2026-05-31' });
+    const byUser = new Map(rows.map((r) => [r.userId, r]));
+    expect(byUser.get(w.users.officer1.userId)).toMatchObject({ resolved: 1, onTime: 1 });
+    expect(byUser.get(w.users.approver1.userId)?.resolved ?? 0).toBe(0);
+  });
+});

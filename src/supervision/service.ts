@@ -134,8 +134,14 @@ export interface OfficerWorkload {
 
 /** The officer of an `assign` event: the one named in it (officerId), else whoever assigned (older events). */
 const officerOfAssign = (alias: 'e' | 'a') => sql<number | null>`coalesce((${sql.ref(`${alias}.payload`)}->>'officerId')::bigint, ${sql.ref(`${alias}.actor_id`)})`;
-const currentOfficer = sql<number | null>`(
-  SELECT ${officerOfAssign('a')} FROM dossier_events a WHERE a.dossier_id = d.id AND a.action = 'assign' ORDER BY a.seq DESC LIMIT 1)`;
+/**
+ * A dossier's officer, from its history: the one its latest `assign` names; without an assignment,
+ * the officer (role officer) who last acted on it — so an approver who signs, refuses or marks the
+ * result is not credited with the officer's work (issue 9 §2).
+ */
+const currentOfficer = sql<number | null>`coalesce(
+  (SELECT ${officerOfAssign('a')} FROM dossier_events a WHERE a.dossier_id = d.id AND a.action = 'assign' ORDER BY a.seq DESC LIMIT 1),
+  (SELECT o.actor_id FROM dossier_events o WHERE o.dossier_id = d.id AND o.actor_role = 'officer' ORDER BY o.seq DESC LIMIT 1))`;
 
 export async function officerWorkload(ctx: ServiceContext, q: { readonly from: string; readonly to: string }): Promise<{ from: string; to: string; rows: OfficerWorkload[] }> {
   const actor = await supervisorOf(ctx);
