@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { performAction } from './service';
 import { receiveDossier } from './service';
-import { getDossier, SEARCH_COUNT_CAP, searchDossiers, workQueue } from './queries';
+import { getDossier, SEARCH_COUNT_CAP, searchDossiers } from './queries';
+import { workQueue } from './work-queue';
 import { buildWorld, type World } from './world.test-helper';
 
 let t: TestDatabase;

@@ -64,7 +64,7 @@ const eventLabel = (action: string): string => (isAction(action) ? actionLabels[
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 
 /** The badge of a dossier: judged at its end if finished, else as it stands now. */
-function badgeOf(d: Pick<DossierRow, 'due_at' | 'original_due_at' | 'finished_at'>, now: Date): Timeliness | null {
+export function badgeOf(d: Pick<DossierRow, 'due_at' | 'original_due_at' | 'finished_at'>, now: Date): Timeliness | null {
   if (!d.due_at) return null;
   if (d.finished_at) return dossierTimeliness({ dueAt: d.due_at.getTime(), originalDueAt: d.original_due_at?.getTime() ?? null, apologizedAt: null }, d.finished_at.getTime());
   return timeliness(d.due_at.getTime(), now.getTime());
@@ -176,32 +176,6 @@ export interface QueueItem {
   readonly dueAt: string | null;
   readonly remainingWorkingMinutes: number | null;
   readonly timeliness: Timeliness | null;
-}
-
-/** The actor's open dossiers, the least working time left first. */
-export async function workQueue(ctx: ServiceContext, limit = 200): Promise<{ items: QueueItem[] }> {
-  const actor = await readerOf(ctx);
-  const s = actor.scope;
-  let statuses: readonly Status[];
-  if (s.kind === 'agency') statuses = ['processing', 'awaitingSupplement', 'awaitingPayment'];
-  else if (s.kind === 'servicePoint') statuses = ['submitted', 'received', 'resultReady'];
-  else throw forbidden('NO_QUEUE', 'Vai trò của bạn không có hàng đợi xử lý hồ sơ.');
-  const rows = await ctx.db.selectFrom('dossiers as d')
-    .select(['d.code', 'd.status', 'd.procedure_code', 'd.applicant_name', 'd.received_at', 'd.due_at', 'd.original_due_at', 'd.finished_at'])
-    .where(scopeWhere(actor)).where('d.status', 'in', statuses)
-    .orderBy('d.due_at', (ob) => ob.asc().nullsLast()).orderBy('d.id').limit(Math.min(Math.max(limit, 1), 500)).execute();
-  const now = ctx.clock.now();
-  const { calendar } = await calendarAround(ctx.db, now);
-  return {
-    items: rows.map((d) => {
-      let remaining: number | null = null;
-      if (d.due_at) { try { remaining = Math.round(remainingWorkingTime(now.getTime(), d.due_at.getTime(), calendar)); } catch { remaining = null; } }
-      return {
-        code: d.code, status: d.status, statusLabel: statusLabels[d.status], procedureCode: d.procedure_code, applicantName: d.applicant_name,
-        receivedAt: iso(d.received_at), dueAt: iso(d.due_at), remainingWorkingMinutes: remaining, timeliness: badgeOf(d, now),
-      };
-    }),
-  };
 }
 
 export interface SearchFilters {

@@ -7,7 +7,7 @@ import { publicRateLimit, requireActor, type HttpApp } from '../platform/http/se
 import { paymentChannels, paperSources } from './model';
 import type { DossierContext, DossierHook } from './events';
 import { actions, dislikeReasons, RATING_COMMENT_MAX_CHARS, RATING_MAX_STARS, RATING_MIN_STARS, statuses } from './lifecycle';
-import { assigneesOf, getDossier, performAction, receiveDossier, searchDossiers, trackDossier, verifyAudit, workQueue } from './service';
+import { assigneesOf, getDossier, performAction, queueFilters, receiveDossier, searchDossiers, trackDossier, verifyAudit, workQueue } from './service';
 
 export interface DossierRouteDeps extends RouteDeps {
   readonly hooks: readonly DossierHook[];
@@ -135,10 +135,13 @@ export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): voi
   });
 
   app.get('/api/v1/queue', {
-    schema: { tags: ['dossiers'], summary: 'Hàng đợi hồ sơ theo thời hạn', querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }, strict) },
+    schema: {
+      tags: ['dossiers'], summary: 'Danh sách công việc theo thời hạn; lọc: chờ bổ sung, có kết quả tại điểm này, sắp đến hạn, quá hạn',
+      querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), filter: Type.Optional(literals(queueFilters)) }, strict),
+    },
   }, async (request) => {
     requireActor(request);
-    return workQueue(ctx(request), request.query.limit);
+    return workQueue(ctx(request), request.query);
   });
 
   app.get('/api/v1/track/:code', {

@@ -15,6 +15,7 @@ import { PapersStep } from './receive/PapersStep';
 import { ProcedureStep } from './receive/ProcedureStep';
 import { ReviewStep } from './receive/ReviewStep';
 import { useReceiveForm } from './receive/useReceiveForm';
+import { OutcomeSection } from './OutcomeSection';
 import './counter.css';
 
 export { newIdempotencyKey } from './receive/useReceiveForm';
@@ -56,6 +57,7 @@ export function ReceivePage({ user }: { readonly user: User }) {
           </section>
         </form>
       )}
+      {form.mode === 'edit' && <OutcomeSection procedure={form.procedure} applicant={form.applicant} rows={form.rows} />}
     </div>
   );
 }

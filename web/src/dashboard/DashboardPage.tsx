@@ -13,6 +13,8 @@ import {
   exportFileUrl, fetchBreakdown, fetchDossiers, fetchExport, fetchIndicators, fetchSummary, fetchTrend, fetchWorstLate, requestExport, xlsxUrl,
   type BreakdownBy, type ExportKind, type ExportProgress, type BreakdownRow, type DrillFilter, type DrillRow, type Indicator, type PeriodQuery, type Summary, type TrendPoint,
 } from './api';
+import { useProcessingT, type ProcessingT } from '../processing/i18n';
+import { formatAt } from '../processing/labels';
 import { BarChart, LineChart, type Bar, type Series } from './charts';
 import { periodPreset, type PresetKind } from './period';
 import './dashboard.css';
@@ -20,6 +22,13 @@ import './dashboard.css';
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString('vi-VN'));
 const pct = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${n.toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%`);
 const breakdowns = ['channel', 'level', 'unit', 'agency', 'receiving', 'procedure'] as const satisfies readonly BreakdownBy[];
+/** Drill-down rows in the user's words: the channel and the status labelled, times in Vietnam time (formatAt). */
+const drillChannelKeys: Record<string, 'channel_counter' | 'channel_post' | 'channel_online'> = { counter: 'channel_counter', postal: 'channel_post', online: 'channel_online' };
+const drillChannelLabel = (tp: ProcessingT, channel: string): string => { const k = drillChannelKeys[channel]; return k ? tp(k) : channel; };
+const drillStatusLabel = (tp: ProcessingT, status: string): string => (status in statusKeyOf ? tp(statusKeyOf[status] as Parameters<ProcessingT>[0]) : status);
+const statusKeyOf: Record<string, string> = Object.fromEntries(
+  ['submitted', 'received', 'refused', 'processing', 'awaitingSupplement', 'awaitingPayment', 'resultReady', 'returned', 'rejected', 'withdrawn', 'stopped'].map((s) => [s, `status_${s}`]),
+);
 const channelOf: Record<string, DrillFilter['channel']> = { online: 'online', postal: 'postal', counter: 'counter' };
 type Level = NonNullable<DrillFilter['level']>;
 const levels: readonly Level[] = ['province', 'district', 'commune', 'central'];
@@ -66,6 +75,7 @@ function Number_({ label, value, hint, onOpen }: { readonly label: string; reado
 export function DashboardPage({ user }: { readonly user: User }) {
   useDocumentTitle('Thống kê, giám sát');
   const { t } = useTranslation();
+  const tp = useProcessingT();
   const drillId = useId();
   const [preset, setPreset] = useState<PresetKind>('year');
   const [query, setQuery] = useState<PeriodQuery>(() => periodPreset('year', new Date()));
@@ -230,8 +240,9 @@ export function DashboardPage({ user }: { readonly user: User }) {
           <table className="data">
             <thead><tr><th>Mã hồ sơ</th><th>Thủ tục</th><th>Người nộp</th><th>Kênh</th><th>Trạng thái</th><th>Tiếp nhận</th><th>Hẹn trả</th><th>Kết thúc</th></tr></thead>
             <tbody>{drill.rows.map((r) => (
-              <tr key={r.code}><td><a href={`/xu-ly/ho-so/${r.code}`}>{r.code}</a></td><td>{r.procedureCode}</td><td>{r.applicantName}</td><td>{r.channel}</td><td>{r.status}</td>
-                <td>{r.receivedAt?.slice(0, 16).replace('T', ' ')}</td><td>{r.dueAt?.slice(0, 16).replace('T', ' ')}</td><td>{r.finishedAt?.slice(0, 16).replace('T', ' ') ?? ''}</td></tr>
+              <tr key={r.code}><td><a href={`/xu-ly/ho-so/${r.code}`}>{r.code}</a></td><td>{r.procedureCode}</td><td>{r.applicantName}</td>
+                <td>{drillChannelLabel(tp, r.channel)}</td><td>{drillStatusLabel(tp, r.status)}</td>
+                <td>{r.receivedAt ? formatAt(tp, r.receivedAt) : ''}</td><td>{r.dueAt ? formatAt(tp, r.dueAt) : ''}</td><td>{r.finishedAt ? formatAt(tp, r.finishedAt) : ''}</td></tr>
             ))}</tbody>
           </table>
           {drill.next ? <button type="button" onClick={more}>Xem thêm</button> : <p className="muted">Hết danh sách ({drill.rows.length} hồ sơ).</p>}

@@ -6,7 +6,7 @@ import { errorMessage } from '../ui/errors';
 import { Notice } from '../ui/Notice';
 import { useDocumentTitle } from '../ui/page';
 import { Link } from '../ui/router';
-import { fetchQueue, type DossierListItem } from './api';
+import { fetchQueue, type QueueFilter, type WorkItem } from './api';
 import { dossierPath } from './DossierPage';
 import { useProcessingT } from './i18n';
 import { formatAt, formatRemaining, StatusBadge, TimelinessBadge } from './labels';
@@ -16,11 +16,14 @@ import { Button } from '../ui/Button';
 type Loaded =
   | { readonly status: 'loading' }
   | { readonly status: 'failed'; readonly error: unknown }
-  | { readonly status: 'ready'; readonly items: readonly DossierListItem[] };
+  | { readonly status: 'ready'; readonly items: readonly WorkItem[] };
+
+/** The filters staff need; "results ready" is the counter's (its return screen). */
+const filters = ['all', 'dueSoon', 'overdue', 'awaitingSupplement', 'resultReady'] as const satisfies readonly QueueFilter[];
 
 /** Least working time left first; dossiers without a due time last (the server's order, kept stable). */
-export function byTimeLeft(items: readonly DossierListItem[]): DossierListItem[] {
-  const key = (i: DossierListItem) => i.remainingWorkingMinutes ?? (i.dueAt ? Date.parse(i.dueAt) / 60_000 : Number.POSITIVE_INFINITY);
+export function byTimeLeft<T extends Pick<WorkItem, 'remainingWorkingMinutes' | 'dueAt'>>(items: readonly T[]): T[] {
+  const key = (i: T) => i.remainingWorkingMinutes ?? (i.dueAt ? Date.parse(i.dueAt) / 60_000 : Number.POSITIVE_INFINITY);
   return items.map((item, index) => ({ item, index }))
     .sort((a, b) => key(a.item) - key(b.item) || a.index - b.index)
     .map((x) => x.item);
@@ -32,21 +35,27 @@ export function QueuePage() {
   useDocumentTitle(t('queueTitle'));
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [reload, setReload] = useState(0);
+  const [filter, setFilter] = useState<QueueFilter>('all');
 
   useEffect(() => {
     const controller = new AbortController();
     setLoaded({ status: 'loading' });
-    fetchQueue(controller.signal).then(
+    fetchQueue(filter, controller.signal).then(
       (items) => setLoaded({ status: 'ready', items: byTimeLeft(items) }),
       (error: unknown) => { if (!controller.signal.aborted) setLoaded({ status: 'failed', error }); },
     );
     return () => controller.abort();
-  }, [reload]);
+  }, [reload, filter]);
 
   return (
     <div>
       <h1 tabIndex={-1}>{t('queueTitle')}</h1>
       <p className="lead">{t('queueIntro')}</p>
+      <div className="tabs" role="group" aria-label={t('queueFilter')}>
+        {filters.map((f) => (
+          <button key={f} type="button" className="button button--quiet" aria-pressed={filter === f} onClick={() => setFilter(f)}>{t(`queueFilter_${f}`)}</button>
+        ))}
+      </div>
       <div className="toolbar">
         <Button kind="secondary" onClick={() => setReload((n) => n + 1)}>{t('refresh')}</Button>
         <Link to={paths.dossierSearch}>{t('searchLink')}</Link>
@@ -59,7 +68,7 @@ export function QueuePage() {
             <caption>{t('queueCaption', { count: loaded.items.length })}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('colCode')}</th><th scope="col">{t('colProcedure')}</th><th scope="col">{t('colApplicant')}</th>
+                <th scope="col">{t('colCode')}</th><th scope="col">{t('colProcedure')}</th><th scope="col">{t('colApplicant')}</th><th scope="col">{t('colAssignee')}</th>
                 <th scope="col">{t('colStatus')}</th><th scope="col">{t('colDue')}</th><th scope="col">{t('colRemaining')}</th>
                 <th scope="col">{t('colTimeliness')}</th>
               </tr>
@@ -68,7 +77,8 @@ export function QueuePage() {
               {loaded.items.map((item) => (
                 <tr key={item.code}>
                   <td className="num"><Link to={dossierPath(item.code)}>{item.code}</Link></td>
-                  <td>{item.procedureCode}</td><td>{item.applicantName}</td>
+                  <td>{item.procedureName} <span className="field__hint">({item.procedureCode})</span></td><td>{item.applicantName}</td>
+                  <td>{item.assigneeName ?? '—'}</td>
                   <td><StatusBadge t={t} status={item.status} /></td>
                   <td>{formatAt(t, item.dueAt)}</td>
                   <td className="num">{formatRemaining(t, item.remainingWorkingMinutes)}</td>

@@ -19,9 +19,11 @@ import type { AssignableStaff } from '../../../src/accounts/references';
 import type { Timeliness } from '../../../src/calendar';
 import type { ActionResult } from '../../../src/dossiers/model';
 import type { DossierDetail, QueueItem, SearchFilters, TrackingView } from '../../../src/dossiers/queries';
+import type { QueueFilter, WorkItem } from '../../../src/dossiers/work-queue';
 
 export type { ActionResult, DossierDetail, SearchFilters, Timeliness, TrackingView };
 export type DossierListItem = QueueItem;
+export type { QueueFilter, WorkItem };
 export type Assignee = AssignableStaff;
 export type ReturnChannel = NonNullable<ActionInput['channel']>;
 
@@ -36,7 +38,9 @@ export const fetchDossier = (code: string, signal?: AbortSignal) => api.get<Doss
 export const fetchAssignees = (code: string, signal?: AbortSignal) =>
   api.get<{ items: readonly Assignee[] }>(`/api/v1/dossiers/${enc(code)}/assignees`, signal).then((r) => r.items);
 
-export const fetchQueue = (signal?: AbortSignal) => api.get<{ items: readonly DossierListItem[] }>('/api/v1/queue', signal).then((r) => r.items);
+/** The desk's work list, filtered: all, awaiting supplement, results ready here, due soon, overdue. */
+export const fetchQueue = (filter: QueueFilter, signal?: AbortSignal) =>
+  api.get<{ items: readonly WorkItem[] }>(`/api/v1/queue?filter=${filter}`, signal).then((r) => r.items);
 
 export function searchDossiers(filters: SearchFilters, signal?: AbortSignal) {
   const query = new URLSearchParams();
