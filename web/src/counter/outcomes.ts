@@ -1,6 +1,6 @@
 // Paper outcomes at the counter (src/counter): the client calls and the texts of the section.
 import { api } from '../api/client';
-import { defineBundle } from '../processing/bundle';
+import { defineBundle } from '../i18n/bundle';
 // the server's own shapes (type-only imports: nothing is bundled)
 import type { OutcomeApplicant, OutcomeInput, OutcomeKind } from '../../../src/counter/model';
 import type { CounterOutcome } from '../../../src/counter/service';
