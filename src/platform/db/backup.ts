@@ -147,12 +147,18 @@ async function copyTable(client: pg.Client, lines: AsyncIterator<string>, name: 
   const sink = client.query(copyFrom(`COPY ${ident(name)} (${columns.map(ident).join(', ')}) FROM STDIN`));
   const finished = once(sink, 'finish');
   let rows = 0;
-  for (;;) {
-    const next = await lines.next();
-    if (next.done) throw new RestoreRefused(`bản sao lưu bị cắt cụt trong bảng ${name}`);
-    if (next.value === '\\.') break;
-    rows += 1;
-    if (!sink.write(`${next.value}\n`)) await once(sink, 'drain');
+  try {
+    for (;;) {
+      const next = await lines.next();
+      if (next.done) throw new RestoreRefused(`bản sao lưu bị cắt cụt trong bảng ${name}`);
+      if (next.value === '\\.') break;
+      rows += 1;
+      if (!sink.write(`${next.value}\n`)) await once(sink, 'drain');
+    }
+  } catch (e) {
+    sink.destroy(e as Error); // CopyFail: the server ends the COPY, the transaction can roll back
+    await finished.catch(() => {});
+    throw e;
   }
   sink.end();
   await finished;
