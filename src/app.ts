@@ -46,7 +46,7 @@ export interface AppDeps {
   readonly loginRateLimit?: number;
   /** Requests a minute allowed per client on public dossier tracking; tests raise it. */
   readonly trackRateLimit?: number;
-  /** In-transaction hooks run after every dossier event (reports/ will add its roll-up here). */
+  /** Extra in-transaction hooks run after every dossier event, between the resolution hook and the roll-up (tests). */
   readonly dossierHooks?: readonly DossierHook[];
   /** Requests a minute allowed per client on the public transparency figures; tests raise it. */
   readonly transparencyRateLimit?: number;

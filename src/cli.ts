@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `motcua` command: serve, migrate, seed, user, calendar. Every command answers --help;
+// The `motcua` command; the commands are listed in cli/commands.ts (`motcua --help`). Every command answers --help;
 // bad arguments print one line and exit with status 2.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { commands, type Command } from './cli/commands';

@@ -94,12 +94,6 @@ export async function storedVersions(db: Db, year: number): Promise<StoredSchedu
   return rows.map(scheduleOfRow);
 }
 
-/** One stored version, or undefined. */
-export async function storedVersion(db: Db, year: number, version: number): Promise<StoredSchedule | undefined> {
-  const row = await db.selectFrom('calendar_schedules').select([...COLUMNS]).where('year', '=', year).where('version', '=', version).executeTakeFirst();
-  return row ? scheduleOfRow(row) : undefined;
-}
-
 async function maxVersions(db: Db, fromYear: number, toYear: number): Promise<Map<number, number>> {
   const rows = await db.selectFrom('calendar_schedules')
     .select(['year', (eb) => eb.fn.max<number>('version').as('version')])
@@ -184,9 +178,4 @@ export async function loadWorkCalendar(db: Kysely<DB>, range: { fromYear: number
     cache.delete(oldest);
   }
   return loaded;
-}
-
-/** Forgets the cached calendars of a database handle (tests, or after a restore). */
-export function clearWorkCalendarCache(db: Kysely<DB>): void {
-  caches.delete(db);
 }

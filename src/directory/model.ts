@@ -103,10 +103,6 @@ export function isCivilDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** Whether a [from, to) validity interval contains the day. */
-export const isValidOn = (v: { validFrom: string; validTo: string | null }, day: string): boolean =>
-  v.validFrom <= day && (v.validTo === null || day < v.validTo);
-
 /** The day before a civil date (to find the units a reform replaced). */
 export function previousDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
@@ -116,13 +112,6 @@ export function previousDay(day: string): string {
 /** Path of a unit under its parent's path; a province starts a path with its segment. */
 export const unitPath = (parentPath: string | null, segment: string): string =>
   `${parentPath ?? '/'}${segment}/`;
-
-/** The level a unit of this level hangs under. */
-export const parentLevelOf = {
-  province: null,
-  district: 'province',
-  commune: 'district',
-} as const satisfies Record<UnitLevel, UnitLevel | null>;
 
 /** Communes after the reform hang directly under the province. */
 export const allowedParentLevels = (level: UnitLevel): readonly UnitLevel[] =>

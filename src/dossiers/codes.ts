@@ -63,8 +63,6 @@ export function parseDossierCode(text: string): ParsedCode | null {
   return { agency: g.agency, date: `20${yy}-${g.date.slice(2, 4)}-${g.date.slice(4, 6)}`, serial: Number(g.seq), serialText: g.seq };
 }
 
-export const isDossierCode = (text: string): text is DossierCode => parseDossierCode(text) !== null;
-
 /** The format in force on `day` for an agency identifier (the latest that matches), or null. */
 export function codeFormatFor(agencyIdentifier: string, day: string): CodeFormat | null {
   let found: CodeFormat | null = null;

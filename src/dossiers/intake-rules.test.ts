@@ -1,17 +1,11 @@
 // Intake rules that guard what a request may claim: the province of the receiving point, and
 // VNeID authentication (no integration yet, so never taken from the client).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/db';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import { receiveDossier } from './service';
-import { buildWorld, type World } from './world.test-helper';
+import { useWorld } from './world.test-helper';
 
-let t: TestDatabase;
-let w: World;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  w = await buildWorld(t.db);
-});
-afterAll(async () => { await t?.close(); });
+const { t, w } = useWorld();
 
 describe('intake province', () => {
   it('refuses at a counter an applicant whose commune is in another province (400, applicant.unitCode)', async () => {
@@ -40,5 +34,16 @@ describe('VNeID authentication', () => {
       expect(r.vneid_authenticated).toBe(false);
       expect((r.payload as { vneidAuthenticated: boolean }).vneidAuthenticated).toBe(false);
     }
+  });
+});
+
+describe('outbox kind of an intake', () => {
+  it('names an online submission dossier.submitted and a counter intake dossier.received', async () => {
+    w.clock.set(new Date('2026-03-03T09:00:00+07:00'));
+    const counter = await receiveDossier(w.ctx(w.actors.clerk), w.intake({ personalId: '087090005551' }));
+    const online = await receiveDossier(w.ctx(w.actors.citizen), w.intake());
+    const kinds = await t.db.selectFrom('outbox').select(['kind', sql<string>`payload->>'code'`.as('code')])
+      .where(sql<string>`payload->>'code'`, 'in', [counter.code, online.code]).orderBy('id').execute();
+    expect(kinds).toEqual([{ kind: 'dossier.received', code: counter.code }, { kind: 'dossier.submitted', code: online.code }]);
   });
 });

@@ -82,7 +82,8 @@ export async function writeIntake(db: Kysely<DB>, w: IntakeWriteInput): Promise<
       FROM d, jsonb_to_recordset(${paperRows}::jsonb) AS x(key text, name text, originals int, copies int, source text, file_id bigint, digitized boolean)
     ), o AS (
       INSERT INTO outbox (kind, payload)
-      SELECT 'dossier.received', jsonb_build_object('code', d.code, 'status', d.status, 'dueAt', d.due_at) FROM d
+      SELECT CASE WHEN d.status = 'submitted' THEN 'dossier.submitted' ELSE 'dossier.received' END,
+        jsonb_build_object('code', d.code, 'status', d.status, 'dueAt', d.due_at) FROM d
     ), i AS (
       INSERT INTO idempotency_keys (actor_id, key, request_hash, dossier_code)
       SELECT ${w.key?.actorId ?? 0}::bigint, ${w.key?.key ?? ''}::text, ${w.key?.requestHash ?? ''}::text, d.code FROM d WHERE ${w.key !== null}::boolean

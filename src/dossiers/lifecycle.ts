@@ -168,9 +168,6 @@ export const isTerminal = (status: Status): boolean => terminalStatuses.includes
 export const isStatus = (v: string): v is Status => (statuses as readonly string[]).includes(v);
 export const isAction = (v: string): v is Action => (actions as readonly string[]).includes(v);
 
-/** Statuses in which the dossier is finished for the national timeliness test (F766 end time). */
-export const finishedStatuses = ['resultReady', 'returned', 'rejected', 'withdrawn', 'stopped', 'refused'] as const satisfies readonly Status[];
-
 /** What the rules need of a dossier; the row and the event fold both provide it. */
 export interface LifecycleState {
   readonly status: Status;
@@ -280,13 +277,6 @@ export type RatingChannel = (typeof ratingChannels)[number];
 export const dislikeReasons = ['attitude', 'time', 'guidance', 'procedure'] as const;
 export type DislikeReason = (typeof dislikeReasons)[number];
 export const isDislikeReason = (v: unknown): v is DislikeReason => typeof v === 'string' && (dislikeReasons as readonly string[]).includes(v);
-
-export const dislikeReasonLabels = {
-  attitude: 'Thái độ của cán bộ, nhân viên',
-  time: 'Thời gian giải quyết',
-  guidance: 'Hướng dẫn chưa rõ ràng, đầy đủ',
-  procedure: 'Thủ tục rườm rà',
-} as const satisfies Record<DislikeReason, string>;
 
 /**
  * The one "dislike" rule (F766 5.4 "không hài lòng"): a rating of 1 or 2 stars. The roll-up, the

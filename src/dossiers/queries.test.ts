@@ -1,19 +1,12 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/db';
+import { describe, expect, it, vi } from 'vitest';
 import { performAction } from './service';
 import { receiveDossier } from './service';
 import { getDossier, SEARCH_COUNT_CAP, searchDossiers } from './queries';
 import { workQueue } from './work-queue';
-import { buildWorld, type World } from './world.test-helper';
+import { useWorld, type World } from './world.test-helper';
 
-let t: TestDatabase;
-let w: World;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  w = await buildWorld(t.db);
-});
-afterAll(async () => { await t?.close(); });
+const { t, w } = useWorld();
 
 // Kept first in this file: Kysely logs a deprecation once per process, so a later test would miss it.
 describe('work queue', () => {

@@ -1,21 +1,14 @@
 // Calendar edits never move the due time of a received dossier by themselves; an administrator
 // re-computes it on purpose, and that is an event in the dossier's hash chain.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/db';
+import { describe, expect, it } from 'vitest';
 import { saveSchedule } from '../calendar/service';
 import { performAction } from './service';
 import { compareWithFold, verifyChain } from './audit';
 import { receiveDossier } from './service';
 import { getDossier } from './queries';
-import { buildWorld, type World } from './world.test-helper';
+import { useWorld } from './world.test-helper';
 
-let t: TestDatabase;
-let w: World;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  w = await buildWorld(t.db);
-});
-afterAll(async () => { await t?.close(); });
+const { t, w } = useWorld();
 
 const iso = (s: string) => new Date(s).toISOString();
 

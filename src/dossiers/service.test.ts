@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/db';
+import { describe, expect, it } from 'vitest';
 import { performAction } from './service';
 import { compareWithFold, verifyChain } from './audit';
 import { receiveDossier } from './service';
@@ -9,15 +8,9 @@ import { runAuditCommand } from '../cli/audit';
 import { loadEvents } from './events';
 import { eventHash, GENESIS_HASH } from './event-hash';
 import { rollupHook } from '../reports/hook';
-import { buildWorld, type World } from './world.test-helper';
+import { useWorld, type World } from './world.test-helper';
 
-let t: TestDatabase;
-let w: World;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  w = await buildWorld(t.db);
-});
-afterAll(async () => { await t?.close(); });
+const { t, w } = useWorld();
 
 const at = (iso: string) => w.clock.set(new Date(iso));
 const receive = async (o: Parameters<World['intake']>[0] = {}) => {

@@ -1,21 +1,14 @@
 // Apology, supplement and timeliness together (ND 61 art. 19.4 and 19.9), on the real database.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/db';
+import { describe, expect, it } from 'vitest';
 import { performAction } from './service';
 import type { ActionInput } from './model';
 import { compareWithFold } from './audit';
 import { receiveDossier } from './service';
 import type { Action } from './lifecycle';
 import { getDossier } from './queries';
-import { buildWorld, type World } from './world.test-helper';
+import { useWorld, type World } from './world.test-helper';
 
-let t: TestDatabase;
-let w: World;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  w = await buildWorld(t.db);
-});
-afterAll(async () => { await t?.close(); });
+const { t, w } = useWorld();
 
 const vn = (day: string, time = '09:00') => `2026-03-${day}T${time}:00+07:00`;
 const iso = (s: string) => new Date(s).toISOString();

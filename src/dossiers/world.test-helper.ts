@@ -1,10 +1,14 @@
-// A small province for dossier tests: two communes with their UBND, a provincial centre that
-// receives at a post office, a commune-level procedure (5 working days) and one actor per role.
+// A small province for dossier tests, built from test/factories.ts: two communes with their UBND, a
+// provincial centre that receives at a post office, a commune-level procedure (5 working days) and
+// one actor per role. `useWorld()` is the setup of a test file: a database and a world per file.
+import { afterAll, beforeAll } from 'vitest';
 import { FixedClock } from '../platform/clock';
 import type { Actor, Role } from '../platform/actor';
 import type { Database } from '../platform/db/connect';
 import type { DossierContext } from './events';
 import type { IntakeInput } from './model';
+import { createTestDatabase, type TestDatabase } from '../../test/db';
+import { makeAgency, makeAgencyStaff, makeProcedure, makeServicePoint, makeUnit } from '../../test/factories';
 
 let n = 0;
 
@@ -27,64 +31,25 @@ export interface World {
 
 export async function buildWorld(db: Database, at = '2026-03-02T09:00:00+07:00'): Promise<World> {
   const tag = `${process.pid % 1000}${++n}`;
-  const unit = async (code: string, level: 'province' | 'commune', parent?: { id: number; path: string }, provinceCode?: string) =>
-    db.insertInto('admin_units').values({
-      code, name: level === 'province' ? `Tỉnh ${code}` : `Xã ${code}`, kind: level === 'province' ? 'tinh' : 'xa', level,
-      parent_id: parent?.id ?? null, province_code: provinceCode ?? code, path: `${parent?.path ?? '/'}${code}/`, valid_from: '2025-07-01', valid_to: null,
-    }).returning(['id', 'path', 'code']).executeTakeFirstOrThrow();
-  const province = await unit(`9${tag}`, 'province');
-  const commune = await unit(`8${tag}1`, 'commune', province, province.code);
-  const otherProvince = await unit(`7${tag}`, 'province');
-  const otherCommune = await unit(`6${tag}1`, 'commune', otherProvince, otherProvince.code);
-  const agency = (identifier: string, name: string, kind: 'people_committee' | 'public_service_centre', level: 'province' | 'commune', u: { id: number }, provinceCode: string) =>
-    db.insertInto('agencies').values({ identifier, name, kind, level, admin_unit_id: u.id, parent_agency_id: null, province_code: provinceCode, valid_from: '2025-07-01', valid_to: null })
-      .returning(['id', 'identifier']).executeTakeFirstOrThrow();
-  const communeAgency = await agency('000.01.61.H20', 'Ủy ban nhân dân xã Một', 'people_committee', 'commune', commune, province.code);
-  const otherAgency = await agency('000.02.61.H58', 'Ủy ban nhân dân xã Hai', 'people_committee', 'commune', otherCommune, otherProvince.code);
-  const centre = await agency('000.00.30.H20', 'Trung tâm Phục vụ hành chính công tỉnh', 'public_service_centre', 'province', province, province.code);
-  const sp = (code: string, receiving: number) => db.insertInto('service_points').values({
-    code, name: `Bưu điện ${code}`, kind: 'post_office', admin_unit_id: commune.id, receiving_agency_id: receiving, address: 'Số 1',
-    latitude: null, longitude: null, phone: null, opening_hours: JSON.stringify({ weekly: { 1: ['07:00-17:00'] } }),
-    province_code: province.code, valid_from: '2025-07-01', valid_to: null,
-  }).returning(['id', 'code']).executeTakeFirstOrThrow();
+  const province = await makeUnit(db, { code: `9${tag}`, name: `Tỉnh 9${tag}`, level: 'province' });
+  const commune = await makeUnit(db, { code: `8${tag}1`, name: `Xã 8${tag}1`, parent: province });
+  const otherProvince = await makeUnit(db, { code: `7${tag}`, name: `Tỉnh 7${tag}`, level: 'province' });
+  const otherCommune = await makeUnit(db, { code: `6${tag}1`, name: `Xã 6${tag}1`, parent: otherProvince });
+  const communeAgency = await makeAgency(db, commune, { identifier: '000.01.61.H20', name: 'Ủy ban nhân dân xã Một' });
+  const otherAgency = await makeAgency(db, otherCommune, { identifier: '000.02.61.H58', name: 'Ủy ban nhân dân xã Hai' });
+  const centre = await makeAgency(db, province, { identifier: '000.00.30.H20', name: 'Trung tâm Phục vụ hành chính công tỉnh', kind: 'public_service_centre', level: 'province' });
+  const sp = (code: string, receivingAgencyId: number) =>
+    makeServicePoint(db, commune, { code, receivingAgencyId, address: 'Số 1', openingHours: { weekly: { 1: ['07:00-17:00'] } } });
   const servicePoint = await sp(`BD-${tag}`, centre.id);
   const otherServicePoint = await sp(`BD-${tag}-2`, centre.id);
   const communePoint = await sp(`BD-${tag}-3`, communeAgency.id);
-  const procedureCode = `9.${tag.padStart(6, '0')}`;
-  await db.insertInto('procedures').values({
-    code: procedureCode, full_code: null, version: 1, name: 'Thủ tục đăng ký khai sinh (thử)', field: 'Hộ tịch', competent_level: 'commune',
-    competent_agency: 'Ủy ban nhân dân cấp xã', duration_value: 5, duration_unit: 'working_days', cutoff: null, fees: '[]',
-    required_papers: JSON.stringify([
-      { key: 'p1', name: 'Tờ khai đăng ký khai sinh', originals: 1, copies: 0, note: null },
-      { key: 'p2', name: 'Giấy chứng sinh', originals: 1, copies: 0, note: 'Giấy tờ phải nộp' },
-      { key: 'p3', name: 'Trường hợp ủy quyền thì có văn bản ủy quyền', originals: 1, copies: 0, note: null },
-    ]),
-    online_level: 'partial', postal_allowed: true, result_type: 'paper', result_description: 'Giấy khai sinh',
-    eform_schema: JSON.stringify({
-      type: 'object', required: ['fullName', 'personalId'], additionalProperties: false,
-      properties: {
-        fullName: { type: 'string', title: 'Họ và tên', maxLength: 100 },
-        personalId: { type: 'string', title: 'Số định danh', pattern: '^[0-9]{12}$' },
-        eventDate: { type: 'string', format: 'date' },
-        gender: { type: 'string', enum: ['Nam', 'Nữ'] },
-      },
-    }),
-    steps: JSON.stringify([
-      { key: 'appraise', name: 'Thẩm định hồ sơ', role: 'officer', share: 0.6 },
-      { key: 'approve', name: 'Phê duyệt', role: 'approver', share: 0.3 },
-      { key: 'issue', name: 'Trả kết quả', role: 'clerk', share: 0.1 },
-    ]),
-    defaults_applied: '[]', source: null, province_code: province.code, effective_from: '2025-07-01', effective_to: null,
-  }).execute();
+  const { code: procedureCode } = await makeProcedure(db, { code: `9.${tag.padStart(6, '0')}`, provinceCode: province.code });
   // actors without an account row: ids far above the accounts' own sequence, so that a test may insert their rows
   const actor = (n: number, role: Role, scope: Actor['scope']): Actor => ({ userId: 9000 + n, username: `${role}${9000 + n}`, fullName: `Người ${role}`, role, scope });
   // officers and approvers are real accounts: an assignment names one of them (accounts/references)
   const staff = async (fullName: string, role: 'officer' | 'approver', agencyId: number, unitPath: string): Promise<Actor> => {
     const username = `${role}-${tag}-${agencyId}`;
-    const row = await db.insertInto('users').values({
-      username, full_name: fullName, role, password_hash: 'x', email: null, phone: null, personal_id: null,
-      scope_unit_id: null, scope_agency_id: agencyId, scope_service_point_id: null, scope_code: null, scope_path: unitPath,
-    }).returning('id').executeTakeFirstOrThrow();
+    const row = await makeAgencyStaff(db, { username, fullName, role, agencyId, unitPath });
     return { userId: row.id, username, fullName, role, scope: { kind: 'agency', agencyId, unitPath } };
   };
   const actors = {
@@ -111,4 +76,30 @@ export async function buildWorld(db: Database, at = '2026-03-02T09:00:00+07:00')
       ...Object.fromEntries(Object.entries(o).filter(([k]) => !['personalId', 'name', 'phone'].includes(k))),
     }),
   };
+}
+
+/** Stands for a value built in beforeAll: property reads go to the value once it exists. */
+function later<T extends object>(get: () => T | undefined, what: string): T {
+  return new Proxy({} as T, {
+    get: (_t, key) => {
+      const value = get();
+      if (value === undefined) throw new Error(`${what} is built in beforeAll; read it inside a test`);
+      return Reflect.get(value, key);
+    },
+  });
+}
+
+/**
+ * The setup of a test file: a throwaway database and a world in it, built before the file's tests
+ * and closed after them. `const { t, w } = useWorld();` at the top of the file.
+ */
+export function useWorld(at?: string): { readonly t: TestDatabase; readonly w: World } {
+  let t: TestDatabase | undefined;
+  let w: World | undefined;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    w = await buildWorld(t.db, at);
+  });
+  afterAll(async () => { await t?.close(); });
+  return { t: later(() => t, 'the test database'), w: later(() => w, 'the world') };
 }

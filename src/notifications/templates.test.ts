@@ -41,6 +41,8 @@ describe('SMS to the applicant', () => {
   it('tells an online applicant the dossier waits to be checked, and gives the date once it is accepted', () => {
     expect(sms('dossier.received', { code: CODE, status: 'submitted', dueAt: null }, contact({ status: 'submitted', dueAt: null })))
       .toMatchObject({ text: `Hồ sơ ${CODE} đã nộp trực tuyến, đang chờ tiếp nhận. Tra cứu: https://motcua.example.vn/tra-cuu` });
+    expect(sms('dossier.submitted', { code: CODE, status: 'submitted', dueAt: null }, contact({ status: 'submitted', dueAt: null })))
+      .toMatchObject({ text: `Hồ sơ ${CODE} đã nộp trực tuyến, đang chờ tiếp nhận. Tra cứu: https://motcua.example.vn/tra-cuu` });
     expect(sms('dossier.receive', { code: CODE, status: 'received', seq: 2 }, contact({ status: 'received' })))
       .toMatchObject({ text: expect.stringContaining('đã được tiếp nhận, hẹn trả kết quả 09/03/2026') });
   });

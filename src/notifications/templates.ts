@@ -20,8 +20,11 @@ export function formatVnDate(at: Date): string {
 /** The public tracking page (code + the phone's last 4 digits). */
 export const trackingUrlOf = (publicUrl: string): string => `${publicUrl.replace(/\/+$/, '')}/tra-cuu`;
 
-/** The outbox kinds that send an SMS to the applicant: `dossier.received` (intake) and these actions. */
-type SmsKind = 'received' | Extract<Action, 'receive' | 'requestSupplement' | 'supplementReceived' | 'apologize' | 'markResultReady' | 'reject' | 'refuse' | 'return' | 'stop' | 'withdraw'>;
+/**
+ * The outbox kinds that send an SMS to the applicant: `dossier.received` (intake at a counter or by
+ * post), `dossier.submitted` (an online submission, still to be accepted) and these actions.
+ */
+type SmsKind = 'received' | 'submitted' | Extract<Action, 'receive' | 'requestSupplement' | 'supplementReceived' | 'apologize' | 'markResultReady' | 'reject' | 'refuse' | 'return' | 'stop' | 'withdraw'>;
 
 interface SmsFacts {
   readonly code: string;
@@ -35,9 +38,13 @@ const accepted = (f: SmsFacts): string => f.date
   ? `Hồ sơ ${f.code} đã được tiếp nhận, hẹn trả kết quả ${formatVnDate(f.date)}. Tra cứu: ${f.trackingUrl}`
   : `Hồ sơ ${f.code} đã được tiếp nhận. Tra cứu: ${f.trackingUrl}`;
 
+const submitted = (f: SmsFacts): string => `Hồ sơ ${f.code} đã nộp trực tuyến, đang chờ tiếp nhận. Tra cứu: ${f.trackingUrl}`;
+
 const smsTexts = {
+  // rows queued before online submissions had their own kind say so by their status
+  received: (f) => (f.status === 'submitted' ? submitted(f) : accepted(f)),
   // an online dossier is written `submitted`: the one-stop still has to check and accept it (`receive`)
-  received: (f) => (f.status === 'submitted' ? `Hồ sơ ${f.code} đã nộp trực tuyến, đang chờ tiếp nhận. Tra cứu: ${f.trackingUrl}` : accepted(f)),
+  submitted: (f) => submitted(f),
   receive: accepted,
   requestSupplement: (f) => `Hồ sơ ${f.code} cần bổ sung. Xem yêu cầu bổ sung tại nơi nộp hồ sơ hoặc ${f.trackingUrl}`,
   // the clock restarts from the completed supplement: a new appointment

@@ -46,7 +46,5 @@ export const validationFailed = (
 ): DomainError => new DomainError('ValidationFailed', code, message, details);
 export const conflict = (code: string, message: string): DomainError =>
   new DomainError('Conflict', code, message);
-export const tooManyRequests = (code: string, message: string): DomainError =>
-  new DomainError('TooManyRequests', code, message);
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

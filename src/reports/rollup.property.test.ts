@@ -1,25 +1,18 @@
 // A random mix of intakes and actions through the dossier services (with the roll-up hook), then
 // a rebuild from the event log: the stored roll-ups and the derived ones are identical.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/db';
+import { describe, expect, it } from 'vitest';
 import { performAction } from '../dossiers/service';
 import { receiveDossier } from '../dossiers/service';
 import { actionPermissions, actions, type Action } from '../dossiers/lifecycle';
 import { rolesWith } from '../accounts/model';
-import { buildWorld, type World } from '../dossiers/world.test-helper';
+import { useWorld, type World } from '../dossiers/world.test-helper';
 import type { Actor } from '../platform/actor';
 import { isDomainError } from '../platform/errors';
 import { rollupHook } from './hook';
 import { rebuildRollups } from './rebuild';
 
-let t: TestDatabase;
-let w: World;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  w = await buildWorld(t.db);
-});
-afterAll(async () => { await t?.close(); });
+const { t, w } = useWorld();
 
 type Step =
   | { kind: 'intake'; channel: 'counter' | 'online' | 'postal'; minutes: number }

@@ -3,7 +3,7 @@
 // lifecycle actions with their times and payloads; load.ts turns it into hash-chained events with
 // the dossiers' own functions.
 import {
-  applyApology, computeDueAt, newDossierDeadline, restartAfterSupplement, vnDateOfInstant,
+  applyApology, computeDueAt, newDossierDeadline, restartAfterSupplement,
   type Duration, type IsoDate, type WorkCalendar,
 } from '../calendar';
 import { isDislike, type Action, type DislikeReason } from '../dossiers/lifecycle';
@@ -302,6 +302,3 @@ export function* planScenario(spec: ScenarioSpec, world: SimWorld, calendar: Wor
     }
   }
 }
-
-/** Civil day (UTC+7) of the plan's receipt, for the code serial. */
-export const receiptDay = (p: DossierPlan): string => vnDateOfInstant(p.receivedAt);

@@ -67,19 +67,3 @@ export async function migrate(url: string, dir = migrationsDir, options: { reado
     await client.end();
   }
 }
-
-/** Names of migrations on disk that the database has not applied yet. */
-export async function pendingMigrations(url: string, dir = migrationsDir): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
-  client.on('error', () => {}); // a lost connection fails the query in progress
-  await client.connect();
-  try {
-    const table = await client.query(`SELECT to_regclass('schema_migrations') AS t`);
-    const done = table.rows[0]?.t
-      ? new Set((await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name))
-      : new Set<string>();
-    return (await readMigrations(dir)).map((m) => m.name).filter((n) => !done.has(n));
-  } finally {
-    await client.end();
-  }
-}
