@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: true,
     maxWorkers: 2,
+    // every JSON answer must be exactly what its route's response schema declares
+    env: { MOTCUA_RESPONSE_CHECK: 'throw' },
   },
 });

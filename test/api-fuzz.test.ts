@@ -21,7 +21,7 @@ describe('every write route under random input', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     await seedDemo(t.db, systemClock);
-    app = await buildApp({ db: t.db, clock: systemClock, config: loadConfig({ MOTCUA_WEB_DIR: '/nonexistent' }), loginRateLimit: 10_000 });
+    app = await buildApp({ db: t.db, clock: systemClock, config: loadConfig({ MOTCUA_WEB_DIR: '/nonexistent', MOTCUA_RESPONSE_CHECK: 'throw' }), loginRateLimit: 10_000 });
     await app.ready();
     for (const username of ['admin', 'clerk']) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });

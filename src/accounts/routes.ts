@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
 import type { RouteDeps } from '../platform/context';
-import { ErrorShape } from '../platform/http/schemas';
+import { ErrorShape, NoContent } from '../platform/http/schemas';
 import { publicRateLimit, requireActor, SESSION_COOKIE, type HttpApp } from '../platform/http/server';
 import { actorForToken, changePassword, createUser, currentUser, getUser, listUsers, login, logout, type ScopeLookup } from './service';
 
@@ -62,7 +62,7 @@ export function registerAccountsRoutes(app: HttpApp, deps: RouteDeps, options: A
     return { token: result.token, expiresAt: result.expiresAt.toISOString(), user: result.user };
   });
 
-  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất' } }, async (request, reply: FastifyReply) => {
+  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 204: NoContent('Đã đăng xuất') } } }, async (request, reply: FastifyReply) => {
     const token = tokenOf(request);
     if (token) await logout(ctx(request), token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -79,6 +79,7 @@ export function registerAccountsRoutes(app: HttpApp, deps: RouteDeps, options: A
       tags: ['auth'],
       summary: 'Đổi mật khẩu',
       body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+      response: { 204: NoContent('Đã đổi mật khẩu') },
     },
   }, async (request, reply) => {
     requireActor(request);

@@ -8,6 +8,7 @@ import { paymentChannels, paperSources } from './model';
 import type { DossierContext, DossierHook } from './events';
 import { actions, dislikeReasons, RATING_COMMENT_MAX_CHARS, RATING_MAX_STARS, RATING_MIN_STARS, statuses } from './lifecycle';
 import { assigneesOf, getDossier, performAction, queueFilters, receiveDossier, searchDossiers, trackDossier, verifyAudit, workQueue } from './service';
+import { ActionResultSchema, AssigneesSchema, ChainReportSchema, DossierDetailSchema, IntakeResultSchema, QueueSchema, SearchPageSchema, TrackingViewSchema } from './schemas';
 
 export interface DossierRouteDeps extends RouteDeps {
   readonly hooks: readonly DossierHook[];
@@ -91,6 +92,7 @@ export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): voi
       tags: ['dossiers'], summary: 'Tiếp nhận hồ sơ (quầy, bưu chính) hoặc nộp trực tuyến',
       headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' })) }),
       body: IntakeBody,
+      response: { 201: IntakeResultSchema },
     },
   }, async (request, reply) => {
     requireActor(request);
@@ -101,21 +103,21 @@ export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): voi
   });
 
   app.get('/api/v1/dossiers/:code', {
-    schema: { tags: ['dossiers'], summary: 'Chi tiết hồ sơ', params: Type.Object({ code: Code }, strict) },
+    schema: { tags: ['dossiers'], summary: 'Chi tiết hồ sơ', params: Type.Object({ code: Code }, strict), response: { 200: DossierDetailSchema } },
   }, async (request) => {
     requireActor(request);
     return getDossier(ctx(request), request.params.code);
   });
 
   app.get('/api/v1/dossiers/:code/assignees', {
-    schema: { tags: ['dossiers'], summary: 'Cán bộ có thể được phân công xử lý hồ sơ', params: Type.Object({ code: Code }, strict) },
+    schema: { tags: ['dossiers'], summary: 'Cán bộ có thể được phân công xử lý hồ sơ', params: Type.Object({ code: Code }, strict), response: { 200: AssigneesSchema } },
   }, async (request) => {
     requireActor(request);
     return assigneesOf(ctx(request), request.params.code);
   });
 
   app.get('/api/v1/dossiers', {
-    schema: { tags: ['dossiers'], summary: 'Tra cứu hồ sơ trong phạm vi', querystring: SearchQuery },
+    schema: { tags: ['dossiers'], summary: 'Tra cứu hồ sơ trong phạm vi', querystring: SearchQuery, response: { 200: SearchPageSchema } },
   }, async (request) => {
     requireActor(request);
     return searchDossiers(ctx(request), request.query);
@@ -126,6 +128,7 @@ export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): voi
       tags: ['dossiers'], summary: 'Thực hiện một bước xử lý hồ sơ',
       params: Type.Object({ code: Code, action: Type.Union(actions.map((a) => Type.Literal(a))) }, strict),
       body: ActionBody,
+      response: { 200: ActionResultSchema },
     },
     // actions without input may be posted without a body
     preValidation: async (request) => { if (request.body === undefined || request.body === null) request.body = {}; },
@@ -139,6 +142,7 @@ export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): voi
       tags: ['dossiers'], summary: 'Danh sách công việc theo thời hạn; lọc: chờ bổ sung, có kết quả tại điểm này, sắp đến hạn, quá hạn',
       querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), filter: Type.Optional(literals(queueFilters)) }, strict),
     },
+import { ActionResultSchema, AssigneesSchema, ChainReportSchema, DossierDetailSchema, IntakeResultSchema, QueueSchema, SearchPageSchema, TrackingViewSchema } from './schemas';
   }, async (request) => {
     requireActor(request);
     return workQueue(ctx(request), request.query);
@@ -150,6 +154,7 @@ export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): voi
       tags: ['dossiers'], summary: 'Tra cứu tình trạng hồ sơ (công khai, cần 4 số cuối điện thoại)',
       params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 60 }) }, strict),
       querystring: Type.Object({ phone: Type.Optional(Type.String({ maxLength: 20 })) }, strict),
+      response: { 200: TrackingViewSchema },
     },
   }, async (request) => trackDossier(deps.db, request.params.code, request.query.phone));
 
@@ -157,6 +162,7 @@ export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): voi
     schema: {
       tags: ['audit'], summary: 'Kiểm tra chuỗi băm nhật ký hồ sơ: một hồ sơ, hoặc các hồ sơ trong phạm vi tiếp nhận trong tối đa 31 ngày',
       querystring: Type.Object({ dossier: Type.Optional(Code), from: Type.Optional(CivilDate), to: Type.Optional(CivilDate) }, strict),
+      response: { 200: ChainReportSchema },
     },
   }, async (request) => {
     requireActor(request);

@@ -2,6 +2,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../platform/context';
+import { fileAnswer, PDF, XLSX } from '../platform/http/schemas';
 import { requireActor, type HttpApp } from '../platform/http/server';
 import { renderDossierSlip, renderLedger, slipKinds, type FormsContext } from './service';
 
@@ -22,33 +23,34 @@ export function registerFormsRoutes(app: HttpApp, deps: FormsRouteDeps): void {
     schema: {
       tags: ['forms'], summary: 'In phiếu của hồ sơ (Mẫu 01–06, PDF khổ A5)',
       params: Type.Object({ code: Code, file: Type.Union(slipKinds.map((k) => Type.Literal(`${k}.pdf`))) }, strict),
+      response: { 200: fileAnswer('Phiếu PDF', PDF) },
     },
   }, async (request, reply) => {
     requireActor(request);
     const { code, file } = request.params;
     const kind = slipKinds.find((k) => `${k}.pdf` === file) ?? 'receipt';
     const pdf = await renderDossierSlip(ctx(request), code, kind);
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="${code}-${kind}.pdf"`)
+    return reply.type(PDF).header('content-disposition', `inline; filename="${code}-${kind}.pdf"`)
       .header('cache-control', 'no-store').send(Buffer.from(pdf));
   });
 
   app.get('/api/v1/ledger.pdf', {
-    schema: { tags: ['forms'], summary: 'Sổ theo dõi hồ sơ (PDF khổ A4 ngang)', querystring: Period },
+    schema: { tags: ['forms'], summary: 'Sổ theo dõi hồ sơ (PDF khổ A4 ngang)', querystring: Period, response: { 200: fileAnswer('Sổ PDF', PDF) } },
   }, async (request, reply) => {
     requireActor(request);
     const { from, to } = request.query;
     const pdf = await renderLedger(ctx(request), { from, to }, 'pdf');
-    return reply.type('application/pdf').header('content-disposition', `attachment; filename="so-theo-doi-ho-so-${from}-${to}.pdf"`)
+    return reply.type(PDF).header('content-disposition', `attachment; filename="so-theo-doi-ho-so-${from}-${to}.pdf"`)
       .header('cache-control', 'no-store').send(Buffer.from(pdf));
   });
 
   app.get('/api/v1/ledger.xlsx', {
-    schema: { tags: ['forms'], summary: 'Sổ theo dõi hồ sơ (Excel)', querystring: Period },
+    schema: { tags: ['forms'], summary: 'Sổ theo dõi hồ sơ (Excel)', querystring: Period, response: { 200: fileAnswer('Sổ XLSX', XLSX) } },
   }, async (request, reply) => {
     requireActor(request);
     const { from, to } = request.query;
     const xlsx = await renderLedger(ctx(request), { from, to }, 'xlsx');
-    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    return reply.type(XLSX)
       .header('content-disposition', `attachment; filename="so-theo-doi-ho-so-${from}-${to}.xlsx"`)
       .header('cache-control', 'no-store').send(Buffer.from(xlsx));
   });

@@ -3,6 +3,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { RouteDeps } from '../platform/context';
 import { requireActor, type HttpApp } from '../platform/http/server';
 import { listNotifications, markNotificationsRead } from './service';
+import { MarkedSchema, NotificationListSchema } from './schemas';
 
 const strict = { additionalProperties: false } as const;
 const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
@@ -16,6 +17,7 @@ export function registerNotificationRoutes(app: HttpApp, deps: RouteDeps): void 
         before: Type.Optional(Id),
         unread: Type.Optional(Type.Boolean()),
       }, strict),
+      response: { 200: NotificationListSchema },
     },
   }, async (request) => {
     const actor = requireActor(request);
@@ -29,6 +31,7 @@ export function registerNotificationRoutes(app: HttpApp, deps: RouteDeps): void 
     schema: {
       tags: ['notifications'], summary: 'Đánh dấu đã đọc (các thông báo đã chọn, hoặc tất cả)',
       body: Type.Object({ ids: Type.Optional(Type.Array(Id, { maxItems: 500 })) }, strict),
+      response: { 200: MarkedSchema },
     },
   }, async (request) => {
     const actor = requireActor(request);

@@ -52,6 +52,11 @@ export interface Config {
    * Never inside the data folder; a public key there only verifies.
    */
   readonly anchorKeyFile: string;
+  /**
+   * Whether each JSON answer is compared with what its response schema lets through
+   * (MOTCUA_RESPONSE_CHECK): 'off' (default), 'log' a difference, or 'throw' it (tests).
+   */
+  readonly responseCheck: 'off' | 'log' | 'throw';
 }
 
 /** The anchor key's file, refused inside the data folder (whoever copies or rewrites the data must not hold the key). */
@@ -144,6 +149,12 @@ function metricsTokenOf(value: string | undefined): string | undefined {
   return token;
 }
 
+function responseCheckFrom(value: string | undefined): Config['responseCheck'] {
+  const text = given(value) ?? 'off';
+  if (text !== 'off' && text !== 'log' && text !== 'throw') throw invalid(`MOTCUA_RESPONSE_CHECK=${text} (off, log hoặc throw)`);
+  return text;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFrom(env.PORT, 3000, 'PORT');
   const host = env.HOST ?? 'localhost';
@@ -163,5 +174,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...outgoingOf(env),
     metricsToken: metricsTokenOf(env.MOTCUA_METRICS_TOKEN),
     anchorKeyFile: anchorKeyFileOf(env.MOTCUA_ANCHOR_KEY_FILE, dataDir),
+    responseCheck: responseCheckFrom(env.MOTCUA_RESPONSE_CHECK),
   };
 }

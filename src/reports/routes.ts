@@ -6,6 +6,9 @@ import { requireActor, type HttpApp } from '../platform/http/server';
 import { reportBreakdown, reportDossiers, reportIndicators, reportSummary, reportTrend, reportWorstLate, type BreakdownBy } from './service';
 import { exportFile, exportStatus, ExportWorker, requestExport } from './exports';
 import { tableToXlsx, type SheetColumn } from './xlsx';
+import { breakdownColumns, drillColumns, indicatorColumns, summaryColumns, trendColumns } from './xlsx-layouts';
+import { BreakdownSchema, DrillPageSchema, ExportAcceptedSchema, ExportStatusSchema, IndicatorsSchema, ReportSummarySchema, TrendSchema, WorstLateSchema } from './schemas';
+import { fileAnswer, jsonOrFile, PDF, XLSX } from '../platform/http/schemas';
 
 const CivilDate = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' });
 const UnitCode = Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9A-Za-z@]+$' });
@@ -16,17 +19,12 @@ const AsOfParam = Type.Optional(Type.Union([Type.Literal('was'), Type.Literal('i
 const periodFields = { from: CivilDate, to: CivilDate, unit: Type.Optional(UnitCode), asOf: AsOfParam, format: Format };
 const PeriodQuery = Type.Object(periodFields, strict);
 
-const breakdownColumns: SheetColumn[] = [
-  { key: 'key', header: 'Mã' }, { key: 'label', header: 'Tên', width: 50 }, { key: 'received', header: 'Tiếp nhận' },
-  { key: 'online', header: 'Trực tuyến' }, { key: 'postal', header: 'BCCI' }, { key: 'resolved', header: 'Đã giải quyết' },
-  { key: 'onTime', header: 'Trước/đúng hạn' }, { key: 'late', header: 'Quá hạn' }, { key: 'lateShare', header: 'Tỷ lệ quá hạn (%)' },
-];
-
-async function send(reply: FastifyReply, format: string | undefined, name: string, title: string, q: { from: string; to: string; unit?: string }, columns: SheetColumn[], rows: Record<string, unknown>[], json: unknown) {
+/** The JSON answer, or the same table as XLSX (the reply is then sent: Fastify ignores the value). */
+async function send<T>(reply: FastifyReply, format: string | undefined, name: string, title: string, q: { from: string; to: string; unit?: string }, columns: readonly SheetColumn[], rows: readonly Record<string, unknown>[], json: T): Promise<T> {
   if (format !== 'xlsx') return json;
   const file = await tableToXlsx(title, `Kỳ: ${q.from} – ${q.to}${q.unit ? `; đơn vị ${q.unit}` : ''}`, columns, rows);
   return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="${name}-${q.from}-${q.to}.xlsx"`).send(file);
+    .header('content-disposition', `attachment; filename="${name}-${q.from}-${q.to}.xlsx"`).send(file) as never;
 }
 
 export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: { exportPollMs?: number; atRiskWorkingMinutes?: number } = {}): void {
@@ -43,6 +41,7 @@ export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: { e
         kind: Type.Union([Type.Literal('periodic-pdf'), Type.Literal('breakdown-xlsx')]),
         from: CivilDate, to: CivilDate, unit: Type.Optional(UnitCode), asOf: AsOfParam,
       }, strict),
+      response: { 202: ExportAcceptedSchema },
     },
   }, async (request, reply) => {
     const r = await requestExport(ctx(request), request.body);
@@ -52,28 +51,29 @@ export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: { e
 
   const ExportParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }, strict);
   app.get('/api/v1/reports/exports/:id', {
-    schema: { tags: ['reports'], summary: 'Trạng thái và tiến độ (0–100) của một yêu cầu xuất báo cáo', params: ExportParams },
+    schema: { tags: ['reports'], summary: 'Trạng thái và tiến độ (0–100) của một yêu cầu xuất báo cáo', params: ExportParams, response: { 200: ExportStatusSchema } },
   }, async (request) => exportStatus(ctx(request), request.params.id));
 
   app.get('/api/v1/reports/exports/:id/file', {
-    schema: { tags: ['reports'], summary: 'Tệp báo cáo đã xuất', params: ExportParams },
+    schema: { tags: ['reports'], summary: 'Tệp báo cáo đã xuất', params: ExportParams, response: { 200: fileAnswer('Tệp PDF hoặc XLSX', PDF, XLSX) } },
   }, async (request, reply) => {
     const f = await exportFile(ctx(request), request.params.id);
     return reply.header('content-type', f.contentType).header('content-disposition', `attachment; filename="${f.name}"`).send(f.bytes);
   });
 
   app.get('/api/v1/reports/summary', {
-    schema: { tags: ['reports'], summary: 'Tổng hợp tình hình tiếp nhận, giải quyết hồ sơ trong kỳ', querystring: PeriodQuery },
+    schema: { tags: ['reports'], summary: 'Tổng hợp tình hình tiếp nhận, giải quyết hồ sơ trong kỳ', querystring: PeriodQuery, response: { 200: jsonOrFile(ReportSummarySchema, 'Số liệu tổng hợp', XLSX) } },
   }, async (request, reply) => {
     const s = await reportSummary(ctx(request), request.query, options.atRiskWorkingMinutes);
     const rows = Object.entries(s).filter(([, v]) => typeof v === 'number').map(([k, v]) => ({ key: k, value: v }));
-    return send(reply, request.query.format, 'tong-hop', 'Tổng hợp tình hình giải quyết TTHC', request.query, [{ key: 'key', header: 'Chỉ tiêu', width: 32 }, { key: 'value', header: 'Giá trị' }], rows, s);
+    return send(reply, request.query.format, 'tong-hop', 'Tổng hợp tình hình giải quyết TTHC', request.query, summaryColumns, rows, s);
   });
 
   app.get('/api/v1/reports/breakdown', {
     schema: {
       tags: ['reports'], summary: 'Số liệu theo đơn vị, cơ quan, nơi tiếp nhận, thủ tục, kênh hoặc cấp',
       querystring: Type.Object({ ...periodFields, by: Type.Union((['unit', 'agency', 'receiving', 'procedure', 'channel', 'level'] as const).map((b) => Type.Literal(b))) }, strict),
+      response: { 200: jsonOrFile(BreakdownSchema, 'Số liệu theo nhóm', XLSX) },
     },
   }, async (request, reply) => {
     const r = await reportBreakdown(ctx(request), { ...request.query, by: request.query.by as BreakdownBy });
@@ -81,11 +81,11 @@ export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: { e
   });
 
   app.get('/api/v1/reports/trend', {
-    schema: { tags: ['reports'], summary: 'Diễn biến theo tháng', querystring: PeriodQuery },
+    schema: { tags: ['reports'], summary: 'Diễn biến theo tháng', querystring: PeriodQuery, response: { 200: jsonOrFile(TrendSchema, 'Số liệu theo tháng', XLSX) } },
   }, async (request, reply) => {
     const r = await reportTrend(ctx(request), request.query);
     return send(reply, request.query.format, 'theo-thang', 'Diễn biến theo tháng', request.query,
-      [{ key: 'month', header: 'Tháng' }, { key: 'received', header: 'Tiếp nhận' }, { key: 'online', header: 'Trực tuyến' }, { key: 'postal', header: 'BCCI' }, { key: 'resolved', header: 'Đã giải quyết' }, { key: 'late', header: 'Quá hạn' }],
+      trendColumns,
       r.points, r);
   });
 
@@ -93,6 +93,7 @@ export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: { e
     schema: {
       tags: ['reports'], summary: 'Thủ tục, cơ quan có nhiều hồ sơ quá hạn nhất',
       querystring: Type.Object({ ...periodFields, by: Type.Union([Type.Literal('procedure'), Type.Literal('agency')]), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) }, strict),
+      response: { 200: jsonOrFile(WorstLateSchema, 'Các nhóm có nhiều hồ sơ quá hạn nhất', XLSX) },
     },
   }, async (request, reply) => {
     const r = await reportWorstLate(ctx(request), request.query);
@@ -114,20 +115,21 @@ export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: { e
         after: Type.Optional(Type.String({ maxLength: 40, pattern: '^[0-9]+:[0-9]+$' })),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
       }, strict),
+      response: { 200: jsonOrFile(DrillPageSchema, 'Một trang hồ sơ', XLSX) },
     },
   }, async (request, reply) => {
     const r = await reportDossiers(ctx(request), request.query);
     return send(reply, request.query.format, 'ho-so', 'Danh sách hồ sơ', request.query,
-      [{ key: 'code', header: 'Mã hồ sơ', width: 30 }, { key: 'procedureCode', header: 'Thủ tục' }, { key: 'applicantName', header: 'Người nộp', width: 28 }, { key: 'channel', header: 'Kênh' }, { key: 'status', header: 'Trạng thái' }, { key: 'receivedAt', header: 'Tiếp nhận', width: 26 }, { key: 'dueAt', header: 'Hẹn trả', width: 26 }, { key: 'finishedAt', header: 'Kết thúc', width: 26 }],
+      drillColumns,
       r.items as unknown as Record<string, unknown>[], r);
   });
 
   app.get('/api/v1/reports/indicators', {
-    schema: { tags: ['reports'], summary: 'Bộ chỉ số theo Quyết định 766/QĐ-TTg (có giải thích)', querystring: PeriodQuery },
+    schema: { tags: ['reports'], summary: 'Bộ chỉ số theo Quyết định 766/QĐ-TTg (có giải thích)', querystring: PeriodQuery, response: { 200: jsonOrFile(IndicatorsSchema, 'Các chỉ số', XLSX) } },
   }, async (request, reply) => {
     const r = await reportIndicators(ctx(request), request.query);
     return send(reply, request.query.format, 'chi-so-766', 'Bộ chỉ số 766/QĐ-TTg', request.query,
-      [{ key: 'code', header: 'Chỉ số' }, { key: 'name', header: 'Tên', width: 50 }, { key: 'value', header: 'Giá trị' }, { key: 'unit', header: 'Đơn vị' }, { key: 'numerator', header: 'Tử số' }, { key: 'denominator', header: 'Mẫu số' }, { key: 'score', header: 'Điểm' }, { key: 'maxScore', header: 'Điểm tối đa' }, { key: 'rule', header: 'Cách tính', width: 80 }],
+      indicatorColumns,
       r.indicators as unknown as Record<string, unknown>[], r);
   });
 }

@@ -3,6 +3,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { RouteDeps } from '../platform/context';
 import { publicRateLimit, type HttpApp } from '../platform/http/server';
 import { procedureTransparency, transparencyList } from './transparency';
+import { ProcedureTransparencySchema, TransparencyListSchema } from './schemas';
 
 const strict = { additionalProperties: false } as const;
 
@@ -17,6 +18,7 @@ export function registerTransparencyRoutes(app: HttpApp, deps: RouteDeps & { rea
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
         offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
       }, strict),
+      response: { 200: TransparencyListSchema },
     },
   }, async (request) => transparencyList(deps, request.query));
 
@@ -25,6 +27,7 @@ export function registerTransparencyRoutes(app: HttpApp, deps: RouteDeps & { rea
     schema: {
       tags: ['transparency'], summary: 'Công khai thời gian giải quyết một thủ tục trong 12 tháng qua',
       params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }) }, strict),
+      response: { 200: ProcedureTransparencySchema },
     },
   }, async (request) => procedureTransparency(deps, request.params.code));
 }

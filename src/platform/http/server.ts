@@ -15,6 +15,7 @@ import type { Actor } from '../actor';
 import { unauthenticated } from '../errors';
 import { csrfHook } from './csrf';
 import { errorBody, handleError } from './errors';
+import { addErrorResponses, responseCheckHooks, type ResponseCheck } from './response-schemas';
 import { httpMessages } from './messages';
 import { redactUrl } from '../logging';
 
@@ -47,6 +48,8 @@ export interface HttpOptions {
   readonly trustProxy?: boolean | number | string[];
   /** The public base URL: its origin is accepted as our own by the CSRF check besides the Host's. */
   readonly publicUrl?: string;
+  /** See Config.responseCheck; 'throw' unless given (tests build servers without a Config). */
+  readonly responseCheck?: ResponseCheck;
 }
 
 /** The browser's session cookie (set by accounts/, read by the CSRF check and the API docs). */
@@ -96,6 +99,9 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpApp> {
   });
 
   app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
+  // every route answers its errors in the one error shape, and (in tests) its 2xx exactly as declared
+  app.addHook('onRoute', addErrorResponses);
+  for (const [name, hook] of responseCheckHooks(options.responseCheck ?? 'throw')) app.addHook(name as 'onSend', hook as never);
   // A NUL character can be neither stored nor compared by PostgreSQL: refuse it in the URL at once.
   app.addHook('onRequest', async (request) => {
     if (/%00/i.test(request.url) || request.url.includes('\u0000')) {
@@ -136,7 +142,7 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpApp> {
   });
   await app.register(swagger, {
     openapi: {
-      openapi: '3.0.3',
+      openapi: '3.1.0',
       info: { title: 'motcua API', version: options.version, description: 'Một cửa: tiếp nhận và trả kết quả thủ tục hành chính.' },
       components: {
         securitySchemes: {

@@ -1,0 +1,80 @@
+// The answers of the dossiers' routes, as schemas; their types (Static) are what the web reads.
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { literals, Nullable } from '../platform/http/schemas';
+import { actions, statuses } from './lifecycle';
+
+const Status = literals(statuses);
+const Channel = literals(['counter', 'online', 'postal'] as const);
+const TimelinessSchema = literals(['early', 'onTime', 'late'] as const);
+const Instant = Type.String({ description: 'ISO 8601 (UTC)' });
+const Payload = Type.Record(Type.String(), Type.Unknown());
+
+export const IntakeResultSchema = Type.Object({
+  code: Type.String(), status: Status, syncCode: Type.Integer(), channel: Channel,
+  receivedAt: Nullable(Instant), dueAt: Nullable(Instant), calendarVersion: Nullable(Type.String()),
+  procedureCode: Type.String(), receivingAgency: Type.String(), competentAgency: Type.String(),
+  replayed: Type.Boolean({ description: 'kết quả đã lưu của một yêu cầu trước có cùng Idempotency-Key' }),
+});
+
+const Agency = Type.Object({ identifier: Type.String(), name: Type.String() });
+export const DossierDetailSchema = Type.Object({
+  code: Type.String(), status: Status, statusLabel: Type.String(), syncCode: Type.Integer(), version: Type.Integer(), channel: Channel,
+  procedure: Type.Object({ code: Type.String(), name: Type.String() }),
+  applicant: Type.Object({ name: Type.String(), phone: Nullable(Type.String()), personalId: Nullable(Type.String()) }),
+  receivingAgency: Agency, competentAgency: Agency,
+  submittedAt: Instant, receivedAt: Nullable(Instant), dueAt: Nullable(Instant), originalDueAt: Nullable(Instant),
+  finishedAt: Nullable(Instant), returnedAt: Nullable(Instant),
+  remainingWorkingMinutes: Nullable(Type.Integer()), timeliness: Nullable(TimelinessSchema),
+  supplementCount: Type.Integer(), apologyUsed: Type.Boolean(), formData: Payload,
+  papers: Type.Array(Type.Object({
+    key: Type.String(), name: Type.String(), originals: Type.Integer(), copies: Type.Integer(), source: Type.String(), digitized: Type.Boolean(),
+  })),
+  timeline: Type.Array(Type.Object({
+    seq: Type.Integer(), at: Instant, action: Type.String(), label: Type.String(), status: Nullable(Status), actorRole: Nullable(Type.String()), payload: Payload,
+  })),
+  steps: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), role: Type.String(), dueAt: Instant })),
+  controlSlip: Type.Array(Type.Object({
+    seq: Type.Integer(), from: Type.String(), to: Type.String(), at: Instant, action: Type.String(), result: Nullable(TimelinessSchema), note: Nullable(Type.String()),
+  })),
+  allowedActions: Type.Array(literals(actions)),
+});
+
+export const QueueItemSchema = Type.Object({
+  code: Type.String(), status: Status, statusLabel: Type.String(), procedureCode: Type.String(), applicantName: Type.String(),
+  receivedAt: Nullable(Instant), dueAt: Nullable(Instant), remainingWorkingMinutes: Nullable(Type.Integer()), timeliness: Nullable(TimelinessSchema),
+});
+export const QueueSchema = Type.Object({ items: Type.Array(QueueItemSchema) });
+export const SearchPageSchema = Type.Object({
+  items: Type.Array(Type.Object({ ...QueueItemSchema.properties, rated: Type.Boolean() })),
+  total: Type.Integer({ minimum: 0 }), totalIsLowerBound: Type.Boolean(),
+});
+
+export const AssigneesSchema = Type.Object({
+  items: Type.Array(Type.Object({ userId: Type.Integer(), fullName: Type.String(), role: literals(['officer', 'approver'] as const) })),
+});
+
+export const ActionResultSchema = Type.Object({
+  code: Type.String(), status: Status, syncCode: Type.Integer(), version: Type.Integer(), dueAt: Nullable(Instant),
+});
+
+export const TrackingViewSchema = Type.Object({
+  code: Type.String(), status: Status, statusLabel: Type.String(), procedureName: Type.String(),
+  receivedAt: Nullable(Instant), dueAt: Nullable(Instant), rated: Type.Boolean(),
+  steps: Type.Array(Type.Object({ label: Type.String(), at: Instant })),
+});
+
+export const BrokenLinkSchema = Type.Object({
+  dossierCode: Type.String(), seq: Type.Integer(), expected: Type.String(), actual: Type.String(),
+  reason: literals(['hash', 'prev_hash', 'seq', 'missing_events', 'head', 'hash_version'] as const),
+});
+export const ChainReportSchema = Type.Object({
+  ok: Type.Boolean(), dossiers: Type.Integer({ minimum: 0 }), events: Type.Integer({ minimum: 0 }), broken: Type.Optional(BrokenLinkSchema),
+});
+
+export type IntakeResultView = Static<typeof IntakeResultSchema>;
+export type DossierDetailView = Static<typeof DossierDetailSchema>;
+export type QueueItemView = Static<typeof QueueItemSchema>;
+export type SearchPageView = Static<typeof SearchPageSchema>;
+export type AssigneesView = Static<typeof AssigneesSchema>;
+export type ActionResultView = Static<typeof ActionResultSchema>;
+export type TrackingViewView = Static<typeof TrackingViewSchema>;
