@@ -16,7 +16,7 @@ export const ReportSummarySchema = Type.Object({
   digitized: count, reused: count, inProgress: Type.Integer(), provincialCentreReceived: count,
   averageResolutionWorkingDays: Nullable(Type.Number()),
   asOf: AsOf,
-  openNow: Type.Object({ onTime: count, overdue: count }),
+  openNow: Type.Object({ onTime: count, atRisk: count, overdue: count }),
 });
 
 export const BreakdownRowSchema = Type.Object({
