@@ -2,7 +2,7 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../platform/context';
-import { literals } from '../platform/http/schemas';
+import { fileAnswer, literals, PDF } from '../platform/http/schemas';
 import { requireActor, type HttpApp } from '../platform/http/server';
 import { applicantKinds, outcomeKinds } from './model';
 import { getCounterOutcome, listCounterOutcomes, recordCounterOutcome, renderCounterOutcomeSlip } from './service';
@@ -75,9 +75,9 @@ export function registerCounterRoutes(app: HttpApp, deps: RouteDeps): void {
   }, async (request) => getCounterOutcome(ctx(request), request.params.id));
 
   app.get('/api/v1/counter-outcomes/:id/slip.pdf', {
-    schema: { tags: ['counter'], summary: 'Phiếu in: mẫu 02 (yêu cầu bổ sung) hoặc mẫu 03 (từ chối tiếp nhận)', params: Id },
+    schema: { tags: ['counter'], summary: 'Phiếu in: mẫu 02 (yêu cầu bổ sung) hoặc mẫu 03 (từ chối tiếp nhận)', params: Id, response: { 200: fileAnswer('Phiếu PDF', PDF) } },
   }, async (request, reply) => {
     const { pdf, fileName } = await renderCounterOutcomeSlip(ctx(request), request.params.id);
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="${fileName}"`).send(Buffer.from(pdf));
+    return reply.type(PDF).header('content-disposition', `inline; filename="${fileName}"`).send(Buffer.from(pdf));
   });
 }

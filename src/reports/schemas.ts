@@ -1,6 +1,7 @@
 // The answers of the reports' routes, as schemas; their types (Static) are what the web reads.
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { literals, Nullable } from '../platform/http/schemas';
+import { outcomeKinds, type OutcomeKind } from '../counter/model';
 
 const count = Type.Integer({ minimum: 0 });
 const AsOf = literals(['was', 'is'] as const);
@@ -17,6 +18,7 @@ export const ReportSummarySchema = Type.Object({
   averageResolutionWorkingDays: Nullable(Type.Number()),
   asOf: AsOf,
   openNow: Type.Object({ onTime: count, atRisk: count, overdue: count }),
+  counterOutcomes: Type.Object(Object.fromEntries(outcomeKinds.map((k) => [k, count])) as Record<OutcomeKind, typeof count>),
 });
 
 export const BreakdownRowSchema = Type.Object({
