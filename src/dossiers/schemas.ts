@@ -61,6 +61,7 @@ export const TrackingViewSchema = Type.Object({
   code: Type.String(), status: Status, statusLabel: Type.String(), procedureName: Type.String(),
   receivedAt: Nullable(Instant), dueAt: Nullable(Instant), rated: Type.Boolean(),
   steps: Type.Array(Type.Object({ label: Type.String(), at: Instant })),
+  supplement: Nullable(Type.Object({ items: Type.Array(Type.String()), dueBy: Nullable(Type.String()), requestedAt: Instant }, { description: 'khi đang chờ bổ sung: giấy tờ cần bổ sung và hạn' })),
 });
 
 export const BrokenLinkSchema = Type.Object({
