@@ -141,8 +141,8 @@ export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): voi
     schema: {
       tags: ['dossiers'], summary: 'Danh sách công việc theo thời hạn; lọc: chờ bổ sung, có kết quả tại điểm này, sắp đến hạn, quá hạn',
       querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), filter: Type.Optional(literals(queueFilters)) }, strict),
+      response: { 200: QueueSchema },
     },
-import { ActionResultSchema, AssigneesSchema, ChainReportSchema, DossierDetailSchema, IntakeResultSchema, QueueSchema, SearchPageSchema, TrackingViewSchema } from './schemas';
   }, async (request) => {
     requireActor(request);
     return workQueue(ctx(request), request.query);
