@@ -16,6 +16,7 @@ export const demoScopes = {
   province: '82',
   servicePoint: 'BDVHX-29926', // Điểm Bưu điện – Văn hóa xã Tân Hồng
   agency: '000.58.61.H20', // Ủy ban nhân dân xã Tân Hồng (demo identifier)
+  police: '058.00.20.H20', // Công an xã Tân Hồng (demo identifier): residence and driving-licence procedures
 } as const;
 
 interface DemoUser {
@@ -32,6 +33,8 @@ export const demoUsers: readonly DemoUser[] = [
   { username: 'courier', fullName: 'Lê Văn Tâm', role: 'courier', scopeCode: demoScopes.servicePoint },
   { username: 'officer', fullName: 'Nguyễn Minh Khoa', role: 'officer', scopeCode: demoScopes.agency },
   { username: 'approver', fullName: 'Phạm Quốc Bảo', role: 'approver', scopeCode: demoScopes.agency },
+  { username: 'police_officer', fullName: 'Đặng Văn Hùng', role: 'officer', scopeCode: demoScopes.police },
+  { username: 'police_approver', fullName: 'Huỳnh Thanh Sơn', role: 'approver', scopeCode: demoScopes.police },
   { username: 'supervisor', fullName: 'Võ Thị Ngọc Lan', role: 'supervisor', scopeCode: demoScopes.province },
   { username: 'citizen', fullName: 'Nguyễn Văn An', role: 'citizen', personalId: '087090001234' },
 ];

@@ -51,7 +51,10 @@ export async function makeProcedure(db: Database, o: { code?: string; provinceCo
   const code = o.code ?? `9.${String(next()).padStart(6, '0')}`;
   await db.insertInto('procedures').values({
     code, full_code: null, version: 1, name: o.name ?? 'Thủ tục đăng ký khai sinh (thử)', field: 'Hộ tịch', competent_level: o.competentLevel ?? 'commune',
-    competent_agency: 'Ủy ban nhân dân cấp xã', duration_value: o.durationValue ?? 5, duration_unit: 'working_days', cutoff: null, fees: '[]',
+    competent_agency: 'Ủy ban nhân dân cấp xã',
+    // routing by the catalogue's competent body (catalog/competent-body.ts): the People's Committee of the level
+    competent_body: JSON.stringify({ kind: 'people_committee', level: o.competentLevel ?? 'commune', functionCode: null }),
+    duration_value: o.durationValue ?? 5, duration_unit: 'working_days', cutoff: null, fees: '[]',
     required_papers: JSON.stringify([
       { key: 'p1', name: 'Tờ khai đăng ký khai sinh', originals: 1, copies: 0, note: null },
       { key: 'p2', name: 'Giấy chứng sinh', originals: 1, copies: 0, note: 'Giấy tờ phải nộp' },

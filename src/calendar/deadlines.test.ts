@@ -20,8 +20,36 @@ describe('computeDueAt', () => {
     expect(show(computeDueAt(vn(row.received), row.duration, cal, row.rules))).toBe(row.due);
   });
 
-  it('a zero duration is the receipt time', () => {
-    expect(computeDueAt(vn('2025-03-03 10:00'), { value: 0, unit: 'working_days' }, cal)).toBe(vn('2025-03-03 10:00'));
+  // Same day ("trong ngày", e.g. certified copies 2.000815) and every 0-day duration: before the
+  // cut-off → closing time the same day; after it, or on a day off → closing time of the next
+  // working day. The cut-off is never ignored (15:00 when the case names none).
+  it.each([
+    ['Mon 10:00, before the cut-off', '2025-03-03 10:00', { value: 0, unit: 'working_days' }, '15:00', 'Mon 2025-03-03 17:00'],
+    ['Mon 15:00 exactly is before the cut-off', '2025-03-03 15:00', { value: 0, unit: 'working_days' }, '15:00', 'Mon 2025-03-03 17:00'],
+    ['Mon 15:01, after the cut-off', '2025-03-03 15:01', { value: 0, unit: 'working_days' }, '15:00', 'Tue 2025-03-04 17:00'],
+    ['Fri 16:00 → Monday', '2025-03-07 16:00', { value: 0, unit: 'working_days' }, '15:00', 'Mon 2025-03-10 17:00'],
+    ['Sat morning (day off) → Monday', '2025-03-08 09:00', { value: 0, unit: 'working_days' }, '15:00', 'Mon 2025-03-10 17:00'],
+    ['Mon 06:30 before opening → same day', '2025-03-03 06:30', { value: 0, unit: 'working_days' }, '15:00', 'Mon 2025-03-03 17:00'],
+    ['Mon 17:30 after closing, no cut-off given → next day', '2025-03-03 17:30', { value: 0, unit: 'working_days' }, null, 'Tue 2025-03-04 17:00'],
+    ['0-day without a cut-off still uses 15:00', '2025-03-03 16:00', { value: 0, unit: 'working_days' }, null, 'Tue 2025-03-04 17:00'],
+    ['0 working hours, 16:00 → next day', '2025-03-03 16:00', { value: 0, unit: 'working_hours' }, undefined, 'Tue 2025-03-04 17:00'],
+    ['0 calendar days, 16:00 → next day', '2025-03-03 16:00', { value: 0, unit: 'calendar_days' }, undefined, 'Tue 2025-03-04 17:00'],
+    ['a later cut-off (16:30): 16:00 is the same day', '2025-03-03 16:00', { value: 0, unit: 'working_days' }, '16:30', 'Mon 2025-03-03 17:00'],
+    ['Fri 24 Jan 2025 16:00, before Tết → Mon 3 Feb', '2025-01-24 16:00', { value: 0, unit: 'working_days' }, '15:00', 'Mon 2025-02-03 17:00'],
+    ['Wed 31 Dec 2025 15:30 → Mon 5 Jan 2026 (1–4 Jan off, official 2026 schedule)', '2025-12-31 15:30', { value: 0, unit: 'working_days' }, '15:00', 'Mon 2026-01-05 17:00'],
+    ['Sat 10 Jan 2026 is a make-up working day: 10:00 → same day', '2026-01-10 10:00', { value: 0, unit: 'working_days' }, '15:00', 'Sat 2026-01-10 17:00'],
+  ] as const)('same day: %s', (_name, received, duration, cutoff, due) => {
+    const rules = cutoff === undefined ? undefined : { cutoff };
+    expect(show(computeDueAt(vn(received), duration as Duration, cal, rules))).toBe(due);
+  });
+
+  it('a same-day due time is never before the receipt and never more than one working day after', () => {
+    fc.assert(fc.property(fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2027, 11, 1) }), (at) => {
+      const due = computeDueAt(at, { value: 0, unit: 'working_days' }, cal);
+      expect(due).toBeGreaterThanOrEqual(at);
+      expect(cal.isWorkingInstant(due - 60_000)).toBe(true);
+      expect(elapsedWorkingTime(at, due, cal)).toBeLessThanOrEqual(8 * 60 + 8 * 60);
+    }));
   });
 
   it('refuses negative durations and fractional calendar days', () => {

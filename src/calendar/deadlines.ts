@@ -88,14 +88,29 @@ function clockStart(receivedAt: EpochMs, cutoffMs: number | null, calendar: Work
 }
 
 /**
- * Appointment time for the result ("ngày hẹn trả"). A zero working duration returns the
- * receipt time itself.
+ * Same day ("trong ngày"; also any 0-day duration): received on a working day at or before the
+ * cut-off → due that day at closing time; after the cut-off, or on a day off → closing time of
+ * the next working day. The cut-off is never ignored: a 0-day case without one uses 15:00
+ * (DOMAIN "same day procedures use the cut-off"; ND 23/2015 art. 21 for certified copies).
+ */
+export function sameDayDueAt(receivedAt: EpochMs, calendar: WorkCalendar, cutoff: string | null = DEFAULT_CUTOFF): EpochMs {
+  const cutoffMs = cutoffMsOf({ value: 0, unit: 'working_hours' }, { cutoff: cutoff ?? DEFAULT_CUTOFF }) ?? 0;
+  const day = vnDayNumberOfInstant(receivedAt);
+  if (calendar.isWorkingDayNumber(day) && vnMsOfDay(receivedAt) <= cutoffMs && receivedAt < calendar.endOfWorkingDay(day)) {
+    return calendar.endOfWorkingDay(day);
+  }
+  return calendar.endOfWorkingDay(calendar.nextWorkingDayOnOrAfter(day + 1));
+}
+
+/**
+ * Appointment time for the result ("ngày hẹn trả"). A zero duration is a same-day case
+ * (`sameDayDueAt`), whatever its unit.
  */
 export function computeDueAt(receivedAt: EpochMs, duration: Duration, calendar: WorkCalendar, rules?: DeadlineRules): EpochMs {
   assertValidDuration(duration);
+  if (duration.value === 0) return sameDayDueAt(receivedAt, calendar, rules?.cutoff ?? DEFAULT_CUTOFF);
   const cutoffMs = cutoffMsOf(duration, rules);
   if (isWorkingDuration(duration)) {
-    if (duration.value === 0) return receivedAt;
     return calendar.instantAtWorkingTime(clockStart(receivedAt, cutoffMs, calendar) + durationMs(duration, calendar));
   }
   const startDay = vnDayNumberOfInstant(receivedAt) + (isAfterCutoff(receivedAt, cutoffMs, calendar) ? 1 : 0);

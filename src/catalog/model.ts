@@ -2,10 +2,14 @@
 // processing steps, and the reading of one import row with row/field-named problems.
 import { isCivilDate, type RowProblems } from '../directory/model';
 import { FieldReader, type ImportRecord } from '../directory/records';
+import { readCase, type DurationUnit, type ProcedureCase } from './cases';
+import { competentBodyProblems, toCompetentBody, type CompetentBody } from './competent-body';
+import { readFee, type FeeItem } from './fees';
+
+export type { CompetentBody, DurationUnit, FeeItem, ProcedureCase };
 
 export type CompetentLevel = 'central' | 'province' | 'district' | 'commune';
 export const competentLevels = ['central', 'province', 'district', 'commune'] as const satisfies readonly CompetentLevel[];
-export type DurationUnit = 'working_days' | 'working_hours' | 'calendar_days';
 export const durationUnits = ['working_days', 'working_hours', 'calendar_days'] as const satisfies readonly DurationUnit[];
 export type OnlineLevel = 'none' | 'partial' | 'full';
 export const onlineLevels = ['none', 'partial', 'full'] as const satisfies readonly OnlineLevel[];
@@ -36,7 +40,6 @@ export function paperRequirement(p: RequiredPaper): PaperRequirement {
   const first = (p.name.split(';')[0] ?? '').replace(/^[\s*-]+/, '').toLowerCase();
   return first.startsWith('trường hợp') || first.includes('trong trường hợp') || /(^|[\s(])nếu\s/.test(first) ? 'conditional' : 'required';
 }
-export interface FeeItem { name: string; /** null: the amount is only described in `note`. */ amountVnd: number | null; note: string | null }
 export interface ProcessingStep { key: string; name: string; role: StepRole; /** share of the duration, steps sum to 1 */ share: number }
 export interface DefaultApplied { field: string; default: unknown; reason: string }
 
@@ -48,6 +51,14 @@ export interface ProcedureInput {
   field: string;
   competentLevel: CompetentLevel;
   competentAgency: string;
+  /** who decides, as data (competent-body.ts); null: not resolved — intake refuses the procedure */
+  competentBody: CompetentBody | null;
+  /** land, works, business location: the competent commune is where the place is, asked at intake */
+  placeTied: boolean;
+  /** may be filed at any counter of the province (ND 118/2025 "phi địa giới") */
+  filingAnywhere: boolean;
+  /** cases with their own durations; [] = the procedure's duration only */
+  cases: ProcedureCase[];
   durationValue: number;
   durationUnit: DurationUnit;
   cutoff: string | null;
@@ -130,13 +141,6 @@ const paper = (o: Record<string, unknown>, i: number): RequiredPaper | string =>
   };
 };
 
-const fee = (o: Record<string, unknown>): FeeItem | string => {
-  const name = optText(o.name);
-  if (!name) return 'thiếu "name"';
-  const amount = o.amountVnd ?? null;
-  if (amount !== null && !isCount(amount)) return '"amountVnd" phải là số nguyên ≥ 0 hoặc null';
-  return { name, amountVnd: amount, note: optText(o.note) };
-};
 
 const step = (o: Record<string, unknown>): ProcessingStep | string => {
   const key = optText(o.key);
@@ -182,6 +186,21 @@ export function readProcedureRow(rec: ImportRecord, row: number, problems: RowPr
     else eformSchema = v;
   }
   const effectiveFrom = r.date('effectiveFrom');
+  let competentBody: CompetentBody | null = null;
+  if (r.has('competentBody')) {
+    const v = r.json('competentBody');
+    const bodyProblems = competentBodyProblems(v ?? null);
+    for (const p of bodyProblems) r.fail('competentBody', p);
+    if (bodyProblems.length === 0 && v !== null && v !== undefined) competentBody = toCompetentBody(v as Record<string, unknown>);
+  }
+  const cases = arrayOf(r, 'cases', readCase);
+  const caseKeys = new Set<string>();
+  for (const c of cases) {
+    if (caseKeys.has(c.key)) r.fail('cases', `khóa trường hợp "${c.key}" bị trùng`);
+    caseKeys.add(c.key);
+  }
+  const fees = arrayOf(r, 'fees', readFee);
+  for (const f of fees) if (f.caseKey && !caseKeys.has(f.caseKey)) r.fail('fees', `phí "${f.name}" gắn với trường hợp "${f.caseKey}" không có trong "cases"`);
   return {
     code,
     fullCode: r.optionalText('fullCode'),
@@ -189,11 +208,15 @@ export function readProcedureRow(rec: ImportRecord, row: number, problems: RowPr
     field: r.text('field'),
     competentLevel: r.oneOf('competentLevel', competentLevels),
     competentAgency: r.text('competentAgency'),
+    competentBody,
+    placeTied: r.has('placeTied') ? r.boolean('placeTied', false) : false,
+    filingAnywhere: r.has('filingAnywhere') ? r.boolean('filingAnywhere', true) : true,
+    cases,
     durationValue: r.number('durationValue', { min: 0, max: 365 }),
     durationUnit: r.oneOf('durationUnit', durationUnits),
     cutoff,
     requiredPapers,
-    fees: arrayOf(r, 'fees', fee),
+    fees,
     onlineLevel: r.oneOf('onlineLevel', onlineLevels),
     postalAllowed: r.has('postalAllowed') ? r.boolean('postalAllowed', false) : (r.fail('postalAllowed', 'bắt buộc'), false),
     resultType: r.oneOf('resultType', resultTypes),

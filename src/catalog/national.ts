@@ -1,12 +1,15 @@
 // The national procedures database's records (seed/procedures-catalogue.json) → our procedure
 // versions. Where the source is silent (null) or says "OTHER", a documented default is used and
 // written to `defaultsApplied`: never a silent guess. Pure.
+import { isSameDayText, type ProcedureCase } from './cases';
+import { competentBodyFromText, isPlaceTiedField, type CompetentBody } from './competent-body';
+import { feeChannelsOf, perPageFormula } from './fees';
 import {
   applicantSchema, standardSteps,
   type CompetentLevel, type DefaultApplied, type DurationUnit, type FeeItem, type ProcedureInput, type RequiredPaper,
 } from './model';
 
-interface SourceTime { channel: string | null; value: number | null; unit: string | null; unit_raw?: string | null }
+interface SourceTime { channel: string | null; value: number | null; unit: string | null; unit_raw?: string | null; text?: string | null; case_code?: string }
 interface SourceFee { channels?: string[]; type_raw: string | null; amount_vnd: number | null; text: string | null }
 interface SourceDocument { group: string | null; name: string; originals: number; copies: number }
 export interface NationalProcedure {
@@ -22,6 +25,7 @@ export interface NationalProcedure {
   fees: SourceFee[] | null;
   documents: SourceDocument[] | null;
   online: { channels: string[]; postal_allowed: boolean | null; level: string | null } | null;
+  secondary_sources?: { quote_online?: string }[];
   result: string[] | null;
   sources: { portal_url?: string; repo?: string; path?: string }[];
 }
@@ -50,6 +54,13 @@ const DIRECT = 'Trực tiếp';
  * else DEFAULT_DURATION. The last two are recorded in defaultsApplied.
  */
 export function durationOf(p: Pick<NationalProcedure, 'processing_time' | 'processing_time_cases'>): { value: number; unit: DurationUnit; defaults: DefaultApplied[] } {
+  const sameDay = (p.processing_time ?? []).find((t) => t.value === null && isSameDayText(t.text));
+  if (sameDay) {
+    return {
+      value: 0, unit: 'working_days',
+      defaults: [{ field: 'durationValue', default: 0, reason: `Nguồn ghi "${(sameDay.text ?? '').slice(0, 80)}…": trả trong ngày (thời hạn 0 ngày với giờ chốt 15:00).` }],
+    };
+  }
   const times = (p.processing_time ?? []).filter((t) => t.value !== null);
   const cases = (p.processing_time_cases ?? []).filter((t) => t.value !== null);
   const known = (ts: SourceTime[]) => ts.find((t) => unitOf(t) !== null);
@@ -91,6 +102,57 @@ export function eformFor(field: string): Record<string, unknown> {
   return { ...applicantSchema, properties: { ...applicantSchema.properties, ...(extra[field] ?? {}) } };
 }
 
+const caseName = (text: string) => {
+  const first = clean(text).replace(/^[-+\s]+/, '');
+  return first.length > 160 ? `${first.slice(0, 157)}…` : first;
+};
+
+/**
+ * Cases with their own durations, from what the source publishes: distinct (time, text) pairs
+ * of the processing times when they differ (land procedures: "Đối với trường hợp …"), else the
+ * per-case times (named by their case code, the source gives no names); same-day wording
+ * becomes a 0-day case with the 15:00 cut-off, plus the extension the text allows.
+ */
+export function casesOf(p: Pick<NationalProcedure, 'code' | 'processing_time' | 'processing_time_cases' | 'after_15h_rule'>): ProcedureCase[] {
+  const cutoff = p.after_15h_rule && p.after_15h_rule.length > 0 ? '15:00' : null;
+  const sameDay = (p.processing_time ?? []).find((t) => t.value === null && isSameDayText(t.text));
+  if (sameDay) {
+    const out: ProcedureCase[] = [{ key: `${p.code}.trong-ngay`, name: 'Trong ngày (tiếp nhận sau 15 giờ: trả trong ngày làm việc tiếp theo)', durationValue: 0, durationUnit: 'working_days', cutoff: '15:00' }];
+    const extra = /kéo dài thêm không quá (\d+)\s*\(?[^)]*\)?\s*ngày làm việc/.exec(sameDay.text ?? '');
+    if (extra?.[1]) {
+      out.push({ key: `${p.code}.keo-dai`, name: `Nhiều bản, nhiều trang hoặc nội dung phức tạp: kéo dài thêm không quá ${Number(extra[1])} ngày làm việc`, durationValue: Number(extra[1]), durationUnit: 'working_days', cutoff: '15:00' });
+    }
+    return out;
+  }
+  const withText = new Map<string, ProcedureCase>();
+  for (const t of p.processing_time ?? []) {
+    const unit = unitOf(t);
+    if (t.value === null || !unit || !t.text || t.text.trim() === '') continue;
+    const id = `${t.value}|${unit}|${clean(t.text)}`;
+    if (!withText.has(id)) withText.set(id, { key: `${p.code}.t${withText.size + 1}`, name: caseName(t.text), durationValue: t.value, durationUnit: unit, cutoff });
+  }
+  if (new Set([...withText.values()].map((c) => `${c.durationValue}|${c.durationUnit}`)).size >= 2) return [...withText.values()];
+  const byCode = new Map<string, ProcedureCase>();
+  for (const t of p.processing_time_cases ?? []) {
+    const unit = unitOf(t);
+    if (t.value === null || !unit || !t.case_code || byCode.has(t.case_code)) continue;
+    byCode.set(t.case_code, { key: t.case_code, name: `Trường hợp ${t.case_code} (nguồn không ghi tên trường hợp)`, durationValue: t.value, durationUnit: unit, cutoff });
+  }
+  return byCode.size >= 2 ? [...byCode.values()].sort((a, b) => a.key.localeCompare(b.key)) : [];
+}
+
+/**
+ * Documented readings of agency texts the general reader leaves open. "Cơ quan quản lý cơ sở
+ * dữ liệu hộ tịch điện tử" at commune level is the commune People's Committee that keeps the
+ * civil-status register (Luật Hộ tịch 2014 art. 7, ND 87/2020); the liên thông 2.001023 is led
+ * by the commune People's Committee that registers the birth (its record names the social
+ * insurance as a participant).
+ */
+const BODY_READINGS: Record<string, { body: CompetentBody; reason: string }> = {
+  '2.000635': { body: { kind: 'people_committee', level: 'commune', functionCode: null }, reason: 'Nguồn ghi "Cơ quan quản lý cơ sở dữ liệu hộ tịch điện tử"; cấp xã: UBND xã nơi đăng ký hộ tịch (Luật Hộ tịch 2014 Điều 7).' },
+  '2.001023': { body: { kind: 'people_committee', level: 'commune', functionCode: null }, reason: 'Liên thông đăng ký khai sinh, thường trú, thẻ BHYT: UBND xã tiếp nhận và chủ trì (NĐ 63/2024/NĐ-CP); nguồn ghi cơ quan BHXH là bên phối hợp.' },
+};
+
 /** One national record → the import row of its first version in the catalogue. */
 export function fromNationalProcedure(p: NationalProcedure): ProcedureInput {
   const defaults: DefaultApplied[] = [];
@@ -107,6 +169,10 @@ export function fromNationalProcedure(p: NationalProcedure): ProcedureInput {
     competentAgency = 'Chưa xác định (chờ xác nhận)';
     defaults.push({ field: 'competentAgency', default: competentAgency, reason: 'Nguồn không ghi cơ quan thực hiện.' });
   }
+  const reading = BODY_READINGS[p.code];
+  const competentBody = reading?.body ?? competentBodyFromText(p.agency);
+  if (reading) defaults.push({ field: 'competentBody', default: reading.body, reason: reading.reason });
+  else if (!competentBody) defaults.push({ field: 'competentBody', default: null, reason: 'Nguồn không ghi cơ quan giải quyết đọc được; chưa định tuyến — tiếp nhận bị từ chối cho đến khi danh mục ghi cơ quan.' });
   let requiredPapers: RequiredPaper[] = [];
   if (p.documents === null) {
     defaults.push({ field: 'requiredPapers', default: [], reason: 'Nguồn chưa có thành phần hồ sơ; cán bộ tiếp nhận hướng dẫn trực tiếp.' });
@@ -120,14 +186,21 @@ export function fromNationalProcedure(p: NationalProcedure): ProcedureInput {
   if (p.fees === null || (p.fees.length === 0 && p.documents === null)) {
     defaults.push({ field: 'fees', default: [], reason: 'Nguồn chưa có thông tin phí, lệ phí.' });
   } else {
-    fees = p.fees.map((f) => ({
-      name: feeName(f.type_raw), amountVnd: f.amount_vnd,
-      note: [f.text ? clean(f.text) : null, f.channels?.length ? `Kênh: ${f.channels.join(', ')}` : null].filter(Boolean).join('. ') || null,
-    }));
+    fees = p.fees.map((f): FeeItem => {
+      const perPage = f.amount_vnd === null && f.text ? perPageFormula(clean(f.text)) : null;
+      return {
+        name: feeName(f.type_raw), amountVnd: f.amount_vnd,
+        note: [f.text ? clean(f.text) : null, f.channels?.length ? `Kênh: ${f.channels.join(', ')}` : null].filter(Boolean).join('. ') || null,
+        channels: feeChannelsOf(f.channels), caseKey: null, ...(perPage ?? { basis: 'fixed' }),
+      };
+    });
   }
   const channels = p.online?.channels ?? [...new Set((p.processing_time ?? []).flatMap((t) => (t.channel ?? '').split(' / ')))];
-  const onlineLevel = channels.includes('Trực tuyến') ? 'partial' : 'none';
-  defaults.push({ field: 'onlineLevel', default: onlineLevel, reason: 'Cổng DVC không ghi mức toàn trình/một phần; "partial" khi có kênh trực tuyến, "none" khi không.' });
+  const fullQuote = (p.secondary_sources ?? []).find((s) => /toàn trình/.test(s.quote_online ?? ''));
+  const onlineLevel = !channels.includes('Trực tuyến') ? 'none' : fullQuote ? 'full' : 'partial';
+  defaults.push(fullQuote
+    ? { field: 'onlineLevel', default: 'full', reason: `Cổng DVC mới không ghi mức; nguồn thứ cấp ghi "${clean(fullQuote.quote_online ?? '')}".` }
+    : { field: 'onlineLevel', default: onlineLevel, reason: 'Cổng DVC không ghi mức toàn trình/một phần; "partial" khi có kênh trực tuyến, "none" khi không.' });
   let postalAllowed = p.online?.postal_allowed ?? null;
   if (postalAllowed === null) {
     postalAllowed = channels.some((c) => c.includes('bưu chính'));
@@ -144,9 +217,13 @@ export function fromNationalProcedure(p: NationalProcedure): ProcedureInput {
     field: clean(p.field),
     competentLevel,
     competentAgency,
+    competentBody,
+    placeTied: isPlaceTiedField(p.field),
+    filingAnywhere: true,
+    cases: casesOf(p),
     durationValue: duration.value,
     durationUnit: duration.unit,
-    cutoff: p.after_15h_rule && p.after_15h_rule.length > 0 ? '15:00' : null,
+    cutoff: (p.after_15h_rule && p.after_15h_rule.length > 0) || duration.value === 0 ? '15:00' : null,
     requiredPapers,
     fees,
     onlineLevel,

@@ -6,6 +6,8 @@ import type { RouteDeps } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { ErrorShape, literals } from '../platform/http/schemas';
 import { publicRateLimit, requireActor, type HttpApp } from '../platform/http/server';
+import { bodyKinds, bodyLevels } from './competent-body';
+import { feeBases, feeChannels } from './fees';
 import { competentLevels, durationUnits, onlineLevels, paperRequirements, resultTypes, stepRoles } from './model';
 import { getProcedure, importCatalog, searchProcedures } from './service';
 
@@ -23,7 +25,17 @@ const Procedure = Type.Object({
   ...Summary,
   cutoff: Nullable(Type.String()),
   requiredPapers: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), originals: Type.Integer(), copies: Type.Integer(), note: Nullable(Type.String()), requirement: literals(paperRequirements) })),
-  fees: Type.Array(Type.Object({ name: Type.String(), amountVnd: Nullable(Type.Integer()), note: Nullable(Type.String()) })),
+  competentBody: Nullable(Type.Object({ kind: literals(bodyKinds), level: literals(bodyLevels), functionCode: Nullable(Type.String()) })),
+  placeTied: Type.Boolean({ description: 'gắn với địa điểm (đất, công trình, địa điểm kinh doanh): hỏi xã nơi có địa điểm khi tiếp nhận' }),
+  filingAnywhere: Type.Boolean({ description: 'nộp tại bất kỳ điểm tiếp nhận nào trong tỉnh (phi địa giới)' }),
+  cases: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), durationValue: Type.Number(), durationUnit: literals(durationUnits), cutoff: Nullable(Type.String()) })),
+  fees: Type.Array(Type.Object({
+    name: Type.String(), amountVnd: Nullable(Type.Integer()), note: Nullable(Type.String()),
+    channels: Type.Optional(Nullable(Type.Array(literals(feeChannels)))), caseKey: Type.Optional(Nullable(Type.String())),
+    basis: Type.Optional(literals(feeBases)),
+    tiers: Type.Optional(Type.Array(Type.Object({ fromPage: Type.Integer(), amountVnd: Type.Integer() }))),
+    maxPerCopyVnd: Type.Optional(Nullable(Type.Integer())),
+  })),
   resultType: literals(resultTypes),
   resultDescription: Nullable(Type.String()),
   eformSchema: Type.Record(Type.String(), Type.Unknown()),

@@ -9,7 +9,8 @@ import type { ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db/connect';
 import type { DB, ProceduresTable } from '../platform/db/schema';
 import { validationFailed } from '../platform/errors';
-import { paperRequirement, readProcedureRow, type CompetentLevel, type PaperRequirement, type ProcedureInput, type RequiredPaper } from './model';
+import { toCompetentBody } from './competent-body';
+import { paperRequirement, readProcedureRow, type ProcedureCase, type CompetentLevel, type PaperRequirement, type ProcedureInput, type RequiredPaper } from './model';
 import { xlsxRecords } from './xlsx';
 
 export type ProcedureView = Omit<ProcedureInput, 'requiredPapers'> & {
@@ -22,6 +23,8 @@ export type ProcedureView = Omit<ProcedureInput, 'requiredPapers'> & {
 const toView = (r: Selectable<ProceduresTable>): ProcedureView => ({
   code: r.code, fullCode: r.full_code, version: r.version, name: r.name, field: r.field,
   competentLevel: r.competent_level, competentAgency: r.competent_agency,
+  competentBody: r.competent_body ? toCompetentBody(r.competent_body) : null,
+  placeTied: r.place_tied, filingAnywhere: r.filing_anywhere, cases: r.cases as ProcedureCase[],
   durationValue: r.duration_value, durationUnit: r.duration_unit, cutoff: r.cutoff,
   requiredPapers: (r.required_papers as RequiredPaper[]).map((p) => ({ ...p, requirement: paperRequirement(p) })), fees: r.fees as ProcedureView['fees'],
   onlineLevel: r.online_level, postalAllowed: r.postal_allowed, resultType: r.result_type,
@@ -121,6 +124,8 @@ export async function writeProcedures(
     await trx.insertInto('procedures').values({
       code: p.code, full_code: p.fullCode, version: (latest?.version ?? 0) + 1, name: p.name, field: p.field,
       competent_level: p.competentLevel, competent_agency: p.competentAgency,
+      competent_body: p.competentBody === null ? null : JSON.stringify(p.competentBody),
+      place_tied: p.placeTied, filing_anywhere: p.filingAnywhere, cases: JSON.stringify(p.cases),
       duration_value: p.durationValue, duration_unit: p.durationUnit, cutoff: p.cutoff,
       fees: JSON.stringify(p.fees), required_papers: JSON.stringify(p.requiredPapers),
       online_level: p.onlineLevel, postal_allowed: p.postalAllowed, result_type: p.resultType,

@@ -6,8 +6,8 @@ import type { OpeningHoursJson } from '../platform/db/schema';
 export type UnitLevel = 'province' | 'district' | 'commune';
 export const unitLevels = ['province', 'district', 'commune'] as const satisfies readonly UnitLevel[];
 
-export type AgencyKind = 'people_committee' | 'department' | 'public_service_centre' | 'police' | 'other';
-export const agencyKinds = ['people_committee', 'department', 'public_service_centre', 'police', 'other'] as const satisfies readonly AgencyKind[];
+export type AgencyKind = 'people_committee' | 'department' | 'public_service_centre' | 'police' | 'social_insurance' | 'other';
+export const agencyKinds = ['people_committee', 'department', 'public_service_centre', 'police', 'social_insurance', 'other'] as const satisfies readonly AgencyKind[];
 export type AgencyLevel = 'central' | 'province' | 'district' | 'commune';
 export const agencyLevels = ['central', 'province', 'district', 'commune'] as const satisfies readonly AgencyLevel[];
 
@@ -67,6 +67,8 @@ export interface AgencyRow {
   readonly unitCode: string;
   readonly parentIdentifier: string | null;
   readonly identifierConfirmed: boolean;
+  /** what a department or police unit does ('tu-phap', 'bhxh' …): how a procedure's body finds it */
+  readonly functionCode: string | null;
   readonly validFrom: string;
   readonly validTo: string | null;
 }

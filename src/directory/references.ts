@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../platform/db/connect';
 import type { AgenciesTable } from '../platform/db/schema';
-import { validationFailed } from '../platform/errors';
+import { conflict, validationFailed } from '../platform/errors';
 import { memo } from '../platform/memo';
 
 /** The level at which a procedure is decided (the catalogue's competent level). */
@@ -58,45 +58,72 @@ export interface UnitRef {
   readonly provinceCode: string;
 }
 
-export const communeByCode = (db: Database, code: string, day: string): Promise<UnitRef> =>
-  memo(db, `unit:${code}:${day}`, () => loadCommune(db, code, day));
+export const communeByCode = (db: Database, code: string, day: string, path = 'applicant.unitCode'): Promise<UnitRef> =>
+  memo(db, `unit:${code}:${day}:${path}`, () => loadCommune(db, code, day, path));
 
-async function loadCommune(db: Database, code: string, day: string): Promise<UnitRef> {
+async function loadCommune(db: Database, code: string, day: string, path: string): Promise<UnitRef> {
   const u = await db.selectFrom('admin_units').select(['id', 'code', 'path', 'level', 'province_code as provinceCode'])
     .where('code', '=', code).where('level', '=', 'commune').where(validOn(day)).executeTakeFirst();
-  if (!u) throw validationFailed('APPLICANT_UNIT_NOT_FOUND', `Không tìm thấy xã, phường mã ${code} đang có hiệu lực.`, [{ path: 'applicant.unitCode', message: 'không tồn tại' }]);
+  if (!u) throw validationFailed('APPLICANT_UNIT_NOT_FOUND', `Không tìm thấy xã, phường mã ${code} đang có hiệu lực.`, [{ path, message: 'không tồn tại' }]);
   return u;
 }
 
 /**
- * "Phi địa giới": the agency that decides, from the procedure's competent level and the
- * applicant's commune. Commune (and, after the 2025 reform, former district) procedures go to the
- * UBND of the applicant's commune; province procedures to the department the catalogue names,
- * else the provincial UBND.
+ * A procedure's competent body as the catalogue stores it (catalog/competent-body.ts; repeated
+ * here as a shape so that the directory does not depend on the catalogue).
  */
-export const competentAgencyFor = (db: Database, procedure: { competentLevel: CompetentLevel; competentAgency: string }, applicantUnit: UnitRef, day: string): Promise<AgencyRef> =>
-  memo(db, `competent:${procedure.competentLevel}:${procedure.competentAgency}:${applicantUnit.id}:${day}`, () => loadCompetent(db, procedure, applicantUnit, day));
+export interface BodyRef {
+  readonly kind: 'people_committee' | 'commune_police' | 'provincial_police' | 'provincial_department' | 'social_insurance';
+  readonly level: 'commune' | 'province';
+  readonly functionCode: string | null;
+}
 
-async function loadCompetent(db: Database, procedure: { competentLevel: CompetentLevel; competentAgency: string }, applicantUnit: UnitRef, day: string): Promise<AgencyRef> {
-  let found: AgencyRef | null = null;
-  if (procedure.competentLevel === 'commune' || procedure.competentLevel === 'district') {
-    found = await agencyWhere(db, (q) => q.where('a.admin_unit_id', '=', applicantUnit.id).where('a.level', '=', 'commune')
-      .where('a.kind', '=', 'people_committee').where(sql<boolean>`a.valid_from <= ${day} AND (a.valid_to IS NULL OR a.valid_to > ${day})`));
-  } else if (procedure.competentLevel === 'province') {
-    const inProvince = (q: ReturnType<typeof agencyBase>) => q.where('a.level', '=', 'province').where('a.province_code', '=', applicantUnit.provinceCode)
-      .where(sql<boolean>`a.valid_from <= ${day} AND (a.valid_to IS NULL OR a.valid_to > ${day})`);
-    found = await agencyWhere(db, (q) => inProvince(q).where(sql<boolean>`search_key(${procedure.competentAgency}) LIKE search_key(a.name) || '%'`)
-      .orderBy(sql`length(a.name)`, 'desc'));
-    found ??= await agencyWhere(db, (q) => inProvince(q).where('a.kind', '=', 'people_committee'));
+const AGENCY_KIND_OF_BODY = {
+  people_committee: 'people_committee',
+  commune_police: 'police',
+  provincial_police: 'police',
+  provincial_department: 'department',
+  social_insurance: 'social_insurance',
+} as const satisfies Record<BodyRef['kind'], AgenciesTable['kind']>;
+
+const BODY_LABEL = {
+  people_committee: 'Ủy ban nhân dân', commune_police: 'Công an cấp xã', provincial_police: 'Công an tỉnh',
+  provincial_department: 'Sở, ngành', social_insurance: 'Bảo hiểm xã hội',
+} as const satisfies Record<BodyRef['kind'], string>;
+
+/**
+ * "Phi địa giới" routing: the ONE agency that decides, from the procedure's competent body and
+ * the commune it is decided for (the applicant's, or the place's for land, works and business
+ * locations). Commune bodies: the People's Committee or the police station of that commune;
+ * province bodies: the agency of that kind (and function, for departments) in its province.
+ * Never a default: no body in the catalogue → 400 COMPETENT_BODY_UNKNOWN; no such agency in the
+ * directory → 400 COMPETENT_AGENCY_NOT_FOUND; two → 409 COMPETENT_AGENCY_AMBIGUOUS.
+ */
+export const competentAgencyFor = (db: Database, procedure: { code: string; competentBody: BodyRef | null }, unit: UnitRef, day: string, path = 'applicant.unitCode'): Promise<AgencyRef> =>
+  memo(db, `competent:${procedure.code}:${JSON.stringify(procedure.competentBody)}:${unit.id}:${day}`, () => loadCompetent(db, procedure, unit, day, path));
+
+async function loadCompetent(db: Database, procedure: { code: string; competentBody: BodyRef | null }, unit: UnitRef, day: string, path: string): Promise<AgencyRef> {
+  const body = procedure.competentBody;
+  if (!body) {
+    throw validationFailed('COMPETENT_BODY_UNKNOWN', `Danh mục chưa ghi cơ quan có thẩm quyền giải quyết thủ tục ${procedure.code}; chưa thể tiếp nhận hồ sơ. Đề nghị quản trị danh mục bổ sung.`,
+      [{ path: 'procedureCode', message: 'chưa có cơ quan giải quyết' }]);
   }
-  if (!found) {
-    throw validationFailed('COMPETENT_AGENCY_NOT_FOUND', 'Không xác định được cơ quan có thẩm quyền giải quyết cho thủ tục và nơi cư trú này.', [{ path: 'applicant.unitCode', message: 'không có cơ quan giải quyết' }]);
+  let q = agencyBase(db).where('a.kind', '=', AGENCY_KIND_OF_BODY[body.kind]).where('a.level', '=', body.level)
+    .where(sql<boolean>`a.valid_from <= ${day} AND (a.valid_to IS NULL OR a.valid_to > ${day})`);
+  q = body.level === 'commune' ? q.where('a.admin_unit_id', '=', unit.id) : q.where('a.province_code', '=', unit.provinceCode);
+  if (body.functionCode !== null) q = q.where('a.function_code', '=', body.functionCode);
+  const rows = await q.limit(2).execute();
+  const where = body.level === 'commune' ? `xã, phường mã ${unit.code}` : `tỉnh mã ${unit.provinceCode}`;
+  const label = `${BODY_LABEL[body.kind]}${body.functionCode ? ` (${body.functionCode})` : ''}`;
+  if (rows.length === 0) {
+    throw validationFailed('COMPETENT_AGENCY_NOT_FOUND', `Danh bạ chưa có ${label} của ${where} để giải quyết thủ tục ${procedure.code}.`, [{ path, message: 'không có cơ quan giải quyết' }]);
   }
-  return found;
+  if (rows.length > 1) throw conflict('COMPETENT_AGENCY_AMBIGUOUS', `Danh bạ có hơn một ${label} của ${where}; cần sửa danh bạ.`);
+  return rows[0] as AgencyRef;
 }
 
 /** Online dossiers are received by the competent commune's one-stop, or by the provincial centre. */
-export async function onlineReceivingAgency(db: Database, competent: AgencyRef, level: CompetentLevel, day: string): Promise<AgencyRef> {
+export async function onlineReceivingAgency(db: Database, competent: AgencyRef, level: CompetentLevel | BodyRef['level'], day: string): Promise<AgencyRef> {
   if (level === 'commune' || level === 'district') return competent;
   const centre = await agencyWhere(db, (q) => q.where('a.kind', '=', 'public_service_centre').where('a.level', '=', 'province')
     .where('a.province_code', '=', competent.provinceCode).where(sql<boolean>`a.valid_from <= ${day} AND (a.valid_to IS NULL OR a.valid_to > ${day})`));

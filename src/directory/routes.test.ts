@@ -76,7 +76,7 @@ describe('directory read routes', () => {
 
   it('lists agencies of today and a service point with its counters', async () => {
     const agencies = (await get('/api/v1/agencies?level=commune')).json();
-    expect(agencies.total).toBe(102);
+    expect(agencies.total).toBe(204); // 102 People's Committees and 102 police stations
     const districtsOld = (await get('/api/v1/agencies?level=district&validOn=2024-01-01')).json();
     expect(districtsOld.total).toBe(12);
     const sp = (await get('/api/v1/service-points/TTHCC-CS2')).json();

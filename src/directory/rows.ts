@@ -43,6 +43,14 @@ export function readUnitRow(rec: ImportRecord, row: number, problems: RowProblem
   };
 }
 
+const FUNCTION_CODE = /^[a-z0-9-]{2,40}$/;
+
+function functionCode(r: FieldReader): string | null {
+  const value = r.optionalText('functionCode');
+  if (value !== null && !FUNCTION_CODE.test(value)) r.fail('functionCode', 'chỉ gồm chữ thường không dấu, số và dấu gạch (vd. "tu-phap")');
+  return value;
+}
+
 export function readAgencyRow(rec: ImportRecord, row: number, problems: RowProblems): AgencyRow {
   const r = new FieldReader(rec, row, problems);
   return {
@@ -53,6 +61,7 @@ export function readAgencyRow(rec: ImportRecord, row: number, problems: RowProbl
     unitCode: code(r, 'unitCode'),
     parentIdentifier: r.has('parentIdentifier') ? code(r, 'parentIdentifier') : null,
     identifierConfirmed: r.boolean('identifierConfirmed', false),
+    functionCode: functionCode(r),
     ...validity(r),
   };
 }

@@ -37,6 +37,10 @@ export interface IntakePayload {
   readonly calendarVersion: string | null;
   readonly formData: Record<string, unknown>;
   readonly papers: readonly { key: string; name: string; originals: number; copies: number; source: string; digitized: boolean }[];
+  /** the procedure case whose processing time gave dueAt (absent: the procedure's own) */
+  readonly caseKey?: string;
+  /** place-tied procedures: the commune of the land, works or business (decides the competent agency) */
+  readonly placeUnitId?: number;
 }
 
 const date = (v: unknown): Date | null => (typeof v === 'string' ? new Date(v) : null);

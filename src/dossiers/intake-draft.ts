@@ -13,6 +13,8 @@ import type { AgencyRef, UnitRef } from '../directory/references';
 /** Where an intake goes: the applicant's commune, the competent and receiving agencies, the service point. */
 export interface IntakeRoute {
   readonly unit: UnitRef;
+  /** place-tied procedures: the commune of the place, which decided the competent agency */
+  readonly place: UnitRef | null;
   readonly competent: AgencyRef;
   readonly receiving: AgencyRef;
   readonly servicePointId: number | null;
@@ -28,6 +30,8 @@ export interface IntakeFacts {
   readonly formData: Record<string, unknown>;
   readonly receivedAt: Date | null;
   readonly due: { dueAt: Date; calendarVersion: string } | null;
+  /** the procedure case chosen at intake, if any */
+  readonly caseKey: string | null;
   readonly now: Date;
   /** random text for the placeholders (`randomBytes(12).toString('hex')` twice) */
   readonly randomParts: readonly [string, string];
@@ -55,6 +59,8 @@ export function draftIntake(f: IntakeFacts): IntakeDraft {
     vneidAuthenticated: false, receivedAt: f.receivedAt?.toISOString() ?? null,
     dueAt: f.due?.dueAt.toISOString() ?? null, calendarVersion: f.due?.calendarVersion ?? null, formData: f.formData,
     papers: f.papers.map(({ fileId: _f, ...p }) => p),
+    ...(f.caseKey !== null ? { caseKey: f.caseKey } : {}),
+    ...(route.place !== null ? { placeUnitId: route.place.id } : {}),
   } satisfies IntakePayload);
   const action = channel === 'online' ? 'submitted' : 'received';
   const event = nextEvent({ id: 0, code: tokens.code }, { seq: 0, hash: GENESIS_HASH }, action, f.actor, payloadOf(tokens.code, tokens.applicant), f.now);

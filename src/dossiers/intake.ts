@@ -5,6 +5,7 @@ import { computeDueAt, vnDateOfInstant } from '../calendar';
 import { can } from '../accounts/policy';
 import type { Actor } from '../platform/actor';
 import { conflict, forbidden, validationFailed, type ErrorDetail } from '../platform/errors';
+import { chooseCase, type DurationRule } from '../catalog/cases';
 import { procedureForIntake, type ProcedureForIntake } from '../catalog/references';
 import { agencyNames, communeByCode, competentAgencyFor, intakePoint, onlineReceivingAgency } from '../directory/references';
 import type { IntakeRoute } from './intake-draft';
@@ -43,7 +44,7 @@ export function channelFor(actor: Actor, requested: Channel | undefined): Channe
  * The procedure in force and the receipt time, or 400 DOSSIER_INVALID listing every problem of
  * the request (applicant, channel, papers, e-form, postal hand-over). A citizen files for themselves only.
  */
-export async function validIntake(ctx: DossierContext, actor: Actor, input: IntakeInput, channel: Channel, now: Date): Promise<{ procedure: ProcedureForIntake; receivedAt: Date | null }> {
+export async function validIntake(ctx: DossierContext, actor: Actor, input: IntakeInput, channel: Channel, now: Date): Promise<{ procedure: ProcedureForIntake; receivedAt: Date | null; rule: DurationRule }> {
   const problems: ErrorDetail[] = [];
   checkApplicant(input.applicant, problems);
   if (can(actor, 'portal.self') && (actor.scope.kind !== 'self' || actor.scope.personalId !== input.applicant.personalId)) {
@@ -54,20 +55,31 @@ export async function validIntake(ctx: DossierContext, actor: Actor, input: Inta
   checkPapers(procedure, input.papers, problems);
   problems.push(...validateFormData(procedure.eformSchema, input.formData));
   const receivedAt = receiptTime(channel, input.handoverSignedAt, now, problems);
-  if (problems.length > 0) throw validationFailed('DOSSIER_INVALID', 'Hồ sơ chưa hợp lệ, vui lòng kiểm tra lại.', problems);
-  return { procedure, receivedAt };
+  const choice = chooseCase(procedure, input.caseKey);
+  if (!choice.ok) problems.push({ path: 'caseKey', message: choice.message });
+  if (procedure.placeTied && !input.placeUnitCode) {
+    problems.push({ path: 'placeUnitCode', message: 'Thủ tục gắn với địa điểm (đất đai, công trình, địa điểm kinh doanh): cần chọn xã, phường nơi có địa điểm.' });
+  } else if (!procedure.placeTied && input.placeUnitCode) {
+    problems.push({ path: 'placeUnitCode', message: 'Thủ tục này không gắn với địa điểm; bỏ trống xã, phường nơi có địa điểm.' });
+  }
+  if (problems.length > 0 || !choice.ok) throw validationFailed('DOSSIER_INVALID', 'Hồ sơ chưa hợp lệ, vui lòng kiểm tra lại.', problems);
+  return { procedure, receivedAt, rule: choice.rule };
 }
 
 /**
- * Where the dossier goes: the competent agency from the procedure and the applicant's commune; the
- * receiving agency is the online one-stop for an online dossier, else the actor's service point,
- * which receives for its own province only (400 APPLICANT_OUTSIDE_PROVINCE).
+ * Where the dossier goes: the competent agency from the procedure's competent body and the
+ * commune it is decided for — the place's commune for a place-tied procedure, else the
+ * applicant's (never a default: directory/references `competentAgencyFor`); the receiving agency
+ * is the online one-stop for an online dossier, else the actor's service point, which receives
+ * for its own province only (400 APPLICANT_OUTSIDE_PROVINCE).
  */
-export async function routeIntake(ctx: DossierContext, actor: Actor, unitCode: string, procedure: ProcedureForIntake, channel: Channel, day: string): Promise<IntakeRoute> {
+export async function routeIntake(ctx: DossierContext, actor: Actor, unitCode: string, procedure: ProcedureForIntake, channel: Channel, day: string, placeUnitCode?: string): Promise<IntakeRoute> {
   const unit = await communeByCode(ctx.db, unitCode, day);
-  const competent = await competentAgencyFor(ctx.db, procedure, unit, day);
+  const place = placeUnitCode ? await communeByCode(ctx.db, placeUnitCode, day, 'placeUnitCode') : null;
+  const competent = await competentAgencyFor(ctx.db, procedure, place ?? unit, day, place ? 'placeUnitCode' : 'applicant.unitCode');
+  const level = procedure.competentBody?.level ?? procedure.competentLevel;
   if (channel === 'online') {
-    return { unit, competent, receiving: await onlineReceivingAgency(ctx.db, competent, procedure.competentLevel, day), servicePointId: null };
+    return { unit, place, competent, receiving: await onlineReceivingAgency(ctx.db, competent, level, day), servicePointId: null };
   }
   if (actor.scope.kind !== 'servicePoint') throw forbidden('NO_SERVICE_POINT', 'Tài khoản chưa được gắn với điểm phục vụ.');
   const point = await intakePoint(ctx.db, actor.scope.servicePointId, day);
@@ -75,14 +87,21 @@ export async function routeIntake(ctx: DossierContext, actor: Actor, unitCode: s
     const message = 'Xã, phường của người nộp hồ sơ không thuộc tỉnh, thành phố của điểm tiếp nhận; hồ sơ phải nộp tại điểm tiếp nhận của tỉnh, thành phố nơi cư trú.';
     throw validationFailed('APPLICANT_OUTSIDE_PROVINCE', message, [{ path: 'applicant.unitCode', message }]);
   }
-  return { unit, competent, receiving: point.receivingAgency, servicePointId: point.id };
+  if (place && place.provinceCode !== point.provinceCode) {
+    const message = 'Xã, phường nơi có địa điểm không thuộc tỉnh, thành phố của điểm tiếp nhận.';
+    throw validationFailed('PLACE_OUTSIDE_PROVINCE', message, [{ path: 'placeUnitCode', message }]);
+  }
+  return { unit, place, competent, receiving: point.receivingAgency, servicePointId: point.id };
 }
 
-/** The due time from the receipt (none before an online dossier is received) and the calendar version used. */
-export async function intakeDueTime(ctx: DossierContext, procedure: ProcedureForIntake, receivedAt: Date | null): Promise<{ dueAt: Date; calendarVersion: string } | null> {
+/**
+ * The due time from the receipt under the chosen case's processing time (none before an online
+ * dossier is received) and the calendar version used.
+ */
+export async function intakeDueTime(ctx: DossierContext, rule: DurationRule, receivedAt: Date | null): Promise<{ dueAt: Date; calendarVersion: string } | null> {
   if (!receivedAt) return null;
   const cal = await calendarAround(ctx.db, receivedAt);
-  const due = computeDueAt(receivedAt.getTime(), { value: procedure.durationValue, unit: procedure.durationUnit }, cal.calendar, procedure.cutoff === null ? undefined : { cutoff: procedure.cutoff });
+  const due = computeDueAt(receivedAt.getTime(), { value: rule.durationValue, unit: rule.durationUnit }, cal.calendar, rule.cutoff === null ? undefined : { cutoff: rule.cutoff });
   return { dueAt: new Date(due), calendarVersion: cal.versionTag };
 }
 

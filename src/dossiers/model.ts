@@ -42,6 +42,13 @@ export interface IntakeInput {
   readonly formData: Record<string, unknown>;
   /** postal: when the courier and the agency signed the hand-over record (the legal receipt time) */
   readonly handoverSignedAt?: string;
+  /** the procedure's case ("trường hợp") whose processing time applies; absent: the procedure's own */
+  readonly caseKey?: string;
+  /**
+   * Statistics code of the commune where the land, works or business location is: required for a
+   * procedure tied to a place (catalogue `placeTied`), refused for any other (DOMAIN §9.3.5).
+   */
+  readonly placeUnitCode?: string;
   /**
    * Kept in the request schema for forward compatibility (F766 `TaiKhoanDuocXacThucVoiVNeID`),
    * but ignored: there is no VNeID integration yet, so a client's claim cannot be trusted and

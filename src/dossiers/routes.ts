@@ -44,6 +44,8 @@ const IntakeBody = Type.Object({
   }, strict), { maxItems: 100 }),
   formData: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 200 }),
   handoverSignedAt: Type.Optional(Instant),
+  caseKey: Type.Optional(Type.String({ minLength: 1, maxLength: 60, pattern: '^[0-9A-Za-z.-]+$', description: 'Trường hợp của thủ tục (danh mục: cases[].key); bỏ trống: thời hạn chung của thủ tục' })),
+  placeUnitCode: Type.Optional(Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9]+$', description: 'Mã xã, phường nơi có đất, công trình, địa điểm kinh doanh (bắt buộc với thủ tục placeTied)' })),
   // ignored until a VNeID integration exists (always recorded false); kept for forward compatibility
   vneidAuthenticated: Type.Optional(Type.Boolean({ description: 'Chưa tích hợp VNeID: giá trị này bị bỏ qua, hồ sơ ghi nhận false.' })),
 }, strict);

@@ -44,8 +44,10 @@ export interface AgenciesTable {
   id: Serial;
   identifier: string;
   name: string;
-  kind: 'people_committee' | 'department' | 'public_service_centre' | 'police' | 'other';
+  kind: 'people_committee' | 'department' | 'public_service_centre' | 'police' | 'social_insurance' | 'other';
   level: 'central' | 'province' | 'district' | 'commune';
+  /** what a department or police unit does ('tu-phap', 'bhxh' …): routing key of a competent body */
+  function_code: string | null;
   identifier_confirmed: Generated<boolean>;
   admin_unit_id: number;
   parent_agency_id: number | null;
@@ -105,6 +107,11 @@ export interface ProceduresTable {
   eform_schema: JSONColumnType<Record<string, unknown>, string, string>;
   steps: JSONColumnType<unknown[], string, string>;
   defaults_applied: JSONColumnType<unknown[], string, string>;
+  /** {kind, level, functionCode}; null: not resolved, intake refuses */
+  competent_body: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  place_tied: Generated<boolean>;
+  filing_anywhere: Generated<boolean>;
+  cases: ColumnType<unknown[], string | undefined, string>;
   source: string | null;
   province_code: string;
   effective_from: CivilDate;

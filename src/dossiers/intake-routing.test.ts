@@ -1,0 +1,116 @@
+// Routing by the catalogue's competent body on the demo province (issue 9 §1): police procedures
+// go to the commune police, land to the department the catalogue names, place-tied procedures to
+// the commune of the place, and an unresolvable body is refused. Due times follow the case chosen.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/db';
+import { paperRequirement } from '../catalog/model';
+import { getProcedure } from '../catalog/service';
+import type { Actor } from '../platform/actor';
+import { FixedClock } from '../platform/clock';
+import { seedDemo } from '../seed';
+import type { IntakeInput } from './model';
+import { receiveDossier } from './service';
+
+let t: TestDatabase;
+const clock = new FixedClock(new Date('2026-03-02T09:00:00+07:00')); // Monday
+let clerk: Actor;
+const TAN_HONG = '29926'; // xã Tân Hồng, where the demo clerk's post office is
+const LAP_VO = '30169'; // xã Lấp Vò
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemo(t.db, clock);
+  const sp = await t.db.selectFrom('service_points').select('id').where('code', '=', 'BDVHX-29926').executeTakeFirstOrThrow();
+  clerk = { userId: 9901, username: 'clerk-routing', fullName: 'Người tiếp nhận', role: 'clerk', scope: { kind: 'servicePoint', servicePointId: sp.id, unitPath: `/82/${TAN_HONG}/` } };
+}, 120_000);
+afterAll(async () => { await t?.close(); });
+
+async function inputFor(code: string, extra: Partial<IntakeInput> = {}): Promise<IntakeInput> {
+  const p = await getProcedure(t.db, code, '2026-03-02');
+  if (!p) throw new Error(`no procedure ${code}`);
+  return {
+    procedureCode: code,
+    applicant: { personalId: '087090001234', name: 'Nguyễn Văn An', phone: '0912345678', unitCode: TAN_HONG },
+    papers: p.requiredPapers.filter((r) => paperRequirement(r) === 'required').map((r) => ({ key: r.key, source: 'scanned' as const })),
+    formData: { fullName: 'Nguyễn Văn An', personalId: '087090001234', address: 'ấp 1, xã Tân Hồng' },
+    ...extra,
+  };
+}
+
+const agencyOf = async (code: string) => (await t.db.selectFrom('dossiers as d').innerJoin('agencies as a', 'a.id', 'd.competent_agency_id')
+  .select(['a.identifier', 'a.name']).where('d.code', '=', code).executeTakeFirstOrThrow());
+
+describe('competent agency from the catalogue\'s body and level', () => {
+  it.each([
+    ['3.000347', 'Đổi giấy phép lái xe', '058.00.20.H20', 'Công an xã Tân Hồng'],
+    ['1.004194', 'Đăng ký tạm trú', '058.00.20.H20', 'Công an xã Tân Hồng'],
+    ['1.004222', 'Đăng ký thường trú', '058.00.20.H20', 'Công an xã Tân Hồng'],
+    ['1.003677', 'Khai báo tạm vắng', '058.00.20.H20', 'Công an xã Tân Hồng'],
+    ['1.010038', 'Tách hộ', '058.00.20.H20', 'Công an xã Tân Hồng'],
+    ['1.010041', 'Xác nhận thông tin về cư trú', '058.00.20.H20', 'Công an xã Tân Hồng'],
+    ['1.001193', 'Đăng ký khai sinh', '000.58.61.H20', 'Ủy ban nhân dân xã Tân Hồng'],
+  ])('%s (%s) → %s', async (code, _name, identifier, agencyName) => {
+    const r = await receiveDossier({ db: t.db, clock, actor: clerk }, await inputFor(code));
+    expect(r.competentAgency).toBe(identifier);
+    expect((await agencyOf(r.code)).name).toBe(agencyName);
+  });
+
+  it('a procedure whose body the catalogue cannot name (3.000333, no agency published) is refused, nothing written', async () => {
+    const before = await t.db.selectFrom('dossiers').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const e = await receiveDossier({ db: t.db, clock, actor: clerk }, await inputFor('3.000333')).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'COMPETENT_BODY_UNKNOWN', details: [{ path: 'procedureCode' }] });
+    expect((e as Error).message).toMatch(/chưa ghi cơ quan có thẩm quyền/);
+    const after = await t.db.selectFrom('dossiers').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+});
+
+describe('procedures tied to a place (DOMAIN §9.3.5)', () => {
+  it('asks for the commune of the place: missing → 400 on placeUnitCode', async () => {
+    const e = await receiveDossier({ db: t.db, clock, actor: clerk }, await inputFor('1.013225')).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'DOSSIER_INVALID' });
+    expect((e as { details: { path: string }[] }).details.map((d) => d.path)).toContain('placeUnitCode');
+  });
+
+  it('construction permit 1.013225: applicant in Tân Hồng, works in Lấp Vò → UBND xã Lấp Vò (000.94.61.H20)', async () => {
+    const r = await receiveDossier({ db: t.db, clock, actor: clerk }, await inputFor('1.013225', { placeUnitCode: LAP_VO }));
+    expect(r.competentAgency).toBe('000.94.61.H20');
+    const ev = await t.db.selectFrom('dossier_events as e').innerJoin('dossiers as d', 'd.id', 'e.dossier_id').select('e.payload').where('d.code', '=', r.code).executeTakeFirstOrThrow();
+    expect(ev.payload).toMatchObject({ placeUnitId: expect.any(Number) });
+  });
+
+  it('land at province level 1.115778 → Sở Nông nghiệp và Môi trường (000.00.06.H20), place asked too', async () => {
+    const r = await receiveDossier({ db: t.db, clock, actor: clerk }, await inputFor('1.115778', { placeUnitCode: LAP_VO }));
+    expect(r.competentAgency).toBe('000.00.06.H20');
+  });
+
+  it('refuses a place for a procedure not tied to one, and an unknown place commune', async () => {
+    const notTied = await receiveDossier({ db: t.db, clock, actor: clerk }, await inputFor('1.001193', { placeUnitCode: LAP_VO })).catch((x: unknown) => x);
+    expect((notTied as { details: { path: string }[] }).details.map((d) => d.path)).toContain('placeUnitCode');
+    const unknown = await receiveDossier({ db: t.db, clock, actor: clerk }, await inputFor('1.013225', { placeUnitCode: '99999' })).catch((x: unknown) => x);
+    expect(unknown).toMatchObject({ code: 'APPLICANT_UNIT_NOT_FOUND', details: [{ path: 'placeUnitCode' }] });
+  });
+});
+
+describe('due time from the chosen case', () => {
+  it('certified copy 2.000815, same day: Mon 10:00 → Mon 17:00; after 15:00 → Tue 17:00', async () => {
+    clock.set(new Date('2026-03-02T10:00:00+07:00'));
+    const before = await receiveDossier({ db: t.db, clock, actor: clerk }, await inputFor('2.000815'));
+    expect(before.dueAt).toBe(new Date('2026-03-02T17:00:00+07:00').toISOString());
+    clock.set(new Date('2026-03-02T15:30:00+07:00'));
+    const after = await receiveDossier({ db: t.db, clock, actor: clerk }, await inputFor('2.000815'));
+    expect(after.dueAt).toBe(new Date('2026-03-03T17:00:00+07:00').toISOString());
+  });
+
+  it('2.000815 extended case (+2 working days): Fri 27 Feb 2026 10:00 → Tue 3 Mar 10:00', async () => {
+    clock.set(new Date('2026-02-27T10:00:00+07:00'));
+    const r = await receiveDossier({ db: t.db, clock, actor: clerk }, await inputFor('2.000815', { caseKey: '2.000815.keo-dai' }));
+    expect(r.dueAt).toBe(new Date('2026-03-03T10:00:00+07:00').toISOString());
+  });
+
+  it('an unknown case is refused on caseKey', async () => {
+    const e = await receiveDossier({ db: t.db, clock, actor: clerk }, await inputFor('2.000815', { caseKey: '2.000815.khong-co' })).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'DOSSIER_INVALID' });
+    expect((e as { details: { path: string; message: string }[] }).details.find((d) => d.path === 'caseKey')?.message).toMatch(/2.000815.trong-ngay/);
+  });
+});
