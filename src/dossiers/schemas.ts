@@ -2,6 +2,7 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { literals, Nullable } from '../platform/http/schemas';
 import { actions, statuses } from './lifecycle';
+import { queueFilters } from './work-queue';
 
 const Status = literals(statuses);
 const Channel = literals(['counter', 'online', 'postal'] as const);
@@ -43,7 +44,10 @@ export const QueueItemSchema = Type.Object({
   code: Type.String(), status: Status, statusLabel: Type.String(), procedureCode: Type.String(), applicantName: Type.String(),
   receivedAt: Nullable(Instant), dueAt: Nullable(Instant), remainingWorkingMinutes: Nullable(Type.Integer()), timeliness: Nullable(TimelinessSchema),
 });
-export const QueueSchema = Type.Object({ items: Type.Array(QueueItemSchema) });
+export const WorkItemSchema = Type.Object({
+  ...QueueItemSchema.properties, procedureName: Type.String(), assigneeName: Nullable(Type.String({ description: 'cán bộ được phân công gần nhất' })),
+});
+export const QueueSchema = Type.Object({ items: Type.Array(WorkItemSchema), filter: literals(queueFilters) });
 export const SearchPageSchema = Type.Object({
   items: Type.Array(Type.Object({ ...QueueItemSchema.properties, rated: Type.Boolean() })),
   total: Type.Integer({ minimum: 0 }), totalIsLowerBound: Type.Boolean(),
@@ -75,6 +79,7 @@ export const ChainReportSchema = Type.Object({
 export type IntakeResultView = Static<typeof IntakeResultSchema>;
 export type DossierDetailView = Static<typeof DossierDetailSchema>;
 export type QueueItemView = Static<typeof QueueItemSchema>;
+export type WorkItemView = Static<typeof WorkItemSchema>;
 export type SearchPageView = Static<typeof SearchPageSchema>;
 export type AssigneesView = Static<typeof AssigneesSchema>;
 export type ActionResultView = Static<typeof ActionResultSchema>;
