@@ -32,6 +32,7 @@ import { backfillResolutions, resolutionHook } from './reports/transparency';
 import { registerTransparencyRoutes } from './reports/transparency-routes';
 import { registerNotificationRoutes } from './notifications/routes';
 import { everyMinutesCron, type JobDefinition } from './platform/jobs';
+import { pruneAttempts } from './platform/throttle';
 import { version } from './platform/version';
 import { registerOutboxAdminRoutes } from './notifications/admin-routes';
 import { outboxDeliveryJob } from './notifications/delivery';
@@ -123,5 +124,7 @@ export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'con
     outboxDeliveryJob({ db: deps.db, clock: deps.clock, config: deps.config }, deps.alert ? { onDead: (n) => deps.alert?.('outbox.dead', `${n} tin không gửi được sau nhiều lần thử`, { count: n }) } : {}),
     // the daily signed anchor of the event log (issue 10 §7)
     anchorJob({ db: deps.db, clock: deps.clock, anchorKeyFile: deps.config.anchorKeyFile }),
+    // back-off rows of sign-in and tracking guesses older than a day teach nothing more
+    { name: 'throttle.prune', cron: '17 3 * * *', handler: () => pruneAttempts(deps.db, new Date(deps.clock.now().getTime() - 86_400_000)) },
   ];
 }

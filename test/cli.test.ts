@@ -2,7 +2,7 @@
 // and `user add` as the way a real deployment gets its first administrator.
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login } from '../src/accounts/service';
+import { login } from '../src/accounts/login';
 import { systemClock } from '../src/platform/clock';
 import { createTestDatabase, type TestDatabase } from './db';
 
@@ -48,7 +48,7 @@ describe('motcua CLI', () => {
     expect(r.code).toBe(0);
     const password = /Mật khẩu \(chỉ hiện một lần\): (\S+)/.exec(r.out)?.[1] ?? '';
     expect(password).toHaveLength(16);
-    const session = await login({ db: t.db, clock: systemClock }, { username: 'quantri', password }, 1);
+    const session = await login({ db: t.db, clock: systemClock }, { username: 'quantri', password, clientAddress: '127.0.0.1' }, 1);
     expect(session.user.role).toBe('admin');
     const again = motcua(['user', 'add', '--username', 'quantri', '--role', 'admin'], { DATABASE_URL: t.url });
     expect(again.code).toBe(1);

@@ -3,7 +3,8 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { RouteDeps } from '../platform/context';
 import { ErrorShape, NoContent } from '../platform/http/schemas';
 import { publicRateLimit, requireActor, SESSION_COOKIE, type HttpApp } from '../platform/http/server';
-import { actorForToken, changePassword, createUser, currentUser, getUser, listUsers, login, logout, type ScopeLookup } from './service';
+import { allowedBeforePasswordChange, changePassword, login, logout, passwordChangeRequired, sessionForToken } from './login';
+import { createUser, currentUser, getUser, listUsers, type ScopeLookup } from './service';
 
 
 const RoleSchema = Type.Union([
@@ -20,6 +21,7 @@ const UserView = Type.Object({
   scopeCode: Type.Union([Type.String(), Type.Null()]),
   email: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),
+  mustChangePassword: Type.Boolean(),
   permissions: Type.Array(Type.String()),
 });
 
@@ -31,9 +33,16 @@ export function tokenOf(request: FastifyRequest): string | null {
   return request.cookies[SESSION_COOKIE] ?? null;
 }
 
+/**
+ * The actor of a request. A session whose user must still change the password handed to them
+ * gets 403 PASSWORD_CHANGE_REQUIRED on everything but /auth/me, /auth/password and /auth/logout.
+ */
 export const actorResolver = (deps: RouteDeps) => async (request: FastifyRequest) => {
   const token = tokenOf(request);
-  return token ? actorForToken(deps, token) : null;
+  const session = token ? await sessionForToken(deps, token) : null;
+  if (!session) return null;
+  if (session.mustChangePassword && !allowedBeforePasswordChange(request.method, request.url.split('?')[0] ?? '')) throw passwordChangeRequired();
+  return session.actor;
 };
 
 export interface AccountsRouteOptions {
@@ -52,10 +61,10 @@ export function registerAccountsRoutes(app: HttpApp, deps: RouteDeps, options: A
       tags: ['auth'],
       summary: 'Đăng nhập',
       body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String(), user: UserView }), 401: ErrorShape, 403: ErrorShape },
+      response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String(), user: UserView }), 401: ErrorShape, 429: ErrorShape },
     },
   }, async (request, reply) => {
-    const result = await login(deps, request.body, options.sessionTtlHours);
+    const result = await login(deps, { ...request.body, clientAddress: request.ip }, options.sessionTtlHours);
     reply.setCookie(SESSION_COOKIE, result.token, {
       httpOnly: true, sameSite: 'lax', path: '/', secure: options.secureCookies, expires: result.expiresAt,
     });
@@ -83,7 +92,7 @@ export function registerAccountsRoutes(app: HttpApp, deps: RouteDeps, options: A
     },
   }, async (request, reply) => {
     requireActor(request);
-    await changePassword(ctx(request), request.body, tokenOf(request));
+    await changePassword(ctx(request), { ...request.body, clientAddress: request.ip }, tokenOf(request));
     return reply.status(204).send();
   });
 
@@ -91,12 +100,16 @@ export function registerAccountsRoutes(app: HttpApp, deps: RouteDeps, options: A
     schema: {
       tags: ['users'],
       summary: 'Danh sách người dùng trong phạm vi',
-      querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }), offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }) }, { additionalProperties: false }),
+      // the TypeBox validator does not fill defaults in: they are applied below
+      querystring: Type.Object({
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+        offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+      }, { additionalProperties: false }),
       response: { 200: Type.Object({ items: Type.Array(UserView), total: Type.Integer() }) },
     },
   }, async (request) => {
     requireActor(request);
-    return listUsers(ctx(request), request.query);
+    return listUsers(ctx(request), { limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 });
   });
 
   app.get('/api/v1/users/:id', {

@@ -1,18 +1,16 @@
-// Use cases of accounts: log in and out, sessions → actors, users and their scopes.
-import { createHash } from 'node:crypto';
+// Use cases of accounts: users, their scopes and what they look like (sign-in and sessions: login.ts).
 import type { Actor, Role, Scope } from '../platform/actor';
 import { recordAudit } from '../platform/audit-log';
-import type { Clock } from '../platform/clock';
 import type { ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db/connect';
 import type { UsersTable } from '../platform/db/schema';
 import { conflict, forbidden, notFound, unauthenticated, validationFailed } from '../platform/errors';
 import type { Selectable } from 'kysely';
 import {
-  LOCKOUT_MINUTES, lockedUntilAfterFailure, passwordProblem, roleLabels, rolePermissions, roleScopeKind,
+  passwordProblem, roleLabels, rolePermissions, roleScopeKind,
   type Permission,
 } from './model';
-import { generatePassword, hashPassword, newSessionToken, verifyPassword } from './passwords';
+import { generatePassword, hashPassword } from './passwords';
 import { assertCan, assertWithinScope, isSystemAdmin, isWithinScope, type ScopeTarget } from './policy';
 
 export interface UserView {
@@ -24,6 +22,8 @@ export interface UserView {
   readonly scopeCode: string | null;
   readonly email: string | null;
   readonly active: boolean;
+  /** Until the user sets their own password, the server answers only /auth/me, /auth/password and /auth/logout. */
+  readonly mustChangePassword: boolean;
   readonly permissions: Permission[];
 }
 
@@ -47,6 +47,7 @@ export const toUserView = (u: UserRow): UserView => ({
   scopeCode: u.scope_code,
   email: u.email,
   active: u.active,
+  mustChangePassword: u.must_change_password,
   permissions: [...rolePermissions[u.role]],
 });
 
@@ -64,104 +65,10 @@ export const actorOfUser = (u: UserRow): Actor => ({
   userId: u.id, username: u.username, fullName: u.full_name, role: u.role, scope: scopeOfUser(u),
 });
 
-const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
-
-const INVALID_CREDENTIALS = () =>
-  unauthenticated('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
-
-export interface LoginResult {
-  readonly token: string;
-  readonly expiresAt: Date;
-  readonly user: UserView;
-}
-
-export async function login(
-  deps: { db: Database; clock: Clock },
-  input: { username: string; password: string },
-  sessionTtlHours: number,
-): Promise<LoginResult> {
-  const now = deps.clock.now();
-  const user = await deps.db.selectFrom('users').selectAll()
-    .where((eb) => eb(eb.fn('lower', ['username']), '=', input.username.trim().toLowerCase()))
-    .executeTakeFirst();
-  if (!user || !user.active) {
-    await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000', input.password);
-    throw INVALID_CREDENTIALS(); // same answer and similar time whether the user exists or not
-  }
-  if (user.locked_until && user.locked_until > now) {
-    throw forbidden('ACCOUNT_LOCKED', `Tài khoản tạm khoá do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${LOCKOUT_MINUTES} phút.`);
-  }
-  if (!(await verifyPassword(user.password_hash, input.password))) {
-    await deps.db.transaction().execute(async (trx) => {
-      // Counted in the database, so that parallel guesses cannot slip past the threshold.
-      const { failed_logins: failed } = await trx.updateTable('users').set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
-        .where('id', '=', user.id).returning('failed_logins').executeTakeFirstOrThrow();
-      const lockedUntil = lockedUntilAfterFailure(failed, now);
-      if (lockedUntil) await trx.updateTable('users').set({ failed_logins: 0, locked_until: lockedUntil }).where('id', '=', user.id).execute();
-      await recordAudit(trx, null, {
-        action: lockedUntil ? 'account.locked' : 'login.failed', entity: 'user', entityKey: user.id, at: now,
-      });
-    });
-    throw INVALID_CREDENTIALS();
-  }
-  const token = newSessionToken();
-  const expiresAt = new Date(now.getTime() + sessionTtlHours * 3_600_000);
-  await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
-    await trx.insertInto('sessions').values({ token_hash: tokenHash(token), user_id: user.id, created_at: now, expires_at: expiresAt }).execute();
-    await recordAudit(trx, { userId: user.id, username: user.username }, { action: 'login', entity: 'user', entityKey: user.id, at: now });
-  });
-  return { token, expiresAt, user: toUserView(user) };
-}
-
-/** The actor behind a session token, or null when it is unknown, expired or revoked. */
-export async function actorForToken(deps: { db: Database; clock: Clock }, token: string): Promise<Actor | null> {
-  if (!token || token.length > 200) return null;
-  const row = await deps.db.selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .selectAll('users')
-    .where('sessions.token_hash', '=', tokenHash(token))
-    .where('sessions.revoked_at', 'is', null)
-    .where('sessions.expires_at', '>', deps.clock.now())
-    .where('users.active', '=', true)
-    .executeTakeFirst();
-  return row ? actorOfUser(row) : null;
-}
-
-export async function logout(ctx: ServiceContext, token: string): Promise<void> {
-  await ctx.db.updateTable('sessions').set({ revoked_at: ctx.clock.now() })
-    .where('token_hash', '=', tokenHash(token)).where('revoked_at', 'is', null).execute();
-}
-
 export async function currentUser(ctx: ServiceContext): Promise<UserView> {
   if (!ctx.actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
   const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', ctx.actor.userId).executeTakeFirstOrThrow();
   return toUserView(user);
-}
-
-export async function changePassword(
-  ctx: ServiceContext,
-  input: { currentPassword: string; newPassword: string },
-  keepToken: string | null,
-): Promise<void> {
-  const actor = ctx.actor;
-  if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
-  const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw validationFailed('WRONG_PASSWORD', 'Mật khẩu hiện tại không đúng.');
-  }
-  const problem = passwordProblem(input.newPassword, user.username);
-  if (problem) throw validationFailed('WEAK_PASSWORD', problem, [{ path: 'body/newPassword', message: problem }]);
-  const passwordHash = await hashPassword(input.newPassword);
-  const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: passwordHash, must_change_password: false }).where('id', '=', user.id).execute();
-    // Other sessions end: a changed password must lock out whoever else knew the old one.
-    let revoke = trx.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', user.id).where('revoked_at', 'is', null);
-    if (keepToken) revoke = revoke.where('token_hash', '!=', tokenHash(keepToken));
-    await revoke.execute();
-    await recordAudit(trx, actor, { action: 'password.changed', entity: 'user', entityKey: user.id, at: now });
-  });
 }
 
 const userTarget = (u: UserRow): ScopeTarget => ({
@@ -202,7 +109,8 @@ export async function getUser(ctx: ServiceContext, id: number): Promise<UserView
   const actor = ctx.actor;
   if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
   const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-  const visible = user && (user.id === actor.userId
+  // a citizen account has no unit: only the system administrator (who also lists them) reads it
+  const visible = user && (user.id === actor.userId || isSystemAdmin(actor)
     || (actor.role === 'admin' || actor.role === 'supervisor') && isWithinScope(actor, userTarget(user)));
   if (!user || !visible) throw notFound('USER_NOT_FOUND', 'Không tìm thấy người dùng.');
   return toUserView(user);

@@ -36,7 +36,6 @@ export async function buildScenario(db: Database): Promise<Scenario> {
     await db.insertInto('users').values({
       id: a.userId, username: a.username, full_name: NAMES[who], role: a.role, scope_unit_id: null, scope_agency_id: null,
       scope_service_point_id: null, scope_code: null, scope_path: null, personal_id: null, email: null, phone: null, password_hash: 'x',
-      locked_until: null,
     }).execute();
   }
   await db.insertInto('agencies').values({

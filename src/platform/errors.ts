@@ -25,6 +25,8 @@ export class DomainError extends Error {
     /** Vietnamese, shown to the user. */
     message: string,
     readonly details?: readonly ErrorDetail[],
+    /** For TooManyRequests: when to try again (the HTTP `Retry-After`). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = kind;
@@ -46,5 +48,7 @@ export const validationFailed = (
 ): DomainError => new DomainError('ValidationFailed', code, message, details);
 export const conflict = (code: string, message: string): DomainError =>
   new DomainError('Conflict', code, message);
+export const tooManyRequests = (code: string, message: string, retryAfterSeconds?: number): DomainError =>
+  new DomainError('TooManyRequests', code, message, undefined, retryAfterSeconds);
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

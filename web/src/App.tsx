@@ -148,7 +148,12 @@ export function App() {
     case 'signedIn':
       return (
         <Layout user={session.user} onLogout={() => void handleLogout()} loggingOut={loggingOut}>
-          <Page path={path} user={session.user} onSessionLost={() => setSession({ status: 'anonymous', notice: null })} />
+          {session.user.mustChangePassword
+            // the server refuses everything else (PASSWORD_CHANGE_REQUIRED) until the handed-over password is changed
+            ? <ChangePasswordPage username={session.user.username} required
+              onSessionLost={() => setSession({ status: 'anonymous', notice: null })}
+              onChanged={() => setSession({ status: 'signedIn', user: { ...session.user, mustChangePassword: false } })} />
+            : <Page path={path} user={session.user} onSessionLost={() => setSession({ status: 'anonymous', notice: null })} />}
         </Layout>
       );
   }

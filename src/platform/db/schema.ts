@@ -137,8 +137,6 @@ export interface UsersTable {
   email: string | null;
   phone: string | null;
   password_hash: string;
-  failed_logins: Generated<number>;
-  locked_until: Date | null;
   must_change_password: Generated<boolean>;
   active: Generated<boolean>;
   created_at: Generated<Date>;
@@ -441,7 +439,15 @@ export interface AuditAnchorsTable {
   created_at: Generated<Date>;
 }
 
+export interface AttemptThrottleTable {
+  key: string;
+  failures: number;
+  last_attempt_at: Date;
+  next_allowed_at: Date;
+}
+
 export interface DB {
+  attempt_throttle: AttemptThrottleTable;
   audit_anchors: AuditAnchorsTable;
   audit_log: AuditLogTable;
   counter_outcomes: CounterOutcomesTable;

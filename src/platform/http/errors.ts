@@ -86,6 +86,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
 
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const { status, body, unexpected } = toErrorResponse(error);
+  if (isDomainError(error) && error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
   if (unexpected) request.log.error({ err: error }, 'unexpected error');
   else request.log.info({ code: body.error.code, status }, 'request refused');
   if (status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));

@@ -16,13 +16,18 @@ interface ChangePasswordPageProps {
   /** For password managers: which account the new password belongs to. */
   readonly username: string;
   readonly onSessionLost: () => void;
+  /** The password was handed over by an administrator: this screen is the only one until it is changed. */
+  readonly required?: boolean;
+  /** Called once the password is changed. */
+  readonly onChanged?: () => void;
 }
 
 type Problems = { current?: string; next?: string; confirm?: string; form?: string; details?: readonly string[] };
 
-export function ChangePasswordPage({ username, onSessionLost }: ChangePasswordPageProps) {
+export function ChangePasswordPage({ username, onSessionLost, required = false, onChanged }: ChangePasswordPageProps) {
   const { t } = useTranslation();
-  useDocumentTitle(t('password.title'));
+  const title = required ? t('password.requiredTitle') : t('password.title');
+  useDocumentTitle(title);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -52,12 +57,14 @@ export function ChangePasswordPage({ username, onSessionLost }: ChangePasswordPa
       setNext('');
       setConfirm('');
       setDone(true);
+      onChanged?.();
     } catch (e) {
       if (e instanceof ApiError && e.status === 401 && e.code !== 'INVALID_CREDENTIALS') {
         onSessionLost();
         return;
       }
-      setProblems({ form: errorMessage(e, t), details: errorDetails(e) });
+      const throttled = e instanceof ApiError && e.status === 429;
+      setProblems({ form: throttled ? t('password.throttled') : errorMessage(e, t), details: throttled ? [] : errorDetails(e) });
     } finally {
       setSubmitting(false);
     }
@@ -65,8 +72,8 @@ export function ChangePasswordPage({ username, onSessionLost }: ChangePasswordPa
 
   return (
     <div className="narrow">
-      <h1 tabIndex={-1}>{t('password.title')}</h1>
-      <p className="lead">{t('password.intro', { min: MIN_PASSWORD_LENGTH })}</p>
+      <h1 tabIndex={-1}>{title}</h1>
+      <p className="lead">{required ? t('password.requiredIntro', { min: MIN_PASSWORD_LENGTH }) : t('password.intro', { min: MIN_PASSWORD_LENGTH })}</p>
       <Notice tone="success">{done ? t('password.done') : null}</Notice>
       <Notice tone="error">
         {problems.form && (

@@ -16,6 +16,8 @@ export interface User {
   readonly scopeCode: string | null;
   readonly email: string | null;
   readonly active: boolean;
+  /** A password handed over by an administrator: the server answers nothing else until it is changed. */
+  readonly mustChangePassword: boolean;
   /** What the user may do (the server's role → permission table): the app shows what these allow, never by role name. */
   readonly permissions: readonly Permission[];
 }

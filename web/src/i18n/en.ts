@@ -90,6 +90,9 @@ export const en: Messages = {
     tooShort: 'The new password must have at least {{min}} characters.',
     mismatch: 'The two new passwords do not match.',
     done: 'Your password has been changed.',
+    requiredTitle: 'Set your own password',
+    requiredIntro: 'The password you are using was handed to you by an administrator. Set your own before you start: at least {{min}} characters, not containing your username.',
+    throttled: 'Too many wrong attempts. Please wait a moment and try again.',
   },
   dashboard: {
     by: {

@@ -88,6 +88,9 @@ export const vi = {
     tooShort: 'Mật khẩu mới phải có ít nhất {{min}} ký tự.',
     mismatch: 'Hai lần nhập mật khẩu mới không khớp.',
     done: 'Đã đổi mật khẩu.',
+    requiredTitle: 'Đặt mật khẩu của riêng bạn',
+    requiredIntro: 'Mật khẩu bạn đang dùng do quản trị viên cấp. Hãy đặt mật khẩu của riêng bạn trước khi làm việc: ít nhất {{min}} ký tự, không chứa tên đăng nhập.',
+    throttled: 'Đã nhập sai nhiều lần. Vui lòng đợi một lát rồi thử lại.',
   },
   dashboard: {
     by: {
