@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const STEP_MS = 60_000;
 import { DEMO_PASSWORD } from '../src/seed';
+import { trackingPinFor } from '../src/tracking/key';
 import type { TestDatabase } from '../test/db';
 import { axeViolations, type Browser, type RunningServer } from './harness';
 import { openDemoApp, type DemoApp } from './demo-app';
@@ -216,18 +217,19 @@ describe('a dossier from the counter to its return', () => {
     await logOut();
   }, STEP_MS);
 
-  it('anyone tracks it from the login page, and a wrong phone reveals nothing', async () => {
+  it('anyone with the code and the tracking PIN tracks it from the login page, and a wrong PIN reveals nothing', async () => {
+    const pin = await trackingPinFor(t.db, code);
     await page.getByRole('link', { name: /Tra cứu tình trạng hồ sơ/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Tra cứu tình trạng hồ sơ' }).waitFor();
     await page.getByLabel('Mã hồ sơ').fill(code);
-    await page.getByLabel('4 số cuối điện thoại').fill('0000');
+    await page.getByLabel('Mã tra cứu (6 chữ số)').fill(pin === '000000' ? '000001' : '000000');
     await page.getByRole('button', { name: 'Tra cứu' }).click();
-    await page.getByText('Không tìm thấy hồ sơ với mã và số điện thoại đã nhập').waitFor();
+    await page.getByText('Mã hồ sơ hoặc mã tra cứu không đúng').waitFor();
 
     await page.goto(`${server.baseUrl}/tra-cuu?ma=${code}`);
     await page.getByRole('heading', { level: 1, name: 'Tra cứu tình trạng hồ sơ' }).waitFor();
     expect(await page.getByLabel('Mã hồ sơ').inputValue()).toBe(code);
-    await page.getByLabel('4 số cuối điện thoại').fill(PHONE.slice(-4));
+    await page.getByLabel('Mã tra cứu (6 chữ số)').fill(pin);
     await page.getByRole('button', { name: 'Tra cứu' }).click();
     await page.getByRole('heading', { level: 2, name: `Hồ sơ ${code}` }).waitFor();
     const result = page.locator('section').filter({ hasText: `Hồ sơ ${code}` });
@@ -242,7 +244,7 @@ describe('a dossier from the counter to its return', () => {
   }, STEP_MS);
 
   it('ran without console errors or Content-Security-Policy refusals', () => {
-    // Signed out, /auth/me answers 401 and the wrong phone 404: Chromium logs both as failed loads.
+    // Signed out, /auth/me answers 401 and the wrong PIN 404: Chromium logs both as failed loads.
     const unexpected = browser.problems.filter((p) => !/status of (401|404)/.test(p));
     expect(unexpected).toEqual([]);
   });

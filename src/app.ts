@@ -9,6 +9,7 @@ import { registerDossierRoutes } from './dossiers/routes';
 import { registerAnchorRoutes } from './dossiers/anchor-routes';
 import { anchorJob } from './dossiers/anchor-job';
 import { registerFormsRoutes } from './forms/routes';
+import { registerTrackingRoutes } from './tracking/routes';
 import { resolveScope } from './directory/service';
 import type { Clock } from './platform/clock';
 import { reportExportsJob } from './reports/exports';
@@ -104,7 +105,8 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerTransparencyRoutes(app, { ...routeDeps, rateLimit: deps.transparencyRateLimit ?? 60 });
   registerNotificationRoutes(app, routeDeps);
   // the roll-up last: its hot day and month rows stay locked only from its upsert to the commit
-  registerDossierRoutes(app, { ...routeDeps, hooks: [resolutionHook, ...(deps.dossierHooks ?? []), rollupHook], trackRateLimit: deps.trackRateLimit ?? 30 });
+  registerDossierRoutes(app, { ...routeDeps, hooks: [resolutionHook, ...(deps.dossierHooks ?? []), rollupHook] });
+  registerTrackingRoutes(app, { ...routeDeps, trackRateLimit: deps.trackRateLimit ?? 30 });
   registerFormsRoutes(app, { ...routeDeps, publicUrl: deps.config.publicUrl });
   registerCounterRoutes(app, routeDeps);
   registerOutboxAdminRoutes(app, routeDeps);

@@ -23,7 +23,7 @@ beforeAll(async () => {
     const a = w.actors[who];
     await t.db.insertInto('users').values({
       id: a.userId, username: a.username, full_name: who === 'clerk' ? 'Trần Thị Thu' : 'Lê Văn Bình', role: a.role, scope_unit_id: null, scope_agency_id: null,
-      scope_service_point_id: null, scope_code: null, scope_path: null, personal_id: null, email: null, phone: null, password_hash: 'x', locked_until: null,
+      scope_service_point_id: null, scope_code: null, scope_path: null, personal_id: null, email: null, phone: null, password_hash: 'x',
     }).execute();
   }
   app = await createHttpServer({

@@ -287,14 +287,12 @@ function supplementAsked(events: readonly { action: string; at: Date; payload: u
   return { items, dueBy: typeof p.supplementDueAt === 'string' ? p.supplementDueAt : null, requestedAt: last.at.toISOString() };
 }
 
-/** Public tracking: no personal data; a wrong or missing phone suffix is the same 404 as an unknown code. */
-export async function trackDossier(db: Database, code: string, phoneLast4: string | undefined): Promise<TrackingView> {
+/** Public tracking (src/tracking checks the PIN first): no personal data; null for an unknown code. */
+export async function trackingViewOf(db: Database, code: string): Promise<TrackingView | null> {
   const d = await db.selectFrom('dossiers as d')
-    .select(['d.id', 'd.code', 'd.status', 'd.applicant_phone', 'd.received_at', 'd.due_at', 'd.procedure_id', 'd.rated_at'])
+    .select(['d.id', 'd.code', 'd.status', 'd.received_at', 'd.due_at', 'd.procedure_id', 'd.rated_at'])
     .where('d.code', '=', code).executeTakeFirst();
-  if (!d || !phoneLast4 || !/^\d{4}$/.test(phoneLast4) || !d.applicant_phone || d.applicant_phone.slice(-4) !== phoneLast4) {
-    throw dossierNotFound(code);
-  }
+  if (!d) return null;
   const [events, rules] = await Promise.all([
     db.selectFrom('dossier_events').select(['action', 'at', 'payload']).where('dossier_id', '=', d.id).orderBy('seq').execute(),
     procedureRules(db, d.procedure_id),

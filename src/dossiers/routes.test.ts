@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { createHttpServer, type HttpApp } from '../platform/http/server';
+import { trackingPinFor } from '../tracking/key';
+import { registerTrackingRoutes } from '../tracking/routes';
 import { registerDossierRoutes } from './routes';
 import { actions } from './lifecycle';
 import { buildWorld, type World } from './world.test-helper';
@@ -20,7 +22,8 @@ beforeAll(async () => {
       return typeof who === 'string' && who in w.actors ? w.actors[who as keyof World['actors']] : null;
     },
   });
-  registerDossierRoutes(app, { db: t.db, clock: w.clock, hooks: [], trackRateLimit: 10_000 });
+  registerDossierRoutes(app, { db: t.db, clock: w.clock, hooks: [] });
+  registerTrackingRoutes(app, { db: t.db, clock: w.clock, trackRateLimit: 10_000 });
   await app.ready();
 });
 afterAll(async () => {
@@ -68,13 +71,14 @@ describe('dossier routes', () => {
 
   it('public tracking lists what to supplement and by when while a supplement is awaited, nothing personal', async () => {
     const { code } = (await call('POST', '/api/v1/dossiers', 'clerk', w.intake({ name: 'Trần Thị Bích' }))).json() as { code: string };
+    const pin = await trackingPinFor(t.db, code);
     expect((await call('POST', `/api/v1/dossiers/${code}/actions/forward`, 'clerk', {})).statusCode).toBe(200);
-    expect((await call('GET', `/api/v1/track/${code}?phone=5678`, null)).json().supplement).toBeNull();
+    expect((await call('GET', `/api/v1/track/${code}?pin=${pin}`, null)).json().supplement).toBeNull();
     const asked = await call('POST', `/api/v1/dossiers/${code}/actions/requestSupplement`, 'officer', {
       reason: 'Bà Trần Thị Bích thiếu giấy tờ', items: ['Giấy chứng sinh (bản chính)', 'Tờ khai có chữ ký'], supplementDueAt: '2026-03-09T17:00:00+07:00',
     });
     expect(asked.statusCode, asked.body).toBe(200);
-    const tracked = await call('GET', `/api/v1/track/${code}?phone=5678`, null);
+    const tracked = await call('GET', `/api/v1/track/${code}?pin=${pin}`, null);
     expect(tracked.json().supplement).toEqual({
       items: ['Giấy chứng sinh (bản chính)', 'Tờ khai có chữ ký'], dueBy: '2026-03-09T10:00:00.000Z', requestedAt: '2026-03-02T02:00:00.000Z',
     });
@@ -85,18 +89,22 @@ describe('dossier routes', () => {
     const past = await call('POST', `/api/v1/dossiers/${other}/actions/requestSupplement`, 'officer', { reason: 'Thiếu', items: ['Giấy chứng sinh'], supplementDueAt: '2026-03-01T17:00:00+07:00' });
     expect(past.statusCode).toBe(400);
     expect((await call('POST', `/api/v1/dossiers/${code}/actions/supplementReceived`, 'clerk', {})).statusCode).toBe(200);
-    expect((await call('GET', `/api/v1/track/${code}?phone=5678`, null)).json().supplement).toBeNull();
+    expect((await call('GET', `/api/v1/track/${code}?pin=${pin}`, null)).json().supplement).toBeNull();
   });
 
-  it('tracks publicly with the phone suffix and answers 404 otherwise', async () => {
+  it('tracks publicly with the code and its PIN, and answers the same 404 to a wrong PIN and an unknown code', async () => {
     const { code } = (await call('POST', '/api/v1/dossiers', 'clerk', w.intake())).json() as { code: string };
-    const ok = await call('GET', `/api/v1/track/${code}?phone=5678`, null);
+    const pin = await trackingPinFor(t.db, code);
+    const ok = await call('GET', `/api/v1/track/${code}?pin=${pin}`, null);
     expect(ok.statusCode).toBe(200);
     expect(ok.body).not.toContain('087090001234');
-    const wrong = await call('GET', `/api/v1/track/${code}?phone=0000`, null);
-    const unknown = await call('GET', '/api/v1/track/000.00.30.H20-260302-9999?phone=0000', null);
+    const wrongPin = pin === '000000' ? '000001' : '000000';
+    const wrong = await call('GET', `/api/v1/track/${code}?pin=${wrongPin}`, null);
+    const unknown = await call('GET', `/api/v1/track/000.00.30.H20-260302-9999?pin=${wrongPin}`, null);
+    const phoneSuffix = await call('GET', `/api/v1/track/${code}?phone=5678`, null);
     expect(wrong.statusCode).toBe(404);
     expect(unknown.statusCode).toBe(404);
+    expect(phoneSuffix.statusCode).toBe(400); // the phone-suffix method is gone
     expect(wrong.json().error.code).toBe(unknown.json().error.code);
   });
 
@@ -132,7 +140,7 @@ describe('dossier routes', () => {
     expect(detail.allowedActions).toEqual([]);
     expect(detail.timeline.at(-1)).toMatchObject({ action: 'rate', payload: { stars: 4, dislike: ['time'], comment: 'Cần nhanh hơn', via: 'counter' } });
     // the public tracking shows that it was rated (a step), nothing of the rating itself
-    const tracked = await call('GET', `/api/v1/track/${code}?phone=5678`, null);
+    const tracked = await call('GET', `/api/v1/track/${code}?pin=${await trackingPinFor(t.db, code)}`, null);
     expect(tracked.json().steps.at(-1).label).toBe('Đánh giá mức độ hài lòng');
     expect(tracked.json().rated).toBe(true);
     expect(tracked.body).not.toContain('Cần nhanh hơn');
@@ -193,7 +201,7 @@ describe('dossier routes', () => {
       const a = await call('POST', `/api/v1/dossiers/${encodeURIComponent(code)}/actions/${action}`, actor, body);
       const b = await call('POST', '/api/v1/dossiers', actor, body, { 'idempotency-key': 'fuzz-key-0001' });
       const c = await call('GET', `/api/v1/dossiers?name=${encodeURIComponent(code)}&phone=${encodeURIComponent(code)}`, actor);
-      const d = await call('GET', `/api/v1/track/${encodeURIComponent(code)}?phone=${encodeURIComponent(code)}`, null);
+      const d = await call('GET', `/api/v1/track/${encodeURIComponent(code)}?pin=${encodeURIComponent(code)}`, null);
       for (const r of [a, b, c, d]) expect(r.statusCode, r.body).toBeLessThan(500);
     }), { numRuns: 60 });
     const mutated = await call('POST', '/api/v1/dossiers', 'clerk', { ...w.intake(), formData: { fullName: 'A\u0000B', personalId: '087090001234' } });

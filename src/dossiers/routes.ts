@@ -3,17 +3,15 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../platform/context';
 import { literals } from '../platform/http/schemas';
-import { publicRateLimit, requireActor, type HttpApp } from '../platform/http/server';
+import { requireActor, type HttpApp } from '../platform/http/server';
 import { paymentChannels, paperSources } from './model';
 import type { DossierContext, DossierHook } from './events';
 import { actions, dislikeReasons, RATING_COMMENT_MAX_CHARS, RATING_MAX_STARS, RATING_MIN_STARS, statuses } from './lifecycle';
-import { assigneesOf, getDossier, performAction, queueFilters, receiveDossier, searchDossiers, trackDossier, verifyAudit, workQueue } from './service';
-import { ActionResultSchema, AssigneesSchema, ChainReportSchema, DossierDetailSchema, IntakeResultSchema, QueueSchema, SearchPageSchema, TrackingViewSchema } from './schemas';
+import { assigneesOf, getDossier, performAction, queueFilters, receiveDossier, searchDossiers, verifyAudit, workQueue } from './service';
+import { ActionResultSchema, AssigneesSchema, ChainReportSchema, DossierDetailSchema, IntakeResultSchema, QueueSchema, SearchPageSchema } from './schemas';
 
 export interface DossierRouteDeps extends RouteDeps {
   readonly hooks: readonly DossierHook[];
-  /** Requests a minute per client on public tracking. */
-  readonly trackRateLimit?: number;
 }
 
 const Code = Type.String({ minLength: 10, maxLength: 60, pattern: '^[0-9A-Z.]+-[0-9]{6}-[0-9]{4,}$' });
@@ -149,16 +147,6 @@ export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): voi
     requireActor(request);
     return workQueue(ctx(request), request.query);
   });
-
-  app.get('/api/v1/track/:code', {
-    config: publicRateLimit(deps.trackRateLimit ?? 30),
-    schema: {
-      tags: ['dossiers'], summary: 'Tra cứu tình trạng hồ sơ (công khai, cần 4 số cuối điện thoại)',
-      params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 60 }) }, strict),
-      querystring: Type.Object({ phone: Type.Optional(Type.String({ maxLength: 20 })) }, strict),
-      response: { 200: TrackingViewSchema },
-    },
-  }, async (request) => trackDossier(deps.db, request.params.code, request.query.phone));
 
   app.get('/api/v1/audit/verify', {
     schema: {

@@ -18,7 +18,7 @@ import { hasNul, IDEMPOTENCY_KEY_RE, normalizedApplicant, paperRecords, type Act
 import { payloadBuilders } from './payloads';
 import { dossierNotFound, isDossierInScope, scopedActor } from './scope';
 
-export { assigneesOf, getDossier, getDossierPrintFacts, searchDossiers, SEARCH_COUNT_CAP, trackDossier } from './queries';
+export { assigneesOf, getDossier, getDossierPrintFacts, searchDossiers, SEARCH_COUNT_CAP, trackingViewOf } from './queries';
 export { queueFilters, workQueue, type QueueFilter, type WorkItem } from './work-queue';
 export type { DossierDetail, DossierPrintFacts, QueueItem, SearchFilters, SearchPage, TrackingView } from './queries';
 export { AUDIT_MAX_PERIOD_DAYS, checkChain, compareWithFold, verifyAudit, verifyChain, type BrokenLink } from './audit';

@@ -52,6 +52,7 @@ export const receiptData = (overrides: Partial<ReceiptSlipData> = {}): ReceiptSl
   ledger: { book: '01/2026', serial: '0125' },
   receiverName: 'Trần Văn Bình',
   trackingUrl: TRACKING_URL,
+  trackingPin: '407213',
   ...overrides,
 });
 

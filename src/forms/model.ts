@@ -88,6 +88,8 @@ export interface ReceiptSlipData {
   receiverName: string;
   /** Public status page; printed as a QR code. */
   trackingUrl: string;
+  /** The 6-digit PIN that public tracking asks for with the code (src/tracking/pin.ts). */
+  trackingPin: string;
 }
 
 /** Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
+import { trackingPinFor } from '../tracking/key';
 import { buildScenario, NAMES, type Scenario } from './scenario.test-helper';
 import { dossierSlip, ledgerData, parentAgencyLabel, placeLabel, type FormsContext } from './service';
 
@@ -31,6 +32,9 @@ describe('slip data', () => {
     expect(d.dueAt.toISOString()).toBe(new Date('2026-03-09T09:00:00+07:00').toISOString());
     expect(d.duration).toEqual({ value: 5, unit: 'working_days' });
     expect(d.trackingUrl).toBe(`https://motcua.example.vn/tra-cuu?ma=${s.received}`);
+    // the PIN public tracking asks for, printed on the receipt: the same on every reprint
+    expect(d.trackingPin).toMatch(/^[0-9]{6}$/);
+    expect(d.trackingPin).toBe(await trackingPinFor(t.db, s.received));
   });
 
   it('takes the supplement items and reason from the request, signed by the officer who asked', async () => {

@@ -1,6 +1,7 @@
 // Printing use cases: a slip of one dossier and the ledger of a period. The dossier is read
 // through dossiers/ (scope-checked: outside the actor's scope it does not exist), the header
 // through directory/, durations and fees through catalog/; the pure renderers do the rest.
+import { trackingPinFor } from '../tracking/key';
 import { can } from '../accounts/policy';
 import { getProcedure } from '../catalog/service';
 import { getServicePoint, getUnit, listAgencies, type ServicePointView } from '../directory/service';
@@ -196,7 +197,7 @@ export async function dossierSlip(ctx: FormsContext, code: string, kind: SlipKin
         setCount: 1,
         duration: catalogue ? { value: catalogue.durationValue, unit: catalogue.durationUnit } : { value: Number.NaN, unit: 'working_days' },
         receivedAt, dueAt, resultDelivery, fees,
-        receiverName: actorName(facts, event), trackingUrl,
+        receiverName: actorName(facts, event), trackingUrl, trackingPin: await trackingPinFor(ctx.db, d.code),
       } };
     }
     case 'supplement': {

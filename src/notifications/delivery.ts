@@ -11,6 +11,7 @@ import type { JobDefinition } from '../platform/jobs';
 import { idempotencyKeyOf, isDeliveryError, type SentReceipt } from './channels';
 import { claimBatch, DEFAULT_DELIVERY, recordDelivered, recordFailure, recordSkipped, type ClaimedRow, type DeliverySettings } from './outbox';
 import { sendersFromConfig, type SenderConfig, type Senders } from './senders';
+import { trackingPinFor } from '../tracking/key';
 import { dossierCodeOf, eventSeqOf, planMessage, type PlannedMessage } from './templates';
 
 export interface DeliveryDeps extends Senders {
@@ -38,7 +39,7 @@ type Outcome = Exclude<keyof DeliveryReport, 'claimed'>;
 async function planFor(db: Database, row: ClaimedRow, publicUrl: string): Promise<PlannedMessage> {
   const code = dossierCodeOf(row);
   const contact = code === null ? null : await dossierContact(db, code, eventSeqOf(row));
-  return planMessage(row, contact, publicUrl);
+  return planMessage(row, contact, publicUrl, contact ? await trackingPinFor(db, contact.code) : null);
 }
 
 async function deliverOne(deps: DeliveryDeps, row: ClaimedRow, s: DeliverySettings): Promise<Outcome> {

@@ -33,6 +33,13 @@ describe('SMS to the applicant', () => {
     });
   });
 
+  it('sends the tracking PIN with the receipt message, so that the applicant can track without the slip', () => {
+    const m = planMessage({ kind: 'dossier.received', payload: { code: CODE, status: 'received', dueAt: '2026-03-09T02:00:00+00:00' } }, contact({ status: 'received' }), URL, '407213');
+    expect(m).toMatchObject({ text: `Hồ sơ ${CODE} đã được tiếp nhận, hẹn trả kết quả 09/03/2026. Tra cứu: https://motcua.example.vn/tra-cuu, mã tra cứu 407213` });
+    const online = planMessage({ kind: 'dossier.received', payload: { code: CODE, status: 'submitted', dueAt: null } }, contact({ status: 'submitted', dueAt: null }), URL, '407213');
+    expect(online).toMatchObject({ text: expect.stringContaining('mã tra cứu 407213') });
+  });
+
   it('takes the due date of the receipt from the row, not today\'s due date (an apology may have moved it since)', () => {
     const m = sms('dossier.received', { code: CODE, status: 'received', dueAt: '2026-03-09T02:00:00Z' }, contact({ dueAt: new Date('2026-03-13T09:00:00+07:00') }));
     expect(m).toMatchObject({ text: expect.stringContaining('09/03/2026') });

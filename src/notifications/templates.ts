@@ -17,7 +17,7 @@ export function formatVnDate(at: Date): string {
   return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
-/** The public tracking page (code + the phone's last 4 digits). */
+/** The public tracking page (dossier code + the 6-digit tracking PIN). */
 export const trackingUrlOf = (publicUrl: string): string => `${publicUrl.replace(/\/+$/, '')}/tra-cuu`;
 
 /**
@@ -32,13 +32,17 @@ interface SmsFacts {
   /** The appointment this message announces (receipt: the due time; apology: the new date). */
   readonly date: Date | null;
   readonly trackingUrl: string;
+  /** The dossier's tracking PIN (src/tracking/pin.ts), sent with the receipt messages. */
+  readonly trackingPin: string | null;
 }
 
-const accepted = (f: SmsFacts): string => f.date
-  ? `Hồ sơ ${f.code} đã được tiếp nhận, hẹn trả kết quả ${formatVnDate(f.date)}. Tra cứu: ${f.trackingUrl}`
-  : `Hồ sơ ${f.code} đã được tiếp nhận. Tra cứu: ${f.trackingUrl}`;
+const withPin = (f: SmsFacts): string => (f.trackingPin ? `, mã tra cứu ${f.trackingPin}` : '');
 
-const submitted = (f: SmsFacts): string => `Hồ sơ ${f.code} đã nộp trực tuyến, đang chờ tiếp nhận. Tra cứu: ${f.trackingUrl}`;
+const accepted = (f: SmsFacts): string => f.date
+  ? `Hồ sơ ${f.code} đã được tiếp nhận, hẹn trả kết quả ${formatVnDate(f.date)}. Tra cứu: ${f.trackingUrl}${withPin(f)}`
+  : `Hồ sơ ${f.code} đã được tiếp nhận. Tra cứu: ${f.trackingUrl}${withPin(f)}`;
+
+const submitted = (f: SmsFacts): string => `Hồ sơ ${f.code} đã nộp trực tuyến, đang chờ tiếp nhận. Tra cứu: ${f.trackingUrl}${withPin(f)}`;
 
 const smsTexts = {
   // rows queued before online submissions had their own kind say so by their status
@@ -105,7 +109,7 @@ export function eventSeqOf(row: OutboxMessageInput): number | undefined {
  * The message an outbox row becomes. `dossier` is the contact of the row's dossier (loaded by the
  * caller for the applicant SMS kinds, null when the dossier is not found).
  */
-export function planMessage(row: OutboxMessageInput, dossier: DossierContact | null, publicUrl: string): PlannedMessage {
+export function planMessage(row: OutboxMessageInput, dossier: DossierContact | null, publicUrl: string, trackingPin: string | null = null): PlannedMessage {
   if (row.kind === 'mail.notification') return staffMail(row.payload, publicUrl);
   const kind = applicantSmsKind(row.kind);
   if (!kind) return skip(`Loại "${row.kind}" không gửi thông báo.`);
@@ -118,7 +122,7 @@ export function planMessage(row: OutboxMessageInput, dossier: DossierContact | n
     : kind === 'apologize' || kind === 'supplementReceived' ? dossier.event?.newDueAt ?? dossier.dueAt
       : kind === 'receive' ? dossier.dueAt : null;
   const status = text(row.payload.status) ?? dossier.status;
-  return { channel: 'sms', to: dossier.applicantPhone, text: smsTexts[kind]({ code: dossier.code, status, date, trackingUrl: trackingUrlOf(publicUrl) }) };
+  return { channel: 'sms', to: dossier.applicantPhone, text: smsTexts[kind]({ code: dossier.code, status, date, trackingUrl: trackingUrlOf(publicUrl), trackingPin }) };
 }
 
 /** A `mail.notification` row → the mail to the staff member (payload {to, subject, body, dossierCode}). */

@@ -25,6 +25,7 @@ export function renderReceiptSlip(data: ReceiptSlipData): Promise<Uint8Array> {
     drawTitle(w, RECEIPT_TITLE);
     await drawWithQr(w, data.trackingUrl, (width) => {
       w.field('Mã hồ sơ', data.code, { width, size: w.spec.fontSize * 1.1 });
+      w.field('Mã tra cứu', data.trackingPin, { width, size: w.spec.fontSize * 1.1 });
       if (data.copyLabel) w.paragraph(`(Liên: ${data.copyLabel})`, { width, font: 'italic' });
       drawApplicant(w, data.applicant, 'Tiếp nhận hồ sơ của', width);
     });

@@ -446,7 +446,13 @@ export interface AttemptThrottleTable {
   next_allowed_at: Date;
 }
 
+export interface TrackingKeyTable {
+  id: Generated<boolean>;
+  secret: string;
+}
+
 export interface DB {
+  tracking_key: TrackingKeyTable;
   attempt_throttle: AttemptThrottleTable;
   audit_anchors: AuditAnchorsTable;
   audit_log: AuditLogTable;

@@ -52,8 +52,8 @@ export function searchDossiers(filters: SearchFilters, signal?: AbortSignal) {
 export const performAction = (code: string, action: DossierAction, input: ActionInput) =>
   api.post<ActionResult>(`/api/v1/dossiers/${enc(code)}/actions/${action}`, input);
 
-export const trackDossier = (code: string, phoneLast4: string, signal?: AbortSignal) =>
-  api.get<TrackingView>(`/api/v1/track/${enc(code)}?phone=${enc(phoneLast4)}`, signal);
+export const trackDossier = (code: string, pin: string, signal?: AbortSignal) =>
+  api.get<TrackingView>(`/api/v1/track/${enc(code)}?pin=${enc(pin)}`, signal);
 
 export const slipKinds = ['receipt', 'supplement', 'refusal', 'apology', 'stop', 'control'] as const;
 export type SlipKind = (typeof slipKinds)[number];

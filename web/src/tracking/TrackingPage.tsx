@@ -1,7 +1,7 @@
-// Public tracking at /tra-cuu (no sign-in): dossier code + last 4 digits of the phone → status,
-// due time, steps and whether the applicant rated the service (not the rating), no personal data.
-// A wrong phone gets the same neutral answer as an unknown code; only a refused request (rate
-// limit, network) is reported as such.
+// Public tracking at /tra-cuu (no sign-in): dossier code + the 6-digit tracking PIN of the receipt
+// → status, due time, steps and whether the applicant rated the service (not the rating), no
+// personal data. A wrong PIN gets the same neutral answer as an unknown code; repeated wrong PINs
+// make the server ask for a short wait (429 with Retry-After), said as such.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
@@ -25,8 +25,8 @@ export function TrackingPage() {
   useDocumentTitle(t('title'));
   const ids = useId();
   const [code, setCode] = useState(codeFromUrl);
-  const [phone, setPhone] = useState('');
-  const [errors, setErrors] = useState<{ code?: string; phone?: string }>({});
+  const [pin, setPin] = useState('');
+  const [errors, setErrors] = useState<{ code?: string; pin?: string }>({});
   const [busy, setBusy] = useState(false);
   const [view, setView] = useState<TrackingView | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -34,11 +34,11 @@ export function TrackingPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found: { code?: string; phone?: string } = {};
+    const found: { code?: string; pin?: string } = {};
     if (!code.trim()) found.code = t('codeRequired');
-    if (!/^\d{4}$/.test(phone)) found.phone = t('phoneRequired');
+    if (!/^\d{6}$/.test(pin)) found.pin = t('pinRequired');
     setErrors(found);
-    if (found.code || found.phone) {
+    if (found.code || found.pin) {
       (event.currentTarget as HTMLFormElement).querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
@@ -46,11 +46,12 @@ export function TrackingPage() {
     setMessage(null);
     setView(null);
     try {
-      const v = await trackDossier(code.trim().toUpperCase(), phone);
+      const v = await trackDossier(code.trim().toUpperCase(), pin);
       setView(v);
       window.setTimeout(() => result.current?.focus(), 0);
     } catch (e) {
       const notFound = e instanceof ApiError && (e.status === 404 || e.status === 400);
+      // a wait asked after repeated wrong PINs (429 TRACKING_THROTTLED) is said with its seconds by the server
       setMessage(notFound ? t('notFound') : errorMessage(e, tApp));
     } finally {
       setBusy(false);
@@ -64,8 +65,8 @@ export function TrackingPage() {
       <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-describedby={`${ids}-msg`}>
         <Field label={t('code')} hint={t('codeHint')} value={code} onChange={(e) => setCode(e.target.value)} error={errors.code ?? null}
           autoComplete="off" spellCheck={false} required />
-        <Field label={t('phone')} value={phone} inputMode="numeric" maxLength={4} pattern="[0-9]{4}" error={errors.phone ?? null}
-          onChange={(e) => setPhone(e.target.value.replace(/\D/g, ''))} autoComplete="off" required />
+        <Field label={t('pin')} hint={t('pinHint')} value={pin} inputMode="numeric" maxLength={6} pattern="[0-9]{6}" error={errors.pin ?? null}
+          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} autoComplete="off" required />
         <div className="form__actions">
           <Button kind="primary" type="submit" disabled={busy}>{busy ? t('searching') : t('submit')}</Button>
         </div>
