@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { performAction } from '../dossiers/service';
 import { receiveDossier } from '../dossiers/service';
 import { buildWorld, type World } from '../dossiers/world.test-helper';
+import { trackingPinFor } from '../tracking/key';
 import { idempotencyKeyOf, type SentReceipt } from './channels';
 import { deliverOutbox, type DeliveryDeps } from './delivery';
 import { createSmtpSender, type MailSender, type OutgoingMail } from './mail';
@@ -101,7 +102,7 @@ describe('delivering the outbox', () => {
 
     const texts = await t.db.selectFrom('sms_simulator_messages').selectAll().where('idempotency_key', 'in', rows.map((r) => keyOfRow(r))).orderBy('id').execute();
     expect(texts.map((s) => [s.to_number, s.text, s.encoding, s.segments])).toEqual([
-      ['84912345678', `Hồ sơ ${code} đã được tiếp nhận, hẹn trả kết quả 09/03/2026. Tra cứu: https://motcua.example.vn/tra-cuu`, 'ucs2', 2],
+      ['84912345678', `Hồ sơ ${code} đã được tiếp nhận, hẹn trả kết quả 09/03/2026. Tra cứu: https://motcua.example.vn/tra-cuu, mã tra cứu ${await trackingPinFor(t.db, code)}`, 'ucs2', 3],
       ['84912345678', `Xin lỗi ông/bà, hồ sơ ${code} được hẹn trả lại vào 13/03/2026. Tra cứu: https://motcua.example.vn/tra-cuu`, 'ucs2', 2],
     ]);
 
