@@ -2,6 +2,7 @@
  * Sổ theo dõi hồ sơ as an XLSX workbook (exceljs). Dates are real spreadsheet dates showing Vietnam
  * wall time (UTC+7) with the format dd/mm/yyyy hh:mm, so the sheet sorts and filters by date.
  */
+import { writeSafeXlsx, xmlSafeText } from '../platform/xlsx';
 import ExcelJS from 'exceljs';
 import { formatPlaceDate, toVnWallClock } from './format';
 import { LEDGER_COLUMNS, LEDGER_DATE_GROUP, LEDGER_TITLE, ledgerCells } from './ledger-columns';
@@ -16,13 +17,6 @@ export const LEDGER_HEADER_ROW = 6;
 const THIN = { style: 'thin' } as const;
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-/** Strip characters XML 1.0 cannot carry (they would corrupt the workbook). */
-function xmlSafe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(
-    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    '\uFFFD',
-  ).normalize('NFC');
-}
 
 export async function renderLedgerXlsx(data: LedgerData): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -42,7 +36,7 @@ export async function renderLedgerXlsx(data: LedgerData): Promise<Buffer> {
   const line = (row: number, text: string, bold: boolean, align: 'left' | 'center', mergeTo = lastCol): void => {
     sheet.mergeCells(row, 1, row, mergeTo);
     const cell = sheet.getCell(row, 1);
-    cell.value = xmlSafe(text);
+    cell.value = xmlSafeText(text);
     cell.font = { name: 'Times New Roman', size: bold ? 13 : 11, bold };
     cell.alignment = { horizontal: align, vertical: 'middle' };
   };
@@ -50,7 +44,7 @@ export async function renderLedgerXlsx(data: LedgerData): Promise<Buffer> {
   line(2, data.header.unitName, true, 'left', 6);
   line(3, LEDGER_TITLE.toLocaleUpperCase('vi'), true, 'center');
   line(4, ledgerPeriodText(data.period), false, 'center');
-  line(5, formatPlaceDate(xmlSafe(data.header.placeName), data.header.issuedAt), false, 'center');
+  line(5, formatPlaceDate(xmlSafeText(data.header.placeName), data.header.issuedAt), false, 'center');
   sheet.getCell(5, 1).font = { name: 'Times New Roman', size: 11, italic: true };
 
   // Two header rows: columns outside the date group span both; the group has its own label.
@@ -85,7 +79,7 @@ export async function renderLedgerXlsx(data: LedgerData): Promise<Buffer> {
           cell.value = toVnWallClock(value);
           cell.numFmt = LEDGER_DATE_FORMAT;
         }
-      } else if (typeof value === 'string') cell.value = xmlSafe(value);
+      } else if (typeof value === 'string') cell.value = xmlSafeText(value);
       else if (value !== null && Number.isFinite(value)) cell.value = value;
       cell.font = { name: 'Times New Roman', size: 11 };
       cell.alignment = { horizontal: LEDGER_COLUMNS[i]?.align ?? 'left', vertical: 'top', wrapText: true };
@@ -93,6 +87,5 @@ export async function renderLedgerXlsx(data: LedgerData): Promise<Buffer> {
     });
   });
 
-  const bytes = await workbook.xlsx.writeBuffer();
-  return Buffer.from(bytes as ArrayBuffer);
+  return writeSafeXlsx(workbook);
 }

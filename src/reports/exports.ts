@@ -5,6 +5,7 @@
 // queued export stays queued, and a running one whose heartbeat is older than STALE_MS is
 // claimed again by the next worker (a restart, or another instance). No pg-boss queue yet —
 // src/platform/jobs.ts did not exist when this was written; the row is the queue.
+import { writeSafeXlsx } from '../platform/xlsx';
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import type { Actor } from '../platform/actor';
@@ -171,7 +172,7 @@ async function buildBreakdownXlsx(ctx: ServiceContext, p: StoredParams, progress
     ws.views = [{ state: 'frozen', ySplit: 4 }];
     await progress(Math.floor(((i + 1) / sheets.length) * 90));
   }
-  return { name: `so-lieu-tthc-${p.from}-${p.to}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
+  return { name: `so-lieu-tthc-${p.from}-${p.to}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await writeSafeXlsx(wb) };
 }
 
 /** Claims one export (queued, or running with a stale heartbeat) and runs it. False when none. */

@@ -1,6 +1,7 @@
 // Every report table as a spreadsheet (exceljs): a title row, the period and scope, a header
 // and the rows, numbers as numbers.
 import ExcelJS from 'exceljs';
+import { writeSafeXlsx } from '../platform/xlsx';
 
 export interface SheetColumn {
   readonly key: string;
@@ -21,5 +22,5 @@ export async function tableToXlsx(title: string, subtitle: string, columns: read
   for (const r of rows) ws.addRow(columns.map((c) => (r[c.key] ?? null) as ExcelJS.CellValue));
   columns.forEach((c, i) => { ws.getColumn(i + 1).width = c.width ?? Math.max(12, c.header.length + 2); });
   ws.views = [{ state: 'frozen', ySplit: 4 }];
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return writeSafeXlsx(wb);
 }
