@@ -43,6 +43,9 @@ describe('accounts service', () => {
     await createUser(cli, { username: 'tam', fullName: 'Tâm', role: 'courier', scopeCode: 'BD-A' }, lookup);
     expect((await failure(createUser(cli, { username: 'TAM', fullName: 'Tâm', role: 'courier', scopeCode: 'BD-A' }, lookup))).code).toBe('USERNAME_TAKEN');
     expect((await failure(createUser(cli, { username: 'tam', fullName: 'Tâm', role: 'courier', scopeCode: 'BD-A' }, lookup))).code).toBe('USERNAME_TAKEN');
+    expect((await failure(createUser(cli, { username: 'an-danh', fullName: 'Quản\u202E trị', role: 'courier', scopeCode: 'BD-A' }, lookup))).code).toBe('INVALID_NAME');
+    const nfd = await createUser(cli, { username: 'nfd-ten', fullName: ' Nguye\u0302\u0303n Va\u0306n Tâm ', role: 'courier', scopeCode: 'BD-A' }, lookup);
+    expect(nfd.user.fullName).toBe('Nguyễn Văn Tâm');
   });
 
   it('lets only administrators create users', async () => {

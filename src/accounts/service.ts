@@ -5,6 +5,7 @@ import type { ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db/connect';
 import type { UsersTable } from '../platform/db/schema';
 import { conflict, forbidden, notFound, unauthenticated, validationFailed } from '../platform/errors';
+import { nameProblem, nfc } from '../platform/text';
 import type { Selectable } from 'kysely';
 import {
   passwordProblem, roleLabels, rolePermissions, roleScopeKind,
@@ -142,6 +143,10 @@ export async function createUser(
     assertCan(ctx.actor, 'users.manage');
   }
   const username = input.username.trim().toLowerCase();
+  // the command line does not pass through the HTTP body check: the same rule here
+  const fullName = nfc(input.fullName.trim());
+  const nameIssue = nameProblem(fullName) ?? (fullName === '' ? 'Họ tên không được để trống.' : null);
+  if (nameIssue) throw validationFailed('INVALID_NAME', nameIssue, [{ path: 'fullName', message: nameIssue }]);
   if (!USERNAME.test(username)) {
     throw validationFailed('INVALID_USERNAME', 'Tên đăng nhập gồm 3–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch.', [{ path: 'username', message: 'không hợp lệ' }]);
   }
@@ -177,7 +182,7 @@ export async function createUser(
     if (taken) throw conflict('USERNAME_TAKEN', `Tên đăng nhập ${username} đã được dùng.`);
     const inserted = await trx.insertInto('users').values({
       username,
-      full_name: input.fullName.trim(),
+      full_name: fullName,
       role: input.role,
       scope_unit_id: scope?.kind === 'unit' ? scope.id : null,
       scope_agency_id: scope?.kind === 'agency' ? scope.id : null,

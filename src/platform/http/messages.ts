@@ -10,6 +10,7 @@ export const httpMessages = {
   RATE_LIMITED: 'Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
   UNAUTHENTICATED: 'Vui lòng đăng nhập.',
   BAD_REQUEST: 'Yêu cầu không hợp lệ.',
+  INVALID_TEXT: 'Có tên chứa ký tự ẩn, ký tự điều khiển hoặc ký tự đảo chiều hiển thị; vui lòng gõ lại.',
   INVALID_VALUE: 'Có giá trị không hợp lệ (ví dụ ngày không tồn tại hoặc ký tự không cho phép).',
   DATABASE_UNAVAILABLE: 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít giây.',
   INTERNAL: 'Hệ thống gặp lỗi. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị viên.',

@@ -30,6 +30,12 @@ describe('HTTP platform', () => {
   const post = (payload: string | Buffer, contentType = 'application/json') =>
     app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { 'content-type': contentType }, payload });
 
+  it('refuses a name with a bidirectional override in any JSON body (400 INVALID_TEXT, the field named)', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'clerk\u202Enimda', password: 'x' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'INVALID_TEXT', details: [{ path: 'body/username', message: expect.stringContaining('U+202E') }] });
+  });
+
   it('reports health with migrations applied', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);

@@ -12,7 +12,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Actor } from '../actor';
-import { unauthenticated } from '../errors';
+import { unauthenticated, validationFailed } from '../errors';
+import { cleanJsonText } from '../text';
 import { csrfHook } from './csrf';
 import { errorBody, handleError } from './errors';
 import { addErrorResponses, responseCheckHooks, type ResponseCheck } from './response-schemas';
@@ -91,11 +92,16 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpApp> {
     } catch {
       return done(Object.assign(new Error(httpMessages.INVALID_UTF8), { statusCode: 400, code: 'MOTCUA_INVALID_UTF8' }), undefined);
     }
+    let parsed: unknown;
     try {
-      done(null, JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value)));
+      parsed = JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value));
     } catch {
-      done(Object.assign(new Error(httpMessages.MALFORMED_JSON), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
+      return done(Object.assign(new Error(httpMessages.MALFORMED_JSON), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
     }
+    // every text NFC; names with hidden, control or bidirectional characters refused (src/platform/text.ts)
+    const cleaned = cleanJsonText(parsed);
+    if (cleaned.problems.length > 0) return done(validationFailed('INVALID_TEXT', httpMessages.INVALID_TEXT, cleaned.problems), undefined);
+    done(null, cleaned.value);
   });
 
   app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
