@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const STEP_MS = 60_000;
 import { DEMO_PASSWORD } from '../src/seed';
-import { trackingPinFor } from '../src/tracking/key';
+import { trackingPinFor } from '../src/tracking/references';
 import type { TestDatabase } from '../test/db';
 import { axeViolations, type Browser, type RunningServer } from './harness';
 import { openDemoApp, type DemoApp } from './demo-app';

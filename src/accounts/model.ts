@@ -64,14 +64,8 @@ export const roleScopeKind = {
 
 export const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
 
-// Lockout: after this many consecutive failures the account is locked for a while.
-export const LOCKOUT_THRESHOLD = 5;
-export const LOCKOUT_MINUTES = 15;
+// No lock-out: wrong passwords slow down (accounts/login.ts, platform/throttle.ts).
 export const MIN_PASSWORD_LENGTH = 10;
-
-export function lockedUntilAfterFailure(failedLogins: number, now: Date): Date | null {
-  return failedLogins >= LOCKOUT_THRESHOLD ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
-}
 
 export function passwordProblem(password: string, username: string): string | null {
   if (password.length < MIN_PASSWORD_LENGTH) return `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`;

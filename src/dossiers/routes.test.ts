@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { createHttpServer, type HttpApp } from '../platform/http/server';
-import { trackingPinFor } from '../tracking/key';
+import { trackingPinFor } from '../tracking/references';
 import { registerTrackingRoutes } from '../tracking/routes';
 import { registerDossierRoutes } from './routes';
 import { actions } from './lifecycle';

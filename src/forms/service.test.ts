@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { trackingPinFor } from '../tracking/key';
+import { trackingPinFor } from '../tracking/references';
 import { buildScenario, NAMES, type Scenario } from './scenario.test-helper';
 import { dossierSlip, ledgerData, parentAgencyLabel, placeLabel, type FormsContext } from './service';
 

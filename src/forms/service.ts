@@ -1,7 +1,7 @@
 // Printing use cases: a slip of one dossier and the ledger of a period. The dossier is read
 // through dossiers/ (scope-checked: outside the actor's scope it does not exist), the header
 // through directory/, durations and fees through catalog/; the pure renderers do the rest.
-import { trackingPinFor } from '../tracking/key';
+import { trackingPinFor } from '../tracking/references';
 import { can } from '../accounts/policy';
 import { getProcedure } from '../catalog/service';
 import { getServicePoint, getUnit, listAgencies, type ServicePointView } from '../directory/service';

@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { performAction } from '../dossiers/service';
 import { receiveDossier } from '../dossiers/service';
 import { buildWorld, type World } from '../dossiers/world.test-helper';
-import { trackingPinFor } from '../tracking/key';
+import { trackingPinFor } from '../tracking/references';
 import { idempotencyKeyOf, type SentReceipt } from './channels';
 import { deliverOutbox, type DeliveryDeps } from './delivery';
 import { createSmtpSender, type MailSender, type OutgoingMail } from './mail';

@@ -11,7 +11,7 @@ import type { JobDefinition } from '../platform/jobs';
 import { idempotencyKeyOf, isDeliveryError, type SentReceipt } from './channels';
 import { claimBatch, DEFAULT_DELIVERY, recordDelivered, recordFailure, recordSkipped, type ClaimedRow, type DeliverySettings } from './outbox';
 import { sendersFromConfig, type SenderConfig, type Senders } from './senders';
-import { trackingPinFor } from '../tracking/key';
+import { trackingPinFor } from '../tracking/references';
 import { dossierCodeOf, eventSeqOf, planMessage, type PlannedMessage } from './templates';
 
 export interface DeliveryDeps extends Senders {

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { receiveDossier } from '../dossiers/service';
 import { buildWorld, type World } from '../dossiers/world.test-helper';
 import type { DomainError } from '../platform/errors';
-import { trackingPinFor, trackingSecret } from './key';
+import { trackingPinFor, trackingSecret } from './references';
 import { isTrackingPinShape, trackingPinMatches, trackingPinOf } from './pin';
 import { trackDossier } from './service';
 

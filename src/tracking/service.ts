@@ -6,7 +6,7 @@ import type { Database } from '../platform/db/connect';
 import { notFound, tooManyRequests } from '../platform/errors';
 import { claimAttempt, clearAttempts, type BackoffPolicy } from '../platform/throttle';
 import { trackingViewOf, type TrackingView } from '../dossiers/service';
-import { trackingSecret } from './key';
+import { trackingSecret } from './references';
 import { trackingPinMatches } from './pin';
 
 /**

@@ -1,4 +1,4 @@
-// The deployment's tracking secret (migration 0051). It never changes, so it is read once per
+// Reads of tracking for other capabilities (receipt, SMS): the deployment's tracking secret (migration 0051). It never changes, so it is read once per
 // database handle; every instance reads the same row.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema';
