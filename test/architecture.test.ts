@@ -147,7 +147,7 @@ describe('the one way (issue 11 §9)', () => {
     directory: ['records', 'succession'],
     // the state machine and labels, the event type and hooks, the fold (reports' rebuild), the one
     // overdue definition, the applicant's contact for notifications, the code formats
-    dossiers: ['lifecycle', 'events', 'fold', 'overdue', 'contact', 'codes'],
+    dossiers: ['lifecycle', 'events', 'fold', 'overdue', 'contact', 'codes', 'schemas'],
     forms: ['pdf/blocks', 'pdf/layout', 'pdf/table'],
     notifications: [],
     reports: [],
