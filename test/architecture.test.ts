@@ -146,7 +146,7 @@ describe('the one way (issue 11 §9)', () => {
     catalog: ['completeness', 'publication'],
     directory: ['records', 'succession'],
     // the state machine and labels, the event type and hooks, the fold (reports' rebuild), the one
-    // overdue definition, the applicant's contact for notifications, the code formats
+    // overdue definition, the applicant's contact for notifications, the code formats, the response schemas (public tracking answers with one)
     dossiers: ['lifecycle', 'events', 'fold', 'overdue', 'contact', 'codes', 'schemas'],
     forms: ['pdf/blocks', 'pdf/layout', 'pdf/table'],
     notifications: [],
