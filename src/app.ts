@@ -107,7 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   // the roll-up last: its hot day and month rows stay locked only from its upsert to the commit
   registerDossierRoutes(app, { ...routeDeps, hooks: [resolutionHook, ...(deps.dossierHooks ?? []), rollupHook] });
   registerTrackingRoutes(app, { ...routeDeps, trackRateLimit: deps.trackRateLimit ?? 30 });
-  registerFormsRoutes(app, { ...routeDeps, publicUrl: deps.config.publicUrl });
+  registerFormsRoutes(app, { ...routeDeps, publicUrl: deps.config.publicUrl, formSet2025From: deps.config.formSet2025From });
   registerCounterRoutes(app, routeDeps);
   registerOutboxAdminRoutes(app, routeDeps);
   registerAnchorRoutes(app, { ...routeDeps, anchorKeyFile: deps.config.anchorKeyFile, rateLimit: deps.transparencyRateLimit ?? 60 });

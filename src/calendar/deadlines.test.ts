@@ -141,7 +141,7 @@ describe('apology and new appointment (ND 61 art. 19.9)', () => {
 
   it('moves the due time once and keeps the original', () => {
     const result = applyApology(original, vn('2025-03-12 17:00'), vn('2025-03-06 16:00'), cal);
-    expect(result).toEqual({ ok: true, deadline: { dueAt: vn('2025-03-12 17:00'), originalDueAt: vn('2025-03-07 17:00'), apologizedAt: vn('2025-03-06 16:00') } });
+    expect(result).toEqual({ ok: true, late: false, deadline: { dueAt: vn('2025-03-12 17:00'), originalDueAt: vn('2025-03-07 17:00'), apologizedAt: vn('2025-03-06 16:00') } });
   });
 
   it('refuses a second apology', () => {
@@ -151,9 +151,16 @@ describe('apology and new appointment (ND 61 art. 19.9)', () => {
     expect(second.ok ? null : second.error.code).toBe('APOLOGY_ALREADY_USED');
   });
 
-  it('refuses an apology with less than one working day left (8 working hours)', () => {
-    const result = applyApology(original, vn('2025-03-12 17:00'), vn('2025-03-07 07:01'), cal);
-    expect(result.ok ? null : result.error.code).toBe('APOLOGY_TOO_LATE');
+  it.each([
+    ['Fri 07:01, 7 h 59 min before the due time', '2025-03-07 07:01', true],
+    ['Thu 17:00, exactly one working day before', '2025-03-06 17:00', false],
+    ['Mon after the due time has passed', '2025-03-10 09:00', true],
+  ])('an apology %s is issued; late = %s (outside art. 19.9)', (_name, at, late) => {
+    const result = applyApology(original, vn('2025-03-12 17:00'), vn(at), cal);
+    expect(result).toMatchObject({ ok: true, late, deadline: { originalDueAt: vn('2025-03-07 17:00') } });
+    if (!result.ok) throw new Error('refused');
+    // still judged against the original due time: finishing on the new date counts late
+    expect(dossierTimeliness(result.deadline, vn('2025-03-12 16:00'))).toBe('late');
   });
 
   it('accepts exactly one working day before, even across a weekend', () => {

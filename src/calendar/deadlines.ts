@@ -207,7 +207,6 @@ export interface DossierDeadline {
 
 export type ApologyErrorCode =
   | 'APOLOGY_ALREADY_USED'
-  | 'APOLOGY_TOO_LATE'
   | 'APOLOGY_NOT_LATER'
   | 'APOLOGY_NOT_WORKING_TIME';
 
@@ -217,11 +216,13 @@ export interface ApologyError {
   readonly message: string;
 }
 
-export type ApologyResult = { readonly ok: true; readonly deadline: DossierDeadline } | { readonly ok: false; readonly error: ApologyError };
+export type ApologyResult =
+  /** `late`: issued after art. 19.9's point (less than one working day before the due time) */
+  | { readonly ok: true; readonly deadline: DossierDeadline; readonly late: boolean }
+  | { readonly ok: false; readonly error: ApologyError };
 
 const APOLOGY_MESSAGES = {
   APOLOGY_ALREADY_USED: 'Hồ sơ đã được xin lỗi và hẹn lại một lần; không được hẹn lại lần nữa.',
-  APOLOGY_TOO_LATE: 'Phải xin lỗi và hẹn lại chậm nhất 01 ngày làm việc trước thời hạn trả kết quả.',
   APOLOGY_NOT_LATER: 'Ngày hẹn mới phải sau ngày hẹn hiện tại.',
   APOLOGY_NOT_WORKING_TIME: 'Ngày hẹn mới phải rơi vào giờ làm việc của ngày làm việc.',
 } as const satisfies Record<ApologyErrorCode, string>;
@@ -235,18 +236,19 @@ export function newDossierDeadline(dueAt: EpochMs): DossierDeadline {
 }
 
 /**
- * Moves the due time once (ND 61 art. 19.9). "At least one day before" is measured as at least
- * one full working day (8 working hours by default) of working time left between `at` and the
- * current due time.
+ * Moves the due time once (ND 61 art. 19.9). The letter must reach the one-stop "at least one
+ * day before" the due time, measured as one full working day (8 working hours by default) of
+ * working time left between `at` and the current due time. Past that point — even after the due
+ * time — the letter is still owed to the applicant, so it is issued and marked `late: true`
+ * (outside art. 19.9; motcua's decision, DOMAIN §3.2); timeliness stays judged against the
+ * original due time, so such a dossier counts late.
  */
 export function applyApology(deadline: DossierDeadline, newDueAt: EpochMs, at: EpochMs, calendar: WorkCalendar): ApologyResult {
   if (deadline.apologizedAt !== null) return apologyError('APOLOGY_ALREADY_USED');
   if (newDueAt <= deadline.dueAt) return apologyError('APOLOGY_NOT_LATER');
   if (!calendar.isWorkingInstant(newDueAt)) return apologyError('APOLOGY_NOT_WORKING_TIME');
-  if (calendar.workingTimeAt(deadline.dueAt) - calendar.workingTimeAt(at) < calendar.dailyWorkingMs) {
-    return apologyError('APOLOGY_TOO_LATE');
-  }
-  return { ok: true, deadline: { dueAt: newDueAt, originalDueAt: deadline.dueAt, apologizedAt: at } };
+  const late = calendar.workingTimeAt(deadline.dueAt) - calendar.workingTimeAt(at) < calendar.dailyWorkingMs;
+  return { ok: true, deadline: { dueAt: newDueAt, originalDueAt: deadline.dueAt, apologizedAt: at }, late };
 }
 
 /** Timeliness of a dossier: always against the original due time, even after an apology. */

@@ -127,11 +127,17 @@ describe('lifecycle paths', () => {
     await expect(act('approver', code, 'apologize', { reason: 'Lần hai', newDueAt: '2026-03-20T16:00:00+07:00' })).rejects.toMatchObject({ code: 'APOLOGY_ALREADY_USED' });
   });
 
-  it('refuses an apology less than one working day before the due time', async () => {
+  it('issues an apology less than one working day before the due time, recorded as late (DOMAIN §3.2)', async () => {
     const { code } = await receive();
     await act('clerk', code, 'forward');
-    at('2026-03-06T10:00:00+07:00');
-    await expect(act('approver', code, 'apologize', { reason: 'Muộn', newDueAt: '2026-03-13T16:00:00+07:00' })).rejects.toMatchObject({ code: 'APOLOGY_TOO_LATE' });
+    at('2026-03-06T10:00:00+07:00'); // due Mon 9 Mar 09:00: less than 8 working hours left
+    const r = await act('approver', code, 'apologize', { reason: 'Muộn', newDueAt: '2026-03-13T16:00:00+07:00' });
+    expect(r.dueAt).toBe(new Date('2026-03-13T16:00:00+07:00').toISOString());
+    const ev = await t.db.selectFrom('dossier_events as e').innerJoin('dossiers as d', 'd.id', 'e.dossier_id').select('e.payload')
+      .where('d.code', '=', code).where('e.action', '=', 'apologize').executeTakeFirstOrThrow();
+    expect(ev.payload).toMatchObject({ late: true, originalDueAt: new Date('2026-03-09T09:00:00+07:00').toISOString() });
+    const row = await t.db.selectFrom('dossiers').select(['original_due_at', 'apology_used']).where('code', '=', code).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ apology_used: true, original_due_at: new Date('2026-03-09T09:00:00+07:00') });
   });
 
   it('refuses an online dossier at intake', async () => {

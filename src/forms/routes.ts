@@ -9,6 +9,8 @@ import { renderDossierSlip, renderLedger, slipKinds, type FormsContext } from '.
 export interface FormsRouteDeps extends RouteDeps {
   /** Public base URL of the app; the tracking page it prints as a QR code lives under it. */
   readonly publicUrl: string;
+  /** first receipt day of the 2025 form set (Config.formSet2025From) */
+  readonly formSet2025From?: string;
 }
 
 const Code = Type.String({ minLength: 10, maxLength: 60, pattern: '^[0-9A-Z.]+-[0-9]{6}-[0-9]{4,}$' });
@@ -17,7 +19,8 @@ const strict = { additionalProperties: false } as const;
 const Period = Type.Object({ from: CivilDate, to: CivilDate }, strict);
 
 export function registerFormsRoutes(app: HttpApp, deps: FormsRouteDeps): void {
-  const ctx = (request: FastifyRequest): FormsContext => ({ db: deps.db, clock: deps.clock, actor: request.actor, publicUrl: deps.publicUrl });
+  const ctx = (request: FastifyRequest): FormsContext => ({ db: deps.db, clock: deps.clock, actor: request.actor, publicUrl: deps.publicUrl,
+    ...(deps.formSet2025From ? { formSet2025From: deps.formSet2025From } : {}) });
 
   app.get('/api/v1/dossiers/:code/slips/:file', {
     schema: {

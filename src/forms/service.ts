@@ -6,6 +6,7 @@ import { can } from '../accounts/policy';
 import { getProcedure } from '../catalog/service';
 import { getServicePoint, getUnit, listAgencies, type ServicePointView } from '../directory/service';
 import { getDossier, getDossierPrintFacts, searchDossiers, type DossierDetail, type DossierPrintFacts } from '../dossiers/service';
+import { formSetFor } from './form-set';
 import type { ServiceContext } from '../platform/context';
 import { conflict, forbidden, unauthenticated, validationFailed } from '../platform/errors';
 import type {
@@ -27,6 +28,8 @@ export type SlipKind = (typeof slipKinds)[number];
 /** Printing needs the public address of the tracking page (QR codes). */
 export interface FormsContext extends ServiceContext {
   readonly publicUrl: string;
+  /** first receipt day of the 2025 form set (config; default FORM_SET_2025_FROM_DEFAULT) */
+  readonly formSet2025From?: string;
 }
 
 /** The events each slip is printed from; the newest one counts. */
@@ -173,7 +176,11 @@ export async function dossierSlip(ctx: FormsContext, code: string, kind: SlipKin
   if (!facts || !event) throw slipNotAvailable(kind);
   const issuedAt = ctx.clock.now();
   const where = { provinceCode: facts.provinceCode, servicePointCode: facts.receivingServicePointCode };
-  const { header, servicePoint } = await placeOf(ctx, where, d.receivingAgency.name, issuedAt);
+  const place = await placeOf(ctx, where, d.receivingAgency.name, issuedAt);
+  const { servicePoint } = place;
+  // the form set in force when the dossier was received (TT 01/2018 or TT 03/2025)
+  const receiptDay = vnDay(instant(d.receivedAt) ?? instant(d.submittedAt) ?? issuedAt);
+  const header = { ...place.header, formSet: formSetFor(receiptDay, ctx.formSet2025From) };
   const applicant = applicantOf(d, facts);
   const procedure: ProcedureRef = { name: d.procedure.name, code: d.procedure.code };
   const trackingUrl = trackingUrlOf(ctx.publicUrl, d.code);

@@ -15,6 +15,12 @@ export interface Config {
   readonly embeddedPgPort: number;
   readonly port: number;
   readonly host: string;
+  /**
+   * First receipt day of the TT 03/2025/TT-VPCP form set (`MOTCUA_FORM_SET_2025_FROM`); dossiers
+   * received earlier print the TT 01/2018 forms. Default 2025-07-01 (ND 118/2025 in force): see
+   * src/forms/form-set.ts.
+   */
+  readonly formSet2025From: string;
   readonly logLevel: string;
   /** Public base URL, used in QR codes on slips. */
   readonly publicUrl: string;
@@ -155,6 +161,12 @@ function responseCheckFrom(value: string | undefined): Config['responseCheck'] {
   return text;
 }
 
+function formSetSwitchFrom(value: string | undefined): string {
+  const text = given(value) ?? '2025-07-01';
+  if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(text)) throw invalid(`MOTCUA_FORM_SET_2025_FROM=${text} (dạng YYYY-MM-DD)`);
+  return text;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFrom(env.PORT, 3000, 'PORT');
   const host = env.HOST ?? 'localhost';
@@ -175,5 +187,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: metricsTokenOf(env.MOTCUA_METRICS_TOKEN),
     anchorKeyFile: anchorKeyFileOf(env.MOTCUA_ANCHOR_KEY_FILE, dataDir),
     responseCheck: responseCheckFrom(env.MOTCUA_RESPONSE_CHECK),
+    formSet2025From: formSetSwitchFrom(env.MOTCUA_FORM_SET_2025_FROM),
   };
 }

@@ -12,6 +12,9 @@ import { arrivalsPerDay, arrivalTime } from './arrivals';
 import { simApplicant, type SimApplicant } from './people';
 import { pickWeighted, Quota, type Rng } from './random';
 
+/** The pilot's agencies apologise in time only (ND 61 art. 19.9): a late apology is not simulated. */
+const isTimelyApology = (r: ReturnType<typeof applyApology>): boolean => r.ok && !r.late;
+
 export interface ScenarioSpec {
   readonly name: string;
   readonly from: IsoDate;
@@ -264,7 +267,7 @@ export function* planScenario(spec: ScenarioSpec, world: SimWorld, calendar: Wor
         if (late && rng.chance(spec.apologyShareOfLate)) {
           const apologyAt = atWt(wt(due) - rng.between(1.1, 2) * day);
           const newDue = atWt(wt(finish) + rng.between(0.1, 1) * day);
-          if (apologyAt > t && apologyAt < finish && applyApology(newDossierDeadline(due), newDue, apologyAt, calendar).ok) {
+          if (apologyAt > t && apologyAt < finish && isTimelyApology(applyApology(newDossierDeadline(due), newDue, apologyAt, calendar))) {
             steps.push({ action: 'apologize', at: apologyAt, payload: { reason: 'Hồ sơ cần xác minh thêm', newDueAt: new Date(newDue).toISOString(), originalDueAt: new Date(due).toISOString() } });
           }
         }

@@ -28,7 +28,8 @@ export async function apologizePayload(args: PayloadArgs): Promise<Payload> {
   const { calendar } = await calendarAround(ctx.db, now);
   const result = applyApology({ ...newDossierDeadline(row.due_at.getTime()), apologizedAt: row.apologized_at?.getTime() ?? null }, newDueAt.getTime(), now.getTime(), calendar);
   if (!result.ok) throw invalidTransition(result.error.code, result.error.message);
-  return { ...base, newDueAt: newDueAt.toISOString(), originalDueAt: row.due_at.toISOString() };
+  // late: issued after ND 61 art. 19.9's point; the letter is still owed, recorded as late (DOMAIN §3.2)
+  return { ...base, newDueAt: newDueAt.toISOString(), originalDueAt: row.due_at.toISOString(), ...(result.late ? { late: true } : {}) };
 }
 
 export async function recomputeDuePayload(args: PayloadArgs): Promise<Payload> {
