@@ -25,7 +25,8 @@ export const permissions = [
   'dossiers.result', 'dossiers.return', 'dossiers.withdraw', 'dossiers.stop', 'dossiers.recomputeDue', 'dossiers.rate',
   // a postal worker: receives and returns by post only
   'postal.courier',
-  'reports.read', 'supervision.read', 'audit.verify',
+  // supervision: reading at-risk and overdue dossiers; being told of overdue ones in one's unit
+  'reports.read', 'supervision.read', 'supervision.alerts', 'audit.verify',
   // a citizen acting for themselves: files online for themselves, reads and rates their own dossiers
   'portal.self',
 ] as const;
@@ -40,7 +41,7 @@ export const rolePermissions = {
   officer: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result'],
   approver: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'dossiers.approve',
     'dossiers.stop', 'supervision.read'],
-  supervisor: ['users.read', 'dossiers.read', 'reports.read', 'supervision.read', 'audit.verify'],
+  supervisor: ['users.read', 'dossiers.read', 'reports.read', 'supervision.read', 'supervision.alerts', 'audit.verify'],
   citizen: ['portal.self', 'dossiers.withdraw', 'dossiers.rate'],
 } as const satisfies Record<Role, readonly Permission[]>;
 

@@ -2,6 +2,7 @@
 // another's tables): who should be told about an agency's or a unit's dossiers, and staff names.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Role } from '../platform/actor';
+import { rolesWith, type Permission } from './model';
 import type { DB } from '../platform/db/schema';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -11,17 +12,17 @@ export interface Recipient {
   readonly email: string | null;
 }
 
-/** Active users with `role` scoped to the agency (e.g. its approvers, who lead it). */
-export async function activeUsersOfAgency(db: Db, agencyId: number, role: Role): Promise<Recipient[]> {
+/** Active users holding `permission` scoped to the agency (e.g. those who approve: its leaders). */
+export async function activeUsersOfAgency(db: Db, agencyId: number, permission: Permission): Promise<Recipient[]> {
   const rows = await db.selectFrom('users').select(['id', 'email'])
-    .where('role', '=', role).where('active', '=', true).where('scope_agency_id', '=', agencyId).orderBy('id').execute();
+    .where('role', 'in', rolesWith(permission)).where('active', '=', true).where('scope_agency_id', '=', agencyId).orderBy('id').execute();
   return rows.map((r) => ({ userId: r.id, email: r.email }));
 }
 
-/** Active users with `role` whose unit scope contains `unitPath` (the unit and every ancestor). */
-export async function activeUsersOverUnit(db: Db, unitPath: string, role: Role): Promise<Recipient[]> {
+/** Active users holding `permission` whose unit scope contains `unitPath` (the unit and every ancestor). */
+export async function activeUsersOverUnit(db: Db, unitPath: string, permission: Permission): Promise<Recipient[]> {
   const rows = await db.selectFrom('users').select(['id', 'email'])
-    .where('role', '=', role).where('active', '=', true).where('scope_path', 'is not', null)
+    .where('role', 'in', rolesWith(permission)).where('active', '=', true).where('scope_path', 'is not', null)
     .where(sql<boolean>`starts_with(${unitPath}, scope_path)`).orderBy('id').execute();
   return rows.map((r) => ({ userId: r.id, email: r.email }));
 }

@@ -1,34 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import type { Actor, Role } from '../platform/actor';
+import type { Role } from '../platform/actor';
 import { FixedClock } from '../platform/clock';
-import { createHttpServer, type HttpApp } from '../platform/http/server';
+import type { HttpApp } from '../platform/http/server';
+import { createTestApp, countryActor, closeAll } from '../../test/http';
 import { registerCalendarRoutes } from './routes';
 
 let t: TestDatabase;
 let app: HttpApp;
 const clock = new FixedClock(new Date('2025-10-01T02:00:00Z'));
 
-const actorOf = (role: Role): Actor => ({
-  userId: 1, username: role, fullName: role, role, scope: { kind: 'unit', unitId: 0, unitPath: '/' },
-});
-
 beforeAll(async () => {
   t = await createTestDatabase();
-  app = await createHttpServer({
-    logger: false, version: 'test',
-    resolveActor: async (request) => {
-      const role = request.headers['x-test-role'];
-      return typeof role === 'string' ? actorOf(role as Role) : null;
-    },
-  });
-  registerCalendarRoutes(app, { db: t.db, clock });
-  await app.ready();
+  app = await createTestApp((role) => countryActor(role as Role), (a) => registerCalendarRoutes(a, { db: t.db, clock }));
 });
-afterAll(async () => {
-  await app?.close();
-  await t?.close();
-});
+afterAll(() => closeAll(app, t));
 
 const headersOf = (role: Role | null) => (role ? { 'x-test-role': role } : {});
 const get = (url: string, role: Role | null = 'clerk') => app.inject({ method: 'GET', url, headers: headersOf(role) });

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import type { Actor, Role } from '../platform/actor';
+import type { Role } from '../platform/actor';
 import { FixedClock } from '../platform/clock';
-import { createHttpServer, type HttpApp } from '../platform/http/server';
+import type { HttpApp } from '../platform/http/server';
+import { createTestApp, countryActor, closeAll } from '../../test/http';
 import { durationOf } from './national';
 import { registerCatalogRoutes } from './routes';
 import { seedCatalog } from './seed';
@@ -14,25 +15,12 @@ let app: HttpApp;
 const clock = new FixedClock(new Date('2025-09-15T02:00:00Z'));
 let seeded: Awaited<ReturnType<typeof seedCatalog>>;
 
-const actorOf = (role: Role): Actor => ({ userId: 7, username: role, fullName: role, role, scope: { kind: 'unit', unitId: 0, unitPath: '/' } });
-
 beforeAll(async () => {
   t = await createTestDatabase();
   seeded = await seedCatalog(t.db, clock);
-  app = await createHttpServer({
-    logger: false, version: 'test',
-    resolveActor: async (request) => {
-      const role = request.headers['x-test-role'];
-      return typeof role === 'string' ? actorOf(role as Role) : null;
-    },
-  });
-  registerCatalogRoutes(app, { db: t.db, clock });
-  await app.ready();
+  app = await createTestApp((role) => countryActor(role as Role, 7), (a) => registerCatalogRoutes(a, { db: t.db, clock }));
 });
-afterAll(async () => {
-  await app?.close();
-  await t?.close();
-});
+afterAll(() => closeAll(app, t));
 
 const procedureRow = (o: Record<string, unknown> = {}) => ({
   code: '9.000001', name: 'Thủ tục thử nghiệm', field: 'Thử nghiệm', competentLevel: 'commune',

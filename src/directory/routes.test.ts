@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import type { Actor, Role } from '../platform/actor';
+import type { Role } from '../platform/actor';
 import { FixedClock } from '../platform/clock';
-import { createHttpServer, type HttpApp } from '../platform/http/server';
+import type { HttpApp } from '../platform/http/server';
+import { createTestApp, countryActor, closeAll } from '../../test/http';
 import { registerDirectoryRoutes } from './routes';
 import { seedDirectory } from './seed';
 
@@ -10,27 +11,12 @@ let t: TestDatabase;
 let app: HttpApp;
 const clock = new FixedClock(new Date('2025-09-15T02:00:00Z'));
 
-const actorOf = (role: Role): Actor => ({
-  userId: 1, username: role, fullName: role, role, scope: { kind: 'unit', unitId: 0, unitPath: '/' },
-});
-
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDirectory(t.db, clock);
-  app = await createHttpServer({
-    logger: false, version: 'test',
-    resolveActor: async (request) => {
-      const role = request.headers['x-test-role'];
-      return typeof role === 'string' ? actorOf(role as Role) : null;
-    },
-  });
-  registerDirectoryRoutes(app, { db: t.db, clock });
-  await app.ready();
+  app = await createTestApp((role) => countryActor(role as Role), (a) => registerDirectoryRoutes(a, { db: t.db, clock }));
 });
-afterAll(async () => {
-  await app?.close();
-  await t?.close();
-});
+afterAll(() => closeAll(app, t));
 
 const get = (url: string, role: Role | null = 'clerk') =>
   app.inject({ method: 'GET', url, headers: role ? { 'x-test-role': role } : {} });

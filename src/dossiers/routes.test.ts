@@ -1,35 +1,22 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { createHttpServer, type HttpApp } from '../platform/http/server';
+import type { HttpApp } from '../platform/http/server';
 import { trackingPinFor } from '../tracking/references';
 import { registerTrackingRoutes } from '../tracking/routes';
+import { createTestApp } from '../../test/http';
 import { registerDossierRoutes } from './routes';
 import { actions } from './lifecycle';
-import { buildWorld, type World } from './world.test-helper';
+import { useWorld, type World } from './world.test-helper';
 
-let t: TestDatabase;
-let w: World;
+const { t, w } = useWorld();
 let app: HttpApp;
-
 beforeAll(async () => {
-  t = await createTestDatabase();
-  w = await buildWorld(t.db);
-  app = await createHttpServer({
-    logger: false, version: 'test',
-    resolveActor: async (request) => {
-      const who = request.headers['x-test-actor'];
-      return typeof who === 'string' && who in w.actors ? w.actors[who as keyof World['actors']] : null;
-    },
+  app = await createTestApp((who) => (who in w.actors ? w.actors[who as keyof World['actors']] : null), (a) => {
+    registerDossierRoutes(a, { db: t.db, clock: w.clock, hooks: [] });
+    registerTrackingRoutes(a, { db: t.db, clock: w.clock, trackRateLimit: 10_000 });
   });
-  registerDossierRoutes(app, { db: t.db, clock: w.clock, hooks: [] });
-  registerTrackingRoutes(app, { db: t.db, clock: w.clock, trackRateLimit: 10_000 });
-  await app.ready();
 });
-afterAll(async () => {
-  await app?.close();
-  await t?.close();
-});
+afterAll(() => app?.close());
 
 type Who = keyof World['actors'];
 const call = (method: 'GET' | 'POST', url: string, who: Who | null, payload?: unknown, headers: Record<string, string> = {}) =>

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { createHttpServer, type HttpApp } from '../platform/http/server';
+import type { HttpApp } from '../platform/http/server';
+import { createTestApp, closeAll } from '../../test/http';
 import { LEDGER_SHEET_NAME } from './ledger-xlsx';
 import { registerFormsRoutes } from './routes';
 import { buildScenario, type Scenario } from './scenario.test-helper';
@@ -14,20 +15,10 @@ let app: HttpApp;
 beforeAll(async () => {
   t = await createTestDatabase();
   s = await buildScenario(t.db);
-  app = await createHttpServer({
-    logger: false, version: 'test',
-    resolveActor: async (request) => {
-      const who = request.headers['x-test-actor'];
-      return typeof who === 'string' && who in s.w.actors ? s.w.actors[who as Who] : null;
-    },
-  });
-  registerFormsRoutes(app, { db: t.db, clock: s.w.clock, publicUrl: 'https://motcua.example.vn' });
-  await app.ready();
+  app = await createTestApp((who) => (who in s.w.actors ? s.w.actors[who as Who] : null),
+    (a) => registerFormsRoutes(a, { db: t.db, clock: s.w.clock, publicUrl: 'https://motcua.example.vn' }));
 });
-afterAll(async () => {
-  await app?.close();
-  await t?.close();
-});
+afterAll(() => closeAll(app, t));
 
 type Who = keyof Scenario['w']['actors'];
 const get = (url: string, who: Who | null) => app.inject({ method: 'GET', url, headers: who ? { 'x-test-actor': who } : {} });

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import type { Actor } from '../platform/actor';
 import { FixedClock } from '../platform/clock';
-import { createHttpServer, type HttpApp } from '../platform/http/server';
+import type { HttpApp } from '../platform/http/server';
+import { createTestApp } from '../../test/http';
 import { listOutbox } from './admin';
 import { registerOutboxAdminRoutes } from './admin-routes';
 import { deliverOutbox } from './delivery';
@@ -28,15 +29,7 @@ const run = () => deliverOutbox({
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  app = await createHttpServer({
-    logger: false, version: 'test',
-    resolveActor: async (request) => {
-      const who = request.headers['x-test-actor'];
-      return typeof who === 'string' ? actors[who] ?? null : null;
-    },
-  });
-  registerOutboxAdminRoutes(app, { db: t.db, clock });
-  await app.ready();
+  app = await createTestApp((who) => actors[who], (a) => registerOutboxAdminRoutes(a, { db: t.db, clock }));
   mail = createMailSimulator({ db: t.db, clock });
   const row = (to: string) => ({ kind: 'mail.notification', payload: JSON.stringify({ to, subject: 'Sắp đến hạn', body: 'Còn 7 giờ', dossierCode: 'X-1' }) });
   [ids.delivered, ids.dead] = (await t.db.insertInto('outbox').values([row('a@example.vn'), row('b@example.vn')]).returning('id').execute()).map((r) => r.id) as [number, number];

@@ -78,7 +78,7 @@ async function candidates(db: Database, kind: 'atRisk' | 'overdue', from: Date, 
 
 async function escalate(db: Database, d: Candidate, kind: 'atRisk' | 'overdue', threshold: number, now: Date): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const recipients = kind === 'atRisk' ? await activeUsersOfAgency(trx, d.competent_agency_id, 'approver') : await activeUsersOverUnit(trx, d.unit_path, 'supervisor');
+    const recipients = kind === 'atRisk' ? await activeUsersOfAgency(trx, d.competent_agency_id, 'dossiers.approve') : await activeUsersOverUnit(trx, d.unit_path, 'supervision.alerts');
     const claimed = await trx.insertInto('dossier_escalations')
       .values({ dossier_id: d.id, kind, due_at: d.due_at, threshold_minutes: threshold, escalated_at: now, recipients: recipients.length })
       .onConflict((oc) => oc.doNothing()).returning('dossier_id').executeTakeFirst();

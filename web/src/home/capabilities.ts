@@ -9,24 +9,18 @@ export type CapabilityKey = keyof Messages['capabilities'];
 
 /** Each capability and the permissions it needs (all of them). */
 export const capabilityPermissions = [
-  ['receiveDossier', ['dossiers.receive']],
-  ['returnResult', ['dossiers.receive', 'dossiers.return']],
-  ['pickupAtHome', ['postal.courier']],
-  ['deliverResult', ['postal.courier']],
-  ['courierRoute', ['postal.courier']],
-  ['approvalQueue', ['dossiers.approve']],
-  ['processQueue', ['dossiers.process']],
-  ['searchDossiers', ['dossiers.read', 'dossiers.supplement']],
-  ['dashboard', ['reports.read']],
-  ['lateDossiers', ['supervision.read']],
-  ['auditTrail', ['audit.verify']],
-  ['adminUnits', ['directory.manage']],
-  ['procedureCatalog', ['catalog.manage']],
-  ['workCalendar', ['calendar.manage']],
-  ['users', ['users.manage']],
-  ['submitOnline', ['portal.self']],
-  ['myDossiers', ['portal.self']],
-  ['bookAppointment', ['portal.self']],
+  // the counter
+  ['receiveDossier', ['dossiers.receive']], ['returnResult', ['dossiers.receive', 'dossiers.return']],
+  // the postal worker
+  ['pickupAtHome', ['postal.courier']], ['deliverResult', ['postal.courier']], ['courierRoute', ['postal.courier']],
+  // the agency desk, and search for whoever handles dossiers
+  ['approvalQueue', ['dossiers.approve']], ['processQueue', ['dossiers.process']], ['searchDossiers', ['dossiers.read', 'dossiers.supplement']],
+  // supervision
+  ['dashboard', ['reports.read']], ['lateDossiers', ['supervision.read']], ['auditTrail', ['audit.verify']],
+  // administration
+  ['adminUnits', ['directory.manage']], ['procedureCatalog', ['catalog.manage']], ['workCalendar', ['calendar.manage']], ['users', ['users.manage']],
+  // the citizen
+  ['submitOnline', ['portal.self']], ['myDossiers', ['portal.self']], ['bookAppointment', ['portal.self']],
 ] as const satisfies readonly (readonly [CapabilityKey, readonly Permission[]])[];
 
 /** What this user can do, in the home page's order. */
