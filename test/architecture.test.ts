@@ -136,14 +136,14 @@ describe('the one way (issue 11 §9)', () => {
 
   // A capability is used through its public modules: model.ts (types, pure rules), service.ts (use
   // cases), references.ts (reference reads for other capabilities), index.ts, routes.ts (for the
-  // composition root), and the few modules each capability declares public below. The composition
+  // composition root), schemas.ts (response schemas other routes embed), and the few modules each capability declares public below. The composition
   // root (app.ts, seed.ts, cli) wires everything; the simulator writes through the fold and the
   // roll-up store on purpose (bulk load without the services).
-  const commonPublic = ['index', 'model', 'service', 'references', 'routes'];
+  const commonPublic = ['index', 'model', 'service', 'references', 'routes', 'schemas'];
   const declaredPublic: Record<string, readonly string[]> = {
     accounts: ['policy'],
     calendar: ['store'],
-    catalog: ['completeness', 'publication'],
+    catalog: ['completeness', 'publication', 'cases'],
     directory: ['records', 'succession'],
     // the state machine and labels, the event type and hooks, the fold (reports' rebuild), the one
     // overdue definition, the applicant's contact for notifications, the code formats, the response schemas (public tracking answers with one)
