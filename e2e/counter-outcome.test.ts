@@ -11,6 +11,7 @@ import { openDemoApp, type DemoApp } from './demo-app';
 
 const QR = '087090001234|341234567|NGUYỄN VĂN AN|15031990|Nam|Số 12, Ấp 3, Xã Tân Hồng, Đồng Tháp|20042021';
 const OUT = 'test-results/counter-outcome';
+const STEP_MS = 90_000;
 
 let demo: DemoApp | undefined;
 let page: Page;
@@ -71,7 +72,7 @@ describe('paper outcomes at the counter', () => {
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     await page.screenshot({ path: `${OUT}/counter-outcome-done-1280.png`, fullPage: true });
-  });
+  }, STEP_MS);
 
   it('form 03 for someone filing for another, at 360 px', async () => {
     await page.setViewportSize({ width: 360, height: 800 });
@@ -90,7 +91,7 @@ describe('paper outcomes at the counter', () => {
     expect(await done.textContent()).toMatch(/số 0001\/TCTN \(Nguyễn Văn An, nộp thay cho Nguyễn Thị Năm theo Giấy ủy quyền số 12\/UQ ngày 01\/12\/2026\)/);
     await page.setViewportSize({ width: 1280, height: 800 });
     expect(await dossierCount()).toBe(dossiersBefore);
-  });
+  }, STEP_MS);
 
   it('the supervisor\'s dashboard counts the outcomes at the counter', async () => {
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
@@ -99,5 +100,5 @@ describe('paper outcomes at the counter', () => {
     const card = page.getByText(/yêu cầu bổ sung \(mẫu 02\) 1 · từ chối tiếp nhận \(mẫu 03\) 1/);
     await card.waitFor({ timeout: 30_000 });
     await page.screenshot({ path: `${OUT}/dashboard-counter-outcomes-1280.png`, fullPage: true });
-  });
+  }, STEP_MS);
 });

@@ -37,6 +37,13 @@ describe('directory read routes', () => {
     expect(before.items.map((u: { name: string }) => u.name).sort()).toEqual(['Huyện Cao Lãnh', 'Thành phố Cao Lãnh']);
   });
 
+  it('finds a commune by its pre-2025 name (an ID card\'s address) and shows the commune it became', async () => {
+    const res = (await get('/api/v1/units?level=commune&q=tan%20cong%20chi')).json();
+    expect(res.items).toEqual([expect.objectContaining({ code: '29926', name: 'Xã Tân Hồng', formerName: 'Xã Tân Công Chí', validTo: null })]);
+    const town = (await get('/api/v1/units?level=commune&q=sa%20rai')).json();
+    expect(town.items.map((u: { name: string; formerName?: string }) => [u.name, u.formerName])).toEqual([['Xã Tân Hồng', 'Thị trấn Sa Rài']]);
+  });
+
   it('lists the communes of a parent on a date', async () => {
     const res = (await get('/api/v1/units?parent=866&validOn=2020-01-01')).json();
     expect(res.total).toBe(13);

@@ -19,6 +19,7 @@ const Unit = Type.Object({
   code: Type.String(), name: Type.String(), kind: Type.String(), level: literals(unitLevels),
   parentCode: Nullable(Type.String()), provinceCode: Type.String(), path: Type.String(),
   validFrom: Type.String(), validTo: Nullable(Type.String()),
+  formerName: Type.Optional(Type.String({ description: 'Tên cũ (trước sắp xếp 2025) mà lần tìm này khớp' })),
 });
 const UnitLink = Type.Object({
   code: Type.String(), name: Type.String(), validFrom: Type.String(), validTo: Nullable(Type.String()),

@@ -1,5 +1,6 @@
 // Read use cases of the directory, and the scope lookup accounts uses to bind users to a unit,
 // an agency or a service point. Writes are imports (import.ts).
+import { loadUnitMap } from './succession';
 import { sql } from 'kysely';
 import type { ResolvedScope } from '../accounts/service';
 import type { Clock } from '../platform/clock';
@@ -49,6 +50,8 @@ export interface UnitView {
   readonly path: string;
   readonly validFrom: string;
   readonly validTo: string | null;
+  /** when found by a former name (e.g. an ID card's pre-2025 address): the old unit's name */
+  readonly formerName?: string;
 }
 
 export interface UnitQuery {
@@ -84,7 +87,32 @@ export async function listUnits(ctx: ServiceContext, query: UnitQuery): Promise<
     base.select(unitColumns).orderBy('u.path').limit(query.limit ?? 200).offset(query.offset ?? 0).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items, total: Number(count.n) };
+  const former = query.q && query.level === 'commune' && !query.parent && (query.offset ?? 0) === 0 ? await formerCommunes(ctx, query.q, day, items) : [];
+  return { items: [...items, ...former], total: Number(count.n) + former.length };
+}
+
+/**
+ * Communes found by a former name (DOMAIN §9.3.6: ID cards and the population DB keep pre-2025
+ * names): each old commune matching `q` that ended before `day` maps, through the official
+ * succession (as-is, succession.ts), to the commune in force today, shown with the old name.
+ */
+async function formerCommunes(ctx: ServiceContext, q: string, day: string, found: readonly UnitView[]): Promise<UnitView[]> {
+  const old = await ctx.db.selectFrom('admin_units as u').select(['u.path', 'u.name'])
+    .where('u.level', '=', 'commune').where('u.valid_to', '<=', day)
+    .where((eb) => eb.or([eb(sql`search_key(u.name)`, 'like', searchPattern(q)), eb('u.code', '=', q)])).orderBy('u.path').limit(20).execute();
+  if (old.length === 0) return [];
+  const map = await loadUnitMap(ctx.db);
+  const seen = new Set(found.map((u) => u.path));
+  const successors = new Map<string, string>();
+  for (const o of old) {
+    const now = map.asIs(o.path);
+    if (!now || !now.current || now.level !== 'commune' || seen.has(now.path) || successors.has(now.path)) continue;
+    successors.set(now.path, o.name);
+  }
+  if (successors.size === 0) return [];
+  const rows = await ctx.db.selectFrom('admin_units as u').leftJoin('admin_units as p', 'p.id', 'u.parent_id').select(unitColumns)
+    .where('u.path', 'in', [...successors.keys()]).where('u.valid_to', 'is', null).orderBy('u.path').execute();
+  return rows.map((r) => ({ ...r, formerName: successors.get(r.path) ?? '' }));
 }
 
 export interface UnitLink {

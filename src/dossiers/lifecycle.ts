@@ -5,14 +5,14 @@ import { roleHas, type Permission } from '../accounts/model';
 import type { Role } from '../platform/actor';
 
 export const statuses = [
-  'submitted', 'received', 'refused', 'processing', 'awaitingSupplement', 'awaitingPayment',
+  'submitted', 'received', 'refused', 'processing', 'awaitingApproval', 'awaitingSupplement', 'awaitingPayment',
   'resultReady', 'returned', 'rejected', 'withdrawn', 'stopped',
 ] as const;
 export type Status = (typeof statuses)[number];
 
 export const actions = [
   'receive', 'refuse', 'forward', 'assign', 'requestSupplement', 'supplementReceived', 'requestPayment',
-  'paymentReceived', 'consult', 'consultReplied', 'apologize', 'approve', 'reject', 'markResultReady',
+  'paymentReceived', 'consult', 'consultReplied', 'apologize', 'submitForApproval', 'approve', 'reject', 'markResultReady',
   'return', 'withdraw', 'stop', 'recomputeDue', 'rate',
 ] as const;
 export type Action = (typeof actions)[number];
@@ -28,7 +28,7 @@ export interface Transition {
   readonly to: Target;
 }
 
-const OPEN_AT_AGENCY = ['processing', 'awaitingSupplement', 'awaitingPayment'] as const satisfies readonly Status[];
+const OPEN_AT_AGENCY = ['processing', 'awaitingApproval', 'awaitingSupplement', 'awaitingPayment'] as const satisfies readonly Status[];
 
 export const transitions = {
   // online dossier accepted by the one-stop (counter and postal intake create `received` directly)
@@ -49,11 +49,15 @@ export const transitions = {
   consultReplied: { from: ['processing'], to: 'same' },
   // ND 61 art. 19.9: new date once per running clock, at least one working day before the due
   // time; not while a supplement is awaited (no clock is running, it restarts from zero)
-  apologize: { from: ['processing', 'awaitingPayment'], to: 'same' },
-  // the leader signs; the result then reaches the one-stop (markResultReady)
-  approve: { from: ['processing'], to: 'same' },
+  apologize: { from: ['processing', 'awaitingApproval', 'awaitingPayment'], to: 'same' },
+  // ND 61 art. 19.1: the officer, having appraised, submits to the leader ("Trình phê duyệt");
+  // the dossier then waits in the approver's queue (the clock keeps running)
+  submitForApproval: { from: ['processing'], to: 'awaitingApproval' },
+  // the leader signs (also directly, without a submission); the result then reaches the one-stop
+  // (markResultReady)
+  approve: { from: ['processing', 'awaitingApproval'], to: 'processing' },
   // ND 61 art. 19.8: not eligible after appraisal, with a reason
-  reject: { from: ['processing'], to: 'rejected' },
+  reject: { from: ['processing', 'awaitingApproval'], to: 'rejected' },
   markResultReady: { from: ['processing'], to: 'resultReady' },
   // ND 61 art. 20: handed over at the counter, by post or online
   return: { from: ['resultReady'], to: 'returned' },
@@ -64,7 +68,7 @@ export const transitions = {
   // an administrator re-computes the due time with the working calendar now in force, on purpose
   // (a received dossier otherwise keeps the calendar version it was computed with); not while
   // a supplement is awaited (no clock is running)
-  recomputeDue: { from: ['received', 'processing', 'awaitingPayment'], to: 'same' },
+  recomputeDue: { from: ['received', 'processing', 'awaitingApproval', 'awaitingPayment'], to: 'same' },
   // F766 5.4 / TT 01/2018 index 7: the applicant rates the handling once, after its result (ready,
   // returned, or rejected after appraisal) — themselves on the portal, or the clerk records their
   // choice on the counter's rating device. Not after refusal at intake, withdrawal or a stop: no
@@ -91,6 +95,7 @@ export const actionPermissions = {
   consult: 'dossiers.process',
   consultReplied: 'dossiers.process',
   apologize: 'dossiers.process',
+  submitForApproval: 'dossiers.process',
   approve: 'dossiers.approve',
   reject: 'dossiers.approve',
   markResultReady: 'dossiers.result',
@@ -109,6 +114,8 @@ export const syncCode = {
   received: 2,
   refused: 3,
   processing: 4,
+  // submitted to the leader, still being processed (sync 4)
+  awaitingApproval: 4,
   awaitingSupplement: 5,
   awaitingPayment: 6,
   withdrawn: 7,
@@ -123,6 +130,7 @@ export const statusLabels = {
   received: 'Đã tiếp nhận',
   refused: 'Không được tiếp nhận',
   processing: 'Đang xử lý',
+  awaitingApproval: 'Chờ lãnh đạo phê duyệt',
   awaitingSupplement: 'Yêu cầu bổ sung hồ sơ',
   awaitingPayment: 'Chờ thực hiện nghĩa vụ tài chính',
   resultReady: 'Đã có kết quả',
@@ -144,6 +152,7 @@ export const actionLabels = {
   consult: 'Lấy ý kiến cơ quan liên quan',
   consultReplied: 'Nhận ý kiến trả lời',
   apologize: 'Xin lỗi và hẹn lại ngày trả kết quả',
+  submitForApproval: 'Trình phê duyệt',
   approve: 'Lãnh đạo phê duyệt',
   reject: 'Từ chối giải quyết',
   markResultReady: 'Có kết quả giải quyết',

@@ -2,7 +2,7 @@
 // supervision lists, the officers' workload and the escalation job all use these, as a predicate
 // on a row and as SQL, so their numbers cannot disagree.
 //
-// * Only a running clock can be overdue: received, processing, awaiting payment. While a supplement
+// * Only a running clock can be overdue: received, processing, awaiting approval, awaiting payment. While a supplement
 //   is awaited no clock runs (ND 61/2018 art. 19.4: it restarts from zero on the complete
 //   supplement), and a finished dossier is judged by its end time, not by now.
 // * Overdue: the due time has passed (`due_at < now`); at the due instant itself it is still on
@@ -16,7 +16,7 @@ import type { DB } from '../platform/db/schema';
 import type { Status } from './lifecycle';
 
 /** Statuses whose clock runs. */
-export const RUNNING_STATUSES = ['received', 'processing', 'awaitingPayment'] as const satisfies readonly Status[];
+export const RUNNING_STATUSES = ['received', 'processing', 'awaitingApproval', 'awaitingPayment'] as const satisfies readonly Status[];
 
 export const isClockRunning = (status: Status): boolean => (RUNNING_STATUSES as readonly Status[]).includes(status);
 

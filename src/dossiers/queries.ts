@@ -19,7 +19,7 @@ import { controlSlipRows, stepDeadlines, type ControlSlipRow } from './steps';
 import { counterRatingOpen } from './counter-rating';
 import { dossierNotFound, isDossierInScope, scopedActor, scopeWhere, type ScopedActor } from './scope';
 
-const OPEN_STATUSES = ['submitted', 'received', 'processing', 'awaitingSupplement', 'awaitingPayment', 'resultReady'] as const satisfies readonly Status[];
+const OPEN_STATUSES = ['submitted', 'received', 'processing', 'awaitingApproval', 'awaitingSupplement', 'awaitingPayment', 'resultReady'] as const satisfies readonly Status[];
 
 async function readerOf(ctx: ServiceContext): Promise<ScopedActor> {
   const actor: Actor | null = ctx.actor;

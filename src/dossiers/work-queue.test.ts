@@ -62,6 +62,24 @@ describe('work lists', () => {
     expect(overdue[0]?.remainingWorkingMinutes).toBe(-1);
   });
 
+  it('the officer submits for approval ("Trình phê duyệt"); the approver\'s queue shows it; approval sends it back to processing', async () => {
+    at('2026-03-03T09:00:00+07:00');
+    const code = codes[0] as string;
+    await expect(performAction(w.ctx(w.actors.clerk), code, 'submitForApproval', {})).rejects.toMatchObject({ code: 'ACTION_NOT_ALLOWED_FOR_ROLE' });
+    const submitted = await performAction(w.ctx(w.actors.officer), code, 'submitForApproval', { note: 'Đủ điều kiện, trình ký' });
+    expect(submitted).toMatchObject({ status: 'awaitingApproval', syncCode: 4 });
+    const awaiting = (await workQueue(w.ctx(w.actors.approver), { filter: 'awaitingApproval' })).items;
+    expect(awaiting.map((i) => [i.code, i.statusLabel])).toEqual([[code, 'Chờ lãnh đạo phê duyệt']]);
+    // the clock keeps running while the leader has it: it still counts as due soon / overdue
+    at('2026-03-09T09:01:00+07:00');
+    expect((await workQueue(w.ctx(w.actors.approver), { filter: 'overdue' })).items.map((i) => i.code)).toEqual([code]);
+    at('2026-03-03T10:00:00+07:00');
+    await expect(performAction(w.ctx(w.actors.officer), code, 'markResultReady', {})).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    expect(await performAction(w.ctx(w.actors.approver), code, 'approve', {})).toMatchObject({ status: 'processing' });
+    expect((await workQueue(w.ctx(w.actors.approver), { filter: 'awaitingApproval' })).items).toEqual([]);
+    expect(await performAction(w.ctx(w.actors.officer), code, 'markResultReady', {})).toMatchObject({ status: 'resultReady' });
+  });
+
   it('is refused to roles without a desk', async () => {
     await expect(workQueue(w.ctx(w.actors.supervisor))).rejects.toMatchObject({ code: 'NO_QUEUE' });
     await expect(workQueue(w.ctx(null))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });

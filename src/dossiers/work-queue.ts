@@ -15,7 +15,7 @@ import { badgeOf } from './queries';
 import { scopedActor, scopeWhere } from './scope';
 import { calendarAround } from './work-calendar';
 
-export const queueFilters = ['all', 'awaitingSupplement', 'resultReady', 'dueSoon', 'overdue'] as const;
+export const queueFilters = ['all', 'awaitingApproval', 'awaitingSupplement', 'resultReady', 'dueSoon', 'overdue'] as const;
 export type QueueFilter = (typeof queueFilters)[number];
 
 export interface WorkItem {
@@ -42,7 +42,7 @@ export interface QueueQuery {
 
 /** Statuses of the default list: what the actor's desk has to act on. */
 const deskStatuses = {
-  agency: ['processing', 'awaitingSupplement', 'awaitingPayment'],
+  agency: ['processing', 'awaitingApproval', 'awaitingSupplement', 'awaitingPayment'],
   servicePoint: ['submitted', 'received', 'resultReady'],
 } as const satisfies Record<'agency' | 'servicePoint', readonly Status[]>;
 
@@ -61,6 +61,8 @@ export async function workQueue(ctx: ServiceContext, q: QueueQuery = {}): Promis
   let query = ctx.db.selectFrom('dossiers as d').where(scopeWhere(actor));
   switch (filter) {
     case 'all': query = query.where('d.status', 'in', deskStatuses[s.kind]); break;
+    // the approver's queue: what the officers submitted for approval
+    case 'awaitingApproval': query = query.where('d.status', '=', 'awaitingApproval'); break;
     case 'awaitingSupplement': query = query.where('d.status', '=', 'awaitingSupplement'); break;
     case 'resultReady': query = query.where('d.status', '=', 'resultReady'); break;
     case 'dueSoon': query = query.where(atRiskWhere(now, await atRiskHorizon(ctx.db, now, q.dueSoonWorkingMinutes ?? DEFAULT_AT_RISK_WORKING_MINUTES))); break;

@@ -25,6 +25,7 @@ export const payloadBuilders = {
   consult: consultPayload,
   consultReplied: noted,
   apologize: apologizePayload,
+  submitForApproval: noted,
   approve: noted,
   reject: reasoned,
   markResultReady: noted,

@@ -190,7 +190,7 @@ export interface ApplicantsTable {
 }
 
 export type DossierStatusColumn =
-  | 'submitted' | 'received' | 'refused' | 'processing' | 'awaitingSupplement' | 'awaitingPayment'
+  | 'submitted' | 'received' | 'refused' | 'processing' | 'awaitingApproval' | 'awaitingSupplement' | 'awaitingPayment'
   | 'resultReady' | 'returned' | 'rejected' | 'withdrawn' | 'stopped';
 
 export interface DossiersTable {

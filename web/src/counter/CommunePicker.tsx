@@ -32,6 +32,8 @@ export function CommunePicker({ value, onChange, validOn, error }: Props) {
   }, [query, validOn]);
 
   const options: ChosenUnit[] = units.map((u) => ({ code: u.code, name: u.name }));
+  // a commune found by its pre-2025 name (an old ID card's address) says which one it became
+  const former = new Map(units.flatMap((u) => (u.formerName ? [[u.code, u.formerName] as const] : [])));
   if (value && !options.some((o) => o.code === value.code)) options.unshift(value);
   const errorId = `${ids}-error`;
   return (
@@ -51,7 +53,10 @@ export function CommunePicker({ value, onChange, validOn, error }: Props) {
             aria-describedby={error ? errorId : undefined}
             onChange={(e) => onChange(options.find((o) => o.code === e.target.value) ?? null)}>
             <option value="">{options.length === 0 ? t('communeNone') : t('chooseOption')}</option>
-            {options.map((o) => <option key={o.code} value={o.code}>{o.name} ({o.code})</option>)}
+            {options.map((o) => {
+              const old = former.get(o.code);
+              return <option key={o.code} value={o.code}>{old ? t('communeFormer', { name: o.name, code: o.code, former: old }) : `${o.name} (${o.code})`}</option>;
+            })}
           </select>
         </div>
       </div>

@@ -33,6 +33,8 @@ export interface ProcedureDetail extends ProcedureHit {
 export interface Unit {
   readonly code: string;
   readonly name: string;
+  /** found by this pre-2025 name (the server maps it to today's commune) */
+  readonly formerName?: string;
   readonly level: string;
   readonly path: string;
 }

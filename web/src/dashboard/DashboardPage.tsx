@@ -25,7 +25,7 @@ const breakdowns = ['channel', 'level', 'unit', 'agency', 'receiving', 'procedur
 /** Drill-down rows in the user's words: the channel and the status labelled, times in Vietnam time (formatAt). */
 const drillChannelKeys: Record<string, 'channel_counter' | 'channel_post' | 'channel_online'> = { counter: 'channel_counter', postal: 'channel_post', online: 'channel_online' };
 const drillChannelLabel = (tp: ProcessingT, channel: string): string => { const k = drillChannelKeys[channel]; return k ? tp(k) : channel; };
-const drillStatuses = ['submitted', 'received', 'refused', 'processing', 'awaitingSupplement', 'awaitingPayment', 'resultReady', 'returned', 'rejected', 'withdrawn', 'stopped'] as const;
+const drillStatuses = ['submitted', 'received', 'refused', 'processing', 'awaitingApproval', 'awaitingSupplement', 'awaitingPayment', 'resultReady', 'returned', 'rejected', 'withdrawn', 'stopped'] as const;
 const drillStatusLabel = (tp: ProcessingT, status: string): string => {
   const known = drillStatuses.find((s) => s === status);
   return known ? tp(`status_${known}`) : status;

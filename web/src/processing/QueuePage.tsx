@@ -19,7 +19,7 @@ type Loaded =
   | { readonly status: 'ready'; readonly items: readonly WorkItem[] };
 
 /** The filters staff need; "results ready" is the counter's (its return screen). */
-const filters = ['all', 'dueSoon', 'overdue', 'awaitingSupplement', 'resultReady'] as const satisfies readonly QueueFilter[];
+const filters = ['all', 'awaitingApproval', 'dueSoon', 'overdue', 'awaitingSupplement', 'resultReady'] as const satisfies readonly QueueFilter[];
 
 /** Least working time left first; dossiers without a due time last (the server's order, kept stable). */
 export function byTimeLeft<T extends Pick<WorkItem, 'remainingWorkingMinutes' | 'dueAt'>>(items: readonly T[]): T[] {
