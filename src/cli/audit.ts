@@ -6,7 +6,8 @@ import fs from 'node:fs/promises';
 import type { Database } from '../platform/db/connect';
 import { compareWithFold, verifyChain } from '../dossiers/audit';
 import { readAnchorKey } from '../dossiers/anchor-key';
-import { anchorPendingDays, loadAnchors, verifyAnchors } from '../dossiers/anchor-store';
+import { loadAnchors, verifyAnchors } from '../dossiers/anchor-store';
+import { anchorWithKey } from '../dossiers/anchor-key-store';
 import { keyIdOf, publicKeyText, type Anchor } from '../dossiers/anchors';
 import { UsageError } from './usage-error';
 
@@ -78,7 +79,7 @@ async function verify(db: Database, dossier: string | undefined, options: AuditO
 async function anchor(db: Database, options: AuditOptions): Promise<AuditOutput> {
   const key = await keyOf(options);
   if (!key.privateKey) throw new UsageError(`${key.file} chỉ chứa khóa công khai: cần khóa bí mật để ký neo.`);
-  const made = await anchorPendingDays(db, key.privateKey, options.now ?? new Date());
+  const made = (await anchorWithKey(db, key.file, options.now ?? new Date())) ?? [];
   const publicKey = publicKeyText(key.publicKey);
   const lines = made.map((a) => `  ${a.day}: ${a.heads} hồ sơ, ${a.digest}`);
   let stdout = made.length === 0 ? 'Không có ngày nào cần neo.\n' : `Đã neo ${made.length} ngày (khóa ${keyIdOf(publicKey)}):\n${lines.join('\n')}\n`;

@@ -4,8 +4,7 @@
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db/connect';
 import type { JobDefinition } from '../platform/jobs';
-import { readAnchorKey } from './anchor-key';
-import { anchorPendingDays } from './anchor-store';
+import { anchorWithKey } from './anchor-key-store';
 
 export const ANCHOR_JOB = 'audit.anchor';
 
@@ -15,9 +14,8 @@ export function anchorJob(deps: { readonly db: Database; readonly clock: Clock; 
     cron: '10 0 * * *', // 00:10 every day, Vietnam time
     runAtStart: true, // days missed while no instance ran
     handler: async () => {
-      const key = await readAnchorKey(deps.anchorKeyFile);
-      if (!key?.privateKey) return { anchored: 0, reason: 'no private anchor key' };
-      const made = await anchorPendingDays(deps.db, key.privateKey, deps.clock.now());
+      const made = await anchorWithKey(deps.db, deps.anchorKeyFile, deps.clock.now());
+      if (made === null) return { anchored: 0, reason: 'no private anchor key' };
       return { anchored: made.length, days: made.map((a) => a.day) };
     },
   };

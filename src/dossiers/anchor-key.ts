@@ -30,3 +30,21 @@ export async function createAnchorKey(file: string): Promise<AnchorKey> {
   await fs.writeFile(`${file}.pub`, publicKey.export({ type: 'spki', format: 'pem' }), { mode: 0o644 });
   return { file, privateKey, publicKey };
 }
+
+/** The last anchor this key signed, kept beside the key (outside the database): `<keyFile>.last`. */
+export interface LastAnchor {
+  readonly day: string;
+  readonly digest: string;
+}
+
+export async function readLastAnchor(keyFile: string): Promise<LastAnchor | null> {
+  const file = `${keyFile}.last`;
+  if (!existsSync(file)) return null;
+  return JSON.parse(await fs.readFile(file, 'utf8')) as LastAnchor;
+}
+
+export async function writeLastAnchor(keyFile: string, last: LastAnchor): Promise<void> {
+  const file = `${keyFile}.last`;
+  await fs.writeFile(`${file}.tmp`, JSON.stringify(last), { mode: 0o600 });
+  await fs.rename(`${file}.tmp`, file);
+}

@@ -44,12 +44,18 @@ export async function loadAnchors(db: Database): Promise<Anchor[]> {
 
 /**
  * Anchors every day with events after the last anchored day and before `today` (Vietnam time), in
- * order, each chained to the one before. Returns the new anchors.
+ * order, each chained to the one before. Returns the new anchors. `signedLast` is the last anchor
+ * this key signed, as recorded outside the database: when the database's newest anchor is not
+ * that one (anchors deleted or replaced), nothing is signed — re-anchoring would bless a
+ * rewritten history.
  */
-export async function anchorPendingDays(db: Database, privateKey: KeyObject, now: Date): Promise<Anchor[]> {
+export async function anchorPendingDays(db: Database, privateKey: KeyObject, now: Date, signedLast: { day: string; digest: string } | null = null): Promise<Anchor[]> {
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${ANCHOR_LOCK})`.execute(trx);
     const last = await trx.selectFrom('audit_anchors').select(['day', 'digest']).orderBy('day', 'desc').limit(1).executeTakeFirst();
+    if (signedLast !== null && (last?.day !== signedLast.day || last.digest !== signedLast.digest)) {
+      throw new Error(`neo mới nhất trong cơ sở dữ liệu (${last ? `${last.day} ${last.digest}` : 'không có'}) không phải neo cuối khóa này đã ký (${signedLast.day} ${signedLast.digest}): không ký tiếp; hãy chạy "motcua audit verify --anchors"`);
+    }
     const days = await daysWithEvents(trx, last ? addDays(last.day, 1) : null, vnDate(now));
     let prev = last?.digest ?? GENESIS_ANCHOR;
     const made: Anchor[] = [];

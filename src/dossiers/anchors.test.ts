@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { runAuditCommand } from '../cli/audit';
 import { performAction, receiveDossier } from './service';
 import { createAnchorKey, readAnchorKey } from './anchor-key';
+import { anchorJob } from './anchor-job';
 import { anchorPendingDays, headsOfDay, loadAnchors } from './anchor-store';
 import { anchorDigest, checkAnchors, GENESIS_ANCHOR, makeAnchor, publicKeyText } from './anchors';
 import { buildApp } from '../app';
@@ -169,6 +170,27 @@ describe('audit verify --anchors on a database rewritten end to end', () => {
     const deleted = await audit('verify', { anchors: true });
     expect(deleted.exitCode).toBe(1);
     expect(deleted.stdout).toContain('2026-03-02 (not_anchored)');
+  });
+
+  it('the daily job anchors with the configured private key, and does nothing without one', async () => {
+    w.clock.set(new Date('2026-03-06T00:10:00+07:00'));
+    await receiveDossier(w.ctx(w.actors.clerk), w.intake({ personalId: '087190000888' })); // an event on 06/03
+    w.clock.set(new Date('2026-03-07T00:10:00+07:00'));
+    const none = anchorJob({ db: t.db, clock: w.clock, anchorKeyFile: path.join(dir, 'missing.pem') });
+    expect(none.name).toBe('audit.anchor');
+    expect(none.cron).toBe('10 0 * * *');
+    expect(await none.handler()).toEqual({ anchored: 0, reason: 'no private anchor key' });
+    // the anchors were deleted (test above): the key's record of its last anchor (beside the key,
+    // outside the database) stops it from re-signing a history that may have been rewritten
+    const job = anchorJob({ db: t.db, clock: w.clock, anchorKeyFile: keyFile });
+    await expect(job.handler()).rejects.toThrow(/không phải neo cuối khóa này đã ký/);
+    expect(await loadAnchors(t.db)).toEqual([]);
+    // a fresh key (a new deployment of anchoring) starts the chain; then only new days are signed
+    const fresh = path.join(dir, 'fresh', 'anchor-key.pem');
+    await createAnchorKey(fresh);
+    const first = anchorJob({ db: t.db, clock: w.clock, anchorKeyFile: fresh });
+    expect(await first.handler()).toEqual({ anchored: 3, days: ['2026-03-02', '2026-03-03', '2026-03-06'] });
+    expect(await first.handler()).toEqual({ anchored: 0, days: [] });
   });
 
   it('the anchor key file: a public key verifies but cannot sign; no key file is a usage error', async () => {
