@@ -105,7 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerTransparencyRoutes(app, { ...routeDeps, rateLimit: deps.transparencyRateLimit ?? 60 });
   registerNotificationRoutes(app, routeDeps);
   // the roll-up last: its hot day and month rows stay locked only from its upsert to the commit
-  registerDossierRoutes(app, { ...routeDeps, hooks: [resolutionHook, ...(deps.dossierHooks ?? []), rollupHook] });
+  registerDossierRoutes(app, { ...routeDeps, hooks: [resolutionHook, ...(deps.dossierHooks ?? []), rollupHook], codeSystem: deps.config.codeSystem });
   registerTrackingRoutes(app, { ...routeDeps, trackRateLimit: deps.trackRateLimit ?? 30 });
   registerFormsRoutes(app, { ...routeDeps, publicUrl: deps.config.publicUrl, formSet2025From: deps.config.formSet2025From });
   registerCounterRoutes(app, routeDeps);

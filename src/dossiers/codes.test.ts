@@ -20,15 +20,28 @@ describe('dossier codes', () => {
     expect(formatDossierCode({ ...base, serial: 10000 }).code).toBe('000.02.61.H20-260302-10000');
   });
 
-  it('uses the TT 04/2025 central format with its system prefix from 2026-01-25', () => {
-    expect(formatDossierCode({ agencyIdentifier: 'H55.242', receivedAt: at('2026-10-08T10:00:00+07:00'), serial: 975, systemPrefix: '09' }))
+  it('a centralised system (configured) uses the TT 04/2025 format with its "AA" prefix from 2026-01-25', () => {
+    const central = { kind: 'central', prefix: '09' } as const;
+    expect(formatDossierCode({ agencyIdentifier: 'H55.242', receivedAt: at('2026-10-08T10:00:00+07:00'), serial: 975, system: central }))
       .toEqual({ code: 'H55.242-261008-090975', format: 'tt04-2025-central' });
-    expect(codeFormatFor('H55.242', '2026-01-24')).toBeNull();
-    expect(() => formatDossierCode({ agencyIdentifier: 'H55.242', receivedAt: at('2026-10-08T10:00:00+07:00'), serial: 1 })).toThrow(RangeError);
+    expect(codeFormatFor('central', '2026-01-24')).toBeNull();
+    expect(() => formatDossierCode({ agencyIdentifier: 'H55.242', receivedAt: at('2026-01-24T10:00:00+07:00'), serial: 1, system: central })).toThrow(RangeError);
+    expect(() => formatDossierCode({ agencyIdentifier: 'H55.242', receivedAt: at('2026-10-08T10:00:00+07:00'), serial: 1, system: { kind: 'central', prefix: '9' } })).toThrow(RangeError);
   });
 
-  it('refuses identifiers no format covers and serials below 1', () => {
-    expect(() => formatDossierCode({ agencyIdentifier: 'ABC', receivedAt: at('2026-03-02T08:00:00+07:00'), serial: 1 })).toThrow(RangeError);
+  it('the format follows the configured system and the date, never the shape of the identifier', () => {
+    // a new-style identifier in a provincial system keeps the provincial format
+    expect(formatDossierCode({ agencyIdentifier: 'H55.242', receivedAt: at('2026-10-08T10:00:00+07:00'), serial: 7 }))
+      .toEqual({ code: 'H55.242-261008-0007', format: 'tt01-2018' });
+    // an old-style identifier in a centralised system gets the central format
+    expect(formatDossierCode({ agencyIdentifier: '000.00.30.H20', receivedAt: at('2026-10-08T10:00:00+07:00'), serial: 7, system: { kind: 'central', prefix: '18' } }).code)
+      .toBe('000.00.30.H20-261008-180007');
+    expect(codeFormatFor('provincial', '2019-01-05')).toBeNull();
+    expect(codeFormatFor('provincial', '2019-01-06')?.id).toBe('tt01-2018');
+  });
+
+  it('refuses a receipt before any format and serials below 1', () => {
+    expect(() => formatDossierCode({ agencyIdentifier: 'ABC', receivedAt: at('2018-03-02T08:00:00+07:00'), serial: 1 })).toThrow(RangeError);
     expect(() => formatDossierCode({ agencyIdentifier: '000.00.30.H20', receivedAt: at('2026-03-02T08:00:00+07:00'), serial: 0 })).toThrow(RangeError);
   });
 
@@ -47,5 +60,14 @@ describe('dossier codes', () => {
   it('round-trips what it formats', () => {
     const { code } = formatDossierCode({ agencyIdentifier: '000.00.30.H20', receivedAt: at('2026-12-31T16:59:00+07:00'), serial: 123 });
     expect(parseDossierCode(code)).toEqual({ agency: '000.00.30.H20', date: '2026-12-31', serial: 123, serialText: '0123' });
+  });
+});
+
+describe('the kind of system is configuration', () => {
+  it('MOTCUA_CODE_SYSTEM: provincial by default, central:AA, anything else refused', async () => {
+    const { loadConfig } = await import('../platform/config');
+    expect(loadConfig({}).codeSystem).toEqual({ kind: 'provincial' });
+    expect(loadConfig({ MOTCUA_CODE_SYSTEM: 'central:09' }).codeSystem).toEqual({ kind: 'central', prefix: '09' });
+    expect(() => loadConfig({ MOTCUA_CODE_SYSTEM: 'central' })).toThrow(/MOTCUA_CODE_SYSTEM/);
   });
 });

@@ -1,8 +1,16 @@
 // Dossier codes (DOMAIN §2.1): `<agency identifier>-<YYMMDD>-<serial>`. Pure. The format is
-// data versioned by effective date; a dossier keeps the code it was given.
+// data versioned by effective date and chosen by the configured KIND OF SYSTEM (a provincial
+// one-stop system, or a nationally centralised one with its "AA" prefix) — never by the shape of
+// an identifier; a dossier keeps the code it was given.
 import { vnDateOfInstant, type EpochMs } from '../calendar';
 
 export type DossierCode = string & { readonly __brand: 'DossierCode' };
+
+/** Which kind of one-stop system issues the codes (configuration: `MOTCUA_CODE_SYSTEM`). */
+export type CodeSystemKind = 'provincial' | 'central';
+export type CodeSystem = { readonly kind: 'provincial' } | { readonly kind: 'central'; readonly prefix: string };
+/** motcua is a province's one-stop system (DOMAIN §2.1): the documented default. */
+export const DEFAULT_CODE_SYSTEM: CodeSystem = { kind: 'provincial' };
 
 export interface CodeFormat {
   readonly id: string;
@@ -11,8 +19,8 @@ export interface CodeFormat {
   /** as the legal text writes it */
   readonly pattern: string;
   readonly legalSource: string;
-  /** the agency identifiers this format is for */
-  readonly agencyPattern: RegExp;
+  /** the kind of system this format is for */
+  readonly system: CodeSystemKind;
   /** digits in front of the daily serial that name the central system (TT 04/2025 "AA"); 0 if none */
   readonly systemPrefixDigits: number;
 }
@@ -23,8 +31,7 @@ export const codeFormats = [
     from: '2019-01-06',
     pattern: 'V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX',
     legalSource: 'TT 01/2018/TT-VPCP art. 19',
-    // old-style identifier, level 4 first: 000.00.30.H20
-    agencyPattern: /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/,
+    system: 'provincial',
     systemPrefixDigits: 0,
   },
   {
@@ -32,8 +39,7 @@ export const codeFormats = [
     from: '2026-01-25',
     pattern: 'MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX',
     legalSource: 'TT 03/2025/TT-VPCP art. 13.3, added by TT 04/2025/TT-VPCP',
-    // new-style identifier, level 1 first: G09.20, H55.242, H55.242.01
-    agencyPattern: /^[A-Z]\d{2}(\.\d{2,3}){0,2}$/,
+    system: 'central',
     systemPrefixDigits: 2,
   },
 ] as const satisfies readonly CodeFormat[];
@@ -63,11 +69,11 @@ export function parseDossierCode(text: string): ParsedCode | null {
   return { agency: g.agency, date: `20${yy}-${g.date.slice(2, 4)}-${g.date.slice(4, 6)}`, serial: Number(g.seq), serialText: g.seq };
 }
 
-/** The format in force on `day` for an agency identifier (the latest that matches), or null. */
-export function codeFormatFor(agencyIdentifier: string, day: string): CodeFormat | null {
+/** The format in force on `day` for a kind of system (the latest that started), or null. */
+export function codeFormatFor(system: CodeSystemKind, day: string): CodeFormat | null {
   let found: CodeFormat | null = null;
   for (const f of codeFormats as readonly CodeFormat[]) {
-    if (f.from <= day && f.agencyPattern.test(agencyIdentifier)) found = f;
+    if (f.from <= day && f.system === system) found = f;
   }
   return found;
 }
@@ -78,8 +84,8 @@ export interface CodeInput {
   readonly receivedAt: EpochMs;
   /** the day's serial, from 1 */
   readonly serial: number;
-  /** "AA" of TT 04/2025 for nationally centralised systems */
-  readonly systemPrefix?: string;
+  /** the configured kind of system; default DEFAULT_CODE_SYSTEM (provincial) */
+  readonly system?: CodeSystem;
 }
 
 /** YYMMDD of an instant in Vietnam time. */
@@ -88,15 +94,16 @@ export function yymmddOf(at: EpochMs): string {
   return `${iso.slice(2, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}`;
 }
 
-/** Builds a code; throws RangeError on an identifier no format covers (a configuration error). */
+/** Builds a code; throws RangeError when no format covers the system on that day (a configuration error). */
 export function formatDossierCode(input: CodeInput): { code: DossierCode; format: CodeFormatId } {
   if (!Number.isInteger(input.serial) || input.serial < 1) throw new RangeError(`invalid serial ${input.serial}`);
   const day = vnDateOfInstant(input.receivedAt);
-  const format = codeFormatFor(input.agencyIdentifier, day);
-  if (!format) throw new RangeError(`no dossier code format for agency ${input.agencyIdentifier} on ${day}`);
+  const system = input.system ?? DEFAULT_CODE_SYSTEM;
+  const format = codeFormatFor(system.kind, day);
+  if (!format) throw new RangeError(`no dossier code format for a ${system.kind} system on ${day}`);
   let prefix = '';
   if (format.systemPrefixDigits > 0) {
-    prefix = input.systemPrefix ?? '';
+    prefix = system.kind === 'central' ? system.prefix : '';
     if (!new RegExp(`^\\d{${format.systemPrefixDigits}}$`).test(prefix)) {
       throw new RangeError(`format ${format.id} needs a ${format.systemPrefixDigits}-digit system prefix`);
     }

@@ -1,6 +1,7 @@
 // The event log of a dossier: append-only, one hash chain per dossier (DESIGN §2: "the event log
 // is the truth"). What the hash covers, per hash version, is defined once in event-hash.ts; the
 // first event chains to GENESIS_HASH.
+import type { CodeSystem } from './codes';
 import type { Kysely, RawBuilder, Selectable, Transaction } from 'kysely';
 import type { Actor, Role } from '../platform/actor';
 import type { ServiceContext } from '../platform/context';
@@ -50,6 +51,8 @@ export interface DossierHook {
 export interface DossierContext extends ServiceContext {
   /** In-transaction hooks run after every appended event (wired in src/app.ts). */
   readonly hooks?: readonly DossierHook[];
+  /** the configured kind of system for dossier codes (Config.codeSystem); default provincial */
+  readonly codeSystem?: CodeSystem;
 }
 
 /** A data-modifying statement (INSERT/UPDATE … RETURNING) that joins the intake statement as `WITH name AS (statement)`. */

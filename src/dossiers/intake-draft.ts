@@ -1,7 +1,7 @@
 // The intake's first event, built before the statement runs (pure). The code and the applicant id
 // are not known yet: the event carries random placeholders that the statement replaces by text,
 // and the draft is checked here, on a sample, to give exactly the canonical text of real values.
-import { formatDossierCode } from './codes';
+import { formatDossierCode, type CodeSystem } from './codes';
 import { eventHashBody, GENESIS_HASH, nextEvent, normalizePayload, type DerivedIntake, type DossierEvent } from './events';
 import { filledBody, type IntakeTokens } from './intake-event-sql';
 import { evolve, type IntakePayload } from './fold';
@@ -32,6 +32,8 @@ export interface IntakeFacts {
   readonly due: { dueAt: Date; calendarVersion: string } | null;
   /** the procedure case chosen at intake, if any */
   readonly caseKey: string | null;
+  /** the configured kind of system (code format); default provincial */
+  readonly codeSystem?: CodeSystem;
   readonly now: Date;
   /** random text for the placeholders (`randomBytes(12).toString('hex')` twice) */
   readonly randomParts: readonly [string, string];
@@ -47,7 +49,7 @@ export interface IntakeDraft {
 
 export function draftIntake(f: IntakeFacts): IntakeDraft {
   const { route, procedure, channel } = f;
-  const { code: firstCode, format } = formatDossierCode({ agencyIdentifier: route.receiving.identifier, receivedAt: (f.receivedAt ?? f.now).getTime(), serial: 1 });
+  const { code: firstCode, format } = formatDossierCode({ agencyIdentifier: route.receiving.identifier, receivedAt: (f.receivedAt ?? f.now).getTime(), serial: 1, ...(f.codeSystem ? { system: f.codeSystem } : {}) });
   const codePrefix = firstCode.slice(0, -'0001'.length);
   const tokens = { code: `${codePrefix}${f.randomParts[0]}`, applicant: `applicant-${f.randomParts[1]}` };
   const payloadOf = (code: string, applicantId: number | string): Record<string, unknown> => ({

@@ -1,4 +1,5 @@
 // HTTP for dossiers: thin routes with TypeBox schemas over the services.
+import type { CodeSystem } from './codes';
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../platform/context';
@@ -12,6 +13,8 @@ import { ActionResultSchema, AssigneesSchema, ChainReportSchema, DossierDetailSc
 
 export interface DossierRouteDeps extends RouteDeps {
   readonly hooks: readonly DossierHook[];
+  /** Config.codeSystem: the kind of system whose code format intake uses */
+  readonly codeSystem?: CodeSystem;
 }
 
 const Code = Type.String({ minLength: 10, maxLength: 60, pattern: '^[0-9A-Z.]+-[0-9]{6}-[0-9]{4,}$' });
@@ -85,7 +88,7 @@ const SearchQuery = Type.Object({
 }, strict);
 
 export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): void {
-  const ctx = (request: FastifyRequest): DossierContext => ({ db: deps.db, clock: deps.clock, actor: request.actor, hooks: deps.hooks });
+  const ctx = (request: FastifyRequest): DossierContext => ({ db: deps.db, clock: deps.clock, actor: request.actor, hooks: deps.hooks, ...(deps.codeSystem ? { codeSystem: deps.codeSystem } : {}) });
 
   app.post('/api/v1/dossiers', {
     schema: {

@@ -58,6 +58,7 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
   const papers = paperRecords(procedure, input.papers);
   const draft = draftIntake({
     actor, channel, procedure, route, applicant, papers, formData: input.formData, receivedAt, due, caseKey: rule.caseKey, now,
+    ...(ctx.codeSystem ? { codeSystem: ctx.codeSystem } : {}),
     randomParts: [randomBytes(12).toString('hex'), randomBytes(12).toString('hex')],
   });
   const hookWrites = (ctx.hooks ?? []).flatMap((h) => h.intakeWrites(draft.event, draft.derived));

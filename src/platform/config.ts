@@ -21,6 +21,13 @@ export interface Config {
    * src/forms/form-set.ts.
    */
   readonly formSet2025From: string;
+  /**
+   * The kind of one-stop system issuing dossier codes (`MOTCUA_CODE_SYSTEM`): `provincial` (the
+   * default: a province's system, TT 01/2018 art. 19 format) or `central:AA` (a nationally
+   * centralised system with its 2-digit "AA", TT 04/2025 format from 2026-01-25). The code format
+   * follows this and the receipt date, never the shape of an identifier (src/dossiers/codes.ts).
+   */
+  readonly codeSystem: { readonly kind: 'provincial' } | { readonly kind: 'central'; readonly prefix: string };
   readonly logLevel: string;
   /** Public base URL, used in QR codes on slips. */
   readonly publicUrl: string;
@@ -161,6 +168,14 @@ function responseCheckFrom(value: string | undefined): Config['responseCheck'] {
   return text;
 }
 
+function codeSystemFrom(value: string | undefined): Config['codeSystem'] {
+  const text = given(value) ?? 'provincial';
+  if (text === 'provincial') return { kind: 'provincial' };
+  const m = /^central:(\d{2})$/.exec(text);
+  if (!m?.[1]) throw invalid(`MOTCUA_CODE_SYSTEM=${text} (provincial hoặc central:AA, AA gồm 2 chữ số)`);
+  return { kind: 'central', prefix: m[1] };
+}
+
 function formSetSwitchFrom(value: string | undefined): string {
   const text = given(value) ?? '2025-07-01';
   if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(text)) throw invalid(`MOTCUA_FORM_SET_2025_FROM=${text} (dạng YYYY-MM-DD)`);
@@ -188,5 +203,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     anchorKeyFile: anchorKeyFileOf(env.MOTCUA_ANCHOR_KEY_FILE, dataDir),
     responseCheck: responseCheckFrom(env.MOTCUA_RESPONSE_CHECK),
     formSet2025From: formSetSwitchFrom(env.MOTCUA_FORM_SET_2025_FROM),
+    codeSystem: codeSystemFrom(env.MOTCUA_CODE_SYSTEM),
   };
 }
