@@ -8,8 +8,8 @@ import {
 
 const run = (start: 'submitted' | 'received', steps: readonly Action[]): LifecycleState =>
   steps.reduce((s, a) => {
-    const role = rolesWith(actionPermissions[a])[0];
-    if (role === undefined || checkAction(s, a, role) !== null) throw new Error(`${a} refused in ${s.status}`);
+    const role = rolesWith(actionPermissions[a]).find((r) => checkAction(s, a, r) === null);
+    if (role === undefined) throw new Error(`${a} refused in ${s.status}`);
     return applyAction(s, a);
   }, initialState(start));
 
@@ -40,6 +40,20 @@ describe('dossier lifecycle', () => {
   it('resumes to where the supplement was requested from', () => {
     expect(run('submitted', ['requestSupplement', 'supplementReceived']).status).toBe('submitted');
     expect(run('received', ['forward', 'requestSupplement', 'supplementReceived']).status).toBe('processing');
+  });
+
+  it('once the agency appraises, only the agency asks for a supplement or stops; before, the one-stop does', () => {
+    const atAgency = run('received', ['forward']);
+    expect(checkAction(atAgency, 'requestSupplement', 'clerk')).toBe('AGENCY_DECIDES');
+    expect(checkAction(atAgency, 'stop', 'clerk')).toBe('AGENCY_DECIDES');
+    expect(checkAction(atAgency, 'requestSupplement', 'officer')).toBeNull();
+    expect(checkAction(atAgency, 'stop', 'approver')).toBeNull();
+    expect(checkAction(run('received', ['forward', 'requestPayment']), 'stop', 'clerk')).toBe('AGENCY_DECIDES');
+    // the supplement the agency asked for is still received where the applicant brings it
+    expect(checkAction(run('received', ['forward', 'requestSupplement']), 'supplementReceived', 'clerk')).toBeNull();
+    // at the one-stop, before forwarding: its own decisions
+    expect(checkAction(initialState('submitted'), 'requestSupplement', 'clerk')).toBeNull();
+    expect(checkAction(initialState('received'), 'stop', 'clerk')).toBeNull();
   });
 
   it('refuses a second supplement request', () => {

@@ -30,6 +30,9 @@ export interface Transition {
 
 const OPEN_AT_AGENCY = ['processing', 'awaitingApproval', 'awaitingSupplement', 'awaitingPayment'] as const satisfies readonly Status[];
 
+/** The competent agency has the dossier (forwarded, not yet decided). */
+const isAtAgency = (status: Status): boolean => (OPEN_AT_AGENCY as readonly Status[]).includes(status);
+
 export const transitions = {
   // online dossier accepted by the one-stop (counter and postal intake create `received` directly)
   receive: { from: ['submitted'], to: 'received' },
@@ -196,7 +199,8 @@ export type RuleViolation =
   | 'APOLOGY_ALREADY_USED'
   | 'ALREADY_APPROVED'
   | 'RESULT_NOT_APPROVED'
-  | 'ALREADY_RATED';
+  | 'ALREADY_RATED'
+  | 'AGENCY_DECIDES';
 
 export const violationMessages = {
   ACTION_NOT_ALLOWED_FOR_ROLE: 'Vai trò của bạn không được thực hiện thao tác này.',
@@ -206,6 +210,7 @@ export const violationMessages = {
   ALREADY_APPROVED: 'Hồ sơ đã được lãnh đạo phê duyệt.',
   RESULT_NOT_APPROVED: 'Hồ sơ chưa được lãnh đạo phê duyệt.',
   ALREADY_RATED: 'Hồ sơ đã được đánh giá mức độ hài lòng; mỗi hồ sơ chỉ được đánh giá một lần.',
+  AGENCY_DECIDES: 'Hồ sơ đang được cơ quan có thẩm quyền thẩm định: chỉ cơ quan đó yêu cầu bổ sung hoặc quyết định dừng giải quyết; bộ phận một cửa in và trao thông báo cho người nộp.',
 } as const satisfies Record<RuleViolation, string>;
 
 /**
@@ -216,6 +221,12 @@ export function checkAction(state: LifecycleState, action: Action, role: Role): 
   const t: Transition = transitions[action];
   if (!roleHas(role, actionPermissions[action])) return 'ACTION_NOT_ALLOWED_FOR_ROLE';
   if (!t.from.includes(state.status)) return 'INVALID_TRANSITION';
+  // DOMAIN §1.4 step 7: once the competent agency appraises the dossier, asking for a supplement
+  // and deciding a stop are its decisions (those who appraise: dossiers.process); the receiving
+  // one-stop still prints and hands over the stop notice and records the supplement received
+  if ((action === 'requestSupplement' || action === 'stop') && isAtAgency(state.status) && !roleHas(role, 'dossiers.process')) {
+    return 'AGENCY_DECIDES';
+  }
   switch (action) {
     // "bổ sung một lần" (ND 61 art. 15.3, ND 118 art. 11); F766 counts a second request as late.
     case 'requestSupplement':
