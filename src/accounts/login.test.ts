@@ -7,15 +7,7 @@ import { FixedClock } from '../platform/clock';
 import type { DomainError } from '../platform/errors';
 import { actorForToken, changePassword, dummyPasswordHash, login, sessionForToken } from './login';
 import { hashPassword } from './passwords';
-
-const failure = async (p: Promise<unknown>): Promise<DomainError> => {
-  try {
-    await p;
-  } catch (e) {
-    return e as DomainError;
-  }
-  throw new Error('expected a failure');
-};
+import { failure } from '../../test/failure';
 
 describe('sign-in', () => {
   let t: TestDatabase;

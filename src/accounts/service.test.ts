@@ -2,18 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { makeAgency, makeServicePoint, makeUnit, makeUser, tableScopeLookup, TEST_PASSWORD } from '../../test/factories';
 import { FixedClock } from '../platform/clock';
-import type { DomainError } from '../platform/errors';
 import { actorForToken, login } from './login';
 import { createUser, getUser, listUsers } from './service';
-
-const failure = async (p: Promise<unknown>): Promise<DomainError> => {
-  try {
-    await p;
-  } catch (e) {
-    return e as DomainError;
-  }
-  throw new Error('expected a failure');
-};
+import { failure } from '../../test/failure';
 
 describe('accounts service', () => {
   let t: TestDatabase;

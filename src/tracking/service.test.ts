@@ -5,19 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { receiveDossier } from '../dossiers/service';
 import { buildWorld, type World } from '../dossiers/world.test-helper';
-import type { DomainError } from '../platform/errors';
 import { trackingPinFor, trackingSecret } from './references';
 import { isTrackingPinShape, trackingPinMatches, trackingPinOf } from './pin';
 import { trackDossier } from './service';
-
-const failure = async (p: Promise<unknown>): Promise<DomainError> => {
-  try {
-    await p;
-  } catch (e) {
-    return e as DomainError;
-  }
-  throw new Error('expected a failure');
-};
+import { failure } from '../../test/failure';
 
 describe('tracking PIN (pure)', () => {
   it('is six digits, the same for the same code and secret, and differs between secrets', () => {
