@@ -1,6 +1,7 @@
 // Paper outcomes at the counter (ND 61/2018 art. 17; TT 01/2018 forms 02, 03): what is recorded
 // when a paper dossier ends at the counter before it is received. Pure: no I/O, no clock.
 import type { ErrorDetail } from '../platform/errors';
+import { vnYearOfInstant } from '../shared/civil-date';
 
 /** guidance only; incomplete → form 02; not accepted → form 03. (Received → form 01 is a dossier.) */
 export const outcomeKinds = ['guidance', 'incomplete', 'refused'] as const;
@@ -82,4 +83,4 @@ export function applicantLine(a: OutcomeApplicant): string {
 }
 
 /** The year of an instant in Vietnam time (numbers restart each year). */
-export const vnYear = (at: Date): number => new Date(at.getTime() + 7 * 3_600_000).getUTCFullYear();
+export const vnYear = (at: Date): number => vnYearOfInstant(at.getTime());

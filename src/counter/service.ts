@@ -17,6 +17,7 @@ import {
   applicantLine, formatOutcomeNumber, outcomeKinds, outcomeLabels, outcomeProblems, vnYear,
   type OutcomeApplicant, type OutcomeInput, type OutcomeKind,
 } from './model';
+import { DAY_MS, vnDateOfInstant, vnMidnightOf } from '../shared/civil-date';
 
 export interface CounterOutcome {
   readonly id: number;
@@ -39,7 +40,7 @@ export interface CounterOutcome {
   readonly printable: boolean;
 }
 
-const vnDay = (at: Date): string => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+const vnDay = (at: Date): string => vnDateOfInstant(at.getTime());
 
 function clerkOf(ctx: ServiceContext): Actor & { scope: { kind: 'servicePoint'; servicePointId: number } } {
   assertCan(ctx.actor, 'dossiers.receive');
@@ -138,7 +139,7 @@ export async function listCounterOutcomes(ctx: ServiceContext, q: { from: string
   const where = await scopeFilter(ctx);
   if (!DATE_RE.test(q.from) || !DATE_RE.test(q.to) || q.from > q.to) throw validationFailed('PERIOD_INVALID', 'Kỳ không hợp lệ (từ ngày phải trước hoặc bằng đến ngày).');
   let query = ctx.db.selectFrom('counter_outcomes as o').innerJoin('service_points as s', 's.id', 'o.service_point_id').select([...selectView]).where(where)
-    .where('o.at', '>=', new Date(`${q.from}T00:00:00+07:00`)).where('o.at', '<', new Date(Date.parse(`${q.to}T00:00:00+07:00`) + 86_400_000));
+    .where('o.at', '>=', new Date(vnMidnightOf(q.from))).where('o.at', '<', new Date(vnMidnightOf(q.to) + DAY_MS));
   if (q.kind) query = query.where('o.kind', '=', q.kind);
   const rows = await query.orderBy('o.at', 'desc').orderBy('o.id', 'desc').limit(Math.min(Math.max(q.limit ?? 100, 1), 500)).execute();
   return { items: rows.map((r) => view(r as OutcomeRow, r.sp_code)) };

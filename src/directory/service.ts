@@ -8,6 +8,7 @@ import type { ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db/connect';
 import { notFound, unauthenticated } from '../platform/errors';
 import type { AgencyKind, AgencyLevel, ServicePointKind, UnitLevel } from './model';
+import { vnDateOfInstant } from '../shared/civil-date';
 
 function assertSignedIn(ctx: ServiceContext): void {
   if (!ctx.actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
@@ -15,7 +16,7 @@ function assertSignedIn(ctx: ServiceContext): void {
 
 /** Today's civil date in Vietnam (UTC+7), whatever the server's zone. */
 export const todayInVietnam = (clock: Clock): string =>
-  new Date(clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  vnDateOfInstant(clock.now().getTime());
 
 const searchPattern = (q: string) => sql<string>`'%' || search_key(${q}) || '%'`;
 

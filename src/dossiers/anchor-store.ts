@@ -5,13 +5,14 @@ import type { KeyObject } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database } from '../platform/db/connect';
 import { checkAnchors, GENESIS_ANCHOR, makeAnchor, type Anchor, type AnchorProblem, type ChainHead } from './anchors';
+import { vnDateOfInstant } from '../shared/civil-date';
 
 const ANCHOR_LOCK = 7_340_245; // advisory lock: one anchoring at a time (job, CLI)
 const dayStart = (day: string) => sql<Date>`(${day}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`;
 const dayEnd = (day: string) => sql<Date>`((${day}::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`;
 
 /** The civil date (Vietnam time) of an instant. */
-export const vnDate = (at: Date): string => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+export const vnDate = (at: Date): string => vnDateOfInstant(at.getTime());
 const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** For each dossier with events on the day: its newest event of that day. */

@@ -14,6 +14,7 @@ import { loadWorkCalendar } from '../calendar/store';
 import type { Database } from '../platform/db/connect';
 import type { DB } from '../platform/db/schema';
 import type { Status } from './lifecycle';
+import { vnYearOfInstant } from '../shared/civil-date';
 
 /** Statuses whose clock runs. */
 export const RUNNING_STATUSES = ['received', 'processing', 'awaitingApproval', 'awaitingPayment'] as const satisfies readonly Status[];
@@ -50,7 +51,7 @@ export const overdueExpr = (now: Date) =>
 
 /** The end of the at-risk horizon: `workingMinutes` of working time after `now`. */
 export async function atRiskHorizon(db: Database, now: Date, workingMinutes: number): Promise<Date> {
-  const year = new Date(now.getTime() + 7 * 3_600_000).getUTCFullYear();
+  const year = vnYearOfInstant(now.getTime());
   const { calendar } = await loadWorkCalendar(db, { fromYear: year - 1, toYear: year + 1 });
   return new Date(calendar.instantAtWorkingTime(calendar.workingTimeAt(now.getTime()) + workingMinutes * 60_000));
 }

@@ -1,31 +1,17 @@
 /**
  * Pure Vietnamese formatting for printed forms. Times are shown in Vietnam time (UTC+7, no DST)
- * whatever the server's TZ: shift by 7 h and read the UTC fields, never Date's local-time methods.
+ * whatever the server's TZ, through the shared Vietnam-time module, never Date's local-time methods.
  */
 import type { Duration, FormSet, ResultDeliveryMethod, Timeliness } from './model';
+import { VN_OFFSET_MS, vnWallClock, type VnWallClock } from '../shared/civil-date';
 
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 const BLANK = '…';
 
-interface VnParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
+type VnParts = VnWallClock;
 
 function vnParts(date: Date): VnParts | null {
   const ms = date.getTime();
-  if (!Number.isFinite(ms)) return null;
-  const shifted = new Date(ms + VN_OFFSET_MS);
-  return {
-    year: shifted.getUTCFullYear(),
-    month: shifted.getUTCMonth() + 1,
-    day: shifted.getUTCDate(),
-    hour: shifted.getUTCHours(),
-    minute: shifted.getUTCMinutes(),
-  };
+  return Number.isFinite(ms) ? vnWallClock(ms) : null;
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');

@@ -21,6 +21,7 @@ import { renderReceiptSlip } from './pdf/receipt';
 import { renderRefusalSlip } from './pdf/refusal';
 import { renderStopNotice } from './pdf/stop-notice';
 import { renderSupplementSlip } from './pdf/supplement';
+import { vnDateOfInstant, vnMidnightOf } from '../shared/civil-date';
 
 export const slipKinds = ['receipt', 'supplement', 'refusal', 'apology', 'stop', 'control'] as const;
 export type SlipKind = (typeof slipKinds)[number];
@@ -60,11 +61,10 @@ export const LEDGER_MAX_ROWS = 10_000;
 const PAGE = 500;
 
 const DAY_MS = 86_400_000;
-const VN_OFFSET_MS = 7 * 3_600_000;
 /** The civil date in Vietnam (UTC+7) of an instant. */
-const vnDay = (at: Date): string => new Date(at.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+const vnDay = (at: Date): string => vnDateOfInstant(at.getTime());
 /** Midnight starting a Vietnam civil date, as an instant. */
-const vnMidnight = (day: string): Date => new Date(Date.parse(`${day}T00:00:00Z`) - VN_OFFSET_MS);
+const vnMidnight = (day: string): Date => new Date(vnMidnightOf(day));
 
 type TimelineEvent = DossierDetail['timeline'][number];
 

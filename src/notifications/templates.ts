@@ -7,14 +7,13 @@
 import type { DossierContact } from '../dossiers/contact';
 import type { Action } from '../dossiers/lifecycle';
 import { normalizeVietnameseMobile } from './sms';
-
-const VN_OFFSET_MS = 7 * 3_600_000;
+import { vnWallClock } from '../shared/civil-date';
 
 /** dd/mm/yyyy of an instant in Vietnam time (UTC+7, whatever the server's zone). */
 export function formatVnDate(at: Date): string {
-  const d = new Date(at.getTime() + VN_OFFSET_MS);
+  const d = vnWallClock(at.getTime());
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+  return `${two(d.day)}/${two(d.month)}/${d.year}`;
 }
 
 /** The public tracking page (dossier code + the 6-digit tracking PIN). */

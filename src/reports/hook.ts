@@ -8,9 +8,10 @@ import type { DerivedIntake, DossierEvent, DossierHook, DossierRow, IntakeWrite 
 import type { DB } from '../platform/db/schema';
 import { intakeFlags, rollupDeltas, RollupAccumulator, type IntakeFlags, type WorkingMinutes } from './rollup';
 import { applyDeltas, rollupUpserts } from './store';
+import { vnYearOfInstant } from '../shared/civil-date';
 
 const NO_FLAGS: IntakeFlags = { digitized: false, reused: false, storeLinked: false };
-const yearOf = (ms: number) => new Date(ms + 7 * 3_600_000).getUTCFullYear();
+const yearOf = vnYearOfInstant;
 
 /** Working minutes with the calendar in force (the range covers both instants). */
 export async function workingMinutesBetween(db: Kysely<DB>, from: number, to: number): Promise<WorkingMinutes> {

@@ -5,6 +5,7 @@
 //   indicatorsFromCounts(counts, maxScores)        → IndicatorValue[]  (also fed from roll-ups)
 import { elapsedWorkingTime, indicatorElapsed, type EpochMs, type WorkCalendar, type WorkingDuration } from '../calendar';
 import { isDislike, type DislikeReason } from '../dossiers/lifecycle';
+import { vnDayNumberOfInstant } from '../shared/civil-date';
 
 export type IndicatorCode = '1.3' | '2.1' | '2.2' | '3.1' | '3.2' | '3.3' | '3.5' | '3.6' | '4.1' | '4.2' | '4.3' | '4.4' | '5.4';
 
@@ -323,7 +324,7 @@ export function tt01Scores(dossiers: readonly IndicatorDossier[]): Tt01Scores {
     const finished = d.finishedAt ?? 0;
     const due = d.dueAt ?? 0;
     // "better than required" = a civil day (UTC+7) before the due day
-    time += finished > due ? 0 : Math.floor((finished + 7 * 3_600_000) / 86_400_000) < Math.floor((due + 7 * 3_600_000) / 86_400_000) ? 2 : 1;
+    time += finished > due ? 0 : vnDayNumberOfInstant(finished) < vnDayNumberOfInstant(due) ? 2 : 1;
     contacts += d.supplements.length === 0 ? 2 : d.supplements.length === 1 ? 1 : 0;
   }
   const one = (x: number) => Math.round((x / done.length) * 10) / 10;

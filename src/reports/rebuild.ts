@@ -9,6 +9,7 @@ import { evolve, type DerivedDossier } from '../dossiers/fold';
 import type { DB } from '../platform/db/schema';
 import { intakeFlags, keyText, metrics, rollupDeltas, RollupAccumulator, type IntakeFlags, type Metric } from './rollup';
 import { upsertRollups, type RollupRow } from './store';
+import { vnYearOfInstant } from '../shared/civil-date';
 
 export interface RollupDifference {
   readonly table: 'stats_daily' | 'stats_monthly';
@@ -26,7 +27,7 @@ export interface RebuildReport {
   readonly applied: boolean;
 }
 
-const vnYear = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).getUTCFullYear();
+const vnYear = (d: Date) => vnYearOfInstant(d.getTime());
 
 /** Folds every dossier's events into roll-up rows (streamed by dossier id). */
 export async function deriveRollups(db: Kysely<DB>, onProgress?: (done: number) => void): Promise<{ acc: RollupAccumulator; dossiers: number; events: number }> {

@@ -16,6 +16,7 @@ import { publicationFigures } from '../catalog/publication';
 import { indicatorsFromCounts, publicationIndicator, type IndicatorCounts, type IndicatorValue } from './indicators';
 import { inProgressAt, inScope, openNow, sumByProcedure, sumRollups, summary, totalsOf, type Period, type ReportScope, type Summary } from './queries';
 import { loadUnitMap, type AsOf } from './units';
+import { DAY_MS, vnMidnightOf } from '../shared/civil-date';
 
 export interface ReportQuery {
   readonly from: string;
@@ -231,8 +232,8 @@ async function agenciesAsViewed(db: Database, asOf: AsOf): Promise<Map<string, A
 /** '/87/866/' → '87'; '/82@2004/…' → '82'; '/' → null */
 export const provinceOfPath = (path: string): string | null => path.split('/')[1]?.split('@')[0] || null;
 
-const vnStart = (d: string) => new Date(`${d}T00:00:00+07:00`);
-const vnEndExclusive = (d: string) => new Date(Date.parse(`${d}T00:00:00+07:00`) + 86_400_000);
+const vnStart = (d: string) => new Date(vnMidnightOf(d));
+const vnEndExclusive = (d: string) => new Date(vnMidnightOf(d) + DAY_MS);
 
 /** The dossiers behind a number, newest first, a page at a time (scope in SQL). */
 export async function reportDossiers(ctx: ServiceContext, q: DrillQuery): Promise<{ items: DrillRow[]; next: string | null }> {

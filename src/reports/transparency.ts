@@ -15,10 +15,11 @@ import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db/connect';
 import { notFound } from '../platform/errors';
 import { workingMinutesBetween } from './hook';
+import { vnDateOfInstant, vnYearOfInstant } from '../shared/civil-date';
 
 const WINDOW_MONTHS = 12;
-const vnYear = (ms: number) => new Date(ms + 7 * 3_600_000).getUTCFullYear();
-const vnDate = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+const vnYear = vnYearOfInstant;
+const vnDate = (at: Date) => vnDateOfInstant(at.getTime());
 
 /** In the dossier event's transaction: the first resolution of a dossier, with its working time. */
 export const resolutionHook: DossierHook = {

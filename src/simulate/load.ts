@@ -14,6 +14,7 @@ import { intakeFlags, rollupDeltas, RollupAccumulator } from '../reports/rollup'
 import { upsertRollups, type RollupRow } from '../reports/store';
 import { Rng } from './random';
 import { planScenario, type DossierPlan, type ScenarioSpec, type SimAgency, type SimProcedure, type SimWorld } from './scenario';
+import { vnDateOfInstant } from '../shared/civil-date';
 
 type Db = Kysely<DB>;
 
@@ -216,7 +217,7 @@ async function prepareBatch(db: Db, plans: readonly DossierPlan[], calendar: Wor
   let count = 0;
   plans.forEach((plan, i) => {
     const id = Number(seq.rows[i]?.id);
-    const key = `${plan.receiving.id}|${new Date(plan.receivedAt + 7 * 3_600_000).toISOString().slice(0, 10)}`;
+    const key = `${plan.receiving.id}|${vnDateOfInstant(plan.receivedAt)}`;
     const serial = (serials.get(key) ?? 0) + 1;
     serials.set(key, serial);
     const built = build(plan, id, applicantIds.get(plan.applicant.personalId) ?? 0, serial, calendarVersion);

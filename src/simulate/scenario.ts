@@ -11,6 +11,7 @@ import type { Role } from '../platform/actor';
 import { arrivalsPerDay, arrivalTime } from './arrivals';
 import { simApplicant, type SimApplicant } from './people';
 import { pickWeighted, Quota, type Rng } from './random';
+import { DAY_MS, vnMidnightOf } from '../shared/civil-date';
 
 /** The pilot's agencies apologise in time only (ND 61 art. 19.9): a late apology is not simulated. */
 const isTimelyApology = (r: ReturnType<typeof applyApology>): boolean => r.ok && !r.late;
@@ -171,7 +172,7 @@ const MIN = 60_000;
 /** Streams the plans of a scenario in order of receipt. */
 export function* planScenario(spec: ScenarioSpec, world: SimWorld, calendar: WorkCalendar, rng: Rng): Generator<DossierPlan> {
   const n = spec.dossiers;
-  const end = Date.parse(`${spec.to}T23:59:59+07:00`);
+  const end = vnMidnightOf(spec.to) + DAY_MS - 1000; // 23:59:59 in Vietnam
   const quotas = {
     online: new Quota(spec.onlineShare, rng.fork(1), n),
     postal: new Quota(spec.postalShare / (1 - spec.onlineShare), rng.fork(2), n),

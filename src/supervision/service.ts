@@ -15,6 +15,7 @@ import type { ServiceContext } from '../platform/context';
 import { forbidden, unauthenticated, validationFailed } from '../platform/errors';
 import { atRiskHorizon, atRiskWhere, overdueExpr, overdueWhere } from '../dossiers/overdue';
 import { DEFAULT_ESCALATION } from './escalation';
+import { vnMidnightOf, vnYearOfInstant } from '../shared/civil-date';
 
 async function supervisorOf(ctx: ServiceContext): Promise<ScopedActor> {
   const actor = ctx.actor;
@@ -25,7 +26,7 @@ async function supervisorOf(ctx: ServiceContext): Promise<ScopedActor> {
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_PERIOD_DAYS = 366;
-const vnMidnight = (date: string) => new Date(`${date}T00:00:00+07:00`);
+const vnMidnight = (date: string) => new Date(vnMidnightOf(date));
 
 /** [from 00:00, to + 1 day 00:00) in Vietnam time. */
 function periodBounds(from: string, to: string, maxDays = MAX_PERIOD_DAYS): { start: Date; end: Date } {
@@ -95,7 +96,7 @@ export async function supervisedDossiers(
       .orderBy('d.due_at').orderBy('d.id').limit(limit + 1).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const year = new Date(now.getTime() + 7 * 3_600_000).getUTCFullYear();
+  const year = vnYearOfInstant(now.getTime());
   const { calendar } = await loadWorkCalendar(ctx.db, { fromYear: year - 2, toYear: year + 1 });
   const shown = rows.slice(0, limit);
   const agencies = await agencyNames(ctx.db, shown.map((d) => d.competent_agency_id));

@@ -17,6 +17,7 @@ import { useProcessingT, type ProcessingT } from '../processing/i18n';
 import { formatAt } from '../processing/labels';
 import { BarChart, LineChart, type Bar, type Series } from './charts';
 import { periodPreset, type PresetKind } from './period';
+import { vnMidnightOf } from '../../../src/shared/civil-date';
 import './dashboard.css';
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString('vi-VN'));
@@ -139,7 +140,7 @@ export function DashboardPage({ user }: { readonly user: User }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setDrill(null);
-    setQuery(preset === 'custom' ? draft : { ...periodPreset(preset, new Date(`${draft.to}T12:00:00+07:00`)), ...(draft.unit ? { unit: draft.unit } : {}), ...(draft.asOf ? { asOf: draft.asOf } : {}) });
+    setQuery(preset === 'custom' ? draft : { ...periodPreset(preset, new Date(vnMidnightOf(draft.to) + 720 * 60_000)), ...(draft.unit ? { unit: draft.unit } : {}), ...(draft.asOf ? { asOf: draft.asOf } : {}) });
   };
   const s = data?.summary;
   return (

@@ -1,7 +1,7 @@
 // How dates and times read on every screen: dd/mm/yyyy and HH:mm, in Vietnam time (UTC+7, no
 // daylight saving), never through the browser's local-time methods. The only place in the web app
-// that knows the offset. Pure.
-const VN_OFFSET_MS = 7 * 3_600_000;
+// that formats them; the offset itself is the shared Vietnam-time module's (src/shared). Pure.
+import { vnMidnightOf, vnWallClock } from '../../../src/shared/civil-date';
 const pad = (n: number) => String(n).padStart(2, '0');
 
 export interface VnTimeParts {
@@ -15,10 +15,10 @@ export interface VnTimeParts {
 export function vnTimeParts(instant: string | number): VnTimeParts | null {
   const ms = typeof instant === 'number' ? instant : Date.parse(instant);
   if (Number.isNaN(ms)) return null;
-  const d = new Date(ms + VN_OFFSET_MS);
+  const d = vnWallClock(ms);
   return {
-    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
-    date: `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`,
+    time: `${pad(d.hour)}:${pad(d.minute)}`,
+    date: `${pad(d.day)}/${pad(d.month)}/${d.year}`,
   };
 }
 
@@ -41,21 +41,22 @@ export function formatCivilDate(isoDate: string): string {
 
 /** The year, month (1–12) and day of an instant in Vietnam. */
 export function vnCivilParts(ms: number): { readonly year: number; readonly month: number; readonly day: number } {
-  const d = new Date(ms + VN_OFFSET_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const d = vnWallClock(ms);
+  return { year: d.year, month: d.month, day: d.day };
 }
 
 /** "yyyy-MM-ddTHH:mm" of an instant in Vietnam time, for a datetime-local input. */
 export function vnLocalInputValue(ms: number): string {
-  const d = new Date(ms + VN_OFFSET_MS);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  const d = vnWallClock(ms);
+  return `${d.year}-${pad(d.month)}-${pad(d.day)}T${pad(d.hour)}:${pad(d.minute)}`;
 }
 
 /** The ISO instant of a datetime-local value read as Vietnam time; null when incomplete. */
 export function instantOfVnLocal(value: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
-  const ms = Date.parse(`${value}:00+07:00`);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+  const [hour, minute] = value.slice(11).split(':').map(Number);
+  const ms = vnMidnightOf(value.slice(0, 10)) + ((hour ?? 0) * 60 + (minute ?? 0)) * 60_000;
+  return Number.isNaN(ms) || (hour ?? 0) > 23 || (minute ?? 0) > 59 ? null : new Date(ms).toISOString();
 }
 
 /** Today's civil date in Vietnam (yyyy-MM-dd). */
