@@ -32,11 +32,16 @@ export function everyMinutesCron(minutes: number): string {
  * table partition, which only the owner may add), then disconnects. The server's role then runs
  * the jobs with `migrate: false` (issue 10 §6).
  */
+const CRON_QUEUE = '__pgboss__send-it';
+
 export async function prepareJobSchema(ownerUrl: string, names: readonly string[]): Promise<void> {
   const boss = new PgBoss({ connectionString: ownerUrl, schema: 'pgboss', max: 1, supervise: false, schedule: false });
   boss.on('error', () => {});
   await boss.start();
   try {
+    // pg-boss's own cron queue: its timekeeper creates it at start and silently gives up when it
+    // cannot (the app role), which would leave every cron job unscheduled
+    if (!(await boss.getQueue(CRON_QUEUE))) await boss.createQueue(CRON_QUEUE).catch(() => {});
     for (const name of names) {
       if (!(await boss.getQueue(name))) {
         await boss.createQueue(name, { name, policy: 'stately' }).catch(async (e: unknown) => {

@@ -85,6 +85,8 @@ describe('the app role', () => {
       await runner.stop();
     }
     expect(ran).toBe(1);
+    // pg-boss's cron queue exists (made by the owner): the app role's timekeeper could not create it
+    expect((await asApp(`SELECT count(*)::int AS n FROM pgboss.queue WHERE name = '__pgboss__send-it'`)).rows[0].n).toBe(1);
   }, 30_000);
 
   it('refuses to grant a superuser, and says which URL owns and which serves', async () => {
