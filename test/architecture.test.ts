@@ -159,7 +159,7 @@ describe('the one way (issue 11 §9)', () => {
       const from = rel(f).split('/')[0] ?? '';
       return (graph.get(f)?.local ?? []).map(rel).filter((t) => {
         const [capability, ...rest] = t.split('/');
-        if (!capability || capability === from || capability === 'platform' || rest.length === 0) return false;
+        if (!capability || capability === from || capability === 'platform' || capability === 'shared' || rest.length === 0) return false; // src/shared: the pure module every side may import
         const module = rest.join('/').replace(/\.tsx?$/, '');
         return !commonPublic.includes(module) && !(declaredPublic[capability] ?? []).includes(module);
       }).map((t) => `${rel(f)} → ${t}`);
