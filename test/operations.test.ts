@@ -40,9 +40,9 @@ describe('operations on a live server', () => {
     dataDir = await folder('motcua-ops-');
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    server = await startServer(dataDir, port);
+    server = await startServer(dataDir, port, 300_000); // a loaded machine (npm test runs two files at once) starts slowly
     token = (await login(base, 'clerk')).token;
-  }, 180_000);
+  }, 330_000);
   afterAll(async () => {
     const child: ChildProcess | undefined = server?.child;
     if (child && child.exitCode === null) { child.kill('SIGTERM'); await exited(child); }
