@@ -83,6 +83,12 @@ export function registerAccountsRoutes(app: HttpApp, deps: RouteDeps, options: A
     return currentUser(ctx(request));
   });
 
+  // For the browser at start-up: whether anyone is signed in, answered 200 either way, so that a
+  // public page opened without a session logs no failed request.
+  app.get('/api/v1/auth/session', {
+    schema: { tags: ['auth'], summary: 'Phiên đăng nhập hiện tại (nếu có)', response: { 200: Type.Object({ user: Type.Union([UserView, Type.Null()]) }) } },
+  }, async (request) => ({ user: request.actor ? await currentUser(ctx(request)) : null }));
+
   app.post('/api/v1/auth/password', {
     schema: {
       tags: ['auth'],

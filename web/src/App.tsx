@@ -14,7 +14,9 @@ import { HomePage } from './home/HomePage';
 import { DossierPage, dossierCodeOf } from './processing/DossierPage';
 import { QueuePage } from './processing/QueuePage';
 import { SearchPage } from './processing/SearchPage';
-import { paths } from './routes';
+import { canAny } from './api/permissions';
+import { paths, permissionsFor } from './routes';
+import { ForbiddenPage } from './ui/ForbiddenPage';
 import { errorMessage } from './ui/errors';
 import { Layout } from './ui/Layout';
 import { NotFoundPage } from './ui/NotFoundPage';
@@ -33,6 +35,7 @@ type Session =
   | { readonly status: 'signedIn'; readonly user: User };
 
 function Page({ path, user, onSessionLost }: { path: string; user: User; onSessionLost: () => void }) {
+  if (!canAny(user, permissionsFor(path))) return <ForbiddenPage />;
   switch (path) {
     case paths.home:
       return <HomePage user={user} />;
@@ -57,8 +60,7 @@ function Page({ path, user, onSessionLost }: { path: string; user: User; onSessi
     case paths.transparency:
       return <TransparencyPage />;
     case paths.myDossiers:
-      // staff reading "my dossiers" would get their whole scope under a citizen's title
-      return userCan(user, 'portal.self') ? <MyDossiersPage /> : <NotFoundPage />;
+      return <MyDossiersPage />;
     default:
       if (path.startsWith(`${paths.processingDossier}/`)) {
         const code = dossierCodeOf(path);

@@ -1,4 +1,6 @@
 // The app's addresses. Only pages that work are listed; a new surface adds its path here.
+import type { Permission } from './api/permissions';
+
 export const paths = {
   home: '/',
   changePassword: '/doi-mat-khau',
@@ -20,3 +22,30 @@ export const paths = {
   /** citizens: their own dossiers (each opens at processingDossier, scoped by the server) */
   myDossiers: '/cong-dan/ho-so',
 } as const satisfies Record<string, `/${string}`>;
+
+type PagePath = Exclude<(typeof paths)[keyof typeof paths], typeof paths.home>;
+
+/**
+ * Who may open each signed-in page (any one of the permissions; none listed: everyone signed in),
+ * the same permissions the page's endpoints check. Anyone else sees only the refusal.
+ */
+export const pagePermissions = {
+  [paths.changePassword]: [],
+  [paths.adminCalendar]: [],
+  [paths.counterReceive]: ['dossiers.receive'],
+  [paths.counterReturn]: ['dossiers.return'],
+  [paths.processingQueue]: ['dossiers.process', 'dossiers.receive'],
+  [paths.processingDossier]: ['dossiers.read', 'portal.self'],
+  [paths.dossierSearch]: ['dossiers.read'],
+  [paths.tracking]: [],
+  [paths.dashboard]: ['reports.read'],
+  [paths.supervision]: ['reports.read', 'dossiers.approve'],
+  [paths.transparency]: [],
+  [paths.myDossiers]: ['portal.self'],
+} as const satisfies Record<PagePath, readonly Permission[]>;
+
+/** The permissions a path needs: its page's, or a dossier page's for `/xu-ly/ho-so/<code>`. */
+export function permissionsFor(path: string): readonly Permission[] {
+  if (path.startsWith(`${paths.processingDossier}/`)) return pagePermissions[paths.processingDossier];
+  return (pagePermissions as Readonly<Record<string, readonly Permission[]>>)[path] ?? [];
+}

@@ -75,6 +75,17 @@ describe('HTTP platform', () => {
     expect(res.json().error).toEqual({ code: 'UNAUTHENTICATED', message: 'Vui lòng đăng nhập.' });
   });
 
+  it('tells the browser whether anyone is signed in without a failed request', async () => {
+    const anonymous = await app.inject({ method: 'GET', url: '/api/v1/auth/session' });
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ user: null });
+    const { token } = (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'clerk', password: TEST_PASSWORD } })).json();
+    const signedIn = await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { authorization: `Bearer ${token}` } });
+    expect(signedIn.json().user.username).toBe('clerk');
+    const stale = await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { authorization: 'Bearer not-a-session' } });
+    expect(stale.json()).toEqual({ user: null });
+  });
+
   it('logs in through the API with a bearer token and with the cookie', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'clerk', password: TEST_PASSWORD } });
     expect(res.statusCode).toBe(200);

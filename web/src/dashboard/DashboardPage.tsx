@@ -8,29 +8,19 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../api/types';
 import { errorMessage } from '../ui/errors';
 import { Notice } from '../ui/Notice';
+import { formatCivilDate } from '../ui/dates';
 import { useDocumentTitle } from '../ui/page';
 import {
   exportFileUrl, fetchBreakdown, fetchDossiers, fetchExport, fetchIndicators, fetchSummary, fetchTrend, fetchWorstLate, requestExport, xlsxUrl,
   type BreakdownBy, type ExportKind, type ExportProgress, type BreakdownRow, type DrillFilter, type DrillRow, type Indicator, type PeriodQuery, type Summary, type TrendPoint,
 } from './api';
-import { useProcessingT, type ProcessingT } from '../processing/i18n';
-import { formatAt } from '../processing/labels';
 import { BarChart, LineChart, type Bar, type Series } from './charts';
 import { periodPreset, type PresetKind } from './period';
 import { vnMidnightOf } from '../../../src/shared/civil-date';
+import { BreakdownTable, DataTable, DrillTable, fmt, indicatorColumns, pct } from './tables';
 import './dashboard.css';
 
-const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString('vi-VN'));
-const pct = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${n.toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%`);
 const breakdowns = ['channel', 'level', 'unit', 'agency', 'receiving', 'procedure'] as const satisfies readonly BreakdownBy[];
-/** Drill-down rows in the user's words: the channel and the status labelled, times in Vietnam time (formatAt). */
-const drillChannelKeys: Record<string, 'channel_counter' | 'channel_post' | 'channel_online'> = { counter: 'channel_counter', postal: 'channel_post', online: 'channel_online' };
-const drillChannelLabel = (tp: ProcessingT, channel: string): string => { const k = drillChannelKeys[channel]; return k ? tp(k) : channel; };
-const drillStatuses = ['submitted', 'received', 'refused', 'processing', 'awaitingApproval', 'awaitingSupplement', 'awaitingPayment', 'resultReady', 'returned', 'rejected', 'withdrawn', 'stopped'] as const;
-const drillStatusLabel = (tp: ProcessingT, status: string): string => {
-  const known = drillStatuses.find((s) => s === status);
-  return known ? tp(`status_${known}`) : status;
-};
 const channelOf: Record<string, DrillFilter['channel']> = { online: 'online', postal: 'postal', counter: 'counter' };
 type Level = NonNullable<DrillFilter['level']>;
 const levels: readonly Level[] = ['province', 'district', 'commune', 'central'];
@@ -77,7 +67,6 @@ function Number_({ label, value, hint, onOpen }: { readonly label: string; reado
 export function DashboardPage({ user }: { readonly user: User }) {
   useDocumentTitle('Thống kê, giám sát');
   const { t } = useTranslation();
-  const tp = useProcessingT();
   const drillId = useId();
   const [preset, setPreset] = useState<PresetKind>('year');
   const [query, setQuery] = useState<PeriodQuery>(() => periodPreset('year', new Date()));
@@ -168,7 +157,7 @@ export function DashboardPage({ user }: { readonly user: User }) {
         <button type="submit">Xem</button>
         <button type="button" onClick={() => window.print()}>In</button>
       </form>
-      <p className="period">Kỳ báo cáo: {query.from} – {query.to}{query.unit ? `, đơn vị ${query.unit}` : ''}; {query.asOf === 'is' ? 'đơn vị hành chính hiện nay (đơn vị cũ được quy đổi)' : 'đơn vị hành chính tại thời điểm tiếp nhận'}</p>
+      <p className="period">Kỳ báo cáo: {formatCivilDate(query.from)} – {formatCivilDate(query.to)}{query.unit ? `, đơn vị ${query.unit}` : ''}; {query.asOf === 'is' ? 'đơn vị hành chính hiện nay (đơn vị cũ được quy đổi)' : 'đơn vị hành chính tại thời điểm tiếp nhận'}</p>
       <div className="no-print dash-exports">
         <button type="button" onClick={() => startExport('periodic-pdf')} disabled={exportJob !== null && (exportJob.status === 'queued' || exportJob.status === 'running')}>Xuất báo cáo định kỳ (PDF)</button>
         <button type="button" onClick={() => startExport('breakdown-xlsx')} disabled={exportJob !== null && (exportJob.status === 'queued' || exportJob.status === 'running')}>Xuất bảng số liệu (XLSX)</button>
@@ -225,13 +214,7 @@ export function DashboardPage({ user }: { readonly user: User }) {
           <p className="no-print"><a href={xlsxUrl('late', query, { by: 'agency' })}>Tải bảng (XLSX)</a></p>
 
           <h2>Bộ chỉ số theo Quyết định 766/QĐ-TTg</h2>
-          <table className="data">
-            <thead><tr><th>Chỉ số</th><th>Tên</th><th>Giá trị</th><th>Tử số / mẫu số</th><th>Điểm</th><th>Cách tính</th></tr></thead>
-            <tbody>{data.indicators.map((i) => (
-              <tr key={i.code}><td>{i.code}</td><td>{i.name}</td><td>{i.value === null ? 'N/A' : i.unit === '%' ? pct(i.value) : `${i.value} ${i.unit}`}</td>
-                <td>{fmt(i.numerator)} / {fmt(i.denominator)}</td><td>{i.score === null ? '—' : `${i.score} / ${i.maxScore}`}</td><td className="rule">{i.rule}</td></tr>
-            ))}</tbody>
-          </table>
+          <DataTable columns={indicatorColumns} rows={data.indicators} rowKey={(i) => i.code} />
           <ul className="muted">{data.notes.map((n) => <li key={n}>{n}</li>)}</ul>
           <p className="no-print"><a href={xlsxUrl('indicators', query)}>Tải bảng (XLSX)</a></p>
         </>
@@ -239,38 +222,10 @@ export function DashboardPage({ user }: { readonly user: User }) {
       {drill ? (
         <section className="drill" aria-live="polite" aria-labelledby={`${drillId}-title`}>
           <h2 id={`${drillId}-title`}>{drill.title}</h2>
-          <table className="data">
-            <thead><tr><th>Mã hồ sơ</th><th>Thủ tục</th><th>Người nộp</th><th>Kênh</th><th>Trạng thái</th><th>Tiếp nhận</th><th>Hẹn trả</th><th>Kết thúc</th></tr></thead>
-            <tbody>{drill.rows.map((r) => (
-              <tr key={r.code}><td><a href={`/xu-ly/ho-so/${r.code}`}>{r.code}</a></td><td>{r.procedureCode}</td><td>{r.applicantName}</td>
-                <td>{drillChannelLabel(tp, r.channel)}</td><td>{drillStatusLabel(tp, r.status)}</td>
-                <td>{r.receivedAt ? formatAt(tp, r.receivedAt) : ''}</td><td>{r.dueAt ? formatAt(tp, r.dueAt) : ''}</td><td>{r.finishedAt ? formatAt(tp, r.finishedAt) : ''}</td></tr>
-            ))}</tbody>
-          </table>
+          <DrillTable rows={drill.rows} />
           {drill.next ? <button type="button" onClick={more}>Xem thêm</button> : <p className="muted">Hết danh sách ({drill.rows.length} hồ sơ).</p>}
         </section>
       ) : null}
     </section>
   );
-}
-
-function BreakdownTable({ rows, onOpen }: {
-  readonly rows: readonly BreakdownRow[];
-  /** The drill-down of a row's received number, if it has one (the same as its bar's). */
-  readonly onOpen?: (row: BreakdownRow) => (() => void) | undefined;
-}) {
-  const { t } = useTranslation();
-  if (rows.length === 0) return <p className="muted">Không có số liệu.</p>;
-  return (
-    <table className="data">
-      <thead><tr><th>Tên</th><th>Tiếp nhận</th><th>Trực tuyến</th><th>BCCI</th><th>Đã giải quyết</th><th>Trước/đúng hạn</th><th>Quá hạn</th><th>Tỷ lệ quá hạn</th></tr></thead>
-      <tbody>{rows.map((r) => (
-        <tr key={r.key}><td>{r.label}</td><td><Received value={fmt(r.received)} open={onOpen?.(r)} title={t('dashboard.openDossiers')} /></td><td>{fmt(r.online)}</td><td>{fmt(r.postal)}</td><td>{fmt(r.resolved)}</td><td>{fmt(r.onTime)}</td><td>{fmt(r.late)}</td><td>{pct(r.lateShare)}</td></tr>
-      ))}</tbody>
-    </table>
-  );
-}
-
-function Received({ value, open, title }: { readonly value: string; readonly open: (() => void) | undefined; readonly title: string }) {
-  return open ? <button type="button" className="linklike" onClick={open} title={title}>{value}</button> : <>{value}</>;
 }

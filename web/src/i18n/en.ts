@@ -124,6 +124,11 @@ export const en: Messages = {
       lineSummaryEmpty: 'Line chart: {{title}}. No figures.',
     },
   },
+  forbidden: {
+    title: 'Access denied',
+    text: 'Your account may not open this page. Ask your administrator if you need it.',
+    back: 'Back to the home page',
+  },
   notFound: {
     title: 'Page not found',
     text: 'This address does not exist in the system.',

@@ -123,6 +123,11 @@ export const vi = {
       lineSummaryEmpty: 'Biểu đồ đường: {{title}}. Không có số liệu.',
     },
   },
+  forbidden: {
+    title: 'Không có quyền truy cập',
+    text: 'Tài khoản của bạn không có quyền mở trang này. Nếu cần, hãy liên hệ quản trị viên.',
+    back: 'Về trang chủ',
+  },
   notFound: {
     title: 'Không tìm thấy trang',
     text: 'Địa chỉ này không có trong hệ thống.',

@@ -64,6 +64,9 @@ function versionLine(calendar: CalendarYear, t: CalendarT): string {
   return t('versionStored', { version: calendar.version });
 }
 
+/** The import format (JSON, so its dates are ISO), shown as it is typed. */
+const importExample = '[{"year": 2026, "source": "…", "daysOff": [{"date": "2026-01-01", "reason": "Tết Dương lịch"}], "makeUpDays": []}]';
+
 export function CalendarAdminPage({ user }: { readonly user: User }) {
   const t = useCalendarT();
   const { t: tApp } = useTranslation();
@@ -502,6 +505,7 @@ function ImportPanel({ t, headingId, onDone, onError, onInvalid }: ImportPanelPr
     <section className="cal-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('importTitle')}</h2>
       <p id={`${ids}-intro`}>{t('importIntro')}</p>
+      <pre className="cal-example"><code>{importExample}</code></pre>
       <form className="form" onSubmit={(e) => void submit(e)}>
         <div className="field">
           <label htmlFor={`${ids}-file`} className="field__label">{t('importFile')}</label>
