@@ -30,6 +30,8 @@ const vnToday = new Date(Date.now() + 7 * 3_600_000);
 const back = 56 + ((vnToday.getUTCDay() + 6) % 7);
 const monday = new Date(Date.UTC(vnToday.getUTCFullYear(), vnToday.getUTCMonth(), vnToday.getUTCDate()) - back * DAY_MS).toISOString().slice(0, 10);
 const dayAfter = (n: number) => new Date(Date.parse(`${monday}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+/** dd/mm/yyyy, as the pages show a day */
+const dayFirst = (day: string) => day.split('-').reverse().join('/');
 const vn = (day: string, time: string) => `${day}T${time}:00+07:00`;
 const monthName = (day: string) => `Tháng ${Number(day.slice(5, 7))}/${day.slice(0, 4)}`;
 
@@ -127,7 +129,7 @@ describe('supervision', () => {
     await page.getByLabel('Từ ngày').fill(monday);
     await page.getByLabel('Đến ngày').fill(dayAfter(6));
     await page.getByRole('button', { name: 'Xem', exact: true }).click();
-    await page.getByText(`Kỳ báo cáo: ${monday} – ${dayAfter(6)}`).waitFor();
+    await page.getByText(`Kỳ báo cáo: ${dayFirst(monday)} – ${dayFirst(dayAfter(6))}`).waitFor();
 
     // the breakdown by channel: both dossiers came in at the counter
     const bars = page.getByRole('img', { name: 'Biểu đồ cột: Hồ sơ tiếp nhận theo kênh. 1 mục; nhiều nhất là Trực tiếp với 2. Số liệu từng mục ở bảng kèm theo.', exact: true });
