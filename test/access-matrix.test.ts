@@ -21,6 +21,7 @@ const anonymousAccess: Record<string, Access> = {
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': 'public',
   'GET /api/v1/auth/me': 'signed-in',
+  'GET /api/v1/auth/session': 'public', // says whether anyone is signed in: { user: null } when not
   'POST /api/v1/auth/password': 'signed-in',
   'GET /api/v1/users': 'signed-in',
   'POST /api/v1/users': 'signed-in',
