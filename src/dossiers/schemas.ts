@@ -84,3 +84,6 @@ export type SearchPageView = Static<typeof SearchPageSchema>;
 export type AssigneesView = Static<typeof AssigneesSchema>;
 export type ActionResultView = Static<typeof ActionResultSchema>;
 export type TrackingViewView = Static<typeof TrackingViewSchema>;
+export type TimelinessView = Static<typeof TimelinessSchema>;
+export type AssigneeView = AssigneesView['items'][number];
+export type QueueFilterView = Static<typeof QueueSchema>['filter'];

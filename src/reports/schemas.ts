@@ -69,3 +69,10 @@ const TransparencyWindowSchema = Type.Object({ from: Type.String(), to: Type.Str
 export const ProcedureTransparencySchema = Type.Object({ ...ProcedureFiguresSchema.properties, window: TransparencyWindowSchema });
 export const TransparencyListSchema = Type.Object({ items: Type.Array(ProcedureFiguresSchema), total: count, window: TransparencyWindowSchema });
 export type ProcedureFiguresView = Static<typeof ProcedureFiguresSchema>;
+
+export type BreakdownRowView = Static<typeof BreakdownRowSchema>;
+export type TrendPointView = Static<typeof TrendPointSchema>;
+export type DrillRowView = Static<typeof DrillRowSchema>;
+export type IndicatorValueView = Static<typeof IndicatorValueSchema>;
+export type ExportKindView = ExportStatusView['kind'];
+export type BreakdownByView = BreakdownView['by'];

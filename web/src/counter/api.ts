@@ -1,8 +1,9 @@
 // What the counter reads and writes: the catalogue, the communes, the clerk's service point,
 // and intake (src/catalog/routes.ts, src/directory/routes.ts, src/dossiers/routes.ts).
 import { ApiError, api, clientErrorCodes } from '../api/client';
-// the server's own shapes (type-only imports: nothing is bundled)
-import type { ApplicantInput, IntakeResult } from '../../../src/dossiers/model';
+// the server's own shapes (type-only imports: nothing is bundled); the intake answer is its response schema
+import type { ApplicantInput } from '../../../src/dossiers/model';
+import type { IntakeResultView as IntakeResult } from '../../../src/dossiers/schemas';
 
 export interface ProcedureHit {
   readonly code: string;

@@ -1,5 +1,6 @@
 // The report endpoints as the dashboard reads them (src/reports/routes.ts).
-import type { BreakdownBy, BreakdownRow } from '../../../src/reports/service';
+// the answers' types are the server's response schemas (src/reports/schemas.ts), imported as types only
+import type { BreakdownByView as BreakdownBy, BreakdownRowView as BreakdownRow } from '../../../src/reports/schemas';
 import { request } from '../api/client';
 
 export interface PeriodQuery {
@@ -10,9 +11,10 @@ export interface PeriodQuery {
   readonly asOf?: 'was' | 'is';
 }
 
-import type { DrillRow, ReportSummary as Summary, TrendPoint } from '../../../src/reports/service';
-import type { IndicatorValue as Indicator } from '../../../src/reports/indicators';
-import type { ExportKind, ExportStatus } from '../../../src/reports/exports';
+import type {
+  DrillRowView as DrillRow, ExportKindView as ExportKind, ExportStatusView as ExportStatus, IndicatorValueView as Indicator,
+  ReportSummaryView as Summary, TrendPointView as TrendPoint,
+} from '../../../src/reports/schemas';
 
 export type { DrillRow, ExportKind, ExportStatus, Indicator, Summary, TrendPoint };
 

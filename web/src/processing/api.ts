@@ -14,12 +14,13 @@ export {
   dislikeReasons, RATING_COMMENT_MAX_CHARS, RATING_MAX_STARS, RATING_MIN_STARS, type DislikeReason,
 } from '../../../src/dossiers/lifecycle';
 
-// The shapes of the answers are the server's own types (type-only imports: nothing is bundled).
-import type { AssignableStaff } from '../../../src/accounts/references';
-import type { Timeliness } from '../../../src/calendar';
-import type { ActionResult } from '../../../src/dossiers/model';
-import type { DossierDetail, QueueItem, SearchFilters, TrackingView } from '../../../src/dossiers/queries';
-import type { QueueFilter, WorkItem } from '../../../src/dossiers/work-queue';
+// The answers' types are the server's response schemas (src/dossiers/schemas.ts, Static<>;
+// type-only imports: nothing is bundled).
+import type {
+  ActionResultView as ActionResult, AssigneeView as AssignableStaff, DossierDetailView as DossierDetail, QueueFilterView as QueueFilter,
+  QueueItemView as QueueItem, TimelinessView as Timeliness, TrackingViewView as TrackingView, WorkItemView as WorkItem,
+} from '../../../src/dossiers/schemas';
+import type { SearchFilters } from '../../../src/dossiers/queries';
 
 export type { ActionResult, DossierDetail, SearchFilters, Timeliness, TrackingView };
 export type DossierListItem = QueueItem;

@@ -1,9 +1,9 @@
 // The supervision and notification endpoints as the supervision page reads them
 // (src/supervision/routes.ts, src/notifications/routes.ts).
 import { request } from '../api/client';
-// the answers' shapes are the server's own types (type-only imports: nothing is bundled)
-import type { OfficerWorkload, PeriodAuditReport as AuditReport, SupervisedDossier, SupervisedPage } from '../../../src/supervision/service';
-import type { NotificationView as NotificationItem } from '../../../src/notifications/service';
+// the answers' types are the server's response schemas (Static<>, type-only imports: nothing is bundled)
+import type { OfficerWorkload, PeriodAuditReport as AuditReport, SupervisedDossier, SupervisedPage } from '../../../src/supervision/schemas';
+import type { NotificationItem } from '../../../src/notifications/schemas';
 
 export type { AuditReport, NotificationItem, OfficerWorkload, SupervisedDossier, SupervisedPage };
 

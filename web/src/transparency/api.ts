@@ -1,5 +1,5 @@
 // The public transparency endpoints (src/reports/transparency-routes.ts).
-import type { ProcedureFigures } from '../../../src/reports/transparency';
+import type { ProcedureFiguresView as ProcedureFigures } from '../../../src/reports/schemas';
 import { request } from '../api/client';
 
 /** The figures of one procedure, as the server computes them. */
