@@ -10,7 +10,6 @@ import { createJobRunner, prepareJobSchema, type JobRunner } from '../platform/j
 import { createAlert } from '../platform/alerts';
 import { watchDatabase, type DatabaseWatch } from '../platform/db/watch';
 import { countAlert, createMetrics } from '../platform/metrics';
-import { escalationSettingsFromEnv } from '../supervision/escalation';
 import { DEMO_PASSWORD, demoUsers, isEmptyDatabase, seedDemo } from '../seed';
 
 export async function serve(config: Config, options: { seedDemo: boolean }): Promise<void> {
@@ -43,8 +42,8 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
   const roles = serverRoles(config, connection.url, connection.embedded ? await appRoleCredentials(config.dataDir) : undefined);
   const applied = await migrate(roles.ownerUrl);
   if (applied.length > 0) process.stdout.write(`Đã áp dụng ${applied.length} migration.\n`);
-  const escalation = escalationSettingsFromEnv(process.env);
-  const jobsOn = process.env.MOTCUA_JOBS !== 'off';
+  const escalation = config.escalation;
+  const jobsOn = config.jobs;
   if (jobsOn) await prepareJobSchema(roles.ownerUrl, appJobs({ db: connection.db, clock: systemClock, escalation, config }).map((j) => j.name));
   if (connection.embedded) await ensureAppRole(roles.ownerUrl, await appRoleCredentials(config.dataDir));
   else if (roles.separate) await grantAppRole(roles.ownerUrl, roleOfUrl(roles.appUrl));

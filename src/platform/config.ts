@@ -70,6 +70,41 @@ export interface Config {
    * (MOTCUA_RESPONSE_CHECK): 'off' (default), 'log' a difference, or 'throw' it (tests).
    */
   readonly responseCheck: 'off' | 'log' | 'throw';
+  /** When approvers are told a dossier is at risk, and how the escalation job runs (MOTCUA_ESCALATION_*). */
+  readonly escalation: EscalationSettings;
+  /** Whether this instance runs the background jobs (MOTCUA_JOBS=off leaves them to other instances). */
+  readonly jobs: boolean;
+}
+
+export interface EscalationSettings {
+  /** How often the job runs (minutes, 1–60). */
+  readonly everyMinutes: number;
+  /** Working minutes before the due time at which the approvers are told. */
+  readonly atRiskWorkingMinutes: number;
+  /** How far back (calendar days) a due time may lie for a late dossier to be escalated. */
+  readonly overdueLookbackDays: number;
+  /** Dossiers handled per transaction. */
+  readonly batchSize: number;
+}
+
+export const DEFAULT_ESCALATION: EscalationSettings = { everyMinutes: 15, atRiskWorkingMinutes: 8 * 60, overdueLookbackDays: 30, batchSize: 200 };
+
+const positiveInt = (value: string | undefined, fallback: number, name: string, max: number): number => {
+  const text = given(value);
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw invalid(`${name}=${text} (số nguyên 1–${max})`);
+  return n;
+};
+
+/** MOTCUA_ESCALATION_EVERY_MINUTES, MOTCUA_ESCALATION_AT_RISK_WORKING_HOURS, MOTCUA_ESCALATION_OVERDUE_LOOKBACK_DAYS. */
+function escalationOf(env: NodeJS.ProcessEnv): EscalationSettings {
+  return {
+    everyMinutes: positiveInt(env.MOTCUA_ESCALATION_EVERY_MINUTES, DEFAULT_ESCALATION.everyMinutes, 'MOTCUA_ESCALATION_EVERY_MINUTES', 60),
+    atRiskWorkingMinutes: positiveInt(env.MOTCUA_ESCALATION_AT_RISK_WORKING_HOURS, DEFAULT_ESCALATION.atRiskWorkingMinutes / 60, 'MOTCUA_ESCALATION_AT_RISK_WORKING_HOURS', 400) * 60,
+    overdueLookbackDays: positiveInt(env.MOTCUA_ESCALATION_OVERDUE_LOOKBACK_DAYS, DEFAULT_ESCALATION.overdueLookbackDays, 'MOTCUA_ESCALATION_OVERDUE_LOOKBACK_DAYS', 3650),
+    batchSize: DEFAULT_ESCALATION.batchSize,
+  };
 }
 
 /** The anchor key's file, refused inside the data folder (whoever copies or rewrites the data must not hold the key). */
@@ -202,6 +237,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: metricsTokenOf(env.MOTCUA_METRICS_TOKEN),
     anchorKeyFile: anchorKeyFileOf(env.MOTCUA_ANCHOR_KEY_FILE, dataDir),
     responseCheck: responseCheckFrom(env.MOTCUA_RESPONSE_CHECK),
+    escalation: escalationOf(env),
+    jobs: given(env.MOTCUA_JOBS) !== 'off',
     formSet2025From: formSetSwitchFrom(env.MOTCUA_FORM_SET_2025_FROM),
     codeSystem: codeSystemFrom(env.MOTCUA_CODE_SYSTEM),
   };

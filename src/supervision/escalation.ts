@@ -5,6 +5,7 @@
 // an overlapping tick or a second instance notifies nobody twice. The candidates come from
 // `dossiers_open_status_due_idx` (status, due_at) over a due-time window, never a scan.
 import type { Clock } from '../platform/clock';
+import { DEFAULT_ESCALATION, type EscalationSettings } from '../platform/config';
 import type { Database } from '../platform/db/connect';
 import { notifyUsers } from '../notifications/service';
 import { activeUsersOfAgency, activeUsersOverUnit } from '../accounts/references';
@@ -13,35 +14,8 @@ import { atRiskHorizon, DEFAULT_AT_RISK_WORKING_MINUTES, RUNNING_STATUSES } from
 // the one definition of the running clock, overdue and at risk is dossiers/overdue.ts
 export { atRiskHorizon, RUNNING_STATUSES };
 
-export interface EscalationSettings {
-  /** How often the job runs (minutes, 1–60). */
-  readonly everyMinutes: number;
-  /** Working minutes before the due time at which the approvers are told. */
-  readonly atRiskWorkingMinutes: number;
-  /** How far back (calendar days) a due time may lie for a late dossier to be escalated. */
-  readonly overdueLookbackDays: number;
-  /** Dossiers handled per transaction. */
-  readonly batchSize: number;
-}
-
-export const DEFAULT_ESCALATION: EscalationSettings = { everyMinutes: 15, atRiskWorkingMinutes: DEFAULT_AT_RISK_WORKING_MINUTES, overdueLookbackDays: 30, batchSize: 200 };
-
-const positiveInt = (value: string | undefined, fallback: number, name: string, max: number): number => {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`Cấu hình không hợp lệ: ${name}=${value} (số nguyên 1–${max})`);
-  return n;
-};
-
-/** MOTCUA_ESCALATION_EVERY_MINUTES, MOTCUA_ESCALATION_AT_RISK_WORKING_HOURS, MOTCUA_ESCALATION_OVERDUE_LOOKBACK_DAYS. */
-export function escalationSettingsFromEnv(env: NodeJS.ProcessEnv): EscalationSettings {
-  return {
-    everyMinutes: positiveInt(env.MOTCUA_ESCALATION_EVERY_MINUTES, DEFAULT_ESCALATION.everyMinutes, 'MOTCUA_ESCALATION_EVERY_MINUTES', 60),
-    atRiskWorkingMinutes: positiveInt(env.MOTCUA_ESCALATION_AT_RISK_WORKING_HOURS, DEFAULT_ESCALATION.atRiskWorkingMinutes / 60, 'MOTCUA_ESCALATION_AT_RISK_WORKING_HOURS', 400) * 60,
-    overdueLookbackDays: positiveInt(env.MOTCUA_ESCALATION_OVERDUE_LOOKBACK_DAYS, DEFAULT_ESCALATION.overdueLookbackDays, 'MOTCUA_ESCALATION_OVERDUE_LOOKBACK_DAYS', 3650),
-    batchSize: DEFAULT_ESCALATION.batchSize,
-  };
-}
+// The settings are configuration (src/platform/config.ts: MOTCUA_ESCALATION_*).
+export { DEFAULT_ESCALATION, type EscalationSettings } from '../platform/config';
 
 export interface EscalationReport {
   readonly atRisk: number;
