@@ -168,6 +168,13 @@ describe('supervision', () => {
     const barsEn = page.getByRole('img', { name: /^Bar chart: Dossiers received by channel\. Bars: 1; the largest is Trực tiếp with 2\./ });
     await expect.poll(() => barsEn.locator('svg text').allTextContents(), { timeout: 5000 }).toEqual(expect.arrayContaining(['Channel', 'Dossiers received']));
     await page.getByRole('img', { name: /^Line chart: Dossiers received, resolved and received online, by month/ }).waitFor();
+    // the rest of the page too: heading, filters, figures, table headers
+    await page.getByRole('heading', { level: 1, name: 'Statistics and supervision of administrative procedures' }).waitFor();
+    await page.getByText(`Report period: ${dayFirst(monday)} – ${dayFirst(dayAfter(6))}`).waitFor();
+    await page.getByRole('combobox', { name: /^Period/ }).waitFor();
+    await page.getByText('Newly received', { exact: true }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Indicators of Decision 766/QĐ-TTg' }).waitFor();
+    expect(await page.getByRole('columnheader', { name: 'Late share' }).count()).toBeGreaterThan(0);
     await expectNoAxeViolations();
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await bars.waitFor();

@@ -1,10 +1,11 @@
 // The supervisor's dashboard: totals and shares for a period and unit, breakdowns by level,
 // unit, agency, procedure and channel, monthly trends, the worst late procedures and agencies,
 // the Decision 766 indicators, and a drill-down from a number to the dossiers behind it.
-// Every table has an XLSX export. The charts (charts.tsx, Apache ECharts) and their headings take
-// their texts from the i18n tables; the rest of the page is still Vietnamese only.
+// Every table has an XLSX export. All texts come from the dashboard bundle (i18n.ts), Vietnamese
+// and English.
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDashboardT } from './i18n';
 import type { User } from '../api/types';
 import { errorMessage } from '../ui/errors';
 import { Notice } from '../ui/Notice';
@@ -55,18 +56,20 @@ interface Data {
 }
 
 function Number_({ label, value, hint, onOpen }: { readonly label: string; readonly value: string; readonly hint?: string; readonly onOpen?: () => void }) {
+  const t = useDashboardT();
   return (
     <div className="kpi">
       <div className="kpi-label">{label}</div>
-      {onOpen ? <button type="button" className="kpi-value linklike" onClick={onOpen} title="Xem danh sách hồ sơ">{value}</button> : <div className="kpi-value">{value}</div>}
+      {onOpen ? <button type="button" className="kpi-value linklike" onClick={onOpen} title={t('openDossiers')}>{value}</button> : <div className="kpi-value">{value}</div>}
       {hint ? <div className="kpi-hint">{hint}</div> : null}
     </div>
   );
 }
 
 export function DashboardPage({ user }: { readonly user: User }) {
-  useDocumentTitle('Thống kê, giám sát');
-  const { t } = useTranslation();
+  const { t: tApp } = useTranslation();
+  const t = useDashboardT();
+  useDocumentTitle(t('title'));
   const drillId = useId();
   const [preset, setPreset] = useState<PresetKind>('year');
   const [query, setQuery] = useState<PeriodQuery>(() => periodPreset('year', new Date()));
@@ -101,25 +104,25 @@ export function DashboardPage({ user }: { readonly user: User }) {
   const openDrill = useCallback((title: string, filter: DrillFilter) => {
     fetchDossiers(query, filter).then((r) => setDrill({ title, filter, rows: r.items, next: r.next })).catch(setError);
   }, [query]);
-  const byLabel = (b: BreakdownBy) => t(`dashboard.by.${b}`);
+  const byLabel = (b: BreakdownBy) => t(`by_${b}`);
   const openReceived = useCallback((by: BreakdownBy, row: BreakdownRow): (() => void) | undefined => {
     const filter = receivedDrillOf(by, row);
-    return filter ? () => openDrill(`Hồ sơ: ${row.label}`, filter) : undefined;
-  }, [openDrill]);
+    return filter ? () => openDrill(t('drill_row', { label: row.label }), filter) : undefined;
+  }, [openDrill, t]);
   // memoised so that typing in the filters does not redraw the charts
   const breakdownBars = useMemo((): Bar[] => (data ? data.breakdown.slice(0, 20).map((r) => ({ label: r.label, value: r.received, onSelect: openReceived(data.by, r) })) : []), [data, openReceived]);
   const trend = useMemo(() => {
-    const month = (p: TrendPoint, key: 'dashboard.chart.monthShort' | 'dashboard.chart.monthLong') => {
+    const month = (p: TrendPoint, key: 'chart_monthShort' | 'chart_monthLong') => {
       const [year = '', mm = ''] = p.month.split('-');
       return t(key, { month: Number(mm), year });
     };
     const points = data?.trend ?? [];
     const series: Series[] = [
-      { name: t('dashboard.chart.received'), values: points.map((p) => p.received) },
-      { name: t('dashboard.chart.resolved'), values: points.map((p) => p.resolved) },
-      { name: t('dashboard.chart.online'), values: points.map((p) => p.online) },
+      { name: t('chart_received'), values: points.map((p) => p.received) },
+      { name: t('chart_resolved'), values: points.map((p) => p.resolved) },
+      { name: t('chart_online'), values: points.map((p) => p.online) },
     ];
-    return { labels: points.map((p) => month(p, 'dashboard.chart.monthShort')), longLabels: points.map((p) => month(p, 'dashboard.chart.monthLong')), series };
+    return { labels: points.map((p) => month(p, 'chart_monthShort')), longLabels: points.map((p) => month(p, 'chart_monthLong')), series };
   }, [data, t]);
   const more = () => {
     if (!drill?.next) return;
@@ -134,96 +137,96 @@ export function DashboardPage({ user }: { readonly user: User }) {
   const s = data?.summary;
   return (
     <section className="dashboard">
-      <h1>Thống kê, giám sát giải quyết TTHC</h1>
-      <p className="muted">{user.fullName} — số liệu tính từ dữ liệu hồ sơ đã lưu, trong phạm vi được giao.</p>
+      <h1>{t('heading')}</h1>
+      <p className="muted">{t('intro', { name: user.fullName })}</p>
       <form className="dash-filters no-print" onSubmit={submit}>
-        <label>Kỳ
+        <label>{t('period')}
           <select value={preset} onChange={(e) => setPreset(e.target.value as PresetKind)}>
-            <option value="month">Tháng</option><option value="quarter">Quý</option><option value="year">Năm</option><option value="custom">Tùy chọn</option>
+            {(['month', 'quarter', 'year', 'custom'] as const).map((k) => <option key={k} value={k}>{t(`preset_${k}`)}</option>)}
           </select>
         </label>
-        <label>{preset === 'custom' ? 'Từ ngày' : 'Kỳ chứa ngày'}
+        <label>{preset === 'custom' ? t('fromDate') : t('periodContaining')}
           <input type="date" value={preset === 'custom' ? draft.from : draft.to} onChange={(e) => setDraft(preset === 'custom' ? { ...draft, from: e.target.value } : { ...draft, to: e.target.value })} required />
         </label>
-        {preset === 'custom' ? <label>Đến ngày <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} required /></label> : null}
-        <label>Mã đơn vị (để trống: toàn phạm vi)
+        {preset === 'custom' ? <label>{t('toDate')} <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} required /></label> : null}
+        <label>{t('unitCode')}
           <input value={draft.unit ?? ''} onChange={(e) => setDraft({ ...draft, unit: e.target.value.trim() || undefined })} pattern="[0-9A-Za-z@]*" inputMode="numeric" />
         </label>
         <fieldset className="asof">
-          <legend>Đơn vị hành chính</legend>
-          <label><input type="radio" name="asOf" checked={(draft.asOf ?? 'was') === 'was'} onChange={() => setDraft({ ...draft, asOf: 'was' })} /> Tại thời điểm tiếp nhận</label>
-          <label><input type="radio" name="asOf" checked={draft.asOf === 'is'} onChange={() => setDraft({ ...draft, asOf: 'is' })} /> Theo đơn vị hiện nay</label>
+          <legend>{t('asOfLegend')}</legend>
+          <label><input type="radio" name="asOf" checked={(draft.asOf ?? 'was') === 'was'} onChange={() => setDraft({ ...draft, asOf: 'was' })} /> {t('asOfWas')}</label>
+          <label><input type="radio" name="asOf" checked={draft.asOf === 'is'} onChange={() => setDraft({ ...draft, asOf: 'is' })} /> {t('asOfIs')}</label>
         </fieldset>
-        <button type="submit">Xem</button>
-        <button type="button" onClick={() => window.print()}>In</button>
+        <button type="submit">{t('show')}</button>
+        <button type="button" onClick={() => window.print()}>{t('print')}</button>
       </form>
-      <p className="period">Kỳ báo cáo: {formatCivilDate(query.from)} – {formatCivilDate(query.to)}{query.unit ? `, đơn vị ${query.unit}` : ''}; {query.asOf === 'is' ? 'đơn vị hành chính hiện nay (đơn vị cũ được quy đổi)' : 'đơn vị hành chính tại thời điểm tiếp nhận'}</p>
+      <p className="period">{t('periodLine', { from: formatCivilDate(query.from), to: formatCivilDate(query.to) })}{query.unit ? t('periodUnit', { unit: query.unit }) : ''}; {query.asOf === 'is' ? t('periodAsOfIs') : t('periodAsOfWas')}</p>
       <div className="no-print dash-exports">
-        <button type="button" onClick={() => startExport('periodic-pdf')} disabled={exportJob !== null && (exportJob.status === 'queued' || exportJob.status === 'running')}>Xuất báo cáo định kỳ (PDF)</button>
-        <button type="button" onClick={() => startExport('breakdown-xlsx')} disabled={exportJob !== null && (exportJob.status === 'queued' || exportJob.status === 'running')}>Xuất bảng số liệu (XLSX)</button>
+        <button type="button" onClick={() => startExport('periodic-pdf')} disabled={exportJob !== null && (exportJob.status === 'queued' || exportJob.status === 'running')}>{t('exportPdf')}</button>
+        <button type="button" onClick={() => startExport('breakdown-xlsx')} disabled={exportJob !== null && (exportJob.status === 'queued' || exportJob.status === 'running')}>{t('exportXlsx')}</button>
         {exportJob ? (
           <span role="status">
             {exportJob.status === 'done'
-              ? <a href={exportFileUrl(exportJob.id)}>Tải tệp {exportJob.kind === 'periodic-pdf' ? 'báo cáo (PDF)' : 'số liệu (XLSX)'}</a>
+              ? <a href={exportFileUrl(exportJob.id)}>{exportJob.kind === 'periodic-pdf' ? t('downloadPdf') : t('downloadXlsx')}</a>
               : exportJob.status === 'failed'
-                ? `Xuất không thành công: ${exportJob.error ?? ''}`
-                : <><progress max={100} value={exportJob.progress} aria-label="Tiến độ xuất báo cáo" /> {exportJob.progress}%</>}
+                ? t('exportFailed', { error: exportJob.error ?? '' })
+                : <><progress max={100} value={exportJob.progress} aria-label={t('exportProgress')} /> {exportJob.progress}%</>}
           </span>
         ) : null}
       </div>
-      {error ? <Notice tone="error">{errorMessage(error, t)}</Notice> : null}
-      {!data && !error ? <p>Đang tải số liệu…</p> : null}
+      {error ? <Notice tone="error">{errorMessage(error, tApp)}</Notice> : null}
+      {!data && !error ? <p>{t('loading')}</p> : null}
       {s && data ? (
         <>
           <div className="kpis">
-            <Number_ label="Tiếp nhận mới" value={fmt(s.received)} onOpen={() => openDrill('Hồ sơ tiếp nhận trong kỳ', { kind: 'received' })} />
-            <Number_ label="Trực tuyến (mức 3–4)" value={fmt(s.receivedOnline)} hint={pct(s.onlineShareOfNew)} onOpen={() => openDrill('Hồ sơ trực tuyến', { kind: 'received', channel: 'online' })} />
-            <Number_ label="Qua bưu chính công ích" value={fmt(s.receivedPostal)} hint={pct(s.postalShare)} onOpen={() => openDrill('Hồ sơ qua BCCI', { kind: 'received', channel: 'postal' })} />
-            <Number_ label="Đã giải quyết" value={fmt(s.resolved)} hint={`trước/đúng hạn ${pct(s.onTimeShare)}`} onOpen={() => openDrill('Hồ sơ giải quyết đúng hạn', { kind: 'onTime' })} />
-            <Number_ label="Giải quyết quá hạn" value={fmt(s.resolvedLate)} hint={pct(s.lateShare)} onOpen={() => openDrill('Hồ sơ giải quyết quá hạn', { kind: 'late' })} />
-            <Number_ label="Đang giải quyết cuối kỳ" value={fmt(s.inProgress)} onOpen={() => openDrill('Hồ sơ đang giải quyết cuối kỳ', { kind: 'open' })} />
-            <Number_ label="Trung tâm PVHCC tỉnh tiếp nhận" value={fmt(s.provincialCentreReceived)} />
-            <Number_ label="Hiện đang xử lý" value={`${fmt(s.openNow.onTime + s.openNow.atRisk)} trong hạn`} hint={`${fmt(s.openNow.atRisk)} sắp đến hạn · ${fmt(s.openNow.overdue)} quá hạn (như trang Giám sát)`} />
-            <Number_ label="Kết thúc tại quầy (chưa tiếp nhận)" value={fmt(s.counterOutcomes.guidance + s.counterOutcomes.incomplete + s.counterOutcomes.refused)}
-              hint={`hướng dẫn ${fmt(s.counterOutcomes.guidance)} · yêu cầu bổ sung (mẫu 02) ${fmt(s.counterOutcomes.incomplete)} · từ chối tiếp nhận (mẫu 03) ${fmt(s.counterOutcomes.refused)}`} />
-            <Number_ label="Thời gian giải quyết TB" value={s.averageResolutionWorkingDays === null ? '—' : `${s.averageResolutionWorkingDays.toLocaleString('vi-VN')} ngày LV`} />
+            <Number_ label={t('kpi_received')} value={fmt(s.received)} onOpen={() => openDrill(t('drill_received'), { kind: 'received' })} />
+            <Number_ label={t('kpi_online')} value={fmt(s.receivedOnline)} hint={pct(s.onlineShareOfNew)} onOpen={() => openDrill(t('drill_online'), { kind: 'received', channel: 'online' })} />
+            <Number_ label={t('kpi_postal')} value={fmt(s.receivedPostal)} hint={pct(s.postalShare)} onOpen={() => openDrill(t('drill_postal'), { kind: 'received', channel: 'postal' })} />
+            <Number_ label={t('kpi_resolved')} value={fmt(s.resolved)} hint={t('kpi_resolvedHint', { share: pct(s.onTimeShare) })} onOpen={() => openDrill(t('drill_onTime'), { kind: 'onTime' })} />
+            <Number_ label={t('kpi_late')} value={fmt(s.resolvedLate)} hint={pct(s.lateShare)} onOpen={() => openDrill(t('drill_late'), { kind: 'late' })} />
+            <Number_ label={t('kpi_inProgress')} value={fmt(s.inProgress)} onOpen={() => openDrill(t('drill_open'), { kind: 'open' })} />
+            <Number_ label={t('kpi_provincialCentre')} value={fmt(s.provincialCentreReceived)} />
+            <Number_ label={t('kpi_openNow')} value={t('kpi_openNowValue', { n: fmt(s.openNow.onTime + s.openNow.atRisk) })} hint={t('kpi_openNowHint', { atRisk: fmt(s.openNow.atRisk), overdue: fmt(s.openNow.overdue) })} />
+            <Number_ label={t('kpi_counter')} value={fmt(s.counterOutcomes.guidance + s.counterOutcomes.incomplete + s.counterOutcomes.refused)}
+              hint={t('kpi_counterHint', { guidance: fmt(s.counterOutcomes.guidance), incomplete: fmt(s.counterOutcomes.incomplete), refused: fmt(s.counterOutcomes.refused) })} />
+            <Number_ label={t('kpi_average')} value={s.averageResolutionWorkingDays === null ? '—' : t('kpi_averageValue', { days: s.averageResolutionWorkingDays.toLocaleString('vi-VN') })} />
           </div>
-          <p className="no-print"><a href={xlsxUrl('summary', query)}>Tải bảng tổng hợp (XLSX)</a></p>
+          <p className="no-print"><a href={xlsxUrl('summary', query)}>{t('downloadSummary')}</a></p>
 
-          <h2>{t('dashboard.byHeading', { by: byLabel(data.by).toLocaleLowerCase() })}</h2>
+          <h2>{t('byHeading', { by: byLabel(data.by).toLocaleLowerCase() })}</h2>
           <div className="no-print tabs" role="tablist">
             {breakdowns.map((b) => (
               <button key={b} type="button" role="tab" aria-selected={b === by} onClick={() => setBy(b)}>{byLabel(b)}</button>
             ))}
           </div>
-          <BarChart title={t('dashboard.chart.breakdownTitle', { by: byLabel(data.by).toLocaleLowerCase() })}
-            categoryName={byLabel(data.by)} valueName={t('dashboard.chart.receivedAxis')} bars={breakdownBars} />
+          <BarChart title={t('chart_breakdownTitle', { by: byLabel(data.by).toLocaleLowerCase() })}
+            categoryName={byLabel(data.by)} valueName={t('chart_receivedAxis')} bars={breakdownBars} />
           <BreakdownTable rows={data.breakdown} onOpen={(r) => openReceived(data.by, r)} />
-          <p className="no-print"><a href={xlsxUrl('breakdown', query, { by })}>Tải bảng (XLSX)</a></p>
+          <p className="no-print"><a href={xlsxUrl('breakdown', query, { by })}>{t('downloadTable')}</a></p>
 
-          <h2>{t('dashboard.trendHeading')}</h2>
-          <LineChart title={t('dashboard.chart.trendTitle')} categoryName={t('dashboard.chart.monthAxis')} valueName={t('dashboard.chart.dossiersAxis')}
+          <h2>{t('trendHeading')}</h2>
+          <LineChart title={t('chart_trendTitle')} categoryName={t('chart_monthAxis')} valueName={t('chart_dossiersAxis')}
             labels={trend.labels} longLabels={trend.longLabels} series={trend.series} />
-          <p className="no-print"><a href={xlsxUrl('trend', query)}>Tải bảng (XLSX)</a></p>
+          <p className="no-print"><a href={xlsxUrl('trend', query)}>{t('downloadTable')}</a></p>
 
-          <h2>Thủ tục có nhiều hồ sơ quá hạn nhất</h2>
+          <h2>{t('lateProceduresHeading')}</h2>
           <BreakdownTable rows={data.lateProcedures} />
-          <p className="no-print"><a href={xlsxUrl('late', query, { by: 'procedure' })}>Tải bảng (XLSX)</a></p>
-          <h2>Cơ quan có nhiều hồ sơ quá hạn nhất</h2>
+          <p className="no-print"><a href={xlsxUrl('late', query, { by: 'procedure' })}>{t('downloadTable')}</a></p>
+          <h2>{t('lateAgenciesHeading')}</h2>
           <BreakdownTable rows={data.lateAgencies} />
-          <p className="no-print"><a href={xlsxUrl('late', query, { by: 'agency' })}>Tải bảng (XLSX)</a></p>
+          <p className="no-print"><a href={xlsxUrl('late', query, { by: 'agency' })}>{t('downloadTable')}</a></p>
 
-          <h2>Bộ chỉ số theo Quyết định 766/QĐ-TTg</h2>
-          <DataTable columns={indicatorColumns} rows={data.indicators} rowKey={(i) => i.code} />
+          <h2>{t('indicatorsHeading')}</h2>
+          <DataTable columns={indicatorColumns(t)} rows={data.indicators} rowKey={(i) => i.code} />
           <ul className="muted">{data.notes.map((n) => <li key={n}>{n}</li>)}</ul>
-          <p className="no-print"><a href={xlsxUrl('indicators', query)}>Tải bảng (XLSX)</a></p>
+          <p className="no-print"><a href={xlsxUrl('indicators', query)}>{t('downloadTable')}</a></p>
         </>
       ) : null}
       {drill ? (
         <section className="drill" aria-live="polite" aria-labelledby={`${drillId}-title`}>
           <h2 id={`${drillId}-title`}>{drill.title}</h2>
           <DrillTable rows={drill.rows} />
-          {drill.next ? <button type="button" onClick={more}>Xem thêm</button> : <p className="muted">Hết danh sách ({drill.rows.length} hồ sơ).</p>}
+          {drill.next ? <button type="button" onClick={more}>{t('more')}</button> : <p className="muted">{t('endOfList', { n: drill.rows.length })}</p>}
         </section>
       ) : null}
     </section>

@@ -4,9 +4,9 @@
 // (and, for the trend, for paper too, where no tooltip can show the values). A bar with a
 // drill-down opens it when clicked, like the number it stands for.
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { barChartHeightPx, barChartOption, formatCount, lineChartHeightPx, lineChartOption } from './chartOptions';
 import { EChart } from './EChart';
+import { useDashboardT } from './i18n';
 
 export interface Bar {
   readonly label: string;
@@ -22,12 +22,12 @@ export function BarChart({ title, categoryName, valueName, bars }: {
   readonly valueName: string;
   readonly bars: readonly Bar[];
 }) {
-  const { t } = useTranslation();
+  const t = useDashboardT();
   const [isDrawn, setIsDrawn] = useState(true);
   const top = bars.reduce<Bar | undefined>((best, b) => (best === undefined || b.value > best.value ? b : best), undefined);
   const summary = top === undefined
-    ? t('dashboard.chart.barSummaryEmpty', { title })
-    : t('dashboard.chart.barSummary', { title, items: bars.length, top: top.label, value: formatCount(top.value) });
+    ? t('chart_barSummaryEmpty', { title })
+    : t('chart_barSummary', { title, items: bars.length, top: top.label, value: formatCount(top.value) });
   const isClickable = bars.some((b) => b.onSelect !== undefined);
   const option = useMemo(() => barChartOption({
     labels: bars.map((b) => b.label), values: bars.map((b) => b.value), categoryName, valueName, description: summary, isClickable,
@@ -35,7 +35,7 @@ export function BarChart({ title, categoryName, valueName, bars }: {
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
-      {isClickable && isDrawn ? <p className="chart-hint no-print">{t('dashboard.chart.barHint')}</p> : null}
+      {isClickable && isDrawn ? <p className="chart-hint no-print">{t('chart_barHint')}</p> : null}
       {isDrawn
         ? <EChart option={option} label={summary} heightPx={barChartHeightPx(bars.length)}
             onSelect={({ dataIndex }) => bars[dataIndex]?.onSelect?.()} onFail={() => setIsDrawn(false)} />
@@ -65,11 +65,11 @@ export function LineChart({ title, categoryName, valueName, labels, longLabels, 
   readonly longLabels: readonly string[];
   readonly series: readonly Series[];
 }) {
-  const { t } = useTranslation();
+  const t = useDashboardT();
   const [isDrawn, setIsDrawn] = useState(true);
   const summary = labels.length === 0
-    ? t('dashboard.chart.lineSummaryEmpty', { title })
-    : t('dashboard.chart.lineSummary', { title, first: longLabels[0] ?? '', last: longLabels[longLabels.length - 1] ?? '', series: series.map((s) => s.name).join(', ') });
+    ? t('chart_lineSummaryEmpty', { title })
+    : t('chart_lineSummary', { title, first: longLabels[0] ?? '', last: longLabels[longLabels.length - 1] ?? '', series: series.map((s) => s.name).join(', ') });
   const option = useMemo(() => lineChartOption({ labels, series, categoryName, valueName, description: summary }), [labels, series, categoryName, valueName, summary]);
   return (
     <figure className="chart">

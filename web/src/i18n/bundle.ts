@@ -6,6 +6,7 @@
 // variants (Vietnamese has one form, so both may be the same) and is asked for as `t('<key>',
 // { count })`: "1 working day", "3 working days", "3 ngày làm việc".
 import i18next from 'i18next';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export type Vars = Readonly<Record<string, string | number>>;
@@ -34,7 +35,10 @@ export function defineBundle<const M extends Record<string, string>>(
   return function useBundleT() {
     register();
     const { t } = useTranslation();
-    const translate = t as unknown as (key: string, options?: Record<string, unknown>) => string;
-    return ((key: string, vars?: Vars) => translate(`${namespace}.${key}`, vars ? { ...vars } : undefined)) as BundleT<keyof M & string>;
+    // the same function while the language stays, so that memoised values depending on it hold
+    return useMemo(() => {
+      const translate = t as unknown as (key: string, options?: Record<string, unknown>) => string;
+      return ((key: string, vars?: Vars) => translate(`${namespace}.${key}`, vars ? { ...vars } : undefined)) as BundleT<keyof M & string>;
+    }, [t]);
   };
 }
