@@ -161,7 +161,7 @@ describe('a dossier from the counter to its return', () => {
 
   it('the approver approves, then the officer marks the result ready', async () => {
     await logIn('approver');
-    await act('approve', 'Phê duyệt');
+    await act('approve', 'Lãnh đạo phê duyệt');
     await logOut();
     await logIn('officer');
     await act('markResultReady', 'Có kết quả giải quyết');

@@ -120,8 +120,6 @@ describe('the one way (issue 11 §9)', () => {
 
   // web/ may import the server's types (erased at build time), never its code: the bundle must not
   // carry server modules. What both sides run belongs in the shared pure module.
-  // Known run-time imports still to move to the shared module (issue 11 §4); the list only shrinks.
-  const knownWebRuntimeImports = new Set(['web/src/processing/api.ts → src/dossiers/lifecycle.ts']);
   it('web/ imports server code only as types', () => {
     const offenders = webFiles(webRoot).flatMap((f) => {
       const text = fs.readFileSync(f, 'utf8');
@@ -131,7 +129,7 @@ describe('the one way (issue 11 §9)', () => {
         .filter((target) => !target.startsWith(webRoot) && target.startsWith(root) && !/\/shared\//.test(path.relative(path.resolve('.'), target)))
         .map((target) => `${path.relative(path.resolve('.'), f)} → ${path.relative(path.resolve('.'), target)}${fs.existsSync(`${target}.ts`) ? '.ts' : ''}`);
     });
-    expect(offenders.filter((o) => !knownWebRuntimeImports.has(o))).toEqual([]);
+    expect(offenders).toEqual([]);
   });
 
   // A capability is used through its public modules: model.ts (types, pure rules), service.ts (use

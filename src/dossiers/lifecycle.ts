@@ -4,18 +4,11 @@
 import { roleHas, type Permission } from '../accounts/model';
 import type { Role } from '../platform/actor';
 
-export const statuses = [
-  'submitted', 'received', 'refused', 'processing', 'awaitingApproval', 'awaitingSupplement', 'awaitingPayment',
-  'resultReady', 'returned', 'rejected', 'withdrawn', 'stopped',
-] as const;
-export type Status = (typeof statuses)[number];
+import { actions, dislikeReasons, RATING_MAX_STARS, RATING_MIN_STARS, ratableStatuses, statuses, type DislikeReason, statusLabels as statusLabelsByLanguage, actionLabels as actionLabelsByLanguage, type Action, type Status } from '../shared/dossier-labels';
 
-export const actions = [
-  'receive', 'refuse', 'forward', 'assign', 'requestSupplement', 'supplementReceived', 'requestPayment',
-  'paymentReceived', 'consult', 'consultReplied', 'apologize', 'submitForApproval', 'approve', 'reject', 'markResultReady',
-  'return', 'withdraw', 'stop', 'recomputeDue', 'rate',
-] as const;
-export type Action = (typeof actions)[number];
+// the lists, the labels and the rating's scale are the shared module's (the web shows the same)
+export { actions, statuses, isAction, isStatus, type Action, type Status } from '../shared/dossier-labels';
+export { dislikeReasons, RATING_COMMENT_MAX_CHARS, RATING_MAX_STARS, RATING_MIN_STARS, type DislikeReason } from '../shared/dossier-labels';
 
 /**
  * 'same': the action is recorded but the status does not change. 'resume': back to the status the
@@ -77,7 +70,7 @@ export const transitions = {
   // choice on the counter's rating device. Not after refusal at intake, withdrawal or a stop: no
   // handling was decided, and those dossiers are outside the 5.4 base (accepted dossiers judged
   // on time); a complaint about them is feedback (PAKN), not a rating. The status stays.
-  rate: { from: ['resultReady', 'returned', 'rejected'], to: 'same' },
+  rate: { from: ratableStatuses, to: 'same' },
 } as const satisfies Record<Action, Transition>;
 
 /**
@@ -128,43 +121,9 @@ export const syncCode = {
   returned: 10,
 } as const satisfies Record<Status, SyncCode>;
 
-export const statusLabels = {
-  submitted: 'Mới đăng ký',
-  received: 'Đã tiếp nhận',
-  refused: 'Không được tiếp nhận',
-  processing: 'Đang xử lý',
-  awaitingApproval: 'Chờ lãnh đạo phê duyệt',
-  awaitingSupplement: 'Yêu cầu bổ sung hồ sơ',
-  awaitingPayment: 'Chờ thực hiện nghĩa vụ tài chính',
-  resultReady: 'Đã có kết quả',
-  returned: 'Đã trả kết quả',
-  rejected: 'Từ chối giải quyết',
-  withdrawn: 'Đã rút hồ sơ',
-  stopped: 'Dừng giải quyết',
-} as const satisfies Record<Status, string>;
-
-export const actionLabels = {
-  receive: 'Tiếp nhận hồ sơ',
-  refuse: 'Từ chối tiếp nhận',
-  forward: 'Chuyển cơ quan giải quyết',
-  assign: 'Phân công xử lý',
-  requestSupplement: 'Yêu cầu bổ sung hồ sơ',
-  supplementReceived: 'Nhận hồ sơ bổ sung',
-  requestPayment: 'Yêu cầu thực hiện nghĩa vụ tài chính',
-  paymentReceived: 'Đã thực hiện nghĩa vụ tài chính',
-  consult: 'Lấy ý kiến cơ quan liên quan',
-  consultReplied: 'Nhận ý kiến trả lời',
-  apologize: 'Xin lỗi và hẹn lại ngày trả kết quả',
-  submitForApproval: 'Trình phê duyệt',
-  approve: 'Lãnh đạo phê duyệt',
-  reject: 'Từ chối giải quyết',
-  markResultReady: 'Có kết quả giải quyết',
-  return: 'Trả kết quả',
-  withdraw: 'Rút hồ sơ',
-  stop: 'Dừng giải quyết',
-  recomputeDue: 'Tính lại hạn giải quyết theo lịch làm việc mới',
-  rate: 'Đánh giá mức độ hài lòng',
-} as const satisfies Record<Action, string>;
+/** The Vietnamese labels (slips, timelines, messages); the English ones are in the shared module. */
+export const statusLabels = statusLabelsByLanguage.vi;
+export const actionLabels = actionLabelsByLanguage.vi;
 
 /** Whether the action can move a dossier to another status (not a 'same' bookkeeping record). */
 export const changesStatus = (action: Action): boolean => transitions[action].to !== 'same';
@@ -177,8 +136,6 @@ export const terminalStatuses: readonly Status[] = statuses.filter(
   (s) => !actions.some((a) => changesStatus(a) && (transitions[a].from as readonly Status[]).includes(s)),
 );
 export const isTerminal = (status: Status): boolean => terminalStatuses.includes(status);
-export const isStatus = (v: string): v is Status => (statuses as readonly string[]).includes(v);
-export const isAction = (v: string): v is Action => (actions as readonly string[]).includes(v);
 
 /** What the rules need of a dossier; the row and the event fold both provide it. */
 export interface LifecycleState {
@@ -285,17 +242,10 @@ export const initialState = (status: 'submitted' | 'received'): LifecycleState =
 
 // ── The satisfaction rating (payload of `rate`) ───────────────────────────────────────────────
 
-export const RATING_MIN_STARS = 1;
-export const RATING_MAX_STARS = 5;
-export const RATING_COMMENT_MAX_CHARS = 500;
-
 /** Where the rating was given: the applicant on the portal, or on the counter's rating device. */
 export const ratingChannels = ['portal', 'counter'] as const;
 export type RatingChannel = (typeof ratingChannels)[number];
 
-/** What the applicant may say was wrong (a fixed list, so that it can be counted). */
-export const dislikeReasons = ['attitude', 'time', 'guidance', 'procedure'] as const;
-export type DislikeReason = (typeof dislikeReasons)[number];
 export const isDislikeReason = (v: unknown): v is DislikeReason => typeof v === 'string' && (dislikeReasons as readonly string[]).includes(v);
 
 /**

@@ -2,17 +2,17 @@
 // (src/dossiers/routes.ts, src/dossiers/queries.ts).
 import { api } from '../api/client';
 import type { ActionInput } from '../../../src/dossiers/model';
-import { transitions, type Action as DossierAction, type Status as DossierStatus } from '../../../src/dossiers/lifecycle';
+import type { Action as DossierAction } from '../../../src/shared/dossier-labels';
 
 /** The body of an action, as the server's service takes it. */
 export type { ActionInput };
 
-// The lifecycle's lists are the server's own (a pure module): a new status or action reaches the
-// screens without a second copy.
+// The lifecycle's lists are the shared module's (src/shared, what the server's lifecycle uses): a
+// new status or action reaches the screens without a second copy.
 export {
   actions as dossierActions, statuses as dossierStatuses, type Action as DossierAction, type Status as DossierStatus,
-  dislikeReasons, RATING_COMMENT_MAX_CHARS, RATING_MAX_STARS, RATING_MIN_STARS, type DislikeReason,
-} from '../../../src/dossiers/lifecycle';
+  canBeRated, dislikeReasons, RATING_COMMENT_MAX_CHARS, RATING_MAX_STARS, RATING_MIN_STARS, type DislikeReason,
+} from '../../../src/shared/dossier-labels';
 
 // The answers' types are the server's response schemas (src/dossiers/schemas.ts, Static<>;
 // type-only imports: nothing is bundled).
@@ -28,8 +28,6 @@ export type { QueueFilter, WorkItem };
 export type Assignee = AssignableStaff;
 export type ReturnChannel = NonNullable<ActionInput['channel']>;
 
-/** Statuses in which a dossier may be rated (after its result). */
-export const canBeRated = (status: DossierStatus): boolean => (transitions.rate.from as readonly DossierStatus[]).includes(status);
 
 const enc = encodeURIComponent;
 
