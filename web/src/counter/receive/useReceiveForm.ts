@@ -7,7 +7,7 @@ import type { User } from '../../api/types';
 import { vnToday } from '../../ui/dates';
 import { shownError, type ShownError } from '../../ui/errors';
 import { fetchProcedure, fetchServicePoint, receiveDossier, type IntakeResult, type ProcedureDetail } from '../api';
-import { parseIdCardQr } from '../cccd';
+import { parseIdCardQr } from '../../../../src/shared/id-card-qr';
 import { checklistOf, papersToSend, type PaperRow } from '../checklist';
 import type { ChosenUnit } from '../CommunePicker';
 import { buildFormData, eformFields, prefillEform, type ApplicantFacts, type EformField, type EformValues } from '../eform';

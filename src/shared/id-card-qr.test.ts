@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { civilDateOf, nameCase, parseIdCardQr } from './cccd';
+import { civilDateOf, nameCase, parseIdCardQr } from './id-card-qr';
+import fc from 'fast-check';
 
 const example = '087090001234|341234567|Nguyễn Văn An|15031990|Nam|Số 12, Ấp 3, Xã Mỹ Tân, Thành phố Cao Lãnh, Đồng Tháp|20042021';
 
@@ -55,5 +56,27 @@ describe('helpers', () => {
   it('title-cases names written in capitals only', () => {
     expect(nameCase('ĐẶNG THỊ  ÁNH')).toBe('Đặng Thị Ánh');
     expect(nameCase('Lê văn Tám')).toBe('Lê văn Tám');
+  });
+});
+
+describe('any input (property)', () => {
+  const problems = ['empty', 'fieldCount', 'personalId', 'name'];
+  const check = (input: unknown) => {
+    const r = parseIdCardQr(input); // throws nothing
+    if (r.ok) {
+      expect(r.data.personalId).toMatch(/^\d{12}$/);
+      expect(r.data.birthDate === null || /^\d{4}-\d{2}-\d{2}$/.test(r.data.birthDate)).toBe(true);
+    } else {
+      expect(problems).toContain(r.problem);
+    }
+  };
+
+  it('answers a typed success or failure for any value, never an exception', () => {
+    fc.assert(fc.property(fc.anything(), check), { numRuns: 500 });
+  });
+
+  it('and for any text shaped like a card: "|"-separated fields of any characters, lone surrogates included', () => {
+    const field = fc.oneof(fc.string({ unit: 'binary' }), fc.stringMatching(/^\d{12}$/), fc.stringMatching(/^\d{8}$/), fc.constant(''));
+    fc.assert(fc.property(fc.array(field, { maxLength: 10 }), (fields) => check(fields.join('|'))), { numRuns: 1000 });
   });
 });

@@ -1,7 +1,8 @@
 // The QR code on a chip citizen ID card (CCCD), DOMAIN §8: fields separated by "|":
 // personal ID | old 9-digit ID (may be empty or missing) | full name | birth date ddMMyyyy |
 // sex | permanent address | issue date ddMMyyyy. Pure; staff fill the forms from it
-// ("công dân không viết").
+// ("công dân không viết"). In the shared module: the counter's scanner reads it in the browser
+// (web/src/counter/receive/useReceiveForm.ts); the server does not parse the QR itself.
 
 export interface IdCardData {
   /** 12 digits */
@@ -41,7 +42,9 @@ export function nameCase(name: string): string {
     .map((w) => (w ? w.charAt(0).toLocaleUpperCase('vi') + w.slice(1) : w)).join(' ');
 }
 
-export function parseIdCardQr(payload: string): IdCardParse {
+/** Whatever the scanner gives (even not text) yields a typed answer; it never throws. */
+export function parseIdCardQr(payload: unknown): IdCardParse {
+  if (typeof payload !== 'string') return { ok: false, problem: 'empty' };
   const text = payload.normalize('NFC').replace(/[\r\n]+/g, '').trim();
   if (!text) return { ok: false, problem: 'empty' };
   const fields = text.split('|').map((f) => f.trim());
