@@ -17,7 +17,8 @@ import {
   applicantLine, formatOutcomeNumber, outcomeKinds, outcomeLabels, outcomeProblems, vnYear,
   type OutcomeApplicant, type OutcomeInput, type OutcomeKind,
 } from './model';
-import { DAY_MS, vnDateOfInstant, vnMidnightOf } from '../shared/civil-date';
+import { vnDateOfInstant } from '../shared/civil-date';
+import { parsePeriod } from '../platform/period';
 
 export interface CounterOutcome {
   readonly id: number;
@@ -132,14 +133,15 @@ export async function getCounterOutcome(ctx: ServiceContext, id: number): Promis
   return view(row as OutcomeRow, row.sp_code);
 }
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** Longest period of counter outcomes listed at once. */
+export const OUTCOMES_MAX_PERIOD_DAYS = 366;
 
 /** The outcomes of a period (civil dates, Vietnam time), newest first. */
 export async function listCounterOutcomes(ctx: ServiceContext, q: { from: string; to: string; kind?: OutcomeKind; limit?: number }): Promise<{ items: CounterOutcome[] }> {
   const where = await scopeFilter(ctx);
-  if (!DATE_RE.test(q.from) || !DATE_RE.test(q.to) || q.from > q.to) throw validationFailed('PERIOD_INVALID', 'Kỳ không hợp lệ (từ ngày phải trước hoặc bằng đến ngày).');
+  const period = parsePeriod(q.from, q.to, OUTCOMES_MAX_PERIOD_DAYS);
   let query = ctx.db.selectFrom('counter_outcomes as o').innerJoin('service_points as s', 's.id', 'o.service_point_id').select([...selectView]).where(where)
-    .where('o.at', '>=', new Date(vnMidnightOf(q.from))).where('o.at', '<', new Date(vnMidnightOf(q.to) + DAY_MS));
+    .where('o.at', '>=', new Date(period.start)).where('o.at', '<', new Date(period.end));
   if (q.kind) query = query.where('o.kind', '=', q.kind);
   const rows = await query.orderBy('o.at', 'desc').orderBy('o.id', 'desc').limit(Math.min(Math.max(q.limit ?? 100, 1), 500)).execute();
   return { items: rows.map((r) => view(r as OutcomeRow, r.sp_code)) };

@@ -104,7 +104,7 @@ describe('GET /api/v1/ledger.pdf and .xlsx', () => {
   it('refuses a period over 366 days (400), bad dates (400), citizens (403) and anonymous callers (401)', async () => {
     const long = await get('/api/v1/ledger.xlsx?from=2025-01-01&to=2026-01-02', 'clerk');
     expect(long.statusCode).toBe(400);
-    expect(long.json().error.code).toBe('LEDGER_PERIOD_INVALID');
+    expect(long.json().error.code).toBe('PERIOD_TOO_LONG');
     expect((await get('/api/v1/ledger.pdf?from=2026-13-01&to=2026-03-31', 'clerk')).statusCode).toBe(400);
     expect((await get('/api/v1/ledger.pdf?from=2026-03-01', 'clerk')).statusCode).toBe(400);
     expect((await get('/api/v1/ledger.pdf?from=2026-03-01&to=2026-03-31', 'citizen')).statusCode).toBe(403);

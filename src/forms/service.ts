@@ -21,7 +21,8 @@ import { renderReceiptSlip } from './pdf/receipt';
 import { renderRefusalSlip } from './pdf/refusal';
 import { renderStopNotice } from './pdf/stop-notice';
 import { renderSupplementSlip } from './pdf/supplement';
-import { vnDateOfInstant, vnMidnightOf } from '../shared/civil-date';
+import { vnDateOfInstant } from '../shared/civil-date';
+import { parsePeriod } from '../platform/period';
 
 export const slipKinds = ['receipt', 'supplement', 'refusal', 'apology', 'stop', 'control'] as const;
 export type SlipKind = (typeof slipKinds)[number];
@@ -60,11 +61,9 @@ export const LEDGER_MAX_DAYS = 366;
 export const LEDGER_MAX_ROWS = 10_000;
 const PAGE = 500;
 
-const DAY_MS = 86_400_000;
 /** The civil date in Vietnam (UTC+7) of an instant. */
 const vnDay = (at: Date): string => vnDateOfInstant(at.getTime());
 /** Midnight starting a Vietnam civil date, as an instant. */
-const vnMidnight = (day: string): Date => new Date(vnMidnightOf(day));
 
 type TimelineEvent = DossierDetail['timeline'][number];
 
@@ -262,16 +261,9 @@ export interface LedgerPeriod {
 export type LedgerFormat = 'pdf' | 'xlsx';
 
 function checkPeriod(period: LedgerPeriod): { from: Date; to: Date } {
-  const from = Date.parse(`${period.from}T00:00:00Z`);
-  const to = Date.parse(`${period.to}T00:00:00Z`);
-  const bad = (message: string) => validationFailed('LEDGER_PERIOD_INVALID', message, [{ path: 'from', message }]);
-  if (Number.isNaN(from) || Number.isNaN(to) || new Date(from).toISOString().slice(0, 10) !== period.from || new Date(to).toISOString().slice(0, 10) !== period.to) {
-    throw bad('Ngày không hợp lệ (YYYY-MM-DD).');
-  }
-  if (to < from) throw bad('Ngày kết thúc phải sau ngày bắt đầu.');
-  if ((to - from) / DAY_MS + 1 > LEDGER_MAX_DAYS) throw bad(`Sổ theo dõi hồ sơ chỉ in tối đa ${LEDGER_MAX_DAYS} ngày một lần.`);
+  const { start, end } = parsePeriod(period.from, period.to, LEDGER_MAX_DAYS);
   // the period as printed: from midnight of the first day to the last minute of the last day
-  return { from: vnMidnight(period.from), to: new Date(vnMidnight(period.to).getTime() + DAY_MS - 60_000) };
+  return { from: new Date(start), to: new Date(end - 60_000) };
 }
 
 /** The ledger data of the dossiers received in the actor's scope during the period. */

@@ -13,10 +13,10 @@ import type { JobDefinition } from '../platform/jobs';
 import type { Clock } from '../platform/clock';
 import type { ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db/connect';
-import { isDomainError, notFound, validationFailed } from '../platform/errors';
+import { isDomainError, notFound } from '../platform/errors';
 import { renderPeriodicReportPdf } from './pdf';
 import { summary } from './queries';
-import { reportBreakdown, reportIndicators, scopeOf, type BreakdownBy } from './service';
+import { periodOf, reportBreakdown, reportIndicators, scopeOf, type BreakdownBy } from './service';
 import { loadUnitMap, type AsOf } from './units';
 
 export type ExportKind = 'periodic-pdf' | 'breakdown-xlsx';
@@ -52,14 +52,11 @@ interface StoredParams {
 /** A running export whose heartbeat is older than this is taken to be dead and claimed again. */
 export const STALE_MS = 60_000;
 const MAX_ATTEMPTS = 3;
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Records the request (scope checked now, with the requester's rights) and returns its id. */
 export async function requestExport(ctx: ServiceContext, req: ExportRequest): Promise<{ id: string }> {
-  if (!DATE_RE.test(req.from) || !DATE_RE.test(req.to) || req.from > req.to) {
-    throw validationFailed('PERIOD_INVALID', 'Kỳ báo cáo không hợp lệ (từ ngày phải trước hoặc bằng đến ngày).');
-  }
+  periodOf(req);
   const scope = await scopeOf(ctx, req.unit, req.asOf);
   const actor = ctx.actor as Actor; // scopeOf asserted reports.read
   const params: StoredParams = { from: req.from, to: req.to, ...(req.unit ? { unit: req.unit } : {}), asOf: scope.asOf, actor };

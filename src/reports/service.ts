@@ -17,6 +17,7 @@ import { indicatorsFromCounts, publicationIndicator, type IndicatorCounts, type 
 import { inProgressAt, inScope, openNow, sumByProcedure, sumRollups, summary, totalsOf, type Period, type ReportScope, type Summary } from './queries';
 import { loadUnitMap, type AsOf } from './units';
 import { DAY_MS, vnMidnightOf } from '../shared/civil-date';
+import { parsePeriod } from '../platform/period';
 
 export interface ReportQuery {
   readonly from: string;
@@ -30,13 +31,15 @@ export interface ReportQuery {
   readonly asOf?: AsOf;
 }
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * Longest period one report or export covers: ten years (statistics across the 2018–2025 unit
+ * reforms are asked for; rollups are per month, so this bounds a request to 120 months).
+ */
+export const REPORT_MAX_PERIOD_DAYS = 3_660;
 
-function periodOf(q: ReportQuery): Period {
-  if (!DATE_RE.test(q.from) || !DATE_RE.test(q.to) || q.from > q.to) {
-    throw validationFailed('PERIOD_INVALID', 'Kỳ báo cáo không hợp lệ (từ ngày phải trước hoặc bằng đến ngày).');
-  }
-  return { from: q.from, to: q.to };
+export function periodOf(q: { readonly from: string; readonly to: string }): Period {
+  const period = parsePeriod(q.from, q.to, REPORT_MAX_PERIOD_DAYS);
+  return { from: period.from, to: period.to };
 }
 
 /**

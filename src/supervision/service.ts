@@ -15,7 +15,8 @@ import type { ServiceContext } from '../platform/context';
 import { forbidden, unauthenticated, validationFailed } from '../platform/errors';
 import { atRiskHorizon, atRiskWhere, overdueExpr, overdueWhere } from '../dossiers/overdue';
 import { DEFAULT_ESCALATION } from './escalation';
-import { vnMidnightOf, vnYearOfInstant } from '../shared/civil-date';
+import { vnYearOfInstant } from '../shared/civil-date';
+import { parsePeriod } from '../platform/period';
 
 async function supervisorOf(ctx: ServiceContext): Promise<ScopedActor> {
   const actor = ctx.actor;
@@ -24,19 +25,13 @@ async function supervisorOf(ctx: ServiceContext): Promise<ScopedActor> {
   return scopedActor(ctx.db, actor);
 }
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const MAX_PERIOD_DAYS = 366;
-const vnMidnight = (date: string) => new Date(vnMidnightOf(date));
+/** Longest period (days, both ends included) the supervision views read at once. */
+export const SUPERVISION_MAX_PERIOD_DAYS = 366;
 
 /** [from 00:00, to + 1 day 00:00) in Vietnam time. */
-function periodBounds(from: string, to: string, maxDays = MAX_PERIOD_DAYS): { start: Date; end: Date } {
-  const start = vnMidnight(from);
-  const end = new Date(vnMidnight(to).getTime() + 86_400_000);
-  if (!DATE_RE.test(from) || !DATE_RE.test(to) || Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || start >= end) {
-    throw validationFailed('PERIOD_INVALID', 'Kỳ không hợp lệ (từ ngày phải trước hoặc bằng đến ngày).');
-  }
-  if (end.getTime() - start.getTime() > maxDays * 86_400_000) throw validationFailed('PERIOD_TOO_LONG', `Kỳ tối đa ${maxDays} ngày.`);
-  return { start, end };
+function periodBounds(from: string, to: string): { start: Date; end: Date } {
+  const period = parsePeriod(from, to, SUPERVISION_MAX_PERIOD_DAYS);
+  return { start: new Date(period.start), end: new Date(period.end) };
 }
 
 // ── At risk, overdue ─────────────────────────────────────────────────────────────────────────
