@@ -48,9 +48,8 @@ const vi = {
   periodInvalid: 'Từ ngày phải trước hoặc bằng đến ngày.',
 };
 
-export type SupervisionKey = keyof typeof vi;
-
-const en: { readonly [K in SupervisionKey]: string } = {
+// English: exactly the same keys (checked by defineBundle)
+export const useSupervisionT = defineBundle('supervision', vi, {
   title: 'Supervision of dossier processing',
   intro: 'Dossiers close to or past their due time within your scope, progress per officer, and an integrity check of the processing log.',
   notifications: 'Notifications',
@@ -95,6 +94,4 @@ const en: { readonly [K in SupervisionKey]: string } = {
   auditOk: 'Intact: {{dossiers}} dossiers and {{events}} events checked; no tampering found.',
   auditBroken: '{{broken}} dossiers have a broken log (of {{dossiers}}). First: dossier {{code}}, event {{seq}} ({{reason}}).',
   periodInvalid: 'The start date must be on or before the end date.',
-};
-
-export const useSupervisionT = defineBundle('supervision', vi, en);
+});

@@ -32,9 +32,8 @@ const vi = {
   supplementAsked: 'Yêu cầu ngày {{at}}.',
 };
 
-export type TrackingKey = keyof typeof vi;
-
-const en: { readonly [K in TrackingKey]: string } = {
+// English: exactly the same keys (checked by defineBundle)
+export const useTrackingT = defineBundle('tracking', vi, {
   title: 'Track a dossier',
   intro: 'Enter the dossier code and the 6-digit tracking PIN printed on the receipt (also sent in the SMS confirming receipt).',
   code: 'Dossier code',
@@ -63,6 +62,4 @@ const en: { readonly [K in TrackingKey]: string } = {
   supplementDueBy: 'Bring them by {{at}}.',
   supplementNoDue: 'The processing time starts again once the complete supplement arrives.',
   supplementAsked: 'Requested on {{at}}.',
-};
-
-export const useTrackingT = defineBundle('tracking', vi, en);
+});

@@ -23,9 +23,8 @@ const vi = {
   linkFromLogin: 'Công khai thời gian giải quyết thủ tục (không cần đăng nhập)',
 };
 
-export type TransparencyKey = keyof typeof vi;
-
-const en: { readonly [K in TransparencyKey]: string } = {
+// English: exactly the same keys (checked by defineBundle)
+export const useTransparencyT = defineBundle('transparency', vi, {
   title: 'Public figures of administrative procedures',
   intro: 'Actual processing time of each procedure over the last 12 months ({{from}} – {{to}}), in working days ({{hours}} hours) from receipt to result.',
   search: 'Find a procedure',
@@ -45,6 +44,4 @@ const en: { readonly [K in TransparencyKey]: string } = {
   note: 'Dossiers not yet resolved are not in the median; overdue ones in progress and the backlog received before the period are shown apart.',
   more: 'Show more',
   linkFromLogin: 'Public processing times of procedures (no sign-in needed)',
-};
-
-export const useTransparencyT = defineBundle('transparency', vi, en);
+});
