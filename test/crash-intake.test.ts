@@ -85,7 +85,8 @@ describe('intake survives a crash', () => {
     const clerk = await login(base, 'clerk');
     const supervisor = await login(base, 'supervisor');
     // the API verifies a bounded period of the actor's scope: yesterday and today (UTC+7)
-    const period = () => { const vn = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10); return `from=${vn(Date.now() - 86_400_000)}&to=${vn(Date.now())}`; };
+    const period = () => { const vn = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10); return { from: vn(Date.now() - 86_400_000), to: vn(Date.now()) }; };
+    const verifyPeriod = () => fetch(`${base}/api/v1/supervision/audit-verify`, { method: 'POST', headers: { authorization: `Bearer ${supervisor}`, 'content-type': 'application/json' }, body: JSON.stringify(period()) });
     for (const [i, code] of acknowledged) {
       const res = await fetch(`${base}/api/v1/dossiers/${code}`, { headers: { authorization: `Bearer ${clerk}` } });
       expect(res.status, `dossier ${i} ${code}`).toBe(200);
@@ -93,7 +94,7 @@ describe('intake survives a crash', () => {
       expect(d.timeline[0]).toMatchObject({ seq: 1, action: 'received' });
       expect(d.applicant.name).toBe(nameOf(i));
     }
-    const verify = await fetch(`${base}/api/v1/audit/verify?${period()}`, { headers: { authorization: `Bearer ${supervisor}` } });
+    const verify = await verifyPeriod();
     const report = (await verify.json()) as { ok: boolean; dossiers: number; events: number };
     expect(report.ok).toBe(true);
     expect(report.dossiers).toBe(report.events); // one `received` event each, none without it
@@ -107,7 +108,7 @@ describe('intake survives a crash', () => {
       expect(res.status).toBe(201);
       codes.add(((await res.json()) as { code: string }).code);
     }
-    const after = (await (await fetch(`${base}/api/v1/audit/verify?${period()}`, { headers: { authorization: `Bearer ${supervisor}` } })).json()) as { ok: boolean; dossiers: number };
+    const after = (await (await verifyPeriod()).json()) as { ok: boolean; dossiers: number };
     expect(after).toMatchObject({ ok: true, dossiers: codes.size });
     const figures = { sent: next, acknowledged: acknowledged.size, inFlight: inFlight.size, lost: 0, duplicated: after.dossiers - codes.size, secondsToRecover };
     process.stdout.write(`fault: SIGKILL of the server ${JSON.stringify(figures)}\n`); // lost: every acknowledged one was checked above

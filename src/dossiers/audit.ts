@@ -127,44 +127,18 @@ export async function compareWithFold(db: Database, limit = 1000): Promise<{ dos
   return { dossiers, differences: out };
 }
 
-/** Longest period (received dates, both ends included) one API request may verify. */
-export const AUDIT_MAX_PERIOD_DAYS = 31;
-
-export interface AuditQuery {
-  /** one dossier (404 outside the actor's scope, as for getDossier) */
-  readonly dossier?: string;
-  /** else: the dossiers of the actor's scope received in [from, to] (civil dates, UTC+7) */
-  readonly from?: string;
-  readonly to?: string;
-}
-
-
 /**
- * API: GET /api/v1/audit/verify (permission audit.verify). One dossier of the actor's scope, or
- * the dossiers of the actor's scope received in a period of at most 31 days: a request never
- * makes the server hash the whole database (that stays the CLI's `motcua audit verify`).
+ * API: GET /api/v1/audit/verify?dossier=CODE (permission audit.verify): the hash chain of one
+ * dossier of the actor's scope (404 outside it, as for getDossier). The dossiers received in a
+ * period are checked by supervision (POST /api/v1/supervision/audit-verify, src/supervision);
+ * the whole database only by the CLI's `motcua audit verify`.
  */
-export async function verifyAudit(ctx: ServiceContext, query: AuditQuery = {}): Promise<ChainReport> {
+export async function verifyAudit(ctx: ServiceContext, code: string): Promise<ChainReport> {
   assertCan(ctx.actor, 'audit.verify');
   const actor = await scopedActor(ctx.db, ctx.actor);
-  if (query.dossier !== undefined) {
-    const code = query.dossier;
-    const row = await ctx.db.selectFrom('dossiers')
-      .select(['receiving_service_point_id', 'receiving_agency_id', 'competent_agency_id', 'unit_path', 'personal_id'])
-      .where('code', '=', code).executeTakeFirst();
-    if (!row || !isDossierInScope(actor, row)) throw dossierNotFound(code);
-    return verifyChain(ctx.db, code);
-  }
-  const { from, to } = query;
-  if (from === undefined && to === undefined) {
-    const message = `Cần mã hồ sơ (dossier) hoặc khoảng ngày tiếp nhận from–to (YYYY-MM-DD, tối đa ${AUDIT_MAX_PERIOD_DAYS} ngày).`;
-    throw validationFailed('AUDIT_PERIOD_REQUIRED', message, [{ path: 'from', message }]);
-  }
-  parsePeriod(from, to, AUDIT_MAX_PERIOD_DAYS);
-  const inScope = scopeWhere(actor);
-  return verifyChain(ctx.db, (eb) => eb.and([
-    inScope(eb),
-    eb('d.received_at', '>=', sql<Date>`(${from}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`),
-    eb('d.received_at', '<', sql<Date>`((${to}::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`),
-  ]));
+  const row = await ctx.db.selectFrom('dossiers')
+    .select(['receiving_service_point_id', 'receiving_agency_id', 'competent_agency_id', 'unit_path', 'personal_id'])
+    .where('code', '=', code).executeTakeFirst();
+  if (!row || !isDossierInScope(actor, row)) throw dossierNotFound(code);
+  return verifyChain(ctx.db, code);
 }

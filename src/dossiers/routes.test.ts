@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpApp } from '../platform/http/server';
 import { trackingPinFor } from '../tracking/references';
+import { registerSupervisionRoutes } from '../supervision/routes';
 import { registerTrackingRoutes } from '../tracking/routes';
 import { createTestApp } from '../../test/http';
 import { registerDossierRoutes } from './routes';
@@ -14,6 +15,7 @@ beforeAll(async () => {
   app = await createTestApp((who) => (who in w.actors ? w.actors[who as keyof World['actors']] : null), (a) => {
     registerDossierRoutes(a, { db: t.db, clock: w.clock, hooks: [] });
     registerTrackingRoutes(a, { db: t.db, clock: w.clock, trackRateLimit: 10_000 });
+    registerSupervisionRoutes(a, { db: t.db, clock: w.clock });
   });
 });
 afterAll(() => app?.close());
@@ -134,9 +136,10 @@ describe('dossier routes', () => {
   });
 
   it('verifies the audit chain for roles with audit.verify only', async () => {
-    expect((await call('GET', '/api/v1/audit/verify?from=2026-03-01&to=2026-03-31', 'supervisor')).json()).toMatchObject({ ok: true });
-    expect((await call('GET', '/api/v1/audit/verify?from=2026-03-01&to=2026-03-31', 'clerk')).statusCode).toBe(403);
-    expect((await call('GET', '/api/v1/audit/verify', null)).statusCode).toBe(401);
+    expect((await call('POST', '/api/v1/supervision/audit-verify', 'supervisor', { from: '2026-03-01', to: '2026-03-31' })).json()).toMatchObject({ ok: true });
+    expect((await call('POST', '/api/v1/supervision/audit-verify', 'clerk', { from: '2026-03-01', to: '2026-03-31' })).statusCode).toBe(403);
+    expect((await call('GET', '/api/v1/audit/verify?dossier=000.00.30.H20-260302-9999', 'clerk')).statusCode).toBe(403);
+    expect((await call('GET', '/api/v1/audit/verify?dossier=000.00.30.H20-260302-9999', null)).statusCode).toBe(401);
   });
 
   it('verifies the audit chain only within the actor\'s scope, one dossier or a bounded period', async () => {
@@ -149,18 +152,19 @@ describe('dossier routes', () => {
     expect([outside.statusCode, detail.statusCode, unknown.statusCode]).toEqual([404, 404, 404]);
     expect(outside.json().error.code).toBe(detail.json().error.code);
     expect(outside.json().error.code).toBe(unknown.json().error.code);
-    // without a code: a bounded period of received dates, and only the actor's scope
-    const none = await call('GET', '/api/v1/audit/verify', 'supervisor');
-    expect(none.statusCode).toBe(400);
-    expect(none.json().error.details[0].path).toBe('from');
-    expect((await call('GET', '/api/v1/audit/verify?from=2026-01-01&to=2026-03-31', 'admin')).statusCode).toBe(400);
-    expect((await call('GET', '/api/v1/audit/verify?from=2026-03-05&to=2026-03-01', 'admin')).statusCode).toBe(400);
-    const period = '/api/v1/audit/verify?from=2026-03-02&to=2026-03-02';
+    // without a code: 400; a period of received dates is supervision's (≤ 31 days, only the actor's scope)
+    expect((await call('GET', '/api/v1/audit/verify', 'supervisor')).statusCode).toBe(400);
+    const audit = (who: Who, from: string, to: string) => call('POST', '/api/v1/supervision/audit-verify', who, { from, to });
+    const long = await audit('admin', '2026-01-01', '2026-03-31');
+    expect([long.statusCode, long.json().error.code]).toEqual([400, 'PERIOD_TOO_LONG']);
+    expect((await audit('admin', '2026-03-01', '2026-03-31')).statusCode).toBe(200); // exactly 31 days
+    const inverted = await audit('admin', '2026-03-05', '2026-03-01');
+    expect([inverted.statusCode, inverted.json().error.code]).toEqual([400, 'PERIOD_INVALID']);
     const inScope = await t.db.selectFrom('dossiers').select((eb) => eb.fn.countAll<string>().as('n')).where('unit_path', 'like', `${w.province.path}%`).executeTakeFirstOrThrow();
-    const mine = (await call('GET', period, 'supervisor')).json() as { ok: boolean; dossiers: number };
+    const mine = (await audit('supervisor', '2026-03-02', '2026-03-02')).json() as { ok: boolean; dossiers: number };
     expect(mine).toMatchObject({ ok: true, dossiers: Number(inScope.n) });
-    expect((await call('GET', period, 'otherSupervisor')).json()).toMatchObject({ ok: true, dossiers: 0 });
-    expect(((await call('GET', period, 'admin')).json() as { dossiers: number }).dossiers).toBeGreaterThanOrEqual(mine.dossiers);
+    expect((await audit('otherSupervisor', '2026-03-02', '2026-03-02')).json()).toMatchObject({ ok: true, dossiers: 0 });
+    expect(((await audit('admin', '2026-03-02', '2026-03-02')).json() as { dossiers: number }).dossiers).toBeGreaterThanOrEqual(mine.dossiers);
   });
 
   it('finds dossiers by a part of their code; a malformed filter gets a Vietnamese message, not a schema pattern', async () => {

@@ -153,12 +153,12 @@ export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): voi
 
   app.get('/api/v1/audit/verify', {
     schema: {
-      tags: ['audit'], summary: 'Kiểm tra chuỗi băm nhật ký hồ sơ: một hồ sơ, hoặc các hồ sơ trong phạm vi tiếp nhận trong tối đa 31 ngày',
-      querystring: Type.Object({ dossier: Type.Optional(Code), from: Type.Optional(CivilDate), to: Type.Optional(CivilDate) }, strict),
+      tags: ['audit'], summary: 'Kiểm tra chuỗi băm nhật ký của một hồ sơ (theo kỳ tiếp nhận: POST /api/v1/supervision/audit-verify)',
+      querystring: Type.Object({ dossier: Code }, strict),
       response: { 200: ChainReportSchema },
     },
   }, async (request) => {
     requireActor(request);
-    return verifyAudit(ctx(request), request.query);
+    return verifyAudit(ctx(request), request.query.dossier);
   });
 }

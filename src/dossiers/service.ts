@@ -21,7 +21,7 @@ import { dossierNotFound, isDossierInScope, scopedActor } from './scope';
 export { assigneesOf, getDossier, getDossierPrintFacts, searchDossiers, SEARCH_COUNT_CAP, trackingViewOf } from './queries';
 export { queueFilters, workQueue, type QueueFilter, type WorkItem } from './work-queue';
 export type { DossierDetail, DossierPrintFacts, QueueItem, SearchFilters, SearchPage, TrackingView } from './queries';
-export { AUDIT_MAX_PERIOD_DAYS, checkChain, compareWithFold, verifyAudit, verifyChain, type BrokenLink } from './audit';
+export { checkChain, compareWithFold, verifyAudit, verifyChain, type BrokenLink } from './audit';
 // who sees which dossier, for the capabilities that read dossiers in SQL (supervision)
 export { scopedActor, scopeWhere, type ScopedActor } from './scope';
 

@@ -31,6 +31,6 @@ export function registerSupervisionRoutes(app: HttpApp, deps: RouteDeps & { read
   }, async (request) => officerWorkload(ctx(request), request.query));
 
   app.post('/api/v1/supervision/audit-verify', {
-    schema: { tags: ['supervision', 'audit'], summary: 'Kiểm tra chuỗi băm nhật ký các hồ sơ tiếp nhận trong kỳ', body: Period, response: { 200: PeriodAuditReportSchema } },
+    schema: { tags: ['supervision', 'audit'], summary: 'Kiểm tra chuỗi băm nhật ký các hồ sơ tiếp nhận trong kỳ (tối đa 31 ngày, trong phạm vi của người dùng)', body: Period, response: { 200: PeriodAuditReportSchema } },
   }, async (request) => verifyAuditPeriod(ctx(request), request.body));
 }

@@ -28,9 +28,15 @@ async function supervisorOf(ctx: ServiceContext): Promise<ScopedActor> {
 /** Longest period (days, both ends included) the supervision views read at once. */
 export const SUPERVISION_MAX_PERIOD_DAYS = 366;
 
+/**
+ * Longest period of received dates one audit check covers: 31 days (see README "Audit by
+ * period"). Longer periods: several requests, or the CLI `motcua audit verify`.
+ */
+export const AUDIT_MAX_PERIOD_DAYS = 31;
+
 /** [from 00:00, to + 1 day 00:00) in Vietnam time. */
-function periodBounds(from: string, to: string): { start: Date; end: Date } {
-  const period = parsePeriod(from, to, SUPERVISION_MAX_PERIOD_DAYS);
+function periodBounds(from: string, to: string, maxDays = SUPERVISION_MAX_PERIOD_DAYS): { start: Date; end: Date } {
+  const period = parsePeriod(from, to, maxDays);
   return { start: new Date(period.start), end: new Date(period.end) };
 }
 
@@ -209,7 +215,7 @@ const AUDIT_BATCH = 500;
 export async function verifyAuditPeriod(ctx: ServiceContext, q: { readonly from: string; readonly to: string }): Promise<PeriodAuditReport> {
   assertCan(ctx.actor, 'audit.verify');
   const actor = await scopedActor(ctx.db, ctx.actor);
-  const { start, end } = periodBounds(q.from, q.to);
+  const { start, end } = periodBounds(q.from, q.to, AUDIT_MAX_PERIOD_DAYS);
   let dossiers = 0;
   let events = 0;
   let brokenDossiers = 0;
