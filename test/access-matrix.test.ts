@@ -1,122 +1,186 @@
-// Authorization matrix over every route of /api/openapi.json (issue 10 §14), anonymous column:
-// each operation has a row saying whether it is public; a route added without a row, or a row
-// left for a removed route, fails. Every signed-in route answers an anonymous request 401 (or 400
-// when the request is refused by its schema before anyone is asked who they are) — never data.
-// Not yet here: the columns per role (admin, clerk, courier, officer, approver, supervisor,
-// citizen) × in scope / out of scope; docs/security.md says so.
+// Authorization matrix over every route of /api/openapi.json (issue 10 §14). Each operation has a
+// row in access-matrix-rows.ts (what it needs: nothing, a session, or a permission; the kind of
+// resource it acts on); a route added without a row, or a row left for a removed route, fails.
+// Anonymous: every signed-in route answers 401 (or a 400 of its schema), never data. Per role
+// (admin, clerk, courier, officer, approver, supervisor, citizen — every one a real account of
+// scope A, signed in through POST /auth/login): the expected answer is derived from
+// rolePermissions (src/accounts/model.ts): a role without the permission → 403 (never 2xx, never
+// 500); with it, on a resource of scope B → 403 or 404 (never the data); in scope → not 401/403
+// (and never 500).
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
+import { roles, roleHas } from '../src/accounts/model';
+import type { Role } from '../src/platform/actor';
 import { systemClock } from '../src/platform/clock';
 import { loadConfig } from '../src/platform/config';
 import type { HttpApp } from '../src/platform/http/server';
+import { receiveDossier } from '../src/dossiers/service';
+import { buildWorld, type World } from '../src/dossiers/world.test-helper';
+import { counterOutcome, matrix, type Row, type Scope } from './access-matrix-rows';
 import { createTestDatabase, type TestDatabase } from './db';
+import { makeServicePoint, makeUser, TEST_PASSWORD } from './factories';
 
-type Access = 'public' | 'signed-in';
-
-/** Every operation of the API and whether an anonymous caller may use it. */
-const anonymousAccess: Record<string, Access> = {
-  'GET /api/health': 'public',
-  'GET /api/health/detail': 'signed-in',
-  'GET /api/metrics': 'signed-in',
-  'POST /api/v1/auth/login': 'public',
-  'POST /api/v1/auth/logout': 'public',
-  'GET /api/v1/auth/me': 'signed-in',
-  'GET /api/v1/auth/session': 'public', // says whether anyone is signed in: { user: null } when not
-  'POST /api/v1/auth/password': 'signed-in',
-  'GET /api/v1/users': 'signed-in',
-  'POST /api/v1/users': 'signed-in',
-  'GET /api/v1/users/{id}': 'signed-in',
-  'GET /api/v1/units': 'signed-in',
-  'GET /api/v1/units/{code}': 'signed-in',
-  'GET /api/v1/agencies': 'signed-in',
-  'GET /api/v1/service-points': 'signed-in',
-  'GET /api/v1/service-points/{code}': 'signed-in',
-  'POST /api/v1/admin/directory/import': 'signed-in',
-  'GET /api/v1/procedures': 'public',
-  'GET /api/v1/procedures/{code}': 'public',
-  'POST /api/v1/admin/catalog/import': 'signed-in',
-  'GET /api/v1/calendar/due': 'signed-in',
-  'GET /api/v1/calendar/{year}': 'signed-in',
-  'GET /api/v1/calendar/{year}/versions': 'signed-in',
-  'PUT /api/v1/admin/calendar/{year}': 'signed-in',
-  'POST /api/v1/admin/calendar/import': 'signed-in',
-  'POST /api/v1/reports/exports': 'signed-in',
-  'GET /api/v1/reports/exports/{id}': 'signed-in',
-  'GET /api/v1/reports/exports/{id}/file': 'signed-in',
-  'GET /api/v1/reports/summary': 'signed-in',
-  'GET /api/v1/reports/breakdown': 'signed-in',
-  'GET /api/v1/reports/trend': 'signed-in',
-  'GET /api/v1/reports/late': 'signed-in',
-  'GET /api/v1/reports/dossiers': 'signed-in',
-  'GET /api/v1/reports/indicators': 'signed-in',
-  'GET /api/v1/supervision/at-risk': 'signed-in',
-  'GET /api/v1/supervision/overdue': 'signed-in',
-  'GET /api/v1/supervision/officers': 'signed-in',
-  'POST /api/v1/supervision/audit-verify': 'signed-in',
-  'GET /api/v1/transparency/procedures': 'public',
-  'GET /api/v1/transparency/procedures/{code}': 'public',
-  'GET /api/v1/notifications': 'signed-in',
-  'POST /api/v1/notifications/read': 'signed-in',
-  'POST /api/v1/dossiers': 'signed-in',
-  'GET /api/v1/dossiers': 'signed-in',
-  'GET /api/v1/dossiers/{code}': 'signed-in',
-  'GET /api/v1/dossiers/{code}/assignees': 'signed-in',
-  'POST /api/v1/dossiers/{code}/actions/{action}': 'signed-in',
-  'GET /api/v1/queue': 'signed-in',
-  'GET /api/v1/audit/verify': 'signed-in',
-  'GET /api/v1/track/{code}': 'public',
-  'GET /api/v1/dossiers/{code}/slips/{file}': 'signed-in',
-  'GET /api/v1/ledger.pdf': 'signed-in',
-  'GET /api/v1/ledger.xlsx': 'signed-in',
-  'POST /api/v1/counter-outcomes': 'signed-in',
-  'GET /api/v1/counter-outcomes': 'signed-in',
-  'GET /api/v1/counter-outcomes/{id}': 'signed-in',
-  'GET /api/v1/counter-outcomes/{id}/slip.pdf': 'signed-in',
-  'GET /api/v1/admin/outbox': 'signed-in',
-  'POST /api/v1/admin/outbox/{id}/retry': 'signed-in',
-  'GET /api/v1/public/anchors': 'public',
-};
+type SignedIn = Extract<Row, { access: 'signed-in' }>;
+type Method = 'GET' | 'POST' | 'PUT';
 
 let t: TestDatabase;
 let app: HttpApp;
+let w: World;
 let operations: string[];
+/** The bearer token of each role's account in scope A, and of a few accounts of scope B. */
+const token: Partial<Record<Role | 'clerkB' | 'supervisorB', string>> = {};
+/** Path parameters naming a resource of scope A (`in`) and of scope B (`out`). */
+const ids: Record<'in' | 'out', Record<string, string>> = { in: {}, out: {} };
+let scopeA: Scope;
+/** Route × role × scope cases run by the role tests (at least one per signed-in row and role). */
+let cases = 0;
+
+async function signIn(username: string): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: TEST_PASSWORD } });
+  if (res.statusCode !== 200) throw new Error(`sign-in of ${username}: ${res.statusCode} ${res.body}`);
+  return (res.json() as { token: string }).token;
+}
+
+function call(who: keyof typeof token | null, method: Method, url: string, payload?: unknown): Promise<LightMyRequestResponse> {
+  const options: InjectOptions = { method, url, headers: who ? { authorization: `Bearer ${token[who] ?? ''}` } : {} };
+  if (payload !== undefined) options.payload = payload as InjectOptions['payload'];
+  return app.inject(options);
+}
 
 beforeAll(async () => {
   t = await createTestDatabase();
+  w = await buildWorld(t.db);
   app = await buildApp({ db: t.db, clock: systemClock, config: loadConfig({ MOTCUA_WEB_DIR: '/nonexistent' }), loginRateLimit: 10_000, trackRateLimit: 10_000 });
   await app.ready();
   const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
   operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.keys(methods).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path}`));
+
+  // scope A: the world's province, its commune agency and post office; scope B: the other province,
+  // its commune's agency and a post office of its own
+  const citizenA = '087090001234';
+  const citizenB = '058090009876';
+  const pointB = await makeServicePoint(w.db, { id: w.otherCommune.id, provinceCode: w.otherCommune.path.split('/')[1] ?? '' }, { code: `BD-B-${process.pid}`, receivingAgencyId: w.otherAgency.id });
+  const scopeCodeOf: Record<Role, string | undefined> = {
+    admin: w.province.code, supervisor: w.province.code, clerk: w.servicePoint.code, courier: w.servicePoint.code,
+    officer: w.communeAgency.identifier, approver: w.communeAgency.identifier, citizen: undefined,
+  };
+  for (const role of roles) {
+    const user = await makeUser(w.db, role, scopeCodeOf[role], role === 'citizen' ? { personalId: citizenA } : {});
+    token[role] = await signIn(user.username);
+  }
+  const clerkB = await makeUser(w.db, 'clerk', pointB.code);
+  token.clerkB = await signIn(clerkB.username);
+  token.supervisorB = await signIn((await makeUser(w.db, 'supervisor', w.otherCommune.code)).username);
+
+  // a dossier in each scope
+  const a = await receiveDossier(w.ctx(w.actors.clerk), w.intake({ personalId: citizenA }));
+  const clerkBActor = { ...w.actors.clerk, userId: clerkB.id, scope: { kind: 'servicePoint' as const, servicePointId: pointB.id, unitPath: w.otherCommune.path } };
+  const b = await receiveDossier(w.ctx(clerkBActor), { ...w.intake({ personalId: citizenB }), applicant: { ...w.intake({ personalId: citizenB }).applicant, unitCode: w.otherCommune.code } });
+  // an export and a counter outcome in each scope, through the API
+  const exportOf = async (who: 'supervisor' | 'supervisorB') =>
+    (await call(who, 'POST', '/api/v1/reports/exports', { kind: 'breakdown-xlsx', from: '2026-03-01', to: '2026-03-31' })).json() as { id: string };
+  const outcomeOf = async (who: 'clerk' | 'clerkB', personalId: string) =>
+    (await call(who, 'POST', '/api/v1/counter-outcomes', counterOutcome({ procedureCode: w.procedureCode, personalId }))).json() as { id: number };
+  const [exportA, exportB] = [await exportOf('supervisor'), await exportOf('supervisorB')];
+  const [outcomeA, outcomeB] = [await outcomeOf('clerk', citizenA), await outcomeOf('clerkB', citizenB)];
+  ids.in = { code: a.code, id: '', user: String((await makeUser(w.db, 'clerk', w.servicePoint.code)).id), export: exportA.id, counterOutcome: String(outcomeA.id) };
+  ids.out = { code: b.code, id: '', user: String(clerkB.id), export: exportB.id, counterOutcome: String(outcomeB.id) };
+  scopeA = { procedureCode: w.procedureCode, communeCode: w.commune.code, servicePointCode: w.servicePoint.code, personalId: citizenA, intake: { ...w.intake({ personalId: citizenA }) } };
 });
 afterAll(async () => {
   await app?.close();
   await t?.close();
 });
 
-describe('authorization matrix: anonymous', () => {
-  it('has one row for every route of the OpenAPI document, and none for a route that is gone', () => {
-    expect(operations.filter((op) => !(op in anonymousAccess)), 'routes without a row in the matrix').toEqual([]);
-    expect(Object.keys(anonymousAccess).filter((op) => !operations.includes(op)), 'rows for routes that no longer exist').toEqual([]);
-  });
+/** The URL of an operation with its path parameters naming resources of one scope. */
+function urlOf(op: string, row: SignedIn, scope: 'in' | 'out'): string {
+  const path = op.split(' ')[1] ?? '';
+  const p = ids[scope];
+  const filled = path
+    .replace('{code}', op.includes('/units/') ? w.commune.code : op.includes('/service-points/') ? w.servicePoint.code : p.code ?? '')
+    .replace('{id}', row.resource === 'user' ? p.user ?? '' : row.resource === 'export' ? p.export ?? '' : row.resource === 'counterOutcome' ? p.counterOutcome ?? '' : '1')
+    .replace('{year}', '2026').replace('{action}', 'approve').replace('{file}', 'receipt.pdf');
+  return row.query ? `${filled}?${row.query}` : filled;
+}
 
+const holds = (role: Role, row: SignedIn) => row.needs === 'session' || row.needs.some((p) => roleHas(role, p));
+const signedInRows = () => operations.filter((op) => matrix[op]?.access === 'signed-in').map((op) => [op, matrix[op] as SignedIn] as const);
+const send = (who: Role, op: string, row: SignedIn, scope: 'in' | 'out') =>
+  call(who, op.split(' ')[0] as Method, urlOf(op, row, scope), row.body ? row.body(scopeA, who) : op.startsWith('GET') ? undefined : {});
+
+describe('authorization matrix: rows', () => {
+  it('has one row for every route of the OpenAPI document, and none for a route that is gone', () => {
+    expect(operations.filter((op) => !(op in matrix)), 'routes without a row in the matrix').toEqual([]);
+    expect(Object.keys(matrix).filter((op) => !operations.includes(op)), 'rows for routes that no longer exist').toEqual([]);
+  });
+});
+
+describe('authorization matrix: anonymous', () => {
   it('answers an anonymous caller of every signed-in route with 401 (or a 400 of its schema), never data', async () => {
     const leaks: string[] = [];
-    for (const op of operations.filter((o) => anonymousAccess[o] === 'signed-in')) {
-      const [method, path] = op.split(' ') as ['GET' | 'POST' | 'PUT', string];
-      const url = path.replace(/\{[^}]+\}/g, '1');
-      const res = await app.inject({ method, url, ...(method === 'GET' ? {} : { payload: {} }) });
+    for (const op of operations.filter((o) => matrix[o]?.access === 'signed-in')) {
+      const [method, path] = op.split(' ') as [Method, string];
+      const res = await call(null, method, path.replace(/\{[^}]+\}/g, '1'), method === 'GET' ? undefined : {});
       if (![400, 401].includes(res.statusCode)) leaks.push(`${op} → ${res.statusCode}`);
     }
     expect(leaks).toEqual([]);
   });
 
   it('never asks an anonymous caller of a public route to sign in', async () => {
-    for (const op of operations.filter((o) => anonymousAccess[o] === 'public')) {
-      const [method, path] = op.split(' ') as ['GET' | 'POST', string];
-      const res = await app.inject({ method, url: path.replace(/\{[^}]+\}/g, '1'), ...(method === 'GET' ? {} : { payload: {} }) });
+    for (const op of operations.filter((o) => matrix[o]?.access === 'public')) {
+      const [method, path] = op.split(' ') as [Method, string];
+      const res = await call(null, method, path.replace(/\{[^}]+\}/g, '1'), method === 'GET' ? undefined : {});
       expect(res.statusCode, op).not.toBe(401);
       expect(res.statusCode, op).toBeLessThan(500);
     }
+  });
+});
+
+describe('authorization matrix: every role × in scope / out of scope', () => {
+  it('refuses a role without the permission with 403 — never data, never a 500', async () => {
+    const wrong: string[] = [];
+    for (const [op, row] of signedInRows()) {
+      for (const role of roles.filter((r) => !holds(r, row))) {
+        const res = await send(role, op, row, 'in');
+        cases += 1;
+        const ok = row.deniedAs4xx ? res.statusCode >= 400 && res.statusCode < 500 : res.statusCode === 403;
+        if (!ok) wrong.push(`${op} as ${role} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('answers a role with the permission, on a resource of scope B, 403 or 404 — never the data', async () => {
+    const wrong: string[] = [];
+    for (const [op, row] of signedInRows().filter(([, r]) => r.resource !== 'none')) {
+      for (const role of roles.filter((r) => holds(r, row))) {
+        const res = await send(role, op, row, row.resource === 'shared' ? 'in' : 'out');
+        cases += 1;
+        const refused = row.deniedAs4xx ? res.statusCode >= 400 && res.statusCode < 500 : [403, 404].includes(res.statusCode);
+        if (!refused) wrong.push(`${op} as ${role} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('lets a role with the permission act in its own scope: not 401, not 403, never a 500', async () => {
+    const wrong: string[] = [];
+    for (const [op, row] of signedInRows().filter(([, r]) => r.resource !== 'shared')) {
+      for (const role of roles.filter((r) => holds(r, row))) {
+        const res = await send(role, op, row, 'in');
+        cases += 1;
+        if ([401, 403].includes(res.statusCode) || res.statusCode >= 500 || (res.statusCode >= 400 && !row.note)) {
+          wrong.push(`${op} as ${role} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('ran every signed-in row for every role at least once', () => {
+    // without the permission (in scope) + with it in scope (or, on shared data, refused) = one case per row and role
+    expect(cases).toBeGreaterThanOrEqual(signedInRows().length * roles.length);
   });
 });

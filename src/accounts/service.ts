@@ -12,7 +12,7 @@ import {
   type Permission,
 } from './model';
 import { generatePassword, hashPassword } from './passwords';
-import { assertCan, assertWithinScope, isSystemAdmin, isWithinScope, type ScopeTarget } from './policy';
+import { assertCan, assertWithinScope, can, isSystemAdmin, isWithinScope, type ScopeTarget } from './policy';
 
 export interface UserView {
   readonly id: number;
@@ -109,10 +109,11 @@ export async function userNames(db: Database, ids: readonly number[]): Promise<M
 export async function getUser(ctx: ServiceContext, id: number): Promise<UserView> {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
+  // one's own account is always readable; another's needs users.read, asked before any lookup (403, not a 404 hinting at nothing)
+  if (id !== actor.userId) assertCan(actor, 'users.read');
   const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   // a citizen account has no unit: only the system administrator (who also lists them) reads it
-  const visible = user && (user.id === actor.userId || isSystemAdmin(actor)
-    || (actor.role === 'admin' || actor.role === 'supervisor') && isWithinScope(actor, userTarget(user)));
+  const visible = user && (user.id === actor.userId || isSystemAdmin(actor) || can(actor, 'users.read', userTarget(user)));
   if (!user || !visible) throw notFound('USER_NOT_FOUND', 'Không tìm thấy người dùng.');
   return toUserView(user);
 }

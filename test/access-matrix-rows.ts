@@ -1,0 +1,129 @@
+// The rows of the authorization matrix (test/access-matrix.test.ts): for every operation of
+// /api/openapi.json, what it needs — nothing (public), only a session, or a permission of
+// src/accounts/model.ts — and which kind of resource it acts on, so that the expected answer per
+// role and per scope is derived from the role→permission table, not written by hand.
+import type { Permission } from '../src/accounts/model';
+import type { Role } from '../src/platform/actor';
+
+/**
+ * The resource an operation acts on, which decides what "out of scope" means:
+ * - none: no resource of anyone's scope (lists are filtered to the scope; no out-of-scope case);
+ * - dossier / user / export / counterOutcome: the path names one, of scope A or of scope B;
+ * - shared: reference data of the whole deployment — holding the permission is not enough, only a
+ *   system administrator (scope '/') may change it, so a province administrator is out of scope.
+ */
+export type Resource = 'none' | 'dossier' | 'user' | 'export' | 'counterOutcome' | 'shared';
+
+export type Row =
+  | { readonly access: 'public' }
+  | {
+    readonly access: 'signed-in';
+    /** Any one of these permissions lets a role in; 'session' means any signed-in role. */
+    readonly needs: 'session' | readonly Permission[];
+    readonly resource: Resource;
+    /** The query string of a valid request (without the leading '?'). */
+    readonly query?: string;
+    /** A minimal valid body; 'none' when the route takes none. */
+    readonly body?: (s: Scope, role: Role) => unknown;
+    /**
+     * Why a role without the permission may be refused with another 4xx than 403 (its request is
+     * refused before the permission is asked): the check is then "not 2xx, not 500".
+     */
+    readonly deniedAs4xx?: string;
+    /** Why a role with the permission, in scope, may still be refused 4xx (not 401/403 nor 500). */
+    readonly note?: string;
+  };
+
+/** The names a row's body or URL may use: the scope A resources a request is built from. */
+export interface Scope {
+  readonly procedureCode: string;
+  readonly communeCode: string;
+  readonly servicePointCode: string;
+  readonly personalId: string;
+  /** A valid intake of scope A (the applicant is the citizen of scope A). */
+  readonly intake: Record<string, unknown>;
+}
+
+const period = 'from=2026-03-01&to=2026-03-31';
+/** Shared-data imports take a file of the whole directory, catalogue or calendar: no minimal valid body was built. */
+const noValidImport = 'an empty import is refused by its schema (400) before the permission is asked: checked only as not 2xx, not 500';
+
+export const matrix: Record<string, Row> = {
+  'GET /api/health': { access: 'public' },
+  'GET /api/health/detail': { access: 'signed-in', needs: ['directory.manage'], resource: 'shared' },
+  'GET /api/metrics': { access: 'signed-in', needs: ['directory.manage'], resource: 'shared' },
+  'POST /api/v1/auth/login': { access: 'public' },
+  'POST /api/v1/auth/logout': { access: 'public' },
+  'GET /api/v1/auth/me': { access: 'signed-in', needs: 'session', resource: 'none' },
+  'GET /api/v1/auth/session': { access: 'public' }, // says whether anyone is signed in: { user: null } when not
+  'POST /api/v1/auth/password': {
+    access: 'signed-in', needs: 'session', resource: 'none', body: () => ({ currentPassword: 'sai-mat-khau-cu', newPassword: 'mot-mat-khau-moi-dai' }),
+    note: 'the current password given is wrong on purpose (the matrix changes nobody\'s password): 4xx, never 401/403',
+  },
+  'GET /api/v1/users': { access: 'signed-in', needs: ['users.read'], resource: 'none' },
+  'POST /api/v1/users': {
+    access: 'signed-in', needs: ['users.manage'], resource: 'none',
+    body: (s) => ({ username: `moi${Math.floor(Math.random() * 1e9)}`, fullName: 'Người Mới', role: 'clerk', scopeCode: s.servicePointCode }),
+  },
+  'GET /api/v1/users/{id}': { access: 'signed-in', needs: ['users.read'], resource: 'user' },
+  'GET /api/v1/units': { access: 'signed-in', needs: 'session', resource: 'none' },
+  'GET /api/v1/units/{code}': { access: 'signed-in', needs: 'session', resource: 'none' },
+  'GET /api/v1/agencies': { access: 'signed-in', needs: 'session', resource: 'none' },
+  'GET /api/v1/service-points': { access: 'signed-in', needs: 'session', resource: 'none' },
+  'GET /api/v1/service-points/{code}': { access: 'signed-in', needs: 'session', resource: 'none' },
+  'POST /api/v1/admin/directory/import': { access: 'signed-in', needs: ['directory.manage'], resource: 'shared', body: () => ({}), deniedAs4xx: noValidImport },
+  'GET /api/v1/procedures': { access: 'public' },
+  'GET /api/v1/procedures/{code}': { access: 'public' },
+  'POST /api/v1/admin/catalog/import': { access: 'signed-in', needs: ['catalog.manage'], resource: 'shared', body: () => ({}), deniedAs4xx: noValidImport },
+  'GET /api/v1/calendar/due': { access: 'signed-in', needs: 'session', resource: 'none', query: 'received=2026-03-02T09:00:00&duration=5&unit=working_days' },
+  'GET /api/v1/calendar/{year}': { access: 'signed-in', needs: 'session', resource: 'none' },
+  'GET /api/v1/calendar/{year}/versions': { access: 'signed-in', needs: 'session', resource: 'none' },
+  'PUT /api/v1/admin/calendar/{year}': { access: 'signed-in', needs: ['calendar.manage'], resource: 'shared', body: () => ({}), deniedAs4xx: noValidImport },
+  'POST /api/v1/admin/calendar/import': { access: 'signed-in', needs: ['calendar.manage'], resource: 'shared', body: () => ({}), deniedAs4xx: noValidImport },
+  'POST /api/v1/reports/exports': { access: 'signed-in', needs: ['reports.read'], resource: 'none', body: () => ({ kind: 'breakdown-xlsx', from: '2026-03-01', to: '2026-03-31' }) },
+  'GET /api/v1/reports/exports/{id}': { access: 'signed-in', needs: ['reports.read'], resource: 'export' },
+  'GET /api/v1/reports/exports/{id}/file': { access: 'signed-in', needs: ['reports.read'], resource: 'export' },
+  'GET /api/v1/reports/summary': { access: 'signed-in', needs: ['reports.read'], resource: 'none', query: period },
+  'GET /api/v1/reports/breakdown': { access: 'signed-in', needs: ['reports.read'], resource: 'none', query: `${period}&by=procedure` },
+  'GET /api/v1/reports/trend': { access: 'signed-in', needs: ['reports.read'], resource: 'none', query: period },
+  'GET /api/v1/reports/late': { access: 'signed-in', needs: ['reports.read'], resource: 'none', query: `${period}&by=procedure` },
+  'GET /api/v1/reports/dossiers': { access: 'signed-in', needs: ['reports.read'], resource: 'none', query: period },
+  'GET /api/v1/reports/indicators': { access: 'signed-in', needs: ['reports.read'], resource: 'none', query: period },
+  'GET /api/v1/supervision/at-risk': { access: 'signed-in', needs: ['supervision.read'], resource: 'none' },
+  'GET /api/v1/supervision/overdue': { access: 'signed-in', needs: ['supervision.read'], resource: 'none' },
+  'GET /api/v1/supervision/officers': { access: 'signed-in', needs: ['supervision.read'], resource: 'none', query: period },
+  'POST /api/v1/supervision/audit-verify': { access: 'signed-in', needs: ['audit.verify'], resource: 'none', body: () => ({ from: '2026-03-01', to: '2026-03-31' }) },
+  'GET /api/v1/transparency/procedures': { access: 'public' },
+  'GET /api/v1/transparency/procedures/{code}': { access: 'public' },
+  'GET /api/v1/notifications': { access: 'signed-in', needs: 'session', resource: 'none' },
+  'POST /api/v1/notifications/read': { access: 'signed-in', needs: 'session', resource: 'none', body: () => ({ ids: [] }) },
+  'POST /api/v1/dossiers': {
+    access: 'signed-in', needs: ['dossiers.receive', 'postal.courier', 'portal.self'], resource: 'none',
+    body: (s, role) => ({ ...s.intake, channel: role === 'citizen' ? 'online' : role === 'courier' ? 'postal' : 'counter', ...(role === 'courier' ? { handoverSignedAt: new Date(Date.now() - 3_600_000).toISOString() } : {}) }),
+  },
+  'GET /api/v1/dossiers': { access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'none' },
+  'GET /api/v1/dossiers/{code}': { access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'dossier' },
+  'GET /api/v1/dossiers/{code}/assignees': { access: 'signed-in', needs: ['dossiers.process'], resource: 'dossier' },
+  'POST /api/v1/dossiers/{code}/actions/{action}': {
+    access: 'signed-in', needs: ['dossiers.approve'], resource: 'dossier', body: () => ({}),
+    note: 'the action tried is approve on a dossier just received: the approver is let in and refused 409 INVALID_TRANSITION (the matrix changes no dossier); other actions are not walked',
+  },
+  // a work queue belongs to those who receive, carry or process dossiers (not to admin or supervisor, who read dossiers)
+  'GET /api/v1/queue': { access: 'signed-in', needs: ['dossiers.receive', 'postal.courier', 'dossiers.process'], resource: 'none' },
+  'GET /api/v1/audit/verify': { access: 'signed-in', needs: ['audit.verify'], resource: 'none', query: period },
+  'GET /api/v1/track/{code}': { access: 'public' },
+  'GET /api/v1/dossiers/{code}/slips/{file}': { access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'dossier' },
+  'GET /api/v1/ledger.pdf': { access: 'signed-in', needs: ['dossiers.read'], resource: 'none', query: period },
+  'GET /api/v1/ledger.xlsx': { access: 'signed-in', needs: ['dossiers.read'], resource: 'none', query: period },
+  'POST /api/v1/counter-outcomes': { access: 'signed-in', needs: ['dossiers.receive'], resource: 'none', body: (s) => counterOutcome(s) },
+  'GET /api/v1/counter-outcomes': { access: 'signed-in', needs: ['dossiers.receive', 'reports.read'], resource: 'none', query: period },
+  'GET /api/v1/counter-outcomes/{id}': { access: 'signed-in', needs: ['dossiers.receive', 'reports.read'], resource: 'counterOutcome' },
+  'GET /api/v1/counter-outcomes/{id}/slip.pdf': { access: 'signed-in', needs: ['dossiers.receive', 'reports.read'], resource: 'counterOutcome' },
+  'GET /api/v1/admin/outbox': { access: 'signed-in', needs: ['directory.manage'], resource: 'shared' },
+  'POST /api/v1/admin/outbox/{id}/retry': { access: 'signed-in', needs: ['directory.manage'], resource: 'shared' },
+  'GET /api/v1/public/anchors': { access: 'public' },
+};
+
+/** A valid counter outcome (guidance given at the counter) of scope A. */
+export const counterOutcome = (s: Pick<Scope, 'procedureCode' | 'personalId'>) =>
+  ({ kind: 'incomplete', procedureCode: s.procedureCode, applicant: { kind: 'person', name: 'Nguyễn Văn An', personalId: s.personalId }, items: ['Mang theo giấy chứng sinh'] });
