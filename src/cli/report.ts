@@ -10,9 +10,9 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The report scope of `--unit` (default: the whole database) in the `--as-of` view. */
 async function scopeOfUnit(db: Database, code: string | undefined, asOf: AsOf): Promise<ReportScope & { asOf: AsOf }> {
-  const { resolveScope } = await import('../reports/service');
+  const { reportScopeWithin } = await import('../reports/service');
   try {
-    return await resolveScope(db, '/', code, asOf);
+    return await reportScopeWithin(db, '/', code, asOf);
   } catch (e) {
     if (isDomainError(e) && e.kind === 'NotFound') throw new UsageError(asOf === 'is' ? `không có đơn vị hành chính hiện hành mã ${code} (đơn vị cũ: dùng --as-of was)` : `không có đơn vị hành chính mã ${code}`);
     throw e;

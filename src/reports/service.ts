@@ -51,14 +51,14 @@ export async function scopeOf(ctx: ServiceContext, unit: string | undefined, asO
   const actor = ctx.actor;
   assertCan(actor, 'reports.read');
   if (actor.scope.kind !== 'unit') throw forbidden('FORBIDDEN', 'Tài khoản không có phạm vi đơn vị hành chính để xem thống kê.');
-  return resolveScope(ctx.db, actor.scope.unitPath, unit, asOf);
+  return reportScopeWithin(ctx.db, actor.scope.unitPath, unit, asOf);
 }
 
 /**
  * `scopeOf` without an actor, for the operator's CLI: `own` is the path the caller may read
  * ('/' for the whole database).
  */
-export async function resolveScope(db: Database, own: string, unit: string | undefined, asOf: AsOf = 'was'): Promise<ReportScope & { asOf: AsOf }> {
+export async function reportScopeWithin(db: Database, own: string, unit: string | undefined, asOf: AsOf = 'was'): Promise<ReportScope & { asOf: AsOf }> {
   const map = await loadUnitMap(db);
   const allowed = (path: string) => path.startsWith(own) || (map.asIs(path)?.path.startsWith(own) ?? false);
   let unitPath = own;
