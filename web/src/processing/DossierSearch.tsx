@@ -3,7 +3,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorDetails, errorMessage } from '../ui/errors';
 import { Field } from '../ui/Field';
-import { Notice } from '../ui/Notice';
+import { MessageNotice, type NoticeMessage } from '../ui/Notice';
 import { searchDossiers, type DossierListItem, type DossierStatus, type SearchFilters } from './api';
 import { useProcessingT } from './i18n';
 import { formatAt, StatusBadge, TimelinessBadge } from './labels';
@@ -23,7 +23,7 @@ export function DossierSearch({ status, renderAction, actionHeader }: Props) {
   const [filters, setFilters] = useState<{ code: string; personalId: string; phone: string; name: string }>({ code: '', personalId: '', phone: '', name: '' });
   const [busy, setBusy] = useState(false);
   const [results, setResults] = useState<readonly DossierListItem[] | null>(null);
-  const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string; details?: readonly string[] } | null>(null);
+  const [message, setMessage] = useState<NoticeMessage | null>(null);
 
   const set = (key: keyof typeof filters) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value }));
 
@@ -66,14 +66,7 @@ export function DossierSearch({ status, renderAction, actionHeader }: Props) {
           <Button kind="primary" type="submit" disabled={busy}>{busy ? t('searching') : t('searchSubmit')}</Button>
         </div>
       </form>
-      <Notice tone={message?.tone ?? 'info'}>
-        {message && (
-          <>
-            <p>{message.text}</p>
-            {message.details && message.details.length > 0 && <ul>{message.details.map((d, i) => <li key={i}>{d}</li>)}</ul>}
-          </>
-        )}
-      </Notice>
+      <MessageNotice message={message} />
       {results && results.length > 0 && (
         <div className="table-scroll">
           <table className="dossier-table">

@@ -21,3 +21,24 @@ export function Notice({ tone, children, id }: NoticeProps) {
     </div>
   );
 }
+
+/** A message a screen shows after an action: its text and, for a refusal, the server's details. */
+export interface NoticeMessage {
+  readonly tone: 'error' | 'success' | 'info';
+  readonly text: string;
+  readonly details?: readonly string[];
+}
+
+/** The live region with a message in it, or empty (still in the page) when there is none. */
+export function MessageNotice({ message }: { readonly message: NoticeMessage | null }) {
+  return (
+    <Notice tone={message?.tone ?? 'info'}>
+      {message && (
+        <>
+          <p>{message.text}</p>
+          {message.details && message.details.length > 0 && <ul>{message.details.map((d, i) => <li key={i}>{d}</li>)}</ul>}
+        </>
+      )}
+    </Notice>
+  );
+}

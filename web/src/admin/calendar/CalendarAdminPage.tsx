@@ -7,7 +7,7 @@ import type { User } from '../../api/types';
 import { Button } from '../../ui/Button';
 import { errorDetails, errorMessage } from '../../ui/errors';
 import { Field } from '../../ui/Field';
-import { Notice } from '../../ui/Notice';
+import { MessageNotice, Notice } from '../../ui/Notice';
 import { useDocumentTitle } from '../../ui/page';
 import type { CalendarYear } from './api';
 import { Editor } from './CalendarEditor';
@@ -15,21 +15,8 @@ import { ImportPanel } from './CalendarImport';
 import { Versions } from './CalendarVersions';
 import { useCalendarT, type CalendarT } from './i18n';
 import { MonthGrid, formatDate } from './MonthGrid';
-import { MAX_YEAR, MIN_YEAR, useCalendarYear, type Message } from './useCalendarYear';
+import { MAX_YEAR, MIN_YEAR, useCalendarYear } from './useCalendarYear';
 import './calendar.css';
-
-function MessageView({ message }: { readonly message: Message | null }) {
-  return (
-    <Notice tone={message?.tone ?? 'info'}>
-      {message && (
-        <>
-          <p>{message.text}</p>
-          {message.details && message.details.length > 0 && <ul>{message.details.map((d, i) => <li key={i}>{d}</li>)}</ul>}
-        </>
-      )}
-    </Notice>
-  );
-}
 
 function versionLine(calendar: CalendarYear, t: CalendarT): string {
   if (calendar.version === 'official') return t('versionOfficial');
@@ -70,7 +57,7 @@ export function CalendarAdminPage({ user }: { readonly user: User }) {
         <Button kind="secondary" onClick={() => goTo(year + 1)}>{t('nextYear')}</Button>
       </form>
 
-      <MessageView message={message} />
+      <MessageNotice message={message} />
 
       {loaded.status === 'loading' && <p className="loading" role="status">{t('loading')}</p>}
       {loaded.status === 'failed' && <Notice tone="error">{errorMessage(loaded.error, tApp)}</Notice>}

@@ -84,10 +84,8 @@ const calendarVi = {
   readOnly: 'Bạn chỉ có quyền xem lịch.',
 };
 
-export type CalendarMessages = { [K in keyof typeof calendarVi]: string };
-export type CalendarKey = keyof CalendarMessages;
-
-const calendarEn: CalendarMessages = {
+// English: exactly the same keys (checked by defineBundle)
+export const useCalendarT = defineBundle('calendarAdmin', calendarVi, {
   title: 'Working calendar',
   intro: 'Public holidays, Tết, substitute days off and make-up working days used to compute result due dates. Every save creates a new version; dossiers already received keep the due date computed for them.',
   yearLabel: 'Year',
@@ -168,7 +166,6 @@ const calendarEn: CalendarMessages = {
   originOfficial: 'Shipped with the software',
   inForce: 'in force',
   readOnly: 'You may only view the calendar.',
-};
+});
 
-export const useCalendarT = defineBundle('calendarAdmin', calendarVi, calendarEn);
 export type CalendarT = ReturnType<typeof useCalendarT>;

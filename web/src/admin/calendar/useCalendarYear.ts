@@ -2,6 +2,7 @@
 // as loaded, the draft being edited, the day picked on the grid and the message on top.
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { fetchCalendarYear, fetchVersions, type CalendarYear, type DayKind, type ScheduleVersion } from './api';
+import type { NoticeMessage } from '../../ui/Notice';
 import type { CalendarT } from './i18n';
 import type { ShownDay } from './MonthGrid';
 
@@ -21,11 +22,7 @@ export interface Draft {
   readonly dirty: boolean;
 }
 
-export interface Message {
-  readonly tone: 'error' | 'success' | 'info';
-  readonly text: string;
-  readonly details?: readonly string[];
-}
+export type Message = NoticeMessage;
 
 
 export type Picked = { readonly date: string; readonly n: number };
