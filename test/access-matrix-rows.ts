@@ -21,7 +21,7 @@ export type Row =
     /** Any one of these permissions lets a role in; 'session' means any signed-in role. */
     readonly needs: 'session' | readonly Permission[];
     readonly resource: Resource;
-    /** The query string of a valid request (without the leading '?'). */
+    /** The query string of a valid request (without the leading '?'); `{code}` names the dossier as in a path. */
     readonly query?: string;
     /** A minimal valid body; 'none' when the route takes none. */
     readonly body?: (s: Scope, role: Role) => unknown;
@@ -110,7 +110,7 @@ export const matrix: Record<string, Row> = {
   },
   // a work queue belongs to those who receive, carry or process dossiers (not to admin or supervisor, who read dossiers)
   'GET /api/v1/queue': { access: 'signed-in', needs: ['dossiers.receive', 'postal.courier', 'dossiers.process'], resource: 'none' },
-  'GET /api/v1/audit/verify': { access: 'signed-in', needs: ['audit.verify'], resource: 'none', query: period },
+  'GET /api/v1/audit/verify': { access: 'signed-in', needs: ['audit.verify'], resource: 'dossier', query: 'dossier={code}' },
   'GET /api/v1/track/{code}': { access: 'public' },
   'GET /api/v1/dossiers/{code}/slips/{file}': { access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'dossier' },
   'GET /api/v1/ledger.pdf': { access: 'signed-in', needs: ['dossiers.read'], resource: 'none', query: period },

@@ -98,11 +98,10 @@ afterAll(async () => {
 function urlOf(op: string, row: SignedIn, scope: 'in' | 'out'): string {
   const path = op.split(' ')[1] ?? '';
   const p = ids[scope];
-  const filled = path
+  return (row.query ? `${path}?${row.query}` : path)
     .replace('{code}', op.includes('/units/') ? w.commune.code : op.includes('/service-points/') ? w.servicePoint.code : p.code ?? '')
     .replace('{id}', row.resource === 'user' ? p.user ?? '' : row.resource === 'export' ? p.export ?? '' : row.resource === 'counterOutcome' ? p.counterOutcome ?? '' : '1')
     .replace('{year}', '2026').replace('{action}', 'approve').replace('{file}', 'receipt.pdf');
-  return row.query ? `${filled}?${row.query}` : filled;
 }
 
 const holds = (role: Role, row: SignedIn) => row.needs === 'session' || row.needs.some((p) => roleHas(role, p));
