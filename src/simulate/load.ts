@@ -74,9 +74,9 @@ export interface SimulateReport {
 
 /** Who does each action in the simulated province unless the plan says (the one-stop, the officer, the leader). */
 const simulatedRole = {
-  receive: 'clerk', refuse: 'clerk', forward: 'clerk', assign: 'approver', requestSupplement: 'clerk', supplementReceived: 'clerk',
+  receive: 'clerk', refuse: 'clerk', forward: 'clerk', assign: 'approver', requestSupplement: 'officer', supplementReceived: 'clerk',
   requestPayment: 'officer', paymentReceived: 'clerk', consult: 'officer', consultReplied: 'officer', apologize: 'officer', submitForApproval: 'officer',
-  approve: 'approver', reject: 'approver', markResultReady: 'officer', return: 'clerk', withdraw: 'citizen', stop: 'clerk',
+  approve: 'approver', reject: 'approver', markResultReady: 'officer', return: 'clerk', withdraw: 'citizen', stop: 'officer',
   recomputeDue: 'admin', rate: 'citizen',
 } as const satisfies Record<Action, Role>;
 const roleOf = (action: Action): Role => simulatedRole[action];
