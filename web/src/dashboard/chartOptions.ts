@@ -20,14 +20,18 @@ const aria = (description: string): AriaComponentOption => ({ enabled: true, lab
 
 const axisText = { color: ink, fontSize: 12 } as const;
 
-export interface BarChartData {
+/** What every chart has: its category labels, the names of its two axes and its summary. */
+interface ChartData {
   readonly labels: readonly string[];
-  readonly values: readonly number[];
-  /** What the bars are (the breakdown: channel, agency, …), named above the labels. */
+  /** What the categories are (the breakdown: channel, agency, …; the months), named above the labels. */
   readonly categoryName: string;
   /** What the numbers count, named under the value axis. */
   readonly valueName: string;
   readonly description: string;
+}
+
+export interface BarChartData extends ChartData {
+  readonly values: readonly number[];
   readonly isClickable: boolean;
 }
 
@@ -66,12 +70,8 @@ export interface LineSeries {
   readonly values: readonly number[];
 }
 
-export interface LineChartData {
-  readonly labels: readonly string[];
+export interface LineChartData extends ChartData {
   readonly series: readonly LineSeries[];
-  readonly categoryName: string;
-  readonly valueName: string;
-  readonly description: string;
 }
 
 export const lineChartHeightPx = 300;

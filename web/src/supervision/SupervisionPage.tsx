@@ -11,7 +11,7 @@ import '../processing/processing.css';
 import { errorMessage } from '../ui/errors';
 import { Field } from '../ui/Field';
 import { Notice } from '../ui/Notice';
-import { useDocumentTitle } from '../ui/page';
+import { PageHeading } from '../ui/PageHeading';
 import { Link } from '../ui/router';
 import {
   fetchNotifications, fetchOfficers, fetchSupervised, markAllRead, verifyAudit,
@@ -237,11 +237,9 @@ function AuditCheck() {
 
 export function SupervisionPage({ canVerifyAudit }: { readonly canVerifyAudit: boolean }) {
   const t = useSupervisionT();
-  useDocumentTitle(t('title'));
   return (
     <div>
-      <h1 tabIndex={-1}>{t('title')}</h1>
-      <p className="lead">{t('intro')}</p>
+      <PageHeading title={t('title')} lead={t('intro')} />
       <Notifications />
       <DossierList kind="overdue" />
       <DossierList kind="at-risk" />
