@@ -77,6 +77,6 @@ describe('any input (property)', () => {
 
   it('and for any text shaped like a card: "|"-separated fields of any characters, lone surrogates included', () => {
     const field = fc.oneof(fc.string({ unit: 'binary' }), fc.stringMatching(/^\d{12}$/), fc.stringMatching(/^\d{8}$/), fc.constant(''));
-    fc.assert(fc.property(fc.array(field, { maxLength: 10 }), (fields) => check(fields.join('|'))), { numRuns: 1000 });
+    fc.assert(fc.property(fc.array(field, { maxLength: 10 }), (fields) => check(fields.join('|'))), { numRuns: 300 });
   });
 });
