@@ -93,24 +93,24 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   await registerOperatorRoutes(app, deps, resolveActor);
   registerAccountsRoutes(app, routeDeps, {
     sessionTtlHours: deps.config.sessionTtlHours,
-    loginRateLimit: deps.loginRateLimit ?? 20,
+    loginRateLimit: deps.loginRateLimit ?? deps.config.rateLimits.login,
     secureCookies: deps.config.publicUrl.startsWith('https:'),
     lookupScope: (kind, code) => resolveScope(deps.db, kind, code),
   });
   registerDirectoryRoutes(app, routeDeps);
-  registerCatalogRoutes(app, routeDeps);
+  registerCatalogRoutes(app, { ...routeDeps, rateLimit: deps.config.rateLimits.catalog });
   registerCalendarRoutes(app, routeDeps);
   registerReportRoutes(app, routeDeps, { atRiskWorkingMinutes: (deps.escalation ?? DEFAULT_ESCALATION).atRiskWorkingMinutes });
   registerSupervisionRoutes(app, { ...routeDeps, atRiskWorkingMinutes: (deps.escalation ?? DEFAULT_ESCALATION).atRiskWorkingMinutes });
-  registerTransparencyRoutes(app, { ...routeDeps, rateLimit: deps.transparencyRateLimit ?? 60 });
+  registerTransparencyRoutes(app, { ...routeDeps, rateLimit: deps.transparencyRateLimit ?? deps.config.rateLimits.transparency });
   registerNotificationRoutes(app, routeDeps);
   // the roll-up last: its hot day and month rows stay locked only from its upsert to the commit
   registerDossierRoutes(app, { ...routeDeps, hooks: [resolutionHook, ...(deps.dossierHooks ?? []), rollupHook], codeSystem: deps.config.codeSystem });
-  registerTrackingRoutes(app, { ...routeDeps, trackRateLimit: deps.trackRateLimit ?? 30 });
+  registerTrackingRoutes(app, { ...routeDeps, trackRateLimit: deps.trackRateLimit ?? deps.config.rateLimits.track });
   registerFormsRoutes(app, { ...routeDeps, publicUrl: deps.config.publicUrl, formSet2025From: deps.config.formSet2025From });
   registerCounterRoutes(app, routeDeps);
   registerOutboxAdminRoutes(app, routeDeps);
-  registerAnchorRoutes(app, { ...routeDeps, anchorKeyFile: deps.config.anchorKeyFile, rateLimit: deps.transparencyRateLimit ?? 60 });
+  registerAnchorRoutes(app, { ...routeDeps, anchorKeyFile: deps.config.anchorKeyFile, rateLimit: deps.transparencyRateLimit ?? deps.config.rateLimits.transparency });
   return app;
 }
 

@@ -18,7 +18,7 @@ let seeded: Awaited<ReturnType<typeof seedCatalog>>;
 beforeAll(async () => {
   t = await createTestDatabase();
   seeded = await seedCatalog(t.db, clock);
-  app = await createTestApp((role) => countryActor(role as Role, 7), (a) => registerCatalogRoutes(a, { db: t.db, clock }));
+  app = await createTestApp((role) => countryActor(role as Role, 7), (a) => registerCatalogRoutes(a, { db: t.db, clock, rateLimit: 600 }));
 });
 afterAll(() => closeAll(app, t));
 

@@ -44,13 +44,13 @@ const Procedure = Type.Object({
   source: Nullable(Type.String()),
 });
 
-export function registerCatalogRoutes(app: HttpApp, deps: RouteDeps): void {
+export function registerCatalogRoutes(app: HttpApp, deps: RouteDeps & { readonly rateLimit: number }): void {
   const tags = ['catalog'];
   const today = () => todayInVietnam(deps.clock);
 
-  // Public: rate-limited per client, generously (a post office's counters share one address).
+  // Public: rate-limited per client (Config.rateLimits.catalog, generous: a post office's counters share one address).
   app.get('/api/v1/procedures', {
-    config: publicRateLimit(600),
+    config: publicRateLimit(deps.rateLimit),
     schema: {
       tags, summary: 'Tra cứu thủ tục hành chính (không cần đăng nhập)',
       querystring: Type.Object({
@@ -69,7 +69,7 @@ export function registerCatalogRoutes(app: HttpApp, deps: RouteDeps): void {
   });
 
   app.get('/api/v1/procedures/:code', {
-    config: publicRateLimit(600),
+    config: publicRateLimit(deps.rateLimit),
     schema: {
       tags, summary: 'Một thủ tục: phiên bản đang hiệu lực, hoặc vào ngày onDate',
       params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[0-9A-Za-z.]+$' }) }),

@@ -55,8 +55,8 @@ ${rows.join('\n') || '<p>Chưa có ngày nào được neo.</p>'}
 </body></html>`;
 }
 
-export function registerAnchorRoutes(app: HttpApp, deps: RouteDeps & { readonly anchorKeyFile: string; readonly rateLimit?: number }): void {
-  const limit = publicRateLimit(deps.rateLimit ?? 60);
+export function registerAnchorRoutes(app: HttpApp, deps: RouteDeps & { readonly anchorKeyFile: string; readonly rateLimit: number }): void {
+  const limit = publicRateLimit(deps.rateLimit);
   app.get('/api/v1/public/anchors', {
     config: limit,
     schema: { tags: ['audit'], summary: 'Công khai các neo hằng ngày của nhật ký hồ sơ và khóa công khai', response: { 200: AnchorsAnswer } },

@@ -17,4 +17,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ MOTCUA_ESCALATION_AT_RISK_WORKING_HOURS: 'x' })).toThrow(/Cấu hình không hợp lệ/);
     expect(() => loadConfig({ MOTCUA_RESPONSE_CHECK: 'maybe' })).toThrow(/MOTCUA_RESPONSE_CHECK/);
   });
+
+  it('reads the rate limits (requests a minute per client) from the environment', () => {
+    expect(loadConfig({}).rateLimits).toEqual({ login: 20, track: 30, transparency: 60, catalog: 600 });
+    const c = loadConfig({ MOTCUA_RATE_LIMIT_LOGIN: '5', MOTCUA_RATE_LIMIT_TRACK: '10', MOTCUA_RATE_LIMIT_TRANSPARENCY: '120', MOTCUA_RATE_LIMIT_CATALOG: '2000' });
+    expect(c.rateLimits).toEqual({ login: 5, track: 10, transparency: 120, catalog: 2000 });
+    expect(() => loadConfig({ MOTCUA_RATE_LIMIT_LOGIN: '0' })).toThrow(/MOTCUA_RATE_LIMIT_LOGIN=0 \(số nguyên 1–100000\)/);
+    expect(() => loadConfig({ MOTCUA_RATE_LIMIT_TRACK: 'nhiều' })).toThrow(/MOTCUA_RATE_LIMIT_TRACK/);
+  });
 });

@@ -74,6 +74,31 @@ export interface Config {
   readonly escalation: EscalationSettings;
   /** Whether this instance runs the background jobs (MOTCUA_JOBS=off leaves them to other instances). */
   readonly jobs: boolean;
+  /** Requests a minute per client on the public or login routes (MOTCUA_RATE_LIMIT_*). */
+  readonly rateLimits: RateLimits;
+}
+
+export interface RateLimits {
+  /** POST /api/v1/auth/login (MOTCUA_RATE_LIMIT_LOGIN) */
+  readonly login: number;
+  /** public dossier tracking (MOTCUA_RATE_LIMIT_TRACK) */
+  readonly track: number;
+  /** public transparency figures and the anchors (MOTCUA_RATE_LIMIT_TRANSPARENCY) */
+  readonly transparency: number;
+  /** public catalogue search, generous: a post office's counters share one address (MOTCUA_RATE_LIMIT_CATALOG) */
+  readonly catalog: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { login: 20, track: 30, transparency: 60, catalog: 600 };
+
+function rateLimitsOf(env: NodeJS.ProcessEnv): RateLimits {
+  const of = (name: string, fallback: number) => positiveInt(env[name], fallback, name, 100_000);
+  return {
+    login: of('MOTCUA_RATE_LIMIT_LOGIN', DEFAULT_RATE_LIMITS.login),
+    track: of('MOTCUA_RATE_LIMIT_TRACK', DEFAULT_RATE_LIMITS.track),
+    transparency: of('MOTCUA_RATE_LIMIT_TRANSPARENCY', DEFAULT_RATE_LIMITS.transparency),
+    catalog: of('MOTCUA_RATE_LIMIT_CATALOG', DEFAULT_RATE_LIMITS.catalog),
+  };
 }
 
 export interface EscalationSettings {
@@ -239,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCheck: responseCheckFrom(env.MOTCUA_RESPONSE_CHECK),
     escalation: escalationOf(env),
     jobs: given(env.MOTCUA_JOBS) !== 'off',
+    rateLimits: rateLimitsOf(env),
     formSet2025From: formSetSwitchFrom(env.MOTCUA_FORM_SET_2025_FROM),
     codeSystem: codeSystemFrom(env.MOTCUA_CODE_SYSTEM),
   };

@@ -7,8 +7,8 @@ import { ProcedureTransparencySchema, TransparencyListSchema } from './schemas';
 
 const strict = { additionalProperties: false } as const;
 
-export function registerTransparencyRoutes(app: HttpApp, deps: RouteDeps & { readonly rateLimit?: number }): void {
-  const limit = publicRateLimit(deps.rateLimit ?? 60);
+export function registerTransparencyRoutes(app: HttpApp, deps: RouteDeps & { readonly rateLimit: number }): void {
+  const limit = publicRateLimit(deps.rateLimit);
   app.get('/api/v1/transparency/procedures', {
     config: limit,
     schema: {

@@ -8,12 +8,12 @@ import { trackDossier } from './service';
 
 export interface TrackingRouteDeps extends RouteDeps {
   /** Requests a minute per client address (on top of the per-code back-off). */
-  readonly trackRateLimit?: number;
+  readonly trackRateLimit: number;
 }
 
 export function registerTrackingRoutes(app: HttpApp, deps: TrackingRouteDeps): void {
   app.get('/api/v1/track/:code', {
-    config: publicRateLimit(deps.trackRateLimit ?? 30),
+    config: publicRateLimit(deps.trackRateLimit),
     schema: {
       tags: ['tracking'], summary: 'Tra cứu tình trạng hồ sơ (công khai): mã hồ sơ và mã tra cứu 6 chữ số in trên giấy tiếp nhận',
       params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 60 }) }, { additionalProperties: false }),
