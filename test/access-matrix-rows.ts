@@ -120,7 +120,10 @@ export const matrix: Record<string, Row> = {
   'GET /api/v1/counter-outcomes/{id}': { access: 'signed-in', needs: ['dossiers.receive', 'reports.read'], resource: 'counterOutcome' },
   'GET /api/v1/counter-outcomes/{id}/slip.pdf': { access: 'signed-in', needs: ['dossiers.receive', 'reports.read'], resource: 'counterOutcome' },
   'GET /api/v1/admin/outbox': { access: 'signed-in', needs: ['directory.manage'], resource: 'shared' },
-  'POST /api/v1/admin/outbox/{id}/retry': { access: 'signed-in', needs: ['directory.manage'], resource: 'shared' },
+  'POST /api/v1/admin/outbox/{id}/retry': {
+    access: 'signed-in', needs: ['directory.manage'], resource: 'shared',
+    note: 'message 1 (an SMS of the dossiers received) is pending, not dead: the system administrator is let in and refused 409 OUTBOX_NOT_DEAD',
+  },
   'GET /api/v1/public/anchors': { access: 'public' },
 };
 

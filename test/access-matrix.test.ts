@@ -29,7 +29,7 @@ let app: HttpApp;
 let w: World;
 let operations: string[];
 /** The bearer token of each role's account in scope A, and of a few accounts of scope B. */
-const token: Partial<Record<Role | 'clerkB' | 'supervisorB', string>> = {};
+const token: Partial<Record<Role | 'clerkB' | 'supervisorB' | 'systemAdmin', string>> = {};
 /** Path parameters naming a resource of scope A (`in`) and of scope B (`out`). */
 const ids: Record<'in' | 'out', Record<string, string>> = { in: {}, out: {} };
 let scopeA: Scope;
@@ -72,6 +72,8 @@ beforeAll(async () => {
   }
   const clerkB = await makeUser(w.db, 'clerk', pointB.code);
   token.clerkB = await signIn(clerkB.username);
+  // an administrator of the whole system (scope '/'): the only one who may touch shared reference data
+  token.systemAdmin = await signIn((await makeUser(w.db, 'admin')).username);
   token.supervisorB = await signIn((await makeUser(w.db, 'supervisor', w.otherCommune.code)).username);
 
   // a dossier in each scope
@@ -106,8 +108,8 @@ function urlOf(op: string, row: SignedIn, scope: 'in' | 'out'): string {
 
 const holds = (role: Role, row: SignedIn) => row.needs === 'session' || row.needs.some((p) => roleHas(role, p));
 const signedInRows = () => operations.filter((op) => matrix[op]?.access === 'signed-in').map((op) => [op, matrix[op] as SignedIn] as const);
-const send = (who: Role, op: string, row: SignedIn, scope: 'in' | 'out') =>
-  call(who, op.split(' ')[0] as Method, urlOf(op, row, scope), row.body ? row.body(scopeA, who) : op.startsWith('GET') ? undefined : {});
+const send = (who: Role | 'systemAdmin', op: string, row: SignedIn, scope: 'in' | 'out') =>
+  call(who, op.split(' ')[0] as Method, urlOf(op, row, scope), row.body ? row.body(scopeA, who === 'systemAdmin' ? 'admin' : who) : op.startsWith('GET') ? undefined : {});
 
 describe('authorization matrix: rows', () => {
   it('has one row for every route of the OpenAPI document, and none for a route that is gone', () => {
@@ -181,5 +183,15 @@ describe('authorization matrix: every role × in scope / out of scope', () => {
   it('ran every signed-in row for every role at least once', () => {
     // without the permission (in scope) + with it in scope (or, on shared data, refused) = one case per row and role
     expect(cases).toBeGreaterThanOrEqual(signedInRows().length * roles.length);
+  });
+
+  it('lets the system administrator (scope \'/\') use the shared-data routes: not 401, not 403, never a 500', async () => {
+    const wrong: string[] = [];
+    for (const [op, row] of signedInRows().filter(([, r]) => r.resource === 'shared')) {
+      const res = await send('systemAdmin', op, row, 'in');
+      cases += 1;
+      if ([401, 403].includes(res.statusCode) || res.statusCode >= 500 || (res.statusCode >= 400 && !row.deniedAs4xx && !row.note)) wrong.push(`${op} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+    }
+    expect(wrong).toEqual([]);
   });
 });
