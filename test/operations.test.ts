@@ -117,6 +117,9 @@ describe('operations on a live server', () => {
     expect(stored.rows).toHaveLength(stream.acknowledged.size + stream.failed.size);
     expect(outboxRows.rows[0]?.n).toBe(codes.length); // no outbox row lost
     expect(server?.output()).toMatch(/"alert":"database.unavailable"/);
+    // The watch writes its "restored" line at its next probe (once a second), which may come
+    // after the first healthy answer: wait for it rather than race it.
+    await waitFor(async () => /"alert":"database.restored"/.test(server?.output() ?? ''), 15_000, 100);
     expect(server?.output()).toMatch(/"alert":"database.restored"/);
     const verify = await motcua(['audit', 'verify'], { MOTCUA_DATA_DIR: dataDir });
     expect(verify.code, verify.out).toBe(0);
