@@ -41,6 +41,22 @@ async function agencyValidOn(trx: Trx, identifier: string, day: string) {
     .orderBy('valid_from', 'desc').executeTakeFirst();
 }
 
+/**
+ * The row's unit and the agency it optionally names (`field`), both in force on the row's
+ * `validFrom`; null, with the problem recorded, when either is missing.
+ */
+async function unitAndAgencyOf(
+  trx: Trx, n: number, row: { readonly unitCode: string; readonly validFrom: string },
+  field: 'parentIdentifier' | 'receivingAgency', identifier: string | null, problems: RowProblems,
+) {
+  const unit = await unitValidOn(trx, row.unitCode, row.validFrom);
+  if (!unit) { problems.add(n, 'unitCode', `không có đơn vị hành chính "${row.unitCode}" hiệu lực ngày ${row.validFrom}`); return null; }
+  if (identifier === null) return { unit, agencyId: null };
+  const agency = await agencyValidOn(trx, identifier, row.validFrom);
+  if (!agency) { problems.add(n, field, `không có cơ quan "${identifier}" hiệu lực ngày ${row.validFrom}`); return null; }
+  return { unit, agencyId: agency.id };
+}
+
 const tally = (flags: readonly boolean[]): WriteCounts =>
   ({ inserted: flags.filter(Boolean).length, updated: flags.filter((f) => !f).length });
 
@@ -99,15 +115,9 @@ export async function writeUnits(trx: Trx, rows: readonly UnitRow[], problems: R
 export async function writeAgencies(trx: Trx, rows: readonly AgencyRow[], problems: RowProblems): Promise<WriteCounts> {
   const flags: boolean[] = [];
   for (const [i, row] of rows.entries()) {
-    const n = i + 1;
-    const unit = await unitValidOn(trx, row.unitCode, row.validFrom);
-    if (!unit) { problems.add(n, 'unitCode', `không có đơn vị hành chính "${row.unitCode}" hiệu lực ngày ${row.validFrom}`); continue; }
-    let parentId: number | null = null;
-    if (row.parentIdentifier !== null) {
-      const parent = await agencyValidOn(trx, row.parentIdentifier, row.validFrom);
-      if (!parent) { problems.add(n, 'parentIdentifier', `không có cơ quan "${row.parentIdentifier}" hiệu lực ngày ${row.validFrom}`); continue; }
-      parentId = parent.id;
-    }
+    const refs = await unitAndAgencyOf(trx, i + 1, row, 'parentIdentifier', row.parentIdentifier, problems);
+    if (!refs) continue;
+    const { unit, agencyId: parentId } = refs;
     const values = {
       identifier: row.identifier, name: row.name, kind: row.kind, level: row.level,
       identifier_confirmed: row.identifierConfirmed, admin_unit_id: unit.id, parent_agency_id: parentId,
@@ -130,15 +140,9 @@ export async function writeServicePoints(trx: Trx, rows: readonly ServicePointRo
   const flags: boolean[] = [];
   let counters = 0;
   for (const [i, row] of rows.entries()) {
-    const n = i + 1;
-    const unit = await unitValidOn(trx, row.unitCode, row.validFrom);
-    if (!unit) { problems.add(n, 'unitCode', `không có đơn vị hành chính "${row.unitCode}" hiệu lực ngày ${row.validFrom}`); continue; }
-    let agencyId: number | null = null;
-    if (row.receivingAgency !== null) {
-      const agency = await agencyValidOn(trx, row.receivingAgency, row.validFrom);
-      if (!agency) { problems.add(n, 'receivingAgency', `không có cơ quan "${row.receivingAgency}" hiệu lực ngày ${row.validFrom}`); continue; }
-      agencyId = agency.id;
-    }
+    const refs = await unitAndAgencyOf(trx, i + 1, row, 'receivingAgency', row.receivingAgency, problems);
+    if (!refs) continue;
+    const { unit, agencyId } = refs;
     const values = {
       code: row.code, name: row.name, kind: row.kind, admin_unit_id: unit.id, receiving_agency_id: agencyId,
       address: row.address, latitude: row.latitude, longitude: row.longitude, phone: row.phone,

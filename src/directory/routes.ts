@@ -4,14 +4,43 @@ import type { FastifyRequest } from 'fastify';
 import { Type, type TSchema } from '@fastify/type-provider-typebox';
 import type { RouteDeps } from '../platform/context';
 import { requireActor, type HttpApp } from '../platform/http/server';
-import { ErrorShape, literals } from '../platform/http/schemas';
+import { ErrorShape, literals, Nullable } from '../platform/http/schemas';
 import { importDirectory } from './import';
 import { agencyKinds, agencyLevels, servicePointKinds, unitLevels } from './model';
 import { getServicePoint, getUnit, listAgencies, listServicePoints, listUnits } from './service';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const CivilDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const Code = Type.String({ minLength: 1, maxLength: 40, pattern: '^[0-9A-Za-z@._-]+$' });
+
+/** Query fields every directory list takes: the day its versions are in force on and a search text. */
+const listFilters = {
+  validOn: Type.Optional(CivilDate),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+};
+/** Query fields of the lists that are paged. */
+const paging = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+};
+
+const UnitQuery = Type.Object({
+  ...listFilters, ...paging,
+  level: Type.Optional(literals(unitLevels)),
+  parent: Type.Optional(Code),
+}, { additionalProperties: false });
+const AgencyQuery = Type.Object({
+  ...listFilters, ...paging,
+  level: Type.Optional(literals(agencyLevels)),
+  kind: Type.Optional(literals(agencyKinds)),
+  unit: Type.Optional(Code),
+}, { additionalProperties: false });
+const ServicePointQuery = Type.Object({
+  ...listFilters,
+  kind: Type.Optional(literals(servicePointKinds)),
+  unit: Type.Optional(Code),
+}, { additionalProperties: false });
+
+const CodeParam = Type.Object({ code: Code });
 
 const errors = { 400: ErrorShape, 401: ErrorShape, 403: ErrorShape, 404: ErrorShape };
 
@@ -37,82 +66,34 @@ const ServicePoint = Type.Object({
   latitude: Nullable(Type.Number()), longitude: Nullable(Type.Number()), phone: Nullable(Type.String()),
   openingHours: OpeningHours, validFrom: Type.String(), validTo: Nullable(Type.String()),
 });
+/** Every version of one unit code, each with the units it became and the units it came from. */
+const UnitVersions = Type.Object({
+  code: Type.String(),
+  versions: Type.Array(Type.Intersect([Unit, Type.Object({ successors: Type.Array(UnitLink), predecessors: Type.Array(UnitLink) })])),
+});
+const ServicePointWithCounters = Type.Intersect([ServicePoint, Type.Object({
+  counters: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), active: Type.Boolean() })),
+})]);
 const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer() });
 
 export function registerDirectoryRoutes(app: HttpApp, deps: RouteDeps): void {
   const ctx = (request: FastifyRequest) => ({ db: deps.db, clock: deps.clock, actor: requireActor(request) });
   const tags = ['directory'];
 
-  app.get('/api/v1/units', {
-    schema: {
-      tags, summary: 'Đơn vị hành chính (theo ngày hiệu lực)',
-      querystring: Type.Object({
-        level: Type.Optional(literals(unitLevels)),
-        validOn: Type.Optional(CivilDate),
-        parent: Type.Optional(Code),
-        q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-        offset: Type.Optional(Type.Integer({ minimum: 0 })),
-      }, { additionalProperties: false }),
-      response: { 200: Page(Unit), ...errors },
-    },
-  }, async (request) => listUnits(ctx(request), request.query));
+  /** The options of a read route: its request schema (query or path) and its answer. */
+  const read = <R extends object, A extends TSchema>(summary: string, request: R, answer: A) =>
+    ({ schema: { tags, summary, ...request, response: { 200: answer, ...errors } } });
 
-  app.get('/api/v1/units/:code', {
-    schema: {
-      tags, summary: 'Các phiên bản của một mã đơn vị, kèm đơn vị kế thừa và tiền thân',
-      params: Type.Object({ code: Code }),
-      response: {
-        200: Type.Object({
-          code: Type.String(),
-          versions: Type.Array(Type.Intersect([Unit, Type.Object({ successors: Type.Array(UnitLink), predecessors: Type.Array(UnitLink) })])),
-        }),
-        ...errors,
-      },
-    },
-  }, async (request) => getUnit(ctx(request), request.params.code));
-
-  app.get('/api/v1/agencies', {
-    schema: {
-      tags, summary: 'Cơ quan (mã định danh điện tử)',
-      querystring: Type.Object({
-        validOn: Type.Optional(CivilDate),
-        level: Type.Optional(literals(agencyLevels)),
-        kind: Type.Optional(literals(agencyKinds)),
-        unit: Type.Optional(Code),
-        q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-        offset: Type.Optional(Type.Integer({ minimum: 0 })),
-      }, { additionalProperties: false }),
-      response: { 200: Page(Agency), ...errors },
-    },
-  }, async (request) => listAgencies(ctx(request), request.query));
-
-  app.get('/api/v1/service-points', {
-    schema: {
-      tags, summary: 'Điểm phục vụ (bưu cục, trung tâm phục vụ hành chính công)',
-      querystring: Type.Object({
-        validOn: Type.Optional(CivilDate),
-        kind: Type.Optional(literals(servicePointKinds)),
-        unit: Type.Optional(Code),
-        q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-      }, { additionalProperties: false }),
-      response: { 200: Page(ServicePoint), ...errors },
-    },
-  }, async (request) => listServicePoints(ctx(request), request.query));
-
-  app.get('/api/v1/service-points/:code', {
-    schema: {
-      tags, summary: 'Một điểm phục vụ và các quầy',
-      params: Type.Object({ code: Code }),
-      response: {
-        200: Type.Intersect([ServicePoint, Type.Object({
-          counters: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), active: Type.Boolean() })),
-        })]),
-        ...errors,
-      },
-    },
-  }, async (request) => getServicePoint(ctx(request), request.params.code));
+  app.get('/api/v1/units', read('Đơn vị hành chính (theo ngày hiệu lực)', { querystring: UnitQuery }, Page(Unit)),
+    async (request) => listUnits(ctx(request), request.query));
+  app.get('/api/v1/units/:code', read('Các phiên bản của một mã đơn vị, kèm đơn vị kế thừa và tiền thân', { params: CodeParam }, UnitVersions),
+    async (request) => getUnit(ctx(request), request.params.code));
+  app.get('/api/v1/agencies', read('Cơ quan (mã định danh điện tử)', { querystring: AgencyQuery }, Page(Agency)),
+    async (request) => listAgencies(ctx(request), request.query));
+  app.get('/api/v1/service-points', read('Điểm phục vụ (bưu cục, trung tâm phục vụ hành chính công)', { querystring: ServicePointQuery }, Page(ServicePoint)),
+    async (request) => listServicePoints(ctx(request), request.query));
+  app.get('/api/v1/service-points/:code', read('Một điểm phục vụ và các quầy', { params: CodeParam }, ServicePointWithCounters),
+    async (request) => getServicePoint(ctx(request), request.params.code));
 
   app.post('/api/v1/admin/directory/import', {
     bodyLimit: 8 * 1024 * 1024, // a whole province's list (the content itself is capped by the schema)
