@@ -5,6 +5,7 @@ import { ErrorShape, NoContent } from '../platform/http/schemas';
 import { publicRateLimit, requireActor, SESSION_COOKIE, type HttpApp } from '../platform/http/server';
 import { allowedBeforePasswordChange, changePassword, login, logout, passwordChangeRequired, sessionForToken } from './login';
 import { createUser, currentUser, getUser, listUsers, type ScopeLookup } from './service';
+import { resetUserPassword, setUserActive } from './user-admin';
 
 
 const RoleSchema = Type.Union([
@@ -110,12 +111,44 @@ export function registerAccountsRoutes(app: HttpApp, deps: RouteDeps, options: A
       querystring: Type.Object({
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
         offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+        role: Type.Optional(RoleSchema),
+        scopeCode: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+        q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+        active: Type.Optional(Type.Boolean()),
       }, { additionalProperties: false }),
       response: { 200: Type.Object({ items: Type.Array(UserView), total: Type.Integer() }) },
     },
   }, async (request) => {
     requireActor(request);
-    return listUsers(ctx(request), { limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 });
+    const { limit, offset, ...filter } = request.query;
+    return listUsers(ctx(request), { ...filter, limit: limit ?? 50, offset: offset ?? 0 });
+  });
+
+  const UserId = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+
+  app.put('/api/v1/users/:id/active', {
+    schema: {
+      tags: ['users'],
+      summary: 'Khóa hoặc mở khóa tài khoản (quản trị); khóa thì các phiên đăng nhập kết thúc',
+      params: UserId,
+      body: Type.Object({ active: Type.Boolean() }, { additionalProperties: false }),
+      response: { 200: UserView, 400: ErrorShape, 401: ErrorShape, 403: ErrorShape, 404: ErrorShape, 409: ErrorShape },
+    },
+  }, async (request) => {
+    requireActor(request);
+    return setUserActive(ctx(request), request.params.id, request.body.active);
+  });
+
+  app.post('/api/v1/users/:id/password-reset', {
+    schema: {
+      tags: ['users'],
+      summary: 'Đặt lại mật khẩu (quản trị): mật khẩu tạm hiện một lần, người dùng phải đổi khi đăng nhập',
+      params: UserId,
+      response: { 200: Type.Object({ user: UserView, password: Type.String() }), 400: ErrorShape, 401: ErrorShape, 403: ErrorShape, 404: ErrorShape },
+    },
+  }, async (request) => {
+    requireActor(request);
+    return resetUserPassword(ctx(request), request.params.id);
   });
 
   app.get('/api/v1/users/:id', {

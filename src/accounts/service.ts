@@ -6,7 +6,7 @@ import type { Database } from '../platform/db/connect';
 import type { UsersTable } from '../platform/db/schema';
 import { conflict, forbidden, notFound, unauthenticated, validationFailed } from '../platform/errors';
 import { nameProblem, nfc } from '../platform/text';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import {
   passwordProblem, roleLabels, rolePermissions, roleScopeKind,
   type Permission,
@@ -78,8 +78,19 @@ const userTarget = (u: UserRow): ScopeTarget => ({
   servicePointIds: u.scope_service_point_id !== null ? [u.scope_service_point_id] : [],
 });
 
+export interface UserFilter {
+  readonly role?: Role | undefined;
+  /** users whose scope was given by this code (unit code, agency identifier, service point code) */
+  readonly scopeCode?: string | undefined;
+  /** part of the username or of the full name (without diacritics) */
+  readonly q?: string | undefined;
+  readonly active?: boolean | undefined;
+  readonly limit: number;
+  readonly offset: number;
+}
+
 /** Users the actor may see: admins all, supervisors those scoped inside their unit; others only themselves. */
-export async function listUsers(ctx: ServiceContext, page: { limit: number; offset: number }): Promise<{ items: UserView[]; total: number }> {
+export async function listUsers(ctx: ServiceContext, filter: UserFilter): Promise<{ items: UserView[]; total: number }> {
   assertCan(ctx.actor, 'users.read');
   const actor = ctx.actor;
   let query = ctx.db.selectFrom('users');
@@ -88,8 +99,18 @@ export async function listUsers(ctx: ServiceContext, page: { limit: number; offs
   } else if (actor.scope.kind !== 'unit') {
     query = query.where('id', '=', actor.userId);
   }
+  if (filter.role) query = query.where('role', '=', filter.role);
+  if (filter.scopeCode) query = query.where('scope_code', '=', filter.scopeCode);
+  if (filter.active !== undefined) query = query.where('active', '=', filter.active);
+  if (filter.q) {
+    const q = filter.q;
+    query = query.where((eb) => eb.or([
+      eb(sql`search_key(full_name)`, 'like', sql<string>`'%' || search_key(${q}) || '%'`),
+      eb(sql`strpos(username, ${q.toLowerCase()})`, '>', 0),
+    ]));
+  }
   const [rows, count] = await Promise.all([
-    query.selectAll().orderBy('username').limit(page.limit).offset(page.offset).execute(),
+    query.selectAll().orderBy('username').limit(filter.limit).offset(filter.offset).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toUserView), total: Number(count.n) };

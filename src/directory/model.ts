@@ -153,6 +153,13 @@ export class RowProblems {
   }
 }
 
+/** Problems of one record entered on a form (no row number): each detail's path is the field. */
+export class FieldProblems extends RowProblems {
+  override add(_row: number, field: string, message: string): void {
+    this.details.push({ path: field, message: `${field}: ${message}` });
+  }
+}
+
 /** Vietnamese key for comparing names without diacritics (same idea as SQL `search_key`). */
 export const nameKey = (s: string): string =>
   s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/\s+/g, ' ').trim();

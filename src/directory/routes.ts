@@ -5,6 +5,7 @@ import { Type, type TSchema } from '@fastify/type-provider-typebox';
 import type { RouteDeps } from '../platform/context';
 import { requireActor, type HttpApp } from '../platform/http/server';
 import { ErrorShape, literals, Nullable } from '../platform/http/schemas';
+import { registerDirectoryAdminRoutes } from './admin-routes';
 import { importDirectory } from './import';
 import { agencyKinds, agencyLevels, servicePointKinds, unitLevels } from './model';
 import { getServicePoint, getUnit, listAgencies, listServicePoints, listUnits } from './service';
@@ -107,4 +108,6 @@ export function registerDirectoryRoutes(app: HttpApp, deps: RouteDeps): void {
       response: { 200: Type.Record(Type.String(), Type.Integer()), ...errors },
     },
   }, async (request) => importDirectory(ctx(request), request.body));
+
+  registerDirectoryAdminRoutes(app, deps);
 }

@@ -6,6 +6,10 @@ import { userCan, type User } from './api/types';
 import { ChangePasswordPage } from './account/ChangePasswordPage';
 import { MyDossiersPage } from './citizen/MyDossiersPage';
 import { CalendarAdminPage } from './admin/calendar/CalendarAdminPage';
+import { AgenciesPage } from './admin/directory/AgenciesPage';
+import { ServicePointsPage } from './admin/directory/ServicePointsPage';
+import { UnitsPage } from './admin/directory/UnitsPage';
+import { UsersPage } from './admin/users/UsersPage';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { ReceivePage } from './counter/ReceivePage';
 import { ReturnPage } from './counter/ReturnPage';
@@ -43,6 +47,14 @@ function Page({ path, user, onSessionLost }: { path: string; user: User; onSessi
       return <ChangePasswordPage username={user.username} onSessionLost={onSessionLost} />;
     case paths.adminCalendar:
       return <CalendarAdminPage user={user} />;
+    case paths.adminUnits:
+      return <UnitsPage />;
+    case paths.adminAgencies:
+      return <AgenciesPage />;
+    case paths.adminServicePoints:
+      return <ServicePointsPage />;
+    case paths.adminUsers:
+      return <UsersPage user={user} />;
     case paths.counterReceive:
       return <ReceivePage user={user} />;
     case paths.counterReturn:

@@ -5,6 +5,12 @@ export const paths = {
   home: '/',
   changePassword: '/doi-mat-khau',
   adminCalendar: '/quan-tri/lich',
+  /** administrators: units and their successions, agencies, service points and opening hours */
+  adminUnits: '/quan-tri/don-vi',
+  adminAgencies: '/quan-tri/co-quan',
+  adminServicePoints: '/quan-tri/diem-phuc-vu',
+  /** administrators: accounts, roles and scopes */
+  adminUsers: '/quan-tri/nguoi-dung',
   counterReceive: '/quay/tiep-nhan',
   counterReturn: '/quay/tra-ket-qua',
   processingQueue: '/xu-ly',
@@ -32,6 +38,10 @@ type PagePath = Exclude<(typeof paths)[keyof typeof paths], typeof paths.home>;
 export const pagePermissions = {
   [paths.changePassword]: [],
   [paths.adminCalendar]: [],
+  [paths.adminUnits]: ['directory.manage'],
+  [paths.adminAgencies]: ['directory.manage'],
+  [paths.adminServicePoints]: ['directory.manage'],
+  [paths.adminUsers]: ['users.manage'],
   [paths.counterReceive]: ['dossiers.receive'],
   [paths.counterReturn]: ['dossiers.return'],
   [paths.processingQueue]: ['dossiers.process', 'dossiers.receive'],

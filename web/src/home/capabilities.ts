@@ -34,6 +34,8 @@ export const accountCapabilities = ['changePassword'] as const satisfies readonl
 export const capabilityPaths: Partial<Record<CapabilityKey, string>> = {
   changePassword: paths.changePassword,
   workCalendar: paths.adminCalendar,
+  adminUnits: paths.adminUnits,
+  users: paths.adminUsers,
   receiveDossier: paths.counterReceive,
   returnResult: paths.counterReturn,
   searchDossiers: paths.dossierSearch,
