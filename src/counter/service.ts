@@ -1,7 +1,7 @@
 // Use cases of the paper outcomes at the counter: record one (a clerk at their service point: the
 // number, the record and its audit row in one transaction), read and list them within scope,
 // print form 02 or 03, and count them for the reports. No dossier and no dossier code is made.
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { assertCan, can } from '../accounts/policy';
 import { procedureForIntake } from '../catalog/references';
 import { servicePointPlace } from '../directory/references';
@@ -10,6 +10,7 @@ import { formHeaderOf } from '../forms/service';
 import { renderRefusalSlip, renderSupplementSlip } from '../forms';
 import type { Actor } from '../platform/actor';
 import { recordAudit } from '../platform/audit-log';
+import { nextRegisterNumberSql } from '../platform/registers';
 import type { ServiceContext } from '../platform/context';
 import type { DB } from '../platform/db/schema';
 import { conflict, forbidden, notFound, unauthenticated, validationFailed } from '../platform/errors';
@@ -67,10 +68,9 @@ export async function recordCounterOutcome(ctx: ServiceContext, input: OutcomeIn
   const applicant = cleanApplicant(input.applicant);
   const row = await ctx.db.transaction().execute(async (trx) => {
     // gap-free: the number is taken in the transaction that writes the record (a rollback gives it back)
-    const serial = await trx.insertInto('counter_outcome_serials')
-      .values({ service_point_id: place.id, year, kind: input.kind, last_number: 1 })
-      .onConflict((oc) => oc.columns(['service_point_id', 'year', 'kind']).doUpdateSet({ last_number: sql`counter_outcome_serials.last_number + 1` }))
-      .returning('last_number').executeTakeFirstOrThrow();
+    const taken = await nextRegisterNumberSql({ servicePointId: place.id, year, register: input.kind }).execute(trx);
+    const serial = taken.rows[0];
+    if (!serial) throw new Error('register: no number taken');
     const inserted = await trx.insertInto('counter_outcomes').values({
       kind: input.kind, service_point_id: place.id, unit_path: place.unitPath, province_code: place.provinceCode, year, number: serial.last_number,
       procedure_code: procedure.code, procedure_name: procedure.name, applicant: JSON.stringify(applicant), items: JSON.stringify(items),

@@ -67,27 +67,33 @@ describe('the intake statement hashes as TypeScript does', () => {
   beforeAll(async () => { t = await createTestDatabase(); });
   afterAll(async () => { await t?.close(); });
 
-  it('for random payloads, roles, times and codes: same payload, same text, same hash', async () => {
+  it('for random payloads, roles, times, codes and ledger serials: same payload, same text, same hash', async () => {
     await fc.assert(fc.asyncProperty(
       json, fc.constantFrom(...roles), fc.option(fc.integer({ min: 1, max: 2 ** 31 }), { nil: null }),
       fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
       fc.integer({ min: 1, max: 99_999 }), fc.integer({ min: 1, max: 2 ** 40 }), fc.constantFrom('received', 'submitted'),
-      async (extra, role, userId, at, serial, applicantId, action) => {
+      fc.option(fc.integer({ min: 1, max: 2 ** 31 - 1 }), { nil: null }),
+      async (extra, role, userId, at, serial, applicantId, action, ledgerSerial) => {
         const realCode = `000.00.30.H20-260302-${String(serial).padStart(4, '0')}`;
-        const tokens = { code: '000.00.30.H20-260302-5f0c2a9e7b1d4c3a', applicant: 'applicant-8c1e2f3a4b5d6e7f' };
-        const payloadOf = (c: string, a: number | string) => ({ ...extra, code: c, applicantId: a });
+        const tokens = {
+          code: '000.00.30.H20-260302-5f0c2a9e7b1d4c3a', applicant: 'applicant-8c1e2f3a4b5d6e7f',
+          ...(ledgerSerial === null ? {} : { ledgerSerial: 'ledger-1a2b3c4d5e6f7a8b' }),
+        };
+        const payloadOf = (c: string, a: number | string, l: number | string | null) =>
+          ({ ...extra, code: c, applicantId: a, ...(l === null ? {} : { ledger: { year: 2026, serial: l } }) });
         const actor = role === null ? null : { userId: userId ?? 1, role };
-        const draft = nextEvent({ id: 0, code: tokens.code }, { seq: 0, hash: GENESIS_HASH }, action, actor, payloadOf(tokens.code, tokens.applicant), at);
+        const draft = nextEvent({ id: 0, code: tokens.code }, { seq: 0, hash: GENESIS_HASH }, action, actor,
+          payloadOf(tokens.code, tokens.applicant, ledgerSerial === null ? null : tokens.ledgerSerial ?? null), at);
         // what TypeScript writes for the real values
-        const direct = nextEvent({ id: 0, code: realCode }, { seq: 0, hash: GENESIS_HASH }, action, actor, payloadOf(realCode, applicantId), at);
-        expect(filledBody(draft, tokens, realCode, applicantId)).toBe(eventHashBody(direct));
-        const { payload, hash } = intakeEventSql(draft, tokens, sql<string>`c.code`, sql<number>`a.id`);
+        const direct = nextEvent({ id: 0, code: realCode }, { seq: 0, hash: GENESIS_HASH }, action, actor, payloadOf(realCode, applicantId, ledgerSerial), at);
+        expect(filledBody(draft, tokens, realCode, applicantId, ledgerSerial ?? undefined)).toBe(eventHashBody(direct));
+        const { payload, hash } = intakeEventSql(draft, tokens, sql<string>`c.code`, sql<number>`a.id`, sql<number | null>`l.last_number`);
         const r = await sql<{ payload: Record<string, unknown>; hash: string; body: string }>`
           SELECT ${payload} AS payload, ${hash} AS hash
-          FROM (SELECT ${realCode}::text AS code) c, (SELECT ${applicantId}::bigint AS id) a`.execute(t.db);
+          FROM (SELECT ${realCode}::text AS code) c, (SELECT ${applicantId}::bigint AS id) a, (SELECT ${ledgerSerial}::integer AS last_number) l`.execute(t.db);
         const row = r.rows[0];
         expect(row?.hash).toBe(direct.hash);
-        expect(row?.payload).toEqual(normalizePayload(payloadOf(realCode, applicantId)));
+        expect(row?.payload).toEqual(normalizePayload(payloadOf(realCode, applicantId, ledgerSerial)));
         // and the verifier, reading the stored jsonb back, computes the same hash again
         expect(eventHash(GENESIS_HASH, { ...direct, payload: row?.payload ?? {} })).toBe(row?.hash);
       },

@@ -62,7 +62,7 @@ export interface IntakeWrite {
 }
 
 /** The new dossier row as an intake hook sees it (code and ids are the statement's; read them from `d`). */
-export type DerivedIntake = Omit<DossierRow, 'id' | 'created_at' | 'code' | 'applicant_id' | 'last_hash'>;
+export type DerivedIntake = Omit<DossierRow, 'id' | 'created_at' | 'code' | 'applicant_id' | 'last_hash' | 'ledger_serial'>;
 
 /** A payload as it will read back from jsonb (plain JSON values only). */
 export const normalizePayload = (payload: Record<string, unknown>): Record<string, unknown> =>

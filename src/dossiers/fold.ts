@@ -41,6 +41,8 @@ export interface IntakePayload {
   readonly caseKey?: string;
   /** place-tied procedures: the commune of the land, works or business (decides the competent agency) */
   readonly placeUnitId?: number;
+  /** received at a service point: form 01's ledger — the year of the receipt and the serial in that year's book */
+  readonly ledger?: { readonly year: number; readonly serial: number };
 }
 
 const date = (v: unknown): Date | null => (typeof v === 'string' ? new Date(v) : null);
@@ -70,7 +72,7 @@ function fromIntake(e: DossierEvent): DerivedDossier {
     supplement_requested_at: null, supplement_completed_at: null, supplement_count: 0, apology_used: false,
     apologized_at: null, approved_at: null, refused_at: null, finished_at: null, returned_at: null, result_delivery: null,
     vneid_authenticated: p.vneidAuthenticated, form_data: p.formData, last_hash: e.hash, version: e.seq,
-    rated_at: null, rating_stars: null,
+    rated_at: null, rating_stars: null, ledger_year: p.ledger?.year ?? null, ledger_serial: p.ledger?.serial ?? null,
   };
 }
 

@@ -2,6 +2,7 @@
 // are not known yet: the event carries random placeholders that the statement replaces by text,
 // and the draft is checked here, on a sample, to give exactly the canonical text of real values.
 import { formatDossierCode, type CodeSystem } from './codes';
+import { vnYearOfInstant } from '../shared/civil-date';
 import { eventHashBody, GENESIS_HASH, nextEvent, normalizePayload, type DerivedIntake, type DossierEvent } from './events';
 import { filledBody, type IntakeTokens } from './intake-event-sql';
 import { evolve, type IntakePayload } from './fold';
@@ -35,8 +36,8 @@ export interface IntakeFacts {
   /** the configured kind of system (code format); default provincial */
   readonly codeSystem?: CodeSystem;
   readonly now: Date;
-  /** random text for the placeholders (`randomBytes(12).toString('hex')` twice) */
-  readonly randomParts: readonly [string, string];
+  /** random text for the placeholders (`randomBytes(12).toString('hex')` three times) */
+  readonly randomParts: readonly [string, string, string];
 }
 
 export interface IntakeDraft {
@@ -45,14 +46,22 @@ export interface IntakeDraft {
   /** the code without its serial (receiving agency and day) */
   readonly codePrefix: string;
   readonly tokens: IntakeTokens;
+  /** form 01's ledger: the receiving service point's receipt register of the year; null online */
+  readonly ledger: { servicePointId: number; year: number } | null;
 }
 
 export function draftIntake(f: IntakeFacts): IntakeDraft {
   const { route, procedure, channel } = f;
   const { code: firstCode, format } = formatDossierCode({ agencyIdentifier: route.receiving.identifier, receivedAt: (f.receivedAt ?? f.now).getTime(), serial: 1, ...(f.codeSystem ? { system: f.codeSystem } : {}) });
   const codePrefix = firstCode.slice(0, -'0001'.length);
-  const tokens = { code: `${codePrefix}${f.randomParts[0]}`, applicant: `applicant-${f.randomParts[1]}` };
-  const payloadOf = (code: string, applicantId: number | string): Record<string, unknown> => ({
+  // a dossier received at a service point (counter, post) is entered in its receipt ledger of the
+  // year of the receipt (Vietnam time); an online submission has no receipt yet
+  const ledger = route.servicePointId !== null && f.receivedAt !== null ? { servicePointId: route.servicePointId, year: vnYearOfInstant(f.receivedAt.getTime()) } : null;
+  const tokens: IntakeTokens = {
+    code: `${codePrefix}${f.randomParts[0]}`, applicant: `applicant-${f.randomParts[1]}`,
+    ...(ledger ? { ledgerSerial: `ledger-${f.randomParts[2]}` } : {}),
+  };
+  const payloadOf = (code: string, applicantId: number | string, ledgerSerial: number | string | undefined): Record<string, unknown> => ({
     code, codeFormat: format, provinceCode: route.unit.provinceCode, procedureId: procedure.id, procedureCode: procedure.code,
     applicantId: applicantId as number, applicantName: f.applicant.name, applicantPhone: f.applicant.phone, personalId: f.applicant.personalId,
     receivingServicePointId: route.servicePointId, receivingAgencyId: route.receiving.id, competentAgencyId: route.competent.id,
@@ -63,15 +72,17 @@ export function draftIntake(f: IntakeFacts): IntakeDraft {
     papers: f.papers.map(({ fileId: _f, ...p }) => p),
     ...(f.caseKey !== null ? { caseKey: f.caseKey } : {}),
     ...(route.place !== null ? { placeUnitId: route.place.id } : {}),
+    ...(ledger && ledgerSerial !== undefined ? { ledger: { year: ledger.year, serial: ledgerSerial as number } } : {}),
   } satisfies IntakePayload);
   const action = channel === 'online' ? 'submitted' : 'received';
-  const event = nextEvent({ id: 0, code: tokens.code }, { seq: 0, hash: GENESIS_HASH }, action, f.actor, payloadOf(tokens.code, tokens.applicant), f.now);
+  const event = nextEvent({ id: 0, code: tokens.code }, { seq: 0, hash: GENESIS_HASH }, action, f.actor, payloadOf(tokens.code, tokens.applicant, tokens.ledgerSerial), f.now);
   // The statement fills the tokens in by text replacement; check now, before anything is written,
   // that this gives exactly the canonical text of the real values (here: a sample code and id).
-  const sample = { code: `${codePrefix}0001`, applicantId: 1 };
-  const filled = filledBody(event, tokens, sample.code, sample.applicantId);
-  const expected = eventHashBody({ ...event, dossierCode: sample.code, payload: normalizePayload(payloadOf(sample.code, sample.applicantId)) });
+  const sample = { code: `${codePrefix}0001`, applicantId: 1, ledgerSerial: ledger ? 1 : undefined };
+  const filled = filledBody(event, tokens, sample.code, sample.applicantId, sample.ledgerSerial);
+  const expected = eventHashBody({ ...event, dossierCode: sample.code, payload: normalizePayload(payloadOf(sample.code, sample.applicantId, sample.ledgerSerial)) });
   if (filled !== expected) throw new Error('intake: filling the placeholders would not give the canonical event text');
-  const { code: _c, applicant_id: _a, last_hash: _h, ...derived } = evolve(null, event);
-  return { event, derived, codePrefix, tokens };
+  // the serial is filled in by the statement (ledger_serial), as the code and the applicant id
+  const { code: _c, applicant_id: _a, last_hash: _h, ledger_serial: _l, ...derived } = evolve(null, event);
+  return { event, derived, codePrefix, tokens, ledger };
 }

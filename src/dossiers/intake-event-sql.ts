@@ -12,26 +12,34 @@ export interface IntakeTokens {
   readonly code: string;
   /** stands for the applicant's id (a number): a JSON string in the text, replaced by the digits */
   readonly applicant: string;
+  /** stands for the receipt's ledger serial (a number), as the applicant's id; absent when the intake takes none (online) */
+  readonly ledgerSerial?: string;
 }
 
 const count = (text: string, token: string) => text.split(token).length - 1;
 
 /**
- * The payload (jsonb) and hash (text) of the intake event, given SQL expressions for the code and
- * the applicant id (e.g. `c.code`, `a.id`). Throws when a token is not where it must be, once each.
+ * The payload (jsonb) and hash (text) of the intake event, given SQL expressions for the code, the
+ * applicant id and the ledger serial (e.g. `c.code`, `a.id`, `l.last_number`). Throws when a token
+ * is not where it must be, once each.
  */
-export function intakeEventSql(event: DossierEvent, tokens: IntakeTokens, code: RawBuilder<string>, applicantId: RawBuilder<number>): { payload: RawBuilder<unknown>; hash: RawBuilder<string> } {
+export function intakeEventSql(event: DossierEvent, tokens: IntakeTokens, code: RawBuilder<string>, applicantId: RawBuilder<number>, ledgerSerial: RawBuilder<number | null>): { payload: RawBuilder<unknown>; hash: RawBuilder<string> } {
   const payloadText = JSON.stringify(event.payload);
   const hashedText = eventHashBody(event);
-  const applicantToken = JSON.stringify(tokens.applicant);
+  const numbers = [JSON.stringify(tokens.applicant), ...(tokens.ledgerSerial === undefined ? [] : [JSON.stringify(tokens.ledgerSerial)])];
   if (count(payloadText, tokens.code) !== 1 || count(hashedText, tokens.code) !== 2
-    || count(payloadText, applicantToken) !== 1 || count(hashedText, applicantToken) !== 1) {
+    || numbers.some((n) => count(payloadText, n) !== 1 || count(hashedText, n) !== 1)) {
     throw new Error('intake: a placeholder is not unique');
   }
-  const fill = (text: string) => sql<string>`replace(replace(${text}::text, ${tokens.code}::text, ${code}), ${applicantToken}::text, ${applicantId}::text)`;
+  const fill = (text: string) => {
+    const base = sql<string>`replace(replace(${text}::text, ${tokens.code}::text, ${code}), ${numbers[0]}::text, ${applicantId}::text)`;
+    return tokens.ledgerSerial === undefined ? base : sql<string>`replace(${base}, ${JSON.stringify(tokens.ledgerSerial)}::text, ${ledgerSerial}::text)`;
+  };
   return { payload: sql`${fill(payloadText)}::jsonb`, hash: sqlEventHash(event.prevHash, fill(hashedText)) };
 }
 
 /** The hashed text with the tokens replaced as the statement does (to check the filling before writing). */
-export const filledBody = (event: DossierEvent, tokens: IntakeTokens, code: string, applicantId: number): string =>
-  eventHashBody(event).replaceAll(tokens.code, code).replace(JSON.stringify(tokens.applicant), String(applicantId));
+export const filledBody = (event: DossierEvent, tokens: IntakeTokens, code: string, applicantId: number, ledgerSerial?: number): string => {
+  const body = eventHashBody(event).replaceAll(tokens.code, code).replace(JSON.stringify(tokens.applicant), String(applicantId));
+  return tokens.ledgerSerial === undefined ? body : body.replace(JSON.stringify(tokens.ledgerSerial), String(ledgerSerial));
+};

@@ -1,11 +1,15 @@
 // The intake statement (ADR 008): one SQL statement, its own transaction, that claims the
-// idempotency key, upserts the applicant, allocates the serial and writes the dossier, its first
-// event, papers, outbox row and the hooks' writes.
+// idempotency key, upserts the applicant, allocates the serial and the receipt ledger's number and
+// writes the dossier, its first event, papers, outbox row and the hooks' writes.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema';
+import { nextRegisterNumberSql } from '../platform/registers';
 import type { DerivedIntake, DossierEvent, DossierRow, IntakeWrite } from './events';
 import { intakeEventSql, type IntakeTokens } from './intake-event-sql';
 import type { ApplicantInput, PaperRecord } from './model';
+
+/** The register of form 01 (Sổ theo dõi hồ sơ) among a service point's registers (src/platform/registers.ts). */
+export const RECEIPT_REGISTER = 'receipt';
 
 export const isUniqueViolation = (e: unknown, constraint: string): boolean =>
   (e as { code?: unknown })?.code === '23505' && (e as { constraint?: unknown }).constraint === constraint;
@@ -15,6 +19,8 @@ export interface IntakeWriteInput {
   readonly key: { actorId: number; key: string; requestHash: string } | null;
   readonly applicant: ApplicantInput & { readonly unitId: number };
   readonly serial: { agencyId: number; day: string; codePrefix: string };
+  /** form 01's receipt ledger to take a number from (the service point's register of the year); null online */
+  readonly ledger: { servicePointId: number; year: number } | null;
   /** stand-ins for the code and the applicant id in `derived` and `event`, replaced by the statement */
   readonly tokens: IntakeTokens;
   readonly derived: DerivedIntake;
@@ -37,12 +43,14 @@ export interface IntakeWriteInput {
  * same key fails on the key's primary key and writes nothing.
  */
 export async function writeIntake(db: Kysely<DB>, w: IntakeWriteInput): Promise<DossierRow | null> {
-  const filled = intakeEventSql(w.event, w.tokens, sql<string>`c.code`, sql<number>`a.id`);
+  const filled = intakeEventSql(w.event, w.tokens, sql<string>`c.code`, sql<number>`a.id`, sql<number | null>`l.last_number`);
+  // the receipt ledger's number is taken after the code's serial (the same lock order in every intake)
+  const ledger = w.ledger === null ? sql`SELECT NULL::integer AS last_number` : nextRegisterNumberSql({ ...w.ledger, register: RECEIPT_REGISTER }, 's');
   const columns = Object.keys(w.derived) as (keyof DerivedIntake)[];
   const values = columns.map((c) => (c === 'form_data' ? sql`${JSON.stringify(w.derived.form_data)}::jsonb` : sql`${w.derived[c]}`));
   const paperRows = JSON.stringify(w.papers.map((p) => ({ ...p, file_id: p.fileId })));
   const a = w.applicant;
-  const names = new Set(['k', 'a', 's', 'c', 'h', 'd', 'e', 'p', 'o', 'i']);
+  const names = new Set(['k', 'a', 's', 'l', 'c', 'h', 'd', 'e', 'p', 'o', 'i']);
   for (const hw of w.hookWrites) {
     if (names.has(hw.name) || !/^[a-z_][a-z0-9_]*$/.test(hw.name)) throw new Error(`intake hook write named ${hw.name}`);
     names.add(hw.name);
@@ -65,14 +73,15 @@ export async function writeIntake(db: Kysely<DB>, w: IntakeWriteInput): Promise<
       INSERT INTO dossier_serials (agency_id, day, last_serial) SELECT ${w.serial.agencyId}::bigint, ${w.serial.day}::date, 1 FROM a
       ON CONFLICT (agency_id, day) DO UPDATE SET last_serial = dossier_serials.last_serial + 1
       RETURNING last_serial
+    ), l AS (${ledger}
     ), c AS (
       SELECT ${w.serial.codePrefix}::text || CASE WHEN s.last_serial < 10000 THEN lpad(s.last_serial::text, 4, '0') ELSE s.last_serial::text END AS code FROM s
     ), h AS (
-      SELECT c.code, a.id AS applicant_id, ${filled.payload} AS payload, ${filled.hash} AS hash
-      FROM c, a
+      SELECT c.code, a.id AS applicant_id, l.last_number AS ledger_serial, ${filled.payload} AS payload, ${filled.hash} AS hash
+      FROM c, a, l
     ), d AS (
-      INSERT INTO dossiers (code, applicant_id, last_hash, ${sql.join(columns.map((c) => sql.ref(c)))})
-      SELECT h.code, h.applicant_id, h.hash, ${sql.join(values)} FROM h RETURNING *
+      INSERT INTO dossiers (code, applicant_id, ledger_serial, last_hash, ${sql.join(columns.map((c) => sql.ref(c)))})
+      SELECT h.code, h.applicant_id, h.ledger_serial, h.hash, ${sql.join(values)} FROM h RETURNING *
     ), e AS (
       INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash, hash_version)
       SELECT d.id, ${w.event.seq}, ${w.event.at}, ${w.event.action}, ${w.event.actorId}, ${w.event.actorRole}, h.payload, ${w.event.prevHash}, h.hash, ${w.event.hashVersion}::smallint FROM d, h

@@ -10,7 +10,7 @@ import { procedureForIntake, type ProcedureForIntake } from '../catalog/referenc
 import { agencyNames, communeByCode, competentAgencyFor, intakePoint, onlineReceivingAgency } from '../directory/references';
 import type { IntakeRoute } from './intake-draft';
 import type { DossierContext, DossierRow } from './events';
-import { checkApplicant, checkChannel, checkPapers, receiptTime, type Channel, type IntakeInput, type IntakeResult } from './model';
+import { checkApplicant, checkChannel, checkPapers, ledgerEntry, receiptTime, type Channel, type IntakeInput, type IntakeResult } from './model';
 import { validateFormData } from './eform';
 import { calendarAround } from './work-calendar';
 
@@ -105,16 +105,16 @@ export async function intakeDueTime(ctx: DossierContext, rule: DurationRule, rec
   return { dueAt: new Date(due), calendarVersion: cal.versionTag };
 }
 
-export const resultOf = (d: Pick<DossierRow, 'code' | 'status' | 'sync_code' | 'channel' | 'received_at' | 'due_at' | 'calendar_version' | 'procedure_code'>,
+export const resultOf = (d: Pick<DossierRow, 'code' | 'status' | 'sync_code' | 'channel' | 'received_at' | 'due_at' | 'calendar_version' | 'procedure_code' | 'ledger_year' | 'ledger_serial'>,
   receiving: string, competent: string, replayed: boolean): IntakeResult => ({
   code: d.code, status: d.status, syncCode: d.sync_code, channel: d.channel, receivedAt: d.received_at?.toISOString() ?? null,
   dueAt: d.due_at?.toISOString() ?? null, calendarVersion: d.calendar_version, procedureCode: d.procedure_code,
-  receivingAgency: receiving, competentAgency: competent, replayed,
+  receivingAgency: receiving, competentAgency: competent, ledger: ledgerEntry(d.ledger_year, d.ledger_serial), replayed,
 });
 
 async function storedResult(ctx: DossierContext, code: string): Promise<IntakeResult> {
   const d = await ctx.db.selectFrom('dossiers')
-    .select(['code', 'status', 'sync_code', 'channel', 'received_at', 'due_at', 'calendar_version', 'procedure_code', 'receiving_agency_id', 'competent_agency_id'])
+    .select(['code', 'status', 'sync_code', 'channel', 'received_at', 'due_at', 'calendar_version', 'procedure_code', 'receiving_agency_id', 'competent_agency_id', 'ledger_year', 'ledger_serial'])
     .where('code', '=', code).executeTakeFirstOrThrow();
   // agency identifiers from the directory's reference read (DESIGN §2), not its table
   const agencies = await agencyNames(ctx.db, [d.receiving_agency_id, d.competent_agency_id]);

@@ -57,6 +57,20 @@ export interface IntakeInput {
   readonly vneidAuthenticated?: boolean;
 }
 
+/**
+ * Form 01's ledger entry: "Vào Sổ theo dõi hồ sơ, Quyển số: 01/2026, Số thứ tự: 125". motcua keeps
+ * one electronic book per service point and year [U: our decision — TT 01/2018 art. 10 opens paper
+ * ledgers per year and numbers them from 01 with no gap], so the book is "01/<year>".
+ */
+export interface LedgerEntry {
+  readonly book: string;
+  readonly year: number;
+  readonly serial: number;
+}
+
+export const ledgerEntry = (year: number | null, serial: number | null): LedgerEntry | null =>
+  year === null || serial === null ? null : { book: `01/${year}`, year, serial };
+
 export interface IntakeResult {
   readonly code: string;
   readonly status: Status;
@@ -68,6 +82,8 @@ export interface IntakeResult {
   readonly procedureCode: string;
   readonly receivingAgency: string;
   readonly competentAgency: string;
+  /** received at a service point: the receipt ledger's book and serial (null online) */
+  readonly ledger: LedgerEntry | null;
   /** true when this is the stored result of an earlier request with the same idempotency key */
   readonly replayed: boolean;
 }

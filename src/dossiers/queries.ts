@@ -17,6 +17,7 @@ import { procedureRules } from '../catalog/references';
 import { agencyIdsByIdentifier, agencyNames, servicePointCodes, unitPathsByCode } from '../directory/references';
 import { controlSlipRows, stepDeadlines, type ControlSlipRow } from './steps';
 import { counterRatingOpen } from './counter-rating';
+import { ledgerEntry, type LedgerEntry } from './model';
 import { dossierNotFound, isDossierInScope, scopedActor, scopeWhere, type ScopedActor } from './scope';
 
 const OPEN_STATUSES = ['submitted', 'received', 'processing', 'awaitingApproval', 'awaitingSupplement', 'awaitingPayment', 'resultReady'] as const satisfies readonly Status[];
@@ -81,6 +82,8 @@ export interface DossierDetail {
   readonly applicant: { name: string; phone: string | null; personalId: string | null };
   readonly receivingAgency: { identifier: string; name: string };
   readonly competentAgency: { identifier: string; name: string };
+  /** form 01's ledger entry (received at a service point) */
+  readonly ledger: LedgerEntry | null;
   readonly submittedAt: string;
   readonly receivedAt: string | null;
   readonly dueAt: string | null;
@@ -139,6 +142,7 @@ export async function getDossier(ctx: ServiceContext, code: string): Promise<Dos
     applicant: { name: d.applicant_name, phone: d.applicant_phone, personalId: d.personal_id },
     receivingAgency: { identifier: receiving.identifier, name: receiving.name },
     competentAgency: { identifier: competent.identifier, name: competent.name },
+    ledger: ledgerEntry(d.ledger_year, d.ledger_serial),
     submittedAt: d.submitted_at.toISOString(), receivedAt: iso(d.received_at), dueAt: iso(d.due_at), originalDueAt: iso(d.original_due_at),
     finishedAt: iso(d.finished_at), returnedAt: iso(d.returned_at), remainingWorkingMinutes: remaining, timeliness: badgeOf(d, now),
     supplementCount: d.supplement_count, apologyUsed: d.apology_used, formData: d.form_data, papers,

@@ -10,10 +10,15 @@ const TimelinessSchema = literals(['early', 'onTime', 'late'] as const);
 const Instant = Type.String({ description: 'ISO 8601 (UTC)' });
 const Payload = Type.Record(Type.String(), Type.Unknown());
 
+const Ledger = Nullable(Type.Object({
+  book: Type.String({ description: 'Quyển số (một quyển mỗi năm của điểm tiếp nhận), ví dụ 01/2026' }), year: Type.Integer(),
+  serial: Type.Integer({ minimum: 1, description: 'Số thứ tự trong quyển, liên tục không cách quãng' }),
+}, { description: 'Vào Sổ theo dõi hồ sơ (mẫu 01); null với hồ sơ nộp trực tuyến' }));
+
 export const IntakeResultSchema = Type.Object({
   code: Type.String(), status: Status, syncCode: Type.Integer(), channel: Channel,
   receivedAt: Nullable(Instant), dueAt: Nullable(Instant), calendarVersion: Nullable(Type.String()),
-  procedureCode: Type.String(), receivingAgency: Type.String(), competentAgency: Type.String(),
+  procedureCode: Type.String(), receivingAgency: Type.String(), competentAgency: Type.String(), ledger: Ledger,
   replayed: Type.Boolean({ description: 'kết quả đã lưu của một yêu cầu trước có cùng Idempotency-Key' }),
 });
 
@@ -22,7 +27,7 @@ export const DossierDetailSchema = Type.Object({
   code: Type.String(), status: Status, statusLabel: Type.String(), syncCode: Type.Integer(), version: Type.Integer(), channel: Channel,
   procedure: Type.Object({ code: Type.String(), name: Type.String() }),
   applicant: Type.Object({ name: Type.String(), phone: Nullable(Type.String()), personalId: Nullable(Type.String()) }),
-  receivingAgency: Agency, competentAgency: Agency,
+  receivingAgency: Agency, competentAgency: Agency, ledger: Ledger,
   submittedAt: Instant, receivedAt: Nullable(Instant), dueAt: Nullable(Instant), originalDueAt: Nullable(Instant),
   finishedAt: Nullable(Instant), returnedAt: Nullable(Instant),
   remainingWorkingMinutes: Nullable(Type.Integer()), timeliness: Nullable(TimelinessSchema),

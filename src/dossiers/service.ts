@@ -59,7 +59,7 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
   const draft = draftIntake({
     actor, channel, procedure, route, applicant, papers, formData: input.formData, receivedAt, due, caseKey: rule.caseKey, now,
     ...(ctx.codeSystem ? { codeSystem: ctx.codeSystem } : {}),
-    randomParts: [randomBytes(12).toString('hex'), randomBytes(12).toString('hex')],
+    randomParts: [randomBytes(12).toString('hex'), randomBytes(12).toString('hex'), randomBytes(12).toString('hex')],
   });
   const hookWrites = (ctx.hooks ?? []).flatMap((h) => h.intakeWrites(draft.event, draft.derived));
   let row: DossierRow | null;
@@ -67,7 +67,7 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
     row = await writeIntake(ctx.db, {
       key: idempotencyKey === undefined ? null : { actorId: actor.userId, key: idempotencyKey, requestHash },
       applicant: { ...applicant, unitId: route.unit.id },
-      serial: { agencyId: route.receiving.id, day: vnDateOfInstant((receivedAt ?? now).getTime()), codePrefix: draft.codePrefix },
+      serial: { agencyId: route.receiving.id, day: vnDateOfInstant((receivedAt ?? now).getTime()), codePrefix: draft.codePrefix }, ledger: draft.ledger,
       tokens: draft.tokens, derived: draft.derived, event: draft.event, papers, hookWrites,
     });
   } catch (e) {

@@ -35,6 +35,8 @@ describe('slip data', () => {
     // the PIN public tracking asks for, printed on the receipt: the same on every reprint
     expect(d.trackingPin).toMatch(/^[0-9]{6}$/);
     expect(d.trackingPin).toBe(await trackingPinFor(t.db, s.received));
+    // the first dossier the service point received in 2026: book 01/2026, serial 1
+    expect(d.ledger).toEqual({ book: '01/2026', serial: '1' });
   });
 
   it('takes the supplement items and reason from the request, signed by the officer who asked', async () => {

@@ -203,6 +203,7 @@ export async function dossierSlip(ctx: FormsContext, code: string, kind: SlipKin
         setCount: 1,
         duration: catalogue ? { value: catalogue.durationValue, unit: catalogue.durationUnit } : { value: Number.NaN, unit: 'working_days' },
         receivedAt, dueAt, resultDelivery, fees,
+        ...(d.ledger ? { ledger: { book: d.ledger.book, serial: String(d.ledger.serial) } } : {}),
         receiverName: actorName(facts, event), trackingUrl, trackingPin: await trackingPinFor(ctx.db, d.code),
       } };
     }

@@ -238,6 +238,9 @@ export interface DossiersTable {
   /** the applicant's satisfaction rating (migration 0012): when, and 1–5 stars */
   rated_at: Timestamp | null;
   rating_stars: number | null;
+  /** form 01's ledger (migration 0080): the year of the receipt and the serial in that year's book of the service point */
+  ledger_year: number | null;
+  ledger_serial: number | null;
 }
 
 export interface DossierEventsTable {
@@ -401,10 +404,11 @@ export interface DossierResolutionsTable {
 }
 
 /** Migration 0076: paper outcomes at the counter (src/counter). */
-export interface CounterOutcomeSerialsTable {
+/** the gap-free registers of a service point (migration 0080; src/platform/registers.ts) */
+export interface RegisterSerialsTable {
   service_point_id: number;
   year: number;
-  kind: string;
+  register: string;
   last_number: number;
 }
 
@@ -457,7 +461,7 @@ export interface DB {
   audit_anchors: AuditAnchorsTable;
   audit_log: AuditLogTable;
   counter_outcomes: CounterOutcomesTable;
-  counter_outcome_serials: CounterOutcomeSerialsTable;
+  register_serials: RegisterSerialsTable;
   admin_units: AdminUnitsTable;
   admin_unit_successions: AdminUnitSuccessionsTable;
   agencies: AgenciesTable;

@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../ui/page';
 import { Link } from '../ui/router';
 import { Button, type ButtonKind } from '../ui/Button';
 import { ActionDialog } from './ActionDialog';
+import { IntakeFacts } from './IntakeFacts';
 import { availableSlips, fetchDossier, slipUrl, type ActionResult, type DossierAction, type DossierDetail, type SlipKind } from './api';
 import { useProcessingT, type ProcessingT } from './i18n';
 import { actionText, formatAt, formatRemaining, sourceText, StatusBadge, statusText, TimelinessBadge } from './labels';
@@ -67,6 +68,7 @@ function Summary({ t, d }: { readonly t: ProcessingT; readonly d: DossierDetail 
       <dt>{t('dueAt')}</dt><dd>{formatAt(t, d.dueAt)} {d.timeliness && <TimelinessBadge t={t} value={d.timeliness} />}</dd>
       {d.originalDueAt && <><dt>{t('originalDueAt')}</dt><dd>{formatAt(t, d.originalDueAt)}</dd></>}
       {d.remainingWorkingMinutes !== null && <><dt>{t('remainingTime')}</dt><dd>{formatRemaining(t, d.remainingWorkingMinutes)}</dd></>}
+      <IntakeFacts d={d} />
     </dl>
   );
 }
