@@ -318,6 +318,8 @@ export interface DossierPrintFacts {
   readonly applicant: { readonly address: string | null; readonly email: string | null };
   /** the acting user's full name per event seq (null: system or unknown user) */
   readonly actorNames: Readonly<Record<number, string | null>>;
+  /** the procedure case chosen at intake (catalogue cases[].key); null: the procedure's own terms */
+  readonly caseKey: string | null;
 }
 
 /** Print facts of the dossiers in the actor's scope among `codes` (out of scope: absent). */
@@ -330,17 +332,22 @@ export async function getDossierPrintFacts(ctx: ServiceContext, codes: readonly 
     .select(['d.id', 'd.code', 'd.province_code', 'd.receiving_service_point_id', 'a.address', 'a.email'])
     .where(scopeWhere(actor)).where('d.code', 'in', [...codes]).execute();
   const events = rows.length === 0 ? [] : await ctx.db.selectFrom('dossier_events as e')
-    .select(['e.dossier_id', 'e.seq', 'e.actor_id']).where('e.dossier_id', 'in', rows.map((r) => r.id)).execute();
+    .select(['e.dossier_id', 'e.seq', 'e.actor_id', sql<string | null>`e.payload->>'caseKey'`.as('case_key')])
+    .where('e.dossier_id', 'in', rows.map((r) => r.id)).orderBy('e.seq').execute();
   // service point codes from the directory, user names from accounts (DESIGN §2: not their tables)
   const [points, users] = await Promise.all([
     servicePointCodes(ctx.db, rows.flatMap((r) => (r.receiving_service_point_id === null ? [] : [r.receiving_service_point_id]))),
     userNames(ctx.db, events.flatMap((e) => (e.actor_id === null ? [] : [e.actor_id]))),
   ]);
   const names = new Map<number, Record<number, string | null>>();
-  for (const e of events) names.set(e.dossier_id, { ...names.get(e.dossier_id), [e.seq]: e.actor_id === null ? null : users.get(e.actor_id) ?? null });
+  const caseKeys = new Map<number, string>();
+  for (const e of events) {
+    names.set(e.dossier_id, { ...names.get(e.dossier_id), [e.seq]: e.actor_id === null ? null : users.get(e.actor_id) ?? null });
+    if (e.case_key !== null && !caseKeys.has(e.dossier_id)) caseKeys.set(e.dossier_id, e.case_key);
+  }
   for (const r of rows) {
     const pointCode = r.receiving_service_point_id === null ? null : points.get(r.receiving_service_point_id) ?? null;
-    out.set(r.code, { code: r.code, provinceCode: r.province_code, receivingServicePointCode: pointCode, applicant: { address: r.address, email: r.email }, actorNames: names.get(r.id) ?? {} });
+    out.set(r.code, { code: r.code, provinceCode: r.province_code, receivingServicePointCode: pointCode, applicant: { address: r.address, email: r.email }, actorNames: names.get(r.id) ?? {}, caseKey: caseKeys.get(r.id) ?? null });
   }
   return out;
 }

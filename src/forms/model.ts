@@ -58,6 +58,8 @@ export interface ResultDelivery {
 export interface FeeLine {
   name: string;
   amountVnd: number;
+  /** how the amount is computed when it is not a fixed figure (per page, per copy, in words); printed instead of the amount */
+  formula?: string;
 }
 
 /** "Vào Sổ theo dõi hồ sơ, Quyển số: … Số thứ tự: …". */
@@ -80,6 +82,8 @@ export interface ReceiptSlipData {
   /** Số lượng hồ sơ (bộ), usually 1. */
   setCount: number;
   duration: Duration;
+  /** the case ("trường hợp") chosen at intake whose time and fees are printed; absent: the procedure's own */
+  caseName?: string;
   receivedAt: Date;
   dueAt: Date;
   resultDelivery: ResultDelivery;

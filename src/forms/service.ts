@@ -7,6 +7,7 @@ import { getProcedure } from '../catalog/service';
 import { getServicePoint, getUnit, listAgencies, type ServicePointView } from '../directory/service';
 import { getDossier, getDossierPrintFacts, searchDossiers, type DossierDetail, type DossierPrintFacts } from '../dossiers/service';
 import { formSetFor } from './form-set';
+import { receiptTerms } from './receipt-terms';
 import type { ServiceContext } from '../platform/context';
 import { conflict, forbidden, unauthenticated, validationFailed } from '../platform/errors';
 import type {
@@ -190,10 +191,8 @@ export async function dossierSlip(ctx: FormsContext, code: string, kind: SlipKin
       const dueAt = instant(event.payload.dueAt) ?? instant(d.originalDueAt) ?? instant(d.dueAt);
       if (!dueAt) throw slipNotAvailable(kind);
       const catalogue = await getProcedure(ctx.db, d.procedure.code, vnDay(receivedAt));
-      const fees: FeeLine[] = (catalogue?.fees ?? []).map((f) => ({
-        name: f.note ? `${f.name} (${f.note})` : f.name,
-        amountVnd: f.amountVnd ?? Number.NaN, // printed as "… đồng": the amount is only described
-      }));
+      // the chosen case's time and this channel's fees (catalogue depth, issue 9)
+      const terms = receiptTerms(catalogue, d.channel, facts.caseKey);
       const resultDelivery: ResultDelivery = d.channel === 'online' && !servicePoint
         ? { method: 'online', text: '' }
         : { method: 'counter', text: servicePoint ? `${servicePoint.name}, ${servicePoint.address}` : d.receivingAgency.name };
@@ -201,8 +200,8 @@ export async function dossierSlip(ctx: FormsContext, code: string, kind: SlipKin
         header, code: d.code, copyLabel: 'Giao khách hàng', applicant, procedure,
         papers: d.papers.map((p) => ({ name: p.name, originals: p.originals, copies: p.copies })),
         setCount: 1,
-        duration: catalogue ? { value: catalogue.durationValue, unit: catalogue.durationUnit } : { value: Number.NaN, unit: 'working_days' },
-        receivedAt, dueAt, resultDelivery, fees,
+        duration: terms.duration, ...(terms.caseName ? { caseName: terms.caseName } : {}),
+        receivedAt, dueAt, resultDelivery, fees: terms.fees,
         ...(d.ledger ? { ledger: { book: d.ledger.book, serial: String(d.ledger.serial) } } : {}),
         receiverName: actorName(facts, event), trackingUrl, trackingPin: await trackingPinFor(ctx.db, d.code),
       } };

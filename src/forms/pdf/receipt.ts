@@ -9,10 +9,19 @@ export const RECEIPT_TITLE = 'Giấy tiếp nhận hồ sơ và hẹn trả kế
 
 const count = (n: number): string => (Number.isFinite(n) ? String(n).padStart(2, '0') : '…');
 
+/** The amount, or how it is computed when it is not a fixed figure ("2.000 đồng/trang; …"). */
+const feeAmountText = (f: ReceiptSlipData['fees'][number]): string => (!Number.isFinite(f.amountVnd) && f.formula ? f.formula : formatVnd(f.amountVnd));
+
+/** "Trong ngày" for a same-day (0) time, then the chosen case: "2 ngày làm việc (trường hợp: …)". */
+export function receiptDurationText(data: Pick<ReceiptSlipData, 'duration' | 'caseName'>): string {
+  const time = data.duration.value === 0 ? 'Trong ngày' : formatDuration(data.duration);
+  return data.caseName ? `${time} (trường hợp: ${data.caseName})` : time;
+}
+
 /** Fee lines as printed; "Không" when the procedure has none, a total when several are due. */
 export function feeLines(fees: ReceiptSlipData['fees']): string[] {
   if (fees.length === 0) return ['Không'];
-  const lines = fees.map((f) => `- ${f.name}: ${formatVnd(f.amountVnd)}`);
+  const lines = fees.map((f) => `- ${f.name}: ${feeAmountText(f)}`);
   const total = fees.reduce((s, f) => s + (Number.isFinite(f.amountVnd) ? f.amountVnd : 0), 0);
   if (fees.filter((f) => f.amountVnd !== 0).length > 1) lines.push(`Tổng cộng: ${groupThousands(total)} đồng`);
   return lines;
@@ -42,14 +51,14 @@ export function renderReceiptSlip(data: ReceiptSlipData): Promise<Uint8Array> {
       data.papers.map((p, i) => [String(i + 1), p.name, count(p.originals), count(p.copies)]),
     );
     w.field('2. Số lượng hồ sơ', `${count(data.setCount)} (bộ)`);
-    w.field('3. Thời gian giải quyết hồ sơ theo quy định là', formatDuration(data.duration));
+    w.field('3. Thời gian giải quyết hồ sơ theo quy định là', receiptDurationText(data));
     w.field('4. Thời gian nhận hồ sơ', formatVnDateTime(data.receivedAt));
     w.field('5. Thời gian trả kết quả giải quyết hồ sơ', formatVnDateTime(data.dueAt));
     const delivery = RESULT_DELIVERY_TEXT[data.resultDelivery.method];
     w.field('6. Đăng ký nhận kết quả tại', data.resultDelivery.text ? `${delivery}: ${data.resultDelivery.text}` : delivery);
     const fees = feeLines(data.fees);
     if (fees.length === 1 && data.fees.length <= 1) {
-      w.field('7. Phí, lệ phí', data.fees[0] ? `${data.fees[0].name}: ${formatVnd(data.fees[0].amountVnd)}` : 'Không');
+      w.field('7. Phí, lệ phí', data.fees[0] ? `${data.fees[0].name}: ${feeAmountText(data.fees[0])}` : 'Không');
     } else {
       w.paragraph('7. Phí, lệ phí:');
       for (const line of fees) w.paragraph(line, { x: w.left + 10, width: w.contentWidth - 10, hangingIndent: 8 });
