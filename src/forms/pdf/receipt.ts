@@ -13,7 +13,7 @@ const count = (n: number): string => (Number.isFinite(n) ? String(n).padStart(2,
 const feeAmountText = (f: ReceiptSlipData['fees'][number]): string => (!Number.isFinite(f.amountVnd) && f.formula ? f.formula : formatVnd(f.amountVnd));
 
 /** "Trong ngày" for a same-day (0) time, then the chosen case: "2 ngày làm việc (trường hợp: …)". */
-export function receiptDurationText(data: Pick<ReceiptSlipData, 'duration' | 'caseName'>): string {
+export function receiptDurationText(data: { duration: ReceiptSlipData['duration']; caseName?: string | null }): string {
   const time = data.duration.value === 0 ? 'Trong ngày' : formatDuration(data.duration);
   return data.caseName ? `${time} (trường hợp: ${data.caseName})` : time;
 }
