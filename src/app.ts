@@ -12,7 +12,7 @@ import { registerFormsRoutes } from './forms/routes';
 import { registerTrackingRoutes } from './tracking/routes';
 import { resolveScope } from './directory/service';
 import type { Clock } from './platform/clock';
-import { reportExportsJob } from './reports/exports';
+import { REPORT_EXPORTS_JOB, reportExportsJob } from './reports/exports';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db/connect';
 import { registerHealthRoutes, registerHttpMetrics } from './platform/http/health';
@@ -60,6 +60,8 @@ export interface AppDeps {
   readonly pool?: pg.Pool;
   /** The database watch of `motcua serve` (src/platform/db/watch.ts). */
   readonly databaseStatus?: () => DatabaseStatus;
+  /** Queues one run of a background job now (`JobRunner.send` of `motcua serve`): report exports start at request time. */
+  readonly sendJob?: (name: string) => Promise<void>;
 }
 
 /** Operator figures: /api/metrics, /api/health/detail, gauges read at each scrape. */
@@ -100,7 +102,11 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerDirectoryRoutes(app, routeDeps);
   registerCatalogRoutes(app, { ...routeDeps, rateLimit: deps.config.rateLimits.catalog });
   registerCalendarRoutes(app, routeDeps);
-  registerReportRoutes(app, routeDeps, { atRiskWorkingMinutes: (deps.escalation ?? DEFAULT_ESCALATION).atRiskWorkingMinutes });
+  const sendJob = deps.sendJob;
+  registerReportRoutes(app, routeDeps, {
+    atRiskWorkingMinutes: (deps.escalation ?? DEFAULT_ESCALATION).atRiskWorkingMinutes,
+    ...(sendJob ? { startExports: () => sendJob(REPORT_EXPORTS_JOB) } : {}),
+  });
   registerSupervisionRoutes(app, { ...routeDeps, atRiskWorkingMinutes: (deps.escalation ?? DEFAULT_ESCALATION).atRiskWorkingMinutes });
   registerTransparencyRoutes(app, { ...routeDeps, rateLimit: deps.transparencyRateLimit ?? deps.config.rateLimits.transparency });
   registerNotificationRoutes(app, routeDeps);
@@ -120,7 +126,7 @@ export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'con
   return [
     { name: 'supervision.escalate', cron: everyMinutesCron(escalation.everyMinutes), handler: () => runEscalation(deps, escalation) },
     { name: 'transparency.backfill', runAtStart: true, handler: () => backfillResolutions(deps.db) },
-    // report exports left queued (or stalled) by a stopped instance are picked up by any instance
+    // report exports: sent at each request (AppDeps.sendJob), and every minute for what a stopped instance left
     reportExportsJob(deps),
     // the outbox: SMS to applicants and mail to staff, through the configured adapters or the simulators
     outboxDeliveryJob({ db: deps.db, clock: deps.clock, config: deps.config }, deps.alert ? { onDead: (n) => deps.alert?.('outbox.dead', `${n} tin không gửi được sau nhiều lần thử`, { count: n }) } : {}),

@@ -7,7 +7,6 @@ import { ErrorShape } from '../platform/http/schemas';
 import { publicRateLimit, requireActor, type HttpApp } from '../platform/http/server';
 import { computeDue, getYear, importSchedules, listVersions, saveSchedule, MAX_YEAR, MIN_YEAR } from './service';
 
-
 const errors = { 400: ErrorShape, 401: ErrorShape, 403: ErrorShape };
 
 const IsoDateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
@@ -17,20 +16,15 @@ const Version = Type.Union([Type.Integer({ minimum: 1 }), Type.Literal('official
 // A string of four digits (the integer coercion of path parameters would accept "2025.5").
 const YearParams = Type.Object({ year: Type.String({ pattern: '^[0-9]{4}$', description: `năm ${MIN_YEAR}–${MAX_YEAR}` }) }, { additionalProperties: false });
 
-const ScheduleBody = Type.Object({
+/** A year's schedule as an administrator writes it: its source, days off and make-up days. */
+const scheduleFields = {
   source: Type.String({ minLength: 1, maxLength: 500 }),
   daysOff: DayList,
   makeUpDays: DayList,
   note: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
-}, { additionalProperties: false });
-
-const ImportItem = Type.Object({
-  year: Type.Integer({ minimum: MIN_YEAR, maximum: MAX_YEAR }),
-  source: Type.String({ minLength: 1, maxLength: 500 }),
-  daysOff: DayList,
-  makeUpDays: DayList,
-  note: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
-}, { additionalProperties: false });
+};
+const ScheduleBody = Type.Object(scheduleFields, { additionalProperties: false });
+const ImportItem = Type.Object({ year: Type.Integer({ minimum: MIN_YEAR, maximum: MAX_YEAR }), ...scheduleFields }, { additionalProperties: false });
 
 const VersionView = Type.Object({
   year: Type.Integer(),

@@ -50,6 +50,22 @@ async function withDatabase<T>(command: string, run: (c: Connection) => Promise<
   }
 }
 
+/**
+ * `motcua backup|restore TỆP`: exactly one file, then ./backup's command of that name on the
+ * configured database, its progress lines on stdout.
+ */
+function fileCommand(name: 'backup' | 'restore', summary: string, help: string): Command {
+  return {
+    summary, help, options: {}, positionals: true,
+    async run(_v, positionals) {
+      if (positionals.length !== 1) throw new UsageError(`cách dùng: motcua ${name} TỆP`);
+      const { backupCommand, restoreCommand } = await import('./backup');
+      const command = name === 'backup' ? backupCommand : restoreCommand;
+      return command(positionals[0], loadConfig().databaseUrl, openForCommand, (line) => process.stdout.write(`${line}\n`));
+    },
+  };
+}
+
 export const commands = {
   serve: {
     summary: 'chạy máy chủ web và API',
@@ -173,37 +189,21 @@ Thanh tiến độ in ra stderr.`,
       return 0;
     },
   },
-  backup: {
-    summary: 'sao lưu cơ sở dữ liệu vào một tệp (kể cả khi máy chủ đang chạy)',
-    help: `motcua backup TỆP
+  backup: fileCommand('backup',
+    'sao lưu cơ sở dữ liệu vào một tệp (kể cả khi máy chủ đang chạy)',
+    `motcua backup TỆP
 
 Ghi một bản sao nhất quán của cơ sở dữ liệu (một ảnh chụp duy nhất, máy chủ vẫn phục vụ trong khi sao lưu).
 PostgreSQL nhúng: định dạng của motcua (nén gzip). DATABASE_URL: pg_dump (định dạng custom) nếu có pg_dump
-cùng phiên bản với máy chủ, nếu không thì định dạng của motcua. Khôi phục bằng "motcua restore TỆP".`,
-    options: {},
-    positionals: true,
-    async run(_v, positionals) {
-      if (positionals.length !== 1) throw new UsageError('cách dùng: motcua backup TỆP');
-      const { backupCommand } = await import('./backup');
-      return backupCommand(positionals[0], loadConfig().databaseUrl, openForCommand, (line) => process.stdout.write(`${line}\n`));
-    },
-  },
-  restore: {
-    summary: 'khôi phục cơ sở dữ liệu từ bản sao lưu (vào một cơ sở dữ liệu trống)',
-    help: `motcua restore TỆP
+cùng phiên bản với máy chủ, nếu không thì định dạng của motcua. Khôi phục bằng "motcua restore TỆP".`),
+  restore: fileCommand('restore',
+    'khôi phục cơ sở dữ liệu từ bản sao lưu (vào một cơ sở dữ liệu trống)',
+    `motcua restore TỆP
 
 Khôi phục bản sao lưu của "motcua backup" vào cơ sở dữ liệu đã cấu hình, chỉ khi nó còn trống
 (một MOTCUA_DATA_DIR mới, hoặc một DATABASE_URL mới tạo): dựng lược đồ bằng các migration của bản
 sao lưu, chép dữ liệu trong một giao dịch, rồi áp dụng các migration mới hơn. Bản pg_dump cần
-DATABASE_URL và pg_restore cùng phiên bản với máy chủ.`,
-    options: {},
-    positionals: true,
-    async run(_v, positionals) {
-      if (positionals.length !== 1) throw new UsageError('cách dùng: motcua restore TỆP');
-      const { restoreCommand } = await import('./backup');
-      return restoreCommand(positionals[0], loadConfig().databaseUrl, openForCommand, (line) => process.stdout.write(`${line}\n`));
-    },
-  },
+DATABASE_URL và pg_restore cùng phiên bản với máy chủ.`),
   report: {
     summary: 'số liệu thống kê (summary) và kiểm tra số liệu tổng hợp (rebuild)',
     help: `motcua report summary --from YYYY-MM-DD --to YYYY-MM-DD [--unit MÃ] [--as-of was|is] [--json]

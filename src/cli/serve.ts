@@ -64,6 +64,8 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
   const app = await buildApp({
     db: connection.db, clock: systemClock, config, logger: true, escalation, metrics, pool: connection.pool,
     databaseStatus: () => watch?.status() ?? { up: true, since: new Date(), restarts: 0, outages: 0, lastError: null },
+    // with MOTCUA_JOBS=off another instance's job runs the request at its next tick
+    sendJob: async (name) => { await jobs?.send(name); },
   });
   const alert = createAlert(app.log, countAlert(metrics));
   // The database may go away (PostgreSQL killed, DATABASE_URL's server restarted): requests get

@@ -88,7 +88,8 @@ const SearchQuery = Type.Object({
 }, strict);
 
 export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): void {
-  const ctx = (request: FastifyRequest): DossierContext => ({ db: deps.db, clock: deps.clock, actor: request.actor, hooks: deps.hooks, ...(deps.codeSystem ? { codeSystem: deps.codeSystem } : {}) });
+  // every dossier route needs a signed-in user: 401 before anything else
+  const ctx = (request: FastifyRequest): DossierContext => ({ db: deps.db, clock: deps.clock, actor: requireActor(request), hooks: deps.hooks, ...(deps.codeSystem ? { codeSystem: deps.codeSystem } : {}) });
 
   app.post('/api/v1/dossiers', {
     schema: {
@@ -98,7 +99,6 @@ export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): voi
       response: { 201: IntakeResultSchema },
     },
   }, async (request, reply) => {
-    requireActor(request);
     const key = request.headers['idempotency-key'];
     const result = await receiveDossier(ctx(request), request.body, typeof key === 'string' ? key : undefined);
     if (result.replayed) reply.header('idempotent-replayed', 'true');
@@ -107,24 +107,15 @@ export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): voi
 
   app.get('/api/v1/dossiers/:code', {
     schema: { tags: ['dossiers'], summary: 'Chi tiết hồ sơ', params: Type.Object({ code: Code }, strict), response: { 200: DossierDetailSchema } },
-  }, async (request) => {
-    requireActor(request);
-    return getDossier(ctx(request), request.params.code);
-  });
+  }, async (request) => getDossier(ctx(request), request.params.code));
 
   app.get('/api/v1/dossiers/:code/assignees', {
     schema: { tags: ['dossiers'], summary: 'Cán bộ có thể được phân công xử lý hồ sơ', params: Type.Object({ code: Code }, strict), response: { 200: AssigneesSchema } },
-  }, async (request) => {
-    requireActor(request);
-    return assigneesOf(ctx(request), request.params.code);
-  });
+  }, async (request) => assigneesOf(ctx(request), request.params.code));
 
   app.get('/api/v1/dossiers', {
     schema: { tags: ['dossiers'], summary: 'Tra cứu hồ sơ trong phạm vi', querystring: SearchQuery, response: { 200: SearchPageSchema } },
-  }, async (request) => {
-    requireActor(request);
-    return searchDossiers(ctx(request), request.query);
-  });
+  }, async (request) => searchDossiers(ctx(request), request.query));
 
   app.post('/api/v1/dossiers/:code/actions/:action', {
     schema: {
@@ -135,10 +126,7 @@ export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): voi
     },
     // actions without input may be posted without a body
     preValidation: async (request) => { if (request.body === undefined || request.body === null) request.body = {}; },
-  }, async (request) => {
-    requireActor(request);
-    return performAction(ctx(request), request.params.code, request.params.action, request.body);
-  });
+  }, async (request) => performAction(ctx(request), request.params.code, request.params.action, request.body));
 
   app.get('/api/v1/queue', {
     schema: {
@@ -146,10 +134,7 @@ export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): voi
       querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), filter: Type.Optional(literals(queueFilters)) }, strict),
       response: { 200: QueueSchema },
     },
-  }, async (request) => {
-    requireActor(request);
-    return workQueue(ctx(request), request.query);
-  });
+  }, async (request) => workQueue(ctx(request), request.query));
 
   app.get('/api/v1/audit/verify', {
     schema: {
@@ -157,8 +142,5 @@ export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): voi
       querystring: Type.Object({ dossier: Code }, strict),
       response: { 200: ChainReportSchema },
     },
-  }, async (request) => {
-    requireActor(request);
-    return verifyAudit(ctx(request), request.query.dossier);
-  });
+  }, async (request) => verifyAudit(ctx(request), request.query.dossier));
 }

@@ -37,24 +37,16 @@ export function registerFormsRoutes(app: HttpApp, deps: FormsRouteDeps): void {
       .header('cache-control', 'no-store').send(Buffer.from(pdf));
   });
 
-  app.get('/api/v1/ledger.pdf', {
-    schema: { tags: ['forms'], summary: 'Sổ theo dõi hồ sơ (PDF khổ A4 ngang)', querystring: Period, response: { 200: fileAnswer('Sổ PDF', PDF) } },
+  /** The ledger of a period as a download, in one format. */
+  const ledgerRoute = (format: 'pdf' | 'xlsx', summary: string, mediaType: string) => app.get(`/api/v1/ledger.${format}`, {
+    schema: { tags: ['forms'], summary, querystring: Period, response: { 200: fileAnswer(`Sổ ${format.toUpperCase()}`, mediaType) } },
   }, async (request, reply) => {
     requireActor(request);
     const { from, to } = request.query;
-    const pdf = await renderLedger(ctx(request), { from, to }, 'pdf');
-    return reply.type(PDF).header('content-disposition', `attachment; filename="so-theo-doi-ho-so-${from}-${to}.pdf"`)
-      .header('cache-control', 'no-store').send(Buffer.from(pdf));
+    const file = await renderLedger(ctx(request), { from, to }, format);
+    return reply.type(mediaType).header('content-disposition', `attachment; filename="so-theo-doi-ho-so-${from}-${to}.${format}"`)
+      .header('cache-control', 'no-store').send(Buffer.from(file));
   });
-
-  app.get('/api/v1/ledger.xlsx', {
-    schema: { tags: ['forms'], summary: 'Sổ theo dõi hồ sơ (Excel)', querystring: Period, response: { 200: fileAnswer('Sổ XLSX', XLSX) } },
-  }, async (request, reply) => {
-    requireActor(request);
-    const { from, to } = request.query;
-    const xlsx = await renderLedger(ctx(request), { from, to }, 'xlsx');
-    return reply.type(XLSX)
-      .header('content-disposition', `attachment; filename="so-theo-doi-ho-so-${from}-${to}.xlsx"`)
-      .header('cache-control', 'no-store').send(Buffer.from(xlsx));
-  });
+  ledgerRoute('pdf', 'Sổ theo dõi hồ sơ (PDF khổ A4 ngang)', PDF);
+  ledgerRoute('xlsx', 'Sổ theo dõi hồ sơ (Excel)', XLSX);
 }

@@ -1,6 +1,6 @@
 // What every outgoing channel adapter (mail, SMS; real or simulated) shares: the idempotency key
 // it is given, the receipt it returns and the one error it throws, which says whether trying
-// again can help.
+// again can help; and the failures tests queue on the simulators.
 
 /** What an adapter returns once the server or gateway has accepted the message. */
 export interface SentReceipt {
@@ -27,6 +27,29 @@ export class DeliveryError extends Error {
 }
 
 export const isDeliveryError = (e: unknown): e is DeliveryError => e instanceof DeliveryError;
+
+/** A failure a test asks a simulator for (transient unless `permanent`). */
+export interface FailureRequest {
+  readonly message?: string;
+  readonly permanent?: boolean;
+}
+
+/**
+ * The failures a test queued on a simulator (`failNext`): `throwIfQueued()`, first thing in each
+ * send, throws the next one as a DeliveryError, before any check.
+ */
+export function queuedFailures(defaultMessage: string) {
+  const failures: { message: string; permanent: boolean }[] = [];
+  return {
+    failNext(count: number, failure: FailureRequest = {}): void {
+      for (let i = 0; i < count; i++) failures.push({ message: failure.message ?? defaultMessage, permanent: failure.permanent ?? false });
+    },
+    throwIfQueued(): void {
+      const failure = failures.shift();
+      if (failure) throw new DeliveryError(failure.message, { permanent: failure.permanent });
+    },
+  };
+}
 
 /**
  * The idempotency key of an outbox row, the same on every attempt: its id and the instant it was

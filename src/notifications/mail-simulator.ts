@@ -3,24 +3,21 @@
 // "pickup folder" every instance writes to, readable with any SQL client.
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db/connect';
-import { DeliveryError, type SentReceipt } from './channels';
+import { queuedFailures, type FailureRequest, type SentReceipt } from './channels';
 import { addressOf, checkMail, messageIdOf, type MailSender, type OutgoingMail } from './mail';
 
 export interface MailSimulator extends MailSender {
   /** The next `count` sends fail (transient unless `permanent`), before any check. */
-  failNext(count: number, failure?: { readonly message?: string; readonly permanent?: boolean }): void;
+  failNext(count: number, failure?: FailureRequest): void;
 }
 
 export function createMailSimulator(deps: { readonly db: Database; readonly clock: Clock }, from = 'motcua@localhost'): MailSimulator {
-  const failures: { message: string; permanent: boolean }[] = [];
+  const failures = queuedFailures('Máy chủ thư giả lập: lỗi tạm thời (theo yêu cầu của bài kiểm thử).');
   return {
     description: 'giả lập thư (chưa đặt MOTCUA_SMTP_URL): thư được ghi vào bảng mail_simulator_messages, không gửi đi',
-    failNext(count, failure = {}) {
-      for (let i = 0; i < count; i++) failures.push({ message: failure.message ?? 'Máy chủ thư giả lập: lỗi tạm thời (theo yêu cầu của bài kiểm thử).', permanent: failure.permanent ?? false });
-    },
+    failNext: failures.failNext,
     async send(mail: OutgoingMail): Promise<SentReceipt> {
-      const failure = failures.shift();
-      if (failure) throw new DeliveryError(failure.message, { permanent: failure.permanent });
+      failures.throwIfQueued();
       const m = checkMail(mail);
       const inserted = await deps.db.insertInto('mail_simulator_messages').values({
         idempotency_key: m.idempotencyKey, from_address: addressOf(from), to_address: m.to, subject: m.subject, text: m.text, accepted_at: deps.clock.now(),

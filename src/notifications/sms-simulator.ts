@@ -4,24 +4,21 @@
 // per idempotency key, as a de-duplicating gateway does. Tests can make it fail.
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db/connect';
-import { DeliveryError, type SentReceipt } from './channels';
+import { queuedFailures, type FailureRequest, type SentReceipt } from './channels';
 import { checkSms, MAX_SEGMENTS, type OutgoingSms, type SmsSender } from './sms';
 
 export interface SmsSimulator extends SmsSender {
   /** The next `count` sends fail (transient unless `permanent`), before any check. */
-  failNext(count: number, failure?: { readonly message?: string; readonly permanent?: boolean }): void;
+  failNext(count: number, failure?: FailureRequest): void;
 }
 
 export function createSmsSimulator(deps: { readonly db: Database; readonly clock: Clock }, options: { readonly maxSegments?: number } = {}): SmsSimulator {
-  const failures: { message: string; permanent: boolean }[] = [];
+  const failures = queuedFailures('Cổng SMS giả lập: lỗi tạm thời (theo yêu cầu của bài kiểm thử).');
   return {
     description: 'giả lập SMS (chưa đặt MOTCUA_SMS_URL): tin nhắn được ghi vào bảng sms_simulator_messages, không gửi đi',
-    failNext(count, failure = {}) {
-      for (let i = 0; i < count; i++) failures.push({ message: failure.message ?? 'Cổng SMS giả lập: lỗi tạm thời (theo yêu cầu của bài kiểm thử).', permanent: failure.permanent ?? false });
-    },
+    failNext: failures.failNext,
     async send(sms: OutgoingSms): Promise<SentReceipt> {
-      const failure = failures.shift();
-      if (failure) throw new DeliveryError(failure.message, { permanent: failure.permanent });
+      failures.throwIfQueued();
       const checked = checkSms(sms, options.maxSegments ?? MAX_SEGMENTS);
       const inserted = await deps.db.insertInto('sms_simulator_messages').values({
         idempotency_key: sms.idempotencyKey, to_number: checked.to, text: checked.text,

@@ -1,5 +1,6 @@
 // The pg-boss wrapper against a real database: a job queued at start runs its plain handler once,
-// and the runner starts twice on the same database (a second instance) without failing.
+// and the runner starts twice on the same database (a second instance) without failing; a run
+// that meets a database outage is a warning, not a job failure.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { createJobRunner, everyMinutesCron } from './jobs';
@@ -32,6 +33,32 @@ describe('job runner', () => {
     } finally {
       await first.stop();
       await second.stop();
+    }
+  }, 30_000);
+
+  it('a run that meets a database outage is a logged warning; any other error is a job failure', async () => {
+    const lines: string[] = [];
+    const failures: string[] = [];
+    let settled: () => void = () => {};
+    const both = new Promise<void>((resolve) => { settled = resolve; });
+    const check = () => { if (failures.length > 0 && lines.some((l) => l.includes('database unavailable'))) settled(); };
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const runner = createJobRunner({
+      connectionString: t.url,
+      jobs: [
+        { name: 'test.outage', runAtStart: true, handler: async () => { throw refused; } },
+        { name: 'test.broken', runAtStart: true, handler: async () => { throw new Error('column "x" does not exist'); } },
+      ],
+      log: (line) => { lines.push(line); check(); },
+      onFailure: (job) => { failures.push(job); check(); },
+    });
+    try {
+      await runner.start();
+      await both;
+      expect(lines).toContain('jobs: test.outage: database unavailable (connect ECONNREFUSED 127.0.0.1:5432); the next run tries again');
+      expect(failures.every((job) => job === 'test.broken')).toBe(true);
+    } finally {
+      await runner.stop();
     }
   }, 30_000);
 });

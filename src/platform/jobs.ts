@@ -3,6 +3,7 @@
 // call it directly; pg-boss only decides when it runs and that one instance runs it at a time
 // (a singleton per schedule slot), so two instances never run the same tick twice.
 import PgBoss from 'pg-boss';
+import { isDatabaseUnavailable } from './db/unavailable';
 
 export interface JobDefinition {
   /** Queue name, e.g. 'supervision.escalate'. */
@@ -57,8 +58,9 @@ export async function prepareJobSchema(ownerUrl: string, names: readonly string[
 export function createJobRunner(options: {
   readonly connectionString: string;
   readonly jobs: readonly JobDefinition[];
+  /** Warnings: pg-boss's errors, and a run that met a database outage. */
   readonly log?: (line: string) => void;
-  /** Called once per failed run of a job (metrics and the `job.failed` alert). */
+  /** Called once per failed run of a job (metrics and the `job.failed` alert); not for a database outage, which is logged. */
   readonly onFailure?: (job: string, error: Error) => void;
   /** false when the owner already made pg-boss's schema and the queues (`prepareJobSchema`): the server's role cannot. */
   readonly migrate?: boolean;
@@ -83,7 +85,9 @@ export function createJobRunner(options: {
           try {
             await job.handler();
           } catch (e) {
-            if (options.onFailure) options.onFailure(job.name, e as Error);
+            // an outage is the 503 of a job: the database watch alerts on it, the next run tries again
+            if (isDatabaseUnavailable(e)) log(`jobs: ${job.name}: database unavailable (${(e as Error).message}); the next run tries again`);
+            else if (options.onFailure) options.onFailure(job.name, e as Error);
             else log(`jobs: ${job.name} failed: ${(e as Error).message}`);
             throw e;
           }

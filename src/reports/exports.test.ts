@@ -1,12 +1,12 @@
-// Report exports as durable jobs: request → 202 {id} → poll progress → the file; a PDF with the
-// periodic report's title; scope of who may read it; an export left 'running' by a dead process
-// (stale heartbeat) or 'queued' is picked up again.
+// Report exports as durable jobs: request → 202 {id} → the pg-boss job (sent at the request) →
+// poll progress → the file; a PDF with the periodic report's title; scope of who may read it; an
+// export left 'running' by a dead process (stale heartbeat) or 'queued' is picked up again.
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../platform/actor';
-import { monthsOf, runOneExport } from './exports';
+import { monthsOf, REPORT_EXPORTS_JOB, runOneExport } from './exports';
 import { PERIODIC_REPORT_TITLE } from './pdf';
 import { simulatedReportsApp } from './simulated-app.test-helper';
 
@@ -16,7 +16,7 @@ const actors: Record<string, Actor> = {
   district2: { userId: 4, username: 'e', fullName: 'e', role: 'supervisor', scope: { kind: 'unit', unitId: 4, unitPath: '/87/867/' } },
 };
 
-const sim = simulatedReportsApp({ seed: 3, dossiers: 400, actors, exportPollMs: 200 });
+const sim = simulatedReportsApp({ seed: 3, dossiers: 400, actors, exportJobs: true });
 
 const call = (method: 'GET' | 'POST', url: string, who: string, payload?: unknown) =>
   sim.app.inject({ method, url, headers: { 'x-test-actor': who }, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
@@ -81,6 +81,7 @@ describe('report exports', () => {
              (1, '/87/', 'periodic-pdf', ${JSON.stringify(params)}::jsonb, 'running', 40, now(), 1)
       RETURNING id`.execute(sim.t.db);
     const [stale, alive] = rows.rows.map((r) => r.id);
+    await sim.jobs?.send(REPORT_EXPORTS_JOB); // the job's next tick (its cron runs every minute)
     await waitDone(String(stale), 'province');
     const still = (await call('GET', `/api/v1/reports/exports/${alive}`, 'province')).json();
     expect(still).toMatchObject({ status: 'running', progress: 40 }); // a live worker's export is left alone

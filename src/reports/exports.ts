@@ -1,10 +1,10 @@
 // Report exports as durable jobs (issue 5 part 5): `POST /api/v1/reports/exports` records the
-// request in `report_exports` (migration 0010) as 'queued' and answers 202; a worker in the
-// server process claims it (FOR UPDATE SKIP LOCKED), keeps a heartbeat and the progress while it
-// computes month by month, and stores the file in the row. Nothing is lost with the process: a
-// queued export stays queued, and a running one whose heartbeat is older than STALE_MS is
-// claimed again by the next worker (a restart, or another instance). No pg-boss queue yet —
-// src/platform/jobs.ts did not exist when this was written; the row is the queue.
+// request in `report_exports` (migration 0010) as 'queued', starts the pg-boss job
+// `reports.exports` (src/platform/jobs.ts; the route's send hook) and answers 202. The job claims
+// rows (FOR UPDATE SKIP LOCKED), keeps a heartbeat and the progress while it computes month by
+// month, and stores the file in the row. Nothing is lost with the process: a queued export stays
+// queued, and a running one whose heartbeat is older than STALE_MS is claimed again by the job's
+// next run (its cron every minute, at start, or the next request's send).
 import { writeSafeXlsx } from '../platform/xlsx';
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
@@ -204,58 +204,17 @@ export async function runOneExport(db: Database, clock: Clock): Promise<boolean>
   return true;
 }
 
-/**
- * The in-process worker: `kick()` after a request, and a poll every `intervalMs` that also picks
- * up what a dead process left (queued, or running with a stale heartbeat). One export at a time.
- */
-export class ExportWorker {
-  private timer: NodeJS.Timeout | null = null;
-  private busy: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
-
-  constructor(private readonly db: Database, private readonly clock: Clock, private readonly intervalMs = 5_000, private readonly onError: (e: unknown) => void = () => {}) {}
-
-  start(): void {
-    this.stopped = false;
-    this.kick();
-    this.timer = setInterval(() => this.kick(), this.intervalMs);
-    this.timer.unref();
-  }
-
-  /** Runs exports until none is left (a kick while busy runs another round after). */
-  kick(): void {
-    if (this.stopped) return;
-    if (this.busy) { this.again = true; return; }
-    this.busy = (async () => {
-      do {
-        this.again = false;
-        try {
-          while (!this.stopped && await runOneExport(this.db, this.clock));
-        } catch (e) {
-          this.onError(e);
-        }
-      } while (this.again && !this.stopped);
-    })().finally(() => { this.busy = null; });
-  }
-
-  /** Stops polling and waits for the export in hand (its row is done, failed or re-queued). */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.busy;
-  }
-}
+/** The pg-boss queue of report exports (the route sends to it at each request). */
+export const REPORT_EXPORTS_JOB = 'reports.exports';
 
 /**
- * The same work as a pg-boss job (src/platform/jobs.ts) for `motcua serve`: every minute (and at
- * start) it drains the table — what no in-process worker finished, e.g. on an instance that
- * answers no export request. Claims are row locks, so the two never run one export twice.
+ * The one export runner, a pg-boss job (src/platform/jobs.ts): sent at each request, and every
+ * minute (and at start) for what a stopped instance left queued or stalled. Each run drains the
+ * table; claims are row locks, so two instances never run one export twice.
  */
 export function reportExportsJob(deps: { readonly db: Database; readonly clock: Clock }): JobDefinition {
   return {
-    name: 'reports.exports', cron: '* * * * *', runAtStart: true,
+    name: REPORT_EXPORTS_JOB, cron: '* * * * *', runAtStart: true,
     handler: async () => {
       let n = 0;
       while (await runOneExport(deps.db, deps.clock)) n++;

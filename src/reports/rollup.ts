@@ -83,6 +83,13 @@ const keyOf = (d: RollupDossier, at: Date): RollupKey => ({
   receivingAgencyId: d.receiving_agency_id, procedureId: d.procedure_id, channel: d.channel, onlineLevel: d.online_level ?? 'none',
 });
 
+/** Events that add one fixed count on their day, whatever the dossier. */
+const COUNTED_ONCE: ReadonlyMap<string, Counts> = new Map<string, Counts>([
+  ['submitted', { submitted: 1 }],
+  ['refuse', { refused: 1 }],
+  ['requestSupplement', { supplement_requests: 1 }],
+  ['apologize', { apologies: 1 }],
+]);
 const DECISIONS = new Set(['markResultReady', 'reject']);
 const ENDINGS = new Set(['markResultReady', 'reject', 'withdraw', 'stop']);
 
@@ -99,24 +106,15 @@ export function rollupDeltas(event: RollupEvent, after: RollupDossier, flags: In
     received: 1,
     ...(flags.digitized ? { digitized: 1 } : {}), ...(flags.reused ? { reused: 1 } : {}), ...(flags.storeLinked ? { store_linked: 1 } : {}),
   });
+  const counted = COUNTED_ONCE.get(event.action);
+  if (counted) {
+    at(counted);
+    return out;
+  }
   switch (event.action) {
-    case 'received':
+    case 'received': // an online dossier accepted
+    case 'receive': // counter or postal intake
       at(accepted(), after.received_at ?? event.at);
-      return out;
-    case 'submitted':
-      at({ submitted: 1 });
-      return out;
-    case 'receive':
-      at(accepted(), after.received_at ?? event.at);
-      return out;
-    case 'refuse':
-      at({ refused: 1 });
-      return out;
-    case 'requestSupplement':
-      at({ supplement_requests: 1 });
-      return out;
-    case 'apologize':
-      at({ apologies: 1 });
       return out;
     case 'return':
       at({ returned: 1, ...(event.payload.channel === 'online' ? { electronic_results: 1 } : {}) });

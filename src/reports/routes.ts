@@ -4,9 +4,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../platform/context';
 import { requireActor, type HttpApp } from '../platform/http/server';
 import { reportBreakdown, reportDossiers, reportIndicators, reportSummary, reportTrend, reportWorstLate, type BreakdownBy } from './service';
-import { exportFile, exportStatus, ExportWorker, requestExport } from './exports';
-import { tableToXlsx, type SheetColumn } from './xlsx';
-import { breakdownColumns, drillColumns, indicatorColumns, summaryColumns, trendColumns } from './xlsx-layouts';
+import { exportFile, exportStatus, requestExport } from './exports';
+import { tableToXlsx } from './xlsx';
+import { breakdownTable, drillTable, indicatorsTable, summaryTable, trendTable, worstLateTable, type XlsxTable } from './xlsx-layouts';
 import { BreakdownSchema, DrillPageSchema, ExportAcceptedSchema, ExportStatusSchema, IndicatorsSchema, ReportSummarySchema, TrendSchema, WorstLateSchema } from './schemas';
 import { fileAnswer, jsonOrFile, PDF, XLSX } from '../platform/http/schemas';
 
@@ -20,19 +20,26 @@ const periodFields = { from: CivilDate, to: CivilDate, unit: Type.Optional(UnitC
 const PeriodQuery = Type.Object(periodFields, strict);
 
 /** The JSON answer, or the same table as XLSX (the reply is then sent: Fastify ignores the value). */
-async function send<T>(reply: FastifyReply, format: string | undefined, name: string, title: string, q: { from: string; to: string; unit?: string }, columns: readonly SheetColumn[], rows: readonly Record<string, unknown>[], json: T): Promise<T> {
-  if (format !== 'xlsx') return json;
-  const file = await tableToXlsx(title, `Kỳ: ${q.from} – ${q.to}${q.unit ? `; đơn vị ${q.unit}` : ''}`, columns, rows);
+async function send<T>(
+  reply: FastifyReply, q: { format?: string; from: string; to: string; unit?: string }, table: XlsxTable, rows: readonly object[], json: T,
+): Promise<T> {
+  if (q.format !== 'xlsx') return json;
+  const file = await tableToXlsx(table.title, `Kỳ: ${q.from} – ${q.to}${q.unit ? `; đơn vị ${q.unit}` : ''}`, table.columns, rows as readonly Record<string, unknown>[]);
   return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="${name}-${q.from}-${q.to}.xlsx"`).send(file) as never;
+    .header('content-disposition', `attachment; filename="${table.name}-${q.from}-${q.to}.xlsx"`).send(file) as never;
 }
 
-export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: { exportPollMs?: number; atRiskWorkingMinutes?: number } = {}): void {
+export interface ReportRouteOptions {
+  readonly atRiskWorkingMinutes?: number;
+  /**
+   * Starts the export job now (pg-boss `send` of `reports.exports`, exports.ts). Without it, or
+   * when it fails, the job's next tick (every minute, on any instance) runs the request.
+   */
+  readonly startExports?: () => Promise<void>;
+}
+
+export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: ReportRouteOptions = {}): void {
   const ctx = (request: FastifyRequest) => ({ db: deps.db, clock: deps.clock, actor: requireActor(request) });
-  // exports run in this process; the worker also resumes what a previous process left
-  const worker = new ExportWorker(deps.db, deps.clock, options.exportPollMs ?? 5_000, (e) => app.log.error({ err: e }, 'report export worker'));
-  app.addHook('onReady', async () => worker.start());
-  app.addHook('onClose', async () => worker.stop());
 
   app.post('/api/v1/reports/exports', {
     schema: {
@@ -45,7 +52,8 @@ export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: { e
     },
   }, async (request, reply) => {
     const r = await requestExport(ctx(request), request.body);
-    worker.kick();
+    // the request is recorded: a failed send only delays it to the job's next tick
+    await options.startExports?.().catch((e: unknown) => request.log.warn({ err: e }, 'report export job not sent; its next tick runs it'));
     return reply.code(202).header('location', `/api/v1/reports/exports/${r.id}`).send(r);
   });
 
@@ -66,7 +74,7 @@ export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: { e
   }, async (request, reply) => {
     const s = await reportSummary(ctx(request), request.query, options.atRiskWorkingMinutes);
     const rows = Object.entries(s).filter(([, v]) => typeof v === 'number').map(([k, v]) => ({ key: k, value: v }));
-    return send(reply, request.query.format, 'tong-hop', 'Tổng hợp tình hình giải quyết TTHC', request.query, summaryColumns, rows, s);
+    return send(reply, request.query, summaryTable, rows, s);
   });
 
   app.get('/api/v1/reports/breakdown', {
@@ -77,16 +85,14 @@ export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: { e
     },
   }, async (request, reply) => {
     const r = await reportBreakdown(ctx(request), { ...request.query, by: request.query.by as BreakdownBy });
-    return send(reply, request.query.format, `theo-${r.by}`, 'Số liệu giải quyết TTHC', request.query, breakdownColumns, r.rows as unknown as Record<string, unknown>[], r);
+    return send(reply, request.query, breakdownTable(r.by), r.rows, r);
   });
 
   app.get('/api/v1/reports/trend', {
     schema: { tags: ['reports'], summary: 'Diễn biến theo tháng', querystring: PeriodQuery, response: { 200: jsonOrFile(TrendSchema, 'Số liệu theo tháng', XLSX) } },
   }, async (request, reply) => {
     const r = await reportTrend(ctx(request), request.query);
-    return send(reply, request.query.format, 'theo-thang', 'Diễn biến theo tháng', request.query,
-      trendColumns,
-      r.points, r);
+    return send(reply, request.query, trendTable, r.points, r);
   });
 
   app.get('/api/v1/reports/late', {
@@ -97,7 +103,7 @@ export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: { e
     },
   }, async (request, reply) => {
     const r = await reportWorstLate(ctx(request), request.query);
-    return send(reply, request.query.format, `qua-han-${request.query.by}`, 'Hồ sơ quá hạn', request.query, breakdownColumns, r.rows as unknown as Record<string, unknown>[], r);
+    return send(reply, request.query, worstLateTable(request.query.by), r.rows, r);
   });
 
   app.get('/api/v1/reports/dossiers', {
@@ -119,17 +125,13 @@ export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: { e
     },
   }, async (request, reply) => {
     const r = await reportDossiers(ctx(request), request.query);
-    return send(reply, request.query.format, 'ho-so', 'Danh sách hồ sơ', request.query,
-      drillColumns,
-      r.items as unknown as Record<string, unknown>[], r);
+    return send(reply, request.query, drillTable, r.items, r);
   });
 
   app.get('/api/v1/reports/indicators', {
     schema: { tags: ['reports'], summary: 'Bộ chỉ số theo Quyết định 766/QĐ-TTg (có giải thích)', querystring: PeriodQuery, response: { 200: jsonOrFile(IndicatorsSchema, 'Các chỉ số', XLSX) } },
   }, async (request, reply) => {
     const r = await reportIndicators(ctx(request), request.query);
-    return send(reply, request.query.format, 'chi-so-766', 'Bộ chỉ số 766/QĐ-TTg', request.query,
-      indicatorColumns,
-      r.indicators as unknown as Record<string, unknown>[], r);
+    return send(reply, request.query, indicatorsTable, r.indicators, r);
   });
 }

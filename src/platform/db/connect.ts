@@ -31,6 +31,24 @@ export function connectUrl(url: string, poolSize = 20): { db: Database; pool: pg
   return { db, pool };
 }
 
+/** A connection to `url`; closing it (once) ends its pool, then stops the embedded server when there is one. */
+function connectionTo(url: string, embedded: EmbeddedServer | undefined): Connection {
+  const { db, pool } = connectUrl(url);
+  let closed = false;
+  return {
+    db,
+    pool,
+    url,
+    embedded,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      await embedded?.stop();
+    },
+  };
+}
+
 /** Opens the configured database: `DATABASE_URL`, or the embedded server in `<dataDir>/pg`. */
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'>,
@@ -48,20 +66,7 @@ export async function openDatabase(
     });
     url = embedded.url('motcua');
   }
-  const { db, pool } = connectUrl(url);
-  let closed = false;
-  return {
-    db,
-    pool,
-    url,
-    embedded,
-    async close() {
-      if (closed) return;
-      closed = true;
-      await db.destroy();
-      await embedded?.stop();
-    },
-  };
+  return connectionTo(url, embedded);
 }
 
 /**
@@ -71,18 +76,5 @@ export async function openDatabase(
  */
 export async function reopenAs(connection: Connection, url: string): Promise<Connection> {
   await connection.db.destroy();
-  const { db, pool } = connectUrl(url);
-  let closed = false;
-  return {
-    db,
-    pool,
-    url,
-    embedded: connection.embedded,
-    async close() {
-      if (closed) return;
-      closed = true;
-      await db.destroy();
-      await connection.embedded?.stop();
-    },
-  };
+  return connectionTo(url, connection.embedded);
 }
