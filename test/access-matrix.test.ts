@@ -16,6 +16,7 @@ import { systemClock } from '../src/platform/clock';
 import { loadConfig } from '../src/platform/config';
 import type { HttpApp } from '../src/platform/http/server';
 import { receiveDossier } from '../src/dossiers/service';
+import { reportExportsJob } from '../src/reports/exports';
 import { buildWorld, type World } from '../src/dossiers/world.test-helper';
 import { counterOutcome, matrix, type Row, type Scope } from './access-matrix-rows';
 import { createTestDatabase, type TestDatabase } from './db';
@@ -86,6 +87,7 @@ beforeAll(async () => {
   const outcomeOf = async (who: 'clerk' | 'clerkB', personalId: string) =>
     (await call(who, 'POST', '/api/v1/counter-outcomes', counterOutcome({ procedureCode: w.procedureCode, personalId }))).json() as { id: number };
   const [exportA, exportB] = [await exportOf('supervisor'), await exportOf('supervisorB')];
+  await reportExportsJob({ db: t.db, clock: systemClock }).handler(); // the export job (pg-boss under `motcua serve`) makes their files
   const [outcomeA, outcomeB] = [await outcomeOf('clerk', citizenA), await outcomeOf('clerkB', citizenB)];
   ids.in = { code: a.code, id: '', user: String((await makeUser(w.db, 'clerk', w.servicePoint.code)).id), export: exportA.id, counterOutcome: String(outcomeA.id) };
   ids.out = { code: b.code, id: '', user: String(clerkB.id), export: exportB.id, counterOutcome: String(outcomeB.id) };
