@@ -21,8 +21,6 @@ const vi = {
   loadingMore: 'Đang tải thêm…',
 };
 
-export type CitizenKey = keyof typeof vi;
-
 export const useCitizenT = defineBundle('citizen', vi, {
   myDossiersTitle: 'My dossiers',
   myDossiersIntro: 'The dossiers filed under your personal ID number, newest first. Choose a dossier code to follow its progress.',

@@ -20,10 +20,17 @@ export interface BundleT<K extends string> {
   (key: PluralBase<K>, vars: Vars & { readonly count: number }): string;
 }
 
-export function defineBundle<const M extends Record<string, string>>(
+/** The keys of a bundle, derived from its hook (for a type that names one of its texts). */
+export type BundleKey<U extends () => unknown> = ReturnType<U> extends BundleT<infer K> ? K : never;
+
+/**
+ * The English texts are checked against the Vietnamese ones: every key present, no key more —
+ * whether they are written inline or as a constant — so no bundle restates its key type.
+ */
+export function defineBundle<const M extends Record<string, string>, const E extends { readonly [K in keyof M]: string }>(
   namespace: string,
   vi: M,
-  en: { readonly [K in keyof M]: string },
+  en: E & { readonly [K in Exclude<keyof E, keyof M>]: never },
 ): () => BundleT<keyof M & string> {
   let registered = false;
   const register = () => {

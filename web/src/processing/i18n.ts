@@ -1,5 +1,5 @@
 // Texts of the processing screens and the dossier labels the counter and tracking pages share.
-import { defineBundle } from '../i18n/bundle';
+import { defineBundle, type BundleKey } from '../i18n/bundle';
 import { actionLabels, prefixedLabels, statusLabels } from '../../../src/shared/dossier-labels';
 
 const vi = {
@@ -166,9 +166,8 @@ const vi = {
   done: 'Đã thực hiện “{{action}}”. Trạng thái hồ sơ: {{status}}.',
 };
 
-export type ProcessingKey = keyof typeof vi;
-
-const en: { readonly [K in ProcessingKey]: string } = {
+// English: exactly the same keys (checked by defineBundle)
+const en = {
   ...prefixedLabels('status_', statusLabels.en),
   ...prefixedLabels('action_', actionLabels.en),
   timeliness_early: 'Early',
@@ -324,3 +323,4 @@ const en: { readonly [K in ProcessingKey]: string } = {
 
 export const useProcessingT = defineBundle('processing', vi, en);
 export type ProcessingT = ReturnType<typeof useProcessingT>;
+export type ProcessingKey = BundleKey<typeof useProcessingT>;
