@@ -15,6 +15,7 @@ import { useCitizenT } from './i18n';
 import '../processing/processing.css';
 import './citizen.css';
 import { Button } from '../ui/Button';
+import { DataTable } from '../ui/DataTable';
 
 type Loaded =
   | { readonly status: 'loading' }
@@ -91,39 +92,22 @@ export function MyDossiersPage() {
       {loaded.status === 'ready' && items.length > 0 && (
         <>
           {items.some((i) => canBeRated(i.status) && !i.rated) && <p className="rate-hint">{t('rateHint')}</p>}
-          <div className="table-scroll">
-            <table className="dossier-table">
-              <caption>
-                {loaded.page.total > items.length || loaded.page.totalIsLowerBound
-                  ? t('captionPartial', { shown: items.length, total: loaded.page.totalIsLowerBound ? `${loaded.page.total}+` : loaded.page.total })
-                  : t('caption', { count: items.length })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{tp('colCode')}</th><th scope="col">{tp('colProcedure')}</th><th scope="col">{tp('colStatus')}</th>
-                  <th scope="col">{tp('colReceived')}</th><th scope="col">{tp('colDue')}</th><th scope="col">{t('colRating')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((item) => (
-                  <tr key={item.code} data-code={item.code}>
-                    <td className="num"><Link to={dossierPath(item.code)}>{item.code}</Link></td>
-                    <td>{procedureOf(item.procedureCode)}</td>
-                    <td><StatusBadge t={tp} status={item.status} /></td>
-                    <td>{formatAt(tp, item.receivedAt)}</td>
-                    <td>{formatAt(tp, item.dueAt)} {item.dueAt && <TimelinessBadge t={tp} value={item.timeliness} />}</td>
-                    <td>
-                      {item.rated ? t('rated') : canBeRated(item.status) && (
-                        <Link to={dossierPath(item.code)} className="rate-link">
-                          {t('rateLink')}<span className="visually-hidden"> {t('rateLinkCode', { code: item.code })}</span>
-                        </Link>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={loaded.page.total > items.length || loaded.page.totalIsLowerBound
+              ? t('captionPartial', { shown: items.length, total: loaded.page.totalIsLowerBound ? `${loaded.page.total}+` : loaded.page.total })
+              : t('caption', { count: items.length })}
+            rows={items} rowKey={(i) => i.code} columns={[
+              { key: 'code', header: tp('colCode'), rowHeader: true, noWrap: true, cell: (i) => <Link to={dossierPath(i.code)}>{i.code}</Link> },
+              { key: 'procedure', header: tp('colProcedure'), cell: (i) => procedureOf(i.procedureCode) },
+              { key: 'status', header: tp('colStatus'), cell: (i) => <StatusBadge t={tp} status={i.status} /> },
+              { key: 'received', header: tp('colReceived'), cell: (i) => formatAt(tp, i.receivedAt) },
+              { key: 'due', header: tp('colDue'), cell: (i) => <>{formatAt(tp, i.dueAt)} {i.dueAt && <TimelinessBadge t={tp} value={i.timeliness} />}</> },
+              { key: 'rating', header: t('colRating'), cell: (i) => (i.rated ? t('rated') : canBeRated(i.status) && (
+                <Link to={dossierPath(i.code)} className="rate-link">
+                  {t('rateLink')}<span className="visually-hidden"> {t('rateLinkCode', { code: i.code })}</span>
+                </Link>
+              )) },
+            ]} />
           {hasMore && (
             <p><Button kind="secondary" onClick={loadMore} disabled={more.busy} aria-busy={more.busy || undefined}>
               {more.busy ? t('loadingMore') : t('loadMore')}

@@ -10,6 +10,8 @@ import type { User } from '../api/types';
 import { errorMessage } from '../ui/errors';
 import { Notice } from '../ui/Notice';
 import { formatCivilDate } from '../ui/dates';
+import { DateField } from '../ui/DateField';
+import { Button } from '../ui/Button';
 import { useDocumentTitle } from '../ui/page';
 import {
   exportFileUrl, fetchBreakdown, fetchDossiers, fetchExport, fetchIndicators, fetchSummary, fetchTrend, fetchWorstLate, requestExport, xlsxUrl,
@@ -131,6 +133,7 @@ export function DashboardPage({ user }: { readonly user: User }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (!draft.to || (preset === 'custom' && !draft.from)) return; // the date field says what is wrong
     setDrill(null);
     setQuery(preset === 'custom' ? draft : { ...periodPreset(preset, new Date(vnMidnightOf(draft.to) + 720 * 60_000)), ...(draft.unit ? { unit: draft.unit } : {}), ...(draft.asOf ? { asOf: draft.asOf } : {}) });
   };
@@ -145,10 +148,9 @@ export function DashboardPage({ user }: { readonly user: User }) {
             {(['month', 'quarter', 'year', 'custom'] as const).map((k) => <option key={k} value={k}>{t(`preset_${k}`)}</option>)}
           </select>
         </label>
-        <label>{preset === 'custom' ? t('fromDate') : t('periodContaining')}
-          <input type="date" value={preset === 'custom' ? draft.from : draft.to} onChange={(e) => setDraft(preset === 'custom' ? { ...draft, from: e.target.value } : { ...draft, to: e.target.value })} required />
-        </label>
-        {preset === 'custom' ? <label>{t('toDate')} <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} required /></label> : null}
+        <DateField label={preset === 'custom' ? t('fromDate') : t('periodContaining')} value={preset === 'custom' ? draft.from : draft.to}
+          onChange={(day) => setDraft(preset === 'custom' ? { ...draft, from: day } : { ...draft, to: day })} required />
+        {preset === 'custom' ? <DateField label={t('toDate')} value={draft.to} onChange={(day) => setDraft({ ...draft, to: day })} required /> : null}
         <label>{t('unitCode')}
           <input value={draft.unit ?? ''} onChange={(e) => setDraft({ ...draft, unit: e.target.value.trim() || undefined })} pattern="[0-9A-Za-z@]*" inputMode="numeric" />
         </label>
@@ -157,7 +159,7 @@ export function DashboardPage({ user }: { readonly user: User }) {
           <label><input type="radio" name="asOf" checked={(draft.asOf ?? 'was') === 'was'} onChange={() => setDraft({ ...draft, asOf: 'was' })} /> {t('asOfWas')}</label>
           <label><input type="radio" name="asOf" checked={draft.asOf === 'is'} onChange={() => setDraft({ ...draft, asOf: 'is' })} /> {t('asOfIs')}</label>
         </fieldset>
-        <button type="submit">{t('show')}</button>
+        <Button kind="primary" type="submit">{t('show')}</Button>
         <button type="button" onClick={() => window.print()}>{t('print')}</button>
       </form>
       <p className="period">{t('periodLine', { from: formatCivilDate(query.from), to: formatCivilDate(query.to) })}{query.unit ? t('periodUnit', { unit: query.unit }) : ''}; {query.asOf === 'is' ? t('periodAsOfIs') : t('periodAsOfWas')}</p>

@@ -1,5 +1,5 @@
 // Texts several screens share, so that each says the same thing the same way: durations of
-// procedures ("1 working day", "3 working days", "3 ngày làm việc").
+// procedures ("1 working day", "3 working days", "3 ngày làm việc"), and what a date field says.
 import { defineBundle } from './bundle';
 
 const vi = {
@@ -10,9 +10,17 @@ const vi = {
   calendar_days_one: '{{count}} ngày',
   calendar_days_other: '{{count}} ngày',
   same_day: 'Trong ngày',
+  // date fields (ui/DateField)
+  date_placeholder: 'dd/mm/yyyy',
+  date_format: 'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/03/2026.',
+  date_pick: 'Mở lịch: {{label}}',
+  date_invalid: 'Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2026.',
+  date_tooEarly: 'Ngày phải từ {{min}} trở đi.',
+  date_tooLate: 'Ngày không được sau {{max}}.',
 };
 
-const en: { readonly [K in keyof typeof vi]: string } = {
+// English: exactly the same keys (checked by defineBundle)
+const en = {
   working_days_one: '{{count}} working day',
   working_days_other: '{{count}} working days',
   working_hours_one: '{{count}} working hour',
@@ -20,6 +28,12 @@ const en: { readonly [K in keyof typeof vi]: string } = {
   calendar_days_one: '{{count}} day',
   calendar_days_other: '{{count}} days',
   same_day: 'Same day',
+  date_placeholder: 'dd/mm/yyyy',
+  date_format: 'Enter the date as day/month/year, for example 05/03/2026.',
+  date_pick: 'Open calendar: {{label}}',
+  date_invalid: 'Not a valid date: enter it as day/month/year, for example 05/03/2026.',
+  date_tooEarly: 'The date must be {{min}} or later.',
+  date_tooLate: 'The date must not be after {{max}}.',
 };
 
 /** The raw texts, for the test of their plural forms. */

@@ -10,6 +10,7 @@ import { Notice } from '../ui/Notice';
 import { useDocumentTitle } from '../ui/page';
 import { Link } from '../ui/router';
 import { Button, type ButtonKind } from '../ui/Button';
+import { DataTable } from '../ui/DataTable';
 import { ActionDialog } from './ActionDialog';
 import { IntakeFacts } from './IntakeFacts';
 import { availableSlips, fetchDossier, slipUrl, type ActionResult, type DossierAction, type DossierDetail, type SlipKind } from './api';
@@ -173,17 +174,12 @@ export function DossierPage({ code, user }: { readonly code: string; readonly us
             </section>
             <section aria-labelledby="papers-title">
               <h2 id="papers-title">{t('papersTitle')}</h2>
-              <div className="table-scroll">
-                <table className="dossier-table">
-                  <thead><tr><th scope="col">{t('paperName')}</th><th scope="col">{t('paperOriginals')}</th><th scope="col">{t('paperCopies')}</th><th scope="col">{t('paperSource')}</th></tr></thead>
-                  <tbody>
-                    {d.papers.map((p) => (
-                      <tr key={p.key}><td>{p.name}</td><td className="num">{p.originals}</td><td className="num">{p.copies}</td>
-                        <td>{sourceText(t, p.source)}</td></tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable rows={d.papers} rowKey={(p) => p.key} columns={[
+                { key: 'name', header: t('paperName'), rowHeader: true, cell: (p) => p.name },
+                { key: 'originals', header: t('paperOriginals'), numeric: true, cell: (p) => p.originals },
+                { key: 'copies', header: t('paperCopies'), numeric: true, cell: (p) => p.copies },
+                { key: 'source', header: t('paperSource'), cell: (p) => sourceText(t, p.source) },
+              ]} />
             </section>
             <section aria-labelledby="form-title">
               <h2 id="form-title">{t('formDataTitle')}</h2>

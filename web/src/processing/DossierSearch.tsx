@@ -8,6 +8,7 @@ import { searchDossiers, type DossierListItem, type DossierStatus, type SearchFi
 import { useProcessingT } from './i18n';
 import { formatAt, StatusBadge, TimelinessBadge } from './labels';
 import { Button } from '../ui/Button';
+import { DataTable } from '../ui/DataTable';
 
 interface Props {
   /** only dossiers in this status (the return screen looks for results ready) */
@@ -68,28 +69,15 @@ export function DossierSearch({ status, renderAction, actionHeader }: Props) {
       </form>
       <MessageNotice message={message} />
       {results && results.length > 0 && (
-        <div className="table-scroll">
-          <table className="dossier-table">
-            <caption>{t('searchCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('colCode')}</th><th scope="col">{t('colApplicant')}</th><th scope="col">{t('colProcedure')}</th>
-                <th scope="col">{t('colStatus')}</th><th scope="col">{t('colDue')}</th><th scope="col">{t('colTimeliness')}</th>
-                <th scope="col">{actionHeader}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {results.map((item) => (
-                <tr key={item.code}>
-                  <td className="num">{item.code}</td><td>{item.applicantName}</td><td>{item.procedureCode}</td>
-                  <td><StatusBadge t={t} status={item.status} /></td><td>{formatAt(t, item.dueAt)}</td>
-                  <td><TimelinessBadge t={t} value={item.timeliness} /></td>
-                  <td>{renderAction(item)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t('searchCaption')} rows={results} rowKey={(i) => i.code} columns={[
+          { key: 'code', header: t('colCode'), rowHeader: true, noWrap: true, cell: (i) => i.code },
+          { key: 'applicant', header: t('colApplicant'), cell: (i) => i.applicantName },
+          { key: 'procedure', header: t('colProcedure'), cell: (i) => i.procedureCode },
+          { key: 'status', header: t('colStatus'), cell: (i) => <StatusBadge t={t} status={i.status} /> },
+          { key: 'due', header: t('colDue'), noWrap: true, cell: (i) => formatAt(t, i.dueAt) },
+          { key: 'timeliness', header: t('colTimeliness'), cell: (i) => <TimelinessBadge t={t} value={i.timeliness} /> },
+          { key: 'action', header: actionHeader, cell: renderAction },
+        ]} />
       )}
     </>
   );

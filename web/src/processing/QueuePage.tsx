@@ -8,10 +8,11 @@ import { useDocumentTitle } from '../ui/page';
 import { Link } from '../ui/router';
 import { fetchQueue, type QueueFilter, type WorkItem } from './api';
 import { dossierPath } from './DossierPage';
-import { useProcessingT } from './i18n';
+import { useProcessingT, type ProcessingT } from './i18n';
 import { formatAt, formatRemaining, StatusBadge, TimelinessBadge } from './labels';
 import './processing.css';
 import { Button } from '../ui/Button';
+import { DataTable, type Column } from '../ui/DataTable';
 
 type Loaded =
   | { readonly status: 'loading' }
@@ -28,6 +29,17 @@ export function byTimeLeft<T extends Pick<WorkItem, 'remainingWorkingMinutes' | 
     .sort((a, b) => key(a.item) - key(b.item) || a.index - b.index)
     .map((x) => x.item);
 }
+
+const queueColumns = (t: ProcessingT): readonly Column<WorkItem>[] => [
+  { key: 'code', header: t('colCode'), rowHeader: true, noWrap: true, cell: (i) => <Link to={dossierPath(i.code)}>{i.code}</Link> },
+  { key: 'procedure', header: t('colProcedure'), cell: (i) => <>{i.procedureName} <span className="field__hint">({i.procedureCode})</span></> },
+  { key: 'applicant', header: t('colApplicant'), cell: (i) => i.applicantName },
+  { key: 'assignee', header: t('colAssignee'), cell: (i) => i.assigneeName ?? '—' },
+  { key: 'status', header: t('colStatus'), cell: (i) => <StatusBadge t={t} status={i.status} /> },
+  { key: 'due', header: t('colDue'), noWrap: true, cell: (i) => formatAt(t, i.dueAt) },
+  { key: 'remaining', header: t('colRemaining'), numeric: true, noWrap: true, cell: (i) => formatRemaining(t, i.remainingWorkingMinutes) },
+  { key: 'timeliness', header: t('colTimeliness'), cell: (i) => <TimelinessBadge t={t} value={i.timeliness} /> },
+];
 
 export function QueuePage() {
   const t = useProcessingT();
@@ -63,31 +75,7 @@ export function QueuePage() {
       {loaded.status === 'loading' && <p role="status">{t('queueLoading')}</p>}
       {loaded.status === 'failed' && <Notice tone="error">{errorMessage(loaded.error, tApp)}</Notice>}
       {loaded.status === 'ready' && (loaded.items.length === 0 ? <p role="status">{t('queueEmpty')}</p> : (
-        <div className="table-scroll">
-          <table className="dossier-table">
-            <caption>{t('queueCaption', { count: loaded.items.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('colCode')}</th><th scope="col">{t('colProcedure')}</th><th scope="col">{t('colApplicant')}</th><th scope="col">{t('colAssignee')}</th>
-                <th scope="col">{t('colStatus')}</th><th scope="col">{t('colDue')}</th><th scope="col">{t('colRemaining')}</th>
-                <th scope="col">{t('colTimeliness')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaded.items.map((item) => (
-                <tr key={item.code}>
-                  <td className="num"><Link to={dossierPath(item.code)}>{item.code}</Link></td>
-                  <td>{item.procedureName} <span className="field__hint">({item.procedureCode})</span></td><td>{item.applicantName}</td>
-                  <td>{item.assigneeName ?? '—'}</td>
-                  <td><StatusBadge t={t} status={item.status} /></td>
-                  <td>{formatAt(t, item.dueAt)}</td>
-                  <td className="num">{formatRemaining(t, item.remainingWorkingMinutes)}</td>
-                  <td><TimelinessBadge t={t} value={item.timeliness} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t('queueCaption', { count: loaded.items.length })} rows={loaded.items} rowKey={(i) => i.code} columns={queueColumns(t)} />
       ))}
     </div>
   );

@@ -14,6 +14,7 @@ import { fetchTransparency, type ProcedureFigures, type TransparencyList } from 
 import { useTransparencyT } from './i18n';
 import { durationText, useCommonT } from '../i18n/common';
 import { Button } from '../ui/Button';
+import { DataTable } from '../ui/DataTable';
 
 type Loaded = { readonly status: 'loading' } | { readonly status: 'failed'; readonly error: unknown } | { readonly status: 'ready'; readonly list: TransparencyList };
 
@@ -61,32 +62,16 @@ export function TransparencyPage() {
       {loaded.status === 'failed' && <Notice tone="error">{errorMessage(loaded.error, tApp)}</Notice>}
       {loaded.status === 'ready' && (items.length === 0 ? <p role="status">{t('empty')}</p> : (
         <>
-          <div className="table-scroll">
-            <table className="dossier-table">
-              <caption>{t('caption', { shown: items.length, total: loaded.list.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('colProcedure')}</th><th scope="col">{t('colDuration')}</th><th scope="col">{t('colResolved')}</th>
-                  <th scope="col">{t('colMedian')}</th><th scope="col">{t('colP90')}</th><th scope="col">{t('colOnTime')}</th>
-                  <th scope="col">{t('colOpenOverdue')}</th><th scope="col">{t('colStale')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((p) => (
-                  <tr key={p.code}>
-                    <th scope="row">{p.name} <span className="muted">({p.code})</span></th>
-                    <td>{durationText(tc, p.duration.value, p.duration.unit)}</td>
-                    <td className="num">{p.resolved}</td>
-                    <td className="num">{num(p.medianWorkingDays)}</td>
-                    <td className="num">{num(p.p90WorkingDays)}</td>
-                    <td className="num">{p.onTimeShare === null ? t('none') : `${p.onTimeShare.toLocaleString('vi-VN')}%`}</td>
-                    <td className="num">{p.openOverdue}</td>
-                    <td className="num">{p.staleOpen}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t('caption', { shown: items.length, total: loaded.list.total })} rows={items} rowKey={(p) => p.code} columns={[
+            { key: 'procedure', header: t('colProcedure'), rowHeader: true, cell: (p) => <>{p.name} <span className="muted">({p.code})</span></> },
+            { key: 'duration', header: t('colDuration'), cell: (p) => durationText(tc, p.duration.value, p.duration.unit) },
+            { key: 'resolved', header: t('colResolved'), numeric: true, cell: (p) => p.resolved },
+            { key: 'median', header: t('colMedian'), numeric: true, cell: (p) => num(p.medianWorkingDays) },
+            { key: 'p90', header: t('colP90'), numeric: true, cell: (p) => num(p.p90WorkingDays) },
+            { key: 'onTime', header: t('colOnTime'), numeric: true, cell: (p) => (p.onTimeShare === null ? t('none') : `${p.onTimeShare.toLocaleString('vi-VN')}%`) },
+            { key: 'openOverdue', header: t('colOpenOverdue'), numeric: true, cell: (p) => p.openOverdue },
+            { key: 'stale', header: t('colStale'), numeric: true, cell: (p) => p.staleOpen },
+          ]} />
           <p>{t('note')}</p>
           {items.length < loaded.list.total && (
             <Button kind="secondary" onClick={() => setOffset(items.length)}>{t('more')}</Button>

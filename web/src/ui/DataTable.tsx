@@ -1,6 +1,8 @@
 // A table of records that reads as a table on a wide screen and as one card per row on a phone
 // (under 40rem, see styles.css `.data-table`): each cell carries its column's name, which the
 // card shows before the value, so nothing is wider than the screen and nothing scrolls sideways.
+// The roles are written out because a table whose cells are laid out as blocks loses its table
+// semantics in some browsers; with them, a screen reader still reads rows and column names.
 import type { ReactNode } from 'react';
 
 export interface Column<R> {
@@ -10,6 +12,10 @@ export interface Column<R> {
   readonly cell: (row: R) => ReactNode;
   /** numbers: right-aligned in the table */
   readonly numeric?: boolean;
+  /** the cell that names its row (a code, a name): a row header, the card's title */
+  readonly rowHeader?: boolean;
+  /** short values that read badly when broken (codes, dates): kept on one line on a wide screen */
+  readonly noWrap?: boolean;
   readonly className?: string;
 }
 
@@ -21,20 +27,23 @@ interface DataTableProps<R> {
   readonly className?: string;
 }
 
+function cellClass<R>(c: Column<R>): string | undefined {
+  return [c.numeric ? 'num' : null, c.noWrap ? 'nowrap' : null, c.className ?? null].filter(Boolean).join(' ') || undefined;
+}
+
 export function DataTable<R>({ columns, rows, rowKey, caption, className }: DataTableProps<R>) {
   return (
-    <table className={className ? `data-table ${className}` : 'data-table'}>
+    <table role="table" className={className ? `data-table ${className}` : 'data-table'}>
       {caption !== undefined && <caption>{caption}</caption>}
-      <thead>
-        <tr>{columns.map((c) => <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined}>{c.header}</th>)}</tr>
+      <thead role="rowgroup">
+        <tr role="row">{columns.map((c) => <th key={c.key} role="columnheader" scope="col" className={c.numeric ? 'num' : undefined}>{c.header}</th>)}</tr>
       </thead>
-      <tbody>
+      <tbody role="rowgroup">
         {rows.map((row) => (
-          <tr key={rowKey(row)}>
-            {columns.map((c) => {
-              const cls = [c.numeric ? 'num' : null, c.className ?? null].filter(Boolean).join(' ') || undefined;
-              return <td key={c.key} data-label={c.header} className={cls}>{c.cell(row)}</td>;
-            })}
+          <tr key={rowKey(row)} role="row">
+            {columns.map((c) => (c.rowHeader
+              ? <th key={c.key} role="rowheader" scope="row" data-label={c.header} className={cellClass(c)}>{c.cell(row)}</th>
+              : <td key={c.key} role="cell" data-label={c.header} className={cellClass(c)}>{c.cell(row)}</td>))}
           </tr>
         ))}
       </tbody>

@@ -2,6 +2,7 @@
 // make-up day or a normal day with its reason, then save the year as a new version.
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { Button } from '../../ui/Button';
+import { DateField } from '../../ui/DateField';
 import { Field } from '../../ui/Field';
 import { saveSchedule, type ScheduleVersion } from './api';
 import type { CalendarT } from './i18n';
@@ -115,14 +116,13 @@ export function Editor({ year, draft, days, t, picked, onChange, onCancel, onSav
       <p>{t('editIntro')}</p>
       <form className="form" onSubmit={apply} noValidate>
         <div className="cal-edit-grid">
-          <Field
+          <DateField
             label={t('editDate')}
-            type="date"
             min={`${year}-01-01`}
             max={`${year}-12-31`}
             value={date}
             error={dateError}
-            onChange={(e) => pick(e.target.value)}
+            onChange={pick}
           />
           <fieldset>
             <legend>{t('editKind')}</legend>

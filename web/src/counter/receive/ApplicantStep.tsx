@@ -1,4 +1,5 @@
 // Step 2: the applicant, typed or read from the CCCD's QR code, and the commune they live in.
+import { DateField } from '../../ui/DateField';
 import { Field } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
 import { Button } from '../../ui/Button';
@@ -24,8 +25,8 @@ export function ApplicantStep({ form, headingId }: { readonly form: ReceiveForm;
           error={errorOf('personalId')} onChange={(e) => updateApplicant({ ...applicant, personalId: e.target.value.replace(/\D/g, '') })} />
         <Field label={t('name')} value={applicant.name} autoComplete="off" required error={errorOf('name')}
           onChange={(e) => updateApplicant({ ...applicant, name: e.target.value })} />
-        <Field label={t('birthDate')} type="date" value={applicant.birthDate} max={form.today}
-          onChange={(e) => updateApplicant({ ...applicant, birthDate: e.target.value })} />
+        <DateField label={t('birthDate')} value={applicant.birthDate} max={form.today}
+          onChange={(birthDate) => updateApplicant({ ...applicant, birthDate })} />
         <Field label={t('phone')} hint={t('phoneHint')} type="tel" value={applicant.phone} autoComplete="off" required error={errorOf('phone')}
           onChange={(e) => updateApplicant({ ...applicant, phone: e.target.value })} />
         <Field label={t('email')} type="email" value={applicant.email} autoComplete="off"
