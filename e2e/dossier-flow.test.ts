@@ -90,7 +90,7 @@ describe('a dossier from the counter to its return', () => {
     const applicant = page.getByRole('region', { name: /Người nộp hồ sơ/ });
     expect(await applicant.getByLabel('Số định danh cá nhân (CCCD)').inputValue()).toBe('087090001234');
     expect(await applicant.getByLabel('Họ và tên', { exact: true }).inputValue()).toBe('Nguyễn Văn An');
-    expect(await applicant.getByLabel('Ngày sinh', { exact: true }).inputValue()).toBe('1990-03-15');
+    expect(await applicant.getByLabel('Ngày sinh', { exact: true }).inputValue()).toBe('15/03/1990');
     await applicant.getByLabel('Số điện thoại', { exact: true }).fill(PHONE);
     // the commune defaults to the service point's (Tân Hồng)
     await expect.poll(() => page.getByLabel('Chọn xã, phường').inputValue()).toBe('29926');

@@ -52,6 +52,11 @@ async function overflow(): Promise<{ scrollWidth: number; viewport: number; wide
       const r = el.getBoundingClientRect();
       if (r.right > viewport + 1 && !el.closest('thead') && wide.length < 5) wide.push(`${el.tagName.toLowerCase()}.${el.className} (${Math.round(r.right)} px)`);
     }
+    // a box that scrolls sideways inside the page (a table in an overflow box) is sideways scrolling too
+    for (const el of document.querySelectorAll<HTMLElement>('main *')) {
+      const overflowX = getComputedStyle(el).overflowX;
+      if ((overflowX === 'auto' || overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1 && wide.length < 5) wide.push(`${el.tagName.toLowerCase()}.${el.className} scrolls sideways (${el.scrollWidth} px in ${el.clientWidth} px)`);
+    }
     const widest = wide.join(', ');
     return { scrollWidth: document.documentElement.scrollWidth, viewport, widest };
   });
@@ -104,6 +109,7 @@ describe('on a 360 px phone', () => {
       await open(path);
       const o = await overflow();
       expect(o.scrollWidth, `${path}: ${o.widest}`).toBeLessThanOrEqual(o.viewport);
+      expect(o.widest, path).not.toMatch(/scrolls sideways/);
     }
     expect(phone.problems).toEqual([]);
   });
@@ -114,6 +120,7 @@ describe('on a 360 px phone', () => {
       await open(path);
       const o = await overflow();
       expect(o.scrollWidth, `${username} ${path}: ${o.widest}`).toBeLessThanOrEqual(o.viewport);
+      expect(o.widest, `${username} ${path}`).not.toMatch(/scrolls sideways/);
       expect(await isoDatesShown(), `${username} ${path}`).toEqual([]);
       expect(await page.locator('[data-page="forbidden"]').count(), `${username} ${path}`).toBe(0);
     }

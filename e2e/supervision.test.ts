@@ -92,8 +92,8 @@ describe('supervision', () => {
 
   it('runs the audit-log check for the week of the dossiers', async () => {
     const audit = page.getByRole('region', { name: 'Kiểm tra nhật ký xử lý' });
-    await audit.getByLabel('Từ ngày').fill(monday);
-    await audit.getByLabel('Đến ngày').fill(dayAfter(6));
+    await audit.getByLabel('Từ ngày').fill(dayFirst(monday));
+    await audit.getByLabel('Đến ngày').fill(dayFirst(dayAfter(6)));
     await audit.getByRole('button', { name: 'Kiểm tra nhật ký' }).click();
     await audit.getByText(/^Toàn vẹn: đã kiểm tra 2 hồ sơ, \d+ sự kiện/).waitFor();
     await expectNoAxeViolations();
@@ -126,8 +126,8 @@ describe('supervision', () => {
     await page.getByRole('link', { name: 'Bảng thống kê' }).click();
     await page.getByRole('heading', { level: 1, name: 'Thống kê, giám sát giải quyết TTHC' }).waitFor();
     await page.getByRole('combobox', { name: /^Kỳ/ }).selectOption('custom');
-    await page.getByLabel('Từ ngày').fill(monday);
-    await page.getByLabel('Đến ngày').fill(dayAfter(6));
+    await page.getByLabel('Từ ngày').fill(dayFirst(monday));
+    await page.getByLabel('Đến ngày').fill(dayFirst(dayAfter(6)));
     await page.getByRole('button', { name: 'Xem', exact: true }).click();
     await page.getByText(`Kỳ báo cáo: ${dayFirst(monday)} – ${dayFirst(dayAfter(6))}`).waitFor();
 

@@ -13,7 +13,7 @@ const vi = {
   // date fields (ui/DateField)
   date_placeholder: 'dd/mm/yyyy',
   date_format: 'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/03/2026.',
-  date_pick: 'Mở lịch: {{label}}',
+  date_pick: 'Mở lịch',
   date_invalid: 'Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2026.',
   date_tooEarly: 'Ngày phải từ {{min}} trở đi.',
   date_tooLate: 'Ngày không được sau {{max}}.',
@@ -30,7 +30,7 @@ const en = {
   same_day: 'Same day',
   date_placeholder: 'dd/mm/yyyy',
   date_format: 'Enter the date as day/month/year, for example 05/03/2026.',
-  date_pick: 'Open calendar: {{label}}',
+  date_pick: 'Open the calendar',
   date_invalid: 'Not a valid date: enter it as day/month/year, for example 05/03/2026.',
   date_tooEarly: 'The date must be {{min}} or later.',
   date_tooLate: 'The date must not be after {{max}}.',

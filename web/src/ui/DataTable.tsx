@@ -1,7 +1,8 @@
 // A table of records that reads as a table on a wide screen and as one card per row on a phone
 // (under 40rem, see styles.css `.data-table`): each cell carries its column's name, which the
 // card shows before the value, so nothing is wider than the screen and nothing scrolls sideways.
-// The roles are written out because a table whose cells are laid out as blocks loses its table
+// A cell's value sits in one box, so that in a card it stays beside its label however many parts
+// it has (a name and its code, a badge). The roles are written out because a table whose cells are laid out as blocks loses its table
 // semantics in some browsers; with them, a screen reader still reads rows and column names.
 import type { ReactNode } from 'react';
 
@@ -42,8 +43,8 @@ export function DataTable<R>({ columns, rows, rowKey, caption, className }: Data
         {rows.map((row) => (
           <tr key={rowKey(row)} role="row">
             {columns.map((c) => (c.rowHeader
-              ? <th key={c.key} role="rowheader" scope="row" data-label={c.header} className={cellClass(c)}>{c.cell(row)}</th>
-              : <td key={c.key} role="cell" data-label={c.header} className={cellClass(c)}>{c.cell(row)}</td>))}
+              ? <th key={c.key} role="rowheader" scope="row" data-label={c.header} className={cellClass(c)}><div className="data-table__value">{c.cell(row)}</div></th>
+              : <td key={c.key} role="cell" data-label={c.header} className={cellClass(c)}><div className="data-table__value">{c.cell(row)}</div></td>))}
           </tr>
         ))}
       </tbody>

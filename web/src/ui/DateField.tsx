@@ -32,6 +32,17 @@ function problemOf(entry: DateEntry, t: CommonT): string | null {
   }
 }
 
+/** A small calendar drawn in the text's colour (no emoji: not every system has a font for it). */
+function CalendarIcon() {
+  return (
+    <svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6">
+      <rect x="2.5" y="4" width="15" height="13.5" rx="1.5" />
+      <path d="M2.5 8h15M6.5 2v4M13.5 2v4" strokeLinecap="round" />
+      <path d="M6 11.5h2M9 11.5h2M12 11.5h2M6 14.5h2M9 14.5h2" strokeLinecap="round" />
+    </svg>
+  );
+}
+
 /** Whether this browser can open its calendar on demand (Chromium 99+, Firefox 101+, Safari 16+). */
 const canShowPicker = typeof HTMLInputElement !== 'undefined' && 'showPicker' in HTMLInputElement.prototype;
 
@@ -97,8 +108,8 @@ export const DateField = forwardRef<HTMLInputElement, DateFieldProps>(function D
         {canShowPicker && (
           <>
             <button type="button" className="button button--secondary date-field__pick" onClick={openPicker}
-              aria-label={t('date_pick', { label })} title={t('date_pick', { label })}>
-              <span aria-hidden="true">📅</span>
+              aria-label={t('date_pick')} title={t('date_pick')}>
+              <CalendarIcon />
             </button>
             <input ref={picker} type="date" className="date-field__native" tabIndex={-1} aria-hidden="true"
               value={held} min={min} max={max}
