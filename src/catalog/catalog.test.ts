@@ -105,9 +105,9 @@ describe('catalogue routes', () => {
     expect(res.statusCode).toBe(400);
     const messages: string[] = res.json().error.details.map((d: { message: string }) => d.message);
     expect(messages).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^row 2, field "durationUnit"/),
-      'row 2, field "effectiveFrom": ngày không hợp lệ ("2025-13-01"; cần YYYY-MM-DD)',
-      'row 2, field "steps": tổng tỷ lệ các bước phải bằng 1 (đang là 0.5)',
+      expect.stringMatching(/^Dòng 2, cột "durationUnit"/),
+      'Dòng 2, cột "effectiveFrom": ngày không hợp lệ ("2025-13-01"; cần YYYY-MM-DD)',
+      'Dòng 2, cột "steps": tổng tỷ lệ các bước phải bằng 1 (đang là 0.5)',
     ]));
     expect(await getProcedure(t.db, '9.000002', '2025-09-15')).toBeNull();
   });
@@ -116,11 +116,11 @@ describe('catalogue routes', () => {
     const res = await importAs('admin', { format: 'json', content: JSON.stringify([
       procedureRow({ code: '1.001193', name: 'Thủ tục đăng ký khai sinh', field: 'Hộ tịch', durationValue: 2, effectiveFrom: '2025-10-01' }),
     ]) });
-    expect(res.json()).toEqual({ rows: 1, inserted: 1, closed: 1 });
+    expect(res.json()).toMatchObject({ dryRun: false, rows: 1, inserted: 1, closed: 1 });
     expect(await getProcedure(t.db, '1.001193', '2025-09-30')).toMatchObject({ version: 1, durationValue: 1, effectiveTo: '2025-10-01' });
     expect(await getProcedure(t.db, '1.001193', '2025-10-01')).toMatchObject({ version: 2, durationValue: 2, effectiveTo: null });
     const again = await importAs('admin', { format: 'json', content: JSON.stringify([procedureRow({ code: '1.001193', effectiveFrom: '2025-10-01' })]) });
-    expect(again.json().error.details[0].message).toMatch(/^row 1, field "effectiveFrom": thủ tục 1.001193 đã có phiên bản/);
+    expect(again.json().error.details[0].message).toMatch(/^Dòng 1, cột "effectiveFrom": thủ tục 1.001193 đã có phiên bản/);
     const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'catalog.import').execute();
     expect(audit).toHaveLength(1);
   });
@@ -143,10 +143,11 @@ describe('catalogue routes', () => {
     const content = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
     const refused = await importAs('admin', { format: 'xlsx', content });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().error.details[0].message).toBe('row 2, field "durationValue": số không hợp lệ ("ba")');
+    // the sheet's own row number: row 1 is the header, the bad procedure is on row 3
+    expect(refused.json().error.details[0].message).toBe('Dòng 3, cột "durationValue": số không hợp lệ ("ba")');
     sheet.spliceRows(3, 1);
     const ok = await importAs('admin', { format: 'xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
-    expect(ok.json()).toEqual({ rows: 1, inserted: 1, closed: 0 });
+    expect(ok.json()).toMatchObject({ rows: 1, inserted: 1, closed: 0, versions: [{ row: 2, code: '9.000010', kind: 'new', version: 1 }] });
     expect(await getProcedure(t.db, '9.000010', '2025-09-15')).toMatchObject({
       name: 'Cấp giấy xác nhận thử', postalAllowed: true, steps: [expect.objectContaining({ role: 'officer', share: 0.7 }), expect.anything()],
     });

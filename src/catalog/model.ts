@@ -125,7 +125,8 @@ function arrayOf<T>(r: FieldReader, field: string, item: (o: Record<string, unkn
   return out;
 }
 
-const paper = (o: Record<string, unknown>, i: number): RequiredPaper | string => {
+/** Reads one paper of an import row or an edit; a string is the problem. */
+export const readPaper = (o: Record<string, unknown>, i: number): RequiredPaper | string => {
   const name = optText(o.name);
   if (!name) return 'thiếu "name"';
   const originals = o.originals ?? 0;
@@ -167,7 +168,7 @@ export function readProcedureRow(rec: ImportRecord, row: number, problems: RowPr
   if (code && !CODE.test(code)) r.fail('code', `mã "${code}" không đúng dạng mã TTHC (vd. 1.001193)`);
   const cutoff = r.optionalText('cutoff');
   if (cutoff !== null && !/^([01]\d|2[0-3]):[0-5]\d$/.test(cutoff)) r.fail('cutoff', 'phải có dạng HH:MM');
-  const requiredPapers = arrayOf(r, 'requiredPapers', paper);
+  const requiredPapers = arrayOf(r, 'requiredPapers', readPaper);
   const keys = new Set<string>();
   for (const p of requiredPapers) {
     if (keys.has(p.key)) r.fail('requiredPapers', `khóa "${p.key}" bị trùng`);

@@ -1,48 +1,16 @@
-// HTTP for the catalogue: public browsing (citizens need no login), the admin import.
-import type { FastifyRequest } from 'fastify';
-import { Type, type TSchema } from '@fastify/type-provider-typebox';
+// HTTP for the catalogue: public browsing (citizens need no login); the administrator's routes are in admin-routes.ts.
+import { Type } from '@fastify/type-provider-typebox';
 import { todayInVietnam } from '../directory/service';
 import type { RouteDeps } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { ErrorShape, literals } from '../platform/http/schemas';
-import { publicRateLimit, requireActor, type HttpApp } from '../platform/http/server';
-import { bodyKinds, bodyLevels } from './competent-body';
-import { feeBases, feeChannels } from './fees';
-import { competentLevels, durationUnits, onlineLevels, paperRequirements, resultTypes, stepRoles } from './model';
-import { getProcedure, importCatalog, searchProcedures } from './service';
+import { publicRateLimit, type HttpApp } from '../platform/http/server';
+import { registerCatalogAdminRoutes } from './admin-routes';
+import { competentLevels } from './model';
+import { CivilDate, Procedure, Summary } from './schemas';
+import { getProcedure, searchProcedures } from './service';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const CivilDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const errors = { 400: ErrorShape, 401: ErrorShape, 403: ErrorShape, 404: ErrorShape };
-
-const Summary = {
-  code: Type.String(), fullCode: Nullable(Type.String()), version: Type.Integer(), name: Type.String(), field: Type.String(),
-  competentLevel: literals(competentLevels), competentAgency: Type.String(), durationValue: Type.Number(),
-  durationUnit: literals(durationUnits), onlineLevel: literals(onlineLevels), postalAllowed: Type.Boolean(),
-  effectiveFrom: Type.String(), effectiveTo: Nullable(Type.String()),
-};
-const Procedure = Type.Object({
-  ...Summary,
-  cutoff: Nullable(Type.String()),
-  requiredPapers: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), originals: Type.Integer(), copies: Type.Integer(), note: Nullable(Type.String()), requirement: literals(paperRequirements) })),
-  competentBody: Nullable(Type.Object({ kind: literals(bodyKinds), level: literals(bodyLevels), functionCode: Nullable(Type.String()) })),
-  placeTied: Type.Boolean({ description: 'gắn với địa điểm (đất, công trình, địa điểm kinh doanh): hỏi xã nơi có địa điểm khi tiếp nhận' }),
-  filingAnywhere: Type.Boolean({ description: 'nộp tại bất kỳ điểm tiếp nhận nào trong tỉnh (phi địa giới)' }),
-  cases: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), durationValue: Type.Number(), durationUnit: literals(durationUnits), cutoff: Nullable(Type.String()) })),
-  fees: Type.Array(Type.Object({
-    name: Type.String(), amountVnd: Nullable(Type.Integer()), note: Nullable(Type.String()),
-    channels: Type.Optional(Nullable(Type.Array(literals(feeChannels)))), caseKey: Type.Optional(Nullable(Type.String())),
-    basis: Type.Optional(literals(feeBases)),
-    tiers: Type.Optional(Type.Array(Type.Object({ fromPage: Type.Integer(), amountVnd: Type.Integer() }))),
-    maxPerCopyVnd: Type.Optional(Nullable(Type.Integer())),
-  })),
-  resultType: literals(resultTypes),
-  resultDescription: Nullable(Type.String()),
-  eformSchema: Type.Record(Type.String(), Type.Unknown()),
-  steps: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), role: literals(stepRoles), share: Type.Number() })),
-  defaultsApplied: Type.Array(Type.Object({ field: Type.String(), default: Type.Unknown(), reason: Type.String() })),
-  source: Nullable(Type.String()),
-});
 
 export function registerCatalogRoutes(app: HttpApp, deps: RouteDeps & { readonly rateLimit: number }): void {
   const tags = ['catalog'];
@@ -83,16 +51,5 @@ export function registerCatalogRoutes(app: HttpApp, deps: RouteDeps & { readonly
     return p;
   });
 
-  app.post('/api/v1/admin/catalog/import', {
-    bodyLimit: 12 * 1024 * 1024, // an XLSX catalogue in base64 (the content itself is capped by the schema)
-    schema: {
-      tags, summary: 'Nhập phiên bản thủ tục từ JSON hoặc XLSX (base64)',
-      body: Type.Object({
-        format: literals(['json', 'xlsx'] as const),
-        content: Type.String({ minLength: 1, maxLength: 10_000_000 }),
-      }, { additionalProperties: false }),
-      response: { 200: Type.Object({ rows: Type.Integer(), inserted: Type.Integer(), closed: Type.Integer() }), ...errors },
-    },
-  }, async (request: FastifyRequest<{ Body: { format: 'json' | 'xlsx'; content: string } }>) =>
-    importCatalog({ db: deps.db, clock: deps.clock, actor: requireActor(request) }, request.body));
+  registerCatalogAdminRoutes(app, deps);
 }

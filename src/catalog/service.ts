@@ -1,17 +1,12 @@
-// Use cases of the catalogue: the version of a procedure in force on a date, search without
-// diacritics, and the versioned import (a new version closes the previous one).
+// Reads and writes of the catalogue: the version of a procedure in force on a date, search
+// without diacritics, and the versioned write that the import, the edit and the seed share (a new
+// version closes the previous one). The admin use cases are in import.ts and versions.ts.
 import { sql, type Selectable, type Transaction } from 'kysely';
-import { assertSystemAdmin } from '../accounts/policy';
-import { RowProblems } from '../directory/model';
-import { jsonRecords, type ImportRecord } from '../directory/records';
-import { recordAudit } from '../platform/audit-log';
-import type { ServiceContext } from '../platform/context';
+import type { RowProblems } from '../directory/model';
 import type { Database } from '../platform/db/connect';
 import type { DB, ProceduresTable } from '../platform/db/schema';
-import { validationFailed } from '../platform/errors';
 import { toCompetentBody } from './competent-body';
-import { paperRequirement, readProcedureRow, type ProcedureCase, type CompetentLevel, type PaperRequirement, type ProcedureInput, type RequiredPaper } from './model';
-import { xlsxRecords } from './xlsx';
+import { paperRequirement, type ProcedureCase, type CompetentLevel, type PaperRequirement, type ProcedureInput, type RequiredPaper } from './model';
 
 export type ProcedureView = Omit<ProcedureInput, 'requiredPapers'> & {
   /** each paper with its requirement resolved (see paperRequirement) */
@@ -20,7 +15,7 @@ export type ProcedureView = Omit<ProcedureInput, 'requiredPapers'> & {
   effectiveTo: string | null;
 };
 
-const toView = (r: Selectable<ProceduresTable>): ProcedureView => ({
+export const toView = (r: Selectable<ProceduresTable>): ProcedureView => ({
   code: r.code, fullCode: r.full_code, version: r.version, name: r.name, field: r.field,
   competentLevel: r.competent_level, competentAgency: r.competent_agency,
   competentBody: r.competent_body ? toCompetentBody(r.competent_body) : null,
@@ -140,45 +135,3 @@ export async function writeProcedures(
 
 /** The province whose catalogue this is (new Đồng Tháp). */
 export const CATALOGUE_PROVINCE = '82';
-
-export interface CatalogImportInput {
-  readonly format: 'json' | 'xlsx';
-  /** JSON text, or the XLSX file in base64. */
-  readonly content: string;
-}
-
-async function recordsOf(input: CatalogImportInput): Promise<ImportRecord[]> {
-  const records = input.format === 'json' ? jsonRecords(input.content) : await xlsxRecords(input.content);
-  if (typeof records === 'string') throw validationFailed('IMPORT_UNREADABLE', `Không đọc được tệp: ${records}.`, [{ path: 'content', message: records }]);
-  if (records.length === 0) throw validationFailed('IMPORT_EMPTY', 'Tệp không có dòng dữ liệu nào.');
-  return records;
-}
-
-/** Admin use case: import procedure versions from JSON or XLSX; all rows or none. */
-export async function importCatalog(ctx: ServiceContext, input: CatalogImportInput): Promise<{ rows: number; inserted: number; closed: number }> {
-  assertSystemAdmin(ctx.actor, 'catalog.manage');
-  const actor = ctx.actor;
-  const records = await recordsOf(input);
-  const problems = new RowProblems();
-  const rows = records.map((r, i) => readProcedureRow(r, i + 1, problems));
-  const seen = new Map<string, number>();
-  rows.forEach((r, i) => {
-    const key = `${r.code}@${r.effectiveFrom}`;
-    if (seen.has(key)) problems.add(i + 1, 'code', `trùng với dòng ${seen.get(key)}`);
-    else seen.set(key, i + 1);
-  });
-  const failed = () => validationFailed('IMPORT_INVALID', `Tệp nhập có ${problems.details.length} lỗi; không dòng nào được ghi.`, problems.details.slice(0, 200));
-  if (!problems.isEmpty) throw failed();
-  // rows of one code in date order, so that each closes the one before
-  const ordered = rows.map((r, i) => ({ ...r, row: i + 1 })).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
-  const at = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
-    const result = await writeProcedures(trx, ordered, problems, CATALOGUE_PROVINCE, 'error');
-    if (!problems.isEmpty) throw failed();
-    await recordAudit(trx, actor, {
-      action: 'catalog.import', entity: 'procedures', entityKey: null, at,
-      payload: { format: input.format, rows: rows.length, inserted: result.inserted, closed: result.closed, codes: rows.map((r) => r.code) },
-    });
-    return { rows: rows.length, inserted: result.inserted, closed: result.closed };
-  });
-}

@@ -16,8 +16,8 @@ function cellText(value: ExcelJS.CellValue): unknown {
   return value;
 }
 
-/** Records of the first sheet, or the reason the file cannot be read. */
-export async function xlsxRecords(base64: string): Promise<ImportRecord[] | string> {
+/** Records of the first sheet with their row numbers in the sheet (row 1 is the header), or the reason the file cannot be read. */
+export async function xlsxRecords(base64: string): Promise<{ records: ImportRecord[]; sheetRows: number[] } | string> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
@@ -29,6 +29,7 @@ export async function xlsxRecords(base64: string): Promise<ImportRecord[] | stri
   const names: string[] = [];
   sheet.getRow(1).eachCell((cell, col) => { names[col] = String(cellText(cell.value) ?? '').trim(); });
   const records: ImportRecord[] = [];
+  const sheetRows: number[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
     const rec: Record<string, unknown> = {};
     sheet.getRow(r).eachCell((cell, col) => {
@@ -36,7 +37,7 @@ export async function xlsxRecords(base64: string): Promise<ImportRecord[] | stri
       const v = cellText(cell.value);
       if (name && v !== undefined && v !== '') rec[name] = v;
     });
-    if (Object.keys(rec).length > 0) records.push(rec);
+    if (Object.keys(rec).length > 0) { records.push(rec); sheetRows.push(r); }
   }
-  return records;
+  return { records, sheetRows };
 }
