@@ -76,7 +76,11 @@ export const matrix: Record<string, Row> = {
   'GET /api/v1/procedures/{code}': { access: 'public' },
   'POST /api/v1/admin/catalog/import': { access: 'signed-in', needs: ['catalog.manage'], resource: 'shared', body: () => ({}), deniedAs4xx: noValidImport },
   'GET /api/v1/admin/catalog/procedures': { access: 'signed-in', needs: ['catalog.manage'], resource: 'shared' },
-  'GET /api/v1/admin/catalog/procedures/{code}': { access: 'signed-in', needs: ['catalog.manage'], resource: 'shared', note: 'the path names no seeded procedure in every world: 404 is a refusal of the data, not of the role' },
+  'GET /api/v1/admin/catalog/procedures/{code}': {
+    access: 'signed-in', needs: ['catalog.manage'], resource: 'shared',
+    deniedAs4xx: 'the matrix puts a dossier code in {code}, which the procedure-code pattern refuses (400) before the permission is asked',
+    note: 'a dossier code is not a procedure code: 400 from the schema, or 404',
+  },
   'POST /api/v1/admin/catalog/procedures/{code}/versions': { access: 'signed-in', needs: ['catalog.manage'], resource: 'shared', body: () => ({}), deniedAs4xx: noValidImport },
   'GET /api/v1/calendar/due': { access: 'signed-in', needs: 'session', resource: 'none', query: 'received=2026-03-02T09:00:00&duration=5&unit=working_days' },
   'GET /api/v1/calendar/{year}': { access: 'signed-in', needs: 'session', resource: 'none' },
