@@ -10,6 +10,8 @@ import { AgenciesPage } from './admin/directory/AgenciesPage';
 import { ServicePointsPage } from './admin/directory/ServicePointsPage';
 import { UnitsPage } from './admin/directory/UnitsPage';
 import { UsersPage } from './admin/users/UsersPage';
+import { CatalogPage } from './admin/catalog/CatalogPage';
+import { ProcedurePage, procedureCodeOf } from './admin/catalog/ProcedurePage';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { ReceivePage } from './counter/ReceivePage';
 import { ReturnPage } from './counter/ReturnPage';
@@ -55,6 +57,8 @@ function Page({ path, user, onSessionLost }: { path: string; user: User; onSessi
       return <ServicePointsPage />;
     case paths.adminUsers:
       return <UsersPage user={user} />;
+    case paths.adminCatalog:
+      return <CatalogPage />;
     case paths.counterReceive:
       return <ReceivePage user={user} />;
     case paths.counterReturn:
@@ -77,6 +81,10 @@ function Page({ path, user, onSessionLost }: { path: string; user: User; onSessi
       if (path.startsWith(`${paths.processingDossier}/`)) {
         const code = dossierCodeOf(path);
         return <DossierPage key={code} code={code} user={user} />;
+      }
+      if (path.startsWith(`${paths.adminCatalog}/`)) {
+        const code = procedureCodeOf(path);
+        return <ProcedurePage key={code} code={code} />;
       }
       return <NotFoundPage />;
   }

@@ -11,6 +11,8 @@ export const paths = {
   adminServicePoints: '/quan-tri/diem-phuc-vu',
   /** administrators: accounts, roles and scopes */
   adminUsers: '/quan-tri/nguoi-dung',
+  /** administrators: the procedure catalogue; a procedure's page is this path + '/' + its code */
+  adminCatalog: '/quan-tri/thu-tuc',
   counterReceive: '/quay/tiep-nhan',
   counterReturn: '/quay/tra-ket-qua',
   processingQueue: '/xu-ly',
@@ -42,6 +44,7 @@ export const pagePermissions = {
   [paths.adminAgencies]: ['directory.manage'],
   [paths.adminServicePoints]: ['directory.manage'],
   [paths.adminUsers]: ['users.manage'],
+  [paths.adminCatalog]: ['catalog.manage'],
   [paths.counterReceive]: ['dossiers.receive'],
   [paths.counterReturn]: ['dossiers.return'],
   [paths.processingQueue]: ['dossiers.process', 'dossiers.receive'],
@@ -57,5 +60,6 @@ export const pagePermissions = {
 /** The permissions a path needs: its page's, or a dossier page's for `/xu-ly/ho-so/<code>`. */
 export function permissionsFor(path: string): readonly Permission[] {
   if (path.startsWith(`${paths.processingDossier}/`)) return pagePermissions[paths.processingDossier];
+  if (path.startsWith(`${paths.adminCatalog}/`)) return pagePermissions[paths.adminCatalog];
   return (pagePermissions as Readonly<Record<string, readonly Permission[]>>)[path] ?? [];
 }

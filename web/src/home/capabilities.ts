@@ -36,6 +36,7 @@ export const capabilityPaths: Partial<Record<CapabilityKey, string>> = {
   workCalendar: paths.adminCalendar,
   adminUnits: paths.adminUnits,
   users: paths.adminUsers,
+  procedureCatalog: paths.adminCatalog,
   receiveDossier: paths.counterReceive,
   returnResult: paths.counterReturn,
   searchDossiers: paths.dossierSearch,
