@@ -43,6 +43,8 @@ export interface IntakePayload {
   readonly placeUnitId?: number;
   /** received at a service point: form 01's ledger — the year of the receipt and the serial in that year's book */
   readonly ledger?: { readonly year: number; readonly serial: number };
+  /** how the applicant will receive the result, chosen at intake (absent in events before migration 0081) */
+  readonly delivery?: { readonly method: 'counter' | 'post' | 'online'; readonly address: string | null };
 }
 
 const date = (v: unknown): Date | null => (typeof v === 'string' ? new Date(v) : null);
@@ -73,6 +75,7 @@ function fromIntake(e: DossierEvent): DerivedDossier {
     apologized_at: null, approved_at: null, refused_at: null, finished_at: null, returned_at: null, result_delivery: null,
     vneid_authenticated: p.vneidAuthenticated, form_data: p.formData, last_hash: e.hash, version: e.seq,
     rated_at: null, rating_stars: null, ledger_year: p.ledger?.year ?? null, ledger_serial: p.ledger?.serial ?? null,
+    delivery_method: p.delivery?.method ?? null, delivery_address: p.delivery?.address ?? null,
   };
 }
 

@@ -7,6 +7,7 @@ import { eventHashBody, GENESIS_HASH, nextEvent, normalizePayload, type DerivedI
 import { filledBody, type IntakeTokens } from './intake-event-sql';
 import { evolve, type IntakePayload } from './fold';
 import type { Channel, PaperRecord } from './model';
+import type { Delivery } from './delivery';
 import type { Actor } from '../platform/actor';
 import type { ProcedureForIntake } from '../catalog/references';
 import type { AgencyRef, UnitRef } from '../directory/references';
@@ -33,6 +34,8 @@ export interface IntakeFacts {
   readonly due: { dueAt: Date; calendarVersion: string } | null;
   /** the procedure case chosen at intake, if any */
   readonly caseKey: string | null;
+  /** how the applicant will receive the result */
+  readonly delivery: Delivery;
   /** the configured kind of system (code format); default provincial */
   readonly codeSystem?: CodeSystem;
   readonly now: Date;
@@ -70,6 +73,7 @@ export function draftIntake(f: IntakeFacts): IntakeDraft {
     vneidAuthenticated: false, receivedAt: f.receivedAt?.toISOString() ?? null,
     dueAt: f.due?.dueAt.toISOString() ?? null, calendarVersion: f.due?.calendarVersion ?? null, formData: f.formData,
     papers: f.papers.map(({ fileId: _f, ...p }) => p),
+    delivery: f.delivery,
     ...(f.caseKey !== null ? { caseKey: f.caseKey } : {}),
     ...(route.place !== null ? { placeUnitId: route.place.id } : {}),
     ...(ledger && ledgerSerial !== undefined ? { ledger: { year: ledger.year, serial: ledgerSerial as number } } : {}),

@@ -12,6 +12,7 @@ import type { IntakeRoute } from './intake-draft';
 import type { DossierContext, DossierRow } from './events';
 import { checkApplicant, checkChannel, checkPapers, ledgerEntry, receiptTime, type Channel, type IntakeInput, type IntakeResult } from './model';
 import { validateFormData } from './eform';
+import { chooseDelivery, type Delivery } from './delivery';
 import { calendarAround } from './work-calendar';
 
 /**
@@ -42,9 +43,9 @@ export function channelFor(actor: Actor, requested: Channel | undefined): Channe
 
 /**
  * The procedure in force and the receipt time, or 400 DOSSIER_INVALID listing every problem of
- * the request (applicant, channel, papers, e-form, postal hand-over). A citizen files for themselves only.
+ * the request (applicant, channel, papers, e-form, postal hand-over, result delivery). A citizen files for themselves only.
  */
-export async function validIntake(ctx: DossierContext, actor: Actor, input: IntakeInput, channel: Channel, now: Date): Promise<{ procedure: ProcedureForIntake; receivedAt: Date | null; rule: DurationRule }> {
+export async function validIntake(ctx: DossierContext, actor: Actor, input: IntakeInput, channel: Channel, now: Date): Promise<{ procedure: ProcedureForIntake; receivedAt: Date | null; rule: DurationRule; delivery: Delivery }> {
   const problems: ErrorDetail[] = [];
   checkApplicant(input.applicant, problems);
   if (can(actor, 'portal.self') && (actor.scope.kind !== 'self' || actor.scope.personalId !== input.applicant.personalId)) {
@@ -55,6 +56,7 @@ export async function validIntake(ctx: DossierContext, actor: Actor, input: Inta
   checkPapers(procedure, input.papers, problems);
   problems.push(...validateFormData(procedure.eformSchema, input.formData));
   const receivedAt = receiptTime(channel, input.handoverSignedAt, now, problems);
+  const delivery = chooseDelivery(input.delivery, channel, procedure, problems);
   const choice = chooseCase(procedure, input.caseKey);
   if (!choice.ok) problems.push({ path: 'caseKey', message: choice.message });
   if (procedure.placeTied && !input.placeUnitCode) {
@@ -63,7 +65,7 @@ export async function validIntake(ctx: DossierContext, actor: Actor, input: Inta
     problems.push({ path: 'placeUnitCode', message: 'Thủ tục này không gắn với địa điểm; bỏ trống xã, phường nơi có địa điểm.' });
   }
   if (problems.length > 0 || !choice.ok) throw validationFailed('DOSSIER_INVALID', 'Hồ sơ chưa hợp lệ, vui lòng kiểm tra lại.', problems);
-  return { procedure, receivedAt, rule: choice.rule };
+  return { procedure, receivedAt, rule: choice.rule, delivery };
 }
 
 /**

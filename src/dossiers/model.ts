@@ -4,6 +4,7 @@
 import { paperRequirement } from '../catalog/model';
 import type { ProcedureForIntake } from '../catalog/references';
 import type { ErrorDetail } from '../platform/errors';
+import type { DeliveryInput } from './delivery';
 import type { DislikeReason, Status } from './lifecycle';
 
 // ── Intake ─────────────────────────────────────────────────────────────────────────────────────
@@ -49,6 +50,8 @@ export interface IntakeInput {
    * procedure tied to a place (catalogue `placeTied`), refused for any other (DOMAIN §9.3.5).
    */
   readonly placeUnitCode?: string;
+  /** how the applicant will receive the result (form 01 item 6); absent: online → online, else at the counter */
+  readonly delivery?: DeliveryInput;
   /**
    * Kept in the request schema for forward compatibility (F766 `TaiKhoanDuocXacThucVoiVNeID`),
    * but ignored: there is no VNeID integration yet, so a client's claim cannot be trusted and

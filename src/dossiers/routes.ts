@@ -6,6 +6,7 @@ import type { RouteDeps } from '../platform/context';
 import { literals } from '../platform/http/schemas';
 import { requireActor, type HttpApp } from '../platform/http/server';
 import { paymentChannels, paperSources } from './model';
+import { deliveryMethods } from './delivery';
 import type { DossierContext, DossierHook } from './events';
 import { actions, dislikeReasons, RATING_COMMENT_MAX_CHARS, RATING_MAX_STARS, RATING_MIN_STARS, statuses } from './lifecycle';
 import { assigneesOf, getDossier, performAction, queueFilters, receiveDossier, searchDossiers, verifyAudit, workQueue } from './service';
@@ -47,6 +48,10 @@ const IntakeBody = Type.Object({
   handoverSignedAt: Type.Optional(Instant),
   caseKey: Type.Optional(Type.String({ minLength: 1, maxLength: 60, pattern: '^[0-9A-Za-z.-]+$', description: 'Trường hợp của thủ tục (danh mục: cases[].key); bỏ trống: thời hạn chung của thủ tục' })),
   placeUnitCode: Type.Optional(Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9]+$', description: 'Mã xã, phường nơi có đất, công trình, địa điểm kinh doanh (bắt buộc với thủ tục placeTied)' })),
+  delivery: Type.Optional(Type.Object({
+    method: literals(deliveryMethods),
+    address: Type.Optional(Type.String({ maxLength: 300, description: 'Địa chỉ nhận kết quả (bắt buộc khi nhận qua bưu chính)' })),
+  }, { ...strict, description: 'Hình thức nhận kết quả (mẫu 01, mục 6): tại quầy, qua bưu chính (kèm địa chỉ) hoặc trực tuyến' })),
   // ignored until a VNeID integration exists (always recorded false); kept for forward compatibility
   vneidAuthenticated: Type.Optional(Type.Boolean({ description: 'Chưa tích hợp VNeID: giá trị này bị bỏ qua, hồ sơ ghi nhận false.' })),
 }, strict);

@@ -15,6 +15,10 @@ const Ledger = Nullable(Type.Object({
   serial: Type.Integer({ minimum: 1, description: 'Số thứ tự trong quyển, liên tục không cách quãng' }),
 }, { description: 'Vào Sổ theo dõi hồ sơ (mẫu 01); null với hồ sơ nộp trực tuyến' }));
 
+const DeliverySchema = Nullable(Type.Object({
+  method: literals(['counter', 'post', 'online'] as const), address: Nullable(Type.String()),
+}, { description: 'Hình thức nhận kết quả chọn khi tiếp nhận (mẫu 01, mục 6); null với hồ sơ tiếp nhận trước khi có trường này' }));
+
 export const IntakeResultSchema = Type.Object({
   code: Type.String(), status: Status, syncCode: Type.Integer(), channel: Channel,
   receivedAt: Nullable(Instant), dueAt: Nullable(Instant), calendarVersion: Nullable(Type.String()),
@@ -27,7 +31,7 @@ export const DossierDetailSchema = Type.Object({
   code: Type.String(), status: Status, statusLabel: Type.String(), syncCode: Type.Integer(), version: Type.Integer(), channel: Channel,
   procedure: Type.Object({ code: Type.String(), name: Type.String() }),
   applicant: Type.Object({ name: Type.String(), phone: Nullable(Type.String()), personalId: Nullable(Type.String()) }),
-  receivingAgency: Agency, competentAgency: Agency, ledger: Ledger,
+  receivingAgency: Agency, competentAgency: Agency, ledger: Ledger, delivery: DeliverySchema,
   submittedAt: Instant, receivedAt: Nullable(Instant), dueAt: Nullable(Instant), originalDueAt: Nullable(Instant),
   finishedAt: Nullable(Instant), returnedAt: Nullable(Instant),
   remainingWorkingMinutes: Nullable(Type.Integer()), timeliness: Nullable(TimelinessSchema),
@@ -69,6 +73,7 @@ export const ActionResultSchema = Type.Object({
 export const TrackingViewSchema = Type.Object({
   code: Type.String(), status: Status, statusLabel: Type.String(), procedureName: Type.String(),
   receivedAt: Nullable(Instant), dueAt: Nullable(Instant), rated: Type.Boolean(),
+  deliveryMethod: Nullable(literals(['counter', 'post', 'online'] as const)),
   steps: Type.Array(Type.Object({ label: Type.String(), at: Instant })),
   supplement: Nullable(Type.Object({ items: Type.Array(Type.String()), dueBy: Nullable(Type.String()), requestedAt: Instant }, { description: 'khi đang chờ bổ sung: giấy tờ cần bổ sung và hạn' })),
 });

@@ -51,13 +51,13 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
   const channel = channelFor(actor, input.channel);
   if (hasNul(input)) throw validationFailed('VALIDATION_FAILED', 'Dữ liệu chứa ký tự không hợp lệ.');
   const now = ctx.clock.now();
-  const { procedure, receivedAt, rule } = await validIntake(ctx, actor, input, channel, now);
+  const { procedure, receivedAt, rule, delivery } = await validIntake(ctx, actor, input, channel, now);
   const route = await routeIntake(ctx, actor, input.applicant.unitCode, procedure, channel, vnDateOfInstant(now.getTime()), input.placeUnitCode);
   const due = await intakeDueTime(ctx, rule, receivedAt);
   const applicant = { ...input.applicant, ...normalizedApplicant(input.applicant) };
   const papers = paperRecords(procedure, input.papers);
   const draft = draftIntake({
-    actor, channel, procedure, route, applicant, papers, formData: input.formData, receivedAt, due, caseKey: rule.caseKey, now,
+    actor, channel, procedure, route, applicant, papers, formData: input.formData, receivedAt, due, caseKey: rule.caseKey, delivery, now,
     ...(ctx.codeSystem ? { codeSystem: ctx.codeSystem } : {}),
     randomParts: [randomBytes(12).toString('hex'), randomBytes(12).toString('hex'), randomBytes(12).toString('hex')],
   });

@@ -193,9 +193,11 @@ export async function dossierSlip(ctx: FormsContext, code: string, kind: SlipKin
       const catalogue = await getProcedure(ctx.db, d.procedure.code, vnDay(receivedAt));
       // the chosen case's time and this channel's fees (catalogue depth, issue 9)
       const terms = receiptTerms(catalogue, d.channel, facts.caseKey);
-      const resultDelivery: ResultDelivery = d.channel === 'online' && !servicePoint
-        ? { method: 'online', text: '' }
-        : { method: 'counter', text: servicePoint ? `${servicePoint.name}, ${servicePoint.address}` : d.receivingAgency.name };
+      const counterText = servicePoint ? `${servicePoint.name}, ${servicePoint.address}` : d.receivingAgency.name;
+      // as chosen at intake (form 01 item 6); dossiers received before that was recorded: as before
+      const resultDelivery: ResultDelivery = d.delivery
+        ? { method: d.delivery.method, text: d.delivery.method === 'post' ? d.delivery.address ?? '' : d.delivery.method === 'counter' ? counterText : '' }
+        : d.channel === 'online' && !servicePoint ? { method: 'online', text: '' } : { method: 'counter', text: counterText };
       return { kind, data: {
         header, code: d.code, copyLabel: 'Giao khách hàng', applicant, procedure,
         papers: d.papers.map((p) => ({ name: p.name, originals: p.originals, copies: p.copies })),

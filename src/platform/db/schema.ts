@@ -241,6 +241,9 @@ export interface DossiersTable {
   /** form 01's ledger (migration 0080): the year of the receipt and the serial in that year's book of the service point */
   ledger_year: number | null;
   ledger_serial: number | null;
+  /** how the applicant chose at intake to receive the result (migration 0081); the address for 'post' */
+  delivery_method: 'counter' | 'post' | 'online' | null;
+  delivery_address: string | null;
 }
 
 export interface DossierEventsTable {
