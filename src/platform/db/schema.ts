@@ -352,25 +352,23 @@ interface StatsCounts {
   resolution_working_minutes: Generated<number>;
 }
 
-export interface StatsDailyTable extends StatsCounts {
-  day: CivilDate;
+/** The key columns both roll-up tables share (the daily one adds the day and the procedure, the monthly one the month). */
+interface StatsKeyColumns {
   province_code: string;
   unit_path: string;
   agency_id: number;
   receiving_agency_id: number;
-  procedure_id: number;
   channel: 'counter' | 'online' | 'postal';
   online_level: 'none' | 'partial' | 'full';
 }
 
-export interface StatsMonthlyTable extends StatsCounts {
+export interface StatsDailyTable extends StatsCounts, StatsKeyColumns {
+  day: CivilDate;
+  procedure_id: number;
+}
+
+export interface StatsMonthlyTable extends StatsCounts, StatsKeyColumns {
   month: CivilDate;
-  province_code: string;
-  unit_path: string;
-  agency_id: number;
-  receiving_agency_id: number;
-  channel: 'counter' | 'online' | 'postal';
-  online_level: 'none' | 'partial' | 'full';
 }
 
 // ---- supervision (0008_supervision.sql) -------------------------------------------------------
