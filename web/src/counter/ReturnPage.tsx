@@ -38,13 +38,15 @@ export function ReturnPage() {
       <p className="lead">{t('returnIntro')}</p>
       <Notice tone="success">{done && <p>{t('returnDone', { code: done.code })} <Link to={dossierPath(done.code)}>{done.code}</Link></p>}</Notice>
       <Notice tone="error">{failed}</Notice>
-      <DossierSearch key={searchKey} status="resultReady" actionHeader={t('returnAction')}
-        renderAction={(item) => (
+      <DossierSearch key={searchKey} status="resultReady" action={{
+        header: t('returnAction'),
+        render: (item) => (
           <Button kind="primary" onClick={() => void open(item)}
             aria-label={t('returnFor', { code: item.code, name: item.applicantName })}>
             {t('returnChoose')}
           </Button>
-        )} />
+        ),
+      }} />
       {dossier && (
         <ActionDialog dossier={dossier} action="return"
           onClose={() => setDossier(null)}

@@ -33,14 +33,14 @@ export function DrillTable({ rows }: { readonly rows: readonly DrillRow[] }) {
   const when = (iso: string | null) => (iso ? formatVnDateTime(iso) : '');
   return (
     <DataTable rows={rows} rowKey={(r) => r.code} columns={[
-      { key: 'code', header: t('col_code'), cell: (r) => <Link to={dossierPath(r.code)}>{r.code}</Link> },
+      { key: 'code', header: t('col_code'), rowHeader: true, noWrap: true, cell: (r) => <Link to={dossierPath(r.code)}>{r.code}</Link> },
       { key: 'procedure', header: t('col_procedure'), cell: (r) => r.procedureCode },
       { key: 'applicant', header: t('col_applicant'), cell: (r) => r.applicantName },
       { key: 'channel', header: t('col_channel'), cell: (r) => (isIntakeChannel(r.channel) ? tp(`intake_${r.channel}`) : r.channel) },
       { key: 'status', header: t('col_status'), cell: (r) => statusText(tp, r.status) },
-      { key: 'received', header: t('col_receivedAt'), cell: (r) => when(r.receivedAt) },
-      { key: 'due', header: t('col_dueAt'), cell: (r) => when(r.dueAt) },
-      { key: 'finished', header: t('col_finishedAt'), cell: (r) => when(r.finishedAt) },
+      { key: 'received', header: t('col_receivedAt'), noWrap: true, cell: (r) => when(r.receivedAt) },
+      { key: 'due', header: t('col_dueAt'), noWrap: true, cell: (r) => when(r.dueAt) },
+      { key: 'finished', header: t('col_finishedAt'), noWrap: true, cell: (r) => when(r.finishedAt) },
     ]} />
   );
 }
@@ -54,7 +54,7 @@ export function BreakdownTable({ rows, onOpen }: {
   if (rows.length === 0) return <p className="muted">{t('noFigures')}</p>;
   return (
     <DataTable rows={rows} rowKey={(r) => r.key} columns={[
-      { key: 'label', header: t('col_name'), cell: (r) => r.label },
+      { key: 'label', header: t('col_name'), rowHeader: true, cell: (r) => r.label },
       { key: 'received', header: t('col_received'), numeric: true, cell: (r) => <Received value={fmt(r.received)} open={onOpen?.(r)} title={t('openDossiers')} /> },
       { key: 'online', header: t('col_online'), numeric: true, cell: (r) => fmt(r.online) },
       { key: 'postal', header: t('col_postal'), numeric: true, cell: (r) => fmt(r.postal) },

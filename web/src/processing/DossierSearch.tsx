@@ -9,16 +9,17 @@ import { useProcessingT } from './i18n';
 import { formatAt, StatusBadge, TimelinessBadge } from './labels';
 import { Button } from '../ui/Button';
 import { DataTable } from '../ui/DataTable';
+import { Link } from '../ui/router';
+import { dossierPath } from './DossierPage';
 
 interface Props {
   /** only dossiers in this status (the return screen looks for results ready) */
   readonly status?: DossierStatus;
-  /** what to show in the last column of a result row */
-  readonly renderAction: (item: DossierListItem) => ReactNode;
-  readonly actionHeader: string;
+  /** a last column with what to do with a result (the return screen's "Trả kết quả"); without it, the code opens the dossier */
+  readonly action?: { readonly header: string; readonly render: (item: DossierListItem) => ReactNode };
 }
 
-export function DossierSearch({ status, renderAction, actionHeader }: Props) {
+export function DossierSearch({ status, action }: Props) {
   const t = useProcessingT();
   const { t: tApp } = useTranslation();
   const [filters, setFilters] = useState<{ code: string; personalId: string; phone: string; name: string }>({ code: '', personalId: '', phone: '', name: '' });
@@ -70,13 +71,13 @@ export function DossierSearch({ status, renderAction, actionHeader }: Props) {
       <MessageNotice message={message} />
       {results && results.length > 0 && (
         <DataTable caption={t('searchCaption')} rows={results} rowKey={(i) => i.code} columns={[
-          { key: 'code', header: t('colCode'), rowHeader: true, noWrap: true, cell: (i) => i.code },
+          { key: 'code', header: t('colCode'), rowHeader: true, noWrap: true, cell: (i) => (action ? i.code : <Link to={dossierPath(i.code)}>{i.code}</Link>) },
           { key: 'applicant', header: t('colApplicant'), cell: (i) => i.applicantName },
           { key: 'procedure', header: t('colProcedure'), cell: (i) => i.procedureCode },
           { key: 'status', header: t('colStatus'), cell: (i) => <StatusBadge t={t} status={i.status} /> },
           { key: 'due', header: t('colDue'), noWrap: true, cell: (i) => formatAt(t, i.dueAt) },
           { key: 'timeliness', header: t('colTimeliness'), cell: (i) => <TimelinessBadge t={t} value={i.timeliness} /> },
-          { key: 'action', header: actionHeader, cell: renderAction },
+          ...(action ? [{ key: 'action', header: action.header, cell: action.render }] : []),
         ]} />
       )}
     </>

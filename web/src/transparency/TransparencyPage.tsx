@@ -64,7 +64,7 @@ export function TransparencyPage() {
         <>
           <DataTable caption={t('caption', { shown: items.length, total: loaded.list.total })} rows={items} rowKey={(p) => p.code} columns={[
             { key: 'procedure', header: t('colProcedure'), rowHeader: true, cell: (p) => <>{p.name} <span className="muted">({p.code})</span></> },
-            { key: 'duration', header: t('colDuration'), cell: (p) => durationText(tc, p.duration.value, p.duration.unit) },
+            { key: 'duration', header: t('colDuration'), noWrap: true, cell: (p) => durationText(tc, p.duration.value, p.duration.unit) },
             { key: 'resolved', header: t('colResolved'), numeric: true, cell: (p) => p.resolved },
             { key: 'median', header: t('colMedian'), numeric: true, cell: (p) => num(p.medianWorkingDays) },
             { key: 'p90', header: t('colP90'), numeric: true, cell: (p) => num(p.p90WorkingDays) },
