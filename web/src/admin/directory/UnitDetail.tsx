@@ -13,13 +13,13 @@ import { useDirectoryT } from './i18n';
 import { UnitCorrectForm } from './UnitCorrectForm';
 import { validity } from './UnitsPage';
 
-function Links({ title, links }: { readonly title: string; readonly links: readonly UnitLink[] }) {
+function Links({ title, links, item }: { readonly title: string; readonly links: readonly UnitLink[]; readonly item: 'predecessorItem' | 'successorItem' }) {
   const t = useDirectoryT();
   return (
     <div>
       <h4>{title}</h4>
       {links.length === 0 ? <p className="muted">{t('none')}</p> : (
-        <ul>{links.map((l) => <li key={`${l.code}@${l.validFrom}`}>{t('linkItem', { code: l.code, name: l.name, date: formatCivilDate(l.effectiveDate) })}{l.partial && ` ${t('partial')}`}</li>)}</ul>
+        <ul>{links.map((l) => <li key={`${l.code}@${l.validFrom}`}>{t(item, { code: l.code, name: l.name, date: formatCivilDate(l.effectiveDate) })}{l.partial && ` ${t('partial')}`}</li>)}</ul>
       )}
     </div>
   );
@@ -35,12 +35,12 @@ export function UnitDetail({ code, onClose, onChanged }: { readonly code: string
     <article key={v.validFrom} className="admin-group">
       <h3>{v.name} <span className="muted">({t(`kind_${v.kind}` as 'kind_xa')}, {validity(v.validFrom, v.validTo, t)})</span></h3>
       <div className="admin-grid">
-        <Links title={t('predecessors')} links={v.predecessors} />
-        <Links title={t('successors')} links={v.successors} />
+        <Links title={t('predecessors')} links={v.predecessors} item="predecessorItem" />
+        <Links title={t('successors')} links={v.successors} item="successorItem" />
       </div>
       {editing === v.validFrom
         ? <UnitCorrectForm version={v} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); reload(); setRound((r) => r + 1); onChanged(); }} />
-        : <Button onClick={() => setEditing(v.validFrom)}>{t('edit')}</Button>}
+        : <p><Button onClick={() => setEditing(v.validFrom)} aria-label={`${t('correct')} ${v.name}`}>{t('correct')}</Button></p>}
       <History entity="unit" entityKey={`${v.code}@${v.validFrom}`} round={round} />
     </article>
   );

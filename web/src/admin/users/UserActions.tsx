@@ -41,7 +41,7 @@ export function UserActions({ user, isSelf, onOutcome }: { readonly user: User; 
   return (
     <div className="admin-actions">
       {!isSelf && <Button onClick={() => setAsking('reset')} aria-label={`${t('resetPassword')} ${user.username}`}>{t('resetPassword')}</Button>}
-      {user.active
+      {isSelf ? null : user.active
         ? <Button kind="danger" className="admin-apart" onClick={() => setAsking('disable')} aria-label={`${t('disable')} ${user.username}`}>{t('disable')}</Button>
         : <Button disabled={busy} onClick={() => void run(async () => { await setActive(user.id, true); return { kind: 'done', text: t('enabled', { username: user.username }) }; })}
           aria-label={`${t('enable')} ${user.username}`}>{t('enable')}</Button>}

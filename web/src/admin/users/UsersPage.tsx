@@ -12,7 +12,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { SelectField } from '../form-parts';
 import { useLoad } from '../useLoad';
 import { fetchUsers, type UserFilter } from './api';
-import { CreateUserForm } from './CreateUserForm';
+import { CreateUserForm, scopeKindOf } from './CreateUserForm';
 import { useUsersT } from './i18n';
 import { UserActions, type ActionOutcome } from './UserActions';
 import '../admin.css';
@@ -50,7 +50,7 @@ export function UsersPage({ user: me }: { readonly user: User }) {
     { key: 'username', header: t('colUsername'), cell: (u: User) => <>{u.username}{u.id === me.id && ` ${t('you')}`}</> },
     { key: 'name', header: t('colName'), cell: (u: User) => u.fullName },
     { key: 'role', header: t('colRole'), cell: (u: User) => tApp(`roles.${u.role}`) },
-    { key: 'scope', header: t('colScope'), cell: (u: User) => u.scopeCode ?? t('noScope') },
+    { key: 'scope', header: t('colScope'), cell: (u: User) => u.scopeCode ?? (scopeKindOf[u.role] === 'self' ? t('selfScope') : t('noScope')) },
     { key: 'state', header: t('colState'), cell: (u: User) => <>{u.active ? t('stateActive') : t('stateDisabled')}{u.mustChangePassword && <span className="muted"> — {t('mustChange')}</span>}</> },
     { key: 'actions', header: t('colActions'), cell: (u: User) => <UserActions user={u} isSelf={u.id === me.id} onOutcome={onOutcome} /> },
   ];
