@@ -46,6 +46,8 @@ export interface Scope {
 
 const period = 'from=2026-03-01&to=2026-03-31';
 /** Shared-data imports take a file of the whole directory, catalogue or calendar: no minimal valid body was built. */
+/** Creating a unit, agency or service point needs a whole record: the empty body is refused by its schema first. */
+const noMinimalBody = 'an empty body is refused by its schema (400) before the permission is asked: checked only as not 2xx, not 500';
 const noValidImport = 'an empty import is refused by its schema (400) before the permission is asked: checked only as not 2xx, not 500';
 
 export const matrix: Record<string, Row> = {
@@ -66,11 +68,23 @@ export const matrix: Record<string, Row> = {
     body: (s) => ({ username: `moi${Math.floor(Math.random() * 1e9)}`, fullName: 'Người Mới', role: 'clerk', scopeCode: s.servicePointCode }),
   },
   'GET /api/v1/users/{id}': { access: 'signed-in', needs: ['users.read'], resource: 'user' },
+  'PUT /api/v1/users/{id}/active': {
+    access: 'signed-in', needs: ['users.manage'], resource: 'user', body: () => ({ active: true }),
+    note: 'the account is already active: 409 USER_ALREADY_ACTIVE (the matrix disables nobody)',
+  },
+  'POST /api/v1/users/{id}/password-reset': { access: 'signed-in', needs: ['users.manage'], resource: 'user' },
   'GET /api/v1/units': { access: 'signed-in', needs: 'session', resource: 'none' },
   'GET /api/v1/units/{code}': { access: 'signed-in', needs: 'session', resource: 'none' },
   'GET /api/v1/agencies': { access: 'signed-in', needs: 'session', resource: 'none' },
   'GET /api/v1/service-points': { access: 'signed-in', needs: 'session', resource: 'none' },
   'GET /api/v1/service-points/{code}': { access: 'signed-in', needs: 'session', resource: 'none' },
+  'POST /api/v1/admin/units': { access: 'signed-in', needs: ['directory.manage'], resource: 'shared', body: () => ({}), deniedAs4xx: noMinimalBody },
+  'PATCH /api/v1/admin/units/{code}/{validFrom}': { access: 'signed-in', needs: ['directory.manage'], resource: 'shared', body: () => ({}) },
+  'POST /api/v1/admin/agencies': { access: 'signed-in', needs: ['directory.manage'], resource: 'shared', body: () => ({}), deniedAs4xx: noMinimalBody },
+  'PATCH /api/v1/admin/agencies/{identifier}/{validFrom}': { access: 'signed-in', needs: ['directory.manage'], resource: 'shared', body: () => ({}) },
+  'POST /api/v1/admin/service-points': { access: 'signed-in', needs: ['directory.manage'], resource: 'shared', body: () => ({}), deniedAs4xx: noMinimalBody },
+  'PATCH /api/v1/admin/service-points/{code}': { access: 'signed-in', needs: ['directory.manage'], resource: 'shared', body: () => ({}) },
+  'GET /api/v1/admin/directory/history': { access: 'signed-in', needs: ['directory.manage'], resource: 'shared', query: 'entity=unit&key=82@2025-07-01' },
   'POST /api/v1/admin/directory/import': { access: 'signed-in', needs: ['directory.manage'], resource: 'shared', body: () => ({}), deniedAs4xx: noValidImport },
   'GET /api/v1/procedures': { access: 'public' },
   'GET /api/v1/procedures/{code}': { access: 'public' },

@@ -23,7 +23,7 @@ import { createTestDatabase, type TestDatabase } from './db';
 import { makeServicePoint, makeUser, TEST_PASSWORD } from './factories';
 
 type SignedIn = Extract<Row, { access: 'signed-in' }>;
-type Method = 'GET' | 'POST' | 'PUT';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
 let t: TestDatabase;
 let app: HttpApp;
@@ -105,6 +105,7 @@ function urlOf(op: string, row: SignedIn, scope: 'in' | 'out'): string {
   return (row.query ? `${path}?${row.query}` : path)
     .replace('{code}', op.includes('/units/') ? w.commune.code : op.includes('/service-points/') ? w.servicePoint.code : p.code ?? '')
     .replace('{id}', row.resource === 'user' ? p.user ?? '' : row.resource === 'export' ? p.export ?? '' : row.resource === 'counterOutcome' ? p.counterOutcome ?? '' : '1')
+    .replace('{validFrom}', '2025-07-01').replace('{identifier}', w.communeAgency.identifier)
     .replace('{year}', '2026').replace('{action}', 'approve').replace('{file}', 'receipt.pdf');
 }
 
