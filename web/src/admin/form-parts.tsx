@@ -2,8 +2,9 @@
 // as a civil date, and the server's per-field problems placed under their field.
 import { useId, type ReactNode } from 'react';
 import { ApiError } from '../api/client';
-import { Field } from '../ui/Field';
 import { formatCivilDate } from '../ui/dates';
+import { parseDayMonthYear } from '../ui/dateEntry';
+import { DateField as SharedDateField } from '../ui/DateField';
 
 export function SelectField<V extends string>({ label, value, options, optionText, onChange, error, placeholder, hint }: {
   readonly label: string; readonly value: V | ''; readonly options: readonly V[]; readonly optionText: (v: V) => string;
@@ -25,24 +26,20 @@ export function SelectField<V extends string>({ label, value, options, optionTex
 }
 
 /** 'dd/mm/yyyy' typed by a user → 'yyyy-mm-dd', or null when it is not a real day. Pure. */
-export function civilOfText(text: string): string | null {
-  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
-  if (!m) return null;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
+export const civilOfText = (text: string): string | null => parseDayMonthYear(text);
 
 /** The text a date field starts with: dd/mm/yyyy of a civil date, or empty. */
 export const textOfCivil = (civil: string | null | undefined): string => (civil ? formatCivilDate(civil) : '');
 
-/** A date typed as dd/mm/yyyy (Chromium's date input would show mm/dd/yyyy). */
+/**
+ * The shared date field (ui/DateField: dd/mm/yyyy, slashes put in, calendar button) for forms
+ * that hold the text as typed and read it with civilOfText when they submit.
+ */
 export function DateField({ label, value, onChange, error, hint }: {
   readonly label: string; readonly value: string; readonly onChange: (text: string) => void; readonly error?: string | null | undefined; readonly hint?: string;
 }) {
-  return <Field label={label} value={value} onChange={(e) => onChange(e.target.value)} error={error} hint={hint ?? 'dd/mm/yyyy'}
-    inputMode="numeric" placeholder="dd/mm/yyyy" autoComplete="off" />;
+  return <SharedDateField label={label} value={civilOfText(value) ?? ''} onChange={(_day, text) => onChange(text)} error={error ?? null}
+    hint={hint} />;
 }
 
 /** The server's problem for one field (`details[].path`), without the field name it starts with. */

@@ -11,8 +11,8 @@ interface DateFieldProps {
   readonly label: string;
   /** "yyyy-mm-dd", or '' for none */
   readonly value: string;
-  /** "yyyy-mm-dd" of a valid day within the bounds, '' otherwise */
-  readonly onChange: (isoDate: string) => void;
+  /** "yyyy-mm-dd" of a valid day within the bounds, '' otherwise; and the text as shown */
+  readonly onChange: (isoDate: string, text: string) => void;
   readonly min?: string;
   readonly max?: string;
   readonly hint?: string;
@@ -72,8 +72,7 @@ export const DateField = forwardRef<HTMLInputElement, DateFieldProps>(function D
     const masked = maskDayMonthYear(typed);
     setText(masked);
     const next = readDateEntry(masked, { min, max });
-    const iso = next.kind === 'day' ? next.isoDate : '';
-    if (iso !== value) onChange(iso);
+    onChange(next.kind === 'day' ? next.isoDate : '', masked);
   };
 
   const problem = problemOf(entry, t);
