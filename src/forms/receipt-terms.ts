@@ -3,6 +3,7 @@
 // item of the catalogue. Pure.
 import { chooseCase, type ProcedureCase } from '../catalog/cases';
 import type { FeeChannel, FeeItem } from '../catalog/fees';
+import { feeTermLines } from '../shared/fee-terms';
 import type { Duration, FeeLine } from './model';
 
 export interface ReceiptTerms {
@@ -22,37 +23,9 @@ export interface CatalogueTerms {
 
 const FEE_CHANNEL = { counter: 'counter', postal: 'postal', online: 'online' } as const satisfies Record<string, FeeChannel>;
 
-const vnd = (n: number) => `${n.toLocaleString('vi-VN')} đồng`;
-
-/** "2.000 đồng/trang; từ trang thứ 3: 1.000 đồng/trang; tối đa 200.000 đồng/bản" and the like. */
-export function feeFormulaText(f: FeeItem): string | null {
-  if (f.amountVnd === null) return f.note;
-  switch (f.basis ?? 'fixed') {
-    case 'fixed': return null;
-    case 'per_copy': return `${vnd(f.amountVnd)}/bản`;
-    case 'per_page': {
-      const tiers = [...(f.tiers ?? [])].sort((a, b) => a.fromPage - b.fromPage).map((t) => `từ trang thứ ${t.fromPage}: ${vnd(t.amountVnd)}/trang`);
-      const cap = f.maxPerCopyVnd != null ? [`tối đa ${vnd(f.maxPerCopyVnd)}/bản`] : [];
-      return [`${vnd(f.amountVnd)}/trang`, ...tiers, ...cap].join('; ');
-    }
-  }
-}
-
-/**
- * The fee items that apply to the dossier's channel and case, each as printed: a fixed amount
- * with its amount; an amount by pages or copies (not known at intake) and an amount described
- * only in words as their formula, with no figure (the clerk fills it in on the receipt).
- */
-export function receiptFeeLines(items: readonly FeeItem[], channel: keyof typeof FEE_CHANNEL, caseKey: string | null): FeeLine[] {
-  const feeChannel = FEE_CHANNEL[channel];
-  return items
-    .filter((f) => (!f.channels || f.channels.includes(feeChannel)) && (f.caseKey == null || f.caseKey === caseKey))
-    .map((f) => {
-      const formula = feeFormulaText(f);
-      const fixed = f.amountVnd !== null && (f.basis ?? 'fixed') === 'fixed';
-      return fixed ? { name: f.name, amountVnd: f.amountVnd ?? 0 } : { name: f.name, amountVnd: Number.NaN, ...(formula ? { formula } : {}) };
-    });
-}
+/** The fee items of the dossier's channel and case as printed (src/shared/fee-terms.ts: the counter screen shows the same). */
+export const receiptFeeLines = (items: readonly FeeItem[], channel: keyof typeof FEE_CHANNEL, caseKey: string | null): FeeLine[] =>
+  feeTermLines(items, FEE_CHANNEL[channel], caseKey).map((l) => ({ ...l }));
 
 /** The time and fees of the receipt; an unknown case (catalogue changed since) falls back to the procedure's own time. */
 export function receiptTerms(catalogue: CatalogueTerms | null, channel: keyof typeof FEE_CHANNEL, caseKey: string | null): ReceiptTerms {
