@@ -153,6 +153,19 @@ const BODY_READINGS: Record<string, { body: CompetentBody; reason: string }> = {
   '2.001023': { body: { kind: 'people_committee', level: 'commune', functionCode: null }, reason: 'Liên thông đăng ký khai sinh, thường trú, thẻ BHYT: UBND xã tiếp nhận và chủ trì (NĐ 63/2024/NĐ-CP); nguồn ghi cơ quan BHXH là bên phối hợp.' },
 };
 
+/**
+ * Whether a procedure may be filed at any counter of the province (ND 118/2025 "phi địa giới").
+ * The province's own list is not in the data: by default yes (DOMAIN §9.3.5); residence
+ * procedures no — the Law on Residence (68/2020/QH14 art. 22.1, 28.1) has the dossier filed with
+ * the residence registration body of the place of residence.
+ */
+export function filingAnywhereOf(field: string): { anywhere: boolean; reason: string } {
+  if (/cư trú/i.test(field)) {
+    return { anywhere: false, reason: 'Luật Cư trú 68/2020/QH14 Điều 22.1, 28.1: nộp hồ sơ tại cơ quan đăng ký cư trú nơi cư trú; không coi là thủ tục phi địa giới (danh mục phi địa giới của tỉnh chưa có trong dữ liệu).' };
+  }
+  return { anywhere: true, reason: 'Danh mục phi địa giới của tỉnh chưa có trong dữ liệu; mặc định tiếp nhận tại mọi điểm trong tỉnh (NĐ 118/2025, DOMAIN §9.3.5).' };
+}
+
 /** One national record → the import row of its first version in the catalogue. */
 export function fromNationalProcedure(p: NationalProcedure): ProcedureInput {
   const defaults: DefaultApplied[] = [];
@@ -209,6 +222,8 @@ export function fromNationalProcedure(p: NationalProcedure): ProcedureInput {
   defaults.push({ field: 'resultType', default: 'paper', reason: 'Nguồn không ghi hình thức kết quả (giấy/điện tử).' });
   defaults.push({ field: 'steps', default: standardSteps.map((s) => s.key), reason: 'Nguồn không mô tả quy trình nội bộ; dùng quy trình chuẩn 3 bước.' });
   defaults.push({ field: 'effectiveFrom', default: CATALOGUE_EFFECTIVE_FROM, reason: 'Nguồn không ghi ngày hiệu lực; lấy ngày danh mục sau sắp xếp đơn vị hành chính.' });
+  const filing = filingAnywhereOf(clean(p.field));
+  defaults.push({ field: 'filingAnywhere', default: filing.anywhere, reason: filing.reason });
   const src = p.sources[0];
   return {
     code: p.code,
@@ -219,7 +234,7 @@ export function fromNationalProcedure(p: NationalProcedure): ProcedureInput {
     competentAgency,
     competentBody,
     placeTied: isPlaceTiedField(p.field),
-    filingAnywhere: true,
+    filingAnywhere: filing.anywhere,
     cases: casesOf(p),
     durationValue: duration.value,
     durationUnit: duration.unit,

@@ -24,6 +24,9 @@ export interface IntakePoint {
   readonly name: string;
   readonly provinceCode: string;
   readonly receivingAgency: AgencyRef;
+  /** the unit the point is in, and the level of the agency it receives for (filing boundaries) */
+  readonly unitId: number;
+  readonly receivingLevel: AgenciesTable['level'];
 }
 
 async function agencyWhere(db: Database, where: (q: ReturnType<typeof agencyBase>) => ReturnType<typeof agencyBase>): Promise<AgencyRef | null> {
@@ -41,13 +44,14 @@ export const intakePoint = (db: Database, servicePointId: number, day: string): 
   memo(db, `sp:${servicePointId}:${day}`, () => loadIntakePoint(db, servicePointId, day));
 
 async function loadIntakePoint(db: Database, servicePointId: number, day: string): Promise<IntakePoint> {
-  const sp = await db.selectFrom('service_points').select(['id', 'name', 'province_code', 'receiving_agency_id'])
+  const sp = await db.selectFrom('service_points').select(['id', 'name', 'province_code', 'receiving_agency_id', 'admin_unit_id'])
     .where('id', '=', servicePointId).where(validOn(day)).executeTakeFirst();
   const agency = sp?.receiving_agency_id ? await agencyById(db, sp.receiving_agency_id) : null;
   if (!sp || !agency) {
     throw validationFailed('SERVICE_POINT_NOT_RECEIVING', 'Điểm phục vụ của bạn chưa được gắn cơ quan tiếp nhận hoặc đã ngừng hoạt động.');
   }
-  return { id: sp.id, name: sp.name, provinceCode: sp.province_code, receivingAgency: agency };
+  const level = await db.selectFrom('agencies').select('level').where('id', '=', agency.id).executeTakeFirstOrThrow();
+  return { id: sp.id, name: sp.name, provinceCode: sp.province_code, receivingAgency: agency, unitId: Number(sp.admin_unit_id), receivingLevel: level.level };
 }
 
 export interface UnitRef {

@@ -8,6 +8,7 @@ import { conflict, forbidden, validationFailed, type ErrorDetail } from '../plat
 import { chooseCase, type DurationRule } from '../catalog/cases';
 import { procedureForIntake, type ProcedureForIntake } from '../catalog/references';
 import { agencyNames, communeByCode, competentAgencyFor, intakePoint, onlineReceivingAgency } from '../directory/references';
+import { filingBoundaryProblem } from './filing-boundary';
 import type { IntakeRoute } from './intake-draft';
 import type { DossierContext, DossierRow } from './events';
 import { checkApplicant, checkChannel, checkPapers, ledgerEntry, receiptTime, type Channel, type IntakeInput, type IntakeResult } from './model';
@@ -73,7 +74,8 @@ export async function validIntake(ctx: DossierContext, actor: Actor, input: Inta
  * commune it is decided for — the place's commune for a place-tied procedure, else the
  * applicant's (never a default: directory/references `competentAgencyFor`); the receiving agency
  * is the online one-stop for an online dossier, else the actor's service point, which receives
- * for its own province only (400 APPLICANT_OUTSIDE_PROVINCE).
+ * for its own province only (400 APPLICANT_OUTSIDE_PROVINCE), and a procedure not on the "phi địa
+ * giới" list only where filing-boundary.ts says (400 FILING_OUTSIDE_BOUNDARY).
  */
 export async function routeIntake(ctx: DossierContext, actor: Actor, unitCode: string, procedure: ProcedureForIntake, channel: Channel, day: string, placeUnitCode?: string): Promise<IntakeRoute> {
   const unit = await communeByCode(ctx.db, unitCode, day);
@@ -93,6 +95,10 @@ export async function routeIntake(ctx: DossierContext, actor: Actor, unitCode: s
     const message = 'Xã, phường nơi có địa điểm không thuộc tỉnh, thành phố của điểm tiếp nhận.';
     throw validationFailed('PLACE_OUTSIDE_PROVINCE', message, [{ path: 'placeUnitCode', message }]);
   }
+  const decided = place ?? unit;
+  const outside = filingBoundaryProblem({ procedureCode: procedure.code, filingAnywhere: procedure.filingAnywhere, level }, channel,
+    { unitId: point.unitId, atProvincialCentre: point.receivingLevel === 'province' }, { unitId: decided.id, code: decided.code, isPlace: place !== null });
+  if (outside) throw validationFailed(outside.code, outside.message, [{ path: outside.path, message: outside.message }]);
   return { unit, place, competent, receiving: point.receivingAgency, servicePointId: point.id };
 }
 
