@@ -130,7 +130,11 @@ describe('a dossier from the counter to its return', () => {
     await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
     await page.getByText('Đã tiếp nhận', { exact: true }).first().waitFor();
     await expectNoAxeViolations();
-    await act('forward', 'Chuyển cơ quan giải quyết');
+    // the hand-over names the competent agency (ND 61 art. 18): "Chuyển đến <agency>"
+    const agency = await page.evaluate(async (c) => ((await (await fetch(`/api/v1/dossiers/${c}`)).json()) as { competentAgency: { name: string } }).competentAgency.name, code);
+    await page.getByText(`${agency} (cơ quan giải quyết)`).waitFor({ state: 'detached' });
+    await act('forward', `Chuyển đến ${agency}`);
+    await page.getByText(`${agency} (cơ quan giải quyết)`).waitFor();
     await logOut();
   }, STEP_MS);
 

@@ -149,6 +149,15 @@ export async function agencyNames(db: Database, ids: readonly number[]): Promise
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** An agency's name and how dossiers reach its desk (migration 0090): 'paper' by the clerk's hand-over, 'electronic' at intake. */
+export interface AgencyHandover extends AgencyName {
+  readonly handover: 'paper' | 'electronic';
+}
+
+/** An agency's name and hand-over setting, by id (whatever its validity); read fresh (a changed setting applies at once). */
+export const agencyHandover = async (db: Database, id: number): Promise<AgencyHandover | null> =>
+  (await db.selectFrom('agencies').select(['id', 'identifier', 'name', 'handover']).where('id', '=', id).executeTakeFirst()) ?? null;
+
 /** The ids of the agencies (all versions) with an electronic identifier. */
 export async function agencyIdsByIdentifier(db: Database, identifier: string): Promise<number[]> {
   const rows = await db.selectFrom('agencies').select('id').where('identifier', '=', identifier).execute();

@@ -194,6 +194,8 @@ export interface ActionInput {
   readonly items?: readonly string[];
   /** requestSupplement: by when the applicant should bring it (ISO; optional, shown on public tracking) */
   readonly supplementDueAt?: string;
+  /** supplementReceived: the papers that came, each one of the request's items — all of them (the complete supplement restarts the clock) */
+  readonly receivedPapers?: readonly string[];
   /** apologize: the new appointment (ISO) */
   readonly newDueAt?: string;
   /** consult: the body asked and the reply deadline */

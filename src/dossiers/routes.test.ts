@@ -77,7 +77,10 @@ describe('dossier routes', () => {
     await call('POST', `/api/v1/dossiers/${other}/actions/forward`, 'clerk', {});
     const past = await call('POST', `/api/v1/dossiers/${other}/actions/requestSupplement`, 'officer', { reason: 'Thiếu', items: ['Giấy chứng sinh'], supplementDueAt: '2026-03-01T17:00:00+07:00' });
     expect(past.statusCode).toBe(400);
-    expect((await call('POST', `/api/v1/dossiers/${code}/actions/supplementReceived`, 'clerk', {})).statusCode).toBe(200);
+    const incomplete = await call('POST', `/api/v1/dossiers/${code}/actions/supplementReceived`, 'clerk', { receivedPapers: ['Tờ khai có chữ ký'] });
+    expect(incomplete.statusCode).toBe(400);
+    expect(incomplete.json()).toMatchObject({ error: { code: 'ACTION_INPUT_INVALID' } });
+    expect((await call('POST', `/api/v1/dossiers/${code}/actions/supplementReceived`, 'clerk', { receivedPapers: ['Giấy chứng sinh (bản chính)', 'Tờ khai có chữ ký'] })).statusCode).toBe(200);
     expect((await call('GET', `/api/v1/track/${code}?pin=${pin}`, null)).json().supplement).toBeNull();
   });
 

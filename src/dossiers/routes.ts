@@ -65,6 +65,7 @@ const ActionBody = Type.Object({
   consultedAgency: Type.Optional(Type.String({ maxLength: 300 })),
   replyDueAt: Type.Optional(Instant),
   supplementDueAt: Type.Optional(Instant),
+  receivedPapers: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { maxItems: 50, description: 'supplementReceived: giấy tờ đã nhận, mỗi giấy tờ là một nội dung của yêu cầu bổ sung (đủ tất cả)' })),
   officerId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'assign: cán bộ được phân công (mặc định: chuyên viên đang thao tác)' })),
   amountVnd: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000_000 })),
   paymentChannel: Type.Optional(literals(paymentChannels)),

@@ -55,6 +55,8 @@ export const QueueItemSchema = Type.Object({
 });
 export const WorkItemSchema = Type.Object({
   ...QueueItemSchema.properties, procedureName: Type.String(), assigneeName: Nullable(Type.String({ description: 'cán bộ được phân công gần nhất' })),
+  handoverDueAt: Nullable(Type.String({ description: 'hồ sơ đã tiếp nhận, chưa chuyển: hạn chuyển đến cơ quan giải quyết (ND 61 điều 18)' })),
+  competentAgencyName: Type.String({ description: 'cơ quan có thẩm quyền giải quyết' }),
 });
 export const QueueSchema = Type.Object({ items: Type.Array(WorkItemSchema), filter: literals(queueFilters) });
 export const SearchPageSchema = Type.Object({

@@ -99,8 +99,12 @@ describe('lifecycle paths', () => {
     at('2026-03-04T10:00:00+07:00');
     await act('officer', code, 'requestSupplement', { reason: 'Thiếu chữ ký', items: ['Tờ khai có chữ ký'] });
     at('2026-03-05T14:00:00+07:00');
-    const r = await act('clerk', code, 'supplementReceived');
+    // the clerk records which papers came: all the requested ones, or nothing is written
+    await expect(act('clerk', code, 'supplementReceived')).rejects.toMatchObject({ code: 'ACTION_INPUT_INVALID', details: [{ path: 'receivedPapers' }] });
+    const r = await act('clerk', code, 'supplementReceived', { receivedPapers: ['Tờ khai có chữ ký'] });
     expect(r.status).toBe('processing');
+    const d = await getDossier(w.ctx(w.actors.clerk), code);
+    expect(d.timeline.at(-1)?.payload).toMatchObject({ receivedPapers: ['Tờ khai có chữ ký'] });
     expect(r.dueAt).toBe(new Date('2026-03-12T14:00:00+07:00').toISOString());
     const row = await t.db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
     expect(row.supplement_requested_at?.toISOString()).toBe(new Date('2026-03-04T10:00:00+07:00').toISOString());
@@ -155,7 +159,8 @@ describe('lifecycle paths', () => {
     const { code } = await receiveDossier(w.ctx(w.actors.citizen), w.intake());
     const received = await act('communeClerk', code, 'receive');
     expect(received.dueAt).toBe(new Date('2026-03-09T09:00:00+07:00').toISOString());
-    await act('communeClerk', code, 'forward');
+    // an online dossier is handed over electronically at once (ND 61 art. 18.1; handover.ts)
+    expect(received.status).toBe('processing');
     await expect(act('approver', code, 'reject', { reason: ' ' })).rejects.toMatchObject({ code: 'ACTION_INPUT_INVALID' });
     expect(await act('approver', code, 'reject', { reason: 'Không đủ điều kiện' })).toMatchObject({ status: 'rejected', syncCode: 8 });
     await expect(act('communeClerk', code, 'return', { channel: 'counter' })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });

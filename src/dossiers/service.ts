@@ -15,7 +15,8 @@ import { isUniqueViolation, writeIntake } from './intake-statement';
 import { can } from '../accounts/policy';
 import { actionLabels, actionPermissions, checkAction, statusLabels, violationMessages, type Action, type RuleViolation } from './lifecycle';
 import { hasNul, IDEMPOTENCY_KEY_RE, normalizedApplicant, paperRecords, type ActionInput, type ActionResult, type IntakeInput, type IntakeResult } from './model';
-import { payloadBuilders } from './payloads';
+import { payloadBuilders, type Payload } from './payloads';
+import { handoverPayload } from './payloads/forward';
 import { dossierNotFound, isDossierInScope, scopedActor } from './scope';
 
 export { assigneesOf, getDossier, getDossierPrintFacts, searchDossiers, SEARCH_COUNT_CAP, trackingViewOf } from './queries';
@@ -82,7 +83,9 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
   }
   // The event's hash was computed by the statement over the filled-in text, checked on a sample
   // before writing (`motcua audit verify` re-computes every chain).
-  return resultOf(row, route.receiving.identifier, route.competent.identifier, false);
+  const received = resultOf(row, route.receiving.identifier, route.competent.identifier, false);
+  const handedOver = await handOverOnReceipt(ctx, received.code);
+  return handedOver ? { ...received, status: handedOver.status, syncCode: handedOver.syncCode } : received;
 }
 
 // ── Actions ────────────────────────────────────────────────────────────────────────────────────
@@ -113,13 +116,22 @@ export async function performAction(ctx: DossierContext, code: string, action: A
   const violation = checkAction(lifecycleOf(seen), action, actor.role);
   if (violation) throw ruleError(violation, action, seen.status);
   const payload = await payloadBuilders[action]({ ctx, row: seen, input, now });
+  const result = await commitAction(ctx, seen, action, actor, payload, now);
+  // an online dossier accepted by the one-stop goes to the agency's queue at once (ND 61 art. 18.1)
+  return action === 'receive' ? (await handOverOnReceipt(ctx, code)) ?? result : result;
+}
 
+/**
+ * Writes one action's event, the row it folds to, the outbox row and the hooks in one transaction,
+ * if the dossier is still at the version the rules were checked on. `actor` null: the system.
+ */
+async function commitAction(ctx: DossierContext, seen: DossierRow, action: Action, actor: Actor | null, payload: Payload, now: Date): Promise<ActionResult> {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('dossiers').selectAll().where('id', '=', seen.id).forUpdate().executeTakeFirstOrThrow();
     if (row.version !== seen.version) {
       // what happened meanwhile may forbid this action: say so (a second rating from a double
       // submit is ALREADY_RATED, not a version conflict)
-      const meanwhile = checkAction(lifecycleOf(row), action, actor.role);
+      const meanwhile = actor ? checkAction(lifecycleOf(row), action, actor.role) : null;
       if (meanwhile) throw ruleError(meanwhile, action, row.status);
       throw versionConflict();
     }
@@ -133,4 +145,23 @@ export async function performAction(ctx: DossierContext, code: string, action: A
     await runHooks(trx, ctx.hooks ?? [], event, updated);
     return { code: updated.code, status: updated.status, syncCode: updated.sync_code, version: updated.version, dueAt: updated.due_at?.toISOString() ?? null };
   });
+}
+
+/**
+ * Electronic hand-over (handover.ts): a dossier just received whose competent agency takes dossiers
+ * electronically (or an online one) is forwarded by the system, in its own transaction right after
+ * the receipt. Null when it stays with the one-stop (paper hand-over: the clerk's "Chuyển đến …").
+ * A failure leaves the dossier received — the clerk's list shows it awaiting hand-over and the
+ * clerk forwards it — and never undoes the receipt.
+ */
+async function handOverOnReceipt(ctx: DossierContext, code: string): Promise<ActionResult | null> {
+  try {
+    const row = await ctx.db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirst();
+    if (!row || row.status !== 'received') return null;
+    const payload = await handoverPayload(ctx.db, row, true);
+    if (payload.handover !== 'electronic') return null;
+    return await commitAction(ctx, row, 'forward', null, payload, ctx.clock.now());
+  } catch {
+    return null;
+  }
 }

@@ -30,7 +30,7 @@ const forward: Step = [vn('02', '10:00'), 'clerk', 'forward'];
 const apologyTo13: Step = [vn('03'), 'approver', 'apologize', { reason: 'Cần xác minh', newDueAt: vn('13') }];
 const supplement: readonly Step[] = [
   [vn('04'), 'officer', 'requestSupplement', { reason: 'Thiếu chữ ký', items: ['Tờ khai có chữ ký'] }],
-  [vn('10'), 'clerk', 'supplementReceived'],
+  [vn('10'), 'clerk', 'supplementReceived', { receivedPapers: ['Tờ khai có chữ ký'] }],
 ];
 const readyOn = (day: string): readonly Step[] => [[vn(day, '08:00'), 'approver', 'approve'], [vn(day), 'officer', 'markResultReady']];
 

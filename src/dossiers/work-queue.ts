@@ -1,6 +1,6 @@
 // The work lists of the desk (issue 9 "The agency desk"): the actor's open dossiers, the least
 // working time left first, each with its procedure's name, applicant, assignee, due time and
-// remaining working time, and the filters staff need — awaiting supplement, results ready at this
+// remaining working time, and the filters staff need — awaiting hand-over (with the time it is owed by), awaiting supplement, results ready at this
 // service point (the return screen), due soon, overdue (the one definition of dossiers/overdue.ts).
 import { sql } from 'kysely';
 import { can } from '../accounts/policy';
@@ -14,8 +14,14 @@ import { atRiskHorizon, atRiskWhere, DEFAULT_AT_RISK_WORKING_MINUTES, overdueWhe
 import { badgeOf } from './queries';
 import { scopedActor, scopeWhere } from './scope';
 import { calendarAround } from './work-calendar';
+import { paperHandoverDueAt } from './handover';
+import { agencyNames } from '../directory/references';
 
-export const queueFilters = ['all', 'awaitingApproval', 'awaitingSupplement', 'resultReady', 'dueSoon', 'overdue'] as const;
+const handoverDue = (receivedAt: Date, calendar: Parameters<typeof paperHandoverDueAt>[1]): string | null => {
+  try { return new Date(paperHandoverDueAt(receivedAt.getTime(), calendar)).toISOString(); } catch { return null; } // beyond the calendar
+};
+
+export const queueFilters = ['all', 'awaitingHandover', 'awaitingApproval', 'awaitingSupplement', 'resultReady', 'dueSoon', 'overdue'] as const;
 export type QueueFilter = (typeof queueFilters)[number];
 
 export interface WorkItem {
@@ -31,6 +37,10 @@ export interface WorkItem {
   readonly dueAt: string | null;
   readonly remainingWorkingMinutes: number | null;
   readonly timeliness: Timeliness | null;
+  /** received, not yet handed over to the competent agency: by when the paper hand-over is owed (handover.ts) */
+  readonly handoverDueAt: string | null;
+  /** the competent agency's name (where the dossier goes, or is) */
+  readonly competentAgencyName: string;
 }
 
 export interface QueueQuery {
@@ -61,6 +71,8 @@ export async function workQueue(ctx: ServiceContext, q: QueueQuery = {}): Promis
   let query = ctx.db.selectFrom('dossiers as d').where(scopeWhere(actor));
   switch (filter) {
     case 'all': query = query.where('d.status', 'in', deskStatuses[s.kind]); break;
+    // the one-stop's dossiers still to hand over to the competent agency (ND 61 art. 18)
+    case 'awaitingHandover': query = query.where('d.status', '=', 'received'); break;
     // the approver's queue: what the officers submitted for approval
     case 'awaitingApproval': query = query.where('d.status', '=', 'awaitingApproval'); break;
     case 'awaitingSupplement': query = query.where('d.status', '=', 'awaitingSupplement'); break;
@@ -69,14 +81,15 @@ export async function workQueue(ctx: ServiceContext, q: QueueQuery = {}): Promis
     case 'overdue': query = query.where(overdueWhere(now)); break;
   }
   const rows = await query
-    .select(['d.code', 'd.status', 'd.procedure_id', 'd.procedure_code', 'd.applicant_name', 'd.received_at', 'd.due_at', 'd.original_due_at', 'd.finished_at',
+    .select(['d.code', 'd.status', 'd.procedure_id', 'd.procedure_code', 'd.applicant_name', 'd.received_at', 'd.due_at', 'd.original_due_at', 'd.finished_at', 'd.competent_agency_id',
       sql<number | null>`(SELECT coalesce((a.payload->>'officerId')::bigint, a.actor_id) FROM dossier_events a
         WHERE a.dossier_id = d.id AND a.action = 'assign' ORDER BY a.seq DESC LIMIT 1)`.as('assignee_id')])
     .orderBy('d.due_at', (ob) => ob.asc().nullsLast()).orderBy('d.id').limit(Math.min(Math.max(q.limit ?? 200, 1), 500)).execute();
-  const [{ calendar }, names, procedures] = await Promise.all([
+  const [{ calendar }, names, procedures, agencies] = await Promise.all([
     calendarAround(ctx.db, now),
     userNames(ctx.db, rows.flatMap((r) => (r.assignee_id === null ? [] : [Number(r.assignee_id)]))),
     procedureLabels(ctx.db),
+    agencyNames(ctx.db, rows.map((r) => r.competent_agency_id)),
   ]);
   const procedureName = new Map(procedures.map((p) => [p.id, p.name]));
   return {
@@ -90,6 +103,8 @@ export async function workQueue(ctx: ServiceContext, q: QueueQuery = {}): Promis
         assigneeName: d.assignee_id === null ? null : names.get(Number(d.assignee_id)) ?? null,
         receivedAt: iso(d.received_at), dueAt: iso(d.due_at), remainingWorkingMinutes: remaining,
         timeliness: badgeOf(d, now),
+        handoverDueAt: d.status === 'received' && d.received_at ? handoverDue(d.received_at, calendar) : null,
+        competentAgencyName: agencies.get(d.competent_agency_id)?.name ?? '',
       };
     }),
   };

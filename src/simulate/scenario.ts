@@ -240,8 +240,9 @@ export function* planScenario(spec: ScenarioSpec, world: SimWorld, calendar: Wor
       if (channel === 'online') {
         steps.push({ action: 'receive', at: receivedAt, payload: { receivedAt: new Date(receivedAt).toISOString(), dueAt: new Date(dueAt).toISOString(), calendarVersion: 'simulated' } });
       }
-      t = receivedAt + Math.round(rng.between(5, 90)) * MIN;
-      steps.push({ action: 'forward', at: t, payload: { toAgencyId: competent.id, unitPath: competent.unitPath } });
+      // hand-over (dossiers/handover.ts): online dossiers electronically at once, the others on paper by the clerk
+      t = channel === 'online' ? receivedAt : receivedAt + Math.round(rng.between(5, 90)) * MIN;
+      steps.push({ action: 'forward', at: t, payload: { toAgencyId: competent.id, unitPath: competent.unitPath, handover: channel === 'online' ? 'electronic' : 'paper', automatic: channel === 'online' } });
       let clockStart = receivedAt;
       let due = dueAt;
       const supplement = outcome !== 'open' && quotas.supplement.next();
@@ -251,7 +252,7 @@ export function* planScenario(spec: ScenarioSpec, world: SimWorld, calendar: Wor
         if (done < end - 20 * 86_400_000) {
           const newDue = restartAfterSupplement(done, procedure.duration, calendar, rules);
           steps.push({ action: 'requestSupplement', at: req, payload: { reason: 'Hồ sơ thiếu thành phần theo quy định', items: ['Bản sao giấy tờ tùy thân'] } });
-          steps.push({ action: 'supplementReceived', at: done, payload: { newDueAt: new Date(newDue).toISOString(), previousDueAt: new Date(due).toISOString(), calendarVersion: 'simulated' } });
+          steps.push({ action: 'supplementReceived', at: done, payload: { receivedPapers: ['Bản sao giấy tờ tùy thân'], newDueAt: new Date(newDue).toISOString(), previousDueAt: new Date(due).toISOString(), calendarVersion: 'simulated' } });
           clockStart = done;
           due = newDue;
           t = done;

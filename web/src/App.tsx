@@ -64,7 +64,7 @@ function Page({ path, user, onSessionLost }: { path: string; user: User; onSessi
     case paths.counterReturn:
       return <ReturnPage />;
     case paths.processingQueue:
-      return <QueuePage />;
+      return <QueuePage user={user} />;
     case paths.dossierSearch:
       return <SearchPage />;
     case paths.tracking:

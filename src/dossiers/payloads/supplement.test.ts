@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestSupplementPayload, supplementReceivedPayload } from './supplement';
+import { checkReceivedPapers, requestSupplementPayload } from './supplement';
 import { argsFor } from './args.test-helper';
 
 describe('supplement payloads', () => {
@@ -13,8 +13,15 @@ describe('supplement payloads', () => {
       .resolves.toEqual({ reason: 'Thiếu giấy tờ', note: undefined, items: ['Bản sao CCCD'] });
   });
 
-  it('after a supplement asked at intake, restarts no clock', async () => {
-    await expect(supplementReceivedPayload(argsFor({ note: 'Đã nhận đủ' }, { row: { status: 'awaitingSupplement', status_before_supplement: 'submitted' } })))
-      .resolves.toEqual({ reason: undefined, note: 'Đã nhận đủ' });
+  it('records the papers that came, in the order of the request, only when every requested one came', () => {
+    const requested = ['Bản sao CCCD', 'Giấy chứng sinh'];
+    expect(checkReceivedPapers(requested, [' Giấy chứng sinh', 'Bản sao CCCD'])).toEqual(['Bản sao CCCD', 'Giấy chứng sinh']);
+    expect(() => checkReceivedPapers(requested, ['Giấy chứng sinh'])).toThrow(expect.objectContaining({
+      details: [{ path: 'receivedPapers', message: 'Chưa nhận đủ giấy tờ đã yêu cầu bổ sung; còn thiếu: Bản sao CCCD.' }],
+    }));
+    expect(() => checkReceivedPapers(requested, undefined)).toThrow(expect.objectContaining({ details: [expect.objectContaining({ path: 'receivedPapers' })] }));
+    expect(() => checkReceivedPapers(requested, ['Bản sao CCCD', 'Giấy chứng sinh', 'Sổ hộ khẩu'])).toThrow(expect.objectContaining({
+      details: [{ path: 'receivedPapers/2', message: '"Sổ hộ khẩu" không có trong yêu cầu bổ sung.' }],
+    }));
   });
 });

@@ -25,9 +25,31 @@ export async function requestSupplementPayload(args: PayloadArgs): Promise<Paylo
   return { ...base, items: input.items.map((i) => i.trim()).filter(Boolean), ...(dueBy ? { supplementDueAt: dueBy.toISOString() } : {}) };
 }
 
+/** The items of the dossier's supplement request (its newest requestSupplement event). */
+async function requestedItems(ctx: PayloadArgs['ctx'], dossierId: number): Promise<string[]> {
+  const request = await ctx.db.selectFrom('dossier_events').select('payload').where('dossier_id', '=', dossierId)
+    .where('action', '=', 'requestSupplement').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const items = request?.payload.items;
+  return Array.isArray(items) ? items.filter((i): i is string => typeof i === 'string') : [];
+}
+
+/**
+ * Which papers came: each one of the requested items, and all of them — the supplement is complete
+ * only then (ND 61 art. 19.4: the time limit restarts "sau khi nhận đủ hồ sơ"). Pure. Returns the
+ * papers in the request's order, or the input error.
+ */
+export function checkReceivedPapers(requested: readonly string[], received: readonly string[] | undefined): string[] {
+  const given = (received ?? []).map((p) => p.trim()).filter(Boolean);
+  const unknown = given.findIndex((p) => !requested.includes(p));
+  if (unknown >= 0) throw inputError(`receivedPapers/${unknown}`, `"${given[unknown]}" không có trong yêu cầu bổ sung.`);
+  const missing = requested.filter((r) => !given.includes(r));
+  if (missing.length > 0) throw inputError('receivedPapers', `Chưa nhận đủ giấy tờ đã yêu cầu bổ sung; còn thiếu: ${missing.join('; ')}.`);
+  return [...requested];
+}
+
 export async function supplementReceivedPayload(args: PayloadArgs): Promise<Payload> {
-  const { ctx, row, now } = args;
-  const base = noted(args);
+  const { ctx, row, input, now } = args;
+  const base = { ...noted(args), receivedPapers: checkReceivedPapers(await requestedItems(ctx, row.id), input.receivedPapers) };
   if (row.status_before_supplement !== 'processing') return base; // at intake no clock was running
   const rules = await procedureRules(ctx.db, row.procedure_id);
   const cal = await calendarAround(ctx.db, now);

@@ -49,6 +49,8 @@ export interface AgenciesTable {
   /** what a department or police unit does ('tu-phap', 'bhxh' …): routing key of a competent body */
   function_code: string | null;
   identifier_confirmed: Generated<boolean>;
+  /** how dossiers reach its desk (migration 0090): 'paper' (default, the clerk hands over) or 'electronic' (at intake) */
+  handover: Generated<'paper' | 'electronic'>;
   admin_unit_id: number;
   parent_agency_id: number | null;
   province_code: string;

@@ -1,15 +1,17 @@
-// One lifecycle action, confirmed in a modal dialog with the inputs it needs, then posted. The
-// state is in action-dialog/useActionForm.ts, the body per action in action-dialog/actionInput.ts,
-// the inputs in action-dialog/ActionFields.tsx.
+// One lifecycle action, confirmed in a modal dialog with the inputs it needs, then posted. One
+// primary button; a dangerous action (refusal, rejection, stop, withdrawal) asks a second, explicit
+// confirmation after its inputs are checked. The state is in action-dialog/useActionForm.ts, the
+// body per action in action-dialog/actionInput.ts, the inputs in action-dialog/ActionFields.tsx.
 import { useEffect, useId, useRef } from 'react';
 import { Button } from '../ui/Button';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import type { ActionResult, DossierAction, DossierDetail } from './api';
 import { needsReason } from './action-dialog/actionInput';
-import { AssignField, ConsultFields, DueField, PaymentFields, RatingFields, ReturnFields, TextAreaField } from './action-dialog/ActionFields';
+import { AssignField, ConsultFields, DueField, PaymentFields, RatingFields, ReceivedPapersFields, ReturnFields, SupplementRequestFields, TextAreaField } from './action-dialog/ActionFields';
 import { useActionForm, type ActionForm } from './action-dialog/useActionForm';
 import { useProcessingT } from './i18n';
-import { actionText, statusText } from './labels';
+import { actionLabelFor, statusText } from './labels';
+import { isDangerous } from './whereabouts';
 
 interface Props {
   readonly dossier: DossierDetail;
@@ -24,7 +26,8 @@ interface Props {
 function ActionQuestions({ form, action, asApplicant }: { readonly form: ActionForm; readonly action: DossierAction; readonly asApplicant: boolean }) {
   const t = useProcessingT();
   switch (action) {
-    case 'requestSupplement': return <TextAreaField form={form} name="items" label={t('items')} hint={t('itemsHint')} />;
+    case 'requestSupplement': return <SupplementRequestFields form={form} />;
+    case 'supplementReceived': return <ReceivedPapersFields form={form} requested={form.requestedPapers} />;
     case 'apologize': return <DueField form={form} name="newDueAt" label={t('newDueAt')} hint={t('newDueAtHint')} />;
     case 'consult': return <ConsultFields form={form} />;
     case 'assign': return <AssignField form={form} assignees={form.assignees} />;
@@ -45,6 +48,25 @@ function ReasonOrNote({ form, action, asApplicant }: { readonly form: ActionForm
   return <TextAreaField form={form} name="note" label={t('note')} />;
 }
 
+/** The second step of a dangerous action: what it does, with the reason given, and the explicit "yes". */
+function DangerConfirmation({ form, label, code }: { readonly form: ActionForm; readonly label: string; readonly code: string }) {
+  const t = useProcessingT();
+  const reason = form.draft.reason.trim();
+  return (
+    <>
+      <div className="danger-confirm">
+        <p><strong>{t('dangerWarning', { code })}</strong></p>
+        {reason && <p>{t('dangerReason', { reason })}</p>}
+      </div>
+      <ErrorNotice error={form.error} />
+      <div className="form__actions">
+        <Button kind="danger" type="submit" disabled={form.busy} autoFocus>{form.busy ? t('confirming') : t('dangerConfirm', { action: label })}</Button>
+        <Button kind="secondary" onClick={form.back} disabled={form.busy}>{t('back')}</Button>
+      </div>
+    </>
+  );
+}
+
 export function ActionDialog({ dossier, action, onDone, onClose, asApplicant = false }: Props) {
   const t = useProcessingT();
   const ids = useId();
@@ -53,6 +75,8 @@ export function ActionDialog({ dossier, action, onDone, onClose, asApplicant = f
     dossier, action, asApplicant, onDone,
     focusInvalid: () => requestAnimationFrame(() => ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()),
   });
+  const label = actionLabelFor(t, action, dossier);
+  const dangerous = isDangerous(action);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -61,17 +85,25 @@ export function ActionDialog({ dossier, action, onDone, onClose, asApplicant = f
   }, []);
 
   return (
-    <dialog ref={ref} className="action-dialog" aria-labelledby={`${ids}-title`} onCancel={(e) => { e.preventDefault(); if (!form.busy) onClose(); }}>
+    <dialog ref={ref} className={dangerous ? 'action-dialog action-dialog--danger' : 'action-dialog'} aria-labelledby={`${ids}-title`}
+      onCancel={(e) => { e.preventDefault(); if (!form.busy) onClose(); }}>
       <form onSubmit={(e) => void form.submit(e)} noValidate>
-        <h2 id={`${ids}-title`}>{t('dialogTitle', { action: actionText(t, action) })}</h2>
+        <h2 id={`${ids}-title`}>{form.step === 'confirm' ? t('dangerTitle', { action: label }) : t('dialogTitle', { action: label })}</h2>
         <p>{t('dialogIntro', { code: dossier.code, status: statusText(t, dossier.status) })}</p>
-        <ActionQuestions form={form} action={action} asApplicant={asApplicant} />
-        <ReasonOrNote form={form} action={action} asApplicant={asApplicant} />
-        <ErrorNotice error={form.error} />
-        <div className="form__actions">
-          <Button kind="primary" type="submit" disabled={form.busy}>{form.busy ? t('confirming') : t('confirm')}</Button>
-          <Button kind="secondary" onClick={onClose} disabled={form.busy}>{t('cancel')}</Button>
-        </div>
+        {form.step === 'confirm' ? <DangerConfirmation form={form} label={label} code={dossier.code} /> : (
+          <>
+            {action === 'forward' && <p>{t('forwardIntro', { agency: dossier.competentAgency.name })}</p>}
+            <ActionQuestions form={form} action={action} asApplicant={asApplicant} />
+            <ReasonOrNote form={form} action={action} asApplicant={asApplicant} />
+            <ErrorNotice error={form.error} />
+            <div className="form__actions">
+              {dangerous
+                ? <Button kind="danger" type="submit" disabled={form.busy}>{t('dangerContinue')}</Button>
+                : <Button kind="primary" type="submit" disabled={form.busy}>{form.busy ? t('confirming') : t('confirm')}</Button>}
+              <Button kind="secondary" onClick={onClose} disabled={form.busy}>{t('cancel')}</Button>
+            </div>
+          </>
+        )}
       </form>
     </dialog>
   );

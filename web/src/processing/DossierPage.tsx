@@ -2,7 +2,7 @@
 // user may take now (each confirmed in a dialog), slips, steps, timeline, papers and form data.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { userCan, type Role, type User } from '../api/types';
+import { userCan, type User } from '../api/types';
 import { request } from '../api/client';
 import { paths } from '../routes';
 import { errorMessage } from '../ui/errors';
@@ -15,7 +15,9 @@ import { ActionDialog } from './ActionDialog';
 import { IntakeFacts } from './IntakeFacts';
 import { availableSlips, fetchDossier, slipUrl, type ActionResult, type DossierAction, type DossierDetail, type SlipKind } from './api';
 import { useProcessingT, type ProcessingT } from './i18n';
-import { actionText, formatAt, formatRemaining, sourceText, StatusBadge, statusText, TimelinessBadge } from './labels';
+import { actionLabelFor, formatAt, formatRemaining, sourceText, StatusBadge, statusText, TimelinessBadge } from './labels';
+import { Timeline } from './Timeline';
+import { holderOf, orderActions } from './whereabouts';
 import './processing.css';
 
 type Loaded =
@@ -62,6 +64,7 @@ function Summary({ t, d }: { readonly t: ProcessingT; readonly d: DossierDetail 
     <dl className="facts">
       <dt>{t('procedure')}</dt><dd>{d.procedure.name} ({d.procedure.code})</dd>
       <dt>{t('status')}</dt><dd><StatusBadge t={t} status={d.status} /></dd>
+      <Whereabouts t={t} d={d} />
       <dt>{t('applicant')}</dt><dd>{d.applicant.name}</dd>
       <dt>{t('receivingAgency')}</dt><dd>{d.receivingAgency.name}</dd>
       <dt>{t('competentAgency')}</dt><dd>{d.competentAgency.name}</dd>
@@ -74,19 +77,23 @@ function Summary({ t, d }: { readonly t: ProcessingT; readonly d: DossierDetail 
   );
 }
 
-/** Actions that end or stop a dossier against the applicant: shown apart, in red, and confirmed. */
-const dangerousActions: readonly DossierAction[] = ['refuse', 'reject', 'stop', 'withdraw'];
+/** Where the dossier is now: the receiving one-stop, the competent agency, or the applicant. */
+function Whereabouts({ t, d }: { readonly t: ProcessingT; readonly d: DossierDetail }) {
+  const holder = holderOf(d.status);
+  if (holder === 'none') return null;
+  const name = holder === 'agency' ? d.competentAgency.name : d.receivingAgency.name;
+  return <><dt>{t('holder')}</dt><dd className="facts__where">{t(`holder_${holder}`, { name })}</dd></>;
+}
 
-/** The first ordinary action is the primary one; the dangerous ones come last, apart. */
-function ActionButtons({ t, actions, onChoose }: { readonly t: ProcessingT; readonly actions: readonly DossierAction[]; readonly onChoose: (a: DossierAction) => void }) {
-  const ordinary = actions.filter((a) => !dangerousActions.includes(a));
-  const dangerous = actions.filter((a) => dangerousActions.includes(a));
+/** One primary action (the step that moves the dossier on), the others secondary, the dangerous ones apart in red. */
+function ActionButtons({ t, d, onChoose }: { readonly t: ProcessingT; readonly d: DossierDetail; readonly onChoose: (a: DossierAction) => void }) {
+  const { primary, others, dangerous } = orderActions(d.allowedActions);
   const button = (a: DossierAction, kind: ButtonKind) => (
-    <li key={a}><Button kind={kind} onClick={() => onChoose(a)} data-action={a}>{actionText(t, a)}</Button></li>
+    <li key={a}><Button kind={kind} onClick={() => onChoose(a)} data-action={a}>{actionLabelFor(t, a, d)}</Button></li>
   );
   return (
     <>
-      {ordinary.length > 0 && <ul className="action-list">{ordinary.map((a, i) => button(a, i === 0 ? 'primary' : 'secondary'))}</ul>}
+      {primary && <ul className="action-list">{button(primary, 'primary')}{others.map((a) => button(a, 'secondary'))}</ul>}
       {dangerous.length > 0 && <ul className="action-list action-list--danger">{dangerous.map((a) => button(a, 'danger'))}</ul>}
     </>
   );
@@ -113,11 +120,12 @@ export function DossierPage({ code, user }: { readonly code: string; readonly us
   }, [code, reload]);
 
   const onDone = useCallback((result: ActionResult) => {
-    setDone(t('done', { action: dialog ? actionText(t, dialog) : '', status: statusText(t, result.status) }));
+    const dossier = loaded.status === 'ready' ? loaded.dossier : null;
+    setDone(t('done', { action: dialog && dossier ? actionLabelFor(t, dialog, dossier) : '', status: statusText(t, result.status) }));
     setDialog(null);
     setReload((n) => n + 1);
     heading.current?.focus();
-  }, [dialog, t]);
+  }, [dialog, t, loaded]);
 
   // a citizen reads their own dossier (the server scopes it and filters its timeline)
   const isCitizen = userCan(user, 'portal.self');
@@ -142,7 +150,7 @@ export function DossierPage({ code, user }: { readonly code: string; readonly us
               <h2 id="actions-title">{t('actionsTitle')}</h2>
               {d.allowedActions.length === 0
                 ? <p>{t('noActions')}</p>
-                : <ActionButtons t={t} actions={d.allowedActions} onChoose={(a) => { setDone(null); setDialog(a); }} />}
+                : <ActionButtons t={t} d={d} onChoose={(a) => { setDone(null); setDialog(a); }} />}
             </section>
             {slips.length > 0 && (
               <section aria-labelledby="slips-title" className="section">
@@ -160,17 +168,7 @@ export function DossierPage({ code, user }: { readonly code: string; readonly us
             )}
             <section aria-labelledby="timeline-title">
               <h2 id="timeline-title">{t('timelineTitle')}</h2>
-              <ol className="timeline">
-                {d.timeline.map((e) => (
-                  <li key={e.seq}>
-                    <time dateTime={e.at}>{formatAt(t, e.at)}</time>
-                    <strong>{actionText(t, e.action, e.label)}</strong>
-                    {e.actorRole && <> · {t('timelineBy', { role: tApp(`roles.${e.actorRole as Role}`, { defaultValue: e.actorRole }) })}</>}
-                    {typeof e.payload.reason === 'string' && <> — {e.payload.reason}</>}
-                    {e.action === 'rate' && typeof e.payload.stars === 'number' && <> — {t('ratingGiven', { stars: e.payload.stars })}</>}
-                  </li>
-                ))}
-              </ol>
+              <Timeline t={t} entries={d.timeline} />
             </section>
             <section aria-labelledby="papers-title">
               <h2 id="papers-title">{t('papersTitle')}</h2>

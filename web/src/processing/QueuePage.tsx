@@ -11,6 +11,8 @@ import { dossierPath } from './DossierPage';
 import { useProcessingT, type ProcessingT } from './i18n';
 import { formatAt, formatRemaining, StatusBadge, TimelinessBadge } from './labels';
 import './processing.css';
+import type { User } from '../api/types';
+import { queueViewFor } from './queueFilters';
 import { Button } from '../ui/Button';
 import { DataTable, type Column } from '../ui/DataTable';
 
@@ -19,8 +21,6 @@ type Loaded =
   | { readonly status: 'failed'; readonly error: unknown }
   | { readonly status: 'ready'; readonly items: readonly WorkItem[] };
 
-/** The filters staff need; "results ready" is the counter's (its return screen). */
-const filters = ['all', 'awaitingApproval', 'dueSoon', 'overdue', 'awaitingSupplement', 'resultReady'] as const satisfies readonly QueueFilter[];
 
 /** Least working time left first; dossiers without a due time last (the server's order, kept stable). */
 export function byTimeLeft<T extends Pick<WorkItem, 'remainingWorkingMinutes' | 'dueAt'>>(items: readonly T[]): T[] {
@@ -36,18 +36,20 @@ const queueColumns = (t: ProcessingT): readonly Column<WorkItem>[] => [
   { key: 'applicant', header: t('colApplicant'), cell: (i) => i.applicantName },
   { key: 'assignee', header: t('colAssignee'), cell: (i) => i.assigneeName ?? '—' },
   { key: 'status', header: t('colStatus'), cell: (i) => <StatusBadge t={t} status={i.status} /> },
-  { key: 'due', header: t('colDue'), noWrap: true, cell: (i) => formatAt(t, i.dueAt) },
+  { key: 'due', header: t('colDue'), noWrap: true, cell: (i) => <>{formatAt(t, i.dueAt)}{i.handoverDueAt && <><br /><span className="field__hint">{t('handoverBy', { time: formatAt(t, i.handoverDueAt) })}</span></>}</> },
   { key: 'remaining', header: t('colRemaining'), numeric: true, noWrap: true, cell: (i) => formatRemaining(t, i.remainingWorkingMinutes) },
   { key: 'timeliness', header: t('colTimeliness'), cell: (i) => <TimelinessBadge t={t} value={i.timeliness} /> },
 ];
 
-export function QueuePage() {
+export function QueuePage({ user }: { readonly user: User }) {
   const t = useProcessingT();
   const { t: tApp } = useTranslation();
   useDocumentTitle(t('queueTitle'));
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [reload, setReload] = useState(0);
-  const [filter, setFilter] = useState<QueueFilter>('all');
+  // the filters this desk needs (queueFilters.ts); the approver opens on what awaits approval
+  const [{ filters, initial }] = useState(() => queueViewFor(user));
+  const [filter, setFilter] = useState<QueueFilter>(initial);
 
   useEffect(() => {
     const controller = new AbortController();

@@ -30,6 +30,11 @@ export function actionText(t: ProcessingT, action: string, serverLabel?: string)
   return serverLabel ?? action;
 }
 
+/** An action as a button and a dialog name it: the hand-over names the agency ("Chuyển đến <agency>", ND 61 art. 18). */
+export function actionLabelFor(t: ProcessingT, action: DossierAction, dossier: { readonly competentAgency: { readonly name: string } }): string {
+  return action === 'forward' ? t('forwardTo', { agency: dossier.competentAgency.name }) : actionText(t, action);
+}
+
 /** Text and colour, with a symbol so that colour is never the only signal. */
 export function TimelinessBadge({ t, value }: { readonly t: ProcessingT; readonly value: Timeliness | null }) {
   if (!value) return <span>—</span>;

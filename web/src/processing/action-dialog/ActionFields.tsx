@@ -130,3 +130,37 @@ export function RatingFields({ form, asApplicant }: { readonly form: ActionForm;
     </>
   );
 }
+
+/** requestSupplement: everything to add at once (one per line) and, optionally, the day to bring it by. */
+export function SupplementRequestFields({ form }: { readonly form: ActionForm }) {
+  const t = useProcessingT();
+  return (
+    <>
+      <TextAreaField form={form} name="items" label={t('items')} hint={t('itemsHint')} />
+      <Field label={t('supplementDueAt')} hint={t('supplementDueAtHint')} type="date" value={form.draft.supplementDue}
+        onChange={(e) => form.set('supplementDue', e.target.value)} error={form.problemOf('supplementDue')} />
+    </>
+  );
+}
+
+/** supplementReceived: each requested paper, ticked as it is received. */
+export function ReceivedPapersFields({ form, requested }: { readonly form: ActionForm; readonly requested: readonly string[] }) {
+  const t = useProcessingT();
+  const ids = useId();
+  const problem = form.problemOf('receivedPapers');
+  const { receivedPapers } = form.draft;
+  return (
+    <fieldset className={problem ? 'choice-group field--invalid' : 'choice-group'} aria-describedby={`${ids}-hint${problem ? ` ${ids}-error` : ''}`}>
+      <legend className="field__label">{t('papersReceived')}</legend>
+      <p id={`${ids}-hint`} className="field__hint">{t('papersReceivedHint')}</p>
+      {problem && <p id={`${ids}-error`} className="field__error">{problem}</p>}
+      {requested.map((paper) => (
+        <label key={paper} className="choice">
+          <input type="checkbox" value={paper} checked={receivedPapers.includes(paper)} aria-invalid={problem ? true : undefined}
+            onChange={(e) => form.set('receivedPapers', requested.filter((p) => (p === paper ? e.target.checked : receivedPapers.includes(p))))} />
+          {paper}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

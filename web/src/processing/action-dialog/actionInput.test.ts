@@ -19,6 +19,20 @@ describe('the body the action dialog posts', () => {
       .toEqual(['Bản sao CCCD', 'Ảnh 4x6']);
   });
 
+  it('sends the supplement\'s due day as 17:00 Vietnam time of that day, when one is given', () => {
+    expect(build('requestSupplement', { reason: 'Thiếu', items: 'Bản sao CCCD', supplementDue: '2026-03-20' }).input)
+      .toEqual({ expectedVersion: 7, reason: 'Thiếu', items: ['Bản sao CCCD'], supplementDueAt: '2026-03-20T10:00:00.000Z' });
+    expect(build('requestSupplement', { reason: 'Thiếu', items: 'Bản sao CCCD' }).input.supplementDueAt).toBeUndefined();
+    expect(build('requestSupplement', { reason: 'Thiếu', items: 'Bản sao CCCD', supplementDue: '2026-02-30' }).problems).toEqual({ supplementDue: 'supplementDueAtInvalid' });
+  });
+
+  it('records a supplement only when every requested paper is ticked, in the request\'s order', () => {
+    const requestedPapers = ['Bản sao CCCD', 'Giấy chứng sinh'];
+    const received = (ticked: string[]) => buildActionInput('supplementReceived', 7, draft({ receivedPapers: ticked }), { asApplicant: false, now, requestedPapers });
+    expect(received(['Bản sao CCCD']).problems).toEqual({ receivedPapers: 'papersReceivedRequired' });
+    expect(received(['Giấy chứng sinh', 'Bản sao CCCD'])).toEqual({ input: { expectedVersion: 7, receivedPapers: requestedPapers }, problems: {} });
+  });
+
   it('reads dates typed in Vietnam time', () => {
     expect(build('apologize', { reason: 'Chậm', newDueAt: '2026-03-20T17:00' }).input.newDueAt).toBe('2026-03-20T10:00:00.000Z');
     expect(build('apologize', { reason: 'Chậm', newDueAt: '2026-03-20' }).problems).toEqual({ newDueAt: 'newDueAtRequired' });

@@ -18,6 +18,10 @@ export interface ActionDraft {
   readonly note: string;
   /** requestSupplement: one item per line */
   readonly items: string;
+  /** requestSupplement: the day the applicant should bring the papers, "yyyy-mm-dd" from the date field ('' for none) */
+  readonly supplementDue: string;
+  /** supplementReceived: the requested papers ticked as received */
+  readonly receivedPapers: readonly string[];
   /** datetime-local values, read as Vietnam time */
   readonly newDueAt: string;
   readonly consultedAgency: string;
@@ -33,7 +37,7 @@ export interface ActionDraft {
 }
 
 export const emptyDraft = (signer: string): ActionDraft => ({
-  reason: '', note: '', items: '', newDueAt: '', consultedAgency: '', replyDueAt: '', officerId: '', amount: '',
+  reason: '', note: '', items: '', supplementDue: '', receivedPapers: [], newDueAt: '', consultedAgency: '', replyDueAt: '', officerId: '', amount: '',
   channel: 'counter', paymentChannel: 'counter', signer, stars: null, dislike: [], comment: '',
 });
 
@@ -41,7 +45,15 @@ type Body = { -readonly [K in keyof ActionInput]: ActionInput[K] };
 export type DraftProblems = Partial<Record<keyof ActionDraft, ProcessingKey>>;
 
 interface Built { readonly fields: Partial<Body>; readonly problems: DraftProblems }
-interface BuildContext { readonly asApplicant: boolean; readonly now: Date }
+interface BuildContext {
+  readonly asApplicant: boolean;
+  readonly now: Date;
+  /** supplementReceived: the items of the supplement request */
+  readonly requestedPapers?: readonly string[];
+}
+
+/** A supplement is due by the end of the working day (17:00, Vietnam time) of the day typed. */
+const SUPPLEMENT_DUE_TIME = '17:00';
 type Builder = (d: ActionDraft, ctx: BuildContext) => Built;
 
 const ok = (fields: Partial<Body>): Built => ({ fields, problems: {} });
@@ -49,7 +61,17 @@ const ok = (fields: Partial<Body>): Built => ({ fields, problems: {} });
 const builders: Partial<Record<DossierAction, Builder>> = {
   requestSupplement: (d) => {
     const items = d.items.split('\n').map((s) => s.trim()).filter(Boolean);
-    return items.length > 0 ? ok({ items }) : { fields: {}, problems: { items: 'itemsRequired' } };
+    const dueText = d.supplementDue.trim();
+    const due = dueText ? instantOfVnLocal(`${dueText}T${SUPPLEMENT_DUE_TIME}`) : null;
+    return {
+      fields: { ...(items.length > 0 ? { items } : {}), ...(due ? { supplementDueAt: due } : {}) },
+      problems: { ...(items.length > 0 ? {} : { items: 'itemsRequired' }), ...(dueText && !due ? { supplementDue: 'supplementDueAtInvalid' } : {}) },
+    };
+  },
+  // ND 61 art. 19.4: recorded once every requested paper came (the clock restarts from zero)
+  supplementReceived: (d, { requestedPapers = [] }) => {
+    const all = requestedPapers.every((p) => d.receivedPapers.includes(p));
+    return all ? ok({ receivedPapers: requestedPapers.filter((p) => d.receivedPapers.includes(p)) }) : { fields: {}, problems: { receivedPapers: 'papersReceivedRequired' } };
   },
   apologize: (d) => {
     const at = instantOfVnLocal(d.newDueAt);

@@ -6,6 +6,14 @@ import { shownError, type ShownError } from '../../ui/errors';
 import { fetchAssignees, performAction, type ActionResult, type Assignee, type DossierAction, type DossierDetail } from '../api';
 import { useProcessingT } from '../i18n';
 import { buildActionInput, emptyDraft, type ActionDraft, type DraftProblems } from './actionInput';
+import { isDangerous } from '../whereabouts';
+
+/** The items of the dossier's supplement request (its newest one in the timeline). */
+export function requestedPapersOf(dossier: Pick<DossierDetail, 'timeline'>): string[] {
+  const request = [...dossier.timeline].reverse().find((e) => e.action === 'requestSupplement');
+  const items = request?.payload.items;
+  return Array.isArray(items) ? items.filter((i): i is string => typeof i === 'string') : [];
+}
 
 function useAssignees(action: DossierAction, code: string, onError: (e: unknown) => void): readonly Assignee[] | null {
   const [assignees, setAssignees] = useState<readonly Assignee[] | null>(null);
@@ -34,6 +42,9 @@ export function useActionForm({ dossier, action, asApplicant, onDone, focusInval
   const [problems, setProblems] = useState<DraftProblems>({});
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
+  // a dangerous action is confirmed in a second step, after its inputs are checked
+  const [step, setStep] = useState<'fill' | 'confirm'>('fill');
+  const [requestedPapers] = useState(() => requestedPapersOf(dossier));
   const [onAssigneesError] = useState(() => (e: unknown) => setError(shownError(e, tApp)));
   const assignees = useAssignees(action, dossier.code, onAssigneesError);
 
@@ -45,9 +56,10 @@ export function useActionForm({ dossier, action, asApplicant, onDone, focusInval
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const built = buildActionInput(action, dossier.version, draft, { asApplicant, now: new Date() });
+    const built = buildActionInput(action, dossier.version, draft, { asApplicant, now: new Date(), requestedPapers });
     setProblems(built.problems);
-    if (Object.keys(built.problems).length > 0) { focusInvalid(); return; }
+    if (Object.keys(built.problems).length > 0) { setStep('fill'); focusInvalid(); return; }
+    if (isDangerous(action) && step === 'fill') { setStep('confirm'); return; }
     setBusy(true);
     setError(null);
     try {
@@ -58,7 +70,9 @@ export function useActionForm({ dossier, action, asApplicant, onDone, focusInval
     }
   };
 
-  return { draft, set, problemOf, error, busy, assignees, submit };
+  const back = () => { setStep('fill'); setError(null); };
+
+  return { draft, set, problemOf, error, busy, assignees, submit, step, back, requestedPapers };
 }
 
 export type ActionForm = ReturnType<typeof useActionForm>;
