@@ -1,5 +1,7 @@
 // The inputs an action asks for, one small component per kind of question.
 import { useId } from 'react';
+import { DateField } from '../../ui/DateField';
+import { vnToday } from '../../ui/dates';
 import { Field } from '../../ui/Field';
 import { dislikeReasons, RATING_COMMENT_MAX_CHARS, RATING_MAX_STARS, RATING_MIN_STARS, type Assignee, type ReturnChannel } from '../api';
 import { useProcessingT } from '../i18n';
@@ -137,8 +139,8 @@ export function SupplementRequestFields({ form }: { readonly form: ActionForm })
   return (
     <>
       <TextAreaField form={form} name="items" label={t('items')} hint={t('itemsHint')} />
-      <Field label={t('supplementDueAt')} hint={t('supplementDueAtHint')} type="date" value={form.draft.supplementDue}
-        onChange={(e) => form.set('supplementDue', e.target.value)} error={form.problemOf('supplementDue')} />
+      <DateField label={t('supplementDueAt')} hint={t('supplementDueAtHint')} value={form.draft.supplementDue} min={vnToday(Date.now())}
+        onChange={(day) => form.set('supplementDue', day)} error={form.problemOf('supplementDue')} />
     </>
   );
 }
