@@ -1,6 +1,6 @@
 // What every outgoing channel adapter (mail, SMS; real or simulated) shares: the idempotency key
 // it is given, the receipt it returns and the one error it throws, which says whether trying
-// again can help; and the failures tests queue on the simulators.
+// again can help; and the shape of the local simulators (failures a test can queue).
 
 /** What an adapter returns once the server or gateway has accepted the message. */
 export interface SentReceipt {
@@ -34,19 +34,29 @@ export interface FailureRequest {
   readonly permanent?: boolean;
 }
 
+/** A local simulator of a channel: a sender whose next sends a test can make fail. */
+export interface SimulatedSender<M> {
+  readonly description: string;
+  send(message: M): Promise<SentReceipt>;
+  /** The next `count` sends fail (transient unless `permanent`), before any check. */
+  failNext(count: number, failure?: FailureRequest): void;
+}
+
 /**
- * The failures a test queued on a simulator (`failNext`): `throwIfQueued()`, first thing in each
- * send, throws the next one as a DeliveryError, before any check.
+ * A simulator from what it does with an accepted message (`accept`: the gateway's checks, then
+ * its record); failures a test queued with `failNext` come first, as DeliveryErrors.
  */
-export function queuedFailures(defaultMessage: string) {
+export function simulatedSender<M>(description: string, failureMessage: string, accept: (message: M) => Promise<SentReceipt>): SimulatedSender<M> {
   const failures: { message: string; permanent: boolean }[] = [];
   return {
-    failNext(count: number, failure: FailureRequest = {}): void {
-      for (let i = 0; i < count; i++) failures.push({ message: failure.message ?? defaultMessage, permanent: failure.permanent ?? false });
+    description,
+    failNext(count, failure = {}) {
+      for (let i = 0; i < count; i++) failures.push({ message: failure.message ?? failureMessage, permanent: failure.permanent ?? false });
     },
-    throwIfQueued(): void {
+    async send(message) {
       const failure = failures.shift();
       if (failure) throw new DeliveryError(failure.message, { permanent: failure.permanent });
+      return accept(message);
     },
   };
 }

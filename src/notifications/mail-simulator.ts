@@ -3,26 +3,21 @@
 // "pickup folder" every instance writes to, readable with any SQL client.
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db/connect';
-import { queuedFailures, type FailureRequest, type SentReceipt } from './channels';
-import { addressOf, checkMail, messageIdOf, type MailSender, type OutgoingMail } from './mail';
+import { simulatedSender, type SimulatedSender } from './channels';
+import { addressOf, checkMail, messageIdOf, type OutgoingMail } from './mail';
 
-export interface MailSimulator extends MailSender {
-  /** The next `count` sends fail (transient unless `permanent`), before any check. */
-  failNext(count: number, failure?: FailureRequest): void;
-}
+export type MailSimulator = SimulatedSender<OutgoingMail>;
 
 export function createMailSimulator(deps: { readonly db: Database; readonly clock: Clock }, from = 'motcua@localhost'): MailSimulator {
-  const failures = queuedFailures('Máy chủ thư giả lập: lỗi tạm thời (theo yêu cầu của bài kiểm thử).');
-  return {
-    description: 'giả lập thư (chưa đặt MOTCUA_SMTP_URL): thư được ghi vào bảng mail_simulator_messages, không gửi đi',
-    failNext: failures.failNext,
-    async send(mail: OutgoingMail): Promise<SentReceipt> {
-      failures.throwIfQueued();
+  return simulatedSender<OutgoingMail>(
+    'giả lập thư (chưa đặt MOTCUA_SMTP_URL): thư được ghi vào bảng mail_simulator_messages, không gửi đi',
+    'Máy chủ thư giả lập: lỗi tạm thời (theo yêu cầu của bài kiểm thử).',
+    async (mail) => {
       const m = checkMail(mail);
       const inserted = await deps.db.insertInto('mail_simulator_messages').values({
         idempotency_key: m.idempotencyKey, from_address: addressOf(from), to_address: m.to, subject: m.subject, text: m.text, accepted_at: deps.clock.now(),
       }).onConflict((oc) => oc.column('idempotency_key').doNothing()).returning('id').executeTakeFirst();
       return { providerId: messageIdOf(m.idempotencyKey, from), ...(inserted ? {} : { duplicate: true }) };
     },
-  };
+  );
 }

@@ -4,21 +4,16 @@
 // per idempotency key, as a de-duplicating gateway does. Tests can make it fail.
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db/connect';
-import { queuedFailures, type FailureRequest, type SentReceipt } from './channels';
-import { checkSms, MAX_SEGMENTS, type OutgoingSms, type SmsSender } from './sms';
+import { simulatedSender, type SimulatedSender } from './channels';
+import { checkSms, MAX_SEGMENTS, type OutgoingSms } from './sms';
 
-export interface SmsSimulator extends SmsSender {
-  /** The next `count` sends fail (transient unless `permanent`), before any check. */
-  failNext(count: number, failure?: FailureRequest): void;
-}
+export type SmsSimulator = SimulatedSender<OutgoingSms>;
 
 export function createSmsSimulator(deps: { readonly db: Database; readonly clock: Clock }, options: { readonly maxSegments?: number } = {}): SmsSimulator {
-  const failures = queuedFailures('Cổng SMS giả lập: lỗi tạm thời (theo yêu cầu của bài kiểm thử).');
-  return {
-    description: 'giả lập SMS (chưa đặt MOTCUA_SMS_URL): tin nhắn được ghi vào bảng sms_simulator_messages, không gửi đi',
-    failNext: failures.failNext,
-    async send(sms: OutgoingSms): Promise<SentReceipt> {
-      failures.throwIfQueued();
+  return simulatedSender<OutgoingSms>(
+    'giả lập SMS (chưa đặt MOTCUA_SMS_URL): tin nhắn được ghi vào bảng sms_simulator_messages, không gửi đi',
+    'Cổng SMS giả lập: lỗi tạm thời (theo yêu cầu của bài kiểm thử).',
+    async (sms) => {
       const checked = checkSms(sms, options.maxSegments ?? MAX_SEGMENTS);
       const inserted = await deps.db.insertInto('sms_simulator_messages').values({
         idempotency_key: sms.idempotencyKey, to_number: checked.to, text: checked.text,
@@ -28,5 +23,5 @@ export function createSmsSimulator(deps: { readonly db: Database; readonly clock
       const first = await deps.db.selectFrom('sms_simulator_messages').select('id').where('idempotency_key', '=', sms.idempotencyKey).executeTakeFirstOrThrow();
       return { providerId: `sim-sms-${first.id}`, duplicate: true };
     },
-  };
+  );
 }
