@@ -1,7 +1,7 @@
-// "Trả kết quả": find a dossier whose result is ready and record its return with the channel and
-// the recipient's signature (name, signed now).
+// "Trả kết quả": the dossiers whose result is ready at this service point, listed (or one found by
+// search), and the return recorded with the channel and the recipient's signature (name, signed now).
 import { useState } from 'react';
-import type { DossierDetail, DossierListItem } from '../processing/api';
+import type { DossierDetail } from '../processing/api';
 import { fetchDossier } from '../processing/api';
 import { ActionDialog } from '../processing/ActionDialog';
 import { DossierSearch } from '../processing/DossierSearch';
@@ -13,6 +13,7 @@ import { Link } from '../ui/router';
 import { useCounterT } from './i18n';
 import './counter.css';
 import { Button } from '../ui/Button';
+import { ReadyList } from './ReadyList';
 
 export function ReturnPage() {
   const t = useCounterT();
@@ -22,7 +23,7 @@ export function ReturnPage() {
   const [failed, setFailed] = useState<string | null>(null);
   const [searchKey, setSearchKey] = useState(0);
 
-  const open = async (item: DossierListItem) => {
+  const open = async (item: { readonly code: string }) => {
     setDone(null);
     setFailed(null);
     try {
@@ -32,21 +33,26 @@ export function ReturnPage() {
     }
   };
 
+  const chooseButton = (item: { readonly code: string; readonly applicantName: string }) => (
+    <Button kind="primary" onClick={() => void open(item)} aria-label={t('returnFor', { code: item.code, name: item.applicantName })}>
+      {t('returnChoose')}
+    </Button>
+  );
+
   return (
     <div>
       <h1 tabIndex={-1}>{t('returnTitle')}</h1>
       <p className="lead">{t('returnIntro')}</p>
       <Notice tone="success">{done && <p>{t('returnDone', { code: done.code })} <Link to={dossierPath(done.code)}>{done.code}</Link></p>}</Notice>
       <Notice tone="error">{failed}</Notice>
-      <DossierSearch key={searchKey} status="resultReady" action={{
-        header: t('returnAction'),
-        render: (item) => (
-          <Button kind="primary" onClick={() => void open(item)}
-            aria-label={t('returnFor', { code: item.code, name: item.applicantName })}>
-            {t('returnChoose')}
-          </Button>
-        ),
-      }} />
+      <section className="section" aria-labelledby="ready-title">
+        <h2 id="ready-title">{t('readyTitle')}</h2>
+        <ReadyList reload={searchKey} renderAction={chooseButton} />
+      </section>
+      <section className="section" aria-labelledby="return-search-title">
+        <h2 id="return-search-title">{t('searchTitle')}</h2>
+        <DossierSearch key={searchKey} status="resultReady" action={{ header: t('returnAction'), render: chooseButton }} />
+      </section>
       {dossier && (
         <ActionDialog dossier={dossier} action="return"
           onClose={() => setDossier(null)}

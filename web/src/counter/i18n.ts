@@ -94,11 +94,17 @@ const vi = {
   newDossier: 'Tiếp nhận hồ sơ mới',
   // return
   returnTitle: 'Trả kết quả',
-  returnIntro: 'Tìm hồ sơ đã có kết quả theo mã hồ sơ, số điện thoại hoặc họ tên; người nhận ký nhận khi trả.',
+  returnIntro: 'Hồ sơ đã có kết quả tại điểm này được liệt kê dưới đây; tìm hồ sơ khác theo mã hồ sơ, số điện thoại hoặc họ tên. Người nhận ký nhận khi trả.',
   returnChoose: 'Trả kết quả',
   returnFor: 'Trả kết quả hồ sơ {{code}} cho {{name}}',
   returnDone: 'Đã trả kết quả hồ sơ {{code}}.',
   returnAction: 'Thao tác',
+  readyTitle: 'Hồ sơ đã có kết quả tại điểm này',
+  readyLoading: 'Đang tải danh sách hồ sơ đã có kết quả…',
+  readyEmpty: 'Chưa có hồ sơ nào có kết quả chờ trả tại điểm này.',
+  readyCaption_one: '{{count}} hồ sơ chờ trả kết quả',
+  readyCaption_other: '{{count}} hồ sơ chờ trả kết quả',
+  searchTitle: 'Tìm hồ sơ khác',
 };
 
 // English: exactly the same keys (checked by defineBundle)
@@ -194,11 +200,17 @@ const en = {
   openDossier: 'Open the dossier and forward it',
   newDossier: 'Receive another dossier',
   returnTitle: 'Return results',
-  returnIntro: 'Find a dossier whose result is ready by code, phone or name; the recipient signs on return.',
+  returnIntro: 'The dossiers whose result is ready here are listed below; find another by code, phone or name. The recipient signs on return.',
   returnChoose: 'Return the result',
   returnFor: 'Return the result of {{code}} to {{name}}',
   returnDone: 'Result of {{code}} returned.',
   returnAction: 'Action',
+  readyTitle: 'Results ready at this service point',
+  readyLoading: 'Loading the dossiers whose result is ready…',
+  readyEmpty: 'No result is waiting to be returned here.',
+  readyCaption_one: '{{count}} dossier waiting for its return',
+  readyCaption_other: '{{count}} dossiers waiting for their return',
+  searchTitle: 'Find another dossier',
 };
 
 export const useCounterT = defineBundle('counter', vi, en);

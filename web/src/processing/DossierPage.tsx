@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../ui/page';
 import { Link } from '../ui/router';
 import { Button, type ButtonKind } from '../ui/Button';
 import { DataTable } from '../ui/DataTable';
+import { formatCivilDate } from '../ui/dates';
 import { ActionDialog } from './ActionDialog';
 import { IntakeFacts } from './IntakeFacts';
 import { availableSlips, fetchDossier, slipUrl, type ActionResult, type DossierAction, type DossierDetail, type SlipKind } from './api';
@@ -57,7 +58,9 @@ function useFieldTitles(procedureCode: string | null): FieldTitles {
   return titles;
 }
 
-const show = (v: unknown): string => (typeof v === 'boolean' ? (v ? '✓' : '✗') : typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v));
+/** A form value as read: yes/no marks, a civil date as dd/mm/yyyy, text and numbers as they are. */
+const show = (v: unknown): string => (typeof v === 'boolean' ? (v ? '✓' : '✗') : typeof v === 'string' ? formatCivilDate(v)
+  : typeof v === 'number' ? String(v) : JSON.stringify(v));
 
 function Summary({ t, d }: { readonly t: ProcessingT; readonly d: DossierDetail }) {
   return (

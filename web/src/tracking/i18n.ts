@@ -29,7 +29,7 @@ const vi = {
   supplementIntro: 'Vui lòng nộp bổ sung các giấy tờ sau tại nơi đã nộp hồ sơ (hoặc trực tuyến nếu nộp trực tuyến):',
   supplementDueBy: 'Hạn nộp bổ sung: {{at}}.',
   supplementNoDue: 'Thời hạn giải quyết được tính lại từ đầu khi nhận đủ hồ sơ bổ sung.',
-  supplementAsked: 'Yêu cầu ngày {{at}}.',
+  supplementAsked: 'Yêu cầu lúc {{at}}.',
 };
 
 // English: exactly the same keys (checked by defineBundle)
@@ -61,5 +61,5 @@ export const useTrackingT = defineBundle('tracking', vi, {
   supplementIntro: 'Please bring the following where the dossier was filed (or online if it was filed online):',
   supplementDueBy: 'Bring them by {{at}}.',
   supplementNoDue: 'The processing time starts again once the complete supplement arrives.',
-  supplementAsked: 'Requested on {{at}}.',
+  supplementAsked: 'Requested at {{at}}.',
 });
