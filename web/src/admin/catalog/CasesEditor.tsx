@@ -3,7 +3,7 @@ import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { FieldGroup, SelectField } from '../form-parts';
 import { durationUnits, type ProcedureCase } from './api';
-import { numberOf, textOfNumber } from './CheckField';
+import { numberOf, textOfNumber } from './inputs';
 import { useCatalogAdminT } from './i18n';
 
 export function CasesEditor({ cases, onChange }: { readonly cases: readonly ProcedureCase[]; readonly onChange: (cases: ProcedureCase[]) => void }) {

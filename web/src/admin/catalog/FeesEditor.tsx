@@ -4,7 +4,7 @@ import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { FieldGroup, SelectField } from '../form-parts';
 import { feeBases, feeChannels, type Fee, type FeeChannel, type ProcedureCase } from './api';
-import { CheckField, numberOf, textOfNumber } from './CheckField';
+import { CheckField, numberOf, textOfNumber } from './inputs';
 import { useCatalogAdminT } from './i18n';
 
 /** Channels after ticking one: every channel ticked is "all channels" (null). */

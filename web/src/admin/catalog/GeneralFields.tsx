@@ -3,7 +3,7 @@
 import { Field } from '../../ui/Field';
 import { FieldGroup, SelectField } from '../form-parts';
 import { bodyKinds, bodyLevels, competentLevels, durationUnits, onlineLevels, resultTypes, type CompetentBody, type ProcedureContent } from './api';
-import { CheckField, numberOf, textOfNumber } from './CheckField';
+import { CheckField, numberOf, textOfNumber } from './inputs';
 import { useCatalogAdminT } from './i18n';
 
 export function GeneralFields({ content: c, onChange }: { readonly content: ProcedureContent; readonly onChange: (patch: Partial<ProcedureContent>) => void }) {

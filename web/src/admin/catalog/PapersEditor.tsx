@@ -3,7 +3,7 @@ import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { FieldGroup, SelectField } from '../form-parts';
 import { paperRequirements, type Paper } from './api';
-import { numberOf, textOfNumber } from './CheckField';
+import { numberOf, textOfNumber } from './inputs';
 import { useCatalogAdminT } from './i18n';
 
 export function PapersEditor({ papers, onChange }: { readonly papers: readonly Paper[]; readonly onChange: (papers: Paper[]) => void }) {

@@ -1,6 +1,6 @@
 // One procedure for the administrator: its versions by effective date (which one is in force,
 // which is scheduled), the content of a chosen version, a new version from an edit, the history.
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../routes';
 import { Button } from '../../ui/Button';
@@ -36,10 +36,14 @@ export function ProcedurePage({ code }: { readonly code: string }) {
   const [chosen, setChosen] = useState<number | null>(null);
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<NoticeMessage | null>(null);
-  const latest = loaded.status === 'ready' ? loaded.data.versions[0] : undefined;
+  // after a save the page reloads: keep showing what was there (and the success message) meanwhile
+  const lastReady = useRef<ProcedureDetail | null>(null);
+  if (loaded.status === 'ready') lastReady.current = loaded.data;
+  const shownDetail = loaded.status === 'ready' ? loaded.data : lastReady.current;
+  const latest = shownDetail?.versions[0];
   useDocumentTitle(latest ? t('procedureTitle', { code, name: latest.name }) : code);
 
-  if (loaded.status !== 'ready' || !latest) {
+  if (!shownDetail || !latest) {
     return (
       <div className="admin-page">
         <p><Link to={paths.adminCatalog}>{t('back')}</Link></p>
@@ -49,7 +53,7 @@ export function ProcedurePage({ code }: { readonly code: string }) {
       </div>
     );
   }
-  const detail = loaded.data;
+  const detail = shownDetail;
   const shownVersion = detail.versions.find((v) => v.version === (chosen ?? detail.inForceVersion ?? latest.version)) ?? latest;
   const columns = [
     { key: 'version', header: t('colVersion'), cell: (v: ProcedureVersion) => v.version, numeric: true },
@@ -69,6 +73,7 @@ export function ProcedurePage({ code }: { readonly code: string }) {
       <h1 tabIndex={-1}>{t('procedureTitle', { code, name: latest.name })}</h1>
       {detail.inForceVersion === null && <p className="muted">{t('noneInForce')}</p>}
       <MessageNotice message={message} />
+      {loaded.status === 'failed' && <Notice tone="error">{errorMessage(loaded.error, tApp)}</Notice>}
       {editing ? (
         <VersionEditor latest={latest} onCancel={() => setEditing(false)} onSaved={(saved) => {
           setEditing(false);

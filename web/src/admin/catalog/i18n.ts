@@ -1,7 +1,7 @@
 // Texts of the catalogue administration screens (`catalogAdmin` keys, see ../../i18n/bundle.ts).
 import { defineBundle } from '../../i18n/bundle';
 
-const vi = {
+export const catalogVi = {
   title: 'Danh mục thủ tục hành chính',
   lead: 'Thủ tục, trường hợp, thời hạn, thành phần hồ sơ và phí, lệ phí. Mỗi lần sửa tạo một phiên bản mới áp dụng từ ngày chọn; hồ sơ đã nhận giữ phiên bản đã áp dụng.',
   search: 'Tìm theo tên, lĩnh vực hoặc mã', searchHint: 'Gõ có dấu hay không dấu đều được, ví dụ "chung thuc" hoặc 2.000815.', show: 'Tìm',
@@ -71,7 +71,7 @@ const vi = {
 };
 
 // English: exactly the same keys (checked by defineBundle)
-export const useCatalogAdminT = defineBundle('catalogAdmin', vi, {
+export const useCatalogAdminT = defineBundle('catalogAdmin', catalogVi, {
   title: 'Procedure catalogue',
   lead: 'Procedures, cases, time limits, papers and fees. Every edit creates a new version in force from a chosen day; dossiers already received keep the version they were received under.',
   search: 'Search by name, field or code', searchHint: 'With or without diacritics, e.g. "chung thuc" or 2.000815.', show: 'Search',

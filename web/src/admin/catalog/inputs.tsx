@@ -1,4 +1,4 @@
-// A labelled checkbox for a yes/no property of a procedure.
+// Small input parts of the catalogue forms: a labelled checkbox, and numbers typed into text boxes.
 import { useId } from 'react';
 
 export function CheckField({ label, checked, onChange }: { readonly label: string; readonly checked: boolean; readonly onChange: (checked: boolean) => void }) {
