@@ -105,13 +105,18 @@ afterAll(async () => {
 
 describe('on a 360 px phone', () => {
   it('the public pages fit, and signed out nothing logs an error', async () => {
-    for (const path of [paths.home, paths.tracking, paths.transparency]) {
+    for (const path of [paths.home, paths.tracking, paths.transparency, paths.anchors]) {
       await open(path);
       const o = await overflow();
       expect(o.scrollWidth, `${path}: ${o.widest}`).toBeLessThanOrEqual(o.viewport);
       expect(o.widest, path).not.toMatch(/scrolls sideways/);
     }
     expect(phone.problems).toEqual([]);
+    // the anchors page is the web app's, in the reader's language, reading the public JSON
+    await open(paths.anchors);
+    await expect(page.locator('main h1').innerText()).resolves.toBe('Neo nhật ký hồ sơ');
+    await page.getByRole('heading', { level: 2, name: 'Khóa công khai' }).waitFor();
+    await page.getByRole('link', { name: '/api/v1/public/anchors' }).waitFor();
   });
 
   it.each(Object.keys(pagesOf))('every main page of the %s fits the screen and shows dates day first', async (username) => {

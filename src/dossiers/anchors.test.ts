@@ -105,7 +105,7 @@ describe('audit verify --anchors on a database rewritten end to end', () => {
     expect(ok.exitCode).toBe(0);
   });
 
-  it('publishes the anchors and the key-file\'s public key: JSON and a plain page (no sign-in)', async () => {
+  it('publishes the anchors and the key-file\'s public key as JSON (no sign-in)', async () => {
     const app = await buildApp({ db: t.db, clock: w.clock, config: loadConfig({ MOTCUA_WEB_DIR: '/nonexistent', MOTCUA_ANCHOR_KEY_FILE: keyFile }) });
     try {
       const json = await app.inject({ method: 'GET', url: '/api/v1/public/anchors' });
@@ -114,13 +114,7 @@ describe('audit verify --anchors on a database rewritten end to end', () => {
       const key = await readAnchorKey(keyFile);
       expect(body.publicKey).toBe(publicKeyText(key!.publicKey));
       expect(body.anchors.map((a) => a.day)).toEqual(['2026-03-02', '2026-03-03']);
-      const html = await app.inject({ method: 'GET', url: '/cong-khai/neo' });
-      expect(html.statusCode).toBe(200);
-      expect(html.headers['content-type']).toContain('text/html');
-      expect(html.body).toContain('02/03/2026');
-      expect(html.body).toContain(body.anchors[0]!.digest);
-      expect(html.body).toContain(body.anchors[0]!.signature);
-      expect(html.body).toContain(body.publicKey);
+      // the page at /cong-khai/neo is the web app's (e2e/narrow-screens), reading this answer
     } finally {
       await app.close();
     }

@@ -31,6 +31,7 @@ import { Link, navigate, usePath } from './ui/router';
 import { SupervisionPage } from './supervision/SupervisionPage';
 import { TrackingPage } from './tracking/TrackingPage';
 import { TransparencyLink, TransparencyPage } from './transparency/TransparencyPage';
+import { AnchorsPage } from './anchors/AnchorsPage';
 import { useTrackingT } from './tracking/i18n';
 import { Button } from './ui/Button';
 
@@ -75,6 +76,8 @@ function Page({ path, user, onSessionLost }: { path: string; user: User; onSessi
       return <SupervisionPage canVerifyAudit={userCan(user, 'audit.verify')} />;
     case paths.transparency:
       return <TransparencyPage />;
+    case paths.anchors:
+      return <AnchorsPage />;
     case paths.myDossiers:
       return <MyDossiersPage />;
     default:
@@ -164,6 +167,8 @@ export function App() {
             ? <><TrackingPage /><PublicLink to={paths.home} text="toLogin" /></>
             : path === paths.transparency
             ? <><TransparencyPage /><PublicLink to={paths.home} text="toLogin" /></>
+            : path === paths.anchors
+            ? <><AnchorsPage /><PublicLink to={paths.home} text="toLogin" /></>
             : <><LoginPage notice={session.notice} onLoggedIn={(user) => setSession({ status: 'signedIn', user })} /><PublicLink to={paths.tracking} text="loginLink" /><TransparencyLink /></>}
         </Layout>
       );

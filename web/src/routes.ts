@@ -27,6 +27,8 @@ export const paths = {
   supervision: '/giam-sat/theo-doi',
   /** public, no sign-in: processing times per procedure */
   transparency: '/minh-bach',
+  /** public, no sign-in: the signed daily anchors of the dossier log and the public key */
+  anchors: '/cong-khai/neo',
   /** citizens: their own dossiers (each opens at processingDossier, scoped by the server) */
   myDossiers: '/cong-dan/ho-so',
 } as const satisfies Record<string, `/${string}`>;
@@ -54,6 +56,7 @@ export const pagePermissions = {
   [paths.dashboard]: ['reports.read'],
   [paths.supervision]: ['reports.read', 'dossiers.approve'],
   [paths.transparency]: [],
+  [paths.anchors]: [],
   [paths.myDossiers]: ['portal.self'],
 } as const satisfies Record<PagePath, readonly Permission[]>;
 
