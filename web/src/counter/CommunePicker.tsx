@@ -13,9 +13,12 @@ interface Props {
   readonly onChange: (unit: ChosenUnit | null) => void;
   readonly validOn: string;
   readonly error: string | null;
+  /** another commune than the applicant's (the place of a place-tied procedure) */
+  readonly legend?: string;
+  readonly hint?: string;
 }
 
-export function CommunePicker({ value, onChange, validOn, error }: Props) {
+export function CommunePicker({ value, onChange, validOn, error, legend, hint }: Props) {
   const t = useCounterT();
   const ids = useId();
   const [query, setQuery] = useState('');
@@ -38,8 +41,8 @@ export function CommunePicker({ value, onChange, validOn, error }: Props) {
   const errorId = `${ids}-error`;
   return (
     <fieldset className={error ? 'fieldset field--invalid' : 'fieldset'}>
-      <legend className="field__label">{t('commune')}</legend>
-      <p id={`${ids}-hint`} className="field__hint">{t('communeHint')}</p>
+      <legend className="field__label">{legend ?? t('commune')}</legend>
+      <p id={`${ids}-hint`} className="field__hint">{hint ?? t('communeHint')}</p>
       {error && <p id={errorId} className="field__error">{error}</p>}
       <div className="commune-picker">
         <div className="field">

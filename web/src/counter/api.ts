@@ -3,6 +3,7 @@
 import { ApiError, api, clientErrorCodes } from '../api/client';
 // the server's own shapes (type-only imports: nothing is bundled); the intake answer is its response schema
 import type { ApplicantInput } from '../../../src/dossiers/model';
+import type { FeeTermItem } from '../../../src/shared/fee-terms';
 import type { IntakeResultView as IntakeResult } from '../../../src/dossiers/schemas';
 
 export interface ProcedureHit {
@@ -24,9 +25,26 @@ export interface RequiredPaper {
   readonly requirement: 'required' | 'conditional' | 'showOnly';
 }
 
+export interface ProcedureCase {
+  readonly key: string;
+  readonly name: string;
+  readonly durationValue: number;
+  readonly durationUnit: string;
+  readonly cutoff: string | null;
+}
+
 export interface ProcedureDetail extends ProcedureHit {
   readonly requiredPapers: readonly RequiredPaper[];
-  readonly fees: readonly { name: string; amountVnd: number | null; note: string | null }[];
+  readonly fees: readonly FeeTermItem[];
+  readonly cutoff: string | null;
+  /** several cases with their own time limits; [] = the procedure's own */
+  readonly cases: readonly ProcedureCase[];
+  /** land, works, business location: the commune of the place is asked */
+  readonly placeTied: boolean;
+  /** may be filed at any counter of the province (phi địa giới) */
+  readonly filingAnywhere: boolean;
+  readonly competentAgency: string;
+  readonly competentBody: { kind: string; level: 'commune' | 'province'; functionCode: string | null } | null;
   readonly eformSchema: unknown;
   readonly resultDescription?: string | null;
 }
@@ -46,6 +64,10 @@ export interface IntakeBody {
   readonly applicant: ApplicantInput;
   readonly papers: readonly { key: string; originals: number; copies: number; source: PaperSource; digitized: boolean }[];
   readonly formData: Record<string, unknown>;
+  /** the chosen case (catalogue cases[].key) */
+  readonly caseKey?: string;
+  /** place-tied procedures: the commune of the place */
+  readonly placeUnitCode?: string;
 }
 
 export const paperSources = ['paper', 'scanned', 'reused'] as const;

@@ -8,6 +8,7 @@ import type { ProcedureDetail } from '../api';
 import { papersToSend } from '../checklist';
 import type { ChosenUnit } from '../CommunePicker';
 import { useCounterT } from '../i18n';
+import { CaseReview } from './CaseReview';
 import type { ReceiveForm } from './useReceiveForm';
 
 interface ReviewStepProps {
@@ -28,6 +29,7 @@ export function ReviewStep({ form, procedure, unit }: ReviewStepProps) {
       <p>{t('reviewIntro')}</p>
       <dl className="facts">
         <dt>{tp('procedure')}</dt><dd>{procedure.name} ({procedure.code})</dd>
+        <CaseReview form={form} />
         <dt>{t('name')}</dt><dd>{applicant.name}</dd>
         <dt>{t('personalId')}</dt><dd>{applicant.personalId}</dd>
         {applicant.birthDate && <><dt>{t('birthDate')}</dt><dd>{formatCivilDate(applicant.birthDate)}</dd></>}

@@ -13,6 +13,8 @@ import type { ChosenUnit } from '../CommunePicker';
 import { buildFormData, eformFields, prefillEform, type ApplicantFacts, type EformField, type EformValues } from '../eform';
 import { useCounterT } from '../i18n';
 import { findProblems, normalisedPhone, type Problem } from './problems';
+import { useCaseT } from './case-i18n';
+import { useCaseAndPlace } from './useCaseAndPlace';
 
 export const emptyApplicant: ApplicantFacts = { personalId: '', name: '', birthDate: '', phone: '', email: '', address: '' };
 
@@ -76,6 +78,8 @@ export function useReceiveForm(user: User) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<IntakeResult | null>(null);
   useDefaultCommune(user.scopeCode, setUnit);
+  const tCase = useCaseT();
+  const caseAndPlace = useCaseAndPlace(procedure);
 
   const fields: readonly EformField[] = useMemo(() => eformFields(procedure?.eformSchema), [procedure]);
   const errorOf = (field: string) => problems.find((p) => p.field === field)?.text ?? null;
@@ -113,7 +117,7 @@ export function useReceiveForm(user: User) {
 
   const toReview = (event: FormEvent) => {
     event.preventDefault();
-    const found = findProblems(t, { procedure, applicant, unit, rows, fields, values });
+    const found = [...findProblems(t, { procedure, applicant, unit, rows, fields, values }), ...caseAndPlace.problems(tCase('placeRequired'))];
     setProblems(found);
     setServerError(null);
     if (found.length > 0) { focus('invalid'); return; }
@@ -140,6 +144,7 @@ export function useReceiveForm(user: User) {
         },
         papers: papersToSend(rows),
         formData: buildFormData(fields, values).data,
+        ...caseAndPlace.body(),
       }, idempotencyKey);
       setResult(r);
       setMode('done');
@@ -153,7 +158,7 @@ export function useReceiveForm(user: User) {
 
   const startOver = () => {
     setIdempotencyKey(newIdempotencyKey());
-    setProcedure(null); setRows([]); setValues({}); setApplicant(emptyApplicant); setQr(''); setQrMessage(null);
+    setProcedure(null); setRows([]); setValues({}); setApplicant(emptyApplicant); setQr(''); setQrMessage(null); caseAndPlace.reset();
     setProblems([]); setServerError(null); setResult(null); setMode('edit');
     focus('edit');
   };
@@ -163,7 +168,7 @@ export function useReceiveForm(user: User) {
 
   return {
     page, today, mode, busy, result, problems, serverError, errorOf,
-    procedure, procedureLoading, chooseProcedure, clearProcedure,
+    procedure, procedureLoading, chooseProcedure, clearProcedure, caseAndPlace,
     applicant, updateApplicant, unit, setUnit, qr, setQr, qrMessage, fillFromQr,
     rows, setRow, fields, values, setValue,
     toReview, backToEdit, submit, startOver,
