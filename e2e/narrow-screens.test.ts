@@ -79,7 +79,7 @@ const pagesOf: Record<string, () => string[]> = {
   officer: () => [paths.home, paths.processingQueue, paths.dossierSearch, dossierPage()],
   approver: () => [paths.home, paths.processingQueue, paths.supervision, dossierPage()],
   supervisor: () => [paths.home, paths.dashboard, paths.supervision, paths.dossierSearch],
-  admin: () => [paths.home, paths.adminCalendar, paths.adminCatalog, `${paths.adminCatalog}/2.000815`],
+  admin: () => [paths.home, paths.adminCalendar, paths.adminCatalog, `${paths.adminCatalog}/2.000815`, paths.adminUnits, paths.adminAgencies, paths.adminServicePoints, paths.adminUsers],
   citizen: () => [paths.home, paths.myDossiers, dossierPage()],
 };
 

@@ -37,11 +37,11 @@ describe('units', () => {
     const before = await unitCount();
     const noParent = await send('POST', '/api/v1/admin/units', { ...merger, parentCode: '12' });
     expect(noParent.statusCode).toBe(400);
-    expect(noParent.json().error).toMatchObject({ code: 'DIRECTORY_INVALID', details: [{ path: 'parentCode', message: expect.stringContaining('không có đơn vị cha "12"') }] });
+    expect(noParent.json().error).toMatchObject({ code: 'DIRECTORY_INVALID', message: 'Đơn vị hành chính chưa hợp lệ (1 mục cần sửa).', details: [{ path: 'parentCode', message: expect.stringContaining('không có đơn vị cha "12"') }] });
     const badDay = await send('POST', '/api/v1/admin/units', { ...merger, validFrom: '2026-02-30' });
     expect(badDay.json().error.details).toEqual([expect.objectContaining({ path: 'validFrom', message: expect.stringContaining('ngày không hợp lệ') })]);
     const oldCode = await send('POST', '/api/v1/admin/units', { ...merger, formedFrom: ['11111'] });
-    expect(oldCode.json().error.details).toEqual([expect.objectContaining({ path: 'formedFrom', message: expect.stringContaining('"11111" hiệu lực ngày 2025-12-31') })]);
+    expect(oldCode.json().error.details).toEqual([expect.objectContaining({ path: 'formedFrom', message: expect.stringContaining('Hợp nhất toàn bộ từ: không có đơn vị cũ "11111" hiệu lực ngày 31/12/2025') })]);
     expect(await unitCount()).toBe(before);
   });
 
@@ -96,7 +96,7 @@ describe('agencies', () => {
   it('names the unit that does not exist on the day', async () => {
     const res = await send('POST', '/api/v1/admin/agencies', { ...agency, identifier: '999.98.61.H20', unitCode: '99001', validFrom: '2025-09-01' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details).toEqual([expect.objectContaining({ path: 'unitCode', message: expect.stringContaining('hiệu lực ngày 2025-09-01') })]);
+    expect(res.json().error.details).toEqual([expect.objectContaining({ path: 'unitCode', message: expect.stringContaining('hiệu lực ngày 01/09/2025') })]);
   });
 });
 

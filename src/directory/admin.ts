@@ -18,7 +18,7 @@ import { readAgencyRow, readServicePointRow, readUnitRow } from './rows';
 type Trx = Transaction<DB>;
 
 const invalid = (what: string, problems: RowProblems) =>
-  validationFailed('DIRECTORY_INVALID', `${what} chưa hợp lệ: ${problems.details.map((d) => d.message).join('; ')}.`, problems.details);
+  validationFailed('DIRECTORY_INVALID', `${what} chưa hợp lệ (${problems.details.length} mục cần sửa).`, problems.details);
 
 async function inTransaction<T>(ctx: ServiceContext, work: (trx: Trx, actor: Actor, at: Date) => Promise<T>): Promise<T> {
   assertSystemAdmin(ctx.actor, 'directory.manage');

@@ -52,3 +52,13 @@ it('compares names without diacritics and spacing', () => {
   expect(nameKey('Xã Tân  Khánh Trung')).toBe(nameKey('xa tan khanh trung'));
   expect(nameKey('Đồng Tháp')).toBe('dong thap');
 });
+
+describe('form problems', () => {
+  it('name the field as the screen does and write dates day first', async () => {
+    const { FieldProblems, dayFirstDates } = await import('./model');
+    const problems = new FieldProblems();
+    problems.add(1, 'formedFrom', 'không có đơn vị cũ "11111" hiệu lực ngày 2025-12-31');
+    expect(problems.details).toEqual([{ path: 'formedFrom', message: 'Hợp nhất toàn bộ từ: không có đơn vị cũ "11111" hiệu lực ngày 31/12/2025' }]);
+    expect(dayFirstDates('từ 2025-07-01 đến 2026-01-01; mã 000.00.08.H20')).toBe('từ 01/07/2025 đến 01/01/2026; mã 000.00.08.H20');
+  });
+});

@@ -153,10 +153,25 @@ export class RowProblems {
   }
 }
 
-/** Problems of one record entered on a form (no row number): each detail's path is the field. */
+/** What the administration screens call each field of a unit, agency or service point. */
+export const fieldLabels: Readonly<Record<string, string>> = {
+  code: 'Mã', name: 'Tên', kind: 'Loại', level: 'Cấp', parentCode: 'Mã đơn vị cấp trên', pathSegment: 'Mã đầu đường dẫn',
+  validFrom: 'Hiệu lực từ ngày', validTo: 'Hết hiệu lực từ ngày', formedFrom: 'Hợp nhất toàn bộ từ', partiallyFrom: 'Nhận một phần từ',
+  legalSource: 'Văn bản quyết định', identifier: 'Mã định danh', unitCode: 'Mã địa bàn', parentIdentifier: 'Cơ quan cấp trên',
+  identifierConfirmed: 'Mã định danh đã đối chiếu', functionCode: 'Mã chức năng', receivingAgency: 'Cơ quan tiếp nhận',
+  address: 'Địa chỉ', latitude: 'Vĩ độ', longitude: 'Kinh độ', phone: 'Điện thoại', openingHours: 'Giờ làm việc', counters: 'Quầy',
+};
+
+/** 'YYYY-MM-DD' in a message → 'dd/mm/yyyy', as the screens write dates. Pure. */
+export const dayFirstDates = (text: string): string => text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3/$2/$1');
+
+/**
+ * Problems of one record entered on a form (no row number): each detail's path is the field, its
+ * message names the field as the screen labels it, with dates written day first.
+ */
 export class FieldProblems extends RowProblems {
   override add(_row: number, field: string, message: string): void {
-    this.details.push({ path: field, message: `${field}: ${message}` });
+    this.details.push({ path: field, message: `${fieldLabels[field] ?? field}: ${dayFirstDates(message)}` });
   }
 }
 

@@ -46,7 +46,8 @@ export function DateField({ label, value, onChange, error, hint }: {
 export function fieldError(error: unknown, field: string): string | null {
   if (!(error instanceof ApiError)) return null;
   const hit = error.details.find((d) => d.path === field || d.path === `/${field}`);
-  return hit ? hit.message.replace(new RegExp(`^${field}: `), '') : null;
+  // the message starts with the field's label, which the field itself shows
+  return hit ? hit.message.replace(/^[^:]+: /, '') : null;
 }
 
 /** A bordered group of fields with its legend. */

@@ -5,15 +5,28 @@ import { errorMessage } from '../../ui/errors';
 import { Notice } from '../../ui/Notice';
 import { useLoad } from '../useLoad';
 import { fetchHistory } from './api';
-import { useDirectoryT } from './i18n';
+import { useDirectoryT, type DirectoryKey, type DirectoryT } from './i18n';
 
-const shown = (value: unknown): string => {
+const dayFirst = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? formatCivilDate(v) : v);
+const valueText = (v: unknown): string =>
+  Array.isArray(v) ? v.map((x) => (typeof x === 'object' && x !== null ? Object.values(x as object).join(' ') : String(x))).join(', ')
+    : typeof v === 'object' && v !== null ? JSON.stringify(v) : dayFirst(String(v));
+
+/** "Tên: Phường Hòa Bình; Hiệu lực từ ngày: 01/01/2026" — the fields a change set, as the forms label them. */
+function shown(value: unknown, t: DirectoryT): string {
   if (value === null || value === undefined) return '—';
   if (typeof value !== 'object') return String(value);
   return Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join('; ');
-};
+    .filter(([k, v]) => v !== null && v !== undefined && k !== 'openingHours' && !(Array.isArray(v) && v.length === 0))
+    .map(([k, v]) => `${k in fieldKeys ? t(fieldKeys[k as keyof typeof fieldKeys]) : k}: ${valueText(v)}`).join('; ');
+}
+
+const fieldKeys = {
+  code: 'code', name: 'name', kind: 'kind', level: 'level', parentCode: 'parentCode', validFrom: 'validFrom', validTo: 'validTo',
+  formedFrom: 'formedFrom', partiallyFrom: 'partiallyFrom', legalSource: 'legalSource', identifier: 'identifier', unitCode: 'unitCode',
+  parentIdentifier: 'parentIdentifier', functionCode: 'functionCode', identifierConfirmed: 'identifierConfirmed', address: 'address',
+  phone: 'phone', receivingAgency: 'receivingAgency', counters: 'counters', active: 'stateActive',
+} as const satisfies Record<string, DirectoryKey>;
 
 export function History({ entity, entityKey, round }: { readonly entity: 'unit' | 'agency' | 'servicePoint'; readonly entityKey: string; readonly round: number }) {
   const t = useDirectoryT();
@@ -30,8 +43,8 @@ export function History({ entity, entityKey, round }: { readonly entity: 'unit' 
             <li key={i}>
               <p><strong>{t('historyItem', { time: formatVnDateTime(c.at), who: c.actorName ?? '—', action: actionText(c.action, t) })}</strong>
                 {typeof c.payload['effectiveDate'] === 'string' && <> — {t('effective', { date: formatCivilDate(c.payload['effectiveDate']) })}</>}</p>
-              {c.payload['before'] !== null && c.payload['before'] !== undefined && <p className="muted">{t('historyBefore')}: {shown(c.payload['before'])}</p>}
-              <p className="muted">{t('historyAfter')}: {shown(c.payload['after'])}</p>
+              {c.payload['before'] !== null && c.payload['before'] !== undefined && <p className="muted">{t('historyBefore')}: {shown(c.payload['before'], t)}</p>}
+              <p className="muted">{t('historyAfter')}: {shown(c.payload['after'], t)}</p>
             </li>
           ))}
         </ol>
@@ -41,5 +54,5 @@ export function History({ entity, entityKey, round }: { readonly entity: 'unit' 
 }
 
 type ActionKey = `action_${'unit' | 'agency' | 'servicePoint'}.${'created' | 'updated'}`;
-const actionText = (action: string, t: ReturnType<typeof useDirectoryT>) =>
+const actionText = (action: string, t: DirectoryT) =>
   /^(unit|agency|servicePoint)\.(created|updated)$/.test(action) ? t(`action_${action}` as ActionKey) : action;

@@ -53,7 +53,7 @@ const vi = {
   timeLabel: '{{day}}, {{part}}, {{edge}}', copyMonday: 'Áp dụng giờ thứ Hai cho thứ Ba – thứ Sáu',
   timeInvalid: '{{day}}: giờ phải viết HH:MM, giờ kết thúc sau giờ bắt đầu, buổi chiều sau buổi sáng.',
   hoursSummary: '{{days}}: {{periods}}', closed: 'nghỉ', saturdayIntake: 'Thứ Bảy có nhận hồ sơ',
-  hoursWeekly: '{{hours}} giờ/tuần',
+  hoursWeekly: '{{hours}} giờ/tuần', stateActive: 'Đang hoạt động',
 };
 
 const en: { readonly [K in keyof typeof vi]: string } = {
@@ -106,8 +106,9 @@ const en: { readonly [K in keyof typeof vi]: string } = {
   timeLabel: '{{day}}, {{part}}, {{edge}}', copyMonday: "Apply Monday's hours to Tuesday – Friday",
   timeInvalid: '{{day}}: times are HH:MM, the end after the start, the afternoon after the morning.',
   hoursSummary: '{{days}}: {{periods}}', closed: 'closed', saturdayIntake: 'Open on Saturday',
-  hoursWeekly: '{{hours}} hours a week',
+  hoursWeekly: '{{hours}} hours a week', stateActive: 'Active',
 };
 
 export const useDirectoryT = defineBundle('directoryAdmin', vi, en);
 export type DirectoryT = ReturnType<typeof useDirectoryT>;
+export type DirectoryKey = keyof typeof vi;
