@@ -1,5 +1,6 @@
 // Step 4: the procedure's e-form, one input per field of its JSON schema, prefilled from the applicant.
 import { useId } from 'react';
+import { DateField } from '../../ui/DateField';
 import { Field } from '../../ui/Field';
 import type { EformField } from '../eform';
 import { useCounterT } from '../i18n';
@@ -37,10 +38,17 @@ function EformInput({ field, value, onChange, error }: EformInputProps) {
       </div>
     );
   }
+  if (field.kind === 'date') {
+    // a day that does not read is passed on as typed, so that the form's check refuses it rather than drop it
+    return (
+      <DateField label={label} value={typeof value === 'string' ? value : ''} error={error} required={field.required}
+        hint={field.description ?? undefined} onChange={(day, text) => onChange(day || text)} />
+    );
+  }
   return (
     <Field label={label} value={typeof value === 'string' ? value : ''} error={error} required={field.required}
       hint={field.description ?? undefined}
-      type={field.kind === 'date' ? 'date' : 'text'} inputMode={field.kind === 'number' || field.kind === 'integer' ? 'decimal' : undefined}
+      inputMode={field.kind === 'number' || field.kind === 'integer' ? 'decimal' : undefined}
       maxLength={field.maxLength ?? undefined} onChange={(e) => onChange(e.target.value)} autoComplete="off" />
   );
 }
