@@ -9,7 +9,7 @@ import { ErrorShape, literals, Nullable } from '../platform/http/schemas';
 import {
   createAgency, createServicePoint, createUnit, directoryHistory, updateAgency, updateServicePoint, updateUnit,
 } from './admin';
-import { agencyKinds, agencyLevels, servicePointKinds, unitKinds, unitLevels } from './model';
+import { agencyHandovers, agencyKinds, agencyLevels, servicePointKinds, unitKinds, unitLevels } from './model';
 
 // dates and codes are checked by the row readers, which name the field in Vietnamese
 const Day = Type.String({ maxLength: 10 });
@@ -34,6 +34,7 @@ const agencyFields = {
   name: Text(300), kind: literals(agencyKinds), level: literals(agencyLevels), unitCode: Code,
   parentIdentifier: Type.Optional(Nullable(Code)), identifierConfirmed: Type.Optional(Type.Boolean()),
   functionCode: Type.Optional(Nullable(Text(40))), validTo: Type.Optional(Nullable(Day)),
+  handover: Type.Optional(literals(agencyHandovers)),
 };
 const AgencyBody = Type.Object({ identifier: Code, validFrom: Day, ...agencyFields }, { additionalProperties: false });
 const AgencyPatch = Type.Partial(Type.Object(agencyFields), { additionalProperties: false });

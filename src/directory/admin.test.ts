@@ -93,6 +93,16 @@ describe('agencies', () => {
     expect(history[0].payload.before.name).toBe('UBND phường Hòa Bình');
   });
 
+  it('sets how dossiers reach the agency (paper by default, electronic on request), audited; a wrong value is a 400', async () => {
+    const listed = async () => (await send('GET', '/api/v1/agencies?unit=99001')).json().items[0] as { handover: string };
+    expect((await listed()).handover).toBe('paper');
+    expect((await send('PATCH', '/api/v1/admin/agencies/999.99.61.H20/2026-01-01', { handover: 'fax' })).statusCode).toBe(400);
+    expect((await send('PATCH', '/api/v1/admin/agencies/999.99.61.H20/2026-01-01', { handover: 'electronic' })).statusCode).toBe(200);
+    expect((await listed()).handover).toBe('electronic');
+    const history = (await send('GET', '/api/v1/admin/directory/history?entity=agency&key=999.99.61.H20@2026-01-01')).json().items;
+    expect(history[0].payload).toMatchObject({ before: { handover: 'paper' }, after: { handover: 'electronic' } });
+  });
+
   it('names the unit that does not exist on the day', async () => {
     const res = await send('POST', '/api/v1/admin/agencies', { ...agency, identifier: '999.98.61.H20', unitCode: '99001', validFrom: '2025-09-01' });
     expect(res.statusCode).toBe(400);

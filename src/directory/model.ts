@@ -9,6 +9,15 @@ export const unitLevels = ['province', 'district', 'commune'] as const satisfies
 export type AgencyKind = 'people_committee' | 'department' | 'public_service_centre' | 'police' | 'social_insurance' | 'other';
 export const agencyKinds = ['people_committee', 'department', 'public_service_centre', 'police', 'social_insurance', 'other'] as const satisfies readonly AgencyKind[];
 export type AgencyLevel = 'central' | 'province' | 'district' | 'commune';
+/**
+ * How dossiers reach an agency's desk (ND 61/2018 art. 18; dossiers/handover.ts): 'paper' — the
+ * receiving point's clerk hands each one over ("Chuyển đến <agency>"), the default (migration 0090);
+ * 'electronic' — counter and postal dossiers reach its queue at receipt.
+ */
+export const agencyHandovers = ['paper', 'electronic'] as const;
+export type AgencyHandover = (typeof agencyHandovers)[number];
+export const DEFAULT_AGENCY_HANDOVER: AgencyHandover = 'paper';
+
 export const agencyLevels = ['central', 'province', 'district', 'commune'] as const satisfies readonly AgencyLevel[];
 
 export type ServicePointKind = 'post_office' | 'centre';
@@ -69,6 +78,8 @@ export interface AgencyRow {
   readonly identifierConfirmed: boolean;
   /** what a department or police unit does ('tu-phap', 'bhxh' …): how a procedure's body finds it */
   readonly functionCode: string | null;
+  /** how dossiers reach its desk (default paper) */
+  readonly handover: AgencyHandover;
   readonly validFrom: string;
   readonly validTo: string | null;
 }

@@ -7,7 +7,7 @@ import { requireActor, type HttpApp } from '../platform/http/server';
 import { ErrorShape, literals, Nullable } from '../platform/http/schemas';
 import { registerDirectoryAdminRoutes } from './admin-routes';
 import { importDirectory } from './import';
-import { agencyKinds, agencyLevels, servicePointKinds, unitLevels } from './model';
+import { agencyHandovers, agencyKinds, agencyLevels, servicePointKinds, unitLevels } from './model';
 import { getServicePoint, getUnit, listAgencies, listServicePoints, listUnits } from './service';
 
 const CivilDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
@@ -57,7 +57,7 @@ const UnitLink = Type.Object({
 });
 const Agency = Type.Object({
   identifier: Type.String(), name: Type.String(), kind: literals(agencyKinds), level: literals(agencyLevels),
-  identifierConfirmed: Type.Boolean(), unitCode: Type.String(), unitName: Type.String(),
+  identifierConfirmed: Type.Boolean(), handover: literals(agencyHandovers), unitCode: Type.String(), unitName: Type.String(),
   parentIdentifier: Nullable(Type.String()), provinceCode: Type.String(), validFrom: Type.String(), validTo: Nullable(Type.String()),
 });
 const OpeningHours = Type.Object({ weekly: Type.Record(Type.String(), Type.Array(Type.String())) });

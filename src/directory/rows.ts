@@ -1,6 +1,7 @@
 // Import records → typed directory rows, with every problem named by row and field. Pure.
 import type { OpeningHoursJson } from '../platform/db/schema';
 import {
+  agencyHandovers, DEFAULT_AGENCY_HANDOVER,
   agencyKinds, agencyLevels, openingHoursProblems, servicePointKinds, unitKinds, unitLevels,
   type AgencyRow, type CounterRow, type RowProblems, type ServicePointRow, type UnitRow,
 } from './model';
@@ -62,6 +63,7 @@ export function readAgencyRow(rec: ImportRecord, row: number, problems: RowProbl
     parentIdentifier: r.has('parentIdentifier') ? code(r, 'parentIdentifier') : null,
     identifierConfirmed: r.boolean('identifierConfirmed', false),
     functionCode: functionCode(r),
+    handover: r.has('handover') ? r.oneOf('handover', agencyHandovers) : DEFAULT_AGENCY_HANDOVER,
     ...validity(r),
   };
 }

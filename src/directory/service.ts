@@ -7,7 +7,7 @@ import type { Clock } from '../platform/clock';
 import type { ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db/connect';
 import { notFound, unauthenticated } from '../platform/errors';
-import type { AgencyKind, AgencyLevel, ServicePointKind, UnitLevel } from './model';
+import type { AgencyHandover, AgencyKind, AgencyLevel, ServicePointKind, UnitLevel } from './model';
 import { vnDateOfInstant } from '../shared/civil-date';
 
 function assertSignedIn(ctx: ServiceContext): void {
@@ -166,6 +166,8 @@ export interface AgencyView {
   readonly kind: AgencyKind;
   readonly level: AgencyLevel;
   readonly identifierConfirmed: boolean;
+  /** how dossiers reach its desk (ND 61 art. 18): the clerk's hand-over (paper) or at receipt (electronic) */
+  readonly handover: AgencyHandover;
   readonly unitCode: string;
   readonly unitName: string;
   readonly parentIdentifier: string | null;
@@ -192,7 +194,7 @@ export async function listAgencies(
   }
   const [items, count] = await Promise.all([
     base.select([
-      'a.identifier', 'a.name', 'a.kind', 'a.level', 'a.identifier_confirmed as identifierConfirmed', 'u.code as unitCode',
+      'a.identifier', 'a.name', 'a.kind', 'a.level', 'a.identifier_confirmed as identifierConfirmed', 'a.handover', 'u.code as unitCode',
       'u.name as unitName', 'pa.identifier as parentIdentifier', 'a.province_code as provinceCode',
       'a.valid_from as validFrom', 'a.valid_to as validTo',
     ]).orderBy('a.level').orderBy('a.identifier').limit(query.limit ?? 200).offset(query.offset ?? 0).execute(),

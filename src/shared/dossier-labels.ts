@@ -64,7 +64,7 @@ export const actionLabels = {
   vi: {
     receive: 'Tiếp nhận hồ sơ',
     refuse: 'Từ chối tiếp nhận',
-    forward: 'Chuyển cơ quan giải quyết',
+    forward: 'Chuyển đến cơ quan giải quyết',
     assign: 'Phân công xử lý',
     requestSupplement: 'Yêu cầu bổ sung hồ sơ',
     supplementReceived: 'Nhận hồ sơ bổ sung',
@@ -88,7 +88,7 @@ export const actionLabels = {
   en: {
     receive: 'Receive',
     refuse: 'Refuse at intake',
-    forward: 'Forward to the agency',
+    forward: 'Hand over to the competent agency',
     assign: 'Assign an officer',
     requestSupplement: 'Request a supplement',
     supplementReceived: 'Supplement received',

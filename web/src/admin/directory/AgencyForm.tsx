@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { shownError, type ShownError } from '../../ui/errors';
 import { Field } from '../../ui/Field';
 import { civilOfText, DateField, fieldError, SelectField, textOfCivil } from '../form-parts';
-import { agencyKinds, agencyLevels, createAgency, updateAgency, type Agency, type AgencyKind, type AgencyLevel } from './api';
+import { agencyHandovers, agencyKinds, agencyLevels, createAgency, updateAgency, type Agency, type AgencyHandover, type AgencyKind, type AgencyLevel } from './api';
 import { useDirectoryT } from './i18n';
 
 export function AgencyForm({ agency, onCancel, onSaved }: { readonly agency: Agency | null; readonly onCancel: () => void; readonly onSaved: () => void }) {
@@ -15,7 +15,7 @@ export function AgencyForm({ agency, onCancel, onSaved }: { readonly agency: Age
   const [d, setD] = useState({
     identifier: agency?.identifier ?? '', name: agency?.name ?? '', kind: (agency?.kind ?? 'people_committee') as AgencyKind | '',
     level: (agency?.level ?? 'commune') as AgencyLevel | '', unitCode: agency?.unitCode ?? '', parentIdentifier: agency?.parentIdentifier ?? '',
-    functionCode: '', identifierConfirmed: agency?.identifierConfirmed ?? false, validFrom: textOfCivil(agency?.validFrom), validTo: textOfCivil(agency?.validTo),
+    functionCode: '', handover: (agency?.handover ?? 'paper') as AgencyHandover, identifierConfirmed: agency?.identifierConfirmed ?? false, validFrom: textOfCivil(agency?.validFrom), validTo: textOfCivil(agency?.validTo),
   });
   const [error, setError] = useState<unknown>(null);
   const [shown, setShown] = useState<ShownError | null>(null);
@@ -34,7 +34,7 @@ export function AgencyForm({ agency, onCancel, onSaved }: { readonly agency: Age
     if (Object.keys(problems).length > 0) return;
     const body = {
       name: d.name, kind: d.kind, level: d.level, unitCode: d.unitCode.trim(), parentIdentifier: d.parentIdentifier.trim() || null,
-      identifierConfirmed: d.identifierConfirmed, validTo, ...(d.functionCode.trim() ? { functionCode: d.functionCode.trim() } : {}),
+      identifierConfirmed: d.identifierConfirmed, handover: d.handover, validTo, ...(d.functionCode.trim() ? { functionCode: d.functionCode.trim() } : {}),
     };
     setBusy(true);
     try {
@@ -61,6 +61,7 @@ export function AgencyForm({ agency, onCancel, onSaved }: { readonly agency: Age
         <Field label={t('unitCode')} value={d.unitCode} onChange={(e) => text('unitCode')(e.target.value)} error={err('unitCode')} maxLength={40} />
         <Field label={t('parentIdentifier')} value={d.parentIdentifier} onChange={(e) => text('parentIdentifier')(e.target.value)} error={err('parentIdentifier')} maxLength={40} />
         <Field label={t('functionCode')} hint={t('functionCodeHint')} value={d.functionCode} onChange={(e) => text('functionCode')(e.target.value)} error={err('functionCode')} maxLength={40} />
+        <SelectField label={t('handover')} hint={t('handoverHint')} value={d.handover} options={agencyHandovers} optionText={(h) => t(`handover_${h}`)} onChange={(handover) => setD({ ...d, handover: handover || 'paper' })} error={err('handover')} />
         <DateField label={t('validFrom')} value={d.validFrom} onChange={text('validFrom')} error={err('validFrom')} />
         <DateField label={t('validTo')} value={d.validTo} onChange={text('validTo')} error={err('validTo')} />
       </div>

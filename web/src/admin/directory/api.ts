@@ -8,6 +8,9 @@ export const unitKinds = ['tinh', 'thanh_pho_tw', 'huyen', 'quan', 'thi_xa', 'th
 export type UnitKind = (typeof unitKinds)[number];
 export const agencyKinds = ['people_committee', 'department', 'public_service_centre', 'police', 'social_insurance', 'other'] as const;
 export type AgencyKind = (typeof agencyKinds)[number];
+/** how dossiers reach an agency's desk (src/directory/model.ts agencyHandovers) */
+export const agencyHandovers = ['paper', 'electronic'] as const;
+export type AgencyHandover = (typeof agencyHandovers)[number];
 export const agencyLevels = ['central', 'province', 'district', 'commune'] as const;
 export type AgencyLevel = (typeof agencyLevels)[number];
 export const servicePointKinds = ['post_office', 'centre'] as const;
@@ -43,6 +46,8 @@ export interface Agency {
   readonly kind: AgencyKind;
   readonly level: AgencyLevel;
   readonly identifierConfirmed: boolean;
+  /** how dossiers reach its desk: the clerk's hand-over (paper, default) or at receipt (electronic) */
+  readonly handover: AgencyHandover;
   readonly unitCode: string;
   readonly unitName: string;
   readonly parentIdentifier: string | null;
