@@ -21,8 +21,8 @@ const OUT = 'test-results/day-walk';
 const QR = '087090001234|341234567|NGUYỄN VĂN AN|15031990|Nam|Số 12, Ấp 3, Xã Tân Hồng, Đồng Tháp|20042021';
 const PHONE = '0912345678';
 const POLICE = 'Công an xã Tân Hồng';
-/** the supplement's due date as typed in the dialog (ten days ahead, Vietnam time) */
-const SUPPLEMENT_DUE_INPUT = new Date(Date.now() + 7 * 3_600_000 + 10 * 86_400_000).toISOString().slice(0, 10) + 'T16:00';
+/** the supplement's due day, ten days ahead (Vietnam time), as typed in the dialog: dd/mm/yyyy */
+const SUPPLEMENT_DUE_DAY = new Date(Date.now() + 7 * 3_600_000 + 10 * 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('/');
 
 let demo: DemoApp | undefined;
 let page: Page;
@@ -31,8 +31,6 @@ let base = '';
 let licence = '';
 /** the temporary-residence registration the police asks to supplement */
 let residence = '';
-/** whether the supplement dialog asked for a due date (the desk's field) */
-let supplementDueAsked = false;
 
 beforeAll(async () => {
   demo = await openDemoApp();
@@ -148,10 +146,18 @@ describe('the counter clerk', () => {
     await facts.getByText(POLICE).waitFor();
   }, STEP_MS);
 
-  it('hands it on to the commune police', async () => {
-    const forward = page.getByRole('button', { name: /^Chuyển (cơ quan giải quyết|đến Công an xã Tân Hồng)$/ });
-    const label = ((await forward.textContent()) ?? '').trim();
-    await act(label);
+  it('hands it on to the commune police from the "to hand over" list, the button naming the agency', async () => {
+    await page.goto(`${base}/xu-ly`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Chờ chuyển', exact: true }).click();
+    const row = page.getByRole('row').filter({ hasText: licence });
+    await row.waitFor();
+    await shoot('clerk-to-hand-over');
+    await row.getByRole('link', { name: licence }).click();
+    await page.getByRole('heading', { level: 1, name: `Hồ sơ ${licence}` }).waitFor();
+    await act(`Chuyển đến ${POLICE}`, async (dialog) => {
+      expect(await dialog.textContent()).toContain(POLICE);
+    });
     await page.locator('.status-badge').first().getByText('Đang xử lý').waitFor();
     await shoot('clerk-forwarded');
   }, STEP_MS);
@@ -202,9 +208,7 @@ describe('the police officer', () => {
     await act('Yêu cầu bổ sung hồ sơ', async (dialog) => {
       await dialog.getByLabel(/Nội dung cần bổ sung/).fill('Hợp đồng thuê nhà có chứng thực\nVăn bản đồng ý của chủ hộ');
       await dialog.getByLabel(/Lý do/).fill('Thiếu giấy tờ chứng minh chỗ ở hợp pháp');
-      const due = dialog.getByLabel(/Hạn nộp bổ sung/);
-      supplementDueAsked = await due.count() > 0;
-      if (supplementDueAsked) await due.fill(SUPPLEMENT_DUE_INPUT);
+      await dialog.getByRole('textbox', { name: /Hạn nộp bổ sung/ }).fill(SUPPLEMENT_DUE_DAY);
       await shootDialog('police-supplement-dialog');
     });
     await page.locator('.status-badge').first().getByText('Yêu cầu bổ sung hồ sơ').waitFor();
@@ -255,9 +259,8 @@ describe('the citizen', () => {
     await notice.waitFor();
     expect(await notice.getByRole('listitem').allTextContents()).toEqual(['Hợp đồng thuê nhà có chứng thực', 'Văn bản đồng ý của chủ hộ']);
     const text = (await notice.textContent()) ?? '';
-    // by when: the due date the officer set (the dialog's field, once the desk offers it)
-    if (supplementDueAsked) expect(text).toMatch(/Hạn nộp bổ sung: \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
-    else expect(text).toContain('Thời hạn giải quyết được tính lại từ đầu khi nhận đủ hồ sơ bổ sung.');
+    // by when: the day the officer set
+    expect(text).toMatch(new RegExp(`Hạn nộp bổ sung: \\d{2}:\\d{2} ngày ${SUPPLEMENT_DUE_DAY}`));
     expect(text).toMatch(/Yêu cầu lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}\./);
     expect(await page.locator('main').textContent()).not.toContain('Nguyễn Văn An');
     await shoot('citizen-tracking');
