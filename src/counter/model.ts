@@ -2,6 +2,7 @@
 // when a paper dossier ends at the counter before it is received. Pure: no I/O, no clock.
 import type { ErrorDetail } from '../platform/errors';
 import { vnYearOfInstant } from '../shared/civil-date';
+import { taxCodeProblem, type ApplicantKind } from '../shared/applicant-kinds';
 
 /** guidance only; incomplete → form 02; not accepted → form 03. (Received → form 01 is a dossier.) */
 export const outcomeKinds = ['guidance', 'incomplete', 'refused'] as const;
@@ -16,9 +17,8 @@ export const outcomeLabels = {
 /** The suffix of "Số: 0007/PYCBS" per kind [U: suffixes are ours; TT 01/2018 prints "Số: …"]. */
 export const numberSuffixes = { guidance: 'HD', incomplete: 'PYCBS', refused: 'TCTN' } as const satisfies Record<OutcomeKind, string>;
 
-/** Who stands at the counter: a person, an organisation, or someone filing for another. */
-export const applicantKinds = ['person', 'organisation', 'proxy'] as const;
-export type ApplicantKind = (typeof applicantKinds)[number];
+/** Who stands at the counter: a person, an organisation, or someone filing for another (shared with intake). */
+export { applicantKinds, type ApplicantKind } from '../shared/applicant-kinds';
 
 export interface OutcomeApplicant {
   readonly kind: ApplicantKind;
@@ -27,7 +27,7 @@ export interface OutcomeApplicant {
   readonly personalId?: string;
   readonly phone?: string;
   readonly address?: string;
-  /** organisation: tax code (mã số thuế), 10 digits or 10-3 for a branch */
+  /** organisation: tax code (mã số thuế), 10 digits or 10-3 for a branch, with its check digit */
   readonly taxCode?: string;
   /** organisation: its legal representative (người đại diện) */
   readonly representative?: string;
@@ -46,7 +46,6 @@ export interface OutcomeInput {
   readonly note?: string;
 }
 
-const TAX_CODE_RE = /^\d{10}(-\d{3})?$/;
 const PERSONAL_ID_RE = /^\d{12}$/;
 const blank = (s: string | undefined) => s === undefined || s.trim() === '';
 
@@ -60,7 +59,8 @@ export function outcomeProblems(input: OutcomeInput): ErrorDetail[] {
   if (blank(a.name)) out.push({ path: 'applicant.name', message: 'Nhập tên người nộp hồ sơ.' });
   if (a.personalId !== undefined && a.personalId !== '' && !PERSONAL_ID_RE.test(a.personalId)) out.push({ path: 'applicant.personalId', message: 'Số định danh cá nhân gồm 12 chữ số.' });
   if (a.kind === 'organisation') {
-    if (blank(a.taxCode) || !TAX_CODE_RE.test(a.taxCode ?? '')) out.push({ path: 'applicant.taxCode', message: 'Mã số thuế gồm 10 chữ số (chi nhánh: 10 chữ số, dấu "-" và 3 chữ số).' });
+    const taxProblem = taxCodeProblem(a.taxCode ?? '');
+    if (taxProblem !== null) out.push({ path: 'applicant.taxCode', message: taxProblem });
     if (blank(a.representative)) out.push({ path: 'applicant.representative', message: 'Nhập người đại diện của tổ chức.' });
   }
   if (a.kind === 'proxy') {

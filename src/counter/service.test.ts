@@ -83,9 +83,9 @@ describe('paper outcomes at the counter', () => {
 
   it('says who is who: an organisation with its tax code and representative, someone filing for another', async () => {
     const org = await recordCounterOutcome(w.ctx(w.actors.clerk), input({
-      applicant: { kind: 'organisation', name: 'Công ty TNHH Sen Hồng', taxCode: '1401234567', representative: 'Võ Thị Hoa', phone: '0277123456' },
+      applicant: { kind: 'organisation', name: 'Công ty TNHH Sen Hồng', taxCode: '1401234568', representative: 'Võ Thị Hoa', phone: '0277123456' },
     }));
-    expect(org.applicantLine).toBe('Công ty TNHH Sen Hồng (MST 1401234567), người đại diện: Võ Thị Hoa');
+    expect(org.applicantLine).toBe('Công ty TNHH Sen Hồng (MST 1401234568), người đại diện: Võ Thị Hoa');
     const proxy = await recordCounterOutcome(w.ctx(w.actors.clerk), input({
       kind: 'refused', items: ['Giấy ủy quyền không có chứng thực'],
       applicant: { kind: 'proxy', name: 'Trần Văn Tư', principal: 'Nguyễn Thị Năm', authorisation: 'Giấy ủy quyền số 12/UQ ngày 01/12/2026' },

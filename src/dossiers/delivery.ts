@@ -3,7 +3,9 @@
 // that is then required) or online. Pure: the rules of the request, no I/O.
 import type { ProcedureForIntake } from '../catalog/references';
 import type { ErrorDetail } from '../platform/errors';
-import type { Channel } from './model';
+
+/** The intake channel (model.ts `Channel`; repeated here so that model.ts may re-export this file's types) */
+type Channel = 'counter' | 'online' | 'postal';
 
 export const deliveryMethods = ['counter', 'post', 'online'] as const;
 export type DeliveryMethod = (typeof deliveryMethods)[number];

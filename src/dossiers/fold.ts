@@ -1,6 +1,7 @@
 // The dossier row as a pure fold of its events. The services write exactly what `evolve`
 // returns, so `motcua audit rebuild` can compare every stored row with the fold of its events.
 import type { DossierRow, DossierEvent } from './events';
+import type { Party } from './party';
 import { applyAction, isAction, isRatingStars, syncCode, type LifecycleState, type Status } from './lifecycle';
 
 /** The columns of `dossiers` that events determine (all but id and created_at). */
@@ -45,6 +46,8 @@ export interface IntakePayload {
   readonly ledger?: { readonly year: number; readonly serial: number };
   /** how the applicant will receive the result, chosen at intake (absent in events before migration 0081) */
   readonly delivery?: { readonly method: 'counter' | 'post' | 'online'; readonly address: string | null };
+  /** who is who, when the filer does not file for themself (absent: a person for themself) */
+  readonly party?: Party;
 }
 
 const date = (v: unknown): Date | null => (typeof v === 'string' ? new Date(v) : null);
@@ -76,6 +79,7 @@ function fromIntake(e: DossierEvent): DerivedDossier {
     vneid_authenticated: p.vneidAuthenticated, form_data: p.formData, last_hash: e.hash, version: e.seq,
     rated_at: null, rating_stars: null, ledger_year: p.ledger?.year ?? null, ledger_serial: p.ledger?.serial ?? null,
     delivery_method: p.delivery?.method ?? null, delivery_address: p.delivery?.address ?? null,
+    applicant_kind: p.party?.kind ?? 'person', applicant_party: p.party && p.party.kind !== 'person' ? { ...p.party } : null,
   };
 }
 
@@ -157,8 +161,9 @@ const comparable = (v: unknown): string => (v instanceof Date ? v.toISOString() 
 export function differences(stored: DerivedDossier, folded: DerivedDossier): { column: string; stored: string; folded: string }[] {
   const out: { column: string; stored: string; folded: string }[] = [];
   for (const key of Object.keys(folded) as (keyof DerivedDossier)[]) {
-    const a = key === 'form_data' ? canonical(stored[key]) : comparable(stored[key]);
-    const b = key === 'form_data' ? canonical(folded[key]) : comparable(folded[key]);
+    const json = key === 'form_data' || key === 'applicant_party';
+    const a = json ? canonical(stored[key]) : comparable(stored[key]);
+    const b = json ? canonical(folded[key]) : comparable(folded[key]);
     if (a !== b) out.push({ column: key, stored: a, folded: b });
   }
   return out;

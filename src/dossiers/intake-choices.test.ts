@@ -71,3 +71,67 @@ describe('the result-delivery method at intake', () => {
     expect(await countDossiers()).toBe(before);
   });
 });
+
+describe('who is who at intake', () => {
+  const receipt = async (code: string) => {
+    const slip = await dossierSlip({ ...w.ctx(w.actors.clerk), publicUrl: 'https://motcua.example.vn/' }, code, 'receipt');
+    if (slip.kind !== 'receipt') throw new Error('expected a receipt');
+    return slip.data;
+  };
+  const tracked = async (code: string) => (await get(`/api/v1/track/${code}?pin=${await trackingPinFor(t.db, code)}`, null));
+
+  it('records an organisation: the dossier, its event, form 01 (organisation, representative, filer signing) and tracking (kind only)', async () => {
+    const party = { kind: 'organisation', organisation: { name: 'Công ty TNHH Sen Hồng', taxCode: '1401234568', representative: 'Võ Thị Hoa' } };
+    const res = await post('clerk', { ...w.intake({ name: 'Trần Văn Nộp' }), party });
+    expect(res.statusCode, res.body).toBe(201);
+    const { code } = res.json() as { code: string };
+    const d = (await get(`/api/v1/dossiers/${code}`, 'clerk')).json();
+    const recorded = { kind: 'organisation', name: 'Công ty TNHH Sen Hồng', taxCode: '1401234568', representative: 'Võ Thị Hoa' };
+    expect(d.party).toEqual(recorded);
+    expect(d.applicant.name).toBe('Trần Văn Nộp');
+    expect(d.timeline[0].payload.party).toEqual(recorded);
+    const slip = await receipt(code);
+    expect(slip.applicant).toMatchObject({
+      name: 'Công ty TNHH Sen Hồng (MST 1401234568)', filer: 'Trần Văn Nộp',
+      roles: [{ label: 'Người đại diện theo pháp luật', value: 'Võ Thị Hoa' }, { label: 'Người nộp hồ sơ', value: 'Trần Văn Nộp' }],
+    });
+    const view = await tracked(code);
+    expect(view.json().applicantKind).toBe('organisation');
+    expect(view.body).not.toMatch(/Sen Hồng|1401234568|Võ Thị Hoa|Trần Văn Nộp/);
+  });
+
+  it('records a filing for another person with the authorisation paper; tracking names nobody', async () => {
+    const party = { kind: 'proxy', principal: { name: 'Nguyễn Thị Bé', personalId: '087190004321' }, authorisation: 'Giấy ủy quyền số 12/UQ ngày 01/12/2026' };
+    const res = await post('clerk', { ...w.intake({ name: 'Lê Văn Thay' }), party });
+    expect(res.statusCode, res.body).toBe(201);
+    const { code } = res.json() as { code: string };
+    expect((await get(`/api/v1/dossiers/${code}`, 'clerk')).json().party).toEqual({
+      kind: 'proxy', principalName: 'Nguyễn Thị Bé', principalPersonalId: '087190004321', authorisation: 'Giấy ủy quyền số 12/UQ ngày 01/12/2026',
+    });
+    expect((await receipt(code)).applicant).toMatchObject({
+      name: 'Nguyễn Thị Bé (số định danh 087190004321)', filer: 'Lê Văn Thay',
+      roles: [{ label: 'Người nộp thay', value: 'Lê Văn Thay' }, { label: 'Theo giấy ủy quyền', value: 'Giấy ủy quyền số 12/UQ ngày 01/12/2026' }],
+    });
+    const view = await tracked(code);
+    expect(view.json().applicantKind).toBe('proxy');
+    expect(view.body).not.toMatch(/Nguyễn Thị Bé|087190004321|Lê Văn Thay|12\/UQ/);
+  });
+
+  it.each([
+    ['a tax code with a wrong check digit', { kind: 'organisation', organisation: { name: 'Công ty A', taxCode: '1401234567', representative: 'Võ Thị Hoa' } }, 'party.organisation.taxCode'],
+    ['a proxy without an authorisation paper', { kind: 'proxy', principal: { name: 'Nguyễn Thị Bé' } }, 'party.authorisation'],
+  ])('refuses %s: 400 DOSSIER_INVALID in Vietnamese, nothing written', async (_name, party, path) => {
+    const before = await countDossiers();
+    const res = await post('clerk', { ...w.intake(), party });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'DOSSIER_INVALID', details: [expect.objectContaining({ path })] });
+    expect(await countDossiers()).toBe(before);
+  });
+
+  it('refuses an unknown kind through the schema with a Vietnamese message', async () => {
+    const res = await post('clerk', { ...w.intake(), party: { kind: 'company' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    expect(res.json().error.message).toMatch(/[àáảãạăâđêôơưệếềộờởữ]/i);
+  });
+});

@@ -8,6 +8,7 @@ import { filledBody, type IntakeTokens } from './intake-event-sql';
 import { evolve, type IntakePayload } from './fold';
 import type { Channel, PaperRecord } from './model';
 import type { Delivery } from './delivery';
+import type { Party } from './party';
 import type { Actor } from '../platform/actor';
 import type { ProcedureForIntake } from '../catalog/references';
 import type { AgencyRef, UnitRef } from '../directory/references';
@@ -36,6 +37,8 @@ export interface IntakeFacts {
   readonly caseKey: string | null;
   /** how the applicant will receive the result */
   readonly delivery: Delivery;
+  /** who is who */
+  readonly party: Party;
   /** the configured kind of system (code format); default provincial */
   readonly codeSystem?: CodeSystem;
   readonly now: Date;
@@ -74,6 +77,7 @@ export function draftIntake(f: IntakeFacts): IntakeDraft {
     dueAt: f.due?.dueAt.toISOString() ?? null, calendarVersion: f.due?.calendarVersion ?? null, formData: f.formData,
     papers: f.papers.map(({ fileId: _f, ...p }) => p),
     delivery: f.delivery,
+    ...(f.party.kind !== 'person' ? { party: f.party } : {}),
     ...(f.caseKey !== null ? { caseKey: f.caseKey } : {}),
     ...(route.place !== null ? { placeUnitId: route.place.id } : {}),
     ...(ledger && ledgerSerial !== undefined ? { ledger: { year: ledger.year, serial: ledgerSerial as number } } : {}),

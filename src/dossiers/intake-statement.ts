@@ -47,7 +47,8 @@ export async function writeIntake(db: Kysely<DB>, w: IntakeWriteInput): Promise<
   // the receipt ledger's number is taken after the code's serial (the same lock order in every intake)
   const ledger = w.ledger === null ? sql`SELECT NULL::integer AS last_number` : nextRegisterNumberSql({ ...w.ledger, register: RECEIPT_REGISTER }, 's');
   const columns = Object.keys(w.derived) as (keyof DerivedIntake)[];
-  const values = columns.map((c) => (c === 'form_data' ? sql`${JSON.stringify(w.derived.form_data)}::jsonb` : sql`${w.derived[c]}`));
+  const jsonb = (v: unknown) => (v === null ? sql`NULL::jsonb` : sql`${JSON.stringify(v)}::jsonb`);
+  const values = columns.map((c) => (c === 'form_data' || c === 'applicant_party' ? jsonb(w.derived[c]) : sql`${w.derived[c]}`));
   const paperRows = JSON.stringify(w.papers.map((p) => ({ ...p, file_id: p.fileId })));
   const a = w.applicant;
   const names = new Set(['k', 'a', 's', 'l', 'c', 'h', 'd', 'e', 'p', 'o', 'i']);

@@ -14,6 +14,7 @@ import type { DossierContext, DossierRow } from './events';
 import { checkApplicant, checkChannel, checkPapers, ledgerEntry, receiptTime, type Channel, type IntakeInput, type IntakeResult } from './model';
 import { validateFormData } from './eform';
 import { chooseDelivery, type Delivery } from './delivery';
+import { checkParty, type Party } from './party';
 import { calendarAround } from './work-calendar';
 
 /**
@@ -44,9 +45,9 @@ export function channelFor(actor: Actor, requested: Channel | undefined): Channe
 
 /**
  * The procedure in force and the receipt time, or 400 DOSSIER_INVALID listing every problem of
- * the request (applicant, channel, papers, e-form, postal hand-over, result delivery). A citizen files for themselves only.
+ * the request (applicant, channel, papers, e-form, postal hand-over, result delivery, who is who). A citizen files for themselves only.
  */
-export async function validIntake(ctx: DossierContext, actor: Actor, input: IntakeInput, channel: Channel, now: Date): Promise<{ procedure: ProcedureForIntake; receivedAt: Date | null; rule: DurationRule; delivery: Delivery }> {
+export async function validIntake(ctx: DossierContext, actor: Actor, input: IntakeInput, channel: Channel, now: Date): Promise<{ procedure: ProcedureForIntake; receivedAt: Date | null; rule: DurationRule; delivery: Delivery; party: Party }> {
   const problems: ErrorDetail[] = [];
   checkApplicant(input.applicant, problems);
   if (can(actor, 'portal.self') && (actor.scope.kind !== 'self' || actor.scope.personalId !== input.applicant.personalId)) {
@@ -58,6 +59,7 @@ export async function validIntake(ctx: DossierContext, actor: Actor, input: Inta
   problems.push(...validateFormData(procedure.eformSchema, input.formData));
   const receivedAt = receiptTime(channel, input.handoverSignedAt, now, problems);
   const delivery = chooseDelivery(input.delivery, channel, procedure, problems);
+  const party = checkParty(input.party, input.applicant.personalId, problems);
   const choice = chooseCase(procedure, input.caseKey);
   if (!choice.ok) problems.push({ path: 'caseKey', message: choice.message });
   if (procedure.placeTied && !input.placeUnitCode) {
@@ -66,7 +68,7 @@ export async function validIntake(ctx: DossierContext, actor: Actor, input: Inta
     problems.push({ path: 'placeUnitCode', message: 'Thủ tục này không gắn với địa điểm; bỏ trống xã, phường nơi có địa điểm.' });
   }
   if (problems.length > 0 || !choice.ok) throw validationFailed('DOSSIER_INVALID', 'Hồ sơ chưa hợp lệ, vui lòng kiểm tra lại.', problems);
-  return { procedure, receivedAt, rule: choice.rule, delivery };
+  return { procedure, receivedAt, rule: choice.rule, delivery, party };
 }
 
 /**

@@ -5,6 +5,11 @@ import { paperRequirement } from '../catalog/model';
 import type { ProcedureForIntake } from '../catalog/references';
 import type { ErrorDetail } from '../platform/errors';
 import type { DeliveryInput } from './delivery';
+import type { PartyInput } from './party';
+
+// who is who on a dossier and the result delivery (their own files; public through this module)
+export { partyLines, type Party } from './party';
+export type { Delivery, DeliveryMethod } from './delivery';
 import type { DislikeReason, Status } from './lifecycle';
 
 // ── Intake ─────────────────────────────────────────────────────────────────────────────────────
@@ -50,6 +55,8 @@ export interface IntakeInput {
    * procedure tied to a place (catalogue `placeTied`), refused for any other (DOMAIN §9.3.5).
    */
   readonly placeUnitCode?: string;
+  /** who is who: the applicant files for themself (absent), for an organisation, or for another person */
+  readonly party?: PartyInput;
   /** how the applicant will receive the result (form 01 item 6); absent: online → online, else at the counter */
   readonly delivery?: DeliveryInput;
   /**

@@ -19,6 +19,7 @@ import { controlSlipRows, stepDeadlines, type ControlSlipRow } from './steps';
 import { counterRatingOpen } from './counter-rating';
 import { ledgerEntry, type LedgerEntry } from './model';
 import type { Delivery } from './delivery';
+import { partyOf, type Party } from './party';
 import { dossierNotFound, isDossierInScope, scopedActor, scopeWhere, type ScopedActor } from './scope';
 
 const OPEN_STATUSES = ['submitted', 'received', 'processing', 'awaitingApproval', 'awaitingSupplement', 'awaitingPayment', 'resultReady'] as const satisfies readonly Status[];
@@ -87,6 +88,8 @@ export interface DossierDetail {
   readonly ledger: LedgerEntry | null;
   /** how the applicant chose at intake to receive the result */
   readonly delivery: Delivery | null;
+  /** who is who: the applicant (the filer) for themself, for an organisation, or for another person */
+  readonly party: Party;
   readonly submittedAt: string;
   readonly receivedAt: string | null;
   readonly dueAt: string | null;
@@ -147,6 +150,7 @@ export async function getDossier(ctx: ServiceContext, code: string): Promise<Dos
     competentAgency: { identifier: competent.identifier, name: competent.name },
     ledger: ledgerEntry(d.ledger_year, d.ledger_serial),
     delivery: d.delivery_method === null ? null : { method: d.delivery_method, address: d.delivery_address },
+    party: partyOf(d.applicant_party),
     submittedAt: d.submitted_at.toISOString(), receivedAt: iso(d.received_at), dueAt: iso(d.due_at), originalDueAt: iso(d.original_due_at),
     finishedAt: iso(d.finished_at), returnedAt: iso(d.returned_at), remainingWorkingMinutes: remaining, timeliness: badgeOf(d, now),
     supplementCount: d.supplement_count, apologyUsed: d.apology_used, formData: d.form_data, papers,
@@ -279,6 +283,8 @@ export interface TrackingView {
   readonly rated: boolean;
   /** how the result will be received (counter, post, online) — never the address */
   readonly deliveryMethod: Delivery['method'] | null;
+  /** who filed, as a kind only (a person for themself, an organisation, for another person) — no names */
+  readonly applicantKind: Party['kind'];
   readonly steps: { label: string; at: string }[];
   /**
    * While a supplement is awaited: what to bring (the papers named in the request, form 02) and by
@@ -300,7 +306,7 @@ function supplementAsked(events: readonly { action: string; at: Date; payload: u
 /** Public tracking (src/tracking checks the PIN first): no personal data; null for an unknown code. */
 export async function trackingViewOf(db: Database, code: string): Promise<TrackingView | null> {
   const d = await db.selectFrom('dossiers as d')
-    .select(['d.id', 'd.code', 'd.status', 'd.received_at', 'd.due_at', 'd.procedure_id', 'd.rated_at', 'd.delivery_method'])
+    .select(['d.id', 'd.code', 'd.status', 'd.received_at', 'd.due_at', 'd.procedure_id', 'd.rated_at', 'd.delivery_method', 'd.applicant_kind'])
     .where('d.code', '=', code).executeTakeFirst();
   if (!d) return null;
   const [events, rules] = await Promise.all([
@@ -309,7 +315,7 @@ export async function trackingViewOf(db: Database, code: string): Promise<Tracki
   ]);
   return {
     code: d.code, status: d.status, statusLabel: statusLabels[d.status], procedureName: rules.name,
-    receivedAt: iso(d.received_at), dueAt: iso(d.due_at), rated: d.rated_at !== null, deliveryMethod: d.delivery_method,
+    receivedAt: iso(d.received_at), dueAt: iso(d.due_at), rated: d.rated_at !== null, deliveryMethod: d.delivery_method, applicantKind: d.applicant_kind,
     steps: events.map((e) => ({ label: eventLabel(e.action), at: e.at.toISOString() })),
     supplement: supplementAsked(events, d.status),
   };

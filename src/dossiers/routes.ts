@@ -7,6 +7,7 @@ import { literals } from '../platform/http/schemas';
 import { requireActor, type HttpApp } from '../platform/http/server';
 import { paymentChannels, paperSources } from './model';
 import { deliveryMethods } from './delivery';
+import { applicantKinds } from '../shared/applicant-kinds';
 import type { DossierContext, DossierHook } from './events';
 import { actions, dislikeReasons, RATING_COMMENT_MAX_CHARS, RATING_MAX_STARS, RATING_MIN_STARS, statuses } from './lifecycle';
 import { assigneesOf, getDossier, performAction, queueFilters, receiveDossier, searchDossiers, verifyAudit, workQueue } from './service';
@@ -52,6 +53,12 @@ const IntakeBody = Type.Object({
     method: literals(deliveryMethods),
     address: Type.Optional(Type.String({ maxLength: 300, description: 'Địa chỉ nhận kết quả (bắt buộc khi nhận qua bưu chính)' })),
   }, { ...strict, description: 'Hình thức nhận kết quả (mẫu 01, mục 6): tại quầy, qua bưu chính (kèm địa chỉ) hoặc trực tuyến' })),
+  party: Type.Optional(Type.Object({
+    kind: literals(applicantKinds),
+    organisation: Type.Optional(Type.Object({ name: Type.String({ maxLength: 200 }), taxCode: Type.String({ maxLength: 20 }), representative: Type.String({ maxLength: 100 }) }, strict)),
+    principal: Type.Optional(Type.Object({ name: Type.String({ maxLength: 100 }), personalId: Type.Optional(Type.String({ maxLength: 20 })) }, strict)),
+    authorisation: Type.Optional(Type.String({ maxLength: 300 })),
+  }, { ...strict, description: 'Ai nộp: cá nhân tự nộp (mặc định), cho tổ chức (tên, mã số thuế, người đại diện) hoặc nộp thay người khác (người được nộp thay, giấy ủy quyền)' })),
   // ignored until a VNeID integration exists (always recorded false); kept for forward compatibility
   vneidAuthenticated: Type.Optional(Type.Boolean({ description: 'Chưa tích hợp VNeID: giá trị này bị bỏ qua, hồ sơ ghi nhận false.' })),
 }, strict);

@@ -19,6 +19,13 @@ const DeliverySchema = Nullable(Type.Object({
   method: literals(['counter', 'post', 'online'] as const), address: Nullable(Type.String()),
 }, { description: 'Hình thức nhận kết quả chọn khi tiếp nhận (mẫu 01, mục 6); null với hồ sơ tiếp nhận trước khi có trường này' }));
 
+const PartySchema = Type.Union([
+  Type.Object({ kind: Type.Literal('person') }),
+  Type.Object({ kind: Type.Literal('organisation'), name: Type.String(), taxCode: Type.String(), representative: Type.String() }),
+  Type.Object({ kind: Type.Literal('proxy'), principalName: Type.String(), principalPersonalId: Nullable(Type.String()), authorisation: Type.String() }),
+], { description: 'Ai là ai: người nộp tự nộp, nộp cho tổ chức (tên, mã số thuế, người đại diện) hoặc nộp thay người khác (giấy ủy quyền)' });
+const ApplicantKind = literals(['person', 'organisation', 'proxy'] as const);
+
 export const IntakeResultSchema = Type.Object({
   code: Type.String(), status: Status, syncCode: Type.Integer(), channel: Channel,
   receivedAt: Nullable(Instant), dueAt: Nullable(Instant), calendarVersion: Nullable(Type.String()),
@@ -31,7 +38,7 @@ export const DossierDetailSchema = Type.Object({
   code: Type.String(), status: Status, statusLabel: Type.String(), syncCode: Type.Integer(), version: Type.Integer(), channel: Channel,
   procedure: Type.Object({ code: Type.String(), name: Type.String() }),
   applicant: Type.Object({ name: Type.String(), phone: Nullable(Type.String()), personalId: Nullable(Type.String()) }),
-  receivingAgency: Agency, competentAgency: Agency, ledger: Ledger, delivery: DeliverySchema,
+  receivingAgency: Agency, competentAgency: Agency, ledger: Ledger, delivery: DeliverySchema, party: PartySchema,
   submittedAt: Instant, receivedAt: Nullable(Instant), dueAt: Nullable(Instant), originalDueAt: Nullable(Instant),
   finishedAt: Nullable(Instant), returnedAt: Nullable(Instant),
   remainingWorkingMinutes: Nullable(Type.Integer()), timeliness: Nullable(TimelinessSchema),
@@ -75,7 +82,7 @@ export const ActionResultSchema = Type.Object({
 export const TrackingViewSchema = Type.Object({
   code: Type.String(), status: Status, statusLabel: Type.String(), procedureName: Type.String(),
   receivedAt: Nullable(Instant), dueAt: Nullable(Instant), rated: Type.Boolean(),
-  deliveryMethod: Nullable(literals(['counter', 'post', 'online'] as const)),
+  deliveryMethod: Nullable(literals(['counter', 'post', 'online'] as const)), applicantKind: ApplicantKind,
   steps: Type.Array(Type.Object({ label: Type.String(), at: Instant })),
   supplement: Nullable(Type.Object({ items: Type.Array(Type.String()), dueBy: Nullable(Type.String()), requestedAt: Instant }, { description: 'khi đang chờ bổ sung: giấy tờ cần bổ sung và hạn' })),
 });

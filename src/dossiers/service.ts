@@ -52,13 +52,13 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
   const channel = channelFor(actor, input.channel);
   if (hasNul(input)) throw validationFailed('VALIDATION_FAILED', 'Dữ liệu chứa ký tự không hợp lệ.');
   const now = ctx.clock.now();
-  const { procedure, receivedAt, rule, delivery } = await validIntake(ctx, actor, input, channel, now);
+  const { procedure, receivedAt, rule, delivery, party } = await validIntake(ctx, actor, input, channel, now);
   const route = await routeIntake(ctx, actor, input.applicant.unitCode, procedure, channel, vnDateOfInstant(now.getTime()), input.placeUnitCode);
   const due = await intakeDueTime(ctx, rule, receivedAt);
   const applicant = { ...input.applicant, ...normalizedApplicant(input.applicant) };
   const papers = paperRecords(procedure, input.papers);
   const draft = draftIntake({
-    actor, channel, procedure, route, applicant, papers, formData: input.formData, receivedAt, due, caseKey: rule.caseKey, delivery, now,
+    actor, channel, procedure, route, applicant, papers, formData: input.formData, receivedAt, due, caseKey: rule.caseKey, delivery, party, now,
     ...(ctx.codeSystem ? { codeSystem: ctx.codeSystem } : {}),
     randomParts: [randomBytes(12).toString('hex'), randomBytes(12).toString('hex'), randomBytes(12).toString('hex')],
   });
@@ -137,7 +137,7 @@ async function commitAction(ctx: DossierContext, seen: DossierRow, action: Actio
     }
     const event = await appendEvent(trx, row, action, actor, payload, now);
     const { code: _c, ...next } = evolve(toDerived(row), event);
-    const updated = await trx.updateTable('dossiers').set({ ...next, form_data: JSON.stringify(next.form_data) })
+    const updated = await trx.updateTable('dossiers').set({ ...next, form_data: JSON.stringify(next.form_data), applicant_party: next.applicant_party === null ? null : JSON.stringify(next.applicant_party) })
       .where('id', '=', row.id).where('version', '=', row.version).returningAll().executeTakeFirstOrThrow();
     await trx.insertInto('outbox').values({
       kind: `dossier.${action}`, payload: JSON.stringify({ code: row.code, status: updated.status, seq: event.seq }),

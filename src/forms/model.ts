@@ -21,7 +21,12 @@ export interface FormHeader {
 }
 
 export interface Applicant {
+  /** whose dossier it is: the person, the organisation (with its tax code) or the person filed for */
   name: string;
+  /** who filed it and in what capacity, e.g. "Người đại diện theo pháp luật", "Người nộp thay", "Theo giấy ủy quyền" */
+  roles?: { label: string; value: string }[];
+  /** the person who filed and signs as "Người nộp hồ sơ", when not `name` */
+  filer?: string;
   address: string;
   phone: string;
   email?: string;

@@ -6,6 +6,7 @@ import { can } from '../accounts/policy';
 import { getProcedure } from '../catalog/service';
 import { getServicePoint, getUnit, listAgencies, type ServicePointView } from '../directory/service';
 import { getDossier, getDossierPrintFacts, searchDossiers, type DossierDetail, type DossierPrintFacts } from '../dossiers/service';
+import { partyLines } from '../dossiers/model';
 import { formSetFor } from './form-set';
 import { receiptTerms } from './receipt-terms';
 import type { ServiceContext } from '../platform/context';
@@ -130,8 +131,11 @@ async function placeOf(
 
 const applicantOf = (d: DossierDetail, facts: DossierPrintFacts): Applicant => {
   const email = facts.applicant.email ?? text(d.formData.email);
+  // who is who: the organisation or the person filed for, then the filer in their capacity
+  const { subject, lines } = partyLines(d.party, d.applicant.name);
   return {
-    name: d.applicant.name,
+    name: subject,
+    ...(lines.length > 0 ? { roles: lines, filer: d.applicant.name } : {}),
     address: facts.applicant.address ?? text(d.formData.address) ?? '',
     phone: d.applicant.phone ?? '',
     ...(email ? { email } : {}),

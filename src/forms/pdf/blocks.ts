@@ -154,6 +154,7 @@ export async function drawWithQr(
 export function drawApplicant(w: FormWriter, applicant: Applicant, label: string, width?: number): void {
   const opts = width === undefined ? {} : { width };
   w.field(label, applicant.name, opts);
+  for (const role of applicant.roles ?? []) w.field(role.label, role.value, opts);
   w.field('Địa chỉ', applicant.address, opts);
   const contact: Run[] = [
     { text: 'Số điện thoại: ', font: 'regular' },

@@ -69,7 +69,7 @@ export function renderReceiptSlip(data: ReceiptSlipData): Promise<Uint8Array> {
       });
     }
     drawSignatures(w, [
-      { title: 'Người nộp hồ sơ', name: data.applicant.name },
+      { title: 'Người nộp hồ sơ', name: data.applicant.filer ?? data.applicant.name },
       { title: 'Người tiếp nhận hồ sơ', name: data.receiverName },
     ]);
   });

@@ -246,6 +246,9 @@ export interface DossiersTable {
   /** how the applicant chose at intake to receive the result (migration 0081); the address for 'post' */
   delivery_method: 'counter' | 'post' | 'online' | null;
   delivery_address: string | null;
+  /** who is who (migration 0082): the filer for themself, for an organisation, or for another person; the details (null for 'person') */
+  applicant_kind: Generated<'person' | 'organisation' | 'proxy'>;
+  applicant_party: JSONColumnType<Record<string, unknown>, string, string> | null;
 }
 
 export interface DossierEventsTable {

@@ -1,7 +1,19 @@
-// Texts of the intake facts on the dossier page (IntakeFacts.tsx) and the counter's done view.
+// Texts of the intake facts on the dossier page and public tracking (IntakeFacts.tsx) and the
+// counter's done view. The kinds' words are the shared module's (src/shared/applicant-kinds.ts).
 import { defineBundle } from '../i18n/bundle';
+import { applicantKindLabels } from '../../../src/shared/applicant-kinds';
 
 const vi = {
+  kind: 'Người nộp hồ sơ',
+  kind_person: applicantKindLabels.vi.person,
+  kind_organisation: applicantKindLabels.vi.organisation,
+  kind_proxy: applicantKindLabels.vi.proxy,
+  organisation: 'Tổ chức',
+  taxCode: 'MST',
+  representative: 'Người đại diện theo pháp luật',
+  principal: 'Người được nộp thay',
+  personalId: 'số định danh',
+  authorisation: 'Giấy ủy quyền',
   ledger: 'Sổ theo dõi hồ sơ',
   ledgerEntry: 'Quyển số {{book}}, số thứ tự {{serial}}',
   delivery: 'Nhận kết quả',
@@ -11,6 +23,16 @@ const vi = {
 };
 
 const en: Record<keyof typeof vi, string> = {
+  kind: 'Filed by',
+  kind_person: applicantKindLabels.en.person,
+  kind_organisation: applicantKindLabels.en.organisation,
+  kind_proxy: applicantKindLabels.en.proxy,
+  organisation: 'Organisation',
+  taxCode: 'tax code',
+  representative: 'Legal representative',
+  principal: 'Filed for',
+  personalId: 'personal ID',
+  authorisation: 'Authorisation',
   ledger: 'Dossier ledger',
   ledgerEntry: 'Book {{book}}, entry no. {{serial}}',
   delivery: 'Result delivery',

@@ -8,6 +8,7 @@ import { ApiError } from '../api/client';
 import { canBeRated, trackDossier, type TrackingView } from '../processing/api';
 import { useProcessingT } from '../processing/i18n';
 import { formatAt, StatusBadge } from '../processing/labels';
+import { TrackingIntakeFacts } from '../processing/IntakeFacts';
 import '../processing/processing.css';
 import { errorMessage } from '../ui/errors';
 import { Field } from '../ui/Field';
@@ -80,6 +81,7 @@ export function TrackingPage() {
             <dt>{t('status')}</dt><dd><StatusBadge t={tp} status={view.status} /></dd>
             <dt>{t('receivedAt')}</dt><dd>{formatAt(tp, view.receivedAt)}</dd>
             <dt>{t('dueAt')}</dt><dd>{formatAt(tp, view.dueAt)}</dd>
+            <TrackingIntakeFacts view={view} />
             {/* whether it was rated, never the rating: rating needs a sign-in (or the counter) */}
             {(view.rated || canBeRated(view.status)) && (
               <><dt>{t('rating')}</dt><dd>{view.rated ? t('rated') : <>{t('notRated')}. {t('ratingHint')}</>}</dd></>
