@@ -51,7 +51,7 @@ describe('seedDirectory', () => {
   });
 
   it('loads demo agencies, service points and counters', () => {
-    expect(first).toMatchObject({ units: 1 + 12 + 141 + 1 + 11 + 164 + 1 + 102, agencies: 124 + 102 + 1, servicePoints: 26 });
+    expect(first).toMatchObject({ units: 1 + 12 + 141 + 1 + 11 + 164 + 1 + 102, agencies: 124 + 102 + 1 + 18, servicePoints: 26 });
     expect(first.counters).toBe(2 * 4 + 12 * 3 + 12 * 2);
     expect(first.inserted).toBe(first.units + first.successions + first.agencies + first.servicePoints + first.counters);
   });

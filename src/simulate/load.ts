@@ -18,40 +18,69 @@ import { vnDateOfInstant } from '../shared/civil-date';
 
 type Db = Kysely<DB>;
 
+type PilotAgencyRow = { id: number; identifier: string; level: string; kind: string; function_code: string | null; path: string; unit_code: string; province_code: string };
+type BodyRow = { kind?: unknown; level?: unknown; functionCode?: unknown } | null;
+
+/**
+ * The agency of the old structure that decides a procedure's dossiers from one district: the
+ * catalogue's competent body (never a default, as at intake) read on the pre-2025 tree — commune
+ * People's Committee and commune police → the district's People's Committee and police (the
+ * pilot's one-stops are district level), province bodies → the province's agency of that kind
+ * (and function, for departments).
+ */
+export function pilotCompetent(body: BodyRow, district: PilotAgencyRow, agencies: readonly PilotAgencyRow[]): PilotAgencyRow | null {
+  if (!body) return null;
+  const byKind: Record<string, string> = { people_committee: 'people_committee', commune_police: 'police', provincial_police: 'police', provincial_department: 'department', social_insurance: 'social_insurance' };
+  const kind = byKind[String(body.kind)];
+  if (!kind) return null;
+  const local = body.level === 'commune';
+  const found = agencies.filter((a) => a.kind === kind && (local ? a.level === 'district' && a.path === district.path : a.level === 'province')
+    && (kind !== 'department' || a.function_code === body.functionCode));
+  return found.length === 1 ? (found[0] ?? null) : null;
+}
+
 /** The old (pre-2025) Đồng Tháp structure of the demo seed: province '/87/' and its 12 districts. */
 export async function loadPilotWorld(db: Db): Promise<SimWorld> {
-  const agencies = await db.selectFrom('agencies as a').innerJoin('admin_units as u', 'u.id', 'a.admin_unit_id')
-    .select(['a.id', 'a.identifier', 'a.level', 'a.kind', 'u.path', 'u.code as unit_code', 'a.province_code'])
+  const agencies: PilotAgencyRow[] = await db.selectFrom('agencies as a').innerJoin('admin_units as u', 'u.id', 'a.admin_unit_id')
+    .select(['a.id', 'a.identifier', 'a.level', 'a.kind', 'a.function_code', 'u.path', 'u.code as unit_code', 'a.province_code'])
     .where('a.valid_from', '<=', '2018-08-01').where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>', '2022-08-11')]))
     .where('u.path', 'like', '/87/%').execute();
-  const ref = (a: (typeof agencies)[number]): SimAgency => ({ id: a.id, identifier: a.identifier, unitPath: a.path, provinceCode: a.province_code });
+  const ref = (a: PilotAgencyRow): SimAgency => ({ id: a.id, identifier: a.identifier, unitPath: a.path, provinceCode: a.province_code });
   const province = agencies.find((a) => a.level === 'province' && a.kind === 'people_committee');
   const centre = agencies.find((a) => a.kind === 'public_service_centre' && a.level === 'province');
   if (!province || !centre) throw new Error('Chưa có dữ liệu Đồng Tháp cũ (UBND tỉnh, Trung tâm PVHCC): hãy chạy "motcua seed --demo".');
   const points = await db.selectFrom('service_points').select(['id', 'receiving_agency_id']).where('code', 'like', 'MC-%').execute();
-  const districts = agencies.filter((a) => a.level === 'district').map((a, i) => ({
+  const districtRows = agencies.filter((a) => a.level === 'district' && a.kind === 'people_committee');
+  const districts = districtRows.map((a, i) => ({
     agency: ref(a), servicePointId: points.find((p) => p.receiving_agency_id === a.id)?.id ?? null,
     weight: [1.6, 1.2, 0.9, 0.8, 1.0, 0.8, 1.2, 1.3, 1.0, 1.1, 1.1, 1.2][i] ?? 1, // town and populous districts busier [U]
   }));
   const procedures = await db.selectFrom('procedures')
-    .select(['id', 'code', 'field', 'competent_level', 'duration_value', 'duration_unit', 'cutoff', 'online_level', 'postal_allowed', 'required_papers', 'version'])
+    .select(['id', 'code', 'field', 'competent_level', 'competent_body', 'duration_value', 'duration_unit', 'cutoff', 'online_level', 'postal_allowed', 'required_papers', 'version'])
     .orderBy('code').orderBy('version', 'desc').execute();
   const seen = new Set<string>();
   const simProcedures: SimProcedure[] = [];
   for (const p of procedures) {
     if (seen.has(p.code)) continue;
     seen.add(p.code);
+    // as at intake: a procedure whose body the catalogue cannot name is not received
+    if (p.competent_body === null) continue;
+    const competentByDistrict = districtRows.map((d) => {
+      const a = pilotCompetent(p.competent_body as BodyRow, d, agencies);
+      if (!a) throw new Error(`Danh bạ Đồng Tháp cũ thiếu cơ quan giải quyết thủ tục ${p.code} (${JSON.stringify(p.competent_body)}) cho ${d.identifier}: hãy chạy "motcua seed --demo".`);
+      return ref(a);
+    });
     const papers = (p.required_papers as { key?: string; name?: string; originals?: number; copies?: number }[])
       .filter((r) => typeof r.key === 'string').slice(0, 4)
       .map((r) => ({ key: r.key ?? '', name: r.name ?? '', originals: r.originals ?? 1, copies: r.copies ?? 0 }));
     simProcedures.push({
       id: p.id, code: p.code, field: p.field, provincial: p.competent_level === 'province' || p.competent_level === 'central',
       duration: { value: Math.max(1, p.duration_value), unit: p.duration_unit as DurationUnit }, cutoff: p.cutoff,
-      onlineLevel: p.online_level, postalAllowed: p.postal_allowed, papers,
+      onlineLevel: p.online_level, postalAllowed: p.postal_allowed, papers, competentByDistrict,
     });
   }
   if (simProcedures.length === 0) throw new Error('Chưa có thủ tục: hãy chạy "motcua seed --demo".');
-  return { provinceAgency: ref(province), centre: ref(centre), districts, procedures: simProcedures };
+  return { centre: ref(centre), districts, procedures: simProcedures };
 }
 
 export interface SimulateOptions {

@@ -75,11 +75,11 @@ export interface SimProcedure {
   readonly onlineLevel: 'none' | 'partial' | 'full';
   readonly postalAllowed: boolean;
   readonly papers: readonly { key: string; name: string; originals: number; copies: number }[];
+  /** the agency that decides it for each district of `SimWorld.districts` (same order), from the catalogue's competent body */
+  readonly competentByDistrict: readonly SimAgency[];
 }
 
 export interface SimWorld {
-  /** competent for provincial procedures received at the centre */
-  readonly provinceAgency: SimAgency;
   readonly centre: SimAgency;
   readonly districts: readonly { agency: SimAgency; servicePointId: number | null; weight: number }[];
   readonly procedures: readonly SimProcedure[];
@@ -209,10 +209,11 @@ export function* planScenario(spec: ScenarioSpec, world: SimWorld, calendar: Wor
       });
       const procedure = world.procedures[rng.weighted(eligible)];
       if (!procedure) throw new Error('no procedure');
-      const district = world.districts[rng.weighted(districtWeights)];
-      if (!district) throw new Error('no district');
+      const districtIndex = rng.weighted(districtWeights);
+      const district = world.districts[districtIndex];
+      const competent = procedure.competentByDistrict[districtIndex];
+      if (!district || !competent) throw new Error('no district');
       const receiving = atCentre ? world.centre : district.agency;
-      const competent = atCentre ? world.provinceAgency : district.agency;
       const servicePointId = channel === 'online' || atCentre ? null : district.servicePointId;
       let applicant: SimApplicant;
       if (applicants.length > 0 && rng.chance(spec.returningApplicantShare)) applicant = rng.pick(applicants);

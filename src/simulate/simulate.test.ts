@@ -27,6 +27,25 @@ describe('simulate --scenario dong-thap-pilot --dossiers 3000', () => {
     expect(s.lateShare ?? 1).toBeLessThan(1);
   }, 120_000);
 
+  it('routes each dossier to the catalogue\'s competent body of its time, never a default', async () => {
+    const rows = await t.db.selectFrom('dossiers as d').innerJoin('agencies as a', 'a.id', 'd.competent_agency_id')
+      .select(['d.procedure_code as code', 'a.kind', 'a.level', 'a.function_code as fn', 'a.name'])
+      .select((eb) => eb.fn.countAll<string>().as('n')).groupBy(['d.procedure_code', 'a.kind', 'a.level', 'a.function_code', 'a.name']).execute();
+    const of = (code: string) => rows.filter((r) => r.code === code);
+    const kinds = (code: string) => [...new Set(of(code).map((r) => `${r.kind}/${r.level}${r.fn ? `/${r.fn}` : ''}`))];
+    // police procedures → the district police (the pilot's commune police did not exist in the old directory)
+    for (const code of ['3.000347', '1.004222', '1.004194']) expect(kinds(code)).toEqual(['police/district']);
+    expect(of('1.004194').every((r) => r.name.startsWith('Công an '))).toBe(true);
+    // land at province level → the department holding the land function
+    expect(kinds('1.115778')).toEqual(['department/province/nong-nghiep-moi-truong']);
+    expect(of('1.115778').map((r) => r.name)).toEqual(['Sở Tài nguyên và Môi trường tỉnh Đồng Tháp']);
+    // commune People's Committee procedures → the district People's Committee
+    expect(kinds('1.001193')).toEqual(['people_committee/district']);
+    // a procedure whose body the catalogue cannot name is not simulated (intake refuses it)
+    expect(of('3.000333')).toEqual([]);
+    expect(rows.reduce((s, r) => s + Number(r.n), 0)).toBe(3000);
+  });
+
   it('writes roll-ups that a rebuild from the events confirms', async () => {
     const r = await rebuildRollups(t.db);
     expect(r.dossiers).toBe(3000);
