@@ -131,6 +131,13 @@ describe('service points and opening hours', () => {
     expect(history[0].payload.before.openingHours.weekly['6']).toEqual(['07:00-11:30']);
   });
 
+  it('creates a code once when two administrators send it at the same moment: the other gets 409', async () => {
+    const both = await Promise.all([1, 2].map(() => send('POST', '/api/v1/admin/service-points', { ...point, code: 'BDVHX-DOI' })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const history = (await send('GET', '/api/v1/admin/directory/history?entity=servicePoint&key=BDVHX-DOI')).json().items;
+    expect(history.map((h: { action: string }) => h.action)).toEqual(['servicePoint.created']);
+  });
+
   it('refuses overlapping periods and a taken code, naming the field', async () => {
     const bad = await send('PATCH', '/api/v1/admin/service-points/BDVHX-99001', { openingHours: { weekly: { 1: ['13:30-17:00', '07:00-11:30'] } } });
     expect(bad.statusCode).toBe(400);

@@ -3,7 +3,7 @@
 // hours, counters). The same row readers and writers as the file import check every field, so a
 // form and a file refuse the same things; here the problems name the field alone. Each change is
 // one transaction writing the record and its audit entry (before → after, effective date).
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { assertSystemAdmin } from '../accounts/policy';
 import type { Actor } from '../platform/actor';
 import { recordAudit } from '../platform/audit-log';
@@ -16,6 +16,13 @@ import type { ImportRecord } from './records';
 import { readAgencyRow, readServicePointRow, readUnitRow } from './rows';
 
 type Trx = Transaction<DB>;
+
+/**
+ * Serialises the creations of one natural key: the writers upsert (an import updates a row it
+ * finds), so two administrators creating the same code at once must not turn the second into an
+ * update; the second waits, then finds the first and is refused.
+ */
+const lockKey = (trx: Trx, key: string) => sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
 
 const invalid = (what: string, problems: RowProblems) =>
   validationFailed('DIRECTORY_INVALID', `${what} chưa hợp lệ (${problems.details.length} mục cần sửa).`, problems.details);
@@ -47,6 +54,7 @@ export async function createUnit(ctx: ServiceContext, record: ImportRecord): Pro
     const problems = new FieldProblems();
     const row = readUnitRow(record, 1, problems);
     if (!problems.isEmpty) throw invalid('Đơn vị hành chính', problems);
+    await lockKey(trx, `directory.unit:${row.code}`);
     if (await unitVersion(trx, row.code, row.validFrom)) {
       throw conflict('UNIT_EXISTS', `Đơn vị mã ${row.code} đã có phiên bản hiệu lực từ ${row.validFrom}; hãy sửa phiên bản đó.`);
     }
@@ -138,6 +146,7 @@ export async function createAgency(ctx: ServiceContext, record: ImportRecord): P
     const problems = new FieldProblems();
     const row = readAgencyRow(record, 1, problems);
     if (!problems.isEmpty) throw invalid('Cơ quan', problems);
+    await lockKey(trx, `directory.agency:${row.identifier}`);
     const open = await trx.selectFrom('agencies').select('valid_from').where('identifier', '=', row.identifier)
       .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', row.validFrom)])).executeTakeFirst();
     if (open) {
@@ -180,6 +189,7 @@ export async function createServicePoint(ctx: ServiceContext, record: ImportReco
     const problems = new FieldProblems();
     const row = readServicePointRow(record, 1, problems);
     if (!problems.isEmpty) throw invalid('Điểm phục vụ', problems);
+    await lockKey(trx, `directory.servicePoint:${row.code}`);
     const taken = await trx.selectFrom('service_points').select('code').where('code', '=', row.code).executeTakeFirst();
     if (taken) throw conflict('SERVICE_POINT_EXISTS', `Mã điểm phục vụ ${row.code} đã được dùng.`);
     await writeServicePoints(trx, [row], problems);

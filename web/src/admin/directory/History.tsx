@@ -5,7 +5,7 @@ import { errorMessage } from '../../ui/errors';
 import { Notice } from '../../ui/Notice';
 import { useLoad } from '../useLoad';
 import { fetchHistory } from './api';
-import { useDirectoryT, type DirectoryKey, type DirectoryT } from './i18n';
+import { directoryKeys as knownKeys, useDirectoryT, type DirectoryKey, type DirectoryT } from './i18n';
 
 const dayFirst = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? formatCivilDate(v) : v);
 const valueText = (v: unknown): string =>
@@ -18,7 +18,15 @@ function shown(value: unknown, t: DirectoryT): string {
   if (typeof value !== 'object') return String(value);
   return Object.entries(value as Record<string, unknown>)
     .filter(([k, v]) => v !== null && v !== undefined && k !== 'openingHours' && !(Array.isArray(v) && v.length === 0))
-    .map(([k, v]) => `${k in fieldKeys ? t(fieldKeys[k as keyof typeof fieldKeys]) : k}: ${valueText(v)}`).join('; ');
+    .map(([k, v]) => `${k in fieldKeys ? t(fieldKeys[k as keyof typeof fieldKeys]) : k}: ${codeText(k, v, t) ?? valueText(v)}`).join('; ');
+}
+
+/** A unit's kind or level, an agency's kind, as the forms name them; null for other fields. */
+function codeText(field: string, value: unknown, t: DirectoryT): string | null {
+  const key = field === 'level' ? `level_${String(value)}` : field === 'kind' ? `kind_${String(value)}` : null;
+  const agencyKey = field === 'kind' ? `agency_${String(value)}` : null;
+  for (const k of [key, agencyKey]) if (k && k in knownKeys) return t(k as DirectoryKey);
+  return null;
 }
 
 const fieldKeys = {

@@ -120,3 +120,5 @@ const en: { readonly [K in keyof typeof vi]: string } = {
 export const useDirectoryT = defineBundle('directoryAdmin', vi, en);
 export type DirectoryT = ReturnType<typeof useDirectoryT>;
 export type DirectoryKey = keyof typeof vi;
+/** The keys of the bundle, to tell a known code's label from an unknown one. */
+export const directoryKeys: Readonly<Record<string, string>> = vi;
