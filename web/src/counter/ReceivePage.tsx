@@ -10,6 +10,8 @@ import { useDocumentTitle } from '../ui/page';
 import { useCounterT } from './i18n';
 import { ApplicantStep } from './receive/ApplicantStep';
 import { DoneView } from './receive/DoneView';
+import { DeliveryStep } from './receive/DeliveryStep';
+import { PartyStep } from './receive/PartyStep';
 import { EformStep } from './receive/EformStep';
 import { PapersStep } from './receive/PapersStep';
 import { ProcedureStep } from './receive/ProcedureStep';
@@ -45,8 +47,10 @@ export function ReceivePage({ user }: { readonly user: User }) {
         <form className="form" onSubmit={form.toReview} noValidate aria-describedby={`${ids}-errors`}>
           <ProcedureStep form={form} headingId={`${ids}-s1`} />
           <ApplicantStep form={form} headingId={`${ids}-s2`} />
+          <PartyStep form={form} headingId={`${ids}-s2b`} />
           <PapersStep form={form} headingId={`${ids}-s3`} />
           <EformStep form={form} headingId={`${ids}-s4`} />
+          <DeliveryStep form={form} headingId={`${ids}-s4b`} />
           <section className="section" aria-labelledby={`${ids}-s5`}>
             <h2 id={`${ids}-s5`}>{t('stepReview')}</h2>
             <ErrorNotice id={`${ids}-errors`} error={form.serverError}

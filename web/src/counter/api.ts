@@ -47,6 +47,9 @@ export interface ProcedureDetail extends ProcedureHit {
   readonly competentBody: { kind: string; level: 'commune' | 'province'; functionCode: string | null } | null;
   readonly eformSchema: unknown;
   readonly resultDescription?: string | null;
+  /** results may go back by post / online (the delivery chosen at intake) */
+  readonly postalAllowed: boolean;
+  readonly onlineLevel: 'none' | 'partial' | 'full';
 }
 
 export interface Unit {
@@ -68,6 +71,10 @@ export interface IntakeBody {
   readonly caseKey?: string;
   /** place-tied procedures: the commune of the place */
   readonly placeUnitCode?: string;
+  /** who is who: for an organisation or for another person (absent: the applicant for themself) */
+  readonly party?: { readonly kind: 'organisation' | 'proxy'; readonly organisation?: { name: string; taxCode: string; representative: string }; readonly principal?: { name: string; personalId?: string }; readonly authorisation?: string };
+  /** how the result goes back (form 01 item 6) */
+  readonly delivery?: { readonly method: 'counter' | 'post' | 'online'; readonly address?: string };
 }
 
 export const paperSources = ['paper', 'scanned', 'reused'] as const;

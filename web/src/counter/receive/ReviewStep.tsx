@@ -8,6 +8,7 @@ import type { ProcedureDetail } from '../api';
 import { papersToSend } from '../checklist';
 import type { ChosenUnit } from '../CommunePicker';
 import { useCounterT } from '../i18n';
+import { ChoicesReview } from './ChoicesReview';
 import { CaseReview } from './CaseReview';
 import type { ReceiveForm } from './useReceiveForm';
 
@@ -37,6 +38,7 @@ export function ReviewStep({ form, procedure, unit }: ReviewStepProps) {
         {applicant.email && <><dt>{t('email')}</dt><dd>{applicant.email}</dd></>}
         {applicant.address && <><dt>{t('address')}</dt><dd>{applicant.address}</dd></>}
         <dt>{t('commune')}</dt><dd>{unit.name}</dd>
+        <ChoicesReview form={form} />
         <dt>{t('stepPapers')}</dt>
         <dd>
           {t('reviewPapers', { count: papersToSend(rows).length })}

@@ -14,6 +14,8 @@ import { buildFormData, eformFields, prefillEform, type ApplicantFacts, type Efo
 import { useCounterT } from '../i18n';
 import { findProblems, normalisedPhone, type Problem } from './problems';
 import { useCaseT } from './case-i18n';
+import { useChoicesT } from './choices-i18n';
+import { choicesBody, choicesProblems, useIntakeChoices } from './useIntakeChoices';
 import { useCaseAndPlace } from './useCaseAndPlace';
 
 export const emptyApplicant: ApplicantFacts = { personalId: '', name: '', birthDate: '', phone: '', email: '', address: '' };
@@ -80,6 +82,8 @@ export function useReceiveForm(user: User) {
   useDefaultCommune(user.scopeCode, setUnit);
   const tCase = useCaseT();
   const caseAndPlace = useCaseAndPlace(procedure);
+  const choices = useIntakeChoices(procedure);
+  const tChoices = useChoicesT();
 
   const fields: readonly EformField[] = useMemo(() => eformFields(procedure?.eformSchema), [procedure]);
   const errorOf = (field: string) => problems.find((p) => p.field === field)?.text ?? null;
@@ -117,7 +121,8 @@ export function useReceiveForm(user: User) {
 
   const toReview = (event: FormEvent) => {
     event.preventDefault();
-    const found = [...findProblems(t, { procedure, applicant, unit, rows, fields, values }), ...caseAndPlace.problems(tCase('placeRequired'))];
+    const found = [...findProblems(t, { procedure, applicant, unit, rows, fields, values }), ...caseAndPlace.problems(tCase('placeRequired')),
+      ...choicesProblems(tChoices, choices.choices, applicant.personalId, procedure)];
     setProblems(found);
     setServerError(null);
     if (found.length > 0) { focus('invalid'); return; }
@@ -145,6 +150,7 @@ export function useReceiveForm(user: User) {
         papers: papersToSend(rows),
         formData: buildFormData(fields, values).data,
         ...caseAndPlace.body(),
+        ...choicesBody(choices.choices),
       }, idempotencyKey);
       setResult(r);
       setMode('done');
@@ -158,7 +164,7 @@ export function useReceiveForm(user: User) {
 
   const startOver = () => {
     setIdempotencyKey(newIdempotencyKey());
-    setProcedure(null); setRows([]); setValues({}); setApplicant(emptyApplicant); setQr(''); setQrMessage(null); caseAndPlace.reset();
+    setProcedure(null); setRows([]); setValues({}); setApplicant(emptyApplicant); setQr(''); setQrMessage(null); caseAndPlace.reset(); choices.reset();
     setProblems([]); setServerError(null); setResult(null); setMode('edit');
     focus('edit');
   };
@@ -168,7 +174,7 @@ export function useReceiveForm(user: User) {
 
   return {
     page, today, mode, busy, result, problems, serverError, errorOf,
-    procedure, procedureLoading, chooseProcedure, clearProcedure, caseAndPlace,
+    procedure, procedureLoading, chooseProcedure, clearProcedure, caseAndPlace, choices,
     applicant, updateApplicant, unit, setUnit, qr, setQr, qrMessage, fillFromQr,
     rows, setRow, fields, values, setValue,
     toReview, backToEdit, submit, startOver,
