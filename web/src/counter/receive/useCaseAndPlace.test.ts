@@ -5,7 +5,7 @@ import { termsOf } from './useCaseAndPlace';
 // 2.000815 as the catalogue serves it: same day by default, an extended case, a per-page fee at the counter only
 const copies = {
   code: '2.000815', name: 'Chứng thực bản sao', field: 'Chứng thực', competentLevel: 'commune', durationValue: 0, durationUnit: 'working_days',
-  cutoff: '15:00', requiredPapers: [], eformSchema: {}, placeTied: false, filingAnywhere: true, competentAgency: 'Ủy ban nhân dân cấp xã',
+  cutoff: '15:00', requiredPapers: [], eformSchema: {}, placeTied: false, filingAnywhere: true, postalAllowed: true, onlineLevel: 'partial', competentAgency: 'Ủy ban nhân dân cấp xã',
   competentBody: { kind: 'people_committee', level: 'commune', functionCode: null },
   cases: [
     { key: '2.000815.trong-ngay', name: 'Trong ngày', durationValue: 0, durationUnit: 'working_days', cutoff: '15:00' },
