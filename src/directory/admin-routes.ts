@@ -2,7 +2,7 @@
 // agencies and service points; the audited history of one record. Thin: the row readers in the
 // service check each field and answer in Vietnamese, naming the field.
 import type { FastifyRequest } from 'fastify';
-import { Type } from '@fastify/type-provider-typebox';
+import { Type, type TSchema } from '@fastify/type-provider-typebox';
 import type { RouteDeps } from '../platform/context';
 import { requireActor, type HttpApp } from '../platform/http/server';
 import { ErrorShape, literals, Nullable } from '../platform/http/schemas';
@@ -67,29 +67,25 @@ export function registerDirectoryAdminRoutes(app: HttpApp, deps: RouteDeps): voi
   const ctx = (request: FastifyRequest) => ({ db: deps.db, clock: deps.clock, actor: requireActor(request) });
   const tags = ['directory'];
 
-  app.post('/api/v1/admin/units', {
-    schema: { tags, summary: 'Thêm đơn vị hành chính (kèm đơn vị tiền thân: sáp nhập, chia tách)', body: UnitBody, response: { 201: UnitRef, ...errors } },
-  }, async (request, reply) => reply.status(201).send(await createUnit(ctx(request), request.body)));
+  /** Options of a create route (201 with the new record's key) and of an edit route (200). */
+  const creating = <B extends TSchema, A extends TSchema>(summary: string, body: B, answer: A) =>
+    ({ schema: { tags, summary, body, response: { 201: answer, ...errors } } });
+  const editing = <P extends TSchema, B extends TSchema, A extends TSchema>(summary: string, params: P, body: B, answer: A) =>
+    ({ schema: { tags, summary, params, body, response: { 200: answer, ...errors } } });
 
-  app.patch('/api/v1/admin/units/:code/:validFrom', {
-    schema: { tags, summary: 'Đính chính tên, loại hoặc ngày kết thúc của một phiên bản đơn vị', params: UnitKey, body: UnitPatch, response: { 200: UnitRef, ...errors } },
-  }, async (request) => updateUnit(ctx(request), request.params.code, request.params.validFrom, request.body));
+  app.post('/api/v1/admin/units', creating('Thêm đơn vị hành chính (kèm đơn vị tiền thân: sáp nhập, chia tách)', UnitBody, UnitRef),
+    async (request, reply) => reply.status(201).send(await createUnit(ctx(request), request.body)));
+  app.post('/api/v1/admin/agencies', creating('Thêm cơ quan', AgencyBody, AgencyRef),
+    async (request, reply) => reply.status(201).send(await createAgency(ctx(request), request.body)));
+  app.post('/api/v1/admin/service-points', creating('Thêm điểm phục vụ (giờ làm việc, quầy)', ServicePointBody, PointRef),
+    async (request, reply) => reply.status(201).send(await createServicePoint(ctx(request), request.body)));
 
-  app.post('/api/v1/admin/agencies', {
-    schema: { tags, summary: 'Thêm cơ quan', body: AgencyBody, response: { 201: AgencyRef, ...errors } },
-  }, async (request, reply) => reply.status(201).send(await createAgency(ctx(request), request.body)));
-
-  app.patch('/api/v1/admin/agencies/:identifier/:validFrom', {
-    schema: { tags, summary: 'Sửa một phiên bản cơ quan', params: AgencyKey, body: AgencyPatch, response: { 200: AgencyRef, ...errors } },
-  }, async (request) => updateAgency(ctx(request), request.params.identifier, request.params.validFrom, request.body));
-
-  app.post('/api/v1/admin/service-points', {
-    schema: { tags, summary: 'Thêm điểm phục vụ (giờ làm việc, quầy)', body: ServicePointBody, response: { 201: PointRef, ...errors } },
-  }, async (request, reply) => reply.status(201).send(await createServicePoint(ctx(request), request.body)));
-
-  app.patch('/api/v1/admin/service-points/:code', {
-    schema: { tags, summary: 'Sửa điểm phục vụ (giờ làm việc, quầy, hiệu lực)', params: Type.Object({ code: Code }), body: ServicePointPatch, response: { 200: PointRef, ...errors } },
-  }, async (request) => updateServicePoint(ctx(request), request.params.code, request.body));
+  app.patch('/api/v1/admin/units/:code/:validFrom', editing('Đính chính tên, loại hoặc ngày kết thúc của một phiên bản đơn vị', UnitKey, UnitPatch, UnitRef),
+    async (request) => updateUnit(ctx(request), request.params.code, request.params.validFrom, request.body));
+  app.patch('/api/v1/admin/agencies/:identifier/:validFrom', editing('Sửa một phiên bản cơ quan', AgencyKey, AgencyPatch, AgencyRef),
+    async (request) => updateAgency(ctx(request), request.params.identifier, request.params.validFrom, request.body));
+  app.patch('/api/v1/admin/service-points/:code', editing('Sửa điểm phục vụ (giờ làm việc, quầy, hiệu lực)', Type.Object({ code: Code }), ServicePointPatch, PointRef),
+    async (request) => updateServicePoint(ctx(request), request.params.code, request.body));
 
   app.get('/api/v1/admin/directory/history', {
     schema: {
