@@ -142,7 +142,8 @@ describe('the one way (issue 11 §9)', () => {
   const declaredPublic: Record<string, readonly string[]> = {
     accounts: ['policy'],
     calendar: ['store'],
-    catalog: ['completeness', 'publication', 'cases'],
+    // fees: the pure fee quote (case × channel × basis) that the receipt prints
+    catalog: ['completeness', 'publication', 'cases', 'fees'],
     directory: ['records', 'succession'],
     // the state machine and labels, the event type and hooks, the fold (reports' rebuild), the one
     // overdue definition, the applicant's contact for notifications, the code formats, the response schemas (public tracking answers with one)
