@@ -4,7 +4,7 @@ import { defineBundle } from '../i18n/bundle';
 import { applicantKindLabels } from '../../../src/shared/applicant-kinds';
 
 const vi = {
-  kind: 'Người nộp hồ sơ',
+  kind: 'Tư cách người nộp',
   kind_person: applicantKindLabels.vi.person,
   kind_organisation: applicantKindLabels.vi.organisation,
   kind_proxy: applicantKindLabels.vi.proxy,
@@ -23,7 +23,7 @@ const vi = {
 };
 
 const en: Record<keyof typeof vi, string> = {
-  kind: 'Filed by',
+  kind: 'Filing capacity',
   kind_person: applicantKindLabels.en.person,
   kind_organisation: applicantKindLabels.en.organisation,
   kind_proxy: applicantKindLabels.en.proxy,
