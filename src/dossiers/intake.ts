@@ -100,7 +100,7 @@ export async function routeIntake(ctx: DossierContext, actor: Actor, unitCode: s
   const decided = place ?? unit;
   const outside = filingBoundaryProblem({ procedureCode: procedure.code, filingAnywhere: procedure.filingAnywhere, level }, channel,
     { unitId: point.unitId, atProvincialCentre: point.receivingLevel === 'province' }, { unitId: decided.id, code: decided.code, isPlace: place !== null });
-  if (outside) throw validationFailed(outside.code, outside.message, [{ path: outside.path, message: outside.message }]);
+  if (outside) throw validationFailed(outside.code, outside.message, [{ path: outside.path, message: 'không tiếp nhận tại điểm này (thủ tục không phi địa giới)' }]);
   return { unit, place, competent, receiving: point.receivingAgency, servicePointId: point.id };
 }
 
