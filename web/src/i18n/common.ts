@@ -17,6 +17,9 @@ const vi = {
   date_invalid: 'Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2026.',
   date_tooEarly: 'Ngày phải từ {{min}} trở đi.',
   date_tooLate: 'Ngày không được sau {{max}}.',
+  datetime_day: 'Ngày',
+  datetime_time: 'Giờ (HH:mm)',
+  datetime_timeInvalid: 'Giờ không hợp lệ: nhập theo dạng giờ:phút, ví dụ 17:00.',
 };
 
 // English: exactly the same keys (checked by defineBundle)
@@ -34,6 +37,9 @@ const en = {
   date_invalid: 'Not a valid date: enter it as day/month/year, for example 05/03/2026.',
   date_tooEarly: 'The date must be {{min}} or later.',
   date_tooLate: 'The date must not be after {{max}}.',
+  datetime_day: 'Day',
+  datetime_time: 'Time (HH:mm)',
+  datetime_timeInvalid: 'Not a valid time: enter it as hours:minutes, for example 17:00.',
 };
 
 /** The raw texts, for the test of their plural forms. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCivilDate } from './dates';
-import { maskDayMonthYear, parseDayMonthYear, readDateEntry } from './dateEntry';
+import { formatCivilDate, instantOfVnLocal } from './dates';
+import { joinDayAndTime, maskDayMonthYear, parseDayMonthYear, parseHourMinute, readDateEntry } from './dateEntry';
 
 describe('reading a day typed as dd/mm/yyyy', () => {
   it.each([
@@ -86,5 +86,30 @@ describe('what a date field holds', () => {
 
   it('has no bounds unless given', () => {
     expect(readDateEntry('01/01/1950')).toEqual({ kind: 'day', isoDate: '1950-01-01' });
+  });
+});
+
+describe('a time typed as HH:mm, and a day with its time', () => {
+  it.each([
+    ['17:00', '17:00'], ['7:05', '07:05'], ['07h05', '07:05'], ['0705', '07:05'], [' 23:59 ', '23:59'], ['00:00', '00:00'],
+  ])('reads %s as %s', (text, time) => {
+    expect(parseHourMinute(text)).toBe(time);
+  });
+
+  it.each([['24:00'], ['12:60'], ['7'], ['7:5'], ['17:00:00'], ['']])('refuses %s', (text) => {
+    expect(parseHourMinute(text)).toBeNull();
+  });
+
+  it('joins a valid day and time into a datetime-local value that reads as Vietnam time', () => {
+    const value = joinDayAndTime('2026-03-12', '12/03/2026', '17:00');
+    expect(value).toBe('2026-03-12T17:00');
+    expect(instantOfVnLocal(value)).toBe('2026-03-12T10:00:00.000Z');
+  });
+
+  it('is empty when nothing is typed, and unreadable (never dropped) when half is wrong', () => {
+    expect(joinDayAndTime('', '', '')).toBe('');
+    expect(instantOfVnLocal(joinDayAndTime('', '31/02/2026', '17:00'))).toBeNull();
+    expect(instantOfVnLocal(joinDayAndTime('2026-03-12', '12/03/2026', '25:00'))).toBeNull();
+    expect(instantOfVnLocal(joinDayAndTime('2026-03-12', '12/03/2026', ''))).toBeNull();
   });
 });

@@ -58,3 +58,22 @@ export function readDateEntry(text: string, bounds: { readonly min?: string; rea
   if (bounds.max !== undefined && bounds.max !== '' && isoDate > bounds.max) return { kind: 'tooLate', max: formatCivilDate(bounds.max) };
   return { kind: 'day', isoDate };
 }
+
+/** "07:05" of "7:05", "07h05", "07.05" or "0705"; null if it is not a time of day. */
+export function parseHourMinute(text: string): string | null {
+  const m = /^(\d{1,2})[:h.]?(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const [hour, minute] = [Number(m[1]), Number(m[2])];
+  return hour > 23 || minute > 59 ? null : `${pad(hour)}:${pad(minute)}`;
+}
+
+/**
+ * The "yyyy-mm-ddTHH:mm" value of a day and a time as typed (a datetime-local value, read as
+ * Vietnam time by ui/dates); '' when both are empty; otherwise the text as typed, which does not
+ * read as a value, so that the form's own check refuses it rather than drop it.
+ */
+export function joinDayAndTime(isoDate: string, dayText: string, timeText: string): string {
+  if (dayText.trim() === '' && timeText.trim() === '') return '';
+  const time = parseHourMinute(timeText);
+  return isoDate !== '' && time !== null ? `${isoDate}T${time}` : `${dayText.trim()}T${timeText.trim()}`;
+}

@@ -1,6 +1,7 @@
 // The inputs an action asks for, one small component per kind of question.
 import { useId } from 'react';
 import { DateField } from '../../ui/DateField';
+import { DateTimeField } from '../../ui/DateTimeField';
 import { vnToday } from '../../ui/dates';
 import { Field } from '../../ui/Field';
 import { dislikeReasons, RATING_COMMENT_MAX_CHARS, RATING_MAX_STARS, RATING_MIN_STARS, type Assignee, type ReturnChannel } from '../api';
@@ -83,9 +84,9 @@ export function ReturnFields({ form }: { readonly form: ActionForm }) {
   );
 }
 
-/** A datetime-local input read as Vietnam time. */
+/** A day (dd/mm/yyyy) and a time (HH:mm), read as Vietnam time. */
 export function DueField({ form, name, label, hint }: { readonly form: ActionForm; readonly name: keyof ActionDraft & ('newDueAt' | 'replyDueAt'); readonly label: string; readonly hint?: string }) {
-  return <Field label={label} hint={hint} type="datetime-local" value={form.draft[name]} onChange={(e) => form.set(name, e.target.value)} error={form.problemOf(name)} />;
+  return <DateTimeField label={label} hint={hint} value={form.draft[name]} onChange={(v) => form.set(name, v)} error={form.problemOf(name)} />;
 }
 
 export function ConsultFields({ form }: { readonly form: ActionForm }) {
