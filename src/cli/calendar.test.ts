@@ -17,7 +17,10 @@ function motcua(args: string[], env: Record<string, string> = {}) {
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }
 
-describe('motcua calendar (official schedules, no database)', () => {
+/** each case spawns `motcua` (tsx compiles the CLI: ~20 s per process on a loaded 2-core machine) */
+const SPAWNS_MS = { timeout: 120_000 };
+
+describe('motcua calendar (official schedules, no database)', SPAWNS_MS, () => {
   it('computes a due time across the 2025 Tết break', () => {
     expect(motcua(['calendar', 'due', '--received', '2025-01-24T10:00+07:00', '--duration', '5', '--unit', 'working_days']))
       .toEqual({ stdout: '2025-02-07T10:00:00+07:00\n', stderr: '', status: 0 });
@@ -60,7 +63,7 @@ describe('motcua calendar (official schedules, no database)', () => {
   });
 });
 
-describe('motcua calendar --from-db', () => {
+describe('motcua calendar --from-db', SPAWNS_MS, () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase();
