@@ -131,19 +131,25 @@ describe('the counter clerk', () => {
     await counterWith('doi giay phep lai xe', /Đổi giấy phép lái xe/);
     await page.getByRole('region', { name: /Người nộp hồ sơ/ }).getByLabel('Số điện thoại', { exact: true }).fill(PHONE);
     for (const box of await page.getByRole('checkbox', { name: /^Đã nộp: / }).all()) await box.check();
+    // the applicant will collect the result here (form 01 item 6)
+    await page.getByRole('group', { name: 'Người nộp đăng ký nhận kết quả' }).getByLabel('Tại quầy tiếp nhận và trả kết quả').check();
     await shoot('clerk-counter');
     await page.getByRole('button', { name: 'Kiểm tra trước khi tiếp nhận' }).click();
     await page.getByRole('heading', { level: 2, name: 'Kiểm tra hồ sơ' }).waitFor();
+    await page.getByText('Tại quầy tiếp nhận và trả kết quả').waitFor();
     await page.getByRole('button', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Đã tiếp nhận hồ sơ' }).waitFor();
     licence = ((await page.locator('.done-code').textContent()) ?? '').replace('Mã hồ sơ: ', '').trim();
     expect(licence).toMatch(/-\d{6}-\d{4}$/);
     await page.getByText(`Cơ quan giải quyết: ${POLICE}`).waitFor();
+    // the receipt's place in the service point's ledger: the first of the year
+    await page.getByText(/Quyển số \d{2}\/\d{4}, số thứ tự 1$/).waitFor();
     await shoot('clerk-received');
     await page.getByRole('link', { name: 'Xem hồ sơ và chuyển xử lý' }).click();
     await page.getByRole('heading', { level: 1, name: `Hồ sơ ${licence}` }).waitFor();
     const facts = page.locator('dl.facts').first();
-    await facts.getByText(POLICE).waitFor();
+    await facts.getByText(POLICE, { exact: true }).waitFor();
+    await facts.getByText('Tại quầy tiếp nhận và trả kết quả').waitFor();
   }, STEP_MS);
 
   it('hands it on to the commune police from the "to hand over" list, the button naming the agency', async () => {
