@@ -1,22 +1,17 @@
 // Sign-in over HTTP: the throttle's Retry-After, and a handed-over password that must be changed
 // before the server answers anything else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { makeServicePoint, makeUnit, makeUser, tableScopeLookup, TEST_PASSWORD } from '../../test/factories';
-import { systemClock } from '../platform/clock';
-import { createHttpServer, type HttpApp } from '../platform/http/server';
-import { actorResolver, registerAccountsRoutes } from './routes';
+import type { TestDatabase } from '../../test/db';
+import { makeServicePoint, makeUnit, makeUser, TEST_PASSWORD } from '../../test/factories';
+import type { HttpApp } from '../platform/http/server';
+import { accountsServer } from './routes.test-helper';
 
 describe('accounts routes', () => {
   let t: TestDatabase;
   let app: HttpApp;
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    const deps = { db: t.db, clock: systemClock };
-    app = await createHttpServer({ logger: false, resolveActor: actorResolver(deps), version: 'test' });
-    registerAccountsRoutes(app, deps, { sessionTtlHours: 1, loginRateLimit: 1000, secureCookies: false, lookupScope: tableScopeLookup(t.db) });
-    await app.ready();
+    ({ t, app } = await accountsServer({ loginRateLimit: 1000 }));
     const province = await makeUnit(t.db, { code: '82' });
     const commune = await makeUnit(t.db, { code: '28001', parent: province });
     await makeServicePoint(t.db, commune, { code: 'BD-A' });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/db';
 import { makeServicePoint, makeUnit, makeUser, tableScopeLookup, TEST_PASSWORD } from '../../../test/factories';
 import { actorResolver, registerAccountsRoutes } from '../../accounts/routes';
+import { accountsServer } from '../../accounts/routes.test-helper';
 import { systemClock } from '../clock';
 import { registerHealthRoutes } from './health';
 import { createMetrics } from '../metrics';
@@ -126,11 +127,7 @@ describe('HTTP platform behind no proxy', () => {
   let t: TestDatabase;
   let app: HttpApp;
   beforeAll(async () => {
-    t = await createTestDatabase();
-    const deps = { db: t.db, clock: systemClock };
-    app = await createHttpServer({ logger: false, resolveActor: actorResolver(deps), version: 'test' });
-    registerAccountsRoutes(app, deps, { sessionTtlHours: 1, loginRateLimit: 3, secureCookies: false, lookupScope: tableScopeLookup(t.db) });
-    await app.ready();
+    ({ t, app } = await accountsServer({ loginRateLimit: 3 }));
   });
   afterAll(async () => { await app.close(); await t.close(); });
 
