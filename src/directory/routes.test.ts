@@ -71,7 +71,7 @@ describe('directory read routes', () => {
     const agencies = (await get('/api/v1/agencies?level=commune')).json();
     expect(agencies.total).toBe(204); // 102 People's Committees and 102 police stations
     const districtsOld = (await get('/api/v1/agencies?level=district&validOn=2024-01-01')).json();
-    expect(districtsOld.total).toBe(12);
+    expect(districtsOld.total).toBe(24); // 12 People's Committees and 12 district police (the simulated pilot's routing)
     const sp = (await get('/api/v1/service-points/TTHCC-CS2')).json();
     expect(sp).toMatchObject({ kind: 'centre', unitCode: '29869', receivingAgency: '000.00.30.H20' });
     expect(sp.counters.map((c: { code: string }) => c.code)).toEqual(['Q01', 'Q02', 'Q03', 'Q04']);
