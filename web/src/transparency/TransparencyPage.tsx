@@ -15,6 +15,7 @@ import { useTransparencyT } from './i18n';
 import { durationText, useCommonT } from '../i18n/common';
 import { Button } from '../ui/Button';
 import { DataTable } from '../ui/DataTable';
+import { formatCivilDate } from '../ui/dates';
 
 type Loaded = { readonly status: 'loading' } | { readonly status: 'failed'; readonly error: unknown } | { readonly status: 'ready'; readonly list: TransparencyList };
 
@@ -52,7 +53,7 @@ export function TransparencyPage() {
     <div>
       <h1 tabIndex={-1}>{t('title')}</h1>
       {loaded.status === 'ready' && (
-        <p className="lead">{t('intro', { from: loaded.list.window.from, to: loaded.list.window.to, hours: loaded.list.window.workingDayHours })}</p>
+        <p className="lead">{t('intro', { from: formatCivilDate(loaded.list.window.from), to: formatCivilDate(loaded.list.window.to), hours: loaded.list.window.workingDayHours })}</p>
       )}
       <form className="form form--inline" onSubmit={submit} role="search">
         <Field label={t('search')} value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
