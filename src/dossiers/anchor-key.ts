@@ -31,20 +31,46 @@ export async function createAnchorKey(file: string): Promise<AnchorKey> {
   return { file, privateKey, publicKey };
 }
 
-/** The last anchor this key signed, kept beside the key (outside the database): `<keyFile>.last`. */
+/** The last anchor this key signed in one database, kept beside the key (outside the database). */
 export interface LastAnchor {
   readonly day: string;
   readonly digest: string;
 }
 
-export async function readLastAnchor(keyFile: string): Promise<LastAnchor | null> {
-  const file = `${keyFile}.last`;
-  if (!existsSync(file)) return null;
-  return JSON.parse(await fs.readFile(file, 'utf8')) as LastAnchor;
+/**
+ * `<keyFile>.last`: the last anchor this key signed, by installation (the database's id, see
+ * migration 0115), so that one key serves several databases. A file written before installations
+ * held one `{ day, digest }` for an unnamed database: it is returned as `legacy`.
+ */
+interface LastAnchors {
+  readonly byInstallation: Readonly<Record<string, LastAnchor>>;
+  readonly legacy: LastAnchor | null;
 }
 
-export async function writeLastAnchor(keyFile: string, last: LastAnchor): Promise<void> {
+const isLastAnchor = (x: unknown): x is LastAnchor =>
+  typeof x === 'object' && x !== null && typeof (x as LastAnchor).day === 'string' && typeof (x as LastAnchor).digest === 'string';
+
+async function readLastAnchors(keyFile: string): Promise<LastAnchors> {
   const file = `${keyFile}.last`;
-  await fs.writeFile(`${file}.tmp`, JSON.stringify(last), { mode: 0o600 });
+  if (!existsSync(file)) return { byInstallation: {}, legacy: null };
+  const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
+  if (isLastAnchor(parsed)) return { byInstallation: {}, legacy: parsed };
+  const byInstallation = (parsed as { byInstallation?: Record<string, LastAnchor> }).byInstallation ?? {};
+  return { byInstallation, legacy: null };
+}
+
+/** The last anchor this key signed in `installation`; a legacy record (see above) when there is none. */
+export async function readLastAnchor(keyFile: string, installation: string): Promise<{ readonly last: LastAnchor | null; readonly isLegacy: boolean }> {
+  const all = await readLastAnchors(keyFile);
+  const own = all.byInstallation[installation];
+  if (own) return { last: own, isLegacy: false };
+  return { last: all.legacy, isLegacy: all.legacy !== null };
+}
+
+export async function writeLastAnchor(keyFile: string, installation: string, last: LastAnchor): Promise<void> {
+  const file = `${keyFile}.last`;
+  const { byInstallation } = await readLastAnchors(keyFile);
+  const next = { byInstallation: { ...byInstallation, [installation]: last } };
+  await fs.writeFile(`${file}.tmp`, JSON.stringify(next), { mode: 0o600 });
   await fs.rename(`${file}.tmp`, file);
 }

@@ -11,6 +11,7 @@ import { runAuditCommand } from '../cli/audit';
 import { performAction, receiveDossier } from './service';
 import { createAnchorKey, readAnchorKey } from './anchor-key';
 import { anchorJob } from './anchor-job';
+import { anchorWithKey } from './anchor-key-store';
 import { anchorPendingDays, headsOfDay, loadAnchors } from './anchor-store';
 import { anchorDigest, checkAnchors, GENESIS_ANCHOR, makeAnchor, publicKeyText } from './anchors';
 import { buildApp } from '../app';
@@ -185,6 +186,26 @@ describe('audit verify --anchors on a database rewritten end to end', () => {
     const first = anchorJob({ db: t.db, clock: w.clock, anchorKeyFile: fresh });
     expect(await first.handler()).toEqual({ anchored: 3, days: ['2026-03-02', '2026-03-03', '2026-03-06'] });
     expect(await first.handler()).toEqual({ anchored: 0, days: [] });
+  });
+
+  it('one key anchors another database (a fresh data folder) and still refuses the one whose anchors were deleted', async () => {
+    const other = await createTestDatabase();
+    try {
+      // test databases are clones of one template: give this one an installation of its own, as a
+      // new data folder has (migration 0115)
+      await other.pool.query('ALTER TABLE installation DISABLE TRIGGER ALL');
+      await other.pool.query('DELETE FROM installation');
+      await other.pool.query('INSERT INTO installation DEFAULT VALUES');
+      await other.pool.query('ALTER TABLE installation ENABLE TRIGGER ALL');
+      const ids = await Promise.all([t, other].map(async (d) => (await d.pool.query<{ id: string }>('SELECT id::text AS id FROM installation')).rows[0]?.id));
+      expect(ids[0]).not.toBe(ids[1]);
+      expect(await anchorWithKey(other.db, keyFile, new Date('2026-03-08T00:10:00+07:00'))).toEqual([]);
+    } finally {
+      await other.close();
+    }
+    await expect(anchorWithKey(t.db, keyFile, new Date('2026-03-08T00:10:00+07:00'))).rejects.toThrow(/không phải neo cuối khóa này đã ký/);
+    // the server's role cannot rename its database to escape the record
+    await expect(t.pool.query(`UPDATE installation SET created_at = now()`)).rejects.toThrow();
   });
 
   it('the anchor key file: a public key verifies but cannot sign; no key file is a usage error', async () => {
