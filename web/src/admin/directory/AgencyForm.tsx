@@ -1,26 +1,20 @@
 // Adds an agency, or edits one version of it (the identifier and its start day stay).
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { AdminForm, useSaving } from '../saving';
 import { Button } from '../../ui/Button';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { shownError, type ShownError } from '../../ui/errors';
 import { Field } from '../../ui/Field';
-import { civilOfText, DateField, fieldError, SelectField, textOfCivil } from '../form-parts';
+import { civilOfText, DateField, SelectField, textOfCivil } from '../form-parts';
 import { agencyHandovers, agencyKinds, agencyLevels, createAgency, updateAgency, type Agency, type AgencyHandover, type AgencyKind, type AgencyLevel } from './api';
 import { useDirectoryT } from './i18n';
 
 export function AgencyForm({ agency, onCancel, onSaved }: { readonly agency: Agency | null; readonly onCancel: () => void; readonly onSaved: () => void }) {
   const t = useDirectoryT();
-  const { t: tApp } = useTranslation();
   const [d, setD] = useState({
     identifier: agency?.identifier ?? '', name: agency?.name ?? '', kind: (agency?.kind ?? 'people_committee') as AgencyKind | '',
     level: (agency?.level ?? 'commune') as AgencyLevel | '', unitCode: agency?.unitCode ?? '', parentIdentifier: agency?.parentIdentifier ?? '',
     functionCode: '', handover: (agency?.handover ?? 'paper') as AgencyHandover, identifierConfirmed: agency?.identifierConfirmed ?? false, validFrom: textOfCivil(agency?.validFrom), validTo: textOfCivil(agency?.validTo),
   });
-  const [error, setError] = useState<unknown>(null);
-  const [shown, setShown] = useState<ShownError | null>(null);
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const saving = useSaving();
   const text = (k: 'identifier' | 'name' | 'unitCode' | 'parentIdentifier' | 'functionCode' | 'validFrom' | 'validTo') => (v: string) => setD({ ...d, [k]: v });
 
   const submit = async (e: FormEvent) => {
@@ -30,46 +24,38 @@ export function AgencyForm({ agency, onCancel, onSaved }: { readonly agency: Age
     const problems: Record<string, string> = {};
     if (!agency && !validFrom) problems['validFrom'] = t('dateInvalid');
     if (validTo === null && d.validTo.trim() !== '') problems['validTo'] = t('dateInvalid');
-    setLocal(problems);
+    saving.setProblems(problems);
     if (Object.keys(problems).length > 0) return;
     const body = {
       name: d.name, kind: d.kind, level: d.level, unitCode: d.unitCode.trim(), parentIdentifier: d.parentIdentifier.trim() || null,
       identifierConfirmed: d.identifierConfirmed, handover: d.handover, validTo, ...(d.functionCode.trim() ? { functionCode: d.functionCode.trim() } : {}),
     };
-    setBusy(true);
-    try {
+    await saving.run(async () => {
       if (agency) await updateAgency(agency.identifier, agency.validFrom, body);
       else await createAgency({ ...body, identifier: d.identifier.trim(), validFrom });
       onSaved();
-    } catch (err) {
-      setError(err); setShown(shownError(err, tApp));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-  const err = (field: string) => local[field] ?? fieldError(error, field);
 
   return (
-    <form className="admin-panel form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="agency-form-title">
-      <h2 id="agency-form-title">{agency ? `${t('edit')}: ${agency.name}` : t('newAgency')}</h2>
-      <ErrorNotice error={shown} problems={{ lead: t('formProblems'), lines: Object.values(local) }} />
+    <AdminForm titleId="agency-form-title" title={agency ? `${t('edit')}: ${agency.name}` : t('newAgency')} saving={saving} lead={t('formProblems')} onSubmit={submit}>
       <div className="admin-grid">
-        <Field label={t('identifier')} hint={t('identifierHint')} value={d.identifier} readOnly={agency !== null} onChange={(e) => text('identifier')(e.target.value)} error={err('identifier')} maxLength={40} />
-        <Field label={t('name')} value={d.name} onChange={(e) => text('name')(e.target.value)} error={err('name')} maxLength={300} />
-        <SelectField label={t('kind')} value={d.kind} options={agencyKinds} optionText={(k) => t(`agency_${k}`)} onChange={(kind) => setD({ ...d, kind })} error={err('kind')} />
-        <SelectField label={t('level')} value={d.level} options={agencyLevels} optionText={(l) => t(`level_${l}`)} onChange={(level) => setD({ ...d, level })} error={err('level')} />
-        <Field label={t('unitCode')} value={d.unitCode} onChange={(e) => text('unitCode')(e.target.value)} error={err('unitCode')} maxLength={40} />
-        <Field label={t('parentIdentifier')} value={d.parentIdentifier} onChange={(e) => text('parentIdentifier')(e.target.value)} error={err('parentIdentifier')} maxLength={40} />
-        <Field label={t('functionCode')} hint={t('functionCodeHint')} value={d.functionCode} onChange={(e) => text('functionCode')(e.target.value)} error={err('functionCode')} maxLength={40} />
-        <SelectField label={t('handover')} hint={t('handoverHint')} value={d.handover} options={agencyHandovers} optionText={(h) => t(`handover_${h}`)} onChange={(handover) => setD({ ...d, handover: handover || 'paper' })} error={err('handover')} />
-        <DateField label={t('validFrom')} value={d.validFrom} onChange={text('validFrom')} error={err('validFrom')} />
-        <DateField label={t('validTo')} value={d.validTo} onChange={text('validTo')} error={err('validTo')} />
+        <Field label={t('identifier')} hint={t('identifierHint')} value={d.identifier} readOnly={agency !== null} onChange={(e) => text('identifier')(e.target.value)} error={saving.err('identifier')} maxLength={40} />
+        <Field label={t('name')} value={d.name} onChange={(e) => text('name')(e.target.value)} error={saving.err('name')} maxLength={300} />
+        <SelectField label={t('kind')} value={d.kind} options={agencyKinds} optionText={(k) => t(`agency_${k}`)} onChange={(kind) => setD({ ...d, kind })} error={saving.err('kind')} />
+        <SelectField label={t('level')} value={d.level} options={agencyLevels} optionText={(l) => t(`level_${l}`)} onChange={(level) => setD({ ...d, level })} error={saving.err('level')} />
+        <Field label={t('unitCode')} value={d.unitCode} onChange={(e) => text('unitCode')(e.target.value)} error={saving.err('unitCode')} maxLength={40} />
+        <Field label={t('parentIdentifier')} value={d.parentIdentifier} onChange={(e) => text('parentIdentifier')(e.target.value)} error={saving.err('parentIdentifier')} maxLength={40} />
+        <Field label={t('functionCode')} hint={t('functionCodeHint')} value={d.functionCode} onChange={(e) => text('functionCode')(e.target.value)} error={saving.err('functionCode')} maxLength={40} />
+        <SelectField label={t('handover')} hint={t('handoverHint')} value={d.handover} options={agencyHandovers} optionText={(h) => t(`handover_${h}`)} onChange={(handover) => setD({ ...d, handover: handover || 'paper' })} error={saving.err('handover')} />
+        <DateField label={t('validFrom')} value={d.validFrom} onChange={text('validFrom')} error={saving.err('validFrom')} />
+        <DateField label={t('validTo')} value={d.validTo} onChange={text('validTo')} error={saving.err('validTo')} />
       </div>
       <label><input type="checkbox" checked={d.identifierConfirmed} onChange={(e) => setD({ ...d, identifierConfirmed: e.target.checked })} /> {t('identifierConfirmed')}</label>
       <div className="form__actions">
-        <Button kind="primary" type="submit" disabled={busy}>{busy ? t('saving') : t('save')}</Button>
+        <Button kind="primary" type="submit" disabled={saving.busy}>{saving.busy ? t('saving') : t('save')}</Button>
         <Button onClick={onCancel}>{t('cancel')}</Button>
       </div>
-    </form>
+    </AdminForm>
   );
 }

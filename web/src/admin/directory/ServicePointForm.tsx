@@ -1,12 +1,10 @@
 // Adds a service point or edits one: where it is, who receives there, its weekly opening hours
 // (lunch break, Saturday intake) and its counters.
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { AdminForm, useSaving } from '../saving';
 import { Button } from '../../ui/Button';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { shownError, type ShownError } from '../../ui/errors';
 import { Field } from '../../ui/Field';
-import { civilOfText, DateField, fieldError, SelectField, textOfCivil } from '../form-parts';
+import { civilOfText, DateField, SelectField, textOfCivil } from '../form-parts';
 import { createServicePoint, servicePointKinds, updateServicePoint, type Counter, type ServicePoint, type ServicePointKind } from './api';
 import { draftOfHours, emptyHours, hoursOfDraft, type Weekday } from './hours';
 import { HoursEditor } from './HoursEditor';
@@ -16,7 +14,6 @@ type Editable = ServicePoint & { readonly counters: readonly Counter[] };
 
 export function ServicePointForm({ point, onCancel, onSaved }: { readonly point: Editable | null; readonly onCancel: () => void; readonly onSaved: () => void }) {
   const t = useDirectoryT();
-  const { t: tApp } = useTranslation();
   const [d, setD] = useState({
     code: point?.code ?? '', name: point?.name ?? '', kind: (point?.kind ?? 'post_office') as ServicePointKind | '', unitCode: point?.unitCode ?? '',
     receivingAgency: point?.receivingAgency ?? '', address: point?.address ?? '', phone: point?.phone ?? '',
@@ -25,10 +22,7 @@ export function ServicePointForm({ point, onCancel, onSaved }: { readonly point:
   });
   const [hours, setHours] = useState(point ? draftOfHours(point.openingHours) : emptyHours());
   const [badDays, setBadDays] = useState<readonly Weekday[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [shown, setShown] = useState<ShownError | null>(null);
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const saving = useSaving();
   const text = (k: Exclude<keyof typeof d, 'kind'>) => (v: string) => setD({ ...d, [k]: v });
 
   const submit = async (e: FormEvent) => {
@@ -40,7 +34,7 @@ export function ServicePointForm({ point, onCancel, onSaved }: { readonly point:
     if (!validFrom) problems['validFrom'] = t('dateInvalid');
     if (validTo === null && d.validTo.trim() !== '') problems['validTo'] = t('dateInvalid');
     for (const day of weekly.badDays) problems[`day${day}`] = t('timeInvalid', { day: t(`weekday${day}`) });
-    setLocal(problems);
+    saving.setProblems(problems);
     setBadDays(weekly.badDays);
     if (Object.keys(problems).length > 0) return;
     const named = new Map((point?.counters ?? []).map((c) => [c.code, c.name]));
@@ -50,41 +44,33 @@ export function ServicePointForm({ point, onCancel, onSaved }: { readonly point:
       name: d.name, kind: d.kind, unitCode: d.unitCode.trim(), receivingAgency: d.receivingAgency.trim() || null, address: d.address,
       phone: d.phone.trim() || null, openingHours: weekly.hours, validFrom, validTo, counters,
     };
-    setBusy(true);
-    try {
+    await saving.run(async () => {
       if (point) await updateServicePoint(point.code, body);
       else await createServicePoint({ ...body, code: d.code.trim() });
       onSaved();
-    } catch (err) {
-      setError(err); setShown(shownError(err, tApp));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-  const err = (field: string) => local[field] ?? fieldError(error, field);
 
   return (
-    <form className="admin-panel form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="point-form-title">
-      <h2 id="point-form-title">{point ? `${t('edit')}: ${point.name}` : t('newPoint')}</h2>
-      <ErrorNotice error={shown} problems={{ lead: t('formProblems'), lines: Object.values(local) }} />
+    <AdminForm titleId="point-form-title" title={point ? `${t('edit')}: ${point.name}` : t('newPoint')} saving={saving} lead={t('formProblems')} onSubmit={submit}>
       <div className="admin-grid">
-        <Field label={t('code')} value={d.code} readOnly={point !== null} onChange={(e) => text('code')(e.target.value)} error={err('code')} maxLength={40} />
-        <Field label={t('name')} value={d.name} onChange={(e) => text('name')(e.target.value)} error={err('name')} maxLength={300} />
-        <SelectField label={t('kind')} value={d.kind} options={servicePointKinds} optionText={(k) => t(`point_${k}`)} onChange={(kind) => setD({ ...d, kind })} error={err('kind')} />
-        <Field label={t('unitCode')} value={d.unitCode} onChange={(e) => text('unitCode')(e.target.value)} error={err('unitCode')} maxLength={40} />
-        <Field label={t('receivingAgency')} hint={t('receivingAgencyHint')} value={d.receivingAgency} onChange={(e) => text('receivingAgency')(e.target.value)} error={err('receivingAgency')} maxLength={40} />
-        <Field label={t('phone')} value={d.phone} onChange={(e) => text('phone')(e.target.value)} error={err('phone')} maxLength={30} />
-        <DateField label={t('validFrom')} value={d.validFrom} onChange={text('validFrom')} error={err('validFrom')} />
-        <DateField label={t('validTo')} value={d.validTo} onChange={text('validTo')} error={err('validTo')} />
+        <Field label={t('code')} value={d.code} readOnly={point !== null} onChange={(e) => text('code')(e.target.value)} error={saving.err('code')} maxLength={40} />
+        <Field label={t('name')} value={d.name} onChange={(e) => text('name')(e.target.value)} error={saving.err('name')} maxLength={300} />
+        <SelectField label={t('kind')} value={d.kind} options={servicePointKinds} optionText={(k) => t(`point_${k}`)} onChange={(kind) => setD({ ...d, kind })} error={saving.err('kind')} />
+        <Field label={t('unitCode')} value={d.unitCode} onChange={(e) => text('unitCode')(e.target.value)} error={saving.err('unitCode')} maxLength={40} />
+        <Field label={t('receivingAgency')} hint={t('receivingAgencyHint')} value={d.receivingAgency} onChange={(e) => text('receivingAgency')(e.target.value)} error={saving.err('receivingAgency')} maxLength={40} />
+        <Field label={t('phone')} value={d.phone} onChange={(e) => text('phone')(e.target.value)} error={saving.err('phone')} maxLength={30} />
+        <DateField label={t('validFrom')} value={d.validFrom} onChange={text('validFrom')} error={saving.err('validFrom')} />
+        <DateField label={t('validTo')} value={d.validTo} onChange={text('validTo')} error={saving.err('validTo')} />
       </div>
-      <Field label={t('address')} value={d.address} onChange={(e) => text('address')(e.target.value)} error={err('address')} maxLength={500} />
-      <Field label={t('counters')} hint={t('countersHint')} value={d.counters} onChange={(e) => text('counters')(e.target.value)} error={err('counters')} />
+      <Field label={t('address')} value={d.address} onChange={(e) => text('address')(e.target.value)} error={saving.err('address')} maxLength={500} />
+      <Field label={t('counters')} hint={t('countersHint')} value={d.counters} onChange={(e) => text('counters')(e.target.value)} error={saving.err('counters')} />
       <HoursEditor draft={hours} onChange={setHours} badDays={badDays} t={t} />
-      {fieldError(error, 'openingHours') && <p className="field__error">{fieldError(error, 'openingHours')}</p>}
+      {saving.err('openingHours') && <p className="field__error">{saving.err('openingHours')}</p>}
       <div className="form__actions">
-        <Button kind="primary" type="submit" disabled={busy}>{busy ? t('saving') : t('save')}</Button>
+        <Button kind="primary" type="submit" disabled={saving.busy}>{saving.busy ? t('saving') : t('save')}</Button>
         <Button onClick={onCancel}>{t('cancel')}</Button>
       </div>
-    </form>
+    </AdminForm>
   );
 }
