@@ -55,6 +55,8 @@ describe('citizen view of a dossier', () => {
 
     // staff still see the whole log
     const staff = await getDossier(w.ctx(w.actors.officer), code);
+    // the dossier names where it was received (the post office), besides the agencies
+    expect(staff.receivingPoint).toEqual({ code: w.servicePoint.code, name: `Bưu điện ${w.servicePoint.code}` });
     expect(staff.timeline.find((e) => e.action === 'assign')?.payload).toMatchObject({ officerId: w.actors.officer.userId, officerName: 'Nguyễn Minh Khoa', note: 'nội bộ' });
     expect(staff.timeline.find((e) => e.action === 'consult')?.payload).toMatchObject({ consultedAgency: 'Công an xã Một' });
   });

@@ -14,7 +14,7 @@ import { actionLabels, allowedActions, isAction, statusLabels, type Action, type
 import { userNames } from '../accounts/service';
 import { assignableStaff, type AssignableStaff } from '../accounts/references';
 import { procedureRules } from '../catalog/references';
-import { agencyIdsByIdentifier, agencyNames, servicePointCodes, unitPathsByCode } from '../directory/references';
+import { agencyIdsByIdentifier, agencyNames, servicePointCodes, servicePointPlace, unitPathsByCode } from '../directory/references';
 import { controlSlipRows, stepDeadlines, type ControlSlipRow } from './steps';
 import { counterRatingOpen } from './counter-rating';
 import { ledgerEntry, type LedgerEntry } from './model';
@@ -83,6 +83,8 @@ export interface DossierDetail {
   readonly procedure: { code: string; name: string };
   readonly applicant: { name: string; phone: string | null; personalId: string | null };
   readonly receivingAgency: { identifier: string; name: string };
+  /** the service point (a post office, a one-stop centre) where the dossier was received; null online */
+  readonly receivingPoint: { code: string; name: string } | null;
   readonly competentAgency: { identifier: string; name: string };
   /** form 01's ledger entry (received at a service point) */
   readonly ledger: LedgerEntry | null;
@@ -120,12 +122,13 @@ export async function getDossier(ctx: ServiceContext, code: string): Promise<Dos
   if (!d || !isDossierInScope(actor, d)) throw dossierNotFound(code);
   const now = ctx.clock.now();
   // the directory and the catalogue through their reference reads (DESIGN §2), not their tables
-  const [events, papers, rules, cal, agencies] = await Promise.all([
+  const [events, papers, rules, cal, agencies, point] = await Promise.all([
     loadEvents(ctx.db, d),
     ctx.db.selectFrom('dossier_papers').select(['paper_key as key', 'name', 'originals', 'copies', 'source', 'digitized']).where('dossier_id', '=', d.id).orderBy('id').execute(),
     procedureRules(ctx.db, d.procedure_id),
     calendarAround(ctx.db, now),
     agencyNames(ctx.db, [d.receiving_agency_id, d.competent_agency_id]),
+    d.receiving_service_point_id === null ? null : servicePointPlace(ctx.db, d.receiving_service_point_id),
   ]);
   const receiving = agencies.get(d.receiving_agency_id) ?? unknownAgency;
   const competent = agencies.get(d.competent_agency_id) ?? unknownAgency;
@@ -147,6 +150,7 @@ export async function getDossier(ctx: ServiceContext, code: string): Promise<Dos
     procedure: { code: d.procedure_code, name: rules.name },
     applicant: { name: d.applicant_name, phone: d.applicant_phone, personalId: d.personal_id },
     receivingAgency: { identifier: receiving.identifier, name: receiving.name },
+    receivingPoint: point ? { code: point.code, name: point.name } : null,
     competentAgency: { identifier: competent.identifier, name: competent.name },
     ledger: ledgerEntry(d.ledger_year, d.ledger_serial),
     delivery: d.delivery_method === null ? null : { method: d.delivery_method, address: d.delivery_address },

@@ -69,7 +69,7 @@ function Summary({ t, d }: { readonly t: ProcessingT; readonly d: DossierDetail 
       <dt>{t('status')}</dt><dd><StatusBadge t={t} status={d.status} /></dd>
       <Whereabouts t={t} d={d} />
       <dt>{t('applicant')}</dt><dd>{d.applicant.name}</dd>
-      <dt>{t('receivingAgency')}</dt><dd>{d.receivingAgency.name}</dd>
+      <dt>{t('receivingAgency')}</dt><dd>{d.receivingPoint?.name ?? d.receivingAgency.name}</dd>
       <dt>{t('competentAgency')}</dt><dd>{d.competentAgency.name}</dd>
       <dt>{t('receivedAt')}</dt><dd>{formatAt(t, d.receivedAt)}</dd>
       <dt>{t('dueAt')}</dt><dd>{formatAt(t, d.dueAt)} {d.timeliness && <TimelinessBadge t={t} value={d.timeliness} />}</dd>
@@ -84,7 +84,7 @@ function Summary({ t, d }: { readonly t: ProcessingT; readonly d: DossierDetail 
 function Whereabouts({ t, d }: { readonly t: ProcessingT; readonly d: DossierDetail }) {
   const holder = holderOf(d.status);
   if (holder === 'none') return null;
-  const name = holder === 'agency' ? d.competentAgency.name : d.receivingAgency.name;
+  const name = holder === 'agency' ? d.competentAgency.name : d.receivingPoint?.name ?? d.receivingAgency.name;
   return <><dt>{t('holder')}</dt><dd className="facts__where">{t(`holder_${holder}`, { name })}</dd></>;
 }
 
