@@ -89,8 +89,10 @@ describe('operations on a live server', () => {
       expect(r.status, `retry of ${key}`).toBe(201);
       if (r.code) retried.set(key, r.code);
     }
-    const again = await postIntake(base, token, [...stream.acknowledged.keys()][0] ?? '', 0);
-    expect(again.code).toBe([...stream.acknowledged.values()][0]); // an acknowledged key answers its dossier
+    // an acknowledged key, sent again with its own request (keys are `kill-<index>`), answers its dossier
+    const [firstKey, firstCode] = [...stream.acknowledged][0] ?? ['', ''];
+    const again = await postIntake(base, token, firstKey, Number(firstKey.split('-').pop()));
+    expect(again.code).toBe(firstCode);
 
     const client = await folderClient(dataDir);
     const stored = await client.query<{ key: string; code: string }>(`SELECT key, dossier_code AS code FROM idempotency_keys WHERE key LIKE 'kill-%'`);
