@@ -3,16 +3,10 @@
 // migration 0115), then records the new last. A fresh database has no record: its chain starts.
 import { sql } from 'kysely';
 import type { Database } from '../platform/db/connect';
+import { installationId } from '../platform/db/installation';
 import { readAnchorKey, readLastAnchor, writeLastAnchor } from './anchor-key';
 import { anchorPendingDays } from './anchor-store';
 import type { Anchor } from './anchors';
-
-/** This database's installation id (migration 0115). */
-async function installationOf(db: Database): Promise<string> {
-  const row = (await sql<{ id: string }>`SELECT id::text AS id FROM installation`.execute(db)).rows[0];
-  if (!row) throw new Error('cơ sở dữ liệu không có mã cài đặt (bảng installation trống): hãy chạy "motcua migrate"');
-  return row.id;
-}
 
 /** Whether the database holds this anchor (a legacy record applies only to a database that does). */
 async function holdsAnchor(db: Database, anchor: { readonly day: string; readonly digest: string }): Promise<boolean> {
@@ -24,7 +18,7 @@ async function holdsAnchor(db: Database, anchor: { readonly day: string; readonl
 export async function anchorWithKey(db: Database, keyFile: string, now: Date): Promise<Anchor[] | null> {
   const key = await readAnchorKey(keyFile);
   if (!key?.privateKey) return null;
-  const installation = await installationOf(db);
+  const installation = await installationId(db);
   const record = await readLastAnchor(keyFile, installation);
   // a record from before installations were named speaks for the database that holds its anchor
   const signedLast = record.isLegacy && record.last && !(await holdsAnchor(db, record.last)) ? null : record.last;
