@@ -1,7 +1,7 @@
 // HTTP for the directory: read routes for any signed-in user, the admin import. Thin: validate,
 // call one service function, return its data.
 import type { FastifyRequest } from 'fastify';
-import { Type, type TSchema } from '@fastify/type-provider-typebox';
+import { Type, type Static, type TSchema } from '@fastify/type-provider-typebox';
 import type { RouteDeps } from '../platform/context';
 import { requireActor, type HttpApp } from '../platform/http/server';
 import { ErrorShape, literals, Nullable } from '../platform/http/schemas';
@@ -75,6 +75,12 @@ const UnitVersions = Type.Object({
 const ServicePointWithCounters = Type.Intersect([ServicePoint, Type.Object({
   counters: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), active: Type.Boolean() })),
 })]);
+// The answers' types, for the web app (type-only imports: nothing of the server is bundled).
+export type UnitView = Static<typeof Unit>;
+export type UnitLinkView = Static<typeof UnitLink>;
+export type AgencyView = Static<typeof Agency>;
+export type OpeningHoursView = Static<typeof OpeningHours>;
+export type ServicePointView = Static<typeof ServicePoint>;
 const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer() });
 
 export function registerDirectoryRoutes(app: HttpApp, deps: RouteDeps): void {

@@ -16,62 +16,12 @@ export type AgencyLevel = (typeof agencyLevels)[number];
 export const servicePointKinds = ['post_office', 'centre'] as const;
 export type ServicePointKind = (typeof servicePointKinds)[number];
 
-export interface Unit {
-  readonly code: string;
-  readonly name: string;
-  readonly kind: string;
-  readonly level: UnitLevel;
-  readonly parentCode: string | null;
-  readonly provinceCode: string;
-  readonly path: string;
-  readonly validFrom: string;
-  readonly validTo: string | null;
-  readonly formerName?: string;
-}
+// The answers' types are the server's response schemas (src/directory/routes.ts, Static<>).
+import type { AgencyView as Agency, OpeningHoursView as OpeningHours, ServicePointView as ServicePoint, UnitLinkView as UnitLink, UnitView as Unit } from '../../../../src/directory/routes';
 
-export interface UnitLink {
-  readonly code: string;
-  readonly name: string;
-  readonly validFrom: string;
-  readonly validTo: string | null;
-  readonly effectiveDate: string;
-  readonly partial: boolean;
-}
+export type { Agency, OpeningHours, ServicePoint, Unit, UnitLink };
 
 export type UnitVersion = Unit & { readonly successors: readonly UnitLink[]; readonly predecessors: readonly UnitLink[] };
-
-export interface Agency {
-  readonly identifier: string;
-  readonly name: string;
-  readonly kind: AgencyKind;
-  readonly level: AgencyLevel;
-  readonly identifierConfirmed: boolean;
-  /** how dossiers reach its desk: the clerk's hand-over (paper, default) or at receipt (electronic) */
-  readonly handover: AgencyHandover;
-  readonly unitCode: string;
-  readonly unitName: string;
-  readonly parentIdentifier: string | null;
-  readonly validFrom: string;
-  readonly validTo: string | null;
-}
-
-export interface OpeningHours {
-  readonly weekly: Readonly<Record<string, readonly string[]>>;
-}
-
-export interface ServicePoint {
-  readonly code: string;
-  readonly name: string;
-  readonly kind: ServicePointKind;
-  readonly unitCode: string;
-  readonly unitName: string;
-  readonly receivingAgency: string | null;
-  readonly address: string;
-  readonly phone: string | null;
-  readonly openingHours: OpeningHours;
-  readonly validFrom: string;
-  readonly validTo: string | null;
-}
 
 export interface Counter {
   readonly code: string;
