@@ -14,12 +14,13 @@ export interface DemoApp {
   close(): Promise<void>;
 }
 
-export async function openDemoApp(): Promise<DemoApp> {
+/** `browserArgs`: extra Chromium flags (a fake camera, e2e/fake-camera.ts). */
+export async function openDemoApp(browserArgs: readonly string[] = []): Promise<DemoApp> {
   assertWebBuilt();
   const t = await createTestDatabase();
   await seedDemo(t.db, systemClock);
   const server = await startServer(t.db, systemClock);
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(undefined, browserArgs);
   return {
     t, server, browser, page: browser.page,
     async close() {

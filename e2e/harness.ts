@@ -45,7 +45,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(viewport = { width: 1280, height: 800 }): Promise<Browser> {
+/** `extraArgs`: flags for one test file's needs (a fake camera, e2e/fake-camera.ts). */
+export async function launchBrowser(viewport = { width: 1280, height: 800 }, extraArgs: readonly string[] = []): Promise<Browser> {
   const userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-chromium-'));
   const { executablePath, args } = await resolveChromium();
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -53,7 +54,7 @@ export async function launchBrowser(viewport = { width: 1280, height: 800 }): Pr
     headless: true,
     viewport,
     locale: 'vi-VN',
-    args: [...args],
+    args: [...args, ...extraArgs],
   });
   const page = context.pages()[0] ?? await context.newPage();
   const problems: string[] = [];

@@ -80,3 +80,42 @@ describe('any input (property)', () => {
     fc.assert(fc.property(fc.array(field, { maxLength: 10 }), (fields) => check(fields.join('|'))), { numRuns: 300 });
   });
 });
+
+describe('well-formed cards (property)', () => {
+  const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
+  const syllable = fc.constantFrom('Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Văn', 'Thị', 'Ánh', 'Đức', 'Bé', 'Tâm', 'Ngọc', 'Hữu', 'Yến');
+  const name = fc.array(syllable, { minLength: 2, maxLength: 4 }).map((ws) => ws.join(' '));
+  const civil = fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
+  const ddMMyyyy = (iso: string) => `${iso.slice(8, 10)}${iso.slice(5, 7)}${iso.slice(0, 4)}`;
+  const addressWord = fc.constantFrom('Số', '12,', 'Ấp', '3,', 'Xã', 'Mỹ', 'Tân,', 'Phường', 'Cao', 'Lãnh,', 'Đồng', 'Tháp');
+  const address = fc.array(addressWord, { minLength: 1, maxLength: 8 }).map((ws) => ws.join(' '));
+  const card = fc.record({
+    personalId: digits(12), oldId: fc.option(digits(9), { nil: null }), name, birthDate: civil,
+    sex: fc.constantFrom('Nam', 'Nữ'), address, issuedOn: civil, capitals: fc.boolean(),
+  });
+
+  it('seven fields (old ID present or empty) read back as written; names in capitals come back title-cased', () => {
+    fc.assert(fc.property(card, (c) => {
+      const written = c.capitals ? c.name.toLocaleUpperCase('vi') : c.name;
+      const payload = [c.personalId, c.oldId ?? '', written, ddMMyyyy(c.birthDate), c.sex, c.address, ddMMyyyy(c.issuedOn)].join('|');
+      const { capitals: _, ...expected } = c;
+      expect(parseIdCardQr(payload)).toEqual({ ok: true, data: expected });
+    }), { numRuns: 300 });
+  });
+
+  it('six fields (a scanner that drops the empty old ID) read back the same, with no old ID', () => {
+    fc.assert(fc.property(card, (c) => {
+      const payload = [c.personalId, c.name, ddMMyyyy(c.birthDate), c.sex, c.address, ddMMyyyy(c.issuedOn)].join('|');
+      const { capitals: _, ...expected } = c;
+      expect(parseIdCardQr(payload)).toEqual({ ok: true, data: { ...expected, oldId: null } });
+    }), { numRuns: 300 });
+  });
+
+  it('random bytes decoded as a camera decoder would (UTF-8, replacement characters) give a typed answer', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+      const r = parseIdCardQr(new TextDecoder('utf-8').decode(bytes));
+      expect(r.ok || ['empty', 'fieldCount', 'personalId', 'name'].includes(r.problem)).toBe(true);
+    }), { numRuns: 500 });
+  });
+});

@@ -1,9 +1,11 @@
-// Step 2: the applicant, typed or read from the CCCD's QR code, and the commune they live in.
+// Step 2: the applicant, typed or read from the CCCD's QR code (keyboard-wedge scanner or camera),
+// and the commune they live in.
 import { DateField } from '../../ui/DateField';
 import { Field } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
 import { Button } from '../../ui/Button';
 import { CommunePicker } from '../CommunePicker';
+import { CameraQr } from './CameraQr';
 import { useCounterT } from '../i18n';
 import type { ReceiveForm } from './useReceiveForm';
 
@@ -17,8 +19,9 @@ export function ApplicantStep({ form, headingId }: { readonly form: ReceiveForm;
         <Field label={t('qr')} hint={t('qrHint')} value={form.qr} autoComplete="off" spellCheck={false}
           onChange={(e) => form.setQr(e.target.value)}
           onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); form.fillFromQr(); } }} />
-        <Button kind="secondary" onClick={form.fillFromQr}>{t('qrFill')}</Button>
+        <Button kind="secondary" onClick={() => form.fillFromQr()}>{t('qrFill')}</Button>
       </div>
+      <CameraQr onText={form.fillFromQr} />
       <Notice tone={form.qrMessage?.tone ?? 'success'}>{form.qrMessage?.text}</Notice>
       <div className="form-grid">
         <Field label={t('personalId')} value={applicant.personalId} inputMode="numeric" maxLength={12} autoComplete="off" required

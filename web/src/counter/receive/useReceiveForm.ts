@@ -7,7 +7,6 @@ import type { User } from '../../api/types';
 import { vnToday } from '../../ui/dates';
 import { shownError, type ShownError } from '../../ui/errors';
 import { fetchProcedure, fetchServicePoint, receiveDossier, type IntakeResult, type ProcedureDetail } from '../api';
-import { parseIdCardQr } from '../../../../src/shared/id-card-qr';
 import { checklistOf, papersToSend, type PaperRow } from '../checklist';
 import type { ChosenUnit } from '../CommunePicker';
 import { buildFormData, eformFields, prefillEform, type ApplicantFacts, type EformField, type EformValues } from '../eform';
@@ -17,6 +16,7 @@ import { useCaseT } from './case-i18n';
 import { useChoicesT } from './choices-i18n';
 import { choicesBody, choicesProblems, useIntakeChoices } from './useIntakeChoices';
 import { useCaseAndPlace } from './useCaseAndPlace';
+import { useIdCardQr } from './useIdCardQr';
 
 export const emptyApplicant: ApplicantFacts = { personalId: '', name: '', birthDate: '', phone: '', email: '', address: '' };
 
@@ -31,7 +31,7 @@ export function newIdempotencyKey(): string {
 
 export type ReceiveMode = 'edit' | 'review' | 'done';
 type FocusTarget = 'invalid' | 'review' | 'done' | 'edit';
-export interface QrMessage { readonly tone: 'error' | 'success'; readonly text: string }
+export type { QrMessage } from './useIdCardQr';
 
 /** Focus follows what changed: the first invalid field, the review, the result. */
 function useFocusAfter(page: RefObject<HTMLDivElement | null>) {
@@ -72,8 +72,6 @@ export function useReceiveForm(user: User) {
   const [unit, setUnit] = useState<ChosenUnit | null>(null);
   const [rows, setRows] = useState<readonly PaperRow[]>([]);
   const [values, setValues] = useState<EformValues>({});
-  const [qr, setQr] = useState('');
-  const [qrMessage, setQrMessage] = useState<QrMessage | null>(null);
   const [mode, setMode] = useState<ReceiveMode>('edit');
   const [problems, setProblems] = useState<readonly Problem[]>([]);
   const [serverError, setServerError] = useState<ShownError | null>(null);
@@ -109,15 +107,7 @@ export function useReceiveForm(user: User) {
   };
 
   const clearProcedure = () => { setProcedure(null); setRows([]); };
-
-  const fillFromQr = () => {
-    const parsed = parseIdCardQr(qr);
-    if (!parsed.ok) { setQrMessage({ tone: 'error', text: t(`qr_${parsed.problem}`) }); return; }
-    const d = parsed.data;
-    updateApplicant({ ...applicant, personalId: d.personalId, name: d.name, birthDate: d.birthDate ?? applicant.birthDate, address: d.address ?? applicant.address });
-    setQrMessage({ tone: 'success', text: t('qrFilled', { name: d.name }) });
-    setQr('');
-  };
+  const { qr, setQr, qrMessage, fillFromQr, resetQr } = useIdCardQr(applicant, updateApplicant);
 
   const toReview = (event: FormEvent) => {
     event.preventDefault();
@@ -164,7 +154,7 @@ export function useReceiveForm(user: User) {
 
   const startOver = () => {
     setIdempotencyKey(newIdempotencyKey());
-    setProcedure(null); setRows([]); setValues({}); setApplicant(emptyApplicant); setQr(''); setQrMessage(null); caseAndPlace.reset(); choices.reset();
+    setProcedure(null); setRows([]); setValues({}); setApplicant(emptyApplicant); resetQr(); caseAndPlace.reset(); choices.reset();
     setProblems([]); setServerError(null); setResult(null); setMode('edit');
     focus('edit');
   };
