@@ -37,6 +37,9 @@ import { pruneAttempts } from './platform/throttle';
 import { version } from './platform/version';
 import { registerOutboxAdminRoutes } from './notifications/admin-routes';
 import { outboxDeliveryJob } from './notifications/delivery';
+import { registerQueueRoutes } from './appointments/queue-routes';
+import { QUEUE_CHANNEL, type BookingLookup } from './appointments/queue-kiosk';
+import { listenTo } from './platform/db/listen';
 
 export interface AppDeps {
   readonly db: Database;
@@ -62,6 +65,8 @@ export interface AppDeps {
   readonly databaseStatus?: () => DatabaseStatus;
   /** Queues one run of a background job now (`JobRunner.send` of `motcua serve`): report exports start at request time. */
   readonly sendJob?: (name: string) => Promise<void>;
+  /** How the queue finds a booking by its code at check-in (the appointments' bookings; tests may give their own). */
+  readonly lookupBooking?: BookingLookup;
 }
 
 /** Operator figures: /api/metrics, /api/health/detail, gauges read at each scrape. */
@@ -117,7 +122,21 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerCounterRoutes(app, routeDeps);
   registerOutboxAdminRoutes(app, routeDeps);
   registerAnchorRoutes(app, { ...routeDeps, anchorKeyFile: deps.config.anchorKeyFile, rateLimit: deps.transparencyRateLimit ?? deps.config.rateLimits.transparency });
+  registerQueue(app, deps);
   return app;
+}
+
+/** The counter queue; its display hears changes from every instance through LISTEN/NOTIFY on the app's pool. */
+function registerQueue(app: HttpApp, deps: AppDeps): void {
+  const changes = deps.pool ? listenTo(deps.pool, QUEUE_CHANNEL) : undefined;
+  if (changes) app.addHook('onClose', () => changes.close());
+  const queue = deps.config.queue;
+  registerQueueRoutes(app, {
+    db: deps.db, clock: deps.clock, policy: { priority: queue.priority, bookedEarlyMinutes: queue.bookedEarlyMinutes },
+    lookupBooking: deps.lookupBooking ?? (async () => null),
+    kioskTicketsPerMinute: queue.kioskTicketsPerMinute, publicRateLimit: queue.publicRateLimit,
+    ...(changes ? { changes } : {}),
+  });
 }
 
 /** The background jobs `motcua serve` runs through pg-boss (src/platform/jobs.ts). */

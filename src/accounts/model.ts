@@ -29,6 +29,8 @@ export const permissions = [
   'reports.read', 'supervision.read', 'supervision.alerts', 'audit.verify',
   // a citizen acting for themselves: files online for themselves, reads and rates their own dossiers
   'portal.self',
+  // the counter queue: open a kiosk at one's service point, call tickets to one's counter
+  'queue.serve',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -36,7 +38,7 @@ export const rolePermissions = {
   admin: ['users.read', 'users.manage', 'directory.manage', 'catalog.manage', 'calendar.manage', 'dossiers.read', 'dossiers.recomputeDue',
     'reports.read', 'supervision.read', 'audit.verify'],
   clerk: ['dossiers.read', 'dossiers.receive', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'dossiers.return',
-    'dossiers.withdraw', 'dossiers.stop', 'dossiers.rate'],
+    'dossiers.withdraw', 'dossiers.stop', 'dossiers.rate', 'queue.serve'],
   courier: ['dossiers.read', 'dossiers.return', 'postal.courier'],
   officer: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result'],
   approver: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'dossiers.approve',

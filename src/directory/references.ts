@@ -244,3 +244,20 @@ export async function unitHistory(db: Database): Promise<{ units: UnitVersion[];
     successions: successions.map((s) => ({ old_unit_id: Number(s.old_unit_id), new_unit_id: Number(s.new_unit_id), partial: s.partial })),
   };
 }
+
+/** A service point by its code, with its unit path (the queue's display and kiosk name it by code). */
+export async function servicePointPlaceByCode(db: Database, code: string): Promise<ServicePointPlace | null> {
+  const row = await db.selectFrom('service_points as s').innerJoin('admin_units as u', 'u.id', 's.admin_unit_id')
+    .select(['s.id', 's.code', 's.name', 's.province_code as provinceCode', 'u.path as unitPath']).where('s.code', '=', code).executeTakeFirst();
+  return row ?? null;
+}
+
+export interface CounterRef {
+  readonly code: string;
+  readonly name: string;
+}
+
+/** The active counters (quầy) of a service point, by code: where the queue calls tickets to. */
+export async function servicePointCounters(db: Database, servicePointId: number): Promise<CounterRef[]> {
+  return db.selectFrom('counters').select(['code', 'name']).where('service_point_id', '=', servicePointId).where('active', '=', true).orderBy('code').execute();
+}

@@ -76,6 +76,32 @@ export interface Config {
   readonly jobs: boolean;
   /** Requests a minute per client on the public or login routes (MOTCUA_RATE_LIMIT_*). */
   readonly rateLimits: RateLimits;
+  /** The counter queue (src/appointments/queue-*): priority, early booked citizens, kiosk limits (MOTCUA_QUEUE_*). */
+  readonly queue: QueueSettings;
+}
+
+export interface QueueSettings {
+  /** 'first': priority walk-ins (the elderly, the disabled) before the other walk-ins; 'off': in turn (MOTCUA_QUEUE_PRIORITY) */
+  readonly priority: 'first' | 'off';
+  /** a booked citizen is called up to this many minutes before their time (MOTCUA_QUEUE_BOOKED_EARLY_MINUTES, 0–120) */
+  readonly bookedEarlyMinutes: number;
+  /** tickets one kiosk may issue a minute (MOTCUA_QUEUE_KIOSK_TICKETS_PER_MINUTE) */
+  readonly kioskTicketsPerMinute: number;
+  /** requests a minute per client address on the public kiosk and display routes (MOTCUA_RATE_LIMIT_QUEUE) */
+  readonly publicRateLimit: number;
+}
+
+function queueSettingsOf(env: NodeJS.ProcessEnv): QueueSettings {
+  const priority = given(env.MOTCUA_QUEUE_PRIORITY) ?? 'first';
+  if (priority !== 'first' && priority !== 'off') throw invalid(`MOTCUA_QUEUE_PRIORITY=${priority} (first hoặc off)`);
+  const early = given(env.MOTCUA_QUEUE_BOOKED_EARLY_MINUTES);
+  const bookedEarlyMinutes = early === undefined ? 10 : Number(early);
+  if (!Number.isInteger(bookedEarlyMinutes) || bookedEarlyMinutes < 0 || bookedEarlyMinutes > 120) throw invalid(`MOTCUA_QUEUE_BOOKED_EARLY_MINUTES=${early} (số nguyên 0–120)`);
+  return {
+    priority, bookedEarlyMinutes,
+    kioskTicketsPerMinute: positiveInt(env.MOTCUA_QUEUE_KIOSK_TICKETS_PER_MINUTE, 20, 'MOTCUA_QUEUE_KIOSK_TICKETS_PER_MINUTE', 1000),
+    publicRateLimit: positiveInt(env.MOTCUA_RATE_LIMIT_QUEUE, 600, 'MOTCUA_RATE_LIMIT_QUEUE', 100_000),
+  };
 }
 
 export interface RateLimits {
@@ -267,5 +293,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: rateLimitsOf(env),
     formSet2025From: formSetSwitchFrom(env.MOTCUA_FORM_SET_2025_FROM),
     codeSystem: codeSystemFrom(env.MOTCUA_CODE_SYSTEM),
+    queue: queueSettingsOf(env),
   };
 }

@@ -461,6 +461,45 @@ export interface TrackingKeyTable {
   secret: string;
 }
 
+/** Migration 0147: the counter queue's kiosks and tickets (src/appointments/queue-*). */
+export interface QueueKiosksTable {
+  id: Serial;
+  service_point_id: number;
+  token_hash: string;
+  opened_by: number;
+  opened_at: Timestamp;
+  expires_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface QueueTicketsTable {
+  id: Serial;
+  service_point_id: number;
+  unit_path: string;
+  province_code: string;
+  day: CivilDate;
+  number: number;
+  kind: 'booked' | 'walk_in';
+  priority: Generated<boolean>;
+  kiosk_id: number | null;
+  booking_code: string | null;
+  booked_at: Timestamp | null;
+  procedure_code: string | null;
+  procedure_name: string | null;
+  applicant_name: string | null;
+  applicant_personal_id: string | null;
+  applicant_phone: string | null;
+  status: Generated<'waiting' | 'called' | 'served' | 'no_show'>;
+  issued_at: Timestamp;
+  called_at: Timestamp | null;
+  last_called_at: Timestamp | null;
+  call_count: Generated<number>;
+  counter_code: string | null;
+  counter_name: string | null;
+  called_by: number | null;
+  finished_at: Timestamp | null;
+}
+
 export interface DB {
   tracking_key: TrackingKeyTable;
   attempt_throttle: AttemptThrottleTable;
@@ -492,4 +531,6 @@ export interface DB {
   notifications: NotificationsTable;
   dossier_escalations: DossierEscalationsTable;
   dossier_resolutions: DossierResolutionsTable;
+  queue_kiosks: QueueKiosksTable;
+  queue_tickets: QueueTicketsTable;
 }
