@@ -40,6 +40,9 @@ import { outboxDeliveryJob } from './notifications/delivery';
 import { registerQueueRoutes } from './appointments/queue-routes';
 import { QUEUE_CHANNEL, type BookingLookup } from './appointments/queue-kiosk';
 import { listenTo } from './platform/db/listen';
+import { storeHook } from './documents/store-hook';
+import { reusedPapersCheck } from './documents/store';
+import { registerStoreRoutes } from './documents/store-routes';
 
 export interface AppDeps {
   readonly db: Database;
@@ -116,11 +119,15 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerTransparencyRoutes(app, { ...routeDeps, rateLimit: deps.transparencyRateLimit ?? deps.config.rateLimits.transparency });
   registerNotificationRoutes(app, routeDeps);
   // the roll-up last: its hot day and month rows stay locked only from its upsert to the commit
-  registerDossierRoutes(app, { ...routeDeps, hooks: [resolutionHook, ...(deps.dossierHooks ?? []), rollupHook], codeSystem: deps.config.codeSystem });
+  registerDossierRoutes(app, {
+    ...routeDeps, hooks: [resolutionHook, storeHook, ...(deps.dossierHooks ?? []), rollupHook], codeSystem: deps.config.codeSystem,
+    intakeChecks: [reusedPapersCheck],
+  });
   registerTrackingRoutes(app, { ...routeDeps, trackRateLimit: deps.trackRateLimit ?? deps.config.rateLimits.track });
   registerFormsRoutes(app, { ...routeDeps, publicUrl: deps.config.publicUrl, formSet2025From: deps.config.formSet2025From });
   registerCounterRoutes(app, routeDeps);
   registerOutboxAdminRoutes(app, routeDeps);
+  registerStoreRoutes(app, routeDeps);
   registerAnchorRoutes(app, { ...routeDeps, anchorKeyFile: deps.config.anchorKeyFile, rateLimit: deps.transparencyRateLimit ?? deps.config.rateLimits.transparency });
   registerQueue(app, deps);
   return app;

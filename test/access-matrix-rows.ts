@@ -140,6 +140,13 @@ export const matrix: Record<string, Row> = {
   'GET /api/v1/counter-outcomes': { access: 'signed-in', needs: ['dossiers.receive', 'reports.read'], resource: 'none', query: period },
   'GET /api/v1/counter-outcomes/{id}': { access: 'signed-in', needs: ['dossiers.receive', 'reports.read'], resource: 'counterOutcome' },
   'GET /api/v1/counter-outcomes/{id}/slip.pdf': { access: 'signed-in', needs: ['dossiers.receive', 'reports.read'], resource: 'counterOutcome' },
+  // the applicant's document store (src/documents/store*): those who receive dossiers look it up at intake; a citizen sees their own
+  'GET /api/v1/documents/store': { access: 'signed-in', needs: ['documents.store', 'portal.self'], resource: 'none', query: 'personalId=087090001234' },
+  'PUT /api/v1/documents/store/consent': { access: 'signed-in', needs: ['portal.self'], resource: 'none' },
+  'DELETE /api/v1/documents/store/consent': {
+    access: 'signed-in', needs: ['portal.self'], resource: 'none',
+    note: 'withdrawing a consent never given is 404 NO_CONSENT (the matrix may call it before or after the PUT)',
+  },
   'GET /api/v1/admin/outbox': { access: 'signed-in', needs: ['directory.manage'], resource: 'shared' },
   'POST /api/v1/admin/outbox/{id}/retry': {
     access: 'signed-in', needs: ['directory.manage'], resource: 'shared',

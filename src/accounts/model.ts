@@ -31,6 +31,8 @@ export const permissions = [
   'portal.self',
   // the counter queue: open a kiosk at one's service point, call tickets to one's counter
   'queue.serve',
+  // the applicant's document store: looking it up at intake (to reuse papers)
+  'documents.store',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -38,8 +40,10 @@ export const rolePermissions = {
   admin: ['users.read', 'users.manage', 'directory.manage', 'catalog.manage', 'calendar.manage', 'dossiers.read', 'dossiers.recomputeDue',
     'reports.read', 'supervision.read', 'audit.verify'],
   clerk: ['dossiers.read', 'dossiers.receive', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'dossiers.return',
-    'dossiers.withdraw', 'dossiers.stop', 'dossiers.rate', 'queue.serve'],
-  courier: ['dossiers.read', 'dossiers.return', 'postal.courier'],
+    'dossiers.withdraw', 'dossiers.stop', 'dossiers.rate', 'queue.serve',
+    'documents.store'],
+  courier: ['dossiers.read', 'dossiers.return', 'postal.courier',
+    'documents.store'],
   officer: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result'],
   approver: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'dossiers.approve',
     'dossiers.stop', 'supervision.read'],

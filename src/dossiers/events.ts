@@ -7,6 +7,8 @@ import type { Actor, Role } from '../platform/actor';
 import type { ServiceContext } from '../platform/context';
 import type { DB, DossiersTable } from '../platform/db/schema';
 import type { Action } from './lifecycle';
+import type { ErrorDetail } from '../platform/errors';
+import type { PaperInput } from './model';
 import { CURRENT_HASH_VERSION, eventHash } from './event-hash';
 
 export { canonicalJson, eventHash, eventHashBody, GENESIS_HASH, type HashInput, type HashVersion } from './event-hash';
@@ -47,10 +49,37 @@ export interface DossierHook {
   readonly intakeWrites: (event: DossierEvent, dossier: DerivedIntake) => readonly IntakeWrite[];
 }
 
+/** What an intake check sees of the request (after the request's own rules passed). */
+export interface IntakeCheckFacts {
+  readonly actor: Actor;
+  readonly now: Date;
+  readonly procedureCode: string;
+  readonly requiredPapers: readonly { readonly key: string; readonly name: string }[];
+  readonly applicant: { readonly personalId: string };
+  /** the organisation the dossier is filed for, if any (its store is keyed by the tax code) */
+  readonly organisationTaxCode: string | null;
+  readonly papers: readonly PaperInput[];
+}
+
+export interface IntakeCheckResult {
+  /** each a reason to refuse the intake (400 DOSSIER_INVALID), with the paper's path */
+  readonly problems: readonly ErrorDetail[];
+  /** the file a paper taken from elsewhere (e.g. the applicant's document store) brings, by the paper's index */
+  readonly files?: ReadonlyMap<number, number>;
+}
+
+/**
+ * A check of an intake's papers by a capability above dossiers (e.g. the document store: a reused
+ * document belongs to the applicant, who consented, and is valid), wired in src/app.ts. Reads only.
+ */
+export type IntakeCheck = (db: Kysely<DB>, facts: IntakeCheckFacts) => Promise<IntakeCheckResult>;
+
 /** What the dossier services receive beyond the platform context: the hooks of the write path. */
 export interface DossierContext extends ServiceContext {
   /** In-transaction hooks run after every appended event (wired in src/app.ts). */
   readonly hooks?: readonly DossierHook[];
+  /** Checks of an intake's papers by other capabilities, run before the intake statement (wired in src/app.ts). */
+  readonly intakeChecks?: readonly IntakeCheck[];
   /** the configured kind of system for dossier codes (Config.codeSystem); default provincial */
   readonly codeSystem?: CodeSystem;
 }

@@ -37,7 +37,9 @@ export interface IntakePayload {
   readonly dueAt: string | null;
   readonly calendarVersion: string | null;
   readonly formData: Record<string, unknown>;
-  readonly papers: readonly { key: string; name: string; originals: number; copies: number; source: string; digitized: boolean }[];
+  readonly papers: readonly { key: string; name: string; originals: number; copies: number; source: string; digitized: boolean; fileId?: number; reusedDocumentId?: number }[];
+  /** the applicant agreed at intake that their digitized papers and results be kept and reused (src/documents/store-model.ts STORE_CONSENT_PURPOSE) */
+  readonly storeConsent?: true;
   /** the procedure case whose processing time gave dueAt (absent: the procedure's own) */
   readonly caseKey?: string;
   /** place-tied procedures: the commune of the land, works or business (decides the competent agency) */

@@ -41,6 +41,8 @@ export interface IntakeFacts {
   readonly party: Party;
   /** the configured kind of system (code format); default provincial */
   readonly codeSystem?: CodeSystem;
+  /** the applicant agreed to keep and reuse their papers in the document store */
+  readonly storeConsent?: boolean;
   readonly now: Date;
   /** random text for the placeholders (`randomBytes(12).toString('hex')` three times) */
   readonly randomParts: readonly [string, string, string];
@@ -75,7 +77,9 @@ export function draftIntake(f: IntakeFacts): IntakeDraft {
     onlineLevel: channel === 'online' ? (procedure.onlineLevel === 'full' ? 'full' : 'partial') : null,
     vneidAuthenticated: false, receivedAt: f.receivedAt?.toISOString() ?? null,
     dueAt: f.due?.dueAt.toISOString() ?? null, calendarVersion: f.due?.calendarVersion ?? null, formData: f.formData,
-    papers: f.papers.map(({ fileId: _f, ...p }) => p),
+    // a paper's file and the stored document it was reused from, when it has them (indicators 4.x, the document store)
+    papers: f.papers.map(({ fileId, reusedDocumentId, ...p }) => ({ ...p, ...(fileId !== null ? { fileId } : {}), ...(reusedDocumentId !== null ? { reusedDocumentId } : {}) })),
+    ...(f.storeConsent ? { storeConsent: true as const } : {}),
     delivery: f.delivery,
     ...(f.party.kind !== 'person' ? { party: f.party } : {}),
     ...(f.caseKey !== null ? { caseKey: f.caseKey } : {}),

@@ -1,6 +1,7 @@
 // The intake statement (ADR 008): one SQL statement, its own transaction, that claims the
 // idempotency key, upserts the applicant, allocates the serial and the receipt ledger's number and
-// writes the dossier, its first event, papers, outbox row and the hooks' writes.
+// writes the dossier, its first event, papers, outbox row and the hooks' writes (which may read the
+// papers written, CTE `p`: id, dossier_id, paper_key, name, source, file_id, digitized, reused_document_id).
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema';
 import { nextRegisterNumberSql } from '../platform/registers';
@@ -49,7 +50,7 @@ export async function writeIntake(db: Kysely<DB>, w: IntakeWriteInput): Promise<
   const columns = Object.keys(w.derived) as (keyof DerivedIntake)[];
   const jsonb = (v: unknown) => (v === null ? sql`NULL::jsonb` : sql`${JSON.stringify(v)}::jsonb`);
   const values = columns.map((c) => (c === 'form_data' || c === 'applicant_party' ? jsonb(w.derived[c]) : sql`${w.derived[c]}`));
-  const paperRows = JSON.stringify(w.papers.map((p) => ({ ...p, file_id: p.fileId })));
+  const paperRows = JSON.stringify(w.papers.map((p) => ({ ...p, file_id: p.fileId, reused_document_id: p.reusedDocumentId })));
   const a = w.applicant;
   const names = new Set(['k', 'a', 's', 'l', 'c', 'h', 'd', 'e', 'p', 'o', 'i']);
   for (const hw of w.hookWrites) {
@@ -87,9 +88,10 @@ export async function writeIntake(db: Kysely<DB>, w: IntakeWriteInput): Promise<
       INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash, hash_version)
       SELECT d.id, ${w.event.seq}, ${w.event.at}, ${w.event.action}, ${w.event.actorId}, ${w.event.actorRole}, h.payload, ${w.event.prevHash}, h.hash, ${w.event.hashVersion}::smallint FROM d, h
     ), p AS (
-      INSERT INTO dossier_papers (dossier_id, paper_key, name, originals, copies, source, file_id, digitized)
-      SELECT d.id, x.key, x.name, x.originals, x.copies, x.source, x.file_id, x.digitized
-      FROM d, jsonb_to_recordset(${paperRows}::jsonb) AS x(key text, name text, originals int, copies int, source text, file_id bigint, digitized boolean)
+      INSERT INTO dossier_papers (dossier_id, paper_key, name, originals, copies, source, file_id, digitized, reused_document_id)
+      SELECT d.id, x.key, x.name, x.originals, x.copies, x.source, x.file_id, x.digitized, x.reused_document_id
+      FROM d, jsonb_to_recordset(${paperRows}::jsonb) AS x(key text, name text, originals int, copies int, source text, file_id bigint, digitized boolean, reused_document_id bigint)
+      RETURNING id, dossier_id, paper_key, name, source, file_id, digitized, reused_document_id
     ), o AS (
       INSERT INTO outbox (kind, payload)
       SELECT CASE WHEN d.status = 'submitted' THEN 'dossier.submitted' ELSE 'dossier.received' END,

@@ -24,9 +24,10 @@ describe('intake input rules', () => {
   });
 
   it('records the catalogue\'s name and counts unless the request gives them; paper is not digitized', () => {
-    expect(paperRecords(papers, [{ key: 'to-khai', source: 'paper' }, { key: 'ban-sao', source: 'scanned', copies: 2, fileId: 9 }])).toEqual([
-      { key: 'to-khai', name: 'Tờ khai', originals: 1, copies: 0, source: 'paper', digitized: false, fileId: null },
-      { key: 'ban-sao', name: 'Bản sao giấy khai sinh (nếu có)', originals: 0, copies: 2, source: 'scanned', digitized: true, fileId: 9 },
+    expect(paperRecords(papers, [{ key: 'to-khai', source: 'paper' }, { key: 'ban-sao', source: 'scanned', copies: 2, fileId: 9 }, { key: 'giay-to', source: 'reused', reusedDocumentId: 41 }])).toEqual([
+      { key: 'to-khai', name: 'Tờ khai', originals: 1, copies: 0, source: 'paper', digitized: false, fileId: null, reusedDocumentId: null },
+      { key: 'ban-sao', name: 'Bản sao giấy khai sinh (nếu có)', originals: 0, copies: 2, source: 'scanned', digitized: true, fileId: 9, reusedDocumentId: null },
+      { key: 'giay-to', name: 'giay-to', originals: 0, copies: 0, source: 'reused', digitized: true, fileId: null, reusedDocumentId: 41 },
     ]);
   });
 

@@ -26,6 +26,8 @@ export interface PaperInput {
   readonly source: PaperSource;
   readonly digitized?: boolean;
   readonly fileId?: number;
+  /** source `reused`: the document of the applicant's store it is taken from (its file is the paper's) */
+  readonly reusedDocumentId?: number;
 }
 
 export interface ApplicantInput {
@@ -65,6 +67,8 @@ export interface IntakeInput {
    * every dossier records `false`. Set it from the VNeID login once one exists, never from the body.
    */
   readonly vneidAuthenticated?: boolean;
+  /** the applicant agrees that their digitized papers and results be kept in their document store and reused (asked at the counter) */
+  readonly storeConsent?: boolean;
 }
 
 /**
@@ -107,6 +111,8 @@ export interface PaperRecord {
   readonly source: string;
   readonly digitized: boolean;
   readonly fileId: number | null;
+  /** the stored document a `reused` paper comes from */
+  readonly reusedDocumentId: number | null;
 }
 
 const PERSONAL_ID_RE = /^[0-9]{12}$/;
@@ -166,7 +172,7 @@ export const paperRecords = (procedure: Pick<ProcedureForIntake, 'requiredPapers
     const listed = procedure.requiredPapers.find((r) => r.key === p.key);
     return {
       key: p.key, name: listed?.name ?? p.key, originals: p.originals ?? listed?.originals ?? 0, copies: p.copies ?? listed?.copies ?? 0,
-      source: p.source, digitized: p.digitized ?? (p.source !== 'paper'), fileId: p.fileId ?? null,
+      source: p.source, digitized: p.digitized ?? (p.source !== 'paper'), fileId: p.fileId ?? null, reusedDocumentId: p.reusedDocumentId ?? null,
     };
   });
 

@@ -8,7 +8,7 @@ import { requireActor, type HttpApp } from '../platform/http/server';
 import { paymentChannels, paperSources } from './model';
 import { deliveryMethods } from './delivery';
 import { applicantKinds } from '../shared/applicant-kinds';
-import type { DossierContext, DossierHook } from './events';
+import type { DossierContext, DossierHook, IntakeCheck } from './events';
 import { actions, dislikeReasons, RATING_COMMENT_MAX_CHARS, RATING_MAX_STARS, RATING_MIN_STARS, statuses } from './lifecycle';
 import { assigneesOf, getDossier, performAction, queueFilters, receiveDossier, searchDossiers, verifyAudit, workQueue } from './service';
 import { ActionResultSchema, AssigneesSchema, ChainReportSchema, DossierDetailSchema, IntakeResultSchema, QueueSchema, SearchPageSchema } from './schemas';
@@ -17,6 +17,8 @@ export interface DossierRouteDeps extends RouteDeps {
   readonly hooks: readonly DossierHook[];
   /** Config.codeSystem: the kind of system whose code format intake uses */
   readonly codeSystem?: CodeSystem;
+  /** checks of an intake's papers by other capabilities (the document store's reuse) */
+  readonly intakeChecks?: readonly IntakeCheck[];
 }
 
 const Code = Type.String({ minLength: 10, maxLength: 60, pattern: '^[0-9A-Z.]+-[0-9]{6}-[0-9]{4,}$' });
@@ -44,6 +46,7 @@ const IntakeBody = Type.Object({
     source: Type.Union(paperSources.map((s) => Type.Literal(s))),
     digitized: Type.Optional(Type.Boolean()),
     fileId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
+    reusedDocumentId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'Nguồn "reused": giấy tờ trong kho dữ liệu của người nộp (GET /api/v1/documents/store)' })),
   }, strict), { maxItems: 100 }),
   formData: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 200 }),
   handoverSignedAt: Type.Optional(Instant),
@@ -61,6 +64,7 @@ const IntakeBody = Type.Object({
   }, { ...strict, description: 'Ai nộp: cá nhân tự nộp (mặc định), cho tổ chức (tên, mã số thuế, người đại diện) hoặc nộp thay người khác (người được nộp thay, giấy ủy quyền)' })),
   // ignored until a VNeID integration exists (always recorded false); kept for forward compatibility
   vneidAuthenticated: Type.Optional(Type.Boolean({ description: 'Chưa tích hợp VNeID: giá trị này bị bỏ qua, hồ sơ ghi nhận false.' })),
+  storeConsent: Type.Optional(Type.Boolean({ description: 'Người nộp đồng ý lưu giữ giấy tờ đã số hóa và kết quả điện tử vào kho dữ liệu để sử dụng lại (ghi nhận thời điểm và mục đích)' })),
 }, strict);
 
 const ActionBody = Type.Object({
@@ -102,7 +106,7 @@ const SearchQuery = Type.Object({
 
 export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): void {
   // every dossier route needs a signed-in user: 401 before anything else
-  const ctx = (request: FastifyRequest): DossierContext => ({ db: deps.db, clock: deps.clock, actor: requireActor(request), hooks: deps.hooks, ...(deps.codeSystem ? { codeSystem: deps.codeSystem } : {}) });
+  const ctx = (request: FastifyRequest): DossierContext => ({ db: deps.db, clock: deps.clock, actor: requireActor(request), hooks: deps.hooks, ...(deps.codeSystem ? { codeSystem: deps.codeSystem } : {}), ...(deps.intakeChecks ? { intakeChecks: deps.intakeChecks } : {}) });
 
   app.post('/api/v1/dossiers', {
     schema: {

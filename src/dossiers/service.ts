@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { vnDateOfInstant } from '../calendar';
 import type { Actor } from '../platform/actor';
-import { conflict, forbidden, invalidTransition, isDomainError, unauthenticated, validationFailed } from '../platform/errors';
+import { type ErrorDetail, conflict, forbidden, invalidTransition, isDomainError, unauthenticated, validationFailed } from '../platform/errors';
 import { appendEvent, canonicalJson, runHooks, type DossierContext, type DossierRow } from './events';
 import { evolve, lifecycleOf, toDerived } from './fold';
 import { assertMayReceive, channelFor, intakeDueTime, keyReused, replayOf, resultOf, routeIntake, validIntake } from './intake';
@@ -14,7 +14,7 @@ import { draftIntake } from './intake-draft';
 import { isUniqueViolation, writeIntake } from './intake-statement';
 import { can } from '../accounts/policy';
 import { actionLabels, actionPermissions, checkAction, statusLabels, violationMessages, type Action, type RuleViolation } from './lifecycle';
-import { hasNul, IDEMPOTENCY_KEY_RE, normalizedApplicant, paperRecords, type ActionInput, type ActionResult, type IntakeInput, type IntakeResult } from './model';
+import { hasNul, IDEMPOTENCY_KEY_RE, normalizedApplicant, paperRecords, type PaperRecord, type Party, type ActionInput, type ActionResult, type IntakeInput, type IntakeResult } from './model';
 import { payloadBuilders, type Payload } from './payloads';
 import { handoverPayload } from './payloads/forward';
 import { dossierNotFound, isDossierInScope, scopedActor } from './scope';
@@ -25,6 +25,8 @@ export type { DossierDetail, DossierPrintFacts, QueueItem, SearchFilters, Search
 export { checkChain, compareWithFold, verifyAudit, verifyChain, type BrokenLink } from './audit';
 // who sees which dossier, for the capabilities that read dossiers in SQL (supervision)
 export { scopedActor, scopeWhere, type ScopedActor } from './scope';
+// a dossier's papers and filing, for the document store's hook (src/documents/store-hook.ts)
+export { filingOf, papersOf, type PaperFile } from './paper-files';
 
 // ── Intake ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -56,9 +58,10 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
   const route = await routeIntake(ctx, actor, input.applicant.unitCode, procedure, channel, vnDateOfInstant(now.getTime()), input.placeUnitCode);
   const due = await intakeDueTime(ctx, rule, receivedAt);
   const applicant = { ...input.applicant, ...normalizedApplicant(input.applicant) };
-  const papers = paperRecords(procedure, input.papers);
+  const papers = await checkedPapers(ctx, actor, input, procedure, party, now);
   const draft = draftIntake({
     actor, channel, procedure, route, applicant, papers, formData: input.formData, receivedAt, due, caseKey: rule.caseKey, delivery, party, now,
+    ...(input.storeConsent ? { storeConsent: true } : {}),
     ...(ctx.codeSystem ? { codeSystem: ctx.codeSystem } : {}),
     randomParts: [randomBytes(12).toString('hex'), randomBytes(12).toString('hex'), randomBytes(12).toString('hex')],
   });
@@ -86,6 +89,22 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
   const received = resultOf(row, route.receiving.identifier, route.competent.identifier, false);
   const handedOver = await handOverOnReceipt(ctx, received.code);
   return handedOver ? { ...received, status: handedOver.status, syncCode: handedOver.syncCode } : received;
+}
+
+/** The papers as recorded, after the other capabilities' checks (400 DOSSIER_INVALID), with the files of reused papers filled in. */
+async function checkedPapers(ctx: DossierContext, actor: Actor, input: IntakeInput, procedure: Parameters<typeof paperRecords>[0] & { code: string }, party: Party, now: Date): Promise<PaperRecord[]> {
+  const problems: ErrorDetail[] = [];
+  const files = new Map<number, number>();
+  for (const check of ctx.intakeChecks ?? []) {
+    const r = await check(ctx.db, {
+      actor, now, procedureCode: procedure.code, requiredPapers: procedure.requiredPapers, applicant: { personalId: input.applicant.personalId },
+      organisationTaxCode: party.kind === 'organisation' ? party.taxCode : null, papers: input.papers,
+    });
+    problems.push(...r.problems);
+    for (const [i, f] of r.files ?? []) files.set(i, f);
+  }
+  if (problems.length > 0) throw validationFailed('DOSSIER_INVALID', 'Hồ sơ chưa hợp lệ, vui lòng kiểm tra lại.', problems);
+  return paperRecords(procedure, input.papers.map((p, i) => (files.has(i) ? { ...p, fileId: files.get(i) as number, digitized: true } : p)));
 }
 
 // ── Actions ────────────────────────────────────────────────────────────────────────────────────
@@ -165,3 +184,4 @@ async function handOverOnReceipt(ctx: DossierContext, code: string): Promise<Act
     return null;
   }
 }
+

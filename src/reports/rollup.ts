@@ -56,18 +56,26 @@ export interface RollupEvent {
 
 /** Flags of the papers given at intake (from the intake event's payload). */
 export interface IntakeFlags {
+  /** F766 4.2: at least one component digitized, i.e. with its stored file attached ("Đã scan" alone is not a file) */
   readonly digitized: boolean;
+  /** F766 4.3: at least one component reused from digitized data (the applicant's store, an earlier result, a national DB) */
   readonly reused: boolean;
+  /**
+   * F766 4.4: a component taken from the citizen's data store of the NATIONAL portal (DuocLayTuKhoDMQG).
+   * Reuse from motcua's own store is not that linkage; motcua has no connection to the national
+   * store yet, so only a paper fetched from a national database by connection (`national_db`) counts [U].
+   */
   readonly storeLinked: boolean;
 }
 
+const hasFile = (p: { fileId?: unknown }): boolean => typeof p.fileId === 'number';
+
 export function intakeFlags(intakePayload: Readonly<Record<string, unknown>>): IntakeFlags {
-  const papers = Array.isArray(intakePayload.papers) ? (intakePayload.papers as { source?: unknown; digitized?: unknown }[]) : [];
+  const papers = Array.isArray(intakePayload.papers) ? (intakePayload.papers as { source?: unknown; digitized?: unknown; fileId?: unknown }[]) : [];
   return {
-    digitized: papers.some((p) => p.digitized === true),
+    digitized: papers.some((p) => p.digitized === true && hasFile(p)),
     reused: papers.some((p) => p.source === 'reused' || p.source === 'prior_result' || p.source === 'national_db'),
-    // taken from the applicant's store of digitized papers and results (kho dữ liệu)
-    storeLinked: papers.some((p) => p.source === 'reused' || p.source === 'prior_result'),
+    storeLinked: papers.some((p) => p.source === 'national_db'),
   };
 }
 

@@ -276,6 +276,8 @@ export interface DossierPapersTable {
   source: 'scanned' | 'uploaded' | 'reused' | 'national_db' | 'prior_result' | 'paper';
   file_id: number | null;
   digitized: boolean;
+  /** a paper reused from the applicant's document store: the stored document (migration 0123) */
+  reused_document_id: Generated<number | null>;
 }
 
 export interface DossierSerialsTable {
@@ -500,7 +502,41 @@ export interface QueueTicketsTable {
   finished_at: Timestamp | null;
 }
 
+/** The applicant's document store (migration 0123, src/documents/store*). */
+export interface StoreConsentsTable {
+  id: Serial;
+  holder_kind: 'person' | 'organisation';
+  holder_id: string;
+  purpose: string;
+  given_at: Timestamp;
+  given_via: 'counter' | 'postal' | 'portal';
+  dossier_code: string | null;
+  recorded_by: number | null;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: number | null;
+}
+
+export interface StoreDocumentsTable {
+  id: Serial;
+  holder_kind: 'person' | 'organisation';
+  holder_id: string;
+  paper_key: string | null;
+  doc_type: string | null;
+  title: string;
+  file_id: number;
+  source_kind: 'digitized' | 'result';
+  source_dossier_id: number;
+  source_dossier_code: string;
+  source_procedure_code: string;
+  filed_by: number | null;
+  valid_from: CivilDate | null;
+  valid_until: CivilDate | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  store_consents: StoreConsentsTable;
+  store_documents: StoreDocumentsTable;
   tracking_key: TrackingKeyTable;
   attempt_throttle: AttemptThrottleTable;
   audit_anchors: AuditAnchorsTable;
