@@ -102,6 +102,8 @@ const ROLE_COMPARE = new RegExp([
   `\\brole\\w*\\??\\s*[!=]==?\\s*['"\`]${roleNames}['"\`]`,
   `['"\`]${roleNames}['"\`]\\s*[!=]==?\\s*[\\w.?]*role\\b`,
   `switch\\s*\\([^)]*\\brole\\)[^]*?case\\s+['"]${roleNames}['"]`,
+  // in SQL: `actor_role = 'officer'`, `e.actor_role IN ('clerk', …)`
+  `\\w+_role\\s*(?:=|<>|!=|IN\\s*\\()\\s*'${roleNames}'`,
 ].join('|'), 'i');
 
 describe('the one way (issue 11 §9)', () => {
@@ -117,6 +119,7 @@ describe('the one way (issue 11 §9)', () => {
     expect(ROLE_COMPARE.test('ctx.actor?.role !== "citizen"')).toBe(true);
     expect(ROLE_COMPARE.test("return 'admin' === user.role;")).toBe(true);
     expect(ROLE_COMPARE.test("can(actor, 'dossiers.receive')")).toBe(false);
+    expect(ROLE_COMPARE.test("WHERE o.actor_role = 'officer' ORDER BY")).toBe(true);
   });
 
   // web/ may import the server's types (erased at build time), never its code: the bundle must not

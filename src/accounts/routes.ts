@@ -1,17 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from '@fastify/type-provider-typebox';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import type { RouteDeps } from '../platform/context';
-import { ErrorShape, NoContent } from '../platform/http/schemas';
+import { ErrorShape, literals, NoContent } from '../platform/http/schemas';
 import { publicRateLimit, requireActor, SESSION_COOKIE, type HttpApp } from '../platform/http/server';
 import { allowedBeforePasswordChange, changePassword, login, logout, passwordChangeRequired, sessionForToken } from './login';
+import { permissions, roles } from './model';
 import { createUser, currentUser, getUser, listUsers, type ScopeLookup } from './service';
 import { resetUserPassword, setUserActive } from './user-admin';
 
 
-const RoleSchema = Type.Union([
-  Type.Literal('admin'), Type.Literal('clerk'), Type.Literal('courier'), Type.Literal('officer'),
-  Type.Literal('approver'), Type.Literal('supervisor'), Type.Literal('citizen'),
-]);
+const RoleSchema = literals(roles);
 
 const UserView = Type.Object({
   id: Type.Integer(),
@@ -23,8 +21,23 @@ const UserView = Type.Object({
   email: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),
   mustChangePassword: Type.Boolean(),
-  permissions: Type.Array(Type.String()),
+  permissions: Type.Array(literals(permissions)),
 });
+
+/** A user as the web client reads it (type-only import, docs/adr/013). */
+export type UserAnswer = Static<typeof UserView>;
+
+const NewUserBody = Type.Object({
+  username: Type.String({ minLength: 3, maxLength: 40 }),
+  fullName: Type.String({ minLength: 1, maxLength: 200 }),
+  role: RoleSchema,
+  scopeCode: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+  personalId: Type.Optional(Type.String({ pattern: '^[0-9]{12}$' })),
+  email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
+  phone: Type.Optional(Type.String({ pattern: '^[0-9+ ]{8,15}$' })),
+}, { additionalProperties: false });
+/** What the administrator sends to create an account. */
+export type NewUserBody = Static<typeof NewUserBody>;
 
 
 /** The session token of a request: `Authorization: Bearer …` for API clients, the cookie for the browser. */
@@ -162,15 +175,7 @@ export function registerAccountsRoutes(app: HttpApp, deps: RouteDeps, options: A
     schema: {
       tags: ['users'],
       summary: 'Tạo người dùng (quản trị)',
-      body: Type.Object({
-        username: Type.String({ minLength: 3, maxLength: 40 }),
-        fullName: Type.String({ minLength: 1, maxLength: 200 }),
-        role: RoleSchema,
-        scopeCode: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
-        personalId: Type.Optional(Type.String({ pattern: '^[0-9]{12}$' })),
-        email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
-        phone: Type.Optional(Type.String({ pattern: '^[0-9+ ]{8,15}$' })),
-      }, { additionalProperties: false }),
+      body: NewUserBody,
       response: { 201: Type.Object({ user: UserView, password: Type.String() }) },
     },
   }, async (request, reply) => {

@@ -1,7 +1,7 @@
 // HTTP for the catalogue's administrator (permission catalog.manage, system administrators only):
 // the list of procedures, one procedure's versions and history, a new version from an edit, and
 // the import with its dry run. Thin: each route calls one use case.
-import { Type } from '@fastify/type-provider-typebox';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import type { RouteDeps } from '../platform/context';
 import { ErrorShape, literals } from '../platform/http/schemas';
 import { requireActor, type HttpApp } from '../platform/http/server';
@@ -29,6 +29,17 @@ const ImportOutcome = Type.Object({
   })),
 });
 
+const ProcedureDetail = Type.Object({ code: Type.String(), versions: Type.Array(Procedure), inForceVersion: Nullable(Type.Integer()), history: Type.Array(ChangeRecord) });
+
+// The answers as the web client reads them (type-only imports, docs/adr/013).
+export type AdminProcedureView = Static<typeof AdminItem>;
+export type ChangeRecordView = Static<typeof ChangeRecord>;
+export type ImportOutcomeView = Static<typeof ImportOutcome>;
+export type ProcedureDetailView = Static<typeof ProcedureDetail>;
+export type ProcedureVersionView = Static<typeof Procedure>;
+/** the editable content of a version: the edit without its first day and reason */
+export type ProcedureContentView = Omit<Static<typeof ProcedureEditBody>, 'effectiveFrom' | 'reason'>;
+
 export function registerCatalogAdminRoutes(app: HttpApp, deps: RouteDeps): void {
   const tags = ['catalog'];
   const ctx = (request: Parameters<typeof requireActor>[0]) => ({ db: deps.db, clock: deps.clock, actor: requireActor(request) });
@@ -53,7 +64,7 @@ export function registerCatalogAdminRoutes(app: HttpApp, deps: RouteDeps): void 
       tags, summary: 'Quản trị: mọi phiên bản của một thủ tục theo ngày hiệu lực, và lịch sử thay đổi',
       params: Type.Object({ code: Code }),
       response: {
-        200: Type.Object({ code: Type.String(), versions: Type.Array(Procedure), inForceVersion: Nullable(Type.Integer()), history: Type.Array(ChangeRecord) }),
+        200: ProcedureDetail,
         ...errors,
       },
     },

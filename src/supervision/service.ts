@@ -2,6 +2,7 @@
 // timeliness, and audit-chain verification for a period. Supervisors and admins read their unit
 // subtree, approvers (lãnh đạo) their agency — always in SQL through the dossiers' scope rule.
 import { sql, type SqlBool } from 'kysely';
+import { roleHas, rolesWith } from '../accounts/model';
 import { assertCan, can } from '../accounts/policy';
 import { staffNames } from '../accounts/references';
 import { agencyNames } from '../directory/references';
@@ -136,6 +137,8 @@ export interface OfficerWorkload {
 
 /** The officer of an `assign` event: the one named in it (officerId), else whoever assigned (older events). */
 const officerOfAssign = (alias: 'e' | 'a') => sql<number | null>`coalesce((${sql.ref(`${alias}.payload`)}->>'officerId')::bigint, ${sql.ref(`${alias}.actor_id`)})`;
+/** Who appraises without signing: the roles that process dossiers but do not approve them (accounts' table). */
+const appraisingRoles = rolesWith('dossiers.process').filter((role) => !roleHas(role, 'dossiers.approve'));
 /**
  * A dossier's officer, from its history: the one its latest `assign` names; without an assignment,
  * the officer (role officer) who last acted on it — so an approver who signs, refuses or marks the
@@ -143,7 +146,7 @@ const officerOfAssign = (alias: 'e' | 'a') => sql<number | null>`coalesce((${sql
  */
 const currentOfficer = sql<number | null>`coalesce(
   (SELECT ${officerOfAssign('a')} FROM dossier_events a WHERE a.dossier_id = d.id AND a.action = 'assign' ORDER BY a.seq DESC LIMIT 1),
-  (SELECT o.actor_id FROM dossier_events o WHERE o.dossier_id = d.id AND o.actor_role = 'officer' ORDER BY o.seq DESC LIMIT 1))`;
+  (SELECT o.actor_id FROM dossier_events o WHERE o.dossier_id = d.id AND o.actor_role IN (${sql.join(appraisingRoles)}) ORDER BY o.seq DESC LIMIT 1))`;
 
 export async function officerWorkload(ctx: ServiceContext, q: { readonly from: string; readonly to: string }): Promise<{ from: string; to: string; rows: OfficerWorkload[] }> {
   const actor = await supervisorOf(ctx);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rolePermissions } from '../../../src/accounts/model';
 import { queueViewFor } from './queueFilters';
 
-const as = (role: keyof typeof rolePermissions) => queueViewFor({ permissions: rolePermissions[role] });
+const as = (role: keyof typeof rolePermissions) => queueViewFor({ permissions: [...rolePermissions[role]] });
 
 describe('the work list each desk opens on', () => {
   it('the approver opens on what awaits their approval', () => {

@@ -20,7 +20,7 @@ export interface Column<R> {
   readonly className?: string;
 }
 
-interface DataTableProps<R> {
+export interface DataTableProps<R> {
   readonly columns: readonly Column<R>[];
   readonly rows: readonly R[];
   readonly rowKey: (row: R) => string;

@@ -1,16 +1,14 @@
 // The procedure catalogue for administrators: search (with or without diacritics, or by code),
 // each procedure's latest version and whether a change is scheduled, and the import from a file.
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { paths } from '../../routes';
-import { DataTable } from '../../ui/DataTable';
 import { formatCivilDate } from '../../ui/dates';
-import { errorMessage } from '../../ui/errors';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
-import { MessageNotice, Notice, type NoticeMessage } from '../../ui/Notice';
+import { MessageNotice, type NoticeMessage } from '../../ui/Notice';
 import { PageHeading } from '../../ui/PageHeading';
 import { Link } from '../../ui/router';
+import { LoadedTable } from '../Loaded';
 import { useLoad } from '../useLoad';
 import { fetchProcedures, type AdminProcedure } from './api';
 import { ImportPanel } from './ImportPanel';
@@ -25,7 +23,6 @@ export const validityText = (from: string, to: string | null, t: CatalogAdminT) 
 
 export function CatalogPage() {
   const t = useCatalogAdminT();
-  const { t: tApp } = useTranslation();
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
   const [message, setMessage] = useState<NoticeMessage | null>(null);
@@ -56,14 +53,8 @@ export function CatalogPage() {
         <Field label={t('search')} hint={t('searchHint')} value={draft} onChange={(e) => setDraft(e.target.value)} maxLength={100} />
         <div><Button kind="primary" type="submit">{t('show')}</Button></div>
       </form>
-      {loaded.status === 'loading' && <p role="status">{t('loading')}</p>}
-      {loaded.status === 'failed' && <Notice tone="error">{errorMessage(loaded.error, tApp)}</Notice>}
-      {loaded.status === 'ready' && (
-        <>
-          <p role="status">{t('found', { count: loaded.data.total })}</p>
-          <DataTable columns={columns} rows={loaded.data.items} rowKey={(p) => p.code} className="catalog-list" />
-        </>
-      )}
+      <LoadedTable loaded={loaded} loadingText={t('loading')} foundText={(page) => <>{t('found', { count: page.total })}</>}
+        columns={columns} rowKey={(p) => p.code} className="catalog-list" />
       <ImportPanel onImported={(count) => { setMessage({ tone: 'success', text: t('imported', { count }) }); reload(); }} />
     </div>
   );

@@ -21,75 +21,19 @@ export type FeeBasis = (typeof feeBases)[number];
 export const paperRequirements = ['required', 'conditional', 'showOnly'] as const;
 export type PaperRequirement = (typeof paperRequirements)[number];
 
-export interface ProcedureCase { key: string; name: string; durationValue: number; durationUnit: DurationUnit; cutoff: string | null }
-export interface Paper { key: string; name: string; originals: number; copies: number; note: string | null; requirement?: PaperRequirement }
-export interface Fee {
-  name: string; amountVnd: number | null; note: string | null; channels?: FeeChannel[] | null; caseKey?: string | null;
-  basis?: FeeBasis; tiers?: { fromPage: number; amountVnd: number }[]; maxPerCopyVnd?: number | null;
-}
-export interface CompetentBody { kind: BodyKind; level: BodyLevel; functionCode: string | null }
+// The answers' types are the server's response schemas (src/catalog/admin-routes.ts, Static<>).
+import type {
+  AdminProcedureView as AdminProcedure, ChangeRecordView as ChangeRecord, ImportOutcomeView as ImportOutcome,
+  ProcedureContentView as ProcedureContent, ProcedureDetailView as ProcedureDetail, ProcedureVersionView as ProcedureVersion,
+} from '../../../../src/catalog/admin-routes';
 
-/** The editable content of a version (the server's ProcedureEditBody without its date and reason). */
-export interface ProcedureContent {
-  name: string; field: string; competentLevel: CompetentLevel; competentAgency: string; competentBody: CompetentBody | null;
-  placeTied: boolean; filingAnywhere: boolean; cases: ProcedureCase[]; durationValue: number; durationUnit: DurationUnit;
-  cutoff: string | null; requiredPapers: Paper[]; fees: Fee[]; onlineLevel: OnlineLevel; postalAllowed: boolean;
-  resultType: ResultType; resultDescription: string | null;
-}
-
-export interface ProcedureVersion extends ProcedureContent {
-  readonly code: string;
-  readonly fullCode: string | null;
-  readonly version: number;
-  readonly effectiveFrom: string;
-  readonly effectiveTo: string | null;
-  readonly source: string | null;
-  readonly defaultsApplied: readonly { field: string; reason: string }[];
-}
-
-export interface FieldChange { readonly field: string; readonly before: unknown; readonly after: unknown }
-
-export interface ChangeRecord {
-  readonly at: string;
-  readonly actorName: string | null;
-  readonly action: string;
-  readonly version: number | null;
-  readonly effectiveFrom: string | null;
-  readonly reason: string | null;
-  readonly changes: readonly FieldChange[];
-}
-
-export interface AdminProcedure {
-  readonly code: string;
-  readonly name: string;
-  readonly field: string;
-  readonly competentAgency: string;
-  readonly version: number;
-  readonly effectiveFrom: string;
-  readonly effectiveTo: string | null;
-  readonly scheduled: boolean;
-  readonly versions: number;
-}
-
-export interface ProcedureDetail {
-  readonly code: string;
-  readonly versions: readonly ProcedureVersion[];
-  readonly inForceVersion: number | null;
-  readonly history: readonly ChangeRecord[];
-}
-
+export type { AdminProcedure, ChangeRecord, ImportOutcome, ProcedureContent, ProcedureDetail, ProcedureVersion };
+export type ProcedureCase = ProcedureContent['cases'][number];
+export type Paper = ProcedureContent['requiredPapers'][number];
+export type Fee = ProcedureContent['fees'][number];
+export type CompetentBody = NonNullable<ProcedureContent['competentBody']>;
+export type FieldChange = ChangeRecord['changes'][number];
 export type ImportFormat = 'json' | 'csv' | 'xlsx';
-
-export interface ImportOutcome {
-  readonly dryRun: boolean;
-  readonly rows: number;
-  readonly inserted: number;
-  readonly closed: number;
-  readonly versions: readonly {
-    readonly row: number; readonly code: string; readonly name: string; readonly kind: 'new' | 'version';
-    readonly version: number; readonly effectiveFrom: string; readonly changes: readonly FieldChange[];
-  }[];
-}
 
 const base = '/api/v1/admin/catalog';
 

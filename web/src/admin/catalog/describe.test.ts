@@ -31,7 +31,7 @@ describe('the editor draft', () => {
     competentBody: { kind: 'commune_police', level: 'commune', functionCode: null }, placeTied: false, filingAnywhere: true, cases: [],
     durationValue: 7, durationUnit: 'working_days', cutoff: null, requiredPapers: [],
     fees: [{ name: 'Lệ phí', amountVnd: 10_000, note: null, channels: ['online'] }], onlineLevel: 'partial', postalAllowed: true,
-    resultType: 'paper', resultDescription: null,
+    resultType: 'paper', resultDescription: null, eformSchema: {}, steps: [],
   } satisfies ProcedureVersion;
 
   it('copies the latest version, so editing never changes what is shown', () => {

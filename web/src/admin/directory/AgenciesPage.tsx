@@ -1,14 +1,12 @@
 // Agencies: search by name or identifier, level and kind; add one; edit a version; its history.
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
-import { DataTable } from '../../ui/DataTable';
-import { errorMessage } from '../../ui/errors';
 import { Field } from '../../ui/Field';
-import { MessageNotice, Notice, type NoticeMessage } from '../../ui/Notice';
+import { MessageNotice, type NoticeMessage } from '../../ui/Notice';
 import { PageHeading } from '../../ui/PageHeading';
 import { paths } from '../../routes';
 import { SelectField } from '../form-parts';
+import { LoadedTable } from '../Loaded';
 import { useLoad } from '../useLoad';
 import { AgencyForm } from './AgencyForm';
 import { agencyKinds, agencyLevels, fetchAgencies, type Agency, type AgencyKind, type AgencyLevel } from './api';
@@ -20,7 +18,6 @@ import '../admin.css';
 
 export function AgenciesPage() {
   const t = useDirectoryT();
-  const { t: tApp } = useTranslation();
   const [draft, setDraft] = useState({ q: '', level: '' as AgencyLevel | '', kind: '' as AgencyKind | '' });
   const [filter, setFilter] = useState(draft);
   const [editing, setEditing] = useState<Agency | 'new' | null>(null);
@@ -58,14 +55,8 @@ export function AgenciesPage() {
         <SelectField label={t('kind')} value={draft.kind} options={agencyKinds} optionText={(k) => t(`agency_${k}`)} placeholder={t('kindAll')} onChange={(kind) => setDraft({ ...draft, kind })} />
         <div><Button type="submit">{t('show')}</Button></div>
       </form>
-      {loaded.status === 'loading' && <p role="status">{t('loading')}</p>}
-      {loaded.status === 'failed' && <Notice tone="error">{errorMessage(loaded.error, tApp)}</Notice>}
-      {loaded.status === 'ready' && (
-        <>
-          <p role="status">{t('found', { count: loaded.data.total })}{loaded.data.total > loaded.data.items.length && ` ${t('showingFirst', { shown: loaded.data.items.length })}`}</p>
-          <DataTable columns={columns} rows={loaded.data.items} rowKey={(a) => `${a.identifier}@${a.validFrom}`} />
-        </>
-      )}
+      <LoadedTable loaded={loaded} loadingText={t('loading')} foundText={(page) => <>{t('found', { count: page.total })}{page.total > page.items.length && ` ${t('showingFirst', { shown: page.items.length })}`}</>}
+        columns={columns} rowKey={(a) => `${a.identifier}@${a.validFrom}`} />
     </div>
   );
 }

@@ -1,14 +1,12 @@
 // Service points: search, their opening hours at a glance, add one, edit one and see its history.
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
-import { DataTable } from '../../ui/DataTable';
-import { errorMessage } from '../../ui/errors';
 import { Field } from '../../ui/Field';
-import { MessageNotice, Notice, type NoticeMessage } from '../../ui/Notice';
+import { MessageNotice, type NoticeMessage } from '../../ui/Notice';
 import { PageHeading } from '../../ui/PageHeading';
 import { paths } from '../../routes';
 import { SelectField } from '../form-parts';
+import { LoadedTable, LoadedView } from '../Loaded';
 import { useLoad } from '../useLoad';
 import { fetchServicePoint, fetchServicePoints, servicePointKinds, type ServicePoint, type ServicePointKind } from './api';
 import { DirectoryTabs } from './DirectoryTabs';
@@ -20,22 +18,22 @@ import '../admin.css';
 
 function Editor({ code, onDone }: { readonly code: string; readonly onDone: (saved: boolean) => void }) {
   const t = useDirectoryT();
-  const { t: tApp } = useTranslation();
   const [round, setRound] = useState(0);
   const { loaded } = useLoad((signal) => fetchServicePoint(code, signal), `${code}|${round}`);
-  if (loaded.status === 'loading') return <p role="status">{t('loading')}</p>;
-  if (loaded.status === 'failed') return <Notice tone="error">{errorMessage(loaded.error, tApp)}</Notice>;
   return (
-    <>
-      <ServicePointForm key={round} point={loaded.data} onCancel={() => onDone(false)} onSaved={() => { setRound((r) => r + 1); onDone(true); }} />
-      <History entity="servicePoint" entityKey={code} round={round} />
-    </>
+    <LoadedView loaded={loaded} loadingText={t('loading')}>
+      {(point) => (
+        <>
+          <ServicePointForm key={round} point={point} onCancel={() => onDone(false)} onSaved={() => { setRound((r) => r + 1); onDone(true); }} />
+          <History entity="servicePoint" entityKey={code} round={round} />
+        </>
+      )}
+    </LoadedView>
   );
 }
 
 export function ServicePointsPage() {
   const t = useDirectoryT();
-  const { t: tApp } = useTranslation();
   const [draft, setDraft] = useState({ q: '', kind: '' as ServicePointKind | '' });
   const [filter, setFilter] = useState(draft);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
@@ -68,14 +66,8 @@ export function ServicePointsPage() {
         <SelectField label={t('kind')} value={draft.kind} options={servicePointKinds} optionText={(k) => t(`point_${k}`)} placeholder={t('kindAll')} onChange={(kind) => setDraft({ ...draft, kind })} />
         <div><Button type="submit">{t('show')}</Button></div>
       </form>
-      {loaded.status === 'loading' && <p role="status">{t('loading')}</p>}
-      {loaded.status === 'failed' && <Notice tone="error">{errorMessage(loaded.error, tApp)}</Notice>}
-      {loaded.status === 'ready' && (
-        <>
-          <p role="status">{t('found', { count: loaded.data.total })}</p>
-          <DataTable columns={columns} rows={loaded.data.items} rowKey={(p) => p.code} />
-        </>
-      )}
+      <LoadedTable loaded={loaded} loadingText={t('loading')} foundText={(page) => <>{t('found', { count: page.total })}</>}
+        columns={columns} rowKey={(p) => p.code} />
     </div>
   );
 }

@@ -1,16 +1,14 @@
 // Administrative units: search by name or code, level and date; a unit's versions with its
 // predecessors and successors; add a unit with its succession; correct or end a version.
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
-import { DataTable } from '../../ui/DataTable';
 import { formatCivilDate } from '../../ui/dates';
-import { errorMessage } from '../../ui/errors';
 import { Field } from '../../ui/Field';
-import { MessageNotice, Notice, type NoticeMessage } from '../../ui/Notice';
+import { MessageNotice, type NoticeMessage } from '../../ui/Notice';
 import { PageHeading } from '../../ui/PageHeading';
 import { paths } from '../../routes';
 import { civilOfText, DateField, SelectField } from '../form-parts';
+import { LoadedTable } from '../Loaded';
 import { useLoad } from '../useLoad';
 import { fetchUnits, type Unit, type UnitLevel } from './api';
 import { DirectoryTabs } from './DirectoryTabs';
@@ -26,7 +24,6 @@ const levels = ['province', 'district', 'commune'] as const satisfies readonly U
 
 export function UnitsPage() {
   const t = useDirectoryT();
-  const { t: tApp } = useTranslation();
   const [draft, setDraft] = useState({ q: '', level: '' as UnitLevel | '', validOn: '' });
   const [filter, setFilter] = useState({ q: '', level: '', validOn: '' });
   const [dateError, setDateError] = useState<string | null>(null);
@@ -70,14 +67,8 @@ export function UnitsPage() {
         <DateField label={t('validOn')} hint={t('validOnHint')} value={draft.validOn} error={dateError} onChange={(validOn) => setDraft({ ...draft, validOn })} />
         <div><Button kind="secondary" type="submit">{t('show')}</Button></div>
       </form>
-      {loaded.status === 'loading' && <p role="status">{t('loading')}</p>}
-      {loaded.status === 'failed' && <Notice tone="error">{errorMessage(loaded.error, tApp)}</Notice>}
-      {loaded.status === 'ready' && (
-        <>
-          <p role="status">{t('found', { count: loaded.data.total })}{loaded.data.total > loaded.data.items.length && ` ${t('showingFirst', { shown: loaded.data.items.length })}`}</p>
-          <DataTable columns={columns} rows={loaded.data.items} rowKey={(u) => `${u.code}@${u.validFrom}`} />
-        </>
-      )}
+      <LoadedTable loaded={loaded} loadingText={t('loading')} foundText={(page) => <>{t('found', { count: page.total })}{page.total > page.items.length && ` ${t('showingFirst', { shown: page.items.length })}`}</>}
+        columns={columns} rowKey={(u) => `${u.code}@${u.validFrom}`} />
     </div>
   );
 }

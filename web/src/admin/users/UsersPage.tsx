@@ -4,12 +4,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role, type User } from '../../api/types';
 import { Button } from '../../ui/Button';
-import { DataTable } from '../../ui/DataTable';
-import { errorMessage } from '../../ui/errors';
 import { Field } from '../../ui/Field';
-import { MessageNotice, Notice, type NoticeMessage } from '../../ui/Notice';
+import { MessageNotice, type NoticeMessage } from '../../ui/Notice';
 import { PageHeading } from '../../ui/PageHeading';
 import { SelectField } from '../form-parts';
+import { LoadedTable } from '../Loaded';
 import { useLoad } from '../useLoad';
 import { fetchUsers, type UserFilter } from './api';
 import { CreateUserForm, scopeKindOf } from './CreateUserForm';
@@ -72,14 +71,8 @@ export function UsersPage({ user: me }: { readonly user: User }) {
         <SelectField label={t('state')} value={draft.active} options={states} optionText={(s) => (s === 'true' ? t('stateActive') : t('stateDisabled'))} placeholder={t('stateAll')} onChange={(active) => setDraft({ ...draft, active })} />
         <div><Button type="submit">{t('show')}</Button></div>
       </form>
-      {loaded.status === 'loading' && <p role="status">{t('loading')}</p>}
-      {loaded.status === 'failed' && <Notice tone="error">{errorMessage(loaded.error, tApp)}</Notice>}
-      {loaded.status === 'ready' && (
-        <>
-          <p role="status">{t('found', { count: loaded.data.total })}</p>
-          <DataTable columns={columns} rows={loaded.data.items} rowKey={(u) => String(u.id)} />
-        </>
-      )}
+      <LoadedTable loaded={loaded} loadingText={t('loading')} foundText={(page) => <>{t('found', { count: page.total })}</>}
+        columns={columns} rowKey={(u) => String(u.id)} />
     </div>
   );
 }

@@ -9,14 +9,8 @@ export interface UserFilter {
   readonly active?: 'true' | 'false' | '';
 }
 
-export interface NewUser {
-  readonly username: string;
-  readonly fullName: string;
-  readonly role: Role;
-  readonly scopeCode?: string;
-  readonly email?: string;
-  readonly phone?: string;
-}
+export type { NewUserBody as NewUser } from '../../../../src/accounts/routes';
+import type { NewUserBody as NewUser } from '../../../../src/accounts/routes';
 
 export const fetchUsers = (f: UserFilter, signal?: AbortSignal) => {
   const q = new URLSearchParams({ limit: '200' });
