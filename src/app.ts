@@ -27,6 +27,8 @@ import { loggerOptions } from './platform/logging';
 import { rollupHook } from './reports/hook';
 import { registerReportRoutes } from './reports/routes';
 import { registerCounterRoutes } from './counter/routes';
+import { registerPostalRoutes } from './postal/routes';
+import { postalResultHook } from './postal/service';
 import { DEFAULT_ESCALATION, runEscalation, type EscalationSettings } from './supervision/escalation';
 import { registerSupervisionRoutes } from './supervision/routes';
 import { backfillResolutions, resolutionHook } from './reports/transparency';
@@ -119,13 +121,13 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerTransparencyRoutes(app, { ...routeDeps, rateLimit: deps.transparencyRateLimit ?? deps.config.rateLimits.transparency });
   registerNotificationRoutes(app, routeDeps);
   // the roll-up last: its hot day and month rows stay locked only from its upsert to the commit
-  registerDossierRoutes(app, {
-    ...routeDeps, hooks: [resolutionHook, storeHook, ...(deps.dossierHooks ?? []), rollupHook], codeSystem: deps.config.codeSystem,
-    intakeChecks: [reusedPapersCheck],
-  });
+  const dossierHooks = [resolutionHook, storeHook, ...(deps.dossierHooks ?? []), postalResultHook, rollupHook];
+  const intakeChecks = [reusedPapersCheck];
+  registerDossierRoutes(app, { ...routeDeps, hooks: dossierHooks, codeSystem: deps.config.codeSystem, intakeChecks });
   registerTrackingRoutes(app, { ...routeDeps, trackRateLimit: deps.trackRateLimit ?? deps.config.rateLimits.track });
   registerFormsRoutes(app, { ...routeDeps, publicUrl: deps.config.publicUrl, formSet2025From: deps.config.formSet2025From });
   registerCounterRoutes(app, routeDeps);
+  registerPostalRoutes(app, { ...routeDeps, hooks: dossierHooks, codeSystem: deps.config.codeSystem, intakeChecks, trackRateLimit: deps.trackRateLimit ?? deps.config.rateLimits.track });
   registerOutboxAdminRoutes(app, routeDeps);
   registerStoreRoutes(app, routeDeps);
   registerAnchorRoutes(app, { ...routeDeps, anchorKeyFile: deps.config.anchorKeyFile, rateLimit: deps.transparencyRateLimit ?? deps.config.rateLimits.transparency });

@@ -8,11 +8,11 @@ import type { Role } from '../src/platform/actor';
 /**
  * The resource an operation acts on, which decides what "out of scope" means:
  * - none: no resource of anyone's scope (lists are filtered to the scope; no out-of-scope case);
- * - dossier / user / export / counterOutcome: the path names one, of scope A or of scope B;
+ * - dossier / user / export / counterOutcome / shipment / leg (a tracking number) / handover: the path names one, of scope A or of scope B;
  * - shared: reference data of the whole deployment — holding the permission is not enough, only a
  *   system administrator (scope '/') may change it, so a province administrator is out of scope.
  */
-export type Resource = 'none' | 'dossier' | 'user' | 'export' | 'counterOutcome' | 'shared';
+export type Resource = 'none' | 'dossier' | 'user' | 'export' | 'counterOutcome' | 'shipment' | 'leg' | 'handover' | 'shared';
 
 export type Row =
   | { readonly access: 'public' }
@@ -120,7 +120,7 @@ export const matrix: Record<string, Row> = {
   'POST /api/v1/notifications/read': { access: 'signed-in', needs: 'session', resource: 'none', body: () => ({ ids: [] }) },
   'POST /api/v1/dossiers': {
     access: 'signed-in', needs: ['dossiers.receive', 'postal.courier', 'portal.self'], resource: 'none',
-    body: (s, role) => ({ ...s.intake, channel: role === 'citizen' ? 'online' : role === 'courier' ? 'postal' : 'counter', ...(role === 'courier' ? { handoverSignedAt: new Date(Date.now() - 3_600_000).toISOString() } : {}) }),
+    body: (s, role) => ({ ...s.intake, channel: role === 'citizen' ? 'online' : role === 'courier' ? 'postal' : 'counter' }),
   },
   'GET /api/v1/dossiers': { access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'none' },
   'GET /api/v1/dossiers/{code}': { access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'dossier' },
@@ -171,6 +171,54 @@ export const matrix: Record<string, Row> = {
   'GET /api/v1/counter-queue/display/{code}': { access: 'public' },
   'GET /api/v1/counter-queue/display/{code}/events': { access: 'public' },
   'GET /api/v1/counter-queue/figures': { access: 'signed-in', needs: ['reports.read'], resource: 'none', query: period },
+  // postal (issue 13, src/postal): the shipment, leg and hand-over of scope A are a pickup asked for by scope A's clerk (its citizen's)
+  'POST /api/v1/postal/pickups': {
+    access: 'signed-in', needs: ['postal.request'], resource: 'none', body: (s) => pickupRequest(s),
+    note: 'the clerk asks for a pickup at their post office (201); the citizen must name a post office: refused 400 PICKUP_INVALID without one',
+  },
+  'GET /api/v1/postal/shipments': { access: 'signed-in', needs: ['postal.courier', 'postal.dispatch', 'portal.self'], resource: 'none' },
+  'GET /api/v1/postal/shipments/{id}': { access: 'signed-in', needs: ['postal.courier', 'postal.dispatch', 'portal.self'], resource: 'shipment' },
+  'PUT /api/v1/postal/shipments/{id}/draft': { access: 'signed-in', needs: ['postal.courier'], resource: 'shipment', body: () => ({ formData: { fullName: 'Nguyễn Văn An' } }) },
+  'POST /api/v1/postal/shipments/{id}/collect': {
+    access: 'signed-in', needs: ['postal.courier'], resource: 'shipment', body: () => ({ items: [], paymentMethod: 'cash', applicantSignature: signature, courierSignature: signature }),
+    note: 'the draft of the matrix\'s pickup is not complete: 400 DRAFT_INCOMPLETE (the matrix seals nothing)',
+  },
+  'POST /api/v1/postal/legs/{trackingNumber}/assign': {
+    access: 'signed-in', needs: ['postal.dispatch', 'postal.courier'], resource: 'leg', body: () => ({}),
+    note: 'the clerk (a dispatcher, not a courier) must name the courier: 400 COURIER_NOT_FOUND',
+  },
+  'POST /api/v1/postal/handovers': {
+    access: 'signed-in', needs: ['postal.courier'], resource: 'none', body: () => ({ agencyId: 1, trackingNumbers: ['EB123456785VN'], receiver: { name: 'Trần Thị Nhận' }, courierSignature: signature, receiverSignature: signature }),
+    note: 'no parcel of the matrix is sealed: refused 4xx (the matrix receives no dossier)',
+  },
+  'GET /api/v1/postal/handovers/{id}': {
+    access: 'signed-in', needs: ['postal.courier'], resource: 'none',
+    note: 'the matrix signs no hand-over record: 404 HANDOVER_NOT_FOUND',
+  },
+  'POST /api/v1/postal/legs/{trackingNumber}/collect-result': {
+    access: 'signed-in', needs: ['postal.courier'], resource: 'leg', body: () => ({ agencySignature: signature, courierSignature: signature }),
+    note: 'the matrix\'s leg is a pickup, not a result: 404 SHIPMENT_NOT_FOUND',
+  },
+  'POST /api/v1/postal/legs/{trackingNumber}/attempts': {
+    access: 'signed-in', needs: ['postal.courier'], resource: 'leg', body: () => ({ outcome: 'failed', reason: 'Không có người ở nhà' }),
+    note: 'the matrix\'s leg is a pickup, not a result: 404 SHIPMENT_NOT_FOUND',
+  },
+  'POST /api/v1/postal/legs/{trackingNumber}/return-to-agency': {
+    access: 'signed-in', needs: ['postal.courier'], resource: 'leg', body: () => ({ agencySignature: signature }),
+    note: 'the matrix\'s leg is a pickup, not a result: 404 SHIPMENT_NOT_FOUND',
+  },
+  'GET /api/v1/public/postal/{trackingNumber}': { access: 'public' },
+};
+
+const signature = { name: 'Người Ký', image: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' };
+
+/** A valid pickup request of scope A (asked for by its clerk for its citizen, tomorrow morning). */
+export const pickupRequest = (s: Pick<Scope, 'procedureCode' | 'personalId' | 'communeCode'>) => {
+  const day = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  return {
+    procedureCode: s.procedureCode, origin: 'phone', applicant: { name: 'Nguyễn Văn An', phone: '0912345678', personalId: s.personalId },
+    address: 'Số 12 đường Lê Lợi, ấp 3', communeCode: s.communeCode, windowFrom: `${day}T08:00:00+07:00`, windowTo: `${day}T10:00:00+07:00`,
+  };
 };
 
 /** A valid counter outcome (guidance given at the counter) of scope A. */

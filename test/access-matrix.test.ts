@@ -18,11 +18,13 @@ import type { HttpApp } from '../src/platform/http/server';
 import { receiveDossier } from '../src/dossiers/service';
 import { reportExportsJob } from '../src/reports/exports';
 import { buildWorld, type World } from '../src/dossiers/world.test-helper';
-import { counterOutcome, matrix, type Row, type Scope } from './access-matrix-rows';
+import { counterOutcome, matrix, pickupRequest, type Row, type Scope } from './access-matrix-rows';
 import { createTestDatabase, type TestDatabase } from './db';
 import { makeServicePoint, makeUser, TEST_PASSWORD } from './factories';
 
 type SignedIn = Extract<Row, { access: 'signed-in' }>;
+/** The loops over every route × role grow with every route added: a minute-scale budget under load. */
+const ROUTES_X_ROLES_TIMEOUT_MS = 180_000;
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
 let t: TestDatabase;
@@ -89,8 +91,13 @@ beforeAll(async () => {
   const [exportA, exportB] = [await exportOf('supervisor'), await exportOf('supervisorB')];
   await reportExportsJob({ db: t.db, clock: systemClock }).handler(); // the export job (pg-boss under `motcua serve`) makes their files
   const [outcomeA, outcomeB] = [await outcomeOf('clerk', citizenA), await outcomeOf('clerkB', citizenB)];
-  ids.in = { code: a.code, id: '', user: String((await makeUser(w.db, 'clerk', w.servicePoint.code)).id), export: exportA.id, counterOutcome: String(outcomeA.id) };
-  ids.out = { code: b.code, id: '', user: String(clerkB.id), export: exportB.id, counterOutcome: String(outcomeB.id) };
+  // a pickup in each scope (src/postal), asked for by each scope's clerk: its shipment and its leg's tracking number
+  const pickupOf = async (who: 'clerk' | 'clerkB', personalId: string, communeCode: string) =>
+    (await call(who, 'POST', '/api/v1/postal/pickups', pickupRequest({ procedureCode: w.procedureCode, personalId, communeCode }))).json() as { id: number; legs: { trackingNumber: string }[] };
+  const [pickupA, pickupB] = [await pickupOf('clerk', citizenA, w.commune.code), await pickupOf('clerkB', citizenB, w.otherCommune.code)];
+  ids.in = { code: a.code, id: '', user: String((await makeUser(w.db, 'clerk', w.servicePoint.code)).id), export: exportA.id, counterOutcome: String(outcomeA.id),
+    shipment: String(pickupA.id), leg: pickupA.legs[0]?.trackingNumber ?? '' };
+  ids.out = { code: b.code, id: '', user: String(clerkB.id), export: exportB.id, counterOutcome: String(outcomeB.id), shipment: String(pickupB.id), leg: pickupB.legs[0]?.trackingNumber ?? '' };
   scopeA = { procedureCode: w.procedureCode, communeCode: w.commune.code, servicePointCode: w.servicePoint.code, personalId: citizenA, intake: { ...w.intake({ personalId: citizenA }) } };
 });
 afterAll(async () => {
@@ -104,7 +111,8 @@ function urlOf(op: string, row: SignedIn, scope: 'in' | 'out'): string {
   const p = ids[scope];
   return (row.query ? `${path}?${row.query}` : path)
     .replace('{code}', op.includes('/units/') ? w.commune.code : op.includes('/service-points/') ? w.servicePoint.code : p.code ?? '')
-    .replace('{id}', row.resource === 'user' ? p.user ?? '' : row.resource === 'export' ? p.export ?? '' : row.resource === 'counterOutcome' ? p.counterOutcome ?? '' : '1')
+    .replace('{id}', row.resource === 'user' ? p.user ?? '' : row.resource === 'export' ? p.export ?? '' : row.resource === 'counterOutcome' ? p.counterOutcome ?? '' : row.resource === 'shipment' ? p.shipment ?? '' : '1')
+    .replace('{trackingNumber}', p.leg ?? 'EB123456785VN')
     .replace('{validFrom}', '2025-07-01').replace('{identifier}', w.communeAgency.identifier)
     .replace('{year}', '2026').replace('{action}', 'approve').replace('{file}', 'receipt.pdf');
 }
@@ -154,7 +162,7 @@ describe('authorization matrix: every role × in scope / out of scope', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, ROUTES_X_ROLES_TIMEOUT_MS);
 
   it('answers a role with the permission, on a resource of scope B, 403 or 404 — never the data', async () => {
     const wrong: string[] = [];
@@ -167,7 +175,7 @@ describe('authorization matrix: every role × in scope / out of scope', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, ROUTES_X_ROLES_TIMEOUT_MS);
 
   it('lets a role with the permission act in its own scope: not 401, not 403, never a 500', async () => {
     const wrong: string[] = [];
@@ -181,7 +189,7 @@ describe('authorization matrix: every role × in scope / out of scope', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, ROUTES_X_ROLES_TIMEOUT_MS);
 
   it('ran every signed-in row for every role at least once', () => {
     // without the permission (in scope) + with it in scope (or, on shared data, refused) = one case per row and role

@@ -153,6 +153,8 @@ describe('the one way (issue 11 §9)', () => {
     dossiers: ['lifecycle', 'events', 'fold', 'overdue', 'contact', 'codes', 'schemas'],
     forms: ['pdf/blocks', 'pdf/layout', 'pdf/table'],
     notifications: [],
+    // the one receipt model (issue 13 §2; the payments issue extends it)
+    payments: ['receipts'],
     reports: [],
     supervision: [],
   };

@@ -25,6 +25,8 @@ export const permissions = [
   'dossiers.result', 'dossiers.return', 'dossiers.withdraw', 'dossiers.stop', 'dossiers.recomputeDue', 'dossiers.rate',
   // a postal worker: receives and returns by post only
   'postal.courier',
+  // postal service (issue 13): asking for a pickup (portal, counter, phone); dispatching couriers and result legs
+  'postal.request', 'postal.dispatch',
   // supervision: reading at-risk and overdue dossiers; being told of overdue ones in one's unit
   'reports.read', 'supervision.read', 'supervision.alerts', 'audit.verify',
   // a citizen acting for themselves: files online for themselves, reads and rates their own dossiers
@@ -40,7 +42,7 @@ export const rolePermissions = {
   admin: ['users.read', 'users.manage', 'directory.manage', 'catalog.manage', 'calendar.manage', 'dossiers.read', 'dossiers.recomputeDue',
     'reports.read', 'supervision.read', 'audit.verify'],
   clerk: ['dossiers.read', 'dossiers.receive', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'dossiers.return',
-    'dossiers.withdraw', 'dossiers.stop', 'dossiers.rate', 'queue.serve',
+    'dossiers.withdraw', 'dossiers.stop', 'dossiers.rate', 'queue.serve', 'postal.request', 'postal.dispatch',
     'documents.store'],
   courier: ['dossiers.read', 'dossiers.return', 'postal.courier',
     'documents.store'],
@@ -48,7 +50,7 @@ export const rolePermissions = {
   approver: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'dossiers.approve',
     'dossiers.stop', 'supervision.read'],
   supervisor: ['users.read', 'dossiers.read', 'reports.read', 'supervision.read', 'supervision.alerts', 'audit.verify'],
-  citizen: ['portal.self', 'dossiers.withdraw', 'dossiers.rate'],
+  citizen: ['portal.self', 'dossiers.withdraw', 'dossiers.rate', 'postal.request'],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 /** Whether a role holds a permission (the table lookup; services ask `can` in policy.ts). */

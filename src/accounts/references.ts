@@ -47,3 +47,11 @@ export async function assignableStaff(db: Db, agencyId: number): Promise<Assigna
     .orderBy('role', 'desc').orderBy('full_name').orderBy('id').execute();
   return rows.map((r) => ({ userId: r.id, fullName: r.full_name, role: r.role as AssignableStaff['role'] }));
 }
+
+/** Active postal workers of a service point (`postal.courier`): whom its pickups and deliveries may be assigned to. */
+export async function couriersOfServicePoint(db: Db, servicePointId: number): Promise<{ userId: number; fullName: string }[]> {
+  const rows = await db.selectFrom('users').select(['id', 'full_name'])
+    .where('role', 'in', rolesWith('postal.courier')).where('active', '=', true).where('scope_service_point_id', '=', servicePointId)
+    .orderBy('full_name').orderBy('id').execute();
+  return rows.map((r) => ({ userId: r.id, fullName: r.full_name }));
+}

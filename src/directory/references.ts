@@ -261,3 +261,29 @@ export interface CounterRef {
 export async function servicePointCounters(db: Database, servicePointId: number): Promise<CounterRef[]> {
   return db.selectFrom('counters').select(['code', 'name']).where('service_point_id', '=', servicePointId).where('active', '=', true).orderBy('code').execute();
 }
+
+/** A service point in force by its code (the citizen names the post office of a pickup), or null. */
+export async function servicePointIdByCode(db: Database, code: string): Promise<number | null> {
+  const row = await db.selectFrom('service_points').select('id').where('code', '=', code).where('valid_to', 'is', null).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/**
+ * The post office that delivers results in a unit: a post office in force in the unit or its
+ * nearest enclosing unit (by path), the lowest id first; null when the province has none.
+ */
+export async function postOfficeForUnitPath(db: Database, unitPath: string): Promise<number | null> {
+  const rows = await db.selectFrom('service_points as s').innerJoin('admin_units as u', 'u.id', 's.admin_unit_id')
+    .select(['s.id', 'u.path']).where('s.kind', '=', 'post_office').where('s.valid_to', 'is', null)
+    .where('u.path', 'like', `/${unitPath.split('/')[1] ?? ''}%`).orderBy('s.id').execute();
+  const best = rows.map((r) => ({ id: r.id, shared: commonPrefixLength(r.path, unitPath) })).sort((a, b) => b.shared - a.shared)[0];
+  return best?.id ?? null;
+}
+
+const commonPrefixLength = (a: string, b: string): number => {
+  const pa = a.split('/');
+  const pb = b.split('/');
+  let n = 0;
+  while (n < pa.length && n < pb.length && pa[n] === pb[n]) n += 1;
+  return n;
+};

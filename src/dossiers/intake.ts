@@ -47,7 +47,7 @@ export function channelFor(actor: Actor, requested: Channel | undefined): Channe
  * The procedure in force and the receipt time, or 400 DOSSIER_INVALID listing every problem of
  * the request (applicant, channel, papers, e-form, postal hand-over, result delivery, who is who). A citizen files for themselves only.
  */
-export async function validIntake(ctx: DossierContext, actor: Actor, input: IntakeInput, channel: Channel, now: Date): Promise<{ procedure: ProcedureForIntake; receivedAt: Date | null; rule: DurationRule; delivery: Delivery; party: Party }> {
+export async function validIntake(ctx: DossierContext, actor: Actor, input: IntakeInput, channel: Channel, now: Date, legalReceiptAt?: Date): Promise<{ procedure: ProcedureForIntake; receivedAt: Date | null; rule: DurationRule; delivery: Delivery; party: Party }> {
   const problems: ErrorDetail[] = [];
   checkApplicant(input.applicant, problems);
   if (can(actor, 'portal.self') && (actor.scope.kind !== 'self' || actor.scope.personalId !== input.applicant.personalId)) {
@@ -57,7 +57,7 @@ export async function validIntake(ctx: DossierContext, actor: Actor, input: Inta
   checkChannel(procedure, channel, problems);
   checkPapers(procedure, input.papers, problems);
   problems.push(...validateFormData(procedure.eformSchema, input.formData));
-  const receivedAt = receiptTime(channel, input.handoverSignedAt, now, problems);
+  const receivedAt = receiptTime(channel, legalReceiptAt, now);
   const delivery = chooseDelivery(input.delivery, channel, procedure, problems);
   const party = checkParty(input.party, input.applicant.personalId, problems);
   const choice = chooseCase(procedure, input.caseKey);

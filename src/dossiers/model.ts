@@ -48,8 +48,6 @@ export interface IntakeInput {
   readonly applicant: ApplicantInput;
   readonly papers: readonly PaperInput[];
   readonly formData: Record<string, unknown>;
-  /** postal: when the courier and the agency signed the hand-over record (the legal receipt time) */
-  readonly handoverSignedAt?: string;
   /** the procedure's case ("trường hợp") whose processing time applies; absent: the procedure's own */
   readonly caseKey?: string;
   /**
@@ -118,9 +116,6 @@ export interface PaperRecord {
 const PERSONAL_ID_RE = /^[0-9]{12}$/;
 const PHONE_RE = /^(0|\+84)[0-9]{9,10}$/;
 export const IDEMPOTENCY_KEY_RE = /^[\x21-\x7e]{8,128}$/;
-/** A postal hand-over record may be entered up to this long after it was signed. */
-const HANDOVER_MAX_AGE_MS = 30 * 86_400_000;
-
 /** The phone and name as stored: no spaces or dots in the number, the name NFC and trimmed. */
 export const normalizedApplicant = (a: ApplicantInput): { phone: string; name: string } =>
   ({ phone: a.phone.replace(/[ .]/g, ''), name: a.name.normalize('NFC').trim() });
@@ -152,18 +147,15 @@ export function checkChannel(procedure: Pick<ProcedureForIntake, 'postalAllowed'
 }
 
 /**
- * When the dossier is received: now at a counter, when the hand-over record was signed for a
- * postal one (not in the future, at most 30 days ago), not yet for an online one (null).
+ * When the dossier is received: now at a counter; for a postal one, when the courier and the
+ * agency's receiver signed the hand-over record (QĐ 45/2016/QĐ-TTg art. 7.2, DOMAIN §5.2 step 7:
+ * the legal filing time) — given by the postal capability's hand-over (`receivePostalDossier`),
+ * never by an HTTP client, else now; not yet for an online one (null).
  */
-export function receiptTime(channel: Channel, handoverSignedAt: string | undefined, now: Date, problems: ErrorDetail[]): Date | null {
+export function receiptTime(channel: Channel, legalReceiptAt: Date | undefined, now: Date): Date | null {
   if (channel === 'online') return null;
   if (channel === 'counter') return now;
-  const signed = handoverSignedAt ? new Date(handoverSignedAt) : null;
-  if (!signed || Number.isNaN(signed.getTime()) || signed.getTime() > now.getTime() + 60_000 || signed.getTime() < now.getTime() - HANDOVER_MAX_AGE_MS) {
-    problems.push({ path: 'handoverSignedAt', message: 'Cần thời điểm ký biên bản giao nhận hồ sơ (không ở tương lai, không quá 30 ngày).' });
-    return now;
-  }
-  return signed;
+  return legalReceiptAt ?? now;
 }
 
 /** The papers as recorded: the catalogue's name and counts fill in what the request leaves out. */

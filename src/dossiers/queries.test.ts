@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it, vi } from 'vitest';
 import { performAction } from './service';
-import { receiveDossier } from './service';
+import { receiveDossier, receivePostalDossier } from './service';
 import { getDossier, SEARCH_COUNT_CAP, searchDossiers } from './queries';
 import { workQueue } from './work-queue';
 import { useWorld, type World } from './world.test-helper';
@@ -69,7 +69,7 @@ describe('search', () => {
     const counter = await receiveDossier(w.ctx(w.actors.clerk), w.intake({ personalId }));
     // filed later, but the hand-over record (the legal receipt) was signed earlier
     w.clock.set(new Date('2026-03-02T11:00:00+07:00'));
-    const postal = await receiveDossier(w.ctx(w.actors.courier), { ...w.intake({ personalId }), channel: 'postal', handoverSignedAt: '2026-03-02T08:00:00+07:00' });
+    const postal = await receivePostalDossier(w.ctx(w.actors.courier), w.intake({ personalId }), new Date('2026-03-02T08:00:00+07:00'));
     w.clock.set(new Date('2026-03-02T12:00:00+07:00'));
     const later = await receiveDossier(w.ctx(w.actors.clerk), w.intake({ personalId }));
     const page = await searchDossiers(w.ctx(w.actors.admin), { personalId });

@@ -49,7 +49,6 @@ const IntakeBody = Type.Object({
     reusedDocumentId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'Nguồn "reused": giấy tờ trong kho dữ liệu của người nộp (GET /api/v1/documents/store)' })),
   }, strict), { maxItems: 100 }),
   formData: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 200 }),
-  handoverSignedAt: Type.Optional(Instant),
   caseKey: Type.Optional(Type.String({ minLength: 1, maxLength: 60, pattern: '^[0-9A-Za-z.-]+$', description: 'Trường hợp của thủ tục (danh mục: cases[].key); bỏ trống: thời hạn chung của thủ tục' })),
   placeUnitCode: Type.Optional(Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9]+$', description: 'Mã xã, phường nơi có đất, công trình, địa điểm kinh doanh (bắt buộc với thủ tục placeTied)' })),
   delivery: Type.Optional(Type.Object({

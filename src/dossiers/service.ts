@@ -32,6 +32,27 @@ export { filingOf, papersOf, type PaperFile } from './papers-of';
 
 /** Receives a dossier (counter, postal, online); a retry with the same idempotency key returns the first result. */
 export async function receiveDossier(ctx: DossierContext, input: IntakeInput, idempotencyKey?: string): Promise<IntakeResult> {
+  return receive(ctx, input, idempotencyKey, undefined);
+}
+
+/**
+ * Receives a dossier carried by the post at the hand-over to the agency (src/postal): its legal
+ * receipt time is when the hand-over record was signed (QĐ 45/2016/QĐ-TTg art. 7.2), and its due
+ * time counts from then on the working calendar. Only the postal capability's hand-over calls this;
+ * no HTTP request can set a receipt time (POST /dossiers receives at the server's now).
+ */
+export async function receivePostalDossier(ctx: DossierContext, input: IntakeInput, handoverSignedAt: Date, idempotencyKey?: string): Promise<IntakeResult> {
+  const now = ctx.clock.now().getTime();
+  if (Number.isNaN(handoverSignedAt.getTime()) || handoverSignedAt.getTime() > now || handoverSignedAt.getTime() < now - HANDOVER_MAX_AGE_MS) {
+    throw validationFailed('HANDOVER_TIME_INVALID', 'Thời điểm ký biên bản giao nhận không hợp lệ (không ở tương lai, không quá 30 ngày).');
+  }
+  return receive(ctx, { ...input, channel: 'postal' }, idempotencyKey, handoverSignedAt);
+}
+
+/** A hand-over record may be entered up to this long after it was signed. */
+const HANDOVER_MAX_AGE_MS = 30 * 86_400_000;
+
+async function receive(ctx: DossierContext, input: IntakeInput, idempotencyKey: string | undefined, legalReceiptAt: Date | undefined): Promise<IntakeResult> {
   const actor = ctx.actor;
   assertMayReceive(actor);
   if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_RE.test(idempotencyKey)) {
@@ -39,7 +60,7 @@ export async function receiveDossier(ctx: DossierContext, input: IntakeInput, id
   }
   const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
   try {
-    return await intake(ctx, actor, input, idempotencyKey, requestHash);
+    return await intake(ctx, actor, input, idempotencyKey, requestHash, legalReceiptAt);
   } catch (e) {
     // A retry of a request that succeeded earlier but no longer validates (e.g. the procedure
     // changed since) still gets the first result.
@@ -50,11 +71,11 @@ export async function receiveDossier(ctx: DossierContext, input: IntakeInput, id
   }
 }
 
-async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, idempotencyKey: string | undefined, requestHash: string): Promise<IntakeResult> {
+async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, idempotencyKey: string | undefined, requestHash: string, legalReceiptAt: Date | undefined): Promise<IntakeResult> {
   const channel = channelFor(actor, input.channel);
   if (hasNul(input)) throw validationFailed('VALIDATION_FAILED', 'Dữ liệu chứa ký tự không hợp lệ.');
   const now = ctx.clock.now();
-  const { procedure, receivedAt, rule, delivery, party } = await validIntake(ctx, actor, input, channel, now);
+  const { procedure, receivedAt, rule, delivery, party } = await validIntake(ctx, actor, input, channel, now, legalReceiptAt);
   const route = await routeIntake(ctx, actor, input.applicant.unitCode, procedure, channel, vnDateOfInstant(now.getTime()), input.placeUnitCode);
   const due = await intakeDueTime(ctx, rule, receivedAt);
   const applicant = { ...input.applicant, ...normalizedApplicant(input.applicant) };

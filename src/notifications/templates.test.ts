@@ -125,3 +125,15 @@ describe('mail to staff', () => {
     expect(planMessage({ kind: 'mail.notification', payload: { subject: 'x', body: 'y' } }, null, URL)).toMatchObject({ channel: null });
   });
 });
+
+describe('postal SMS (src/postal/notify.ts)', () => {
+  it('tells the applicant each postal step by tracking number, without a name, and skips a landline', () => {
+    const plan = planMessage;
+    const m = plan({ kind: 'postal.pickupRequested', payload: { phone: '0912345678', trackingNumber: 'EB100000015VN', date: '2026-04-29T08:00:00+07:00' } }, null, 'https://motcua.example');
+    expect(m).toEqual({ channel: 'sms', to: '0912345678', text: 'Bưu điện đã nhận yêu cầu lấy hồ sơ tại nhà ngày 29/04/2026, số hiệu EB100000015VN.' });
+    const h = plan({ kind: 'postal.handedOver', payload: { phone: '0912345678', trackingNumber: 'EB100000015VN', dossierCode: '000.01.61.H20-260429-0001', date: '2026-05-08T10:00:00Z' } }, null, 'https://motcua.example');
+    expect(h).toMatchObject({ channel: 'sms', text: 'Hồ sơ 000.01.61.H20-260429-0001 (bưu gửi EB100000015VN) đã được bàn giao cho cơ quan, hẹn trả 08/05/2026.' });
+    expect(plan({ kind: 'postal.collected', payload: { phone: '02773851234', trackingNumber: 'EB100000015VN' } }, null, 'https://x')).toMatchObject({ channel: null });
+    expect(plan({ kind: 'postal.unknownStep', payload: { phone: '0912345678', trackingNumber: 'EB100000015VN' } }, null, 'https://x')).toMatchObject({ channel: null });
+  });
+});

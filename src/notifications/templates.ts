@@ -110,6 +110,7 @@ export function eventSeqOf(row: OutboxMessageInput): number | undefined {
  */
 export function planMessage(row: OutboxMessageInput, dossier: DossierContact | null, publicUrl: string, trackingPin: string | null = null): PlannedMessage {
   if (row.kind === 'mail.notification') return staffMail(row.payload, publicUrl);
+  if (row.kind.startsWith('postal.')) return postalSms(row.kind.slice('postal.'.length), row.payload);
   const kind = applicantSmsKind(row.kind);
   if (!kind) return skip(`Loại "${row.kind}" không gửi thông báo.`);
   if (!dossier) return skip('Không tìm thấy hồ sơ.');
@@ -141,4 +142,33 @@ export function staffMail(payload: Record<string, unknown>, publicUrl: string): 
     'Thư tự động từ hệ thống Một cửa; vui lòng không trả lời thư này.',
   ];
   return { channel: 'mail', to, subject: `[Một cửa] ${subject.replace(/[\r\n]+/g, ' ')}`, text: lines.join('\n') };
+}
+
+/**
+ * The postal service's SMS to the applicant at each step (src/postal/notify.ts; QĐ 45/2016/QĐ-TTg
+ * art. 8, TT 17/2017/TT-BTTTT art. 12): the row carries the phone and the tracking number (there may
+ * be no dossier yet), the dossier code once there is one — never a name or an ID number.
+ */
+export function postalSms(step: string, payload: Record<string, unknown>): PlannedMessage {
+  const phone = text(payload.phone);
+  const n = text(payload.trackingNumber);
+  if (!phone || !n) return skip('Tin bưu chính thiếu số điện thoại hoặc số hiệu bưu gửi.');
+  if (!normalizeVietnameseMobile(phone)) return skip('Số điện thoại của người nộp không phải số di động: không gửi SMS.');
+  const date = instant(payload.date);
+  const code = text(payload.dossierCode);
+  const reason = text(payload.reason);
+  const texts: Record<string, string> = {
+    pickupRequested: `Bưu điện đã nhận yêu cầu lấy hồ sơ tại nhà${date ? ` ngày ${formatVnDate(date)}` : ''}, số hiệu ${n}.`,
+    pickupAssigned: `Bưu tá sẽ đến lấy hồ sơ${date ? ` ngày ${formatVnDate(date)}` : ''}, số hiệu ${n}.`,
+    collected: `Bưu điện đã nhận và niêm phong hồ sơ của ông/bà, số hiệu ${n}.`,
+    handedOver: code
+      ? `Hồ sơ ${code} (bưu gửi ${n}) đã được bàn giao cho cơ quan${date ? `, hẹn trả ${formatVnDate(date)}` : ''}.`
+      : `Bưu gửi ${n} đã được bàn giao cho cơ quan giải quyết.`,
+    resultOnItsWay: `Kết quả hồ sơ ${code ?? ''} sẽ được bưu điện phát tới ông/bà, số hiệu ${n}.`,
+    delivered: `Kết quả${code ? ` hồ sơ ${code}` : ''} (bưu gửi ${n}) đã được phát thành công. Cảm ơn ông/bà!`,
+    failedAttempt: `Bưu tá chưa phát được kết quả (bưu gửi ${n})${reason ? `: ${reason}` : ''}. Bưu điện sẽ phát lại.`,
+    returnedToAgency: `Kết quả (bưu gửi ${n}) chưa phát được sau 2 lần, đã chuyển lại cơ quan; mời ông/bà đến nhận.`,
+  };
+  const body = texts[step];
+  return body ? { channel: 'sms', to: phone, text: body } : skip(`Loại "postal.${step}" không gửi thông báo.`);
 }

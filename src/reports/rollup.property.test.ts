@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { performAction } from '../dossiers/service';
-import { receiveDossier } from '../dossiers/service';
+import { receiveDossier, receivePostalDossier } from '../dossiers/service';
 import { actionPermissions, actions, type Action } from '../dossiers/lifecycle';
 import { rolesWith } from '../accounts/model';
 import { useWorld, type World } from '../dossiers/world.test-helper';
@@ -43,8 +43,10 @@ async function run(w: World, steps: readonly Step[]): Promise<void> {
       if (s.kind === 'intake') {
         const actor = s.channel === 'online' ? w.actors.citizen : s.channel === 'postal' ? w.actors.courier : w.actors.clerk;
         const pid = s.channel === 'online' ? '087090001234' : `0870900${String(10000 + n++).slice(-5)}`;
-        const input = w.intake({ personalId: pid, channel: s.channel, ...(s.channel === 'postal' ? { handoverSignedAt: new Date(w.clock.now().getTime() - 3_600_000).toISOString() } : {}) });
-        codes.push((await receiveDossier(ctx(actor), input)).code);
+        const input = w.intake({ personalId: pid, channel: s.channel });
+        codes.push((s.channel === 'postal'
+          ? await receivePostalDossier(ctx(actor), input, new Date(w.clock.now().getTime() - 3_600_000))
+          : await receiveDossier(ctx(actor), input)).code);
       } else if (codes.length > 0) {
         const code = codes[s.dossier % codes.length] ?? '';
         const candidates = Object.values(w.actors).filter((a) => rolesWith(actionPermissions[s.action]).includes(a.role));

@@ -438,6 +438,139 @@ export interface CounterOutcomesTable {
   at: Timestamp;
 }
 
+/** Postal shipments (migration 0130, src/postal): one applicant, one procedure; the draft until the hand-over. */
+export interface PostalShipmentsTable {
+  id: Serial;
+  service_point_id: number;
+  unit_path: string;
+  province_code: string;
+  origin: 'portal' | 'counter' | 'phone' | 'dossier';
+  procedure_code: string;
+  procedure_name: string;
+  applicant: JSONColumnType<Record<string, unknown>, string, string>;
+  personal_id: string | null;
+  address: string;
+  commune_code: string;
+  commune_name: string;
+  requested_commune_code: string;
+  window_from: Date | null;
+  window_to: Date | null;
+  note: string | null;
+  draft: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  fee_vnd: ColumnType<number, number | undefined, number>;
+  postage_vnd: ColumnType<number, number | undefined, number>;
+  receipt_id: number | null;
+  sealed_at: Date | null;
+  dossier_code: string | null;
+  requested_by: number | null;
+  created_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface PostalLegsTable {
+  id: Serial;
+  shipment_id: number;
+  kind: 'pickup' | 'toAgency' | 'result' | 'transfer';
+  tracking_number: string;
+  status: string;
+  service_point_id: number;
+  courier_id: number | null;
+  courier_name: string | null;
+  agency_id: number | null;
+  recipient: JSONColumnType<Record<string, unknown>, string | null, string | null> | null;
+  carrier_order_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+/** Append-only (trigger forbid_change). */
+export interface PostalLegEventsTable {
+  id: Serial;
+  leg_id: number;
+  event_id: string;
+  kind: string;
+  at: Timestamp;
+  recorded_at: Timestamp;
+  source: 'staff' | 'courier' | 'carrier' | 'system';
+  actor_id: number | null;
+  actor_name: string | null;
+  note: string | null;
+  position: JSONColumnType<{ lat: number; lon: number }, string | null, string | null> | null;
+  payload: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface PostalSignaturesTable {
+  id: Serial;
+  sha256: string;
+  png: Buffer;
+  signer_name: string;
+  signer_personal_id: string | null;
+  signed_at: Timestamp;
+}
+
+export interface PostalHandoverRecordsTable {
+  id: Serial;
+  service_point_id: number;
+  unit_path: string;
+  year: number;
+  number: number;
+  agency_id: number;
+  agency_name: string;
+  courier_id: number;
+  courier_name: string;
+  receiver_name: string;
+  receiver_personal_id: string | null;
+  courier_signature_id: number;
+  receiver_signature_id: number;
+  signed_at: Timestamp;
+  statement: string;
+}
+
+export interface PostalHandoverItemsTable {
+  record_id: number;
+  shipment_id: number;
+  leg_id: number;
+  tracking_number: string;
+  dossier_code: string;
+  due_at: Date | null;
+  fee_vnd: number;
+}
+
+export interface PostalRemittancesTable {
+  record_id: number;
+  agency_id: number;
+  collected_vnd: number;
+  remitted_vnd: number;
+  reconciled: boolean;
+  at: Timestamp;
+}
+
+export interface PostalCarrierCursorTable {
+  carrier: string;
+  cursor: string;
+  updated_at: Timestamp;
+}
+
+/** The one receipt model (migration 0131, src/payments/receipts.ts). */
+export interface ReceiptsTable {
+  id: Serial;
+  series: string;
+  service_point_id: number;
+  year: number;
+  number: number;
+  amount_vnd: number;
+  payer: JSONColumnType<Record<string, unknown>, string, string>;
+  items: JSONColumnType<{ kind: string; label: string; amountVnd: number }[], string, string>;
+  payment_method: 'cash' | 'transfer' | 'card' | 'qr';
+  collected_by: number;
+  collected_by_name: string;
+  place: 'counter' | 'courier';
+  dossier_code: string | null;
+  shipment_id: number | null;
+  issued_at: Timestamp;
+}
+
 /** Signed daily anchors of the event log (src/dossiers/anchors.ts); append-only. */
 export interface AuditAnchorsTable {
   /** YYYY-MM-DD, Vietnam time */
@@ -569,4 +702,13 @@ export interface DB {
   dossier_resolutions: DossierResolutionsTable;
   queue_kiosks: QueueKiosksTable;
   queue_tickets: QueueTicketsTable;
+  postal_shipments: PostalShipmentsTable;
+  postal_legs: PostalLegsTable;
+  postal_leg_events: PostalLegEventsTable;
+  postal_signatures: PostalSignaturesTable;
+  postal_handover_records: PostalHandoverRecordsTable;
+  postal_handover_items: PostalHandoverItemsTable;
+  postal_remittances: PostalRemittancesTable;
+  postal_carrier_cursor: PostalCarrierCursorTable;
+  receipts: ReceiptsTable;
 }
