@@ -34,6 +34,7 @@ import { TransparencyLink, TransparencyPage } from './transparency/TransparencyP
 import { AnchorsPage } from './anchors/AnchorsPage';
 import { useTrackingT } from './tracking/i18n';
 import { Button } from './ui/Button';
+import { standaloneSurface } from './standalone';
 
 type Session =
   | { readonly status: 'loading' }
@@ -144,6 +145,8 @@ export function App() {
     setSession({ status: 'anonymous', notice: 'loggedOut' });
   };
 
+  const standalone = standaloneSurface(path);
+  if (standalone) return standalone;
   switch (session.status) {
     case 'loading':
       return (

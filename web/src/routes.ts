@@ -31,6 +31,10 @@ export const paths = {
   anchors: '/cong-khai/neo',
   /** citizens: their own dossiers (each opens at processingDossier, scoped by the server) */
   myDossiers: '/cong-dan/ho-so',
+  /** public, no sign-in, full screen: the queue kiosk of the service point staff opened it for */
+  kiosk: '/may-lay-so',
+  /** public, no sign-in, full screen: the waiting room's display is this path + '/' + the service point code */
+  queueDisplay: '/man-hinh-goi-so',
 } as const satisfies Record<string, `/${string}`>;
 
 type PagePath = Exclude<(typeof paths)[keyof typeof paths], typeof paths.home>;
@@ -58,6 +62,8 @@ export const pagePermissions = {
   [paths.transparency]: [],
   [paths.anchors]: [],
   [paths.myDossiers]: ['portal.self'],
+  [paths.kiosk]: [],
+  [paths.queueDisplay]: [],
 } as const satisfies Record<PagePath, readonly Permission[]>;
 
 /** The permissions a path needs: its page's, or a dossier page's for `/xu-ly/ho-so/<code>`. */

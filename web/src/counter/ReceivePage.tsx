@@ -19,6 +19,8 @@ import { ReviewStep } from './receive/ReviewStep';
 import { useReceiveForm } from './receive/useReceiveForm';
 import { OutcomeSection } from './OutcomeSection';
 import './counter.css';
+import { CallingPanel } from '../appointments/CallingPanel';
+import { userCan } from '../api/types';
 
 export { newIdempotencyKey } from './receive/useReceiveForm';
 
@@ -32,6 +34,7 @@ export function ReceivePage({ user }: { readonly user: User }) {
     return (
       <div ref={form.page}>
         <h1 tabIndex={-1}>{t('receiveTitle')}</h1>
+        {userCan(user, 'queue.serve') && <CallingPanel onBooked={(b) => void form.fillFromBooking(b)} />}
         <DoneView result={form.result} onStartOver={form.startOver} />
       </div>
     );
@@ -41,6 +44,7 @@ export function ReceivePage({ user }: { readonly user: User }) {
     <div ref={form.page}>
       <h1 tabIndex={-1} data-focus="edit">{t('receiveTitle')}</h1>
       <p className="lead">{t('receiveIntro')}</p>
+      {userCan(user, 'queue.serve') && <CallingPanel onBooked={(b) => void form.fillFromBooking(b)} />}
       {form.mode === 'review' && form.procedure && form.unit ? (
         <ReviewStep form={form} procedure={form.procedure} unit={form.unit} />
       ) : (

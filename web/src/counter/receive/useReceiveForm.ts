@@ -91,14 +91,14 @@ export function useReceiveForm(user: User) {
     setApplicant(next);
   };
 
-  const chooseProcedure = async (code: string) => {
+  const chooseProcedure = async (code: string, facts: ApplicantFacts = applicant) => {
     setProcedureLoading(true);
     setServerError(null);
     try {
       const p = await fetchProcedure(code);
       setProcedure(p);
       setRows(checklistOf(p.requiredPapers));
-      setValues(prefillEform(eformFields(p.eformSchema), {}, applicant, null));
+      setValues(prefillEform(eformFields(p.eformSchema), {}, facts, null));
     } catch (e) {
       setServerError(shownError(e, tApp));
     } finally {
@@ -107,6 +107,14 @@ export function useReceiveForm(user: User) {
   };
 
   const clearProcedure = () => { setProcedure(null); setRows([]); };
+
+  /** A booked citizen called to this counter: the intake opens with their booking's applicant and procedure (issue 14 §5). */
+  const fillFromBooking = async (booking: { readonly procedureCode: string | null; readonly name: string; readonly personalId: string; readonly phone: string }) => {
+    const facts: ApplicantFacts = { ...emptyApplicant, name: booking.name, personalId: booking.personalId, phone: booking.phone };
+    setMode('edit');
+    setApplicant(facts);
+    if (booking.procedureCode) await chooseProcedure(booking.procedureCode, facts);
+  };
   const { qr, setQr, qrMessage, fillFromQr, resetQr } = useIdCardQr(applicant, updateApplicant);
 
   const toReview = (event: FormEvent) => {
@@ -164,7 +172,7 @@ export function useReceiveForm(user: User) {
 
   return {
     page, today, mode, busy, result, problems, serverError, errorOf,
-    procedure, procedureLoading, chooseProcedure, clearProcedure, caseAndPlace, choices,
+    procedure, procedureLoading, chooseProcedure, clearProcedure, fillFromBooking, caseAndPlace, choices,
     applicant, updateApplicant, unit, setUnit, qr, setQr, qrMessage, fillFromQr,
     rows, setRow, fields, values, setValue,
     toReview, backToEdit, submit, startOver,
