@@ -7,7 +7,7 @@ import { errorDetails, errorMessage } from '../ui/errors';
 import { Field } from '../ui/Field';
 import { Notice } from '../ui/Notice';
 import { useDocumentTitle } from '../ui/page';
-import { Button } from '../ui/Button';
+import { SubmitButton } from '../ui/Button';
 
 /** Mirrors the server's rule (accounts/model.ts); the server has the last word. */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -96,11 +96,7 @@ export function ChangePasswordPage({ username, onSessionLost, required = false, 
         <Field ref={refs.confirm} label={t('password.confirm')} name="confirmPassword" type="password"
           autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.target.value)}
           error={problems.confirm ?? null} />
-        <div className="form__actions">
-          <Button kind="primary" type="submit" disabled={submitting}>
-            {submitting ? t('password.submitting') : t('password.submit')}
-          </Button>
-        </div>
+        <SubmitButton busy={submitting} busyText={t('password.submitting')} text={t('password.submit')} />
       </form>
     </div>
   );

@@ -7,7 +7,7 @@ import { errorMessage } from '../ui/errors';
 import { Field } from '../ui/Field';
 import { Notice } from '../ui/Notice';
 import { useDocumentTitle } from '../ui/page';
-import { Button } from '../ui/Button';
+import { SubmitButton } from '../ui/Button';
 
 interface LoginPageProps {
   readonly onLoggedIn: (user: User) => void;
@@ -56,35 +56,12 @@ export function LoginPage({ onLoggedIn, notice = null }: LoginPageProps) {
       <Notice tone="info">{notice === 'loggedOut' && !problems.form ? t('login.loggedOut') : null}</Notice>
       <Notice tone="error" id="login-error">{problems.form}</Notice>
       <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-describedby={problems.form ? 'login-error' : undefined}>
-        <Field
-          ref={usernameRef}
-          label={t('login.username')}
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          error={problems.username ?? null}
-          autoFocus
-        />
-        <Field
-          ref={passwordRef}
-          label={t('login.password')}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={problems.password ?? null}
-        />
-        <div className="form__actions">
-          <Button kind="primary" type="submit" disabled={submitting}>
-            {submitting ? t('login.submitting') : t('login.submit')}
-          </Button>
-        </div>
+        <Field ref={usernameRef} label={t('login.username')} name="username" autoComplete="username" autoCapitalize="none"
+          spellCheck={false} required value={username} onChange={(e) => setUsername(e.target.value)}
+          error={problems.username ?? null} autoFocus />
+        <Field ref={passwordRef} label={t('login.password')} name="password" type="password" autoComplete="current-password"
+          required value={password} onChange={(e) => setPassword(e.target.value)} error={problems.password ?? null} />
+        <SubmitButton busy={submitting} busyText={t('login.submitting')} text={t('login.submit')} />
       </form>
     </div>
   );

@@ -14,3 +14,12 @@ export const buttonClass = (kind: ButtonKind) => `button button--${kind}`;
 export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button({ kind = 'secondary', type = 'button', className, ...rest }, ref) {
   return <button ref={ref} type={type} className={className ? `${buttonClass(kind)} ${className}` : buttonClass(kind)} {...rest} />;
 });
+
+/** A form's primary action: it submits, and says so while the form is being sent. */
+export function SubmitButton({ busy, busyText, text }: { readonly busy: boolean; readonly busyText: string; readonly text: string }) {
+  return (
+    <div className="form__actions">
+      <Button kind="primary" type="submit" disabled={busy}>{busy ? busyText : text}</Button>
+    </div>
+  );
+}
