@@ -69,6 +69,8 @@ describe('the app role', () => {
     await expect(asApp('DELETE FROM dossier_events')).rejects.toThrow(/permission denied for table dossier_events/);
     await expect(asApp('TRUNCATE dossier_events')).rejects.toThrow(/permission denied/);
     await expect(asApp('DELETE FROM audit_anchors')).rejects.toThrow(/permission denied for table audit_anchors/);
+    // the tracking secret: a new one would change every PIN already printed and sent
+    await expect(asApp(`UPDATE tracking_key SET secret = repeat('x', 40)`)).rejects.toThrow(/permission denied for table tracking_key/);
     await expect(asApp(`INSERT INTO schema_migrations (name, checksum) VALUES ('9999_x.sql', 'x')`)).rejects.toThrow(/permission denied/);
     await expect(asApp('CREATE TABLE public.x (a int)')).rejects.toThrow(/permission denied/);
     expect((await asApp('SELECT count(*)::int AS n FROM dossier_events')).rows[0].n).toBeGreaterThan(0);
