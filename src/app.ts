@@ -45,6 +45,11 @@ import { listenTo } from './platform/db/listen';
 import { storeHook } from './documents/store-hook';
 import { reusedPapersCheck } from './documents/store';
 import { registerStoreRoutes } from './documents/store-routes';
+import { registerFilesRoutes } from './documents/files-routes';
+import type { FilesDeps } from './documents/service';
+import { mayReadPaperFile } from './dossiers/paper-files';
+import { fileStoreOf } from './platform/files';
+import type { FileStore } from './platform/files/store';
 
 export interface AppDeps {
   readonly db: Database;
@@ -72,6 +77,18 @@ export interface AppDeps {
   readonly sendJob?: (name: string) => Promise<void>;
   /** How the queue finds a booking by its code at check-in (the appointments' bookings; tests may give their own). */
   readonly lookupBooking?: BookingLookup;
+  /** Where uploaded files are kept; the configured store (folder under the data folder, or S3) otherwise (tests pass their own). */
+  readonly fileStore?: FileStore;
+}
+
+/** The files' store, limits and readers (who may read a file because their data names it). */
+export function filesDepsOf(deps: Pick<AppDeps, 'config' | 'fileStore'>): FilesDeps {
+  return {
+    store: deps.fileStore ?? fileStoreOf(deps.config.files),
+    maxBytes: deps.config.files.maxBytes,
+    maxPages: deps.config.files.maxPages,
+    readers: [mayReadPaperFile],
+  };
 }
 
 /** Operator figures: /api/metrics, /api/health/detail, gauges read at each scrape. */
@@ -130,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerPostalRoutes(app, { ...routeDeps, hooks: dossierHooks, codeSystem: deps.config.codeSystem, intakeChecks, trackRateLimit: deps.trackRateLimit ?? deps.config.rateLimits.track });
   registerOutboxAdminRoutes(app, routeDeps);
   registerStoreRoutes(app, routeDeps);
+  registerFilesRoutes(app, { ...routeDeps, files: filesDepsOf(deps) });
   registerAnchorRoutes(app, { ...routeDeps, anchorKeyFile: deps.config.anchorKeyFile, rateLimit: deps.transparencyRateLimit ?? deps.config.rateLimits.transparency });
   registerQueue(app, deps);
   return app;

@@ -208,6 +208,14 @@ export const matrix: Record<string, Row> = {
     note: 'the matrix\'s leg is a pickup, not a result: 404 SHIPMENT_NOT_FOUND',
   },
   'GET /api/v1/public/postal/{trackingNumber}': { access: 'public' },
+  'POST /api/v1/files': {
+    access: 'signed-in', needs: ['files.upload'], resource: 'none',
+    note: 'an upload is a multipart body and the matrix sends JSON: 415 UPLOAD_NOT_MULTIPART (src/documents/files.test.ts uploads for real)',
+  },
+  'GET /api/v1/files/{id}': {
+    access: 'signed-in', needs: 'session', resource: 'none',
+    note: 'file 1 is nobody\'s the role may read (the matrix uploads none): 404 FILE_NOT_FOUND; who may read a file is tested in src/documents/files.test.ts',
+  },
 };
 
 const signature = { name: 'Người Ký', image: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' };

@@ -35,6 +35,8 @@ export const permissions = [
   'queue.serve',
   // the applicant's document store: looking it up at intake (to reuse papers)
   'documents.store',
+  // uploading scans and result files (issue 12): at the counter, at the door, at the agency, online
+  'files.upload',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -43,14 +45,14 @@ export const rolePermissions = {
     'reports.read', 'supervision.read', 'audit.verify'],
   clerk: ['dossiers.read', 'dossiers.receive', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'dossiers.return',
     'dossiers.withdraw', 'dossiers.stop', 'dossiers.rate', 'queue.serve', 'postal.request', 'postal.dispatch',
-    'documents.store'],
+    'documents.store', 'files.upload'],
   courier: ['dossiers.read', 'dossiers.return', 'postal.courier',
-    'documents.store'],
-  officer: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result'],
+    'documents.store', 'files.upload'],
+  officer: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'files.upload'],
   approver: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'dossiers.approve',
-    'dossiers.stop', 'supervision.read'],
+    'dossiers.stop', 'supervision.read', 'files.upload'],
   supervisor: ['users.read', 'dossiers.read', 'reports.read', 'supervision.read', 'supervision.alerts', 'audit.verify'],
-  citizen: ['portal.self', 'dossiers.withdraw', 'dossiers.rate', 'postal.request'],
+  citizen: ['portal.self', 'dossiers.withdraw', 'dossiers.rate', 'postal.request', 'files.upload'],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 /** Whether a role holds a permission (the table lookup; services ask `can` in policy.ts). */

@@ -78,6 +78,8 @@ export interface Config {
   readonly rateLimits: RateLimits;
   /** The counter queue (src/appointments/queue-*): priority, early booked citizens, kiosk limits (MOTCUA_QUEUE_*). */
   readonly queue: QueueSettings;
+  /** Uploaded files: size and page limits, and where the bytes are kept (MOTCUA_FILES_*, MOTCUA_S3_*). */
+  readonly files: FileSettings;
 }
 
 export interface QueueSettings {
@@ -101,6 +103,58 @@ function queueSettingsOf(env: NodeJS.ProcessEnv): QueueSettings {
     priority, bookedEarlyMinutes,
     kioskTicketsPerMinute: positiveInt(env.MOTCUA_QUEUE_KIOSK_TICKETS_PER_MINUTE, 20, 'MOTCUA_QUEUE_KIOSK_TICKETS_PER_MINUTE', 1000),
     publicRateLimit: positiveInt(env.MOTCUA_RATE_LIMIT_QUEUE, 600, 'MOTCUA_RATE_LIMIT_QUEUE', 100_000),
+  };
+}
+
+export interface FileSettings {
+  /** Largest upload in bytes (MOTCUA_FILES_MAX_MB, default 20 MiB). */
+  readonly maxBytes: number;
+  /** Most pages a file may have (MOTCUA_FILES_MAX_PAGES, default 200). */
+  readonly maxPages: number;
+  /** The folder under the data folder (default), or an S3-compatible bucket (MOTCUA_FILES_STORE=s3). */
+  readonly store: { readonly kind: 'folder'; readonly dir: string } | S3Settings;
+}
+
+export interface S3Settings {
+  readonly kind: 's3';
+  /** MOTCUA_S3_ENDPOINT: the service's URL (any S3-compatible store); absent: AWS itself. */
+  readonly endpoint: string | undefined;
+  readonly bucket: string;
+  readonly region: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  /** Path-style addressing (host/bucket/key), which most S3-compatible servers need (MOTCUA_S3_FORCE_PATH_STYLE, default true with an endpoint). */
+  readonly forcePathStyle: boolean;
+  /** Local folder for temporary files while uploads arrive. */
+  readonly tempDir: string;
+}
+
+export const DEFAULT_FILE_LIMITS = { maxBytes: 20 * 1024 * 1024, maxPages: 200 } as const;
+
+function filesOf(env: NodeJS.ProcessEnv, dataDir: string): FileSettings {
+  const maxBytes = positiveInt(env.MOTCUA_FILES_MAX_MB, DEFAULT_FILE_LIMITS.maxBytes / 1024 / 1024, 'MOTCUA_FILES_MAX_MB', 1024) * 1024 * 1024;
+  const maxPages = positiveInt(env.MOTCUA_FILES_MAX_PAGES, DEFAULT_FILE_LIMITS.maxPages, 'MOTCUA_FILES_MAX_PAGES', 10_000);
+  const kind = given(env.MOTCUA_FILES_STORE) ?? 'folder';
+  const dir = path.join(dataDir, 'files');
+  if (kind === 'folder') return { maxBytes, maxPages, store: { kind: 'folder', dir } };
+  if (kind !== 's3') throw invalid(`MOTCUA_FILES_STORE=${kind} (folder hoặc s3)`);
+  const endpoint = urlFrom(env.MOTCUA_S3_ENDPOINT, 'MOTCUA_S3_ENDPOINT', ['https:', 'http:'], 'https://s3.example.vn');
+  // the keys must not travel in clear text beyond this machine
+  if (endpoint && endpoint.protocol === 'http:' && !LOOPBACK.has(endpoint.hostname)) throw invalid('MOTCUA_S3_ENDPOINT phải dùng https (http chỉ cho máy cục bộ)');
+  const required = (name: string) => {
+    const value = given(env[name]);
+    if (value === undefined) throw invalid(`${name} là bắt buộc khi MOTCUA_FILES_STORE=s3`);
+    return value;
+  };
+  const pathStyle = given(env.MOTCUA_S3_FORCE_PATH_STYLE);
+  if (pathStyle !== undefined && pathStyle !== 'true' && pathStyle !== 'false') throw invalid(`MOTCUA_S3_FORCE_PATH_STYLE=${pathStyle} (true hoặc false)`);
+  return {
+    maxBytes, maxPages,
+    store: {
+      kind: 's3', endpoint: endpoint ? endpoint.toString() : undefined, bucket: required('MOTCUA_S3_BUCKET'), region: given(env.MOTCUA_S3_REGION) ?? 'us-east-1',
+      accessKeyId: required('MOTCUA_S3_ACCESS_KEY_ID'), secretAccessKey: required('MOTCUA_S3_SECRET_ACCESS_KEY'),
+      forcePathStyle: pathStyle === undefined ? endpoint !== undefined : pathStyle === 'true', tempDir: path.join(dir, 'tmp'),
+    },
   };
 }
 
@@ -294,5 +348,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     formSet2025From: formSetSwitchFrom(env.MOTCUA_FORM_SET_2025_FROM),
     codeSystem: codeSystemFrom(env.MOTCUA_CODE_SYSTEM),
     queue: queueSettingsOf(env),
+    files: filesOf(env, dataDir),
   };
 }

@@ -9,7 +9,9 @@ export type DomainErrorKind =
   | 'InvalidTransition'
   | 'ValidationFailed'
   | 'Conflict'
-  | 'TooManyRequests';
+  | 'TooManyRequests'
+  | 'TooLarge'
+  | 'UnsupportedMediaType';
 
 export interface ErrorDetail {
   /** JSON pointer or dotted path of the offending field, or a row reference like "row 12". */
@@ -50,5 +52,10 @@ export const conflict = (code: string, message: string): DomainError =>
   new DomainError('Conflict', code, message);
 export const tooManyRequests = (code: string, message: string, retryAfterSeconds?: number): DomainError =>
   new DomainError('TooManyRequests', code, message, undefined, retryAfterSeconds);
+
+/** 413: the content is larger than allowed (an upload over the size limit). */
+export const tooLarge = (code: string, message: string): DomainError => new DomainError('TooLarge', code, message);
+/** 415: the content is not of a type accepted (a program, a mislabelled file). */
+export const unsupportedMediaType = (code: string, message: string): DomainError => new DomainError('UnsupportedMediaType', code, message);
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -667,6 +667,24 @@ export interface StoreDocumentsTable {
   created_at: Timestamp;
 }
 
+export interface FilesTable {
+  id: Serial;
+  sha256: string;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/tiff';
+  size_bytes: number;
+  page_count: number;
+  storage_key: string;
+  created_at: Timestamp;
+  created_by: number | null;
+}
+
+export interface FileUploadsTable {
+  file_id: number;
+  user_id: number;
+  file_name: string | null;
+  uploaded_at: Timestamp;
+}
+
 export interface DB {
   store_consents: StoreConsentsTable;
   store_documents: StoreDocumentsTable;
@@ -711,4 +729,6 @@ export interface DB {
   postal_remittances: PostalRemittancesTable;
   postal_carrier_cursor: PostalCarrierCursorTable;
   receipts: ReceiptsTable;
+  files: FilesTable;
+  file_uploads: FileUploadsTable;
 }

@@ -17,6 +17,8 @@ const statusOfKind = {
   ValidationFailed: 400,
   Conflict: 409,
   TooManyRequests: 429,
+  TooLarge: 413,
+  UnsupportedMediaType: 415,
 } as const satisfies Record<DomainErrorKind, number>;
 
 export const errorBody = (code: string, message: string, details?: readonly ErrorDetail[]): ErrorBody => ({

@@ -1,0 +1,15 @@
+// Who may read a file because a dossier names it (issue 12 §1): staff who may read a dossier
+// whose paper is that scan, the citizen whose dossier it is. Wired into the documents capability
+// by src/app.ts (documents imports no dossiers code).
+import { can } from '../accounts/policy';
+import type { Actor } from '../platform/actor';
+import type { ServiceContext } from '../platform/context';
+import { scopedActor, scopeWhere } from './scope';
+
+export async function mayReadPaperFile(ctx: ServiceContext & { readonly actor: Actor }, fileId: number): Promise<boolean> {
+  if (!can(ctx.actor, 'dossiers.read') && !can(ctx.actor, 'portal.self')) return false;
+  const actor = await scopedActor(ctx.db, ctx.actor);
+  const row = await ctx.db.selectFrom('dossier_papers as p').innerJoin('dossiers as d', 'd.id', 'p.dossier_id')
+    .select('p.id').where('p.file_id', '=', fileId).where(scopeWhere(actor)).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
