@@ -23,10 +23,10 @@ describe('reading an import row', () => {
     const problems = new RowProblems();
     readProcedureRow({ code: 'X', name: 'Thủ tục', requiredPapers: '[{"name":"Đơn","originals":-1}]' }, 4, problems);
     const messages = problems.details.map((d) => d.message);
-    expect(messages).toContain('row 4, field "code": mã "X" không đúng dạng mã TTHC (vd. 1.001193)');
-    expect(messages).toContain('row 4, field "requiredPapers": mục 1: "originals", "copies" phải là số nguyên ≥ 0');
-    expect(messages).toContain('row 4, field "effectiveFrom": bắt buộc');
-    expect(messages).toContain('row 4, field "postalAllowed": bắt buộc');
+    expect(messages).toContain('Dòng 4, trường "code": mã "X" không đúng dạng mã TTHC (vd. 1.001193)');
+    expect(messages).toContain('Dòng 4, trường "requiredPapers": mục 1: "originals", "copies" phải là số nguyên ≥ 0');
+    expect(messages).toContain('Dòng 4, trường "effectiveFrom": bắt buộc');
+    expect(messages).toContain('Dòng 4, trường "postalAllowed": bắt buộc');
   });
 
   it('records the standard steps as a default when the row has none', () => {

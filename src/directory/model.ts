@@ -157,7 +157,7 @@ export function openingHoursProblems(value: unknown): string[] {
 export class RowProblems {
   readonly details: ErrorDetail[] = [];
   add(row: number, field: string, message: string): void {
-    this.details.push({ path: `row ${row}, field "${field}"`, message: `row ${row}, field "${field}": ${message}` });
+    this.details.push({ path: `row ${row}, field "${field}"`, message: `Dòng ${row}, trường "${field}": ${message}` });
   }
   get isEmpty(): boolean {
     return this.details.length === 0;

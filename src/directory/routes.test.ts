@@ -115,9 +115,9 @@ describe('directory import route', () => {
     const res = await importAs('admin', { kind: 'servicePoints', format: 'json', content });
     expect(res.statusCode).toBe(400);
     const messages = res.json().error.details.map((d: { message: string }) => d.message);
-    expect(messages).toContain('row 2, field "validFrom": ngày không hợp lệ ("2025-02-30"; cần YYYY-MM-DD)');
-    expect(messages.some((m: string) => m.startsWith('row 2, field "kind"'))).toBe(true);
-    expect(messages.some((m: string) => m.startsWith('row 2, field "openingHours"'))).toBe(true);
+    expect(messages).toContain('Dòng 2, trường "validFrom": ngày không hợp lệ ("2025-02-30"; cần YYYY-MM-DD)');
+    expect(messages.some((m: string) => m.startsWith('Dòng 2, trường "kind"'))).toBe(true);
+    expect(messages.some((m: string) => m.startsWith('Dòng 2, trường "openingHours"'))).toBe(true);
     const written = await t.db.selectFrom('service_points').select('id').where('code', 'in', ['X-1', 'X-2']).execute();
     expect(written).toHaveLength(0);
   });
@@ -129,7 +129,7 @@ describe('directory import route', () => {
     ] });
     const res = await importAs('admin', { kind: 'agencies', format: 'json', content });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details[0].message).toMatch(/^row 2, field "unitCode": không có đơn vị hành chính "99999"/);
+    expect(res.json().error.details[0].message).toMatch(/^Dòng 2, trường "unitCode": không có đơn vị hành chính "99999"/);
     expect(await t.db.selectFrom('agencies').select('id').where('identifier', '=', '000.99.99.H20').execute()).toHaveLength(0);
   });
 
