@@ -103,7 +103,8 @@ export interface DossierDetail {
   readonly supplementCount: number;
   readonly apologyUsed: boolean;
   readonly formData: Record<string, unknown>;
-  readonly papers: { key: string; name: string; originals: number; copies: number; source: string; digitized: boolean }[];
+  /** fileId: the paper's scan (GET /api/v1/files/{id}), null for paper only */
+  readonly papers: { key: string; name: string; originals: number; copies: number; source: string; digitized: boolean; fileId: number | null }[];
   /**
    * Staff: every event with its payload. Citizens: action label, time and the status after it;
    * `actorRole` null and the payload only what is addressed to them (see citizenPayload).
@@ -124,7 +125,7 @@ export async function getDossier(ctx: ServiceContext, code: string): Promise<Dos
   // the directory and the catalogue through their reference reads (DESIGN §2), not their tables
   const [events, papers, rules, cal, agencies, point] = await Promise.all([
     loadEvents(ctx.db, d),
-    ctx.db.selectFrom('dossier_papers').select(['paper_key as key', 'name', 'originals', 'copies', 'source', 'digitized']).where('dossier_id', '=', d.id).orderBy('id').execute(),
+    ctx.db.selectFrom('dossier_papers').select(['paper_key as key', 'name', 'originals', 'copies', 'source', 'digitized', 'file_id as fileId']).where('dossier_id', '=', d.id).orderBy('id').execute(),
     procedureRules(ctx.db, d.procedure_id),
     calendarAround(ctx.db, now),
     agencyNames(ctx.db, [d.receiving_agency_id, d.competent_agency_id]),

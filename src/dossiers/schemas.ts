@@ -46,6 +46,7 @@ export const DossierDetailSchema = Type.Object({
   supplementCount: Type.Integer(), apologyUsed: Type.Boolean(), formData: Payload,
   papers: Type.Array(Type.Object({
     key: Type.String(), name: Type.String(), originals: Type.Integer(), copies: Type.Integer(), source: Type.String(), digitized: Type.Boolean(),
+    fileId: Nullable(Type.Integer({ description: 'bản scan của giấy tờ (GET /api/v1/files/{id}); null: chỉ có bản giấy' })),
   })),
   timeline: Type.Array(Type.Object({
     seq: Type.Integer(), at: Instant, action: Type.String(), label: Type.String(), status: Nullable(Status), actorRole: Nullable(Type.String()), payload: Payload,

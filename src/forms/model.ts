@@ -50,6 +50,8 @@ export interface PaperLine {
   name: string;
   originals: number;
   copies: number;
+  /** its electronic copy: scanned at intake, or reused from the applicant's document store; absent: paper only */
+  digital?: 'scanned' | 'reused';
 }
 
 export type ResultDeliveryMethod = 'counter' | 'post' | 'online';

@@ -204,7 +204,11 @@ export async function dossierSlip(ctx: FormsContext, code: string, kind: SlipKin
         : d.channel === 'online' && !servicePoint ? { method: 'online', text: '' } : { method: 'counter', text: counterText };
       return { kind, data: {
         header, code: d.code, copyLabel: 'Giao khách hàng', applicant, procedure,
-        papers: d.papers.map((p) => ({ name: p.name, originals: p.originals, copies: p.copies })),
+        // a paper's electronic copy as recorded: reused from the store, or scanned with its file attached
+        papers: d.papers.map((p) => {
+          const digital = p.source === 'reused' ? 'reused' as const : p.fileId !== null ? 'scanned' as const : null;
+          return { name: p.name, originals: p.originals, copies: p.copies, ...(digital ? { digital } : {}) };
+        }),
         setCount: 1,
         duration: terms.duration, ...(terms.caseName ? { caseName: terms.caseName } : {}),
         receivedAt, dueAt, resultDelivery, fees: terms.fees,

@@ -1,6 +1,6 @@
 /** Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả (TT 01/2018, TT 03/2025; A5). */
 import { formatDuration, formatVnd, formatVnDateTime, groupThousands, RESULT_DELIVERY_TEXT } from '../format';
-import type { ReceiptSlipData } from '../model';
+import type { PaperLine, ReceiptSlipData } from '../model';
 import { drawApplicant, drawNationalHeader, drawSignatures, drawTitle, drawWithQr, renderForm } from './blocks';
 import { A5_PORTRAIT } from './layout';
 import { drawTable } from './table';
@@ -27,6 +27,11 @@ export function feeLines(fees: ReceiptSlipData['fees']): string[] {
   return lines;
 }
 
+const DIGITAL_TEXT = { scanned: 'có bản scan', reused: 'dùng lại từ kho dữ liệu' } as const satisfies Record<NonNullable<PaperLine['digital']>, string>;
+
+/** The paper's name as printed, with its electronic copy when it has one ("…(có bản scan)"). */
+export const paperCellText = (p: PaperLine): string => (p.digital ? `${p.name} (${DIGITAL_TEXT[p.digital]})` : p.name);
+
 export function renderReceiptSlip(data: ReceiptSlipData): Promise<Uint8Array> {
   const meta = { title: `${RECEIPT_TITLE} – ${data.code}`, subject: data.procedure.name, issuedAt: data.header.issuedAt };
   return renderForm(A5_PORTRAIT, meta, async (w) => {
@@ -48,7 +53,7 @@ export function renderReceiptSlip(data: ReceiptSlipData): Promise<Uint8Array> {
         { header: 'Bản chính', width: 1.9, align: 'center' },
         { header: 'Bản sao', width: 1.9, align: 'center' },
       ],
-      data.papers.map((p, i) => [String(i + 1), p.name, count(p.originals), count(p.copies)]),
+      data.papers.map((p, i) => [String(i + 1), paperCellText(p), count(p.originals), count(p.copies)]),
     );
     w.field('2. Số lượng hồ sơ', `${count(data.setCount)} (bộ)`);
     w.field('3. Thời gian giải quyết hồ sơ theo quy định là', receiptDurationText(data));

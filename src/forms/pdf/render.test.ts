@@ -8,7 +8,7 @@ import {
   apologyData, CODE, controlData, ledgerData, receiptData, refusalData, stopNoticeData, supplementData,
 } from '../fixtures.test-helper';
 import { loadFontBytes } from './fonts';
-import { feeLines } from './receipt';
+import { feeLines, paperCellText } from './receipt';
 import { controlRowCells } from './control';
 import { ledgerCellText, ledgerPeriodText } from './ledger';
 
@@ -146,5 +146,13 @@ describe('slip content', () => {
 
   it('reads the font files once per process', async () => {
     expect(await loadFontBytes()).toBe(await loadFontBytes());
+  });
+});
+
+describe('receipt papers (issue 12 §2)', () => {
+  it('says beside each paper whether its electronic copy was scanned or reused from the store', () => {
+    expect(paperCellText({ name: 'Giấy chứng sinh', originals: 1, copies: 0, digital: 'scanned' })).toBe('Giấy chứng sinh (có bản scan)');
+    expect(paperCellText({ name: 'Giấy chứng nhận kết hôn', originals: 0, copies: 1, digital: 'reused' })).toBe('Giấy chứng nhận kết hôn (dùng lại từ kho dữ liệu)');
+    expect(paperCellText({ name: 'Tờ khai đăng ký khai sinh', originals: 1, copies: 0 })).toBe('Tờ khai đăng ký khai sinh');
   });
 });

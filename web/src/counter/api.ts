@@ -65,7 +65,7 @@ export interface IntakeBody {
   readonly procedureCode: string;
   readonly channel: 'counter';
   readonly applicant: ApplicantInput;
-  readonly papers: readonly { key: string; originals: number; copies: number; source: PaperSource; digitized: boolean }[];
+  readonly papers: readonly { key: string; originals: number; copies: number; source: PaperSource; digitized: boolean; fileId?: number; reusedDocumentId?: number }[];
   readonly formData: Record<string, unknown>;
   /** the chosen case (catalogue cases[].key) */
   readonly caseKey?: string;

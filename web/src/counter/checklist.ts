@@ -10,7 +10,10 @@ export interface PaperRow {
   readonly included: boolean;
   readonly originals: number;
   readonly copies: number;
-  readonly source: PaperSource;
+  /** the scan of this paper, composed into one file (POST /api/v1/files/compose) */
+  readonly fileId: number | null;
+  /** a document of the applicant's store used instead of a new scan */
+  readonly reusedDocumentId: number | null;
 }
 
 /** Whether a listed paper is always required: the catalogue decides (src/catalog/model.ts paperRequirement). */
@@ -20,15 +23,29 @@ export function checklistOf(papers: readonly RequiredPaper[]): PaperRow[] {
   return papers.map((p) => {
     const required = isPaperRequired(p);
     // every paper starts unticked: the clerk checks each one handed in (issue 9)
-    return { key: p.key, name: p.name, note: p.note, required, included: false, originals: p.originals, copies: p.copies, source: 'paper' };
+    return { key: p.key, name: p.name, note: p.note, required, included: false, originals: p.originals, copies: p.copies, fileId: null, reusedDocumentId: null };
   });
 }
 
-/** The papers to send: the rows ticked, with their counts and source. */
+/**
+ * Where the paper comes from: reused from the store, scanned when its scan is attached — a paper
+ * counts as digitized only then (issue 12 §2) —, else paper only.
+ */
+export function paperSource(row: Pick<PaperRow, 'fileId' | 'reusedDocumentId'>): PaperSource {
+  if (row.reusedDocumentId !== null) return 'reused';
+  return row.fileId !== null ? 'scanned' : 'paper';
+}
+
+/** The papers to send: the rows ticked, with their counts, source and the scan or stored document. */
 export function papersToSend(rows: readonly PaperRow[]) {
-  return rows.filter((r) => r.included).map((r) => ({
-    key: r.key, originals: Math.max(0, Math.trunc(r.originals)), copies: Math.max(0, Math.trunc(r.copies)), source: r.source, digitized: r.source !== 'paper',
-  }));
+  return rows.filter((r) => r.included).map((r) => {
+    const source = paperSource(r);
+    return {
+      key: r.key, originals: Math.max(0, Math.trunc(r.originals)), copies: Math.max(0, Math.trunc(r.copies)), source, digitized: source !== 'paper',
+      ...(source === 'reused' && r.reusedDocumentId !== null ? { reusedDocumentId: r.reusedDocumentId } : {}),
+      ...(source === 'scanned' && r.fileId !== null ? { fileId: r.fileId } : {}),
+    };
+  });
 }
 
 /** Required papers left unticked. */

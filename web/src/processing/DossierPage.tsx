@@ -10,13 +10,13 @@ import { Notice } from '../ui/Notice';
 import { useDocumentTitle } from '../ui/page';
 import { Link } from '../ui/router';
 import { Button, type ButtonKind } from '../ui/Button';
-import { DataTable } from '../ui/DataTable';
 import { formatCivilDate } from '../ui/dates';
 import { ActionDialog } from './ActionDialog';
 import { IntakeFacts } from './IntakeFacts';
+import { DossierPapers } from './DossierPapers';
 import { availableSlips, fetchDossier, slipUrl, type ActionResult, type DossierAction, type DossierDetail, type SlipKind } from './api';
 import { useProcessingT, type ProcessingT } from './i18n';
-import { actionLabelFor, formatAt, formatRemaining, sourceText, StatusBadge, statusText, TimelinessBadge } from './labels';
+import { actionLabelFor, formatAt, formatRemaining, StatusBadge, statusText, TimelinessBadge } from './labels';
 import { Timeline } from './Timeline';
 import { holderOf, orderActions } from './whereabouts';
 import './processing.css';
@@ -173,15 +173,7 @@ export function DossierPage({ code, user }: { readonly code: string; readonly us
               <h2 id="timeline-title">{t('timelineTitle')}</h2>
               <Timeline t={t} entries={d.timeline} />
             </section>
-            <section aria-labelledby="papers-title">
-              <h2 id="papers-title">{t('papersTitle')}</h2>
-              <DataTable rows={d.papers} rowKey={(p) => p.key} columns={[
-                { key: 'name', header: t('paperName'), rowHeader: true, cell: (p) => p.name },
-                { key: 'originals', header: t('paperOriginals'), numeric: true, cell: (p) => p.originals },
-                { key: 'copies', header: t('paperCopies'), numeric: true, cell: (p) => p.copies },
-                { key: 'source', header: t('paperSource'), cell: (p) => sourceText(t, p.source) },
-              ]} />
-            </section>
+            <DossierPapers t={t} papers={d.papers} />
             <section aria-labelledby="form-title">
               <h2 id="form-title">{t('formDataTitle')}</h2>
               {formEntries.length === 0 ? <p>{t('formDataEmpty')}</p> : (

@@ -1,20 +1,29 @@
-// Step 3: the procedure's papers, each ticked when handed over, with originals, copies and source.
-import { useId } from 'react';
-import { paperSources, type PaperSource } from '../api';
+// Step 3: the procedure's papers, each ticked when handed over, with originals and copies, and its
+// electronic copy: scanned here (ScanPanel) or reused from the applicant's document store.
+import { useEffect, useId, useState } from 'react';
 import { DataTable } from '../../ui/DataTable';
 import { useCounterT } from '../i18n';
+import { PaperDigital } from './PaperDigital';
+import { ScanPanel } from './ScanPanel';
+import { useScanT } from './scan-i18n';
 import type { ReceiveForm } from './useReceiveForm';
 
 export function PapersStep({ form, headingId }: { readonly form: ReceiveForm; readonly headingId: string }) {
   const t = useCounterT();
+  const tScan = useScanT();
   const ids = useId();
-  const { procedure, rows, setRow } = form;
+  const { procedure, rows, setRow, scans, held } = form;
+  const [openKey, setOpenKey] = useState<string | null>(null);
+  const openRow = rows.find((r) => r.key === openKey);
+  useEffect(() => { if (openKey) document.getElementById(`${ids}-scan`)?.focus(); }, [openKey, ids]);
+  const heldCount = rows.filter((r) => (held.get(r.key)?.length ?? 0) > 0).length;
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('stepPapers')}</h2>
       {!procedure ? <p>{t('procedureRequired')}</p> : rows.length === 0 ? <p>{t('papersNone')}</p> : (
         <>
           <p>{t('papersIntro')}</p>
+          {heldCount > 0 && <p className="store-summary">{tScan('storeSummary', { count: heldCount })}</p>}
           <DataTable className="checklist" caption={t('papersCaption')} rows={rows.map((r, i) => ({ ...r, short: `${i + 1}`, nameId: `${ids}-p${i}` }))} rowKey={(r) => r.key} columns={[
             { key: 'include', header: t('paperInclude'), cell: (r) => (
               <input type="checkbox" checked={r.included} aria-label={t('paperIncludeLabel', { name: r.short })} aria-describedby={r.nameId}
@@ -31,12 +40,13 @@ export function PapersStep({ form, headingId }: { readonly form: ReceiveForm; re
               <input type="number" min={0} max={100} value={r.copies} aria-label={t('paperCopiesLabel', { name: r.short })}
                 onChange={(e) => setRow(r.key, { copies: Number(e.target.value) || 0 })} />
             ) },
-            { key: 'source', header: t('paperSource'), cell: (r) => (
-              <select value={r.source} aria-label={t('paperSourceLabel', { name: r.short })} onChange={(e) => setRow(r.key, { source: e.target.value as PaperSource })}>
-                {paperSources.map((s) => <option key={s} value={s}>{t(`source_${s}`)}</option>)}
-              </select>
+            { key: 'digital', header: tScan('paperDigital'), cell: (r) => (
+              <PaperDigital row={r} scans={scans} held={held.get(r.key) ?? []} open={openKey === r.key}
+                onToggle={() => setOpenKey((k) => (k === r.key ? null : r.key))}
+                onReuse={(documentId) => setRow(r.key, documentId === null ? { reusedDocumentId: null } : { reusedDocumentId: documentId, fileId: null, included: true })} />
             ) },
           ]} />
+          {openRow && <ScanPanel row={openRow} scans={scans} headingId={`${ids}-scan`} />}
         </>
       )}
     </section>

@@ -5,7 +5,7 @@ import { Button } from '../../ui/Button';
 import { formatCivilDate } from '../../ui/dates';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import type { ProcedureDetail } from '../api';
-import { papersToSend } from '../checklist';
+import { papersToSend, paperSource } from '../checklist';
 import type { ChosenUnit } from '../CommunePicker';
 import { useCounterT } from '../i18n';
 import { ChoicesReview } from './ChoicesReview';
@@ -42,7 +42,7 @@ export function ReviewStep({ form, procedure, unit }: ReviewStepProps) {
         <dt>{t('stepPapers')}</dt>
         <dd>
           {t('reviewPapers', { count: papersToSend(rows).length })}
-          <ul>{rows.filter((r) => r.included).map((r) => <li key={r.key}>{r.name} — {t('paperOriginals')}: {r.originals}, {t('paperCopies')}: {r.copies}, {t(`source_${r.source}`)}</li>)}</ul>
+          <ul>{rows.filter((r) => r.included).map((r) => <li key={r.key}>{r.name} — {t('paperOriginals')}: {r.originals}, {t('paperCopies')}: {r.copies}, {t(`source_${paperSource(r)}`)}</li>)}</ul>
         </dd>
         {filled.map((f) => (
           <div key={f.key} className="facts__row"><dt>{f.title}</dt><dd>{values[f.key] === true ? t('yes') : String(values[f.key])}</dd></div>

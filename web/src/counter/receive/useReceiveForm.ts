@@ -1,7 +1,7 @@
 // The state of "Tiếp nhận hồ sơ" and what the clerk does with it: choose a procedure, fill the
 // applicant (by hand or from the CCCD QR code), tick papers, fill the e-form, review, submit with
 // one idempotency key per form (a double click or a retry never makes two dossiers), start over.
-import { useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/types';
 import { vnToday } from '../../ui/dates';
@@ -14,9 +14,13 @@ import { useCounterT } from '../i18n';
 import { findProblems, normalisedPhone, type Problem } from './problems';
 import { useCaseT } from './case-i18n';
 import { useChoicesT } from './choices-i18n';
+import { useScanT } from './scan-i18n';
 import { choicesBody, choicesProblems, useIntakeChoices } from './useIntakeChoices';
 import { useCaseAndPlace } from './useCaseAndPlace';
 import { useIdCardQr } from './useIdCardQr';
+import { usePaperScans } from './usePaperScans';
+import { useStoreReuse } from './useStoreReuse';
+import { composeState } from './scans';
 
 export const emptyApplicant: ApplicantFacts = { personalId: '', name: '', birthDate: '', phone: '', email: '', address: '' };
 
@@ -78,10 +82,18 @@ export function useReceiveForm(user: User) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<IntakeResult | null>(null);
   useDefaultCommune(user.scopeCode, setUnit);
+  const setRow = useCallback((key: string, change: Partial<PaperRow>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...change } : r))), []);
+  const scans = usePaperScans(setRow);
+  const held = useStoreReuse(applicant.personalId, procedure?.code ?? null);
+  // a document offered for another person (the ID changed) or no longer held is not reused
+  useEffect(() => {
+    setRows((rs) => rs.map((r) => (r.reusedDocumentId !== null && !held.get(r.key)?.some((d) => d.id === r.reusedDocumentId) ? { ...r, reusedDocumentId: null } : r)));
+  }, [held]);
   const tCase = useCaseT();
   const caseAndPlace = useCaseAndPlace(procedure);
   const choices = useIntakeChoices(procedure);
   const tChoices = useChoicesT();
+  const tScan = useScanT();
 
   const fields: readonly EformField[] = useMemo(() => eformFields(procedure?.eformSchema), [procedure]);
   const errorOf = (field: string) => problems.find((p) => p.field === field)?.text ?? null;
@@ -98,6 +110,7 @@ export function useReceiveForm(user: User) {
       const p = await fetchProcedure(code);
       setProcedure(p);
       setRows(checklistOf(p.requiredPapers));
+      scans.reset();
       setValues(prefillEform(eformFields(p.eformSchema), {}, facts, null));
     } catch (e) {
       setServerError(shownError(e, tApp));
@@ -106,7 +119,7 @@ export function useReceiveForm(user: User) {
     }
   };
 
-  const clearProcedure = () => { setProcedure(null); setRows([]); };
+  const clearProcedure = () => { setProcedure(null); setRows([]); scans.reset(); };
 
   /** A booked citizen called to this counter: the intake opens with their booking's applicant and procedure (issue 14 §5). */
   const fillFromBooking = async (booking: { readonly procedureCode: string | null; readonly name: string; readonly personalId: string; readonly phone: string }) => {
@@ -120,7 +133,10 @@ export function useReceiveForm(user: User) {
   const toReview = (event: FormEvent) => {
     event.preventDefault();
     const found = [...findProblems(t, { procedure, applicant, unit, rows, fields, values }), ...caseAndPlace.problems(tCase('placeRequired')),
-      ...choicesProblems(tChoices, choices.choices, applicant.personalId, procedure)];
+      ...choicesProblems(tChoices, choices.choices, applicant.personalId, procedure),
+      // pages added but not saved would be lost silently: the clerk saves or removes them
+      ...rows.filter((r) => r.reusedDocumentId === null && !['empty', 'composed'].includes(composeState(scans.scanOf(r.key))))
+        .map((r) => ({ field: `paper:${r.key}`, text: tScan('scanUnsaved', { name: r.name }) }))];
     setProblems(found);
     setServerError(null);
     if (found.length > 0) { focus('invalid'); return; }
@@ -162,19 +178,18 @@ export function useReceiveForm(user: User) {
 
   const startOver = () => {
     setIdempotencyKey(newIdempotencyKey());
-    setProcedure(null); setRows([]); setValues({}); setApplicant(emptyApplicant); resetQr(); caseAndPlace.reset(); choices.reset();
+    setProcedure(null); setRows([]); setValues({}); setApplicant(emptyApplicant); resetQr(); scans.reset(); caseAndPlace.reset(); choices.reset();
     setProblems([]); setServerError(null); setResult(null); setMode('edit');
     focus('edit');
   };
 
-  const setRow = (key: string, change: Partial<PaperRow>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...change } : r)));
   const setValue = (key: string, value: string | boolean) => setValues((vs) => ({ ...vs, [key]: value }));
 
   return {
     page, today, mode, busy, result, problems, serverError, errorOf,
     procedure, procedureLoading, chooseProcedure, clearProcedure, fillFromBooking, caseAndPlace, choices,
     applicant, updateApplicant, unit, setUnit, qr, setQr, qrMessage, fillFromQr,
-    rows, setRow, fields, values, setValue,
+    rows, setRow, scans, held, fields, values, setValue,
     toReview, backToEdit, submit, startOver,
   };
 }
