@@ -2,6 +2,7 @@
 // (multipart, field "file"; the server sniffs the type from the bytes and answers 413 past its
 // limit), then the pages of one paper composed into one PDF in the clerk's order.
 import { ApiError, api, clientErrorCodes } from '../api/client';
+import type { StoreResponse } from '../../../src/documents/store-routes';
 import type { Rotation, UploadedFile } from './receive/scans';
 
 const networkMessage = 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.';
@@ -30,17 +31,8 @@ export const composeScan = (pages: readonly { fileId: number; rotation: Rotation
 /** The address that streams a stored file (always as an attachment). */
 export const fileUrl = (fileId: number) => `/api/v1/files/${fileId}`;
 
-/** One document of the applicant's store (GET /api/v1/documents/store, src/documents/store-routes.ts). */
-export interface StoreDocument {
-  readonly id: number;
-  readonly paperKey: string | null;
-  readonly title: string;
-  readonly fileId: number;
-  readonly sourceDossierCode: string;
-  readonly validFrom: string | null;
-  readonly validUntil: string | null;
-  readonly reusable: boolean;
-}
+/** One document of the applicant's store: the server's answer schema (type-only import, nothing bundled). */
+export type StoreDocument = StoreResponse['documents'][number];
 
 export const fetchStore = (personalId: string, procedureCode: string, signal?: AbortSignal) =>
-  api.get<{ documents: readonly StoreDocument[] }>(`/api/v1/documents/store?personalId=${personalId}&procedure=${encodeURIComponent(procedureCode)}`, signal);
+  api.get<StoreResponse>(`/api/v1/documents/store?personalId=${personalId}&procedure=${encodeURIComponent(procedureCode)}`, signal);
