@@ -42,6 +42,7 @@ import { outboxDeliveryJob } from './notifications/delivery';
 import { registerQueueRoutes } from './appointments/queue-routes';
 import { QUEUE_CHANNEL, type BookingLookup } from './appointments/queue-kiosk';
 import { listenTo } from './platform/db/listen';
+import { registerPortalRoutes } from './appointments/portal-routes';
 import { storeHook } from './documents/store-hook';
 import { reusedPapersCheck } from './documents/store';
 import { registerStoreRoutes } from './documents/store-routes';
@@ -164,6 +165,7 @@ function registerQueue(app: HttpApp, deps: AppDeps): void {
     kioskTicketsPerMinute: queue.kioskTicketsPerMinute, publicRateLimit: queue.publicRateLimit,
     ...(changes ? { changes } : {}),
   });
+  registerPortalRoutes(app, { db: deps.db, clock: deps.clock, rateLimit: queue.publicRateLimit });
 }
 
 /** The background jobs `motcua serve` runs through pg-boss (src/platform/jobs.ts). */

@@ -170,6 +170,7 @@ export const matrix: Record<string, Row> = {
   },
   'GET /api/v1/counter-queue/display/{code}': { access: 'public' },
   'GET /api/v1/counter-queue/display/{code}/events': { access: 'public' },
+  'GET /api/v1/portal/service-points': { access: 'public' },
   'GET /api/v1/counter-queue/figures': { access: 'signed-in', needs: ['reports.read'], resource: 'none', query: period },
   // postal (issue 13, src/postal): the shipment, leg and hand-over of scope A are a pickup asked for by scope A's clerk (its citizen's)
   'POST /api/v1/postal/pickups': {

@@ -7,6 +7,7 @@ import { listenTo, type ChangeFeed } from '../platform/db/listen';
 import { createHttpServer, type HttpApp } from '../platform/http/server';
 import { QUEUE_CHANNEL } from './queue-kiosk';
 import { registerQueueRoutes } from './queue-routes';
+import { registerPortalRoutes } from './portal-routes';
 
 let t: TestDatabase;
 let w: World;
@@ -35,6 +36,7 @@ beforeAll(async () => {
     db: t.db, clock: w.clock, policy: { priority: 'first', bookedEarlyMinutes: 10 }, lookupBooking: async () => null,
     kioskTicketsPerMinute: 20, publicRateLimit: 1000, changes: feed,
   });
+  registerPortalRoutes(app, { db: t.db, clock: w.clock, rateLimit: 1000 });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('no port');
@@ -97,5 +99,12 @@ describe('queue routes', () => {
     const boards = await reading;
     expect(boards[0]?.calls).toEqual([]);
     expect(boards.at(-1)?.calls.map((c) => [c.label, c.counterName])).toEqual([['001', 'Quầy 1']]);
+  });
+
+  it('the portal finds service points by name without diacritics, and refuses a one-letter search', async () => {
+    const found = await app.inject({ method: 'GET', url: `/api/v1/portal/service-points?q=${encodeURIComponent(`buu dien ${w.servicePoint.code.toLowerCase()}`)}` });
+    expect(found.statusCode).toBe(200);
+    expect(found.json().items.map((i: { code: string }) => i.code)).toContain(w.servicePoint.code);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/portal/service-points?q=b' })).statusCode).toBe(400);
   });
 });

@@ -287,3 +287,20 @@ const commonPrefixLength = (a: string, b: string): number => {
   while (n < pa.length && n < pb.length && pa[n] === pb[n]) n += 1;
   return n;
 };
+
+export interface PublicServicePoint {
+  readonly code: string;
+  readonly name: string;
+  readonly address: string;
+  readonly unitName: string;
+}
+
+/** Service points in force on `day` whose name, address or commune matches `q` (without diacritics): the portal's choice of where to go. */
+export async function findServicePoints(db: Database, q: string, day: string, limit: number): Promise<PublicServicePoint[]> {
+  const pattern = sql<string>`'%' || search_key(${q}) || '%'`;
+  return db.selectFrom('service_points as s').innerJoin('admin_units as u', 'u.id', 's.admin_unit_id')
+    .select(['s.code', 's.name', 's.address', 'u.name as unitName'])
+    .where('s.valid_from', '<=', day).where((eb) => eb.or([eb('s.valid_to', 'is', null), eb('s.valid_to', '>', day)]))
+    .where((eb) => eb.or([eb(sql`search_key(s.name)`, 'like', pattern), eb(sql`search_key(s.address)`, 'like', pattern), eb(sql`search_key(u.name)`, 'like', pattern)]))
+    .orderBy('s.kind').orderBy('s.name').limit(limit).execute();
+}
