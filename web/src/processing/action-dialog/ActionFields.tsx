@@ -9,6 +9,9 @@ import { useProcessingT } from '../i18n';
 import { paymentChannels, returnChannels, type ActionDraft, type PaymentChannel } from './actionInput';
 import type { ActionForm } from './useActionForm';
 
+/** A day the date field holds; otherwise the draft keeps the text as typed, so that a wrong day is refused, not dropped. */
+const isCivilDate = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
+
 type StarKey = `stars_${1 | 2 | 3 | 4 | 5}`;
 /** 1 … 5, from the lifecycle's scale */
 const starChoices = Array.from({ length: RATING_MAX_STARS - RATING_MIN_STARS + 1 }, (_, i) => RATING_MIN_STARS + i);
@@ -140,8 +143,9 @@ export function SupplementRequestFields({ form }: { readonly form: ActionForm })
   return (
     <>
       <TextAreaField form={form} name="items" label={t('items')} hint={t('itemsHint')} />
-      <DateField label={t('supplementDueAt')} hint={t('supplementDueAtHint')} value={form.draft.supplementDue} min={vnToday(Date.now())}
-        onChange={(day) => form.set('supplementDue', day)} error={form.problemOf('supplementDue')} />
+      <DateField label={t('supplementDueAt')} hint={t('supplementDueAtHint')}
+        value={isCivilDate(form.draft.supplementDue) ? form.draft.supplementDue : ''} min={vnToday(Date.now())}
+        onChange={(day, text) => form.set('supplementDue', day || text)} error={form.problemOf('supplementDue')} />
     </>
   );
 }

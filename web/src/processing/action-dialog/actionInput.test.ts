@@ -24,6 +24,11 @@ describe('the body the action dialog posts', () => {
       .toEqual({ expectedVersion: 7, reason: 'Thiếu', items: ['Bản sao CCCD'], supplementDueAt: '2026-03-20T10:00:00.000Z' });
     expect(build('requestSupplement', { reason: 'Thiếu', items: 'Bản sao CCCD' }).input.supplementDueAt).toBeUndefined();
     expect(build('requestSupplement', { reason: 'Thiếu', items: 'Bản sao CCCD', supplementDue: '2026-02-30' }).problems).toEqual({ supplementDue: 'supplementDueAtInvalid' });
+    // a day typed wrong stays in the draft as typed: it is refused, never sent as "no due day"
+    const typedWrong = build('requestSupplement', { reason: 'Thiếu', items: 'Bản sao CCCD', supplementDue: '31/02/2026' });
+    expect(typedWrong.problems).toEqual({ supplementDue: 'supplementDueAtInvalid' });
+    expect(typedWrong.input.supplementDueAt).toBeUndefined();
+    expect(build('requestSupplement', { reason: 'Thiếu', items: 'Bản sao CCCD', supplementDue: '20/03/2026' }).input.supplementDueAt).toBe('2026-03-20T10:00:00.000Z');
   });
 
   it('records a supplement only when every requested paper is ticked, in the request\'s order', () => {

@@ -2,6 +2,7 @@
 // builder per action that asks for something (the server checks the same again:
 // src/dossiers/actions.ts), and the fields left wrong, each with the text key that says why. Pure.
 import type { ActionInput, DislikeReason, DossierAction, ReturnChannel } from '../api';
+import { parseDayMonthYear } from '../../ui/dateEntry';
 import { instantOfVnLocal } from '../../ui/dates';
 import type { ProcessingKey } from '../i18n';
 
@@ -61,8 +62,10 @@ const ok = (fields: Partial<Body>): Built => ({ fields, problems: {} });
 const builders: Partial<Record<DossierAction, Builder>> = {
   requestSupplement: (d) => {
     const items = d.items.split('\n').map((s) => s.trim()).filter(Boolean);
+    // the day as the date field holds it (yyyy-mm-dd) or, when it is not a valid day, as typed
     const dueText = d.supplementDue.trim();
-    const due = dueText ? instantOfVnLocal(`${dueText}T${SUPPLEMENT_DUE_TIME}`) : null;
+    const dueDay = /^\d{4}-\d{2}-\d{2}$/.test(dueText) ? dueText : parseDayMonthYear(dueText);
+    const due = dueDay ? instantOfVnLocal(`${dueDay}T${SUPPLEMENT_DUE_TIME}`) : null;
     return {
       fields: { ...(items.length > 0 ? { items } : {}), ...(due ? { supplementDueAt: due } : {}) },
       problems: { ...(items.length > 0 ? {} : { items: 'itemsRequired' }), ...(dueText && !due ? { supplementDue: 'supplementDueAtInvalid' } : {}) },
