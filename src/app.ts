@@ -47,6 +47,7 @@ import { storeHook } from './documents/store-hook';
 import { reusedPapersCheck } from './documents/store';
 import { registerStoreRoutes } from './documents/store-routes';
 import { registerFilesRoutes } from './documents/files-routes';
+import { paperFilesCheck } from './documents/files-intake';
 import type { FilesDeps } from './documents/service';
 import { mayReadPaperFile } from './dossiers/paper-files';
 import { fileStoreOf } from './platform/files';
@@ -140,7 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerNotificationRoutes(app, routeDeps);
   // the roll-up last: its hot day and month rows stay locked only from its upsert to the commit
   const dossierHooks = [resolutionHook, storeHook, ...(deps.dossierHooks ?? []), postalResultHook, rollupHook];
-  const intakeChecks = [reusedPapersCheck];
+  const intakeChecks = [reusedPapersCheck, paperFilesCheck];
   registerDossierRoutes(app, { ...routeDeps, hooks: dossierHooks, codeSystem: deps.config.codeSystem, intakeChecks });
   registerTrackingRoutes(app, { ...routeDeps, trackRateLimit: deps.trackRateLimit ?? deps.config.rateLimits.track });
   registerFormsRoutes(app, { ...routeDeps, publicUrl: deps.config.publicUrl, formSet2025From: deps.config.formSet2025From });

@@ -159,19 +159,3 @@ export async function downloadFile(ctx: FilesContext, id: number): Promise<{ met
   if (!opened) throw fileNotFound(id);
   return { ...opened, fileName: downloadName(id, meta.mediaType) };
 }
-
-/**
- * Intake's check of the files its papers name (issue 12 §2): each exists and was uploaded by the
- * actor (a document of the applicant's store is attached by `reusedDocumentId`, not by file).
- */
-export async function assertAttachableFiles(ctx: ServiceContext, actor: Pick<Actor, 'userId'>, fileIds: readonly number[]): Promise<void> {
-  const wanted = [...new Set(fileIds)];
-  if (wanted.length === 0) return;
-  const mine = await ctx.db.selectFrom('file_uploads').select('file_id').where('file_id', 'in', wanted).where('user_id', '=', actor.userId).execute();
-  const found = new Set(mine.map((r) => r.file_id));
-  const missing = wanted.filter((id) => !found.has(id));
-  if (missing.length > 0) {
-    throw validationFailed('PAPER_FILE_NOT_FOUND', `Không tìm thấy bản quét số ${missing.join(', ')} do bạn tải lên. Hãy quét lại giấy tờ.`,
-      missing.map((id) => ({ path: 'papers', message: `Tệp số ${id} không tồn tại hoặc không do bạn tải lên.` })));
-  }
-}

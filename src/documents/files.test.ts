@@ -7,13 +7,15 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { receiveDossier } from '../dossiers/service';
+import { getDossier, receiveDossier } from '../dossiers/service';
 import { mayReadPaperFile } from '../dossiers/paper-files';
 import { folderFileStore } from '../platform/files/folder-store';
 import { createHttpServer, type HttpApp } from '../platform/http/server';
+import type { IntakeInput } from '../dossiers/model';
 import type { World } from '../dossiers/world.test-helper';
 import { useWorld } from '../dossiers/world.test-helper';
 import { BOUNDARY, encryptedPdfBytes, executableBytes, jpegBytes, multipart, pdfBytes, pngBytes, tiffBytes } from './fixtures.test-helper';
+import { paperFilesCheck } from './files-intake';
 import { registerFilesRoutes } from './files-routes';
 import type { FilesDeps } from './model';
 
@@ -229,5 +231,29 @@ describe('GET /api/v1/files/{id}', () => {
       expect(res.rawPayload.equals(Buffer.from(bytes)), who).toBe(true);
     }
     for (const who of ['otherOfficer', 'otherSupervisor', 'otherClerk'] as const) expect((await download(who, id)).statusCode, who).toBe(404);
+  });
+});
+
+describe('intake with scans (papers[].fileId)', () => {
+  const receiveAs = (who: Who, papers: IntakeInput['papers']) =>
+    receiveDossier({ ...w.ctx(w.actors[who]), intakeChecks: [paperFilesCheck] }, w.intake({ papers }));
+
+  it('records the clerk\'s own scan on the paper, digitized; a paper without a scan is not digitized', async () => {
+    const { id } = (await upload('clerk', pngBytes(9, 9, 99), 'giay-khai-sinh.png')).json() as { id: number };
+    const { code } = await receiveAs('clerk', [{ key: 'p1', source: 'scanned', fileId: id }, { key: 'p2', source: 'scanned', digitized: true }]);
+    const detail = await getDossier(w.ctx(w.actors.officer), code);
+    expect(detail.papers.map((p) => ({ key: p.key, digitized: p.digitized, fileId: p.fileId }))).toEqual([
+      { key: 'p1', digitized: true, fileId: id }, { key: 'p2', digitized: false, fileId: null },
+    ]);
+  });
+
+  it('refuses a scan another user uploaded, or one that does not exist, naming the paper (400 DOSSIER_INVALID), and receives nothing', async () => {
+    const { id } = (await upload('otherClerk', pngBytes(11, 2, 5), 'cua-nguoi-khac.png')).json() as { id: number };
+    const dossiersBefore = Number((await t.db.selectFrom('dossiers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    for (const fileId of [id, 987_654]) {
+      const refused = await receiveAs('clerk', [{ key: 'p1', source: 'scanned' }, { key: 'p2', source: 'scanned', fileId }]).then(() => null, (e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'DOSSIER_INVALID', details: [{ path: 'papers/1/fileId', message: expect.stringContaining(`bản quét số ${fileId}`) }] });
+    }
+    expect(Number((await t.db.selectFrom('dossiers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(dossiersBefore);
   });
 });

@@ -31,6 +31,14 @@ describe('intake input rules', () => {
     ]);
   });
 
+  it('counts a paper digitized only with its scan attached, whatever the request claims (issue 12 §2)', () => {
+    expect(paperRecords(papers, [
+      { key: 'to-khai', source: 'scanned', digitized: true },
+      { key: 'ban-sao', source: 'uploaded' },
+      { key: 'giay-to', source: 'paper', digitized: true, fileId: 12 },
+    ]).map((p) => [p.key, p.digitized])).toEqual([['to-khai', false], ['ban-sao', false], ['giay-to', true]]);
+  });
+
   it('receives at the counter now, online not yet, by post at the hand-over record\'s signature (else now)', () => {
     const now = new Date('2026-03-04T03:00:00Z');
     expect(receiptTime('counter', new Date('2026-03-03T01:00:00Z'), now)).toBe(now);

@@ -158,13 +158,17 @@ export function receiptTime(channel: Channel, legalReceiptAt: Date | undefined, 
   return legalReceiptAt ?? now;
 }
 
-/** The papers as recorded: the catalogue's name and counts fill in what the request leaves out. */
+/**
+ * The papers as recorded: the catalogue's name and counts fill in what the request leaves out. A
+ * paper is digitized only when its scan is attached — its own file or the stored document it
+ * reuses (issue 12 §2: "Đã scan" without a file is not digitization), whatever the request says.
+ */
 export const paperRecords = (procedure: Pick<ProcedureForIntake, 'requiredPapers'>, papers: readonly PaperInput[]): PaperRecord[] =>
   papers.map((p) => {
     const listed = procedure.requiredPapers.find((r) => r.key === p.key);
     return {
       key: p.key, name: listed?.name ?? p.key, originals: p.originals ?? listed?.originals ?? 0, copies: p.copies ?? listed?.copies ?? 0,
-      source: p.source, digitized: p.digitized ?? (p.source !== 'paper'), fileId: p.fileId ?? null, reusedDocumentId: p.reusedDocumentId ?? null,
+      source: p.source, digitized: p.fileId !== undefined || p.reusedDocumentId !== undefined, fileId: p.fileId ?? null, reusedDocumentId: p.reusedDocumentId ?? null,
     };
   });
 
