@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { connectUrl, type Database } from '../platform/db/connect';
 import { verifyChain } from './audit';
 import type { DossierHook } from './events';
 import { receiveDossier } from './service';
-import { buildWorld, type World } from './world.test-helper';
+import { useWideWorld } from './world.test-helper';
 
-let t: TestDatabase;
-let wide: { db: Database; pool: { end(): Promise<void> } };
-let w: World;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  wide = connectUrl(t.url, 24);
-  w = await buildWorld(wide.db);
-});
-afterAll(async () => {
-  await wide?.db.destroy();
-  await t?.close();
-});
+const { w, wide } = useWideWorld(24);
 
 const pid = (i: number) => `0870${String(i).padStart(8, '0')}`;
 const serialsOf = (codes: string[]) => codes.map((c) => Number(c.split('-')[2])).sort((a, b) => a - b);

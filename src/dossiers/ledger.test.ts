@@ -1,27 +1,14 @@
 // Form 01's ledger ("Vào Sổ theo dõi hồ sơ, Quyển số … Số thứ tự …"): one book per service point and
 // year (Vietnam time), numbered from 1 with no gap, the number taken in the intake statement.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { connectUrl, type Database } from '../platform/db/connect';
 import { nextRegisterNumberSql } from '../platform/registers';
 import { verifyChain } from './audit';
 import type { DossierHook } from './events';
 import { getDossier, receiveDossier } from './service';
-import { buildWorld, type World } from './world.test-helper';
+import { useWideWorld } from './world.test-helper';
 
-let t: TestDatabase;
-let wide: { db: Database; pool: { end(): Promise<void> } };
-let w: World;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  wide = connectUrl(t.url, 16);
-  w = await buildWorld(wide.db);
-});
-afterAll(async () => {
-  await wide?.db.destroy();
-  await t?.close();
-});
+const { w, wide } = useWideWorld(16);
 
 const pid = (i: number) => `0871${String(i).padStart(8, '0')}`;
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { FixedClock } from '../platform/clock';
 import type { Actor, Role } from '../platform/actor';
-import type { Database } from '../platform/db/connect';
+import { connectUrl, type Database } from '../platform/db/connect';
 import type { DossierContext } from './events';
 import type { IntakeInput } from './model';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
@@ -102,4 +102,30 @@ export function useWorld(at?: string): { readonly t: TestDatabase; readonly w: W
   });
   afterAll(async () => { await t?.close(); });
   return { t: later(() => t, 'the test database'), w: later(() => w, 'the world') };
+}
+
+/**
+ * useWorld over a pool of `connections` (the default pool is small), for tests of many concurrent
+ * intakes: `const { w, wide } = useWideWorld(16);`, then `wide.db` inside a test.
+ */
+export function useWideWorld(connections: number): { readonly w: World; readonly wide: { readonly db: Database } } {
+  let t: TestDatabase | undefined;
+  let pool: { db: Database } | undefined;
+  let w: World | undefined;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    pool = connectUrl(t.url, connections);
+    w = await buildWorld(pool.db);
+  });
+  afterAll(async () => {
+    await pool?.db.destroy();
+    await t?.close();
+  });
+  const wide = {
+    get db(): Database {
+      if (pool === undefined) throw new Error('the wide pool is built in beforeAll; read it inside a test');
+      return pool.db;
+    },
+  };
+  return { w: later(() => w, 'the world'), wide };
 }
