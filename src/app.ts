@@ -52,6 +52,11 @@ import type { FilesDeps } from './documents/service';
 import { mayReadPaperFile } from './dossiers/paper-files';
 import { fileStoreOf } from './platform/files';
 import type { FileStore } from './platform/files/store';
+import { registerAppointmentRoutes } from './appointments/routes';
+import { recordNoShows, sendReminders } from './appointments/staff';
+import { lookupBookedVisit } from './appointments/reads';
+import { sendersFromConfig } from './notifications/senders';
+import type { SmsSender } from './notifications/sms';
 
 export interface AppDeps {
   readonly db: Database;
@@ -81,6 +86,10 @@ export interface AppDeps {
   readonly lookupBooking?: BookingLookup;
   /** Where uploaded files are kept; the configured store (folder under the data folder, or S3) otherwise (tests pass their own). */
   readonly fileStore?: FileStore;
+  /** The SMS adapter one-time codes are sent through at once; the configured one (or the simulator) otherwise. */
+  readonly sms?: SmsSender;
+  /** Requests a minute allowed per client on the public appointment routes; tests raise it. */
+  readonly appointmentRateLimit?: number;
 }
 
 /** The files' store, limits and readers (who may read a file because their data names it). */
@@ -152,6 +161,10 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerFilesRoutes(app, { ...routeDeps, files: filesDepsOf(deps) });
   registerAnchorRoutes(app, { ...routeDeps, anchorKeyFile: deps.config.anchorKeyFile, rateLimit: deps.transparencyRateLimit ?? deps.config.rateLimits.transparency });
   registerQueue(app, deps);
+  registerAppointmentRoutes(app, {
+    ...routeDeps, sms: deps.sms ?? sendersFromConfig(routeDeps, deps.config).sms, publicUrl: deps.config.publicUrl,
+    rateLimit: deps.appointmentRateLimit ?? deps.config.rateLimits.track,
+  });
   return app;
 }
 
@@ -162,7 +175,7 @@ function registerQueue(app: HttpApp, deps: AppDeps): void {
   const queue = deps.config.queue;
   registerQueueRoutes(app, {
     db: deps.db, clock: deps.clock, policy: { priority: queue.priority, bookedEarlyMinutes: queue.bookedEarlyMinutes },
-    lookupBooking: deps.lookupBooking ?? (async () => null),
+    lookupBooking: deps.lookupBooking ?? ((db, code) => lookupBookedVisit(db, code, deps.clock.now())),
     kioskTicketsPerMinute: queue.kioskTicketsPerMinute, publicRateLimit: queue.publicRateLimit,
     ...(changes ? { changes } : {}),
   });
@@ -183,5 +196,8 @@ export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'con
     anchorJob({ db: deps.db, clock: deps.clock, anchorKeyFile: deps.config.anchorKeyFile }),
     // back-off rows of sign-in and tracking guesses older than a day teach nothing more
     { name: 'throttle.prune', cron: '17 3 * * *', handler: () => pruneAttempts(deps.db, new Date(deps.clock.now().getTime() - 86_400_000)) },
+    // appointments: the reminder the day before (hourly from 08:05 to 20:05 Vietnam time, once per booking), no-shows
+    { name: 'appointments.reminders', cron: '5 8-20 * * *', handler: async () => { await sendReminders(deps.db, deps.clock.now()); } },
+    { name: 'appointments.noShows', cron: everyMinutesCron(15), handler: async () => { await recordNoShows(deps.db, deps.clock.now()); } },
   ];
 }

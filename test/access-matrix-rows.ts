@@ -217,6 +217,30 @@ export const matrix: Record<string, Row> = {
     access: 'signed-in', needs: 'session', resource: 'none',
     note: 'file 1 is nobody\'s the role may read (the matrix uploads none): 404 FILE_NOT_FOUND; who may read a file is tested in src/documents/files.test.ts',
   },
+  // appointments (issue 14): the portal's booking routes are public (a verified phone or the signed link is the key)
+  'GET /api/v1/appointments/slots': { access: 'public' },
+  'POST /api/v1/appointments/phone-codes': { access: 'public' },
+  'POST /api/v1/appointments/phone-codes/verify': { access: 'public' },
+  'POST /api/v1/appointments/bookings': { access: 'public' },
+  'GET /api/v1/appointments/bookings/{bookingCode}': { access: 'public' },
+  'POST /api/v1/appointments/bookings/{bookingCode}/cancel': { access: 'public' },
+  'POST /api/v1/appointments/bookings/{bookingCode}/reschedule': { access: 'public' },
+  'GET /api/v1/appointments/bookings/{bookingCode}/calendar.ics': { access: 'public' },
+  'GET /api/v1/appointments/bookings': { access: 'signed-in', needs: ['appointments.serve'], resource: 'none', query: 'servicePointCode={servicePointCode}&date=2026-03-10' },
+  'GET /api/v1/appointments/home-visits': { access: 'signed-in', needs: ['appointments.serve', 'postal.courier'], resource: 'none', query: 'servicePointCode={servicePointCode}&date=2026-03-10' },
+  'POST /api/v1/appointments/bookings/{bookingCode}/arrival': {
+    access: 'signed-in', needs: ['appointments.serve'], resource: 'none', note: 'the matrix world has no booking: the staff member is let in and answered 404 BOOKING_NOT_FOUND',
+  },
+  'POST /api/v1/appointments/bookings/{bookingCode}/no-show': {
+    access: 'signed-in', needs: ['appointments.serve'], resource: 'none', note: 'the matrix world has no booking: the staff member is let in and answered 404 BOOKING_NOT_FOUND',
+  },
+  'GET /api/v1/appointments/service-points/{code}/settings': { access: 'signed-in', needs: ['appointments.configure'], resource: 'none' },
+  'PUT /api/v1/appointments/service-points/{code}/settings': {
+    access: 'signed-in', needs: ['appointments.configure'], resource: 'none',
+    body: (s) => ({ servicePointCode: s.servicePointCode, rules: { minNoticeMinutes: 120, horizonDays: 30, homeCouriers: 2, homeTravelMinutes: 20 }, counterProcedures: {}, exceptions: [] }),
+  },
+  'GET /api/v1/appointments/durations': { access: 'signed-in', needs: ['appointments.configure'], resource: 'none' },
+  'PUT /api/v1/appointments/durations': { access: 'signed-in', needs: ['appointments.configure'], resource: 'shared', body: () => ({ items: [] }) },
 };
 
 const signature = { name: 'Người Ký', image: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' };

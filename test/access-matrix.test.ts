@@ -114,7 +114,8 @@ function urlOf(op: string, row: SignedIn, scope: 'in' | 'out'): string {
     .replace('{id}', row.resource === 'user' ? p.user ?? '' : row.resource === 'export' ? p.export ?? '' : row.resource === 'counterOutcome' ? p.counterOutcome ?? '' : row.resource === 'shipment' ? p.shipment ?? '' : '1')
     .replace('{trackingNumber}', p.leg ?? 'EB123456785VN')
     .replace('{validFrom}', '2025-07-01').replace('{identifier}', w.communeAgency.identifier)
-    .replace('{year}', '2026').replace('{action}', 'approve').replace('{file}', 'receipt.pdf');
+    .replace('{year}', '2026').replace('{action}', 'approve').replace('{file}', 'receipt.pdf')
+    .replace('{servicePointCode}', w.servicePoint.code);
 }
 
 const holds = (role: Role, row: SignedIn) => row.needs === 'session' || row.needs.some((p) => roleHas(role, p));

@@ -152,9 +152,12 @@ describe('the one way (issue 11 §9)', () => {
     // overdue definition, the applicant's contact for notifications, the code formats, the response schemas (public tracking answers with one)
     dossiers: ['lifecycle', 'events', 'fold', 'overdue', 'contact', 'codes', 'schemas'],
     forms: ['pdf/blocks', 'pdf/layout', 'pdf/table'],
-    notifications: [],
     // the one receipt model (issue 13 §2; the payments issue extends it)
     payments: ['receipts'],
+    // sms: the SMS sender interface and the mobile-number rule (appointments send one-time codes at once)
+    notifications: ['sms'],
+    // one-time codes (the portal reuses them), the pure slots, the staff actions (the queue's check-in marks a booking arrived)
+    appointments: ['one-time-codes', 'slots', 'staff'],
     reports: [],
     supervision: [],
   };

@@ -37,15 +37,17 @@ export const permissions = [
   'documents.store',
   // uploading scans and result files (issue 12): at the counter, at the door, at the agency, online
   'files.upload',
+  // appointments: book for a caller at the counter or on the phone; serve the point's bookings (day list, no-show); configure counters, durations, rules
+  'appointments.book', 'appointments.serve', 'appointments.configure',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions = {
   admin: ['users.read', 'users.manage', 'directory.manage', 'catalog.manage', 'calendar.manage', 'dossiers.read', 'dossiers.recomputeDue',
-    'reports.read', 'supervision.read', 'audit.verify'],
+    'reports.read', 'supervision.read', 'audit.verify', 'appointments.configure', 'appointments.serve'],
   clerk: ['dossiers.read', 'dossiers.receive', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'dossiers.return',
     'dossiers.withdraw', 'dossiers.stop', 'dossiers.rate', 'queue.serve', 'postal.request', 'postal.dispatch',
-    'documents.store', 'files.upload'],
+    'documents.store', 'files.upload', 'appointments.book', 'appointments.serve'],
   courier: ['dossiers.read', 'dossiers.return', 'postal.courier',
     'documents.store', 'files.upload'],
   officer: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'files.upload'],

@@ -201,6 +201,26 @@ export async function servicePointPlace(db: Database, id: number): Promise<Servi
   return row ?? null;
 }
 
+export interface BookablePoint extends ServicePointPlace {
+  readonly address: string;
+  readonly openingHours: { weekly: Record<string, string[]> };
+  /** the point's active counters, by code */
+  readonly counters: string[];
+}
+
+/** A service point (by code, in force on `day`; or by id) with its opening hours and active counters (appointments' slots). */
+export async function bookablePoint(db: Database, which: { code: string } | { id: number }, day: string): Promise<BookablePoint | null> {
+  const row = await db.selectFrom('service_points as s').innerJoin('admin_units as u', 'u.id', 's.admin_unit_id')
+    .select(['s.id', 's.code', 's.name', 's.address', 's.province_code as provinceCode', 'u.path as unitPath', sql<{ weekly: Record<string, string[]> }>`s.opening_hours`.as('openingHours')])
+    .$if('code' in which, (q) => q.where('s.code', '=', 'code' in which ? which.code : '')
+      .where('s.valid_from', '<=', day).where((eb) => eb.or([eb('s.valid_to', 'is', null), eb('s.valid_to', '>', day)])))
+    .$if('id' in which, (q) => q.where('s.id', '=', 'id' in which ? which.id : 0))
+    .executeTakeFirst();
+  if (!row) return null;
+  const counters = await db.selectFrom('counters').select('code').where('service_point_id', '=', row.id).where('active', '=', true).orderBy('code').execute();
+  return { ...row, counters: counters.map((c) => c.code) };
+}
+
 /** Agencies that are provincial public-service centres (their receipts count "at the centre"). */
 export async function provincialCentreAgencyIds(db: Database): Promise<Set<number>> {
   const rows = await db.selectFrom('agencies').select('id').where('kind', '=', 'public_service_centre').where('level', '=', 'province').execute();

@@ -39,6 +39,14 @@ export async function notifyUsers(trx: Transaction<DB> | Kysely<DB>, recipients:
   return inserted.length;
 }
 
+/**
+ * Queues one SMS whose text the writer composed (appointments: booking confirmations, reminders),
+ * inside the writer's transaction; the outbox job delivers it (kind `sms.text`, templates.ts).
+ */
+export async function queueTextSms(trx: Transaction<DB> | Kysely<DB>, sms: { readonly to: string; readonly text: string; readonly reference: string }, at: Date): Promise<void> {
+  await trx.insertInto('outbox').values({ kind: 'sms.text', payload: JSON.stringify({ to: sms.to, text: sms.text, reference: sms.reference }), created_at: at }).execute();
+}
+
 export interface NotificationView {
   readonly id: number;
   readonly kind: string;

@@ -137,3 +137,12 @@ describe('postal SMS (src/postal/notify.ts)', () => {
     expect(plan({ kind: 'postal.unknownStep', payload: { phone: '0912345678', trackingNumber: 'EB100000015VN' } }, null, 'https://x')).toMatchObject({ channel: null });
   });
 });
+
+describe('composed SMS (sms.text: appointments)', () => {
+  it('sends the text to the phone, and skips a landline or a row without text', () => {
+    expect(planMessage({ kind: 'sms.text', payload: { to: '0912345678', text: 'Nhắc lịch hẹn HG23456789: 07:30 03/03/2026.' } }, null, 'https://x.vn'))
+      .toEqual({ channel: 'sms', to: '0912345678', text: 'Nhắc lịch hẹn HG23456789: 07:30 03/03/2026.' });
+    expect(planMessage({ kind: 'sms.text', payload: { to: '02773851234', text: 'x' } }, null, 'https://x.vn').channel).toBeNull();
+    expect(planMessage({ kind: 'sms.text', payload: { to: '0912345678' } }, null, 'https://x.vn').channel).toBeNull();
+  });
+});

@@ -111,6 +111,7 @@ export function eventSeqOf(row: OutboxMessageInput): number | undefined {
 export function planMessage(row: OutboxMessageInput, dossier: DossierContact | null, publicUrl: string, trackingPin: string | null = null): PlannedMessage {
   if (row.kind === 'mail.notification') return staffMail(row.payload, publicUrl);
   if (row.kind.startsWith('postal.')) return postalSms(row.kind.slice('postal.'.length), row.payload);
+  if (row.kind === 'sms.text') return textSms(row.payload);
   const kind = applicantSmsKind(row.kind);
   if (!kind) return skip(`Loại "${row.kind}" không gửi thông báo.`);
   if (!dossier) return skip('Không tìm thấy hồ sơ.');
@@ -123,6 +124,15 @@ export function planMessage(row: OutboxMessageInput, dossier: DossierContact | n
       : kind === 'receive' ? dossier.dueAt : null;
   const status = text(row.payload.status) ?? dossier.status;
   return { channel: 'sms', to: dossier.applicantPhone, text: smsTexts[kind]({ code: dossier.code, status, date, trackingUrl: trackingUrlOf(publicUrl), trackingPin }) };
+}
+
+/** An `sms.text` row (queueTextSms: appointments) → its text to its phone (payload {to, text}). */
+export function textSms(payload: Record<string, unknown>): PlannedMessage {
+  const to = text(payload.to);
+  const body = text(payload.text);
+  if (!to || !body) return skip('Tin nhắn thiếu số điện thoại hoặc nội dung.');
+  if (!normalizeVietnameseMobile(to)) return skip('Số điện thoại không phải số di động: không gửi SMS.');
+  return { channel: 'sms', to, text: body };
 }
 
 /** A `mail.notification` row → the mail to the staff member (payload {to, subject, body, dossierCode}). */

@@ -685,6 +685,80 @@ export interface FileUploadsTable {
   uploaded_at: Timestamp;
 }
 
+// appointments (migration 0140)
+export interface AppointmentCounterProceduresTable {
+  service_point_id: number;
+  counter_code: string;
+  procedure_code: string;
+}
+
+export interface AppointmentDurationsTable {
+  procedure_code: string;
+  purpose: 'intake' | 'pickup' | 'home';
+  minutes: number;
+}
+
+export interface AppointmentSettingsTable {
+  service_point_id: number;
+  min_notice_minutes: number;
+  horizon_days: number;
+  home_couriers: number;
+  home_travel_minutes: number;
+}
+
+export interface OpeningExceptionsTable {
+  service_point_id: number;
+  day: CivilDate;
+  periods: JSONColumnType<string[], string, string>;
+  reason: string;
+}
+
+export interface BookingsTable {
+  id: Serial;
+  code: string;
+  service_point_id: number;
+  province_code: string;
+  unit_path: string;
+  purpose: 'intake' | 'pickup' | 'home';
+  procedure_code: string;
+  procedure_name: string;
+  seat: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  status: Generated<'booked' | 'arrived' | 'cancelled' | 'no_show'>;
+  holder_key: string;
+  personal_id: string | null;
+  phone: string;
+  name: string;
+  address: string | null;
+  dossier_code: string | null;
+  channel: 'portal' | 'counter' | 'phone';
+  created_by: number | null;
+  created_at: Timestamp;
+  link_version: Generated<number>;
+  reminder_sent_at: Timestamp | null;
+  arrived_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  no_show_at: Timestamp | null;
+}
+
+export interface OneTimeCodesTable {
+  id: Serial;
+  phone: string;
+  purpose: string;
+  code_hash: string;
+  client_address: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  attempts: Generated<number>;
+  used_at: Timestamp | null;
+}
+
+export interface AppointmentKeyTable {
+  id: Generated<boolean>;
+  secret: string;
+}
+
 export interface DB {
   store_consents: StoreConsentsTable;
   store_documents: StoreDocumentsTable;
@@ -731,4 +805,11 @@ export interface DB {
   receipts: ReceiptsTable;
   files: FilesTable;
   file_uploads: FileUploadsTable;
+  appointment_counter_procedures: AppointmentCounterProceduresTable;
+  appointment_durations: AppointmentDurationsTable;
+  appointment_settings: AppointmentSettingsTable;
+  opening_exceptions: OpeningExceptionsTable;
+  bookings: BookingsTable;
+  one_time_codes: OneTimeCodesTable;
+  appointment_key: AppointmentKeyTable;
 }

@@ -1,0 +1,88 @@
+// What slots are computed from, read from the database: the service point (directory), its booking
+// rules and exceptions, the counters that serve the procedure (or the couriers), the service's
+// duration, the working calendar and the live bookings. Then the pure slots.ts does the rest.
+import type { Kysely, Transaction } from 'kysely';
+import { loadWorkCalendar } from '../calendar/store';
+import { bookablePoint, type BookablePoint } from '../directory/references';
+import type { DB } from '../platform/db/schema';
+import { notFound } from '../platform/errors';
+import { addDays, vnDateOfInstant, type EpochMs, type IsoDate } from '../shared/civil-date';
+import { courierSeat, DEFAULT_DURATION_MINUTES, DEFAULT_RULES, type BookingRules, type Purpose } from './model';
+import { dayKindFrom, type SeatBooking, type SlotQuery } from './slots';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface Availability {
+  readonly point: BookablePoint;
+  readonly rules: BookingRules;
+  /** one service's own minutes (for a visit at home, without the travel after it) */
+  readonly serviceMinutes: number;
+  /** the query of slots, without dates, now and bookings */
+  readonly base: Omit<SlotQuery, 'from' | 'to' | 'now' | 'bookings'>;
+}
+
+export async function bookingRulesOf(db: Db, servicePointId: number): Promise<BookingRules> {
+  const row = await db.selectFrom('appointment_settings').selectAll().where('service_point_id', '=', servicePointId).executeTakeFirst();
+  return row
+    ? { minNoticeMinutes: row.min_notice_minutes, horizonDays: row.horizon_days, homeCouriers: row.home_couriers, homeTravelMinutes: row.home_travel_minutes }
+    : DEFAULT_RULES;
+}
+
+/** The counters of the point that serve the procedure: those configured for it, and those configured for nothing (they serve all). */
+export async function seatsFor(db: Db, point: BookablePoint, procedureCode: string): Promise<string[]> {
+  const rows = await db.selectFrom('appointment_counter_procedures').select(['counter_code', 'procedure_code'])
+    .where('service_point_id', '=', point.id).execute();
+  return point.counters.filter((c) => {
+    const served = rows.filter((r) => r.counter_code === c);
+    return served.length === 0 || served.some((r) => r.procedure_code === procedureCode);
+  });
+}
+
+export async function durationOf(db: Db, procedureCode: string, purpose: Purpose): Promise<number> {
+  const row = await db.selectFrom('appointment_durations').select('minutes').where('procedure_code', '=', procedureCode).where('purpose', '=', purpose).executeTakeFirst();
+  return row?.minutes ?? DEFAULT_DURATION_MINUTES[purpose];
+}
+
+export async function loadAvailability(db: Db, input: { servicePointCode: string; procedureCode: string; purpose: Purpose; today: IsoDate; from: IsoDate; to: IsoDate } | { servicePointId: number; procedureCode: string; purpose: Purpose; today: IsoDate; from: IsoDate; to: IsoDate }): Promise<Availability> {
+  const which = 'servicePointId' in input ? { id: input.servicePointId } : { code: input.servicePointCode };
+  const point = await bookablePoint(db as Kysely<DB>, which, input.today);
+  if (!point) throw notFound('SERVICE_POINT_NOT_FOUND', `Không tìm thấy điểm phục vụ ${'code' in which ? `mã ${which.code}` : ''}.`.replace(' .', '.'));
+  const [rules, serviceMinutes, exceptionRows] = await Promise.all([
+    bookingRulesOf(db, point.id),
+    durationOf(db, input.procedureCode, input.purpose),
+    db.selectFrom('opening_exceptions').select(['day', 'periods']).where('service_point_id', '=', point.id)
+      .where('day', '>=', input.from).where('day', '<=', input.to).execute(),
+  ]);
+  const seats = input.purpose === 'home'
+    ? Array.from({ length: rules.homeCouriers }, (_, i) => courierSeat(i + 1))
+    : await seatsFor(db, point, input.procedureCode);
+  const { calendar } = await loadWorkCalendar(db as Kysely<DB>, { fromYear: Number(input.from.slice(0, 4)), toYear: Number(input.to.slice(0, 4)) });
+  return {
+    point, rules, serviceMinutes,
+    base: {
+      hours: point.openingHours, exceptions: new Map(exceptionRows.map((r) => [r.day, r.periods])), dayKind: dayKindFrom(calendar), seats,
+      // a visit at home takes the courier the visit and the travel to the next one
+      durationMinutes: serviceMinutes + (input.purpose === 'home' ? rules.homeTravelMinutes : 0),
+      minNoticeMinutes: rules.minNoticeMinutes, horizonDays: rules.horizonDays,
+    },
+  };
+}
+
+/** Live bookings (booked or arrived) of the point's seats between two instants, except one being moved. */
+export async function liveBookings(db: Db, servicePointId: number, seats: readonly string[], from: EpochMs, to: EpochMs, exceptId?: number): Promise<SeatBooking[]> {
+  if (seats.length === 0) return [];
+  let q = db.selectFrom('bookings').select(['seat', 'starts_at', 'ends_at']).where('service_point_id', '=', servicePointId)
+    .where('seat', 'in', [...seats]).where('status', 'in', ['booked', 'arrived'])
+    .where('starts_at', '<', new Date(to)).where('ends_at', '>', new Date(from));
+  if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+  const rows = await q.execute();
+  return rows.map((r) => ({ seat: r.seat, start: r.starts_at.getTime(), end: r.ends_at.getTime() }));
+}
+
+/** The date range a request may ask: at most 62 days, clipped by the slots to the horizon. */
+export function requestedRange(now: EpochMs, from: IsoDate | undefined, to: IsoDate | undefined): { today: IsoDate; from: IsoDate; to: IsoDate } {
+  const today = vnDateOfInstant(now);
+  const start = from ?? today;
+  const end = to ?? addDays(start, 13);
+  return { today, from: start, to: end > addDays(start, 62) ? addDays(start, 62) : end };
+}

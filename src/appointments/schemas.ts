@@ -1,0 +1,73 @@
+// The answers of the appointment routes as TypeBox schemas; the web reads their `Static` types.
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { literals, Nullable } from '../platform/http/schemas';
+import { bookingStatuses, channels, purposes } from './model';
+
+export const PurposeSchema = literals(purposes);
+
+export const SlotListSchema = Type.Object({
+  servicePoint: Type.Object({ code: Type.String(), name: Type.String(), address: Type.String() }),
+  procedureCode: Type.String(),
+  purpose: PurposeSchema,
+  serviceMinutes: Type.Integer(),
+  slots: Type.Array(Type.Object({ startsAt: Type.String(), endsAt: Type.String(), capacity: Type.Integer(), free: Type.Integer() })),
+});
+export type SlotListResponse = Static<typeof SlotListSchema>;
+
+export const CodeSentSchema = Type.Object({ maskedPhone: Type.String(), expiresAt: Type.String(), validMinutes: Type.Integer() });
+export const PhoneVerificationSchema = Type.Object({ verification: Type.String(), phone: Type.String(), expiresAt: Type.String() });
+
+const bookingFields = {
+  code: Type.String(),
+  status: literals(bookingStatuses),
+  statusLabel: Type.String(),
+  purpose: PurposeSchema,
+  purposeLabel: Type.String(),
+  servicePoint: Type.Object({ code: Type.String(), name: Type.String(), address: Type.String() }),
+  seat: Type.String(),
+  procedureCode: Type.String(),
+  procedureName: Type.String(),
+  startsAt: Type.String(),
+  endsAt: Type.String(),
+  name: Type.String(),
+  maskedPhone: Type.String(),
+  channel: literals(channels),
+  address: Nullable(Type.String()),
+  dossierCode: Nullable(Type.String()),
+};
+export const BookingSchema = Type.Object(bookingFields);
+export type BookingResponse = Static<typeof BookingSchema>;
+
+export const BookingWithLinkSchema = Type.Object({
+  ...bookingFields,
+  manageToken: Type.String(),
+  papers: Type.Array(Type.Object({ name: Type.String(), originals: Type.Integer(), copies: Type.Integer(), requirement: Type.String() })),
+});
+export type BookingWithLinkResponse = Static<typeof BookingWithLinkSchema>;
+
+export const SettingsSchema = Type.Object({
+  servicePointCode: Type.String(),
+  rules: Type.Object({
+    minNoticeMinutes: Type.Integer({ minimum: 0, maximum: 10080 }),
+    horizonDays: Type.Integer({ minimum: 1, maximum: 180 }),
+    homeCouriers: Type.Integer({ minimum: 0, maximum: 50 }),
+    homeTravelMinutes: Type.Integer({ minimum: 0, maximum: 240 }),
+  }, { additionalProperties: false }),
+  /** counter code → the procedures it serves (a counter left out serves every procedure) */
+  counterProcedures: Type.Record(Type.String({ maxLength: 20 }), Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 500 })),
+  exceptions: Type.Array(Type.Object({
+    date: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }),
+    periods: Type.Array(Type.String({ pattern: '^[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}$' }), { maxItems: 6 }),
+    reason: Type.String({ minLength: 1, maxLength: 200 }),
+  }, { additionalProperties: false }), { maxItems: 400 }),
+}, { additionalProperties: false });
+export type SettingsResponse = Static<typeof SettingsSchema>;
+
+export const DurationsSchema = Type.Object({
+  items: Type.Array(Type.Object({
+    procedureCode: Type.String({ minLength: 1, maxLength: 60 }),
+    purpose: PurposeSchema,
+    minutes: Type.Integer({ minimum: 5, maximum: 240 }),
+  }, { additionalProperties: false }), { maxItems: 2000 }),
+}, { additionalProperties: false });
+export type DurationsResponse = Static<typeof DurationsSchema>;
