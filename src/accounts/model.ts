@@ -33,8 +33,8 @@ export const permissions = [
   'portal.self',
   // the counter queue: open a kiosk at one's service point, call tickets to one's counter
   'queue.serve',
-  // the applicant's document store: looking it up at intake (to reuse papers)
-  'documents.store',
+  // the applicant's document store: looking it up at intake (to reuse papers); attaching a dossier's signed electronic result
+  'documents.store', 'documents.result',
   // uploading scans and result files (issue 12): at the counter, at the door, at the agency, online
   'files.upload',
   // appointments: book for a caller at the counter or on the phone; serve the point's bookings (day list, no-show); configure counters, durations, rules
@@ -50,9 +50,11 @@ export const rolePermissions = {
     'documents.store', 'files.upload', 'appointments.book', 'appointments.serve'],
   courier: ['dossiers.read', 'dossiers.return', 'postal.courier',
     'documents.store', 'files.upload'],
-  officer: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'files.upload'],
+  officer: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'files.upload',
+    'documents.result'],
   approver: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'dossiers.approve',
-    'dossiers.stop', 'supervision.read', 'files.upload'],
+    'dossiers.stop', 'supervision.read', 'files.upload',
+    'documents.result'],
   supervisor: ['users.read', 'dossiers.read', 'reports.read', 'supervision.read', 'supervision.alerts', 'audit.verify'],
   citizen: ['portal.self', 'dossiers.withdraw', 'dossiers.rate', 'postal.request', 'files.upload'],
 } as const satisfies Record<Role, readonly Permission[]>;

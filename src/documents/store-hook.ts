@@ -63,8 +63,26 @@ async function storeAcceptedPapers(trx: Transaction<DB>, event: DossierEvent, do
   }))).onConflict((oc) => oc.doNothing()).execute();
 }
 
+/** An electronic result attached: it enters the holder's store (if they consented), filed under whoever filed the dossier. */
+async function storeResult(trx: Transaction<DB>, event: DossierEvent, dossier: DossierRow): Promise<void> {
+  const filing = await filingOf(trx, dossier.id);
+  const holder = filing ? holderOfIntake(filing.payload) : null;
+  const p = event.payload;
+  if (!filing || !holder || typeof p.fileId !== 'number' || typeof p.title !== 'string') return;
+  const consent = await trx.selectFrom('store_consents').select('id').where('holder_kind', '=', holder.kind).where('holder_id', '=', holder.id)
+    .where('withdrawn_at', 'is', null).executeTakeFirst();
+  if (!consent) return;
+  await trx.insertInto('store_documents').values({
+    holder_kind: holder.kind, holder_id: holder.id, paper_key: null, doc_type: typeof p.docType === 'string' ? p.docType : documentTypeOf(p.title),
+    title: p.title, file_id: p.fileId, source_kind: 'result', source_dossier_id: dossier.id, source_dossier_code: dossier.code,
+    source_procedure_code: dossier.procedure_code, filed_by: filing.filedBy, created_at: event.at,
+    valid_from: typeof p.validFrom === 'string' ? p.validFrom : null, valid_until: typeof p.validUntil === 'string' ? p.validUntil : null,
+  }).onConflict((oc) => oc.doNothing()).execute();
+}
+
 async function afterEvent(trx: Transaction<DB>, event: DossierEvent, dossier: DossierRow): Promise<void> {
   if (event.action === 'receive') await storeAcceptedPapers(trx, event, dossier);
+  if (event.action === 'attachResult') await storeResult(trx, event, dossier);
 }
 
 /** The document store's hook (src/app.ts adds it to the dossier hooks). */

@@ -71,6 +71,10 @@ export const transitions = {
   // handling was decided, and those dossiers are outside the 5.4 base (accepted dossiers judged
   // on time); a complaint about them is feedback (PAKN), not a rating. The status stays.
   rate: { from: ratableStatuses, to: 'same' },
+  // issue 12 §5: the agency attaches the signed electronic result (a file) once the decision is
+  // signed — while processing after approval (payload builder), with the result ready, or after
+  // it was handed over; several files (a decision and its certificate) are several events
+  attachResult: { from: ['processing', 'resultReady', 'returned'], to: 'same' },
 } as const satisfies Record<Action, Transition>;
 
 /**
@@ -100,6 +104,7 @@ export const actionPermissions = {
   stop: 'dossiers.stop',
   recomputeDue: 'dossiers.recomputeDue',
   rate: 'dossiers.rate',
+  attachResult: 'documents.result',
 } as const satisfies Record<Action, Permission>;
 
 export type SyncCode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;

@@ -227,6 +227,24 @@ export interface ActionInput {
   readonly stars?: number;
   readonly dislike?: readonly DislikeReason[];
   readonly comment?: string;
+  /**
+   * attachResult: the signed result file, as the documents capability checked it (src/documents/results.ts,
+   * POST /api/v1/dossiers/{code}/result-files); not part of the generic action route's body.
+   */
+  readonly resultFile?: ResultFileInput;
+}
+
+export interface ResultFileInput {
+  readonly fileId: number;
+  readonly sha256: string;
+  readonly mediaType: string;
+  /** the result's name, e.g. "Giấy khai sinh" */
+  readonly title: string;
+  /** the kind of document (src/documents/store-model.ts), for the applicant's store */
+  readonly docType: string | null;
+  /** YYYY-MM-DD; the result's validity, when it has one */
+  readonly validFrom?: string;
+  readonly validUntil?: string;
 }
 
 export interface ActionResult {

@@ -125,7 +125,11 @@ export function rollupDeltas(event: RollupEvent, after: RollupDossier, flags: In
       at(accepted(), after.received_at ?? event.at);
       return out;
     case 'return':
-      at({ returned: 1, ...(event.payload.channel === 'online' ? { electronic_results: 1 } : {}) });
+      at({ returned: 1 });
+      return out;
+    case 'attachResult':
+      // F766 4.1: the dossier has an electronic result (its signed file), counted once, on the day of the first file
+      if (event.payload.first === true) at({ electronic_results: 1 });
       return out;
     case 'paymentReceived':
       if (event.payload.online === true) at({ paid_online: 1 });

@@ -354,7 +354,7 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
     indicators: [publicationIndicator(publication.complete, publication.total, partsNotHeld.map((p) => publicationPartLabels[p].toLowerCase())), ...indicatorsFromCounts(counts)],
     notes: [
       'Chỉ số 3.5: TTHC có thu phí đã có ít nhất một hồ sơ thanh toán trực tuyến trong kỳ (thay cho cờ tích hợp thanh toán trên Cổng DVCQG, chưa có trong danh mục). Chỉ số 3.6: mẫu số là hồ sơ tiếp nhận của TTHC có thu phí; tử số là hồ sơ có sự kiện nộp phí trực tuyến. Tỷ lệ đồng bộ lấy bằng 100%.',
-      'Chỉ số 4.1: mẫu số là hồ sơ đã giải quyết (mọi TTHC trong danh mục mẫu có kết quả là giấy tờ); kết quả điện tử = trả kết quả trực tuyến.',
+      'Chỉ số 4.1: mẫu số là hồ sơ đã giải quyết (mọi TTHC trong danh mục mẫu có kết quả là giấy tờ); tử số là hồ sơ có tệp kết quả điện tử được cơ quan đính kèm. Chỉ số 4.2: hồ sơ tiếp nhận có ít nhất một thành phần đã số hóa (có tệp đính kèm; đánh dấu "đã scan" mà không có tệp thì không tính); chưa xét điều kiện có kết quả điện tử. Chỉ số 4.3: hồ sơ có thành phần sử dụng lại (kho dữ liệu của motcua, kết quả trước đó, CSDL quốc gia). Chỉ số 4.4: chỉ tính thành phần lấy từ CSDL quốc gia; kho dữ liệu của motcua không phải kho dữ liệu trên Cổng DVCQG.',
       'Chỉ số 5.4: chưa có phản ánh, kiến nghị (PAKN); "không hài lòng" là hồ sơ thuộc mẫu số của 2.1 được người nộp đánh giá 1–2 sao (bất kể ngày đánh giá).',
     ],
   };

@@ -10,7 +10,7 @@ export type Status = (typeof statuses)[number];
 export const actions = [
   'receive', 'refuse', 'forward', 'assign', 'requestSupplement', 'supplementReceived', 'requestPayment',
   'paymentReceived', 'consult', 'consultReplied', 'apologize', 'submitForApproval', 'approve', 'reject', 'markResultReady',
-  'return', 'withdraw', 'stop', 'recomputeDue', 'rate',
+  'return', 'withdraw', 'stop', 'recomputeDue', 'rate', 'attachResult',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -82,6 +82,7 @@ export const actionLabels = {
     stop: 'Dừng giải quyết',
     recomputeDue: 'Tính lại hạn giải quyết theo lịch làm việc mới',
     rate: 'Đánh giá mức độ hài lòng',
+    attachResult: 'Đính kèm kết quả điện tử',
     submitted: 'Nộp hồ sơ trực tuyến',
     received: 'Tiếp nhận hồ sơ',
   },
@@ -106,6 +107,7 @@ export const actionLabels = {
     stop: 'Stop processing',
     recomputeDue: 'Re-compute the due time with the current working calendar',
     rate: 'Rate the service',
+    attachResult: 'Attach the electronic result',
     submitted: 'Submitted online',
     received: 'Received',
   },

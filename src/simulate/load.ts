@@ -106,7 +106,7 @@ const simulatedRole = {
   receive: 'clerk', refuse: 'clerk', forward: 'clerk', assign: 'approver', requestSupplement: 'officer', supplementReceived: 'clerk',
   requestPayment: 'officer', paymentReceived: 'clerk', consult: 'officer', consultReplied: 'officer', apologize: 'officer', submitForApproval: 'officer',
   approve: 'approver', reject: 'approver', markResultReady: 'officer', return: 'clerk', withdraw: 'citizen', stop: 'officer',
-  recomputeDue: 'admin', rate: 'citizen',
+  recomputeDue: 'admin', rate: 'citizen', attachResult: 'officer',
 } as const satisfies Record<Action, Role>;
 const roleOf = (action: Action): Role => simulatedRole[action];
 

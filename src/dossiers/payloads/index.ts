@@ -9,6 +9,7 @@ import { forwardPayload } from './forward';
 import { paymentReceivedPayload, requestPaymentPayload } from './payment';
 import { ratePayload } from './rate';
 import { returnPayload } from './return';
+import { attachResultPayload } from './result-file';
 import { requestSupplementPayload, supplementReceivedPayload } from './supplement';
 
 export type { Payload, PayloadArgs, PayloadBuilder } from './common';
@@ -34,4 +35,5 @@ export const payloadBuilders = {
   stop: reasoned,
   recomputeDue: recomputeDuePayload,
   rate: ratePayload,
+  attachResult: attachResultPayload,
 } as const satisfies Record<Action, PayloadBuilder>;

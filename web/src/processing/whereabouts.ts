@@ -37,7 +37,11 @@ export const isDangerous = (action: DossierAction): boolean => dangerousActions.
  */
 const mainStep: readonly DossierAction[] = ['receive', 'forward', 'supplementReceived', 'paymentReceived', 'submitForApproval', 'approve', 'markResultReady', 'return', 'assign'];
 
-export function orderActions(actions: readonly DossierAction[]): { readonly primary: DossierAction | null; readonly others: DossierAction[]; readonly dangerous: DossierAction[] } {
+/** Actions with their own part of the dossier page (the electronic result: web/src/documents), not a button of the action bar. */
+const ownPartActions: readonly DossierAction[] = ['attachResult'];
+
+export function orderActions(all: readonly DossierAction[]): { readonly primary: DossierAction | null; readonly others: DossierAction[]; readonly dangerous: DossierAction[] } {
+  const actions = all.filter((a) => !ownPartActions.includes(a));
   const ordinary = actions.filter((a) => !isDangerous(a));
   const primary = mainStep.find((a) => ordinary.includes(a)) ?? ordinary[0] ?? null;
   return { primary, others: ordinary.filter((a) => a !== primary), dangerous: actions.filter(isDangerous) };
