@@ -75,6 +75,8 @@ export interface IntakeBody {
   readonly party?: { readonly kind: 'organisation' | 'proxy'; readonly organisation?: { name: string; taxCode: string; representative: string }; readonly principal?: { name: string; personalId?: string }; readonly authorisation?: string };
   /** how the result goes back (form 01 item 6) */
   readonly delivery?: { readonly method: 'counter' | 'post' | 'online'; readonly address?: string };
+  /** the applicant agrees that their digitized papers be kept in their document store and reused */
+  readonly storeConsent?: boolean;
 }
 
 export const paperSources = ['paper', 'scanned', 'reused'] as const;

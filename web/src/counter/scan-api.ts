@@ -33,6 +33,7 @@ export const fileUrl = (fileId: number) => `/api/v1/files/${fileId}`;
 
 /** One document of the applicant's store: the server's answer schema (type-only import, nothing bundled). */
 export type StoreDocument = StoreResponse['documents'][number];
+export type { StoreResponse };
 
 export const fetchStore = (personalId: string, procedureCode: string, signal?: AbortSignal) =>
   api.get<StoreResponse>(`/api/v1/documents/store?personalId=${personalId}&procedure=${encodeURIComponent(procedureCode)}`, signal);

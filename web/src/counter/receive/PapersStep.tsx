@@ -5,6 +5,7 @@ import { DataTable } from '../../ui/DataTable';
 import { useCounterT } from '../i18n';
 import { PaperDigital } from './PaperDigital';
 import { ScanPanel } from './ScanPanel';
+import { StoreConsent } from './StoreConsent';
 import { useScanT } from './scan-i18n';
 import type { ReceiveForm } from './useReceiveForm';
 
@@ -47,6 +48,7 @@ export function PapersStep({ form, headingId }: { readonly form: ReceiveForm; re
             ) },
           ]} />
           {openRow && <ScanPanel row={openRow} scans={scans} headingId={`${ids}-scan`} />}
+          <StoreConsent form={form} />
         </>
       )}
     </section>

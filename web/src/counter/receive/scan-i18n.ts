@@ -57,6 +57,9 @@ const vi = {
   reused: 'Dùng lại từ kho: {{title}}',
   storeSummary_one: 'Kho giấy tờ của người nộp đã có {{count}} giấy tờ của thủ tục này; chọn “Dùng lại” để không phải scan lại.',
   storeSummary_other: 'Kho giấy tờ của người nộp đã có {{count}} giấy tờ của thủ tục này; chọn “Dùng lại” để không phải scan lại.',
+  storeConsent: 'Người nộp đồng ý lưu giấy tờ đã số hóa và kết quả điện tử vào kho dữ liệu của mình để dùng lại cho các lần sau',
+  storeConsentHint: 'Hỏi ý kiến người nộp. Không đồng ý thì bản scan chỉ dùng cho hồ sơ này.',
+  storeConsentGiven: 'Người nộp đã đồng ý lưu giữ và dùng lại giấy tờ (ngày {{date}}).',
 };
 
 // English: exactly the same keys (checked by defineBundle)
@@ -113,6 +116,9 @@ const en = {
   reused: 'Reused from the store: {{title}}',
   storeSummary_one: 'The applicant\'s document store already holds {{count}} paper of this procedure; choose “Reuse” so it need not be scanned again.',
   storeSummary_other: 'The applicant\'s document store already holds {{count}} papers of this procedure; choose “Reuse” so they need not be scanned again.',
+  storeConsent: 'The applicant agrees that their digitized papers and electronic results be kept in their document store and reused next time',
+  storeConsentHint: 'Ask the applicant. Without their agreement the scans serve this dossier only.',
+  storeConsentGiven: 'The applicant already agreed that their papers be kept and reused ({{date}}).',
 };
 
 export const useScanT = defineBundle('counterScan', vi, en);

@@ -84,7 +84,9 @@ export function useReceiveForm(user: User) {
   useDefaultCommune(user.scopeCode, setUnit);
   const setRow = useCallback((key: string, change: Partial<PaperRow>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...change } : r))), []);
   const scans = usePaperScans(setRow);
-  const held = useStoreReuse(applicant.personalId, procedure?.code ?? null);
+  const store = useStoreReuse(applicant.personalId, procedure?.code ?? null);
+  const held = store.held;
+  const [storeConsent, setStoreConsent] = useState(false);
   // a document offered for another person (the ID changed) or no longer held is not reused
   useEffect(() => {
     setRows((rs) => rs.map((r) => (r.reusedDocumentId !== null && !held.get(r.key)?.some((d) => d.id === r.reusedDocumentId) ? { ...r, reusedDocumentId: null } : r)));
@@ -165,6 +167,7 @@ export function useReceiveForm(user: User) {
         formData: buildFormData(fields, values).data,
         ...caseAndPlace.body(),
         ...choicesBody(choices.choices),
+        ...(storeConsent ? { storeConsent: true } : {}),
       }, idempotencyKey);
       setResult(r);
       setMode('done');
@@ -178,7 +181,7 @@ export function useReceiveForm(user: User) {
 
   const startOver = () => {
     setIdempotencyKey(newIdempotencyKey());
-    setProcedure(null); setRows([]); setValues({}); setApplicant(emptyApplicant); resetQr(); scans.reset(); caseAndPlace.reset(); choices.reset();
+    setProcedure(null); setRows([]); setValues({}); setApplicant(emptyApplicant); resetQr(); scans.reset(); setStoreConsent(false); caseAndPlace.reset(); choices.reset();
     setProblems([]); setServerError(null); setResult(null); setMode('edit');
     focus('edit');
   };
@@ -189,7 +192,7 @@ export function useReceiveForm(user: User) {
     page, today, mode, busy, result, problems, serverError, errorOf,
     procedure, procedureLoading, chooseProcedure, clearProcedure, fillFromBooking, caseAndPlace, choices,
     applicant, updateApplicant, unit, setUnit, qr, setQr, qrMessage, fillFromQr,
-    rows, setRow, scans, held, fields, values, setValue,
+    rows, setRow, scans, held, consentGivenAt: store.consentGivenAt, storeConsent, setStoreConsent, fields, values, setValue,
     toReview, backToEdit, submit, startOver,
   };
 }

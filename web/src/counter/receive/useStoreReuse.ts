@@ -1,30 +1,44 @@
-// Which required papers the applicant's document store already holds (GET /api/v1/documents/store
-// for the personal ID — filled from the CCCD QR — and the chosen procedure), so that the clerk can
-// reuse them instead of scanning again (issue 12 §4).
+// What the applicant's document store holds for the chosen procedure (GET /api/v1/documents/store
+// for the personal ID — filled from the CCCD QR — and the procedure): the papers it can stand in
+// for, so that the clerk reuses them instead of scanning again (issue 12 §4), and whether the
+// applicant already consented to keeping their papers.
 import { useEffect, useState } from 'react';
-import { fetchStore, type StoreDocument } from '../scan-api';
+import { fetchStore, type StoreDocument, type StoreResponse } from '../scan-api';
 
-/** Reusable documents per paper key of the procedure; empty when the store holds none or cannot be read. */
+/** Reusable documents per paper key of the procedure. */
 export type HeldPapers = ReadonlyMap<string, readonly StoreDocument[]>;
 
-export function heldPapers(documents: readonly StoreDocument[]): HeldPapers {
+export interface StoreView {
+  readonly held: HeldPapers;
+  /** when the applicant consented (ISO instant); null: not asked yet or withdrawn */
+  readonly consentGivenAt: string | null;
+}
+
+const nothing: StoreView = { held: new Map(), consentGivenAt: null };
+
+/** The server's `held` (matched by document type, also across procedures), reusable documents only. */
+export function heldPapers(store: Pick<StoreResponse, 'documents' | 'held'>): HeldPapers {
+  const byId = new Map(store.documents.filter((d) => d.reusable).map((d) => [d.id, d]));
   const held = new Map<string, StoreDocument[]>();
-  for (const d of documents) {
-    if (!d.reusable || d.paperKey === null) continue;
-    held.set(d.paperKey, [...(held.get(d.paperKey) ?? []), d]);
+  for (const h of store.held ?? []) {
+    const documents = h.documentIds.flatMap((id) => byId.get(id) ?? []);
+    if (documents.length > 0) held.set(h.paperKey, documents);
   }
   return held;
 }
 
-export function useStoreReuse(personalId: string, procedureCode: string | null): HeldPapers {
-  const [held, setHeld] = useState<HeldPapers>(new Map());
+export function useStoreReuse(personalId: string, procedureCode: string | null): StoreView {
+  const [view, setView] = useState<StoreView>(nothing);
   useEffect(() => {
-    setHeld(new Map());
+    setView(nothing);
     if (!procedureCode || !/^\d{12}$/.test(personalId)) return;
     const controller = new AbortController();
-    // a store that cannot be read (no right, no consent, offline) only means nothing to offer
-    fetchStore(personalId, procedureCode, controller.signal).then((s) => setHeld(heldPapers(s.documents)), () => undefined);
+    // a store that cannot be read (no right, offline) only means nothing to offer
+    fetchStore(personalId, procedureCode, controller.signal).then(
+      (s) => setView({ held: heldPapers(s), consentGivenAt: s.consent?.givenAt ?? null }),
+      () => undefined,
+    );
     return () => controller.abort();
   }, [personalId, procedureCode]);
-  return held;
+  return view;
 }
