@@ -2,23 +2,17 @@
 // numbered records and no dossier code; the numbers are gap-free per service point, year and kind;
 // each record is audited, printed, scoped, and counted by the dashboard.
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { buildWorld, type World } from '../dossiers/world.test-helper';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useWorldApp, type World } from '../dossiers/world.test-helper';
 import type { Actor } from '../platform/actor';
-import { createHttpServer, type HttpApp } from '../platform/http/server';
 import { reportSummary } from '../reports/service';
 import { outcomeProblems, type OutcomeInput } from './model';
 import { registerCounterRoutes } from './routes';
 import { getCounterOutcome, recordCounterOutcome } from './service';
 
-let t: TestDatabase;
-let w: World;
-let app: HttpApp;
+const { t, w, app } = useWorldApp((a) => registerCounterRoutes(a, { db: t.db, clock: w.clock }), '2026-12-07T09:30:00+07:00');
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  w = await buildWorld(t.db, '2026-12-07T09:30:00+07:00');
   for (const who of ['clerk', 'otherClerk'] as const) {
     const a = w.actors[who];
     await t.db.insertInto('users').values({
@@ -26,19 +20,6 @@ beforeAll(async () => {
       scope_service_point_id: null, scope_code: null, scope_path: null, personal_id: null, email: null, phone: null, password_hash: 'x',
     }).execute();
   }
-  app = await createHttpServer({
-    logger: false, version: 'test',
-    resolveActor: async (request) => {
-      const who = request.headers['x-test-actor'];
-      return typeof who === 'string' && who in w.actors ? w.actors[who as keyof World['actors']] : null;
-    },
-  });
-  registerCounterRoutes(app, { db: t.db, clock: w.clock });
-  await app.ready();
-});
-afterAll(async () => {
-  await app?.close();
-  await t?.close();
 });
 
 const person = { kind: 'person' as const, name: 'Nguyễn Văn An', personalId: '087090001234', phone: '0912345678', address: 'Ấp 1, xã Một' };

@@ -1,24 +1,17 @@
 // What the applicant chooses at the counter beside the procedure and papers (issue 9): how the result
 // comes back (form 01 item 6), through the HTTP route, into the dossier, its intake event, form 01
 // and public tracking (without the address).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dossierSlip } from '../forms/service';
-import type { HttpApp } from '../platform/http/server';
 import { registerTrackingRoutes } from '../tracking/routes';
 import { trackingPinFor } from '../tracking/references';
-import { createTestApp } from '../../test/http';
 import { registerDossierRoutes } from './routes';
-import { useWorld, type World } from './world.test-helper';
+import { useWorldApp, type World } from './world.test-helper';
 
-const { t, w } = useWorld();
-let app: HttpApp;
-beforeAll(async () => {
-  app = await createTestApp((who) => (who in w.actors ? w.actors[who as keyof World['actors']] : null), (a) => {
-    registerDossierRoutes(a, { db: t.db, clock: w.clock, hooks: [] });
-    registerTrackingRoutes(a, { db: t.db, clock: w.clock, trackRateLimit: 10_000 });
-  });
+const { t, w, app } = useWorldApp((a) => {
+  registerDossierRoutes(a, { db: t.db, clock: w.clock, hooks: [] });
+  registerTrackingRoutes(a, { db: t.db, clock: w.clock, trackRateLimit: 10_000 });
 });
-afterAll(() => app?.close());
 
 type Who = keyof World['actors'];
 const post = (who: Who, payload: unknown) => app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: { 'x-test-actor': who }, payload: payload as object });

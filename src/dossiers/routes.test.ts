@@ -1,24 +1,17 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HttpApp } from '../platform/http/server';
+import { describe, expect, it } from 'vitest';
 import { trackingPinFor } from '../tracking/references';
 import { registerSupervisionRoutes } from '../supervision/routes';
 import { registerTrackingRoutes } from '../tracking/routes';
-import { createTestApp } from '../../test/http';
 import { registerDossierRoutes } from './routes';
 import { actions } from './lifecycle';
-import { useWorld, type World } from './world.test-helper';
+import { useWorldApp, type World } from './world.test-helper';
 
-const { t, w } = useWorld();
-let app: HttpApp;
-beforeAll(async () => {
-  app = await createTestApp((who) => (who in w.actors ? w.actors[who as keyof World['actors']] : null), (a) => {
-    registerDossierRoutes(a, { db: t.db, clock: w.clock, hooks: [] });
-    registerTrackingRoutes(a, { db: t.db, clock: w.clock, trackRateLimit: 10_000 });
-    registerSupervisionRoutes(a, { db: t.db, clock: w.clock });
-  });
+const { t, w, app } = useWorldApp((a) => {
+  registerDossierRoutes(a, { db: t.db, clock: w.clock, hooks: [] });
+  registerTrackingRoutes(a, { db: t.db, clock: w.clock, trackRateLimit: 10_000 });
+  registerSupervisionRoutes(a, { db: t.db, clock: w.clock });
 });
-afterAll(() => app?.close());
 
 type Who = keyof World['actors'];
 const call = (method: 'GET' | 'POST', url: string, who: Who | null, payload?: unknown, headers: Record<string, string> = {}) =>

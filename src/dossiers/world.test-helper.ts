@@ -8,6 +8,8 @@ import { connectUrl, type Database } from '../platform/db/connect';
 import type { DossierContext } from './events';
 import type { IntakeInput } from './model';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
+import { createTestApp } from '../../test/http';
+import type { HttpApp } from '../platform/http/server';
 import { makeAgency, makeAgencyStaff, makeProcedure, makeServicePoint, makeUnit } from '../../test/factories';
 
 let n = 0;
@@ -84,7 +86,8 @@ function later<T extends object>(get: () => T | undefined, what: string): T {
     get: (_t, key) => {
       const value = get();
       if (value === undefined) throw new Error(`${what} is built in beforeAll; read it inside a test`);
-      return Reflect.get(value, key);
+      const member: unknown = Reflect.get(value, key);
+      return typeof member === 'function' ? member.bind(value) : member;
     },
   });
 }
@@ -102,6 +105,20 @@ export function useWorld(at?: string): { readonly t: TestDatabase; readonly w: W
   });
   afterAll(async () => { await t?.close(); });
   return { t: later(() => t, 'the test database'), w: later(() => w, 'the world') };
+}
+
+/**
+ * useWorld and an HTTP app of the routes `register` adds, whose caller is the world's actor named
+ * by the `x-test-actor` header: `const { t, w, app } = useWorldApp((a, t, w) => registerXRoutes(a, …));`.
+ */
+export function useWorldApp(register: (app: HttpApp, t: TestDatabase, w: World) => void, at?: string): { readonly t: TestDatabase; readonly w: World; readonly app: HttpApp } {
+  const { t, w } = useWorld(at);
+  let app: HttpApp | undefined;
+  beforeAll(async () => {
+    app = await createTestApp((who) => (who in w.actors ? w.actors[who as keyof World['actors']] : null), (a) => register(a, t, w));
+  });
+  afterAll(async () => { await app?.close(); });
+  return { t, w, app: later(() => app, 'the app') };
 }
 
 /**
