@@ -3,7 +3,7 @@
 // a second live booking of one seat over overlapping times, whatever two requests decide at the
 // same moment. The service picks a free seat from what it read; when a concurrent request took it
 // first, the insert fails with 23P01 and the whole attempt is made again on fresh data.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { can, isWithinScope } from '../accounts/policy';
 import { procedureForIntake } from '../catalog/references';
@@ -45,10 +45,16 @@ export interface BookingInput {
   readonly channel?: Exclude<BookingChannel, 'portal'>;
 }
 
-const EXCLUSION_VIOLATION = '23P01';
-const isDoubleBooking = (e: unknown): boolean => (e as { code?: unknown })?.code === EXCLUSION_VIOLATION;
+/**
+ * The seat was taken by a concurrent request: 23P01, the exclusion constraint refused ours; or
+ * 40P01, PostgreSQL broke a deadlock between two inserts that each found the other's tuple while
+ * checking the constraint (exclusion constraints are checked after the index insert, so two
+ * concurrent conflicting inserts can wait on each other). Either way: read again and retry.
+ */
+const SEAT_TAKEN = new Set(['23P01', '40P01']);
+const isDoubleBooking = (e: unknown): boolean => SEAT_TAKEN.has(String((e as { code?: unknown })?.code));
 /** attempts of one request when concurrent requests keep taking the seat it picked */
-const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 10;
 
 function channelOf(actor: Actor | null, asked: BookingInput['channel']): BookingChannel {
   if (actor && can(actor, 'appointments.book')) return asked ?? 'counter';
@@ -133,7 +139,8 @@ async function freeSeatAt(trx: Transaction<DB>, availability: Awaited<ReturnType
   const day = vnDateOfInstant(start);
   const slot = slotAt({ ...availability.base, from: day, to: day, now, bookings }, start);
   if (!slot) throw validationFailed('SLOT_NOT_OFFERED', 'Khung giờ này không nhận đặt lịch (ngoài giờ làm việc, ngày nghỉ, quá sát giờ hoặc quá xa).', [{ path: 'startsAt', message: 'không nhận đặt lịch' }]);
-  const seat = slot.freeSeats[0];
+  // one of the free seats at random: concurrent requests for one slot spread over its seats instead of all racing for the first
+  const seat = slot.freeSeats[randomInt(slot.freeSeats.length || 1)];
   if (!seat) throw slotFull();
   return { seat, end: slot.end };
 }

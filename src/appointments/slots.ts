@@ -50,7 +50,7 @@ export interface Slot {
   readonly start: EpochMs;
   readonly end: EpochMs;
   readonly capacity: number;
-  /** Seats free for the whole slot, in the order of `seats` (the booking takes the first). */
+  /** Seats free for the whole slot, in the order of `seats` (a booking takes one of them). */
   readonly freeSeats: readonly string[];
 }
 
