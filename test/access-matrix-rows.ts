@@ -213,6 +213,10 @@ export const matrix: Record<string, Row> = {
     access: 'signed-in', needs: ['files.upload'], resource: 'none',
     note: 'an upload is a multipart body and the matrix sends JSON: 415 UPLOAD_NOT_MULTIPART (src/documents/files.test.ts uploads for real)',
   },
+  'POST /api/v1/files/compose': {
+    access: 'signed-in', needs: ['files.upload'], resource: 'none', body: () => ({ pages: [{ fileId: 1, rotation: 0 }] }),
+    note: 'file 1 is nobody\'s the role may read (the matrix uploads none): 404 FILE_NOT_FOUND; composing is tested in src/documents/files.test.ts',
+  },
   'GET /api/v1/files/{id}': {
     access: 'signed-in', needs: 'session', resource: 'none',
     note: 'file 1 is nobody\'s the role may read (the matrix uploads none): 404 FILE_NOT_FOUND; who may read a file is tested in src/documents/files.test.ts',

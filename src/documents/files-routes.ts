@@ -8,7 +8,8 @@ import { tooLarge, unsupportedMediaType, validationFailed } from '../platform/er
 import { fileAnswer, literals } from '../platform/http/schemas';
 import { requireActor, type HttpApp } from '../platform/http/server';
 import { attachmentHeader, mediaTypes, UPLOAD_SLACK_BYTES, type FilesDeps } from './model';
-import { assertMayUpload, downloadFile, uploadFile } from './service';
+import { rotations } from './compose';
+import { assertMayUpload, composeFile, downloadFile, uploadFile } from './service';
 
 export const FileAnswer = Type.Object({
   id: Type.Integer(),
@@ -78,6 +79,19 @@ export function registerFilesRoutes(app: HttpApp, deps: RouteDeps & { readonly f
       }
     });
   });
+
+  app.post('/api/v1/files/compose', {
+    schema: {
+      tags: ['documents'], summary: 'Ghép các trang đã quét của MỘT giấy tờ thành MỘT tệp PDF, theo thứ tự và chiều xoay nhân viên chọn',
+      body: Type.Object({
+        pages: Type.Array(Type.Object({
+          fileId: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
+          rotation: Type.Unsafe<0 | 90 | 180 | 270>({ type: 'integer', enum: [...rotations] }),
+        }, { additionalProperties: false }), { minItems: 1, maxItems: 500 }),
+      }, { additionalProperties: false }),
+      response: { 201: FileAnswer },
+    },
+  }, async (request, reply) => reply.status(201).send(await composeFile(ctx(request), request.body.pages)));
 
   app.get('/api/v1/files/:id', {
     schema: {

@@ -12,6 +12,7 @@ import { notFound, tooLarge, unauthenticated, unsupportedMediaType, validationFa
 import { copyToTemp, receiveToTemp, TooLargeError, writeTemp, type Received } from '../platform/files/receive';
 import { storageKeyOf } from '../platform/files/store';
 import { displayName, downloadName, type FileMeta, type FilesContext } from './model';
+import { composePdf, type Rotation } from './compose';
 import { sniffFile, type FileProblemCode, type Sniffed } from './sniff';
 
 const columns = ['id', 'sha256', 'media_type as mediaType', 'size_bytes as sizeBytes', 'page_count as pageCount'] as const;
@@ -138,12 +139,8 @@ export async function isUploader(ctx: ServiceContext, actor: Pick<Actor, 'userId
 
 const fileNotFound = (id: number) => notFound('FILE_NOT_FOUND', `Không tìm thấy tệp số ${id}.`);
 
-/**
- * GET /api/v1/files/{id}: the file for its uploader, for staff who may read a dossier (or
- * shipment) that names it, for the citizen whose dossier or store holds it. Anyone else: 404, the
- * same as a file that does not exist.
- */
-export async function downloadFile(ctx: FilesContext, id: number): Promise<{ meta: FileMeta; stream: Readable; fileName: string }> {
+/** The file's facts when the actor may read it; 404 otherwise (the same as a file that does not exist). */
+async function readableMeta(ctx: FilesContext, id: number): Promise<FileMeta> {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
   const meta = await fileMeta(ctx, id);
@@ -155,6 +152,41 @@ export async function downloadFile(ctx: FilesContext, id: number): Promise<{ met
     allowed = await reader(withActor, id);
   }
   if (!allowed) throw fileNotFound(id);
+  return meta;
+}
+
+async function bytesOf(ctx: FilesContext, id: number): Promise<Uint8Array> {
+  const opened = await openFile(ctx, id);
+  if (!opened) throw fileNotFound(id);
+  const chunks: Buffer[] = [];
+  for await (const chunk of opened.stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * POST /api/v1/files/compose: the scan of one paper as one PDF — the pages (files the actor may
+ * read: their own uploads) in the clerk's order, each turned by its rotation — stored like an upload.
+ */
+export async function composeFile(ctx: FilesContext, pages: readonly { readonly fileId: number; readonly rotation: Rotation }[]): Promise<FileMeta> {
+  assertMayUpload(ctx.actor);
+  const parts = [];
+  let pageCount = 0;
+  for (const page of pages) {
+    const meta = await readableMeta(ctx, page.fileId);
+    pageCount += meta.pageCount;
+    if (pageCount > ctx.files.maxPages) throw validationFailed('FILE_TOO_MANY_PAGES', `Bản ghép vượt quá ${ctx.files.maxPages} trang cho phép. Hãy chia thành nhiều tệp.`);
+    parts.push({ mediaType: meta.mediaType, rotation: page.rotation, bytes: await bytesOf(ctx, page.fileId) });
+  }
+  return storeFile(ctx, { buffer: await composePdf(parts), fileName: 'ban-quet.pdf' });
+}
+
+/**
+ * GET /api/v1/files/{id}: the file for its uploader, for staff who may read a dossier (or
+ * shipment) that names it, for the citizen whose dossier or store holds it. Anyone else: 404, the
+ * same as a file that does not exist.
+ */
+export async function downloadFile(ctx: FilesContext, id: number): Promise<{ meta: FileMeta; stream: Readable; fileName: string }> {
+  const meta = await readableMeta(ctx, id);
   const opened = await openFile(ctx, id);
   if (!opened) throw fileNotFound(id);
   return { ...opened, fileName: downloadName(id, meta.mediaType) };

@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDossier, receiveDossier } from '../dossiers/service';
 import { mayReadPaperFile } from '../dossiers/paper-files';
@@ -255,5 +256,47 @@ describe('intake with scans (papers[].fileId)', () => {
       expect(refused).toMatchObject({ code: 'DOSSIER_INVALID', details: [{ path: 'papers/1/fileId', message: expect.stringContaining(`bản quét số ${fileId}`) }] });
     }
     expect(Number((await t.db.selectFrom('dossiers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(dossiersBefore);
+  });
+});
+
+describe('POST /api/v1/files/compose', () => {
+  const compose = (who: Who, pages: readonly { fileId: number; rotation: number }[]) =>
+    app.inject({ method: 'POST', url: '/api/v1/files/compose', payload: { pages }, headers: { 'x-test-actor': who } });
+  const idOf = async (bytes: Uint8Array, name: string) => ((await upload('clerk', bytes, name)).json() as { id: number }).id;
+
+  it('makes one PDF of the pages in the clerk\'s order, each turned as chosen (JPEG and PNG embedded, PDF pages copied)', async () => {
+    const photo = await idOf(pngBytes(40, 80, 10), 'trang-1.png');
+    const scanned = await idOf(await pdfBytes(['A', 'B'], [300, 400]), 'trang-2-3.pdf');
+    const camera = await idOf(jpegBytes(120, 60), 'trang-4.jpg');
+    const res = await compose('clerk', [{ fileId: scanned, rotation: 0 }, { fileId: photo, rotation: 90 }, { fileId: camera, rotation: 180 }]);
+    expect(res.statusCode, res.body).toBe(201);
+    const meta = res.json() as { id: number; mediaType: string; pageCount: number };
+    expect(meta).toMatchObject({ mediaType: 'application/pdf', pageCount: 4 });
+    const out = await PDFDocument.load((await download('clerk', meta.id)).rawPayload);
+    const pages = out.getPages().map((p) => ({ size: [Math.round(p.getWidth()), Math.round(p.getHeight())], rotation: p.getRotation().angle }));
+    // A4-fitted images: 40×80 → 421×842, 120×60 → 595×298
+    expect(pages).toEqual([
+      { size: [300, 400], rotation: 0 }, { size: [300, 400], rotation: 0 },
+      { size: [421, 842], rotation: 90 }, { size: [595, 298], rotation: 180 },
+    ]);
+    // the other order gives another file
+    const reversed = await compose('clerk', [{ fileId: camera, rotation: 0 }, { fileId: photo, rotation: 0 }]);
+    const again = await PDFDocument.load((await download('clerk', (reversed.json() as { id: number }).id)).rawPayload);
+    expect(again.getPages().map((p) => [Math.round(p.getWidth()), p.getRotation().angle])).toEqual([[595, 0], [421, 0]]);
+  });
+
+  it('refuses a page the clerk may not read (404), a TIFF page (415) and a rotation that is not a quarter turn (400); stores nothing', async () => {
+    const before = await snapshot();
+    const others = ((await upload('otherClerk', pngBytes(3, 3, 3), 'x.png')).json() as { id: number }).id;
+    const tiff = await idOf(tiffBytes(1), 'may-quet.tif');
+    const mid = await snapshot();
+    expect(mid.rows).toBeGreaterThanOrEqual(before.rows);
+    const notMine = await compose('clerk', [{ fileId: others, rotation: 0 }]);
+    expect([notMine.statusCode, notMine.json().error.code]).toEqual([404, 'FILE_NOT_FOUND']);
+    const tiffPage = await compose('clerk', [{ fileId: tiff, rotation: 0 }]);
+    expect([tiffPage.statusCode, tiffPage.json().error.code]).toEqual([415, 'COMPOSE_TIFF_UNSUPPORTED']);
+    expect((await compose('clerk', [{ fileId: tiff, rotation: 45 }])).statusCode).toBe(400);
+    expect((await compose('clerk', [])).statusCode).toBe(400);
+    await expectNothingLeft(mid);
   });
 });
