@@ -155,7 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerTrackingRoutes(app, { ...routeDeps, trackRateLimit: deps.trackRateLimit ?? deps.config.rateLimits.track });
   registerFormsRoutes(app, { ...routeDeps, publicUrl: deps.config.publicUrl, formSet2025From: deps.config.formSet2025From });
   registerCounterRoutes(app, routeDeps);
-  registerPostalRoutes(app, { ...routeDeps, hooks: dossierHooks, codeSystem: deps.config.codeSystem, intakeChecks, trackRateLimit: deps.trackRateLimit ?? deps.config.rateLimits.track });
+  registerPostalRoutes(app, { ...routeDeps, hooks: dossierHooks, codeSystem: deps.config.codeSystem, intakeChecks, trackRateLimit: deps.trackRateLimit ?? deps.config.rateLimits.track, publicUrl: deps.config.publicUrl });
   registerOutboxAdminRoutes(app, routeDeps);
   registerStoreRoutes(app, routeDeps);
   registerFilesRoutes(app, { ...routeDeps, files: filesDepsOf(deps) });

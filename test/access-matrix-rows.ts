@@ -208,6 +208,11 @@ export const matrix: Record<string, Row> = {
     access: 'signed-in', needs: ['postal.courier'], resource: 'leg', body: () => ({ agencySignature: signature }),
     note: 'the matrix\'s leg is a pickup, not a result: 404 SHIPMENT_NOT_FOUND',
   },
+  'GET /api/v1/postal/legs/{trackingNumber}/note.pdf': { access: 'signed-in', needs: ['postal.courier', 'postal.dispatch', 'portal.self'], resource: 'leg' },
+  'GET /api/v1/postal/handovers/{id}/record.pdf': {
+    access: 'signed-in', needs: ['postal.courier'], resource: 'none',
+    note: 'the matrix signs no hand-over record: 404 HANDOVER_NOT_FOUND',
+  },
   'GET /api/v1/public/postal/{trackingNumber}': { access: 'public' },
   'POST /api/v1/files': {
     access: 'signed-in', needs: ['files.upload'], resource: 'none',

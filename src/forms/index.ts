@@ -19,5 +19,7 @@ export { renderApologySlip, APOLOGY_TITLES } from './pdf/apology';
 export { renderStopNotice } from './pdf/stop-notice';
 export { renderControlSlip, CONTROL_TITLE } from './pdf/control';
 export { renderLedgerPdf } from './pdf/ledger';
+export { renderConsignmentNote, CONSIGNMENT_NOTE_TITLE, type ConsignmentNoteData, type NoteParty } from './pdf/consignment-note';
+export { renderHandoverRecord, HANDOVER_RECORD_TITLE, type HandoverRecordData } from './pdf/handover-record';
 export { renderLedgerXlsx } from './ledger-xlsx';
 export { LEDGER_COLUMNS, LEDGER_TITLE } from './ledger-columns';

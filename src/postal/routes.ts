@@ -5,13 +5,13 @@ import type { FastifyRequest } from 'fastify';
 import type { DossierHook, IntakeCheck } from '../dossiers/events';
 import type { CodeSystem } from '../dossiers/codes';
 import type { RouteDeps } from '../platform/context';
-import { literals } from '../platform/http/schemas';
+import { fileAnswer, literals, PDF } from '../platform/http/schemas';
 import { publicRateLimit, requireActor, type HttpApp } from '../platform/http/server';
 import { paymentMethods, receiptItemKinds } from '../payments/receipts';
 import { legKinds, legStatuses, pickupOrigins } from './model';
 import { DraftAnswerSchema, HandoverRecordSchema, PositionSchema, PublicTrackingSchema, ShipmentSchema, SignatureSchema } from './schemas';
 import {
-  assignCourier, collectPickup, collectResult, getShipment, handoverRecordView, listShipments, recordDeliveryAttempt, requestPickup,
+  assignCourier, collectPickup, consignmentNotePdf, handoverRecordPdf, collectResult, getShipment, handoverRecordView, listShipments, recordDeliveryAttempt, requestPickup,
   returnResultToAgency, saveDraft, signHandoverRecord, trackLeg,
 } from './service';
 
@@ -98,6 +98,8 @@ export interface PostalRouteDeps extends RouteDeps {
   readonly codeSystem?: CodeSystem;
   readonly intakeChecks?: readonly IntakeCheck[];
   readonly trackRateLimit: number;
+  /** Config.publicUrl: the QR code of a consignment note links to the public tracking of its number */
+  readonly publicUrl: string;
 }
 
 export function registerPostalRoutes(app: HttpApp, deps: PostalRouteDeps): void {
@@ -151,6 +153,20 @@ export function registerPostalRoutes(app: HttpApp, deps: PostalRouteDeps): void 
   app.post('/api/v1/postal/legs/:trackingNumber/return-to-agency', {
     schema: { tags, summary: 'Trả lại cơ quan kết quả không phát được (sau 2 lần phát cách nhau ít nhất 2 ngày làm việc)', params: TrackingParam, body: ReturnBody, response: { 200: ShipmentSchema } },
   }, async (request) => returnResultToAgency(ctx(request), request.params.trackingNumber, request.body));
+
+  app.get('/api/v1/postal/legs/:trackingNumber/note.pdf', {
+    schema: { tags, summary: 'Phiếu gửi hồ sơ (TT 17/2017/TT-BTTTT Điều 9) của một chặng', params: TrackingParam, response: { 200: fileAnswer('Phiếu gửi PDF', PDF) } },
+  }, async (request, reply) => {
+    const { pdf, fileName } = await consignmentNotePdf(ctx(request), request.params.trackingNumber, deps.publicUrl);
+    return reply.type(PDF).header('content-disposition', `inline; filename="${fileName}"`).send(Buffer.from(pdf));
+  });
+
+  app.get('/api/v1/postal/handovers/:id/record.pdf', {
+    schema: { tags, summary: 'Biên bản giao nhận hồ sơ (QĐ 45/2016/QĐ-TTg Điều 7) để in', params: IdParam, response: { 200: fileAnswer('Biên bản PDF', PDF) } },
+  }, async (request, reply) => {
+    const { pdf, fileName } = await handoverRecordPdf(ctx(request), request.params.id);
+    return reply.type(PDF).header('content-disposition', `inline; filename="${fileName}"`).send(Buffer.from(pdf));
+  });
 
   app.get('/api/v1/public/postal/:trackingNumber', {
     config: publicRateLimit(deps.trackRateLimit),

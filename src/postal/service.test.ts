@@ -5,6 +5,7 @@
 // takes the result back to the agency. Carrier events late, twice and out of order.
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { PDFDocument } from 'pdf-lib';
 import { getDossier, performAction, receivePostalDossier } from '../dossiers/service';
 import type { DossierContext } from '../dossiers/events';
 import type { Action } from '../dossiers/lifecycle';
@@ -12,7 +13,7 @@ import type { ActionInput } from '../dossiers/model';
 import { useWorld } from '../dossiers/world.test-helper';
 import { CarrierSimulator } from './carrier-simulator';
 import {
-  assignCourier, collectPickup, collectResult, getShipment, ingestCarrierEvents, pollCarrier, postalResultHook, recordDeliveryAttempt, requestPickup,
+  assignCourier, collectPickup, collectResult, consignmentNotePdf, handoverRecordPdf, getShipment, ingestCarrierEvents, pollCarrier, postalResultHook, recordDeliveryAttempt, requestPickup,
   returnResultToAgency, saveDraft, signHandoverRecord, trackLeg,
 } from './service';
 import type { Actor } from '../platform/actor';
@@ -120,6 +121,36 @@ describe('a postal dossier end to end', () => {
     expect(delivered.legs[0]?.status).toBe('delivered');
     const returned = await getDossier(w.ctx(w.actors.supervisor), code);
     expect(returned.status).toBe('returned');
+  });
+
+  it('starts the clock at the signature of a record signed before the cut-off, and prints the note and the record', async () => {
+    at('2026-04-28T07:00:00+07:00');
+    const { s, trackingNumber } = await pickup('087090004444', '0912000444', '2026-04-28');
+    at('2026-04-28T09:00:00+07:00');
+    await collectPickup(ctx(w.actors.courier), s.id, {
+      items: [{ kind: 'postage', label: 'Cước BCCI', amountVnd: 22_000 }], paymentMethod: 'qr',
+      applicantSignature: sig('Nguyễn Văn An', '087090004444'), courierSignature: sig('Người courier'),
+    });
+    // Tuesday 28/04/2026 14:50, before 15:00: 2 h 10 that day, Wednesday, (30/4, 1/5 off), Mon–Wed, Thursday 7/5 until 14:50
+    at('2026-04-28T14:50:00+07:00');
+    const record = await signHandoverRecord(ctx(w.actors.courier), {
+      agencyId: w.communeAgency.id, trackingNumbers: [trackingNumber], receiver: { name: 'Trần Thị Nhận' },
+      courierSignature: sig('Người courier'), receiverSignature: sig('Trần Thị Nhận'), remittedVnd: 0,
+    });
+    expect(record.items[0]?.dueAt).toBe(new Date('2026-05-07T14:50:00+07:00').toISOString());
+    expect(record.remittance).toEqual({ collectedVnd: 0, remittedVnd: 0, reconciled: true });
+    const note = await consignmentNotePdf(ctx(w.actors.courier), trackingNumber, 'https://motcua.example');
+    const printed = await handoverRecordPdf(ctx(w.actors.courier), record.id);
+    const noteDoc = await PDFDocument.load(note.pdf);
+    const recordDoc = await PDFDocument.load(printed.pdf);
+    expect(noteDoc.getTitle()).toBe(`Phiếu gửi hồ sơ – ${trackingNumber}`);
+    expect(recordDoc.getTitle()).toBe(`Biên bản giao nhận hồ sơ – ${record.number}`);
+    expect(recordDoc.getPage(0).getSize().width).toBeGreaterThan(recordDoc.getPage(0).getSize().height); // A4 landscape
+    expect(note.fileName).toBe(`phieu-gui-${trackingNumber}.pdf`);
+    // another post office's courier finds neither
+    const otherCourier = { ...w.actors.courier, userId: 9099, scope: { ...w.actors.courier.scope, servicePointId: w.otherServicePoint.id } };
+    await expect(consignmentNotePdf(ctx(otherCourier), trackingNumber, 'https://x')).rejects.toMatchObject({ kind: 'NotFound' });
+    await expect(handoverRecordPdf(ctx(otherCourier), record.id)).rejects.toMatchObject({ kind: 'NotFound' });
   });
 
   it('two failed attempts at least two working days apart take the result back to the agency', async () => {

@@ -9,3 +9,4 @@ export { collectResult, createResultLeg, postalResultHook, recordDeliveryAttempt
 export { ingestCarrierEvents, pollCarrier, type CarrierAdapter, type CarrierEvent, type IngestResult } from './carrier';
 export { getShipment, getShipmentByTracking, listShipments, trackLeg, type ShipmentFilter } from './queries';
 export type { PublicTrackingView, ShipmentView } from './views';
+export { consignmentNotePdf, handoverRecordPdf } from './documents';

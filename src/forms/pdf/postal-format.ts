@@ -1,0 +1,10 @@
+/** Amounts and times as the postal documents print them: "30.000 đồng", "15:20 ngày 29/04/2026" (Vietnam time). */
+import { vnWallClock } from '../../shared/civil-date';
+
+export const formatVnd = (amount: number): string => `${String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng`;
+
+export function formatVnDateTime(at: Date): string {
+  const d = vnWallClock(at.getTime());
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.hour)}:${two(d.minute)} ngày ${two(d.day)}/${two(d.month)}/${d.year}`;
+}

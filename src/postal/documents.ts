@@ -1,0 +1,62 @@
+// The postal documents as PDFs (src/forms): a leg's consignment note (phiếu gửi, TT 17/2017/
+// TT-BTTTT art. 9) and a hand-over record (biên bản giao nhận, QĐ 45/2016/QĐ-TTg art. 7), printed
+// from what was recorded.
+import { procedureForIntake } from '../catalog/references';
+import { agencyById, servicePointPlace } from '../directory/references';
+import type { ApplicantInput, PaperInput } from '../dossiers/model';
+import { renderConsignmentNote, renderHandoverRecord } from '../forms';
+import { receiptById } from '../payments/receipts';
+import type { ServiceContext } from '../platform/context';
+import { vnDateOfInstant } from '../shared/civil-date';
+import { handoverRecordView } from './handover';
+import { getShipmentByTracking } from './queries';
+import { parseTrackingNumber } from './tracking-number';
+
+/** The BCCI provider (QĐ 45 art. 3: Tổng công ty Bưu điện Việt Nam). */
+export const BCCI_PROVIDER = 'Tổng công ty Bưu điện Việt Nam';
+const METHODS = { cash: 'Tiền mặt', transfer: 'Chuyển khoản', card: 'Thẻ', qr: 'Mã QR' } as const;
+
+export async function consignmentNotePdf(ctx: ServiceContext, trackingNumber: string, publicUrl: string): Promise<{ pdf: Uint8Array; fileName: string }> {
+  const s = await getShipmentByTracking(ctx, trackingNumber);
+  const n = parseTrackingNumber(trackingNumber) ?? trackingNumber;
+  const leg = s.legs.find((l) => l.trackingNumber === n);
+  const draft = s.draft as { applicant?: Partial<ApplicantInput>; papers?: PaperInput[] };
+  const [place, procedure] = await Promise.all([servicePointPlace(ctx.db, s.servicePointId), procedureForIntake(ctx.db, s.procedureCode, vnDateOfInstant(ctx.clock.now().getTime()))]);
+  const agency = leg?.agencyId ? await agencyById(ctx.db, leg.agencyId) : null;
+  const receipt = s.receiptId ? await receiptById(ctx.db, s.receiptId) : null;
+  const applicant = { name: draft.applicant?.name ?? s.applicant.name, address: draft.applicant?.address ?? s.address, phone: draft.applicant?.phone ?? s.applicant.phone, email: draft.applicant?.email ?? null };
+  const agencyParty = { name: agency?.name ?? procedure.competentAgency, address: `${s.commune.name}`, phone: '', email: null };
+  const collected = leg?.trail.find((e) => e.kind === 'collected' && e.applied);
+  const documents = (draft.papers ?? []).map((p) => {
+    const listed = procedure.requiredPapers.find((r) => r.key === p.key);
+    return `${listed?.name ?? p.key} — ${p.originals ?? listed?.originals ?? 0} bản chính, ${p.copies ?? listed?.copies ?? 0} bản sao`;
+  });
+  const pdf = await renderConsignmentNote({
+    trackingNumber: n, kind: leg?.kind === 'result' ? 'result' : 'pickup', providerName: BCCI_PROVIDER, servicePointName: place?.name ?? '',
+    sender: leg?.kind === 'result' ? agencyParty : applicant, recipient: leg?.kind === 'result' ? applicant : agencyParty,
+    acceptedAt: new Date(collected?.at ?? s.createdAt), place: leg?.kind === 'result' ? agencyParty.name : s.address,
+    method: leg?.kind === 'result' ? 'Phát tận địa chỉ người nhận' : 'Nhận tại địa chỉ người gửi',
+    procedureName: s.procedureName, documents: leg?.kind === 'result' ? [procedure.resultDescription ?? 'Kết quả giải quyết thủ tục hành chính'] : documents,
+    postageVnd: s.postageVnd, feeVnd: s.feeVnd, paymentMethod: receipt ? METHODS[receipt.paymentMethod] : 'Không thu',
+    receiptNumber: receipt?.number ?? null, serviceQuality: 'theo chỉ tiêu J+n công bố', courierName: leg?.courierName ?? '',
+    trackingUrl: `${publicUrl.replace(/\/+$/, '')}/api/v1/public/postal/${n}`,
+  });
+  return { pdf, fileName: `phieu-gui-${n}.pdf` };
+}
+
+export async function handoverRecordPdf(ctx: ServiceContext, id: number): Promise<{ pdf: Uint8Array; fileName: string }> {
+  const r = await handoverRecordView(ctx, id);
+  const shipments = await ctx.db.selectFrom('postal_shipments').select(['id', 'procedure_name', 'applicant']).where('id', 'in', r.items.map((i) => i.shipmentId)).execute();
+  const byId = new Map(shipments.map((s) => [s.id, s]));
+  const staff = ctx.actor?.scope.kind === 'servicePoint' ? await servicePointPlace(ctx.db, ctx.actor.scope.servicePointId) : null;
+  const pdf = await renderHandoverRecord({
+    number: r.number, providerName: BCCI_PROVIDER, servicePointName: staff?.name ?? '', agencyName: r.agencyName, courierName: r.courierName,
+    receiverName: r.receiverName, signedAt: new Date(r.signedAt), statement: r.statement,
+    items: r.items.map((i) => ({
+      trackingNumber: i.trackingNumber, dossierCode: i.dossierCode, procedureName: byId.get(i.shipmentId)?.procedure_name ?? '',
+      applicantName: String(byId.get(i.shipmentId)?.applicant.name ?? ''), dueAt: i.dueAt ? new Date(i.dueAt) : null, feeVnd: i.feeVnd,
+    })),
+    collectedVnd: r.remittance.collectedVnd, remittedVnd: r.remittance.remittedVnd,
+  });
+  return { pdf, fileName: `bien-ban-giao-nhan-${r.number.replace('/', '-')}.pdf` };
+}
