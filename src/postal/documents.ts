@@ -8,13 +8,32 @@ import { renderConsignmentNote, renderHandoverRecord } from '../forms';
 import { receiptById } from '../payments/receipts';
 import type { ServiceContext } from '../platform/context';
 import { vnDateOfInstant } from '../shared/civil-date';
+import { loadWorkCalendar } from '../calendar/store';
 import { handoverRecordView } from './handover';
+import { legTarget, SHIPPED_SERVICE_TIME_TABLES, type Place, type Relation } from './service-times';
 import { getShipmentByTracking } from './queries';
 import { parseTrackingNumber } from './tracking-number';
 
 /** The BCCI provider (QĐ 45 art. 3: Tổng công ty Bưu điện Việt Nam). */
 export const BCCI_PROVIDER = 'Tổng công ty Bưu điện Việt Nam';
 const METHODS = { cash: 'Tiền mặt', transfer: 'Chuyển khoản', card: 'Thẻ', qr: 'Mã QR' } as const;
+const RELATION_LABELS = { local: 'cùng xã', province: 'trong tỉnh', majorCities: 'giữa các thành phố trực thuộc trung ương', interProvincial: 'liên tỉnh' } as const satisfies Record<Relation, string>;
+
+/** A unit path '/87/29239/' as a place of the J+n table (communes only since 2025-07-01). */
+const placeOfPath = (unitPath: string): Place => {
+  const parts = unitPath.split('/').filter((x) => x !== '');
+  return { communeCode: parts[parts.length - 1] ?? '', districtCode: null, provinceCode: parts[0] ?? '' };
+};
+
+/** "J+2 (trong tỉnh; đến hết 30/04/2026)" from the J+n table in force on J (TT 17 art. 7), on the working calendar. */
+async function serviceQualityOf(ctx: ServiceContext, j: Date, from: Place, to: Place): Promise<string> {
+  const year = Number(vnDateOfInstant(j.getTime()).slice(0, 4));
+  const cal = await loadWorkCalendar(ctx.db, { fromYear: year - 1, toYear: year + 1 });
+  const target = legTarget(SHIPPED_SERVICE_TIME_TABLES, cal.calendar, { j: vnDateOfInstant(j.getTime()), from, to, withAppointmentSlip: false });
+  if (!target) return 'theo chỉ tiêu J+n doanh nghiệp bưu chính công bố';
+  const [y, m, d] = target.dueDate.split('-');
+  return `J+${target.workingDays} (${RELATION_LABELS[target.relation]}; đến hết ngày ${d}/${m}/${y})`;
+}
 
 export async function consignmentNotePdf(ctx: ServiceContext, trackingNumber: string, publicUrl: string): Promise<{ pdf: Uint8Array; fileName: string }> {
   const s = await getShipmentByTracking(ctx, trackingNumber);
@@ -31,14 +50,18 @@ export async function consignmentNotePdf(ctx: ServiceContext, trackingNumber: st
     const listed = procedure.requiredPapers.find((r) => r.key === p.key);
     return `${listed?.name ?? p.key} — ${p.originals ?? listed?.originals ?? 0} bản chính, ${p.copies ?? listed?.copies ?? 0} bản sao`;
   });
+  const acceptedAt = new Date(collected?.at ?? s.createdAt);
+  const applicantPlace: Place = { communeCode: s.commune.code, districtCode: null, provinceCode: place?.provinceCode ?? '' };
+  const agencyPlace = placeOfPath(agency?.unitPath ?? place?.unitPath ?? '');
+  const serviceQuality = await serviceQualityOf(ctx, acceptedAt, leg?.kind === 'result' ? agencyPlace : applicantPlace, leg?.kind === 'result' ? applicantPlace : agencyPlace);
   const pdf = await renderConsignmentNote({
     trackingNumber: n, kind: leg?.kind === 'result' ? 'result' : 'pickup', providerName: BCCI_PROVIDER, servicePointName: place?.name ?? '',
     sender: leg?.kind === 'result' ? agencyParty : applicant, recipient: leg?.kind === 'result' ? applicant : agencyParty,
-    acceptedAt: new Date(collected?.at ?? s.createdAt), place: leg?.kind === 'result' ? agencyParty.name : s.address,
+    acceptedAt, place: leg?.kind === 'result' ? agencyParty.name : s.address,
     method: leg?.kind === 'result' ? 'Phát tận địa chỉ người nhận' : 'Nhận tại địa chỉ người gửi',
     procedureName: s.procedureName, documents: leg?.kind === 'result' ? [procedure.resultDescription ?? 'Kết quả giải quyết thủ tục hành chính'] : documents,
     postageVnd: s.postageVnd, feeVnd: s.feeVnd, paymentMethod: receipt ? METHODS[receipt.paymentMethod] : 'Không thu',
-    receiptNumber: receipt?.number ?? null, serviceQuality: 'theo chỉ tiêu J+n công bố', courierName: leg?.courierName ?? '',
+    receiptNumber: receipt?.number ?? null, serviceQuality, courierName: leg?.courierName ?? '',
     trackingUrl: `${publicUrl.replace(/\/+$/, '')}/api/v1/public/postal/${n}`,
   });
   return { pdf, fileName: `phieu-gui-${n}.pdf` };

@@ -119,6 +119,7 @@ export async function signHandoverRecord(ctx: DossierContext, input: HandoverInp
       if (!r) continue;
       await trx.insertInto('postal_handover_items').values({ record_id: record.id, shipment_id: p.shipmentId, leg_id: p.legId, tracking_number: p.trackingNumber, dossier_code: r.code, due_at: r.dueAt === null ? null : new Date(r.dueAt), fee_vnd: p.feeVnd }).execute();
       await trx.updateTable('postal_shipments').set((eb) => ({ dossier_code: r.code, version: eb('version', '+', 1) })).where('id', '=', p.shipmentId).execute();
+      await trx.updateTable('postal_legs').set({ agency_id: agency.id }).where('id', '=', p.legId).execute();
       await linkReceiptsToDossier(trx, p.shipmentId, r.code);
       await appendLegEvent(trx, p.legId, {
         eventId: `handedOver-${p.legId}`, kind: 'handedOver', at: signedAt, source: 'courier',

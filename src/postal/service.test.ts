@@ -82,6 +82,7 @@ describe('a postal dossier end to end', () => {
       courierSignature: sig('Người courier'), receiverSignature: sig('Trần Thị Nhận'),
     });
     expect(record.number).toBe('0001/BBGN-2026');
+    expect((await getShipment(ctx(w.actors.courier), s.id)).legs[0]).toMatchObject({ status: 'handedOver', agencyId: w.communeAgency.id });
     expect(record.remittance).toEqual({ collectedVnd: 8_000, remittedVnd: 8_000, reconciled: true });
     const code = record.items[0]?.dossierCode ?? '';
     const d = await getDossier(w.ctx(w.actors.supervisor), code);
