@@ -47,6 +47,10 @@ import { storeHook } from './documents/store-hook';
 import { reusedPapersCheck } from './documents/store';
 import { registerStoreRoutes } from './documents/store-routes';
 import { registerFilesRoutes } from './documents/files-routes';
+import { registerOcrRoutes } from './documents/ocr-routes';
+import { ocrJob } from './documents/ocr-job';
+import { openFile } from './documents/service';
+import { papersOfFilesInScope } from './dossiers/paper-search';
 import { paperFilesCheck } from './documents/files-intake';
 import type { FilesDeps } from './documents/service';
 import { mayReadPaperFile } from './dossiers/paper-files';
@@ -159,6 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerOutboxAdminRoutes(app, routeDeps);
   registerStoreRoutes(app, routeDeps);
   registerFilesRoutes(app, { ...routeDeps, files: filesDepsOf(deps) });
+  registerOcrRoutes(app, { ...routeDeps, locatePapers: papersOfFilesInScope });
   registerAnchorRoutes(app, { ...routeDeps, anchorKeyFile: deps.config.anchorKeyFile, rateLimit: deps.transparencyRateLimit ?? deps.config.rateLimits.transparency });
   registerQueue(app, deps);
   registerAppointmentRoutes(app, {
@@ -194,6 +199,8 @@ export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'con
     outboxDeliveryJob({ db: deps.db, clock: deps.clock, config: deps.config }, deps.alert ? { onDead: (n) => deps.alert?.('outbox.dead', `${n} tin không gửi được sau nhiều lần thử`, { count: n }) } : {}),
     // the daily signed anchor of the event log (issue 10 §7)
     anchorJob({ db: deps.db, clock: deps.clock, anchorKeyFile: deps.config.anchorKeyFile }),
+    // OCR of stored scans, retried with back-off; never part of a request (issue 12 §3)
+    ocrJob({ db: deps.db, clock: deps.clock, openScan: async (id) => (await openFile({ db: deps.db, clock: deps.clock, actor: null, files: filesDepsOf(deps) }, id))?.stream ?? null }),
     // back-off rows of sign-in and tracking guesses older than a day teach nothing more
     { name: 'throttle.prune', cron: '17 3 * * *', handler: () => pruneAttempts(deps.db, new Date(deps.clock.now().getTime() - 86_400_000)) },
     // appointments: the reminder the day before (hourly from 08:05 to 20:05 Vietnam time, once per booking), no-shows

@@ -250,6 +250,12 @@ export const matrix: Record<string, Row> = {
   },
   'GET /api/v1/appointments/durations': { access: 'signed-in', needs: ['appointments.configure'], resource: 'none' },
   'PUT /api/v1/appointments/durations': { access: 'signed-in', needs: ['appointments.configure'], resource: 'shared', body: () => ({ items: [] }) },
+  'GET /api/v1/documents/search': { access: 'signed-in', needs: ['dossiers.read'], resource: 'none', query: 'q=nguyen%20van' },
+  'GET /api/v1/documents/ocr/failures': { access: 'signed-in', needs: ['dossiers.read'], resource: 'none' },
+  'POST /api/v1/documents/ocr/{id}/retry': {
+    access: 'signed-in', needs: ['documents.ocr'], resource: 'none',
+    note: 'file 1 is no scan of a dossier in the actor\'s scope: 404 FILE_NOT_FOUND, the same as out of scope',
+  },
 };
 
 const signature = { name: 'Người Ký', image: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' };

@@ -39,22 +39,28 @@ export const permissions = [
   'files.upload',
   // appointments: book for a caller at the counter or on the phone; serve the point's bookings (day list, no-show); configure counters, durations, rules
   'appointments.book', 'appointments.serve', 'appointments.configure',
+  // documents: queue the OCR of a scan again (issue 12 §3)
+  'documents.ocr',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions = {
   admin: ['users.read', 'users.manage', 'directory.manage', 'catalog.manage', 'calendar.manage', 'dossiers.read', 'dossiers.recomputeDue',
-    'reports.read', 'supervision.read', 'audit.verify', 'appointments.configure', 'appointments.serve'],
+    'reports.read', 'supervision.read', 'audit.verify', 'appointments.configure', 'appointments.serve',
+    'documents.ocr'],
   clerk: ['dossiers.read', 'dossiers.receive', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'dossiers.return',
     'dossiers.withdraw', 'dossiers.stop', 'dossiers.rate', 'queue.serve', 'postal.request', 'postal.dispatch',
-    'documents.store', 'files.upload', 'appointments.book', 'appointments.serve'],
+    'documents.store', 'files.upload', 'appointments.book', 'appointments.serve',
+    'documents.ocr'],
   courier: ['dossiers.read', 'dossiers.return', 'postal.courier',
     'documents.store', 'files.upload'],
   officer: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'files.upload',
-    'documents.result'],
+    'documents.result',
+    'documents.ocr'],
   approver: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'dossiers.approve',
     'dossiers.stop', 'supervision.read', 'files.upload',
-    'documents.result'],
+    'documents.result',
+    'documents.ocr'],
   supervisor: ['users.read', 'dossiers.read', 'reports.read', 'supervision.read', 'supervision.alerts', 'audit.verify'],
   citizen: ['portal.self', 'dossiers.withdraw', 'dossiers.rate', 'postal.request', 'files.upload'],
 } as const satisfies Record<Role, readonly Permission[]>;

@@ -20,6 +20,7 @@ import { HomePage } from './home/HomePage';
 import { DossierPage, dossierCodeOf } from './processing/DossierPage';
 import { QueuePage } from './processing/QueuePage';
 import { SearchPage } from './processing/SearchPage';
+import { ScanSearchPage } from './ocr/ScanSearchPage';
 import { canAny } from './api/permissions';
 import { paths, permissionsFor } from './routes';
 import { ForbiddenPage } from './ui/ForbiddenPage';
@@ -69,6 +70,8 @@ function Page({ path, user, onSessionLost }: { path: string; user: User; onSessi
       return <QueuePage user={user} />;
     case paths.dossierSearch:
       return <SearchPage />;
+    case paths.scanSearch:
+      return <ScanSearchPage user={user} />;
     case paths.tracking:
       return <TrackingPage />;
     case paths.dashboard:

@@ -19,6 +19,8 @@ export const paths = {
   /** a dossier's page is this path + '/' + its code */
   processingDossier: '/xu-ly/ho-so',
   dossierSearch: '/xu-ly/tim-kiem',
+  /** staff: search the recognised (OCR) text of scans, and the scans that could not be read */
+  scanSearch: '/xu-ly/tim-trong-ban-quet',
   /** public, no sign-in; `?ma=<code>` prefills the code */
   tracking: '/tra-cuu',
   /** supervisors: statistics and the Decision 766 indicators */
@@ -56,6 +58,7 @@ export const pagePermissions = {
   [paths.processingQueue]: ['dossiers.process', 'dossiers.receive'],
   [paths.processingDossier]: ['dossiers.read', 'portal.self'],
   [paths.dossierSearch]: ['dossiers.read'],
+  [paths.scanSearch]: ['dossiers.read'],
   [paths.tracking]: [],
   [paths.dashboard]: ['reports.read'],
   [paths.supervision]: ['reports.read', 'dossiers.approve'],

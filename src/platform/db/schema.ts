@@ -759,6 +759,26 @@ export interface AppointmentKeyTable {
   secret: string;
 }
 
+/** OCR of a stored file (0120): a queue row claimed with a lease by the documents.ocr job. */
+export interface OcrRunsTable {
+  file_id: number;
+  status: Generated<'pending' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Date;
+  lease_until: Date | null;
+  last_error: string | null;
+  queued_at: Date;
+  finished_at: Date | null;
+  pages_read: number | null;
+}
+
+/** The recognised text of one page of a file (0120). */
+export interface OcrPagesTable {
+  file_id: number;
+  page_number: number;
+  text: string;
+}
+
 export interface DB {
   store_consents: StoreConsentsTable;
   store_documents: StoreDocumentsTable;
@@ -812,4 +832,6 @@ export interface DB {
   bookings: BookingsTable;
   one_time_codes: OneTimeCodesTable;
   appointment_key: AppointmentKeyTable;
+  ocr_runs: OcrRunsTable;
+  ocr_pages: OcrPagesTable;
 }

@@ -15,6 +15,7 @@ export const capabilityPermissions = [
   ['pickupAtHome', ['postal.courier']], ['deliverResult', ['postal.courier']], ['courierRoute', ['postal.courier']],
   // the agency desk, and search for whoever handles dossiers
   ['approvalQueue', ['dossiers.approve']], ['processQueue', ['dossiers.process']], ['searchDossiers', ['dossiers.read', 'dossiers.supplement']],
+  ['searchScans', ['dossiers.read']],
   // supervision
   ['dashboard', ['reports.read']], ['lateDossiers', ['supervision.read']], ['auditTrail', ['audit.verify']],
   // administration
@@ -40,6 +41,7 @@ export const capabilityPaths: Partial<Record<CapabilityKey, string>> = {
   receiveDossier: paths.counterReceive,
   returnResult: paths.counterReturn,
   searchDossiers: paths.dossierSearch,
+  searchScans: paths.scanSearch,
   processQueue: paths.processingQueue,
   approvalQueue: paths.processingQueue,
   dashboard: paths.dashboard,

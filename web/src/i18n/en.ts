@@ -52,6 +52,7 @@ export const en: Messages = {
     receiveDossier: { title: 'Receive a dossier', description: 'Scan the ID card, prefill the form for the citizen, check the papers and print the receipt with the result date.' },
     returnResult: { title: 'Return results', description: 'Hand results to citizens at the counter and record their satisfaction rating.' },
     searchDossiers: { title: 'Find a dossier', description: 'Search by dossier code, personal ID or applicant name and see its progress.' },
+    searchScans: { title: 'Search scanned papers', description: 'Find words in the scanned papers of dossiers, with or without diacritics; see scans that could not be read.' },
     pickupAtHome: { title: 'Pick up dossiers at home', description: 'Collect dossiers at the citizen’s address as booked, issue the consignment note and collect fees.' },
     deliverResult: { title: 'Deliver results', description: 'Collect results at the deciding agency and deliver them to the citizen.' },
     courierRoute: { title: 'Today’s route', description: 'Pickup and delivery stops of the day and hand-over records with agencies.' },

@@ -50,6 +50,7 @@ export const vi = {
     receiveDossier: { title: 'Tiếp nhận hồ sơ', description: 'Quét CCCD, điền sẵn tờ khai cho người dân, kiểm tra thành phần hồ sơ và in giấy tiếp nhận, hẹn trả kết quả.' },
     returnResult: { title: 'Trả kết quả', description: 'Trả kết quả giải quyết cho người dân tại quầy và ghi nhận đánh giá mức độ hài lòng.' },
     searchDossiers: { title: 'Tra cứu hồ sơ', description: 'Tìm hồ sơ theo mã hồ sơ, số định danh hoặc tên người nộp và xem tiến độ xử lý.' },
+    searchScans: { title: 'Tìm trong bản quét', description: 'Tìm chữ trong giấy tờ đã quét của hồ sơ, có dấu hay không dấu; xem bản quét chưa nhận dạng được.' },
     pickupAtHome: { title: 'Nhận hồ sơ tại nhà', description: 'Nhận hồ sơ tại địa chỉ người dân theo lịch hẹn, lập phiếu gửi và thu phí, lệ phí.' },
     deliverResult: { title: 'Giao kết quả', description: 'Nhận kết quả tại cơ quan giải quyết và giao đến tận tay người dân.' },
     courierRoute: { title: 'Lộ trình trong ngày', description: 'Danh sách điểm nhận, giao hồ sơ trong ngày và biên bản giao nhận với cơ quan.' },
