@@ -49,7 +49,8 @@ beforeAll(async () => {
   // the second scan's bytes are gone from the store (a disk restored without them)
   await files.store.delete(storageKeyOf(lost.sha256));
   job = {
-    db: t.db, clock: w.clock,
+    // a tick reads every due run however slow a loaded machine reads a page (the default budget is 50 s)
+    db: t.db, clock: w.clock, budgetMs: 600_000,
     openScan: async (id) => (await openFile({ db: t.db, clock: w.clock, actor: null, files }, id))?.stream ?? null,
   };
   app = await createHttpServer({
