@@ -51,7 +51,8 @@ export interface BookingInput {
  * checking the constraint (exclusion constraints are checked after the index insert, so two
  * concurrent conflicting inserts can wait on each other). Either way: read again and retry.
  */
-const SEAT_TAKEN = new Set(['23P01', '40P01']);
+const SEAT_TAKEN_MEANWHILE = 'SEAT_TAKEN_MEANWHILE';
+const SEAT_TAKEN = new Set(['23P01', '40P01', SEAT_TAKEN_MEANWHILE]);
 const isDoubleBooking = (e: unknown): boolean => SEAT_TAKEN.has(String((e as { code?: unknown })?.code));
 /** attempts of one request when concurrent requests keep taking the seat it picked */
 const MAX_ATTEMPTS = 10;
@@ -142,8 +143,18 @@ async function freeSeatAt(trx: Transaction<DB>, availability: Awaited<ReturnType
   // one of the free seats at random: concurrent requests for one slot spread over its seats instead of all racing for the first
   const seat = slot.freeSeats[randomInt(slot.freeSeats.length || 1)];
   if (!seat) throw slotFull();
+  // Writers of one seat queue here rather than at the constraint check, where two conflicting
+  // inserts can deadlock (a 1 s wait before PostgreSQL breaks it). After the lock, what another
+  // writer committed is visible: a seat taken meanwhile is retried at once. One seat lock per
+  // transaction, so these locks cannot deadlock; the exclusion constraint stays the guarantee.
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`booking-seat:${availability.point.id}:${seat}`}))`.execute(trx);
+  const taken = await liveBookings(trx, availability.point.id, [seat], start, slot.end, exceptId);
+  if (taken.length > 0) throw seatTaken();
   return { seat, end: slot.end };
 }
+
+/** A seat taken between our read and our lock: the attempt is made again on fresh data. */
+const seatTaken = () => Object.assign(new Error('seat taken meanwhile'), { code: SEAT_TAKEN_MEANWHILE });
 
 /** '07:30 26/04/2025' in Vietnam time. */
 export const whenText = (row: Pick<BookingRow, 'starts_at'>): string => {
