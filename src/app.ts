@@ -44,8 +44,11 @@ import { QUEUE_CHANNEL, type BookingLookup } from './appointments/queue-kiosk';
 import { listenTo } from './platform/db/listen';
 import { registerPortalRoutes } from './appointments/portal-routes';
 import { storeHook } from './documents/store-hook';
-import { reusedPapersCheck } from './documents/store';
+import { mayReadStoredFile, reusedPapersCheck } from './documents/store';
 import { registerStoreRoutes } from './documents/store-routes';
+import { registerResultRoutes } from './documents/results-routes';
+import { registerCopyRoutes } from './documents/copies-routes';
+import type { RemoteSigner } from './documents/signing';
 import { registerFilesRoutes } from './documents/files-routes';
 import { registerOcrRoutes } from './documents/ocr-routes';
 import { ocrJob } from './documents/ocr-job';
@@ -94,6 +97,8 @@ export interface AppDeps {
   readonly sms?: SmsSender;
   /** Requests a minute allowed per client on the public appointment routes; tests raise it. */
   readonly appointmentRateLimit?: number;
+  /** The remote signing service for certified electronic copies (src/documents/signing.ts); none: copies say they carry no digital signature. */
+  readonly signer?: RemoteSigner;
 }
 
 /** The files' store, limits and readers (who may read a file because their data names it). */
@@ -102,7 +107,7 @@ export function filesDepsOf(deps: Pick<AppDeps, 'config' | 'fileStore'>): FilesD
     store: deps.fileStore ?? fileStoreOf(deps.config.files),
     maxBytes: deps.config.files.maxBytes,
     maxPages: deps.config.files.maxPages,
-    readers: [mayReadPaperFile],
+    readers: [mayReadPaperFile, mayReadStoredFile],
   };
 }
 
@@ -164,6 +169,11 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerStoreRoutes(app, routeDeps);
   registerFilesRoutes(app, { ...routeDeps, files: filesDepsOf(deps) });
   registerOcrRoutes(app, { ...routeDeps, locatePapers: papersOfFilesInScope });
+  registerCopyRoutes(app, {
+    ...routeDeps, hooks: dossierHooks, codeSystem: deps.config.codeSystem, files: filesDepsOf(deps), signer: deps.signer ?? null,
+    publicUrl: deps.config.publicUrl, rateLimit: deps.transparencyRateLimit ?? deps.config.rateLimits.transparency,
+  });
+  registerResultRoutes(app, { ...routeDeps, hooks: dossierHooks, codeSystem: deps.config.codeSystem, files: filesDepsOf(deps), trackRateLimit: deps.trackRateLimit ?? deps.config.rateLimits.track });
   registerAnchorRoutes(app, { ...routeDeps, anchorKeyFile: deps.config.anchorKeyFile, rateLimit: deps.transparencyRateLimit ?? deps.config.rateLimits.transparency });
   registerQueue(app, deps);
   registerAppointmentRoutes(app, {

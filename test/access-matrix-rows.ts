@@ -143,6 +143,23 @@ export const matrix: Record<string, Row> = {
   // the applicant's document store (src/documents/store*): those who receive dossiers look it up at intake; a citizen sees their own
   'GET /api/v1/documents/store': { access: 'signed-in', needs: ['documents.store', 'portal.self'], resource: 'none', query: 'personalId=087090001234' },
   'PUT /api/v1/documents/store/consent': { access: 'signed-in', needs: ['portal.self'], resource: 'none' },
+  // electronic results (src/documents/results*): the agency attaches its signed file; whoever reads the dossier downloads it
+  'POST /api/v1/dossiers/{code}/result-files': {
+    access: 'signed-in', needs: ['documents.result'], resource: 'dossier', body: () => ({ fileId: 1, title: 'Giấy khai sinh' }),
+    note: 'file 1 was not uploaded by the role: 400 RESULT_FILE_UNKNOWN (the matrix attaches nothing)',
+  },
+  'GET /api/v1/dossiers/{code}/result-files': { access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'dossier' },
+  'GET /api/v1/dossiers/{code}/result-files/{fileId}': {
+    access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'dossier',
+    note: 'the dossier has no electronic result: 404 RESULT_FILE_NOT_FOUND',
+  },
+  'GET /api/v1/track/{code}/result-files/{fileId}': { access: 'public' },
+  'POST /api/v1/dossiers/{code}/certified-copies': {
+    access: 'signed-in', needs: ['documents.result'], resource: 'dossier', body: () => ({ fileId: 1 }),
+    note: 'the dossier has no electronic result: 404 RESULT_FILE_NOT_FOUND (the matrix certifies nothing)',
+  },
+  'GET /api/v1/public/certified-copies/{id}': { access: 'public' },
+  'POST /api/v1/public/certified-copies/{id}/check': { access: 'public' },
   'DELETE /api/v1/documents/store/consent': {
     access: 'signed-in', needs: ['portal.self'], resource: 'none',
     note: 'withdrawing a consent never given is 404 NO_CONSENT (the matrix may call it before or after the PUT)',

@@ -1,7 +1,7 @@
 // HTTP for files (issue 12 §1): upload (multipart, streamed, cut off past the limit), download
 // (streamed, always as an attachment). Thin: the checks are in files-service.ts.
 import multipart from '@fastify/multipart';
-import { Type } from '@fastify/type-provider-typebox';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../platform/context';
 import { tooLarge, unsupportedMediaType, validationFailed } from '../platform/errors';
@@ -18,6 +18,7 @@ export const FileAnswer = Type.Object({
   sizeBytes: Type.Integer(),
   pageCount: Type.Integer(),
 }, { description: 'Tệp đã lưu (cùng nội dung chỉ lưu một lần)' });
+export type FileAnswerView = Static<typeof FileAnswer>;
 
 const Id = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) }, { additionalProperties: false });
 

@@ -45,7 +45,7 @@ export function registerStoreRoutes(app: HttpApp, deps: RouteDeps): void {
 
   app.get('/api/v1/documents/store', {
     schema: {
-      tags: ['documents'], summary: 'Kho dữ liệu của cá nhân, tổ chức: giấy tờ đã số hóa và kết quả điện tử; với một thủ tục, các giấy tờ đã có trong kho',
+      tags: ['documents'], summary: 'Kho dữ liệu của cá nhân, tổ chức: giấy tờ đã số hóa và kết quả điện tử; với một thủ tục, các giấy tờ đã có trong kho (người dân không ghi số định danh: kho của chính mình)',
       querystring: Type.Object({
         personalId: Type.Optional(Type.String({ pattern: '^[0-9]{12}$', description: 'Số định danh cá nhân' })),
         taxCode: Type.Optional(Type.String({ pattern: '^[0-9]{10}(-[0-9]{3})?$', description: 'Mã số thuế của tổ chức' })),

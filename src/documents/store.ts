@@ -63,13 +63,16 @@ function holderOfQuery(q: StoreQuery): Holder {
  * The store of a person or organisation. Staff who receive dossiers (`documents.store`: counter
  * clerks, couriers) see it only when its holder consented — no reuse is offered otherwise. A
  * citizen sees their own (their account's personal ID): accounts mark no personal ID as
- * verified, so only the documents of dossiers they filed themselves on the portal.
+ * verified, so only the documents of dossiers they filed themselves on the portal. A citizen who
+ * names no one gets their own.
  */
 export async function storeOf(ctx: ServiceContext, q: StoreQuery): Promise<StoreView> {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
-  const holder = holderOfQuery(q);
   const self = can(actor, 'portal.self');
+  // a citizen asking for no one in particular asks for their own store
+  const own = self && q.personalId === undefined && q.taxCode === undefined && actor.scope.kind === 'self' ? actor.scope.personalId : null;
+  const holder = holderOfQuery(own !== null ? { ...q, personalId: own } : q);
   if (!self && !can(actor, 'documents.store')) throw forbidden('FORBIDDEN', 'Bạn không có quyền xem kho dữ liệu của người nộp hồ sơ.');
   if (self && (holder.kind !== 'person' || actor.scope.kind !== 'self' || actor.scope.personalId !== holder.id)) {
     throw notFound('NOT_FOUND', 'Không tìm thấy kho dữ liệu.');
@@ -154,3 +157,22 @@ export const reusedPapersCheck: IntakeCheck = async (db, facts): Promise<IntakeC
   }
   return { problems, files };
 };
+
+/**
+ * A FileReader (wired in src/app.ts): the citizen may read the files of their own store (documents
+ * of dossiers they filed themselves); staff who look up stores (`documents.store`) those of a
+ * store whose holder consented.
+ */
+export async function mayReadStoredFile(ctx: ServiceContext & { readonly actor: Actor }, fileId: number): Promise<boolean> {
+  const actor = ctx.actor;
+  if (can(actor, 'portal.self')) {
+    if (actor.scope.kind !== 'self' || actor.scope.personalId === null) return false;
+    const row = await ctx.db.selectFrom('store_documents').select('id').where('file_id', '=', fileId).where('holder_kind', '=', 'person')
+      .where('holder_id', '=', actor.scope.personalId).where('filed_by', '=', actor.userId).limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+  if (!can(actor, 'documents.store')) return false;
+  const row = await ctx.db.selectFrom('store_documents as d').innerJoin('store_consents as c', (j) => j.onRef('c.holder_kind', '=', 'd.holder_kind').onRef('c.holder_id', '=', 'd.holder_id'))
+    .select('d.id').where('d.file_id', '=', fileId).where('c.withdrawn_at', 'is', null).limit(1).executeTakeFirst();
+  return row !== undefined;
+}

@@ -26,7 +26,7 @@ export { checkChain, compareWithFold, verifyAudit, verifyChain, type BrokenLink 
 // who sees which dossier, for the capabilities that read dossiers in SQL (supervision)
 export { scopedActor, scopeWhere, type ScopedActor } from './scope';
 // a dossier's papers and filing, for the document store's hook (src/documents/store-hook.ts)
-export { filingOf, papersOf, type PaperFile } from './papers-of';
+export { filingOf, papersOf, resultFilesOf, type PaperFile, type ResultFileEvent } from './papers-of';
 
 // ── Intake ─────────────────────────────────────────────────────────────────────────────────────
 

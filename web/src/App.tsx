@@ -5,6 +5,8 @@ import { currentUser, logout } from './api/auth';
 import { userCan, type User } from './api/types';
 import { ChangePasswordPage } from './account/ChangePasswordPage';
 import { MyDossiersPage } from './citizen/MyDossiersPage';
+import { MyPapersPage } from './citizen/MyPapersPage';
+import { VerifyPage } from './documents/VerifyPage';
 import { CalendarAdminPage } from './admin/calendar/CalendarAdminPage';
 import { AgenciesPage } from './admin/directory/AgenciesPage';
 import { ServicePointsPage } from './admin/directory/ServicePointsPage';
@@ -84,7 +86,10 @@ function Page({ path, user, onSessionLost }: { path: string; user: User; onSessi
       return <AnchorsPage />;
     case paths.myDossiers:
       return <MyDossiersPage />;
+    case paths.myPapers:
+      return <MyPapersPage />;
     default:
+      if (path.startsWith(`${paths.verifyCopy}/`)) return <VerifyPage key={path} id={path.slice(paths.verifyCopy.length + 1)} />;
       if (path.startsWith(`${paths.processingDossier}/`)) {
         const code = dossierCodeOf(path);
         return <DossierPage key={code} code={code} user={user} />;
@@ -175,6 +180,8 @@ export function App() {
             ? <><TransparencyPage /><PublicLink to={paths.home} text="toLogin" /></>
             : path === paths.anchors
             ? <><AnchorsPage /><PublicLink to={paths.home} text="toLogin" /></>
+            : path.startsWith(`${paths.verifyCopy}/`)
+            ? <><VerifyPage key={path} id={path.slice(paths.verifyCopy.length + 1)} /><PublicLink to={paths.home} text="toLogin" /></>
             : <><LoginPage notice={session.notice} onLoggedIn={(user) => setSession({ status: 'signedIn', user })} /><PublicLink to={paths.tracking} text="loginLink" /><TransparencyLink /></>}
         </Layout>
       );

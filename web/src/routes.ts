@@ -33,6 +33,10 @@ export const paths = {
   anchors: '/cong-khai/neo',
   /** citizens: their own dossiers (each opens at processingDossier, scoped by the server) */
   myDossiers: '/cong-dan/ho-so',
+  /** citizens: their document store (digitized papers, electronic results) and their consent */
+  myPapers: '/cong-dan/giay-to',
+  /** public, no sign-in: a certified electronic copy's verification page is this path + '/' + its id */
+  verifyCopy: '/xac-minh',
   /** public, no sign-in, full screen: the queue kiosk of the service point staff opened it for */
   kiosk: '/may-lay-so',
   /** public, no sign-in, full screen: the waiting room's display is this path + '/' + the service point code */
@@ -65,6 +69,8 @@ export const pagePermissions = {
   [paths.transparency]: [],
   [paths.anchors]: [],
   [paths.myDossiers]: ['portal.self'],
+  [paths.myPapers]: ['portal.self'],
+  [paths.verifyCopy]: [],
   [paths.kiosk]: [],
   [paths.queueDisplay]: [],
 } as const satisfies Record<PagePath, readonly Permission[]>;

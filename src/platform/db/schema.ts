@@ -779,7 +779,25 @@ export interface OcrPagesTable {
   text: string;
 }
 
+/** Certified electronic copies (migration 0124, src/documents/copies*). */
+export interface CertifiedCopiesTable {
+  id: string;
+  dossier_id: number;
+  dossier_code: string;
+  title: string;
+  source_file_id: number;
+  source_sha256: string;
+  copy_file_id: number;
+  copy_sha256: string;
+  agency_name: string;
+  certified_by: number;
+  certified_by_name: string;
+  certified_at: Timestamp;
+  signature: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+}
+
 export interface DB {
+  certified_copies: CertifiedCopiesTable;
   store_consents: StoreConsentsTable;
   store_documents: StoreDocumentsTable;
   tracking_key: TrackingKeyTable;

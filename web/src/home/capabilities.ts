@@ -21,7 +21,7 @@ export const capabilityPermissions = [
   // administration
   ['adminUnits', ['directory.manage']], ['procedureCatalog', ['catalog.manage']], ['workCalendar', ['calendar.manage']], ['users', ['users.manage']],
   // the citizen
-  ['submitOnline', ['portal.self']], ['myDossiers', ['portal.self']], ['bookAppointment', ['portal.self']],
+  ['submitOnline', ['portal.self']], ['myDossiers', ['portal.self']], ['myPapers', ['portal.self']], ['bookAppointment', ['portal.self']],
 ] as const satisfies readonly (readonly [CapabilityKey, readonly Permission[]])[];
 
 /** What this user can do, in the home page's order. */
@@ -48,4 +48,5 @@ export const capabilityPaths: Partial<Record<CapabilityKey, string>> = {
   lateDossiers: paths.supervision,
   auditTrail: paths.supervision,
   myDossiers: paths.myDossiers,
+  myPapers: paths.myPapers,
 };

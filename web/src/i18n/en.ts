@@ -67,6 +67,7 @@ export const en: Messages = {
     users: { title: 'Users', description: 'Staff accounts, roles and scopes.' },
     submitOnline: { title: 'Submit a dossier', description: 'Submit online or ask a courier to pick your dossier up at home.' },
     myDossiers: { title: 'My dossiers', description: 'Follow progress, receive notices and results.' },
+    myPapers: { title: 'My papers', description: 'Digitized papers and electronic results kept for reuse, so you do not bring them again; give or withdraw your consent.' },
     bookAppointment: { title: 'Book an appointment', description: 'Book a time at a counter or at home.' },
     changePassword: { title: 'Change password', description: 'Change the password you log in with.' },
   },

@@ -65,6 +65,7 @@ export const vi = {
     users: { title: 'Người dùng', description: 'Tài khoản, vai trò và phạm vi làm việc của cán bộ, nhân viên.' },
     submitOnline: { title: 'Nộp hồ sơ', description: 'Nộp hồ sơ trực tuyến hoặc yêu cầu bưu tá đến nhận hồ sơ tại nhà.' },
     myDossiers: { title: 'Hồ sơ của tôi', description: 'Theo dõi tiến độ giải quyết, nhận thông báo và kết quả.' },
+    myPapers: { title: 'Giấy tờ của tôi', description: 'Giấy tờ đã số hóa và kết quả điện tử được lưu để dùng lại, không phải nộp lại; đồng ý hoặc rút lại sự đồng ý.' },
     bookAppointment: { title: 'Đặt lịch hẹn', description: 'Đặt giờ làm thủ tục tại quầy hoặc tại nhà.' },
     changePassword: { title: 'Đổi mật khẩu', description: 'Đổi mật khẩu đăng nhập của bạn.' },
   },

@@ -20,6 +20,7 @@ import { actionLabelFor, formatAt, formatRemaining, StatusBadge, statusText, Tim
 import { Timeline } from './Timeline';
 import { holderOf, orderActions } from './whereabouts';
 import './processing.css';
+import { ResultFilesPart } from '../documents/ResultFilesPart';
 
 type Loaded =
   | { readonly status: 'loading' }
@@ -163,6 +164,7 @@ export function DossierPage({ code, user }: { readonly code: string; readonly us
                 </ul>
               </section>
             )}
+            <ResultFilesPart code={d.code} user={user} canAttach={d.allowedActions.includes('attachResult')} onAttached={() => setReload((n) => n + 1)} />
             {d.steps.length > 0 && (
               <section aria-labelledby="steps-title">
                 <h2 id="steps-title">{t('stepsTitle')}</h2>
