@@ -28,6 +28,7 @@ import { rollupHook } from './reports/hook';
 import { registerReportRoutes } from './reports/routes';
 import { registerCounterRoutes } from './counter/routes';
 import { registerPostalRoutes } from './postal/routes';
+import { registerDayPlanRoutes } from './postal/day-plan-routes';
 import { postalResultHook } from './postal/service';
 import { DEFAULT_ESCALATION, runEscalation, type EscalationSettings } from './supervision/escalation';
 import { registerSupervisionRoutes } from './supervision/routes';
@@ -165,6 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerFormsRoutes(app, { ...routeDeps, publicUrl: deps.config.publicUrl, formSet2025From: deps.config.formSet2025From });
   registerCounterRoutes(app, routeDeps);
   registerPostalRoutes(app, { ...routeDeps, hooks: dossierHooks, codeSystem: deps.config.codeSystem, intakeChecks, trackRateLimit: deps.trackRateLimit ?? deps.config.rateLimits.track, publicUrl: deps.config.publicUrl });
+  registerDayPlanRoutes(app, routeDeps);
   registerOutboxAdminRoutes(app, routeDeps);
   registerStoreRoutes(app, routeDeps);
   registerFilesRoutes(app, { ...routeDeps, files: filesDepsOf(deps) });

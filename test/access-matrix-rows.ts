@@ -231,6 +231,10 @@ export const matrix: Record<string, Row> = {
     note: 'the matrix signs no hand-over record: 404 HANDOVER_NOT_FOUND',
   },
   'GET /api/v1/public/postal/{trackingNumber}': { access: 'public' },
+  'GET /api/v1/postal/day-plan': {
+    access: 'signed-in', needs: ['postal.courier'], resource: 'none',
+    note: 'the courier\'s own day: only their tasks, at their post office (a matrix post office without a position answers 404 POST_OFFICE_POSITION_UNKNOWN)',
+  },
   'POST /api/v1/files': {
     access: 'signed-in', needs: ['files.upload'], resource: 'none',
     note: 'an upload is a multipart body and the matrix sends JSON: 415 UPLOAD_NOT_MULTIPART (src/documents/files.test.ts uploads for real)',

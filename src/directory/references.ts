@@ -324,3 +324,30 @@ export async function findServicePoints(db: Database, q: string, day: string, li
     .where((eb) => eb.or([eb(sql`search_key(s.name)`, 'like', pattern), eb(sql`search_key(s.address)`, 'like', pattern), eb(sql`search_key(u.name)`, 'like', pattern)]))
     .orderBy('s.kind').orderBy('s.name').limit(limit).execute();
 }
+
+/** Where a commune's centre is (migration 0137): communes in force, by code. */
+export interface CommuneCentre {
+  readonly latitude: number;
+  readonly longitude: number;
+  readonly precision: 'surveyed' | 'districtSeat';
+}
+
+export async function communeCentres(db: Database, codes: readonly string[]): Promise<Map<string, CommuneCentre>> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('admin_units').select(['code', 'centre_latitude', 'centre_longitude', 'centre_precision'])
+    .where('code', 'in', unique).where('level', '=', 'commune').where('valid_to', 'is', null).execute();
+  const out = new Map<string, CommuneCentre>();
+  for (const r of rows) {
+    if (r.centre_latitude !== null && r.centre_longitude !== null && r.centre_precision !== null) {
+      out.set(r.code, { latitude: r.centre_latitude, longitude: r.centre_longitude, precision: r.centre_precision });
+    }
+  }
+  return out;
+}
+
+/** A service point's name and position (null when the directory has none). */
+export async function servicePointPosition(db: Database, id: number): Promise<{ name: string; latitude: number | null; longitude: number | null } | null> {
+  const row = await db.selectFrom('service_points').select(['name', 'latitude', 'longitude']).where('id', '=', id).executeTakeFirst();
+  return row ?? null;
+}

@@ -80,10 +80,23 @@ export async function seedDirectory(db: Database, _clock: Clock): Promise<Direct
     await applyDirectoryRecords(trx, 'units', seedUnitRecords());
     await applyDirectoryRecords(trx, 'agencies', readSeed<{ rows: ImportRecord[] }>('agencies.json').rows);
     await applyDirectoryRecords(trx, 'servicePoints', readSeed<{ rows: ImportRecord[] }>('service-points.json').rows);
+    await applyCommuneCentres(trx);
   });
   const after = await totals(db);
   const inserted = (Object.keys(after) as (keyof typeof after)[]).reduce((s, k) => s + after[k] - before[k], 0);
   return { ...after, inserted };
+}
+
+/** The communes' approximate centres (seed/commune-centres.json, precision 'districtSeat'); a surveyed centre is never overwritten. */
+async function applyCommuneCentres(trx: Database): Promise<void> {
+  const data = readSeed<{ rows: { code: string; latitude: number; longitude: number }[] }>('commune-centres.json');
+  for (const row of data.rows) {
+    await trx.updateTable('admin_units')
+      .set({ centre_latitude: row.latitude, centre_longitude: row.longitude, centre_precision: 'districtSeat' })
+      .where('code', '=', row.code).where('level', '=', 'commune').where('valid_from', '=', '2025-07-01')
+      .where((eb) => eb.or([eb('centre_precision', 'is', null), eb('centre_precision', '=', 'districtSeat')]))
+      .execute();
+  }
 }
 
 async function totals(db: Database) {

@@ -29,6 +29,10 @@ export interface AdminUnitsTable {
   path: string;
   valid_from: CivilDate;
   valid_to: CivilDate | null;
+  /** the commune's centre for the courier's route (migration 0137); null where unknown */
+  centre_latitude: number | null;
+  centre_longitude: number | null;
+  centre_precision: 'surveyed' | 'districtSeat' | null;
 }
 
 export interface AdminUnitSuccessionsTable {
