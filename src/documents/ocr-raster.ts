@@ -1,6 +1,6 @@
 /**
  * The pages of a scan as images the OCR engine reads. JPEG and PNG scans are one page and go to
- * the engine as they are; a PDF is rasterised page by page, offline, with pdfjs-dist drawing on
+ * the engine as they are (a TIFF is refused with its reason: the engine cannot decode it); a PDF is rasterised page by page, offline, with pdfjs-dist drawing on
  * @napi-rs/canvas (its standard fonts and character maps are read from node_modules, never
  * fetched). A page is rendered at the scanner's usual 300 dpi, smaller when that would pass
  * MAX_PAGE_PIXELS, so a poster-sized page cannot exhaust the memory of the job worker.
@@ -74,5 +74,7 @@ export async function* scanPages(bytes: Uint8Array, mediaType: ScanMediaType): A
     yield* rasterisePdf(bytes);
     return;
   }
+  // tesseract.js reads BMP, JPEG, PNG, PBM and WebP, not TIFF: said plainly, so staff see why
+  if (mediaType === 'image/tiff') throw new Error('ảnh TIFF chưa đọc được chữ; hãy quét lại thành PDF hoặc JPEG');
   yield { pageNumber: 1, image: bytes };
 }
