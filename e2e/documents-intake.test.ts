@@ -134,7 +134,8 @@ describe('digitization at the counter', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${OUT}/papers-1280.png`, fullPage: true });
     await page.setViewportSize({ width: 360, height: 800 });
-    await page.locator('.checklist').screenshot({ path: `${OUT}/papers-360.png` });
+    await page.getByRole('checkbox', { name: `Đã nộp: ${BIRTH_NOTICE}` }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${OUT}/papers-360.png` });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.setViewportSize({ width: 1280, height: 800 });
     code = await receive();
