@@ -56,6 +56,15 @@ describe('seedDirectory', () => {
     expect(first.inserted).toBe(first.units + first.successions + first.agencies + first.servicePoints + first.counters);
   });
 
+  it('places each new commune at its approximate centre (migration 0137): phường Cao Lãnh at old thành phố Cao Lãnh\'s seat', async () => {
+    const row = await t.db.selectFrom('admin_units').select(['centre_latitude', 'centre_longitude', 'centre_precision'])
+      .where('code', '=', '29869').where('valid_from', '=', '2025-07-01').executeTakeFirstOrThrow();
+    expect(row).toEqual({ centre_latitude: 10.46, centre_longitude: 105.633, centre_precision: 'districtSeat' });
+    const missing = await t.db.selectFrom('admin_units').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('level', '=', 'commune').where('valid_from', '=', '2025-07-01').where('centre_precision', 'is', null).executeTakeFirstOrThrow();
+    expect(Number(missing.n)).toBe(0);
+  });
+
   it('is idempotent: a second run adds and changes nothing', async () => {
     const before = await t.db.selectFrom('admin_units').select(['id', 'path', 'name']).orderBy('id').execute();
     const second = await seedDirectory(t.db, clock);

@@ -3,6 +3,7 @@
 // demo service points with their counters (seed/service-points.json). Idempotent: rows are
 // upserted by their natural keys, so a second run inserts nothing.
 import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db/connect';
 import { applyDirectoryRecords } from './import';
@@ -90,13 +91,12 @@ export async function seedDirectory(db: Database, _clock: Clock): Promise<Direct
 /** The communes' approximate centres (seed/commune-centres.json, precision 'districtSeat'); a surveyed centre is never overwritten. */
 async function applyCommuneCentres(trx: Database): Promise<void> {
   const data = readSeed<{ rows: { code: string; latitude: number; longitude: number }[] }>('commune-centres.json');
-  for (const row of data.rows) {
-    await trx.updateTable('admin_units')
-      .set({ centre_latitude: row.latitude, centre_longitude: row.longitude, centre_precision: 'districtSeat' })
-      .where('code', '=', row.code).where('level', '=', 'commune').where('valid_from', '=', '2025-07-01')
-      .where((eb) => eb.or([eb('centre_precision', 'is', null), eb('centre_precision', '=', 'districtSeat')]))
-      .execute();
-  }
+  const rows = JSON.stringify(data.rows.map((r) => ({ code: r.code, latitude: r.latitude, longitude: r.longitude })));
+  // one statement for all communes (the seed runs at every start)
+  await sql`UPDATE admin_units u SET centre_latitude = c.latitude, centre_longitude = c.longitude, centre_precision = 'districtSeat'
+    FROM jsonb_to_recordset(${rows}::jsonb) AS c(code text, latitude double precision, longitude double precision)
+    WHERE u.code = c.code AND u.level = 'commune' AND u.valid_from = ${REFORM_DATE}
+      AND (u.centre_precision IS NULL OR u.centre_precision = 'districtSeat')`.execute(trx);
 }
 
 async function totals(db: Database) {
