@@ -57,7 +57,8 @@ import { openFile } from './documents/service';
 import { papersOfFilesInScope } from './dossiers/paper-search';
 import { paperFilesCheck } from './documents/files-intake';
 import type { FilesDeps } from './documents/service';
-import { mayReadPaperFile } from './dossiers/paper-files';
+import { mayReadPaperFile, paperFilesHeld } from './dossiers/paper-files';
+import { ARCHIVE_JOB, archiveHolders, runArchive } from './documents/archive-job';
 import { fileStoreOf } from './platform/files';
 import type { FileStore } from './platform/files/store';
 import { registerAppointmentRoutes } from './appointments/routes';
@@ -214,6 +215,8 @@ export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'con
     // OCR of stored scans, retried with back-off; never part of a request (issue 12 §3)
     ocrJob({ db: deps.db, clock: deps.clock, openScan: async (id) => (await openFile({ db: deps.db, clock: deps.clock, actor: null, files: filesDepsOf(deps) }, id))?.stream ?? null }),
     // back-off rows of sign-in and tracking guesses older than a day teach nothing more
+    // the one archive job (issue 12 §6): files past their retention period that nothing holds any more
+    { name: ARCHIVE_JOB, cron: '41 2 * * *', handler: async () => { await runArchive({ db: deps.db, clock: deps.clock, files: filesDepsOf({ config: deps.config }), holders: archiveHolders([paperFilesHeld]) }); } },
     { name: 'throttle.prune', cron: '17 3 * * *', handler: () => pruneAttempts(deps.db, new Date(deps.clock.now().getTime() - 86_400_000)) },
     // appointments: the reminder the day before (hourly from 08:05 to 20:05 Vietnam time, once per booking), no-shows
     { name: 'appointments.reminders', cron: '5 8-20 * * *', handler: async () => { await sendReminders(deps.db, deps.clock.now()); } },

@@ -13,3 +13,10 @@ export async function mayReadPaperFile(ctx: ServiceContext & { readonly actor: A
     .select('p.id').where('p.file_id', '=', fileId).where(scopeWhere(actor)).limit(1).executeTakeFirst();
   return row !== undefined;
 }
+
+/** Of these files, the ones a dossier paper names (the archive job keeps them: src/documents/archive-job.ts). */
+export async function paperFilesHeld(db: ServiceContext['db'], fileIds: readonly number[]): Promise<ReadonlySet<number>> {
+  if (fileIds.length === 0) return new Set();
+  const rows = await db.selectFrom('dossier_papers').select('file_id').where('file_id', 'in', [...fileIds]).execute();
+  return new Set(rows.flatMap((r) => (r.file_id === null ? [] : [r.file_id])));
+}
