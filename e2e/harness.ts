@@ -5,6 +5,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import type pg from 'pg';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../src/app';
 import type { Clock } from '../src/platform/clock';
@@ -28,9 +29,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(db: Database, clock: Clock): Promise<RunningServer> {
+/** `pool`: the database's pool, for what listens to the database (the queue display's LISTEN/NOTIFY). */
+export async function startServer(db: Database, clock: Clock, pool?: pg.Pool): Promise<RunningServer> {
   assertWebBuilt();
-  const app = await buildApp({ db, clock, config: loadConfig({ ...process.env, MOTCUA_WEB_DIR: webDist }) });
+  const app = await buildApp({ db, clock, config: loadConfig({ ...process.env, MOTCUA_WEB_DIR: webDist }), ...(pool ? { pool } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('server did not get a TCP port');

@@ -14,6 +14,7 @@ import { nextRegisterNumberSql } from '../platform/registers';
 import { claimAttempt, clearAttempts, type BackoffPolicy } from '../platform/throttle';
 import { addDays, vnDateOfInstant, vnMidnightOf, vnYearOfInstant, type IsoDate } from '../shared/civil-date';
 import { normaliseBookingCode, ticketLabel, type TicketKind } from './queue-model';
+import { markArrived } from './staff';
 
 /** The channel every instance listens on; the payload is the service point's id. */
 export const QUEUE_CHANNEL = 'motcua_queue';
@@ -160,6 +161,8 @@ async function issue(db: Database, kiosk: Kiosk, now: Date, what: { kind: Ticket
     }).returning('id').executeTakeFirstOrThrow();
     const waiting = await trx.selectFrom('queue_tickets').select((eb) => eb.fn.countAll<number>().as('n'))
       .where('service_point_id', '=', kiosk.place.id).where('day', '=', day).where('status', '=', 'waiting').where('id', '<>', row.id).executeTakeFirstOrThrow();
+    // the booking is marked arrived in the same transaction: no no-show is recorded for someone in the queue
+    if (b) await markArrived(trx, null, b.code, now);
     await notifySql(QUEUE_CHANNEL, String(kiosk.place.id)).execute(trx);
     return { id: row.id, ahead: Number(waiting.n) };
   });

@@ -9,12 +9,12 @@ import type { Actor } from '../platform/actor';
 import { listenTo } from '../platform/db/listen';
 import { DomainError } from '../platform/errors';
 import { displayBoard, queueReport } from './queue-display';
-import { checkInBooking, closeKiosks, openKiosk, QUEUE_CHANNEL, takeWalkInTicket, type BookedVisit, type KioskDeps } from './queue-kiosk';
+import { lookupBookedVisit } from './reads';
+import { checkInBooking, closeKiosks, openKiosk, QUEUE_CHANNEL, takeWalkInTicket, type KioskDeps } from './queue-kiosk';
 import { actOnTicket, callNextTicket, counterQueue, type QueueContext } from './queue-service';
 
 let t: TestDatabase;
 let w: World;
-let bookings: Map<string, BookedVisit>;
 let kiosk: KioskDeps;
 
 const failure = async (p: Promise<unknown>): Promise<DomainError> => {
@@ -39,20 +39,20 @@ beforeAll(async () => {
     { service_point_id: w.servicePoint.id, code: 'Q2', name: 'Quầy 2' },
     { service_point_id: w.otherServicePoint.id, code: 'Q1', name: 'Quầy 1' },
   ]).execute();
-  bookings = new Map();
-  kiosk = { db: t.db, clock: w.clock, lookupBooking: async (_db, code) => bookings.get(code) ?? null, ticketsPerMinute: 30 };
+  kiosk = { db: t.db, clock: w.clock, lookupBooking: (db, code) => lookupBookedVisit(db, code, w.clock.now()), ticketsPerMinute: 30 };
 });
 afterAll(async () => {
   await t?.close();
 });
 
-const booking = (code: string, time: string, o: Partial<BookedVisit> = {}): BookedVisit => {
-  const b: BookedVisit = {
-    code, servicePointId: w.servicePoint.id, startsAt: vn(time), procedureCode: w.procedureCode, procedureName: 'Đăng ký khai sinh',
-    applicantName: 'Nguyễn Thị Lan', applicantPersonalId: '087190004321', applicantPhone: '0912000111', active: true, ...o,
-  };
-  bookings.set(code, b);
-  return b;
+/** A booking as the appointments write it (src/appointments/bookings.ts), read back by the queue's check-in. */
+const booking = async (code: string, time: string, o: { day?: string; servicePointId?: number; status?: 'booked' | 'cancelled' } = {}) => {
+  const startsAt = vn(time, o.day);
+  await t.db.insertInto('bookings').values({
+    code, service_point_id: o.servicePointId ?? w.servicePoint.id, province_code: w.province.code, unit_path: w.commune.path, purpose: 'intake',
+    procedure_code: w.procedureCode, procedure_name: 'Đăng ký khai sinh', seat: code, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 20 * 60_000),
+    status: o.status ?? 'booked', holder_key: `id:${code}`, personal_id: '087190004321', phone: '0912000111', name: 'Nguyễn Thị Lan', channel: 'portal', created_at: w.clock.now(),
+  }).execute();
 };
 
 describe('the kiosk', () => {
@@ -74,17 +74,19 @@ describe('the kiosk', () => {
     const b = await takeWalkInTicket(kiosk, token, { priority: true });
     expect([a.label, a.waitingAhead, b.label, b.priority, b.waitingAhead]).toEqual(['001', 0, '002', true, 1]);
     // a booked check-in takes the next number of the same register
-    booking('HG7K2M9P', '08:00');
+    await booking('HG7K2M9P', '08:00');
     const c = await checkInBooking(kiosk, token, { bookingCode: 'hg7k-2m9p' });
     expect(c).toMatchObject({ label: 'H003', kind: 'booked', procedureName: 'Đăng ký khai sinh', bookedAt: vn('08:00').toISOString() });
+    // the booking is marked arrived in the same transaction (no no-show will be recorded for it)
+    expect((await t.db.selectFrom('bookings').select('status').where('code', '=', 'HG7K2M9P').executeTakeFirstOrThrow()).status).toBe('arrived');
     // the same booking again: its ticket back, not a second one
     expect((await checkInBooking(kiosk, token, { bookingCode: 'HG7K2M9P' })).id).toBe(c.id);
   });
 
   it('refuses a booking of another day, another point, a cancelled one, and an unknown code; guesses slow the kiosk down', async () => {
-    booking('TOMORROW1', '08:00', { startsAt: vn('08:00', '2026-12-08') });
-    booking('ELSEWHERE', '08:00', { servicePointId: w.otherServicePoint.id });
-    booking('CANCELLED', '08:00', { active: false });
+    await booking('TOMORROW1', '08:00', { day: '2026-12-08' });
+    await booking('ELSEWHERE', '08:00', { servicePointId: w.otherServicePoint.id });
+    await booking('CANCELLED', '08:00', { status: 'cancelled' });
     expect((await failure(checkInBooking(kiosk, token, { bookingCode: 'TOMORROW1' }))).message).toBe('Lịch hẹn này vào ngày 08/12/2026, không phải hôm nay.');
     expect((await failure(checkInBooking(kiosk, token, { bookingCode: 'ELSEWHERE' }))).code).toBe('BOOKING_NOT_FOUND');
     expect((await failure(checkInBooking(kiosk, token, { bookingCode: 'CANCELLED' }))).code).toBe('BOOKING_NOT_ACTIVE');

@@ -41,6 +41,8 @@ export const paths = {
   kiosk: '/may-lay-so',
   /** public, no sign-in, full screen: the waiting room's display is this path + '/' + the service point code */
   queueDisplay: '/man-hinh-goi-so',
+  /** public, the citizens' portal: book a time at a counter; a booking's signed link is this path + '/' + its code + '?t=' */
+  portalBooking: '/dat-lich',
 } as const satisfies Record<string, `/${string}`>;
 
 type PagePath = Exclude<(typeof paths)[keyof typeof paths], typeof paths.home>;
@@ -73,6 +75,7 @@ export const pagePermissions = {
   [paths.verifyCopy]: [],
   [paths.kiosk]: [],
   [paths.queueDisplay]: [],
+  [paths.portalBooking]: [],
 } as const satisfies Record<PagePath, readonly Permission[]>;
 
 /** The permissions a path needs: its page's, or a dossier page's for `/xu-ly/ho-so/<code>`. */

@@ -49,4 +49,5 @@ export const capabilityPaths: Partial<Record<CapabilityKey, string>> = {
   auditTrail: paths.supervision,
   myDossiers: paths.myDossiers,
   myPapers: paths.myPapers,
+  bookAppointment: paths.portalBooking,
 };

@@ -1,0 +1,87 @@
+// Booking a time at a counter (issue 14 §3, the portal's pages): place → procedure → day and time →
+// applicant and phone verified by SMS code → confirmation with the code, the papers to bring, the
+// calendar file and the link to change or cancel. One step open at a time; done steps can be changed.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fetchProcedure } from '../counter/api';
+import { ProcedurePicker } from '../counter/ProcedurePicker';
+import { Button } from '../ui/Button';
+import { formatVnDate, vnTimeParts } from '../ui/dates';
+import { shownError, type ShownError } from '../ui/errors';
+import { PageHeading } from '../ui/PageHeading';
+import { createBooking, type BookingWithLink, type ServicePointHit, type Slot } from './api';
+import { BookingSummary } from './booking/BookingSummary';
+import { ContactStep, type Contact } from './booking/ContactStep';
+import { PlaceStep } from './booking/PlaceStep';
+import { SlotPicker } from './booking/SlotPicker';
+import { usePortalT } from './i18n';
+
+function Done({ label, value, onChange }: { readonly label: string; readonly value: string; readonly onChange: () => void }) {
+  const t = usePortalT();
+  return <p className="portal-done"><span><strong>{label}:</strong> {value}</span> <Button kind="secondary" onClick={onChange}>{t('change')}</Button></p>;
+}
+
+export function PortalBookingPage() {
+  const t = usePortalT();
+  const { t: tApp } = useTranslation();
+  const [place, setPlace] = useState<ServicePointHit | null>(null);
+  const [procedure, setProcedure] = useState<{ code: string; name: string } | null>(null);
+  const [slot, setSlot] = useState<Slot | null>(null);
+  const [booked, setBooked] = useState<BookingWithLink | null>(null);
+
+  const chooseProcedure = async (code: string) => {
+    try { const p = await fetchProcedure(code); setProcedure({ code: p.code, name: p.name }); } catch { setProcedure({ code, name: code }); }
+  };
+  const book = async (contact: Contact): Promise<ShownError | null> => {
+    if (!place || !procedure || !slot) return null;
+    try {
+      setBooked(await createBooking({
+        servicePointCode: place.code, procedureCode: procedure.code, purpose: 'intake', startsAt: slot.startsAt,
+        name: contact.name, phone: contact.phone, phoneVerification: contact.phoneVerification, ...(contact.personalId ? { personalId: contact.personalId } : {}),
+      }));
+      return null;
+    } catch (e) {
+      return shownError(e, tApp);
+    }
+  };
+  const restart = () => { setPlace(null); setProcedure(null); setSlot(null); setBooked(null); };
+
+  if (booked) {
+    return (
+      <section className="portal-page">
+        <PageHeading title={t('doneTitle')} lead={booked.servicePoint.name} />
+        <BookingSummary booking={booked} token={booked.manageToken} />
+        <Button kind="secondary" onClick={restart}>{t('bookAnother')}</Button>
+      </section>
+    );
+  }
+  return (
+    <section className="portal-page">
+      <PageHeading title={t('title')} lead={t('intro')} />
+      <section className="section" aria-label={t('stepPlace')}>
+        <h2>{t('stepPlace')}</h2>
+        {place ? <Done label={t('where')} value={place.name} onChange={() => { setPlace(null); setSlot(null); }} /> : <PlaceStep onChoose={setPlace} />}
+      </section>
+      {place && (
+        <section className="section" aria-label={t('stepProcedure')}>
+          <h2>{t('stepProcedure')}</h2>
+          {procedure ? <Done label={t('procedure')} value={procedure.name} onChange={() => { setProcedure(null); setSlot(null); }} />
+            : <ProcedurePicker onChoose={(code) => void chooseProcedure(code)} />}
+        </section>
+      )}
+      {place && procedure && (
+        <section className="section" aria-label={t('stepSlot')}>
+          <h2>{t('stepSlot')}</h2>
+          {slot ? <Done label={t('when')} value={t('chosenSlot', { time: vnTimeParts(slot.startsAt)?.time ?? '', date: formatVnDate(slot.startsAt) })} onChange={() => setSlot(null)} />
+            : <SlotPicker servicePointCode={place.code} procedureCode={procedure.code} onChoose={setSlot} />}
+        </section>
+      )}
+      {place && procedure && slot && (
+        <section className="section" aria-label={t('stepContact')}>
+          <h2>{t('stepContact')}</h2>
+          <ContactStep onBook={book} />
+        </section>
+      )}
+    </section>
+  );
+}

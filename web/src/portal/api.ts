@@ -1,0 +1,36 @@
+// What the portal reads and writes (src/appointments/routes.ts and portal-routes.ts). Types are the
+// server's answer schemas (type-only imports: nothing of the server is bundled).
+import type { Static } from '@fastify/type-provider-typebox';
+import { api } from '../api/client';
+import type { PortalServicePointsResponse } from '../../../src/appointments/portal-routes';
+import type {
+  BookingResponse, BookingWithLinkResponse, CodeSentSchema, PhoneVerificationSchema, SlotListResponse,
+} from '../../../src/appointments/schemas';
+
+export type ServicePointHit = PortalServicePointsResponse['items'][number];
+export type SlotList = SlotListResponse;
+export type Slot = SlotList['slots'][number];
+export type Booking = BookingResponse;
+export type BookingWithLink = BookingWithLinkResponse;
+export type CodeSent = Static<typeof CodeSentSchema>;
+export type PhoneVerification = Static<typeof PhoneVerificationSchema>;
+
+const base = '/api/v1/appointments';
+const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
+
+export const findServicePoints = (text: string, signal?: AbortSignal) =>
+  api.get<PortalServicePointsResponse>(`/api/v1/portal/service-points?${q({ q: text })}`, signal);
+export const listSlots = (servicePointCode: string, procedureCode: string, signal?: AbortSignal) =>
+  api.get<SlotList>(`${base}/slots?${q({ servicePointCode, procedureCode, purpose: 'intake' })}`, signal);
+export const sendPhoneCode = (phone: string) => api.post<CodeSent>(`${base}/phone-codes`, { phone });
+export const verifyPhoneCode = (phone: string, code: string) => api.post<PhoneVerification>(`${base}/phone-codes/verify`, { phone, code });
+export const createBooking = (body: {
+  servicePointCode: string; procedureCode: string; purpose: 'intake'; startsAt: string; name: string; personalId?: string; phone: string; phoneVerification: string;
+}) => api.post<BookingWithLink>(`${base}/bookings`, body);
+export const bookingByLink = (code: string, token: string, signal?: AbortSignal) =>
+  api.get<Booking>(`${base}/bookings/${encodeURIComponent(code)}?${q({ token })}`, signal);
+export const cancelBooking = (code: string, token: string) => api.post<BookingWithLink>(`${base}/bookings/${encodeURIComponent(code)}/cancel`, { token });
+export const rescheduleBooking = (code: string, token: string, startsAt: string) =>
+  api.post<BookingWithLink>(`${base}/bookings/${encodeURIComponent(code)}/reschedule`, { token, startsAt });
+export const calendarUrl = (code: string, token: string) => `${base}/bookings/${encodeURIComponent(code)}/calendar.ics?${q({ token })}`;
+export const manageUrl = (code: string, token: string) => `/dat-lich/${encodeURIComponent(code)}?${q({ t: token })}`;
