@@ -1,58 +1,6 @@
 // Texts of the counter's calling panel.
 import { defineBundle } from '../i18n/bundle';
+import vi from './i18n.vi.json';
+import en from './i18n.en.json';
 
-const vi = {
-  title: 'Gọi số',
-  counter: 'Quầy của bạn',
-  chooseCounter: '— Chọn quầy —',
-  noCounters: 'Điểm phục vụ chưa khai báo quầy nào.',
-  callNext: 'Gọi số tiếp theo',
-  calling: 'Đang gọi…',
-  serving: 'Đang phục vụ số {{label}}',
-  bookedAt: 'Có hẹn lúc {{time}}',
-  priority: 'Ưu tiên',
-  walkIn: 'Không hẹn trước',
-  recall: 'Gọi lại',
-  served: 'Đã phục vụ xong',
-  noShow: 'Vắng mặt',
-  receiveFromBooking: 'Tiếp nhận hồ sơ theo lịch hẹn',
-  prefilled: 'Đã điền sẵn người nộp và thủ tục theo lịch hẹn {{code}}.',
-  waiting_one: '{{count}} người đang chờ',
-  waiting_other: '{{count}} người đang chờ',
-  nobodyWaiting: 'Không có ai đang chờ.',
-  nextUp: 'Thứ tự gọi tiếp theo',
-  due: 'đến giờ hẹn',
-  figures: 'Hôm nay: đã gọi {{called}}, chờ trung bình {{wait}} phút, {{within}}% được gọi trong 15 phút.',
-  figuresNone: 'Hôm nay chưa gọi số nào.',
-  kiosk: 'Máy lấy số',
-  display: 'Màn hình gọi số',
-  calls: '{{count}} lần gọi',
-};
-
-export const useQueueT = defineBundle('queuePanel', vi, {
-  title: 'Call a number',
-  counter: 'Your counter',
-  chooseCounter: '— Choose a counter —',
-  noCounters: 'The service point has no counters declared.',
-  callNext: 'Call the next number',
-  calling: 'Calling…',
-  serving: 'Now serving {{label}}',
-  bookedAt: 'Appointment at {{time}}',
-  priority: 'Priority',
-  walkIn: 'No appointment',
-  recall: 'Call again',
-  served: 'Served',
-  noShow: 'Did not come',
-  receiveFromBooking: 'Receive the dossier from the booking',
-  prefilled: 'Applicant and procedure filled in from booking {{code}}.',
-  waiting_one: '{{count}} person waiting',
-  waiting_other: '{{count}} people waiting',
-  nobodyWaiting: 'Nobody is waiting.',
-  nextUp: 'Next in line',
-  due: 'appointment due',
-  figures: 'Today: {{called}} called, average wait {{wait}} min, {{within}}% called within 15 minutes.',
-  figuresNone: 'No number called today yet.',
-  kiosk: 'Kiosk',
-  display: 'Queue display',
-  calls: '{{count}} calls',
-});
+export const useQueueT = defineBundle('queuePanel', vi, en);

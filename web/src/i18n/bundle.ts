@@ -1,5 +1,6 @@
 // The one way a screen has its own texts: a Vietnamese bundle (the source of its keys) and an
-// English one with exactly the same keys, merged into the app's i18next resources under a
+// English one with exactly the same keys — each a JSON file beside the screen (`i18n.vi.json`,
+// `i18n.en.json`: data a translator edits) — merged into the app's i18next resources under a
 // namespace key the first time the screen renders, with a typed `t`.
 //
 // Plurals follow i18next: a text that depends on a number has `<key>_one` and `<key>_other`

@@ -1,60 +1,6 @@
 // Texts of the kiosk where citizens take a queue ticket.
 import { defineBundle } from '../i18n/bundle';
+import vi from './i18n.vi.json';
+import en from './i18n.en.json';
 
-const vi = {
-  title: 'Lấy số thứ tự',
-  welcome: 'Xin chào! Mời bạn lấy số thứ tự',
-  booked: 'Tôi đã đặt lịch hẹn',
-  bookedHint: 'Nhập mã lịch hẹn trong tin nhắn SMS',
-  walkIn: 'Tôi chưa đặt lịch',
-  walkInHint: 'Lấy số và chờ đến lượt',
-  priority: 'Ưu tiên: người cao tuổi, người khuyết tật, phụ nữ mang thai',
-  bookingCode: 'Mã lịch hẹn',
-  bookingCodeHint: 'Ví dụ: HG7K2M9P — có trong tin nhắn xác nhận đặt lịch',
-  bookingCodeRequired: 'Vui lòng nhập mã lịch hẹn.',
-  checkIn: 'Lấy số theo lịch hẹn',
-  back: 'Quay lại',
-  yourNumber: 'Số thứ tự của bạn',
-  ahead_one: 'Có {{count}} người đang chờ trước bạn.',
-  ahead_other: 'Có {{count}} người đang chờ trước bạn.',
-  aheadNone: 'Bạn sẽ được gọi ngay.',
-  bookedFor: 'Lịch hẹn lúc {{time}} — {{procedure}}',
-  watchDisplay: 'Vui lòng theo dõi màn hình và loa gọi số.',
-  done: 'Xong',
-  busy: 'Đang lấy số…',
-  setupTitle: 'Máy lấy số chưa được mở',
-  setupIntro: 'Nhân viên tiếp nhận đăng nhập trên máy này, mở trang này rồi bấm "Mở máy lấy số tại đây". Phiên đăng nhập của nhân viên sẽ được đóng ngay sau đó; máy chỉ lấy số cho điểm phục vụ của nhân viên đến hết ngày.',
-  open: 'Mở máy lấy số tại đây',
-  opening: 'Đang mở…',
-  signInFirst: 'Hãy đăng nhập bằng tài khoản nhân viên tiếp nhận trước.',
-  toSignIn: 'Đăng nhập',
-};
-
-export const useKioskT = defineBundle('kiosk', vi, {
-  title: 'Take a queue number',
-  welcome: 'Welcome! Please take a queue number',
-  booked: 'I have an appointment',
-  bookedHint: 'Enter the booking code from the SMS',
-  walkIn: 'I have no appointment',
-  walkInHint: 'Take a number and wait for your turn',
-  priority: 'Priority: elderly, disabled, pregnant',
-  bookingCode: 'Booking code',
-  bookingCodeHint: 'For example: HG7K2M9P — in the booking confirmation SMS',
-  bookingCodeRequired: 'Please enter the booking code.',
-  checkIn: 'Take my appointment number',
-  back: 'Back',
-  yourNumber: 'Your number',
-  ahead_one: '{{count}} person is waiting before you.',
-  ahead_other: '{{count}} people are waiting before you.',
-  aheadNone: 'You will be called right away.',
-  bookedFor: 'Appointment at {{time}} — {{procedure}}',
-  watchDisplay: 'Please watch the display and listen for your number.',
-  done: 'Done',
-  busy: 'Taking a number…',
-  setupTitle: 'This kiosk is not open',
-  setupIntro: 'A counter clerk signs in on this machine, opens this page and presses "Open the kiosk here". The clerk\'s session is closed right after; the kiosk issues numbers for the clerk\'s service point until the end of the day.',
-  open: 'Open the kiosk here',
-  opening: 'Opening…',
-  signInFirst: 'Sign in with a counter clerk account first.',
-  toSignIn: 'Sign in',
-});
+export const useKioskT = defineBundle('kiosk', vi, en);

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { paths } from '../routes';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { Brand } from '../ui/Layout';
 import { Link } from '../ui/router';
 import { usePortalT } from './i18n';
 import './portal.css';
@@ -13,10 +14,7 @@ export function PortalLayout({ children }: { readonly children: ReactNode }) {
     <div className="app portal">
       <header className="site-header">
         <div className="site-header__inner">
-          <div className="brand">
-            <Link to={paths.portalBooking} className="brand__name">{t('portalName')}</Link>
-            <span className="brand__tagline">{t('portalTagline')}</span>
-          </div>
+          <Brand to={paths.portalBooking} name={t('portalName')} tagline={t('portalTagline')} />
           <div className="site-header__tools"><LanguageSwitch /></div>
         </div>
       </header>

@@ -1,65 +1,7 @@
 // Texts of the public tracking page.
 import { defineBundle } from '../i18n/bundle';
-
-const vi = {
-  title: 'Tra cứu tình trạng hồ sơ',
-  intro: 'Nhập mã hồ sơ và mã tra cứu 6 chữ số in trên giấy tiếp nhận (cũng có trong tin nhắn báo đã tiếp nhận hồ sơ).',
-  code: 'Mã hồ sơ',
-  codeHint: 'Ví dụ: 000.58.61.H20-260312-0001',
-  codeRequired: 'Vui lòng nhập mã hồ sơ.',
-  pin: 'Mã tra cứu (6 chữ số)',
-  pinRequired: 'Vui lòng nhập đủ 6 chữ số của mã tra cứu.',
-  pinHint: 'In trên giấy tiếp nhận, dưới mã hồ sơ. Người nộp đã đăng nhập xem hồ sơ của mình không cần mã này.',
-  submit: 'Tra cứu',
-  searching: 'Đang tra cứu…',
-  notFound: 'Mã hồ sơ hoặc mã tra cứu không đúng. Vui lòng kiểm tra lại.',
-  resultTitle: 'Hồ sơ {{code}}',
-  procedure: 'Thủ tục',
-  status: 'Tình trạng',
-  receivedAt: 'Ngày tiếp nhận',
-  dueAt: 'Hẹn trả kết quả',
-  steps: 'Các bước đã thực hiện',
-  rating: 'Đánh giá mức độ hài lòng',
-  rated: 'Người nộp hồ sơ đã đánh giá',
-  notRated: 'Chưa đánh giá',
-  ratingHint: 'Người nộp hồ sơ đánh giá khi đăng nhập hoặc tại quầy trả kết quả, một lần cho mỗi hồ sơ.',
-  toLogin: 'Đăng nhập dành cho cán bộ và công dân có tài khoản',
-  loginLink: 'Tra cứu tình trạng hồ sơ (không cần đăng nhập)',
-  supplementTitle: 'Hồ sơ cần bổ sung',
-  supplementIntro: 'Vui lòng nộp bổ sung các giấy tờ sau tại nơi đã nộp hồ sơ (hoặc trực tuyến nếu nộp trực tuyến):',
-  supplementDueBy: 'Hạn nộp bổ sung: {{at}}.',
-  supplementNoDue: 'Thời hạn giải quyết được tính lại từ đầu khi nhận đủ hồ sơ bổ sung.',
-  supplementAsked: 'Yêu cầu lúc {{at}}.',
-};
+import vi from './i18n.vi.json';
+import en from './i18n.en.json';
 
 // English: exactly the same keys (checked by defineBundle)
-export const useTrackingT = defineBundle('tracking', vi, {
-  title: 'Track a dossier',
-  intro: 'Enter the dossier code and the 6-digit tracking PIN printed on the receipt (also sent in the SMS confirming receipt).',
-  code: 'Dossier code',
-  codeHint: 'For example: 000.58.61.H20-260312-0001',
-  codeRequired: 'Please enter the dossier code.',
-  pin: 'Tracking PIN (6 digits)',
-  pinRequired: 'Please enter the 6 digits of the tracking PIN.',
-  pinHint: 'Printed on the receipt, below the dossier code. Applicants signed in to see their own dossiers do not need it.',
-  submit: 'Track',
-  searching: 'Looking up…',
-  notFound: 'The dossier code or the tracking PIN is wrong. Please check them.',
-  resultTitle: 'Dossier {{code}}',
-  procedure: 'Procedure',
-  status: 'Status',
-  receivedAt: 'Received',
-  dueAt: 'Result due',
-  steps: 'Steps done',
-  rating: 'Satisfaction rating',
-  rated: 'Rated by the applicant',
-  notRated: 'Not rated yet',
-  ratingHint: 'The applicant rates the service once, after signing in or at the counter where the result is returned.',
-  toLogin: 'Sign in (staff and citizens with an account)',
-  loginLink: 'Track a dossier (no sign-in needed)',
-  supplementTitle: 'Papers to add',
-  supplementIntro: 'Please bring the following where the dossier was filed (or online if it was filed online):',
-  supplementDueBy: 'Bring them by {{at}}.',
-  supplementNoDue: 'The processing time starts again once the complete supplement arrives.',
-  supplementAsked: 'Requested at {{at}}.',
-});
+export const useTrackingT = defineBundle('tracking', vi, en);

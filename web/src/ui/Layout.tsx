@@ -18,6 +18,16 @@ export function roleLabel(t: ReturnType<typeof useTranslation>['t'], user: User)
   return t(`roles.${user.role}`, { defaultValue: user.roleLabel });
 }
 
+/** The site's name linking to its first page, and what the site is for. */
+export function Brand({ to, name, tagline }: { readonly to: string; readonly name: string; readonly tagline: string }) {
+  return (
+    <div className="brand">
+      <Link to={to} className="brand__name">{name}</Link>
+      <span className="brand__tagline">{tagline}</span>
+    </div>
+  );
+}
+
 export function Layout({ user, onLogout, loggingOut = false, children }: LayoutProps) {
   const { t } = useTranslation();
   return (
@@ -25,10 +35,7 @@ export function Layout({ user, onLogout, loggingOut = false, children }: LayoutP
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
       <header className="site-header">
         <div className="site-header__inner">
-          <div className="brand">
-            <Link to={paths.home} className="brand__name">{t('app.name')}</Link>
-            <span className="brand__tagline">{t('app.tagline')}</span>
-          </div>
+          <Brand to={paths.home} name={t('app.name')} tagline={t('app.tagline')} />
           <div className="site-header__tools">
             {user && (
               <section className="account" aria-label={t('header.account')}>

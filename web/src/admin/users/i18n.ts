@@ -1,61 +1,7 @@
 // Texts of the users administration screen (`usersAdmin` keys, see ../../i18n/bundle.ts).
 import { defineBundle } from '../../i18n/bundle';
-
-const vi = {
-  title: 'Người dùng',
-  lead: 'Tài khoản của cán bộ, nhân viên: vai trò, phạm vi làm việc, khóa và mở khóa, đặt lại mật khẩu. Mọi thay đổi được ghi nhật ký.',
-  search: 'Tìm theo tên đăng nhập hoặc họ tên', role: 'Vai trò', roleAll: 'Mọi vai trò', scope: 'Mã phạm vi', scopeFilterHint: 'Mã đơn vị, cơ quan hoặc điểm phục vụ.',
-  state: 'Trạng thái', stateAll: 'Mọi trạng thái', stateActive: 'Đang hoạt động', stateDisabled: 'Đã khóa', show: 'Tìm',
-  loading: 'Đang tải…', found_one: 'Tìm thấy {{count}} tài khoản.', found_other: 'Tìm thấy {{count}} tài khoản.',
-  colUsername: 'Tên đăng nhập', colName: 'Họ tên', colRole: 'Vai trò', colScope: 'Phạm vi', colState: 'Trạng thái', colActions: 'Thao tác',
-  mustChange: 'chờ đổi mật khẩu', noScope: 'toàn hệ thống', selfScope: 'hồ sơ của chính mình',
-  newUser: 'Tạo tài khoản', createTitle: 'Tạo tài khoản mới',
-  username: 'Tên đăng nhập', usernameHint: '3–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch. Ví dụ: nv.lapvo01.',
-  fullName: 'Họ và tên', scopeCode: 'Phạm vi làm việc (mã)',
-  scopeHint_unit: 'Mã đơn vị hành chính, ví dụ 82 (tỉnh) hoặc 30169 (xã). Để trống: quản trị toàn hệ thống.',
-  scopeHint_agency: 'Mã định danh cơ quan, ví dụ 000.00.08.H20.',
-  scopeHint_servicePoint: 'Mã điểm phục vụ, ví dụ BDVHX-30169 hoặc TTHCC-CS1.',
-  scopeHint_self: 'Công dân không có phạm vi.',
-  email: 'Thư điện tử (không bắt buộc)', phone: 'Điện thoại (không bắt buộc)',
-  create: 'Tạo tài khoản', creating: 'Đang tạo…', cancel: 'Hủy', close: 'Đóng',
-  required: 'Bắt buộc.', formProblems: 'Vui lòng sửa các mục sau:',
-  passwordTitle: 'Mật khẩu tạm của {{username}}',
-  passwordOnce: 'Mật khẩu này chỉ hiện một lần. Hãy trao cho người dùng; họ phải đổi mật khẩu ở lần đăng nhập đầu tiên.',
-  created: 'Đã tạo tài khoản {{username}}.',
-  disable: 'Khóa', enable: 'Mở khóa', resetPassword: 'Đặt lại mật khẩu',
-  confirmDisable: 'Khóa tài khoản {{username}}? Người này bị đăng xuất ngay và không đăng nhập được cho đến khi được mở khóa.',
-  confirmReset: 'Đặt lại mật khẩu của {{username}}? Mật khẩu cũ hết hiệu lực và người này bị đăng xuất.',
-  confirm: 'Xác nhận', disabled: 'Đã khóa tài khoản {{username}}.', enabled: 'Đã mở khóa tài khoản {{username}}.',
-  you: '(bạn)',
-};
-
-const en: { readonly [K in keyof typeof vi]: string } = {
-  title: 'Users',
-  lead: 'Staff accounts: role, scope of work, disabling and enabling, password reset. Every change is logged.',
-  search: 'Search by username or name', role: 'Role', roleAll: 'All roles', scope: 'Scope code', scopeFilterHint: 'Unit, agency or service point code.',
-  state: 'State', stateAll: 'All states', stateActive: 'Active', stateDisabled: 'Disabled', show: 'Search',
-  loading: 'Loading…', found_one: '{{count}} account found.', found_other: '{{count}} accounts found.',
-  colUsername: 'Username', colName: 'Full name', colRole: 'Role', colScope: 'Scope', colState: 'State', colActions: 'Actions',
-  mustChange: 'password change pending', noScope: 'whole system', selfScope: 'their own dossiers',
-  newUser: 'Create an account', createTitle: 'New account',
-  username: 'Username', usernameHint: '3–40 characters: lowercase letters without diacritics, digits, dot, hyphen. E.g. nv.lapvo01.',
-  fullName: 'Full name', scopeCode: 'Scope of work (code)',
-  scopeHint_unit: 'Administrative unit code, e.g. 82 (province) or 30169 (commune). Empty: whole-system administrator.',
-  scopeHint_agency: 'Agency identifier, e.g. 000.00.08.H20.',
-  scopeHint_servicePoint: 'Service point code, e.g. BDVHX-30169 or TTHCC-CS1.',
-  scopeHint_self: 'Citizens have no scope.',
-  email: 'Email (optional)', phone: 'Phone (optional)',
-  create: 'Create account', creating: 'Creating…', cancel: 'Cancel', close: 'Close',
-  required: 'Required.', formProblems: 'Please fix the following:',
-  passwordTitle: 'Temporary password of {{username}}',
-  passwordOnce: 'This password is shown only once. Hand it to the user; they must change it at their first sign-in.',
-  created: 'Account {{username}} created.',
-  disable: 'Disable', enable: 'Enable', resetPassword: 'Reset password',
-  confirmDisable: 'Disable {{username}}? They are signed out at once and cannot sign in until enabled again.',
-  confirmReset: "Reset {{username}}'s password? The old password stops working and they are signed out.",
-  confirm: 'Confirm', disabled: 'Account {{username}} disabled.', enabled: 'Account {{username}} enabled.',
-  you: '(you)',
-};
+import vi from './i18n.vi.json';
+import en from './i18n.en.json';
 
 export const useUsersT = defineBundle('usersAdmin', vi, en);
 export type UsersT = ReturnType<typeof useUsersT>;

@@ -2,82 +2,13 @@
 // ChoicesReview). The kinds' words are the shared module's (src/shared/applicant-kinds.ts).
 import { defineBundle } from '../../i18n/bundle';
 import { applicantKindLabels } from '../../../../src/shared/applicant-kinds';
+import { prefixedLabels } from '../../../../src/shared/dossier-labels';
+import vi from './choices-i18n.vi.json';
+import en from './choices-i18n.en.json';
 
-const vi = {
-  partyTitle: 'Nộp hồ sơ cho ai',
-  partyLegend: 'Người đang nộp hồ sơ là',
-  kind_person: applicantKindLabels.vi.person,
-  kind_organisation: applicantKindLabels.vi.organisation,
-  kind_proxy: applicantKindLabels.vi.proxy,
-  partyHint: 'Người nộp là người có thông tin ở mục trên (quét CCCD).',
-  organisationName: 'Tên tổ chức',
-  taxCode: 'Mã số thuế',
-  taxCodeHint: '10 chữ số; chi nhánh: 10 chữ số, dấu "-" và 3 chữ số.',
-  representative: 'Người đại diện theo pháp luật',
-  principalName: 'Họ và tên người được nộp thay',
-  principalPersonalId: 'Số định danh cá nhân của người được nộp thay (nếu có)',
-  authorisation: 'Giấy ủy quyền',
-  authorisationHint: 'Số, ngày và nơi chứng thực, ví dụ: Giấy ủy quyền số 12/UQ ngày 01/12/2026, chứng thực tại UBND xã Mỹ Tân.',
-  organisationNameRequired: 'Nhập tên tổ chức.',
-  representativeRequired: 'Nhập người đại diện theo pháp luật của tổ chức.',
-  principalNameRequired: 'Nhập họ và tên người được nộp thay.',
-  principalIdInvalid: 'Số định danh của người được nộp thay gồm 12 chữ số.',
-  principalIsFiler: 'Người được nộp thay phải là người khác với người nộp hồ sơ.',
-  authorisationRequired: 'Ghi giấy ủy quyền (số, ngày, nơi chứng thực).',
-  deliveryTitle: 'Nhận kết quả',
-  deliveryLegend: 'Người nộp đăng ký nhận kết quả',
-  delivery_counter: 'Tại quầy tiếp nhận và trả kết quả',
-  delivery_post: 'Qua dịch vụ bưu chính công ích (trả tận nhà)',
-  delivery_online: 'Trực tuyến',
-  deliveryAddress: 'Địa chỉ nhận kết quả',
-  deliveryAddressHint: 'Số nhà, đường, ấp/khu phố, xã/phường, tỉnh/thành phố.',
-  deliveryAddressRequired: 'Nhận kết quả qua bưu chính: nhập địa chỉ nhận.',
-  useApplicantAddress: 'Dùng địa chỉ của người nộp',
-  postNotAllowed: 'Thủ tục này không trả kết quả qua bưu chính.',
-  onlineNotAllowed: 'Thủ tục này chưa trả kết quả trực tuyến.',
-  reviewParty: 'Tư cách người nộp',
-  reviewOrganisation: 'Tổ chức',
-  reviewPrincipal: 'Người được nộp thay',
-  reviewDelivery: 'Nhận kết quả',
-};
-
-const en: Record<keyof typeof vi, string> = {
-  partyTitle: 'Filed for whom',
-  partyLegend: 'The person filing is',
-  kind_person: applicantKindLabels.en.person,
-  kind_organisation: applicantKindLabels.en.organisation,
-  kind_proxy: applicantKindLabels.en.proxy,
-  partyHint: 'The person filing is the one entered above (ID card scan).',
-  organisationName: 'Organisation name',
-  taxCode: 'Tax code',
-  taxCodeHint: '10 digits; a branch: 10 digits, "-" and 3 digits.',
-  representative: 'Legal representative',
-  principalName: 'Full name of the person filed for',
-  principalPersonalId: 'Personal ID of the person filed for (if known)',
-  authorisation: 'Authorisation paper',
-  authorisationHint: 'Number, date and where it was certified.',
-  organisationNameRequired: 'Please enter the organisation’s name.',
-  representativeRequired: 'Please enter the organisation’s legal representative.',
-  principalNameRequired: 'Please enter the name of the person filed for.',
-  principalIdInvalid: 'The personal ID of the person filed for has 12 digits.',
-  principalIsFiler: 'The person filed for must be someone other than the person filing.',
-  authorisationRequired: 'Please note the authorisation paper (number, date, certification).',
-  deliveryTitle: 'Result',
-  deliveryLegend: 'The applicant will receive the result',
-  delivery_counter: 'At the reception and return counter',
-  delivery_post: 'By public postal service (to the door)',
-  delivery_online: 'Online',
-  deliveryAddress: 'Delivery address',
-  deliveryAddressHint: 'House number, street, hamlet or quarter, commune or ward, province or city.',
-  deliveryAddressRequired: 'Delivery by post: please enter the address.',
-  useApplicantAddress: 'Use the applicant’s address',
-  postNotAllowed: 'This procedure does not return results by post.',
-  onlineNotAllowed: 'This procedure does not return results online yet.',
-  reviewParty: 'Filing capacity',
-  reviewOrganisation: 'Organisation',
-  reviewPrincipal: 'Filed for',
-  reviewDelivery: 'Result delivery',
-};
-
-export const useChoicesT = defineBundle('intakeChoices', vi, en);
+export const useChoicesT = defineBundle(
+  'intakeChoices',
+  { ...vi, ...prefixedLabels('kind_', applicantKindLabels.vi) },
+  { ...en, ...prefixedLabels('kind_', applicantKindLabels.en) },
+);
 export type ChoicesT = ReturnType<typeof useChoicesT>;
