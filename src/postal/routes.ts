@@ -1,7 +1,7 @@
 // HTTP for the postal service (issue 13): thin routes with request and response schemas over the
 // use cases of service.ts. The route list, who may call each and the shapes are in README.md.
-import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import { Type, type Static, type TSchema } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DossierHook, IntakeCheck } from '../dossiers/events';
 import type { CodeSystem } from '../dossiers/codes';
 import type { RouteDeps } from '../platform/context';
@@ -102,9 +102,18 @@ export interface PostalRouteDeps extends RouteDeps {
   readonly publicUrl: string;
 }
 
+const AssignBody = Type.Object({ courierId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })) }, strict);
+
 export function registerPostalRoutes(app: HttpApp, deps: PostalRouteDeps): void {
   const ctx = (request: FastifyRequest) => ({ db: deps.db, clock: deps.clock, actor: requireActor(request), hooks: deps.hooks, ...(deps.codeSystem ? { codeSystem: deps.codeSystem } : {}), ...(deps.intakeChecks ? { intakeChecks: deps.intakeChecks } : {}) });
   const tags = ['postal'];
+  type Ctx = ReturnType<typeof ctx>;
+  /** A courier's or dispatcher's step on one leg: POST …/legs/{trackingNumber}/<path>, answered with the shipment. */
+  const legAction = <B extends TSchema>(path: string, summary: string, body: B,
+    act: (c: Ctx, trackingNumber: string, body: Static<B>) => Promise<Static<typeof ShipmentSchema>>) =>
+    app.post(`/api/v1/postal/legs/:trackingNumber/${path}`, {
+      schema: { tags, summary, params: TrackingParam, body, response: { 200: ShipmentSchema } },
+    }, async (request) => act(ctx(request), request.params.trackingNumber, request.body as Static<B>));
 
   app.post('/api/v1/postal/pickups', {
     schema: { tags, summary: 'Yêu cầu lấy hồ sơ tại nhà (cổng dịch vụ công, quầy, tổng đài)', body: PickupBody, response: { 201: ShipmentSchema } },
@@ -130,9 +139,7 @@ export function registerPostalRoutes(app: HttpApp, deps: PostalRouteDeps): void 
     schema: { tags, summary: 'Nhận hồ sơ, thu phí và cước (biên lai), hai bên ký phiếu gửi, niêm phong', params: IdParam, body: CollectBody, response: { 200: ShipmentSchema } },
   }, async (request) => collectPickup(ctx(request), request.params.id, request.body));
 
-  app.post('/api/v1/postal/legs/:trackingNumber/assign', {
-    schema: { tags, summary: 'Giao chặng cho bưu tá (điều phối) hoặc bưu tá tự nhận', params: TrackingParam, body: Type.Object({ courierId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })) }, strict), response: { 200: ShipmentSchema } },
-  }, async (request) => assignCourier(ctx(request), request.params.trackingNumber, request.body.courierId));
+  legAction('assign', 'Giao chặng cho bưu tá (điều phối) hoặc bưu tá tự nhận', AssignBody, (c, n, b) => assignCourier(c, n, b.courierId));
 
   app.post('/api/v1/postal/handovers', {
     schema: { tags, summary: 'Ký biên bản giao nhận hồ sơ với cơ quan: thời điểm ký là thời điểm tiếp nhận', body: HandoverBody, response: { 201: HandoverRecordSchema } },
@@ -142,31 +149,20 @@ export function registerPostalRoutes(app: HttpApp, deps: PostalRouteDeps): void 
     schema: { tags, summary: 'Một biên bản giao nhận và đối soát phí nộp cơ quan', params: IdParam, response: { 200: HandoverRecordSchema } },
   }, async (request) => handoverRecordView(ctx(request), request.params.id));
 
-  app.post('/api/v1/postal/legs/:trackingNumber/collect-result', {
-    schema: { tags, summary: 'Bưu tá nhận kết quả tại cơ quan (hai bên ký)', params: TrackingParam, body: AgencySignedBody, response: { 200: ShipmentSchema } },
-  }, async (request) => collectResult(ctx(request), request.params.trackingNumber, request.body));
+  legAction('collect-result', 'Bưu tá nhận kết quả tại cơ quan (hai bên ký)', AgencySignedBody, collectResult);
 
-  app.post('/api/v1/postal/legs/:trackingNumber/attempts', {
-    schema: { tags, summary: 'Lần phát kết quả: thành công (kiểm tra căn cước, ký nhận) hoặc không thành công (lý do)', params: TrackingParam, body: AttemptBody, response: { 200: ShipmentSchema } },
-  }, async (request) => recordDeliveryAttempt(ctx(request), request.params.trackingNumber, request.body));
+  legAction('attempts', 'Lần phát kết quả: thành công (kiểm tra căn cước, ký nhận) hoặc không thành công (lý do)', AttemptBody, recordDeliveryAttempt);
 
-  app.post('/api/v1/postal/legs/:trackingNumber/return-to-agency', {
-    schema: { tags, summary: 'Trả lại cơ quan kết quả không phát được (sau 2 lần phát cách nhau ít nhất 2 ngày làm việc)', params: TrackingParam, body: ReturnBody, response: { 200: ShipmentSchema } },
-  }, async (request) => returnResultToAgency(ctx(request), request.params.trackingNumber, request.body));
+  legAction('return-to-agency', 'Trả lại cơ quan kết quả không phát được (sau 2 lần phát cách nhau ít nhất 2 ngày làm việc)', ReturnBody, returnResultToAgency);
 
+  const sendPdf = (reply: FastifyReply, { pdf, fileName }: { readonly pdf: Uint8Array; readonly fileName: string }) =>
+    reply.type(PDF).header('content-disposition', `inline; filename="${fileName}"`).send(Buffer.from(pdf));
   app.get('/api/v1/postal/legs/:trackingNumber/note.pdf', {
     schema: { tags, summary: 'Phiếu gửi hồ sơ (TT 17/2017/TT-BTTTT Điều 9) của một chặng', params: TrackingParam, response: { 200: fileAnswer('Phiếu gửi PDF', PDF) } },
-  }, async (request, reply) => {
-    const { pdf, fileName } = await consignmentNotePdf(ctx(request), request.params.trackingNumber, deps.publicUrl);
-    return reply.type(PDF).header('content-disposition', `inline; filename="${fileName}"`).send(Buffer.from(pdf));
-  });
-
+  }, async (request, reply) => sendPdf(reply, await consignmentNotePdf(ctx(request), request.params.trackingNumber, deps.publicUrl)));
   app.get('/api/v1/postal/handovers/:id/record.pdf', {
     schema: { tags, summary: 'Biên bản giao nhận hồ sơ (QĐ 45/2016/QĐ-TTg Điều 7) để in', params: IdParam, response: { 200: fileAnswer('Biên bản PDF', PDF) } },
-  }, async (request, reply) => {
-    const { pdf, fileName } = await handoverRecordPdf(ctx(request), request.params.id);
-    return reply.type(PDF).header('content-disposition', `inline; filename="${fileName}"`).send(Buffer.from(pdf));
-  });
+  }, async (request, reply) => sendPdf(reply, await handoverRecordPdf(ctx(request), request.params.id)));
 
   app.get('/api/v1/public/postal/:trackingNumber', {
     config: publicRateLimit(deps.trackRateLimit),
