@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import { verifyChain } from './audit';
-import type { DossierHook } from './events';
 import { receiveDossier } from './service';
-import { useWideWorld } from './world.test-helper';
+import { failIntakeOf, useWideWorld } from './world.test-helper';
 
 const { w, wide } = useWideWorld(24);
 
@@ -27,13 +25,7 @@ describe('code serials under concurrency', () => {
   it('leaves no gap when an intake rolls back in the middle', async () => {
     w.clock.set(new Date('2026-03-03T09:00:00+07:00'));
     // fails inside the intake statement, after the serial was taken (a NULL in outbox.kind)
-    const failing: DossierHook = {
-      afterEvent: async () => {},
-      intakeWrites: (event) => [{
-        name: 'forced_failure',
-        statement: sql`INSERT INTO outbox (kind, payload) SELECT NULL, '{}'::jsonb FROM d WHERE ${event.payload.applicantName === 'Lỗi Giữa Chừng'}::boolean`,
-      }],
-    };
+    const failing = failIntakeOf('Lỗi Giữa Chừng');
     const ctx = { ...w.ctx(w.actors.clerk), hooks: [failing] };
     const outcomes = await Promise.allSettled(range(1, 41).map((i) =>
       receiveDossier(ctx, w.intake({ personalId: pid(1000 + i), name: i === 20 ? 'Lỗi Giữa Chừng' : 'Lê Thị Hoa' }))));

@@ -1,12 +1,10 @@
 // Form 01's ledger ("Vào Sổ theo dõi hồ sơ, Quyển số … Số thứ tự …"): one book per service point and
 // year (Vietnam time), numbered from 1 with no gap, the number taken in the intake statement.
 import { describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import { nextRegisterNumberSql } from '../platform/registers';
 import { verifyChain } from './audit';
-import type { DossierHook } from './events';
 import { getDossier, receiveDossier } from './service';
-import { useWideWorld } from './world.test-helper';
+import { failIntakeOf, useWideWorld } from './world.test-helper';
 
 const { w, wide } = useWideWorld(16);
 
@@ -46,13 +44,7 @@ describe('the receipt ledger (form 01)', () => {
 
   it('takes no number for an intake that fails, in the statement or before it', async () => {
     w.clock.set(new Date('2027-01-04T09:00:00+07:00'));
-    const failing: DossierHook = {
-      afterEvent: async () => {},
-      intakeWrites: (event) => [{
-        name: 'forced_failure',
-        statement: sql`INSERT INTO outbox (kind, payload) SELECT NULL, '{}'::jsonb FROM d WHERE ${event.payload.applicantName === 'Lỗi Giữa Chừng'}::boolean`,
-      }],
-    };
+    const failing = failIntakeOf('Lỗi Giữa Chừng');
     const ctx = { ...w.ctx(w.actors.clerk), hooks: [failing] };
     const outcomes = await Promise.allSettled(range(1, 12).map((i) =>
       receiveDossier(ctx, w.intake({ personalId: pid(200 + i), name: i === 6 ? 'Lỗi Giữa Chừng' : 'Lê Thị Hoa' }))));

@@ -5,7 +5,8 @@ import { afterAll, beforeAll } from 'vitest';
 import { FixedClock } from '../platform/clock';
 import type { Actor, Role } from '../platform/actor';
 import { connectUrl, type Database } from '../platform/db/connect';
-import type { DossierContext } from './events';
+import type { DossierContext, DossierHook } from './events';
+import { sql } from 'kysely';
 import type { IntakeInput } from './model';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { createTestApp } from '../../test/http';
@@ -146,3 +147,12 @@ export function useWideWorld(connections: number): { readonly w: World; readonly
   };
   return { w: later(() => w, 'the world'), wide };
 }
+
+/** A hook that makes the intake statement fail, after the serials were taken, for the applicant named `name`. */
+export const failIntakeOf = (name: string): DossierHook => ({
+  afterEvent: async () => {},
+  intakeWrites: (event) => [{
+    name: 'forced_failure',
+    statement: sql`INSERT INTO outbox (kind, payload) SELECT NULL, '{}'::jsonb FROM d WHERE ${event.payload.applicantName === name}::boolean`,
+  }],
+});
