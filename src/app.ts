@@ -30,6 +30,9 @@ import { registerCounterRoutes } from './counter/routes';
 import { registerPostalRoutes } from './postal/routes';
 import { registerDayPlanRoutes } from './postal/day-plan-routes';
 import { postalResultHook } from './postal/service';
+import { carrierPollJob } from './postal/carrier-job';
+import { CarrierSimulator } from './postal/carrier-simulator';
+import type { CarrierAdapter } from './postal/carrier';
 import { DEFAULT_ESCALATION, runEscalation, type EscalationSettings } from './supervision/escalation';
 import { registerSupervisionRoutes } from './supervision/routes';
 import { backfillResolutions, resolutionHook } from './reports/transparency';
@@ -101,6 +104,8 @@ export interface AppDeps {
   readonly appointmentRateLimit?: number;
   /** The remote signing service for certified electronic copies (src/documents/signing.ts); none: copies say they carry no digital signature. */
   readonly signer?: RemoteSigner;
+  /** The post's order and tracking services (src/postal/carrier.ts); the local carrier simulator otherwise. */
+  readonly carrier?: CarrierAdapter;
 }
 
 /** The files' store, limits and readers (who may read a file because their data names it). */
@@ -201,7 +206,7 @@ function registerQueue(app: HttpApp, deps: AppDeps): void {
 }
 
 /** The background jobs `motcua serve` runs through pg-boss (src/platform/jobs.ts). */
-export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'config'> & { readonly alert?: Alert }): JobDefinition[] {
+export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'config' | 'carrier'> & { readonly alert?: Alert }): JobDefinition[] {
   const escalation = deps.escalation ?? DEFAULT_ESCALATION;
   return [
     { name: 'supervision.escalate', cron: everyMinutesCron(escalation.everyMinutes), handler: () => runEscalation(deps, escalation) },
@@ -221,5 +226,7 @@ export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'con
     // appointments: the reminder the day before (hourly from 08:05 to 20:05 Vietnam time, once per booking), no-shows
     { name: 'appointments.reminders', cron: '5 8-20 * * *', handler: async () => { await sendReminders(deps.db, deps.clock.now()); } },
     { name: 'appointments.noShows', cron: everyMinutesCron(15), handler: async () => { await recordNoShows(deps.db, deps.clock.now()); } },
+    // the postal carrier's tracking feed (issue 13 §7): late, repeated and out-of-order events fold into one trail
+    carrierPollJob({ db: deps.db, clock: deps.clock, carrier: deps.carrier ?? new CarrierSimulator(), everyMinutes: deps.config.carrierPollMinutes }),
   ];
 }

@@ -47,6 +47,14 @@ export async function queueTextSms(trx: Transaction<DB> | Kysely<DB>, sms: { rea
   await trx.insertInto('outbox').values({ kind: 'sms.text', payload: JSON.stringify({ to: sms.to, text: sms.text, reference: sms.reference }), created_at: at }).execute();
 }
 
+/**
+ * Queues one outbox message whose text templates.ts composes from its kind and facts (the postal
+ * steps `postal.<step>`), inside the writer's transaction; the outbox job delivers it.
+ */
+export async function queueTemplatedMessage(trx: Transaction<DB> | Kysely<DB>, message: { readonly kind: string; readonly facts: Record<string, unknown> }): Promise<void> {
+  await trx.insertInto('outbox').values({ kind: message.kind, payload: JSON.stringify(message.facts) }).execute();
+}
+
 export interface NotificationView {
   readonly id: number;
   readonly kind: string;

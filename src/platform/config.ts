@@ -80,6 +80,8 @@ export interface Config {
   readonly queue: QueueSettings;
   /** Uploaded files: size and page limits, and where the bytes are kept (MOTCUA_FILES_*, MOTCUA_S3_*). */
   readonly files: FileSettings;
+  /** Minutes between two polls of the postal carrier's tracking feed (MOTCUA_CARRIER_POLL_MINUTES, 1–60, default 5; src/postal/carrier-job.ts). */
+  readonly carrierPollMinutes: number;
 }
 
 export interface QueueSettings {
@@ -322,6 +324,14 @@ function formSetSwitchFrom(value: string | undefined): string {
   return text;
 }
 
+function carrierPollMinutesOf(value: string | undefined): number {
+  const text = given(value);
+  if (text === undefined) return 5;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 60 || 60 % n !== 0) throw invalid(`MOTCUA_CARRIER_POLL_MINUTES=${text} (số phút 1–60, ước của 60)`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFrom(env.PORT, 3000, 'PORT');
   const host = env.HOST ?? 'localhost';
@@ -349,5 +359,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     codeSystem: codeSystemFrom(env.MOTCUA_CODE_SYSTEM),
     queue: queueSettingsOf(env),
     files: filesOf(env, dataDir),
+    carrierPollMinutes: carrierPollMinutesOf(env.MOTCUA_CARRIER_POLL_MINUTES),
   };
 }
