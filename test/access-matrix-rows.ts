@@ -235,6 +235,8 @@ export const matrix: Record<string, Row> = {
     access: 'signed-in', needs: ['postal.courier'], resource: 'none',
     note: 'the courier\'s own day: only their tasks, at their post office (a matrix post office without a position answers 404 POST_OFFICE_POSITION_UNKNOWN)',
   },
+  'GET /api/v1/postal/shipments/{id}/charges': { access: 'signed-in', needs: ['postal.courier'], resource: 'shipment' },
+  'GET /api/v1/postal/handover-agencies': { access: 'signed-in', needs: ['postal.courier'], resource: 'none' },
   'POST /api/v1/files': {
     access: 'signed-in', needs: ['files.upload'], resource: 'none',
     note: 'an upload is a multipart body and the matrix sends JSON: 415 UPLOAD_NOT_MULTIPART (src/documents/files.test.ts uploads for real)',

@@ -1,0 +1,74 @@
+// What the courier collects at the door (fees for the postal channel, postage from the tariff for
+// the weighed parcel, the receipt once issued) and the agency each sealed parcel is handed to.
+import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { useWorld } from '../dossiers/world.test-helper';
+import type { Actor } from '../platform/actor';
+import { handoverAgencies, shipmentCharges } from './charges';
+import { assignCourier, collectPickup, requestPickup, saveDraft } from './service';
+
+const { w } = useWorld('2026-04-29T07:00:00+07:00');
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const ctx = (a: Actor) => ({ ...w.ctx(a), hooks: [] });
+
+async function assignedPickup(personalId: string) {
+  const s = await requestPickup(ctx(w.actors.clerk), {
+    procedureCode: w.procedureCode, origin: 'phone', applicant: { name: 'Nguyễn Văn An', phone: '0912345678' }, address: 'Số 12 đường Lê Lợi, ấp 3',
+    communeCode: w.commune.code, windowFrom: '2026-04-29T08:00:00+07:00', windowTo: '2026-04-29T10:00:00+07:00',
+  });
+  const n = s.legs[0]?.trackingNumber ?? '';
+  await assignCourier(ctx(w.actors.courier), n);
+  await saveDraft(ctx(w.actors.courier), s.id, {
+    idCardQr: `${personalId}||NGUYỄN VĂN AN|15061990|Nam|Ấp 3, Xã Cũ, Huyện Cũ|01022022`,
+    formData: { fullName: 'Nguyễn Văn An', personalId, gender: 'Nam' },
+    papers: [{ key: 'p1', source: 'scanned' }, { key: 'p2', source: 'scanned' }],
+  });
+  return { id: s.id, trackingNumber: n };
+}
+
+describe('the courier\'s charges and hand-over agencies', () => {
+  it('quotes the postal fees and the postage by weight class, then shows the receipt once collected', async () => {
+    await sql`UPDATE procedures SET fees = ${JSON.stringify([
+      { name: 'Lệ phí cấp giấy', amountVnd: 8000, note: null },
+      { name: 'Phí chỉ ở quầy', amountVnd: 5000, note: null, channels: ['counter'] },
+      { name: 'Phí sao y', amountVnd: 2000, note: null, basis: 'per_copy' },
+    ])}::jsonb WHERE code = ${w.procedureCode}`.execute(w.db);
+    const { id } = await assignedPickup('087090001234');
+    const light = await shipmentCharges(ctx(w.actors.courier), id, 200);
+    expect(light.fees).toEqual([
+      { label: 'Lệ phí cấp giấy', amountVnd: 8000, formula: null },
+      { label: 'Phí sao y', amountVnd: null, formula: '2.000 đồng/bản' },
+    ]);
+    expect(light.receipt).toBeNull();
+    const heavy = await shipmentCharges(ctx(w.actors.courier), id, 3000);
+    expect(heavy.postage.amountVnd).toBeGreaterThan(light.postage.amountVnd);
+    expect(heavy.postage).toMatchObject({ weightGrams: 3000, zone: light.postage.zone });
+    await expect(shipmentCharges(ctx(w.actors.courier), id, 1_000_000)).rejects.toMatchObject({ code: 'POSTAGE_TOO_HEAVY' });
+    await expect(shipmentCharges(ctx(w.actors.officer), id, 200)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    w.clock.set(new Date('2026-04-29T09:10:00+07:00'));
+    await collectPickup(ctx(w.actors.courier), id, {
+      items: [{ kind: 'fee', label: 'Lệ phí cấp giấy', amountVnd: 8000 }, { kind: 'postage', label: 'Cước', amountVnd: light.postage.amountVnd }], paymentMethod: 'cash',
+      applicantSignature: { name: 'Nguyễn Văn An', personalId: '087090001234', image: PNG }, courierSignature: { name: w.actors.courier.fullName, image: PNG },
+    });
+    const after = await shipmentCharges(ctx(w.actors.courier), id, 200);
+    expect(after.receipt).toMatchObject({ number: expect.stringMatching(/BL/), amountVnd: 8000 + light.postage.amountVnd, paymentMethod: 'cash' });
+  });
+
+  it('groups the courier\'s sealed parcels by their competent agency; parcels not yet sealed are not offered', async () => {
+    w.clock.set(new Date('2026-04-29T07:00:00+07:00'));
+    const sealed = await assignedPickup('087090005678');
+    const open = await assignedPickup('087090009999');
+    w.clock.set(new Date('2026-04-29T09:30:00+07:00'));
+    await collectPickup(ctx(w.actors.courier), sealed.id, {
+      items: [], paymentMethod: 'cash',
+      applicantSignature: { name: 'Nguyễn Văn An', personalId: '087090005678', image: PNG }, courierSignature: { name: w.actors.courier.fullName, image: PNG },
+    });
+    const { items } = await handoverAgencies(ctx(w.actors.courier));
+    const all = items.flatMap((a) => a.trackingNumbers);
+    expect(all).toContain(sealed.trackingNumber);
+    expect(all).not.toContain(open.trackingNumber);
+    expect(items.find((a) => a.trackingNumbers.includes(sealed.trackingNumber))?.id).toBe(w.communeAgency.id);
+    await expect(handoverAgencies(ctx(w.actors.officer))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

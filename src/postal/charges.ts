@@ -1,0 +1,73 @@
+// What the courier needs at the door and at the agency's desk that the shipment itself does not
+// say (issue 13 §2, §3, §5): the fees of the procedure for the postal channel and the postage from
+// the tariff for a weighed parcel, the receipt once collected; and, for the hand-over, the agency
+// competent for each sealed parcel. Reads only; staff of the shipment's post office.
+import { procedureForIntake } from '../catalog/references';
+import { communeByCode, competentAgencyFor, servicePointPlace } from '../directory/references';
+import { receiptById } from '../payments/receipts';
+import type { ServiceContext } from '../platform/context';
+import { validationFailed } from '../platform/errors';
+import { vnDateOfInstant, type IsoDate } from '../shared/civil-date';
+import { feeTermLines } from '../shared/fee-terms';
+import { getShipment, listShipments } from './queries';
+import { postalStaff } from './scope';
+import { isPostageProblem, quotePostage, SHIPPED_TARIFFS, zoneBetween, type Zone } from './tariff';
+
+export interface ShipmentCharges {
+  /** the procedure's fees for the postal channel and the draft's case; amountVnd null: a formula to apply */
+  readonly fees: { label: string; amountVnd: number | null; formula: string | null }[];
+  readonly postage: { amountVnd: number; zone: Zone; weightGrams: number; tariffId: string };
+  /** once collected: the numbered receipt */
+  readonly receipt: { number: string; amountVnd: number; paymentMethod: string } | null;
+}
+
+/** Fees and postage of one shipment for a parcel of `weightGrams` (QĐ 45 art. 12.3: the applicant pays the postage). */
+export async function shipmentCharges(ctx: ServiceContext, shipmentId: number, weightGrams: number): Promise<ShipmentCharges> {
+  const staff = postalStaff(ctx.actor, 'postal.courier');
+  const s = await getShipment(ctx, shipmentId);
+  const day = vnDateOfInstant(ctx.clock.now().getTime()) as IsoDate;
+  const [procedure, place] = await Promise.all([procedureForIntake(ctx.db, s.procedureCode, day), servicePointPlace(ctx.db, staff.scope.servicePointId)]);
+  const commune = await communeByCode(ctx.db, s.commune.code, day, 'communeCode');
+  // the units compared by their paths: the service point's unit and the applicant's commune
+  const zone = zoneBetween({ communeCode: commune.path, provinceCode: commune.provinceCode }, { communeCode: place?.unitPath ?? '', provinceCode: place?.provinceCode ?? commune.provinceCode });
+  const quote = quotePostage(SHIPPED_TARIFFS, { date: day, weightGrams, zone });
+  if (isPostageProblem(quote)) throw validationFailed(quote.code, quote.message, [{ path: 'weightGrams', message: quote.message }]);
+  const caseKey = typeof s.draft.caseKey === 'string' ? s.draft.caseKey : null;
+  const fees = feeTermLines(procedure.fees, 'postal', caseKey).map((l) => ({
+    label: l.name, amountVnd: Number.isNaN(l.amountVnd) ? null : l.amountVnd, formula: l.formula ?? null,
+  }));
+  const receipt = s.receiptId ? await receiptById(ctx.db, s.receiptId) : null;
+  return {
+    fees, postage: { amountVnd: quote.amountVnd, zone, weightGrams, tariffId: quote.tariffId },
+    receipt: receipt ? { number: receipt.number, amountVnd: receipt.amountVnd, paymentMethod: receipt.paymentMethod } : null,
+  };
+}
+
+export interface HandoverAgency {
+  readonly id: number;
+  readonly name: string;
+  /** the courier's sealed parcels this agency is competent for */
+  readonly trackingNumbers: string[];
+}
+
+/** The courier's sealed parcels not yet handed over, grouped by the agency competent for each. */
+export async function handoverAgencies(ctx: ServiceContext): Promise<{ items: HandoverAgency[] }> {
+  postalStaff(ctx.actor, 'postal.courier');
+  const day = vnDateOfInstant(ctx.clock.now().getTime());
+  const { items } = await listShipments(ctx, { courier: 'me', legKind: 'pickup', legStatus: 'collected', limit: 200 });
+  const byAgency = new Map<number, HandoverAgency>();
+  for (const s of items) {
+    const leg = s.legs.find((l) => l.kind === 'pickup');
+    if (!leg || s.sealedAt === null) continue;
+    const unitCode = (s.draft.applicant as { unitCode?: unknown } | undefined)?.unitCode;
+    const procedure = await procedureForIntake(ctx.db, s.procedureCode, day);
+    const unit = await communeByCode(ctx.db, typeof unitCode === 'string' ? unitCode : s.commune.code, day);
+    // a parcel whose competent agency the directory cannot name is left out: the courier sees it on the pickups page
+    const agency = await competentAgencyFor(ctx.db, procedure, unit, day).catch(() => null);
+    if (!agency) continue;
+    const entry = byAgency.get(agency.id) ?? { id: agency.id, name: agency.name, trackingNumbers: [] };
+    entry.trackingNumbers.push(leg.trackingNumber);
+    byAgency.set(agency.id, entry);
+  }
+  return { items: [...byAgency.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi')) };
+}
