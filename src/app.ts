@@ -70,6 +70,7 @@ import { recordNoShows, sendReminders } from './appointments/staff';
 import { lookupBookedVisit } from './appointments/reads';
 import { sendersFromConfig } from './notifications/senders';
 import type { SmsSender } from './notifications/sms';
+import { registerOnlineRoutes } from './online/routes';
 
 export interface AppDeps {
   readonly db: Database;
@@ -189,6 +190,11 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerAppointmentRoutes(app, {
     ...routeDeps, sms: deps.sms ?? sendersFromConfig(routeDeps, deps.config).sms, publicUrl: deps.config.publicUrl,
     rateLimit: deps.appointmentRateLimit ?? deps.config.rateLimits.track,
+  });
+  // online submission (issue 15 §2, §3); payments: null until src/payments offers paymentStateOf (fee-bearing full online procedures then wait for it)
+  registerOnlineRoutes(app, {
+    ...routeDeps, hooks: dossierHooks, intakeChecks, codeSystem: deps.config.codeSystem, payments: null,
+    sms: deps.sms ?? sendersFromConfig(routeDeps, deps.config).sms,
   });
   return app;
 }

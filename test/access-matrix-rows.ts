@@ -48,6 +48,7 @@ const period = 'from=2026-03-01&to=2026-03-31';
 /** Shared-data imports take a file of the whole directory, catalogue or calendar: no minimal valid body was built. */
 /** Creating a unit, agency or service point needs a whole record: the empty body is refused by its schema first. */
 const noMinimalBody = 'an empty body is refused by its schema (400) before the permission is asked: checked only as not 2xx, not 500';
+const onlineDraftNote = 'draft 1 is not the caller\'s (the matrix keeps no draft): 404 DRAFT_NOT_FOUND';
 const noValidImport = 'an empty import is refused by its schema (400) before the permission is asked: checked only as not 2xx, not 500';
 
 export const matrix: Record<string, Row> = {
@@ -133,6 +134,17 @@ export const matrix: Record<string, Row> = {
   'GET /api/v1/queue': { access: 'signed-in', needs: ['dossiers.receive', 'postal.courier', 'dossiers.process'], resource: 'none' },
   'GET /api/v1/audit/verify': { access: 'signed-in', needs: ['audit.verify'], resource: 'dossier', query: 'dossier={code}' },
   'GET /api/v1/track/{code}': { access: 'public' },
+  // online submission (src/online): a citizen's own drafts, or staff filing for a citizen; draft 1 of the matrix is nobody's (404)
+  'POST /api/v1/online/drafts': {
+    access: 'signed-in', needs: ['portal.self', 'dossiers.receive', 'postal.courier'], resource: 'none', body: (s) => ({ procedureCode: s.procedureCode }),
+  },
+  'GET /api/v1/online/drafts/{id}': { access: 'signed-in', needs: ['portal.self', 'dossiers.receive', 'postal.courier'], resource: 'none', note: onlineDraftNote },
+  'PUT /api/v1/online/drafts/{id}': { access: 'signed-in', needs: ['portal.self', 'dossiers.receive', 'postal.courier'], resource: 'none', body: () => ({}), note: onlineDraftNote },
+  'GET /api/v1/online/drafts/{id}/review': { access: 'signed-in', needs: ['portal.self', 'dossiers.receive', 'postal.courier'], resource: 'none', note: onlineDraftNote },
+  'POST /api/v1/online/drafts/{id}/confirmation-code': { access: 'signed-in', needs: ['portal.self', 'dossiers.receive', 'postal.courier'], resource: 'none', body: () => ({}), note: onlineDraftNote },
+  'POST /api/v1/online/drafts/{id}/submit': { access: 'signed-in', needs: ['portal.self', 'dossiers.receive', 'postal.courier'], resource: 'none', body: () => ({}), note: onlineDraftNote },
+  'GET /api/v1/online/inbox': { access: 'signed-in', needs: ['dossiers.receive'], resource: 'none' },
+  'GET /api/v1/online/stats': { access: 'signed-in', needs: ['reports.read', 'dossiers.read'], resource: 'none', query: period },
   'GET /api/v1/dossiers/{code}/slips/{file}': { access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'dossier' },
   'GET /api/v1/ledger.pdf': { access: 'signed-in', needs: ['dossiers.read'], resource: 'none', query: period },
   'GET /api/v1/ledger.xlsx': { access: 'signed-in', needs: ['dossiers.read'], resource: 'none', query: period },

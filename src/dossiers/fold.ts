@@ -50,10 +50,17 @@ export interface IntakePayload {
   readonly delivery?: { readonly method: 'counter' | 'post' | 'online'; readonly address: string | null };
   /** who is who, when the filer does not file for themself (absent: a person for themself) */
   readonly party?: Party;
+  /** an online dossier filed by staff on the citizen's behalf and confirmed by the citizen (issue 15 §3; absent: false) */
+  readonly assisted?: true;
 }
 
 const date = (v: unknown): Date | null => (typeof v === 'string' ? new Date(v) : null);
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const ledgerOf = (v: unknown): { year: number; serial: number } | null => {
+  if (typeof v !== 'object' || v === null) return null;
+  const { year, serial } = v as Record<string, unknown>;
+  return typeof year === 'number' && typeof serial === 'number' ? { year, serial } : null;
+};
 
 export const lifecycleOf = (d: Pick<DerivedDossier, 'status' | 'status_before_supplement' | 'supplement_count' | 'apology_used' | 'approved_at' | 'rated_at'>): LifecycleState => ({
   status: d.status,
@@ -82,6 +89,7 @@ function fromIntake(e: DossierEvent): DerivedDossier {
     rated_at: null, rating_stars: null, ledger_year: p.ledger?.year ?? null, ledger_serial: p.ledger?.serial ?? null,
     delivery_method: p.delivery?.method ?? null, delivery_address: p.delivery?.address ?? null,
     applicant_kind: p.party?.kind ?? 'person', applicant_party: p.party && p.party.kind !== 'person' ? { ...p.party } : null,
+    assisted: p.assisted === true,
   };
 }
 
@@ -99,9 +107,13 @@ export function evolve(current: DerivedDossier | null, e: DossierEvent): Derived
     supplement_count: state.supplementCount, apology_used: state.apologyUsed, last_hash: e.hash, version: e.seq,
   };
   switch (e.action) {
-    case 'receive':
-      d = { ...d, received_at: date(p.receivedAt), clock_started_at: date(p.receivedAt), due_at: date(p.dueAt), calendar_version: str(p.calendarVersion) };
+    case 'receive': {
+      // form 01's ledger of the service point that accepted the online dossier (absent before issue 15)
+      const ledger = ledgerOf(p.ledger);
+      d = { ...d, received_at: date(p.receivedAt), clock_started_at: date(p.receivedAt), due_at: date(p.dueAt), calendar_version: str(p.calendarVersion),
+        ...(ledger ? { ledger_year: ledger.year, ledger_serial: ledger.serial } : {}) };
       break;
+    }
     case 'refuse':
       d = { ...d, refused_at: e.at };
       break;

@@ -43,6 +43,8 @@ export interface IntakeFacts {
   readonly codeSystem?: CodeSystem;
   /** the applicant agreed to keep and reuse their papers in the document store */
   readonly storeConsent?: boolean;
+  /** an online dossier filed by staff for the citizen, who confirmed it by one-time code (issue 15 §3) */
+  readonly assisted?: boolean;
   readonly now: Date;
   /** random text for the placeholders (`randomBytes(12).toString('hex')` three times) */
   readonly randomParts: readonly [string, string, string];
@@ -80,6 +82,7 @@ export function draftIntake(f: IntakeFacts): IntakeDraft {
     // a paper's file and the stored document it was reused from, when it has them (indicators 4.x, the document store)
     papers: f.papers.map(({ fileId, reusedDocumentId, ...p }) => ({ ...p, ...(fileId !== null ? { fileId } : {}), ...(reusedDocumentId !== null ? { reusedDocumentId } : {}) })),
     ...(f.storeConsent ? { storeConsent: true as const } : {}),
+    ...(f.assisted ? { assisted: true as const } : {}),
     delivery: f.delivery,
     ...(f.party.kind !== 'person' ? { party: f.party } : {}),
     ...(f.caseKey !== null ? { caseKey: f.caseKey } : {}),

@@ -9,7 +9,9 @@ import type { PartyInput } from './party';
 
 // who is who on a dossier and the result delivery (their own files; public through this module)
 export { partyLines, type Party } from './party';
-export type { Delivery, DeliveryMethod } from './delivery';
+export type { Delivery, DeliveryMethod, DeliveryInput } from './delivery';
+// the result-delivery rule, for the online capability's check-your-answers (src/online)
+export { chooseDelivery, deliveryMethods } from './delivery';
 import type { DislikeReason, Status } from './lifecycle';
 
 // ── Intake ─────────────────────────────────────────────────────────────────────────────────────

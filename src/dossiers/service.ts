@@ -18,8 +18,11 @@ import { hasNul, IDEMPOTENCY_KEY_RE, normalizedApplicant, paperRecords, type Pap
 import { payloadBuilders, type Payload } from './payloads';
 import { handoverPayload } from './payloads/forward';
 import { dossierNotFound, isDossierInScope, scopedActor } from './scope';
+import { withReceiptLedger } from './receive-ledger';
 
 export { assigneesOf, getDossier, getDossierPrintFacts, searchDossiers, SEARCH_COUNT_CAP, trackingViewOf } from './queries';
+// the online inbox and the online share (src/online)
+export { channelShare, onlineInbox, INBOX_LIMIT, type ChannelShare, type InboxItem } from './online-reads';
 export { queueFilters, workQueue, type QueueFilter, type WorkItem } from './work-queue';
 export type { DossierDetail, DossierPrintFacts, QueueItem, SearchFilters, SearchPage, TrackingView } from './queries';
 export { checkChain, compareWithFold, verifyAudit, verifyChain, type BrokenLink } from './audit';
@@ -49,10 +52,26 @@ export async function receivePostalDossier(ctx: DossierContext, input: IntakeInp
   return receive(ctx, { ...input, channel: 'postal' }, idempotencyKey, handoverSignedAt);
 }
 
+/**
+ * An online submission (issue 15 §2, §3; src/online calls it at submit, src/sync for national
+ * submissions): always channel online, status `submitted`. A citizen files for themself; staff who
+ * receive dossiers (the one-stop, a postal worker) file for the applicant — `assisted` when the
+ * citizen confirmed it by one-time code (the online capability checks that before calling), and
+ * the intake event records `assisted: true`.
+ */
+export async function submitOnlineDossier(ctx: DossierContext, input: IntakeInput, options: { assisted: boolean }, idempotencyKey?: string): Promise<IntakeResult> {
+  const actor = ctx.actor;
+  const staff = actor !== null && (can(actor, 'dossiers.receive') || can(actor, 'postal.courier'));
+  if (options.assisted && !staff) {
+    throw forbidden('ASSISTED_FILING_NOT_ALLOWED', 'Chỉ nhân viên tiếp nhận hoặc bưu tá được nộp hồ sơ trực tuyến thay người dân.');
+  }
+  return receive(ctx, { ...input, channel: 'online' }, idempotencyKey, undefined, { assisted: options.assisted });
+}
+
 /** A hand-over record may be entered up to this long after it was signed. */
 const HANDOVER_MAX_AGE_MS = 30 * 86_400_000;
 
-async function receive(ctx: DossierContext, input: IntakeInput, idempotencyKey: string | undefined, legalReceiptAt: Date | undefined): Promise<IntakeResult> {
+async function receive(ctx: DossierContext, input: IntakeInput, idempotencyKey: string | undefined, legalReceiptAt: Date | undefined, online?: { assisted: boolean }): Promise<IntakeResult> {
   const actor = ctx.actor;
   assertMayReceive(actor);
   if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_RE.test(idempotencyKey)) {
@@ -60,7 +79,7 @@ async function receive(ctx: DossierContext, input: IntakeInput, idempotencyKey: 
   }
   const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
   try {
-    return await intake(ctx, actor, input, idempotencyKey, requestHash, legalReceiptAt);
+    return await intake(ctx, actor, input, idempotencyKey, requestHash, legalReceiptAt, online);
   } catch (e) {
     // A retry of a request that succeeded earlier but no longer validates (e.g. the procedure
     // changed since) still gets the first result.
@@ -71,8 +90,10 @@ async function receive(ctx: DossierContext, input: IntakeInput, idempotencyKey: 
   }
 }
 
-async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, idempotencyKey: string | undefined, requestHash: string, legalReceiptAt: Date | undefined): Promise<IntakeResult> {
-  const channel = channelFor(actor, input.channel);
+async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, idempotencyKey: string | undefined, requestHash: string, legalReceiptAt: Date | undefined, online: { assisted: boolean } | undefined): Promise<IntakeResult> {
+  // an online submission through submitOnlineDossier (staff may file one for the applicant)
+  const channel = online ? 'online' : channelFor(actor, input.channel);
+  const assisted = online?.assisted === true;
   if (hasNul(input)) throw validationFailed('VALIDATION_FAILED', 'Dữ liệu chứa ký tự không hợp lệ.');
   const now = ctx.clock.now();
   const { procedure, receivedAt, rule, delivery, party } = await validIntake(ctx, actor, input, channel, now, legalReceiptAt);
@@ -83,6 +104,7 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
   const draft = draftIntake({
     actor, channel, procedure, route, applicant, papers, formData: input.formData, receivedAt, due, caseKey: rule.caseKey, delivery, party, now,
     ...(input.storeConsent ? { storeConsent: true } : {}),
+    ...(assisted ? { assisted: true } : {}),
     ...(ctx.codeSystem ? { codeSystem: ctx.codeSystem } : {}),
     randomParts: [randomBytes(12).toString('hex'), randomBytes(12).toString('hex'), randomBytes(12).toString('hex')],
   });
@@ -175,7 +197,9 @@ async function commitAction(ctx: DossierContext, seen: DossierRow, action: Actio
       if (meanwhile) throw ruleError(meanwhile, action, row.status);
       throw versionConflict();
     }
-    const event = await appendEvent(trx, row, action, actor, payload, now);
+    // an online dossier accepted at a service point is entered in its receipt ledger (form 01)
+    const written = action === 'receive' ? await withReceiptLedger(trx, actor, payload, now) : payload;
+    const event = await appendEvent(trx, row, action, actor, written, now);
     const { code: _c, ...next } = evolve(toDerived(row), event);
     const updated = await trx.updateTable('dossiers').set({ ...next, form_data: JSON.stringify(next.form_data), applicant_party: next.applicant_party === null ? null : JSON.stringify(next.applicant_party) })
       .where('id', '=', row.id).where('version', '=', row.version).returningAll().executeTakeFirstOrThrow();

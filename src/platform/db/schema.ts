@@ -253,6 +253,8 @@ export interface DossiersTable {
   /** who is who (migration 0082): the filer for themself, for an organisation, or for another person; the details (null for 'person') */
   applicant_kind: Generated<'person' | 'organisation' | 'proxy'>;
   applicant_party: JSONColumnType<Record<string, unknown>, string, string> | null;
+  /** an online dossier filed by staff on the citizen's behalf, confirmed by the citizen's one-time code (migration 0155, issue 15 §3) */
+  assisted: Generated<boolean>;
 }
 
 export interface DossierEventsTable {
@@ -853,7 +855,29 @@ export interface DB {
   opening_exceptions: OpeningExceptionsTable;
   bookings: BookingsTable;
   one_time_codes: OneTimeCodesTable;
+  online_drafts: OnlineDraftsTable;
   appointment_key: AppointmentKeyTable;
   ocr_runs: OcrRunsTable;
   ocr_pages: OcrPagesTable;
+}
+
+/** Drafts of online submissions (migration 0155, src/online). */
+export interface OnlineDraftsTable {
+  id: Generated<number>;
+  owner_user_id: number;
+  procedure_code: string;
+  case_key: string | null;
+  place_unit_code: string | null;
+  applicant: JSONColumnType<Record<string, unknown>, string, string>;
+  form_data: JSONColumnType<Record<string, unknown>, string, string>;
+  papers: JSONColumnType<Record<string, unknown>[], string, string>;
+  delivery: JSONColumnType<Record<string, unknown>, string, string> | null;
+  assisted: Generated<boolean>;
+  store_consent: Generated<boolean>;
+  payment_order_id: string | null;
+  dossier_code: string | null;
+  submitted_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
 }
