@@ -1,17 +1,10 @@
 // Roles, permissions and the rules of accounts. Pure.
 import type { Role } from '../platform/actor';
+import labels from './labels.vi.json';
 
 export const roles = ['admin', 'clerk', 'courier', 'officer', 'approver', 'supervisor', 'citizen'] as const satisfies readonly Role[];
 
-export const roleLabels = {
-  admin: 'Quản trị hệ thống',
-  clerk: 'Nhân viên tiếp nhận',
-  courier: 'Bưu tá',
-  officer: 'Chuyên viên xử lý',
-  approver: 'Lãnh đạo phê duyệt',
-  supervisor: 'Giám sát, thống kê',
-  citizen: 'Công dân',
-} as const satisfies Record<Role, string>;
+export const roleLabels = labels.role satisfies Record<Role, string>;
 
 /**
  * What a user may do. Roles map to permissions here and nowhere else (docs/adr/012-permission-model.md):

@@ -1,26 +1,18 @@
 // Appointments ("Hẹn giờ", issue 14): the words, the defaults and the small pure rules of
 // bookings. Slots are computed in slots.ts; one-time codes in one-time-codes.ts.
 import { normalizeVietnameseMobile } from '../notifications/sms';
+import labels from './labels.vi.json';
 
 /** What a booked time is for: intake of a dossier at a counter, result pickup, or a courier's visit at home. */
 export const purposes = ['intake', 'pickup', 'home'] as const;
 export type Purpose = (typeof purposes)[number];
 
-export const purposeLabels = {
-  intake: 'Nộp hồ sơ tại quầy',
-  pickup: 'Nhận kết quả tại quầy',
-  home: 'Bưu tá đến tại nhà',
-} as const satisfies Record<Purpose, string>;
+export const purposeLabels = labels.purpose satisfies Record<Purpose, string>;
 
 export const bookingStatuses = ['booked', 'arrived', 'cancelled', 'no_show'] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
 
-export const bookingStatusLabels = {
-  booked: 'Đã đặt lịch',
-  arrived: 'Đã đến',
-  cancelled: 'Đã hủy',
-  no_show: 'Không đến',
-} as const satisfies Record<BookingStatus, string>;
+export const bookingStatusLabels = labels.bookingStatus satisfies Record<BookingStatus, string>;
 
 /** Who made the booking: the citizen on the portal, a clerk at the counter, a phone operator. */
 export const channels = ['portal', 'counter', 'phone'] as const;

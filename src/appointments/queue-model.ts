@@ -1,5 +1,6 @@
 // The counter queue's rules (issue 14 §4). Pure: no I/O, no clock reads (time is an argument).
 // Who is called next, how a ticket reads and is announced, and the waiting and service figures.
+import labels from './labels.vi.json';
 
 export const ticketKinds = ['booked', 'walk_in'] as const;
 export type TicketKind = (typeof ticketKinds)[number];
@@ -7,12 +8,7 @@ export type TicketKind = (typeof ticketKinds)[number];
 export const ticketStatuses = ['waiting', 'called', 'served', 'no_show'] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
 
-export const ticketStatusLabels = {
-  waiting: 'Đang chờ',
-  called: 'Đang phục vụ',
-  served: 'Đã phục vụ',
-  no_show: 'Vắng mặt',
-} as const satisfies Record<TicketStatus, string>;
+export const ticketStatusLabels = labels.ticketStatus satisfies Record<TicketStatus, string>;
 
 /**
  * How the queue favours people: `first` calls priority walk-ins (the elderly, the disabled,

@@ -15,6 +15,7 @@
  */
 import { parseHhMm, vnDayNumberOfInstant, vnMsOfDay, type EpochMs } from './civil-date';
 import type { WorkCalendar } from './work-calendar';
+import labels from './labels.vi.json';
 
 export type DurationUnit = 'working_days' | 'working_hours' | 'calendar_days';
 
@@ -221,11 +222,7 @@ export type ApologyResult =
   | { readonly ok: true; readonly deadline: DossierDeadline; readonly late: boolean }
   | { readonly ok: false; readonly error: ApologyError };
 
-const APOLOGY_MESSAGES = {
-  APOLOGY_ALREADY_USED: 'Hồ sơ đã được xin lỗi và hẹn lại một lần; không được hẹn lại lần nữa.',
-  APOLOGY_NOT_LATER: 'Ngày hẹn mới phải sau ngày hẹn hiện tại.',
-  APOLOGY_NOT_WORKING_TIME: 'Ngày hẹn mới phải rơi vào giờ làm việc của ngày làm việc.',
-} as const satisfies Record<ApologyErrorCode, string>;
+const APOLOGY_MESSAGES = labels.apologyError satisfies Record<ApologyErrorCode, string>;
 
 function apologyError(code: ApologyErrorCode): ApologyResult {
   return { ok: false, error: { code, message: APOLOGY_MESSAGES[code] } };

@@ -12,6 +12,7 @@
  */
 import { addDays, dayNumberOf, parseIsoDate, weekdayOf, type IsoDate } from './civil-date';
 import { STATUTORY_RULES, daysOfRule } from './statutory-rules';
+import labels from './labels.vi.json';
 
 export interface DatedReason {
   readonly date: IsoDate;
@@ -44,15 +45,7 @@ export interface YearHolidays extends YearSchedule {
   readonly provisional: boolean;
 }
 
-export const REASONS = {
-  newYear: 'Tết Dương lịch',
-  lunarNewYear: 'Tết Nguyên đán',
-  hungKings: 'Giỗ Tổ Hùng Vương',
-  reunification: 'Ngày Chiến thắng',
-  labourDay: 'Quốc tế Lao động',
-  nationalDay: 'Quốc khánh',
-  substituteDayOff: 'Nghỉ bù',
-} as const satisfies Record<string, string>;
+export const REASONS = labels.holidayReason satisfies Record<string, string>;
 
 export const STATUTORY_SOURCE =
   'Bộ luật Lao động 45/2019/QH14, Điều 112 và 111.3 (tính tự động theo statutory-holidays.json, chưa có thông báo chính thức)';

@@ -6,20 +6,13 @@
 // users (đối tượng) are not imported: they are "notHeld" and cannot fail a procedure, which the
 // indicator's explanation says.
 import type { ProcedureInput } from './model';
+import labels from './labels.vi.json';
 
 export const publicationParts = ['name', 'sequence', 'method', 'papers', 'timeLimit', 'targetUsers', 'agency'] as const;
 export type PublicationPart = (typeof publicationParts)[number];
 export type PartState = 'present' | 'missing' | 'notHeld';
 
-export const publicationPartLabels = {
-  name: 'Tên thủ tục',
-  sequence: 'Trình tự thực hiện',
-  method: 'Cách thức thực hiện',
-  papers: 'Thành phần, số lượng hồ sơ',
-  timeLimit: 'Thời hạn giải quyết',
-  targetUsers: 'Đối tượng thực hiện',
-  agency: 'Cơ quan thực hiện',
-} as const satisfies Record<PublicationPart, string>;
+export const publicationPartLabels = labels.publicationPart satisfies Record<PublicationPart, string>;
 
 export const partsNotHeld: readonly PublicationPart[] = ['sequence', 'method', 'targetUsers'];
 

@@ -3,16 +3,13 @@
 import type { ErrorDetail } from '../platform/errors';
 import { vnYearOfInstant } from '../shared/civil-date';
 import { taxCodeProblem, type ApplicantKind } from '../shared/applicant-kinds';
+import labels from './labels.vi.json';
 
 /** guidance only; incomplete → form 02; not accepted → form 03. (Received → form 01 is a dossier.) */
 export const outcomeKinds = ['guidance', 'incomplete', 'refused'] as const;
 export type OutcomeKind = (typeof outcomeKinds)[number];
 
-export const outcomeLabels = {
-  guidance: 'Hướng dẫn tại quầy',
-  incomplete: 'Yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)',
-  refused: 'Từ chối tiếp nhận hồ sơ (mẫu 03)',
-} as const satisfies Record<OutcomeKind, string>;
+export const outcomeLabels = labels.outcome satisfies Record<OutcomeKind, string>;
 
 /** The suffix of "Số: 0007/PYCBS" per kind [U: suffixes are ours; TT 01/2018 prints "Số: …"]. */
 export const numberSuffixes = { guidance: 'HD', incomplete: 'PYCBS', refused: 'TCTN' } as const satisfies Record<OutcomeKind, string>;

@@ -3,19 +3,12 @@
 // page count. Never from the file's name or the client's content type — those only serve to
 // refuse a file that claims to be something it is not. Pure: bytes in, verdict out, never throws.
 import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
+import labels from './labels.vi.json';
 
 export const mediaTypes = ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff'] as const;
 export type MediaType = (typeof mediaTypes)[number];
 
-export const fileProblems = {
-  FILE_EMPTY: 'Tệp rỗng, không có nội dung.',
-  FILE_EXECUTABLE: 'Tệp là chương trình chạy được, không phải bản quét. Chỉ nhận PDF, JPEG, PNG hoặc TIFF.',
-  FILE_TYPE_UNSUPPORTED: 'Loại tệp không được nhận. Chỉ nhận bản quét PDF, JPEG, PNG hoặc TIFF.',
-  FILE_MISLABELLED: 'Tên hoặc loại khai báo của tệp không khớp với nội dung (ví dụ tệp ảnh đặt đuôi .pdf). Hãy quét lại hoặc lưu đúng định dạng.',
-  FILE_TRUNCATED: 'Tệp bị cắt cụt (không trọn vẹn), có thể do tải lên bị gián đoạn. Hãy quét hoặc lưu lại tệp.',
-  FILE_MALFORMED: 'Tệp bị hỏng, không đọc được nội dung.',
-  FILE_ENCRYPTED: 'Tệp PDF có mật khẩu hoặc bị mã hóa. Hãy gửi bản không đặt mật khẩu.',
-} as const;
+export const fileProblems = labels.fileProblem;
 export type FileProblemCode = keyof typeof fileProblems;
 
 export type Sniffed =

@@ -5,6 +5,7 @@ import { roleHas, type Permission } from '../accounts/model';
 import type { Role } from '../platform/actor';
 
 import { actions, dislikeReasons, RATING_MAX_STARS, RATING_MIN_STARS, ratableStatuses, statuses, type DislikeReason, statusLabels as statusLabelsByLanguage, actionLabels as actionLabelsByLanguage, type Action, type Status } from '../shared/dossier-labels';
+import labels from './labels.vi.json';
 
 // the lists, the labels and the rating's scale are the shared module's (the web shows the same)
 export { actions, statuses, isAction, isStatus, type Action, type Status } from '../shared/dossier-labels';
@@ -164,16 +165,7 @@ export type RuleViolation =
   | 'ALREADY_RATED'
   | 'AGENCY_DECIDES';
 
-export const violationMessages = {
-  ACTION_NOT_ALLOWED_FOR_ROLE: 'Vai trò của bạn không được thực hiện thao tác này.',
-  INVALID_TRANSITION: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.',
-  SUPPLEMENT_ALREADY_REQUESTED: 'Hồ sơ đã được yêu cầu bổ sung một lần; không được yêu cầu bổ sung lần nữa.',
-  APOLOGY_ALREADY_USED: 'Hồ sơ đã được xin lỗi và hẹn lại một lần; không được hẹn lại lần nữa.',
-  ALREADY_APPROVED: 'Hồ sơ đã được lãnh đạo phê duyệt.',
-  RESULT_NOT_APPROVED: 'Hồ sơ chưa được lãnh đạo phê duyệt.',
-  ALREADY_RATED: 'Hồ sơ đã được đánh giá mức độ hài lòng; mỗi hồ sơ chỉ được đánh giá một lần.',
-  AGENCY_DECIDES: 'Hồ sơ đang được cơ quan có thẩm quyền thẩm định: chỉ cơ quan đó yêu cầu bổ sung hoặc quyết định dừng giải quyết; bộ phận một cửa in và trao thông báo cho người nộp.',
-} as const satisfies Record<RuleViolation, string>;
+export const violationMessages = labels.violation satisfies Record<RuleViolation, string>;
 
 /**
  * Whether `role` may apply `action` to a dossier in `state`, by the table and by the rules that

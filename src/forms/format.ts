@@ -4,6 +4,7 @@
  */
 import type { Duration, FormSet, ResultDeliveryMethod, Timeliness } from './model';
 import { VN_OFFSET_MS, vnWallClock, type VnWallClock } from '../shared/civil-date';
+import labels from './labels.vi.json';
 
 const BLANK = '…';
 
@@ -68,11 +69,7 @@ export function formatVnd(amountVnd: number): string {
   return `${groupThousands(amountVnd)} đồng`;
 }
 
-const DURATION_UNIT_TEXT = {
-  working_days: 'ngày làm việc',
-  working_hours: 'giờ làm việc',
-  calendar_days: 'ngày',
-} as const satisfies Record<Duration['unit'], string>;
+const DURATION_UNIT_TEXT = labels.durationUnit satisfies Record<Duration['unit'], string>;
 
 /** "15 ngày làm việc", "8 giờ làm việc", "30 ngày". */
 export function formatDuration(duration: Duration): string {
@@ -80,17 +77,9 @@ export function formatDuration(duration: Duration): string {
   return `${value} ${DURATION_UNIT_TEXT[duration.unit] ?? ''}`.trim();
 }
 
-export const RESULT_DELIVERY_TEXT = {
-  counter: 'Nhận trực tiếp tại Bộ phận tiếp nhận và trả kết quả',
-  post: 'Qua dịch vụ bưu chính công ích',
-  online: 'Trực tuyến',
-} as const satisfies Record<ResultDeliveryMethod, string>;
+export const RESULT_DELIVERY_TEXT = labels.resultDelivery satisfies Record<ResultDeliveryMethod, string>;
 
-export const TIMELINESS_TEXT = {
-  early: 'Trước hạn',
-  onTime: 'Đúng hạn',
-  late: 'Quá hạn',
-} as const satisfies Record<Timeliness, string>;
+export const TIMELINESS_TEXT = labels.timeliness satisfies Record<Timeliness, string>;
 
 /** "Mẫu số 01" labels per form set; null where the form does not exist in that set. */
 export type FormKind = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'stop' | 'control' | 'ledger';

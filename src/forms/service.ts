@@ -25,6 +25,7 @@ import { renderStopNotice } from './pdf/stop-notice';
 import { renderSupplementSlip } from './pdf/supplement';
 import { vnDateOfInstant } from '../shared/civil-date';
 import { parsePeriod } from '../platform/period';
+import labels from './labels.vi.json';
 
 export const slipKinds = ['receipt', 'supplement', 'refusal', 'apology', 'stop', 'control'] as const;
 export type SlipKind = (typeof slipKinds)[number];
@@ -46,14 +47,7 @@ const slipEvents = {
   control: ['forward'],
 } as const satisfies Record<SlipKind, readonly string[]>;
 
-const slipNotAvailableText = {
-  receipt: 'Hồ sơ chưa được tiếp nhận nên chưa có Giấy tiếp nhận hồ sơ và hẹn trả kết quả.',
-  supplement: 'Hồ sơ không có yêu cầu bổ sung, hoàn thiện nên không có Phiếu yêu cầu bổ sung.',
-  refusal: 'Hồ sơ không bị từ chối tiếp nhận hay từ chối giải quyết nên không có Phiếu từ chối.',
-  apology: 'Hồ sơ chưa có văn bản xin lỗi và hẹn lại ngày trả kết quả.',
-  stop: 'Hồ sơ không bị rút hay dừng giải quyết nên không có Thông báo dừng giải quyết.',
-  control: 'Hồ sơ chưa được chuyển đến cơ quan giải quyết nên chưa có Phiếu kiểm soát quá trình giải quyết.',
-} as const satisfies Record<SlipKind, string>;
+const slipNotAvailableText = labels.slipNotAvailable satisfies Record<SlipKind, string>;
 
 const slipNotAvailable = (kind: SlipKind) => conflict('SLIP_NOT_AVAILABLE', slipNotAvailableText[kind]);
 

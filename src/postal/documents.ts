@@ -13,11 +13,12 @@ import { handoverRecordView } from './handover';
 import { legTarget, SHIPPED_SERVICE_TIME_TABLES, type Place, type Relation } from './service-times';
 import { getShipmentByTracking } from './queries';
 import { parseTrackingNumber } from './tracking-number';
+import labels from './labels.vi.json';
 
 /** The BCCI provider (QĐ 45 art. 3: Tổng công ty Bưu điện Việt Nam). */
 export const BCCI_PROVIDER = 'Tổng công ty Bưu điện Việt Nam';
 const METHODS = { cash: 'Tiền mặt', transfer: 'Chuyển khoản', card: 'Thẻ', qr: 'Mã QR' } as const;
-const RELATION_LABELS = { local: 'cùng xã', province: 'trong tỉnh', majorCities: 'giữa các thành phố trực thuộc trung ương', interProvincial: 'liên tỉnh' } as const satisfies Record<Relation, string>;
+const RELATION_LABELS = labels.relation satisfies Record<Relation, string>;
 
 /** A unit path '/87/29239/' as a place of the J+n table (communes only since 2025-07-01). */
 const placeOfPath = (unitPath: string): Place => {

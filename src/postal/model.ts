@@ -1,6 +1,7 @@
 // The postal capability's types and pure rules (DOMAIN §5; QĐ 45/2016/QĐ-TTg, TT 17/2017/TT-BTTTT):
 // shipments and their legs, the status trail of a leg as a fold of its events, and the inputs of
 // the use cases. No I/O, no clock: times are arguments.
+import labels from './labels.vi.json';
 
 /**
  * A leg is one carriage: `pickup` applicant → post office (QĐ 45 art. 6), `toAgency` post → the
@@ -17,15 +18,7 @@ export type LegStatus = (typeof legStatuses)[number];
 export const trailKinds = ['requested', 'assigned', 'collected', 'inTransit', 'handedOver', 'delivered', 'failedAttempt', 'returnedToAgency'] as const;
 export type TrailKind = (typeof trailKinds)[number];
 
-export const legStatusLabels = {
-  requested: 'Đã yêu cầu',
-  assigned: 'Đã giao bưu tá',
-  collected: 'Đã nhận, niêm phong',
-  handedOver: 'Đã bàn giao cho cơ quan',
-  delivered: 'Đã phát thành công',
-  failedAttempt: 'Phát không thành công',
-  returnedToAgency: 'Đã trả lại cơ quan',
-} as const satisfies Record<LegStatus, string>;
+export const legStatusLabels = labels.legStatus satisfies Record<LegStatus, string>;
 
 export const trailLabels = {
   ...legStatusLabels,

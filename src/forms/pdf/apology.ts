@@ -8,11 +8,9 @@ import type { ApologySlipData, FormSet } from '../model';
 import { drawNationalHeader, drawSignatures, drawTitle, drawWithQr, renderForm } from './blocks';
 import { A5_PORTRAIT } from './layout';
 import type { Run } from './wrap';
+import labels from '../labels.vi.json';
 
-export const APOLOGY_TITLES = {
-  '2018': 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
-  '2025': 'Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết',
-} as const satisfies Record<FormSet, string>;
+export const APOLOGY_TITLES = labels.apologyTitle satisfies Record<FormSet, string>;
 
 const r = (text: string): Run => ({ text, font: 'regular' });
 const b = (text: string): Run => ({ text, font: 'bold' });

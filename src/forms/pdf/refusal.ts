@@ -5,17 +5,12 @@
 import type { RefusalSlipData, RefusalStage } from '../model';
 import { drawApplicant, drawNationalHeader, drawSignatures, drawTitle, renderForm } from './blocks';
 import { A5_PORTRAIT } from './layout';
+import labels from '../labels.vi.json';
 
-export const REFUSAL_TITLES = {
-  intake: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',
-  appraisal: 'Phiếu từ chối giải quyết hồ sơ',
-} as const satisfies Record<RefusalStage, string>;
+export const REFUSAL_TITLES = labels.refusalTitle satisfies Record<RefusalStage, string>;
 
 /** Default signer per stage; the appraisal signer's title is [U]. */
-export const REFUSAL_SIGNERS = {
-  intake: 'Người tiếp nhận hồ sơ',
-  appraisal: 'Đại diện cơ quan giải quyết',
-} as const satisfies Record<RefusalStage, string>;
+export const REFUSAL_SIGNERS = labels.refusalSigner satisfies Record<RefusalStage, string>;
 
 export function renderRefusalSlip(data: RefusalSlipData): Promise<Uint8Array> {
   const title = REFUSAL_TITLES[data.stage];
