@@ -15,6 +15,17 @@ export default defineConfig({
     // The server's CSP allows no inline scripts: keep every module an external file.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
+    // test/web-bundle.test.ts reads which chunks a page loads first from the manifest
+    manifest: true,
+    rolldownOptions: {
+      output: {
+        // a surface's chunk is named for its folder (web/src/pages.ts loads one per surface)
+        chunkFileNames: (chunk) => {
+          const surface = /\/web\/src\/([\w-]+)\/surface\.ts$/.exec(chunk.facadeModuleId ?? '');
+          return surface ? `assets/${surface[1]}-[hash].js` : 'assets/[name]-[hash].js';
+        },
+      },
+    },
   },
   server: {
     proxy: {

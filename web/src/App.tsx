@@ -1,41 +1,21 @@
 // The session (who is signed in) and the page for the current path.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentUser, logout } from './api/auth';
 import { userCan, type User } from './api/types';
-import { ChangePasswordPage } from './account/ChangePasswordPage';
-import { MyDossiersPage } from './citizen/MyDossiersPage';
-import { MyPapersPage } from './citizen/MyPapersPage';
-import { VerifyPage } from './documents/VerifyPage';
-import { CalendarAdminPage } from './admin/calendar/CalendarAdminPage';
-import { AgenciesPage } from './admin/directory/AgenciesPage';
-import { ServicePointsPage } from './admin/directory/ServicePointsPage';
-import { UnitsPage } from './admin/directory/UnitsPage';
-import { UsersPage } from './admin/users/UsersPage';
-import { CatalogPage } from './admin/catalog/CatalogPage';
-import { ProcedurePage, procedureCodeOf } from './admin/catalog/ProcedurePage';
-import { DashboardPage } from './dashboard/DashboardPage';
-import { ReceivePage } from './counter/ReceivePage';
-import { ReturnPage } from './counter/ReturnPage';
-import { LoginPage } from './account/LoginPage';
-import { HomePage } from './home/HomePage';
-import { DossierPage, dossierCodeOf } from './processing/DossierPage';
-import { QueuePage } from './processing/QueuePage';
-import { SearchPage } from './processing/SearchPage';
-import { ScanSearchPage } from './ocr/ScanSearchPage';
 import { canAny } from './api/permissions';
-import { paths, permissionsFor } from './routes';
+import {
+  AgenciesPage, AnchorsPage, CalendarAdminPage, CatalogPage, ChangePasswordPage, DashboardPage, DossierPage, HomePage,
+  LoginPage, MyDossiersPage, PublicLink, MyPapersPage, ProcedurePage, QueuePage, ReceivePage, ReturnPage, ScanSearchPage, SearchPage,
+  ServicePointsPage, SupervisionPage, TrackingPage, TransparencyLink, TransparencyPage, UnitsPage, UsersPage, VerifyPage,
+} from './pages';
+import { codeAfter, paths, permissionsFor } from './routes';
 import { ForbiddenPage } from './ui/ForbiddenPage';
 import { errorMessage } from './ui/errors';
 import { Layout } from './ui/Layout';
 import { NotFoundPage } from './ui/NotFoundPage';
 import { Notice } from './ui/Notice';
-import { Link, navigate, usePath } from './ui/router';
-import { SupervisionPage } from './supervision/SupervisionPage';
-import { TrackingPage } from './tracking/TrackingPage';
-import { TransparencyLink, TransparencyPage } from './transparency/TransparencyPage';
-import { AnchorsPage } from './anchors/AnchorsPage';
-import { useTrackingT } from './tracking/i18n';
+import { navigate, usePath } from './ui/router';
 import { Button } from './ui/Button';
 import { standaloneSurface } from './standalone';
 
@@ -89,22 +69,43 @@ function Page({ path, user, onSessionLost }: { path: string; user: User; onSessi
     case paths.myPapers:
       return <MyPapersPage />;
     default:
-      if (path.startsWith(`${paths.verifyCopy}/`)) return <VerifyPage key={path} id={path.slice(paths.verifyCopy.length + 1)} />;
+      if (path.startsWith(`${paths.verifyCopy}/`)) return <VerifyPage key={path} id={codeAfter(path, paths.verifyCopy)} />;
       if (path.startsWith(`${paths.processingDossier}/`)) {
-        const code = dossierCodeOf(path);
+        const code = codeAfter(path, paths.processingDossier);
         return <DossierPage key={code} code={code} user={user} />;
       }
       if (path.startsWith(`${paths.adminCatalog}/`)) {
-        const code = procedureCodeOf(path);
+        const code = codeAfter(path, paths.adminCatalog);
         return <ProcedurePage key={code} code={code} />;
       }
       return <NotFoundPage />;
   }
 }
 
-function PublicLink({ to, text }: { readonly to: string; readonly text: 'toLogin' | 'loginLink' }) {
-  const t = useTrackingT();
-  return <p className="narrow public-link"><Link to={to}>{t(text)}</Link></p>;
+/** While a surface's chunk loads (the first time one of its pages is shown). */
+export function PageLoading() {
+  const { t } = useTranslation();
+  return <p className="loading" role="status">{t('app.loading')}</p>;
+}
+
+function Lazy({ children }: { readonly children: ReactNode }) {
+  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
+}
+
+/** Focus the page's heading once it is there (a lazily loaded page renders it a moment later). */
+function focusHeadingWhenShown(): () => void {
+  const main = document.querySelector('main');
+  const focus = () => {
+    const heading = document.querySelector<HTMLElement>('main h1');
+    heading?.focus();
+    return heading !== null;
+  };
+  if (!main || focus()) return () => undefined;
+  const observer = new MutationObserver(() => {
+    if (focus()) observer.disconnect();
+  });
+  observer.observe(main, { childList: true, subtree: true });
+  return () => observer.disconnect();
 }
 
 export function App() {
@@ -138,7 +139,7 @@ export function App() {
     const previous = previouslyShown.current;
     previouslyShown.current = shown;
     if (previous === shown || previous === 'loading' || session.status !== 'signedIn') return;
-    document.querySelector<HTMLElement>('main h1')?.focus();
+    return focusHeadingWhenShown();
   }, [shown, session.status]);
 
   const handleLogout = async () => {
@@ -159,7 +160,7 @@ export function App() {
     case 'loading':
       return (
         <Layout user={null}>
-          <p className="loading" role="status">{t('app.loading')}</p>
+          <PageLoading />
         </Layout>
       );
     case 'failed':
@@ -173,7 +174,7 @@ export function App() {
     case 'anonymous':
       // Public tracking needs no sign-in; the login page links to it.
       return (
-        <Layout user={null}>
+        <Layout user={null}><Lazy>
           {path === paths.tracking
             ? <><TrackingPage /><PublicLink to={paths.home} text="toLogin" /></>
             : path === paths.transparency
@@ -181,20 +182,20 @@ export function App() {
             : path === paths.anchors
             ? <><AnchorsPage /><PublicLink to={paths.home} text="toLogin" /></>
             : path.startsWith(`${paths.verifyCopy}/`)
-            ? <><VerifyPage key={path} id={path.slice(paths.verifyCopy.length + 1)} /><PublicLink to={paths.home} text="toLogin" /></>
+            ? <><VerifyPage key={path} id={codeAfter(path, paths.verifyCopy)} /><PublicLink to={paths.home} text="toLogin" /></>
             : <><LoginPage notice={session.notice} onLoggedIn={(user) => setSession({ status: 'signedIn', user })} /><PublicLink to={paths.tracking} text="loginLink" /><TransparencyLink /></>}
-        </Layout>
+        </Lazy></Layout>
       );
     case 'signedIn':
       return (
-        <Layout user={session.user} onLogout={() => void handleLogout()} loggingOut={loggingOut}>
+        <Layout user={session.user} onLogout={() => void handleLogout()} loggingOut={loggingOut}><Lazy>
           {session.user.mustChangePassword
             // the server refuses everything else (PASSWORD_CHANGE_REQUIRED) until the handed-over password is changed
             ? <ChangePasswordPage username={session.user.username} required
               onSessionLost={() => setSession({ status: 'anonymous', notice: null })}
               onChanged={() => setSession({ status: 'signedIn', user: { ...session.user, mustChangePassword: false } })} />
             : <Page path={path} user={session.user} onSessionLost={() => setSession({ status: 'anonymous', notice: null })} />}
-        </Layout>
+        </Lazy></Layout>
       );
   }
 }

@@ -78,6 +78,11 @@ export const pagePermissions = {
   [paths.portalBooking]: [],
 } as const satisfies Record<PagePath, readonly Permission[]>;
 
+/** The code or id in a page's path after its prefix: `codeAfter('/xu-ly/ho-so/A%2F1', paths.processingDossier)` → `A/1`. */
+export function codeAfter(path: string, prefix: string): string {
+  return decodeURIComponent(path.slice(prefix.length + 1).split('/')[0] ?? '');
+}
+
 /** The permissions a path needs: its page's, or a dossier page's for `/xu-ly/ho-so/<code>`. */
 export function permissionsFor(path: string): readonly Permission[] {
   if (path.startsWith(`${paths.processingDossier}/`)) return pagePermissions[paths.processingDossier];

@@ -1,0 +1,3 @@
+// The counter clerk's surface: its pages load as one chunk (web/src/pages.ts).
+export { ReceivePage } from './ReceivePage';
+export { ReturnPage } from './ReturnPage';

@@ -1,0 +1,2 @@
+// The public verification page of a certified electronic copy: one chunk (web/src/pages.ts).
+export { VerifyPage } from './VerifyPage';

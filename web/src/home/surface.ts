@@ -1,0 +1,2 @@
+// The signed-in home page (the capability cards): one chunk (web/src/pages.ts).
+export { HomePage } from './HomePage';

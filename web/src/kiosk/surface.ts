@@ -1,0 +1,2 @@
+// The queue kiosk, full screen: one chunk (web/src/pages.ts).
+export { KioskPage } from './KioskPage';

@@ -1,0 +1,4 @@
+// The agencies' processing surface (queue, search, a dossier's page): one chunk (web/src/pages.ts).
+export { DossierPage } from './DossierPage';
+export { QueuePage } from './QueuePage';
+export { SearchPage } from './SearchPage';

@@ -1,0 +1,2 @@
+// Public processing times per procedure: one chunk (web/src/pages.ts).
+export { TransparencyLink, TransparencyPage } from './TransparencyPage';
