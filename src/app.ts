@@ -71,6 +71,9 @@ import { lookupBookedVisit } from './appointments/reads';
 import { sendersFromConfig } from './notifications/senders';
 import type { SmsSender } from './notifications/sms';
 import { registerOnlineRoutes } from './online/routes';
+import { syncHook } from './sync/hook';
+import { syncJobs } from './sync/jobs';
+import { registerSyncRoutes } from './sync/routes';
 
 export interface AppDeps {
   readonly db: Database;
@@ -167,7 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerTransparencyRoutes(app, { ...routeDeps, rateLimit: deps.transparencyRateLimit ?? deps.config.rateLimits.transparency });
   registerNotificationRoutes(app, routeDeps);
   // the roll-up last: its hot day and month rows stay locked only from its upsert to the commit
-  const dossierHooks = [resolutionHook, storeHook, ...(deps.dossierHooks ?? []), postalResultHook, rollupHook];
+  const dossierHooks = [resolutionHook, storeHook, ...(deps.dossierHooks ?? []), postalResultHook, syncHook, rollupHook];
   const intakeChecks = [reusedPapersCheck, paperFilesCheck];
   registerDossierRoutes(app, { ...routeDeps, hooks: dossierHooks, codeSystem: deps.config.codeSystem, intakeChecks });
   registerTrackingRoutes(app, { ...routeDeps, trackRateLimit: deps.trackRateLimit ?? deps.config.rateLimits.track });
@@ -187,6 +190,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerResultRoutes(app, { ...routeDeps, hooks: dossierHooks, codeSystem: deps.config.codeSystem, files: filesDepsOf(deps), trackRateLimit: deps.trackRateLimit ?? deps.config.rateLimits.track });
   registerAnchorRoutes(app, { ...routeDeps, anchorKeyFile: deps.config.anchorKeyFile, rateLimit: deps.transparencyRateLimit ?? deps.config.rateLimits.transparency });
   registerQueue(app, deps);
+  registerSyncRoutes(app, routeDeps);
   registerAppointmentRoutes(app, {
     ...routeDeps, sms: deps.sms ?? sendersFromConfig(routeDeps, deps.config).sms, publicUrl: deps.config.publicUrl,
     rateLimit: deps.appointmentRateLimit ?? deps.config.rateLimits.track,
@@ -236,5 +240,7 @@ export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'con
     { name: 'appointments.noShows', cron: everyMinutesCron(15), handler: async () => { await recordNoShows(deps.db, deps.clock.now()); } },
     // the postal carrier's tracking feed (issue 13 §7): late, repeated and out-of-order events fold into one trail
     carrierPollJob({ db: deps.db, clock: deps.clock, carrier: deps.carrier ?? new CarrierSimulator(), everyMinutes: deps.config.carrierPollMinutes }),
+    // the national portal sync (issue 15 §5): the sync outbox pushed in order per dossier
+    ...syncJobs({ db: deps.db, clock: deps.clock, config: deps.config }),
   ];
 }

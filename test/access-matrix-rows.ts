@@ -176,6 +176,13 @@ export const matrix: Record<string, Row> = {
     access: 'signed-in', needs: ['portal.self'], resource: 'none',
     note: 'withdrawing a consent never given is 404 NO_CONSENT (the matrix may call it before or after the PUT)',
   },
+  'GET /api/v1/sync/status': { access: 'signed-in', needs: ['sync.read'], resource: 'none', query: period },
+  'GET /api/v1/sync/failures': { access: 'signed-in', needs: ['sync.read'], resource: 'none' },
+  'POST /api/v1/sync/failures/{id}/retry': {
+    access: 'signed-in', needs: ['sync.manage'], resource: 'none',
+    note: 'sync row 1 may be missing, out of scope (404) or not failed (409): the administrator is let in and answered 404 or 409',
+  },
+  'GET /api/v1/sync/stats': { access: 'signed-in', needs: ['sync.read'], resource: 'none', query: period },
   'GET /api/v1/admin/outbox': { access: 'signed-in', needs: ['directory.manage'], resource: 'shared' },
   'POST /api/v1/admin/outbox/{id}/retry': {
     access: 'signed-in', needs: ['directory.manage'], resource: 'shared',

@@ -34,13 +34,16 @@ export const permissions = [
   'appointments.book', 'appointments.serve', 'appointments.configure',
   // documents: queue the OCR of a scan again (issue 12 §3)
   'documents.ocr',
+  // the national portal sync (issue 15 §5): see its state and failures; send a failed record again
+  'sync.read', 'sync.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions = {
   admin: ['users.read', 'users.manage', 'directory.manage', 'catalog.manage', 'calendar.manage', 'dossiers.read', 'dossiers.recomputeDue',
     'reports.read', 'supervision.read', 'audit.verify', 'appointments.configure', 'appointments.serve',
-    'documents.ocr'],
+    'documents.ocr',
+    'sync.read', 'sync.manage'],
   clerk: ['dossiers.read', 'dossiers.receive', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'dossiers.return',
     'dossiers.withdraw', 'dossiers.stop', 'dossiers.rate', 'queue.serve', 'postal.request', 'postal.dispatch',
     'documents.store', 'files.upload', 'appointments.book', 'appointments.serve',
@@ -54,7 +57,8 @@ export const rolePermissions = {
     'dossiers.stop', 'supervision.read', 'files.upload',
     'documents.result',
     'documents.ocr'],
-  supervisor: ['users.read', 'dossiers.read', 'reports.read', 'supervision.read', 'supervision.alerts', 'audit.verify'],
+  supervisor: ['users.read', 'dossiers.read', 'reports.read', 'supervision.read', 'supervision.alerts', 'audit.verify',
+    'sync.read'],
   citizen: ['portal.self', 'dossiers.withdraw', 'dossiers.rate', 'postal.request', 'files.upload'],
 } as const satisfies Record<Role, readonly Permission[]>;
 

@@ -57,6 +57,11 @@ export interface Config {
   readonly smsBrandname: string | undefined;
   /** Attempts before an outbox message is given up (dead) and shown to administrators. */
   readonly outboxMaxAttempts: number;
+  /**
+   * The national public service portal's sync endpoint and key (`MOTCUA_NATIONAL_PORTAL_URL`,
+   * `MOTCUA_NATIONAL_PORTAL_KEY`; src/sync/README.md); absent: a local simulator on the loopback.
+   */
+  readonly nationalPortal?: { readonly url: string; readonly key: string } | undefined;
   /** Bearer token that lets a scraper read /api/metrics and /api/health/detail without a session. */
   readonly metricsToken: string | undefined;
   /**
@@ -360,5 +365,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queue: queueSettingsOf(env),
     files: filesOf(env, dataDir),
     carrierPollMinutes: carrierPollMinutesOf(env.MOTCUA_CARRIER_POLL_MINUTES),
+    nationalPortal: nationalPortalOf(env),
   };
+}
+
+function nationalPortalOf(env: NodeJS.ProcessEnv): Config['nationalPortal'] {
+  const url = urlFrom(env.MOTCUA_NATIONAL_PORTAL_URL, 'MOTCUA_NATIONAL_PORTAL_URL', ['https:', 'http:'], 'https://dichvucong.gov.vn/api/dongbo');
+  if (!url) return undefined;
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) throw invalid('MOTCUA_NATIONAL_PORTAL_URL phải dùng https (http chỉ cho máy cục bộ)');
+  const key = given(env.MOTCUA_NATIONAL_PORTAL_KEY);
+  if (key === undefined) throw invalid('MOTCUA_NATIONAL_PORTAL_KEY là bắt buộc khi đặt MOTCUA_NATIONAL_PORTAL_URL');
+  if (!/^[\x21-\x7e]{8,4096}$/.test(key)) throw invalid('MOTCUA_NATIONAL_PORTAL_KEY phải gồm 8–4096 ký tự ASCII in được, không có khoảng trắng');
+  return { url: url.toString().replace(/\/$/, ''), key };
 }

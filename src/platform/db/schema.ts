@@ -859,6 +859,44 @@ export interface DB {
   appointment_key: AppointmentKeyTable;
   ocr_runs: OcrRunsTable;
   ocr_pages: OcrPagesTable;
+  sync_outbox: SyncOutboxTable;
+  sync_pulled: SyncPulledTable;
+  sync_state: SyncStateTable;
+}
+
+/** National portal sync (migration 0165, src/sync): one row per dossier event, pushed in order per dossier. */
+export interface SyncOutboxTable {
+  id: Generated<number>;
+  dossier_id: number;
+  dossier_code: string;
+  seq: number;
+  action: string;
+  sync_code: number;
+  event_at: Timestamp;
+  unit_path: string;
+  channel: string;
+  created_at: Generated<Date>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  gave_up_at: Timestamp | null;
+  sent_at: Timestamp | null;
+  portal_receipt: string | null;
+}
+
+/** Dossiers pulled in from the national portal, one row per national reference (migration 0165). */
+export interface SyncPulledTable {
+  national_reference: string;
+  dossier_code: string | null;
+  pulled_at: Timestamp;
+  error: string | null;
+}
+
+export interface SyncStateTable {
+  key: string;
+  value: string;
 }
 
 /** Drafts of online submissions (migration 0155, src/online). */

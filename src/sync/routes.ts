@@ -1,0 +1,61 @@
+// HTTP of the national sync: thin routes over service.ts (which checks the actor and the scope).
+import { Type } from '@fastify/type-provider-typebox';
+import type { RouteDeps } from '../platform/context';
+import { ErrorShape } from '../platform/http/schemas';
+import { requireActor, type HttpApp } from '../platform/http/server';
+import { maySyncRetry, retrySync, syncCounts, syncFailures, syncStats } from './service';
+import { SyncCountsView, SyncFailuresPage, SyncRetryView, SyncStatsView } from './schemas';
+
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (giờ Việt Nam)' });
+const PeriodQuery = Type.Object({ from: Day, to: Day }, { additionalProperties: false });
+const errors = { 400: ErrorShape, 401: ErrorShape, 403: ErrorShape };
+
+export function registerSyncRoutes(app: HttpApp, deps: RouteDeps): void {
+  app.get('/api/v1/sync/status', {
+    schema: {
+      tags: ['sync'], summary: 'Tình hình đồng bộ hồ sơ lên Cổng DVCQG: chờ gửi, đang lỗi, đã ngừng, đã gửi trong kỳ (trong phạm vi người xem)',
+      querystring: PeriodQuery, response: { 200: SyncCountsView, ...errors },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const counts = await syncCounts({ db: deps.db, clock: deps.clock, actor }, request.query);
+    return { ...counts, mayRetry: maySyncRetry(actor) };
+  });
+
+  app.get('/api/v1/sync/failures', {
+    schema: {
+      tags: ['sync'], summary: 'Bản ghi đồng bộ bị lỗi chưa gửi được, lỗi mới nhất trước',
+      querystring: Type.Object({
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+        before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
+      }, { additionalProperties: false }),
+      response: { 200: SyncFailuresPage, ...errors },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const q = request.query;
+    return syncFailures({ db: deps.db, clock: deps.clock, actor }, { ...(q.limit !== undefined ? { limit: q.limit } : {}), ...(q.before !== undefined ? { before: q.before } : {}) });
+  });
+
+  app.post('/api/v1/sync/failures/:id/retry', {
+    schema: {
+      tags: ['sync'], summary: 'Gửi lại ngay một bản ghi đồng bộ bị lỗi (quản trị viên)',
+      // a string, so that "1.5" or "1e3" is a 400 rather than coerced into another row's id
+      params: Type.Object({ id: Type.String({ pattern: '^[1-9][0-9]{0,14}$', description: 'số của bản ghi đồng bộ' }) }, { additionalProperties: false }),
+      response: { 200: SyncRetryView, ...errors, 404: ErrorShape, 409: ErrorShape },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    return retrySync({ db: deps.db, clock: deps.clock, actor }, Number(request.params.id));
+  });
+
+  app.get('/api/v1/sync/stats', {
+    schema: {
+      tags: ['sync'], summary: 'Tỷ lệ hồ sơ tiếp nhận trong kỳ đã đồng bộ lên Cổng DVCQG (chỉ số 1.4), trong phạm vi người xem',
+      querystring: PeriodQuery, response: { 200: SyncStatsView, ...errors },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    return syncStats({ db: deps.db, clock: deps.clock, actor }, request.query);
+  });
+}
