@@ -184,7 +184,7 @@ Thanh tiến độ in ra stderr.`,
     async run(v) {
       const { parseSimulateArgs, progressBar, runSimulate } = await import('./simulate');
       const args = parseSimulateArgs(v);
-      const report = await withDatabase('simulate', (c) => runSimulate(c.db, args, progressBar()));
+      const report = await withDatabase('simulate', (c) => runSimulate(c.db, args, progressBar(), c.pool));
       process.stdout.write(`${JSON.stringify(report)}\n`);
       return 0;
     },

@@ -1,5 +1,6 @@
 // `motcua simulate --scenario dong-thap-pilot --seed 1 [--dossiers N]`: writes a synthetic
 // province through the simulator's bulk path; a progress bar on stderr.
+import type pg from 'pg';
 import type { Database } from '../platform/db/connect';
 import { systemClock } from '../platform/clock';
 import { UsageError } from './usage-error';
@@ -31,7 +32,8 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): (done:
   };
 }
 
-export async function runSimulate(db: Database, args: SimulateArgs, onProgress?: (done: number, total: number) => void) {
+/** `pool` (the one behind `db`): write by COPY (src/simulate/bulk-copy.ts). */
+export async function runSimulate(db: Database, args: SimulateArgs, onProgress?: (done: number, total: number) => void, pool?: pg.Pool) {
   const { scenarios, scaled } = await import('../simulate/scenario');
   const { simulate } = await import('../simulate/load');
   const base = scenarios[args.scenario];
@@ -41,5 +43,5 @@ export async function runSimulate(db: Database, args: SimulateArgs, onProgress?:
   const { seedCatalog } = await import('../catalog/seed');
   await seedDirectory(db, systemClock);
   await seedCatalog(db, systemClock);
-  return simulate(db, spec, { seed: args.seed, ...(onProgress ? { onProgress } : {}) });
+  return simulate(db, spec, { seed: args.seed, ...(onProgress ? { onProgress } : {}), ...(pool ? { pool } : {}) });
 }

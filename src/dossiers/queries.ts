@@ -6,7 +6,7 @@ import { can } from '../accounts/policy';
 import type { Actor } from '../platform/actor';
 import type { ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db/connect';
-import { forbidden, unauthenticated } from '../platform/errors';
+import { forbidden, unauthenticated, validationFailed } from '../platform/errors';
 import { calendarAround } from './work-calendar';
 import { loadEvents, type DossierEvent, type DossierRow } from './events';
 import { evolve, lifecycleOf, type DerivedDossier } from './fold';
@@ -21,6 +21,7 @@ import { ledgerEntry, type LedgerEntry } from './model';
 import type { Delivery } from './delivery';
 import { partyOf, type Party } from './party';
 import { dossierNotFound, isDossierInScope, scopedActor, scopeWhere, type ScopedActor } from './scope';
+import { parseSearchCursor, searchCursor } from './search-cursor';
 
 const OPEN_STATUSES = ['submitted', 'received', 'processing', 'awaitingApproval', 'awaitingSupplement', 'awaitingPayment', 'resultReady'] as const satisfies readonly Status[];
 
@@ -213,13 +214,18 @@ export interface SearchFilters {
   readonly to?: string;
   readonly limit?: number;
   readonly offset?: number;
+  /** keyset cursor: `next` of the previous page (deep pages without an offset) */
+  readonly after?: string;
 }
 
 const WHOLE_CODE_RE = /^[0-9A-Z.]+-[0-9]{6}-[0-9]{4,}$/;
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Search counts matches up to this many; beyond it `total` is this and `totalIsLowerBound` true. */
-export const SEARCH_COUNT_CAP = 10_000;
+/**
+ * Search counts matches up to this many ("hơn 1.000 kết quả"); beyond it `total` is this and
+ * `totalIsLowerBound` true. Counting reads at most this many index entries, whatever the scope.
+ */
+export const SEARCH_COUNT_CAP = 1_000;
 
 export interface SearchPage {
   /** `rated`: the applicant has rated the handling */
@@ -228,6 +234,8 @@ export interface SearchPage {
   readonly total: number;
   /** true: more than `total` dossiers match (counting stopped) */
   readonly totalIsLowerBound: boolean;
+  /** the cursor of the next page (`after`), null on the last page */
+  readonly next: string | null;
 }
 
 /**
@@ -259,21 +267,31 @@ export async function searchDossiers(ctx: ServiceContext, f: SearchFilters): Pro
   }
   if (f.from) q = q.where('d.received_at', '>=', sql<Date>`(${f.from}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
   if (f.to) q = q.where('d.received_at', '<', sql<Date>`((${f.to}::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
+  const position = f.after === undefined ? null : parseSearchCursor(f.after);
+  if (f.after !== undefined && position === null) throw validationFailed('CURSOR_INVALID', 'Con trỏ trang không hợp lệ.');
+  // keyset: rows after the cursor in `received_at DESC NULLS FIRST, id DESC`, read from the index, never skipped over
+  const page = position === null ? q : q.where(position.receivedAt === null
+    ? sql<boolean>`(d.received_at IS NOT NULL OR d.id < ${position.id})`
+    : sql<boolean>`(d.received_at, d.id) < (${position.receivedAt}, ${position.id})`);
+  const limit = f.limit ?? 50;
   const now = ctx.clock.now();
   const [rows, count] = await Promise.all([
-    q.select(['d.code', 'd.status', 'd.procedure_code', 'd.applicant_name', 'd.received_at', 'd.due_at', 'd.original_due_at', 'd.finished_at', 'd.rated_at'])
-      .orderBy('d.received_at', 'desc').orderBy('d.id', 'desc').limit(f.limit ?? 50).offset(f.offset ?? 0).execute(),
+    page.select(['d.id', 'd.code', 'd.status', 'd.procedure_code', 'd.applicant_name', 'd.received_at', 'd.due_at', 'd.original_due_at', 'd.finished_at', 'd.rated_at'])
+      .orderBy('d.received_at', 'desc').orderBy('d.id', 'desc').limit(limit + 1).offset(f.offset ?? 0).execute(),
     ctx.db.selectFrom(q.select(sql<number>`1`.as('one')).limit(SEARCH_COUNT_CAP + 1).as('m'))
       .select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const counted = Number(count.n);
+  const shown = rows.slice(0, limit);
+  const last = shown[shown.length - 1];
   return {
-    items: rows.map((d) => ({
+    items: shown.map((d) => ({
       code: d.code, status: d.status, statusLabel: statusLabels[d.status], procedureCode: d.procedure_code, applicantName: d.applicant_name,
       receivedAt: iso(d.received_at), dueAt: iso(d.due_at), remainingWorkingMinutes: null, timeliness: badgeOf(d, now), rated: d.rated_at !== null,
     })),
     total: Math.min(counted, SEARCH_COUNT_CAP),
     totalIsLowerBound: counted > SEARCH_COUNT_CAP,
+    next: rows.length > limit && last ? searchCursor({ receivedAt: last.received_at, id: Number(last.id) }) : null,
   };
 }
 

@@ -101,6 +101,7 @@ const SearchQuery = Type.Object({
   to: Type.Optional(CivilDate),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+  after: Type.Optional(Type.String({ maxLength: 40, pattern: '^(-|[0-9]{1,15}):[1-9][0-9]{0,15}$', description: 'Con trỏ trang: giá trị next của trang trước' })),
 }, strict);
 
 export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): void {

@@ -71,6 +71,7 @@ export const QueueSchema = Type.Object({ items: Type.Array(WorkItemSchema), filt
 export const SearchPageSchema = Type.Object({
   items: Type.Array(Type.Object({ ...QueueItemSchema.properties, rated: Type.Boolean() })),
   total: Type.Integer({ minimum: 0 }), totalIsLowerBound: Type.Boolean(),
+  next: Type.Union([Type.String(), Type.Null()], { description: 'con trỏ của trang sau (tham số after); null: trang cuối' }),
 });
 
 export const AssigneesSchema = Type.Object({

@@ -2,6 +2,7 @@
 // (the dossiers' own nextEvent / evolve / checkAction), papers, code serials and roll-ups
 // (reports' rollupDeltas), written in batches of thousands of rows per transaction.
 import { sql, type Kysely } from 'kysely';
+import type pg from 'pg';
 import { elapsedWorkingTime, type DurationUnit, type WorkCalendar } from '../calendar';
 import { loadWorkCalendar } from '../calendar/store';
 import { formatDossierCode, yymmddOf } from '../dossiers/codes';
@@ -15,6 +16,7 @@ import { upsertRollups, type RollupRow } from '../reports/store';
 import { Rng } from './random';
 import { planScenario, type DossierPlan, type ScenarioSpec, type SimAgency, type SimProcedure, type SimWorld } from './scenario';
 import { vnDateOfInstant } from '../shared/civil-date';
+import { writeBatchByCopy } from './bulk-copy';
 
 type Db = Kysely<DB>;
 
@@ -93,6 +95,11 @@ export interface SimulateOptions {
    * has no dossier yet (a first load); unique indexes and constraints always stay.
    */
   readonly deferIndexes?: boolean;
+  /**
+   * The pool behind `db`: batches then go in by `COPY … FROM STDIN` (bulk-copy.ts), about twice
+   * as fast as the multi-row INSERT used without it.
+   */
+  readonly pool?: pg.Pool;
 }
 
 export interface SimulateReport {
@@ -105,7 +112,7 @@ export interface SimulateReport {
 const simulatedRole = {
   receive: 'clerk', refuse: 'clerk', forward: 'clerk', assign: 'approver', requestSupplement: 'officer', supplementReceived: 'clerk',
   requestPayment: 'officer', paymentReceived: 'clerk', consult: 'officer', consultReplied: 'officer', apologize: 'officer', submitForApproval: 'officer',
-  approve: 'approver', reject: 'approver', markResultReady: 'officer', return: 'clerk', withdraw: 'citizen', stop: 'officer',
+  approve: 'approver', reject: 'approver', markResultReady: 'officer', return: 'clerk', withdraw: 'citizen', stop: 'approver',
   recomputeDue: 'admin', rate: 'citizen', attachResult: 'officer',
 } as const satisfies Record<Action, Role>;
 const roleOf = (action: Action): Role => simulatedRole[action];
@@ -183,7 +190,7 @@ export async function simulate(db: Db, spec: ScenarioSpec, options: SimulateOpti
     batch = [];
     const prepared = await prepareBatch(db, plans, calendar, calendarVersion, serials);
     await writing;
-    writing = writeBatch(db, prepared).then((n) => {
+    writing = (options.pool ? writeBatchByCopy(options.pool, db, prepared) : writeBatch(db, prepared)).then((n) => {
       events += n;
       done += plans.length;
       options.onProgress?.(done, spec.dossiers);

@@ -15,7 +15,7 @@ afterAll(async () => { await t?.close(); });
 
 describe('simulate --scenario dong-thap-pilot --dossiers 3000', () => {
   it('reproduces the pilot shares from stored data', async () => {
-    const report = await runSimulate(t.db, { scenario: 'dong-thap-pilot', seed: 1, dossiers: 3000 });
+    const report = await runSimulate(t.db, { scenario: 'dong-thap-pilot', seed: 1, dossiers: 3000 }, undefined, t.pool);
     expect(report.dossiers).toBe(3000);
     const s = await summary(t.db, { unitPath: '/87/' }, { from: '2018-08-01', to: '2022-08-11' });
     expect(s.received).toBe(3000);

@@ -21,11 +21,13 @@ interface Props {
 
 export function DossierSearch({ status, action }: Props) {
   const t = useProcessingT();
-  const { t: tApp } = useTranslation();
+  const { t: tApp, i18n } = useTranslation();
   const [filters, setFilters] = useState<{ code: string; personalId: string; phone: string; name: string }>({ code: '', personalId: '', phone: '', name: '' });
   const [busy, setBusy] = useState(false);
   const [results, setResults] = useState<readonly DossierListItem[] | null>(null);
   const [message, setMessage] = useState<NoticeMessage | null>(null);
+  // the next page: the same query after the server's cursor (keyset, never an offset)
+  const [more, setMore] = useState<{ query: SearchFilters; after: string } | null>(null);
 
   const set = (key: keyof typeof filters) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value }));
 
@@ -46,9 +48,25 @@ export function DossierSearch({ status, action }: Props) {
     try {
       const page = await searchDossiers(query);
       setResults(page.items);
-      setMessage({ tone: 'info', text: page.items.length === 0 ? t('searchNone') : t(page.totalIsLowerBound ? 'searchFoundAtLeast' : 'searchFound', { count: page.total }) });
+      setMore(page.next ? { query, after: page.next } : null);
+      setMessage({ tone: 'info', text: page.items.length === 0 ? t('searchNone') : t(page.totalIsLowerBound ? 'searchFoundAtLeast' : 'searchFound', { count: page.total, n: page.total.toLocaleString(i18n.language) }) });
     } catch (e) {
       setResults(null);
+      setMore(null);
+      setMessage({ tone: 'error', text: errorMessage(e, tApp), details: errorDetails(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const showMore = async () => {
+    if (!more) return;
+    setBusy(true);
+    try {
+      const page = await searchDossiers({ ...more.query, after: more.after });
+      setResults((r) => [...(r ?? []), ...page.items]);
+      setMore(page.next ? { query: more.query, after: page.next } : null);
+    } catch (e) {
       setMessage({ tone: 'error', text: errorMessage(e, tApp), details: errorDetails(e) });
     } finally {
       setBusy(false);
@@ -79,6 +97,11 @@ export function DossierSearch({ status, action }: Props) {
           { key: 'timeliness', header: t('colTimeliness'), cell: (i) => <TimelinessBadge t={t} value={i.timeliness} /> },
           ...(action ? [{ key: 'action', header: action.header, cell: action.render }] : []),
         ]} />
+      )}
+      {more && (
+        <div className="form__actions">
+          <Button kind="secondary" type="button" disabled={busy} onClick={() => void showMore()}>{busy ? t('searching') : t('searchMore')}</Button>
+        </div>
       )}
     </>
   );

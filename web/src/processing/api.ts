@@ -44,8 +44,8 @@ export const fetchQueue = (filter: QueueFilter, signal?: AbortSignal) =>
 export function searchDossiers(filters: SearchFilters, signal?: AbortSignal) {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) if (typeof value === 'string' && value.trim()) query.set(key, value.trim());
-  // totalIsLowerBound: the server stopped counting; more than `total` dossiers match
-  return api.get<{ items: readonly DossierListItem[]; total: number; totalIsLowerBound?: boolean }>(`/api/v1/dossiers?${query.toString()}`, signal);
+  // totalIsLowerBound: the server stopped counting; more than `total` dossiers match. next: the cursor of the next page (`after`)
+  return api.get<{ items: readonly DossierListItem[]; total: number; totalIsLowerBound?: boolean; next?: string | null }>(`/api/v1/dossiers?${query.toString()}`, signal);
 }
 
 export const performAction = (code: string, action: DossierAction, input: ActionInput) =>
