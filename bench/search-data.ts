@@ -1,9 +1,10 @@
 /**
- * The search benchmark's data sets: the Đồng Tháp pilot scaled to N dossiers, generated once by
- * the simulator's COPY path (src/simulate/bulk-copy.ts) into an embedded PostgreSQL kept in a
- * folder named for the size, the seed and GENERATOR_VERSION, and reused by later runs (newer
- * migrations are applied on open, so a new index is built on the existing rows). The folders live
- * outside the git tree: `$MOTCUA_BENCH_DIR`, default /var/tmp/motcua-bench.
+ * The search benchmark's data sets: the Đồng Tháp pilot simulated faithfully at BASE dossiers
+ * (events, papers, roll-ups; the simulator's COPY path, src/simulate/bulk-copy.ts), then amplified
+ * inside PostgreSQL to N dossier rows (src/simulate/bulk-amplify.ts), in an embedded PostgreSQL
+ * kept in a folder named for the size, the base, the seed and GENERATOR_VERSION, and reused by
+ * later runs (newer migrations are applied on open, so a new index is built on the existing rows).
+ * The folders live outside the git tree: `$MOTCUA_BENCH_DIR`, default /var/tmp/motcua-bench.
  */
 import fs from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -17,24 +18,27 @@ import { migrate } from '../src/platform/db/migrate';
 import { seedDirectory } from '../src/directory/seed';
 import { seedCatalog } from '../src/catalog/seed';
 import { simulate } from '../src/simulate/load';
+import { amplifyDossiers } from '../src/simulate/bulk-amplify';
 import { dongThapPilot, scaled } from '../src/simulate/scenario';
 
 /** Bump when the generator writes different rows for the same size and seed (old folders are then ignored). */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 const SEED = 1;
+/** Dossiers simulated with their whole history; sizes are multiples of it. */
+export const BASE = Number(process.env.BENCH_SEARCH_BASE ?? 25_000);
 
 export interface Dataset {
   readonly size: number;
   readonly dir: string;
   readonly db: Database;
   readonly pool: pg.Pool;
-  /** seconds the generation took, when this run generated it; null when reused */
-  readonly generatedIn: { seconds: number; events: number } | null;
+  /** seconds the generation took (simulation of the base, amplification), when this run generated it; null when reused */
+  readonly generatedIn: { seconds: number; simulateSeconds: number; amplifySeconds: number; events: number } | null;
   close(): Promise<void>;
 }
 
 export const datasetsRoot = (): string => process.env.MOTCUA_BENCH_DIR ?? '/var/tmp/motcua-bench';
-export const datasetDir = (size: number): string => path.join(datasetsRoot(), `pilot-${size}-seed${SEED}-g${GENERATOR_VERSION}`);
+export const datasetDir = (size: number): string => path.join(datasetsRoot(), `pilot-${size}-base${BASE}-seed${SEED}-g${GENERATOR_VERSION}`);
 
 /** Settings for a throw-away bulk-loaded server: fewer checkpoints, larger sorts for index builds. */
 async function tune(server: EmbeddedServer): Promise<void> {
@@ -48,6 +52,7 @@ async function tune(server: EmbeddedServer): Promise<void> {
 
 /** Opens the data set of `size` dossiers, generating it first when no finished folder exists. */
 export async function openDataset(size: number, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<Dataset> {
+  if (size % BASE !== 0) throw new Error(`size ${size} is not a multiple of the simulated base ${BASE}`);
   const dir = datasetDir(size);
   const ready = path.join(dir, 'READY.json');
   const reuse = existsSync(ready);
@@ -77,7 +82,7 @@ export async function openDataset(size: number, log: (line: string) => void = (l
       await seedCatalog(db, systemClock);
       const t0 = performance.now();
       let last = 0;
-      const report = await simulate(db, scaled(dongThapPilot, size), {
+      const report = await simulate(db, scaled(dongThapPilot, BASE), {
         seed: SEED, pool, onProgress: (done, total) => {
           if (done - last >= total / 50 || done === total) {
             const s = (performance.now() - t0) / 1000;
@@ -87,9 +92,12 @@ export async function openDataset(size: number, log: (line: string) => void = (l
         },
       });
       process.stderr.write('\n');
-      generatedIn = { seconds: (performance.now() - t0) / 1000, events: report.events };
+      const simulateSeconds = (performance.now() - t0) / 1000;
+      const amplified = await amplifyDossiers(db, size / BASE, (done, total) => process.stderr.write(`\r  ×${size / BASE}: ${done}/${total}`));
+      process.stderr.write('\n');
+      generatedIn = { seconds: (performance.now() - t0) / 1000, simulateSeconds, amplifySeconds: amplified.seconds, events: report.events };
       await fs.writeFile(ready, JSON.stringify({ size, seed: SEED, generator: GENERATOR_VERSION, ...generatedIn, at: new Date().toISOString() }));
-      log(`  ${size.toLocaleString('en')} dossiers generated in ${generatedIn.seconds.toFixed(0)} s (${Math.round(size / generatedIn.seconds)}/s), ${report.events.toLocaleString('en')} events → ${dir}`);
+      log(`  ${size.toLocaleString('en')} dossiers generated in ${generatedIn.seconds.toFixed(0)} s: ${BASE.toLocaleString('en')} simulated with ${report.events.toLocaleString('en')} events in ${simulateSeconds.toFixed(0)} s, amplified ×${size / BASE} in ${amplified.seconds.toFixed(0)} s (indexes included) → ${dir}`);
     } else {
       const info = JSON.parse(await fs.readFile(ready, 'utf8')) as { seconds: number; at: string };
       log(`  reusing ${dir} (generated ${info.at} in ${info.seconds.toFixed(0)} s)`);

@@ -296,11 +296,11 @@ async function writeBatch(db: Db, b: Prepared): Promise<number> {
 const DEFERRED_TABLES = ['applicants', 'dossiers', 'dossier_events', 'dossier_papers', 'stats_daily', 'stats_monthly'];
 
 /** Drops the non-unique indexes of the loaded tables; returns their definitions. */
-async function dropSecondaryIndexes(db: Db): Promise<{ name: string; def: string }[]> {
+export async function dropSecondaryIndexes(db: Db, tables: readonly string[] = DEFERRED_TABLES): Promise<{ name: string; def: string }[]> {
   const rows = await sql<{ name: string; def: string }>`
     SELECT i.relname AS name, pg_get_indexdef(x.indexrelid) AS def
       FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
-     WHERE t.relname = ANY(${DEFERRED_TABLES}::text[]) AND t.relnamespace = 'public'::regnamespace
+     WHERE t.relname = ANY(${[...tables]}::text[]) AND t.relnamespace = 'public'::regnamespace
        AND NOT x.indisunique AND NOT x.indisprimary
      ORDER BY i.relname`.execute(db);
   for (const r of rows.rows) await sql`DROP INDEX IF EXISTS ${sql.id(r.name)}`.execute(db);
@@ -308,7 +308,7 @@ async function dropSecondaryIndexes(db: Db): Promise<{ name: string; def: string
 }
 
 /** Builds the dropped indexes again (after the load: one sort per index instead of row-by-row). */
-async function restoreIndexes(db: Db, defs: readonly { name: string; def: string }[]): Promise<void> {
+export async function restoreIndexes(db: Db, defs: readonly { name: string; def: string }[]): Promise<void> {
   if (defs.length === 0) return;
   await db.connection().execute(async (c) => {
     await sql`SET maintenance_work_mem = '512MB'`.execute(c);
