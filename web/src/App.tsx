@@ -9,6 +9,7 @@ import {
   LoginPage, MyDossiersPage, PublicLink, MyPapersPage, ProcedurePage, QueuePage, ReceivePage, ReturnPage, ScanSearchPage, SearchPage,
   ServicePointsPage, SupervisionPage, TrackingPage, TransparencyLink, TransparencyPage, UnitsPage, UsersPage, VerifyPage,
 } from './pages';
+import { CourierPage } from './pages';
 import { codeAfter, paths, permissionsFor } from './routes';
 import { ForbiddenPage } from './ui/ForbiddenPage';
 import { errorMessage } from './ui/errors';
@@ -69,6 +70,7 @@ function Page({ path, user, onSessionLost }: { path: string; user: User; onSessi
     case paths.myPapers:
       return <MyPapersPage />;
     default:
+      if (path.startsWith('/buu-ta/')) return <CourierPage path={path} user={user} />;
       if (path.startsWith(`${paths.verifyCopy}/`)) return <VerifyPage key={path} id={codeAfter(path, paths.verifyCopy)} />;
       if (path.startsWith(`${paths.processingDossier}/`)) {
         const code = codeAfter(path, paths.processingDossier);

@@ -57,3 +57,5 @@ const portal = () => import('./portal/surface');
 export const PortalLayout = lazy(() => portal().then((surface) => ({ default: surface.PortalLayout })));
 export const PortalBookingPage = lazy(() => portal().then((surface) => ({ default: surface.PortalBookingPage })));
 export const ManageBookingPage = lazy(() => portal().then((surface) => ({ default: surface.ManageBookingPage })));
+
+export const CourierPage = lazy(() => import('./postal/surface').then((surface) => ({ default: surface.CourierPage })));

@@ -43,6 +43,14 @@ export const paths = {
   queueDisplay: '/man-hinh-goi-so',
   /** public, the citizens' portal: book a time at a counter; a booking's signed link is this path + '/' + its code + '?t=' */
   portalBooking: '/dat-lich',
+  /** couriers: the day's route, the post office's tasks to take, what is done */
+  courierDay: '/buu-ta/ngay-lam-viec',
+  /** couriers: pickups at home; one pickup is this path + '/' + its shipment id */
+  courierPickups: '/buu-ta/nhan-ho-so',
+  /** couriers: result deliveries; one delivery is this path + '/' + its shipment id */
+  courierResults: '/buu-ta/phat-ket-qua',
+  /** couriers: the hand-over record with an agency */
+  courierHandover: '/buu-ta/ban-giao',
 } as const satisfies Record<string, `/${string}`>;
 
 type PagePath = Exclude<(typeof paths)[keyof typeof paths], typeof paths.home>;
@@ -76,6 +84,10 @@ export const pagePermissions = {
   [paths.kiosk]: [],
   [paths.queueDisplay]: [],
   [paths.portalBooking]: [],
+  [paths.courierDay]: ['postal.courier'],
+  [paths.courierPickups]: ['postal.courier'],
+  [paths.courierResults]: ['postal.courier'],
+  [paths.courierHandover]: ['postal.courier'],
 } as const satisfies Record<PagePath, readonly Permission[]>;
 
 /** The code or id in a page's path after its prefix: `codeAfter('/xu-ly/ho-so/A%2F1', paths.processingDossier)` → `A/1`. */
@@ -87,5 +99,7 @@ export function codeAfter(path: string, prefix: string): string {
 export function permissionsFor(path: string): readonly Permission[] {
   if (path.startsWith(`${paths.processingDossier}/`)) return pagePermissions[paths.processingDossier];
   if (path.startsWith(`${paths.adminCatalog}/`)) return pagePermissions[paths.adminCatalog];
+  if (path.startsWith(`${paths.courierPickups}/`)) return pagePermissions[paths.courierPickups];
+  if (path.startsWith(`${paths.courierResults}/`)) return pagePermissions[paths.courierResults];
   return (pagePermissions as Readonly<Record<string, readonly Permission[]>>)[path] ?? [];
 }

@@ -50,4 +50,7 @@ export const capabilityPaths: Partial<Record<CapabilityKey, string>> = {
   myDossiers: paths.myDossiers,
   myPapers: paths.myPapers,
   bookAppointment: paths.portalBooking,
+  pickupAtHome: paths.courierPickups,
+  deliverResult: paths.courierResults,
+  courierRoute: paths.courierDay,
 };

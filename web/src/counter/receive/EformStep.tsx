@@ -13,7 +13,7 @@ interface EformInputProps {
   readonly error: string | null;
 }
 
-function EformInput({ field, value, onChange, error }: EformInputProps) {
+export function EformInput({ field, value, onChange, error }: EformInputProps) {
   const t = useCounterT();
   const id = useId();
   const label = field.required ? `${field.title} *` : field.title;

@@ -1,0 +1,52 @@
+// The courier's tasks as large cards, one per stop or task: what to do, when, where, for whom, the
+// tracking number, and one big button — open it, or take it.
+import { buttonClass, Button } from '../ui/Button';
+import { formatVnDate, vnTimeParts } from '../ui/dates';
+import { Link } from '../ui/router';
+import type { DayStop } from './api';
+import { usePostalT } from './i18n';
+import { pickupPath, resultPath } from './paths';
+import type { Task } from './useCourierDay';
+
+const hhmm = (iso: string) => vnTimeParts(iso)?.time ?? '—';
+
+export function StopCard({ stop, n }: { readonly stop: DayStop; readonly n: number }) {
+  const t = usePostalT();
+  const to = stop.kind === 'delivery' ? resultPath(stop.shipmentId) : pickupPath(stop.shipmentId);
+  const window = stop.windowFrom && stop.windowTo ? `${stop.windowFrom}–${stop.windowTo}` : t('noWindow');
+  return (
+    <li className={stop.lateMinutes > 0 ? 'task-card task-card--late' : 'task-card'}>
+      <p className="task-card__when"><span className="task-card__n" aria-hidden="true">{n}</span>
+        <strong>{window}</strong> · {t('arriveAt', { time: stop.arriveAt })}
+        {stop.lateMinutes > 0 && <span className="badge badge--late">{t('lateBy', { minutes: stop.lateMinutes })}</span>}</p>
+      <h3>{t(`stop_${stop.kind}`)}: {stop.applicantName}</h3>
+      <p>{stop.address}, {stop.communeName}</p>
+      <p className="field__hint">{stop.procedureName}</p>
+      <p className="task-card__tracking">{t('trackingNumber')}: <strong>{stop.trackingNumber}</strong></p>
+      <div className="task-card__actions">
+        <Link to={to} className={buttonClass('primary')} aria-label={t('openStop', { n, name: stop.applicantName })}>{t('open')}</Link>
+        <a href={`tel:${stop.phone}`} className={buttonClass('secondary')} aria-label={t('callLabel', { name: stop.applicantName })}>{t('call')} {stop.phone}</a>
+      </div>
+    </li>
+  );
+}
+
+export function TaskCard({ task, onTake, busy }: { readonly task: Task; readonly onTake?: (trackingNumber: string) => void; readonly busy?: boolean }) {
+  const t = usePostalT();
+  const { shipment: s, leg } = task;
+  const to = leg.kind === 'result' ? resultPath(s.id) : pickupPath(s.id);
+  const window = s.windowFrom && s.windowTo ? `${formatVnDate(s.windowFrom)} ${hhmm(s.windowFrom)}–${hhmm(s.windowTo)}` : t('noWindow');
+  return (
+    <li className="task-card">
+      <p className="task-card__when"><strong>{window}</strong> · <span className="badge">{leg.statusLabel}</span></p>
+      <h3>{t(leg.kind === 'result' ? 'stop_delivery' : 'stop_pickup')}: {s.applicant.name}</h3>
+      <p>{s.address}, {s.commune.name}</p>
+      <p className="field__hint">{s.procedureName}{s.dossierCode ? ` · ${s.dossierCode}` : ''}</p>
+      <p className="task-card__tracking">{t('trackingNumber')}: <strong>{leg.trackingNumber}</strong></p>
+      <div className="task-card__actions">
+        {onTake && <Button kind="primary" disabled={busy} onClick={() => onTake(leg.trackingNumber)} aria-label={t('takeLabel', { number: leg.trackingNumber })}>{t('take')}</Button>}
+        <Link to={to} className={buttonClass('secondary')} aria-label={t('viewLabel', { number: leg.trackingNumber })}>{t('view')}</Link>
+      </div>
+    </li>
+  );
+}

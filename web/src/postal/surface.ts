@@ -1,0 +1,2 @@
+// The courier's surface: its pages load as one chunk (web/src/pages.ts).
+export { CourierPage } from './CourierPage';
