@@ -9,12 +9,12 @@
 // the counter. Every step goes through the screens (labels and buttons), the API only for setup
 // (the second dossier's intake and the receipt's PIN). Screenshots at 1280 and 360 px go to
 // test-results/day-walk/ for review.
-import fs from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/seed';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { trackingPinFor } from '../src/tracking/references';
-import { openDemoApp, type DemoApp } from './demo-app';
+import { logIn as logInAs, useDemoApp } from './demo-app';
+import { addDays, vnDateOfInstant } from '../src/shared/civil-date';
+import { DEMO_PASSWORD } from '../src/seed';
 
 const STEP_MS = 120_000;
 const OUT = 'test-results/day-walk';
@@ -22,30 +22,19 @@ const QR = '087090001234|341234567|NGUYỄN VĂN AN|15031990|Nam|Số 12, Ấp 3
 const PHONE = '0912345678';
 const POLICE = 'Công an xã Tân Hồng';
 /** the supplement's due day, ten days ahead (Vietnam time), as typed in the dialog: dd/mm/yyyy */
-const SUPPLEMENT_DUE_DAY = new Date(Date.now() + 7 * 3_600_000 + 10 * 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('/');
+const SUPPLEMENT_DUE_DAY = addDays(vnDateOfInstant(Date.now()), 10).split('-').reverse().join('/');
 
-let demo: DemoApp | undefined;
-let page: Page;
-let base = '';
+const demo = useDemoApp(OUT, { startMs: 180_000 });
+const logIn = (username: string) => logInAs(demo.page, demo.base, username);
 /** the driving-licence exchange received at the counter */
 let licence = '';
 /** the temporary-residence registration the police asks to supplement */
 let residence = '';
 
-beforeAll(async () => {
-  demo = await openDemoApp();
-  page = demo.page;
-  base = demo.server.baseUrl;
-  fs.mkdirSync(OUT, { recursive: true });
-}, 180_000);
-afterAll(async () => {
-  await demo?.close();
-});
-
 /** Setup through the API: a dossier received at the demo counter with its required papers, then handed on. */
 async function receivedAndForwarded(procedureCode: string, name: string): Promise<string> {
   const call = async <T>(token: string | null, method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${base}${route}`, {
+    const response = await fetch(`${demo.base}${route}`, {
       method,
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -70,109 +59,100 @@ async function receivedAndForwarded(procedureCode: string, name: string): Promis
 
 /** The open dialog, at 1280 px only (a dialog at 360 px is checked by the pages' own tests). */
 async function shootDialog(name: string): Promise<void> {
-  await page.screenshot({ path: `${OUT}/${name}-1280.png` });
+  await demo.page.screenshot({ path: `${OUT}/${name}-1280.png` });
 }
 
 /** Screenshots of the page as it is, at 1280 px and at 360 px (full page), then back to 1280. */
 async function shoot(name: string): Promise<void> {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.screenshot({ path: `${OUT}/${name}-1280.png`, fullPage: true });
-  await page.setViewportSize({ width: 360, height: 800 });
-  await page.screenshot({ path: `${OUT}/${name}-360.png`, fullPage: true });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at 360 px scrolls sideways`).toBeLessThanOrEqual(360);
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await demo.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await demo.page.screenshot({ path: `${OUT}/${name}-1280.png`, fullPage: true });
+  await demo.page.setViewportSize({ width: 360, height: 800 });
+  await demo.page.screenshot({ path: `${OUT}/${name}-360.png`, fullPage: true });
+  expect(await demo.page.evaluate(() => document.documentElement.scrollWidth), `${name} at 360 px scrolls sideways`).toBeLessThanOrEqual(360);
+  await demo.page.setViewportSize({ width: 1280, height: 800 });
 }
 
-async function logIn(username: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto(base);
-  await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
-}
 
 /** The clerk's counter with a procedure found by words and the applicant read from the CCCD. */
 async function counterWith(search: string, procedure: RegExp): Promise<void> {
-  await page.goto(`${base}/quay/tiep-nhan`);
-  await page.getByRole('heading', { level: 1, name: 'Tiếp nhận hồ sơ' }).waitFor();
-  await page.getByLabel('Tìm thủ tục').fill(search);
-  await page.getByRole('button', { name: procedure }).first().click();
-  await page.getByText('Thủ tục đã chọn').waitFor();
-  await page.getByLabel('Quét CCCD').fill(QR);
-  await page.getByLabel('Quét CCCD').press('Enter');
-  await page.getByText('Đã điền thông tin từ CCCD của Nguyễn Văn An').waitFor();
+  await demo.page.goto(`${demo.base}/quay/tiep-nhan`);
+  await demo.page.getByRole('heading', { level: 1, name: 'Tiếp nhận hồ sơ' }).waitFor();
+  await demo.page.getByLabel('Tìm thủ tục').fill(search);
+  await demo.page.getByRole('button', { name: procedure }).first().click();
+  await demo.page.getByText('Thủ tục đã chọn').waitFor();
+  await demo.page.getByLabel('Quét CCCD').fill(QR);
+  await demo.page.getByLabel('Quét CCCD').press('Enter');
+  await demo.page.getByText('Đã điền thông tin từ CCCD của Nguyễn Văn An').waitFor();
 }
 
 /** Opens the dossier from a work-list filter, then runs one action through its dialog. */
 async function fromList(filter: string, code: string): Promise<void> {
-  await page.goto(`${base}/xu-ly`);
-  await page.getByRole('heading', { level: 1, name: 'Hồ sơ cần xử lý' }).waitFor();
-  await page.getByRole('button', { name: filter, exact: true }).click();
-  const row = page.getByRole('row').filter({ hasText: code });
+  await demo.page.goto(`${demo.base}/xu-ly`);
+  await demo.page.getByRole('heading', { level: 1, name: 'Hồ sơ cần xử lý' }).waitFor();
+  await demo.page.getByRole('button', { name: filter, exact: true }).click();
+  const row = demo.page.getByRole('row').filter({ hasText: code });
   await row.waitFor();
   await row.getByRole('link', { name: code }).click();
-  await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
+  await demo.page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
 }
 
 async function act(label: string, fill?: (dialog: Locator) => Promise<void>): Promise<void> {
-  await page.getByRole('button', { name: label, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: `Xác nhận: ${label}` });
+  await demo.page.getByRole('button', { name: label, exact: true }).click();
+  const dialog = demo.page.getByRole('dialog', { name: `Xác nhận: ${label}` });
   await dialog.waitFor();
   await fill?.(dialog);
   await dialog.getByRole('button', { name: 'Xác nhận' }).click();
-  await page.getByText(`Đã thực hiện “${label}”`).waitFor();
+  await demo.page.getByText(`Đã thực hiện “${label}”`).waitFor();
 }
 
 describe('the counter clerk', () => {
   it('receives a driving-licence exchange (3.000347) and sees it go to the commune police', async () => {
     await logIn('clerk');
     await counterWith('doi giay phep lai xe', /Đổi giấy phép lái xe/);
-    await page.getByRole('region', { name: /Người nộp hồ sơ/ }).getByLabel('Số điện thoại', { exact: true }).fill(PHONE);
-    for (const box of await page.getByRole('checkbox', { name: /^Đã nộp: / }).all()) await box.check();
+    await demo.page.getByRole('region', { name: /Người nộp hồ sơ/ }).getByLabel('Số điện thoại', { exact: true }).fill(PHONE);
+    for (const box of await demo.page.getByRole('checkbox', { name: /^Đã nộp: / }).all()) await box.check();
     // the applicant will collect the result here (form 01 item 6)
-    await page.getByRole('group', { name: 'Người nộp đăng ký nhận kết quả' }).getByLabel('Tại quầy tiếp nhận và trả kết quả').check();
+    await demo.page.getByRole('group', { name: 'Người nộp đăng ký nhận kết quả' }).getByLabel('Tại quầy tiếp nhận và trả kết quả').check();
     await shoot('clerk-counter');
-    await page.getByRole('button', { name: 'Kiểm tra trước khi tiếp nhận' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Kiểm tra hồ sơ' }).waitFor();
-    await page.getByText('Tại quầy tiếp nhận và trả kết quả').waitFor();
-    await page.getByRole('button', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
-    await page.getByRole('heading', { level: 2, name: 'Đã tiếp nhận hồ sơ' }).waitFor();
-    licence = ((await page.locator('.done-code').textContent()) ?? '').replace('Mã hồ sơ: ', '').trim();
+    await demo.page.getByRole('button', { name: 'Kiểm tra trước khi tiếp nhận' }).click();
+    await demo.page.getByRole('heading', { level: 2, name: 'Kiểm tra hồ sơ' }).waitFor();
+    await demo.page.getByText('Tại quầy tiếp nhận và trả kết quả').waitFor();
+    await demo.page.getByRole('button', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
+    await demo.page.getByRole('heading', { level: 2, name: 'Đã tiếp nhận hồ sơ' }).waitFor();
+    licence = ((await demo.page.locator('.done-code').textContent()) ?? '').replace('Mã hồ sơ: ', '').trim();
     expect(licence).toMatch(/-\d{6}-\d{4}$/);
-    await page.getByText(`Cơ quan giải quyết: ${POLICE}`).waitFor();
+    await demo.page.getByText(`Cơ quan giải quyết: ${POLICE}`).waitFor();
     // the receipt's place in the service point's ledger: the first of the year
-    await page.getByText(/Quyển số \d{2}\/\d{4}, số thứ tự 1$/).waitFor();
+    await demo.page.getByText(/Quyển số \d{2}\/\d{4}, số thứ tự 1$/).waitFor();
     await shoot('clerk-received');
-    await page.getByRole('link', { name: 'Xem hồ sơ và chuyển xử lý' }).click();
-    await page.getByRole('heading', { level: 1, name: `Hồ sơ ${licence}` }).waitFor();
-    const facts = page.locator('dl.facts').first();
+    await demo.page.getByRole('link', { name: 'Xem hồ sơ và chuyển xử lý' }).click();
+    await demo.page.getByRole('heading', { level: 1, name: `Hồ sơ ${licence}` }).waitFor();
+    const facts = demo.page.locator('dl.facts').first();
     await facts.getByText(POLICE, { exact: true }).waitFor();
     await facts.getByText('Tại quầy tiếp nhận và trả kết quả').waitFor();
   }, STEP_MS);
 
   it('hands it on to the commune police from the "to hand over" list, the button naming the agency', async () => {
-    await page.goto(`${base}/xu-ly`);
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    await page.getByRole('button', { name: 'Chờ chuyển', exact: true }).click();
-    const row = page.getByRole('row').filter({ hasText: licence });
+    await demo.page.goto(`${demo.base}/xu-ly`);
+    await demo.page.getByRole('heading', { level: 1 }).waitFor();
+    await demo.page.getByRole('button', { name: 'Chờ chuyển', exact: true }).click();
+    const row = demo.page.getByRole('row').filter({ hasText: licence });
     await row.waitFor();
     await shoot('clerk-to-hand-over');
     await row.getByRole('link', { name: licence }).click();
-    await page.getByRole('heading', { level: 1, name: `Hồ sơ ${licence}` }).waitFor();
+    await demo.page.getByRole('heading', { level: 1, name: `Hồ sơ ${licence}` }).waitFor();
     await act(`Chuyển đến ${POLICE}`, async (dialog) => {
       expect(await dialog.textContent()).toContain(POLICE);
     });
-    await page.locator('.status-badge').first().getByText('Đang xử lý').waitFor();
+    await demo.page.locator('.status-badge').first().getByText('Đang xử lý').waitFor();
     await shoot('clerk-forwarded');
   }, STEP_MS);
 
   it('makes a paper dossier incomplete with form 02 and refuses another with form 03: numbered records, no dossier code', async () => {
-    const dossiers = async () => Number((await demo?.t.db.selectFrom('dossiers').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow())?.n);
+    const dossiers = async () => Number((await demo.app.t.db.selectFrom('dossiers').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow())?.n);
     const before = await dossiers();
     await counterWith('dang ky tam tru', /Đăng ký tạm trú/);
-    const section = page.getByRole('region', { name: 'Không tiếp nhận được hồ sơ?' });
+    const section = demo.page.getByRole('region', { name: 'Không tiếp nhận được hồ sơ?' });
     await section.getByLabel(/Phiếu yêu cầu bổ sung, hoàn thiện \(mẫu 02\)/).check();
     await section.getByLabel(/Giấy tờ cần bổ sung/).fill('Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp');
     await section.getByRole('button', { name: 'Ghi kết quả tại quầy' }).click();
@@ -194,19 +174,19 @@ describe('the police officer', () => {
     // setup: a temporary-residence registration received and handed on through the API
     residence = await receivedAndForwarded('1.004194', 'Đăng ký tạm trú');
     await logIn('police_officer');
-    await page.getByRole('link', { name: 'Hồ sơ cần xử lý' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Hồ sơ cần xử lý' }).waitFor();
-    const row = page.getByRole('row').filter({ hasText: licence });
+    await demo.page.getByRole('link', { name: 'Hồ sơ cần xử lý' }).click();
+    await demo.page.getByRole('heading', { level: 1, name: 'Hồ sơ cần xử lý' }).waitFor();
+    const row = demo.page.getByRole('row').filter({ hasText: licence });
     await row.waitFor();
     expect(await row.textContent()).toContain('Đổi giấy phép lái xe');
     expect(await row.textContent()).toContain('Nguyễn Văn An');
     await shoot('police-queue');
     await row.getByRole('link', { name: licence }).click();
-    await page.getByRole('heading', { level: 1, name: `Hồ sơ ${licence}` }).waitFor();
+    await demo.page.getByRole('heading', { level: 1, name: `Hồ sơ ${licence}` }).waitFor();
     // the officer may not approve
-    expect(await page.getByRole('button', { name: 'Lãnh đạo phê duyệt' }).count()).toBe(0);
+    expect(await demo.page.getByRole('button', { name: 'Lãnh đạo phê duyệt' }).count()).toBe(0);
     await act('Trình phê duyệt');
-    await page.locator('.status-badge').first().getByText('Chờ lãnh đạo phê duyệt').waitFor();
+    await demo.page.locator('.status-badge').first().getByText('Chờ lãnh đạo phê duyệt').waitFor();
   }, STEP_MS);
 
   it('asks, once and completely, for a supplement to the temporary-residence registration', async () => {
@@ -217,7 +197,7 @@ describe('the police officer', () => {
       await dialog.getByRole('textbox', { name: /Hạn nộp bổ sung/ }).fill(SUPPLEMENT_DUE_DAY);
       await shootDialog('police-supplement-dialog');
     });
-    await page.locator('.status-badge').first().getByText('Yêu cầu bổ sung hồ sơ').waitFor();
+    await demo.page.locator('.status-badge').first().getByText('Yêu cầu bổ sung hồ sơ').waitFor();
   }, STEP_MS);
 });
 
@@ -230,45 +210,45 @@ describe('the police approver', () => {
     await logIn('police_officer');
     await fromList('Tất cả', licence);
     await act('Có kết quả giải quyết');
-    await page.locator('.status-badge').first().getByText('Đã có kết quả').waitFor();
+    await demo.page.locator('.status-badge').first().getByText('Đã có kết quả').waitFor();
   }, STEP_MS);
 });
 
 describe('the counter clerk, later', () => {
   it('returns the result from the "results ready" list', async () => {
     await logIn('clerk');
-    await page.getByRole('link', { name: 'Trả kết quả' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Trả kết quả' }).waitFor();
-    const choose = page.getByRole('button', { name: `Trả kết quả hồ sơ ${licence} cho Nguyễn Văn An` });
+    await demo.page.getByRole('link', { name: 'Trả kết quả' }).click();
+    await demo.page.getByRole('heading', { level: 1, name: 'Trả kết quả' }).waitFor();
+    const choose = demo.page.getByRole('button', { name: `Trả kết quả hồ sơ ${licence} cho Nguyễn Văn An` });
     await choose.waitFor();
     await shoot('clerk-results-ready');
     await choose.click();
-    const dialog = page.getByRole('dialog', { name: 'Xác nhận: Trả kết quả' });
+    const dialog = demo.page.getByRole('dialog', { name: 'Xác nhận: Trả kết quả' });
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Xác nhận' }).click();
-    await page.getByText(`Đã trả kết quả hồ sơ ${licence}.`).waitFor();
-    await page.getByText('Chưa có hồ sơ nào có kết quả chờ trả tại điểm này.').waitFor();
+    await demo.page.getByText(`Đã trả kết quả hồ sơ ${licence}.`).waitFor();
+    await demo.page.getByText('Chưa có hồ sơ nào có kết quả chờ trả tại điểm này.').waitFor();
   }, STEP_MS);
 });
 
 describe('the citizen', () => {
   it('reads on /tra-cuu, with the receipt\'s PIN, what to supplement and by when', async () => {
-    const pin = await trackingPinFor(demo!.t.db, residence);
-    await page.context().clearCookies();
-    await page.goto(`${base}/tra-cuu`);
-    await page.getByRole('heading', { level: 1, name: 'Tra cứu tình trạng hồ sơ' }).waitFor();
-    await page.getByLabel('Mã hồ sơ').fill(residence);
-    await page.getByLabel('Mã tra cứu (6 chữ số)').fill(pin);
-    await page.getByRole('button', { name: 'Tra cứu' }).click();
-    await page.getByRole('heading', { level: 2, name: `Hồ sơ ${residence}` }).waitFor();
-    const notice = page.getByRole('status').filter({ hasText: 'Hồ sơ cần bổ sung' });
+    const pin = await trackingPinFor(demo.app.t.db, residence);
+    await demo.page.context().clearCookies();
+    await demo.page.goto(`${demo.base}/tra-cuu`);
+    await demo.page.getByRole('heading', { level: 1, name: 'Tra cứu tình trạng hồ sơ' }).waitFor();
+    await demo.page.getByLabel('Mã hồ sơ').fill(residence);
+    await demo.page.getByLabel('Mã tra cứu (6 chữ số)').fill(pin);
+    await demo.page.getByRole('button', { name: 'Tra cứu' }).click();
+    await demo.page.getByRole('heading', { level: 2, name: `Hồ sơ ${residence}` }).waitFor();
+    const notice = demo.page.getByRole('status').filter({ hasText: 'Hồ sơ cần bổ sung' });
     await notice.waitFor();
     expect(await notice.getByRole('listitem').allTextContents()).toEqual(['Hợp đồng thuê nhà có chứng thực', 'Văn bản đồng ý của chủ hộ']);
     const text = (await notice.textContent()) ?? '';
     // by when: the day the officer set
     expect(text).toMatch(new RegExp(`Hạn nộp bổ sung: \\d{2}:\\d{2} ngày ${SUPPLEMENT_DUE_DAY}`));
     expect(text).toMatch(/Yêu cầu lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}\./);
-    expect(await page.locator('main').textContent()).not.toContain('Nguyễn Văn An');
+    expect(await demo.page.locator('main').textContent()).not.toContain('Nguyễn Văn An');
     await shoot('citizen-tracking');
   }, STEP_MS);
 });
@@ -276,8 +256,8 @@ describe('the citizen', () => {
 describe('the supervisor', () => {
   it('counts the outcomes at the counter on the dashboard', async () => {
     await logIn('supervisor');
-    await page.goto(`${base}/giam-sat/thong-ke`);
-    await page.getByText(/yêu cầu bổ sung \(mẫu 02\) 1 · từ chối tiếp nhận \(mẫu 03\) 1/).waitFor({ timeout: 30_000 });
+    await demo.page.goto(`${demo.base}/giam-sat/thong-ke`);
+    await demo.page.getByText(/yêu cầu bổ sung \(mẫu 02\) 1 · từ chối tiếp nhận \(mẫu 03\) 1/).waitFor({ timeout: 30_000 });
     await shoot('supervisor-dashboard');
   }, STEP_MS);
 });
