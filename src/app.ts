@@ -30,6 +30,7 @@ import { registerCounterRoutes } from './counter/routes';
 import { registerPostalRoutes } from './postal/routes';
 import { registerDayPlanRoutes } from './postal/day-plan-routes';
 import { registerCourierRoutes } from './postal/courier-routes';
+import { registerPostalIncidentRoutes } from './postal/incident-routes';
 import { postalResultHook } from './postal/service';
 import { carrierPollJob } from './postal/carrier-job';
 import { CarrierSimulator } from './postal/carrier-simulator';
@@ -179,6 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerPostalRoutes(app, { ...routeDeps, hooks: dossierHooks, codeSystem: deps.config.codeSystem, intakeChecks, trackRateLimit: deps.trackRateLimit ?? deps.config.rateLimits.track, publicUrl: deps.config.publicUrl });
   registerDayPlanRoutes(app, routeDeps);
   registerCourierRoutes(app, routeDeps);
+  registerPostalIncidentRoutes(app, routeDeps);
   registerOutboxAdminRoutes(app, routeDeps);
   registerStoreRoutes(app, routeDeps);
   registerFilesRoutes(app, { ...routeDeps, files: filesDepsOf(deps) });

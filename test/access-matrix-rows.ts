@@ -256,6 +256,14 @@ export const matrix: Record<string, Row> = {
   },
   'GET /api/v1/postal/shipments/{id}/charges': { access: 'signed-in', needs: ['postal.courier'], resource: 'shipment' },
   'GET /api/v1/postal/handover-agencies': { access: 'signed-in', needs: ['postal.courier'], resource: 'none' },
+  'POST /api/v1/postal/legs/{trackingNumber}/incidents': {
+    access: 'signed-in', needs: ['postal.dispatch', 'postal.courier'], resource: 'leg', body: () => ({ kind: 'late', description: 'Hồ sơ đến cơ quan chậm hai ngày', reportedBy: 'Nguyễn Văn An' }),
+  },
+  'GET /api/v1/postal/incidents': { access: 'signed-in', needs: ['postal.dispatch', 'postal.courier'], resource: 'none' },
+  'POST /api/v1/postal/incidents/{id}/resolve': {
+    access: 'signed-in', needs: ['postal.dispatch'], resource: 'none', body: () => ({ resolution: 'Đã xin lỗi người nộp và giao bù trong ngày' }),
+    note: 'the matrix\'s id names no incident of the clerk\'s post office: 404 INCIDENT_NOT_FOUND',
+  },
   'POST /api/v1/files': {
     access: 'signed-in', needs: ['files.upload'], resource: 'none',
     note: 'an upload is a multipart body and the matrix sends JSON: 415 UPLOAD_NOT_MULTIPART (src/documents/files.test.ts uploads for real)',

@@ -15,7 +15,7 @@ export const legStatuses = ['requested', 'assigned', 'collected', 'handedOver', 
 export type LegStatus = (typeof legStatuses)[number];
 
 /** What a trail event says happened; each status-changing kind names the status it leads to. */
-export const trailKinds = ['requested', 'assigned', 'collected', 'inTransit', 'handedOver', 'delivered', 'failedAttempt', 'returnedToAgency'] as const;
+export const trailKinds = ['requested', 'assigned', 'collected', 'inTransit', 'handedOver', 'delivered', 'failedAttempt', 'returnedToAgency', 'incident', 'incidentResolved'] as const;
 export type TrailKind = (typeof trailKinds)[number];
 
 export const legStatusLabels = labels.legStatus satisfies Record<LegStatus, string>;
@@ -23,6 +23,8 @@ export const legStatusLabels = labels.legStatus satisfies Record<LegStatus, stri
 export const trailLabels = {
   ...legStatusLabels,
   inTransit: 'Đang vận chuyển',
+  incident: 'Ghi nhận sự cố, khiếu nại',
+  incidentResolved: 'Đã giải quyết sự cố, khiếu nại',
 } as const satisfies Record<TrailKind, string>;
 
 /**
@@ -40,6 +42,9 @@ export const trailTransitions = {
   delivered: { from: ['collected', 'failedAttempt'], to: 'delivered' },
   failedAttempt: { from: ['collected', 'failedAttempt'], to: 'failedAttempt' },
   returnedToAgency: { from: ['failedAttempt'], to: 'returnedToAgency' },
+  // an incident or complaint (incidents.ts) and its resolution are written on the trail at any status and keep it
+  incident: { from: legStatuses, to: null },
+  incidentResolved: { from: legStatuses, to: null },
 } as const satisfies Record<TrailKind, { from: readonly LegStatus[]; to: LegStatus | null }>;
 
 /** Which leg kinds end with which event: handed over to an agency, or delivered to the applicant. */

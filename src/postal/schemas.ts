@@ -3,6 +3,7 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { literals, Nullable } from '../platform/http/schemas';
 import { legKinds, legStatuses, trailKinds } from './model';
+import { incidentKinds, incidentStatuses } from './incident-rules';
 
 const strict = { additionalProperties: false } as const;
 
@@ -94,3 +95,29 @@ export const PublicTrackingSchema = Type.Object({
   steps: Type.Array(Type.Object({ label: Type.String(), at: Type.String() })),
 });
 export type PublicTrackingResponse = Static<typeof PublicTrackingSchema>;
+
+export const IncidentSchema = Type.Object({
+  id: Type.Integer(),
+  shipmentId: Type.Integer(),
+  trackingNumber: Type.String(),
+  legKind: literals(legKinds),
+  procedureName: Type.String(),
+  applicantName: Type.String(),
+  dossierCode: Nullable(Type.String()),
+  kind: literals(incidentKinds),
+  kindLabel: Type.String(),
+  description: Type.String(),
+  reportedBy: Type.String(),
+  reporterPhone: Nullable(Type.String()),
+  reportedAt: Type.String(),
+  resolveBy: Type.String({ description: 'Hạn giải quyết (TT 17/2017 Điều 8: 5 ngày làm việc), yyyy-mm-dd' }),
+  overdue: Type.Boolean(),
+  recordedByName: Type.String(),
+  status: literals(incidentStatuses),
+  statusLabel: Type.String(),
+  resolution: Nullable(Type.String()),
+  resolvedAt: Nullable(Type.String()),
+  resolvedByName: Nullable(Type.String()),
+  compensation: Nullable(Type.Object({ number: Type.String(), amountVnd: Type.Integer(), recipientName: Type.String(), paymentMethod: Type.String() })),
+});
+export type IncidentResponse = Static<typeof IncidentSchema>;

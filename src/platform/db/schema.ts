@@ -558,6 +558,34 @@ export interface PostalCarrierCursorTable {
   updated_at: Timestamp;
 }
 
+/** Postal incidents and complaints (migration 0132, src/postal/incidents.ts). */
+export interface PostalIncidentsTable {
+  id: Generated<number>;
+  shipment_id: number;
+  leg_id: number;
+  tracking_number: string;
+  service_point_id: number;
+  unit_path: string;
+  kind: 'lost' | 'damaged' | 'late' | 'complaint';
+  description: string;
+  reported_by: string;
+  reporter_phone: string | null;
+  reported_at: Timestamp;
+  resolve_by: string;
+  recorded_by_id: number;
+  recorded_by_name: string;
+  status: 'open' | 'resolved';
+  resolution: string | null;
+  resolved_at: Timestamp | null;
+  resolved_by_id: number | null;
+  resolved_by_name: string | null;
+  compensation_vnd: Generated<number>;
+  compensation_year: number | null;
+  compensation_number: number | null;
+  compensation_recipient: string | null;
+  compensation_method: string | null;
+}
+
 /** The one receipt model (migration 0131, src/payments/receipts.ts). */
 export interface ReceiptsTable {
   id: Serial;
@@ -846,6 +874,7 @@ export interface DB {
   postal_handover_items: PostalHandoverItemsTable;
   postal_remittances: PostalRemittancesTable;
   postal_carrier_cursor: PostalCarrierCursorTable;
+  postal_incidents: PostalIncidentsTable;
   receipts: ReceiptsTable;
   files: FilesTable;
   file_uploads: FileUploadsTable;
