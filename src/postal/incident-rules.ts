@@ -7,24 +7,17 @@ import type { WorkCalendar } from '../calendar';
 import { daysInMonth, type IsoDate } from '../shared/civil-date';
 import type { ErrorDetail } from '../platform/errors';
 import { addWorkingDays } from './service-times';
+import labels from './labels.vi.json';
 
 export const incidentKinds = ['lost', 'damaged', 'late', 'complaint'] as const;
 export type IncidentKind = (typeof incidentKinds)[number];
 
-export const incidentKindLabels = {
-  lost: 'Thất lạc',
-  damaged: 'Hư hỏng, mất niêm phong',
-  late: 'Chậm so với chỉ tiêu J+n',
-  complaint: 'Khiếu nại về dịch vụ',
-} as const satisfies Record<IncidentKind, string>;
+export const incidentKindLabels = labels.incidentKind satisfies Record<IncidentKind, string>;
 
 export const incidentStatuses = ['open', 'resolved'] as const;
 export type IncidentStatus = (typeof incidentStatuses)[number];
 
-export const incidentStatusLabels = {
-  open: 'Đang giải quyết',
-  resolved: 'Đã giải quyết',
-} as const satisfies Record<IncidentStatus, string>;
+export const incidentStatusLabels = labels.incidentStatus satisfies Record<IncidentStatus, string>;
 
 /** TT 17 art. 8: working days to resolve a complaint in the province, and between provinces. */
 export const RESOLVE_WORKING_DAYS = { inProvince: 5, interProvincial: 7 } as const;

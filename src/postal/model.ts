@@ -20,12 +20,7 @@ export type TrailKind = (typeof trailKinds)[number];
 
 export const legStatusLabels = labels.legStatus satisfies Record<LegStatus, string>;
 
-export const trailLabels = {
-  ...legStatusLabels,
-  inTransit: 'Đang vận chuyển',
-  incident: 'Ghi nhận sự cố, khiếu nại',
-  incidentResolved: 'Đã giải quyết sự cố, khiếu nại',
-} as const satisfies Record<TrailKind, string>;
+export const trailLabels = { ...legStatusLabels, ...labels.trail } satisfies Record<TrailKind, string>;
 
 /**
  * The statuses a trail event may follow, per event kind (null: the event keeps the status — a
