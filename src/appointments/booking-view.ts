@@ -44,10 +44,11 @@ export interface BookingWithLink extends BookingView {
 
 export type BookingRow = Selectable<BookingsTable>;
 
+/** `point` may be the directory's whole service point: only its code, name and address are shown. */
 export function bookingView(row: BookingRow, point: { code: string; name: string; address: string }): BookingView {
   return {
     code: row.code, status: row.status, statusLabel: bookingStatusLabels[row.status], purpose: row.purpose, purposeLabel: purposeLabels[row.purpose],
-    servicePoint: point, seat: row.seat, procedureCode: row.procedure_code, procedureName: row.procedure_name,
+    servicePoint: { code: point.code, name: point.name, address: point.address }, seat: row.seat, procedureCode: row.procedure_code, procedureName: row.procedure_name,
     startsAt: formatVnInstant(row.starts_at.getTime()), endsAt: formatVnInstant(row.ends_at.getTime()),
     name: row.name, maskedPhone: mask(normalizeVietnameseMobile(row.phone) ?? row.phone), channel: row.channel,
     address: row.address, dossierCode: row.dossier_code,

@@ -20,7 +20,7 @@ export function BookingSummary({ booking, token }: { readonly booking: Booking |
       </dl>
       {papers.length > 0 && (
         <>
-          <h3>{t('papers')}</h3>
+          <h2>{t('papers')}</h2>
           <ul className="portal-papers">
             {papers.map((p) => <li key={p.name}>{p.name} — {t('paperCount', { originals: p.originals, copies: p.copies })}{p.requirement === 'conditional' ? ` ${t('paperConditional')}` : ''}</li>)}
           </ul>
