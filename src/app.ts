@@ -75,6 +75,9 @@ import { registerOnlineRoutes } from './online/routes';
 import { syncHook } from './sync/hook';
 import { syncJobs } from './sync/jobs';
 import { registerSyncRoutes } from './sync/routes';
+import { registerPaymentRoutes } from './payments/routes';
+import type { PaymentsDeps } from './payments/service';
+import { dossierSubject } from './payments/subjects';
 
 export interface AppDeps {
   readonly db: Database;
@@ -122,6 +125,11 @@ export function filesDepsOf(deps: Pick<AppDeps, 'config' | 'fileStore'>): FilesD
     maxPages: deps.config.files.maxPages,
     readers: [mayReadPaperFile, mayReadStoredFile],
   };
+}
+
+/** The gateway settings and how payments find their subjects (a draft's resolver is added by the online capability). */
+export function paymentsDepsOf(config: Pick<AppDeps['config'], 'payments' | 'publicUrl'>): PaymentsDeps {
+  return { settings: config.payments, publicUrl: config.publicUrl, subjects: { dossier: dossierSubject } };
 }
 
 /** Operator figures: /api/metrics, /api/health/detail, gauges read at each scrape. */
@@ -193,6 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerAnchorRoutes(app, { ...routeDeps, anchorKeyFile: deps.config.anchorKeyFile, rateLimit: deps.transparencyRateLimit ?? deps.config.rateLimits.transparency });
   registerQueue(app, deps);
   registerSyncRoutes(app, routeDeps);
+  registerPaymentRoutes(app, { ...routeDeps, payments: paymentsDepsOf(deps.config) });
   registerAppointmentRoutes(app, {
     ...routeDeps, sms: deps.sms ?? sendersFromConfig(routeDeps, deps.config).sms, publicUrl: deps.config.publicUrl,
     rateLimit: deps.appointmentRateLimit ?? deps.config.rateLimits.track,

@@ -306,6 +306,20 @@ export const matrix: Record<string, Row> = {
     access: 'signed-in', needs: ['documents.ocr'], resource: 'none',
     note: 'file 1 is no scan of a dossier in the actor\'s scope: 404 FILE_NOT_FOUND, the same as out of scope',
   },
+  // payments (issue 15 §4, src/payments): fees, online payment orders, a dossier's payment state; the gateway's public side
+  'GET /api/v1/payments/fees': { access: 'signed-in', needs: 'session', resource: 'none', query: 'procedureCode={procedureCode}' },
+  'POST /api/v1/payments/orders': {
+    access: 'signed-in', needs: ['portal.self', 'payments.collect'], resource: 'none',
+    body: () => ({ subject: { kind: 'dossier', id: '000.00.30.H20-260302-9999' }, returnUrl: '/thanh-toan/ket-qua' }),
+    note: 'the body names no dossier of the actor\'s scope: 404 PAYMENT_SUBJECT_NOT_FOUND (a real order is made in src/payments tests)',
+  },
+  'GET /api/v1/payments/state': { access: 'signed-in', needs: 'session', resource: 'dossier', query: 'kind=dossier&id={code}' },
+  'GET /api/v1/public/payments/orders/{orderId}': { access: 'public' },
+  'GET /api/v1/public/payments/return': { access: 'public' },
+  'GET /api/v1/public/payments/ipn': { access: 'public' },
+  'GET /api/v1/public/payments/simulator/pay': { access: 'public' },
+  'GET /api/v1/public/payments/simulator/complete': { access: 'public' },
+  'GET /api/v1/public/payments/simulator/settlements/{day}': { access: 'public' },
 };
 
 const signature = { name: 'Người Ký', image: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' };

@@ -115,7 +115,7 @@ function urlOf(op: string, row: SignedIn, scope: 'in' | 'out'): string {
     .replace('{trackingNumber}', p.leg ?? 'EB123456785VN')
     .replace('{validFrom}', '2025-07-01').replace('{identifier}', w.communeAgency.identifier)
     .replace('{year}', '2026').replace('{action}', 'approve').replace('{file}', 'receipt.pdf')
-    .replace('{servicePointCode}', w.servicePoint.code).replace('{fileId}', '1');
+    .replace('{servicePointCode}', w.servicePoint.code).replace('{fileId}', '1').replace('{procedureCode}', w.procedureCode);
 }
 
 const holds = (role: Role, row: SignedIn) => row.needs === 'session' || row.needs.some((p) => roleHas(role, p));

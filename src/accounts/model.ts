@@ -36,6 +36,8 @@ export const permissions = [
   'documents.ocr',
   // the national portal sync (issue 15 §5): see its state and failures; send a failed record again
   'sync.read', 'sync.manage',
+  // payments (issue 15 §4): take a payment at the counter and keep the cash drawer
+  'payments.collect',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -47,7 +49,8 @@ export const rolePermissions = {
   clerk: ['dossiers.read', 'dossiers.receive', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'dossiers.return',
     'dossiers.withdraw', 'dossiers.stop', 'dossiers.rate', 'queue.serve', 'postal.request', 'postal.dispatch',
     'documents.store', 'files.upload', 'appointments.book', 'appointments.serve',
-    'documents.ocr'],
+    'documents.ocr',
+    'payments.collect'],
   courier: ['dossiers.read', 'dossiers.return', 'postal.courier',
     'documents.store', 'files.upload'],
   officer: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'files.upload',

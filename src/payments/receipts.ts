@@ -10,6 +10,7 @@ import type { DB } from '../platform/db/schema';
 import type { ErrorDetail } from '../platform/errors';
 import { nextRegisterNumberSql } from '../platform/registers';
 import { vnDateOfInstant } from '../shared/civil-date';
+import { servicePointPlace } from '../directory/references';
 
 export const receiptItemKinds = ['fee', 'charge', 'postage'] as const;
 export type ReceiptItemKind = (typeof receiptItemKinds)[number];
@@ -18,6 +19,16 @@ export type PaymentMethod = (typeof paymentMethods)[number];
 
 /** The default series of receipts [U: ours; a province may print its own series letters]. */
 export const DEFAULT_RECEIPT_SERIES = 'BL';
+/** The series of electronic receipts of online payments, numbered for the whole deployment [U: ours]. */
+export const ONLINE_RECEIPT_SERIES = 'BLDT';
+export type ReceiptPlace = 'counter' | 'courier' | 'online';
+
+/**
+ * The series a receipt is numbered in: what staff collect — at the counter or at the door by the
+ * point's courier, whose cash comes back to the point — is one series of the service point ('BL');
+ * online payments through the gateway have their own electronic series ('BLDT'). Pure.
+ */
+export const seriesFor = (place: ReceiptPlace): string => (place === 'online' ? ONLINE_RECEIPT_SERIES : DEFAULT_RECEIPT_SERIES);
 /** The largest amount one receipt may carry (a typo guard): 1 billion VND. */
 export const MAX_RECEIPT_VND = 1_000_000_000;
 
@@ -36,14 +47,22 @@ export interface Payer {
 
 export interface ReceiptInput {
   readonly series?: string;
-  readonly servicePointId: number;
+  /** null: an online receipt (the series' register of the deployment) */
+  readonly servicePointId: number | null;
   readonly payer: Payer;
   readonly items: readonly ReceiptItem[];
   readonly paymentMethod: PaymentMethod;
-  readonly place: 'counter' | 'courier';
+  readonly place: ReceiptPlace;
   readonly dossierCode?: string | null;
   readonly shipmentId?: number | null;
+  readonly paymentOrderId?: number | null;
+  readonly shiftId?: number | null;
+  /** the unit path the receipt is searched under (the service point's when absent) */
+  readonly unitPath?: string | null;
 }
+
+/** Who collected an online payment. */
+export const GATEWAY_COLLECTOR = 'Cổng thanh toán trực tuyến';
 
 export interface Receipt {
   readonly id: number;
@@ -57,7 +76,7 @@ export interface Receipt {
   readonly items: readonly ReceiptItem[];
   readonly paymentMethod: PaymentMethod;
   readonly collectedByName: string;
-  readonly place: 'counter' | 'courier';
+  readonly place: ReceiptPlace;
   readonly issuedAt: string;
 }
 
@@ -85,25 +104,31 @@ export function receiptProblems(items: readonly ReceiptItem[], path = 'items'): 
 
 /**
  * Issues a receipt inside the caller's transaction (the one that writes what was paid for): the
- * next number of the series at the service point for the year (Vietnam time), then the row. The
- * items must have passed `receiptProblems`.
+ * next number of the series at the service point (online: of the deployment) for the year (Vietnam
+ * time), then the row. The items must have passed `receiptProblems`. `actor` null: the gateway.
  */
-export async function issueReceipt(trx: Transaction<DB>, actor: Actor, input: ReceiptInput, at: Date): Promise<Receipt> {
-  const series = input.series ?? DEFAULT_RECEIPT_SERIES;
+export async function issueReceipt(trx: Transaction<DB>, actor: Actor | null, input: ReceiptInput, at: Date): Promise<Receipt> {
+  const series = input.series ?? seriesFor(input.place);
   const year = Number(vnDateOfInstant(at.getTime()).slice(0, 4));
-  const taken = await nextRegisterNumberSql({ servicePointId: input.servicePointId, year, register: receiptRegister(series) }).execute(trx);
-  const serial = taken.rows[0]?.last_number;
+  const serial = input.servicePointId === null
+    ? (await trx.insertInto('receipt_series_serials').values({ series, year, last_number: 1 })
+      .onConflict((oc) => oc.columns(['series', 'year']).doUpdateSet((eb) => ({ last_number: eb('receipt_series_serials.last_number', '+', 1) })))
+      .returning('last_number').executeTakeFirstOrThrow()).last_number
+    : (await nextRegisterNumberSql({ servicePointId: input.servicePointId, year, register: receiptRegister(series) }).execute(trx)).rows[0]?.last_number;
   if (serial === undefined) throw new Error('receipt register: no number taken');
+  const unitPath = input.unitPath ?? (input.servicePointId === null ? null : (await servicePointPlace(trx, input.servicePointId))?.unitPath ?? null);
   const amount = receiptTotal(input.items);
+  const collectedByName = actor?.fullName ?? GATEWAY_COLLECTOR;
   const row = await trx.insertInto('receipts').values({
     series, service_point_id: input.servicePointId, year, number: serial, amount_vnd: amount,
     payer: JSON.stringify(input.payer), items: JSON.stringify(input.items), payment_method: input.paymentMethod,
-    collected_by: actor.userId, collected_by_name: actor.fullName, place: input.place,
+    collected_by: actor?.userId ?? null, collected_by_name: collectedByName, place: input.place,
     dossier_code: input.dossierCode ?? null, shipment_id: input.shipmentId ?? null, issued_at: at,
+    payment_order_id: input.paymentOrderId ?? null, shift_id: input.shiftId ?? null, unit_path: unitPath,
   }).returning(['id']).executeTakeFirstOrThrow();
   return {
     id: row.id, number: formatReceiptNumber(series, year, serial), series, year, serial, amountVnd: amount, payer: input.payer,
-    items: input.items, paymentMethod: input.paymentMethod, collectedByName: actor.fullName, place: input.place, issuedAt: at.toISOString(),
+    items: input.items, paymentMethod: input.paymentMethod, collectedByName, place: input.place, issuedAt: at.toISOString(),
   };
 }
 

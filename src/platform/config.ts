@@ -87,6 +87,33 @@ export interface Config {
   readonly files: FileSettings;
   /** Minutes between two polls of the postal carrier's tracking feed (MOTCUA_CARRIER_POLL_MINUTES, 1–60, default 5; src/postal/carrier-job.ts). */
   readonly carrierPollMinutes: number;
+  /** The payment gateway (src/payments): a real one (MOTCUA_PAYMENT_GATEWAY_URL) or the local simulator (default). */
+  readonly payments: PaymentSettings;
+}
+
+export interface PaymentSettings {
+  /** 'simulator': the gateway simulator page served by this app at /api/v1/public/payments/simulator */
+  readonly gateway: { readonly kind: 'simulator' } | { readonly kind: 'remote'; readonly payUrl: string; readonly refundUrl: string };
+  /** the merchant code the gateway gave us (vnp_TmnCode; MOTCUA_PAYMENT_MERCHANT_CODE) */
+  readonly merchantCode: string;
+  /** the HMAC-SHA512 secret shared with the gateway (MOTCUA_PAYMENT_SECRET; required with a real gateway) */
+  readonly secret: string;
+}
+
+/** The simulator's merchant and secret: known to anyone, valid only with the local simulator. */
+export const SIMULATOR_PAYMENTS = { merchantCode: 'MOTCUASIM', secret: 'motcua-gateway-simulator-secret-not-for-production' } as const;
+
+function paymentsOf(env: NodeJS.ProcessEnv): PaymentSettings {
+  const payUrl = urlFrom(env.MOTCUA_PAYMENT_GATEWAY_URL, 'MOTCUA_PAYMENT_GATEWAY_URL', ['https:', 'http:'], 'https://pay.example.vn/paymentv2/vpcpay.html');
+  if (!payUrl) return { gateway: { kind: 'simulator' }, ...SIMULATOR_PAYMENTS };
+  if (payUrl.protocol === 'http:' && !LOOPBACK.has(payUrl.hostname)) throw invalid('MOTCUA_PAYMENT_GATEWAY_URL phải dùng https (http chỉ cho máy cục bộ)');
+  const refundUrl = urlFrom(env.MOTCUA_PAYMENT_REFUND_URL, 'MOTCUA_PAYMENT_REFUND_URL', ['https:', 'http:'], 'https://pay.example.vn/merchant_webapi/api/transaction');
+  const merchantCode = given(env.MOTCUA_PAYMENT_MERCHANT_CODE);
+  const secret = given(env.MOTCUA_PAYMENT_SECRET);
+  if (!refundUrl || !merchantCode || !secret) throw invalid('MOTCUA_PAYMENT_REFUND_URL, MOTCUA_PAYMENT_MERCHANT_CODE và MOTCUA_PAYMENT_SECRET là bắt buộc khi đặt MOTCUA_PAYMENT_GATEWAY_URL');
+  if (!/^[A-Z0-9]{4,20}$/.test(merchantCode)) throw invalid('MOTCUA_PAYMENT_MERCHANT_CODE phải gồm 4–20 chữ in hoa hoặc số');
+  if (secret.length < 16) throw invalid('MOTCUA_PAYMENT_SECRET phải có ít nhất 16 ký tự');
+  return { gateway: { kind: 'remote', payUrl: payUrl.toString(), refundUrl: refundUrl.toString() }, merchantCode, secret };
 }
 
 export interface QueueSettings {
@@ -366,6 +393,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     files: filesOf(env, dataDir),
     carrierPollMinutes: carrierPollMinutesOf(env.MOTCUA_CARRIER_POLL_MINUTES),
     nationalPortal: nationalPortalOf(env),
+    payments: paymentsOf(env),
   };
 }
 

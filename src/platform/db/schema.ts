@@ -590,19 +590,103 @@ export interface PostalIncidentsTable {
 export interface ReceiptsTable {
   id: Serial;
   series: string;
-  service_point_id: number;
+  /** null: an online receipt (series numbered for the whole deployment, migration 0160) */
+  service_point_id: number | null;
   year: number;
   number: number;
   amount_vnd: number;
   payer: JSONColumnType<Record<string, unknown>, string, string>;
   items: JSONColumnType<{ kind: string; label: string; amountVnd: number }[], string, string>;
   payment_method: 'cash' | 'transfer' | 'card' | 'qr';
-  collected_by: number;
+  /** null: the payment gateway (online) */
+  collected_by: number | null;
   collected_by_name: string;
-  place: 'counter' | 'courier';
+  place: 'counter' | 'courier' | 'online';
   dossier_code: string | null;
   shipment_id: number | null;
   issued_at: Timestamp;
+  payment_order_id: Generated<number | null>;
+  shift_id: Generated<number | null>;
+  unit_path: Generated<string | null>;
+}
+
+/** Payments (migration 0160, src/payments). */
+export interface ReceiptSeriesSerialsTable { series: string; year: number; last_number: number }
+export interface PaymentOrdersTable {
+  id: Serial;
+  txn_ref: string;
+  subject_kind: 'draft' | 'dossier' | 'shipment';
+  subject_id: string;
+  items: JSONColumnType<{ kind: string; label: string; amountVnd: number }[], string, string>;
+  amount_vnd: number;
+  currency: Generated<string>;
+  status: 'pending' | 'paid' | 'failed' | 'cancelled' | 'refunded' | 'duplicate';
+  payer: JSONColumnType<Record<string, unknown>, string, string>;
+  procedure_code: string | null;
+  unit_path: string | null;
+  return_url: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  paid_at: Timestamp | null;
+  gateway_transaction_no: string | null;
+  bank_code: string | null;
+  receipt_id: number | null;
+  moved_from: Generated<JSONColumnType<{ kind: string; id: string }[], string, string>>;
+}
+export interface GatewayNotificationsTable {
+  id: Serial;
+  kind: 'ipn' | 'return' | 'refund';
+  txn_ref: string | null;
+  params: JSONColumnType<Record<string, string>, string, string>;
+  verdict: string;
+  rsp_code: string;
+  received_at: Timestamp;
+}
+export interface ReceiptRefundsTable {
+  id: Serial;
+  receipt_id: number;
+  amount_vnd: number;
+  reason: string;
+  method: 'cash' | 'gateway';
+  refunded_by: number;
+  refunded_by_name: string;
+  gateway_response: string | null;
+  shift_id: number | null;
+  at: Timestamp;
+}
+export interface CashShiftsTable {
+  id: Serial;
+  service_point_id: number;
+  unit_path: string;
+  clerk_id: number;
+  clerk_name: string;
+  opened_at: Timestamp;
+  opening_cash_vnd: number;
+  closed_at: Timestamp | null;
+  expected_cash_vnd: number | null;
+  counted_cash_vnd: number | null;
+  difference_vnd: number | null;
+  note: string | null;
+}
+export interface GatewaySettlementsTable {
+  id: Serial;
+  day: string;
+  txn_ref: string;
+  transaction_no: string;
+  amount_vnd: number;
+  kind: 'payment' | 'refund';
+  imported_at: Timestamp;
+  imported_by: number;
+}
+export interface GatewaySimulatorTransactionsTable {
+  id: Serial;
+  txn_ref: string;
+  transaction_no: string;
+  amount_vnd: number;
+  outcome: 'paid' | 'cancelled' | 'failed';
+  refunded_vnd: Generated<number>;
+  bank_code: string;
+  at: Timestamp;
 }
 
 /** Signed daily anchors of the event log (src/dossiers/anchors.ts); append-only. */
@@ -876,6 +960,13 @@ export interface DB {
   postal_carrier_cursor: PostalCarrierCursorTable;
   postal_incidents: PostalIncidentsTable;
   receipts: ReceiptsTable;
+  receipt_series_serials: ReceiptSeriesSerialsTable;
+  payment_orders: PaymentOrdersTable;
+  gateway_notifications: GatewayNotificationsTable;
+  receipt_refunds: ReceiptRefundsTable;
+  cash_shifts: CashShiftsTable;
+  gateway_settlements: GatewaySettlementsTable;
+  gateway_simulator_transactions: GatewaySimulatorTransactionsTable;
   files: FilesTable;
   file_uploads: FileUploadsTable;
   appointment_counter_procedures: AppointmentCounterProceduresTable;
