@@ -76,7 +76,7 @@ import { syncHook } from './sync/hook';
 import { syncJobs } from './sync/jobs';
 import { registerSyncRoutes } from './sync/routes';
 import { registerPaymentRoutes } from './payments/routes';
-import type { PaymentsDeps } from './payments/service';
+import { moveSubject, paymentStateOf, type PaymentsDeps } from './payments/service';
 import { dossierSubject } from './payments/subjects';
 
 export interface AppDeps {
@@ -206,9 +206,13 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
     ...routeDeps, sms: deps.sms ?? sendersFromConfig(routeDeps, deps.config).sms, publicUrl: deps.config.publicUrl,
     rateLimit: deps.appointmentRateLimit ?? deps.config.rateLimits.track,
   });
-  // online submission (issue 15 §2, §3); payments: null until src/payments offers paymentStateOf (fee-bearing full online procedures then wait for it)
+  // online submission (issue 15 §2, §3); a fee-bearing full online procedure waits for its payment (src/payments)
   registerOnlineRoutes(app, {
-    ...routeDeps, hooks: dossierHooks, intakeChecks, codeSystem: deps.config.codeSystem, payments: null,
+    ...routeDeps, hooks: dossierHooks, intakeChecks, codeSystem: deps.config.codeSystem,
+    payments: {
+      paymentStateOf: async (c, s) => { const state = await paymentStateOf({ ...c, payments: paymentsDepsOf(deps.config) }, s); return { ...state, receiptNumbers: [...state.receiptNumbers] }; },
+      moveSubject: async (c, from, to) => { await moveSubject(c, from, to); },
+    },
     sms: deps.sms ?? sendersFromConfig(routeDeps, deps.config).sms,
   });
   return app;

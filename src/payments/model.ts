@@ -32,9 +32,12 @@ export interface PaymentState {
   readonly receiptNumbers: readonly string[];
 }
 
-/** Paid when what came in (net of refunds) covers what is due; nothing due is paid. Pure. */
-export function paymentState(dueVnd: number, paidVnd: number, receiptNumbers: readonly string[]): PaymentState {
-  return { dueVnd, paidVnd, paid: paidVnd >= dueVnd, receiptNumbers };
+/**
+ * Paid when what came in (net of refunds) covers what is due; nothing due is paid — but a subject
+ * whose due amount nobody knows (no procedure, no order yet) is not paid. Pure.
+ */
+export function paymentState(dueVnd: number | null, paidVnd: number, receiptNumbers: readonly string[]): PaymentState {
+  return { dueVnd: dueVnd ?? 0, paidVnd, paid: dueVnd !== null && paidVnd >= dueVnd, receiptNumbers };
 }
 
 /**

@@ -172,3 +172,9 @@ describe('bad input changes nothing and is a 4xx', () => {
     expect((await as('courier', 'POST', '/api/v1/payments/orders', { subject: { kind: 'dossier', id: d.code }, returnUrl: '/x' })).statusCode).toBe(403);
   });
 });
+
+describe('what nobody says is due is not paid', () => {
+  it('a draft with no order yet is unpaid (h-online must not submit it), then paid once its order is', async () => {
+    expect(await paymentStateOf(w.ctx(w.actors.citizen), { kind: 'draft', id: 'draft-new' })).toEqual({ dueVnd: 0, paidVnd: 0, paid: false, receiptNumbers: [] });
+  });
+});

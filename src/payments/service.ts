@@ -147,8 +147,10 @@ export async function paymentStateOf(ctx: ServiceContext & { readonly payments?:
   const paidVnd = rows.reduce((s, r) => s + r.amount_vnd - Number(r.refunded), 0);
   const resolver = ctx.payments?.subjects[subject.kind];
   const info = resolver ? await resolver(ctx, subject.id).catch(() => null) : null;
-  let dueVnd = orders[0]?.amount_vnd ?? 0;
+  // unknown (null) until an order or the subject's procedure says what is due
+  let dueVnd: number | null = orders[0]?.amount_vnd ?? null;
   if (info?.procedureCode) dueVnd = (await feesDue(ctx, { procedureCode: info.procedureCode, caseKey: info.caseKey }).catch(() => ({ totalVnd: dueVnd }))).totalVnd;
+  if (dueVnd === null && rows.length > 0) dueVnd = paidVnd;
   return paymentState(dueVnd, paidVnd, rows.map((r) => formatReceiptNumber(r.series, r.year, r.number)));
 }
 
