@@ -63,12 +63,12 @@ describe('signing in', () => {
     expect(await header.textContent()).toContain('Nhân viên tiếp nhận');
     const tasks = page.locator('ul[data-role="clerk"] h3');
     const titles = await tasks.allTextContents();
-    for (const title of ['Tiếp nhận hồ sơ', 'Trả kết quả', 'Tra cứu hồ sơ', 'Tìm trong bản quét']) {
+    for (const title of ['Tiếp nhận hồ sơ', 'Trả kết quả', 'Hồ sơ trực tuyến chờ tiếp nhận', 'Nộp trực tuyến thay người dân', 'Tra cứu hồ sơ', 'Tìm trong bản quét']) {
       expect(titles.some((text) => text.startsWith(title))).toBe(true);
     }
-    // The clerk's four capabilities have their pages (counter, return, search, text in the scans): links, none "coming".
+    // The clerk's six capabilities have their pages (counter, return, the online inbox, assisted online filing, search, text in the scans): links, none "coming".
     expect(await page.locator('ul[data-role="clerk"] .capability--coming').count()).toBe(0);
-    expect(await page.locator('ul[data-role="clerk"] a').count()).toBe(4);
+    expect(await page.locator('ul[data-role="clerk"] a').count()).toBe(6);
     expect(await page.getByRole('main').count()).toBe(1);
     await expectNoAxeViolations();
   });

@@ -13,8 +13,9 @@ import { channelShare, onlineInbox, submitOnlineDossier, type ChannelShare, type
 import type { SmsSender } from '../notifications/sms';
 import type { Actor } from '../platform/actor';
 import type { ServiceContext } from '../platform/context';
-import { conflict, forbidden, unauthenticated, validationFailed, type ErrorDetail } from '../platform/errors';
+import { conflict, forbidden, isDomainError, unauthenticated, validationFailed, type ErrorDetail } from '../platform/errors';
 import { trackingPinFor } from '../tracking/references';
+import { unitPathsByCode } from '../directory/references';
 import { alreadySubmitted, columnsOf, contentOf, ownDraft, viewOf, type DraftRow, type DraftView } from './drafts';
 import { confirmationPurpose, feeDue, intakeOf, reviewProblems, type DraftContent, type PaymentState } from './model';
 
@@ -60,10 +61,12 @@ export async function createDraft(ctx: OnlineContext, input: DraftInput & { proc
     throw validationFailed('NOT_ONLINE', 'Thủ tục này chưa cung cấp dịch vụ công trực tuyến; vui lòng nộp tại quầy hoặc qua bưu chính.', [{ path: 'procedureCode', message: 'không nộp trực tuyến' }]);
   }
   const now = ctx.clock.now();
+  // a citizen files for themself: their account's personal ID, and their name to start from
   const own = !assisted && actor.scope.kind === 'self' && actor.scope.personalId ? { personalId: actor.scope.personalId } : {};
+  const named = assisted ? {} : { name: actor.fullName };
   const content: DraftContent = {
     procedureCode: procedure.code, caseKey: input.caseKey ?? null, placeUnitCode: input.placeUnitCode ?? null,
-    applicant: { ...(input.applicant ?? {}), ...own }, formData: input.formData ?? {}, papers: input.papers ?? [],
+    applicant: { ...named, ...(input.applicant ?? {}), ...own }, formData: input.formData ?? {}, papers: input.papers ?? [],
     delivery: input.delivery ?? null, storeConsent: input.storeConsent ?? false,
   };
   const row = await ctx.db.insertInto('online_drafts').values({
@@ -196,4 +199,31 @@ export function onlineStats(ctx: ServiceContext, period: { from: string; to: str
  */
 export function submitOnlineFromNational(ctx: DossierContext, input: IntakeInput, nationalId: string): Promise<IntakeResult> {
   return submitOnlineDossier(ctx, input, { assisted: false }, `national-${nationalId}`.slice(0, 128));
+}
+
+/**
+ * What the payments capability needs of a draft it takes a payment for (its subject resolver,
+ * wired in src/app.ts): the payer, the procedure and case whose fee is due, the province the online
+ * receipt is filed under. Null when the draft is not the actor's (or already submitted).
+ */
+export async function draftSubject(ctx: ServiceContext, id: string): Promise<{
+  payer: { name: string; personalId?: string; phone?: string }; procedureCode: string; caseKey: string | null; unitPath: string | null; dossierCode: null; shipmentId: null;
+} | null> {
+  if (!/^[0-9]{1,10}$/.test(id)) return null;
+  try {
+    const { actor } = filerOf(ctx);
+    const row = await ownDraft(ctx.db, actor, Number(id));
+    if (row.dossier_code) return null;
+    const a = contentOf(row).applicant;
+    const communePath = a.unitCode ? (await unitPathsByCode(ctx.db, a.unitCode))[0] : undefined;
+    // the province is the first level of a unit path (/82/…/)
+    const provincePath = communePath ? `/${communePath.split('/')[1] ?? ''}/` : null;
+    return {
+      payer: { name: a.name ?? '', ...(a.personalId ? { personalId: a.personalId } : {}), ...(a.phone ? { phone: a.phone } : {}) },
+      procedureCode: row.procedure_code, caseKey: row.case_key, unitPath: provincePath, dossierCode: null, shipmentId: null,
+    };
+  } catch (e) {
+    if (isDomainError(e) && (e.kind === 'NotFound' || e.kind === 'Forbidden')) return null;
+    throw e;
+  }
 }

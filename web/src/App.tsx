@@ -10,6 +10,8 @@ import {
   ServicePointsPage, SupervisionPage, TrackingPage, TransparencyLink, TransparencyPage, UnitsPage, UsersPage, VerifyPage,
 } from './pages';
 import { CourierPage } from './pages';
+// online submission (issue 15 §2, §3)
+import { AssistPage, InboxPage, SubmitPage } from './pages';
 import { codeAfter, paths, permissionsFor } from './routes';
 import { ForbiddenPage } from './ui/ForbiddenPage';
 import { errorMessage } from './ui/errors';
@@ -69,8 +71,15 @@ function Page({ path, user, onSessionLost }: { path: string; user: User; onSessi
       return <MyDossiersPage />;
     case paths.myPapers:
       return <MyPapersPage />;
+    case paths.onlineInbox:
+      return <InboxPage />;
+    case paths.onlineAssist:
+      return <AssistPage />;
+    case paths.onlineSubmit:
+      return <SubmitPage procedureCode="" />;
     default:
       if (path.startsWith('/buu-ta/')) return <CourierPage path={path} user={user} />;
+      if (path.startsWith(`${paths.onlineSubmit}/`)) return <SubmitPage key={path} procedureCode={codeAfter(path, paths.onlineSubmit)} />;
       if (path.startsWith(`${paths.verifyCopy}/`)) return <VerifyPage key={path} id={codeAfter(path, paths.verifyCopy)} />;
       if (path.startsWith(`${paths.processingDossier}/`)) {
         const code = codeAfter(path, paths.processingDossier);

@@ -59,3 +59,7 @@ export const PortalBookingPage = lazy(() => portal().then((surface) => ({ defaul
 export const ManageBookingPage = lazy(() => portal().then((surface) => ({ default: surface.ManageBookingPage })));
 
 export const CourierPage = lazy(() => import('./postal/surface').then((surface) => ({ default: surface.CourierPage })));
+const online = () => import('./online/surface');
+export const InboxPage = lazy(() => online().then((surface) => ({ default: surface.InboxPage })));
+export const AssistPage = lazy(() => online().then((surface) => ({ default: surface.AssistPage })));
+export const SubmitPage = lazy(() => import('./portal/submit/surface').then((surface) => ({ default: surface.SubmitPage })));

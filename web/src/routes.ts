@@ -51,6 +51,12 @@ export const paths = {
   courierResults: '/buu-ta/phat-ket-qua',
   /** couriers: the hand-over record with an agency */
   courierHandover: '/buu-ta/ban-giao',
+  /** the one-stop: online dossiers awaiting acceptance (issue 15 §2) */
+  onlineInbox: '/quay/truc-tuyen',
+  /** staff: file an online dossier for a citizen, confirmed by the citizen's one-time code (issue 15 §3) */
+  onlineAssist: '/quay/nop-thay',
+  /** citizens: submit online; a procedure's submission is this path + '/' + its code (?ban-nhap=<draft id> resumes) */
+  onlineSubmit: '/nop-truc-tuyen',
 } as const satisfies Record<string, `/${string}`>;
 
 type PagePath = Exclude<(typeof paths)[keyof typeof paths], typeof paths.home>;
@@ -88,6 +94,9 @@ export const pagePermissions = {
   [paths.courierPickups]: ['postal.courier'],
   [paths.courierResults]: ['postal.courier'],
   [paths.courierHandover]: ['postal.courier'],
+  [paths.onlineInbox]: ['dossiers.receive'],
+  [paths.onlineAssist]: ['dossiers.receive', 'postal.courier'],
+  [paths.onlineSubmit]: ['portal.self'],
 } as const satisfies Record<PagePath, readonly Permission[]>;
 
 /** The code or id in a page's path after its prefix: `codeAfter('/xu-ly/ho-so/A%2F1', paths.processingDossier)` → `A/1`. */
@@ -101,5 +110,6 @@ export function permissionsFor(path: string): readonly Permission[] {
   if (path.startsWith(`${paths.adminCatalog}/`)) return pagePermissions[paths.adminCatalog];
   if (path.startsWith(`${paths.courierPickups}/`)) return pagePermissions[paths.courierPickups];
   if (path.startsWith(`${paths.courierResults}/`)) return pagePermissions[paths.courierResults];
+  if (path.startsWith(`${paths.onlineSubmit}/`)) return pagePermissions[paths.onlineSubmit];
   return (pagePermissions as Readonly<Record<string, readonly Permission[]>>)[path] ?? [];
 }

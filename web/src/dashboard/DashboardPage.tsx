@@ -21,6 +21,7 @@ import { BarChart, LineChart, type Bar, type Series } from './charts';
 import { periodPreset, type PresetKind } from './period';
 import { vnMidnightOf } from '../../../src/shared/civil-date';
 import { BreakdownTable, DataTable, DrillTable, fmt, indicatorColumns, pct } from './tables';
+import { OnlinePanel } from './OnlinePanel';
 import './dashboard.css';
 
 const breakdowns = ['channel', 'level', 'unit', 'agency', 'receiving', 'procedure'] as const satisfies readonly BreakdownBy[];
@@ -194,6 +195,7 @@ export function DashboardPage({ user }: { readonly user: User }) {
             <Number_ label={t('kpi_average')} value={s.averageResolutionWorkingDays === null ? '—' : t('kpi_averageValue', { days: s.averageResolutionWorkingDays.toLocaleString('vi-VN') })} />
           </div>
           <p className="no-print"><a href={xlsxUrl('summary', query)}>{t('downloadSummary')}</a></p>
+          <OnlinePanel from={query.from} to={query.to} />
 
           <h2>{t('byHeading', { by: byLabel(data.by).toLocaleLowerCase() })}</h2>
           <div className="no-print tabs" role="tablist">

@@ -11,6 +11,7 @@ export type CapabilityKey = keyof Messages['capabilities'];
 export const capabilityPermissions = [
   // the counter
   ['receiveDossier', ['dossiers.receive']], ['returnResult', ['dossiers.receive', 'dossiers.return']],
+  ['onlineInbox', ['dossiers.receive']], ['assistedFiling', ['dossiers.receive']],
   // the postal worker
   ['pickupAtHome', ['postal.courier']], ['deliverResult', ['postal.courier']], ['courierRoute', ['postal.courier']],
   // the agency desk, and search for whoever handles dossiers
@@ -53,4 +54,7 @@ export const capabilityPaths: Partial<Record<CapabilityKey, string>> = {
   pickupAtHome: paths.courierPickups,
   deliverResult: paths.courierResults,
   courierRoute: paths.courierDay,
+  onlineInbox: paths.onlineInbox,
+  assistedFiling: paths.onlineAssist,
+  submitOnline: paths.onlineSubmit,
 };
