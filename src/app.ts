@@ -31,6 +31,7 @@ import { registerPostalRoutes } from './postal/routes';
 import { registerDayPlanRoutes } from './postal/day-plan-routes';
 import { registerCourierRoutes } from './postal/courier-routes';
 import { registerPostalIncidentRoutes } from './postal/incident-routes';
+import { registerPostalReportRoutes } from './postal/report-routes';
 import { postalResultHook } from './postal/service';
 import { carrierPollJob } from './postal/carrier-job';
 import { CarrierSimulator } from './postal/carrier-simulator';
@@ -189,6 +190,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerDayPlanRoutes(app, routeDeps);
   registerCourierRoutes(app, routeDeps);
   registerPostalIncidentRoutes(app, routeDeps);
+  registerPostalReportRoutes(app, routeDeps);
   registerOutboxAdminRoutes(app, routeDeps);
   registerStoreRoutes(app, routeDeps);
   registerFilesRoutes(app, { ...routeDeps, files: filesDepsOf(deps) });

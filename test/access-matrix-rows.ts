@@ -264,6 +264,7 @@ export const matrix: Record<string, Row> = {
     access: 'signed-in', needs: ['postal.dispatch'], resource: 'none', body: () => ({ resolution: 'Đã xin lỗi người nộp và giao bù trong ngày' }),
     note: 'the matrix\'s id names no incident of the clerk\'s post office: 404 INCIDENT_NOT_FOUND',
   },
+  'GET /api/v1/postal/stats': { access: 'signed-in', needs: ['reports.read', 'postal.dispatch'], resource: 'none', query: period },
   'POST /api/v1/files': {
     access: 'signed-in', needs: ['files.upload'], resource: 'none',
     note: 'an upload is a multipart body and the matrix sends JSON: 415 UPLOAD_NOT_MULTIPART (src/documents/files.test.ts uploads for real)',

@@ -121,3 +121,26 @@ export const IncidentSchema = Type.Object({
   compensation: Nullable(Type.Object({ number: Type.String(), amountVnd: Type.Integer(), recipientName: Type.String(), paymentMethod: Type.String() })),
 });
 export type IncidentResponse = Static<typeof IncidentSchema>;
+
+const count = Type.Integer({ minimum: 0 });
+const FiguresFields = {
+  legs: count,
+  legsByKind: Type.Object({ pickup: count, toAgency: count, result: count, transfer: count }),
+  ended: Type.Integer({ minimum: 0, description: 'Chặng kết thúc trong kỳ (đã bàn giao cho cơ quan hoặc đã phát)' }),
+  onTime: Type.Integer({ minimum: 0, description: 'Chặng kết thúc đúng chỉ tiêu J+n (TT 17/2017 Điều 6–7)' }),
+  late: count,
+  failedAttempts: Type.Integer({ minimum: 0, description: 'Lần phát không thành công trong kỳ' }),
+  returnedToAgency: count,
+  postageVnd: count,
+  feesVnd: count,
+  incidents: count,
+  incidentsByKind: Type.Object({ lost: count, damaged: count, late: count, complaint: count }),
+  compensationVnd: count,
+};
+export const PostalStatsSchema = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  total: Type.Object(FiguresFields),
+  postOffices: Type.Array(Type.Object({ servicePointId: Type.Integer(), code: Type.String(), name: Type.String(), ...FiguresFields })),
+});
+export type PostalStatsResponse = Static<typeof PostalStatsSchema>;

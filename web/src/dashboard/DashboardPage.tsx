@@ -23,6 +23,7 @@ import { vnMidnightOf } from '../../../src/shared/civil-date';
 import { BreakdownTable, DataTable, DrillTable, fmt, indicatorColumns, pct } from './tables';
 import { OnlinePanel } from './OnlinePanel';
 import './dashboard.css';
+import { PostalPanel } from './PostalPanel';
 
 const breakdowns = ['channel', 'level', 'unit', 'agency', 'receiving', 'procedure'] as const satisfies readonly BreakdownBy[];
 const channelOf: Record<string, DrillFilter['channel']> = { online: 'online', postal: 'postal', counter: 'counter' };
@@ -224,6 +225,7 @@ export function DashboardPage({ user }: { readonly user: User }) {
           <DataTable columns={indicatorColumns(t)} rows={data.indicators} rowKey={(i) => i.code} />
           <ul className="muted">{data.notes.map((n) => <li key={n}>{n}</li>)}</ul>
           <p className="no-print"><a href={xlsxUrl('indicators', query)}>{t('downloadTable')}</a></p>
+          <PostalPanel query={query} />
         </>
       ) : null}
       {drill ? (
