@@ -27,7 +27,7 @@ interface RoleCase { readonly role: string; readonly actor: Actor }
 
 /** The actors whose scopes are measured; the officer's agency and the clerk's point are the busiest of the data set. */
 async function roleCases(db: Database): Promise<RoleCase[]> {
-  const province = await db.selectFrom('admin_units').select(['id', 'path']).where('code', '=', '82').where('level', '=', 'province').executeTakeFirstOrThrow();
+  const province = await db.selectFrom('admin_units').select(['id', 'path']).where('code', '=', '87').where('level', '=', 'province').executeTakeFirstOrThrow();
   const busiest = async (column: 'competent_agency_id' | 'receiving_service_point_id') => {
     const r = await sql<{ id: number }>`SELECT ${sql.ref(column)} AS id FROM dossiers TABLESAMPLE SYSTEM (2) WHERE ${sql.ref(column)} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`.execute(db);
     const id = r.rows[0]?.id;

@@ -241,7 +241,8 @@ export interface SearchPage {
 /**
  * Dossiers of the actor's scope matching the filters, newest received first (`received_at DESC,
  * id DESC`, the order of the indexes of migration 0009; not yet received ones first). Counting
- * stops after SEARCH_COUNT_CAP + 1 rows.
+ * stops after SEARCH_COUNT_CAP + 1 rows; deep pages follow `next` (keyset, search-cursor.ts).
+ * Names match the stored unaccented key (migration 0170). Design and figures: docs/scale.md.
  */
 export async function searchDossiers(ctx: ServiceContext, f: SearchFilters): Promise<SearchPage> {
   const actor = await readerOf(ctx);
@@ -254,7 +255,8 @@ export async function searchDossiers(ctx: ServiceContext, f: SearchFilters): Pro
   if (f.personalId) q = q.where('d.personal_id', '=', f.personalId);
   if (f.phone) q = q.where('d.applicant_phone', '=', f.phone.replace(/[ .]/g, ''));
   const name = f.name?.trim().normalize('NFC');
-  if (name) q = q.where(sql<boolean>`search_key(d.applicant_name) LIKE '%' || search_key(${likeEscape(name)}) || '%'`);
+  // the stored key (migration 0170): no unaccent() per row read
+  if (name) q = q.where(sql<boolean>`d.applicant_name_key LIKE '%' || search_key(${likeEscape(name)}) || '%'`);
   if (f.status) q = q.where('d.status', '=', f.status);
   if (f.procedureCode) q = q.where('d.procedure_code', '=', f.procedureCode);
   if (f.agency) {
@@ -278,7 +280,9 @@ export async function searchDossiers(ctx: ServiceContext, f: SearchFilters): Pro
   const [rows, count] = await Promise.all([
     page.select(['d.id', 'd.code', 'd.status', 'd.procedure_code', 'd.applicant_name', 'd.received_at', 'd.due_at', 'd.original_due_at', 'd.finished_at', 'd.rated_at'])
       .orderBy('d.received_at', 'desc').orderBy('d.id', 'desc').limit(limit + 1).offset(f.offset ?? 0).execute(),
-    ctx.db.selectFrom(q.select(sql<number>`1`.as('one')).limit(SEARCH_COUNT_CAP + 1).as('m'))
+    // in the page's order: the planner walks the scope's index when matches are dense (stopping at
+    // the cap) and takes the trigram or equality index when they are rare — never a full bitmap of a common name
+    ctx.db.selectFrom(q.select(sql<number>`1`.as('one')).orderBy('d.received_at', 'desc').orderBy('d.id', 'desc').limit(SEARCH_COUNT_CAP + 1).as('m'))
       .select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const counted = Number(count.n);

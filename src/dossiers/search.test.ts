@@ -105,3 +105,21 @@ describe('search: keyset pages', () => {
     expect(ok.json()).toHaveProperty('next');
   });
 });
+
+describe('search: the stored name key (migration 0170)', () => {
+  it('follows the name whatever writes the row, and is found with or without diacritics', async () => {
+    const personalId = '087090007005';
+    w.clock.set(new Date('2026-03-06T09:00:00+07:00'));
+    const { code } = await receiveDossier(w.ctx(w.actors.clerk), w.intake({ personalId, name: 'Huỳnh Thị Ngọc Đào' }));
+    const key = async () => (await sql<{ k: string }>`SELECT applicant_name_key AS k FROM dossiers WHERE code = ${code}`.execute(t.db)).rows[0]?.k;
+    expect(await key()).toBe('huynh thi ngoc dao');
+    for (const name of ['ngoc dao', 'Ngọc Đào', 'HUYNH THI']) {
+      expect((await searchDossiers(w.ctx(w.actors.admin), { name, personalId })).items.map((d) => d.code), name).toEqual([code]);
+    }
+    // an update that even writes a stale key gets the key of the new name
+    await sql`UPDATE dossiers SET applicant_name = 'Đặng Văn Ước', applicant_name_key = 'stale' WHERE code = ${code}`.execute(t.db);
+    expect(await key()).toBe('dang van uoc');
+    expect((await searchDossiers(w.ctx(w.actors.admin), { name: 'van uoc', personalId })).total).toBe(1);
+    expect((await searchDossiers(w.ctx(w.actors.admin), { name: 'ngoc dao', personalId })).total).toBe(0);
+  });
+});
