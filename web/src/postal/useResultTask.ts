@@ -37,7 +37,13 @@ export function useResultTask(id: number, user: User, position: Position | null)
   const shipment = loaded.status === 'ready' ? loaded.shipment : null;
   const leg = shipment?.legs.find((l) => l.kind === 'result') ?? null;
   const n = leg?.trackingNumber ?? '';
-  const answered = (s: Shipment | null, what: string) => { if (s) { setLoaded({ status: 'ready', shipment: s }); setDone(what); setAgencySig(emptySignature()); } };
+  const answered = (s: Shipment | null, what: string) => {
+    // a refusal replaces the last success notice: the courier sees one message, the server's
+    if (!s) { setDone(null); return; }
+    setLoaded({ status: 'ready', shipment: s });
+    setDone(what);
+    setAgencySig(emptySignature());
+  };
   const need = (what: string) => { setMissing(what); setDone(null); return null; };
 
   const take = async () => answered(await act.send(() => assignToMe(n)), 'taken');
