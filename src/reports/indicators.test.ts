@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OFFICIAL_SCHEDULES, WorkCalendar } from '../calendar';
 import {
-  cappedScore, countIndicators, indicatorsFromCounts, publicationIndicator, judgeTimeliness, percent, staffAttitudeScore, tt01AgencyRating, tt01Scores, tt01StaffAttitude,
+  cappedScore, countIndicators, indicatorsFromCounts, publicationIndicator, syncIndicator, syncRateOf, judgeTimeliness, percent, staffAttitudeScore, tt01AgencyRating, tt01Scores, tt01StaffAttitude,
   type IndicatorCounts, type IndicatorDossier, type IndicatorProcedure, type IndicatorRating, type IndicatorValue,
 } from './indicators';
 import { rollupDeltas, RollupAccumulator, type RollupDossier } from './rollup';
@@ -209,5 +209,20 @@ describe('satisfaction (F766 5.4) and staff attitude (TT 01/2018 index 7) from t
     expect(i).toMatchObject({ code: '1.3', value: 80.65, numerator: 25, denominator: 31, score: null, maxScore: null });
     expect(i.rule).toContain('đối tượng thực hiện');
     expect(publicationIndicator(0, 0, []).value).toBeNull();
+  });
+
+  it('1.4: 1,187 of 1,250 received dossiers synced is 94.96%, shown and not scored; without sync records N/A', () => {
+    expect(syncIndicator(1187, 1250)).toMatchObject({ code: '1.4', value: 94.96, numerator: 1187, denominator: 1250, score: null, maxScore: null });
+    expect(syncIndicator(null, 1250)).toMatchObject({ code: '1.4', value: null, numerator: 0, denominator: 1250 });
+    // more synced than the roll-up counts (moved out of scope): capped at 100%
+    expect(syncIndicator(12, 10).value).toBe(100);
+  });
+
+  it('3.3 is scaled by the sync rate: 600 online of 2,000 received with 90% synced is 27%', () => {
+    const base = countIndicators([], [], period);
+    const counts: IndicatorCounts = { ...base, received: 2000, receivedOnline: 600, syncRate: syncRateOf(1800, 2000) };
+    expect(indicatorsFromCounts(counts).find((x) => x.code === '3.3')).toMatchObject({ value: 27, numerator: 540, denominator: 2000 });
+    expect(syncRateOf(null, 2000)).toBe(1);
+    expect(syncRateOf(5, 0)).toBe(1);
   });
 });

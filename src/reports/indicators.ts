@@ -7,7 +7,7 @@ import { elapsedWorkingTime, indicatorElapsed, type EpochMs, type WorkCalendar, 
 import { isDislike, type DislikeReason } from '../dossiers/lifecycle';
 import { vnDayNumberOfInstant } from '../shared/civil-date';
 
-export type IndicatorCode = '1.3' | '2.1' | '2.2' | '3.1' | '3.2' | '3.3' | '3.5' | '3.6' | '4.1' | '4.2' | '4.3' | '4.4' | '5.4';
+export type IndicatorCode = '1.3' | '1.4' | '2.1' | '2.2' | '3.1' | '3.2' | '3.3' | '3.5' | '3.6' | '4.1' | '4.2' | '4.3' | '4.4' | '5.4';
 
 export interface IndicatorValue {
   readonly code: IndicatorCode;
@@ -128,7 +128,7 @@ export interface IndicatorCounts {
 export type MaxScores = Readonly<Record<IndicatorCode, number | null>>;
 export const DEFAULT_MAX_SCORES: MaxScores = {
   // group 1 has 18 points [S] but no known split among 1.1–1.4: 1.3 is shown, not scored
-  '1.3': null,
+  '1.3': null, '1.4': null,
   '2.1': 20, '2.2': null, '3.1': 4, '3.2': 4, '3.3': 4, '3.5': 5, '3.6': 5, '4.1': 5, '4.2': 6, '4.3': 6, '4.4': 5, '5.4': 18,
 };
 
@@ -262,6 +262,25 @@ export function publicationIndicator(complete: number, total: number, notHeld: r
     `TTHC còn hiệu lực có đủ tên, thành phần và số lượng hồ sơ, thời hạn giải quyết, cơ quan thực hiện (nguồn công bố không để trống) / tổng số TTHC còn hiệu lực cuối kỳ. Danh mục chưa lưu: ${notHeld.join(', ')} — chưa kiểm tra được các bộ phận này. Chưa chấm điểm (nhóm 1 có 18 điểm, chưa rõ cách chia).`,
     null, max);
 }
+
+/**
+ * 1.4 (F766): dossiers received in the period that reached the national portal / dossiers received
+ * in the period (our own count stands for max(national reporting system, portal), which motcua
+ * cannot read). `null` numerator: no sync record in the period (the sync was not running): N/A.
+ * The rate is capped at 100% (a dossier counted by the sync but not by the roll-up, e.g. moved out of scope).
+ */
+export function syncIndicator(synced: number | null, received: number, max: MaxScores = DEFAULT_MAX_SCORES): IndicatorValue {
+  const rule = 'Hồ sơ tiếp nhận trong kỳ đã được Cổng DVCQG nhận (bản ghi tiếp nhận đồng bộ thành công) / hồ sơ tiếp nhận trong kỳ. Chưa chấm điểm (nhóm 1 có 18 điểm, chưa rõ cách chia).';
+  if (synced === null) {
+    return { code: '1.4', name: 'Tỷ lệ hồ sơ được đồng bộ lên Cổng DVCQG', value: null, unit: '%', numerator: 0, denominator: received,
+      rule: `${rule} Trong kỳ không có bản ghi đồng bộ nào (chưa vận hành đồng bộ): chưa có số liệu.`, score: null, maxScore: max['1.4'] };
+  }
+  return ratio('1.4', 'Tỷ lệ hồ sơ được đồng bộ lên Cổng DVCQG', Math.min(synced, received), received, rule, null, max);
+}
+
+/** The sync rate 3.3 is multiplied by: 1.4 as a fraction, or 1 without sync data. */
+export const syncRateOf = (synced: number | null, received: number): number =>
+  synced === null || received === 0 ? 1 : Math.min(1, synced / received);
 
 export function indicatorsFromCounts(c: IndicatorCounts, max: MaxScores = DEFAULT_MAX_SCORES): IndicatorValue[] {
   const onlineSynced = Math.round(c.receivedOnline * c.syncRate);

@@ -40,7 +40,7 @@ export const DrillRowSchema = Type.Object({
 export const DrillPageSchema = Type.Object({ items: Type.Array(DrillRowSchema), next: Nullable(Type.String()) });
 
 export const IndicatorValueSchema = Type.Object({
-  code: literals(['1.3', '2.1', '2.2', '3.1', '3.2', '3.3', '3.5', '3.6', '4.1', '4.2', '4.3', '4.4', '5.4'] as const),
+  code: literals(['1.3', '1.4', '2.1', '2.2', '3.1', '3.2', '3.3', '3.5', '3.6', '4.1', '4.2', '4.3', '4.4', '5.4'] as const),
   name: Type.String(), value: Nullable(Type.Number()), unit: literals(['%', 'ngày làm việc'] as const),
   numerator: Type.Number(), denominator: Type.Number(), rule: Type.String(), score: Nullable(Type.Number()), maxScore: Nullable(Type.Number()),
 });

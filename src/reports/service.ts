@@ -13,7 +13,8 @@ import { forbidden, notFound, validationFailed } from '../platform/errors';
 import { countCounterOutcomes, type CounterOutcomeCounts } from '../counter/service';
 import { partsNotHeld, publicationPartLabels } from '../catalog/completeness';
 import { publicationFigures } from '../catalog/publication';
-import { indicatorsFromCounts, publicationIndicator, type IndicatorCounts, type IndicatorValue } from './indicators';
+import { indicatorsFromCounts, publicationIndicator, syncIndicator, syncRateOf, type IndicatorCounts, type IndicatorValue } from './indicators';
+import { syncedReceipts } from '../sync/service';
 import { inProgressAt, inScope, openNow, sumByProcedure, sumRollups, summary, totalsOf, type Period, type ReportScope, type Summary } from './queries';
 import { loadUnitMap, type AsOf } from './units';
 import { DAY_MS, vnMidnightOf } from '../shared/civil-date';
@@ -295,7 +296,7 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
   const period = periodOf(q);
   const db = ctx.db;
   const dayBefore = new Date(Date.parse(`${period.from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  const [rows, openBefore, openOverdueAtEnd, procs, withOnline, dislikedInBase] = await Promise.all([
+  const [rows, openBefore, openOverdueAtEnd, procs, withOnline, dislikedInBase, sync] = await Promise.all([
     sumRollups(db, scope, period, ['channel']),
     inProgressAt(db, scope, dayBefore),
     // open at the end of the period and past the (original) due time: late (F766: judged at period end)
@@ -309,7 +310,11 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
     sql<{ n: number }>`SELECT count(*)::int AS n FROM dossiers WHERE ${inScope(scope)}
       AND received_at < ${vnEndExclusive(period.to)} AND (finished_at IS NULL OR finished_at >= ${vnStart(period.from)})
       AND rating_stars <= ${DISLIKE_MAX_STARS}`.execute(db),
+    // 1.4 and the 3.3 multiplier: the receipts the national sync recorded and those the portal accepted (src/sync)
+    syncedReceipts(db, scope.unitPath, vnStart(period.from), vnEndExclusive(period.to)),
   ]);
+  // no sync record in the period: the sync was not running then, 1.4 has no data and 3.3 is not scaled
+  const synced = sync.received === 0 ? null : sync.synced;
   const t = totalsOf({});
   let online = 0, postal = 0;
   for (const r of rows) {
@@ -343,7 +348,7 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
     resolvedCount: t.resolved_early + t.resolved_on_time + t.resolved_late, resolvedWorkingDays: t.resolution_working_minutes / 480,
     procedures: uniqueProcs.length, onlineProcedures: onlineProcs.length,
     onlineProceduresWithDossiers: onlineProcs.filter((p) => codesWithOnline.has(p.code)).length,
-    received: t.received, receivedOnline: online, receivedPostal: postal, syncRate: 1,
+    received: t.received, receivedOnline: online, receivedPostal: postal, syncRate: syncRateOf(synced, t.received),
     feeProcedures: feeCodes.size, feeProceduresOnlinePayment: [...feeCodes].filter((c) => codesPaidOnline.has(c)).length,
     feeDossiers, paidOnlineDossiers: t.paid_online,
     paperResultDossiers: t.resolved_early + t.resolved_on_time + t.resolved_late, electronicResults: t.electronic_results,
@@ -351,9 +356,9 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
   };
   const publication = await publicationFigures(db, provinceOfPath(scope.unitPath), period.to);
   return {
-    indicators: [publicationIndicator(publication.complete, publication.total, partsNotHeld.map((p) => publicationPartLabels[p].toLowerCase())), ...indicatorsFromCounts(counts)],
+    indicators: [publicationIndicator(publication.complete, publication.total, partsNotHeld.map((p) => publicationPartLabels[p].toLowerCase())), syncIndicator(synced, t.received), ...indicatorsFromCounts(counts)],
     notes: [
-      'Chỉ số 3.5: TTHC có thu phí đã có ít nhất một hồ sơ thanh toán trực tuyến trong kỳ (thay cho cờ tích hợp thanh toán trên Cổng DVCQG, chưa có trong danh mục). Chỉ số 3.6: mẫu số là hồ sơ tiếp nhận của TTHC có thu phí; tử số là hồ sơ có sự kiện nộp phí trực tuyến. Tỷ lệ đồng bộ lấy bằng 100%.',
+      'Chỉ số 3.5: TTHC có thu phí đã có ít nhất một hồ sơ thanh toán trực tuyến trong kỳ (thay cho cờ tích hợp thanh toán trên Cổng DVCQG, chưa có trong danh mục). Chỉ số 3.6: mẫu số là hồ sơ tiếp nhận của TTHC có thu phí; tử số là hồ sơ có sự kiện nộp phí trực tuyến. Tỷ lệ đồng bộ nhân vào chỉ số 3.3 là chỉ số 1.4 (100% khi trong kỳ chưa có bản ghi đồng bộ nào).',
       'Chỉ số 4.1: mẫu số là hồ sơ đã giải quyết (mọi TTHC trong danh mục mẫu có kết quả là giấy tờ); tử số là hồ sơ có tệp kết quả điện tử được cơ quan đính kèm. Chỉ số 4.2: hồ sơ tiếp nhận có ít nhất một thành phần đã số hóa (có tệp đính kèm; đánh dấu "đã scan" mà không có tệp thì không tính); chưa xét điều kiện có kết quả điện tử. Chỉ số 4.3: hồ sơ có thành phần sử dụng lại (kho dữ liệu của motcua, kết quả trước đó, CSDL quốc gia). Chỉ số 4.4: chỉ tính thành phần lấy từ CSDL quốc gia; kho dữ liệu của motcua không phải kho dữ liệu trên Cổng DVCQG.',
       'Chỉ số 5.4: chưa có phản ánh, kiến nghị (PAKN); "không hài lòng" là hồ sơ thuộc mẫu số của 2.1 được người nộp đánh giá 1–2 sao (bất kể ngày đánh giá).',
     ],

@@ -64,7 +64,10 @@ export function httpNationalPortal(options: { readonly url: string; readonly key
       });
     } catch (e) {
       const timedOut = (e as Error).name === 'TimeoutError';
-      throw new PortalError(timedOut ? `Cổng DVCQG không trả lời trong ${Math.round(timeoutMs / 1000)} giây` : `Không kết nối được Cổng DVCQG: ${(e as Error).message}`, false);
+      // fetch says "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND, a certificate error) is its cause
+      const cause = (e as { cause?: { code?: unknown; message?: unknown } }).cause;
+      const reason = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : (e as Error).message;
+      throw new PortalError(timedOut ? `Cổng DVCQG không trả lời trong ${Math.round(timeoutMs / 1000)} giây` : `Không kết nối được Cổng DVCQG (${reason})`, false);
     }
   };
   const fail = async (res: Response): Promise<never> => {

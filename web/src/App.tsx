@@ -7,7 +7,7 @@ import { canAny } from './api/permissions';
 import {
   AgenciesPage, AnchorsPage, CalendarAdminPage, CatalogPage, ChangePasswordPage, DashboardPage, DossierPage, HomePage,
   LoginPage, MyDossiersPage, PublicLink, MyPapersPage, ProcedurePage, QueuePage, ReceivePage, ReturnPage, ScanSearchPage, SearchPage,
-  ServicePointsPage, SupervisionPage, TrackingPage, TransparencyLink, TransparencyPage, UnitsPage, UsersPage, VerifyPage,
+  ServicePointsPage, SupervisionPage, SyncStatusPage, TrackingPage, TransparencyLink, TransparencyPage, UnitsPage, UsersPage, VerifyPage,
 } from './pages';
 import { CourierPage } from './pages';
 // online submission (issue 15 §2, §3)
@@ -67,6 +67,8 @@ function Page({ path, user, onSessionLost }: { path: string; user: User; onSessi
       return <TransparencyPage />;
     case paths.anchors:
       return <AnchorsPage />;
+    case paths.syncStatus:
+      return <SyncStatusPage />;
     case paths.myDossiers:
       return <MyDossiersPage />;
     case paths.myPapers:

@@ -42,6 +42,7 @@ const transparency = () => import('./transparency/surface');
 export const TransparencyPage = lazy(() => transparency().then((surface) => ({ default: surface.TransparencyPage })));
 export const TransparencyLink = lazy(() => transparency().then((surface) => ({ default: surface.TransparencyLink })));
 
+export const SyncStatusPage = lazy(() => import('./sync/surface').then((surface) => ({ default: surface.SyncStatusPage })));
 export const AnchorsPage = lazy(() => import('./anchors/surface').then((surface) => ({ default: surface.AnchorsPage })));
 
 const citizen = () => import('./citizen/surface');

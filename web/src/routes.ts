@@ -57,6 +57,8 @@ export const paths = {
   onlineAssist: '/quay/nop-thay',
   /** citizens: submit online; a procedure's submission is this path + '/' + its code (?ban-nhap=<draft id> resumes) */
   onlineSubmit: '/nop-truc-tuyen',
+  /** administrators and supervisors: the national portal sync — counts, failures, retry */
+  syncStatus: '/quan-tri/dong-bo',
 } as const satisfies Record<string, `/${string}`>;
 
 type PagePath = Exclude<(typeof paths)[keyof typeof paths], typeof paths.home>;
@@ -97,6 +99,7 @@ export const pagePermissions = {
   [paths.onlineInbox]: ['dossiers.receive'],
   [paths.onlineAssist]: ['dossiers.receive', 'postal.courier'],
   [paths.onlineSubmit]: ['portal.self'],
+  [paths.syncStatus]: ['sync.read'],
 } as const satisfies Record<PagePath, readonly Permission[]>;
 
 /** The code or id in a page's path after its prefix: `codeAfter('/xu-ly/ho-so/A%2F1', paths.processingDossier)` → `A/1`. */

@@ -19,6 +19,7 @@ export const capabilityPermissions = [
   ['searchScans', ['dossiers.read']],
   // supervision
   ['dashboard', ['reports.read']], ['lateDossiers', ['supervision.read']], ['auditTrail', ['audit.verify']],
+  ['nationalSync', ['sync.read']],
   // administration
   ['adminUnits', ['directory.manage']], ['procedureCatalog', ['catalog.manage']], ['workCalendar', ['calendar.manage']], ['users', ['users.manage']],
   // the citizen
@@ -48,6 +49,7 @@ export const capabilityPaths: Partial<Record<CapabilityKey, string>> = {
   dashboard: paths.dashboard,
   lateDossiers: paths.supervision,
   auditTrail: paths.supervision,
+  nationalSync: paths.syncStatus,
   myDossiers: paths.myDossiers,
   myPapers: paths.myPapers,
   bookAppointment: paths.portalBooking,
