@@ -301,6 +301,7 @@ export const matrix: Record<string, Row> = {
   },
   'GET /api/v1/appointments/durations': { access: 'signed-in', needs: ['appointments.configure'], resource: 'none' },
   'PUT /api/v1/appointments/durations': { access: 'signed-in', needs: ['appointments.configure'], resource: 'shared', body: () => ({ items: [] }) },
+  'GET /api/v1/appointments/stats': { access: 'signed-in', needs: ['reports.read'], resource: 'none', query: period },
   'GET /api/v1/documents/search': { access: 'signed-in', needs: ['dossiers.read'], resource: 'none', query: 'q=nguyen%20van' },
   'GET /api/v1/documents/ocr/failures': { access: 'signed-in', needs: ['dossiers.read'], resource: 'none' },
   'POST /api/v1/documents/ocr/{id}/retry': {

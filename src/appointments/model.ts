@@ -18,6 +18,8 @@ export const bookingStatusLabels = labels.bookingStatus satisfies Record<Booking
 export const channels = ['portal', 'counter', 'phone'] as const;
 export type BookingChannel = (typeof channels)[number];
 
+export const channelLabels = labels.channel satisfies Record<BookingChannel, string>;
+
 /** Minutes one service takes when the procedure has no duration of its own for the purpose. */
 export const DEFAULT_DURATION_MINUTES = { intake: 20, pickup: 10, home: 30 } as const satisfies Record<Purpose, number>;
 

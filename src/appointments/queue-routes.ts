@@ -11,6 +11,7 @@ import { displayBoard, queueReport } from './queue-display';
 import { checkInBooking, closeKiosks, kioskInfo, openKiosk, takeWalkInTicket, type BookingLookup } from './queue-kiosk';
 import { ticketKinds, ticketStatuses, type QueuePolicy } from './queue-model';
 import { actOnTicket, callNextTicket, counterQueue } from './queue-service';
+import { QueueFiguresSchema } from './schemas';
 import { streamDisplay } from './queue-stream';
 
 export interface QueueRouteDeps extends RouteDeps {
@@ -47,10 +48,7 @@ const QueueTicket = Type.Object({
 });
 export type QueueTicketResponse = Static<typeof QueueTicket>;
 
-const Figures = Type.Object({
-  issued: Type.Integer(), called: Type.Integer(), served: Type.Integer(), noShow: Type.Integer(),
-  averageWaitMinutes: Nullable(Type.Number()), calledWithin15Percent: Nullable(Type.Number()), averageServiceMinutes: Nullable(Type.Number()),
-});
+const Figures = QueueFiguresSchema;
 
 const CounterQueue = Type.Object({
   day: Type.String(),

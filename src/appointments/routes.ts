@@ -13,9 +13,10 @@ import { channels, purposes } from './model';
 import { sendOneTimeCode, verifyOneTimeCode } from './one-time-codes';
 import { bookingByLink, listDayBookings, listHomeVisits, listSlots } from './reads';
 import {
-  BookingSchema, BookingWithLinkSchema, CodeSentSchema, DurationsSchema, PhoneVerificationSchema, SettingsSchema, SlotListSchema,
+  AppointmentStatsSchema, BookingSchema, BookingWithLinkSchema, CodeSentSchema, DurationsSchema, PhoneVerificationSchema, SettingsSchema, SlotListSchema,
 } from './schemas';
 import { getSettings, listDurations, saveDurations, saveSettings } from './settings';
+import { appointmentStats } from './stats';
 import { recordArrival, recordNoShow } from './staff';
 
 export interface AppointmentRouteDeps extends RouteDeps {
@@ -168,4 +169,12 @@ export function registerAppointmentRoutes(app: HttpApp, deps: AppointmentRouteDe
   app.put('/api/v1/appointments/durations', {
     schema: { tags, summary: 'Đặt thời lượng phục vụ của các thủ tục (quản trị toàn hệ thống)', body: DurationsSchema, response: { 200: DurationsSchema, 400: ErrorShape } },
   }, async (request) => saveDurations(staff(request), request.body));
+
+  app.get('/api/v1/appointments/stats', {
+    schema: {
+      tags, summary: 'Số liệu hẹn giờ và xếp hàng trong kỳ (trong phạm vi người xem): chờ trung bình, tỷ lệ được gọi trong 15 phút, vắng mặt, lịch hẹn theo kênh',
+      querystring: Type.Object({ from: CivilDate, to: CivilDate }, strict),
+      response: { 200: AppointmentStatsSchema, 400: ErrorShape },
+    },
+  }, async (request) => appointmentStats(staff(request), request.query));
 }

@@ -71,3 +71,21 @@ export const DurationsSchema = Type.Object({
   }, { additionalProperties: false }), { maxItems: 2000 }),
 }, { additionalProperties: false });
 export type DurationsResponse = Static<typeof DurationsSchema>;
+
+/** The queue's figures of a period (queueFigures in queue-model.ts). */
+export const QueueFiguresSchema = Type.Object({
+  issued: Type.Integer(), called: Type.Integer(), served: Type.Integer(), noShow: Type.Integer(),
+  averageWaitMinutes: Nullable(Type.Number()), calledWithin15Percent: Nullable(Type.Number()), averageServiceMinutes: Nullable(Type.Number()),
+});
+
+/** GET /api/v1/appointments/stats: the dashboard's queue panel (stats.ts). */
+export const AppointmentStatsSchema = Type.Object({
+  from: Type.String(), to: Type.String(),
+  queue: QueueFiguresSchema,
+  bookings: Type.Object({
+    total: Type.Integer(), arrived: Type.Integer(), noShow: Type.Integer(), cancelled: Type.Integer(), booked: Type.Integer(),
+    noShowPercent: Nullable(Type.Number()),
+    byChannel: Type.Array(Type.Object({ channel: literals(channels), label: Type.String(), count: Type.Integer() })),
+  }),
+});
+export type AppointmentStatsResponse = Static<typeof AppointmentStatsSchema>;

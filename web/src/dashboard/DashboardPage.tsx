@@ -24,6 +24,7 @@ import { BreakdownTable, DataTable, DrillTable, fmt, indicatorColumns, pct } fro
 import { OnlinePanel } from './OnlinePanel';
 import './dashboard.css';
 import { PostalPanel } from './PostalPanel';
+import { QueuePanel } from './QueuePanel';
 
 const breakdowns = ['channel', 'level', 'unit', 'agency', 'receiving', 'procedure'] as const satisfies readonly BreakdownBy[];
 const channelOf: Record<string, DrillFilter['channel']> = { online: 'online', postal: 'postal', counter: 'counter' };
@@ -228,6 +229,7 @@ export function DashboardPage({ user }: { readonly user: User }) {
           <PostalPanel query={query} />
         </>
       ) : null}
+      <QueuePanel query={query} />
       {drill ? (
         <section className="drill" aria-live="polite" aria-labelledby={`${drillId}-title`}>
           <h2 id={`${drillId}-title`}>{drill.title}</h2>
