@@ -8,10 +8,11 @@ export interface ServerProcess {
   output(): string;
 }
 
-export async function startServer(dataDir: string, port: number, timeoutMs = 120_000): Promise<ServerProcess> {
+/** `env`: more of the server's environment, e.g. `DATABASE_URL` for instances sharing one PostgreSQL. */
+export async function startServer(dataDir: string, port: number, timeoutMs = 120_000, env: Readonly<Record<string, string>> = {}): Promise<ServerProcess> {
   let out = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--seed-demo', '--port', String(port), '--host', '127.0.0.1'], {
-    env: { ...process.env, MOTCUA_DATA_DIR: dataDir, DATABASE_URL: '', MOTCUA_LOG_LEVEL: 'warn' },
+    env: { ...process.env, MOTCUA_DATA_DIR: dataDir, DATABASE_URL: '', MOTCUA_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => { out += String(d); });
