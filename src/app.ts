@@ -32,6 +32,7 @@ import { registerDayPlanRoutes } from './postal/day-plan-routes';
 import { registerCourierRoutes } from './postal/courier-routes';
 import { registerPostalIncidentRoutes } from './postal/incident-routes';
 import { registerPostalReportRoutes } from './postal/report-routes';
+import { buildPostalQuarterlyReport, POSTAL_QUARTERLY_EXPORT } from './postal/quarterly-export';
 import { postalResultHook } from './postal/service';
 import { carrierPollJob } from './postal/carrier-job';
 import { CarrierSimulator } from './postal/carrier-simulator';
@@ -241,7 +242,7 @@ export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'con
     { name: 'supervision.escalate', cron: everyMinutesCron(escalation.everyMinutes), handler: () => runEscalation(deps, escalation) },
     { name: 'transparency.backfill', runAtStart: true, handler: () => backfillResolutions(deps.db) },
     // report exports: sent at each request (AppDeps.sendJob), and every minute for what a stopped instance left
-    reportExportsJob(deps),
+    reportExportsJob({ ...deps, builders: { [POSTAL_QUARTERLY_EXPORT]: buildPostalQuarterlyReport } }),
     // the outbox: SMS to applicants and mail to staff, through the configured adapters or the simulators
     outboxDeliveryJob({ db: deps.db, clock: deps.clock, config: deps.config }, deps.alert ? { onDead: (n) => deps.alert?.('outbox.dead', `${n} tin không gửi được sau nhiều lần thử`, { count: n }) } : {}),
     // the daily signed anchor of the event log (issue 10 §7)

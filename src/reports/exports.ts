@@ -19,7 +19,15 @@ import { summary } from './queries';
 import { periodOf, reportBreakdown, reportIndicators, scopeOf, type BreakdownBy } from './service';
 import { loadUnitMap, type AsOf } from './units';
 
-export type ExportKind = 'periodic-pdf' | 'breakdown-xlsx';
+export type ExportKind = 'periodic-pdf' | 'breakdown-xlsx' | 'postal-quarterly-xlsx';
+
+/**
+ * An export another capability builds (the postal quarterly report), run by this one runner with
+ * the requester's rights: wired in src/app.ts, so that reports imports no higher capability.
+ */
+export type ExportBuilder = (ctx: ServiceContext, params: { readonly from: string; readonly to: string; readonly unit?: string }, progress: (percent: number) => Promise<void>) =>
+  Promise<{ name: string; contentType: string; bytes: Uint8Array }>;
+export type ExportBuilders = Partial<Record<ExportKind, ExportBuilder>>;
 
 export interface ExportRequest {
   readonly kind: ExportKind;
@@ -173,7 +181,7 @@ async function buildBreakdownXlsx(ctx: ServiceContext, p: StoredParams, progress
 }
 
 /** Claims one export (queued, or running with a stale heartbeat) and runs it. False when none. */
-export async function runOneExport(db: Database, clock: Clock): Promise<boolean> {
+export async function runOneExport(db: Database, clock: Clock, builders: ExportBuilders = {}): Promise<boolean> {
   const claimed = await sql<{ id: string; kind: ExportKind; params: StoredParams; attempts: number }>`
     UPDATE report_exports SET status = 'running', heartbeat_at = now(), attempts = attempts + 1, progress = 0, error = NULL
      WHERE id = (SELECT id FROM report_exports
@@ -191,7 +199,10 @@ export async function runOneExport(db: Database, clock: Clock): Promise<boolean>
     await sql`UPDATE report_exports SET progress = ${p}, heartbeat_at = now() WHERE id = ${job.id}::uuid AND status = 'running'`.execute(db);
   };
   try {
-    const file = job.kind === 'periodic-pdf' ? await buildPeriodicPdf(ctx, job.params, progress) : await buildBreakdownXlsx(ctx, job.params, progress);
+    const other = builders[job.kind];
+    const file = job.kind === 'periodic-pdf' ? await buildPeriodicPdf(ctx, job.params, progress)
+      : job.kind === 'breakdown-xlsx' ? await buildBreakdownXlsx(ctx, job.params, progress)
+        : other ? await other(ctx, job.params, progress) : await Promise.reject(new Error(`no builder for the export kind ${job.kind}`));
     await sql`UPDATE report_exports SET status = 'done', progress = 100, file = ${Buffer.from(file.bytes)}, file_name = ${file.name},
       content_type = ${file.contentType}, finished_at = now(), heartbeat_at = now() WHERE id = ${job.id}::uuid`.execute(db);
   } catch (e) {
@@ -212,12 +223,12 @@ export const REPORT_EXPORTS_JOB = 'reports.exports';
  * minute (and at start) for what a stopped instance left queued or stalled. Each run drains the
  * table; claims are row locks, so two instances never run one export twice.
  */
-export function reportExportsJob(deps: { readonly db: Database; readonly clock: Clock }): JobDefinition {
+export function reportExportsJob(deps: { readonly db: Database; readonly clock: Clock; readonly builders?: ExportBuilders }): JobDefinition {
   return {
     name: REPORT_EXPORTS_JOB, cron: '* * * * *', runAtStart: true,
     handler: async () => {
       let n = 0;
-      while (await runOneExport(deps.db, deps.clock)) n++;
+      while (await runOneExport(deps.db, deps.clock, deps.builders)) n++;
       return n;
     },
   };

@@ -45,7 +45,7 @@ export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: Rep
     schema: {
       tags: ['reports'], summary: 'Yêu cầu xuất báo cáo định kỳ (PDF) hoặc bảng số liệu (XLSX); chạy nền, trả mã yêu cầu',
       body: Type.Object({
-        kind: Type.Union([Type.Literal('periodic-pdf'), Type.Literal('breakdown-xlsx')]),
+        kind: Type.Union([Type.Literal('periodic-pdf'), Type.Literal('breakdown-xlsx'), Type.Literal('postal-quarterly-xlsx')]),
         from: CivilDate, to: CivilDate, unit: Type.Optional(UnitCode), asOf: AsOfParam,
       }, strict),
       response: { 202: ExportAcceptedSchema },

@@ -46,7 +46,7 @@ export const IndicatorValueSchema = Type.Object({
 });
 export const IndicatorsSchema = Type.Object({ indicators: Type.Array(IndicatorValueSchema), notes: Type.Array(Type.String()) });
 
-const ExportKind = literals(['periodic-pdf', 'breakdown-xlsx'] as const);
+const ExportKind = literals(['periodic-pdf', 'breakdown-xlsx', 'postal-quarterly-xlsx'] as const);
 export const ExportAcceptedSchema = Type.Object({ id: Type.String() });
 export const ExportStatusSchema = Type.Object({
   id: Type.String(), kind: ExportKind, status: literals(['queued', 'running', 'done', 'failed'] as const), progress: Type.Number(),
