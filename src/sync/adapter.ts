@@ -9,7 +9,14 @@ export interface NationalSubmission {
   readonly reference: string;
   readonly procedureCode: string;
   readonly submittedAt: string;
-  readonly applicant: { readonly fullName: string; readonly personalId: string; readonly phone: string | null; readonly address: string | null };
+  readonly applicant: {
+    readonly fullName: string;
+    readonly personalId: string;
+    readonly phone: string;
+    readonly address: string | null;
+    /** statistics code of the applicant's commune */
+    readonly unitCode: string;
+  };
   readonly formData: Readonly<Record<string, unknown>>;
   /** the papers the citizen listed (their files stay on the portal) */
   readonly papers: readonly { readonly key: string; readonly name: string }[];
