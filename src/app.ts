@@ -35,6 +35,7 @@ import { registerPostalReportRoutes } from './postal/report-routes';
 import { buildPostalQuarterlyReport, POSTAL_QUARTERLY_EXPORT } from './postal/quarterly-export';
 import { postalResultHook } from './postal/service';
 import { carrierPollJob } from './postal/carrier-job';
+import { postalFilesHeld } from './postal/archive-holder';
 import { CarrierSimulator } from './postal/carrier-simulator';
 import type { CarrierAdapter } from './postal/carrier';
 import { DEFAULT_ESCALATION, runEscalation, type EscalationSettings } from './supervision/escalation';
@@ -251,7 +252,7 @@ export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'con
     ocrJob({ db: deps.db, clock: deps.clock, openScan: async (id) => (await openFile({ db: deps.db, clock: deps.clock, actor: null, files: filesDepsOf(deps) }, id))?.stream ?? null }),
     // back-off rows of sign-in and tracking guesses older than a day teach nothing more
     // the one archive job (issue 12 §6): files past their retention period that nothing holds any more
-    { name: ARCHIVE_JOB, cron: '41 2 * * *', handler: async () => { await runArchive({ db: deps.db, clock: deps.clock, files: filesDepsOf({ config: deps.config }), holders: archiveHolders([paperFilesHeld]) }); } },
+    { name: ARCHIVE_JOB, cron: '41 2 * * *', handler: async () => { await runArchive({ db: deps.db, clock: deps.clock, files: filesDepsOf({ config: deps.config }), holders: archiveHolders([paperFilesHeld, postalFilesHeld]) }); } },
     { name: 'throttle.prune', cron: '17 3 * * *', handler: () => pruneAttempts(deps.db, new Date(deps.clock.now().getTime() - 86_400_000)) },
     // appointments: the reminder the day before (hourly from 08:05 to 20:05 Vietnam time, once per booking), no-shows
     { name: 'appointments.reminders', cron: '5 8-20 * * *', handler: async () => { await sendReminders(deps.db, deps.clock.now()); } },
