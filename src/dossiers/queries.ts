@@ -280,9 +280,11 @@ export async function searchDossiers(ctx: ServiceContext, f: SearchFilters): Pro
   const [rows, count] = await Promise.all([
     page.select(['d.id', 'd.code', 'd.status', 'd.procedure_code', 'd.applicant_name', 'd.received_at', 'd.due_at', 'd.original_due_at', 'd.finished_at', 'd.rated_at'])
       .orderBy('d.received_at', 'desc').orderBy('d.id', 'desc').limit(limit + 1).offset(f.offset ?? 0).execute(),
-    // in the page's order: the planner walks the scope's index when matches are dense (stopping at
-    // the cap) and takes the trigram or equality index when they are rare — never a full bitmap of a common name
-    ctx.db.selectFrom(q.select(sql<number>`1`.as('one')).orderBy('d.received_at', 'desc').orderBy('d.id', 'desc').limit(SEARCH_COUNT_CAP + 1).as('m'))
+    // a name alone: counted in the page's order, so that the planner walks the scope's index for a
+    // common name (stopping at the cap) instead of a full trigram bitmap; a code, phone or ID: their
+    // own index (in order, the planner misjudges a part of a code and walks everything — docs/scale.md)
+    ctx.db.selectFrom((name && !f.code && !f.phone && !f.personalId ? q.orderBy('d.received_at', 'desc').orderBy('d.id', 'desc') : q)
+      .select(sql<number>`1`.as('one')).limit(SEARCH_COUNT_CAP + 1).as('m'))
       .select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const counted = Number(count.n);
