@@ -75,6 +75,7 @@ import { lookupBookedVisit } from './appointments/reads';
 import { sendersFromConfig } from './notifications/senders';
 import type { SmsSender } from './notifications/sms';
 import { registerOnlineRoutes } from './online/routes';
+import { draftSubject } from './online/service';
 import { syncHook } from './sync/hook';
 import { syncJobs } from './sync/jobs';
 import { registerSyncRoutes } from './sync/routes';
@@ -132,7 +133,7 @@ export function filesDepsOf(deps: Pick<AppDeps, 'config' | 'fileStore'>): FilesD
 
 /** The gateway settings and how payments find their subjects (a draft's resolver is added by the online capability). */
 export function paymentsDepsOf(config: Pick<AppDeps['config'], 'payments' | 'publicUrl'>): PaymentsDeps {
-  return { settings: config.payments, publicUrl: config.publicUrl, subjects: { dossier: dossierSubject } };
+  return { settings: config.payments, publicUrl: config.publicUrl, subjects: { dossier: dossierSubject, draft: draftSubject } };
 }
 
 /** Operator figures: /api/metrics, /api/health/detail, gauges read at each scrape. */

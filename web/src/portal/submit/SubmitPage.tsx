@@ -50,7 +50,7 @@ function Steps({ procedure, draft, resumed, onSubmitted }: { readonly procedure:
     if (r) onSubmitted(r);
   };
   const review = editor.review;
-  const returnUrl = editor.draft ? `${window.location.origin}${submitPath(procedure.code)}?ban-nhap=${editor.draft.id}` : '';
+  const returnUrl = editor.draft ? `${submitPath(procedure.code)}?ban-nhap=${editor.draft.id}` : '';
   return (
     <form className="online-steps" onSubmit={(e) => { e.preventDefault(); void (step < STEPS ? next() : submit()); }} noValidate>
       <p className="field__hint">{t('step', { n: step, of: STEPS })}</p>
