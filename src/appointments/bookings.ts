@@ -95,8 +95,16 @@ export async function createBooking(deps: BookingDeps, input: BookingInput): Pro
   if (input.purpose === 'pickup' && !input.dossierCode?.trim()) throw validationFailed('DOSSIER_CODE_REQUIRED', 'Vui lòng nhập mã hồ sơ cần nhận kết quả.', [{ path: 'dossierCode', message: 'bắt buộc' }]);
   const start = startOf(input.startsAt);
   const day = vnDateOfInstant(start);
-  const procedure = await papersOf(deps, input.procedureCode, day);
-  const secret = await appointmentSecret(deps.db);
+  // the reference reads (procedure, secret, point, rules, counters, calendar) once per request, in
+  // parallel and outside the transaction: a retry after a lost race reads only the live bookings
+  const [procedure, secret, availability] = await Promise.all([
+    papersOf(deps, input.procedureCode, day),
+    appointmentSecret(deps.db),
+    loadAvailability(deps.db, { servicePointCode: input.servicePointCode, procedureCode: input.procedureCode, purpose: input.purpose, today: vnDateOfInstant(now.getTime()), from: day, to: day }),
+  ]);
+  if (actor && channel !== 'portal' && !isWithinScope(actor, { unitPaths: [availability.point.unitPath], servicePointIds: [availability.point.id] }) && actor.scope.kind === 'servicePoint') {
+    throw forbidden('OTHER_SERVICE_POINT', 'Nhân viên tại quầy chỉ đặt lịch tại điểm phục vụ của mình.');
+  }
 
   for (let attempt = 1; ; attempt++) {
     try {
@@ -106,10 +114,6 @@ export async function createBooking(deps: BookingDeps, input: BookingInput): Pro
         const held = await trx.selectFrom('bookings').select('code').where('holder_key', '=', holderKey).where('procedure_code', '=', input.procedureCode)
           .where('status', '=', 'booked').where('starts_at', '>', now).executeTakeFirst();
         if (held) throw conflict('ALREADY_BOOKED', `Ông/bà đã có lịch hẹn ${held.code} cho thủ tục này. Vui lòng hủy hoặc đổi lịch đó.`);
-        const availability = await loadAvailability(trx, { servicePointCode: input.servicePointCode, procedureCode: input.procedureCode, purpose: input.purpose, today: vnDateOfInstant(now.getTime()), from: day, to: day });
-        if (actor && channel !== 'portal' && !isWithinScope(actor, { unitPaths: [availability.point.unitPath], servicePointIds: [availability.point.id] }) && actor.scope.kind === 'servicePoint') {
-          throw forbidden('OTHER_SERVICE_POINT', 'Nhân viên tại quầy chỉ đặt lịch tại điểm phục vụ của mình.');
-        }
         const seat = await freeSeatAt(trx, availability, start, now.getTime());
         const inserted = await trx.insertInto('bookings').values({
           code: bookingCodeFrom(randomBytes(8)), service_point_id: availability.point.id, province_code: availability.point.provinceCode, unit_path: availability.point.unitPath,
