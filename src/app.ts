@@ -80,6 +80,7 @@ import { syncHook } from './sync/hook';
 import { syncJobs } from './sync/jobs';
 import { registerSyncRoutes } from './sync/routes';
 import { registerPaymentRoutes } from './payments/routes';
+import { registerCashierRoutes } from './payments/cashier-routes';
 import { moveSubject, paymentStateOf, type PaymentsDeps } from './payments/service';
 import { dossierSubject } from './payments/subjects';
 
@@ -207,6 +208,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerQueue(app, deps);
   registerSyncRoutes(app, routeDeps);
   registerPaymentRoutes(app, { ...routeDeps, payments: paymentsDepsOf(deps.config) });
+  registerCashierRoutes(app, { ...routeDeps, payments: paymentsDepsOf(deps.config) });
   registerAppointmentRoutes(app, {
     ...routeDeps, sms: deps.sms ?? sendersFromConfig(routeDeps, deps.config).sms, publicUrl: deps.config.publicUrl,
     rateLimit: deps.appointmentRateLimit ?? deps.config.rateLimits.track,

@@ -316,6 +316,24 @@ export const matrix: Record<string, Row> = {
     note: 'the body names no dossier of the actor\'s scope: 404 PAYMENT_SUBJECT_NOT_FOUND (a real order is made in src/payments tests)',
   },
   'GET /api/v1/payments/state': { access: 'signed-in', needs: 'session', resource: 'dossier', query: 'kind=dossier&id={code}' },
+  'POST /api/v1/payments/counter': {
+    access: 'signed-in', needs: ['payments.collect'], resource: 'none', body: () => ({ dossierCode: '000.00.30.H20-260302-9999', paymentMethod: 'card' }),
+    note: 'the body names no dossier of the actor\'s scope: 404 DOSSIER_NOT_FOUND (payments at the counter are made in src/payments tests)',
+  },
+  'GET /api/v1/payments/receipts': { access: 'signed-in', needs: ['payments.read', 'portal.self'], resource: 'none', query: period },
+  'GET /api/v1/payments/receipts/{id}/receipt.pdf': {
+    access: 'signed-in', needs: ['payments.read', 'portal.self'], resource: 'none', note: 'receipt 1 is none of the actor\'s scope: 404 RECEIPT_NOT_FOUND, the same as out of scope',
+  },
+  'POST /api/v1/payments/receipts/{id}/refunds': {
+    access: 'signed-in', needs: ['payments.refund'], resource: 'none', body: () => ({ reason: 'Thu nhầm lệ phí' }),
+    note: 'receipt 1 is none of the actor\'s scope: 404 RECEIPT_NOT_FOUND, the same as out of scope',
+  },
+  'GET /api/v1/payments/shifts/current': { access: 'signed-in', needs: ['payments.collect'], resource: 'none' },
+  'POST /api/v1/payments/shifts': { access: 'signed-in', needs: ['payments.collect'], resource: 'none', body: () => ({ openingCashVnd: 500_000 }), note: 'the clerk may already hold an open shift: 409 SHIFT_ALREADY_OPEN' },
+  'POST /api/v1/payments/shifts/current/close': {
+    access: 'signed-in', needs: ['payments.collect'], resource: 'none', body: () => ({ countedCashVnd: 500_000 }), note: 'no shift open (or one already closed): 409 NO_OPEN_SHIFT',
+  },
+  'GET /api/v1/payments/shifts': { access: 'signed-in', needs: ['payments.read'], resource: 'none', query: period },
   'GET /api/v1/public/payments/orders/{orderId}': { access: 'public' },
   'GET /api/v1/public/payments/return': { access: 'public' },
   'GET /api/v1/public/payments/ipn': { access: 'public' },

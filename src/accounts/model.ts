@@ -36,8 +36,8 @@ export const permissions = [
   'documents.ocr',
   // the national portal sync (issue 15 §5): see its state and failures; send a failed record again
   'sync.read', 'sync.manage',
-  // payments (issue 15 §4): take a payment at the counter and keep the cash drawer
-  'payments.collect',
+  // payments (issue 15 §4): take a payment at the counter and keep the cash drawer; refund; read receipts and shifts in scope
+  'payments.collect', 'payments.refund', 'payments.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -50,7 +50,7 @@ export const rolePermissions = {
     'dossiers.withdraw', 'dossiers.stop', 'dossiers.rate', 'queue.serve', 'postal.request', 'postal.dispatch',
     'documents.store', 'files.upload', 'appointments.book', 'appointments.serve',
     'documents.ocr',
-    'payments.collect'],
+    'payments.collect', 'payments.refund', 'payments.read'],
   courier: ['dossiers.read', 'dossiers.return', 'postal.courier',
     'documents.store', 'files.upload'],
   officer: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'files.upload',
@@ -60,7 +60,7 @@ export const rolePermissions = {
     'dossiers.stop', 'supervision.read', 'files.upload',
     'documents.result',
     'documents.ocr'],
-  supervisor: ['users.read', 'dossiers.read', 'reports.read', 'supervision.read', 'supervision.alerts', 'audit.verify',
+  supervisor: ['users.read', 'dossiers.read', 'reports.read', 'supervision.read', 'supervision.alerts', 'audit.verify', 'payments.read', 'payments.refund',
     'sync.read'],
   citizen: ['portal.self', 'dossiers.withdraw', 'dossiers.rate', 'postal.request', 'files.upload'],
 } as const satisfies Record<Role, readonly Permission[]>;

@@ -21,5 +21,6 @@ export { renderControlSlip, CONTROL_TITLE } from './pdf/control';
 export { renderLedgerPdf } from './pdf/ledger';
 export { renderConsignmentNote, CONSIGNMENT_NOTE_TITLE, type ConsignmentNoteData, type NoteParty } from './pdf/consignment-note';
 export { renderHandoverRecord, HANDOVER_RECORD_TITLE, type HandoverRecordData } from './pdf/handover-record';
+export { renderPaymentReceipt, PAYMENT_RECEIPT_TITLE, type PaymentReceiptData } from './pdf/payment-receipt';
 export { renderLedgerXlsx } from './ledger-xlsx';
 export { LEDGER_COLUMNS, LEDGER_TITLE } from './ledger-columns';

@@ -178,3 +178,22 @@ describe('what nobody says is due is not paid', () => {
     expect(await paymentStateOf(w.ctx(w.actors.citizen), { kind: 'draft', id: 'draft-new' })).toEqual({ dueVnd: 0, paidVnd: 0, paid: false, receiptNumbers: [] });
   });
 });
+
+describe('refunds of online payments go back through the gateway', () => {
+  it('the provincial office refunds a BLDT receipt through the simulator; the order is refunded; a second full refund is refused', async () => {
+    const d = await feeDossier();
+    const o = await order(d.code);
+    expect((await sendIpn(ipnFor(o.orderId, 50_000, { transactionNo: '14000111' }))).RspCode).toBe('00');
+    // the simulator's ledger holds the transaction the gateway would have
+    await t.db.insertInto('gateway_simulator_transactions').values({ txn_ref: o.orderId, transaction_no: '14000111', amount_vnd: 50_000, outcome: 'paid', bank_code: 'NCB', at: w.clock.now() }).execute();
+    const receipt = await t.db.selectFrom('receipts').select('id').where('dossier_code', '=', d.code).executeTakeFirstOrThrow();
+    const { refundReceipt } = await import('./cashier');
+    const { gatewayRefundsOf } = await import('./gateway-refund');
+    const ctx = { ...w.ctx(w.actors.supervisor), payments, refunds: gatewayRefundsOf(t.db, settings) };
+    const refund = await refundReceipt(ctx, receipt.id, { reason: 'Hồ sơ bị từ chối tiếp nhận' });
+    expect(refund).toMatchObject({ amountVnd: 50_000, method: 'gateway' });
+    expect((await app.inject({ method: 'GET', url: `/api/v1/public/payments/orders/${o.orderId}` })).json().status).toBe('refunded');
+    await expect(refundReceipt(ctx, receipt.id, { reason: 'Hoàn lần thứ hai' })).rejects.toMatchObject({ code: 'ALREADY_REFUNDED' });
+    expect((await t.db.selectFrom('gateway_simulator_transactions').select('refunded_vnd').where('transaction_no', '=', '14000111').executeTakeFirstOrThrow()).refunded_vnd).toBe(50_000);
+  });
+});
