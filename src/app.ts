@@ -81,6 +81,7 @@ import { syncJobs } from './sync/jobs';
 import { registerSyncRoutes } from './sync/routes';
 import { registerPaymentRoutes } from './payments/routes';
 import { registerCashierRoutes } from './payments/cashier-routes';
+import { registerReconciliationRoutes } from './payments/reconciliation-routes';
 import { moveSubject, paymentStateOf, type PaymentsDeps } from './payments/service';
 import { dossierSubject } from './payments/subjects';
 
@@ -209,6 +210,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerSyncRoutes(app, routeDeps);
   registerPaymentRoutes(app, { ...routeDeps, payments: paymentsDepsOf(deps.config) });
   registerCashierRoutes(app, { ...routeDeps, payments: paymentsDepsOf(deps.config) });
+  registerReconciliationRoutes(app, routeDeps);
   registerAppointmentRoutes(app, {
     ...routeDeps, sms: deps.sms ?? sendersFromConfig(routeDeps, deps.config).sms, publicUrl: deps.config.publicUrl,
     rateLimit: deps.appointmentRateLimit ?? deps.config.rateLimits.track,

@@ -334,6 +334,8 @@ export const matrix: Record<string, Row> = {
     access: 'signed-in', needs: ['payments.collect'], resource: 'none', body: () => ({ countedCashVnd: 500_000 }), note: 'no shift open (or one already closed): 409 NO_OPEN_SHIFT',
   },
   'GET /api/v1/payments/shifts': { access: 'signed-in', needs: ['payments.read'], resource: 'none', query: period },
+  'POST /api/v1/payments/settlements': { access: 'signed-in', needs: ['payments.reconcile'], resource: 'none', body: () => ({ day: '2026-03-02', csv: 'ngay,ma_giao_dich_merchant,ma_giao_dich_cong,so_tien,loai\n' }) },
+  'GET /api/v1/payments/reconciliation': { access: 'signed-in', needs: ['payments.reconcile'], resource: 'none', query: 'day=2026-03-02' },
   'GET /api/v1/public/payments/orders/{orderId}': { access: 'public' },
   'GET /api/v1/public/payments/return': { access: 'public' },
   'GET /api/v1/public/payments/ipn': { access: 'public' },

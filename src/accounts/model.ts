@@ -38,6 +38,8 @@ export const permissions = [
   'sync.read', 'sync.manage',
   // payments (issue 15 §4): take a payment at the counter and keep the cash drawer; refund; read receipts and shifts in scope
   'payments.collect', 'payments.refund', 'payments.read',
+  // payments: the provincial office's reconciliation with the gateway's settlement file
+  'payments.reconcile',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -60,7 +62,7 @@ export const rolePermissions = {
     'dossiers.stop', 'supervision.read', 'files.upload',
     'documents.result',
     'documents.ocr'],
-  supervisor: ['users.read', 'dossiers.read', 'reports.read', 'supervision.read', 'supervision.alerts', 'audit.verify', 'payments.read', 'payments.refund',
+  supervisor: ['users.read', 'dossiers.read', 'reports.read', 'supervision.read', 'supervision.alerts', 'audit.verify', 'payments.read', 'payments.refund', 'payments.reconcile',
     'sync.read'],
   citizen: ['portal.self', 'dossiers.withdraw', 'dossiers.rate', 'postal.request', 'files.upload'],
 } as const satisfies Record<Role, readonly Permission[]>;

@@ -179,3 +179,13 @@ export async function moveSubject(ctx: ServiceContext, from: Subject, to: Subjec
   if (orders.length > 0) await recordAudit(ctx.db, actor, { action: 'payments.move', entity: 'payment_order', entityKey: orders.map((o) => o.id).join(','), at: now, payload: { from, to } });
   return { moved: orders.length };
 }
+
+/**
+ * For the national sync and indicators 3.x (F766 `DuocThanhToanTrucTuyen`): which of these
+ * dossiers were paid online through the province's gateway (2) — a paid order, not refunded.
+ */
+export async function paidOnlineDossiers(db: ServiceContext['db'], codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db.selectFrom('payment_orders').select('subject_id').where('subject_kind', '=', 'dossier').where('status', '=', 'paid').where('subject_id', 'in', [...codes]).execute();
+  return new Set(rows.map((r) => r.subject_id));
+}

@@ -1,0 +1,22 @@
+// The reconciliation report of a day as an XLSX workbook (exceljs): the totals, then one row per
+// mismatch in the provincial office's words.
+import ExcelJS from 'exceljs';
+import type { Reconciliation } from './reconcile-rules';
+
+export async function reconciliationXlsx(day: string, r: Reconciliation): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Doi soat');
+  const [y, m, d] = day.split('-');
+  sheet.addRow([`BÁO CÁO ĐỐI SOÁT THANH TOÁN TRỰC TUYẾN NGÀY ${d}/${m}/${y}`]).font = { bold: true, size: 13 };
+  sheet.addRow(['Tổng đã thu (hệ thống)', r.paidHereVnd]);
+  sheet.addRow(['Tổng quyết toán (cổng thanh toán)', r.settledVnd]);
+  sheet.addRow(['Giao dịch khớp', r.matched]);
+  sheet.addRow(['Số chênh lệch', r.mismatches.length]);
+  sheet.addRow([]);
+  const header = sheet.addRow(['STT', 'Loại chênh lệch', 'Mã giao dịch', 'Mã hồ sơ', 'Số biên lai', 'Số tiền hệ thống (đồng)', 'Số tiền cổng thanh toán (đồng)']);
+  header.font = { bold: true };
+  r.mismatches.forEach((x, i) => sheet.addRow([i + 1, x.label, x.txnRef ?? '', x.dossierCode ?? '', x.receiptNumber ?? '', x.hereVnd ?? '', x.gatewayVnd ?? '']));
+  sheet.columns.forEach((c, i) => { c.width = [6, 60, 20, 28, 18, 20, 24][i] ?? 16; });
+  for (const col of [2, 6, 7]) sheet.getColumn(col).numFmt = '#,##0';
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
