@@ -9,6 +9,9 @@ export default defineConfig({
   root: webRoot,
   base: '/',
   plugins: [react()],
+  resolve: {
+    alias: { 'use-sync-external-store/shim': fileURLToPath(new URL('./src/ui/sync-external-store.ts', import.meta.url)) },
+  },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
@@ -21,8 +24,8 @@ export default defineConfig({
       output: {
         // a surface's chunk is named for its folder (web/src/pages.ts loads one per surface)
         chunkFileNames: (chunk) => {
-          const surface = /\/web\/src\/([\w-]+)\/surface\.ts$/.exec(chunk.facadeModuleId ?? '');
-          return surface ? `assets/${surface[1]}-[hash].js` : 'assets/[name]-[hash].js';
+          const surface = /\/web\/src\/([\w/-]+)\/((?:[\w-]+-)?)surface\.ts$/.exec(chunk.facadeModuleId ?? '');
+          return surface?.[1] ? `assets/${surface[1].replaceAll('/', '-')}-${surface[2] ?? ''}[hash].js` : 'assets/[name]-[hash].js';
         },
       },
     },

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { currentUser, logout } from './api/auth';
 import { userCan, type User } from './api/types';
 import { canAny } from './api/permissions';
+import { registerStaffTexts } from './i18n/staff';
 import {
   AgenciesPage, AnchorsPage, CalendarAdminPage, CatalogPage, ChangePasswordPage, DashboardPage, DossierPage, HomePage,
   LoginPage, MyDossiersPage, PublicLink, MyPapersPage, ProcedurePage, QueuePage, ReceivePage, ReturnPage, ScanSearchPage, SearchPage,
@@ -20,7 +21,8 @@ import { NotFoundPage } from './ui/NotFoundPage';
 import { Notice } from './ui/Notice';
 import { navigate, usePath } from './ui/router';
 import { Button } from './ui/Button';
-import { standaloneSurface } from './standalone';
+
+registerStaffTexts();
 
 type Session =
   | { readonly status: 'loading' }
@@ -167,8 +169,6 @@ export function App() {
     setSession({ status: 'anonymous', notice: 'loggedOut' });
   };
 
-  const standalone = standaloneSurface(path);
-  if (standalone) return standalone;
   switch (session.status) {
     case 'loading':
       return (

@@ -4,7 +4,9 @@
 // ECharts or the QR reader (test/web-bundle.test.ts holds that first load under 100 kB gzip).
 //
 // A new page: export it from its folder's surface.ts (a new surface folder gets its own
-// surface.ts) and add one line here; App.tsx (or standalone.tsx) renders it inside <Suspense>.
+// surface.ts) and add one line here; App.tsx renders it inside <Suspense>. Pages with their own
+// frame and no sign-in (kiosk, display, the portal) are declared the same way in standalone.tsx,
+// which the entry loads before (and without) App.
 import { lazy } from 'react';
 
 const account = () => import('./account/surface');
@@ -51,14 +53,6 @@ export const MyPapersPage = lazy(() => citizen().then((surface) => ({ default: s
 
 export const VerifyPage = lazy(() => import('./documents/surface').then((surface) => ({ default: surface.VerifyPage })));
 export const SupervisionPage = lazy(() => import('./supervision/surface').then((surface) => ({ default: surface.SupervisionPage })));
-export const KioskPage = lazy(() => import('./kiosk/surface').then((surface) => ({ default: surface.KioskPage })));
-export const DisplayPage = lazy(() => import('./display/surface').then((surface) => ({ default: surface.DisplayPage })));
-
-const portal = () => import('./portal/surface');
-export const PortalLayout = lazy(() => portal().then((surface) => ({ default: surface.PortalLayout })));
-export const PortalBookingPage = lazy(() => portal().then((surface) => ({ default: surface.PortalBookingPage })));
-export const ManageBookingPage = lazy(() => portal().then((surface) => ({ default: surface.ManageBookingPage })));
-
 export const CourierPage = lazy(() => import('./postal/surface').then((surface) => ({ default: surface.CourierPage })));
 const online = () => import('./online/surface');
 export const InboxPage = lazy(() => online().then((surface) => ({ default: surface.InboxPage })));

@@ -59,6 +59,8 @@ export const paths = {
   onlineSubmit: '/nop-truc-tuyen',
   /** administrators and supervisors: the national portal sync — counts, failures, retry */
   syncStatus: '/quan-tri/dong-bo',
+  /** public, the citizens' portal: find a procedure (with or without diacritics); a procedure's page is this path + '/' + its code */
+  portalProcedures: '/thu-tuc',
 } as const satisfies Record<string, `/${string}`>;
 
 type PagePath = Exclude<(typeof paths)[keyof typeof paths], typeof paths.home>;
@@ -100,6 +102,7 @@ export const pagePermissions = {
   [paths.onlineAssist]: ['dossiers.receive', 'postal.courier'],
   [paths.onlineSubmit]: ['portal.self'],
   [paths.syncStatus]: ['sync.read'],
+  [paths.portalProcedures]: [],
 } as const satisfies Record<PagePath, readonly Permission[]>;
 
 /** The code or id in a page's path after its prefix: `codeAfter('/xu-ly/ho-so/A%2F1', paths.processingDossier)` → `A/1`. */

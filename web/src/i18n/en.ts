@@ -1,5 +1,5 @@
-// English. Same keys as vi.json (the compiler checks it).
+// English. Same keys as vi.json (the compiler checks it); loaded only when English is chosen.
 import texts from './en.json';
-import type { Messages } from './vi';
+import type { ShellMessages } from './vi';
 
-export const en: Messages = texts;
+export const en: ShellMessages = texts;

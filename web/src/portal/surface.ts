@@ -1,4 +1,5 @@
-// The citizens' portal: its frame and pages load as one chunk (web/src/pages.ts).
-export { PortalLayout } from './PortalLayout';
+// The citizens' portal, booking part: its pages load as one chunk (web/src/pages.ts); the frame
+// and the procedure catalogue are chunks of their own (frame/, catalog/surface.ts).
 export { PortalBookingPage } from './PortalBookingPage';
 export { ManageBookingPage } from './ManageBookingPage';
+export { PortalLayout } from './frame/PortalLayout';

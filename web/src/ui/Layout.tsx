@@ -6,6 +6,7 @@ import { paths } from '../routes';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Link } from './router';
 import { Button } from './Button';
+import { Brand } from './Brand';
 
 interface LayoutProps {
   readonly user: User | null;
@@ -16,16 +17,6 @@ interface LayoutProps {
 
 export function roleLabel(t: ReturnType<typeof useTranslation>['t'], user: User): string {
   return t(`roles.${user.role}`, { defaultValue: user.roleLabel });
-}
-
-/** The site's name linking to its first page, and what the site is for. */
-export function Brand({ to, name, tagline }: { readonly to: string; readonly name: string; readonly tagline: string }) {
-  return (
-    <div className="brand">
-      <Link to={to} className="brand__name">{name}</Link>
-      <span className="brand__tagline">{tagline}</span>
-    </div>
-  );
 }
 
 export function Layout({ user, onLogout, loggingOut = false, children }: LayoutProps) {

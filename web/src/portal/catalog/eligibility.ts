@@ -1,0 +1,54 @@
+// Eligibility questions on a procedure's page: a few yes/no questions built from the procedure
+// itself (its cases, its online level, whether the post may carry it) that always end on
+// something the citizen can do — a case with its time and fees, and a way to file (online, by
+// post from home, or at a counter with a booked time). No answer leads to a page with nothing to
+// do: "none of these cases" ends on the procedure's general terms and the counter, where a clerk
+// decides. Pure: no I/O; tested in eligibility.test.ts.
+
+export interface EligibilityProcedure {
+  readonly cases: readonly { readonly key: string; readonly name: string }[];
+  readonly onlineLevel: 'none' | 'partial' | 'full';
+  readonly postalAllowed: boolean;
+}
+
+export type FilingWay = 'online' | 'postal' | 'counter';
+
+export type EligibilityQuestion =
+  /** "Is yours this case: <name>?" */
+  | { readonly kind: 'case'; readonly caseKey: string; readonly caseName: string }
+  /** "Can you file online (an account, or the e-ID app)?" */
+  | { readonly kind: 'online' }
+  /** "Would you like the post to collect the dossier at your home?" */
+  | { readonly kind: 'postal' };
+
+export type EligibilityStep =
+  | { readonly kind: 'question'; readonly question: EligibilityQuestion; readonly number: number }
+  /** caseKey null: none of the listed cases (or the procedure has none): the general terms apply */
+  | { readonly kind: 'outcome'; readonly caseKey: string | null; readonly way: FilingWay };
+
+/** The questions in the order they are asked, given the answers so far (case questions stop at the first yes). */
+function questionsFor(procedure: EligibilityProcedure, answers: readonly boolean[]): EligibilityQuestion[] {
+  const questions: EligibilityQuestion[] = [];
+  for (const c of procedure.cases) {
+    questions.push({ kind: 'case', caseKey: c.key, caseName: c.name });
+    if (answers[questions.length - 1] === true) break;
+  }
+  if (procedure.onlineLevel !== 'none') questions.push({ kind: 'online' });
+  if (procedure.postalAllowed) questions.push({ kind: 'postal' });
+  return questions;
+}
+
+/** The next question, or where the answers lead once every question that matters is answered. */
+export function eligibilityStep(procedure: EligibilityProcedure, answers: readonly boolean[]): EligibilityStep {
+  const questions = questionsFor(procedure, answers);
+  let caseKey: string | null = null;
+  for (const [index, question] of questions.entries()) {
+    const answer = answers[index];
+    if (answer === undefined) return { kind: 'question', question, number: index + 1 };
+    if (!answer) continue;
+    if (question.kind === 'case') caseKey = question.caseKey;
+    else if (question.kind === 'online') return { kind: 'outcome', caseKey, way: 'online' };
+    else return { kind: 'outcome', caseKey, way: 'postal' };
+  }
+  return { kind: 'outcome', caseKey, way: 'counter' };
+}
