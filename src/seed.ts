@@ -54,6 +54,10 @@ export async function seedDemo(db: Database, clock: Clock): Promise<SeedReport> 
     const exists = await db.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
     if (exists) continue;
     await createUser({ db, clock, actor: null }, { ...u, password: DEMO_PASSWORD }, (kind, code) => resolveScope(db, kind, code));
+    // the demo citizen's card was checked at a counter: their personal ID's dossiers are theirs to see (issue 15 §1)
+    if (u.personalId) {
+      await db.updateTable('users').set({ personal_id_verified_at: clock.now(), personal_id_verified_via: 'counter' }).where('username', '=', u.username).execute();
+    }
     usersCreated++;
   }
   return { directory, catalog, usersCreated };

@@ -53,7 +53,8 @@ export const toUserView = (u: UserRow): UserView => ({
 });
 
 export function scopeOfUser(u: UserRow): Scope {
-  if (u.role === 'citizen') return { kind: 'self', personalId: u.personal_id };
+  // a citizen's personal ID opens its dossiers only once verified (e-ID login, or a clerk checked the card)
+  if (u.role === 'citizen') return { kind: 'self', personalId: u.personal_id_verified_at === null ? null : u.personal_id };
   const unitPath = u.scope_path ?? '';
   if (u.scope_service_point_id !== null) return { kind: 'servicePoint', servicePointId: u.scope_service_point_id, unitPath };
   if (u.scope_agency_id !== null) return { kind: 'agency', agencyId: u.scope_agency_id, unitPath };

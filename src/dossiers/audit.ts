@@ -137,7 +137,7 @@ export async function verifyAudit(ctx: ServiceContext, code: string): Promise<Ch
   assertCan(ctx.actor, 'audit.verify');
   const actor = await scopedActor(ctx.db, ctx.actor);
   const row = await ctx.db.selectFrom('dossiers')
-    .select(['receiving_service_point_id', 'receiving_agency_id', 'competent_agency_id', 'unit_path', 'personal_id'])
+    .select(['receiving_service_point_id', 'receiving_agency_id', 'competent_agency_id', 'unit_path', 'personal_id', 'filed_by_user_id'])
     .where('code', '=', code).executeTakeFirst();
   if (!row || !isDossierInScope(actor, row)) throw dossierNotFound(code);
   return verifyChain(ctx.db, code);

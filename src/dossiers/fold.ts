@@ -89,7 +89,7 @@ function fromIntake(e: DossierEvent): DerivedDossier {
     rated_at: null, rating_stars: null, ledger_year: p.ledger?.year ?? null, ledger_serial: p.ledger?.serial ?? null,
     delivery_method: p.delivery?.method ?? null, delivery_address: p.delivery?.address ?? null,
     applicant_kind: p.party?.kind ?? 'person', applicant_party: p.party && p.party.kind !== 'person' ? { ...p.party } : null,
-    assisted: p.assisted === true,
+    assisted: p.assisted === true, filed_by_user_id: e.actorId,
   };
 }
 

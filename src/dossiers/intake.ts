@@ -50,7 +50,9 @@ export function channelFor(actor: Actor, requested: Channel | undefined): Channe
 export async function validIntake(ctx: DossierContext, actor: Actor, input: IntakeInput, channel: Channel, now: Date, legalReceiptAt?: Date): Promise<{ procedure: ProcedureForIntake; receivedAt: Date | null; rule: DurationRule; delivery: Delivery; party: Party }> {
   const problems: ErrorDetail[] = [];
   checkApplicant(input.applicant, problems);
-  if (can(actor, 'portal.self') && (actor.scope.kind !== 'self' || actor.scope.personalId !== input.applicant.personalId)) {
+  // a verified citizen files for their own personal ID only; an unverified account files as itself
+  // and sees only what it filed (scope.ts) until a verification ties it to a personal ID
+  if (can(actor, 'portal.self') && (actor.scope.kind !== 'self' || (actor.scope.personalId !== null && actor.scope.personalId !== input.applicant.personalId))) {
     throw forbidden('OWN_DOSSIERS_ONLY', 'Bạn chỉ nộp hồ sơ trực tuyến cho chính mình.');
   }
   const procedure = await procedureForIntake(ctx.db, input.procedureCode, vnDateOfInstant(now.getTime()));

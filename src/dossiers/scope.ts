@@ -9,7 +9,7 @@ import { servicePointReceivingAgency } from '../directory/references';
 import { loadUnitMap } from '../directory/succession';
 import type { DossierRow } from './events';
 
-export type ScopedRow = Pick<DossierRow, 'receiving_service_point_id' | 'receiving_agency_id' | 'competent_agency_id' | 'unit_path' | 'personal_id'>;
+export type ScopedRow = Pick<DossierRow, 'receiving_service_point_id' | 'receiving_agency_id' | 'competent_agency_id' | 'unit_path' | 'personal_id' | 'filed_by_user_id'>;
 
 /** An actor with what their scope needs resolved: a service point's receiving agency, a unit's predecessors. */
 export interface ScopedActor extends Actor {
@@ -35,7 +35,9 @@ export async function scopedActor(db: Database, actor: Actor): Promise<ScopedAct
 /**
  * Clerks and couriers: dossiers received at their service point (results are returned where the
  * dossier was received) and online dossiers received by their point's agency; officers and approvers: their agency's; supervisors and admins: their
- * unit's subtree (unit path of the competent agency) and the old units that became part of it; citizens: their own personal ID.
+ * unit's subtree (unit path of the competent agency) and the old units that became part of it;
+ * citizens (issue 15 §1): the dossiers of their personal ID once it is verified (the scope carries
+ * it only then: accounts' scopeOfUser), and the dossiers the account itself filed.
  */
 export function isDossierInScope(actor: ScopedActor, d: ScopedRow): boolean {
   const s = actor.scope;
@@ -45,7 +47,7 @@ export function isDossierInScope(actor: ScopedActor, d: ScopedRow): boolean {
         || (d.receiving_service_point_id === null && actor.servicePointAgencyId !== null && d.receiving_agency_id === actor.servicePointAgencyId);
     case 'agency': return d.competent_agency_id === s.agencyId;
     case 'unit': return d.unit_path.startsWith(s.unitPath) || (actor.successorPaths ?? []).includes(d.unit_path);
-    case 'self': return s.personalId !== null && d.personal_id === s.personalId;
+    case 'self': return (s.personalId !== null && d.personal_id === s.personalId) || d.filed_by_user_id === actor.userId;
     case 'none': return false;
   }
 }
@@ -67,7 +69,10 @@ export function scopeWhere(actor: ScopedActor): (eb: ExpressionBuilder<DB & { d:
         const extra = actor.successorPaths ?? [];
         return extra.length === 0 ? subtree : eb.or([subtree, eb('d.unit_path', 'in', [...extra])]);
       }
-      case 'self': return s.personalId === null ? sql<SqlBool>`false` : eb('d.personal_id', '=', s.personalId);
+      case 'self': {
+        const filed = eb('d.filed_by_user_id', '=', actor.userId);
+        return s.personalId === null ? filed : eb.or([eb('d.personal_id', '=', s.personalId), filed]);
+      }
       case 'none': return sql<SqlBool>`false`;
     }
   };

@@ -7,6 +7,7 @@ export type Scope =
   | { readonly kind: 'unit'; readonly unitId: number; readonly unitPath: string }
   | { readonly kind: 'agency'; readonly agencyId: number; readonly unitPath: string }
   | { readonly kind: 'servicePoint'; readonly servicePointId: number; readonly unitPath: string }
+  /** a citizen: personalId is their VERIFIED personal ID (null until verified); they also see what they filed */
   | { readonly kind: 'self'; readonly personalId: string | null }
   | { readonly kind: 'none' };
 

@@ -142,6 +142,9 @@ export interface UsersTable {
   personal_id: string | null;
   email: string | null;
   phone: string | null;
+  /** the personal ID is verified (migration 0150): by the e-ID login or by a clerk who checked the card */
+  personal_id_verified_at: Timestamp | null;
+  personal_id_verified_via: 'eid' | 'counter' | null;
   password_hash: string;
   must_change_password: Generated<boolean>;
   active: Generated<boolean>;
@@ -255,6 +258,8 @@ export interface DossiersTable {
   applicant_party: JSONColumnType<Record<string, unknown>, string, string> | null;
   /** an online dossier filed by staff on the citizen's behalf, confirmed by the citizen's one-time code (migration 0155, issue 15 §3) */
   assisted: Generated<boolean>;
+  /** the account that filed the dossier: its first event's actor (migration 0150) */
+  filed_by_user_id: number | null;
 }
 
 export interface DossierEventsTable {
