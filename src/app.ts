@@ -52,6 +52,7 @@ import { registerQueueRoutes } from './appointments/queue-routes';
 import { QUEUE_CHANNEL, type BookingLookup } from './appointments/queue-kiosk';
 import { listenTo } from './platform/db/listen';
 import { registerPortalRoutes } from './appointments/portal-routes';
+import { registerIdentityRoutes } from './identity/routes';
 import { storeHook } from './documents/store-hook';
 import { mayReadStoredFile, reusedPapersCheck } from './documents/store';
 import { registerStoreRoutes } from './documents/store-routes';
@@ -216,6 +217,9 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
     rateLimit: deps.appointmentRateLimit ?? deps.config.rateLimits.track,
   });
   // online submission (issue 15 §2, §3); a fee-bearing full online procedure waits for its payment (src/payments)
+  // citizen accounts (issue 15 §1): phone codes, registration, password reset, the clerk's card check
+  registerIdentityRoutes(app, { ...routeDeps, sms: deps.sms ?? sendersFromConfig(routeDeps, deps.config).sms, rateLimit: deps.appointmentRateLimit ?? deps.config.rateLimits.track });
+  // online submission (issue 15 §2, §3); payments: null until src/payments offers paymentStateOf (fee-bearing full online procedures then wait for it)
   registerOnlineRoutes(app, {
     ...routeDeps, hooks: dossierHooks, intakeChecks, codeSystem: deps.config.codeSystem,
     payments: {

@@ -280,6 +280,14 @@ export const matrix: Record<string, Row> = {
   // appointments (issue 14): the portal's booking routes are public (a verified phone or the signed link is the key)
   'GET /api/v1/appointments/slots': { access: 'public' },
   'POST /api/v1/appointments/phone-codes': { access: 'public' },
+  'POST /api/v1/public/citizens/phone-codes': { access: 'public' },
+  'POST /api/v1/public/citizens/register': { access: 'public' },
+  'POST /api/v1/public/citizens/password-reset': { access: 'public' },
+  'POST /api/v1/citizens/verify-personal-id': {
+    access: 'signed-in', needs: ['citizens.verify'], resource: 'none',
+    body: (s) => ({ username: 'khong-co-tai-khoan', personalId: s.personalId }),
+    note: 'the body names no account of the world: 404 ACCOUNT_NOT_FOUND',
+  },
   'POST /api/v1/appointments/phone-codes/verify': { access: 'public' },
   'POST /api/v1/appointments/bookings': { access: 'public' },
   'GET /api/v1/appointments/bookings/{bookingCode}': { access: 'public' },

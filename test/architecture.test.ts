@@ -143,7 +143,8 @@ describe('the one way (issue 11 §9)', () => {
   // roll-up store on purpose (bulk load without the services).
   const commonPublic = ['index', 'model', 'service', 'references', 'routes', 'schemas'];
   const declaredPublic: Record<string, readonly string[]> = {
-    accounts: ['policy'],
+    // citizens: the citizen accounts the identity capability opens, resets and verifies
+    accounts: ['policy', 'citizens'],
     calendar: ['store'],
     // fees: the pure fee quote (case × channel × basis) that the receipt prints
     catalog: ['completeness', 'publication', 'cases', 'fees'],

@@ -107,12 +107,16 @@ export const tableScopeLookup = (db: Database): ScopeLookup => async (kind, code
 
 export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
 
-export async function makeUser(db: Database, role: Role, scopeCode?: string, o: { username?: string; personalId?: string } = {}) {
+/** A user; a citizen with a personal ID has it verified (as by a clerk at a counter) unless `unverified`. */
+export async function makeUser(db: Database, role: Role, scopeCode?: string, o: { username?: string; personalId?: string; unverified?: boolean } = {}) {
   const username = o.username ?? `${role}${next()}`;
   const { user } = await createUser(
     { db, clock: systemClock, actor: null },
     { username, fullName: `Người dùng ${username}`, role, scopeCode, personalId: o.personalId, password: TEST_PASSWORD },
     tableScopeLookup(db),
   );
+  if (role === 'citizen' && o.personalId && !o.unverified) {
+    await db.updateTable('users').set({ personal_id_verified_at: systemClock.now(), personal_id_verified_via: 'counter' }).where('id', '=', user.id).execute();
+  }
   return user;
 }

@@ -40,6 +40,8 @@ export const permissions = [
   'payments.collect', 'payments.refund', 'payments.read',
   // payments: the provincial office's reconciliation with the gateway's settlement file
   'payments.reconcile',
+  // citizen accounts (issue 15 §1): a clerk who checked the card marks the account's personal ID verified
+  'citizens.verify',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -52,7 +54,8 @@ export const rolePermissions = {
     'dossiers.withdraw', 'dossiers.stop', 'dossiers.rate', 'queue.serve', 'postal.request', 'postal.dispatch',
     'documents.store', 'files.upload', 'appointments.book', 'appointments.serve',
     'documents.ocr',
-    'payments.collect', 'payments.refund', 'payments.read'],
+    'payments.collect', 'payments.refund', 'payments.read',
+    'citizens.verify'],
   courier: ['dossiers.read', 'dossiers.return', 'postal.courier',
     'documents.store', 'files.upload'],
   officer: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'files.upload',

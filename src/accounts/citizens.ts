@@ -1,0 +1,180 @@
+// Citizen accounts (issue 15 §1): opened by the citizen with a verified phone (src/identity checks
+// the one-time code first), a password reset by a verified phone, a personal ID verified by a
+// clerk who checked the card at a counter, and the account staff find or open for a citizen they
+// file for (assisted online filing). Each write and its audit record in one transaction.
+import type { Selectable } from 'kysely';
+import { recordAudit } from '../platform/audit-log';
+import type { Clock } from '../platform/clock';
+import type { ServiceContext } from '../platform/context';
+import type { Database } from '../platform/db/connect';
+import type { UsersTable } from '../platform/db/schema';
+import { conflict, notFound, validationFailed } from '../platform/errors';
+import { nameProblem, nfc } from '../platform/text';
+import { passwordProblem } from './model';
+import { generatePassword, hashPassword } from './passwords';
+import { assertCan } from './policy';
+
+type UserRow = Selectable<UsersTable>;
+
+/** 84912345678 → 0912345678: the citizen signs in with the number as they write it. */
+export const citizenUsernameOfPhone = (phone84: string): string => `0${phone84.slice(2)}`;
+
+const PERSONAL_ID = /^\d{12}$/;
+
+function checkName(fullName: string): string {
+  const name = nfc(fullName.trim());
+  const issue = nameProblem(name) ?? (name === '' ? 'Họ tên không được để trống.' : null);
+  if (issue) throw validationFailed('INVALID_NAME', issue, [{ path: 'fullName', message: issue }]);
+  return name;
+}
+
+function checkPassword(password: string, username: string): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw validationFailed('WEAK_PASSWORD', problem, [{ path: 'password', message: problem }]);
+}
+
+function checkPersonalId(personalId: string | undefined): void {
+  if (personalId !== undefined && !PERSONAL_ID.test(personalId)) {
+    throw validationFailed('INVALID_PERSONAL_ID', 'Số định danh cá nhân phải gồm 12 chữ số.', [{ path: 'personalId', message: 'cần 12 chữ số' }]);
+  }
+}
+
+export interface CitizenAccount {
+  readonly userId: number;
+  readonly username: string;
+  readonly personalIdVerified: boolean;
+}
+
+const accountOf = (u: Pick<UserRow, 'id' | 'username' | 'personal_id_verified_at'>): CitizenAccount =>
+  ({ userId: u.id, username: u.username, personalIdVerified: u.personal_id_verified_at !== null });
+
+/**
+ * Opens a citizen's account for a phone that the caller has verified (one-time code). The
+ * personal ID, when given, is the citizen's claim: unverified until the e-ID login or a clerk.
+ */
+export async function openCitizenAccount(
+  deps: { db: Database; clock: Clock },
+  input: { phone84: string; fullName: string; password: string; personalId?: string },
+): Promise<CitizenAccount> {
+  const username = citizenUsernameOfPhone(input.phone84);
+  const fullName = checkName(input.fullName);
+  checkPassword(input.password, username);
+  checkPersonalId(input.personalId);
+  const passwordHash = await hashPassword(input.password);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const taken = await trx.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['username']), '=', username)).executeTakeFirst();
+    if (taken) throw conflict('ACCOUNT_EXISTS', 'Số điện thoại này đã có tài khoản. Hãy đăng nhập, hoặc lấy lại mật khẩu bằng mã gửi tới số này.');
+    const user = await trx.insertInto('users').values({
+      username, full_name: fullName, role: 'citizen', phone: input.phone84, personal_id: input.personalId ?? null,
+      password_hash: passwordHash, scope_unit_id: null, scope_agency_id: null, scope_service_point_id: null, scope_code: null, scope_path: null, email: null,
+      personal_id_verified_at: null, personal_id_verified_via: null,
+    }).returning(['id', 'username', 'personal_id_verified_at']).executeTakeFirstOrThrow();
+    await recordAudit(trx, { userId: user.id, username }, { action: 'citizen.registered', entity: 'user', entityKey: user.id, at: now, payload: { phone: input.phone84 } });
+    return accountOf(user);
+  });
+}
+
+/** A new password for the citizen account of a phone the caller has verified; its sessions end. */
+export async function resetCitizenPassword(deps: { db: Database; clock: Clock }, input: { phone84: string; password: string }): Promise<void> {
+  const username = citizenUsernameOfPhone(input.phone84);
+  checkPassword(input.password, username);
+  const passwordHash = await hashPassword(input.password);
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const user = await trx.selectFrom('users').select(['id', 'username']).where('role', '=', 'citizen').where('phone', '=', input.phone84)
+      .where('active', '=', true).forUpdate().executeTakeFirst();
+    if (!user) throw notFound('ACCOUNT_NOT_FOUND', 'Không có tài khoản nào đăng ký bằng số điện thoại này.');
+    await trx.updateTable('users').set({ password_hash: passwordHash, must_change_password: false }).where('id', '=', user.id).execute();
+    await trx.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', user.id).where('revoked_at', 'is', null).execute();
+    await recordAudit(trx, { userId: user.id, username: user.username }, { action: 'citizen.passwordReset', entity: 'user', entityKey: user.id, at: now });
+  });
+}
+
+/**
+ * A clerk checked the citizen's card at the counter: the account's personal ID becomes verified
+ * (permission `citizens.verify`). Refused when another account already holds that ID verified.
+ */
+export async function verifyPersonalIdAtCounter(ctx: ServiceContext, input: { username: string; personalId: string }): Promise<CitizenAccount> {
+  assertCan(ctx.actor, 'citizens.verify');
+  const actor = ctx.actor;
+  checkPersonalId(input.personalId);
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const user = await trx.selectFrom('users').selectAll().where('role', '=', 'citizen')
+      .where((eb) => eb(eb.fn('lower', ['username']), '=', input.username.trim().toLowerCase())).forUpdate().executeTakeFirst();
+    if (!user) throw notFound('ACCOUNT_NOT_FOUND', `Không tìm thấy tài khoản công dân ${input.username.slice(0, 40)}.`);
+    const holder = await trx.selectFrom('users').select('id').where('personal_id', '=', input.personalId)
+      .where('personal_id_verified_at', 'is not', null).where('id', '!=', user.id).executeTakeFirst();
+    if (holder) throw conflict('PERSONAL_ID_HELD', 'Số định danh này đã được xác minh cho một tài khoản khác.');
+    const updated = await trx.updateTable('users')
+      .set({ personal_id: input.personalId, personal_id_verified_at: now, personal_id_verified_via: 'counter' })
+      .where('id', '=', user.id).returning(['id', 'username', 'personal_id_verified_at']).executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: 'citizen.personalIdVerified', entity: 'user', entityKey: user.id, at: now,
+      payload: { before: { personalId: user.personal_id, verifiedVia: user.personal_id_verified_via }, after: { personalId: input.personalId, verifiedVia: 'counter' } },
+    });
+    return accountOf(updated);
+  });
+}
+
+/**
+ * The e-ID login proved who the person is: the account holding that personal ID verified, else a
+ * new one (verified by e-ID, with a password nobody knows: the citizen signs in through e-ID or
+ * sets one by phone later).
+ */
+export async function accountOfVerifiedIdentity(deps: { db: Database; clock: Clock }, identity: { personalId: string; fullName: string }): Promise<CitizenAccount> {
+  checkPersonalId(identity.personalId);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const held = await trx.selectFrom('users').select(['id', 'username', 'personal_id_verified_at', 'active']).where('personal_id', '=', identity.personalId)
+      .where('personal_id_verified_at', 'is not', null).executeTakeFirst();
+    if (held) {
+      if (!held.active) throw conflict('ACCOUNT_DISABLED', 'Tài khoản của số định danh này đã bị khóa.');
+      return accountOf(held);
+    }
+    const username = `vneid.${identity.personalId}`;
+    const user = await trx.insertInto('users').values({
+      username, full_name: checkName(identity.fullName), role: 'citizen', phone: null, email: null, personal_id: identity.personalId,
+      personal_id_verified_at: now, personal_id_verified_via: 'eid', password_hash: await hashPassword(generatePassword()),
+      scope_unit_id: null, scope_agency_id: null, scope_service_point_id: null, scope_code: null, scope_path: null,
+    }).returning(['id', 'username', 'personal_id_verified_at']).executeTakeFirstOrThrow();
+    await recordAudit(trx, { userId: user.id, username }, { action: 'citizen.registered', entity: 'user', entityKey: user.id, at: now, payload: { via: 'eid' } });
+    return accountOf(user);
+  });
+}
+
+/**
+ * Assisted filing (issue 15 §3): the citizen's account found by their phone or verified personal
+ * ID, or opened for them (unverified, a password nobody knows) by the staff member filing for
+ * them (permission `dossiers.receive`); the citizen takes it over by a one-time code to the phone.
+ */
+export async function citizenAccountFor(
+  ctx: ServiceContext,
+  input: { phone84?: string; personalId?: string; fullName: string },
+): Promise<CitizenAccount & { created: boolean }> {
+  assertCan(ctx.actor, 'dossiers.receive');
+  const actor = ctx.actor;
+  checkPersonalId(input.personalId);
+  if (!input.phone84 && !input.personalId) {
+    throw validationFailed('CITIZEN_CONTACT_REQUIRED', 'Cần số điện thoại hoặc số định danh của công dân.', [{ path: 'phone', message: 'bắt buộc' }]);
+  }
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    let query = trx.selectFrom('users').select(['id', 'username', 'personal_id_verified_at']).where('role', '=', 'citizen');
+    query = query.where((eb) => eb.or([
+      ...(input.phone84 ? [eb('phone', '=', input.phone84)] : []),
+      ...(input.personalId ? [eb.and([eb('personal_id', '=', input.personalId), eb('personal_id_verified_at', 'is not', null)])] : []),
+    ]));
+    const found = await query.orderBy('personal_id_verified_at', 'asc').limit(1).executeTakeFirst();
+    if (found) return { ...accountOf(found), created: false };
+    const username = input.phone84 ? citizenUsernameOfPhone(input.phone84) : `cd.${input.personalId ?? ''}`;
+    const user = await trx.insertInto('users').values({
+      username, full_name: checkName(input.fullName), role: 'citizen', phone: input.phone84 ?? null, email: null, personal_id: input.personalId ?? null,
+      personal_id_verified_at: null, personal_id_verified_via: null, password_hash: await hashPassword(generatePassword()),
+      scope_unit_id: null, scope_agency_id: null, scope_service_point_id: null, scope_code: null, scope_path: null,
+    }).returning(['id', 'username', 'personal_id_verified_at']).executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, { action: 'citizen.accountOpenedForFiling', entity: 'user', entityKey: user.id, at: now, payload: { username } });
+    return { ...accountOf(user), created: true };
+  });
+}
