@@ -1,6 +1,7 @@
 // The reconciliation report of a day as an XLSX workbook (exceljs): the totals, then one row per
 // mismatch in the provincial office's words.
 import ExcelJS from 'exceljs';
+import { writeSafeXlsx } from '../platform/xlsx';
 import type { Reconciliation } from './reconcile-rules';
 
 export async function reconciliationXlsx(day: string, r: Reconciliation): Promise<Buffer> {
@@ -18,5 +19,5 @@ export async function reconciliationXlsx(day: string, r: Reconciliation): Promis
   r.mismatches.forEach((x, i) => sheet.addRow([i + 1, x.label, x.txnRef ?? '', x.dossierCode ?? '', x.receiptNumber ?? '', x.hereVnd ?? '', x.gatewayVnd ?? '']));
   sheet.columns.forEach((c, i) => { c.width = [6, 60, 20, 28, 18, 20, 24][i] ?? 16; });
   for (const col of [2, 6, 7]) sheet.getColumn(col).numFmt = '#,##0';
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeSafeXlsx(workbook);
 }
