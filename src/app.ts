@@ -4,7 +4,8 @@ import { registerAccountsRoutes, actorResolver } from './accounts/routes';
 import { registerCalendarRoutes } from './calendar/routes';
 import { registerCatalogRoutes } from './catalog/routes';
 import { registerDirectoryRoutes } from './directory/routes';
-import type { DossierHook } from './dossiers/events';
+import type { DossierContext, DossierHook } from './dossiers/events';
+import { recordPaymentReceived } from './dossiers/service';
 import { registerDossierRoutes } from './dossiers/routes';
 import { registerAnchorRoutes } from './dossiers/anchor-routes';
 import { anchorJob } from './dossiers/anchor-job';
@@ -135,8 +136,12 @@ export function filesDepsOf(deps: Pick<AppDeps, 'config' | 'fileStore'>): FilesD
 }
 
 /** The gateway settings and how payments find their subjects (a draft's resolver is added by the online capability). */
-export function paymentsDepsOf(config: Pick<AppDeps['config'], 'payments' | 'publicUrl'>): PaymentsDeps {
-  return { settings: config.payments, publicUrl: config.publicUrl, subjects: { dossier: dossierSubject, draft: draftSubject } };
+export function paymentsDepsOf(config: Pick<AppDeps['config'], 'payments' | 'publicUrl'>, dossiers?: DossierContext): PaymentsDeps {
+  return {
+    settings: config.payments, publicUrl: config.publicUrl, subjects: { dossier: dossierSubject, draft: draftSubject },
+    // a dossier awaiting its fee moves on in the receipt's transaction (the gateway: the system)
+    ...(dossiers ? { onDossierPaid: async (trx, p) => { await recordPaymentReceived(trx, dossiers, p.dossierCode, p.actor, p.online ? 'online_provincial' : 'counter', p.now); } } satisfies Partial<PaymentsDeps> : {}),
+  };
 }
 
 /** Operator figures: /api/metrics, /api/health/detail, gauges read at each scrape. */
@@ -209,8 +214,9 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerAnchorRoutes(app, { ...routeDeps, anchorKeyFile: deps.config.anchorKeyFile, rateLimit: deps.transparencyRateLimit ?? deps.config.rateLimits.transparency });
   registerQueue(app, deps);
   registerSyncRoutes(app, routeDeps);
-  registerPaymentRoutes(app, { ...routeDeps, payments: paymentsDepsOf(deps.config) });
-  registerCashierRoutes(app, { ...routeDeps, payments: paymentsDepsOf(deps.config) });
+  const paymentsDeps = paymentsDepsOf(deps.config, { db: deps.db, clock: deps.clock, actor: null, hooks: dossierHooks, codeSystem: deps.config.codeSystem });
+  registerPaymentRoutes(app, { ...routeDeps, payments: paymentsDeps });
+  registerCashierRoutes(app, { ...routeDeps, payments: paymentsDeps });
   registerReconciliationRoutes(app, routeDeps);
   registerAppointmentRoutes(app, {
     ...routeDeps, sms: deps.sms ?? sendersFromConfig(routeDeps, deps.config).sms, publicUrl: deps.config.publicUrl,

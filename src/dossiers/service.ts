@@ -5,7 +5,9 @@
 // hash-chained event (with the outbox row and the hooks) in one transaction.
 import { createHash, randomBytes } from 'node:crypto';
 import { vnDateOfInstant } from '../calendar';
+import type { Transaction } from 'kysely';
 import type { Actor } from '../platform/actor';
+import type { DB } from '../platform/db/schema';
 import { type ErrorDetail, conflict, forbidden, invalidTransition, isDomainError, unauthenticated, validationFailed } from '../platform/errors';
 import { appendEvent, canonicalJson, runHooks, type DossierContext, type DossierRow } from './events';
 import { evolve, lifecycleOf, toDerived } from './fold';
@@ -14,7 +16,7 @@ import { draftIntake } from './intake-draft';
 import { isUniqueViolation, writeIntake } from './intake-statement';
 import { can } from '../accounts/policy';
 import { actionLabels, actionPermissions, checkAction, statusLabels, violationMessages, type Action, type RuleViolation } from './lifecycle';
-import { hasNul, IDEMPOTENCY_KEY_RE, normalizedApplicant, paperRecords, type PaperRecord, type Party, type ActionInput, type ActionResult, type IntakeInput, type IntakeResult } from './model';
+import { hasNul, IDEMPOTENCY_KEY_RE, normalizedApplicant, paperRecords, type PaperRecord, type Party, type PaymentChannel, type ActionInput, type ActionResult, type IntakeInput, type IntakeResult } from './model';
 import { payloadBuilders, type Payload } from './payloads';
 import { handoverPayload } from './payloads/forward';
 import { dossierNotFound, isDossierInScope, scopedActor } from './scope';
@@ -199,16 +201,37 @@ async function commitAction(ctx: DossierContext, seen: DossierRow, action: Actio
     }
     // an online dossier accepted at a service point is entered in its receipt ledger (form 01)
     const written = action === 'receive' ? await withReceiptLedger(trx, actor, payload, now) : payload;
-    const event = await appendEvent(trx, row, action, actor, written, now);
-    const { code: _c, ...next } = evolve(toDerived(row), event);
-    const updated = await trx.updateTable('dossiers').set({ ...next, form_data: JSON.stringify(next.form_data), applicant_party: next.applicant_party === null ? null : JSON.stringify(next.applicant_party) })
-      .where('id', '=', row.id).where('version', '=', row.version).returningAll().executeTakeFirstOrThrow();
-    await trx.insertInto('outbox').values({
-      kind: `dossier.${action}`, payload: JSON.stringify({ code: row.code, status: updated.status, seq: event.seq }),
-    }).execute();
-    await runHooks(trx, ctx.hooks ?? [], event, updated);
-    return { code: updated.code, status: updated.status, syncCode: updated.sync_code, version: updated.version, dueAt: updated.due_at?.toISOString() ?? null };
+    return writeAction(trx, ctx, row, action, actor, written, now);
   });
+}
+
+/** The event of an action on a locked row, the row it folds to, the outbox row and the hooks (in the caller's transaction). */
+async function writeAction(trx: Transaction<DB>, ctx: DossierContext, row: DossierRow, action: Action, actor: Actor | null, payload: Payload, now: Date): Promise<ActionResult> {
+  const event = await appendEvent(trx, row, action, actor, payload, now);
+  const { code: _c, ...next } = evolve(toDerived(row), event);
+  const updated = await trx.updateTable('dossiers').set({ ...next, form_data: JSON.stringify(next.form_data), applicant_party: next.applicant_party === null ? null : JSON.stringify(next.applicant_party) })
+    .where('id', '=', row.id).where('version', '=', row.version).returningAll().executeTakeFirstOrThrow();
+  await trx.insertInto('outbox').values({
+    kind: `dossier.${action}`, payload: JSON.stringify({ code: row.code, status: updated.status, seq: event.seq }),
+  }).execute();
+  await runHooks(trx, ctx.hooks ?? [], event, updated);
+  return { code: updated.code, status: updated.status, syncCode: updated.sync_code, version: updated.version, dueAt: updated.due_at?.toISOString() ?? null };
+}
+
+/**
+ * A fee paid for a dossier that awaits it (nghĩa vụ tài chính): its `paymentReceived`, in the
+ * transaction of the receipt (src/payments, wired in src/app.ts). The actor is who took the money
+ * (a clerk at the counter) or null — the system — for the payment gateway's notification. The row
+ * is locked: of concurrent payments one moves the dossier. Null when the dossier does not await a
+ * payment (paid before it was asked: nothing to move).
+ */
+export async function recordPaymentReceived(trx: Transaction<DB>, ctx: DossierContext, code: string, actor: Actor | null, paymentChannel: PaymentChannel, now: Date): Promise<ActionResult | null> {
+  const row = await trx.selectFrom('dossiers').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+  if (!row || row.status !== 'awaitingPayment') return null;
+  // a clerk who may not record the payment in this dossier's lifecycle takes it for the system
+  const by = actor && !checkAction(lifecycleOf(row), 'paymentReceived', actor.role) ? actor : null;
+  const payload = await payloadBuilders.paymentReceived({ ctx, row, input: { paymentChannel, note: 'Biên lai thu phí, lệ phí' }, now });
+  return writeAction(trx, ctx, row, 'paymentReceived', by, payload, now);
 }
 
 /**

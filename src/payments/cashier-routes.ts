@@ -4,7 +4,7 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { fileAnswer, literals, Nullable, PDF } from '../platform/http/schemas';
 import { requireActor, type HttpApp } from '../platform/http/server';
-import { closeShift, currentShift, openShift, refundReceipt, takeCounterPayment } from './cashier';
+import { closeShift, currentShift, openShift, refundMethods, refundReceipt, takeCounterPayment } from './cashier';
 import { gatewayRefundsOf } from './gateway-refund';
 import { listShifts, receiptPdf, searchReceipts } from './receipt-search';
 import { paymentMethods, receiptItemKinds } from './receipts';
@@ -25,7 +25,7 @@ const Shift = Type.Object({
   expectedCashVnd: Type.Integer(), closedAt: Nullable(Type.String()), countedCashVnd: Nullable(Type.Integer()), differenceVnd: Nullable(Type.Integer()), note: Nullable(Type.String()),
 });
 export type ShiftResponse = Static<typeof Shift>;
-const Refund = Type.Object({ id: Type.Integer(), receiptNumber: Type.String(), amountVnd: Type.Integer(), reason: Type.String(), method: literals(['cash', 'gateway'] as const), refundedByName: Type.String(), at: Type.String() });
+const Refund = Type.Object({ id: Type.Integer(), receiptNumber: Type.String(), amountVnd: Type.Integer(), reason: Type.String(), method: literals(refundMethods), refundedByName: Type.String(), at: Type.String() });
 const Id = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }, strict);
 
 export function registerCashierRoutes(app: HttpApp, deps: PaymentRouteDeps): void {

@@ -78,3 +78,16 @@ describe('electronic receipts: search in scope and PDF', () => {
     expect((await as('otherClerk', 'GET', `/api/v1/payments/receipts/${paid.id}/receipt.pdf`)).statusCode).toBe(404);
   });
 });
+
+describe('a card payment refunded', () => {
+  it('is recorded as a card refund and never counted out of the cash drawer', async () => {
+    const d = await feeDossier('Lê Thị Thẻ');
+    await as('clerk', 'POST', '/api/v1/payments/shifts', { openingCashVnd: 100_000 });
+    const paid = (await as('clerk', 'POST', '/api/v1/payments/counter', { dossierCode: d.code, paymentMethod: 'card' })).json();
+    const refund = await as('clerk', 'POST', `/api/v1/payments/receipts/${paid.id}/refunds`, { reason: 'Người nộp rút hồ sơ' });
+    expect(refund.statusCode, refund.body).toBe(201);
+    expect(refund.json()).toMatchObject({ method: 'card', amountVnd: 70_000 });
+    expect((await as('clerk', 'GET', '/api/v1/payments/shifts/current')).json().shift).toMatchObject({ cashInVnd: 0, cashOutVnd: 0, expectedCashVnd: 100_000 });
+    expect((await as('clerk', 'POST', '/api/v1/payments/shifts/current/close', { countedCashVnd: 100_000 })).statusCode).toBe(200);
+  });
+});

@@ -12,7 +12,7 @@ import type { ServiceContext } from '../platform/context';
 import type { DB } from '../platform/db/schema';
 import { conflict, forbidden, notFound, validationFailed } from '../platform/errors';
 import type { GatewayRefunds } from './gateway-refund';
-import { issueReceipt, receiptProblems, type Receipt, type ReceiptItem } from './receipts';
+import { issueReceipt, lockPaymentSubject, receiptProblems, type Receipt, type ReceiptItem } from './receipts';
 import { feesDue, paymentStateOf, type PaymentsContext } from './service';
 import { receiptScope } from './receipt-scope';
 
@@ -128,27 +128,34 @@ export async function takeCounterPayment(ctx: PaymentsContext, input: CounterPay
   if (items.length === 0) throw conflict('NOTHING_TO_PAY', 'Hồ sơ này không có khoản phí, lệ phí nào phải nộp.');
   const problems = receiptProblems(items);
   if (problems.length > 0) throw validationFailed('RECEIPT_INVALID', problems[0]?.message ?? 'Khoản thu không hợp lệ.', problems);
-  const state = await paymentStateOf(ctx, { kind: 'dossier', id: input.dossierCode });
-  if (state.paidVnd > 0 && state.paid) throw conflict('ALREADY_PAID', 'Hồ sơ này đã được thanh toán; không thu lần thứ hai.');
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const shift = await openShiftOf(trx, clerk.userId);
     if (input.paymentMethod === 'cash' && !shift) throw conflict('NO_OPEN_SHIFT', 'Mở ca thu tiền trước khi thu tiền mặt.');
+    // a payment of the same dossier at the same time (the gateway, another counter) is seen here
+    await lockPaymentSubject(trx, 'dossier', input.dossierCode);
+    const state = await paymentStateOf({ ...ctx, db: trx }, { kind: 'dossier', id: input.dossierCode });
+    if (state.paidVnd > 0 && state.paid) throw conflict('ALREADY_PAID', 'Hồ sơ này đã được thanh toán; không thu lần thứ hai.');
     const receipt = await issueReceipt(trx, clerk, {
       servicePointId: clerk.scope.servicePointId, payer: info.payer, items, paymentMethod: input.paymentMethod, place: 'counter',
       dossierCode: input.dossierCode, shiftId: shift?.id ?? null,
     }, now);
+    await ctx.payments.onDossierPaid?.(trx, { dossierCode: input.dossierCode, actor: clerk, online: false, now });
     await recordAudit(trx, clerk, { action: 'payments.counter', entity: 'receipt', entityKey: receipt.id, at: now, payload: { number: receipt.number, dossierCode: input.dossierCode, amountVnd: receipt.amountVnd, method: input.paymentMethod } });
     return receipt;
   });
 }
+
+/** How a refund goes back: the way the money came (cash from the drawer, to the card or account), or through the gateway. */
+export const refundMethods = ['cash', 'card', 'transfer', 'qr', 'gateway'] as const;
+export type RefundMethod = (typeof refundMethods)[number];
 
 export interface Refund {
   readonly id: number;
   readonly receiptNumber: string;
   readonly amountVnd: number;
   readonly reason: string;
-  readonly method: 'cash' | 'gateway';
+  readonly method: RefundMethod;
   readonly refundedByName: string;
   readonly at: string;
 }
@@ -190,7 +197,8 @@ export async function refundReceipt(ctx: PaymentsContext & { readonly refunds: G
       if (!shift) throw conflict('NO_OPEN_SHIFT', 'Mở ca thu tiền trước khi hoàn tiền mặt.');
       shiftId = shift.id;
     }
-    const method = r.place === 'online' ? 'gateway' as const : 'cash' as const;
+    // back the way it came: a card payment is refunded to the card, never counted out of the drawer
+    const method: RefundMethod = r.place === 'online' ? 'gateway' : r.payment_method;
     const row = await trx.insertInto('receipt_refunds').values({
       receipt_id: r.id, amount_vnd: amount, reason, method, refunded_by: clerk.userId, refunded_by_name: clerk.fullName, gateway_response: gatewayResponse, shift_id: shiftId, at: now,
     }).returning('id').executeTakeFirstOrThrow();

@@ -11,12 +11,15 @@ import type { DB } from '../platform/db/schema';
 import { recordAudit } from '../platform/audit-log';
 import { ipnAnswers, outcomeOf, readResult, verify, type GatewayParams, type GatewayResult, type IpnVerdict } from './gateway-signing';
 import type { OrderStatus } from './model';
-import { issueReceipt, type PaymentMethod, type ReceiptItem } from './receipts';
+import type { DossierPaid } from './service';
+import { dossierHoldsReceipt, issueReceipt, lockPaymentSubject, type PaymentMethod, type ReceiptItem } from './receipts';
 
 export interface CallbackDeps {
   readonly db: Database;
   readonly clock: Clock;
   readonly settings: PaymentSettings;
+  /** the dossier paid for moves on in the receipt's transaction (src/app.ts) */
+  readonly onDossierPaid?: DossierPaid;
 }
 
 /** Why a notification was taken or not (kept with it). */
@@ -62,9 +65,11 @@ export async function handleIpn(deps: CallbackDeps, params: GatewayParams): Prom
     let status: OrderStatus = outcome;
     let receiptId: number | null = null;
     if (outcome === 'paid') {
+      await lockPaymentSubject(trx, order.subject_kind, order.subject_id);
       const other = await trx.selectFrom('payment_orders').select('id').where('subject_kind', '=', order.subject_kind)
-        .where('subject_id', '=', order.subject_id).where('status', '=', 'paid').forUpdate().executeTakeFirst();
-      if (other) status = 'duplicate';
+        .where('subject_id', '=', order.subject_id).where('status', '=', 'paid').executeTakeFirst();
+      // paid already (another order, or at a counter): kept as a duplicate to refund, never a second receipt
+      if (other || (order.subject_kind === 'dossier' && await dossierHoldsReceipt(trx, order.subject_id))) status = 'duplicate';
       else {
         const receipt = await issueReceipt(trx, null, {
           servicePointId: null, payer: order.payer as never, items: order.items as ReceiptItem[], paymentMethod: methodOf(r), place: 'online',
@@ -72,6 +77,7 @@ export async function handleIpn(deps: CallbackDeps, params: GatewayParams): Prom
           paymentOrderId: order.id, unitPath: order.unit_path,
         }, now);
         receiptId = receipt.id;
+        if (order.subject_kind === 'dossier') await deps.onDossierPaid?.(trx, { dossierCode: order.subject_id, actor: null, online: true, now });
       }
     }
     await trx.updateTable('payment_orders').set({

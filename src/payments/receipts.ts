@@ -4,7 +4,7 @@
 // per service point, series and year from 1 with no gap — the number is taken from the service
 // point's register (src/platform/registers.ts) in the transaction that writes the receipt, so a
 // rollback gives it back. Amounts are whole VND. The payments issue (15) extends this model.
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db/schema';
 import type { ErrorDetail } from '../platform/errors';
@@ -130,6 +130,21 @@ export async function issueReceipt(trx: Transaction<DB>, actor: Actor | null, in
     id: row.id, number: formatReceiptNumber(series, year, serial), series, year, serial, amountVnd: amount, payer: input.payer,
     items: input.items, paymentMethod: input.paymentMethod, collectedByName, place: input.place, issuedAt: at.toISOString(),
   };
+}
+
+/**
+ * Serialises the payments of one subject until the caller's transaction ends: of concurrent
+ * payments (two gateway orders, the gateway and the counter) the second sees the first.
+ */
+export async function lockPaymentSubject(trx: Transaction<DB>, kind: string, id: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`payment-subject:${kind}:${id}`}))`.execute(trx);
+}
+
+/** Whether a dossier already holds a receipt not wholly refunded (paid at a counter, at the door or online). */
+export async function dossierHoldsReceipt(trx: Transaction<DB>, dossierCode: string): Promise<boolean> {
+  const row = await trx.selectFrom('receipts as r').select('r.id').where('r.dossier_code', '=', dossierCode)
+    .where(sql<boolean>`r.amount_vnd > coalesce((select sum(f.amount_vnd) from receipt_refunds f where f.receipt_id = r.id), 0)`).executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Links receipts issued before a dossier existed (collected at the door) to the dossier received from them. */

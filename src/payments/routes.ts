@@ -45,7 +45,7 @@ export interface PaymentRouteDeps extends RouteDeps {
 
 export function registerPaymentRoutes(app: HttpApp, deps: PaymentRouteDeps): void {
   const ctx = (request: FastifyRequest) => ({ db: deps.db, clock: deps.clock, actor: requireActor(request), payments: deps.payments });
-  const callbacks = { db: deps.db, clock: deps.clock, settings: deps.payments.settings };
+  const callbacks = { db: deps.db, clock: deps.clock, settings: deps.payments.settings, ...(deps.payments.onDossierPaid ? { onDossierPaid: deps.payments.onDossierPaid } : {}) };
 
   app.get('/api/v1/payments/fees', {
     schema: {

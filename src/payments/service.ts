@@ -2,7 +2,9 @@
 // for a procedure case, a payment order that sends the payer to the gateway, what a subject has
 // paid against what it owes, and a draft's payment following it to its dossier at submit.
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Actor } from '../platform/actor';
+import type { DB } from '../platform/db/schema';
 import { can } from '../accounts/policy';
 import { procedureForIntake } from '../catalog/references';
 import { quoteFees, type FeeChannel } from '../catalog/fees';
@@ -25,7 +27,16 @@ export interface PaymentsDeps {
   readonly settings: PaymentSettings;
   readonly publicUrl: string;
   readonly subjects: Partial<Record<SubjectKind, SubjectResolver>>;
+  /** what a payment for a dossier does to it, in the receipt's transaction (src/app.ts: the dossier's `paymentReceived`) */
+  readonly onDossierPaid?: DossierPaid;
 }
+
+/**
+ * A receipt issued for a dossier: the dossier awaiting its fee moves on (src/dossiers'
+ * `recordPaymentReceived`, wired in src/app.ts), in the receipt's transaction. `actor` null: the
+ * payment gateway (the system).
+ */
+export type DossierPaid = (trx: Transaction<DB>, paid: { dossierCode: string; actor: Actor | null; online: boolean; now: Date }) => Promise<void>;
 
 export type PaymentsContext = ServiceContext & { readonly payments: PaymentsDeps };
 

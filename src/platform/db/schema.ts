@@ -652,7 +652,7 @@ export interface ReceiptRefundsTable {
   receipt_id: number;
   amount_vnd: number;
   reason: string;
-  method: 'cash' | 'gateway';
+  method: 'cash' | 'card' | 'transfer' | 'qr' | 'gateway';
   refunded_by: number;
   refunded_by_name: string;
   gateway_response: string | null;
