@@ -8,7 +8,7 @@ import type { DB } from '../platform/db/schema';
 import { notFound } from '../platform/errors';
 import { addDays, vnDateOfInstant, type EpochMs, type IsoDate } from '../shared/civil-date';
 import { courierSeat, DEFAULT_DURATION_MINUTES, DEFAULT_RULES, type BookingRules, type Purpose } from './model';
-import { dayKindFrom, type SeatBooking, type SlotQuery } from './slots';
+import { dayKindFrom, type SeatBooking, type SeatHours, type SlotQuery } from './slots';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -56,16 +56,33 @@ export async function loadAvailability(db: Db, input: { servicePointCode: string
   const seats = input.purpose === 'home'
     ? Array.from({ length: rules.homeCouriers }, (_, i) => courierSeat(i + 1))
     : await seatsFor(db, point, input.procedureCode);
-  const { calendar } = await loadWorkCalendar(db as Kysely<DB>, { fromYear: Number(input.from.slice(0, 4)), toYear: Number(input.to.slice(0, 4)) });
+  const [{ calendar }, seatHours] = await Promise.all([
+    loadWorkCalendar(db as Kysely<DB>, { fromYear: Number(input.from.slice(0, 4)), toYear: Number(input.to.slice(0, 4)) }),
+    input.purpose === 'home' ? new Map<string, SeatHours>() : counterHoursOf(db, point.id, seats, input.from, input.to),
+  ]);
   return {
     point, rules, serviceMinutes,
     base: {
-      hours: point.openingHours, exceptions: new Map(exceptionRows.map((r) => [r.day, r.periods])), dayKind: dayKindFrom(calendar), seats,
+      hours: point.openingHours, exceptions: new Map(exceptionRows.map((r) => [r.day, r.periods])), dayKind: dayKindFrom(calendar), seats, seatHours,
       // a visit at home takes the courier the visit and the travel to the next one
       durationMinutes: serviceMinutes + (input.purpose === 'home' ? rules.homeTravelMinutes : 0),
       minNoticeMinutes: rules.minNoticeMinutes, horizonDays: rules.horizonDays,
     },
   };
+}
+
+/** The counters of `seats` that keep their own hours, with their exceptions between two dates. */
+export async function counterHoursOf(db: Db, servicePointId: number, seats: readonly string[], from: IsoDate, to: IsoDate): Promise<Map<string, SeatHours>> {
+  if (seats.length === 0) return new Map();
+  const [weekly, exceptions] = await Promise.all([
+    db.selectFrom('counter_opening_hours').select(['counter_code', 'weekly']).where('service_point_id', '=', servicePointId).where('counter_code', 'in', [...seats]).execute(),
+    db.selectFrom('counter_opening_exceptions').select(['counter_code', 'day', 'periods']).where('service_point_id', '=', servicePointId)
+      .where('counter_code', 'in', [...seats]).where('day', '>=', from).where('day', '<=', to).execute(),
+  ]);
+  return new Map(weekly.map((w) => [w.counter_code, {
+    hours: { weekly: w.weekly },
+    exceptions: new Map(exceptions.filter((e) => e.counter_code === w.counter_code).map((e) => [e.day, e.periods])),
+  }]));
 }
 
 /** Live bookings (booked or arrived) of the point's seats between two instants, except one being moved. */

@@ -13,6 +13,14 @@ export interface PaperToBring {
   readonly copies: number;
   /** required: always; conditional: only in the case its text names; showOnly: shown, not kept */
   readonly requirement: string;
+  /** already in the applicant's document store ("đã có trong kho"); null: not disclosed to this reader */
+  readonly inStore: boolean | null;
+}
+
+/** How many of the papers the applicant's store already holds (shown without names to readers who may not see them). */
+export interface StoreHeld {
+  readonly held: number;
+  readonly of: number;
 }
 
 export interface BookingView {
@@ -40,6 +48,8 @@ export interface BookingWithLink extends BookingView {
   /** the token of the cancel/reschedule link (no sign-in): `/dat-lich/{code}?t={token}` */
   readonly manageToken: string;
   readonly papers: PaperToBring[];
+  /** null: no personal ID given, or a reader who may not know */
+  readonly store: StoreHeld | null;
 }
 
 export type BookingRow = Selectable<BookingsTable>;

@@ -6,16 +6,16 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { can, isWithinScope } from '../accounts/policy';
-import { procedureForIntake } from '../catalog/references';
 import type { Actor } from '../platform/actor';
 import { recordAudit } from '../platform/audit-log';
 import type { ServiceContext } from '../platform/context';
 import type { DB } from '../platform/db/schema';
 import { conflict, forbidden, notFound, validationFailed } from '../platform/errors';
 import { queueTextSms } from '../notifications/service';
-import { formatVnInstant, parseInstant, vnDateOfInstant, type IsoDate } from '../shared/civil-date';
+import { formatVnInstant, parseInstant, vnDateOfInstant } from '../shared/civil-date';
 import { liveBookings, loadAvailability } from './availability';
-import { bookingView, manageLinkPath, type BookingRow, type BookingWithLink, type PaperToBring } from './booking-view';
+import { papersToBring, procedurePapers } from './booking-papers';
+import { bookingView, manageLinkPath, type BookingRow, type BookingWithLink } from './booking-view';
 import { appointmentSecret, bookingLinkToken, isBookingLinkToken } from './keys';
 import { bookingCodeFrom, holderKeyOf, PERSONAL_ID_RE, type BookingChannel, type Purpose } from './model';
 import { verifiedPhone } from './one-time-codes';
@@ -69,14 +69,6 @@ function startOf(text: string): number {
   return start;
 }
 
-async function papersOf(ctx: ServiceContext, procedureCode: string, day: IsoDate): Promise<{ name: string; papers: PaperToBring[] }> {
-  const procedure = await procedureForIntake(ctx.db, procedureCode, day);
-  return {
-    name: procedure.name,
-    papers: procedure.requiredPapers.map((p) => ({ name: p.name, originals: p.originals, copies: p.copies, requirement: p.requirement })),
-  };
-}
-
 /** Takes a slot for the applicant: the phone verified, one future booking per procedure, a seat the database guarantees. */
 export async function createBooking(deps: BookingDeps, input: BookingInput): Promise<BookingWithLink> {
   const actor = deps.actor;
@@ -98,7 +90,7 @@ export async function createBooking(deps: BookingDeps, input: BookingInput): Pro
   // the reference reads (procedure, secret, point, rules, counters, calendar) once per request, in
   // parallel and outside the transaction: a retry after a lost race reads only the live bookings
   const [procedure, secret, availability] = await Promise.all([
-    papersOf(deps, input.procedureCode, day),
+    procedurePapers(deps, input.procedureCode, day),
     appointmentSecret(deps.db),
     loadAvailability(deps.db, { servicePointCode: input.servicePointCode, procedureCode: input.procedureCode, purpose: input.purpose, today: vnDateOfInstant(now.getTime()), from: day, to: day }),
   ]);
@@ -125,7 +117,8 @@ export async function createBooking(deps: BookingDeps, input: BookingInput): Pro
         await queueSms(trx, deps, inserted, `Đã đặt lịch ${inserted.code}: ${whenText(inserted)} tại ${availability.point.name}. Đổi/hủy: ${linkOf(deps.publicUrl, inserted.code, bookingLinkToken(secret, inserted.code, inserted.link_version))}`);
         return { row: inserted, point: availability.point };
       });
-      return { ...bookingView(row.row, row.point), manageToken: bookingLinkToken(secret, row.row.code, row.row.link_version), papers: procedure.papers };
+      const papers = await papersToBring(deps, actor, input.procedureCode, procedure, personalId, vnDateOfInstant(now.getTime()));
+      return { ...bookingView(row.row, row.point), manageToken: bookingLinkToken(secret, row.row.code, row.row.link_version), ...papers };
     } catch (e) {
       // another request took the seat between our read and our insert: read again
       if (isDoubleBooking(e) && attempt < MAX_ATTEMPTS) continue;
@@ -193,7 +186,7 @@ export async function cancelBooking(deps: BookingDeps, code: string, token: stri
     await queueSms(trx, deps, updated, `Lịch hẹn ${code} (${whenText(updated)}) đã được hủy.`);
     return { row: updated, point: place.point };
   });
-  return { ...bookingView(row, point), manageToken: bookingLinkToken(secret, row.code, row.link_version), papers: [] };
+  return { ...bookingView(row, point), manageToken: bookingLinkToken(secret, row.code, row.link_version), papers: [], store: null };
 }
 
 
@@ -217,8 +210,9 @@ export async function rescheduleBooking(deps: BookingDeps, code: string, token: 
         await queueSms(trx, deps, updated, `Lịch hẹn ${code} đã đổi sang ${whenText(updated)}. Đổi/hủy: ${linkOf(deps.publicUrl, code, bookingLinkToken(secret, code, updated.link_version))}`);
         return { row: updated, point: availability.point };
       });
-      const papers = (await papersOf(deps, row.procedure_code, vnDateOfInstant(start))).papers;
-      return { ...bookingView(row, point), manageToken: bookingLinkToken(secret, row.code, row.link_version), papers };
+      const list = await procedurePapers(deps, row.procedure_code, vnDateOfInstant(start));
+      const papers = await papersToBring(deps, deps.actor, row.procedure_code, list, row.personal_id, vnDateOfInstant(now.getTime()));
+      return { ...bookingView(row, point), manageToken: bookingLinkToken(secret, row.code, row.link_version), ...papers };
     } catch (e) {
       if (isDoubleBooking(e) && attempt < MAX_ATTEMPTS) continue;
       if (isDoubleBooking(e)) throw slotFull();

@@ -63,3 +63,17 @@ export function bookingCodeFrom(randomBytes: Uint8Array): string {
 }
 
 export const PERSONAL_ID_RE = /^[0-9]{12}$/;
+
+/** What the answer of a booking may say of the applicant's document store (issue 14 §3). */
+export type StoreDisclosure = 'names' | 'count' | 'none';
+
+/**
+ * Names of the papers the store holds only to a signed-in citizen whose verified personal ID is the
+ * booking's; a count only when a personal ID was given by anyone else (a visitor, staff); nothing
+ * without a personal ID or to a signed-in account whose personal ID is not verified.
+ */
+export function storeDisclosure(actor: { readonly scope: { readonly kind: string; readonly personalId?: string | null } } | null, personalId: string | null): StoreDisclosure {
+  if (personalId === null) return 'none';
+  if (actor?.scope.kind === 'self') return actor.scope.personalId === personalId ? 'names' : 'none';
+  return 'count';
+}

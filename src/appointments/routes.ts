@@ -13,8 +13,9 @@ import { channels, purposes } from './model';
 import { sendOneTimeCode, verifyOneTimeCode } from './one-time-codes';
 import { bookingByLink, listDayBookings, listHomeVisits, listSlots } from './reads';
 import {
-  AppointmentStatsSchema, BookingSchema, BookingWithLinkSchema, CodeSentSchema, DurationsSchema, PhoneVerificationSchema, SettingsSchema, SlotListSchema,
+  AppointmentStatsSchema, BookingSchema, BookingWithLinkSchema, CodeSentSchema, CounterHoursInputSchema, CounterHoursSchema, DurationsSchema, PhoneVerificationSchema, SettingsSchema, SlotListSchema,
 } from './schemas';
+import { getCounterHours, saveCounterHours } from './counter-hours';
 import { getSettings, listDurations, saveDurations, saveSettings } from './settings';
 import { appointmentStats } from './stats';
 import { recordArrival, recordNoShow } from './staff';
@@ -161,6 +162,18 @@ export function registerAppointmentRoutes(app: HttpApp, deps: AppointmentRouteDe
       response: { 200: SettingsSchema, 400: ErrorShape, 404: ErrorShape },
     },
   }, async (request) => saveSettings(staff(request), request.params.code, request.body));
+
+  const PointCode = Type.Object({ code: Type.String({ minLength: 1, maxLength: 60 }) }, strict);
+  app.get('/api/v1/appointments/service-points/:code/counter-hours', {
+    schema: { tags, summary: 'Giờ làm việc riêng của từng quầy (quầy không có giờ riêng theo giờ của điểm phục vụ)', params: PointCode, response: { 200: CounterHoursSchema, 404: ErrorShape } },
+  }, async (request) => getCounterHours(staff(request), request.params.code));
+
+  app.put('/api/v1/appointments/service-points/:code/counter-hours', {
+    schema: {
+      tags, summary: 'Lưu giờ làm việc riêng của các quầy: lịch tuần, nghỉ trưa, ngày ngoại lệ', params: PointCode, body: CounterHoursInputSchema,
+      response: { 200: CounterHoursSchema, 400: ErrorShape, 404: ErrorShape },
+    },
+  }, async (request) => saveCounterHours(staff(request), request.params.code, request.body));
 
   app.get('/api/v1/appointments/durations', {
     schema: { tags, summary: 'Thời lượng phục vụ theo thủ tục (mặc định: nộp 20, nhận kết quả 10, tại nhà 30 phút)', response: { 200: DurationsSchema } },

@@ -41,7 +41,9 @@ export type BookingResponse = Static<typeof BookingSchema>;
 export const BookingWithLinkSchema = Type.Object({
   ...bookingFields,
   manageToken: Type.String(),
-  papers: Type.Array(Type.Object({ name: Type.String(), originals: Type.Integer(), copies: Type.Integer(), requirement: Type.String() })),
+  papers: Type.Array(Type.Object({ name: Type.String(), originals: Type.Integer(), copies: Type.Integer(), requirement: Type.String(), inStore: Nullable(Type.Boolean()) })),
+  /** how many of the papers the applicant's document store holds; names (inStore) only to the verified holder */
+  store: Nullable(Type.Object({ held: Type.Integer(), of: Type.Integer() })),
 });
 export type BookingWithLinkResponse = Static<typeof BookingWithLinkSchema>;
 
@@ -62,6 +64,28 @@ export const SettingsSchema = Type.Object({
   }, { additionalProperties: false }), { maxItems: 400 }),
 }, { additionalProperties: false });
 export type SettingsResponse = Static<typeof SettingsSchema>;
+
+const Period = Type.String({ pattern: '^[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}$' });
+const CounterHoursItem = Type.Object({
+  counterCode: Type.String({ minLength: 1, maxLength: 20 }),
+  /** ISO weekday '1' (Monday) … '7' (Sunday) → periods; a day left out is closed */
+  weekly: Type.Record(Type.String({ maxLength: 1 }), Type.Array(Period, { maxItems: 6 })),
+  exceptions: Type.Array(Type.Object({
+    date: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }),
+    periods: Type.Array(Period, { maxItems: 6 }),
+    reason: Type.String({ minLength: 1, maxLength: 200 }),
+  }, { additionalProperties: false }), { maxItems: 400 }),
+}, { additionalProperties: false });
+
+/** PUT …/counter-hours: the counters keeping their own hours (the others keep the point's). */
+export const CounterHoursInputSchema = Type.Object({ items: Type.Array(CounterHoursItem, { maxItems: 100 }) }, { additionalProperties: false });
+export const CounterHoursSchema = Type.Object({
+  servicePointCode: Type.String(),
+  pointWeekly: Type.Record(Type.String(), Type.Array(Type.String())),
+  counters: Type.Array(Type.String()),
+  items: Type.Array(CounterHoursItem),
+});
+export type CounterHoursResponse = Static<typeof CounterHoursSchema>;
 
 export const DurationsSchema = Type.Object({
   items: Type.Array(Type.Object({

@@ -19,7 +19,8 @@ export interface AppointmentSettings {
   readonly exceptions: { date: string; periods: string[]; reason: string }[];
 }
 
-async function pointInScope(ctx: ServiceContext, code: string): Promise<BookablePoint> {
+/** The point the administrator configures, in their scope (else 404). */
+export async function pointInScope(ctx: ServiceContext, code: string): Promise<BookablePoint> {
   assertCan(ctx.actor, 'appointments.configure');
   const point = await bookablePoint(ctx.db, { code }, vnDateOfInstant(ctx.clock.now().getTime()));
   if (!point || !isWithinScope(ctx.actor, { unitPaths: [point.unitPath], servicePointIds: [point.id] })) {

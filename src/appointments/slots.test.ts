@@ -1,16 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OFFICIAL_SCHEDULES, WorkCalendar } from '../calendar';
-import { addDays, formatVnInstant, parseInstant, vnDateOfInstant, vnMsOfDay, type EpochMs, type IsoDate } from '../shared/civil-date';
-import { dayKindFrom, generateSlots, periodsOfDay, slotAt, type SeatBooking, type SlotQuery, type WeeklyHours } from './slots';
+import { at, dayKind, hoursArb } from './slots.test-helper';
+import { addDays, formatVnInstant, vnDateOfInstant, vnMsOfDay, type EpochMs, type IsoDate } from '../shared/civil-date';
+import { generateSlots, periodsOfDay, slotAt, type SeatBooking, type SlotQuery, type WeeklyHours } from './slots';
 
-const calendar = new WorkCalendar({ fromYear: 2024, toYear: 2026, schedules: OFFICIAL_SCHEDULES });
-const dayKind = dayKindFrom(calendar);
-const at = (text: string): EpochMs => {
-  const t = parseInstant(text);
-  if (t === null) throw new Error(text);
-  return t;
-};
 const weekday = ['07:30-11:30', '13:30-17:00'];
 /** A point open Monday–Friday, closed on ordinary Saturdays. */
 const weekdaysOnly: WeeklyHours = { weekly: { 1: weekday, 2: weekday, 3: weekday, 4: weekday, 5: weekday } };
@@ -90,10 +83,6 @@ describe('slots: notice, horizon, lunch break, bookings', () => {
 
 // ---- properties (fast-check): for all points, calendars of 2024–2026, bookings and clocks ----
 
-const hhmmArb = fc.integer({ min: 0, max: 23 * 60 }).map((m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
-const periodArb = fc.tuple(hhmmArb, hhmmArb).map(([a, b]) => (a < b ? `${a}-${b}` : `${b}-${a}`));
-const hoursArb: fc.Arbitrary<WeeklyHours> = fc.dictionary(fc.constantFrom('1', '2', '3', '4', '5', '6', '7'), fc.array(periodArb, { maxLength: 3 }))
-  .map((weekly) => ({ weekly }));
 const dayArb = fc.integer({ min: 0, max: 900 }).map((n) => addDays('2024-01-01' as IsoDate, n));
 const seatsArb = fc.uniqueArray(fc.constantFrom('Q01', 'Q02', 'Q03', 'Q04', 'Q05'), { maxLength: 5 });
 

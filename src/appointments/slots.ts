@@ -8,6 +8,11 @@
 // each period's start, one service long, back to back, and must end inside the period: none
 // crosses the lunch break or closing time. The capacity of a slot is the number of seats (counters
 // serving the procedure, or couriers at home); its free seats are those no live booking overlaps.
+//
+// Counters may keep their own hours (a counter open only mornings, one serving Saturday intake):
+// a date's slots then run over the union of the counters' periods, and a slot's capacity is the
+// number of counters open for the whole slot — never more than the counters open and serving.
+// A point's exception for a date changes it for every counter; a counter's own exception only it.
 import {
   addDays, dayNumberOf, parseHhMm, vnDateOfInstant, vnInstant, weekdayOf,
   type EpochMs, type IsoDate,
@@ -44,6 +49,13 @@ export interface SlotQuery {
   readonly horizonDays: number;
   /** Live bookings (booked or arrived) of these seats; others are ignored. */
   readonly bookings: readonly SeatBooking[];
+  /** Seats keeping their own hours (others keep `hours`): their weekly pattern and their own exceptions. */
+  readonly seatHours?: ReadonlyMap<string, SeatHours>;
+}
+
+export interface SeatHours {
+  readonly hours: WeeklyHours;
+  readonly exceptions: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface Slot {
@@ -68,15 +80,18 @@ export function parsePeriod(text: string): MinutePeriod | null {
 }
 
 /** Valid periods in order, overlapping ones merged (slots then come in increasing time). */
-function parsed(periods: readonly string[]): MinutePeriod[] {
-  const sorted = periods.map(parsePeriod).filter((p): p is MinutePeriod => p !== null).sort((x, y) => x.start - y.start);
-  const merged: MinutePeriod[] = [];
+const parsed = (periods: readonly string[]): MinutePeriod[] => merged(periods.map(parsePeriod).filter((p): p is MinutePeriod => p !== null));
+
+/** Periods in order, overlapping ones merged. */
+function merged(periods: readonly MinutePeriod[]): MinutePeriod[] {
+  const sorted = [...periods].sort((x, y) => x.start - y.start);
+  const out: MinutePeriod[] = [];
   for (const p of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && p.start < last.end) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, p.end) };
-    else merged.push(p);
+    const last = out[out.length - 1];
+    if (last && p.start < last.end) out[out.length - 1] = { start: last.start, end: Math.max(last.end, p.end) };
+    else out.push(p);
   }
-  return merged;
+  return out;
 }
 
 /** The ISO weekday (1 = Monday … 7 = Sunday) of a date. */
@@ -106,6 +121,19 @@ export function periodsOfDay(date: IsoDate, hours: WeeklyHours, exceptions: Read
   }
 }
 
+/**
+ * Each seat's periods on a date: the point's exception for every seat; else a seat's own exception;
+ * else the calendar over the seat's own weekly hours, or the point's.
+ */
+export function seatPeriodsOfDay(date: IsoDate, q: Pick<SlotQuery, 'seats' | 'hours' | 'exceptions' | 'dayKind' | 'seatHours'>): Map<string, MinutePeriod[]> {
+  const pointDay = periodsOfDay(date, q.hours, q.exceptions, q.dayKind);
+  const none = new Map<string, readonly string[]>();
+  return new Map(q.seats.map((seat) => {
+    const own = q.exceptions.has(date) ? undefined : q.seatHours?.get(seat);
+    return [seat, own ? periodsOfDay(date, own.hours, own.exceptions.has(date) ? own.exceptions : none, q.dayKind) : pointDay];
+  }));
+}
+
 /** The seats of `seats` that no booking overlaps over [start, end). */
 export function freeSeatsBetween(seats: readonly string[], bookingsBySeat: ReadonlyMap<string, readonly SeatBooking[]>, start: EpochMs, end: EpochMs): string[] {
   return seats.filter((seat) => !(bookingsBySeat.get(seat) ?? []).some((b) => b.start < end && start < b.end));
@@ -126,9 +154,9 @@ function groupBySeat(bookings: readonly SeatBooking[]): Map<string, SeatBooking[
  * Free seats of slots asked in increasing time order: one cursor a seat over its bookings sorted
  * by start, so a day of slots costs O(slots × seats + bookings), not slots × bookings.
  */
-function seatCursor(seats: readonly string[], bySeat: ReadonlyMap<string, readonly SeatBooking[]>): (start: EpochMs, end: EpochMs) => string[] {
-  const cursor = new Map<string, number>(seats.map((s) => [s, 0]));
-  return (start, end) => seats.filter((seat) => {
+function seatCursor(bySeat: ReadonlyMap<string, readonly SeatBooking[]>): (seats: readonly string[], start: EpochMs, end: EpochMs) => string[] {
+  const cursor = new Map<string, number>();
+  return (seats, start, end) => seats.filter((seat) => {
     const list = bySeat.get(seat) ?? [];
     let i = cursor.get(seat) ?? 0;
     while (i < list.length && (list[i]?.end ?? 0) <= start) i++; // ended before this slot: never needed again
@@ -151,15 +179,19 @@ export function generateSlots(q: SlotQuery): Slot[] {
   const from = q.from < today ? today : q.from;
   const to = q.to > lastDay ? lastDay : q.to;
   const earliest = q.now + q.minNoticeMinutes * 60_000;
-  const freeSeats = seatCursor(q.seats, groupBySeat(q.bookings));
+  const freeSeats = seatCursor(groupBySeat(q.bookings));
   const slots: Slot[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
-    for (const period of periodsOfDay(date, q.hours, q.exceptions, q.dayKind)) {
+    const perSeat = seatPeriodsOfDay(date, q);
+    const within = (m: number) => (seat: string) => (perSeat.get(seat) ?? []).some((p) => p.start <= m && m + step <= p.end);
+    for (const period of merged([...perSeat.values()].flat())) {
       for (let m = period.start; m + step <= period.end; m += step) {
         const start = vnInstant(date, m);
         if (start < earliest) continue;
+        const open = q.seats.filter(within(m));
+        if (open.length === 0) continue;
         const end = start + step * 60_000;
-        slots.push({ start, end, capacity: q.seats.length, freeSeats: freeSeats(start, end) });
+        slots.push({ start, end, capacity: open.length, freeSeats: freeSeats(open, start, end) });
       }
     }
   }

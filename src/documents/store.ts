@@ -13,7 +13,7 @@ import { forbidden, notFound, unauthenticated, validationFailed, type ErrorDetai
 import { vnDateOfInstant } from '../shared/civil-date';
 import {
   documentTypes, heldForProcedure, reuseProblem, STORE_CONSENT_PURPOSE, whyNotReusable,
-  type Consent, type DocumentType, type HeldPaper, type Holder, type NotReusable, type StoredDocument,
+  type Consent, type DocumentType, type HeldPaper, type Holder, type NotReusable, type RequiredPaperRef, type StoredDocument,
 } from './store-model';
 
 export interface StoreEntry extends StoredDocument {
@@ -175,4 +175,18 @@ export async function mayReadStoredFile(ctx: ServiceContext & { readonly actor: 
   const row = await ctx.db.selectFrom('store_documents as d').innerJoin('store_consents as c', (j) => j.onRef('c.holder_kind', '=', 'd.holder_kind').onRef('c.holder_id', '=', 'd.holder_id'))
     .select('d.id').where('d.file_id', '=', fileId).where('c.withdrawn_at', 'is', null).limit(1).executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * Which papers of a procedure a person's store holds (reusable today, consent in force): the keys
+ * and names the store can stand in for. For other capabilities (appointments: the papers to bring);
+ * the caller decides what it may disclose — names only to the verified holder, else counts.
+ */
+export async function papersHeldFor(db: Kysely<DB>, personalId: string, procedureCode: string, papers: readonly RequiredPaperRef[], today: string): Promise<HeldPaper[]> {
+  const holder: Holder = { kind: 'person', id: personalId };
+  const consent = await consentInForce(db, holder);
+  if (consent === null) return [];
+  const rows = await db.selectFrom('store_documents').selectAll().where('holder_kind', '=', 'person').where('holder_id', '=', personalId)
+    .orderBy('id', 'desc').limit(500).execute();
+  return heldForProcedure(procedureCode, papers, rows.map(documentOf), consent, today);
 }

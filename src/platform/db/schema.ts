@@ -836,6 +836,22 @@ export interface OpeningExceptionsTable {
   reason: string;
 }
 
+/** migration 0141: a counter's own weekly hours (none: the point's) */
+export interface CounterOpeningHoursTable {
+  service_point_id: number;
+  counter_code: string;
+  weekly: JSONColumnType<Record<string, string[]>, string, string>;
+}
+
+/** migration 0141: a counter's exception for one date */
+export interface CounterOpeningExceptionsTable {
+  service_point_id: number;
+  counter_code: string;
+  day: CivilDate;
+  periods: JSONColumnType<string[], string, string>;
+  reason: string;
+}
+
 export interface BookingsTable {
   id: Serial;
   code: string;
@@ -978,6 +994,8 @@ export interface DB {
   appointment_durations: AppointmentDurationsTable;
   appointment_settings: AppointmentSettingsTable;
   opening_exceptions: OpeningExceptionsTable;
+  counter_opening_hours: CounterOpeningHoursTable;
+  counter_opening_exceptions: CounterOpeningExceptionsTable;
   bookings: BookingsTable;
   one_time_codes: OneTimeCodesTable;
   online_drafts: OnlineDraftsTable;

@@ -1,7 +1,7 @@
 // Booking a time at a counter (issue 14 §3, the portal's pages): place → procedure → day and time →
 // applicant and phone verified by SMS code → confirmation with the code, the papers to bring, the
 // calendar file and the link to change or cancel. One step open at a time; done steps can be changed.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchProcedure } from '../counter/api';
 import { ProcedurePicker } from '../counter/ProcedurePicker';
@@ -9,7 +9,7 @@ import { Button } from '../ui/Button';
 import { formatVnDate, vnTimeParts } from '../ui/dates';
 import { shownError, type ShownError } from '../ui/errors';
 import { PageHeading } from '../ui/PageHeading';
-import { createBooking, type BookingWithLink, type ServicePointHit, type Slot } from './api';
+import { createBooking, procedureOfSearch, type BookingWithLink, type ServicePointHit, type Slot } from './api';
 import { BookingSummary } from './booking/BookingSummary';
 import { ContactStep, type Contact } from './booking/ContactStep';
 import { PlaceStep } from './booking/PlaceStep';
@@ -32,6 +32,11 @@ export function PortalBookingPage() {
   const chooseProcedure = async (code: string) => {
     try { const p = await fetchProcedure(code); setProcedure({ code: p.code, name: p.name }); } catch { setProcedure({ code, name: code }); }
   };
+  // reached from a procedure's page (/thu-tuc/<code>): that procedure is already chosen
+  useEffect(() => {
+    const code = procedureOfSearch(window.location.search);
+    if (code) void fetchProcedure(code).then((p) => setProcedure((now) => now ?? { code: p.code, name: p.name }), () => undefined);
+  }, []);
   const book = async (contact: Contact): Promise<ShownError | null> => {
     if (!place || !procedure || !slot) return null;
     try {

@@ -34,3 +34,9 @@ export const rescheduleBooking = (code: string, token: string, startsAt: string)
   api.post<BookingWithLink>(`${base}/bookings/${encodeURIComponent(code)}/reschedule`, { token, startsAt });
 export const calendarUrl = (code: string, token: string) => `${base}/bookings/${encodeURIComponent(code)}/calendar.ics?${q({ token })}`;
 export const manageUrl = (code: string, token: string) => `/dat-lich/${encodeURIComponent(code)}?${q({ t: token })}`;
+
+/** The booking page with the procedure already chosen (linked from a procedure's page, `/thu-tuc/<code>`). */
+export const PROCEDURE_PARAM = 'thu-tuc';
+export const bookingPathFor = (procedureCode: string) => `/dat-lich?${q({ [PROCEDURE_PARAM]: procedureCode })}`;
+/** The procedure code a booking page was opened with, if any. */
+export const procedureOfSearch = (search: string): string | null => new URLSearchParams(search).get(PROCEDURE_PARAM)?.trim() || null;

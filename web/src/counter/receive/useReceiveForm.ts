@@ -20,6 +20,7 @@ import { useCaseAndPlace } from './useCaseAndPlace';
 import { useIdCardQr } from './useIdCardQr';
 import { usePaperScans } from './usePaperScans';
 import { useStoreReuse } from './useStoreReuse';
+import { useBookingReuse } from './useBookingReuse';
 import { composeState } from './scans';
 
 export const emptyApplicant: ApplicantFacts = { personalId: '', name: '', birthDate: '', phone: '', email: '', address: '' };
@@ -87,6 +88,7 @@ export function useReceiveForm(user: User) {
   const store = useStoreReuse(applicant.personalId, procedure?.code ?? null);
   const held = store.held;
   const [storeConsent, setStoreConsent] = useState(false);
+  const bookingReuse = useBookingReuse(store, setRows);
   // a document offered for another person (the ID changed) or no longer held is not reused
   useEffect(() => {
     setRows((rs) => rs.map((r) => (r.reusedDocumentId !== null && !held.get(r.key)?.some((d) => d.id === r.reusedDocumentId) ? { ...r, reusedDocumentId: null } : r)));
@@ -128,7 +130,10 @@ export function useReceiveForm(user: User) {
     const facts: ApplicantFacts = { ...emptyApplicant, name: booking.name, personalId: booking.personalId, phone: booking.phone };
     setMode('edit');
     setApplicant(facts);
-    if (booking.procedureCode) await chooseProcedure(booking.procedureCode, facts);
+    if (!booking.procedureCode) return;
+    await chooseProcedure(booking.procedureCode, facts);
+    // then the papers their store holds (with their consent) are marked for reuse once it answers
+    bookingReuse.reuseWhenHeld(booking.personalId, booking.procedureCode);
   };
   const { qr, setQr, qrMessage, fillFromQr, resetQr } = useIdCardQr(applicant, updateApplicant);
 
@@ -180,6 +185,7 @@ export function useReceiveForm(user: User) {
   };
 
   const startOver = () => {
+    bookingReuse.cancelReuse();
     setIdempotencyKey(newIdempotencyKey());
     setProcedure(null); setRows([]); setValues({}); setApplicant(emptyApplicant); resetQr(); scans.reset(); setStoreConsent(false); caseAndPlace.reset(); choices.reset();
     setProblems([]); setServerError(null); setResult(null); setMode('edit');

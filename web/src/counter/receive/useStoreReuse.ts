@@ -12,9 +12,12 @@ export interface StoreView {
   readonly held: HeldPapers;
   /** when the applicant consented (ISO instant); null: not asked yet or withdrawn */
   readonly consentGivenAt: string | null;
+  /** whose store and for which procedure (`storeKey`); null while nothing is loaded */
+  readonly of: string | null;
 }
 
-const nothing: StoreView = { held: new Map(), consentGivenAt: null };
+const nothing: StoreView = { held: new Map(), consentGivenAt: null, of: null };
+export const storeKey = (personalId: string, procedureCode: string) => `${personalId}|${procedureCode}`;
 
 /** The server's `held` (matched by document type, also across procedures), reusable documents only. */
 export function heldPapers(store: Pick<StoreResponse, 'documents' | 'held'>): HeldPapers {
@@ -35,7 +38,7 @@ export function useStoreReuse(personalId: string, procedureCode: string | null):
     const controller = new AbortController();
     // a store that cannot be read (no right, offline) only means nothing to offer
     fetchStore(personalId, procedureCode, controller.signal).then(
-      (s) => setView({ held: heldPapers(s), consentGivenAt: s.consent?.givenAt ?? null }),
+      (s) => setView({ held: heldPapers(s), consentGivenAt: s.consent?.givenAt ?? null, of: storeKey(personalId, procedureCode) }),
       () => undefined,
     );
     return () => controller.abort();

@@ -7,6 +7,8 @@ import { usePortalT } from '../i18n';
 export function BookingSummary({ booking, token }: { readonly booking: Booking | BookingWithLink; readonly token: string }) {
   const t = usePortalT();
   const papers = 'papers' in booking ? booking.papers : [];
+  const store = 'store' in booking ? booking.store : null;
+  const named = papers.some((p) => p.inStore !== null);
   return (
     <div className="portal-summary">
       <p className="portal-code-label">{t('bookingCode')}</p>
@@ -22,8 +24,14 @@ export function BookingSummary({ booking, token }: { readonly booking: Booking |
         <>
           <h2>{t('papers')}</h2>
           <ul className="portal-papers">
-            {papers.map((p) => <li key={p.name}>{p.name} — {t('paperCount', { originals: p.originals, copies: p.copies })}{p.requirement === 'conditional' ? ` ${t('paperConditional')}` : ''}</li>)}
+            {papers.map((p) => (
+              <li key={p.name}>
+                {p.name} — {t('paperCount', { originals: p.originals, copies: p.copies })}{p.requirement === 'conditional' ? ` ${t('paperConditional')}` : ''}
+                {p.inStore && <> <span className="badge portal-held">{t('paperInStore')}</span></>}
+              </li>
+            ))}
           </ul>
+          {store && store.held > 0 && <p className="field__hint" data-testid="store-held">{t(named ? 'storeHeldNamed' : 'storeHeldCount', { held: store.held, of: store.of })}</p>}
         </>
       )}
       {booking.status === 'booked' && (

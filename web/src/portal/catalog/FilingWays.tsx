@@ -1,9 +1,9 @@
 // The ways to file a procedure, each with the action that starts it: book a time at a counter
 // (any counter of the province where the procedure is "phi địa giới"), file online where the
 // procedure allows it (h-online's e-form), and whether the post may carry the dossier.
-import { paths } from '../../routes';
 import { buttonClass } from '../../ui/Button';
 import { Link } from '../../ui/router';
+import { bookingPathFor } from '../api';
 import { onlineFilingPath, type Procedure } from './api';
 import type { FilingWay } from './eligibility';
 import { useProcedureInfoT } from './i18n';
@@ -15,7 +15,7 @@ export function FilingActions({ procedure, chosen }: { readonly procedure: Proce
   return (
     <p className="portal-actions">
       {online && <Link to={onlineFilingPath(procedure.code)} className={buttonClass('primary')}>{t('fileOnline')}</Link>}
-      <Link to={paths.portalBooking} className={buttonClass(online ? 'secondary' : 'primary')}>{t('book')}</Link>
+      <Link to={bookingPathFor(procedure.code)} className={buttonClass(online ? 'secondary' : 'primary')}>{t('book')}</Link>
     </p>
   );
 }
