@@ -2,22 +2,13 @@
 import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentUser, logout } from './api/auth';
-import { userCan, type User } from './api/types';
-import { canAny } from './api/permissions';
+import type { User } from './api/types';
 import { registerStaffTexts } from './i18n/staff';
-import {
-  AgenciesPage, AnchorsPage, CalendarAdminPage, CatalogPage, ChangePasswordPage, DashboardPage, DossierPage, HomePage,
-  LoginPage, MyDossiersPage, PublicLink, MyPapersPage, ProcedurePage, QueuePage, ReceivePage, ReturnPage, ScanSearchPage, SearchPage,
-  ServicePointsPage, SupervisionPage, SyncStatusPage, TrackingPage, TransparencyLink, TransparencyPage, UnitsPage, UsersPage, VerifyPage,
-} from './pages';
-import { CourierPage } from './pages';
-// online submission (issue 15 §2, §3)
-import { AssistPage, InboxPage, SubmitPage } from './pages';
-import { codeAfter, paths, permissionsFor } from './routes';
-import { ForbiddenPage } from './ui/ForbiddenPage';
+import { account, tracking, transparency } from './pages';
+import { paths } from './routes';
+import { publicPage, SignedInPage } from './signedInPages';
 import { errorMessage } from './ui/errors';
 import { Layout } from './ui/Layout';
-import { NotFoundPage } from './ui/NotFoundPage';
 import { Notice } from './ui/Notice';
 import { navigate, usePath } from './ui/router';
 import { Button } from './ui/Button';
@@ -30,73 +21,6 @@ type Session =
   | { readonly status: 'anonymous'; readonly notice: 'loggedOut' | null }
   | { readonly status: 'signedIn'; readonly user: User };
 
-function Page({ path, user, onSessionLost }: { path: string; user: User; onSessionLost: () => void }) {
-  if (!canAny(user, permissionsFor(path))) return <ForbiddenPage />;
-  switch (path) {
-    case paths.home:
-      return <HomePage user={user} />;
-    case paths.changePassword:
-      return <ChangePasswordPage username={user.username} onSessionLost={onSessionLost} />;
-    case paths.adminCalendar:
-      return <CalendarAdminPage user={user} />;
-    case paths.adminUnits:
-      return <UnitsPage />;
-    case paths.adminAgencies:
-      return <AgenciesPage />;
-    case paths.adminServicePoints:
-      return <ServicePointsPage />;
-    case paths.adminUsers:
-      return <UsersPage user={user} />;
-    case paths.adminCatalog:
-      return <CatalogPage />;
-    case paths.counterReceive:
-      return <ReceivePage user={user} />;
-    case paths.counterReturn:
-      return <ReturnPage />;
-    case paths.processingQueue:
-      return <QueuePage user={user} />;
-    case paths.dossierSearch:
-      return <SearchPage />;
-    case paths.scanSearch:
-      return <ScanSearchPage user={user} />;
-    case paths.tracking:
-      return <TrackingPage />;
-    case paths.dashboard:
-      return <DashboardPage user={user} />;
-    case paths.supervision:
-      return <SupervisionPage canVerifyAudit={userCan(user, 'audit.verify')} />;
-    case paths.transparency:
-      return <TransparencyPage />;
-    case paths.anchors:
-      return <AnchorsPage />;
-    case paths.syncStatus:
-      return <SyncStatusPage />;
-    case paths.myDossiers:
-      return <MyDossiersPage />;
-    case paths.myPapers:
-      return <MyPapersPage />;
-    case paths.onlineInbox:
-      return <InboxPage />;
-    case paths.onlineAssist:
-      return <AssistPage />;
-    case paths.onlineSubmit:
-      return <SubmitPage procedureCode="" />;
-    default:
-      if (path.startsWith('/buu-ta/')) return <CourierPage path={path} user={user} />;
-      if (path.startsWith(`${paths.onlineSubmit}/`)) return <SubmitPage key={path} procedureCode={codeAfter(path, paths.onlineSubmit)} />;
-      if (path.startsWith(`${paths.verifyCopy}/`)) return <VerifyPage key={path} id={codeAfter(path, paths.verifyCopy)} />;
-      if (path.startsWith(`${paths.processingDossier}/`)) {
-        const code = codeAfter(path, paths.processingDossier);
-        return <DossierPage key={code} code={code} user={user} />;
-      }
-      if (path.startsWith(`${paths.adminCatalog}/`)) {
-        const code = codeAfter(path, paths.adminCatalog);
-        return <ProcedurePage key={code} code={code} />;
-      }
-      return <NotFoundPage />;
-  }
-}
-
 /** While a surface's chunk loads (the first time one of its pages is shown). */
 export function PageLoading() {
   const { t } = useTranslation();
@@ -105,6 +29,19 @@ export function PageLoading() {
 
 function Lazy({ children }: { readonly children: ReactNode }) {
   return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
+}
+
+interface AnonymousPageProps {
+  readonly path: string;
+  readonly notice: 'loggedOut' | null;
+  readonly onLoggedIn: (user: User) => void;
+}
+
+/** A public page with a link to sign in, or the login page with links to the public ones. */
+function AnonymousPage({ path, notice, onLoggedIn }: AnonymousPageProps) {
+  const page = publicPage(path);
+  if (page) return <>{page}<tracking.PublicLink to={paths.home} text="toLogin" /></>;
+  return <><account.LoginPage notice={notice} onLoggedIn={onLoggedIn} /><tracking.PublicLink to={paths.tracking} text="loginLink" /><transparency.TransparencyLink /></>;
 }
 
 /** Focus the page's heading once it is there (a lazily loaded page renders it a moment later). */
@@ -186,28 +123,16 @@ export function App() {
       );
     case 'anonymous':
       // Public tracking needs no sign-in; the login page links to it.
-      return (
-        <Layout user={null}><Lazy>
-          {path === paths.tracking
-            ? <><TrackingPage /><PublicLink to={paths.home} text="toLogin" /></>
-            : path === paths.transparency
-            ? <><TransparencyPage /><PublicLink to={paths.home} text="toLogin" /></>
-            : path === paths.anchors
-            ? <><AnchorsPage /><PublicLink to={paths.home} text="toLogin" /></>
-            : path.startsWith(`${paths.verifyCopy}/`)
-            ? <><VerifyPage key={path} id={codeAfter(path, paths.verifyCopy)} /><PublicLink to={paths.home} text="toLogin" /></>
-            : <><LoginPage notice={session.notice} onLoggedIn={(user) => setSession({ status: 'signedIn', user })} /><PublicLink to={paths.tracking} text="loginLink" /><TransparencyLink /></>}
-        </Lazy></Layout>
-      );
+      return <Layout user={null}><Lazy><AnonymousPage path={path} notice={session.notice} onLoggedIn={(user) => setSession({ status: 'signedIn', user })} /></Lazy></Layout>;
     case 'signedIn':
       return (
         <Layout user={session.user} onLogout={() => void handleLogout()} loggingOut={loggingOut}><Lazy>
           {session.user.mustChangePassword
             // the server refuses everything else (PASSWORD_CHANGE_REQUIRED) until the handed-over password is changed
-            ? <ChangePasswordPage username={session.user.username} required
+            ? <account.ChangePasswordPage username={session.user.username} required
               onSessionLost={() => setSession({ status: 'anonymous', notice: null })}
               onChanged={() => setSession({ status: 'signedIn', user: { ...session.user, mustChangePassword: false } })} />
-            : <Page path={path} user={session.user} onSessionLost={() => setSession({ status: 'anonymous', notice: null })} />}
+            : <SignedInPage path={path} user={session.user} onSessionLost={() => setSession({ status: 'anonymous', notice: null })} />}
         </Lazy></Layout>
       );
   }

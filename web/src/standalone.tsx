@@ -2,27 +2,23 @@
 // waiting room's display (full screen, on their own devices), and the citizens' portal (its own
 // frame). The entry (main.tsx) shows them without loading the staff app (App.tsx) at all; each
 // loads lazily as its own chunk, declared here the way pages.ts declares the signed-in pages.
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { codeAfter, paths } from './routes';
+import { lazySurface } from './ui/lazySurface';
 
-export const KioskPage = lazy(() => import('./kiosk/surface').then((surface) => ({ default: surface.KioskPage })));
-export const DisplayPage = lazy(() => import('./display/surface').then((surface) => ({ default: surface.DisplayPage })));
-
-const portal = () => import('./portal/surface');
-export const PortalLayout = lazy(() => portal().then((surface) => ({ default: surface.PortalLayout })));
-export const PortalBookingPage = lazy(() => portal().then((surface) => ({ default: surface.PortalBookingPage })));
-export const ManageBookingPage = lazy(() => portal().then((surface) => ({ default: surface.ManageBookingPage })));
-
-export const ProcedureSearchPage = lazy(() => import('./portal/catalog/search-surface').then((surface) => ({ default: surface.ProcedureSearchPage })));
-export const ProcedureInfoPage = lazy(() => import('./portal/catalog/surface').then((surface) => ({ default: surface.ProcedureInfoPage })));
+const kiosk = lazySurface(() => import('./kiosk/surface'));
+const display = lazySurface(() => import('./display/surface'));
+const portal = lazySurface(() => import('./portal/surface'));
+const portalSearch = lazySurface(() => import('./portal/catalog/search-surface'));
+const portalCatalog = lazySurface(() => import('./portal/catalog/surface'));
 
 function surfaceFor(path: string): ReactNode | null {
-  if (path === paths.kiosk) return <KioskPage />;
-  if (path.startsWith(`${paths.queueDisplay}/`)) return <DisplayPage key={path} code={codeAfter(path, paths.queueDisplay)} />;
-  if (path === paths.portalBooking) return <PortalLayout><PortalBookingPage /></PortalLayout>;
-  if (path.startsWith(`${paths.portalBooking}/`)) return <PortalLayout><ManageBookingPage key={path} code={codeAfter(path, paths.portalBooking)} /></PortalLayout>;
-  if (path === paths.portalProcedures) return <ProcedureSearchPage />;
-  if (path.startsWith(`${paths.portalProcedures}/`)) return <ProcedureInfoPage key={path} code={codeAfter(path, paths.portalProcedures)} />;
+  if (path === paths.kiosk) return <kiosk.KioskPage />;
+  if (path.startsWith(`${paths.queueDisplay}/`)) return <display.DisplayPage key={path} code={codeAfter(path, paths.queueDisplay)} />;
+  if (path === paths.portalBooking) return <portal.PortalLayout><portal.PortalBookingPage /></portal.PortalLayout>;
+  if (path.startsWith(`${paths.portalBooking}/`)) return <portal.PortalLayout><portal.ManageBookingPage key={path} code={codeAfter(path, paths.portalBooking)} /></portal.PortalLayout>;
+  if (path === paths.portalProcedures) return <portalSearch.ProcedureSearchPage />;
+  if (path.startsWith(`${paths.portalProcedures}/`)) return <portalCatalog.ProcedureInfoPage key={path} code={codeAfter(path, paths.portalProcedures)} />;
   return null;
 }
 

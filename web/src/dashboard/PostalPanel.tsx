@@ -1,14 +1,12 @@
 // The postal panel of the dashboard (issue 13 §5): volume, legs within their J+n target, failed
 // deliveries, incidents and money collected, per post office — `GET /api/v1/postal/stats` in the
 // reader's scope, for the dashboard's period.
-import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { PostalStatsResponse } from '../../../src/postal/schemas';
 import { request } from '../api/client';
 import { defineBundle } from '../i18n/bundle';
 import { DataTable } from '../ui/DataTable';
-import { errorMessage } from '../ui/errors';
-import { Notice } from '../ui/Notice';
+import { LoadedView } from '../ui/Loaded';
+import { useLoad } from '../ui/useLoad';
 import { queryString, type PeriodQuery } from './api';
 import { fmt, pct } from './tables';
 import vi from './PostalPanel.i18n.vi.json';
@@ -19,18 +17,13 @@ type Row = PostalStatsResponse['postOffices'][number];
 
 export function PostalPanel({ query }: { readonly query: PeriodQuery }) {
   const t = usePostalT();
-  const { t: tApp } = useTranslation();
-  const [stats, setStats] = useState<PostalStatsResponse | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    request<PostalStatsResponse>('GET', `/api/v1/postal/stats?${queryString({ from: query.from, to: query.to })}`)
-      .then((s) => { if (live) setStats(s); }).catch((e: unknown) => { if (live) setError(e); });
-    return () => { live = false; };
-  }, [query.from, query.to]);
-  if (error) return <Notice tone="error">{errorMessage(error, tApp)}</Notice>;
-  if (!stats) return <p>{t('loading')}</p>;
+  const period = queryString({ from: query.from, to: query.to });
+  const { loaded } = useLoad((signal) => request<PostalStatsResponse>('GET', `/api/v1/postal/stats?${period}`, { signal }), period);
+  return <LoadedView loaded={loaded} loadingText={t('loading')}>{(stats) => <PostalStats stats={stats} />}</LoadedView>;
+}
+
+function PostalStats({ stats }: { readonly stats: PostalStatsResponse }) {
+  const t = usePostalT();
   const s = stats.total;
   return (
     <section className="postal-panel" aria-label={t('heading')}>

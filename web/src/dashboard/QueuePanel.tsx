@@ -1,13 +1,11 @@
 // The dashboard's queue panel (issue 14 §4): waits at the counters (average, share called within
 // 15 minutes, absent when called) and the period's bookings by outcome and channel, in the
 // reader's scope, from GET /api/v1/appointments/stats (src/appointments/stats.ts).
-import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { AppointmentStatsResponse } from '../../../src/appointments/schemas';
 import { request } from '../api/client';
 import { defineBundle } from '../i18n/bundle';
-import { errorMessage } from '../ui/errors';
-import { Notice } from '../ui/Notice';
+import { FailedNotice } from '../ui/Loaded';
+import { useLoad } from '../ui/useLoad';
 import type { PeriodQuery } from './api';
 import { DataTable, fmt, pct } from './tables';
 import vi from './QueuePanel.i18n.vi.json';
@@ -15,8 +13,8 @@ import en from './QueuePanel.i18n.en.json';
 
 const useQueuePanelT = defineBundle('dashboardQueue', vi, en);
 
-const fetchAppointmentStats = (q: PeriodQuery) =>
-  request<AppointmentStatsResponse>('GET', `/api/v1/appointments/stats?from=${encodeURIComponent(q.from)}&to=${encodeURIComponent(q.to)}`);
+const fetchAppointmentStats = (q: PeriodQuery, signal: AbortSignal) =>
+  request<AppointmentStatsResponse>('GET', `/api/v1/appointments/stats?from=${encodeURIComponent(q.from)}&to=${encodeURIComponent(q.to)}`, { signal });
 
 function Figure({ label, value, hint }: { readonly label: string; readonly value: string; readonly hint?: string }) {
   return (
@@ -30,21 +28,14 @@ function Figure({ label, value, hint }: { readonly label: string; readonly value
 
 export function QueuePanel({ query }: { readonly query: PeriodQuery }) {
   const t = useQueuePanelT();
-  const { t: tApp } = useTranslation();
-  const [stats, setStats] = useState<AppointmentStatsResponse | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    fetchAppointmentStats(query).then((s) => { if (live) setStats(s); }).catch((e: unknown) => { if (live) setError(e); });
-    return () => { live = false; };
-  }, [query]);
+  const { loaded } = useLoad((signal) => fetchAppointmentStats(query, signal), `${query.from}|${query.to}`);
+  const stats = loaded.status === 'ready' ? loaded.data : null;
 
   return (
     <section aria-labelledby="dashboard-queue-heading">
       <h2 id="dashboard-queue-heading">{t('heading')}</h2>
-      {error ? <Notice tone="error">{errorMessage(error, tApp)}</Notice> : null}
-      {!stats && !error ? <p>{t('loading')}</p> : null}
+      {loaded.status === 'loading' && <p>{t('loading')}</p>}
+      {loaded.status === 'failed' && <FailedNotice error={loaded.error} />}
       {stats ? (
         <>
           <div className="kpis">

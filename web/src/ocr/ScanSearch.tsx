@@ -1,7 +1,7 @@
 // Search the recognised text of the scans in scope; each page found links to its dossier and its scan.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../ui/Button';
+import { SubmitButton } from '../ui/Button';
 import { DataTable } from '../ui/DataTable';
 import { errorDetails, errorMessage } from '../ui/errors';
 import { Field } from '../ui/Field';
@@ -41,9 +41,7 @@ export function ScanSearch() {
     <>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate role="search">
         <Field label={t('query')} hint={t('queryHint')} value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" maxLength={100} />
-        <div className="form__actions">
-          <Button kind="primary" type="submit" disabled={busy}>{busy ? t('searching') : t('submit')}</Button>
-        </div>
+        <SubmitButton busy={busy} busyText={t('searching')} text={t('submit')} />
       </form>
       <MessageNotice message={message} />
       {hits && hits.length > 0 && (

@@ -7,7 +7,7 @@ import { MessageNotice, type NoticeMessage } from '../ui/Notice';
 import { searchDossiers, type DossierListItem, type DossierStatus, type SearchFilters } from './api';
 import { useProcessingT } from './i18n';
 import { formatAt, StatusBadge, TimelinessBadge } from './labels';
-import { Button } from '../ui/Button';
+import { Button, SubmitButton } from '../ui/Button';
 import { DataTable } from '../ui/DataTable';
 import { Link } from '../ui/router';
 import { dossierPath } from './DossierPage';
@@ -82,9 +82,7 @@ export function DossierSearch({ status, action }: Props) {
           <Field label={t('searchName')} value={filters.name} onChange={set('name')} autoComplete="off" />
           <Field label={t('searchPersonalId')} value={filters.personalId} onChange={set('personalId')} inputMode="numeric" autoComplete="off" />
         </div>
-        <div className="form__actions">
-          <Button kind="primary" type="submit" disabled={busy}>{busy ? t('searching') : t('searchSubmit')}</Button>
-        </div>
+        <SubmitButton busy={busy} busyText={t('searching')} text={t('searchSubmit')} />
       </form>
       <MessageNotice message={message} />
       {results && results.length > 0 && (

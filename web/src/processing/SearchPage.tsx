@@ -1,5 +1,5 @@
 // "Tra cứu hồ sơ": search in scope, open a dossier.
-import { PageHeading } from '../ui/PageHeading';
+import { HeadedPage } from '../ui/PageHeading';
 import { DossierSearch } from './DossierSearch';
 import { useProcessingT } from './i18n';
 import './processing.css';
@@ -7,9 +7,8 @@ import './processing.css';
 export function SearchPage() {
   const t = useProcessingT();
   return (
-    <div>
-      <PageHeading title={t('searchTitle')} lead={t('searchIntro')} />
+    <HeadedPage title={t('searchTitle')} lead={t('searchIntro')}>
       <DossierSearch />
-    </div>
+    </HeadedPage>
   );
 }

@@ -1,32 +1,22 @@
 // The integrity check of the processing log (the hash chain) for the dossiers received in a period.
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { periodPreset } from '../dashboard/period';
-import { errorMessage } from '../ui/errors';
 import { Notice } from '../ui/Notice';
+import { FailedNotice } from '../ui/Loaded';
+import { useTask } from '../ui/useTask';
 import { verifyAudit, type AuditReport } from './api';
 import { useSupervisionT } from './i18n';
 import { PeriodForm } from './PeriodForm';
 
 export function AuditCheck() {
   const t = useSupervisionT();
-  const { t: tApp } = useTranslation();
   const headingId = useId();
   const initial = periodPreset('month', new Date());
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: runTask } = useTask();
   const [report, setReport] = useState<AuditReport | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const run = async (from: string, to: string) => {
-    setBusy(true);
     setReport(null);
-    setError(null);
-    try {
-      setReport(await verifyAudit(from, to));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    setReport(await runTask(() => verifyAudit(from, to)) ?? null);
   };
   return (
     <section className="section" aria-labelledby={headingId}>
@@ -40,7 +30,7 @@ export function AuditCheck() {
             broken: report.brokenDossiers, dossiers: report.dossiers, code: report.firstBroken?.dossierCode ?? '', seq: report.firstBroken?.seq ?? 0, reason: report.firstBroken?.reason ?? '',
           })}</Notice>)}
       </div>
-      {error !== null && <Notice tone="error">{errorMessage(error, tApp)}</Notice>}
+      <FailedNotice error={error} />
     </section>
   );
 }

@@ -1,22 +1,19 @@
 // The at-risk and overdue lists: least working time left first, page by page.
 import { useCallback, useEffect, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { dossierPath } from '../processing/DossierPage';
 import { useProcessingT } from '../processing/i18n';
 import { formatAt, formatRemaining, StatusBadge } from '../processing/labels';
 import { Button } from '../ui/Button';
 import { DataTable } from '../ui/DataTable';
-import { errorMessage } from '../ui/errors';
-import { Notice } from '../ui/Notice';
 import { Link } from '../ui/router';
+import { FailedNotice } from '../ui/Loaded';
+import type { Loaded } from '../ui/useLoad';
 import { fetchSupervised, type SupervisedDossier } from './api';
 import { useSupervisionT } from './i18n';
-import type { Loaded } from './loaded';
 
 export function SupervisedDossiers({ kind }: { readonly kind: 'at-risk' | 'overdue' }) {
   const t = useSupervisionT();
   const tp = useProcessingT();
-  const { t: tApp } = useTranslation();
   const headingId = useId();
   const [items, setItems] = useState<readonly SupervisedDossier[]>([]);
   const [state, setState] = useState<Loaded<{ total: number; next: string | null; threshold: number }>>({ status: 'loading' });
@@ -24,7 +21,7 @@ export function SupervisedDossiers({ kind }: { readonly kind: 'at-risk' | 'overd
     fetchSupervised(kind, after, signal).then(
       (page) => {
         setItems((old) => (after ? [...old, ...page.items] : page.items));
-        setState({ status: 'ready', total: page.total, next: page.next, threshold: page.thresholdWorkingMinutes });
+        setState({ status: 'ready', data: { total: page.total, next: page.next, threshold: page.thresholdWorkingMinutes } });
       },
       (error: unknown) => { if (!signal?.aborted) setState({ status: 'failed', error }); },
     );
@@ -38,11 +35,11 @@ export function SupervisedDossiers({ kind }: { readonly kind: 'at-risk' | 'overd
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
-      {state.status === 'ready' && <p>{kind === 'at-risk' ? t('atRiskIntro', { hours: Math.round(state.threshold / 60) }) : t('overdueIntro')}</p>}
+      {state.status === 'ready' && <p>{kind === 'at-risk' ? t('atRiskIntro', { hours: Math.round(state.data.threshold / 60) }) : t('overdueIntro')}</p>}
       {state.status === 'loading' && <p role="status">{t('loading')}</p>}
-      {state.status === 'failed' && <Notice tone="error">{errorMessage(state.error, tApp)}</Notice>}
+      {state.status === 'failed' && <FailedNotice error={state.error} />}
       {state.status === 'ready' && (items.length === 0 ? <p role="status">{t('empty')}</p> : (
-        <DataTable caption={`${title}: ${t('listCaption', { shown: items.length, total: state.total })}`} rows={items} rowKey={(d) => d.code} columns={[
+        <DataTable caption={`${title}: ${t('listCaption', { shown: items.length, total: state.data.total })}`} rows={items} rowKey={(d) => d.code} columns={[
           { key: 'code', header: t('colCode'), rowHeader: true, noWrap: true, cell: (d) => <Link to={dossierPath(d.code)}>{d.code}</Link> },
           { key: 'procedure', header: t('colProcedure'), cell: (d) => d.procedureCode },
           { key: 'applicant', header: t('colApplicant'), cell: (d) => d.applicantName },
@@ -52,8 +49,8 @@ export function SupervisedDossiers({ kind }: { readonly kind: 'at-risk' | 'overd
           { key: 'remaining', header: t('colRemaining'), numeric: true, noWrap: true, cell: (d) => formatRemaining(tp, d.remainingWorkingMinutes) },
         ]} />
       ))}
-      {state.status === 'ready' && state.next && (
-        <Button kind="secondary" onClick={() => load(state.next)}>{t('more')}</Button>
+      {state.status === 'ready' && state.data.next && (
+        <Button kind="secondary" onClick={() => load(state.data.next)}>{t('more')}</Button>
       )}
     </section>
   );

@@ -2,7 +2,7 @@
 // and overdue lists (least working time left first, page by page), progress per officer over a
 // period, and the integrity check of the processing log for a period.
 import '../processing/processing.css';
-import { PageHeading } from '../ui/PageHeading';
+import { HeadedPage } from '../ui/PageHeading';
 import { AuditCheck } from './AuditCheck';
 import { useSupervisionT } from './i18n';
 import { Notifications } from './Notifications';
@@ -12,13 +12,12 @@ import { SupervisedDossiers } from './SupervisedDossiers';
 export function SupervisionPage({ canVerifyAudit }: { readonly canVerifyAudit: boolean }) {
   const t = useSupervisionT();
   return (
-    <div>
-      <PageHeading title={t('title')} lead={t('intro')} />
+    <HeadedPage title={t('title')} lead={t('intro')}>
       <Notifications />
       <SupervisedDossiers kind="overdue" />
       <SupervisedDossiers kind="at-risk" />
       <Officers />
       {canVerifyAudit && <AuditCheck />}
-    </div>
+    </HeadedPage>
   );
 }

@@ -1,7 +1,7 @@
 // The national portal sync at /quan-tri/dong-bo (administrators and supervisors, in their scope):
 // what is not yet on the portal, the sync rate of the last 30 days, and the failed records with
 // the portal's answer; an administrator sends a failed record again.
-import { LoadedView } from '../admin/Loaded';
+import { LoadedView } from '../ui/Loaded';
 import { Button } from '../ui/Button';
 import { formatCivilDate } from '../ui/dates';
 import { MessageNotice } from '../ui/Notice';

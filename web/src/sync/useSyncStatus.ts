@@ -2,7 +2,7 @@
 // of failed records, and the administrator's retry of one of them (then everything reloads).
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLoad } from '../admin/useLoad';
+import { useLoad } from '../ui/useLoad';
 import { addDays, type IsoDate } from '../../../src/shared/civil-date';
 import { vnToday } from '../ui/dates';
 import { errorMessage } from '../ui/errors';

@@ -15,7 +15,7 @@ import { Field } from '../ui/Field';
 import { Notice } from '../ui/Notice';
 import { useDocumentTitle } from '../ui/page';
 import { useTrackingT } from './i18n';
-import { Button } from '../ui/Button';
+import { SubmitButton } from '../ui/Button';
 
 const codeFromUrl = () => new URLSearchParams(window.location.search).get('ma')?.trim().slice(0, 60) ?? '';
 
@@ -68,9 +68,7 @@ export function TrackingPage() {
           autoComplete="off" spellCheck={false} required />
         <Field label={t('pin')} hint={t('pinHint')} value={pin} inputMode="numeric" maxLength={6} pattern="[0-9]{6}" error={errors.pin ?? null}
           onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} autoComplete="off" required />
-        <div className="form__actions">
-          <Button kind="primary" type="submit" disabled={busy}>{busy ? t('searching') : t('submit')}</Button>
-        </div>
+        <SubmitButton busy={busy} busyText={t('searching')} text={t('submit')} />
       </form>
       <Notice tone="error" id={`${ids}-msg`}>{message}</Notice>
       {view && (

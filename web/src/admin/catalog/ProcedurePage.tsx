@@ -10,7 +10,7 @@ import { errorMessage } from '../../ui/errors';
 import { MessageNotice, Notice, type NoticeMessage } from '../../ui/Notice';
 import { useDocumentTitle } from '../../ui/page';
 import { Link } from '../../ui/router';
-import { useLoad } from '../useLoad';
+import { useLoad } from '../../ui/useLoad';
 import { fetchProcedure, type ProcedureDetail, type ProcedureVersion } from './api';
 import { HistoryList } from './HistoryList';
 import { useCatalogAdminT, type CatalogAdminT } from './i18n';

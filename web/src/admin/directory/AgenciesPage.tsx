@@ -2,15 +2,14 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
-import { MessageNotice, type NoticeMessage } from '../../ui/Notice';
-import { PageHeading } from '../../ui/PageHeading';
+import type { NoticeMessage } from '../../ui/Notice';
 import { paths } from '../../routes';
 import { SelectField } from '../form-parts';
-import { LoadedTable } from '../Loaded';
-import { useLoad } from '../useLoad';
+import { LoadedTable } from '../../ui/Loaded';
+import { useLoad } from '../../ui/useLoad';
 import { AgencyForm } from './AgencyForm';
 import { agencyKinds, agencyLevels, fetchAgencies, type Agency, type AgencyKind, type AgencyLevel } from './api';
-import { DirectoryTabs } from './DirectoryTabs';
+import { DirectoryPage } from './DirectoryTabs';
 import { History } from './History';
 import { useDirectoryT } from './i18n';
 import { validity } from './UnitsPage';
@@ -36,10 +35,7 @@ export function AgenciesPage() {
   ];
 
   return (
-    <div className="admin-page">
-      <PageHeading title={t('agenciesTitle')} lead={t('agenciesLead')} />
-      <DirectoryTabs current={paths.adminAgencies} />
-      <MessageNotice message={message} />
+    <DirectoryPage current={paths.adminAgencies} message={message}>
       {editing === null && <p><Button kind="primary" onClick={() => { setEditing('new'); setMessage(null); }}>{t('newAgency')}</Button></p>}
       {editing !== null && (
         <>
@@ -57,6 +53,6 @@ export function AgenciesPage() {
       </form>
       <LoadedTable loaded={loaded} loadingText={t('loading')} foundText={(page) => <>{t('found', { count: page.total })}{page.total > page.items.length && ` ${t('showingFirst', { shown: page.items.length })}`}</>}
         columns={columns} rowKey={(a) => `${a.identifier}@${a.validFrom}`} />
-    </div>
+    </DirectoryPage>
   );
 }

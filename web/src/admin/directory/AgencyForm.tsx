@@ -1,7 +1,7 @@
 // Adds an agency, or edits one version of it (the identifier and its start day stay).
 import { useState, type FormEvent } from 'react';
 import { AdminForm, useSaving } from '../saving';
-import { Button } from '../../ui/Button';
+import { Button, SubmitButton } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { civilOfText, DateField, SelectField, textOfCivil } from '../form-parts';
 import { agencyHandovers, agencyKinds, agencyLevels, createAgency, updateAgency, type Agency, type AgencyHandover, type AgencyKind, type AgencyLevel } from './api';
@@ -52,10 +52,9 @@ export function AgencyForm({ agency, onCancel, onSaved }: { readonly agency: Age
         <DateField label={t('validTo')} value={d.validTo} onChange={text('validTo')} error={saving.err('validTo')} />
       </div>
       <label><input type="checkbox" checked={d.identifierConfirmed} onChange={(e) => setD({ ...d, identifierConfirmed: e.target.checked })} /> {t('identifierConfirmed')}</label>
-      <div className="form__actions">
-        <Button kind="primary" type="submit" disabled={saving.busy}>{saving.busy ? t('saving') : t('save')}</Button>
+      <SubmitButton busy={saving.busy} busyText={t('saving')} text={t('save')}>
         <Button onClick={onCancel}>{t('cancel')}</Button>
-      </div>
+      </SubmitButton>
     </AdminForm>
   );
 }

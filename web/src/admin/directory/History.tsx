@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatVnDateTime, formatCivilDate } from '../../ui/dates';
 import { errorMessage } from '../../ui/errors';
 import { Notice } from '../../ui/Notice';
-import { useLoad } from '../useLoad';
+import { useLoad } from '../../ui/useLoad';
 import { fetchHistory } from './api';
 import { directoryKeys as knownKeys, useDirectoryT, type DirectoryKey, type DirectoryT } from './i18n';
 

@@ -2,7 +2,7 @@
 // (lunch break, Saturday intake) and its counters.
 import { useState, type FormEvent } from 'react';
 import { AdminForm, useSaving } from '../saving';
-import { Button } from '../../ui/Button';
+import { Button, SubmitButton } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { civilOfText, DateField, SelectField, textOfCivil } from '../form-parts';
 import { createServicePoint, servicePointKinds, updateServicePoint, type Counter, type ServicePoint, type ServicePointKind } from './api';
@@ -67,10 +67,9 @@ export function ServicePointForm({ point, onCancel, onSaved }: { readonly point:
       <Field label={t('counters')} hint={t('countersHint')} value={d.counters} onChange={(e) => text('counters')(e.target.value)} error={saving.err('counters')} />
       <HoursEditor draft={hours} onChange={setHours} badDays={badDays} t={t} />
       {saving.err('openingHours') && <p className="field__error">{saving.err('openingHours')}</p>}
-      <div className="form__actions">
-        <Button kind="primary" type="submit" disabled={saving.busy}>{saving.busy ? t('saving') : t('save')}</Button>
+      <SubmitButton busy={saving.busy} busyText={t('saving')} text={t('save')}>
         <Button onClick={onCancel}>{t('cancel')}</Button>
-      </div>
+      </SubmitButton>
     </AdminForm>
   );
 }

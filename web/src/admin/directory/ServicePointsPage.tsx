@@ -2,14 +2,13 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
-import { MessageNotice, type NoticeMessage } from '../../ui/Notice';
-import { PageHeading } from '../../ui/PageHeading';
+import type { NoticeMessage } from '../../ui/Notice';
 import { paths } from '../../routes';
 import { SelectField } from '../form-parts';
-import { LoadedTable, LoadedView } from '../Loaded';
-import { useLoad } from '../useLoad';
+import { LoadedTable, LoadedView } from '../../ui/Loaded';
+import { useLoad } from '../../ui/useLoad';
 import { fetchServicePoint, fetchServicePoints, servicePointKinds, type ServicePoint, type ServicePointKind } from './api';
-import { DirectoryTabs } from './DirectoryTabs';
+import { DirectoryPage } from './DirectoryTabs';
 import { History } from './History';
 import { hoursLines } from './hours';
 import { useDirectoryT } from './i18n';
@@ -51,10 +50,7 @@ export function ServicePointsPage() {
   ];
 
   return (
-    <div className="admin-page">
-      <PageHeading title={t('pointsTitle')} lead={t('pointsLead')} />
-      <DirectoryTabs current={paths.adminServicePoints} />
-      <MessageNotice message={message} />
+    <DirectoryPage current={paths.adminServicePoints} message={message}>
       {editing === null && <p><Button kind="primary" onClick={() => { setEditing('new'); setMessage(null); }}>{t('newPoint')}</Button></p>}
       {editing === 'new' && <ServicePointForm point={null} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); reload(); setMessage({ tone: 'success', text: t('saved') }); }} />}
       {editing !== null && editing !== 'new' && <Editor key={editing} code={editing} onDone={(saved) => {
@@ -68,6 +64,6 @@ export function ServicePointsPage() {
       </form>
       <LoadedTable loaded={loaded} loadingText={t('loading')} foundText={(page) => <>{t('found', { count: page.total })}</>}
         columns={columns} rowKey={(p) => p.code} />
-    </div>
+    </DirectoryPage>
   );
 }

@@ -1,7 +1,7 @@
 // Corrects one version of a unit (name, kind as the legal list writes them) or ends it on a day.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../ui/Button';
+import { Button, SubmitButton } from '../../ui/Button';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { shownError, type ShownError } from '../../ui/errors';
 import { Field } from '../../ui/Field';
@@ -47,10 +47,9 @@ export function UnitCorrectForm({ version, onCancel, onSaved }: { readonly versi
         <SelectField label={t('kind')} value={kind} options={unitKinds} optionText={(k) => t(`kind_${k}`)} onChange={setKind} error={fieldError(error, 'kind')} />
         <DateField label={t('validTo')} hint={t('validToHint')} value={validTo} onChange={setValidTo} error={dateError ?? fieldError(error, 'validTo')} />
       </div>
-      <div className="form__actions">
-        <Button kind="primary" type="submit" disabled={busy}>{busy ? t('saving') : t('save')}</Button>
+      <SubmitButton busy={busy} busyText={t('saving')} text={t('save')}>
         <Button onClick={onCancel}>{t('cancel')}</Button>
-      </div>
+      </SubmitButton>
     </form>
   );
 }

@@ -2,7 +2,7 @@
 // the server records the succession and ends the old units on that day.
 import { useState, type FormEvent } from 'react';
 import { AdminForm, useSaving } from '../saving';
-import { Button } from '../../ui/Button';
+import { Button, SubmitButton } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { civilOfText, DateField, SelectField } from '../form-parts';
 import { createUnit, unitKinds, type UnitKind, type UnitLevel } from './api';
@@ -49,10 +49,9 @@ export function UnitCreateForm({ onCancel, onCreated }: { readonly onCancel: () 
       <Field label={t('formedFrom')} hint={t('formedFromHint')} value={d.formedFrom} onChange={(e) => set('formedFrom')(e.target.value)} error={saving.err('formedFrom')} />
       <Field label={t('partiallyFrom')} value={d.partiallyFrom} onChange={(e) => set('partiallyFrom')(e.target.value)} error={saving.err('partiallyFrom')} />
       <Field label={t('legalSource')} hint={t('legalSourceHint')} value={d.legalSource} onChange={(e) => set('legalSource')(e.target.value)} error={saving.err('legalSource')} maxLength={300} />
-      <div className="form__actions">
-        <Button kind="primary" type="submit" disabled={saving.busy}>{saving.busy ? t('saving') : t('save')}</Button>
+      <SubmitButton busy={saving.busy} busyText={t('saving')} text={t('save')}>
         <Button onClick={onCancel}>{t('cancel')}</Button>
-      </div>
+      </SubmitButton>
     </AdminForm>
   );
 }

@@ -6,7 +6,7 @@ import { Button } from '../../ui/Button';
 import { formatCivilDate } from '../../ui/dates';
 import { errorMessage } from '../../ui/errors';
 import { Notice } from '../../ui/Notice';
-import { useLoad } from '../useLoad';
+import { useLoad } from '../../ui/useLoad';
 import { fetchUnit, type UnitLink, type UnitVersion } from './api';
 import { History } from './History';
 import { useDirectoryT } from './i18n';

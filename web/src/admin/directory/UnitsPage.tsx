@@ -4,14 +4,13 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '../../ui/Button';
 import { formatCivilDate } from '../../ui/dates';
 import { Field } from '../../ui/Field';
-import { MessageNotice, type NoticeMessage } from '../../ui/Notice';
-import { PageHeading } from '../../ui/PageHeading';
+import type { NoticeMessage } from '../../ui/Notice';
 import { paths } from '../../routes';
 import { civilOfText, DateField, SelectField } from '../form-parts';
-import { LoadedTable } from '../Loaded';
-import { useLoad } from '../useLoad';
+import { LoadedTable } from '../../ui/Loaded';
+import { useLoad } from '../../ui/useLoad';
 import { fetchUnits, type Unit, type UnitLevel } from './api';
-import { DirectoryTabs } from './DirectoryTabs';
+import { DirectoryPage } from './DirectoryTabs';
 import { useDirectoryT, type DirectoryT } from './i18n';
 import { UnitCreateForm } from './UnitCreateForm';
 import { UnitDetail } from './UnitDetail';
@@ -49,10 +48,7 @@ export function UnitsPage() {
   ];
 
   return (
-    <div className="admin-page">
-      <PageHeading title={t('unitsTitle')} lead={t('unitsLead')} />
-      <DirectoryTabs current={paths.adminUnits} />
-      <MessageNotice message={message} />
+    <DirectoryPage current={paths.adminUnits} message={message}>
       {creating ? (
         <UnitCreateForm onCancel={() => setCreating(false)} onCreated={(code, from) => {
           setCreating(false); setSelected(code); reload();
@@ -69,6 +65,6 @@ export function UnitsPage() {
       </form>
       <LoadedTable loaded={loaded} loadingText={t('loading')} foundText={(page) => <>{t('found', { count: page.total })}{page.total > page.items.length && ` ${t('showingFirst', { shown: page.items.length })}`}</>}
         columns={columns} rowKey={(u) => `${u.code}@${u.validFrom}`} />
-    </div>
+    </DirectoryPage>
   );
 }

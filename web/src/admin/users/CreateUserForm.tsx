@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { AdminForm, useSaving } from '../saving';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role, type User } from '../../api/types';
-import { Button } from '../../ui/Button';
+import { Button, SubmitButton } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { SelectField } from '../form-parts';
 import { createUser } from './api';
@@ -52,10 +52,9 @@ export function CreateUserForm({ onCancel, onCreated }: { readonly onCancel: () 
         <Field label={t('email')} type="email" value={d.email} onChange={(e) => text('email')(e.target.value)} error={saving.err('email')} maxLength={200} />
         <Field label={t('phone')} inputMode="tel" value={d.phone} onChange={(e) => text('phone')(e.target.value)} error={saving.err('phone')} maxLength={15} />
       </div>
-      <div className="form__actions">
-        <Button kind="primary" type="submit" disabled={saving.busy}>{saving.busy ? t('creating') : t('create')}</Button>
+      <SubmitButton busy={saving.busy} busyText={t('creating')} text={t('create')}>
         <Button onClick={onCancel}>{t('cancel')}</Button>
-      </div>
+      </SubmitButton>
     </AdminForm>
   );
 }

@@ -5,31 +5,20 @@ import type { ReactNode } from 'react';
 import { paths } from '../../routes';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { Brand } from '../../ui/Brand';
-import { Link } from '../../ui/router';
+import { Frame, SiteNav } from '../../ui/Frame';
 import { usePortalFrameT } from './i18n';
 import '../portal.css';
 
 export function PortalLayout({ children }: { readonly children: ReactNode }) {
   const t = usePortalFrameT();
+  const links = [
+    [paths.portalProcedures, t('procedures')], [paths.portalBooking, t('booking')], [paths.tracking, t('tracking')],
+    [paths.myDossiers, t('myDossiers')], [paths.myPapers, t('myPapers')],
+  ] as const;
   return (
-    <div className="app portal">
-      <a className="skip-link" href="#main">{t('skipToContent')}</a>
-      <header className="site-header">
-        <div className="site-header__inner">
-          <Brand to={paths.portalProcedures} name={t('portalName')} tagline={t('portalTagline')} />
-          <div className="site-header__tools"><LanguageSwitch /></div>
-        </div>
-      </header>
-      <nav className="site-nav" aria-label={t('portalName')}>
-        <ul className="site-nav__list">
-          <li><Link to={paths.portalProcedures}>{t('procedures')}</Link></li>
-          <li><Link to={paths.portalBooking}>{t('booking')}</Link></li>
-          <li><Link to={paths.tracking}>{t('tracking')}</Link></li>
-          <li><Link to={paths.myDossiers}>{t('myDossiers')}</Link></li>
-          <li><Link to={paths.myPapers}>{t('myPapers')}</Link></li>
-        </ul>
-      </nav>
-      <main id="main" className="site-main" tabIndex={-1}>{children}</main>
-    </div>
+    <Frame className="app portal" skipText={t('skipToContent')} brand={<Brand to={paths.portalProcedures} name={t('portalName')} tagline={t('portalTagline')} />}
+      tools={<LanguageSwitch />} nav={<SiteNav label={t('portalName')} links={links} />}>
+      {children}
+    </Frame>
   );
 }

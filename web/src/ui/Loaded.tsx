@@ -1,10 +1,10 @@
-// What an administration screen shows while its data loads: "loading", the error in the user's
+// What a screen or a section shows while its data loads: "loading", the error in the user's
 // words, or the data — and for a list, how many were found above the table.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable, type DataTableProps } from '../ui/DataTable';
-import { errorMessage } from '../ui/errors';
-import { Notice } from '../ui/Notice';
+import { DataTable, type DataTableProps } from './DataTable';
+import { errorMessage } from './errors';
+import { Notice } from './Notice';
 import type { Loaded } from './useLoad';
 
 export function LoadedView<T>({ loaded, loadingText, children }: {
@@ -12,10 +12,15 @@ export function LoadedView<T>({ loaded, loadingText, children }: {
   readonly loadingText: string;
   readonly children: (data: T) => ReactNode;
 }) {
-  const { t: tApp } = useTranslation();
   if (loaded.status === 'loading') return <p role="status">{loadingText}</p>;
-  if (loaded.status === 'failed') return <Notice tone="error">{errorMessage(loaded.error, tApp)}</Notice>;
+  if (loaded.status === 'failed') return <FailedNotice error={loaded.error} />;
   return <>{children(loaded.data)}</>;
+}
+
+/** What to tell the user about a failed request (nothing while `error` is null). */
+export function FailedNotice({ error }: { readonly error: unknown }) {
+  const { t } = useTranslation();
+  return error === null ? null : <Notice tone="error">{errorMessage(error, t)}</Notice>;
 }
 
 /** A page of records: "found N" (what `foundText` says of the page) above the table. */

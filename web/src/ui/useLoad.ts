@@ -1,4 +1,4 @@
-// Loads data for an administration screen: aborted when the inputs change or the page goes away;
+// Loads data for a screen or a section: aborted when the inputs change or the page goes away;
 // `reload` fetches again after a change.
 import { useCallback, useEffect, useState } from 'react';
 
