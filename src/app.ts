@@ -36,6 +36,7 @@ import { registerPostalReportRoutes } from './postal/report-routes';
 import { buildPostalQuarterlyReport, POSTAL_QUARTERLY_EXPORT } from './postal/quarterly-export';
 import { postalResultHook } from './postal/service';
 import { carrierPollJob } from './postal/carrier-job';
+import { signatureMoveJob } from './postal/signature-move';
 import { postalFilesHeld } from './postal/archive-holder';
 import { CarrierSimulator } from './postal/carrier-simulator';
 import type { CarrierAdapter } from './postal/carrier';
@@ -197,7 +198,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerTrackingRoutes(app, { ...routeDeps, trackRateLimit: deps.trackRateLimit ?? deps.config.rateLimits.track });
   registerFormsRoutes(app, { ...routeDeps, publicUrl: deps.config.publicUrl, formSet2025From: deps.config.formSet2025From });
   registerCounterRoutes(app, routeDeps);
-  registerPostalRoutes(app, { ...routeDeps, hooks: dossierHooks, codeSystem: deps.config.codeSystem, intakeChecks, trackRateLimit: deps.trackRateLimit ?? deps.config.rateLimits.track, publicUrl: deps.config.publicUrl });
+  registerPostalRoutes(app, { ...routeDeps, hooks: dossierHooks, codeSystem: deps.config.codeSystem, intakeChecks, trackRateLimit: deps.trackRateLimit ?? deps.config.rateLimits.track, publicUrl: deps.config.publicUrl, files: filesDepsOf(deps) });
   registerDayPlanRoutes(app, routeDeps);
   registerCourierRoutes(app, routeDeps);
   registerPostalIncidentRoutes(app, routeDeps);
@@ -274,6 +275,8 @@ export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'con
     { name: 'appointments.noShows', cron: everyMinutesCron(15), handler: async () => { await recordNoShows(deps.db, deps.clock.now()); } },
     // the postal carrier's tracking feed (issue 13 §7): late, repeated and out-of-order events fold into one trail
     carrierPollJob({ db: deps.db, clock: deps.clock, carrier: deps.carrier ?? new CarrierSimulator(), everyMinutes: deps.config.carrierPollMinutes }),
+    // signatures recorded before migration 0175: their PNG bytes into the one file store
+    signatureMoveJob({ db: deps.db, clock: deps.clock, files: filesDepsOf({ config: deps.config }) }),
     // the national portal sync (issue 15 §5): the sync outbox pushed in order per dossier
     ...syncJobs({ db: deps.db, clock: deps.clock, config: deps.config }),
   ];

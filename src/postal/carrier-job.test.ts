@@ -9,9 +9,11 @@ import { CARRIER_POLL_JOB } from './carrier-job';
 import { CarrierSimulator } from './carrier-simulator';
 import { assignCourier, getShipment, postalResultHook, requestPickup } from './service';
 import type { Actor } from '../platform/actor';
+import { useTempFiles } from './files.test-helper';
 
 const { w } = useWorld('2026-06-09T07:00:00+07:00');
-const ctx = (a: Actor) => ({ ...w.ctx(a), hooks: [postalResultHook] });
+const files = useTempFiles();
+const ctx = (a: Actor) => ({ ...w.ctx(a), hooks: [postalResultHook], files });
 
 describe('the carrier poll job', () => {
   it('runs on the configured interval and folds the simulator\'s feed into the trail, once per event', async () => {

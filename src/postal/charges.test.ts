@@ -6,10 +6,12 @@ import { useWorld } from '../dossiers/world.test-helper';
 import type { Actor } from '../platform/actor';
 import { handoverAgencies, shipmentCharges } from './charges';
 import { assignCourier, collectPickup, requestPickup, saveDraft } from './service';
+import { useTempFiles } from './files.test-helper';
 
 const { w } = useWorld('2026-04-29T07:00:00+07:00');
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-const ctx = (a: Actor) => ({ ...w.ctx(a), hooks: [] });
+const files = useTempFiles();
+const ctx = (a: Actor) => ({ ...w.ctx(a), hooks: [], files });
 
 async function assignedPickup(personalId: string) {
   const s = await requestPickup(ctx(w.actors.clerk), {

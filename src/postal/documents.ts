@@ -13,6 +13,8 @@ import { handoverRecordView } from './handover';
 import { legTarget, SHIPPED_SERVICE_TIME_TABLES, type Place, type Relation } from './service-times';
 import { getShipmentByTracking } from './queries';
 import { parseTrackingNumber } from './tracking-number';
+import { signatureImage, type SignaturesContext } from './signatures';
+import { legTrailEvents } from './trail-store';
 import labels from './labels.vi.json';
 
 /** The BCCI provider (QĐ 45 art. 3: Tổng công ty Bưu điện Việt Nam). */
@@ -36,7 +38,21 @@ async function serviceQualityOf(ctx: ServiceContext, j: Date, from: Place, to: P
   return `J+${target.workingDays} (${RELATION_LABELS[target.relation]}; đến hết ngày ${d}/${m}/${y})`;
 }
 
-export async function consignmentNotePdf(ctx: ServiceContext, trackingNumber: string, publicUrl: string): Promise<{ pdf: Uint8Array; fileName: string }> {
+/** The signature ids of a leg's `collected` event (pickup: applicant + courier; result: agency + courier). */
+async function collectedSignatures(ctx: ServiceContext, legId: number, eventId: string): Promise<Partial<Record<'applicant' | 'agency' | 'courier', number>>> {
+  const event = (await legTrailEvents(ctx.db, legId)).find((e) => e.eventId === eventId);
+  const signatures = (event?.payload.signatures ?? {}) as Record<string, { id?: unknown } | undefined>;
+  const ids: Partial<Record<'applicant' | 'agency' | 'courier', number>> = {};
+  for (const key of ['applicant', 'agency', 'courier'] as const) {
+    const id = signatures[key]?.id;
+    if (typeof id === 'number') ids[key] = id;
+  }
+  return ids;
+}
+
+const signatureImageOf = (ctx: SignaturesContext, id: number | undefined) => (id === undefined ? Promise.resolve(null) : signatureImage(ctx, id));
+
+export async function consignmentNotePdf(ctx: SignaturesContext, trackingNumber: string, publicUrl: string): Promise<{ pdf: Uint8Array; fileName: string }> {
   const s = await getShipmentByTracking(ctx, trackingNumber);
   const n = parseTrackingNumber(trackingNumber) ?? trackingNumber;
   const leg = s.legs.find((l) => l.trackingNumber === n);
@@ -47,6 +63,7 @@ export async function consignmentNotePdf(ctx: ServiceContext, trackingNumber: st
   const applicant = { name: draft.applicant?.name ?? s.applicant.name, address: draft.applicant?.address ?? s.address, phone: draft.applicant?.phone ?? s.applicant.phone, email: draft.applicant?.email ?? null };
   const agencyParty = { name: agency?.name ?? procedure.competentAgency, address: `${s.commune.name}`, phone: '', email: null };
   const collected = leg?.trail.find((e) => e.kind === 'collected' && e.applied);
+  const signed = leg && collected ? await collectedSignatures(ctx, leg.id, collected.eventId) : {};
   const documents = (draft.papers ?? []).map((p) => {
     const listed = procedure.requiredPapers.find((r) => r.key === p.key);
     return `${listed?.name ?? p.key} — ${p.originals ?? listed?.originals ?? 0} bản chính, ${p.copies ?? listed?.copies ?? 0} bản sao`;
@@ -64,14 +81,17 @@ export async function consignmentNotePdf(ctx: ServiceContext, trackingNumber: st
     postageVnd: s.postageVnd, feeVnd: s.feeVnd, paymentMethod: receipt ? METHODS[receipt.paymentMethod] : 'Không thu',
     receiptNumber: receipt?.number ?? null, serviceQuality, courierName: leg?.courierName ?? '',
     trackingUrl: `${publicUrl.replace(/\/+$/, '')}/api/v1/public/postal/${n}`,
+    signatureImages: { sender: await signatureImageOf(ctx, signed.applicant ?? signed.agency), courier: await signatureImageOf(ctx, signed.courier) },
   });
   return { pdf, fileName: `phieu-gui-${n}.pdf` };
 }
 
-export async function handoverRecordPdf(ctx: ServiceContext, id: number): Promise<{ pdf: Uint8Array; fileName: string }> {
+export async function handoverRecordPdf(ctx: SignaturesContext, id: number): Promise<{ pdf: Uint8Array; fileName: string }> {
   const r = await handoverRecordView(ctx, id);
   const shipments = await ctx.db.selectFrom('postal_shipments').select(['id', 'procedure_name', 'applicant']).where('id', 'in', r.items.map((i) => i.shipmentId)).execute();
   const byId = new Map(shipments.map((s) => [s.id, s]));
+  const sigs = await ctx.db.selectFrom('postal_handover_records').select(['courier_signature_id', 'receiver_signature_id']).where('id', '=', r.id).executeTakeFirstOrThrow();
+  const signatureImages = { courier: await signatureImage(ctx, sigs.courier_signature_id), receiver: await signatureImage(ctx, sigs.receiver_signature_id) };
   const staff = ctx.actor?.scope.kind === 'servicePoint' ? await servicePointPlace(ctx.db, ctx.actor.scope.servicePointId) : null;
   const pdf = await renderHandoverRecord({
     number: r.number, providerName: BCCI_PROVIDER, servicePointName: staff?.name ?? '', agencyName: r.agencyName, courierName: r.courierName,
@@ -80,7 +100,7 @@ export async function handoverRecordPdf(ctx: ServiceContext, id: number): Promis
       trackingNumber: i.trackingNumber, dossierCode: i.dossierCode, procedureName: byId.get(i.shipmentId)?.procedure_name ?? '',
       applicantName: String(byId.get(i.shipmentId)?.applicant.name ?? ''), dueAt: i.dueAt ? new Date(i.dueAt) : null, feeVnd: i.feeVnd,
     })),
-    collectedVnd: r.remittance.collectedVnd, remittedVnd: r.remittance.remittedVnd,
+    collectedVnd: r.remittance.collectedVnd, remittedVnd: r.remittance.remittedVnd, signatureImages,
   });
   return { pdf, fileName: `bien-ban-giao-nhan-${r.number.replace('/', '-')}.pdf` };
 }

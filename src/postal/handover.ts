@@ -15,7 +15,7 @@ import { vnDateOfInstant } from '../shared/civil-date';
 import { mayRecord, type SignatureInput } from './model';
 import { queuePostalSms } from './notify';
 import { postalStaff, shipmentNotFound } from './scope';
-import { checkSigner, storeSignature } from './signatures';
+import { checkSigner, keepSignatureImages, storeSignature, type SignaturesContext } from './signatures';
 import { parseTrackingNumber } from './tracking-number';
 import { appendLegEvent, statusOf } from './trail-store';
 
@@ -65,7 +65,7 @@ interface Parcel { shipmentId: number; legId: number; trackingNumber: string; in
  * then one transaction writes the record, its items, the remittance, the legs' `handedOver` events
  * and the SMS (the dossier's own receipt SMS is sent by its intake).
  */
-export async function signHandoverRecord(ctx: DossierContext, input: HandoverInput): Promise<HandoverRecordView> {
+export async function signHandoverRecord(ctx: DossierContext & SignaturesContext, input: HandoverInput): Promise<HandoverRecordView> {
   const staff = postalStaff(ctx.actor, 'postal.courier');
   const signedAt = ctx.clock.now();
   const numbers = input.trackingNumbers.map((t) => parseTrackingNumber(t));
@@ -92,6 +92,7 @@ export async function signHandoverRecord(ctx: DossierContext, input: HandoverInp
     });
   }
   // QĐ 45 art. 7.2: received at the signature; one intake per parcel, idempotent per shipment
+  const kept = await keepSignatureImages(ctx, { courier: input.courierSignature, receiver: input.receiverSignature });
   const received: IntakeResult[] = [];
   for (const p of parcels) received.push(await receivePostalDossier(ctx, p.intake, signedAt, `postal-shipment-${p.shipmentId}`));
 
@@ -107,8 +108,8 @@ export async function signHandoverRecord(ctx: DossierContext, input: HandoverInp
     const taken = await nextRegisterNumberSql({ servicePointId: place.id, year, register: HANDOVER_REGISTER }).execute(trx);
     const serial = taken.rows[0]?.last_number;
     if (serial === undefined) throw new Error('hand-over register: no number taken');
-    const courierSig = await storeSignature(trx, input.courierSignature, signedAt);
-    const receiverSig = await storeSignature(trx, input.receiverSignature, signedAt);
+    const courierSig = await storeSignature(trx, kept.courier, signedAt);
+    const receiverSig = await storeSignature(trx, kept.receiver, signedAt);
     const record = await trx.insertInto('postal_handover_records').values({
       service_point_id: place.id, unit_path: place.unitPath, year, number: serial, agency_id: agency.id, agency_name: agency.name,
       courier_id: staff.userId, courier_name: staff.fullName, receiver_name: input.receiver.name.normalize('NFC').trim(),

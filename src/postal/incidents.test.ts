@@ -10,9 +10,11 @@ import type { Actor } from '../platform/actor';
 import { registerPostalIncidentRoutes } from './incident-routes';
 import { listIncidents, recordIncident, resolveIncident } from './incidents';
 import { assignCourier, getShipment, ingestCarrierEvents, requestPickup } from './service';
+import { useTempFiles } from './files.test-helper';
 
 const { t, w } = useWorld('2026-06-01T07:00:00+07:00');
-const ctx = (a: Actor) => w.ctx(a);
+const files = useTempFiles();
+const ctx = (a: Actor) => ({ ...w.ctx(a), files });
 const at = (iso: string) => w.clock.set(new Date(iso));
 let app: HttpApp;
 beforeAll(async () => {

@@ -21,7 +21,7 @@ import { mayRecord, windowProblems, type PickupOrigin, type PickupRequestInput, 
 import { queuePostalSms } from './notify';
 import { getShipment, shipmentById } from './queries';
 import { postalStaff, seesShipment, shipmentNotFound } from './scope';
-import { storeSignature, checkSigner } from './signatures';
+import { checkSigner, keepSignatureImages, storeSignature, type SignaturesContext } from './signatures';
 import { formatTrackingNumber, parseTrackingNumber } from './tracking-number';
 import { appendLegEvent, lockLeg, statusOf } from './trail-store';
 import type { ShipmentView } from './views';
@@ -212,7 +212,7 @@ export interface CollectInput {
  * sign the consignment note; the fees and postage are collected with a numbered receipt (none when
  * nothing is due); the parcel is sealed. One transaction with the `collected` event and the SMS.
  */
-export async function collectPickup(ctx: ServiceContext, shipmentId: number, input: CollectInput): Promise<ShipmentView> {
+export async function collectPickup(ctx: SignaturesContext, shipmentId: number, input: CollectInput): Promise<ShipmentView> {
   const staff = postalStaff(ctx.actor, 'postal.courier');
   const now = ctx.clock.now();
   const before = await getShipment(ctx, shipmentId);
@@ -224,14 +224,15 @@ export async function collectPickup(ctx: ServiceContext, shipmentId: number, inp
   const applicant = (before.draft as { applicant: ApplicantInput }).applicant;
   checkSigner(input.applicantSignature, { name: applicant.name, personalId: applicant.personalId }, 'applicantSignature');
   checkSigner(input.courierSignature, { name: staff.fullName, personalId: null }, 'courierSignature');
+  const kept = await keepSignatureImages(ctx, { applicant: input.applicantSignature, courier: input.courierSignature });
   await ctx.db.transaction().execute(async (trx) => {
     const s = await trx.selectFrom('postal_shipments').selectAll().where('id', '=', shipmentId).forUpdate().executeTakeFirstOrThrow();
     if (s.sealed_at !== null) throw invalidTransition('SHIPMENT_SEALED', 'Bưu gửi đã niêm phong.');
     const leg = await trx.selectFrom('postal_legs').selectAll().where('shipment_id', '=', s.id).where('kind', '=', 'pickup').forUpdate().executeTakeFirstOrThrow();
     if (!mayRecord(statusOf(leg), 'collected')) throw invalidTransition('LEG_NOT_ASSIGNED', 'Bưu gửi chưa được giao cho bưu tá.');
     if (leg.courier_id !== staff.userId) throw forbidden('NOT_YOUR_PICKUP', 'Việc lấy hồ sơ này được giao cho bưu tá khác.');
-    const applicantSig = await storeSignature(trx, input.applicantSignature, now);
-    const courierSig = await storeSignature(trx, input.courierSignature, now);
+    const applicantSig = await storeSignature(trx, kept.applicant, now);
+    const courierSig = await storeSignature(trx, kept.courier, now);
     const receipt = total === 0 ? null : await issueReceipt(trx, staff, {
       servicePointId: s.service_point_id, payer: { name: applicant.name, personalId: applicant.personalId, phone: applicant.phone, ...(applicant.address ? { address: applicant.address } : {}) },
       items: input.items, paymentMethod: input.paymentMethod, place: 'courier', shipmentId: s.id,

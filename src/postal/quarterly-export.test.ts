@@ -10,9 +10,11 @@ import { recordIncident, resolveIncident } from './incidents';
 import { buildPostalQuarterlyReport, POSTAL_QUARTERLY_EXPORT } from './quarterly-export';
 import { quarterOf } from './quarterly-layout';
 import { assignCourier, requestPickup } from './service';
+import { useTempFiles } from './files.test-helper';
 
 const { w } = useWorld('2026-05-12T07:00:00+07:00');
-const ctx = (a: Actor) => w.ctx(a);
+const files = useTempFiles();
+const ctx = (a: Actor) => ({ ...w.ctx(a), files });
 const builders = { [POSTAL_QUARTERLY_EXPORT]: buildPostalQuarterlyReport };
 
 describe('the quarterly report for the post', () => {

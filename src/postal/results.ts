@@ -19,7 +19,7 @@ import { queuePostalSms } from './notify';
 import { nextTrackingNumber } from './pickups';
 import { getShipment } from './queries';
 import { postalStaff, shipmentNotFound, type PostalStaff } from './scope';
-import { checkSigner, storeSignature } from './signatures';
+import { checkSigner, keepSignatureImages, storeSignature, type SignaturesContext } from './signatures';
 import { parseTrackingNumber } from './tracking-number';
 import { appendLegEvent, legTrailEvents, lockLeg, statusOf, type LegRow } from './trail-store';
 import type { ShipmentView } from './views';
@@ -88,18 +88,19 @@ const dossierOf = async (trx: Transaction<DB>, leg: LegRow): Promise<string> =>
   (await trx.selectFrom('postal_shipments').select('dossier_code').where('id', '=', leg.shipment_id).executeTakeFirstOrThrow()).dossier_code ?? '';
 
 /** The courier collects the result from the agency: both sign the note (QĐ 45 art. 9). */
-export async function collectResult(ctx: DossierContext, trackingNumber: string, input: { agencySignature: SignatureInput; courierSignature: SignatureInput; position?: Position }): Promise<ShipmentView> {
+export async function collectResult(ctx: DossierContext & SignaturesContext, trackingNumber: string, input: { agencySignature: SignatureInput; courierSignature: SignatureInput; position?: Position }): Promise<ShipmentView> {
   const staff = postalStaff(ctx.actor, 'postal.courier');
   const now = ctx.clock.now();
   await assertResultLegHere(ctx, staff, trackingNumber);
   checkSigner(input.courierSignature, { name: staff.fullName }, 'courierSignature');
   checkSigner(input.agencySignature, { name: input.agencySignature.name }, 'agencySignature');
+  const kept = await keepSignatureImages(ctx, { agency: input.agencySignature, courier: input.courierSignature });
   const shipmentId = await ctx.db.transaction().execute(async (trx) => {
     const leg = await ownResultLeg(trx, staff, trackingNumber);
     if (!mayRecord(statusOf(leg), 'collected')) throw invalidTransition('LEG_NOT_ASSIGNED', 'Kết quả chưa được giao cho bưu tá hoặc đã được nhận.');
     const code = await dossierOf(trx, leg);
     if (await dossierStatus(ctx, code) !== 'resultReady') throw invalidTransition('RESULT_NOT_READY', 'Hồ sơ chưa có kết quả để nhận.');
-    const signatures = { agency: await storeSignature(trx, input.agencySignature, now), courier: await storeSignature(trx, input.courierSignature, now) };
+    const signatures = { agency: await storeSignature(trx, kept.agency, now), courier: await storeSignature(trx, kept.courier, now) };
     await appendLegEvent(trx, leg.id, { eventId: `collected-${leg.id}`, kind: 'collected', at: now, source: 'courier', position: input.position ?? null, payload: { signatures } }, staff, now);
     return leg.shipment_id;
   });
@@ -123,7 +124,7 @@ export interface AttemptInput {
  * the applicant themself (name and, when known, ID number must match) or an authorised person with
  * the authorisation; both sign; the dossier's `return` (channel post) is done. Failed: the reason.
  */
-export async function recordDeliveryAttempt(ctx: DossierContext, trackingNumber: string, input: AttemptInput): Promise<ShipmentView> {
+export async function recordDeliveryAttempt(ctx: DossierContext & SignaturesContext, trackingNumber: string, input: AttemptInput): Promise<ShipmentView> {
   const staff = postalStaff(ctx.actor, 'postal.courier');
   const now = ctx.clock.now();
   const peek = await ctx.db.selectFrom('postal_legs').selectAll().where('tracking_number', '=', parseTrackingNumber(trackingNumber) ?? '').executeTakeFirst();
@@ -151,12 +152,13 @@ export async function recordDeliveryAttempt(ctx: DossierContext, trackingNumber:
   }
   if (!input.signature) throw validationFailed('SIGNATURE_REQUIRED', 'Cần chữ ký của người nhận.', [{ path: 'signature', message: 'bắt buộc' }]);
   checkSigner(input.signature, { name: recipient.name, personalId: recipient.personalId }, 'signature');
+  const kept = await keepSignatureImages(ctx, { signature: input.signature });
   const code = (await ctx.db.selectFrom('postal_shipments').select('dossier_code').where('id', '=', peek.shipment_id).executeTakeFirstOrThrow()).dossier_code ?? '';
   // the dossier's return (ND 61 art. 20) by post, signed by the recipient; a resend finds it returned already
   if (await dossierStatus(ctx, code) === 'resultReady') await performAction(ctx, code, 'return', { channel: 'post', signature: { name: recipient.name.trim(), signedAt: now.toISOString() } });
   const shipmentId = await ctx.db.transaction().execute(async (trx) => {
     const leg = await ownResultLeg(trx, staff, trackingNumber);
-    const signature = await storeSignature(trx, input.signature as SignatureInput, now);
+    const signature = await storeSignature(trx, kept.signature, now);
     const { inserted } = await appendLegEvent(trx, leg.id, {
       eventId: input.eventId ?? `delivered-${leg.id}`, kind: 'delivered', at: now, source: 'courier', position: input.position ?? null,
       payload: { recipient: { name: recipient.name.trim(), personalId: recipient.personalId, authorisation: recipient.authorisation?.trim() || null }, signature },
@@ -172,11 +174,12 @@ export async function recordDeliveryAttempt(ctx: DossierContext, trackingNumber:
  * Takes an undeliverable result back to the agency (QĐ 45 art. 10; DOMAIN §5.2 step 11): only after
  * two failed attempts at least two working days apart (delivery-rules.ts), on the working calendar.
  */
-export async function returnResultToAgency(ctx: DossierContext, trackingNumber: string, input: { agencySignature: SignatureInput; position?: Position }): Promise<ShipmentView> {
+export async function returnResultToAgency(ctx: DossierContext & SignaturesContext, trackingNumber: string, input: { agencySignature: SignatureInput; position?: Position }): Promise<ShipmentView> {
   const staff = postalStaff(ctx.actor, 'postal.courier');
   const now = ctx.clock.now();
   await assertResultLegHere(ctx, staff, trackingNumber);
   checkSigner(input.agencySignature, { name: input.agencySignature.name }, 'agencySignature');
+  const kept = await keepSignatureImages(ctx, { agency: input.agencySignature });
   const year = Number(vnDateOfInstant(now.getTime()).slice(0, 4));
   const cal = await loadWorkCalendar(ctx.db, { fromYear: year - 1, toYear: year });
   const shipmentId = await ctx.db.transaction().execute(async (trx) => {
@@ -185,7 +188,7 @@ export async function returnResultToAgency(ctx: DossierContext, trackingNumber: 
     if (trail.status !== 'failedAttempt') throw invalidTransition('LEG_NOT_FAILED', 'Chỉ trả lại cơ quan kết quả đã phát không thành công.');
     const problem = returnToAgencyProblem(trail.failedAttempts, cal.calendar);
     if (problem) throw invalidTransition('RETURN_TOO_EARLY', problem);
-    const signature = await storeSignature(trx, input.agencySignature, now);
+    const signature = await storeSignature(trx, kept.agency, now);
     await appendLegEvent(trx, leg.id, { eventId: `returned-${leg.id}`, kind: 'returnedToAgency', at: now, source: 'courier', position: input.position ?? null, payload: { signature } }, staff, now);
     const s = await trx.selectFrom('postal_shipments').select(['applicant', 'dossier_code']).where('id', '=', leg.shipment_id).executeTakeFirstOrThrow();
     await queuePostalSms(trx, 'returnedToAgency', { phone: typeof s.applicant.phone === 'string' ? s.applicant.phone : null, trackingNumber: leg.tracking_number, dossierCode: s.dossier_code });

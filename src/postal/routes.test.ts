@@ -7,13 +7,15 @@ import { useWorld, type World } from '../dossiers/world.test-helper';
 import { createTestApp } from '../../test/http';
 import { registerPostalRoutes } from './routes';
 import { formatTrackingNumber } from './tracking-number';
+import { useTempFiles } from './files.test-helper';
 
 const { t, w } = useWorld('2026-03-02T07:00:00+07:00');
+const files = useTempFiles();
 let app: HttpApp;
 beforeAll(async () => {
   app = await createTestApp((who) => (who in w.actors ? w.actors[who as keyof World['actors']] : null), (a) => {
     registerDossierRoutes(a, { db: t.db, clock: w.clock, hooks: [] });
-    registerPostalRoutes(a, { db: t.db, clock: w.clock, hooks: [], trackRateLimit: 10_000, publicUrl: 'https://motcua.example' });
+    registerPostalRoutes(a, { db: t.db, clock: w.clock, hooks: [], trackRateLimit: 10_000, publicUrl: 'https://motcua.example', files });
   });
 });
 afterAll(() => app?.close());

@@ -4,6 +4,7 @@ import { Type, type Static, type TSchema } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DossierHook, IntakeCheck } from '../dossiers/events';
 import type { CodeSystem } from '../dossiers/codes';
+import type { FilesDeps } from '../documents/service';
 import type { RouteDeps } from '../platform/context';
 import { fileAnswer, literals, PDF } from '../platform/http/schemas';
 import { publicRateLimit, requireActor, type HttpApp } from '../platform/http/server';
@@ -100,12 +101,14 @@ export interface PostalRouteDeps extends RouteDeps {
   readonly trackRateLimit: number;
   /** Config.publicUrl: the QR code of a consignment note links to the public tracking of its number */
   readonly publicUrl: string;
+  /** the documents' file store, where signatures are kept (signatures.ts) */
+  readonly files: FilesDeps;
 }
 
 const AssignBody = Type.Object({ courierId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })) }, strict);
 
 export function registerPostalRoutes(app: HttpApp, deps: PostalRouteDeps): void {
-  const ctx = (request: FastifyRequest) => ({ db: deps.db, clock: deps.clock, actor: requireActor(request), hooks: deps.hooks, ...(deps.codeSystem ? { codeSystem: deps.codeSystem } : {}), ...(deps.intakeChecks ? { intakeChecks: deps.intakeChecks } : {}) });
+  const ctx = (request: FastifyRequest) => ({ db: deps.db, clock: deps.clock, actor: requireActor(request), files: deps.files, hooks: deps.hooks, ...(deps.codeSystem ? { codeSystem: deps.codeSystem } : {}), ...(deps.intakeChecks ? { intakeChecks: deps.intakeChecks } : {}) });
   const tags = ['postal'];
   type Ctx = ReturnType<typeof ctx>;
   /** A courier's or dispatcher's step on one leg: POST …/legs/{trackingNumber}/<path>, answered with the shipment. */

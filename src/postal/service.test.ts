@@ -5,7 +5,7 @@
 // takes the result back to the agency. Carrier events late, twice and out of order.
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { getDossier, performAction, receivePostalDossier } from '../dossiers/service';
 import type { DossierContext } from '../dossiers/events';
 import type { Action } from '../dossiers/lifecycle';
@@ -17,11 +17,16 @@ import {
   returnResultToAgency, saveDraft, signHandoverRecord, trackLeg,
 } from './service';
 import type { Actor } from '../platform/actor';
+import { useTempFiles } from './files.test-helper';
 
 const { w } = useWorld('2026-04-29T07:00:00+07:00');
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const sig = (name: string, personalId?: string) => ({ name, image: PNG, ...(personalId ? { personalId } : {}) });
-const ctx = (a: Actor): DossierContext => ({ ...w.ctx(a), hooks: [postalResultHook] });
+const files = useTempFiles();
+const ctx = (a: Actor) => ({ ...w.ctx(a), hooks: [postalResultHook], files });
+/** Drawn images in a PDF: image XObjects with a transparency mask (the signatures drawn on a screen are PNGs with alpha). */
+const imagesIn = (doc: PDFDocument) => doc.context.enumerateIndirectObjects()
+  .filter(([, o]) => o instanceof PDFRawStream && o.dict.get(PDFName.of('Subtype')) === PDFName.of('Image') && o.dict.has(PDFName.of('SMask'))).length;
 const at = (iso: string) => w.clock.set(new Date(iso));
 const act = (who: keyof typeof w.actors, code: string, action: Action, input: ActionInput = {}) => performAction(ctx(w.actors[who]), code, action, input);
 
@@ -148,6 +153,12 @@ describe('a postal dossier end to end', () => {
     expect(recordDoc.getTitle()).toBe(`Biên bản giao nhận hồ sơ – ${record.number}`);
     expect(recordDoc.getPage(0).getSize().width).toBeGreaterThan(recordDoc.getPage(0).getSize().height); // A4 landscape
     expect(note.fileName).toBe(`phieu-gui-${trackingNumber}.pdf`);
+    // the signatures are files of the one file store, drawn on both papers
+    const signatures = await w.db.selectFrom('postal_signatures').select(['file_id', 'png']).execute();
+    expect(signatures.length).toBeGreaterThanOrEqual(4);
+    expect(signatures.every((r) => r.file_id !== null && r.png === null)).toBe(true);
+    expect(imagesIn(recordDoc)).toBe(2);
+    expect(imagesIn(noteDoc)).toBeGreaterThanOrEqual(2);
     // another post office's courier finds neither
     const otherCourier = { ...w.actors.courier, userId: 9099, scope: { ...w.actors.courier.scope, servicePointId: w.otherServicePoint.id } };
     await expect(consignmentNotePdf(ctx(otherCourier), trackingNumber, 'https://x')).rejects.toMatchObject({ kind: 'NotFound' });

@@ -11,11 +11,13 @@ import { recordIncident, resolveIncident } from './incidents';
 import { registerPostalReportRoutes } from './report-routes';
 import { assignCourier, collectPickup, ingestCarrierEvents, postalResultHook, requestPickup, saveDraft, signHandoverRecord } from './service';
 import { postalStats } from './stats';
+import { useTempFiles } from './files.test-helper';
 
 const { t, w } = useWorld('2026-04-29T07:00:00+07:00');
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const sig = (name: string, personalId?: string) => ({ name, image: PNG, ...(personalId ? { personalId } : {}) });
-const ctx = (a: Actor): DossierContext => ({ ...w.ctx(a), hooks: [postalResultHook] });
+const files = useTempFiles();
+const ctx = (a: Actor) => ({ ...w.ctx(a), hooks: [postalResultHook], files });
 const at = (iso: string) => w.clock.set(new Date(iso));
 let app: HttpApp;
 beforeAll(async () => {

@@ -78,6 +78,8 @@ export interface SignatureBlock {
   /** Default "(Ký và ghi rõ họ tên)". */
   hint?: string;
   name: string;
+  /** the signature drawn on a screen (embedded PNG), placed in the space left for signing */
+  image?: PDFImage;
 }
 
 /** Signature blocks side by side (one block sits in the right half); kept on one page. */
@@ -101,11 +103,27 @@ export function drawSignatures(w: FormWriter, blocks: SignatureBlock[]): void {
     w.y = top;
     w.paragraph(block.title.toLocaleUpperCase('vi'), { ...titleOpts, x, align: 'center', fixed: true });
     w.paragraph(block.hint ?? '(Ký và ghi rõ họ tên)', { size, font: 'italic', x, width: columnWidth - 6, align: 'center', fixed: true });
+    if (block.image) {
+      const scale = Math.min((columnWidth - 20) / block.image.width, (signSpace - 4) / block.image.height);
+      const width = block.image.width * scale;
+      const height = block.image.height * scale;
+      w.page.drawImage(block.image, { x: x + (columnWidth - 6 - width) / 2, y: w.y - 2 - height, width, height });
+    }
     w.space(signSpace);
     w.paragraph(block.name, { ...nameOpts, x, align: 'center', fixed: true });
     lowest = Math.min(lowest, w.y);
   });
   w.y = lowest;
+}
+
+/** A drawn signature (PNG) embedded for a `SignatureBlock`; nothing when there is none or it does not decode. */
+export async function embedSignature(w: FormWriter, png: Uint8Array | null | undefined): Promise<{ image?: PDFImage }> {
+  if (!png) return {};
+  try {
+    return { image: await w.doc.embedPng(png) };
+  } catch {
+    return {};
+  }
 }
 
 /** QR code PNG for `url`, or null when the text is empty or too long for a QR code. */

@@ -5,7 +5,7 @@
  * quality; rights and obligations; liability and compensation; the procedure and its documents (a
  * pickup) or the result and its documents (a return). Signed by the sender and the postal worker.
  */
-import { drawNumberedList, drawSignatures, drawTitle, drawWithQr, renderForm } from './blocks';
+import { drawNumberedList, drawSignatures, drawTitle, drawWithQr, embedSignature, renderForm } from './blocks';
 import { A5_PORTRAIT } from './layout';
 import { formatVnd, formatVnDateTime } from './postal-format';
 
@@ -41,6 +41,8 @@ export interface ConsignmentNoteData {
   readonly serviceQuality: string;
   readonly courierName: string;
   readonly trackingUrl: string;
+  /** the PNGs drawn at collection (sender: applicant or agency; courier), from the file store; absent: blank space */
+  readonly signatureImages?: { readonly sender: Uint8Array | null; readonly courier: Uint8Array | null };
 }
 
 const RIGHTS = [
@@ -62,6 +64,8 @@ function drawParty(w: Parameters<Parameters<typeof renderForm>[2]>[0], label: st
 export function renderConsignmentNote(data: ConsignmentNoteData): Promise<Uint8Array> {
   const meta = { title: `${CONSIGNMENT_NOTE_TITLE} – ${data.trackingNumber}`, subject: data.procedureName, issuedAt: data.acceptedAt };
   return renderForm(A5_PORTRAIT, meta, async (w) => {
+    const senderImage = await embedSignature(w, data.signatureImages?.sender);
+    const courierImage = await embedSignature(w, data.signatureImages?.courier);
     w.paragraph(data.providerName.toLocaleUpperCase('vi'), { font: 'bold', size: w.spec.fontSize * 0.9 });
     w.paragraph(data.servicePointName, { size: w.spec.fontSize * 0.9 });
     w.space(4);
@@ -85,6 +89,6 @@ export function renderConsignmentNote(data: ConsignmentNoteData): Promise<Uint8A
     drawNumberedList(w, RIGHTS);
     w.paragraph('Trách nhiệm bồi thường:', { font: 'bold' });
     w.paragraph(LIABILITY);
-    drawSignatures(w, [{ title: 'Người gửi', name: data.sender.name }, { title: 'Nhân viên bưu chính', name: data.courierName }]);
+    drawSignatures(w, [{ title: 'Người gửi', name: data.sender.name, ...senderImage }, { title: 'Nhân viên bưu chính', name: data.courierName, ...courierImage }]);
   });
 }

@@ -5,7 +5,7 @@
  * fees remitted, and both signatures. Its time is the dossiers' legal filing time (art. 7.2). A4
  * landscape for the table.
  */
-import { drawSignatures, drawTitle, renderForm } from './blocks';
+import { drawSignatures, drawTitle, embedSignature, renderForm } from './blocks';
 import { A4_LANDSCAPE } from './layout';
 import { drawTable } from './table';
 import { formatVnd, formatVnDateTime } from './postal-format';
@@ -24,13 +24,17 @@ export interface HandoverRecordData {
   readonly items: readonly { trackingNumber: string; dossierCode: string; procedureName: string; applicantName: string; dueAt: Date | null; feeVnd: number }[];
   readonly collectedVnd: number;
   readonly remittedVnd: number;
+  /** the PNGs both parties drew (postal signatures from the file store); absent: blank space to sign on paper */
+  readonly signatureImages?: { readonly courier: Uint8Array | null; readonly receiver: Uint8Array | null };
 }
 
 const vnDate = (d: Date | null): string => (d ? formatVnDateTime(d).replace(/^.* ngày /, '') : '—');
 
 export function renderHandoverRecord(data: HandoverRecordData): Promise<Uint8Array> {
   const meta = { title: `${HANDOVER_RECORD_TITLE} – ${data.number}`, subject: data.agencyName, issuedAt: data.signedAt };
-  return renderForm(A4_LANDSCAPE, meta, (w) => {
+  return renderForm(A4_LANDSCAPE, meta, async (w) => {
+    const courierImage = await embedSignature(w, data.signatureImages?.courier);
+    const receiverImage = await embedSignature(w, data.signatureImages?.receiver);
     w.paragraph(data.providerName.toLocaleUpperCase('vi'), { font: 'bold' });
     w.paragraph(`${data.servicePointName} — Số: ${data.number}`);
     w.space(4);
@@ -54,6 +58,6 @@ export function renderHandoverRecord(data: HandoverRecordData): Promise<Uint8Arr
     w.paragraph(`Thời điểm ký biên bản này là thời điểm tiếp nhận hồ sơ (QĐ 45/2016/QĐ-TTg Điều 7 khoản 2).`, { font: 'italic' });
     w.field('Phí, lệ phí đã thu hộ', formatVnd(data.collectedVnd));
     w.field('Phí, lệ phí bên nhận đã nhận đủ', `${formatVnd(data.remittedVnd)}${data.remittedVnd === data.collectedVnd ? ' (khớp)' : ` (chênh lệch ${formatVnd(Math.abs(data.collectedVnd - data.remittedVnd))})`}`);
-    drawSignatures(w, [{ title: 'Bên giao', name: data.courierName }, { title: 'Bên nhận', name: data.receiverName }]);
+    drawSignatures(w, [{ title: 'Bên giao', name: data.courierName, ...courierImage }, { title: 'Bên nhận', name: data.receiverName, ...receiverImage }]);
   });
 }

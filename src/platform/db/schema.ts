@@ -514,7 +514,9 @@ export interface PostalLegEventsTable {
 export interface PostalSignaturesTable {
   id: Serial;
   sha256: string;
-  png: Buffer;
+  /** the bytes of a signature not yet moved into the file store (migration 0175); null once moved */
+  png: Buffer | null;
+  file_id: number | null;
   signer_name: string;
   signer_personal_id: string | null;
   signed_at: Timestamp;
