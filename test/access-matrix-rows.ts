@@ -307,6 +307,10 @@ export const matrix: Record<string, Row> = {
     access: 'signed-in', needs: ['appointments.configure'], resource: 'none',
     body: (s) => ({ servicePointCode: s.servicePointCode, rules: { minNoticeMinutes: 120, horizonDays: 30, homeCouriers: 2, homeTravelMinutes: 20 }, counterProcedures: {}, exceptions: [] }),
   },
+  'GET /api/v1/appointments/pickups/{code}': {
+    access: 'signed-in', needs: ['portal.self', 'appointments.book'], resource: 'dossier',
+    note: 'a dossier of the matrix world whose result is not returned at a counter answers 404/409',
+  },
   'GET /api/v1/appointments/service-points/{code}/counter-hours': { access: 'signed-in', needs: ['appointments.configure'], resource: 'none' },
   'PUT /api/v1/appointments/service-points/{code}/counter-hours': { access: 'signed-in', needs: ['appointments.configure'], resource: 'none', body: () => ({ items: [] }) },
   'GET /api/v1/appointments/durations': { access: 'signed-in', needs: ['appointments.configure'], resource: 'none' },

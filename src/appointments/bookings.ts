@@ -19,6 +19,7 @@ import { bookingView, manageLinkPath, type BookingRow, type BookingWithLink } fr
 import { appointmentSecret, bookingLinkToken, isBookingLinkToken } from './keys';
 import { bookingCodeFrom, holderKeyOf, PERSONAL_ID_RE, type BookingChannel, type Purpose } from './model';
 import { verifiedPhone } from './one-time-codes';
+import { checkPickup } from './pickup';
 import { slotAt } from './slots';
 
 export interface BookingDeps extends ServiceContext {
@@ -84,9 +85,10 @@ export async function createBooking(deps: BookingDeps, input: BookingInput): Pro
     throw validationFailed('PHONE_NOT_VERIFIED', 'Số điện thoại chưa được xác thực bằng mã gửi qua tin nhắn (hoặc mã đã quá 30 phút).', [{ path: 'phoneVerification', message: 'chưa xác thực' }]);
   }
   if (input.purpose === 'home' && !input.address?.trim()) throw validationFailed('ADDRESS_REQUIRED', 'Vui lòng nhập địa chỉ để bưu tá đến.', [{ path: 'address', message: 'bắt buộc' }]);
-  if (input.purpose === 'pickup' && !input.dossierCode?.trim()) throw validationFailed('DOSSIER_CODE_REQUIRED', 'Vui lòng nhập mã hồ sơ cần nhận kết quả.', [{ path: 'dossierCode', message: 'bắt buộc' }]);
   const start = startOf(input.startsAt);
   const day = vnDateOfInstant(start);
+  // a result's pickup: the dossier's own place and procedure, not before the result is due
+  if (input.purpose === 'pickup') await checkPickup(deps, input, personalId, day, vnDateOfInstant(now.getTime()));
   // the reference reads (procedure, secret, point, rules, counters, calendar) once per request, in
   // parallel and outside the transaction: a retry after a lost race reads only the live bookings
   const [procedure, secret, availability] = await Promise.all([
@@ -101,9 +103,10 @@ export async function createBooking(deps: BookingDeps, input: BookingInput): Pro
   for (let attempt = 1; ; attempt++) {
     try {
       const row = await deps.db.transaction().execute(async (trx) => {
-        // one holder at a time: "one future booking per procedure" is checked and written together
+        // one holder at a time: "one future booking per procedure" (per purpose; a pickup per dossier) is checked and written together
         await sql`SELECT pg_advisory_xact_lock(hashtext(${holderKey}))`.execute(trx);
         const held = await trx.selectFrom('bookings').select('code').where('holder_key', '=', holderKey).where('procedure_code', '=', input.procedureCode)
+          .where('purpose', '=', input.purpose).$if(input.purpose === 'pickup', (q) => q.where('dossier_code', '=', input.dossierCode?.trim() ?? ''))
           .where('status', '=', 'booked').where('starts_at', '>', now).executeTakeFirst();
         if (held) throw conflict('ALREADY_BOOKED', `Ông/bà đã có lịch hẹn ${held.code} cho thủ tục này. Vui lòng hủy hoặc đổi lịch đó.`);
         const seat = await freeSeatAt(trx, availability, start, now.getTime());

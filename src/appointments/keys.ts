@@ -4,11 +4,17 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema';
-import { memo } from '../platform/memo';
+
+const secrets = new WeakMap<object, Promise<string>>();
 
 export function appointmentSecret(db: Kysely<DB> | Transaction<DB>): Promise<string> {
-  // a failed read (database away) is not kept: it is tried again next time
-  return memo(db, 'secret:appointment_key', () => db.selectFrom('appointment_key').select('secret').executeTakeFirstOrThrow().then((r) => r.secret), Infinity);
+  let secret = secrets.get(db);
+  if (!secret) {
+    secret = db.selectFrom('appointment_key').select('secret').executeTakeFirstOrThrow().then((r) => r.secret);
+    secret.catch(() => secrets.delete(db)); // a failed read (database away) is tried again next time
+    secrets.set(db, secret);
+  }
+  return secret;
 }
 
 /** HMAC-SHA-256 of the parts (joined by a byte no part contains), base64url. */

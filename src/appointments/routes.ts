@@ -13,9 +13,10 @@ import { channels, purposes } from './model';
 import { sendOneTimeCode, verifyOneTimeCode } from './one-time-codes';
 import { bookingByLink, listDayBookings, listHomeVisits, listSlots } from './reads';
 import {
-  AppointmentStatsSchema, BookingSchema, BookingWithLinkSchema, CodeSentSchema, CounterHoursInputSchema, CounterHoursSchema, DurationsSchema, PhoneVerificationSchema, SettingsSchema, SlotListSchema,
+  AppointmentStatsSchema, BookingSchema, BookingWithLinkSchema, CodeSentSchema, CounterHoursInputSchema, CounterHoursSchema, DurationsSchema, PhoneVerificationSchema, PickupSchema, SettingsSchema, SlotListSchema,
 } from './schemas';
 import { getCounterHours, saveCounterHours } from './counter-hours';
+import { pickupForCaller } from './pickup';
 import { getSettings, listDurations, saveDurations, saveSettings } from './settings';
 import { appointmentStats } from './stats';
 import { recordArrival, recordNoShow } from './staff';
@@ -162,6 +163,13 @@ export function registerAppointmentRoutes(app: HttpApp, deps: AppointmentRouteDe
       response: { 200: SettingsSchema, 400: ErrorShape, 404: ErrorShape },
     },
   }, async (request) => saveSettings(staff(request), request.params.code, request.body));
+
+  app.get('/api/v1/appointments/pickups/:code', {
+    schema: {
+      tags, summary: 'Nơi và ngày có thể hẹn nhận kết quả của một hồ sơ (người dân của hồ sơ, nhân viên trong phạm vi)',
+      params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 60 }) }, strict), response: { 200: PickupSchema, 401: ErrorShape, 403: ErrorShape, 404: ErrorShape, 409: ErrorShape },
+    },
+  }, async (request) => pickupForCaller(staff(request), request.params.code));
 
   const PointCode = Type.Object({ code: Type.String({ minLength: 1, maxLength: 60 }) }, strict);
   app.get('/api/v1/appointments/service-points/:code/counter-hours', {

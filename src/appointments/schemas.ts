@@ -113,3 +113,14 @@ export const AppointmentStatsSchema = Type.Object({
   }),
 });
 export type AppointmentStatsResponse = Static<typeof AppointmentStatsSchema>;
+
+/** GET /api/v1/appointments/pickups/{dossierCode}: where and from when a result may be picked up (pickup.ts). */
+export const PickupSchema = Type.Object({
+  dossierCode: Type.String(),
+  procedureCode: Type.String(),
+  procedureName: Type.String(),
+  servicePoint: Type.Object({ code: Type.String(), name: Type.String(), address: Type.String() }),
+  ready: Type.Boolean(),
+  fromDate: Type.String(),
+});
+export type PickupResponse = Static<typeof PickupSchema>;

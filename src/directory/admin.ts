@@ -27,14 +27,6 @@ const lockKey = (trx: Trx, key: string) => sql`SELECT pg_advisory_xact_lock(hash
 const invalid = (what: string, problems: RowProblems) =>
   validationFailed('DIRECTORY_INVALID', `${what} chưa hợp lệ (${problems.details.length} mục cần sửa).`, problems.details);
 
-/** Reads one record entered on a form with its row reader, or refuses it with every problem found. */
-function readForm<R>(what: string, read: (rec: ImportRecord, row: number, problems: RowProblems) => R, record: ImportRecord): { row: R; problems: FieldProblems } {
-  const problems = new FieldProblems();
-  const row = read(record, 1, problems);
-  if (!problems.isEmpty) throw invalid(what, problems);
-  return { row, problems };
-}
-
 async function inTransaction<T>(ctx: ServiceContext, work: (trx: Trx, actor: Actor, at: Date) => Promise<T>): Promise<T> {
   assertSystemAdmin(ctx.actor, 'directory.manage');
   const actor = ctx.actor;
@@ -59,7 +51,9 @@ const openChildren = (trx: Trx, unitId: number, day: string) =>
  */
 export async function createUnit(ctx: ServiceContext, record: ImportRecord): Promise<{ code: string; validFrom: string }> {
   return inTransaction(ctx, async (trx, actor, at) => {
-    const { row, problems } = readForm('Đơn vị hành chính', readUnitRow, record);
+    const problems = new FieldProblems();
+    const row = readUnitRow(record, 1, problems);
+    if (!problems.isEmpty) throw invalid('Đơn vị hành chính', problems);
     await lockKey(trx, `directory.unit:${row.code}`);
     if (await unitVersion(trx, row.code, row.validFrom)) {
       throw conflict('UNIT_EXISTS', `Đơn vị mã ${row.code} đã có phiên bản hiệu lực từ ${row.validFrom}; hãy sửa phiên bản đó.`);
@@ -111,7 +105,9 @@ export async function updateUnit(ctx: ServiceContext, code: string, validFrom: s
       validTo: change.validTo === undefined ? before.valid_to : change.validTo,
       pathSegment: before.level === 'province' ? before.path.split('/')[1] : undefined,
     };
-    const { row, problems } = readForm('Đơn vị hành chính', readUnitRow, record);
+    const problems = new FieldProblems();
+    const row = readUnitRow(record, 1, problems);
+    if (!problems.isEmpty) throw invalid('Đơn vị hành chính', problems);
     if (row.validTo !== null) {
       const children = await openChildren(trx, before.id, row.validTo);
       if (children.length > 0) {
@@ -147,7 +143,9 @@ const agencyVersion = (trx: Trx, identifier: string, validFrom: string) =>
 /** Creates an agency (its electronic identifier and the unit it serves, valid from a date). */
 export async function createAgency(ctx: ServiceContext, record: ImportRecord): Promise<{ identifier: string; validFrom: string }> {
   return inTransaction(ctx, async (trx, actor, at) => {
-    const { row, problems } = readForm('Cơ quan', readAgencyRow, record);
+    const problems = new FieldProblems();
+    const row = readAgencyRow(record, 1, problems);
+    if (!problems.isEmpty) throw invalid('Cơ quan', problems);
     await lockKey(trx, `directory.agency:${row.identifier}`);
     const open = await trx.selectFrom('agencies').select('valid_from').where('identifier', '=', row.identifier)
       .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', row.validFrom)])).executeTakeFirst();
@@ -170,7 +168,9 @@ export async function updateAgency(ctx: ServiceContext, identifier: string, vali
     const found = await agencyVersion(trx, identifier, validFrom);
     if (!found) throw notFound('AGENCY_NOT_FOUND', `Không tìm thấy cơ quan mã ${identifier} hiệu lực từ ${validFrom}.`);
     const { id: _id, ...before } = found;
-    const { row, problems } = readForm('Cơ quan', readAgencyRow, { ...before, ...change, identifier, validFrom });
+    const problems = new FieldProblems();
+    const row = readAgencyRow({ ...before, ...change, identifier, validFrom }, 1, problems);
+    if (!problems.isEmpty) throw invalid('Cơ quan', problems);
     await writeAgencies(trx, [row], problems);
     if (!problems.isEmpty) throw invalid('Cơ quan', problems);
     await recordAudit(trx, actor, {
@@ -186,7 +186,9 @@ export async function updateAgency(ctx: ServiceContext, identifier: string, vali
 /** Creates a service point with its opening hours and counters. */
 export async function createServicePoint(ctx: ServiceContext, record: ImportRecord): Promise<{ code: string }> {
   return inTransaction(ctx, async (trx, actor, at) => {
-    const { row, problems } = readForm('Điểm phục vụ', readServicePointRow, record);
+    const problems = new FieldProblems();
+    const row = readServicePointRow(record, 1, problems);
+    if (!problems.isEmpty) throw invalid('Điểm phục vụ', problems);
     await lockKey(trx, `directory.servicePoint:${row.code}`);
     const taken = await trx.selectFrom('service_points').select('code').where('code', '=', row.code).executeTakeFirst();
     if (taken) throw conflict('SERVICE_POINT_EXISTS', `Mã điểm phục vụ ${row.code} đã được dùng.`);
@@ -217,7 +219,9 @@ export async function updateServicePoint(ctx: ServiceContext, code: string, chan
     const counters = await trx.selectFrom('counters').select(['code', 'name', 'active']).where('service_point_id', '=', found.id).orderBy('code').execute();
     const { id, ...rest } = found;
     const before = { ...rest, counters: counters.filter((c) => c.active).map(({ code: c, name }) => ({ code: c, name })) };
-    const { row, problems } = readForm('Điểm phục vụ', readServicePointRow, { ...before, ...change, code });
+    const problems = new FieldProblems();
+    const row = readServicePointRow({ ...before, ...change, code }, 1, problems);
+    if (!problems.isEmpty) throw invalid('Điểm phục vụ', problems);
     await writeServicePoints(trx, [row], problems);
     if (!problems.isEmpty) throw invalid('Điểm phục vụ', problems);
     const kept = row.counters.map((c) => c.code);

@@ -29,7 +29,8 @@ export { queueFilters, workQueue, type QueueFilter, type WorkItem } from './work
 export type { DossierDetail, DossierPrintFacts, QueueItem, SearchFilters, SearchPage, TrackingView } from './queries';
 export { checkChain, compareWithFold, verifyAudit, verifyChain, type BrokenLink } from './audit';
 // who sees which dossier, for the capabilities that read dossiers in SQL (supervision)
-export { scopedActor, scopeWhere, type ScopedActor } from './scope';
+export { isDossierInScope, scopedActor, scopeWhere, type ScopedActor } from './scope';
+export { resultPickupFacts, type ResultPickupFacts } from './pickup-facts';
 // a dossier's papers and filing, for the document store's hook (src/documents/store-hook.ts)
 export { filingOf, papersOf, resultFilesOf, type PaperFile, type ResultFileEvent } from './papers-of';
 

@@ -2,8 +2,8 @@
 // with the dossier's contact facts from dossiers/contact.ts), send it through the adapter with
 // the row's idempotency key, record the outcome. Runs as the pg-boss job `notifications.deliver`
 // every minute and at start; any number of consumers may run at once.
+import { performance } from 'node:perf_hooks';
 import { dossierContact } from '../dossiers/contact';
-import { drainBatches } from '../platform/batches';
 import type { Clock } from '../platform/clock';
 import type { Config } from '../platform/config';
 import type { Database } from '../platform/db/connect';
@@ -12,7 +12,7 @@ import { idempotencyKeyOf, isDeliveryError, type SentReceipt } from './channels'
 import { claimBatch, DEFAULT_DELIVERY, recordDelivered, recordFailure, recordSkipped, type ClaimedRow, type DeliverySettings } from './outbox';
 import { sendersFromConfig, type SenderConfig, type Senders } from './senders';
 import { trackingPinFor } from '../tracking/references';
-import { APPLICANT_MAIL_KIND, applicantSmsKind, dossierCodeOf, eventSeqOf, planMessage, type PlannedMessage } from './templates';
+import { dossierCodeOf, eventSeqOf, planMessage, type PlannedMessage } from './templates';
 
 export interface DeliveryDeps extends Senders {
   readonly db: Database;
@@ -36,19 +36,9 @@ export interface DeliveryReport {
 
 type Outcome = Exclude<keyof DeliveryReport, 'claimed'>;
 
-/**
- * The mail copy of an applicant's message whose dossier has the applicant's e-mail: one row
- * (`mail.applicant`, source_id = the message), however often the message is claimed again.
- */
-async function queueApplicantMail(db: Database, row: ClaimedRow): Promise<void> {
-  await db.insertInto('outbox').values({ kind: APPLICANT_MAIL_KIND, payload: JSON.stringify({ ...row.payload, copyOf: row.kind }), source_id: row.id })
-    .onConflict((oc) => oc.columns(['source_id', 'kind']).where('source_id', 'is not', null).doNothing()).execute();
-}
-
 async function planFor(db: Database, row: ClaimedRow, publicUrl: string): Promise<PlannedMessage> {
   const code = dossierCodeOf(row);
   const contact = code === null ? null : await dossierContact(db, code, eventSeqOf(row));
-  if (contact?.applicantEmail && applicantSmsKind(row.kind)) await queueApplicantMail(db, row);
   return planMessage(row, contact, publicUrl, contact ? await trackingPinFor(db, contact.code) : null);
 }
 
@@ -85,16 +75,20 @@ async function deliverOne(deps: DeliveryDeps, row: ClaimedRow, s: DeliverySettin
 /** One run: claims and delivers batches until none is due or the budget is spent. */
 export async function deliverOutbox(deps: DeliveryDeps): Promise<DeliveryReport> {
   const s: DeliverySettings = { ...DEFAULT_DELIVERY, ...deps.settings };
+  const started = performance.now();
   const report: DeliveryReport = { claimed: 0, delivered: 0, skipped: 0, retried: 0, dead: 0, lost: 0 };
-  const claim = async () => {
+  for (;;) {
     const batch = await claimBatch(deps.db, deps.clock.now(), s.batchSize, s.leaseSeconds);
     report.claimed += batch.length;
-    return batch;
-  };
-  // a short batch may still leave rows due: the next message of a dossier whose earlier one was
-  // just sent (one dossier's messages go in order, outbox.ts claimBatch); stop on an empty claim
-  await drainBatches(claim, async (row) => { report[await deliverOne(deps, row, s)]++; }, { concurrency: s.concurrency, budgetMs: deps.budgetMs ?? 40_000 });
-  return report;
+    let next = 0;
+    const worker = async () => {
+      for (let row = batch[next++]; row; row = batch[next++]) report[await deliverOne(deps, row, s)]++;
+    };
+    await Promise.all(Array.from({ length: Math.min(s.concurrency, batch.length) }, worker));
+    // a short batch may still leave rows due: the next message of a dossier whose earlier one was
+    // just sent (one dossier's messages go in order, outbox.ts claimBatch); stop on an empty claim
+    if (batch.length === 0 || performance.now() - started > (deps.budgetMs ?? 40_000)) return report;
+  }
 }
 
 export const OUTBOX_JOB = 'notifications.deliver';

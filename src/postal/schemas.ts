@@ -7,9 +7,6 @@ import { incidentKinds, incidentStatuses } from './incident-rules';
 
 const strict = { additionalProperties: false } as const;
 
-/** A status and its Vietnamese label, as every postal answer gives them. */
-const statusWithLabel = <T extends string>(statuses: readonly T[]) => ({ status: literals(statuses), statusLabel: Type.String() });
-
 export const PositionSchema = Type.Object({ lat: Type.Number({ minimum: -90, maximum: 90 }), lon: Type.Number({ minimum: -180, maximum: 180 }) }, strict);
 
 export const SignatureSchema = Type.Object({
@@ -34,7 +31,8 @@ export const LegSchema = Type.Object({
   id: Type.Integer(),
   kind: literals(legKinds),
   trackingNumber: Type.String(),
-  ...statusWithLabel(legStatuses),
+  status: literals(legStatuses),
+  statusLabel: Type.String(),
   courierId: Nullable(Type.Integer()),
   courierName: Nullable(Type.String()),
   agencyId: Nullable(Type.Integer()),
@@ -90,7 +88,8 @@ export type HandoverRecordResponse = Static<typeof HandoverRecordSchema>;
 export const PublicTrackingSchema = Type.Object({
   trackingNumber: Type.String(),
   kind: literals(legKinds),
-  ...statusWithLabel(legStatuses),
+  status: literals(legStatuses),
+  statusLabel: Type.String(),
   procedureName: Type.String(),
   communeName: Type.String(),
   steps: Type.Array(Type.Object({ label: Type.String(), at: Type.String() })),
@@ -114,7 +113,8 @@ export const IncidentSchema = Type.Object({
   resolveBy: Type.String({ description: 'Hạn giải quyết (TT 17/2017 Điều 8: 5 ngày làm việc), yyyy-mm-dd' }),
   overdue: Type.Boolean(),
   recordedByName: Type.String(),
-  ...statusWithLabel(incidentStatuses),
+  status: literals(incidentStatuses),
+  statusLabel: Type.String(),
   resolution: Nullable(Type.String()),
   resolvedAt: Nullable(Type.String()),
   resolvedByName: Nullable(Type.String()),

@@ -59,6 +59,8 @@ export const paths = {
   onlineSubmit: '/nop-truc-tuyen',
   /** administrators and supervisors: the national portal sync — counts, failures, retry */
   syncStatus: '/quan-tri/dong-bo',
+  /** administrators: opening hours per counter (issue 14 §1); `?diem=<code>` opens a service point */
+  counterHours: '/quan-tri/gio-quay',
   /** public, the citizens' portal: find a procedure (with or without diacritics); a procedure's page is this path + '/' + its code */
   portalProcedures: '/thu-tuc',
 } as const satisfies Record<string, `/${string}`>;
@@ -103,6 +105,7 @@ export const pagePermissions = {
   [paths.onlineSubmit]: ['portal.self'],
   [paths.syncStatus]: ['sync.read'],
   [paths.portalProcedures]: [],
+  [paths.counterHours]: ['appointments.configure'],
 } as const satisfies Record<PagePath, readonly Permission[]>;
 
 /** The code or id in a page's path after its prefix: `codeAfter('/xu-ly/ho-so/A%2F1', paths.processingDossier)` → `A/1`. */

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { userCan, type User } from './api/types';
 import { canAny } from './api/permissions';
 import {
-  account, admin, anchors, citizen, counter, dashboard, documents, home, ocr, online, portalSubmit, postal, processing,
+  account, admin, anchors, appointments, citizen, counter, dashboard, documents, home, ocr, online, portalSubmit, postal, processing,
   supervision, sync, tracking, transparency,
 } from './pages';
 import { codeAfter, paths, permissionsFor } from './routes';
@@ -23,6 +23,7 @@ const exactPages: Readonly<Record<string, (props: PageProps) => ReactNode>> = {
   [paths.adminUnits]: () => <admin.UnitsPage />,
   [paths.adminAgencies]: () => <admin.AgenciesPage />,
   [paths.adminServicePoints]: () => <admin.ServicePointsPage />,
+  [paths.counterHours]: ({ user }) => <appointments.CounterHoursPage user={user} />,
   [paths.adminUsers]: ({ user }) => <admin.UsersPage user={user} />,
   [paths.adminCatalog]: () => <admin.CatalogPage />,
   [paths.counterReceive]: ({ user }) => <counter.ReceivePage user={user} />,

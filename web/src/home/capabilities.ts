@@ -22,6 +22,7 @@ export const capabilityPermissions = [
   ['nationalSync', ['sync.read']],
   // administration
   ['adminUnits', ['directory.manage']], ['procedureCatalog', ['catalog.manage']], ['workCalendar', ['calendar.manage']], ['users', ['users.manage']],
+  ['counterHours', ['appointments.configure']],
   // the citizen
   ['submitOnline', ['portal.self']], ['myDossiers', ['portal.self']], ['myPapers', ['portal.self']], ['bookAppointment', ['portal.self']],
 ] as const satisfies readonly (readonly [CapabilityKey, readonly Permission[]])[];
@@ -37,6 +38,7 @@ export const accountCapabilities = ['changePassword'] as const satisfies readonl
 export const capabilityPaths: Partial<Record<CapabilityKey, string>> = {
   changePassword: paths.changePassword,
   workCalendar: paths.adminCalendar,
+  counterHours: paths.counterHours,
   adminUnits: paths.adminUnits,
   users: paths.adminUsers,
   procedureCatalog: paths.adminCatalog,

@@ -9,19 +9,22 @@ import { Button } from '../ui/Button';
 import { formatVnDate, vnTimeParts } from '../ui/dates';
 import { shownError, type ShownError } from '../ui/errors';
 import { PageHeading } from '../ui/PageHeading';
-import { createBooking, procedureOfSearch, type BookingWithLink, type ServicePointHit, type Slot } from './api';
+import { createBooking, dossierOfSearch, procedureOfSearch, type BookingWithLink, type ServicePointHit, type Slot } from './api';
 import { BookingSummary } from './booking/BookingSummary';
 import { ContactStep, type Contact } from './booking/ContactStep';
+import { Done } from './booking/Done';
+import { PickupBooking } from './booking/PickupBooking';
 import { PlaceStep } from './booking/PlaceStep';
 import { SlotPicker } from './booking/SlotPicker';
 import { usePortalT } from './i18n';
 
-function Done({ label, value, onChange }: { readonly label: string; readonly value: string; readonly onChange: () => void }) {
-  const t = usePortalT();
-  return <p className="portal-done"><span><strong>{label}:</strong> {value}</span> <Button kind="secondary" onClick={onChange}>{t('change')}</Button></p>;
+/** `/dat-lich`: a time to file a dossier; `?ho-so=<code>`: a time to pick up that dossier's result. */
+export function PortalBookingPage() {
+  const dossierCode = dossierOfSearch(window.location.search);
+  return dossierCode ? <PickupBooking dossierCode={dossierCode} /> : <IntakeBooking />;
 }
 
-export function PortalBookingPage() {
+function IntakeBooking() {
   const t = usePortalT();
   const { t: tApp } = useTranslation();
   const [place, setPlace] = useState<ServicePointHit | null>(null);

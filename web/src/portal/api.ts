@@ -4,7 +4,7 @@ import type { Static } from '@fastify/type-provider-typebox';
 import { api } from '../api/client';
 import type { PortalServicePointsResponse } from '../../../src/appointments/portal-routes';
 import type {
-  BookingResponse, BookingWithLinkResponse, CodeSentSchema, PhoneVerificationSchema, SlotListResponse,
+  BookingResponse, BookingWithLinkResponse, CodeSentSchema, PhoneVerificationSchema, PickupResponse, SlotListResponse,
 } from '../../../src/appointments/schemas';
 
 export type ServicePointHit = PortalServicePointsResponse['items'][number];
@@ -14,19 +14,25 @@ export type Booking = BookingResponse;
 export type BookingWithLink = BookingWithLinkResponse;
 export type CodeSent = Static<typeof CodeSentSchema>;
 export type PhoneVerification = Static<typeof PhoneVerificationSchema>;
+export type Pickup = PickupResponse;
+/** At the counter: to file a dossier, or to pick up a result. */
+export type CounterPurpose = 'intake' | 'pickup';
 
 const base = '/api/v1/appointments';
 const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
 export const findServicePoints = (text: string, signal?: AbortSignal) =>
   api.get<PortalServicePointsResponse>(`/api/v1/portal/service-points?${q({ q: text })}`, signal);
-export const listSlots = (servicePointCode: string, procedureCode: string, signal?: AbortSignal) =>
-  api.get<SlotList>(`${base}/slots?${q({ servicePointCode, procedureCode, purpose: 'intake' })}`, signal);
+export const listSlots = (servicePointCode: string, procedureCode: string, signal?: AbortSignal, purpose: CounterPurpose = 'intake', from?: string) =>
+  api.get<SlotList>(`${base}/slots?${q({ servicePointCode, procedureCode, purpose, ...(from ? { from } : {}) })}`, signal);
 export const sendPhoneCode = (phone: string) => api.post<CodeSent>(`${base}/phone-codes`, { phone });
 export const verifyPhoneCode = (phone: string, code: string) => api.post<PhoneVerification>(`${base}/phone-codes/verify`, { phone, code });
 export const createBooking = (body: {
-  servicePointCode: string; procedureCode: string; purpose: 'intake'; startsAt: string; name: string; personalId?: string; phone: string; phoneVerification: string;
+  servicePointCode: string; procedureCode: string; purpose: CounterPurpose; startsAt: string; name: string; personalId?: string; phone: string; phoneVerification: string;
+  dossierCode?: string;
 }) => api.post<BookingWithLink>(`${base}/bookings`, body);
+/** Where and from when the signed-in citizen may pick up a dossier's result. */
+export const fetchPickup = (dossierCode: string, signal?: AbortSignal) => api.get<Pickup>(`${base}/pickups/${encodeURIComponent(dossierCode)}`, signal);
 export const bookingByLink = (code: string, token: string, signal?: AbortSignal) =>
   api.get<Booking>(`${base}/bookings/${encodeURIComponent(code)}?${q({ token })}`, signal);
 export const cancelBooking = (code: string, token: string) => api.post<BookingWithLink>(`${base}/bookings/${encodeURIComponent(code)}/cancel`, { token });
@@ -40,3 +46,7 @@ export const PROCEDURE_PARAM = 'thu-tuc';
 export const bookingPathFor = (procedureCode: string) => `/dat-lich?${q({ [PROCEDURE_PARAM]: procedureCode })}`;
 /** The procedure code a booking page was opened with, if any. */
 export const procedureOfSearch = (search: string): string | null => new URLSearchParams(search).get(PROCEDURE_PARAM)?.trim() || null;
+/** The pickup booking of a dossier's result (linked from the dossier's page): `/dat-lich?ho-so=<code>`. */
+export const DOSSIER_PARAM = 'ho-so';
+export const pickupPathFor = (dossierCode: string) => `/dat-lich?${q({ [DOSSIER_PARAM]: dossierCode })}`;
+export const dossierOfSearch = (search: string): string | null => new URLSearchParams(search).get(DOSSIER_PARAM)?.trim() || null;

@@ -9,6 +9,7 @@ import { errorMessage } from '../ui/errors';
 import { Notice } from '../ui/Notice';
 import { useDocumentTitle } from '../ui/page';
 import { Link } from '../ui/router';
+import { PickupLink } from '../appointments/PickupLink';
 import { Button, type ButtonKind } from '../ui/Button';
 import { formatCivilDate } from '../ui/dates';
 import { ActionDialog } from './ActionDialog';
@@ -155,6 +156,7 @@ export function DossierPage({ code, user }: { readonly code: string; readonly us
               {d.allowedActions.length === 0
                 ? <p>{t('noActions')}</p>
                 : <ActionButtons t={t} d={d} onChoose={(a) => { setDone(null); setDialog(a); }} />}
+              {isCitizen && <PickupLink dossier={d} />}
             </section>
             {slips.length > 0 && (
               <section aria-labelledby="slips-title" className="section">
