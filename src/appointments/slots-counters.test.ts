@@ -2,8 +2,8 @@
 // slot's capacity is the number of counters open for the whole of it and serving the procedure.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { at, dayKind, hoursArb } from './slots.test-helper';
-import { addDays, formatVnInstant, vnDateOfInstant, vnMsOfDay, type EpochMs, type IsoDate } from '../shared/civil-date';
+import { at, dayKind, hoursArb, slotMinutes } from './slots.test-helper';
+import { addDays, formatVnInstant, vnDateOfInstant, type EpochMs, type IsoDate } from '../shared/civil-date';
 import { generateSlots, seatPeriodsOfDay, type SeatHours, type SlotQuery, type WeeklyHours } from './slots';
 
 const hhmm = (t: EpochMs) => formatVnInstant(t).slice(11, 16);
@@ -90,9 +90,7 @@ describe('slots with counters\' own hours: properties', () => {
   it('capacity never exceeds the counters open for the whole slot and serving; free seats are among them', () => {
     fc.assert(fc.property(scenario, (q) => {
       const wrong = generateSlots(q).filter((slot) => {
-        const date = vnDateOfInstant(slot.start);
-        const startMin = vnMsOfDay(slot.start) / 60_000;
-        const endMin = startMin + (slot.end - slot.start) / 60_000;
+        const { date, startMin, endMin } = slotMinutes(slot);
         const perSeat = seatPeriodsOfDay(date, q);
         const open = q.seats.filter((seat) => (perSeat.get(seat) ?? []).some((p) => p.start <= startMin && endMin <= p.end));
         return slot.capacity === 0 || slot.capacity !== open.length || slot.freeSeats.some((seat) => !open.includes(seat)) || dayKind(date) === 'dayOff';

@@ -2,7 +2,7 @@
 // times, and arbitrary weekly opening hours for the properties.
 import fc from 'fast-check';
 import { OFFICIAL_SCHEDULES, WorkCalendar } from '../calendar';
-import { parseInstant, type EpochMs } from '../shared/civil-date';
+import { parseInstant, vnDateOfInstant, vnMsOfDay, type EpochMs } from '../shared/civil-date';
 import { dayKindFrom, type WeeklyHours } from './slots';
 
 export const calendar = new WorkCalendar({ fromYear: 2024, toYear: 2026, schedules: OFFICIAL_SCHEDULES });
@@ -11,6 +11,12 @@ export const at = (text: string): EpochMs => {
   const t = parseInstant(text);
   if (t === null) throw new Error(text);
   return t;
+};
+
+/** Where a slot stands in Vietnam time: its date, and its start and end as minutes of that day. */
+export const slotMinutes = (slot: { readonly start: EpochMs; readonly end: EpochMs }) => {
+  const startMin = vnMsOfDay(slot.start) / 60_000;
+  return { date: vnDateOfInstant(slot.start), startMin, endMin: startMin + (slot.end - slot.start) / 60_000 };
 };
 
 const hhmmArb = fc.integer({ min: 0, max: 23 * 60 }).map((m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { at, dayKind, hoursArb } from './slots.test-helper';
-import { addDays, formatVnInstant, vnDateOfInstant, vnMsOfDay, type EpochMs, type IsoDate } from '../shared/civil-date';
+import { at, dayKind, hoursArb, slotMinutes } from './slots.test-helper';
+import { addDays, formatVnInstant, vnDateOfInstant, type EpochMs, type IsoDate } from '../shared/civil-date';
 import { generateSlots, periodsOfDay, slotAt, type SeatBooking, type SlotQuery, type WeeklyHours } from './slots';
 
 const weekday = ['07:30-11:30', '13:30-17:00'];
@@ -107,9 +107,7 @@ describe('slots: properties', () => {
   it('no slot outside the opening hours of its day, none on a day off, none before the notice or past the horizon', () => {
     fc.assert(fc.property(scenario, (q) => {
       const wrong = generateSlots(q).filter((slot) => {
-        const date = vnDateOfInstant(slot.start);
-        const startMin = vnMsOfDay(slot.start) / 60_000;
-        const endMin = startMin + (slot.end - slot.start) / 60_000;
+        const { date, startMin, endMin } = slotMinutes(slot);
         return dayKind(date) === 'dayOff'
           || !periodsOfDay(date, q.hours, q.exceptions, q.dayKind).some((p) => p.start <= startMin && endMin <= p.end)
           || slot.start < q.now + q.minNoticeMinutes * 60_000
