@@ -123,6 +123,20 @@ const signedInRows = () => operations.filter((op) => matrix[op]?.access === 'sig
 const send = (who: Role | 'systemAdmin', op: string, row: SignedIn, scope: 'in' | 'out') =>
   call(who, op.split(' ')[0] as Method, urlOf(op, row, scope), row.body ? row.body(scopeA, who === 'systemAdmin' ? 'admin' : who) : op.startsWith('GET') ? undefined : {});
 
+/** Sends each row as each role `picked` chooses, in or out of its scope; the answers `isWrong` flags, one line each. */
+async function wrongAnswers(rows: readonly (readonly [string, SignedIn])[], picked: (role: Role, row: SignedIn) => boolean,
+  scopeOf: (row: SignedIn) => 'in' | 'out', isWrong: (status: number, row: SignedIn) => boolean, shown = 120): Promise<string[]> {
+  const wrong: string[] = [];
+  for (const [op, row] of rows) {
+    for (const role of roles.filter((r) => picked(r, row))) {
+      const res = await send(role, op, row, scopeOf(row));
+      cases += 1;
+      if (isWrong(res.statusCode, row)) wrong.push(`${op} as ${role} → ${res.statusCode} ${res.body.slice(0, shown)}`);
+    }
+  }
+  return wrong;
+}
+
 describe('authorization matrix: rows', () => {
   it('has one row for every route of the OpenAPI document, and none for a route that is gone', () => {
     expect(operations.filter((op) => !(op in matrix)), 'routes without a row in the matrix').toEqual([]);
@@ -153,43 +167,20 @@ describe('authorization matrix: anonymous', () => {
 
 describe('authorization matrix: every role × in scope / out of scope', () => {
   it('refuses a role without the permission with 403 — never data, never a 500', async () => {
-    const wrong: string[] = [];
-    for (const [op, row] of signedInRows()) {
-      for (const role of roles.filter((r) => !holds(r, row))) {
-        const res = await send(role, op, row, 'in');
-        cases += 1;
-        const ok = row.deniedAs4xx ? res.statusCode >= 400 && res.statusCode < 500 : res.statusCode === 403;
-        if (!ok) wrong.push(`${op} as ${role} → ${res.statusCode} ${res.body.slice(0, 120)}`);
-      }
-    }
-    expect(wrong).toEqual([]);
+    const refused = (status: number, row: SignedIn) => (row.deniedAs4xx ? status >= 400 && status < 500 : status === 403);
+    expect(await wrongAnswers(signedInRows(), (role, row) => !holds(role, row), () => 'in', (status, row) => !refused(status, row))).toEqual([]);
   }, ROUTES_X_ROLES_TIMEOUT_MS);
 
   it('answers a role with the permission, on a resource of scope B, 403 or 404 — never the data', async () => {
-    const wrong: string[] = [];
-    for (const [op, row] of signedInRows().filter(([, r]) => r.resource !== 'none')) {
-      for (const role of roles.filter((r) => holds(r, row))) {
-        const res = await send(role, op, row, row.resource === 'shared' ? 'in' : 'out');
-        cases += 1;
-        const refused = row.deniedAs4xx ? res.statusCode >= 400 && res.statusCode < 500 : [403, 404].includes(res.statusCode);
-        if (!refused) wrong.push(`${op} as ${role} → ${res.statusCode} ${res.body.slice(0, 120)}`);
-      }
-    }
-    expect(wrong).toEqual([]);
+    const refused = (status: number, row: SignedIn) => (row.deniedAs4xx ? status >= 400 && status < 500 : [403, 404].includes(status));
+    const rows = signedInRows().filter(([, r]) => r.resource !== 'none');
+    expect(await wrongAnswers(rows, holds, (row) => (row.resource === 'shared' ? 'in' : 'out'), (status, row) => !refused(status, row))).toEqual([]);
   }, ROUTES_X_ROLES_TIMEOUT_MS);
 
   it('lets a role with the permission act in its own scope: not 401, not 403, never a 500', async () => {
-    const wrong: string[] = [];
-    for (const [op, row] of signedInRows().filter(([, r]) => r.resource !== 'shared')) {
-      for (const role of roles.filter((r) => holds(r, row))) {
-        const res = await send(role, op, row, 'in');
-        cases += 1;
-        if ([401, 403].includes(res.statusCode) || res.statusCode >= 500 || (res.statusCode >= 400 && !row.note)) {
-          wrong.push(`${op} as ${role} → ${res.statusCode} ${res.body.slice(0, 160)}`);
-        }
-      }
-    }
-    expect(wrong).toEqual([]);
+    const rows = signedInRows().filter(([, r]) => r.resource !== 'shared');
+    const kept = (status: number, row: SignedIn) => [401, 403].includes(status) || status >= 500 || (status >= 400 && !row.note);
+    expect(await wrongAnswers(rows, holds, () => 'in', kept, 160)).toEqual([]);
   }, ROUTES_X_ROLES_TIMEOUT_MS);
 
   it('ran every signed-in row for every role at least once', () => {
