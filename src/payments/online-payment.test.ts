@@ -7,7 +7,7 @@ import { SIMULATOR_PAYMENTS, type PaymentSettings } from '../platform/config';
 import { useWorldApp } from '../dossiers/world.test-helper';
 import { sign, toQuery } from './gateway-signing';
 import { registerPaymentRoutes } from './routes';
-import { moveSubject, paymentStateOf } from './service';
+import { moveSubject, paymentStateOf, returnBaseOf } from './service';
 import { dossierSubject } from './subjects';
 
 const settings: PaymentSettings = { gateway: { kind: 'simulator' }, ...SIMULATOR_PAYMENTS };
@@ -78,7 +78,7 @@ describe('paying through the gateway simulator', () => {
     expect(outcome).toMatchObject({ status: 'paid', statusLabel: 'Đã thanh toán', amountVnd: 50_000, receiptNumber: 'BLDT-2026-000001', dossierCode: d.code });
     expect((await verdicts(o.orderId)).map((v) => `${v.kind}:${v.verdict}`)).toEqual(['ipn:accepted', 'return:accepted']);
     const state = (await as('citizen', 'GET', `/api/v1/payments/state?kind=dossier&id=${d.code}`)).json();
-    expect(state).toEqual({ paidVnd: 50_000, dueVnd: 50_000, paid: true, receiptNumbers: ['BLDT-2026-000001'] });
+    expect(state).toEqual({ paidVnd: 50_000, dueVnd: 50_000, paid: true, receiptNumbers: ['BLDT-2026-000001'], items: [{ label: 'Lệ phí đăng ký', amountVnd: 50_000 }] });
     // never charged twice
     const again = await as('citizen', 'POST', '/api/v1/payments/orders', { subject: { kind: 'dossier', id: d.code }, returnUrl: '/thanh-toan/ket-qua' });
     expect(again.statusCode).toBe(409);
@@ -195,5 +195,17 @@ describe('refunds of online payments go back through the gateway', () => {
     expect((await app.inject({ method: 'GET', url: `/api/v1/public/payments/orders/${o.orderId}` })).json().status).toBe('refunded');
     await expect(refundReceipt(ctx, receipt.id, { reason: 'Hoàn lần thứ hai' })).rejects.toMatchObject({ code: 'ALREADY_REFUNDED' });
     expect((await t.db.selectFrom('gateway_simulator_transactions').select('refunded_vnd').where('transaction_no', '=', '14000111').executeTakeFirstOrThrow()).refunded_vnd).toBe(50_000);
+  });
+});
+
+describe('where the gateway sends the payer back', () => {
+  const sim = (returnTo: 'publicUrl' | 'requestHost') => ({ ...payments, settings: { ...settings, gateway: { kind: 'simulator' as const, returnTo } } });
+  it('the simulator without a public URL follows the host the browser used; with one, or with a real gateway, the configured address', () => {
+    expect(returnBaseOf(sim('requestHost'), 'http://127.0.0.1:4714')).toBe('http://127.0.0.1:4714');
+    expect(returnBaseOf(sim('requestHost'), 'http://localhost:4714')).toBe('http://localhost:4714');
+    expect(returnBaseOf(sim('requestHost'), 'http://evil.example/x?')).toBe('http://localhost:3000');
+    expect(returnBaseOf(sim('publicUrl'), 'http://127.0.0.1:4714')).toBe('http://localhost:3000');
+    const remote = { ...payments, settings: { ...settings, gateway: { kind: 'remote' as const, payUrl: 'https://pay.example.vn/', refundUrl: 'https://pay.example.vn/r' } } };
+    expect(returnBaseOf(remote, 'http://127.0.0.1:4714')).toBe('http://localhost:3000');
   });
 });

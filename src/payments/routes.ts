@@ -18,13 +18,21 @@ const Subject = Type.Object({ kind: literals(subjectKinds), id: Type.String({ mi
 const FeeLine = Type.Object({ label: Type.String(), amountVnd: Type.Integer() });
 const Fees = Type.Object({ items: Type.Array(FeeLine), totalVnd: Type.Integer(), described: Type.Array(Type.Object({ label: Type.String(), note: Nullable(Type.String()) })) });
 export type FeesDueResponse = Static<typeof Fees>;
-const State = Type.Object({ paidVnd: Type.Integer(), dueVnd: Type.Integer(), paid: Type.Boolean(), receiptNumbers: Type.Array(Type.String()) });
+const State = Type.Object({
+  paidVnd: Type.Integer(), dueVnd: Type.Integer(), paid: Type.Boolean(), receiptNumbers: Type.Array(Type.String()),
+  /** what is due, item by item (the online fees of the subject's procedure case) */
+  items: Type.Array(FeeLine),
+});
 export type PaymentStateResponse = Static<typeof State>;
 const Order = Type.Object({ orderId: Type.String(), redirectUrl: Type.String(), amountVnd: Type.Integer() });
 export type PaymentOrderResponse = Static<typeof Order>;
 const OrderOutcome = Type.Object({
   orderId: Type.String(), status: literals(orderStatuses), statusLabel: Type.String(), amountVnd: Type.Integer(),
   receiptNumber: Nullable(Type.String()), paidAt: Nullable(Type.String()), subjectKind: literals(subjectKinds), dossierCode: Nullable(Type.String()),
+  /** the receipt's PDF is `/api/v1/payments/receipts/{receiptId}/receipt.pdf` (signed in, the payer's own) */
+  receiptId: Nullable(Type.Integer()),
+  /** a draft paid for: where its submission continues (`/nop-truc-tuyen/{procedureCode}?ban-nhap={draftId}`) */
+  draftId: Nullable(Type.Integer()), procedureCode: Nullable(Type.String()),
 });
 export type PaymentOutcomeResponse = Static<typeof OrderOutcome>;
 /** The gateway's parameters: `vnp_*` strings (any others are ignored by the signature). */
@@ -64,7 +72,7 @@ export function registerPaymentRoutes(app: HttpApp, deps: PaymentRouteDeps): voi
       body: Type.Object({ subject: Subject, returnUrl: Type.String({ minLength: 1, maxLength: 500 }) }, strict),
       response: { 201: Order },
     },
-  }, async (request, reply) => reply.status(201).send(await createPaymentOrder(ctx(request), { ...request.body, ipAddress: request.ip })));
+  }, async (request, reply) => reply.status(201).send(await createPaymentOrder(ctx(request), { ...request.body, ipAddress: request.ip, requestOrigin: `${request.protocol}://${request.host}` })));
 
   app.get('/api/v1/payments/state', {
     schema: {
@@ -75,10 +83,13 @@ export function registerPaymentRoutes(app: HttpApp, deps: PaymentRouteDeps): voi
   }, async (request) => {
     const c = ctx(request);
     const resolver = deps.payments.subjects[request.query.kind];
+    if (!resolver) throw notFound('PAYMENT_SUBJECT_NOT_FOUND', 'Không tìm thấy hồ sơ cần thanh toán.');
+    const info = await resolver(c, request.query.id);
     // over HTTP a subject must be one the actor may see
-    if (!resolver || !(await resolver(c, request.query.id))) throw notFound('PAYMENT_SUBJECT_NOT_FOUND', 'Không tìm thấy hồ sơ cần thanh toán.');
+    if (!info) throw notFound('PAYMENT_SUBJECT_NOT_FOUND', 'Không tìm thấy hồ sơ cần thanh toán.');
     const state = await paymentStateOf(c, request.query);
-    return { ...state, receiptNumbers: [...state.receiptNumbers] };
+    const items = info.procedureCode ? (await feesDue(c, { procedureCode: info.procedureCode, caseKey: info.caseKey })).items : [];
+    return { ...state, receiptNumbers: [...state.receiptNumbers], items };
   });
 
   app.get('/api/v1/public/payments/orders/:orderId', {
@@ -88,13 +99,14 @@ export function registerPaymentRoutes(app: HttpApp, deps: PaymentRouteDeps): voi
     },
   }, async (request) => {
     const o = await deps.db.selectFrom('payment_orders as o').leftJoin('receipts as r', 'r.id', 'o.receipt_id')
-      .select(['o.txn_ref', 'o.status', 'o.amount_vnd', 'o.paid_at', 'o.subject_kind', 'o.subject_id', 'r.series', 'r.year', 'r.number'])
+      .select(['o.txn_ref', 'o.status', 'o.amount_vnd', 'o.paid_at', 'o.subject_kind', 'o.subject_id', 'o.procedure_code', 'o.receipt_id', 'r.series', 'r.year', 'r.number'])
       .where('o.txn_ref', '=', request.params.orderId).executeTakeFirst();
     if (!o) throw notFound('PAYMENT_ORDER_NOT_FOUND', 'Không tìm thấy lệnh thanh toán.');
     return {
       orderId: o.txn_ref, status: o.status, statusLabel: orderStatusLabels[o.status], amountVnd: o.amount_vnd,
       receiptNumber: o.series && o.year && o.number ? formatReceiptNumber(o.series, o.year, o.number) : null,
       paidAt: o.paid_at?.toISOString() ?? null, subjectKind: o.subject_kind, dossierCode: o.subject_kind === 'dossier' ? o.subject_id : null,
+      receiptId: o.receipt_id === null ? null : Number(o.receipt_id), draftId: o.subject_kind === 'draft' ? Number(o.subject_id) : null, procedureCode: o.procedure_code,
     };
   });
 

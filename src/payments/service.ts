@@ -90,6 +90,15 @@ export interface CreateOrderInput {
   readonly returnUrl: string;
   /** the payer's address as the server saw it (vnp_IpAddr) */
   readonly ipAddress?: string;
+  /** the origin the browser used (`http://127.0.0.1:4714`): the simulator's return goes there when no public URL is configured */
+  readonly requestOrigin?: string;
+}
+
+/** Where the gateway sends the payer back: the configured public URL, or (simulator without one) the origin the browser used. */
+export function returnBaseOf(payments: PaymentsDeps, requestOrigin: string | undefined): string {
+  const g = payments.settings.gateway;
+  const follow = g.kind === 'simulator' && g.returnTo === 'requestHost' && requestOrigin !== undefined && /^https?:\/\/[A-Za-z0-9.\-]+(:\d{1,5})?$|^https?:\/\/\[[0-9a-fA-F:]+\](:\d{1,5})?$/.test(requestOrigin);
+  return follow ? requestOrigin : payments.publicUrl;
 }
 
 const asItems = (items: CreateOrderInput['items']): ReceiptItem[] =>
@@ -129,7 +138,7 @@ export async function createPaymentOrder(ctx: PaymentsContext, input: CreateOrde
   const s = ctx.payments.settings;
   const params = payRequestParams({
     merchantCode: s.merchantCode, txnRef, amountVnd: amount, orderInfo: orderInfoOf(txnRef, input.subject),
-    returnUrl: `${ctx.payments.publicUrl}${RETURN_PATH}`, ipAddress: input.ipAddress ?? '127.0.0.1', at: now, expiresInMinutes: PAY_WITHIN_MINUTES,
+    returnUrl: `${returnBaseOf(ctx.payments, input.requestOrigin)}${RETURN_PATH}`, ipAddress: input.ipAddress ?? '127.0.0.1', at: now, expiresInMinutes: PAY_WITHIN_MINUTES,
   }, s.secret);
   const base = s.gateway.kind === 'simulator' ? `${SIMULATOR_PATH}/pay` : s.gateway.payUrl;
   return { orderId: txnRef, redirectUrl: `${base}?${toQuery(params)}`, amountVnd: amount };

@@ -93,7 +93,7 @@ export interface Config {
 
 export interface PaymentSettings {
   /** 'simulator': the gateway simulator page served by this app at /api/v1/public/payments/simulator */
-  readonly gateway: { readonly kind: 'simulator' } | { readonly kind: 'remote'; readonly payUrl: string; readonly refundUrl: string };
+  readonly gateway: { readonly kind: 'simulator'; readonly returnTo?: 'publicUrl' | 'requestHost' } | { readonly kind: 'remote'; readonly payUrl: string; readonly refundUrl: string };
   /** the merchant code the gateway gave us (vnp_TmnCode; MOTCUA_PAYMENT_MERCHANT_CODE) */
   readonly merchantCode: string;
   /** the HMAC-SHA512 secret shared with the gateway (MOTCUA_PAYMENT_SECRET; required with a real gateway) */
@@ -103,9 +103,13 @@ export interface PaymentSettings {
 /** The simulator's merchant and secret: known to anyone, valid only with the local simulator. */
 export const SIMULATOR_PAYMENTS = { merchantCode: 'MOTCUASIM', secret: 'motcua-gateway-simulator-secret-not-for-production' } as const;
 
+/**
+ * Payments from the environment. The simulator, with no MOTCUA_PUBLIC_URL, sends the payer back to
+ * the host the browser used (localhost or 127.0.0.1 alike); a real gateway always to the configured address.
+ */
 function paymentsOf(env: NodeJS.ProcessEnv): PaymentSettings {
   const payUrl = urlFrom(env.MOTCUA_PAYMENT_GATEWAY_URL, 'MOTCUA_PAYMENT_GATEWAY_URL', ['https:', 'http:'], 'https://pay.example.vn/paymentv2/vpcpay.html');
-  if (!payUrl) return { gateway: { kind: 'simulator' }, ...SIMULATOR_PAYMENTS };
+  if (!payUrl) return { gateway: { kind: 'simulator', returnTo: given(env.MOTCUA_PUBLIC_URL) ? 'publicUrl' : 'requestHost' }, ...SIMULATOR_PAYMENTS };
   if (payUrl.protocol === 'http:' && !LOOPBACK.has(payUrl.hostname)) throw invalid('MOTCUA_PAYMENT_GATEWAY_URL phải dùng https (http chỉ cho máy cục bộ)');
   const refundUrl = urlFrom(env.MOTCUA_PAYMENT_REFUND_URL, 'MOTCUA_PAYMENT_REFUND_URL', ['https:', 'http:'], 'https://pay.example.vn/merchant_webapi/api/transaction');
   const merchantCode = given(env.MOTCUA_PAYMENT_MERCHANT_CODE);

@@ -26,4 +26,5 @@ export const supervision = lazySurface(() => import('./supervision/surface'));
 export const postal = lazySurface(() => import('./postal/surface'));
 export const online = lazySurface(() => import('./online/surface'));
 export const portalSubmit = lazySurface(() => import('./portal/submit/surface'));
+export const portalPayment = lazySurface(() => import('./portal/payment/surface'));
 export const appointments = lazySurface(() => import('./appointments/surface'));

@@ -63,6 +63,10 @@ export const paths = {
   counterHours: '/quan-tri/gio-quay',
   /** public, the citizens' portal: find a procedure (with or without diacritics); a procedure's page is this path + '/' + its code */
   portalProcedures: '/thu-tuc',
+  /** public: where the payment gateway sends the payer back (`?order=<txnRef>`); the outcome is read from the server */
+  payResult: '/thanh-toan/ket-qua',
+  /** citizens: pay a dossier's fees online; one dossier is this path + '/' + its code */
+  payDossier: '/thanh-toan/ho-so',
 } as const satisfies Record<string, `/${string}`>;
 
 type PagePath = Exclude<(typeof paths)[keyof typeof paths], typeof paths.home>;
@@ -106,6 +110,8 @@ export const pagePermissions = {
   [paths.syncStatus]: ['sync.read'],
   [paths.portalProcedures]: [],
   [paths.counterHours]: ['appointments.configure'],
+  [paths.payResult]: [],
+  [paths.payDossier]: ['portal.self'],
 } as const satisfies Record<PagePath, readonly Permission[]>;
 
 /** The code or id in a page's path after its prefix: `codeAfter('/xu-ly/ho-so/A%2F1', paths.processingDossier)` → `A/1`. */
@@ -120,5 +126,6 @@ export function permissionsFor(path: string): readonly Permission[] {
   if (path.startsWith(`${paths.courierPickups}/`)) return pagePermissions[paths.courierPickups];
   if (path.startsWith(`${paths.courierResults}/`)) return pagePermissions[paths.courierResults];
   if (path.startsWith(`${paths.onlineSubmit}/`)) return pagePermissions[paths.onlineSubmit];
+  if (path.startsWith(`${paths.payDossier}/`)) return pagePermissions[paths.payDossier];
   return (pagePermissions as Readonly<Record<string, readonly Permission[]>>)[path] ?? [];
 }

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { userCan, type User } from './api/types';
 import { canAny } from './api/permissions';
 import {
-  account, admin, anchors, appointments, citizen, counter, dashboard, documents, home, ocr, online, portalSubmit, postal, processing,
+  account, admin, anchors, appointments, citizen, counter, dashboard, documents, home, ocr, online, portalPayment, portalSubmit, postal, processing,
   supervision, sync, tracking, transparency,
 } from './pages';
 import { codeAfter, paths, permissionsFor } from './routes';
@@ -47,6 +47,7 @@ const exactPages: Readonly<Record<string, (props: PageProps) => ReactNode>> = {
 /** Pages at a prefix + '/' + a code or id; the first whose prefix matches shows. */
 const codePages: ReadonlyArray<readonly [string, (code: string, props: PageProps) => ReactNode]> = [
   [paths.onlineSubmit, (code) => <portalSubmit.SubmitPage key={code} procedureCode={code} />],
+  [paths.payDossier, (code) => <portalPayment.PayDossierPage key={code} code={code} />],
   [paths.verifyCopy, (code) => <documents.VerifyPage key={code} id={code} />],
   [paths.processingDossier, (code, { user }) => <processing.DossierPage key={code} code={code} user={user} />],
   [paths.adminCatalog, (code) => <admin.ProcedurePage key={code} code={code} />],

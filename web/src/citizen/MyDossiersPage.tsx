@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { canBeRated } from '../processing/api';
 import { dossierPath } from '../processing/DossierPage';
 import { useProcessingT } from '../processing/i18n';
+import { paths } from '../routes';
 import { formatAt, StatusBadge, TimelinessBadge } from '../processing/labels';
 import { errorMessage } from '../ui/errors';
 import { Notice } from '../ui/Notice';
@@ -99,7 +100,12 @@ export function MyDossiersPage() {
             rows={items} rowKey={(i) => i.code} columns={[
               { key: 'code', header: tp('colCode'), rowHeader: true, noWrap: true, cell: (i) => <Link to={dossierPath(i.code)}>{i.code}</Link> },
               { key: 'procedure', header: tp('colProcedure'), cell: (i) => procedureOf(i.procedureCode) },
-              { key: 'status', header: tp('colStatus'), cell: (i) => <StatusBadge t={tp} status={i.status} /> },
+              { key: 'status', header: tp('colStatus'), cell: (i) => <>
+                <StatusBadge t={tp} status={i.status} />
+                {i.status === 'awaitingPayment' && <> <Link to={`${paths.payDossier}/${encodeURIComponent(i.code)}`} className="pay-link">
+                  {t('payLink')}<span className="visually-hidden"> {t('payLinkCode', { code: i.code })}</span>
+                </Link></>}
+              </> },
               { key: 'received', header: tp('colReceived'), cell: (i) => formatAt(tp, i.receivedAt) },
               { key: 'due', header: tp('colDue'), cell: (i) => <>{formatAt(tp, i.dueAt)} {i.dueAt && <TimelinessBadge t={tp} value={i.timeliness} />}</> },
               { key: 'rating', header: t('colRating'), cell: (i) => (i.rated ? t('rated') : canBeRated(i.status) && (

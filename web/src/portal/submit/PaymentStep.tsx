@@ -1,31 +1,8 @@
-// The payment step of an end-to-end online procedure with a fee: a payment order for the draft
-// (src/payments, POST /api/v1/payments/orders) and the redirect to the gateway — the local gateway
-// simulator in tests and the demo — which returns here with the draft's address.
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { Button } from '../../ui/Button';
-import { errorMessage } from '../../ui/errors';
-import { Notice } from '../../ui/Notice';
-import { useOnlineT } from '../../online/i18n';
+// The payment step of an end-to-end online procedure with a fee: the draft's payment order and the
+// redirect to the gateway (portal/payment's PayButton); the gateway sends the payer back to the
+// result page (/thanh-toan/ket-qua), whose "continue" returns to this draft (?ban-nhap=).
+import { PayButton } from '../payment/PayButton';
 
-export function PaymentStep({ draftId, returnUrl }: { readonly draftId: number; readonly returnUrl: string }) {
-  const t = useOnlineT();
-  const { t: tApp } = useTranslation();
-  const [state, setState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
-  const pay = async () => {
-    setState({ busy: true, error: null });
-    try {
-      const order = await api.post<{ orderId: string; redirectUrl: string }>('/api/v1/payments/orders', { subject: { kind: 'draft', id: String(draftId) }, returnUrl });
-      window.location.assign(order.redirectUrl);
-    } catch (error) {
-      setState({ busy: false, error });
-    }
-  };
-  return (
-    <div className="online-pay">
-      <Button kind="primary" disabled={state.busy} onClick={() => void pay()}>{state.busy ? t('paymentPaying') : t('paymentPay')}</Button>
-      <Notice tone="error">{state.error ? errorMessage(state.error, tApp) : null}</Notice>
-    </div>
-  );
+export function PaymentStep({ draftId }: { readonly draftId: number }) {
+  return <div className="online-pay"><PayButton subject={{ kind: 'draft', id: String(draftId) }} /></div>;
 }

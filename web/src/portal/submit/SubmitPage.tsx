@@ -50,7 +50,6 @@ function Steps({ procedure, draft, resumed, onSubmitted }: { readonly procedure:
     if (r) onSubmitted(r);
   };
   const review = editor.review;
-  const returnUrl = editor.draft ? `${submitPath(procedure.code)}?ban-nhap=${editor.draft.id}` : '';
   return (
     <form className="online-steps" onSubmit={(e) => { e.preventDefault(); void (step < STEPS ? next() : submit()); }} noValidate>
       <p className="field__hint">{t('step', { n: step, of: STEPS })}</p>
@@ -58,7 +57,7 @@ function Steps({ procedure, draft, resumed, onSubmitted }: { readonly procedure:
       {step === 2 && <PapersSection editor={editor} />}
       {step === 3 && <DeliverySection editor={editor} />}
       {step === 4 && review && <ReviewSection review={review} />}
-      {step === 4 && review?.paymentRequired && !review.payment?.paid && review.problems.length === 0 && editor.draft && <PaymentStep draftId={editor.draft.id} returnUrl={returnUrl} />}
+      {step === 4 && review?.paymentRequired && !review.payment?.paid && review.problems.length === 0 && editor.draft && <PaymentStep draftId={editor.draft.id} />}
       <ErrorNotice error={editor.error ? shownError(editor.error, tApp) : null} />
       <div className="form__actions">
         {step < STEPS && <Button kind="primary" type="submit" disabled={editor.busy}>{editor.busy ? t('saving') : t('next')}</Button>}
