@@ -31,9 +31,10 @@ import { registerCounterRoutes } from './counter/routes';
 import { registerPostalRoutes } from './postal/routes';
 import { registerDayPlanRoutes } from './postal/day-plan-routes';
 import { registerCourierRoutes } from './postal/courier-routes';
+import { registerTransferRoutes } from './postal/transfer-routes';
 import { registerPostalIncidentRoutes } from './postal/incident-routes';
 import { registerPostalReportRoutes } from './postal/report-routes';
-import { buildPostalQuarterlyReport, POSTAL_QUARTERLY_EXPORT } from './postal/quarterly-export';
+import { buildPostalQuarterlyReport, POSTAL_QUARTERLY_EXPORT, checkPostalQuarter } from './postal/quarterly-export';
 import { postalResultHook } from './postal/service';
 import { carrierPollJob } from './postal/carrier-job';
 import { signatureMoveJob } from './postal/signature-move';
@@ -187,6 +188,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerReportRoutes(app, routeDeps, {
     atRiskWorkingMinutes: (deps.escalation ?? DEFAULT_ESCALATION).atRiskWorkingMinutes,
     ...(sendJob ? { startExports: () => sendJob(REPORT_EXPORTS_JOB) } : {}),
+    exportChecks: { [POSTAL_QUARTERLY_EXPORT]: checkPostalQuarter },
   });
   registerSupervisionRoutes(app, { ...routeDeps, atRiskWorkingMinutes: (deps.escalation ?? DEFAULT_ESCALATION).atRiskWorkingMinutes });
   registerTransparencyRoutes(app, { ...routeDeps, rateLimit: deps.transparencyRateLimit ?? deps.config.rateLimits.transparency });
@@ -201,6 +203,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerPostalRoutes(app, { ...routeDeps, hooks: dossierHooks, codeSystem: deps.config.codeSystem, intakeChecks, trackRateLimit: deps.trackRateLimit ?? deps.config.rateLimits.track, publicUrl: deps.config.publicUrl, files: filesDepsOf(deps) });
   registerDayPlanRoutes(app, routeDeps);
   registerCourierRoutes(app, routeDeps);
+  registerTransferRoutes(app, { ...routeDeps, files: filesDepsOf(deps) });
   registerPostalIncidentRoutes(app, routeDeps);
   registerPostalReportRoutes(app, routeDeps);
   registerOutboxAdminRoutes(app, routeDeps);

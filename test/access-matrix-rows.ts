@@ -232,6 +232,24 @@ export const matrix: Record<string, Row> = {
     access: 'signed-in', needs: ['postal.courier'], resource: 'none',
     note: 'the matrix signs no hand-over record: 404 HANDOVER_NOT_FOUND',
   },
+  'POST /api/v1/postal/legs/{trackingNumber}/depart': {
+    access: 'signed-in', needs: ['postal.courier'], resource: 'leg', body: () => ({}),
+    note: 'the matrix\'s pickup is not sealed: 409 PARCEL_NOT_COLLECTED',
+  },
+  'POST /api/v1/postal/transfers': {
+    access: 'signed-in', needs: ['postal.transfer'], resource: 'none', body: () => ({ dossierCodes: ['X'], toAgencyId: 1, contents: 'Tờ trình' }),
+    note: 'the matrix names no dossier the officer reads: 404',
+  },
+  'GET /api/v1/postal/transfer-agencies': { access: 'signed-in', needs: ['postal.transfer'], resource: 'none' },
+  'GET /api/v1/postal/dossiers/{code}/transfers': { access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'dossier' },
+  'POST /api/v1/postal/legs/{trackingNumber}/collect-transfer': {
+    access: 'signed-in', needs: ['postal.courier'], resource: 'leg', body: () => ({ senderSignature: signature, courierSignature: signature }),
+    note: 'the matrix\'s leg is a pickup, not a transfer: 404 SHIPMENT_NOT_FOUND',
+  },
+  'POST /api/v1/postal/legs/{trackingNumber}/hand-over-transfer': {
+    access: 'signed-in', needs: ['postal.courier'], resource: 'leg', body: () => ({ receiver: { name: 'Trần Thị Nhận' }, receiverSignature: signature, courierSignature: signature }),
+    note: 'the matrix\'s leg is a pickup, not a transfer: 404 SHIPMENT_NOT_FOUND',
+  },
   'POST /api/v1/postal/legs/{trackingNumber}/collect-result': {
     access: 'signed-in', needs: ['postal.courier'], resource: 'leg', body: () => ({ agencySignature: signature, courierSignature: signature }),
     note: 'the matrix\'s leg is a pickup, not a result: 404 SHIPMENT_NOT_FOUND',

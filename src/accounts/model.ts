@@ -18,8 +18,8 @@ export const permissions = [
   'dossiers.result', 'dossiers.return', 'dossiers.withdraw', 'dossiers.stop', 'dossiers.recomputeDue', 'dossiers.rate',
   // a postal worker: receives and returns by post only
   'postal.courier',
-  // postal service (issue 13): asking for a pickup (portal, counter, phone); dispatching couriers and result legs
-  'postal.request', 'postal.dispatch',
+  // postal service (issue 13): asking for a pickup (portal, counter, phone); dispatching couriers and result legs; an agency asking the post to carry papers to another agency
+  'postal.request', 'postal.dispatch', 'postal.transfer',
   // supervision: reading at-risk and overdue dossiers; being told of overdue ones in one's unit
   'reports.read', 'supervision.read', 'supervision.alerts', 'audit.verify',
   // a citizen acting for themselves: files online for themselves, reads and rates their own dossiers
@@ -59,11 +59,11 @@ export const rolePermissions = {
   courier: ['dossiers.read', 'dossiers.return', 'postal.courier',
     'documents.store', 'files.upload'],
   officer: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'files.upload',
-    'documents.result',
+    'documents.result', 'postal.transfer',
     'documents.ocr'],
   approver: ['dossiers.read', 'dossiers.process', 'dossiers.supplement', 'dossiers.payment', 'dossiers.result', 'dossiers.approve',
     'dossiers.stop', 'supervision.read', 'files.upload',
-    'documents.result',
+    'documents.result', 'postal.transfer',
     'documents.ocr'],
   supervisor: ['users.read', 'dossiers.read', 'reports.read', 'supervision.read', 'supervision.alerts', 'audit.verify', 'payments.read', 'payments.refund', 'payments.reconcile',
     'sync.read'],

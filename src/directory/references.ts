@@ -39,6 +39,10 @@ const agencyBase = (db: Database) => db.selectFrom('agencies as a').innerJoin('a
 
 export const agencyById = (db: Database, id: number): Promise<AgencyRef | null> => agencyWhere(db, (q) => q.where('a.id', '=', id));
 
+/** The agencies of a province in force (no end date), by name: whom another agency may send papers to. */
+export const agenciesInForce = (db: Database, provinceCode: string): Promise<AgencyRef[]> =>
+  agencyBase(db).where('a.province_code', '=', provinceCode).where('a.valid_to', 'is', null).orderBy('a.name').execute();
+
 /** The service point a clerk or courier receives at, with the agency whose identifier prefixes codes. */
 export const intakePoint = (db: Database, servicePointId: number, day: string): Promise<IntakePoint> =>
   memo(db, `sp:${servicePointId}:${day}`, () => loadIntakePoint(db, servicePointId, day));

@@ -62,15 +62,18 @@ describe('the courier\'s charges and hand-over agencies', () => {
     const sealed = await assignedPickup('087090005678');
     const open = await assignedPickup('087090009999');
     w.clock.set(new Date('2026-04-29T09:30:00+07:00'));
-    await collectPickup(ctx(w.actors.courier), sealed.id, {
+    const sealedShipment = await collectPickup(ctx(w.actors.courier), sealed.id, {
       items: [], paymentMethod: 'cash',
       applicantSignature: { name: 'Nguyễn Văn An', personalId: '087090005678', image: PNG }, courierSignature: { name: w.actors.courier.fullName, image: PNG },
     });
     const { items } = await handoverAgencies(ctx(w.actors.courier));
     const all = items.flatMap((a) => a.trackingNumbers);
-    expect(all).toContain(sealed.trackingNumber);
+    // the sealed parcel is offered by its toAgency leg, the one the hand-over record closes
+    const toAgencyNumber = sealedShipment.legs.find((l) => l.kind === 'toAgency')?.trackingNumber ?? 'none';
+    expect(all).toContain(toAgencyNumber);
+    expect(all).not.toContain(sealed.trackingNumber);
     expect(all).not.toContain(open.trackingNumber);
-    expect(items.find((a) => a.trackingNumbers.includes(sealed.trackingNumber))?.id).toBe(w.communeAgency.id);
+    expect(items.find((a) => a.trackingNumbers.includes(toAgencyNumber))?.id).toBe(w.communeAgency.id);
     await expect(handoverAgencies(ctx(w.actors.officer))).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -3,7 +3,7 @@
 // the tariff for a weighed parcel, the receipt once collected; and, for the hand-over, the agency
 // competent for each sealed parcel. Reads only; staff of the shipment's post office.
 import { procedureForIntake } from '../catalog/references';
-import { communeByCode, competentAgencyFor, servicePointPlace } from '../directory/references';
+import { agencyById, communeByCode, servicePointPlace } from '../directory/references';
 import { receiptById } from '../payments/receipts';
 import type { ServiceContext } from '../platform/context';
 import { validationFailed } from '../platform/errors';
@@ -11,6 +11,7 @@ import { vnDateOfInstant, type IsoDate } from '../shared/civil-date';
 import { feeTermLines } from '../shared/fee-terms';
 import { getShipment, listShipments } from './queries';
 import { postalStaff } from './scope';
+import { competentAgencyOfShipment } from './to-agency';
 import { isPostageProblem, quotePostage, SHIPPED_TARIFFS, zoneBetween, type Zone } from './tariff';
 
 export interface ShipmentCharges {
@@ -50,23 +51,22 @@ export interface HandoverAgency {
   readonly trackingNumbers: string[];
 }
 
-/** The courier's sealed parcels not yet handed over, grouped by the agency competent for each. */
+/** The courier's sealed parcels not yet handed over, grouped by the agency their toAgency leg goes to (else the competent one). */
 export async function handoverAgencies(ctx: ServiceContext): Promise<{ items: HandoverAgency[] }> {
   postalStaff(ctx.actor, 'postal.courier');
-  const day = vnDateOfInstant(ctx.clock.now().getTime());
-  const { items } = await listShipments(ctx, { courier: 'me', legKind: 'pickup', legStatus: 'collected', limit: 200 });
+  const now = ctx.clock.now();
+  const { items } = await listShipments(ctx, { courier: 'me', limit: 200 });
   const byAgency = new Map<number, HandoverAgency>();
   for (const s of items) {
-    const leg = s.legs.find((l) => l.kind === 'pickup');
-    if (!leg || s.sealedAt === null) continue;
-    const unitCode = (s.draft.applicant as { unitCode?: unknown } | undefined)?.unitCode;
-    const procedure = await procedureForIntake(ctx.db, s.procedureCode, day);
-    const unit = await communeByCode(ctx.db, typeof unitCode === 'string' ? unitCode : s.commune.code, day);
+    const pickup = s.legs.find((l) => l.kind === 'pickup');
+    const toAgency = s.legs.find((l) => l.kind === 'toAgency');
+    const open = toAgency ? toAgency.courierId === ctx.actor?.userId && (toAgency.status === 'assigned' || toAgency.status === 'collected') : pickup?.status === 'collected';
+    if (!open || s.sealedAt === null) continue;
     // a parcel whose competent agency the directory cannot name is left out: the courier sees it on the pickups page
-    const agency = await competentAgencyFor(ctx.db, procedure, unit, day).catch(() => null);
+    const agency = toAgency?.agencyId ? await agencyById(ctx.db, toAgency.agencyId) : await competentAgencyOfShipment(ctx, s, now);
     if (!agency) continue;
     const entry = byAgency.get(agency.id) ?? { id: agency.id, name: agency.name, trackingNumbers: [] };
-    entry.trackingNumbers.push(leg.trackingNumber);
+    entry.trackingNumbers.push((toAgency ?? pickup)?.trackingNumber ?? '');
     byAgency.set(agency.id, entry);
   }
   return { items: [...byAgency.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi')) };

@@ -1,6 +1,7 @@
 // The postal documents as PDFs (src/forms): a leg's consignment note (phiếu gửi, TT 17/2017/
 // TT-BTTTT art. 9) and a hand-over record (biên bản giao nhận, QĐ 45/2016/QĐ-TTg art. 7), printed
 // from what was recorded.
+import { addressLine } from '../shared/address-line';
 import { procedureForIntake } from '../catalog/references';
 import { agencyById, servicePointPlace } from '../directory/references';
 import type { ApplicantInput, PaperInput } from '../dossiers/model';
@@ -60,7 +61,7 @@ export async function consignmentNotePdf(ctx: SignaturesContext, trackingNumber:
   const [place, procedure] = await Promise.all([servicePointPlace(ctx.db, s.servicePointId), procedureForIntake(ctx.db, s.procedureCode, vnDateOfInstant(ctx.clock.now().getTime()))]);
   const agency = leg?.agencyId ? await agencyById(ctx.db, leg.agencyId) : null;
   const receipt = s.receiptId ? await receiptById(ctx.db, s.receiptId) : null;
-  const applicant = { name: draft.applicant?.name ?? s.applicant.name, address: draft.applicant?.address ?? s.address, phone: draft.applicant?.phone ?? s.applicant.phone, email: draft.applicant?.email ?? null };
+  const applicant = { name: draft.applicant?.name ?? s.applicant.name, address: addressLine(draft.applicant?.address ?? s.address, s.commune.name), phone: draft.applicant?.phone ?? s.applicant.phone, email: draft.applicant?.email ?? null };
   const agencyParty = { name: agency?.name ?? procedure.competentAgency, address: `${s.commune.name}`, phone: '', email: null };
   const collected = leg?.trail.find((e) => e.kind === 'collected' && e.applied);
   const signed = leg && collected ? await collectedSignatures(ctx, leg.id, collected.eventId) : {};
@@ -75,7 +76,7 @@ export async function consignmentNotePdf(ctx: SignaturesContext, trackingNumber:
   const pdf = await renderConsignmentNote({
     trackingNumber: n, kind: leg?.kind === 'result' ? 'result' : 'pickup', providerName: BCCI_PROVIDER, servicePointName: place?.name ?? '',
     sender: leg?.kind === 'result' ? agencyParty : applicant, recipient: leg?.kind === 'result' ? applicant : agencyParty,
-    acceptedAt, place: leg?.kind === 'result' ? agencyParty.name : s.address,
+    acceptedAt, place: leg?.kind === 'result' ? agencyParty.name : addressLine(s.address, s.commune.name),
     method: leg?.kind === 'result' ? 'Phát tận địa chỉ người nhận' : 'Nhận tại địa chỉ người gửi',
     procedureName: s.procedureName, documents: leg?.kind === 'result' ? [procedure.resultDescription ?? 'Kết quả giải quyết thủ tục hành chính'] : documents,
     postageVnd: s.postageVnd, feeVnd: s.feeVnd, paymentMethod: receipt ? METHODS[receipt.paymentMethod] : 'Không thu',

@@ -88,19 +88,29 @@ export async function postalFigures(db: Database, scope: PostalScope, period: Pe
   return { postOffices, total: sumFigures(postOffices) };
 }
 
-/** The legs that ended in the period, each against its J+n target: J the consignment note's date (collected), the end its hand-over or delivery. */
+/**
+ * The legs that ended in the period, each against its J+n target: J the consignment note's date
+ * (collected), the end its hand-over or delivery. A pickup carried on by a toAgency leg is measured
+ * end to end on that leg (J the pickup's collection, the end the hand-over at the agency), not twice.
+ */
 async function countEndedLegs(db: Database, inScope: ReturnType<typeof sql<boolean>>, start: Date, end: Date, of: (id: number) => ReturnType<typeof zero>): Promise<void> {
   const ended = await db.selectFrom('postal_legs as l').innerJoin('postal_shipments as s', 's.id', 'l.shipment_id')
-    .select(['l.id', 'l.kind', 'l.service_point_id', 'l.agency_id', 's.commune_code', 's.province_code'])
+    .select(['l.id', 'l.kind', 'l.shipment_id', 'l.service_point_id', 'l.agency_id', 's.commune_code', 's.province_code'])
     .where('l.status', 'in', ['handedOver', 'delivered']).where('l.updated_at', '>=', start).where(inScope).execute();
   if (ended.length === 0) return;
+  const chained = await db.selectFrom('postal_legs').select(['id', 'kind', 'shipment_id']).where('kind', 'in', ['pickup', 'toAgency'])
+    .where('shipment_id', 'in', [...new Set(ended.map((l) => l.shipment_id))]).execute();
+  const sibling = (shipmentId: number, kind: 'pickup' | 'toAgency') => chained.find((x) => x.shipment_id === shipmentId && x.kind === kind);
   const years = [start, end].map((d) => Number(vnDateOfInstant(d.getTime()).slice(0, 4)));
   const cal = await loadWorkCalendar(db, { fromYear: (years[0] ?? 2026) - 1, toYear: (years[1] ?? 2026) + 1 });
   const agencies = new Map<number, Place | null>();
   for (const leg of ended) {
-    const trail = foldTrail(await legTrailEvents(db, leg.id));
+    if (leg.kind === 'pickup' && sibling(leg.shipment_id, 'toAgency')) continue;
+    const trail = foldTrail(await legTrailEvents(db, leg.id), leg.kind);
     const endEvent = [...trail.entries].reverse().find((e) => e.applied && (e.kind === 'handedOver' || e.kind === 'delivered'));
-    const collected = trail.entries.find((e) => e.applied && e.kind === 'collected');
+    const pickup = leg.kind === 'toAgency' ? sibling(leg.shipment_id, 'pickup') : undefined;
+    const jTrail = pickup ? foldTrail(await legTrailEvents(db, pickup.id), 'pickup') : trail;
+    const collected = jTrail.entries.find((e) => e.applied && e.kind === 'collected');
     if (!endEvent || !collected) continue;
     const endedAt = Date.parse(endEvent.at);
     if (endedAt < start.getTime() || endedAt >= end.getTime()) continue;

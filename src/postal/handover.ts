@@ -10,12 +10,13 @@ import type { DossierContext } from '../dossiers/events';
 import type { ApplicantInput, IntakeInput, IntakeResult, PaperInput } from '../dossiers/model';
 import { linkReceiptsToDossier } from '../payments/receipts';
 import { nextRegisterNumberSql } from '../platform/registers';
-import { conflict, invalidTransition, notFound, validationFailed } from '../platform/errors';
+import { conflict, forbidden, invalidTransition, notFound, validationFailed } from '../platform/errors';
 import { vnDateOfInstant } from '../shared/civil-date';
 import { mayRecord, type SignatureInput } from './model';
 import { queuePostalSms } from './notify';
-import { postalStaff, shipmentNotFound } from './scope';
+import { postalStaff, shipmentNotFound, type PostalStaff } from './scope';
 import { checkSigner, keepSignatureImages, storeSignature, type SignaturesContext } from './signatures';
+import { departToAgency, openToAgencyLeg } from './to-agency';
 import { parseTrackingNumber } from './tracking-number';
 import { appendLegEvent, statusOf } from './trail-store';
 
@@ -57,11 +58,36 @@ export interface HandoverRecordView {
 
 export const formatHandoverNumber = (year: number, serial: number): string => `${String(serial).padStart(4, '0')}/BBGN-${year}`;
 
-interface Parcel { shipmentId: number; legId: number; trackingNumber: string; intake: IntakeInput; feeVnd: number; phone: string | null }
+interface Parcel { shipmentId: number; servicePointId: number; pickupLegId: number; pickupNumber: string; intake: IntakeInput; feeVnd: number; phone: string | null }
 
 /**
- * Signs a hand-over record. The parcels must be sealed pickups of the courier's post office, not yet
- * handed over. Each dossier is received (idempotently per shipment: a retry receives none twice),
+ * A parcel of the record, named by its pickup or its toAgency number: a sealed pickup of the
+ * courier's post office whose toAgency leg (if opened) has not reached an agency yet.
+ */
+async function parcelOf(ctx: DossierContext, staff: PostalStaff, n: string): Promise<Parcel> {
+  const named = await ctx.db.selectFrom('postal_legs').selectAll().where('tracking_number', '=', n).executeTakeFirst();
+  const s = named ? await ctx.db.selectFrom('postal_shipments').selectAll().where('id', '=', named.shipment_id).executeTakeFirst() : undefined;
+  if (!named || !s || (named.kind !== 'pickup' && named.kind !== 'toAgency') || s.service_point_id !== staff.scope.servicePointId) throw shipmentNotFound();
+  const legs = await ctx.db.selectFrom('postal_legs').selectAll().where('shipment_id', '=', s.id).where('kind', 'in', ['pickup', 'toAgency']).execute();
+  const pickup = legs.find((l) => l.kind === 'pickup');
+  const toAgency = legs.find((l) => l.kind === 'toAgency');
+  const open = toAgency ? statusOf(toAgency) !== 'handedOver' : pickup !== undefined && mayRecord(statusOf(pickup), 'handedOver');
+  if (!pickup || !open || s.sealed_at === null) throw invalidTransition('PARCEL_NOT_COLLECTED', `Bưu gửi ${n} chưa được nhận và niêm phong, hoặc đã bàn giao.`);
+  // checked before any dossier is received: only the courier carrying the parcel hands it over
+  if (toAgency?.courier_id != null && toAgency.courier_id !== staff.userId) throw forbidden('NOT_YOUR_PARCEL', `Bưu gửi ${n} được giao cho bưu tá khác chuyển đến cơ quan.`);
+  const d = s.draft as { applicant: ApplicantInput; papers: PaperInput[]; formData?: Record<string, unknown>; caseKey?: string; delivery?: IntakeInput['delivery'] };
+  return {
+    shipmentId: s.id, servicePointId: s.service_point_id, pickupLegId: pickup.id, pickupNumber: pickup.tracking_number, feeVnd: s.fee_vnd, phone: d.applicant.phone ?? null,
+    intake: {
+      procedureCode: s.procedure_code, channel: 'postal', applicant: { ...d.applicant, unitCode: d.applicant.unitCode ?? s.commune_code },
+      papers: d.papers, formData: d.formData ?? {}, ...(d.caseKey ? { caseKey: d.caseKey } : {}), ...(d.delivery ? { delivery: d.delivery } : {}),
+    },
+  };
+}
+
+/**
+ * Signs a hand-over record. The parcels (pickup or toAgency numbers) must be sealed pickups of the
+ * courier's post office, not yet handed over; the record closes their toAgency legs. Each dossier is received (idempotently per shipment: a retry receives none twice),
  * then one transaction writes the record, its items, the remittance, the legs' `handedOver` events
  * and the SMS (the dossier's own receipt SMS is sent by its intake).
  */
@@ -78,18 +104,9 @@ export async function signHandoverRecord(ctx: DossierContext & SignaturesContext
 
   const parcels: Parcel[] = [];
   for (const n of numbers as string[]) {
-    const leg = await ctx.db.selectFrom('postal_legs').selectAll().where('tracking_number', '=', n).executeTakeFirst();
-    const s = leg ? await ctx.db.selectFrom('postal_shipments').selectAll().where('id', '=', leg.shipment_id).executeTakeFirst() : undefined;
-    if (!leg || !s || leg.kind !== 'pickup' || s.service_point_id !== staff.scope.servicePointId) throw shipmentNotFound();
-    if (!mayRecord(statusOf(leg), 'handedOver') || s.sealed_at === null) throw invalidTransition('PARCEL_NOT_COLLECTED', `Bưu gửi ${n} chưa được nhận và niêm phong, hoặc đã bàn giao.`);
-    const d = s.draft as { applicant: ApplicantInput; papers: PaperInput[]; formData?: Record<string, unknown>; caseKey?: string; delivery?: IntakeInput['delivery'] };
-    parcels.push({
-      shipmentId: s.id, legId: leg.id, trackingNumber: n, feeVnd: s.fee_vnd, phone: d.applicant.phone ?? null,
-      intake: {
-        procedureCode: s.procedure_code, channel: 'postal', applicant: { ...d.applicant, unitCode: d.applicant.unitCode ?? s.commune_code },
-        papers: d.papers, formData: d.formData ?? {}, ...(d.caseKey ? { caseKey: d.caseKey } : {}), ...(d.delivery ? { delivery: d.delivery } : {}),
-      },
-    });
+    const p = await parcelOf(ctx, staff, n);
+    if (parcels.some((q) => q.shipmentId === p.shipmentId)) throw validationFailed('TRACKING_NUMBER_REPEATED', 'Một bưu gửi được ghi hai lần trong biên bản.', [{ path: 'trackingNumbers', message: 'bị lặp' }]);
+    parcels.push(p);
   }
   // QĐ 45 art. 7.2: received at the signature; one intake per parcel, idempotent per shipment
   const kept = await keepSignatureImages(ctx, { courier: input.courierSignature, receiver: input.receiverSignature });
@@ -103,7 +120,7 @@ export async function signHandoverRecord(ctx: DossierContext & SignaturesContext
   const recordId = await ctx.db.transaction().execute(async (trx) => {
     for (const p of parcels) {
       const done = await trx.selectFrom('postal_handover_items').select('record_id').where('shipment_id', '=', p.shipmentId).executeTakeFirst();
-      if (done) throw conflict('PARCEL_ALREADY_HANDED_OVER', `Bưu gửi ${p.trackingNumber} đã có trong một biên bản giao nhận khác.`);
+      if (done) throw conflict('PARCEL_ALREADY_HANDED_OVER', `Bưu gửi ${p.pickupNumber} đã có trong một biên bản giao nhận khác.`);
     }
     const taken = await nextRegisterNumberSql({ servicePointId: place.id, year, register: HANDOVER_REGISTER }).execute(trx);
     const serial = taken.rows[0]?.last_number;
@@ -118,15 +135,18 @@ export async function signHandoverRecord(ctx: DossierContext & SignaturesContext
     for (const [i, p] of parcels.entries()) {
       const r = received[i];
       if (!r) continue;
-      await trx.insertInto('postal_handover_items').values({ record_id: record.id, shipment_id: p.shipmentId, leg_id: p.legId, tracking_number: p.trackingNumber, dossier_code: r.code, due_at: r.dueAt === null ? null : new Date(r.dueAt), fee_vnd: p.feeVnd }).execute();
+      // the pickup ends at the post office, the toAgency leg here (opened now for a parcel sealed before it existed)
+      await openToAgencyLeg(trx, { id: p.shipmentId, service_point_id: p.servicePointId }, agency.id, staff, signedAt);
+      const leg = await departToAgency(trx, p.shipmentId, staff, signedAt);
+      await trx.insertInto('postal_handover_items').values({ record_id: record.id, shipment_id: p.shipmentId, leg_id: leg.id, tracking_number: leg.tracking_number, dossier_code: r.code, due_at: r.dueAt === null ? null : new Date(r.dueAt), fee_vnd: p.feeVnd }).execute();
       await trx.updateTable('postal_shipments').set((eb) => ({ dossier_code: r.code, version: eb('version', '+', 1) })).where('id', '=', p.shipmentId).execute();
-      await trx.updateTable('postal_legs').set({ agency_id: agency.id }).where('id', '=', p.legId).execute();
+      await trx.updateTable('postal_legs').set({ agency_id: agency.id }).where('id', 'in', [leg.id, p.pickupLegId]).execute();
       await linkReceiptsToDossier(trx, p.shipmentId, r.code);
-      await appendLegEvent(trx, p.legId, {
-        eventId: `handedOver-${p.legId}`, kind: 'handedOver', at: signedAt, source: 'courier',
+      await appendLegEvent(trx, leg.id, {
+        eventId: `handedOver-${leg.id}`, kind: 'handedOver', at: signedAt, source: 'courier',
         payload: { recordId: record.id, dossierCode: r.code, agencyId: agency.id, receiver: input.receiver.name, signatures: { courier: courierSig, receiver: receiverSig } },
       }, staff, signedAt);
-      await queuePostalSms(trx, 'handedOver', { phone: p.phone, trackingNumber: p.trackingNumber, dossierCode: r.code, date: r.dueAt });
+      await queuePostalSms(trx, 'handedOver', { phone: p.phone, trackingNumber: p.pickupNumber, dossierCode: r.code, date: r.dueAt });
     }
     await trx.insertInto('postal_remittances').values({ record_id: record.id, agency_id: agency.id, collected_vnd: collected, remitted_vnd: remitted, reconciled: remitted === collected, at: signedAt }).execute();
     return record.id;

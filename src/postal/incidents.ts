@@ -82,7 +82,7 @@ export async function recordIncident(ctx: ServiceContext, trackingNumber: string
   const id = await ctx.db.transaction().execute(async (trx) => {
     const leg = await lockLeg(trx, { id: peek.id });
     if (!leg) throw shipmentNotFound();
-    const trail = foldTrail(await legTrailEvents(trx, leg.id));
+    const trail = foldTrail(await legTrailEvents(trx, leg.id), leg.kind);
     const end = [...trail.entries].reverse().find((e) => e.applied && (e.kind === 'handedOver' || e.kind === 'delivered' || e.kind === 'returnedToAgency'));
     if (isTimeBarred(end ? vnDateOfInstant(Date.parse(end.at)) : null, today)) {
       throw validationFailed('COMPLAINT_TIME_BARRED', 'Đã quá 6 tháng kể từ khi bưu gửi được phát: hết thời hiệu khiếu nại (TT 17/2017 Điều 8).', [{ path: 'trackingNumber', message: 'hết thời hiệu' }]);

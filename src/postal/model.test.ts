@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldTrail, sameName, signaturePng, windowProblems, type TrailEvent } from './model';
+import { foldTrail, legStatusLabel, sameName, signaturePng, trailLabel, windowProblems, type TrailEvent } from './model';
 
 const ev = (eventId: string, kind: TrailEvent['kind'], at: string, source: TrailEvent['source'] = 'courier'): TrailEvent => ({ eventId, kind, at, source });
 
@@ -63,6 +63,60 @@ describe('the trail of a leg', () => {
       const applied = base.entries.filter((e) => e.applied);
       expect(applied.length === 0 || applied[0]?.kind === 'requested').toBe(true);
     }), { numRuns: 500 });
+  });
+});
+
+describe('the trail of a toAgency or a transfer leg', () => {
+  // post office → agency (or agency → agency) on 7/12/2026: asked, assigned, collected, scanned, an incident, handed over
+  const carried: TrailEvent[] = [
+    ev('r1', 'requested', '2026-12-07T09:10:00+07:00', 'system'),
+    ev('a1', 'assigned', '2026-12-07T09:10:00+07:00', 'system'),
+    ev('c1', 'collected', '2026-12-07T13:30:00+07:00'),
+    ev('t1', 'inTransit', '2026-12-07T14:00:00+07:00', 'carrier'),
+    ev('i1', 'incident', '2026-12-07T14:10:00+07:00', 'staff'),
+    ev('h1', 'handedOver', '2026-12-07T15:20:00+07:00'),
+  ];
+
+  it('ends handed over whatever the order and however often each event arrives (property)', () => {
+    const reference = foldTrail(carried);
+    expect(reference.status).toBe('handedOver');
+    expect(reference.entries.every((e) => e.applied)).toBe(true);
+    fc.assert(fc.property(
+      fc.shuffledSubarray(carried, { minLength: carried.length, maxLength: carried.length }),
+      fc.array(fc.integer({ min: 0, max: carried.length - 1 }), { maxLength: 10 }),
+      (shuffled, repeats) => { expect(foldTrail([...shuffled, ...repeats.map((i) => carried[i] as TrailEvent)])).toEqual(reference); },
+    ), { numRuns: 300 });
+  });
+
+  it('folds a hand-over record that opens, collects and closes the leg at one instant in the lifecycle\'s order (property)', () => {
+    const at = '2026-12-07T15:20:00+07:00';
+    const instant = (['requested', 'assigned', 'collected', 'handedOver'] as const).map((k) => ev(`${k}-9`, k, at));
+    fc.assert(fc.property(fc.shuffledSubarray(instant, { minLength: 4, maxLength: 4 }), (shuffled) => {
+      const t = foldTrail(shuffled);
+      expect(t.status).toBe('handedOver');
+      expect(t.entries.map((e) => e.kind)).toEqual(['requested', 'assigned', 'collected', 'handedOver']);
+    }), { numRuns: 50 });
+  });
+
+  it('never lets a delivery end a leg that goes to an agency, nor a hand-over a result leg', () => {
+    const withDelivery = [...carried.slice(0, 3), ev('d1', 'delivered', '2026-12-07T13:40:00+07:00', 'carrier'), carried[5] as TrailEvent];
+    const t = foldTrail(withDelivery, 'toAgency');
+    expect(t.status).toBe('handedOver');
+    expect(t.entries.find((e) => e.eventId === 'd1')?.applied).toBe(false);
+    const r = foldTrail([...life.slice(0, 3), ev('h9', 'handedOver', '2026-12-07T09:40:00+07:00', 'carrier')], 'result');
+    expect(r.status).toBe('collected');
+    expect(r.entries.at(-1)?.applied).toBe(false);
+  });
+
+  it('speaks of each kind in its own words', () => {
+    expect(legStatusLabel('result', 'collected')).toBe('Đã nhận kết quả từ cơ quan');
+    expect(trailLabel('result', 'collected')).toBe('Đã nhận kết quả từ cơ quan');
+    expect(legStatusLabel('pickup', 'collected')).toBe('Đã nhận, niêm phong');
+    expect(legStatusLabel('pickup', 'handedOver')).toBe('Đã về bưu cục, chuyển tiếp đến cơ quan');
+    expect(legStatusLabel('toAgency', 'handedOver')).toBe('Đã bàn giao cho cơ quan');
+    expect(legStatusLabel('transfer', 'handedOver')).toBe('Đã bàn giao cho cơ quan nhận');
+    expect(trailLabel('transfer', 'inTransit')).toBe('Đang vận chuyển');
+    expect(legStatusLabel('toAgency', 'assigned')).toBe('Đã giao bưu tá');
   });
 });
 

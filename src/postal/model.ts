@@ -22,6 +22,16 @@ export const legStatusLabels = labels.legStatus satisfies Record<LegStatus, stri
 
 export const trailLabels = { ...legStatusLabels, ...labels.trail } satisfies Record<TrailKind, string>;
 
+/** Where a leg kind's words differ from the common ones: a result is collected from the agency, a pickup ends at the post office. */
+const labelsByKind = labels.legStatusByKind satisfies Record<LegKind, Partial<Record<LegStatus, string>>>;
+
+/** A leg's status in the words of its kind (a result leg's `collected` is "Đã nhận kết quả từ cơ quan"). */
+export const legStatusLabel = (kind: LegKind, status: LegStatus): string => (labelsByKind[kind] as Partial<Record<LegStatus, string>>)[status] ?? legStatusLabels[status];
+
+/** A trail event's label in the words of its leg's kind. */
+export const trailLabel = (kind: LegKind, event: TrailKind): string =>
+  (legStatuses as readonly string[]).includes(event) ? legStatusLabel(kind, event as LegStatus) : trailLabels[event];
+
 /**
  * The statuses a trail event may follow, per event kind (null: the event keeps the status — a
  * position report in transit). A courier may be re-assigned before collection; a failed attempt
@@ -85,14 +95,21 @@ export function compareTrailEvents(a: TrailEvent, b: TrailEvent): number {
   return a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
 }
 
+/** Ends belong to kinds: a hand-over ends a leg to an agency (or the post office), a delivery or a return only a result leg. */
+const endsOnlyFor: Partial<Record<TrailKind, readonly LegKind[]>> = {
+  handedOver: ['pickup', 'toAgency', 'transfer'], delivered: ['result'], returnedToAgency: ['result'],
+};
+const endsFit = (event: TrailKind, legKind: LegKind): boolean => endsOnlyFor[event]?.includes(legKind) ?? true;
+
 /**
  * The trail of a leg from its events, whatever order they arrived in and however many times each
  * came: one entry per event id (the first received wins), ordered by `compareTrailEvents`, and the
  * status folded over them — an event that does not fit where its time puts it is kept but not
- * applied. The result depends only on the set of events, never on their arrival order (TT 17
- * art. 12: track and trace must be accurate).
+ * applied (with the leg's kind: an end that is not its kind's — a carrier's "delivered" on a leg to
+ * an agency — never fits). The result depends only on the set of events, never on their arrival
+ * order (TT 17 art. 12: track and trace must be accurate).
  */
-export function foldTrail(events: readonly TrailEvent[]): Trail {
+export function foldTrail(events: readonly TrailEvent[], legKind?: LegKind): Trail {
   const byId = new Map<string, TrailEvent>();
   for (const e of events) if (!byId.has(e.eventId)) byId.set(e.eventId, e);
   const ordered = [...byId.values()].sort(compareTrailEvents);
@@ -101,7 +118,7 @@ export function foldTrail(events: readonly TrailEvent[]): Trail {
   const failedAttempts: string[] = [];
   for (const e of ordered) {
     const t = trailTransitions[e.kind];
-    const fits = status === null ? e.kind === 'requested' : (t.from as readonly LegStatus[]).includes(status);
+    const fits = (status === null ? e.kind === 'requested' : (t.from as readonly LegStatus[]).includes(status)) && (legKind === undefined || endsFit(e.kind, legKind));
     if (fits && t.to !== null) status = t.to;
     if (fits && e.kind === 'failedAttempt') failedAttempts.push(e.at);
     entries.push({ ...e, applied: fits });

@@ -3,7 +3,6 @@
 // operator; a courier assigned; the draft of the dossier-to-be (e-form prefilled from the ID-card
 // QR, papers checked against the procedure's list, scans); the collection — fees and postage with
 // a numbered receipt, both signatures, the parcel sealed. Until the hand-over there is no dossier.
-import { sql, type Transaction } from 'kysely';
 import { can } from '../accounts/policy';
 import { couriersOfServicePoint } from '../accounts/references';
 import { procedureForIntake } from '../catalog/references';
@@ -11,7 +10,6 @@ import { servicePointIdByCode, servicePointPlace } from '../directory/references
 import { checkApplicant, checkPapers, type ApplicantInput, type PaperInput } from '../dossiers/model';
 import { issueReceipt, receiptProblems, type PaymentMethod, type ReceiptItem } from '../payments/receipts';
 import type { ServiceContext } from '../platform/context';
-import type { DB } from '../platform/db/schema';
 import { conflict, forbidden, invalidTransition, unauthenticated, validationFailed, type ErrorDetail } from '../platform/errors';
 import { parseIdCardQr } from '../shared/id-card-qr';
 import { validateEform } from '../shared/eform-validation';
@@ -22,18 +20,13 @@ import { queuePostalSms } from './notify';
 import { getShipment, shipmentById } from './queries';
 import { postalStaff, seesShipment, shipmentNotFound } from './scope';
 import { checkSigner, keepSignatureImages, storeSignature, type SignaturesContext } from './signatures';
-import { formatTrackingNumber, parseTrackingNumber } from './tracking-number';
-import { appendLegEvent, lockLeg, statusOf } from './trail-store';
+import { competentAgencyOfShipment, openToAgencyLeg } from './to-agency';
+import { parseTrackingNumber } from './tracking-number';
+import { appendLegEvent, lockLeg, nextTrackingNumber, statusOf } from './trail-store';
 import type { ShipmentView } from './views';
 
 const PHONE_RE = /^(0|\+84)[0-9]{9,10}$/;
 const day = (at: Date) => vnDateOfInstant(at.getTime());
-
-/** A new S10 tracking number from the sequence. */
-export async function nextTrackingNumber(trx: Transaction<DB>): Promise<string> {
-  const r = await sql<{ n: string | number }>`SELECT nextval('postal_tracking_serial') AS n`.execute(trx);
-  return formatTrackingNumber(Number(r.rows[0]?.n));
-}
 
 /**
  * A pickup request: a citizen for themself from the portal (naming the post office), a clerk at the
@@ -210,7 +203,8 @@ export interface CollectInput {
 /**
  * Collection at the door (QĐ 45 art. 6; DOMAIN §5.2 steps 2–5): the draft must be complete; both
  * sign the consignment note; the fees and postage are collected with a numbered receipt (none when
- * nothing is due); the parcel is sealed. One transaction with the `collected` event and the SMS.
+ * nothing is due); the parcel is sealed. One transaction with the `collected` event, the toAgency
+ * leg (to-agency.ts) and the SMS.
  */
 export async function collectPickup(ctx: SignaturesContext, shipmentId: number, input: CollectInput): Promise<ShipmentView> {
   const staff = postalStaff(ctx.actor, 'postal.courier');
@@ -225,6 +219,7 @@ export async function collectPickup(ctx: SignaturesContext, shipmentId: number, 
   checkSigner(input.applicantSignature, { name: applicant.name, personalId: applicant.personalId }, 'applicantSignature');
   checkSigner(input.courierSignature, { name: staff.fullName, personalId: null }, 'courierSignature');
   const kept = await keepSignatureImages(ctx, { applicant: input.applicantSignature, courier: input.courierSignature });
+  const agency = await competentAgencyOfShipment(ctx, before, now);
   await ctx.db.transaction().execute(async (trx) => {
     const s = await trx.selectFrom('postal_shipments').selectAll().where('id', '=', shipmentId).forUpdate().executeTakeFirstOrThrow();
     if (s.sealed_at !== null) throw invalidTransition('SHIPMENT_SEALED', 'Bưu gửi đã niêm phong.');
@@ -245,6 +240,8 @@ export async function collectPickup(ctx: SignaturesContext, shipmentId: number, 
       eventId: input.eventId ?? `collected-${leg.id}`, kind: 'collected', at: now, source: 'courier', position: input.position ?? null,
       payload: { receipt: receipt ? { id: receipt.id, number: receipt.number, amountVnd: receipt.amountVnd } : null, signatures: { applicant: applicantSig, courier: courierSig } },
     }, staff, now);
+    // the sealed parcel goes on to the competent agency in the same courier's hands (a dispatcher may re-assign it)
+    await openToAgencyLeg(trx, s, agency?.id ?? null, staff, now);
     await queuePostalSms(trx, 'collected', { phone: applicant.phone, trackingNumber: leg.tracking_number });
   });
   return getShipment(ctx, shipmentId);

@@ -7,7 +7,7 @@ import { exportFile, exportStatus, requestExport, runOneExport } from '../report
 import { useWorld } from '../dossiers/world.test-helper';
 import type { Actor } from '../platform/actor';
 import { recordIncident, resolveIncident } from './incidents';
-import { buildPostalQuarterlyReport, POSTAL_QUARTERLY_EXPORT } from './quarterly-export';
+import { buildPostalQuarterlyReport, checkPostalQuarter, POSTAL_QUARTERLY_EXPORT } from './quarterly-export';
 import { quarterOf } from './quarterly-layout';
 import { assignCourier, requestPickup } from './service';
 import { useTempFiles } from './files.test-helper';
@@ -53,7 +53,9 @@ describe('the quarterly report for the post', () => {
     expect(total[1]).toBe('Tổng cộng');
     expect(total[col('Tổng chặng')]).toBe(1);
 
-    // a period that is not a quarter: the export fails, saying why
+    // a period that is not a quarter: refused when asked (400), and an export stored before the check fails, saying why
+    await expect(requestExport(ctx(w.actors.supervisor), { kind: POSTAL_QUARTERLY_EXPORT, from: '2026-04-01', to: '2026-05-31' }, { [POSTAL_QUARTERLY_EXPORT]: checkPostalQuarter }))
+      .rejects.toMatchObject({ code: 'PERIOD_NOT_A_QUARTER', kind: 'ValidationFailed' });
     const { id: bad } = await requestExport(ctx(w.actors.supervisor), { kind: POSTAL_QUARTERLY_EXPORT, from: '2026-04-01', to: '2026-05-31' });
     await runOneExport(w.db, w.clock, builders);
     expect(await exportStatus(ctx(w.actors.supervisor), bad)).toMatchObject({ status: 'failed', error: expect.stringMatching(/theo quý/) });

@@ -12,10 +12,16 @@ import { postalStatsScope } from './stats';
 
 export const POSTAL_QUARTERLY_EXPORT = 'postal-quarterly-xlsx';
 
-export async function buildPostalQuarterlyReport(ctx: ServiceContext, p: { readonly from: string; readonly to: string }, progress: (percent: number) => Promise<void>): Promise<{ name: string; contentType: string; bytes: Uint8Array }> {
-  const scope = postalStatsScope(ctx);
+/** The report is made by quarter (TT 17 art. 14): from the first to the last day of one (400 `PERIOD_NOT_A_QUARTER` when asked). */
+export function checkPostalQuarter(p: { readonly from: string; readonly to: string }): NonNullable<ReturnType<typeof quarterOf>> {
   const q = quarterOf(p.from, p.to);
   if (!q) throw validationFailed('PERIOD_NOT_A_QUARTER', 'Báo cáo bưu chính lập theo quý: từ ngày đầu đến ngày cuối của một quý.', [{ path: 'from', message: 'không phải một quý' }]);
+  return q;
+}
+
+export async function buildPostalQuarterlyReport(ctx: ServiceContext, p: { readonly from: string; readonly to: string }, progress: (percent: number) => Promise<void>): Promise<{ name: string; contentType: string; bytes: Uint8Array }> {
+  const scope = postalStatsScope(ctx);
+  const q = checkPostalQuarter(p);
   const period = parsePeriod(p.from, p.to, 92);
   await progress(10);
   const { postOffices, total } = await postalFigures(ctx.db, scope, period);

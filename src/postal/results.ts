@@ -16,12 +16,11 @@ import { forbidden, invalidTransition, validationFailed } from '../platform/erro
 import { returnToAgencyProblem } from './delivery-rules';
 import { foldTrail, mayRecord, sameName, type Position, type SignatureInput } from './model';
 import { queuePostalSms } from './notify';
-import { nextTrackingNumber } from './pickups';
 import { getShipment } from './queries';
 import { postalStaff, shipmentNotFound, type PostalStaff } from './scope';
 import { checkSigner, keepSignatureImages, storeSignature, type SignaturesContext } from './signatures';
 import { parseTrackingNumber } from './tracking-number';
-import { appendLegEvent, legTrailEvents, lockLeg, statusOf, type LegRow } from './trail-store';
+import { appendLegEvent, legTrailEvents, lockLeg, nextTrackingNumber, statusOf, type LegRow } from './trail-store';
 import type { ShipmentView } from './views';
 
 /**
@@ -184,7 +183,7 @@ export async function returnResultToAgency(ctx: DossierContext & SignaturesConte
   const cal = await loadWorkCalendar(ctx.db, { fromYear: year - 1, toYear: year });
   const shipmentId = await ctx.db.transaction().execute(async (trx) => {
     const leg = await ownResultLeg(trx, staff, trackingNumber);
-    const trail = foldTrail(await legTrailEvents(trx, leg.id));
+    const trail = foldTrail(await legTrailEvents(trx, leg.id), leg.kind);
     if (trail.status !== 'failedAttempt') throw invalidTransition('LEG_NOT_FAILED', 'Chỉ trả lại cơ quan kết quả đã phát không thành công.');
     const problem = returnToAgencyProblem(trail.failedAttempts, cal.calendar);
     if (problem) throw invalidTransition('RETURN_TOO_EARLY', problem);

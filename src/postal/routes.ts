@@ -13,7 +13,7 @@ import { legKinds, legStatuses, pickupOrigins } from './model';
 import { DraftAnswerSchema, HandoverRecordSchema, PositionSchema, PublicTrackingSchema, ShipmentSchema, SignatureSchema } from './schemas';
 import {
   assignCourier, collectPickup, consignmentNotePdf, handoverRecordPdf, collectResult, getShipment, handoverRecordView, listShipments, recordDeliveryAttempt, requestPickup,
-  returnResultToAgency, saveDraft, signHandoverRecord, trackLeg,
+  returnResultToAgency, saveDraft, signHandoverRecord, trackLeg, departWithParcel,
 } from './service';
 
 const strict = { additionalProperties: false } as const;
@@ -151,6 +151,8 @@ export function registerPostalRoutes(app: HttpApp, deps: PostalRouteDeps): void 
   app.get('/api/v1/postal/handovers/:id', {
     schema: { tags, summary: 'Một biên bản giao nhận và đối soát phí nộp cơ quan', params: IdParam, response: { 200: HandoverRecordSchema } },
   }, async (request) => handoverRecordView(ctx(request), request.params.id));
+
+  legAction('depart', 'Bưu tá mang bưu gửi đã niêm phong từ bưu cục đi cơ quan (kết thúc chặng lấy hồ sơ)', Type.Object({ position: Type.Optional(PositionSchema) }, strict), departWithParcel);
 
   legAction('collect-result', 'Bưu tá nhận kết quả tại cơ quan (hai bên ký)', AgencySignedBody, collectResult);
 

@@ -13,7 +13,7 @@ import type { ActionInput } from '../dossiers/model';
 import { useWorld } from '../dossiers/world.test-helper';
 import { CarrierSimulator } from './carrier-simulator';
 import {
-  assignCourier, collectPickup, collectResult, consignmentNotePdf, handoverRecordPdf, getShipment, ingestCarrierEvents, pollCarrier, postalResultHook, recordDeliveryAttempt, requestPickup,
+  assignCourier, collectPickup, collectResult, consignmentNotePdf, departWithParcel, handoverRecordPdf, getShipment, ingestCarrierEvents, pollCarrier, postalResultHook, recordDeliveryAttempt, requestPickup,
   returnResultToAgency, saveDraft, signHandoverRecord, trackLeg,
 } from './service';
 import type { Actor } from '../platform/actor';
@@ -72,6 +72,11 @@ describe('a postal dossier end to end', () => {
     expect(collected).toMatchObject({ feeVnd: 8_000, postageVnd: 22_000 });
     expect(collected.sealedAt).not.toBeNull();
     expect(collected.legs[0]?.status).toBe('collected');
+    // the sealed parcel goes on to the competent agency: its toAgency leg, carried by the same courier
+    const toAgency = collected.legs.find((l) => l.kind === 'toAgency');
+    expect(toAgency).toMatchObject({ status: 'assigned', courierId: w.actors.courier.userId, agencyId: w.communeAgency.id, statusLabel: 'Đã giao bưu tá' });
+    expect(toAgency?.trackingNumber).toMatch(/^EB[0-9]{9}VN$/);
+    expect(toAgency?.trackingNumber).not.toBe(trackingNumber);
     const receipt = await w.db.selectFrom('receipts').selectAll().where('id', '=', collected.receiptId ?? 0).executeTakeFirstOrThrow();
     expect(receipt).toMatchObject({ series: 'BL', year: 2026, number: 1, amount_vnd: 30_000, place: 'courier', shipment_id: s.id, dossier_code: null });
 
@@ -87,7 +92,12 @@ describe('a postal dossier end to end', () => {
       courierSignature: sig('Người courier'), receiverSignature: sig('Trần Thị Nhận'),
     });
     expect(record.number).toBe('0001/BBGN-2026');
-    expect((await getShipment(ctx(w.actors.courier), s.id)).legs[0]).toMatchObject({ status: 'handedOver', agencyId: w.communeAgency.id });
+    // the pickup ended at the post office, the toAgency leg at the agency's desk (the record names it)
+    const handed = await getShipment(ctx(w.actors.courier), s.id);
+    expect(handed.legs[0]).toMatchObject({ kind: 'pickup', status: 'handedOver', statusLabel: 'Đã về bưu cục, chuyển tiếp đến cơ quan' });
+    expect(handed.legs[1]).toMatchObject({ kind: 'toAgency', status: 'handedOver', agencyId: w.communeAgency.id, statusLabel: 'Đã bàn giao cho cơ quan' });
+    expect(handed.legs[1]?.trail.map((e) => [e.kind, e.applied])).toEqual([['requested', true], ['assigned', true], ['collected', true], ['handedOver', true]]);
+    expect(record.items[0]?.trackingNumber).toBe(toAgency?.trackingNumber);
     expect(record.remittance).toEqual({ collectedVnd: 8_000, remittedVnd: 8_000, reconciled: true });
     const code = record.items[0]?.dossierCode ?? '';
     const d = await getDossier(w.ctx(w.actors.supervisor), code);
@@ -103,6 +113,9 @@ describe('a postal dossier end to end', () => {
     await expect(signHandoverRecord(ctx(w.actors.courier), {
       agencyId: w.communeAgency.id, trackingNumbers: [trackingNumber], receiver: { name: 'Trần Thị Nhận' }, courierSignature: sig('Người courier'), receiverSignature: sig('Trần Thị Nhận'),
     })).rejects.toMatchObject({ code: 'PARCEL_NOT_COLLECTED' });
+    await expect(signHandoverRecord(ctx(w.actors.courier), {
+      agencyId: w.communeAgency.id, trackingNumbers: [toAgency?.trackingNumber ?? ''], receiver: { name: 'Trần Thị Nhận' }, courierSignature: sig('Người courier'), receiverSignature: sig('Trần Thị Nhận'),
+    })).rejects.toMatchObject({ code: 'PARCEL_NOT_COLLECTED' });
 
     at('2026-05-04T09:00:00+07:00');
     await act('clerk', code, 'forward');
@@ -116,7 +129,10 @@ describe('a postal dossier end to end', () => {
     const rn = resultLeg?.trackingNumber ?? '';
     await assignCourier(ctx(w.actors.courier), rn);
     at('2026-05-04T10:00:00+07:00');
-    await collectResult(ctx(w.actors.courier), rn, { agencySignature: sig('Trần Thị Nhận'), courierSignature: sig('Người courier') });
+    const out = await collectResult(ctx(w.actors.courier), rn, { agencySignature: sig('Trần Thị Nhận'), courierSignature: sig('Người courier') });
+    // a result is collected from the agency, not sealed at a door
+    expect(out.legs[0]?.statusLabel).toBe('Đã nhận kết quả từ cơ quan');
+    expect(out.legs[0]?.trail.at(-1)?.label).toBe('Đã nhận kết quả từ cơ quan');
     at('2026-05-04T14:00:00+07:00');
     // a stranger without an authorisation is refused; the applicant with the wrong ID too
     await expect(recordDeliveryAttempt(ctx(w.actors.courier), rn, { outcome: 'delivered', recipient: { name: 'Lê Thị Hàng Xóm', personalId: '087090009999' }, signature: sig('Lê Thị Hàng Xóm', '087090009999') }))
@@ -137,13 +153,23 @@ describe('a postal dossier end to end', () => {
       items: [{ kind: 'postage', label: 'Cước BCCI', amountVnd: 22_000 }], paymentMethod: 'qr',
       applicantSignature: sig('Nguyễn Văn An', '087090004444'), courierSignature: sig('Người courier'),
     });
+    // back at the post office at 13:30, the courier leaves with the parcel for the agency: the pickup ends there
+    at('2026-04-28T13:30:00+07:00');
+    const departed = await departWithParcel(ctx(w.actors.courier), trackingNumber);
+    const toAgencyNumber = departed.legs.find((l) => l.kind === 'toAgency')?.trackingNumber ?? '';
+    expect(departed.legs.map((l) => [l.kind, l.status])).toEqual([['pickup', 'handedOver'], ['toAgency', 'collected']]);
+    expect(departed.legs[0]?.trail.at(-1)?.at).toBe(new Date('2026-04-28T13:30:00+07:00').toISOString());
+    expect(departed.legs[1]?.statusLabel).toBe('Đang chuyển đến cơ quan');
+    // the same step again changes nothing
+    expect((await departWithParcel(ctx(w.actors.courier), toAgencyNumber)).legs[1]?.trail).toHaveLength(3);
     // Tuesday 28/04/2026 14:50, before 15:00: 2 h 10 that day, Wednesday, (30/4, 1/5 off), Mon–Wed, Thursday 7/5 until 14:50
     at('2026-04-28T14:50:00+07:00');
     const record = await signHandoverRecord(ctx(w.actors.courier), {
-      agencyId: w.communeAgency.id, trackingNumbers: [trackingNumber], receiver: { name: 'Trần Thị Nhận' },
+      agencyId: w.communeAgency.id, trackingNumbers: [toAgencyNumber], receiver: { name: 'Trần Thị Nhận' },
       courierSignature: sig('Người courier'), receiverSignature: sig('Trần Thị Nhận'), remittedVnd: 0,
     });
     expect(record.items[0]?.dueAt).toBe(new Date('2026-05-07T14:50:00+07:00').toISOString());
+    expect(record.items[0]?.trackingNumber).toBe(toAgencyNumber);
     expect(record.remittance).toEqual({ collectedVnd: 0, remittedVnd: 0, reconciled: true });
     const note = await consignmentNotePdf(ctx(w.actors.courier), trackingNumber, 'https://motcua.example');
     const printed = await handoverRecordPdf(ctx(w.actors.courier), record.id);

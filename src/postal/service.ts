@@ -4,6 +4,7 @@
 // (queries.ts). Each checks the actor's permission and scope first and writes its state with its
 // trail event in one transaction.
 export { assignCourier, collectPickup, draftProblems, requestPickup, saveDraft, type CollectInput, type DraftAnswer, type DraftInput } from './pickups';
+export { departWithParcel, openToAgencyLeg } from './to-agency';
 export { handoverRecordView, signHandoverRecord, type HandoverInput, type HandoverRecordView } from './handover';
 export { collectResult, createResultLeg, postalResultHook, recordDeliveryAttempt, returnResultToAgency, type AttemptInput } from './results';
 export { ingestCarrierEvents, pollCarrier, type CarrierAdapter, type CarrierEvent, type IngestResult } from './carrier';

@@ -68,11 +68,11 @@ describe('postal figures', () => {
     const stats = await postalStats(ctx(w.actors.supervisor), { from: '2026-04-01', to: '2026-05-31' });
     expect(stats.postOffices.map((p) => p.servicePointId)).toEqual([w.servicePoint.id]);
     expect(stats.total).toMatchObject({
-      legs: 3, legsByKind: { pickup: 3, toAgency: 0, result: 0, transfer: 0 }, ended: 2, onTime: 1, late: 1, failedAttempts: 1,
+      legs: 6, legsByKind: { pickup: 3, toAgency: 3, result: 0, transfer: 0 }, ended: 2, onTime: 1, late: 1, failedAttempts: 1,
       postageVnd: 66_000, feesVnd: 24_000, incidents: 1, incidentsByKind: { lost: 1, damaged: 0, late: 0, complaint: 0 }, compensationVnd: 50_000,
     });
     // a period that ends before the hand-overs sees the collections, not the ends
-    expect((await postalStats(ctx(w.actors.supervisor), { from: '2026-04-01', to: '2026-04-30' })).total).toMatchObject({ legs: 3, ended: 0, onTime: 0, failedAttempts: 0, compensationVnd: 0 });
+    expect((await postalStats(ctx(w.actors.supervisor), { from: '2026-04-01', to: '2026-04-30' })).total).toMatchObject({ legs: 6, ended: 0, onTime: 0, failedAttempts: 0, compensationVnd: 0 });
     // the dispatcher of another post office sees none of it; an officer may not read the figures
     expect((await postalStats(ctx(w.actors.otherClerk), { from: '2026-04-01', to: '2026-05-31' })).postOffices).toEqual([]);
     await expect(postalStats(ctx(w.actors.officer), { from: '2026-04-01', to: '2026-05-31' })).rejects.toMatchObject({ kind: 'Forbidden' });

@@ -1,10 +1,17 @@
 // A leg's trail in the database: events are appended once per event id (a repeat is dropped) and
 // the leg's status is re-folded from all its events in the same transaction (model.ts foldTrail),
 // so late, repeated or out-of-order events never corrupt it.
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db/schema';
 import { foldTrail, type LegStatus, type Trail, type TrailEvent, type TrailKind } from './model';
+import { formatTrackingNumber } from './tracking-number';
+
+/** A new S10 tracking number from the sequence. */
+export async function nextTrackingNumber(trx: Transaction<DB>): Promise<string> {
+  const r = await sql<{ n: string | number }>`SELECT nextval('postal_tracking_serial') AS n`.execute(trx);
+  return formatTrackingNumber(Number(r.rows[0]?.n));
+}
 
 export interface LegEventWrite {
   readonly eventId: string;
@@ -35,7 +42,8 @@ export async function appendLegEvent(trx: Transaction<DB>, legId: number, e: Leg
     actor_id: actor?.userId ?? null, actor_name: actor?.fullName ?? null, note: e.note ?? null,
     position: e.position ? JSON.stringify(e.position) : null, payload: JSON.stringify(e.payload ?? {}),
   }).onConflict((oc) => oc.columns(['leg_id', 'event_id']).doNothing()).returning('id').executeTakeFirst();
-  const trail = foldTrail(await legTrailEvents(trx, legId));
+  const leg = await trx.selectFrom('postal_legs').select('kind').where('id', '=', legId).executeTakeFirstOrThrow();
+  const trail = foldTrail(await legTrailEvents(trx, legId), leg.kind);
   await trx.updateTable('postal_legs').set((eb) => ({ status: trail.status ?? 'requested', updated_at: now, version: eb('version', '+', 1) }))
     .where('id', '=', legId).execute();
   return { trail, inserted: inserted !== undefined };

@@ -1,6 +1,6 @@
 // What the postal routes answer: a shipment with its legs and their trails, for staff and for the
 // citizen it is for; and the public view of a tracking number (no personal data). Pure mapping.
-import { foldTrail, legStatusLabels, trailLabels, type LegKind, type LegStatus, type TrailEvent, type TrailKind } from './model';
+import { foldTrail, legStatusLabel, trailLabel, type LegKind, type LegStatus, type TrailEvent, type TrailKind } from './model';
 
 export interface LegView {
   readonly id: number;
@@ -66,16 +66,16 @@ export interface LegRowWithEvents {
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 export function legView(l: LegRowWithEvents): LegView {
-  const trail = foldTrail(l.events);
+  const trail = foldTrail(l.events, l.kind);
   const names = new Map(l.events.map((e) => [e.eventId, e.actorName]));
   const status = trail.status ?? 'requested';
   return {
-    id: l.id, kind: l.kind, trackingNumber: l.tracking_number, status, statusLabel: legStatusLabels[status], courierId: l.courier_id,
+    id: l.id, kind: l.kind, trackingNumber: l.tracking_number, status, statusLabel: legStatusLabel(l.kind, status), courierId: l.courier_id,
     courierName: l.courier_name, agencyId: l.agency_id,
     recipient: l.recipient ? { name: str(l.recipient.name) ?? '', personalId: str(l.recipient.personalId) } : null,
     failedAttempts: trail.failedAttempts.length,
     trail: trail.entries.map((e) => ({
-      eventId: e.eventId, kind: e.kind, label: trailLabels[e.kind], at: e.at, source: e.source, applied: e.applied, note: e.note ?? null,
+      eventId: e.eventId, kind: e.kind, label: trailLabel(l.kind, e.kind), at: e.at, source: e.source, applied: e.applied, note: e.note ?? null,
       actorName: names.get(e.eventId) ?? null, position: e.position ?? null,
     })),
   };

@@ -28,6 +28,8 @@ export type ExportKind = 'periodic-pdf' | 'breakdown-xlsx' | 'postal-quarterly-x
 export type ExportBuilder = (ctx: ServiceContext, params: { readonly from: string; readonly to: string; readonly unit?: string }, progress: (percent: number) => Promise<void>) =>
   Promise<{ name: string; contentType: string; bytes: Uint8Array }>;
 export type ExportBuilders = Partial<Record<ExportKind, ExportBuilder>>;
+/** What another capability's export requires of its parameters, checked when the export is requested (a 400 then, not a failed job later). */
+export type ExportChecks = Partial<Record<ExportKind, (params: { readonly from: string; readonly to: string }) => void>>;
 
 export interface ExportRequest {
   readonly kind: ExportKind;
@@ -63,8 +65,9 @@ const MAX_ATTEMPTS = 3;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Records the request (scope checked now, with the requester's rights) and returns its id. */
-export async function requestExport(ctx: ServiceContext, req: ExportRequest): Promise<{ id: string }> {
+export async function requestExport(ctx: ServiceContext, req: ExportRequest, checks: ExportChecks = {}): Promise<{ id: string }> {
   periodOf(req);
+  checks[req.kind]?.(req);
   const scope = await scopeOf(ctx, req.unit, req.asOf);
   const actor = ctx.actor as Actor; // scopeOf asserted reports.read
   const params: StoredParams = { from: req.from, to: req.to, ...(req.unit ? { unit: req.unit } : {}), asOf: scope.asOf, actor };

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../platform/context';
 import { requireActor, type HttpApp } from '../platform/http/server';
 import { reportBreakdown, reportDossiers, reportIndicators, reportSummary, reportTrend, reportWorstLate, type BreakdownBy } from './service';
-import { exportFile, exportStatus, requestExport } from './exports';
+import { exportFile, exportStatus, requestExport, type ExportChecks } from './exports';
 import { tableToXlsx } from './xlsx';
 import { breakdownTable, drillTable, indicatorsTable, summaryTable, trendTable, worstLateTable, type XlsxTable } from './xlsx-layouts';
 import { BreakdownSchema, DrillPageSchema, ExportAcceptedSchema, ExportStatusSchema, IndicatorsSchema, ReportSummarySchema, TrendSchema, WorstLateSchema } from './schemas';
@@ -36,6 +36,8 @@ export interface ReportRouteOptions {
    * when it fails, the job's next tick (every minute, on any instance) runs the request.
    */
   readonly startExports?: () => Promise<void>;
+  /** the other capabilities' checks of an export's parameters at request time (src/app.ts: the postal quarter) */
+  readonly exportChecks?: ExportChecks;
 }
 
 export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: ReportRouteOptions = {}): void {
@@ -51,7 +53,7 @@ export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: Rep
       response: { 202: ExportAcceptedSchema },
     },
   }, async (request, reply) => {
-    const r = await requestExport(ctx(request), request.body);
+    const r = await requestExport(ctx(request), request.body, options.exportChecks);
     // the request is recorded: a failed send only delays it to the job's next tick
     await options.startExports?.().catch((e: unknown) => request.log.warn({ err: e }, 'report export job not sent; its next tick runs it'));
     return reply.code(202).header('location', `/api/v1/reports/exports/${r.id}`).send(r);

@@ -51,6 +51,8 @@ export const paths = {
   courierResults: '/buu-ta/phat-ket-qua',
   /** couriers: the hand-over record with an agency */
   courierHandover: '/buu-ta/ban-giao',
+  /** couriers: papers carried between agencies; one transfer is this path + '/' + its shipment id */
+  courierTransfers: '/buu-ta/chuyen-ho-so',
   /** the one-stop: online dossiers awaiting acceptance (issue 15 §2) */
   onlineInbox: '/quay/truc-tuyen',
   /** staff: file an online dossier for a citizen, confirmed by the citizen's one-time code (issue 15 §3) */
@@ -104,6 +106,7 @@ export const pagePermissions = {
   [paths.courierPickups]: ['postal.courier'],
   [paths.courierResults]: ['postal.courier'],
   [paths.courierHandover]: ['postal.courier'],
+  [paths.courierTransfers]: ['postal.courier'],
   [paths.onlineInbox]: ['dossiers.receive'],
   [paths.onlineAssist]: ['dossiers.receive', 'postal.courier'],
   [paths.onlineSubmit]: ['portal.self'],
@@ -125,6 +128,7 @@ export function permissionsFor(path: string): readonly Permission[] {
   if (path.startsWith(`${paths.adminCatalog}/`)) return pagePermissions[paths.adminCatalog];
   if (path.startsWith(`${paths.courierPickups}/`)) return pagePermissions[paths.courierPickups];
   if (path.startsWith(`${paths.courierResults}/`)) return pagePermissions[paths.courierResults];
+  if (path.startsWith(`${paths.courierTransfers}/`)) return pagePermissions[paths.courierTransfers];
   if (path.startsWith(`${paths.onlineSubmit}/`)) return pagePermissions[paths.onlineSubmit];
   if (path.startsWith(`${paths.payDossier}/`)) return pagePermissions[paths.payDossier];
   return (pagePermissions as Readonly<Record<string, readonly Permission[]>>)[path] ?? [];

@@ -455,7 +455,7 @@ export interface PostalShipmentsTable {
   service_point_id: number;
   unit_path: string;
   province_code: string;
-  origin: 'portal' | 'counter' | 'phone' | 'dossier';
+  origin: 'portal' | 'counter' | 'phone' | 'dossier' | 'transfer';
   procedure_code: string;
   procedure_name: string;
   applicant: JSONColumnType<Record<string, unknown>, string, string>;
@@ -493,6 +493,10 @@ export interface PostalLegsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** migration 0171: a transfer's sending agency, the dossiers it carries, its contents */
+  from_agency_id: ColumnType<number | null, number | null | undefined, number | null>;
+  dossier_codes: ColumnType<string[], string[] | undefined, string[]>;
+  contents: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Append-only (trigger forbid_change). */

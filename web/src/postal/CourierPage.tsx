@@ -7,6 +7,7 @@ import { HandoverPage } from './HandoverPage';
 import { shipmentIdOf } from './paths';
 import { PickupPage } from './PickupPage';
 import { ResultPage } from './ResultPage';
+import { TransferPage } from './TransferPage';
 
 export function CourierPage({ path, user }: { readonly path: string; readonly user: User }) {
   if (path === paths.courierDay) return <DayPage />;
@@ -16,5 +17,6 @@ export function CourierPage({ path, user }: { readonly path: string; readonly us
   const id = shipmentIdOf(path);
   if (id !== null && path.startsWith(`${paths.courierPickups}/`)) return <PickupPage key={id} id={id} user={user} />;
   if (id !== null && path.startsWith(`${paths.courierResults}/`)) return <ResultPage key={id} id={id} user={user} />;
+  if (id !== null && path.startsWith(`${paths.courierTransfers}/`)) return <TransferPage key={id} id={id} user={user} />;
   return <NotFoundPage />;
 }

@@ -61,6 +61,12 @@ export function DayPage({ kind }: { readonly kind?: TaskKind }) {
               <ul className="task-list">{day.toCollect.map((task) => <TaskCard key={task.leg.trackingNumber} task={task} />)}</ul>
             </>
           )}
+          {kind === undefined && day.transfers.length > 0 && (
+            <>
+              <h3>{t('transfersHeading')}</h3>
+              <ul className="task-list">{day.transfers.map((task) => <TaskCard key={task.leg.trackingNumber} task={task} />)}</ul>
+            </>
+          )}
           {kind !== 'result' && <p><Link to={paths.courierHandover} className={buttonClass('secondary')}>{t('toHandover')}</Link></p>}
         </section>
       )}

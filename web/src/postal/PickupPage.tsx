@@ -2,6 +2,7 @@
 // applicant from the ID card's QR, the papers with their scans, the e-form (the draft saved as the
 // courier goes), fees and postage, two signatures, the seal; then the receipt and the consignment
 // note. The state is in pickup/usePickupTask.ts and pickup/useSealing.ts.
+import { addressLine } from '../../../src/shared/address-line';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../api/types';
@@ -33,7 +34,7 @@ export function PickupPage({ id, user }: { readonly id: number; readonly user: U
   const sealing = useSealing(id, user, position, setSealed);
   const s = sealed ?? task.shipment;
   const leg = s?.legs.find((l) => l.kind === 'pickup');
-  const lead = s ? t('pickupLead', { name: s.applicant.name, address: `${s.address}, ${s.commune.name}`, number: leg?.trackingNumber ?? '' }) : t('loading');
+  const lead = s ? t('pickupLead', { name: s.applicant.name, address: addressLine(s.address, s.commune.name), number: leg?.trackingNumber ?? '' }) : t('loading');
 
   return (
     <div className="courier">

@@ -1,18 +1,19 @@
 // "Phát kết quả" (issue 13 §4): one result leg on the courier's phone — take it, collect it at the
 // agency, deliver it with the ID check or record a failed attempt, and after two failed attempts
 // two working days apart give it back to the agency. The trail shows what happened so far.
+import { addressLine } from '../../../src/shared/address-line';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../api/types';
 import { Button, buttonClass } from '../ui/Button';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { errorMessage } from '../ui/errors';
-import { formatVnDateTime } from '../ui/dates';
 import { Notice } from '../ui/Notice';
 import { PageHeading } from '../ui/PageHeading';
 import { Link } from '../ui/router';
 import { paths } from '../routes';
 import { usePostalT } from './i18n';
 import { CollectStep, DeliverStep, FailStep, ReturnStep } from './result/DeliverSteps';
+import { LegTrail } from './LegTrail';
 import { usePosition } from './usePosition';
 import { useResultTask } from './useResultTask';
 import './postal.css';
@@ -23,7 +24,7 @@ export function ResultPage({ id, user }: { readonly id: number; readonly user: U
   const position = usePosition();
   const task = useResultTask(id, user, position);
   const { shipment: s, leg } = task;
-  const lead = s && leg ? t('resultLead', { name: s.applicant.name, address: `${s.address}, ${s.commune.name}`, number: leg.trackingNumber }) : t('loading');
+  const lead = s && leg ? t('resultLead', { name: s.applicant.name, address: addressLine(s.address, s.commune.name), number: leg.trackingNumber }) : t('loading');
   const status = leg?.status;
   const out = status === 'collected' || status === 'failedAttempt';
   return (
@@ -44,16 +45,7 @@ export function ResultPage({ id, user }: { readonly id: number; readonly user: U
       {task.mine && out && <DeliverStep task={task} />}
       {task.mine && out && <FailStep task={task} />}
       {task.mine && status === 'failedAttempt' && <ReturnStep task={task} />}
-      {leg && (
-        <section className="section" aria-labelledby="trail-h">
-          <h2 id="trail-h">{t('trailHeading')}</h2>
-          <ol className="trail">
-            {leg.trail.filter((e) => e.applied).map((e) => (
-              <li key={e.eventId}><strong>{formatVnDateTime(e.at)}</strong> — {e.label}{e.note ? `: ${e.note}` : ''}</li>
-            ))}
-          </ol>
-        </section>
-      )}
+      {leg && <LegTrail leg={leg} heading={t('trailHeading')} id="trail-h" />}
       <p><Link to={paths.courierDay} className={buttonClass('secondary')}>{t('backToDay')}</Link></p>
     </div>
   );

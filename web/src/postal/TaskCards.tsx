@@ -1,11 +1,12 @@
 // The courier's tasks as large cards, one per stop or task: what to do, when, where, for whom, the
 // tracking number, and one big button — open it, or take it.
+import { addressLine } from '../../../src/shared/address-line';
 import { buttonClass, Button } from '../ui/Button';
 import { formatVnDate, vnTimeParts } from '../ui/dates';
 import { Link } from '../ui/router';
 import type { DayStop } from './api';
 import { usePostalT } from './i18n';
-import { pickupPath, resultPath } from './paths';
+import { pickupPath, resultPath, taskPath } from './paths';
 import type { Task } from './useCourierDay';
 
 const hhmm = (iso: string) => vnTimeParts(iso)?.time ?? '—';
@@ -20,7 +21,7 @@ export function StopCard({ stop, n }: { readonly stop: DayStop; readonly n: numb
         <strong>{window}</strong> · {t('arriveAt', { time: stop.arriveAt })}
         {stop.lateMinutes > 0 && <span className="badge badge--late">{t('lateBy', { minutes: stop.lateMinutes })}</span>}</p>
       <h3>{t(`stop_${stop.kind}`)}: {stop.applicantName}</h3>
-      <p>{stop.address}, {stop.communeName}</p>
+      <p>{addressLine(stop.address, stop.communeName)}</p>
       <p className="field__hint">{stop.procedureName}</p>
       <p className="task-card__tracking">{t('trackingNumber')}: <strong>{stop.trackingNumber}</strong></p>
       <div className="task-card__actions">
@@ -34,13 +35,13 @@ export function StopCard({ stop, n }: { readonly stop: DayStop; readonly n: numb
 export function TaskCard({ task, onTake, busy }: { readonly task: Task; readonly onTake?: (trackingNumber: string) => void; readonly busy?: boolean }) {
   const t = usePostalT();
   const { shipment: s, leg } = task;
-  const to = leg.kind === 'result' ? resultPath(s.id) : pickupPath(s.id);
+  const to = taskPath(leg.kind, s.id);
   const window = s.windowFrom && s.windowTo ? `${formatVnDate(s.windowFrom)} ${hhmm(s.windowFrom)}–${hhmm(s.windowTo)}` : t('noWindow');
   return (
     <li className="task-card">
       <p className="task-card__when"><strong>{window}</strong> · <span className="badge">{leg.statusLabel}</span></p>
-      <h3>{t(leg.kind === 'result' ? 'stop_delivery' : 'stop_pickup')}: {s.applicant.name}</h3>
-      <p>{s.address}, {s.commune.name}</p>
+      <h3>{t(leg.kind === 'result' ? 'stop_delivery' : leg.kind === 'transfer' ? 'stop_transfer' : 'stop_pickup')}: {s.applicant.name}</h3>
+      <p>{addressLine(s.address, s.commune.name)}</p>
       <p className="field__hint">{s.procedureName}{s.dossierCode ? ` · ${s.dossierCode}` : ''}</p>
       <p className="task-card__tracking">{t('trackingNumber')}: <strong>{leg.trackingNumber}</strong></p>
       <div className="task-card__actions">

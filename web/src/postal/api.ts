@@ -4,6 +4,7 @@ import { api, request } from '../api/client';
 import type { DayPlanResponse } from '../../../src/postal/day-plan-routes';
 import type { ChargesResponse, HandoverAgenciesResponse } from '../../../src/postal/courier-routes';
 import type { DraftAnswerResponse, HandoverRecordResponse, ShipmentResponse } from '../../../src/postal/schemas';
+import type { DossierTransfersResponse, TransferAgenciesResponse } from '../../../src/postal/transfer-routes';
 
 export type Shipment = ShipmentResponse;
 export type Leg = Shipment['legs'][number];
@@ -69,3 +70,14 @@ export const returnToAgency = (trackingNumber: string, body: { agencySignature: 
 
 export const notePdfUrl = (trackingNumber: string) => `/api/v1/postal/legs/${enc(trackingNumber)}/note.pdf`;
 export const recordPdfUrl = (id: number) => `/api/v1/postal/handovers/${id}/record.pdf`;
+
+export const collectTransfer = (trackingNumber: string, body: { senderSignature: Signature; courierSignature: Signature }, position: Position | null) =>
+  api.post<Shipment>(`/api/v1/postal/legs/${enc(trackingNumber)}/collect-transfer`, withPosition(body, position));
+export const handOverTransfer = (trackingNumber: string, body: { receiver: { name: string; personalId?: string }; receiverSignature: Signature; courierSignature: Signature }, position: Position | null) =>
+  api.post<Shipment>(`/api/v1/postal/legs/${enc(trackingNumber)}/hand-over-transfer`, withPosition(body, position));
+
+export type DossierTransfer = DossierTransfersResponse['items'][number];
+export const fetchDossierTransfers = (code: string, signal?: AbortSignal) =>
+  api.get<DossierTransfersResponse>(`/api/v1/postal/dossiers/${enc(code)}/transfers`, signal).then((r) => r.items);
+export const fetchTransferAgencies = (signal?: AbortSignal) => api.get<TransferAgenciesResponse>('/api/v1/postal/transfer-agencies', signal).then((r) => r.items);
+export const requestTransfer = (body: { dossierCodes: string[]; toAgencyId: number; contents: string; note?: string }) => api.post<Shipment>('/api/v1/postal/transfers', body);

@@ -5,14 +5,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { assignToMe, fetchDayPlan, fetchShipments, type DayPlan, type Leg, type Shipment } from './api';
 import { useSend } from './useSend';
 
-export type TaskKind = 'pickup' | 'result';
+export type TaskKind = 'pickup' | 'result' | 'transfer';
 export type DayFilter = 'route' | 'waiting' | 'done';
 
 /** A leg of a shipment as one task card. */
 export interface Task { readonly shipment: Shipment; readonly leg: Leg }
 
 const doneStatuses = new Set<Leg['status']>(['collected', 'handedOver', 'delivered', 'returnedToAgency']);
-const taskLeg = (s: Shipment) => s.legs.find((l) => l.kind === 'pickup' || l.kind === 'result');
+const taskLeg = (s: Shipment) => s.legs.find((l) => l.kind === 'pickup' || l.kind === 'result' || l.kind === 'transfer');
 
 export function tasksOf(shipments: readonly Shipment[], keep: (l: Leg) => boolean): Task[] {
   return shipments.flatMap((shipment) => {
@@ -30,6 +30,8 @@ export function useCourierDay() {
   const [done, setDone] = useState<Loaded<Task[]>>({ status: 'loading' });
   /** results taken but not yet collected at the agency: the first stop is the agency's desk */
   const [toCollect, setToCollect] = useState<Task[]>([]);
+  /** papers the courier carries between agencies, not yet handed over */
+  const [transfers, setTransfers] = useState<Task[]>([]);
   const [taken, setTaken] = useState<string | null>(null);
   const action = useSend();
 
@@ -43,6 +45,7 @@ export function useCourierDay() {
     setWaiting(w.status === 'ready' ? { status: 'ready', value: tasksOf(w.value, (l) => l.status === 'requested' && l.courierId === null) } : w);
     setDone(mine.status === 'ready' ? { status: 'ready', value: tasksOf(mine.value, (l) => doneStatuses.has(l.status)) } : mine);
     setToCollect(mine.status === 'ready' ? tasksOf(mine.value, (l) => l.kind === 'result' && l.status === 'assigned') : []);
+    setTransfers(mine.status === 'ready' ? tasksOf(mine.value, (l) => l.kind === 'transfer' && (l.status === 'assigned' || l.status === 'collected')) : []);
   }, []);
   useEffect(() => { void load(); }, [load]);
 
@@ -51,5 +54,5 @@ export function useCourierDay() {
     if (answer) { setTaken(trackingNumber); await load(); }
   };
 
-  return { plan, waiting, done, toCollect, take, taken, action };
+  return { plan, waiting, done, toCollect, transfers, take, taken, action };
 }

@@ -22,6 +22,7 @@ import { Timeline } from './Timeline';
 import { holderOf, orderActions } from './whereabouts';
 import './processing.css';
 import { ResultFilesPart } from '../documents/ResultFilesPart';
+import { DossierTransfersPart } from '../postal/DossierTransfersPart';
 
 type Loaded =
   | { readonly status: 'loading' }
@@ -167,6 +168,7 @@ export function DossierPage({ code, user }: { readonly code: string; readonly us
               </section>
             )}
             <ResultFilesPart code={d.code} user={user} canAttach={d.allowedActions.includes('attachResult')} onAttached={() => setReload((n) => n + 1)} />
+            {!isCitizen && <DossierTransfersPart code={d.code} user={user} />}
             {d.steps.length > 0 && (
               <section aria-labelledby="steps-title">
                 <h2 id="steps-title">{t('stepsTitle')}</h2>

@@ -1,0 +1,61 @@
+// HTTP for transfer legs (transfers.ts): an agency officer asks the post to carry a dossier's papers
+// to another agency and reads the legs on the dossier's page; the courier collects and hands over.
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { FilesDeps } from '../documents/service';
+import type { RouteDeps } from '../platform/context';
+import { Nullable } from '../platform/http/schemas';
+import { requireActor, type HttpApp } from '../platform/http/server';
+import { LegSchema, PositionSchema, ShipmentSchema, SignatureSchema } from './schemas';
+import { collectTransfer, dossierTransfers, handOverTransfer, requestTransfer, transferAgencies } from './transfers';
+
+const strict = { additionalProperties: false } as const;
+const TrackingParam = Type.Object({ trackingNumber: Type.String({ minLength: 13, maxLength: 20 }) }, strict);
+
+export const DossierTransfersSchema = Type.Object({
+  items: Type.Array(Type.Intersect([LegSchema, Type.Object({ fromAgencyId: Nullable(Type.Integer()), contents: Nullable(Type.String()), dossierCodes: Type.Array(Type.String()) })])),
+});
+export type DossierTransfersResponse = Static<typeof DossierTransfersSchema>;
+
+export const TransferAgenciesSchema = Type.Object({ items: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })) });
+export type TransferAgenciesResponse = Static<typeof TransferAgenciesSchema>;
+
+const TransferBody = Type.Object({
+  dossierCodes: Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { minItems: 1, maxItems: 50 }),
+  toAgencyId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
+  contents: Type.String({ minLength: 1, maxLength: 500 }),
+  note: Type.Optional(Type.String({ maxLength: 500 })),
+}, strict);
+
+export function registerTransferRoutes(app: HttpApp, deps: RouteDeps & { readonly files: FilesDeps }): void {
+  const ctx = (request: FastifyRequest) => ({ db: deps.db, clock: deps.clock, actor: requireActor(request), files: deps.files });
+  const tags = ['postal'];
+  app.post('/api/v1/postal/transfers', {
+    schema: { tags, summary: 'Cơ quan yêu cầu bưu chính chuyển hồ sơ giấy đến cơ quan khác (liên thông)', body: TransferBody, response: { 201: ShipmentSchema } },
+  }, async (request, reply) => reply.status(201).send(await requestTransfer(ctx(request), request.body)));
+  app.get('/api/v1/postal/transfer-agencies', {
+    schema: { tags, summary: 'Các cơ quan trong tỉnh mà cơ quan của cán bộ có thể gửi hồ sơ giấy qua bưu chính', response: { 200: TransferAgenciesSchema } },
+  }, async (request) => transferAgencies(ctx(request)));
+  app.get('/api/v1/postal/dossiers/:code/transfers', {
+    schema: {
+      tags, summary: 'Các lần chuyển hồ sơ giấy qua bưu chính của một hồ sơ, với hành trình', params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 60 }) }, strict),
+      response: { 200: DossierTransfersSchema },
+    },
+  }, async (request) => dossierTransfers(ctx(request), request.params.code));
+  app.post('/api/v1/postal/legs/:trackingNumber/collect-transfer', {
+    schema: {
+      tags, summary: 'Bưu tá nhận hồ sơ tại cơ quan gửi (hai bên ký)', params: TrackingParam,
+      body: Type.Object({ senderSignature: SignatureSchema, courierSignature: SignatureSchema, position: Type.Optional(PositionSchema) }, strict), response: { 200: ShipmentSchema },
+    },
+  }, async (request) => collectTransfer(ctx(request), request.params.trackingNumber, request.body));
+  app.post('/api/v1/postal/legs/:trackingNumber/hand-over-transfer', {
+    schema: {
+      tags, summary: 'Bưu tá bàn giao hồ sơ cho cơ quan nhận (người nhận ký)', params: TrackingParam,
+      body: Type.Object({
+        receiver: Type.Object({ name: Type.String({ minLength: 2, maxLength: 100 }), personalId: Type.Optional(Type.String({ pattern: '^[0-9]{12}$' })) }, strict),
+        receiverSignature: SignatureSchema, courierSignature: SignatureSchema, position: Type.Optional(PositionSchema),
+      }, strict),
+      response: { 200: ShipmentSchema },
+    },
+  }, async (request) => handOverTransfer(ctx(request), request.params.trackingNumber, request.body));
+}

@@ -1,0 +1,16 @@
+// A leg's trail as the courier and the officer read it: what happened, when (Vietnam time), with the note.
+import { formatVnDateTime } from '../ui/dates';
+import type { Leg } from './api';
+
+export function LegTrail({ leg, heading, id }: { readonly leg: Pick<Leg, 'trail'>; readonly heading: string; readonly id: string }) {
+  return (
+    <section className="section" aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      <ol className="trail">
+        {leg.trail.filter((e) => e.applied).map((e) => (
+          <li key={e.eventId}><strong>{formatVnDateTime(e.at)}</strong> — {e.label}{e.note ? `: ${e.note}` : ''}</li>
+        ))}
+      </ol>
+    </section>
+  );
+}
