@@ -111,6 +111,12 @@ async function ownTransferLeg(trx: Transaction<DB>, staff: PostalStaff, tracking
   return leg;
 }
 
+/** 404 unless the tracking number is a transfer leg of the courier's post office (checked before the request's content). */
+async function assertTransferLegHere(ctx: ServiceContext, staff: PostalStaff, trackingNumber: string): Promise<void> {
+  const leg = await ctx.db.selectFrom('postal_legs').select(['service_point_id', 'kind']).where('tracking_number', '=', parseTrackingNumber(trackingNumber) ?? '').executeTakeFirst();
+  if (!leg || leg.service_point_id !== staff.scope.servicePointId || leg.kind !== 'transfer') throw shipmentNotFound();
+}
+
 /** One signed step of a transfer (collected at the sender, handed over at the receiver), in one transaction. */
 async function signedTransferStep(ctx: SignaturesContext, trackingNumber: string, kind: 'collected' | 'handedOver', signatures: Record<string, SignatureInput>, extra: { position?: Position; receiver?: { name: string; personalId?: string } }): Promise<ShipmentView> {
   const staff = postalStaff(ctx.actor, 'postal.courier');
@@ -137,6 +143,7 @@ async function signedTransferStep(ctx: SignaturesContext, trackingNumber: string
 /** The courier collects the papers at the sending agency: the agency's officer and the courier sign. */
 export async function collectTransfer(ctx: SignaturesContext, trackingNumber: string, input: { senderSignature: SignatureInput; courierSignature: SignatureInput; position?: Position }): Promise<ShipmentView> {
   const staff = postalStaff(ctx.actor, 'postal.courier');
+  await assertTransferLegHere(ctx, staff, trackingNumber);
   checkSigner(input.courierSignature, { name: staff.fullName }, 'courierSignature');
   checkSigner(input.senderSignature, { name: input.senderSignature.name }, 'senderSignature');
   return signedTransferStep(ctx, trackingNumber, 'collected', { sender: input.senderSignature, courier: input.courierSignature }, input.position ? { position: input.position } : {});
@@ -145,6 +152,7 @@ export async function collectTransfer(ctx: SignaturesContext, trackingNumber: st
 /** The courier hands the papers to the receiving agency: the receiver signs (name and ID checked against what they state). */
 export async function handOverTransfer(ctx: SignaturesContext, trackingNumber: string, input: { receiver: { name: string; personalId?: string }; receiverSignature: SignatureInput; courierSignature: SignatureInput; position?: Position }): Promise<ShipmentView> {
   const staff = postalStaff(ctx.actor, 'postal.courier');
+  await assertTransferLegHere(ctx, staff, trackingNumber);
   checkSigner(input.courierSignature, { name: staff.fullName }, 'courierSignature');
   checkSigner(input.receiverSignature, { name: input.receiver.name, personalId: input.receiver.personalId ?? null }, 'receiverSignature');
   return signedTransferStep(ctx, trackingNumber, 'handedOver', { receiver: input.receiverSignature, courier: input.courierSignature }, { receiver: input.receiver, ...(input.position ? { position: input.position } : {}) });
