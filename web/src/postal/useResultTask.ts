@@ -2,49 +2,27 @@
 // recipient's ID check (or an authorisation) with the recipient's signature, or a failed attempt
 // with its reason; after two failed attempts two working days apart, back to the agency (the server
 // answers 409 RETURN_TOO_EARLY before that, in Vietnamese).
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { User } from '../api/types';
-import { assignToMe, collectResult, fetchShipment, recordAttempt, returnToAgency, type Position, type Shipment } from './api';
+import { assignToMe, collectResult, recordAttempt, returnToAgency, type Position, type Shipment } from './api';
 import { emptySignature, signatureOf, type SignatureValue } from './SignaturePad';
+import { useLegTask } from './useLegTask';
 import { useSend } from './useSend';
 
 export const failureReasons = ['away', 'later', 'address', 'refused', 'noId', 'other'] as const;
 export type FailureReason = (typeof failureReasons)[number];
 
-type Loaded = { readonly status: 'loading' } | { readonly status: 'failed'; readonly error: unknown } | { readonly status: 'ready'; readonly shipment: Shipment };
-
 export function useResultTask(id: number, user: User, position: Position | null) {
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [agencySig, setAgencySig] = useState<SignatureValue>(emptySignature());
   const [courierSig, setCourierSig] = useState<SignatureValue>(emptySignature(user.fullName));
   const [recipient, setRecipient] = useState({ name: '', personalId: '', authorised: false, authorisation: '' });
   const [recipientSig, setRecipientSig] = useState<SignatureValue>(emptySignature());
   const [reason, setReason] = useState<FailureReason | null>(null);
   const [otherReason, setOtherReason] = useState('');
-  const [missing, setMissing] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const act = useSend();
-
-  const load = useCallback(async (signal?: AbortSignal) => {
-    try {
-      const shipment = await fetchShipment(id, signal);
-      setLoaded({ status: 'ready', shipment });
-      setRecipient((r) => (r.name ? r : { ...r, name: shipment.applicant.name, personalId: shipment.applicant.personalId ?? '' }));
-    } catch (error) { if (!signal?.aborted) setLoaded({ status: 'failed', error }); }
-  }, [id]);
-  useEffect(() => { const c = new AbortController(); void load(c.signal); return () => c.abort(); }, [load]);
-
-  const shipment = loaded.status === 'ready' ? loaded.shipment : null;
-  const leg = shipment?.legs.find((l) => l.kind === 'result') ?? null;
-  const n = leg?.trackingNumber ?? '';
-  const answered = (s: Shipment | null, what: string) => {
-    // a refusal replaces the last success notice: the courier sees one message, the server's
-    if (!s) { setDone(null); return; }
-    setLoaded({ status: 'ready', shipment: s });
-    setDone(what);
-    setAgencySig(emptySignature());
-  };
-  const need = (what: string) => { setMissing(what); setDone(null); return null; };
+  const { loaded, shipment, leg, n, missing, setMissing, done, answered: shown, need } = useLegTask(id, 'result', (s) =>
+    setRecipient((r) => (r.name ? r : { ...r, name: s.applicant.name, personalId: s.applicant.personalId ?? '' })));
+  const answered = (s: Shipment | null, what: string) => { if (shown(s, what)) setAgencySig(emptySignature()); };
 
   const take = async () => answered(await act.send(() => assignToMe(n)), 'taken');
   const collect = async () => {
