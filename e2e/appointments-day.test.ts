@@ -2,7 +2,9 @@
 // 360 px and gets the one-time code by SMS (the simulator), checks in at the kiosk with the booking
 // code, the clerk calls the ticket, the waiting room's display shows it (server-sent events fed by
 // LISTEN/NOTIFY), and the clerk receives the dossier from the booking (applicant and procedure
-// prefilled). The server's clock is set to Monday 07/12/2026 07:30 and moved to the appointment.
+// prefilled). Then the result is ready: the citizen books its pickup from the dossier's page; a
+// procedure's page opens the booking with that procedure; the administrator gives a counter its own
+// hours. The server's clock is set to Monday 07/12/2026 07:30 and moved to the appointment.
 // Screenshots go to test-results/appointments-day/.
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -168,5 +170,70 @@ describe('a booked citizen\'s day', () => {
     expect(booking.status).toBe('arrived');
     await page.screenshot({ path: `${OUT}/counter-received-1280.png`, fullPage: true });
     expect([...browser.problems, ...staffBrowser.problems].filter((p) => !p.includes('404'))).toEqual([]);
+  }, STEP_MS);
+
+  it('when the result is ready, the citizen books a time to pick it up from the dossier\'s page (360 px)', async () => {
+    const dossier = await t.db.selectFrom('dossiers').select('code').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    await t.db.updateTable('dossiers').set({ status: 'resultReady' }).where('code', '=', dossier.code).execute();
+    const page = browser.page;
+    await logIn(page, 'citizen');
+    await page.goto(`${base}/xu-ly/ho-so/${encodeURIComponent(dossier.code)}`);
+    await page.getByRole('link', { name: 'Hẹn giờ đến nhận kết quả tại quầy' }).click();
+    await page.getByRole('heading', { level: 1, name: `Hẹn giờ nhận kết quả hồ sơ ${dossier.code}` }).waitFor();
+    await page.getByText('Kết quả đã có, có thể đến nhận từ hôm nay.').waitFor();
+    const first = page.locator('.portal-time').first();
+    await first.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${OUT}/portal-pickup-360.png`, fullPage: true });
+    await first.click();
+    await page.getByLabel('Họ và tên').fill('Nguyễn Văn An');
+    await page.getByLabel('Số điện thoại di động').fill(PHONE);
+    await page.getByRole('button', { name: 'Gửi mã xác thực' }).click();
+    await page.getByText(/^Đã gửi mã đến/).waitFor();
+    const sms = await t.db.selectFrom('sms_simulator_messages').select('text').where('to_number', 'like', '%912345678').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    await page.getByLabel('Mã xác thực (6 chữ số)').fill(/\b(\d{6})\b/.exec(sms.text)?.[1] ?? '');
+    await page.getByRole('button', { name: 'Xác nhận đặt lịch' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đã hẹn giờ nhận kết quả' }).waitFor();
+    const booking = await t.db.selectFrom('bookings').select(['purpose', 'dossier_code', 'status']).where('purpose', '=', 'pickup').executeTakeFirstOrThrow();
+    expect(booking).toEqual({ purpose: 'pickup', dossier_code: dossier.code, status: 'booked' });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${OUT}/portal-pickup-booked-360.png`, fullPage: true });
+  }, STEP_MS);
+
+  it('a procedure\'s page opens the booking with that procedure chosen', async () => {
+    const page = browser.page;
+    const procedure = await t.db.selectFrom('procedures').select(['code', 'name']).where('name', 'ilike', '%đăng ký khai sinh').orderBy('id').executeTakeFirstOrThrow();
+    await page.goto(`${base}/thu-tuc/${encodeURIComponent(procedure.code)}`);
+    await page.getByRole('link', { name: 'Đặt lịch nộp tại quầy' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Đặt lịch hẹn nộp hồ sơ' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('thu-tuc')).toBe(procedure.code);
+    await page.getByLabel('Tìm bưu điện, trung tâm hoặc xã, phường').fill('tan hong');
+    await page.getByRole('button', { name: /^Điểm Bưu điện – Văn hóa xã Tân Hồng/ }).click();
+    // no procedure to search for: it is the one the page came from
+    await page.getByText(procedure.name).first().waitFor();
+    expect(await page.getByLabel('Tìm thủ tục').count()).toBe(0);
+    await page.locator('.portal-time').first().waitFor();
+  }, STEP_MS);
+
+  it('the administrator gives a counter its own hours (1280 and 360 px)', async () => {
+    // the clerk's day is over: the staff browser signs in again as the administrator
+    await staffBrowser.context.clearCookies();
+    const page = await pageAt(staffBrowser, 1280, 900);
+    await logIn(page, 'admin');
+    await page.goto(`${base}/quan-tri/gio-quay?diem=${POINT}`);
+    await page.getByRole('heading', { level: 1, name: 'Giờ làm việc của từng quầy' }).waitFor();
+    const q02 = page.getByRole('region', { name: 'Quầy Q02' });
+    await q02.getByLabel('Quầy này có giờ làm việc riêng').check();
+    await q02.getByLabel('Thứ Hai, Buổi chiều, từ').fill('');
+    await q02.getByLabel('Thứ Hai, Buổi chiều, đến').fill('');
+    await page.getByRole('button', { name: 'Lưu giờ làm việc' }).click();
+    await page.getByText('Đã lưu giờ làm việc của các quầy.').waitFor();
+    const saved = await t.db.selectFrom('counter_opening_hours').select(['counter_code', 'weekly']).execute();
+    expect(saved.map((r) => [r.counter_code, r.weekly['1']])).toEqual([['Q02', ['07:00-11:30']]]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${OUT}/counter-hours-1280.png`, fullPage: true });
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${OUT}/counter-hours-360.png`, fullPage: true });
   }, STEP_MS);
 });

@@ -58,17 +58,18 @@ export function PickupBooking({ dossierCode }: { readonly dossierCode: string })
         <>
           <section className="section" aria-label={t('stepPlace')}>
             <Done label={t('procedure')} value={pickup.procedureName} />
-            <Done label={t('where')} value={`${pickup.servicePoint.name} — ${pickup.servicePoint.address}`} />
+            <Done label={t('where')} value={pickup.servicePoint.name} />
+            <p className="field__hint">{pickup.servicePoint.address}</p>
             <p className="field__hint">{pickup.ready ? t('pickupReady') : t('pickupDue', { date: formatCivilDate(pickup.fromDate) })}</p>
           </section>
-          <section className="section" aria-label={t('stepSlot')}>
-            <h2>{t('stepSlot')}</h2>
+          <section className="section" aria-label={t('pickupStepSlot')}>
+            <h2>{t('pickupStepSlot')}</h2>
             {slot ? <Done label={t('when')} value={t('chosenSlot', { time: vnTimeParts(slot.startsAt)?.time ?? '', date: formatVnDate(slot.startsAt) })} onChange={() => setSlot(null)} />
               : <SlotPicker servicePointCode={pickup.servicePoint.code} procedureCode={pickup.procedureCode} purpose="pickup" from={pickup.fromDate} onChoose={setSlot} />}
           </section>
           {slot && (
-            <section className="section" aria-label={t('stepContact')}>
-              <h2>{t('stepContact')}</h2>
+            <section className="section" aria-label={t('pickupStepContact')}>
+              <h2>{t('pickupStepContact')}</h2>
               <ContactStep onBook={book} />
             </section>
           )}
