@@ -1,7 +1,7 @@
 // A database of its own for a test file, cloned from the migrated template.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { connectUrl, type Database } from '../src/platform/db/connect';
 
 export interface TestDatabase {
@@ -39,6 +39,30 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await a.connect();
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await a.end();
+    },
+  };
+}
+
+/**
+ * The setup of a test file on a database of its own: created and seeded once before its tests,
+ * dropped after them. Read `db` and `seeded` (what the seed returned) inside a test.
+ */
+export function useSeededDatabase<S>(seed: (db: Database) => Promise<S>): { readonly db: Database; readonly seeded: S } {
+  let t: TestDatabase | undefined;
+  let seeded: { value: S } | undefined;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    seeded = { value: await seed(t.db) };
+  });
+  afterAll(async () => t?.close());
+  return {
+    get db(): Database {
+      if (!t) throw new Error('the test database is created in beforeAll; read it inside a test');
+      return t.db;
+    },
+    get seeded(): S {
+      if (!seeded) throw new Error('the seed runs in beforeAll; read it inside a test');
+      return seeded.value;
     },
   };
 }

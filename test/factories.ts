@@ -1,6 +1,6 @@
 // Small factories for tests: each builds just the rows a test needs, in the test's own database.
 import type { Database } from '../src/platform/db/connect';
-import type { Role } from '../src/platform/actor';
+import type { Actor, Role } from '../src/platform/actor';
 import { createUser } from '../src/accounts/service';
 import type { ResolvedScope, ScopeLookup } from '../src/accounts/service';
 import { systemClock } from '../src/platform/clock';
@@ -119,4 +119,12 @@ export async function makeUser(db: Database, role: Role, scopeCode?: string, o: 
     await db.updateTable('users').set({ personal_id_verified_at: systemClock.now(), personal_id_verified_via: 'counter' }).where('id', '=', user.id).execute();
   }
   return user;
+}
+
+/** Saves a test actor as a users row with its id (rows that name their user need one), no scope and no password. */
+export async function saveActorAsUser(db: Database, a: Actor, fullName = a.fullName): Promise<void> {
+  await db.insertInto('users').values({
+    id: a.userId, username: a.username, full_name: fullName, role: a.role, scope_unit_id: null, scope_agency_id: null,
+    scope_service_point_id: null, scope_code: null, scope_path: null, personal_id: null, email: null, phone: null, password_hash: 'x',
+  }).execute();
 }

@@ -4,17 +4,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema';
-
-const secrets = new WeakMap<object, Promise<string>>();
+import { memo } from '../platform/memo';
 
 export function appointmentSecret(db: Kysely<DB> | Transaction<DB>): Promise<string> {
-  let secret = secrets.get(db);
-  if (!secret) {
-    secret = db.selectFrom('appointment_key').select('secret').executeTakeFirstOrThrow().then((r) => r.secret);
-    secret.catch(() => secrets.delete(db)); // a failed read (database away) is tried again next time
-    secrets.set(db, secret);
-  }
-  return secret;
+  // a failed read (database away) is not kept: it is tried again next time
+  return memo(db, 'secret:appointment_key', () => db.selectFrom('appointment_key').select('secret').executeTakeFirstOrThrow().then((r) => r.secret), Infinity);
 }
 
 /** HMAC-SHA-256 of the parts (joined by a byte no part contains), base64url. */

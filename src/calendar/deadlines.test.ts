@@ -2,16 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { vnDayNumberOfInstant } from './civil-date';
 import {
-  applyApology,
-  computeDueAt,
-  dossierTimeliness,
-  elapsedWorkingTime,
-  indicatorElapsed,
-  newDossierDeadline,
-  remainingWorkingTime,
-  restartAfterSupplement,
-  timeliness,
-  type Duration,
+  applyApology, computeDueAt, dossierTimeliness, elapsedWorkingTime, indicatorElapsed,
+  newDossierDeadline, remainingWorkingTime, restartAfterSupplement, timeliness, type Duration,
 } from './deadlines';
 import { DUE_CASES, show, testCalendar as cal, vn } from './deadlines.cases.test-helper';
 

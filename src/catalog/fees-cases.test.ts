@@ -1,25 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { chooseCase } from './cases';
 import { perPageFormula, quoteFees, readFee } from './fees';
-import { seedProcedureRows } from './seed';
-
-const rows = new Map(seedProcedureRows().map((r) => [r.code, r]));
-const procedure = (code: string) => {
-  const p = rows.get(code);
-  if (!p) throw new Error(code);
-  return p;
-};
+import { seedProcedure } from './seed.test-helper';
 
 describe('fees by case × channel × formula', () => {
   it('1.004222 thường trú: online 10.000 đ is cheaper than at the counter 20.000 đ (TT 75/2022/TT-BTC)', () => {
-    const fees = procedure('1.004222').fees;
+    const fees = seedProcedure('1.004222').fees;
     expect(quoteFees(fees, { channel: 'online' }).totalVnd).toBe(10_000);
     expect(quoteFees(fees, { channel: 'counter' }).totalVnd).toBe(20_000);
     expect(quoteFees(fees, { channel: 'postal' }).lines).toEqual([]);
   });
 
   it('2.000815 chứng thực bản sao: 2.000 đ/page, from page 3 1.000 đ/page, at most 200.000 đ a copy', () => {
-    const fees = procedure('2.000815').fees;
+    const fees = seedProcedure('2.000815').fees;
     expect(fees[0]).toMatchObject({ basis: 'per_page', amountVnd: 2000, tiers: [{ fromPage: 3, amountVnd: 1000 }], maxPerCopyVnd: 200_000, channels: ['counter'] });
     expect(quoteFees(fees, { channel: 'counter', pages: 1, copies: 1 }).totalVnd).toBe(2_000);
     expect(quoteFees(fees, { channel: 'counter', pages: 2, copies: 3 }).totalVnd).toBe(12_000);
@@ -49,7 +42,7 @@ describe('fees by case × channel × formula', () => {
 
 describe('cases with their own durations', () => {
   it('2.000815: same day with the 15:00 cut-off, and the extension of up to 2 working days', () => {
-    const p = procedure('2.000815');
+    const p = seedProcedure('2.000815');
     expect({ value: p.durationValue, unit: p.durationUnit, cutoff: p.cutoff }).toEqual({ value: 0, unit: 'working_days', cutoff: '15:00' });
     expect(p.cases).toEqual([
       { key: '2.000815.trong-ngay', name: 'Trong ngày (tiếp nhận sau 15 giờ: trả trong ngày làm việc tiếp theo)', durationValue: 0, durationUnit: 'working_days', cutoff: '15:00' },
@@ -58,12 +51,12 @@ describe('cases with their own durations', () => {
   });
 
   it('1.115783 tách thửa: 7 working days for ordinary communes, 15 for remote ones', () => {
-    expect(procedure('1.115783').cases.map((c) => [c.durationValue, c.durationUnit])).toEqual([[7, 'working_days'], [15, 'working_days']]);
-    expect(procedure('1.115783').cases[1]?.name).toMatch(/^Đối với các xã biên giới/);
+    expect(seedProcedure('1.115783').cases.map((c) => [c.durationValue, c.durationUnit])).toEqual([[7, 'working_days'], [15, 'working_days']]);
+    expect(seedProcedure('1.115783').cases[1]?.name).toMatch(/^Đối với các xã biên giới/);
   });
 
   it('2.000635: the per-case times by case code (the source gives no names), and full online (secondary source)', () => {
-    const p = procedure('2.000635');
+    const p = seedProcedure('2.000635');
     expect(p.cases.map((c) => `${c.key}:${c.durationValue} ${c.durationUnit}`)).toEqual([
       '2.000635.01:15 working_days', '2.000635.02:1 calendar_days', '2.000635.03:1 working_days', '2.000635.04:1 working_days',
     ]);
@@ -72,10 +65,10 @@ describe('cases with their own durations', () => {
   });
 
   it('chooseCase: none → the procedure\'s own duration; a key → that case; unknown → the keys to choose from', () => {
-    const p = procedure('2.000815');
+    const p = seedProcedure('2.000815');
     expect(chooseCase(p, undefined)).toEqual({ ok: true, rule: { caseKey: null, caseName: null, durationValue: 0, durationUnit: 'working_days', cutoff: '15:00' } });
     expect(chooseCase(p, '2.000815.keo-dai')).toMatchObject({ ok: true, rule: { caseKey: '2.000815.keo-dai', durationValue: 2 } });
     expect(chooseCase(p, 'x')).toEqual({ ok: false, message: 'Trường hợp "x" không có trong thủ tục; chọn một trong: 2.000815.trong-ngay, 2.000815.keo-dai.' });
-    expect(chooseCase(procedure('1.004222'), 'x')).toEqual({ ok: false, message: 'Thủ tục không chia trường hợp; bỏ trường "caseKey".' });
+    expect(chooseCase(seedProcedure('1.004222'), 'x')).toEqual({ ok: false, message: 'Thủ tục không chia trường hợp; bỏ trường "caseKey".' });
   });
 });

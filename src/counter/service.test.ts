@@ -9,17 +9,12 @@ import { reportSummary } from '../reports/service';
 import { outcomeProblems, type OutcomeInput } from './model';
 import { registerCounterRoutes } from './routes';
 import { getCounterOutcome, recordCounterOutcome } from './service';
+import { saveActorAsUser } from '../../test/factories';
 
 const { t, w, app } = useWorldApp((a) => registerCounterRoutes(a, { db: t.db, clock: w.clock }), '2026-12-07T09:30:00+07:00');
 
 beforeAll(async () => {
-  for (const who of ['clerk', 'otherClerk'] as const) {
-    const a = w.actors[who];
-    await t.db.insertInto('users').values({
-      id: a.userId, username: a.username, full_name: who === 'clerk' ? 'Trần Thị Thu' : 'Lê Văn Bình', role: a.role, scope_unit_id: null, scope_agency_id: null,
-      scope_service_point_id: null, scope_code: null, scope_path: null, personal_id: null, email: null, phone: null, password_hash: 'x',
-    }).execute();
-  }
+  for (const who of ['clerk', 'otherClerk'] as const) await saveActorAsUser(t.db, w.actors[who], who === 'clerk' ? 'Trần Thị Thu' : 'Lê Văn Bình');
 });
 
 const person = { kind: 'person' as const, name: 'Nguyễn Văn An', personalId: '087090001234', phone: '0912345678', address: 'Ấp 1, xã Một' };

@@ -27,6 +27,14 @@ const lockKey = (trx: Trx, key: string) => sql`SELECT pg_advisory_xact_lock(hash
 const invalid = (what: string, problems: RowProblems) =>
   validationFailed('DIRECTORY_INVALID', `${what} chưa hợp lệ (${problems.details.length} mục cần sửa).`, problems.details);
 
+/** Reads one record entered on a form with its row reader, or refuses it with every problem found. */
+function readForm<R>(what: string, read: (rec: ImportRecord, row: number, problems: RowProblems) => R, record: ImportRecord): { row: R; problems: FieldProblems } {
+  const problems = new FieldProblems();
+  const row = read(record, 1, problems);
+  if (!problems.isEmpty) throw invalid(what, problems);
+  return { row, problems };
+}
+
 async function inTransaction<T>(ctx: ServiceContext, work: (trx: Trx, actor: Actor, at: Date) => Promise<T>): Promise<T> {
   assertSystemAdmin(ctx.actor, 'directory.manage');
   const actor = ctx.actor;
@@ -51,9 +59,7 @@ const openChildren = (trx: Trx, unitId: number, day: string) =>
  */
 export async function createUnit(ctx: ServiceContext, record: ImportRecord): Promise<{ code: string; validFrom: string }> {
   return inTransaction(ctx, async (trx, actor, at) => {
-    const problems = new FieldProblems();
-    const row = readUnitRow(record, 1, problems);
-    if (!problems.isEmpty) throw invalid('Đơn vị hành chính', problems);
+    const { row, problems } = readForm('Đơn vị hành chính', readUnitRow, record);
     await lockKey(trx, `directory.unit:${row.code}`);
     if (await unitVersion(trx, row.code, row.validFrom)) {
       throw conflict('UNIT_EXISTS', `Đơn vị mã ${row.code} đã có phiên bản hiệu lực từ ${row.validFrom}; hãy sửa phiên bản đó.`);
@@ -105,9 +111,7 @@ export async function updateUnit(ctx: ServiceContext, code: string, validFrom: s
       validTo: change.validTo === undefined ? before.valid_to : change.validTo,
       pathSegment: before.level === 'province' ? before.path.split('/')[1] : undefined,
     };
-    const problems = new FieldProblems();
-    const row = readUnitRow(record, 1, problems);
-    if (!problems.isEmpty) throw invalid('Đơn vị hành chính', problems);
+    const { row, problems } = readForm('Đơn vị hành chính', readUnitRow, record);
     if (row.validTo !== null) {
       const children = await openChildren(trx, before.id, row.validTo);
       if (children.length > 0) {
@@ -143,9 +147,7 @@ const agencyVersion = (trx: Trx, identifier: string, validFrom: string) =>
 /** Creates an agency (its electronic identifier and the unit it serves, valid from a date). */
 export async function createAgency(ctx: ServiceContext, record: ImportRecord): Promise<{ identifier: string; validFrom: string }> {
   return inTransaction(ctx, async (trx, actor, at) => {
-    const problems = new FieldProblems();
-    const row = readAgencyRow(record, 1, problems);
-    if (!problems.isEmpty) throw invalid('Cơ quan', problems);
+    const { row, problems } = readForm('Cơ quan', readAgencyRow, record);
     await lockKey(trx, `directory.agency:${row.identifier}`);
     const open = await trx.selectFrom('agencies').select('valid_from').where('identifier', '=', row.identifier)
       .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', row.validFrom)])).executeTakeFirst();
@@ -168,9 +170,7 @@ export async function updateAgency(ctx: ServiceContext, identifier: string, vali
     const found = await agencyVersion(trx, identifier, validFrom);
     if (!found) throw notFound('AGENCY_NOT_FOUND', `Không tìm thấy cơ quan mã ${identifier} hiệu lực từ ${validFrom}.`);
     const { id: _id, ...before } = found;
-    const problems = new FieldProblems();
-    const row = readAgencyRow({ ...before, ...change, identifier, validFrom }, 1, problems);
-    if (!problems.isEmpty) throw invalid('Cơ quan', problems);
+    const { row, problems } = readForm('Cơ quan', readAgencyRow, { ...before, ...change, identifier, validFrom });
     await writeAgencies(trx, [row], problems);
     if (!problems.isEmpty) throw invalid('Cơ quan', problems);
     await recordAudit(trx, actor, {
@@ -186,9 +186,7 @@ export async function updateAgency(ctx: ServiceContext, identifier: string, vali
 /** Creates a service point with its opening hours and counters. */
 export async function createServicePoint(ctx: ServiceContext, record: ImportRecord): Promise<{ code: string }> {
   return inTransaction(ctx, async (trx, actor, at) => {
-    const problems = new FieldProblems();
-    const row = readServicePointRow(record, 1, problems);
-    if (!problems.isEmpty) throw invalid('Điểm phục vụ', problems);
+    const { row, problems } = readForm('Điểm phục vụ', readServicePointRow, record);
     await lockKey(trx, `directory.servicePoint:${row.code}`);
     const taken = await trx.selectFrom('service_points').select('code').where('code', '=', row.code).executeTakeFirst();
     if (taken) throw conflict('SERVICE_POINT_EXISTS', `Mã điểm phục vụ ${row.code} đã được dùng.`);
@@ -219,9 +217,7 @@ export async function updateServicePoint(ctx: ServiceContext, code: string, chan
     const counters = await trx.selectFrom('counters').select(['code', 'name', 'active']).where('service_point_id', '=', found.id).orderBy('code').execute();
     const { id, ...rest } = found;
     const before = { ...rest, counters: counters.filter((c) => c.active).map(({ code: c, name }) => ({ code: c, name })) };
-    const problems = new FieldProblems();
-    const row = readServicePointRow({ ...before, ...change, code }, 1, problems);
-    if (!problems.isEmpty) throw invalid('Điểm phục vụ', problems);
+    const { row, problems } = readForm('Điểm phục vụ', readServicePointRow, { ...before, ...change, code });
     await writeServicePoints(trx, [row], problems);
     if (!problems.isEmpty) throw invalid('Điểm phục vụ', problems);
     const kept = row.counters.map((c) => c.code);

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/db';
 import type { Role } from '../platform/actor';
 import { FixedClock } from '../platform/clock';
 import type { HttpApp } from '../platform/http/server';
-import { createTestApp, countryActor, closeAll } from '../../test/http';
+import { createTestApp, countryActor, closeAll, expectError } from '../../test/http';
 import { registerDirectoryRoutes } from './routes';
 import { seedDirectory } from './seed';
 
@@ -25,9 +25,7 @@ const importAs = (role: Role, body: unknown) =>
 
 describe('directory read routes', () => {
   it('answers 401 without a signed-in user', async () => {
-    const res = await get('/api/v1/units', null);
-    expect(res.statusCode).toBe(401);
-    expect(res.json().error.code).toBe('UNAUTHENTICATED');
+    expectError(await get('/api/v1/units', null), 401, 'UNAUTHENTICATED');
   });
 
   it('finds "Cao Lãnh" when searched without diacritics, in the period asked', async () => {

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/db';
+import { describe, expect, it } from 'vitest';
+import { useSeededDatabase } from '../../test/db';
 import { FixedClock } from '../platform/clock';
 import { seedDirectory } from './seed';
 import { resolveScope } from './service';
 
-let t: TestDatabase;
 const clock = new FixedClock(new Date('2025-09-15T02:00:00Z'));
-let first: Awaited<ReturnType<typeof seedDirectory>>;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  first = await seedDirectory(t.db, clock);
-});
-afterAll(async () => t?.close());
+const t = useSeededDatabase((db) => seedDirectory(db, clock));
 
 const countWhere = async (validFrom: string, level: 'province' | 'district' | 'commune', pathPrefix: string) =>
   Number((await t.db.selectFrom('admin_units').select((eb) => eb.fn.countAll<number>().as('n'))
@@ -51,9 +44,9 @@ describe('seedDirectory', () => {
   });
 
   it('loads demo agencies, service points and counters', () => {
-    expect(first).toMatchObject({ units: 1 + 12 + 141 + 1 + 11 + 164 + 1 + 102, agencies: 124 + 102 + 1 + 18, servicePoints: 26 });
-    expect(first.counters).toBe(2 * 4 + 12 * 3 + 12 * 2);
-    expect(first.inserted).toBe(first.units + first.successions + first.agencies + first.servicePoints + first.counters);
+    expect(t.seeded).toMatchObject({ units: 1 + 12 + 141 + 1 + 11 + 164 + 1 + 102, agencies: 124 + 102 + 1 + 18, servicePoints: 26 });
+    expect(t.seeded.counters).toBe(2 * 4 + 12 * 3 + 12 * 2);
+    expect(t.seeded.inserted).toBe(t.seeded.units + t.seeded.successions + t.seeded.agencies + t.seeded.servicePoints + t.seeded.counters);
   });
 
   it('places each new commune at its approximate centre (migration 0137): phường Cao Lãnh at old thành phố Cao Lãnh\'s seat', async () => {
@@ -69,7 +62,7 @@ describe('seedDirectory', () => {
     const before = await t.db.selectFrom('admin_units').select(['id', 'path', 'name']).orderBy('id').execute();
     const second = await seedDirectory(t.db, clock);
     expect(second.inserted).toBe(0);
-    expect({ ...second, inserted: 0 }).toEqual({ ...first, inserted: 0 });
+    expect({ ...second, inserted: 0 }).toEqual({ ...t.seeded, inserted: 0 });
     expect(await t.db.selectFrom('admin_units').select(['id', 'path', 'name']).orderBy('id').execute()).toEqual(before);
   });
 });

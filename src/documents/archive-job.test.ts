@@ -1,39 +1,22 @@
 // The archive job on the real database (issue 12 §6): a scan nothing holds is deleted (row,
 // uploads, bytes) once its period is over; a dossier's scan, a store document's file and a recent
 // upload are kept.
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { paperFilesHeld } from '../dossiers/paper-files';
 import { receiveDossier } from '../dossiers/service';
 import { useWorld } from '../dossiers/world.test-helper';
-import { folderFileStore } from '../platform/files/folder-store';
 import { archiveHolders, runArchive } from './archive-job';
-import { pngBytes } from './fixtures.test-helper';
-import type { FilesDeps } from './model';
+import { pngBytes, useFolderFiles } from './fixtures.test-helper';
 import { storeFile } from './service';
 
 const { t, w } = useWorld('2026-10-01T09:00:00+07:00');
-let root: string;
-let files: FilesDeps;
+const folder = useFolderFiles('motcua-archive-', t, () => w.actors.clerk);
 
-beforeAll(async () => {
-  root = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-archive-'));
-  files = { store: folderFileStore(root), maxBytes: 1024 * 1024, maxPages: 10, readers: [] };
-  const a = w.actors.clerk;
-  await t.db.insertInto('users').values({
-    id: a.userId, username: a.username, full_name: a.fullName, role: a.role, scope_unit_id: null, scope_agency_id: null,
-    scope_service_point_id: null, scope_code: null, scope_path: null, personal_id: null, email: null, phone: null, password_hash: 'x',
-  }).execute();
-});
-afterAll(async () => { await fs.rm(root, { recursive: true, force: true }); });
-
-const keys = async () => { const k: string[] = []; for await (const key of files.store.list()) k.push(key); return k; };
+const keys = async () => { const k: string[] = []; for await (const key of folder.files.store.list()) k.push(key); return k; };
 
 describe('runArchive', () => {
   it('deletes an unattached scan after 30 days, keeps a dossier\'s scan and a recent upload', async () => {
-    const ctx = { ...w.ctx(w.actors.clerk), files };
+    const ctx = { ...w.ctx(w.actors.clerk), files: folder.files };
     // 2026-10-01: two scans; one goes into a dossier
     const abandoned = await storeFile(ctx, { buffer: pngBytes(5, 5, 1), fileName: 'bo-do.png' });
     const attached = await storeFile(ctx, { buffer: pngBytes(5, 5, 2), fileName: 'giay-to.png' });
@@ -45,11 +28,11 @@ describe('runArchive', () => {
 
     // 2026-10-20: nothing is 30 days old yet
     w.clock.set(new Date('2026-10-20T09:00:00+07:00'));
-    expect(await runArchive({ db: t.db, clock: w.clock, files, holders: archiveHolders([paperFilesHeld]) })).toMatchObject({ deleted: 0 });
+    expect(await runArchive({ db: t.db, clock: w.clock, files: folder.files, holders: archiveHolders([paperFilesHeld]) })).toMatchObject({ deleted: 0 });
 
     // 2026-11-02: the abandoned scan is 32 days old and held by nothing
     w.clock.set(new Date('2026-11-02T09:00:00+07:00'));
-    expect(await runArchive({ db: t.db, clock: w.clock, files, holders: archiveHolders([paperFilesHeld]) })).toEqual({ examined: 2, deleted: 1 });
+    expect(await runArchive({ db: t.db, clock: w.clock, files: folder.files, holders: archiveHolders([paperFilesHeld]) })).toEqual({ examined: 2, deleted: 1 });
     const left = await t.db.selectFrom('files').select('id').orderBy('id').execute();
     expect(left.map((r) => r.id)).toEqual([attached.id, recent.id]);
     expect(await t.db.selectFrom('file_uploads').select('file_id').where('file_id', '=', abandoned.id).execute()).toEqual([]);

@@ -19,6 +19,7 @@ import { BOUNDARY, encryptedPdfBytes, executableBytes, jpegBytes, multipart, pdf
 import { paperFilesCheck } from './files-intake';
 import { registerFilesRoutes } from './files-routes';
 import type { FilesDeps } from './model';
+import { saveActorAsUser } from '../../test/factories';
 
 const MAX_BYTES = 1024 * 1024;
 const { t, w } = useWorld('2026-12-07T09:30:00+07:00');
@@ -30,13 +31,7 @@ type Who = keyof World['actors'];
 beforeAll(async () => {
   root = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-files-'));
   files = { store: folderFileStore(root), maxBytes: MAX_BYTES, maxPages: 5, readers: [mayReadPaperFile] };
-  for (const who of ['clerk', 'otherClerk', 'citizen', 'courier'] as const) {
-    const a = w.actors[who];
-    await t.db.insertInto('users').values({
-      id: a.userId, username: a.username, full_name: a.fullName, role: a.role, scope_unit_id: null, scope_agency_id: null,
-      scope_service_point_id: null, scope_code: null, scope_path: null, personal_id: null, email: null, phone: null, password_hash: 'x',
-    }).execute();
-  }
+  for (const who of ['clerk', 'otherClerk', 'citizen', 'courier'] as const) await saveActorAsUser(t.db, w.actors[who]);
   app = await createHttpServer({
     logger: false, version: 'test',
     resolveActor: async (request) => {

@@ -1,7 +1,16 @@
 // Files for the documents tests, built here (no binary fixtures): PDFs with labelled pages,
 // PNG, JPEG and TIFF of known sizes, an encrypted PDF, and multipart bodies.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, beforeAll } from 'vitest';
+import { saveActorAsUser } from '../../test/factories';
+import type { Actor } from '../platform/actor';
+import type { Database } from '../platform/db/connect';
+import { folderFileStore } from '../platform/files/folder-store';
+import type { FilesDeps } from './model';
 
 /** A PDF whose pages carry their label as text (`P1`, `P2`…) and the given sizes (points). */
 export async function pdfBytes(labels: readonly string[] = ['P1'], size: [number, number] = [595, 842]): Promise<Uint8Array> {
@@ -95,5 +104,27 @@ export function multipart(bytes: Uint8Array, fileName = 'scan.pdf', contentType 
   return {
     payload: Buffer.concat([Buffer.from(head, 'utf8'), Buffer.from(bytes), Buffer.from(`\r\n--${BOUNDARY}--\r\n`, 'utf8')]),
     headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+  };
+}
+
+/**
+ * The setup of a test file that stores files: a folder store in a new temporary folder (removed
+ * after the file's tests, 1 MiB and 10 pages at most), and the uploader saved as a user. Call it
+ * after useWorld(); read `files` inside a test.
+ */
+export function useFolderFiles(prefix: string, t: { readonly db: Database }, uploader: () => Actor): { readonly files: FilesDeps } {
+  let root: string | undefined;
+  let files: FilesDeps | undefined;
+  beforeAll(async () => {
+    root = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+    files = { store: folderFileStore(root), maxBytes: 1024 * 1024, maxPages: 10, readers: [] };
+    await saveActorAsUser(t.db, uploader());
+  });
+  afterAll(async () => { if (root) await fs.rm(root, { recursive: true, force: true }); });
+  return {
+    get files(): FilesDeps {
+      if (!files) throw new Error('the file store is built in beforeAll; read it inside a test');
+      return files;
+    },
   };
 }

@@ -20,6 +20,7 @@ import type { FilesDeps } from './model';
 import { characterErrorRate } from './ocr-cer';
 import { runOcr, type OcrJobDeps } from './ocr-job';
 import { registerOcrRoutes } from './ocr-routes';
+import { saveActorAsUser } from '../../test/factories';
 
 const { t, w } = useWorld('2026-12-07T09:30:00+07:00');
 type Who = keyof World['actors'];
@@ -35,10 +36,7 @@ beforeAll(async () => {
   root = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-ocr-'));
   files = { store: folderFileStore(root), maxBytes: 20 * 1024 * 1024, maxPages: 10, readers: [] };
   const clerk = w.actors.clerk;
-  await t.db.insertInto('users').values({
-    id: clerk.userId, username: clerk.username, full_name: clerk.fullName, role: clerk.role, scope_unit_id: null, scope_agency_id: null,
-    scope_service_point_id: null, scope_code: null, scope_path: null, personal_id: null, email: null, phone: null, password_hash: 'x',
-  }).execute();
+  await saveActorAsUser(t.db, clerk);
   const ctx = { db: t.db, clock: w.clock, actor: clerk, files };
   scan = await storeFile(ctx, { buffer: await fixturePdf(1), fileName: 'to-khai.pdf' });
   lost = await storeFile(ctx, { buffer: fixturePng(['Giấy chứng sinh']), fileName: 'giay-chung-sinh.png' });

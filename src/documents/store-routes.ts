@@ -1,9 +1,8 @@
 // HTTP for the applicant's document store (issue 12 §4): thin routes with request and response schemas.
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../platform/context';
 import { literals, Nullable } from '../platform/http/schemas';
-import { requireActor, type HttpApp } from '../platform/http/server';
+import { signedInContext, type HttpApp } from '../platform/http/server';
 import { giveConsent, storeOf, withdrawConsent } from './store';
 import { documentTypes } from './store-model';
 
@@ -41,7 +40,7 @@ export type StoreResponse = Static<typeof StoreAnswer>;
 export type StoreConsentResponse = Static<typeof Consent>;
 
 export function registerStoreRoutes(app: HttpApp, deps: RouteDeps): void {
-  const ctx = (request: FastifyRequest) => ({ db: deps.db, clock: deps.clock, actor: requireActor(request) });
+  const ctx = signedInContext(deps);
 
   app.get('/api/v1/documents/store', {
     schema: {

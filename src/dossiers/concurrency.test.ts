@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from './audit';
 import { receiveDossier } from './service';
-import { failIntakeOf, useWideWorld } from './world.test-helper';
+import { intakesWithOneFailing, useWideWorld } from './world.test-helper';
 
 const { w, wide } = useWideWorld(24);
 
@@ -25,10 +25,7 @@ describe('code serials under concurrency', () => {
   it('leaves no gap when an intake rolls back in the middle', async () => {
     w.clock.set(new Date('2026-03-03T09:00:00+07:00'));
     // fails inside the intake statement, after the serial was taken (a NULL in outbox.kind)
-    const failing = failIntakeOf('Lỗi Giữa Chừng');
-    const ctx = { ...w.ctx(w.actors.clerk), hooks: [failing] };
-    const outcomes = await Promise.allSettled(range(1, 41).map((i) =>
-      receiveDossier(ctx, w.intake({ personalId: pid(1000 + i), name: i === 20 ? 'Lỗi Giữa Chừng' : 'Lê Thị Hoa' }))));
+    const outcomes = await intakesWithOneFailing(w, 41, 20, (i) => pid(1000 + i));
     const rejected = outcomes.filter((o) => o.status === 'rejected');
     expect(rejected).toHaveLength(1);
     const codes = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.code] : []));

@@ -31,13 +31,13 @@ describe('hand-over to the competent agency (ND 61 art. 18)', () => {
 
 describe('by when a paper hand-over is owed (art. 18.2: same working day; after 15:00, the start of the next)', () => {
   it.each([
-    ['Mon 09:00 → the same day, closing time', '2026-03-02 09:00', 'Mon 2026-03-02 17:00'],
-    ['Mon 15:00 exactly is not after 15:00', '2026-03-02 15:00', 'Mon 2026-03-02 17:00'],
-    ['Mon 15:01 → Tuesday, first working hour', '2026-03-02 15:01', 'Tue 2026-03-03 08:00'],
-    ['Fri 16:00 → Monday, first working hour', '2026-03-06 16:00', 'Mon 2026-03-09 08:00'],
-    ['Sat (postal hand-over signed on a day off) → Monday', '2026-03-07 10:00', 'Mon 2026-03-09 08:00'],
-    ['Thu 29/04/2026 16:00 before the 30/4–1/5 holidays and the weekend → Mon 04/05', '2026-04-29 16:00', 'Mon 2026-05-04 08:00'],
-  ])('%s', (_name, received, due) => {
+    { name: 'Mon 09:00 → the same day, closing time', received: '2026-03-02 09:00', due: 'Mon 2026-03-02 17:00' },
+    { name: 'Mon 15:00 exactly is not after 15:00', received: '2026-03-02 15:00', due: 'Mon 2026-03-02 17:00' },
+    { name: 'Mon 15:01 → Tuesday, first working hour', received: '2026-03-02 15:01', due: 'Tue 2026-03-03 08:00' },
+    { name: 'Fri 16:00 → Monday, first working hour', received: '2026-03-06 16:00', due: 'Mon 2026-03-09 08:00' },
+    { name: 'Sat (postal hand-over signed on a day off) → Monday', received: '2026-03-07 10:00', due: 'Mon 2026-03-09 08:00' },
+    { name: 'Thu 29/04/2026 16:00 before the 30/4–1/5 holidays and the weekend → Mon 04/05', received: '2026-04-29 16:00', due: 'Mon 2026-05-04 08:00' },
+  ])('$name', ({ received, due }) => {
     expect(show(paperHandoverDueAt(vn(received), testCalendar))).toBe(due);
   });
 });

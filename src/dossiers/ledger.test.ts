@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { nextRegisterNumberSql } from '../platform/registers';
 import { verifyChain } from './audit';
 import { getDossier, receiveDossier } from './service';
-import { failIntakeOf, useWideWorld } from './world.test-helper';
+import { intakesWithOneFailing, useWideWorld } from './world.test-helper';
 
 const { w, wide } = useWideWorld(16);
 
@@ -44,10 +44,7 @@ describe('the receipt ledger (form 01)', () => {
 
   it('takes no number for an intake that fails, in the statement or before it', async () => {
     w.clock.set(new Date('2027-01-04T09:00:00+07:00'));
-    const failing = failIntakeOf('Lỗi Giữa Chừng');
-    const ctx = { ...w.ctx(w.actors.clerk), hooks: [failing] };
-    const outcomes = await Promise.allSettled(range(1, 12).map((i) =>
-      receiveDossier(ctx, w.intake({ personalId: pid(200 + i), name: i === 6 ? 'Lỗi Giữa Chừng' : 'Lê Thị Hoa' }))));
+    const outcomes = await intakesWithOneFailing(w, 12, 6, (i) => pid(200 + i));
     expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(1);
     expect(serials(outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : [])))).toEqual(range(3, 13));
     // refused before the statement (400): no number either

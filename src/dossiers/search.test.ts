@@ -24,6 +24,12 @@ async function copiesOf(code: string, n: number, opts: { step?: number; notRecei
     FROM dossiers, generate_series(1, ${n}) AS g WHERE code = ${code}`.execute(t.db);
 }
 
+/** One dossier of `personalId` received by the clerk at 09:00 on `day`; its code. */
+async function receivedOn(day: string, personalId: string): Promise<string> {
+  w.clock.set(new Date(`${day}T09:00:00+07:00`));
+  return (await receiveDossier(w.ctx(w.actors.clerk), w.intake({ personalId }))).code;
+}
+
 /** Every page of a search, following `next`. */
 async function walk(personalId: string, limit: number): Promise<string[]> {
   const codes: string[] = [];
@@ -40,8 +46,7 @@ async function walk(personalId: string, limit: number): Promise<string[]> {
 describe('search: keyset pages', () => {
   it('follows the cursor through every match once, in the order of the first page, equal ties broken by id', async () => {
     const personalId = '087090007001';
-    w.clock.set(new Date('2026-03-02T09:00:00+07:00'));
-    const { code } = await receiveDossier(w.ctx(w.actors.clerk), w.intake({ personalId }));
+    const code = await receivedOn('2026-03-02', personalId);
     await copiesOf(code, 30, { step: 60 });
     await copiesOf(code, 12, { step: 0 }); // twelve received at the very same instant as the original
     await copiesOf(code, 5, { notReceived: true }); // online, not yet received: first
@@ -58,8 +63,7 @@ describe('search: keyset pages', () => {
 
   it('gives no cursor on the last page and counts every match on every page', async () => {
     const personalId = '087090007002';
-    w.clock.set(new Date('2026-03-03T09:00:00+07:00'));
-    const { code } = await receiveDossier(w.ctx(w.actors.clerk), w.intake({ personalId }));
+    const code = await receivedOn('2026-03-03', personalId);
     await copiesOf(code, 3);
     const first = await searchDossiers(w.ctx(w.actors.admin), { personalId, limit: 3 });
     expect(first).toMatchObject({ total: 4, totalIsLowerBound: false });
@@ -74,8 +78,7 @@ describe('search: keyset pages', () => {
 
   it('keeps the scope on deep pages: another service point\'s clerk sees nothing after any cursor', async () => {
     const personalId = '087090007003';
-    w.clock.set(new Date('2026-03-04T09:00:00+07:00'));
-    const { code } = await receiveDossier(w.ctx(w.actors.clerk), w.intake({ personalId }));
+    const code = await receivedOn('2026-03-04', personalId);
     await copiesOf(code, 4);
     const first = await searchDossiers(w.ctx(w.actors.clerk), { personalId, limit: 2 });
     expect(first.items).toHaveLength(2);
@@ -86,8 +89,7 @@ describe('search: keyset pages', () => {
   it(`says "more than ${SEARCH_COUNT_CAP.toLocaleString('vi')}" and stops counting there`, async () => {
     expect(SEARCH_COUNT_CAP).toBe(1000);
     const personalId = '087090007004';
-    w.clock.set(new Date('2026-03-05T09:00:00+07:00'));
-    const { code } = await receiveDossier(w.ctx(w.actors.clerk), w.intake({ personalId }));
+    const code = await receivedOn('2026-03-05', personalId);
     await copiesOf(code, SEARCH_COUNT_CAP - 1);
     expect(await searchDossiers(w.ctx(w.actors.admin), { personalId, limit: 1 })).toMatchObject({ total: 1000, totalIsLowerBound: false });
     await copiesOf(code, 1, { notReceived: true });

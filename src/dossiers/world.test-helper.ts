@@ -8,6 +8,7 @@ import { connectUrl, type Database } from '../platform/db/connect';
 import type { DossierContext, DossierHook } from './events';
 import { sql } from 'kysely';
 import type { IntakeInput } from './model';
+import { receiveDossier } from './service';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { createTestApp } from '../../test/http';
 import type { HttpApp } from '../platform/http/server';
@@ -156,3 +157,13 @@ export const failIntakeOf = (name: string): DossierHook => ({
     statement: sql`INSERT INTO outbox (kind, payload) SELECT NULL, '{}'::jsonb FROM d WHERE ${event.payload.applicantName === name}::boolean`,
   }],
 });
+
+/**
+ * `count` intakes at once by the clerk, all but the `failingAt`-th (1-based) for "Lê Thị Hoa"; that
+ * one fails inside the intake statement (failIntakeOf). `personalIdOf(i)` gives the i-th a personal ID.
+ */
+export async function intakesWithOneFailing(w: World, count: number, failingAt: number, personalIdOf: (i: number) => string) {
+  const ctx = { ...w.ctx(w.actors.clerk), hooks: [failIntakeOf('Lỗi Giữa Chừng')] };
+  return Promise.allSettled(Array.from({ length: count }, (_, k) => k + 1).map((i) =>
+    receiveDossier(ctx, w.intake({ personalId: personalIdOf(i), name: i === failingAt ? 'Lỗi Giữa Chừng' : 'Lê Thị Hoa' }))));
+}

@@ -13,6 +13,11 @@ export interface LedgerColumn {
   align: 'left' | 'center';
 }
 
+/** The date columns, alike: one width, centred, under one group header. */
+const DATE_HEADERS = [
+  'Nhận hồ sơ', 'Hẹn trả kết quả', 'Chuyển hồ sơ đến cơ quan giải quyết', 'Nhận kết quả từ cơ quan giải quyết', 'Trả kết quả cho cá nhân, tổ chức',
+] as const;
+
 export const LEDGER_COLUMNS = [
   { header: 'STT', width: 4.5, align: 'center' },
   { header: 'Mã hồ sơ', width: 16, align: 'left' },
@@ -21,16 +26,12 @@ export const LEDGER_COLUMNS = [
   { header: 'Tên cá nhân, tổ chức', width: 13, align: 'left' },
   { header: 'Địa chỉ, số điện thoại', width: 16, align: 'left' },
   { header: 'Cơ quan chủ trì giải quyết', width: 13, align: 'left' },
-  { header: 'Nhận hồ sơ', width: 12, align: 'center' },
-  { header: 'Hẹn trả kết quả', width: 12, align: 'center' },
-  { header: 'Chuyển hồ sơ đến cơ quan giải quyết', width: 12, align: 'center' },
-  { header: 'Nhận kết quả từ cơ quan giải quyết', width: 12, align: 'center' },
-  { header: 'Trả kết quả cho cá nhân, tổ chức', width: 12, align: 'center' },
+  ...DATE_HEADERS.map((header) => ({ header, width: 12, align: 'center' as const })),
   { header: 'Ghi chú', width: 9, align: 'left' },
 ] as const satisfies readonly LedgerColumn[];
 
 /** Columns 7–11 (0-based) sit under one "Ngày, tháng, năm" header. */
-export const LEDGER_DATE_GROUP = { from: 7, to: 11, label: 'Ngày, tháng, năm' } as const;
+export const LEDGER_DATE_GROUP = { from: 7, to: 7 + DATE_HEADERS.length - 1, label: 'Ngày, tháng, năm' } as const;
 
 export type LedgerCell = string | number | Date | null;
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { paperRequirement } from '../catalog/model';
-import { seedProcedureRows } from '../catalog/seed';
+import { seedProcedure } from '../catalog/seed.test-helper';
 import { getProcedure } from '../catalog/service';
 import { receiveDossier } from '../dossiers/service';
 import type { IntakeInput } from '../dossiers/model';
@@ -15,16 +15,9 @@ import { feeLines, receiptDurationText } from './pdf/receipt';
 import { receiptFeeLines, receiptTerms } from './receipt-terms';
 import { dossierSlip, type FormsContext } from './service';
 
-const rows = new Map(seedProcedureRows().map((r) => [r.code, r]));
-const catalogue = (code: string) => {
-  const p = rows.get(code);
-  if (!p) throw new Error(code);
-  return p;
-};
-
 describe('receipt terms (pure)', () => {
   it('2.000815 same day: "Trong ngày" with its case, the per-page fee as its formula (pages are not known at intake)', () => {
-    const t = receiptTerms(catalogue('2.000815'), 'counter', '2.000815.trong-ngay');
+    const t = receiptTerms(seedProcedure('2.000815'), 'counter', '2.000815.trong-ngay');
     expect(t.duration).toEqual({ value: 0, unit: 'working_days' });
     expect(t.caseName).toMatch(/^Trong ngày/);
     expect(receiptDurationText(t)).toMatch(/^Trong ngày \(trường hợp: Trong ngày/);
@@ -34,13 +27,13 @@ describe('receipt terms (pure)', () => {
   });
 
   it('2.000815 extended case: 2 working days, not the procedure\'s time', () => {
-    const t = receiptTerms(catalogue('2.000815'), 'counter', '2.000815.keo-dai');
+    const t = receiptTerms(seedProcedure('2.000815'), 'counter', '2.000815.keo-dai');
     expect(t.duration).toEqual({ value: 2, unit: 'working_days' });
     expect(receiptDurationText(t)).toMatch(/^2 ngày làm việc \(trường hợp: Nhiều bản, nhiều trang/);
   });
 
   it('1.004222 at the counter prints 20.000 đ only; online 10.000 đ only; by post nothing (no item for that channel)', () => {
-    const fees = catalogue('1.004222').fees;
+    const fees = seedProcedure('1.004222').fees;
     expect(receiptFeeLines(fees, 'counter', null).map((f) => f.amountVnd)).toEqual([20_000]);
     expect(receiptFeeLines(fees, 'online', null).map((f) => f.amountVnd)).toEqual([10_000]);
     expect(receiptFeeLines(fees, 'postal', null)).toEqual([]);
@@ -62,7 +55,7 @@ describe('receipt terms (pure)', () => {
   });
 
   it('a case the catalogue no longer has falls back to the procedure\'s own time', () => {
-    const p = catalogue('2.000815');
+    const p = seedProcedure('2.000815');
     expect(receiptTerms(p, 'counter', 'gone')).toMatchObject({ duration: { value: p.durationValue, unit: p.durationUnit }, caseName: null });
   });
 });

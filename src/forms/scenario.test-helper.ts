@@ -4,6 +4,7 @@ import { performAction } from '../dossiers/service';
 import { receiveDossier } from '../dossiers/service';
 import { buildWorld, type World } from '../dossiers/world.test-helper';
 import type { Database } from '../platform/db/connect';
+import { saveActorAsUser } from '../../test/factories';
 
 export interface Scenario {
   readonly w: World;
@@ -31,13 +32,7 @@ export async function buildScenario(db: Database): Promise<Scenario> {
   for (const who of ['officer', 'approver'] as const) {
     await db.updateTable('users').set({ full_name: NAMES[who] }).where('id', '=', w.actors[who].userId).execute();
   }
-  for (const who of ['clerk', 'communeClerk'] as const) {
-    const a = w.actors[who];
-    await db.insertInto('users').values({
-      id: a.userId, username: a.username, full_name: NAMES[who], role: a.role, scope_unit_id: null, scope_agency_id: null,
-      scope_service_point_id: null, scope_code: null, scope_path: null, personal_id: null, email: null, phone: null, password_hash: 'x',
-    }).execute();
-  }
+  for (const who of ['clerk', 'communeClerk'] as const) await saveActorAsUser(db, w.actors[who], NAMES[who]);
   await db.insertInto('agencies').values({
     identifier: `000.00.00.T${w.province.code}`, name: 'Ủy ban nhân dân tỉnh Đồng Tháp', kind: 'people_committee', level: 'province',
     admin_unit_id: w.province.id, parent_agency_id: null, province_code: w.province.code, valid_from: '2025-07-01', valid_to: null,

@@ -2,8 +2,8 @@
 // with the dossier's contact facts from dossiers/contact.ts), send it through the adapter with
 // the row's idempotency key, record the outcome. Runs as the pg-boss job `notifications.deliver`
 // every minute and at start; any number of consumers may run at once.
-import { performance } from 'node:perf_hooks';
 import { dossierContact } from '../dossiers/contact';
+import { drainBatches } from '../platform/batches';
 import type { Clock } from '../platform/clock';
 import type { Config } from '../platform/config';
 import type { Database } from '../platform/db/connect';
@@ -75,20 +75,16 @@ async function deliverOne(deps: DeliveryDeps, row: ClaimedRow, s: DeliverySettin
 /** One run: claims and delivers batches until none is due or the budget is spent. */
 export async function deliverOutbox(deps: DeliveryDeps): Promise<DeliveryReport> {
   const s: DeliverySettings = { ...DEFAULT_DELIVERY, ...deps.settings };
-  const started = performance.now();
   const report: DeliveryReport = { claimed: 0, delivered: 0, skipped: 0, retried: 0, dead: 0, lost: 0 };
-  for (;;) {
+  const claim = async () => {
     const batch = await claimBatch(deps.db, deps.clock.now(), s.batchSize, s.leaseSeconds);
     report.claimed += batch.length;
-    let next = 0;
-    const worker = async () => {
-      for (let row = batch[next++]; row; row = batch[next++]) report[await deliverOne(deps, row, s)]++;
-    };
-    await Promise.all(Array.from({ length: Math.min(s.concurrency, batch.length) }, worker));
-    // a short batch may still leave rows due: the next message of a dossier whose earlier one was
-    // just sent (one dossier's messages go in order, outbox.ts claimBatch); stop on an empty claim
-    if (batch.length === 0 || performance.now() - started > (deps.budgetMs ?? 40_000)) return report;
-  }
+    return batch;
+  };
+  // a short batch may still leave rows due: the next message of a dossier whose earlier one was
+  // just sent (one dossier's messages go in order, outbox.ts claimBatch); stop on an empty claim
+  await drainBatches(claim, async (row) => { report[await deliverOne(deps, row, s)]++; }, { concurrency: s.concurrency, budgetMs: deps.budgetMs ?? 40_000 });
+  return report;
 }
 
 export const OUTBOX_JOB = 'notifications.deliver';

@@ -34,16 +34,16 @@ describe('SMS segments', () => {
 });
 
 describe('Vietnamese mobile numbers', () => {
-  it.each([
-    ['0912345678', '84912345678'],
-    ['0912 345 678', '84912345678'],
-    ['+84 912.345.678', '84912345678'],
-    ['84386123456', '84386123456'],
-    ['0868123456', '84868123456'],
-    ['0703123456', '84703123456'],
-    ['0523123456', '84523123456'],
-  ])('%s → %s', (input, expected) => {
-    expect(normalizeVietnameseMobile(input)).toBe(expected);
+  it.each(['0912345678', '0912 345 678', '+84 912.345.678'])('%s → 84912345678 (spaces, dots and +84 dropped)', (input) => {
+    expect(normalizeVietnameseMobile(input)).toBe('84912345678');
+  });
+
+  it('keeps a number already written with 84', () => {
+    expect(normalizeVietnameseMobile('84386123456')).toBe('84386123456');
+  });
+
+  it.each(['0868123456', '0703123456', '0523123456'])('%s: its leading 0 becomes 84', (input) => {
+    expect(normalizeVietnameseMobile(input)).toBe(`84${input.slice(1)}`);
   });
 
   it.each([

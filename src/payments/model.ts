@@ -1,6 +1,7 @@
 // Payments' types and pure rules: what can be paid for (a subject), the states of a payment order,
 // where the payer may be sent back, and what was paid against what is due. Pure.
 import type { ErrorDetail } from '../platform/errors';
+import labels from './labels.vi.json';
 import type { Payer, ReceiptItem } from './receipts';
 
 export const subjectKinds = ['draft', 'dossier', 'shipment'] as const;
@@ -15,14 +16,7 @@ export const orderStatuses = ['pending', 'paid', 'failed', 'cancelled', 'refunde
 export type OrderStatus = (typeof orderStatuses)[number];
 
 /** Vietnamese labels of the order statuses (the payer's and the cashier's words). */
-export const orderStatusLabels = {
-  pending: 'Chờ thanh toán',
-  paid: 'Đã thanh toán',
-  failed: 'Thanh toán không thành công',
-  cancelled: 'Đã hủy thanh toán',
-  refunded: 'Đã hoàn tiền',
-  duplicate: 'Thanh toán trùng, chờ hoàn tiền',
-} as const satisfies Record<OrderStatus, string>;
+export const orderStatusLabels = labels.orderStatus satisfies Record<OrderStatus, string>;
 
 /** What a subject may still owe and what it has paid. */
 export interface PaymentState {

@@ -1,18 +1,12 @@
 // Reconciliation of a day's online payments (pure): what we recorded as paid (orders and their
 // receipts) against the gateway's settlement file, and against the dossiers they are for. Every
 // mismatch is flagged, one row each. Also the settlement file's reader (CSV).
+import labels from './labels.vi.json';
 
 export const mismatchKinds = ['missingAtGateway', 'missingHere', 'amountDiffers', 'paidNoDossier', 'paidTwice', 'dossierUnpaid'] as const;
 export type MismatchKind = (typeof mismatchKinds)[number];
 
-export const mismatchLabels = {
-  missingAtGateway: 'Đã ghi nhận thu nhưng không có trong tệp đối soát của cổng thanh toán',
-  missingHere: 'Có trong tệp đối soát nhưng hệ thống không ghi nhận đã thu',
-  amountDiffers: 'Số tiền khác nhau giữa hệ thống và cổng thanh toán',
-  paidNoDossier: 'Đã thu nhưng chưa gắn với hồ sơ nào',
-  paidTwice: 'Một hồ sơ bị thu hai lần (chờ hoàn tiền)',
-  dossierUnpaid: 'Hồ sơ có lệnh thanh toán nhưng chưa thu được phí, lệ phí',
-} as const satisfies Record<MismatchKind, string>;
+export const mismatchLabels = labels.mismatch satisfies Record<MismatchKind, string>;
 
 export interface PaidOrder {
   readonly txnRef: string;

@@ -1,6 +1,7 @@
 // A short-lived per-instance cache for reference data (procedures, units, agencies) that
 // changes rarely and is read on every intake. Two instances may disagree for at most the TTL
-// after an import; what a dossier used is stored with the dossier (ids, versions).
+// after an import; what a dossier used is stored with the dossier (ids, versions). A value that
+// never changes (a deployment's secret) is kept with `ttlMs` Infinity: read once per handle.
 export const REFERENCE_TTL_MS = 10_000;
 const memos = new WeakMap<object, Map<string, { at: number; value: Promise<unknown> }>>();
 

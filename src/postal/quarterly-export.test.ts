@@ -11,6 +11,7 @@ import { buildPostalQuarterlyReport, checkPostalQuarter, POSTAL_QUARTERLY_EXPORT
 import { quarterOf } from './quarterly-layout';
 import { assignCourier, requestPickup } from './service';
 import { useTempFiles } from './files.test-helper';
+import { phonePickup } from './pickup.test-helper';
 
 const { w } = useWorld('2026-05-12T07:00:00+07:00');
 const files = useTempFiles();
@@ -26,10 +27,7 @@ describe('the quarterly report for the post', () => {
   });
 
   it('is built by the export runner: legs, incidents and compensation of the quarter per post office', async () => {
-    const s = await requestPickup(ctx(w.actors.clerk), {
-      procedureCode: w.procedureCode, origin: 'phone', applicant: { name: 'Lê Thị Cúc', phone: '0912777888' }, address: 'Số 3 đường Trần Hưng Đạo, khóm 1',
-      communeCode: w.commune.code, windowFrom: '2026-05-12T08:00:00+07:00', windowTo: '2026-05-12T10:00:00+07:00',
-    });
+    const s = await requestPickup(ctx(w.actors.clerk), phonePickup(w, { name: 'Lê Thị Cúc', phone: '0912777888' }, 'Số 3 đường Trần Hưng Đạo, khóm 1', '2026-05-12'));
     const n = s.legs[0]?.trackingNumber ?? '';
     await assignCourier(ctx(w.actors.courier), n);
     const incident = await recordIncident(ctx(w.actors.clerk), n, { kind: 'complaint', description: 'Bưu tá đến ngoài khung giờ hẹn', reportedBy: 'Lê Thị Cúc' });

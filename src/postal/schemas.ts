@@ -7,6 +7,9 @@ import { incidentKinds, incidentStatuses } from './incident-rules';
 
 const strict = { additionalProperties: false } as const;
 
+/** A status and its Vietnamese label, as every postal answer gives them. */
+const statusWithLabel = <T extends string>(statuses: readonly T[]) => ({ status: literals(statuses), statusLabel: Type.String() });
+
 export const PositionSchema = Type.Object({ lat: Type.Number({ minimum: -90, maximum: 90 }), lon: Type.Number({ minimum: -180, maximum: 180 }) }, strict);
 
 export const SignatureSchema = Type.Object({
@@ -31,8 +34,7 @@ export const LegSchema = Type.Object({
   id: Type.Integer(),
   kind: literals(legKinds),
   trackingNumber: Type.String(),
-  status: literals(legStatuses),
-  statusLabel: Type.String(),
+  ...statusWithLabel(legStatuses),
   courierId: Nullable(Type.Integer()),
   courierName: Nullable(Type.String()),
   agencyId: Nullable(Type.Integer()),
@@ -88,8 +90,7 @@ export type HandoverRecordResponse = Static<typeof HandoverRecordSchema>;
 export const PublicTrackingSchema = Type.Object({
   trackingNumber: Type.String(),
   kind: literals(legKinds),
-  status: literals(legStatuses),
-  statusLabel: Type.String(),
+  ...statusWithLabel(legStatuses),
   procedureName: Type.String(),
   communeName: Type.String(),
   steps: Type.Array(Type.Object({ label: Type.String(), at: Type.String() })),
@@ -113,8 +114,7 @@ export const IncidentSchema = Type.Object({
   resolveBy: Type.String({ description: 'Hạn giải quyết (TT 17/2017 Điều 8: 5 ngày làm việc), yyyy-mm-dd' }),
   overdue: Type.Boolean(),
   recordedByName: Type.String(),
-  status: literals(incidentStatuses),
-  statusLabel: Type.String(),
+  ...statusWithLabel(incidentStatuses),
   resolution: Nullable(Type.String()),
   resolvedAt: Nullable(Type.String()),
   resolvedByName: Nullable(Type.String()),

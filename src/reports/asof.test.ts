@@ -15,14 +15,15 @@ import { upsertRollups } from './store';
 import { buildUnitMap } from './units';
 import { reportCommand } from '../cli/report';
 import { UsageError } from '../cli/usage-error';
+import { unitActor } from '../../test/http';
 
 let t: TestDatabase;
 let app: HttpApp;
 const clock = new FixedClock(new Date('2025-12-31T02:00:00Z'));
 const actors: Record<string, Actor> = {
-  newProvince: { userId: 1, username: 'p', fullName: 'p', role: 'supervisor', scope: { kind: 'unit', unitId: 1, unitPath: '/98/' } },
-  oldDistrict: { userId: 2, username: 'd', fullName: 'd', role: 'supervisor', scope: { kind: 'unit', unitId: 2, unitPath: '/99/991/' } },
-  newCommune: { userId: 3, username: 'n', fullName: 'n', role: 'supervisor', scope: { kind: 'unit', unitId: 3, unitPath: '/98/98001/' } },
+  newProvince: unitActor('supervisor', 1, '/98/'),
+  oldDistrict: unitActor('supervisor', 2, '/99/991/'),
+  newCommune: unitActor('supervisor', 3, '/98/98001/'),
 };
 
 const OLD = { valid_from: '2008-01-01', valid_to: '2025-07-01' };

@@ -9,11 +9,12 @@ import type { Actor } from '../platform/actor';
 import { monthsOf, REPORT_EXPORTS_JOB, runOneExport } from './exports';
 import { PERIODIC_REPORT_TITLE } from './pdf';
 import { simulatedReportsApp } from './simulated-app.test-helper';
+import { unitActor } from '../../test/http';
 
 const actors: Record<string, Actor> = {
-  province: { userId: 1, username: 'p', fullName: 'p', role: 'supervisor', scope: { kind: 'unit', unitId: 1, unitPath: '/87/' } },
-  district: { userId: 2, username: 'd', fullName: 'd', role: 'supervisor', scope: { kind: 'unit', unitId: 2, unitPath: '/87/866/' } },
-  district2: { userId: 4, username: 'e', fullName: 'e', role: 'supervisor', scope: { kind: 'unit', unitId: 4, unitPath: '/87/867/' } },
+  province: unitActor('supervisor', 1, '/87/'),
+  district: unitActor('supervisor', 2, '/87/866/'),
+  district2: unitActor('supervisor', 4, '/87/867/'),
 };
 
 const sim = simulatedReportsApp({ seed: 3, dossiers: 400, actors, exportJobs: true });

@@ -8,9 +8,10 @@ import type { Actor } from '../platform/actor';
 import { reportBreakdown, reportSummary } from './service';
 import { simulatedReportsApp } from './simulated-app.test-helper';
 import { supervisedDossiers } from '../supervision/service';
+import { unitActor } from '../../test/http';
 
-const province82: Actor = { userId: 1, username: 'p82', fullName: 'p82', role: 'supervisor', scope: { kind: 'unit', unitId: 1, unitPath: '/82/' } };
-const province87: Actor = { userId: 2, username: 'p87', fullName: 'p87', role: 'supervisor', scope: { kind: 'unit', unitId: 2, unitPath: '/87/' } };
+const province82: Actor = unitActor('supervisor', 1, '/82/');
+const province87: Actor = unitActor('supervisor', 2, '/87/');
 
 const sim = simulatedReportsApp({ seed: 5, dossiers: 1500, actors: {} });
 const ctx = (actor: Actor) => ({ db: sim.t.db, clock: sim.clock, actor });

@@ -4,10 +4,11 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../platform/actor';
 import { simulatedReportsApp } from './simulated-app.test-helper';
+import { unitActor } from '../../test/http';
 
 const actors: Record<string, Actor> = {
-  province: { userId: 1, username: 'p', fullName: 'p', role: 'supervisor', scope: { kind: 'unit', unitId: 1, unitPath: '/87/' } },
-  district: { userId: 2, username: 'd', fullName: 'd', role: 'supervisor', scope: { kind: 'unit', unitId: 2, unitPath: '/87/866/' } },
+  province: unitActor('supervisor', 1, '/87/'),
+  district: unitActor('supervisor', 2, '/87/866/'),
   clerk: { userId: 3, username: 'c', fullName: 'c', role: 'clerk', scope: { kind: 'servicePoint', servicePointId: 1, unitPath: '/87/866/' } },
 };
 

@@ -54,10 +54,6 @@ export const ExportStatusSchema = Type.Object({
 });
 
 export type ReportSummaryView = Static<typeof ReportSummarySchema>;
-export type BreakdownView = Static<typeof BreakdownSchema>;
-export type TrendView = Static<typeof TrendSchema>;
-export type DrillPage = Static<typeof DrillPageSchema>;
-export type IndicatorsView = Static<typeof IndicatorsSchema>;
 export type ExportStatusView = Static<typeof ExportStatusSchema>;
 
 export const ProcedureFiguresSchema = Type.Object({
@@ -75,4 +71,4 @@ export type TrendPointView = Static<typeof TrendPointSchema>;
 export type DrillRowView = Static<typeof DrillRowSchema>;
 export type IndicatorValueView = Static<typeof IndicatorValueSchema>;
 export type ExportKindView = ExportStatusView['kind'];
-export type BreakdownByView = BreakdownView['by'];
+export type BreakdownByView = Static<typeof BreakdownSchema>['by'];

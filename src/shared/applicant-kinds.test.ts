@@ -7,17 +7,17 @@ describe('the tax code (mã số thuế) check', () => {
     expect(taxCodeProblem(code)).toBeNull();
   });
 
-  it.each([
-    ['0100047517', 'chữ số kiểm tra'], // last digit changed
-    ['0100047561', 'chữ số kiểm tra'], // two digits swapped
-    ['1401234567', 'chữ số kiểm tra'],
-    ['010004751', '10 chữ số'],
-    ['01000475166', '10 chữ số'],
-    ['0100047516-000', 'không hợp lệ'],
-    ['0012345678', 'không hợp lệ'],
-    ['01000A7516', '10 chữ số'],
-  ])('refuses %s (%s)', (code, text) => {
-    expect(taxCodeProblem(code)).toContain(text);
+  // 0100047517: the last digit changed; 0100047561: two digits swapped
+  it.each(['0100047517', '0100047561', '1401234567'])('refuses %s (chữ số kiểm tra)', (code) => {
+    expect(taxCodeProblem(code)).toContain('chữ số kiểm tra');
+  });
+
+  it.each(['010004751', '01000475166', '01000A7516'])('refuses %s (10 chữ số)', (code) => {
+    expect(taxCodeProblem(code)).toContain('10 chữ số');
+  });
+
+  it.each(['0100047516-000', '0012345678'])('refuses %s (không hợp lệ)', (code) => {
+    expect(taxCodeProblem(code)).toContain('không hợp lệ');
   });
 
   it('computes the check digit of the worked example: 010004751 → 6', () => {

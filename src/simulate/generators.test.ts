@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OFFICIAL_SCHEDULES, WorkCalendar, lunarNewYear, vnDateOfInstant } from '../calendar';
+import { vnMsOfDay } from '../calendar/civil-date';
 import { arrivalsPerDay, arrivalTime, dayWeight } from './arrivals';
 import { mobilePhone, personalIdFor, simApplicant, vietnameseName } from './people';
 import { Quota, Rng } from './random';
@@ -66,7 +67,7 @@ describe('arrivals', () => {
   it('fall in office hours, mostly in the morning', () => {
     const rng = new Rng(5);
     const times = Array.from({ length: 2000 }, () => arrivalTime(rng, '2021-03-10' as never));
-    const minutes = times.map((t) => Math.round(((t + 7 * 3_600_000) % 86_400_000) / 60_000));
+    const minutes = times.map((t) => Math.round(vnMsOfDay(t) / 60_000));
     expect(times.every((t) => vnDateOfInstant(t) === '2021-03-10')).toBe(true);
     expect(minutes.every((m) => (m >= 420 && m < 690) || (m >= 810 && m < 1020))).toBe(true);
     expect(minutes.filter((m) => m < 690).length / minutes.length).toBeGreaterThan(0.55);

@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import { userNames } from '../accounts/service';
 import { loadEvents } from '../dossiers/events';
+import { drainBatches } from '../platform/batches';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db/connect';
 import { PortalError, type NationalPortalAdapter } from './adapter';
@@ -118,17 +119,13 @@ async function pushOne(deps: PushDeps, row: ClaimedRow, s: PushSettings): Promis
 /** One run: claims and sends batches until nothing is due or the budget is spent. */
 export async function pushOutbox(deps: PushDeps): Promise<PushReport> {
   const s: PushSettings = { ...DEFAULT_PUSH, ...deps.settings };
-  const started = Date.now();
   const report: PushReport = { claimed: 0, sent: 0, duplicates: 0, retried: 0, gaveUp: 0, lost: 0 };
-  for (;;) {
+  const claim = async () => {
     const batch = await claimRows(deps.db, deps.clock.now(), s);
     report.claimed += batch.length;
-    // a batch holds at most one row per dossier (the claim's order rule): its rows may go at once
-    let next = 0;
-    const worker = async () => {
-      for (let row = batch[next++]; row; row = batch[next++]) report[await pushOne(deps, row, s)]++;
-    };
-    await Promise.all(Array.from({ length: Math.min(s.concurrency, batch.length) }, worker));
-    if (batch.length === 0 || Date.now() - started > (deps.budgetMs ?? 40_000)) return report;
-  }
+    return batch;
+  };
+  // a batch holds at most one row per dossier (the claim's order rule): its rows may go at once
+  await drainBatches(claim, async (row) => { report[await pushOne(deps, row, s)]++; }, { concurrency: s.concurrency, budgetMs: deps.budgetMs ?? 40_000 });
+  return report;
 }

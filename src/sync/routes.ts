@@ -2,7 +2,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { RouteDeps } from '../platform/context';
 import { ErrorShape } from '../platform/http/schemas';
-import { requireActor, type HttpApp } from '../platform/http/server';
+import { signedInContext, type HttpApp } from '../platform/http/server';
 import { maySyncRetry, retrySync, syncCounts, syncFailures, syncStats } from './service';
 import { SyncCountsView, SyncFailuresPage, SyncRetryView, SyncStatsView } from './schemas';
 
@@ -11,15 +11,16 @@ const PeriodQuery = Type.Object({ from: Day, to: Day }, { additionalProperties: 
 const errors = { 400: ErrorShape, 401: ErrorShape, 403: ErrorShape };
 
 export function registerSyncRoutes(app: HttpApp, deps: RouteDeps): void {
+  const ctx = signedInContext(deps);
+
   app.get('/api/v1/sync/status', {
     schema: {
       tags: ['sync'], summary: 'Tình hình đồng bộ hồ sơ lên Cổng DVCQG: chờ gửi, đang lỗi, đã ngừng, đã gửi trong kỳ (trong phạm vi người xem)',
       querystring: PeriodQuery, response: { 200: SyncCountsView, ...errors },
     },
   }, async (request) => {
-    const actor = requireActor(request);
-    const counts = await syncCounts({ db: deps.db, clock: deps.clock, actor }, request.query);
-    return { ...counts, mayRetry: maySyncRetry(actor) };
+    const c = ctx(request);
+    return { ...await syncCounts(c, request.query), mayRetry: maySyncRetry(c.actor) };
   });
 
   app.get('/api/v1/sync/failures', {
@@ -32,9 +33,8 @@ export function registerSyncRoutes(app: HttpApp, deps: RouteDeps): void {
       response: { 200: SyncFailuresPage, ...errors },
     },
   }, async (request) => {
-    const actor = requireActor(request);
     const q = request.query;
-    return syncFailures({ db: deps.db, clock: deps.clock, actor }, { ...(q.limit !== undefined ? { limit: q.limit } : {}), ...(q.before !== undefined ? { before: q.before } : {}) });
+    return syncFailures(ctx(request), { ...(q.limit !== undefined ? { limit: q.limit } : {}), ...(q.before !== undefined ? { before: q.before } : {}) });
   });
 
   app.post('/api/v1/sync/failures/:id/retry', {
@@ -44,18 +44,12 @@ export function registerSyncRoutes(app: HttpApp, deps: RouteDeps): void {
       params: Type.Object({ id: Type.String({ pattern: '^[1-9][0-9]{0,14}$', description: 'số của bản ghi đồng bộ' }) }, { additionalProperties: false }),
       response: { 200: SyncRetryView, ...errors, 404: ErrorShape, 409: ErrorShape },
     },
-  }, async (request) => {
-    const actor = requireActor(request);
-    return retrySync({ db: deps.db, clock: deps.clock, actor }, Number(request.params.id));
-  });
+  }, async (request) => retrySync(ctx(request), Number(request.params.id)));
 
   app.get('/api/v1/sync/stats', {
     schema: {
       tags: ['sync'], summary: 'Tỷ lệ hồ sơ tiếp nhận trong kỳ đã đồng bộ lên Cổng DVCQG (chỉ số 1.4), trong phạm vi người xem',
       querystring: PeriodQuery, response: { 200: SyncStatsView, ...errors },
     },
-  }, async (request) => {
-    const actor = requireActor(request);
-    return syncStats({ db: deps.db, clock: deps.clock, actor }, request.query);
-  });
+  }, async (request) => syncStats(ctx(request), request.query));
 }

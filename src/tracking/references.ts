@@ -2,18 +2,12 @@
 // database handle; every instance reads the same row.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema';
+import { memo } from '../platform/memo';
 import { trackingPinOf } from './pin';
 
-const secrets = new WeakMap<object, Promise<string>>();
-
 export function trackingSecret(db: Kysely<DB> | Transaction<DB>): Promise<string> {
-  let secret = secrets.get(db);
-  if (!secret) {
-    secret = db.selectFrom('tracking_key').select('secret').executeTakeFirstOrThrow().then((r) => r.secret);
-    secret.catch(() => secrets.delete(db)); // a failed read (database away) is tried again next time
-    secrets.set(db, secret);
-  }
-  return secret;
+  // a failed read (database away) is not kept: it is tried again next time
+  return memo(db, 'secret:tracking_key', () => db.selectFrom('tracking_key').select('secret').executeTakeFirstOrThrow().then((r) => r.secret), Infinity);
 }
 
 /** The PIN of one dossier, for the receipt and the SMS. */

@@ -12,6 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Actor } from '../actor';
+import type { RouteDeps, ServiceContext } from '../context';
 import { unauthenticated, validationFailed } from '../errors';
 import { cleanJsonText } from '../text';
 import { csrfHook } from './csrf';
@@ -178,6 +179,10 @@ export function requireActor(request: FastifyRequest): Actor {
   if (!request.actor) throw unauthenticated('UNAUTHENTICATED', httpMessages.UNAUTHENTICATED);
   return request.actor;
 }
+
+/** A route file's `ctx(request)`: the service context of the request's signed-in user (401 without one). */
+export const signedInContext = (deps: RouteDeps) => (request: FastifyRequest): ServiceContext & { readonly actor: Actor } =>
+  ({ db: deps.db, clock: deps.clock, actor: requireActor(request) });
 
 /** Rate-limit settings for public endpoints (login, tracking). */
 export const publicRateLimit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
