@@ -91,6 +91,7 @@ export function DashboardPage({ user }: { readonly user: User }) {
     const timer = setTimeout(() => { fetchExport(exportJob.id).then(setExportJob).catch(setError); }, 1000);
     return () => clearTimeout(timer);
   }, [exportJob]);
+  const exporting = exportJob !== null && (exportJob.status === 'queued' || exportJob.status === 'running');
   const startExport = (kind: ExportKind) => {
     requestExport(query, kind).then(({ id }) => setExportJob({ id, kind, status: 'queued', progress: 0 })).catch(setError);
   };
@@ -163,12 +164,12 @@ export function DashboardPage({ user }: { readonly user: User }) {
           <label><input type="radio" name="asOf" checked={draft.asOf === 'is'} onChange={() => setDraft({ ...draft, asOf: 'is' })} /> {t('asOfIs')}</label>
         </fieldset>
         <Button kind="primary" type="submit">{t('show')}</Button>
-        <button type="button" onClick={() => window.print()}>{t('print')}</button>
+        <Button onClick={() => window.print()}>{t('print')}</Button>
       </form>
       <p className="period">{t('periodLine', { from: formatCivilDate(query.from), to: formatCivilDate(query.to) })}{query.unit ? t('periodUnit', { unit: query.unit }) : ''}; {query.asOf === 'is' ? t('periodAsOfIs') : t('periodAsOfWas')}</p>
       <div className="no-print dash-exports">
-        <button type="button" onClick={() => startExport('periodic-pdf')} disabled={exportJob !== null && (exportJob.status === 'queued' || exportJob.status === 'running')}>{t('exportPdf')}</button>
-        <button type="button" onClick={() => startExport('breakdown-xlsx')} disabled={exportJob !== null && (exportJob.status === 'queued' || exportJob.status === 'running')}>{t('exportXlsx')}</button>
+        <Button onClick={() => startExport('periodic-pdf')} disabled={exporting}>{t('exportPdf')}</Button>
+        <Button onClick={() => startExport('breakdown-xlsx')} disabled={exporting}>{t('exportXlsx')}</Button>
         {exportJob ? (
           <span role="status">
             {exportJob.status === 'done'
@@ -234,7 +235,7 @@ export function DashboardPage({ user }: { readonly user: User }) {
         <section className="drill" aria-live="polite" aria-labelledby={`${drillId}-title`}>
           <h2 id={`${drillId}-title`}>{drill.title}</h2>
           <DrillTable rows={drill.rows} />
-          {drill.next ? <button type="button" onClick={more}>{t('more')}</button> : <p className="muted">{t('endOfList', { n: drill.rows.length })}</p>}
+          {drill.next ? <Button onClick={more}>{t('more')}</Button> : <p className="muted">{t('endOfList', { n: drill.rows.length })}</p>}
         </section>
       ) : null}
     </section>

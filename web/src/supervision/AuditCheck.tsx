@@ -1,5 +1,5 @@
 // The integrity check of the processing log (the hash chain) for the dossiers received in a period.
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { periodPreset } from '../dashboard/period';
 import { Notice } from '../ui/Notice';
 import { FailedNotice } from '../ui/Loaded';
@@ -7,10 +7,10 @@ import { useTask } from '../ui/useTask';
 import { verifyAudit, type AuditReport } from './api';
 import { useSupervisionT } from './i18n';
 import { PeriodForm } from './PeriodForm';
+import { Section } from '../ui/Section';
 
 export function AuditCheck() {
   const t = useSupervisionT();
-  const headingId = useId();
   const initial = periodPreset('month', new Date());
   const { busy, error, run: runTask } = useTask();
   const [report, setReport] = useState<AuditReport | null>(null);
@@ -19,8 +19,7 @@ export function AuditCheck() {
     setReport(await runTask(() => verifyAudit(from, to)) ?? null);
   };
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('audit')}</h2>
+    <Section title={t('audit')}>
       <p>{t('auditIntro')}</p>
       <PeriodForm from={initial.from} to={initial.to} busy={busy} submit={busy ? t('auditRunning') : t('auditRun')} onSubmit={(from, to) => void run(from, to)} />
       <div>
@@ -31,6 +30,6 @@ export function AuditCheck() {
           })}</Notice>)}
       </div>
       <FailedNotice error={error} />
-    </section>
+    </Section>
   );
 }

@@ -1,5 +1,4 @@
 // Notifications from the escalation job: newest first, unread ones marked, all marked read at once.
-import { useId } from 'react';
 import { dossierPath } from '../processing/DossierPage';
 import { useProcessingT } from '../processing/i18n';
 import { formatAt } from '../processing/labels';
@@ -9,15 +8,14 @@ import { LoadedView } from '../ui/Loaded';
 import { useLoad } from '../ui/useLoad';
 import { fetchNotifications, markAllRead } from './api';
 import { useSupervisionT } from './i18n';
+import { Section } from '../ui/Section';
 
 export function Notifications() {
   const t = useSupervisionT();
   const tp = useProcessingT();
-  const headingId = useId();
   const { loaded, reload } = useLoad(fetchNotifications, '');
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('notifications')}</h2>
+    <Section title={t('notifications')}>
       <LoadedView loaded={loaded} loadingText={t('loading')}>{({ items, unread }) => (items.length === 0 ? <p>{t('notificationsEmpty')}</p> : (
         <>
           <p role="status">{t('unread', { count: unread })}</p>
@@ -35,6 +33,6 @@ export function Notifications() {
           )}
         </>
       ))}</LoadedView>
-    </section>
+    </Section>
   );
 }

@@ -1,5 +1,5 @@
 // Progress per officer over a period: assigned, resolved, on time, late, open now.
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { periodPreset } from '../dashboard/period';
 import { DataTable } from '../ui/DataTable';
 import { formatCivilDate } from '../ui/dates';
@@ -8,16 +8,15 @@ import { useLoad } from '../ui/useLoad';
 import { fetchOfficers } from './api';
 import { useSupervisionT } from './i18n';
 import { PeriodForm } from './PeriodForm';
+import { Section } from '../ui/Section';
 
 export function Officers() {
   const t = useSupervisionT();
-  const headingId = useId();
   const initial = periodPreset('month', new Date());
   const [period, setPeriod] = useState(initial);
   const { loaded } = useLoad((signal) => fetchOfficers(period.from, period.to, signal), `${period.from}|${period.to}`);
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('officers')}</h2>
+    <Section title={t('officers')}>
       <p>{t('officersIntro')}</p>
       <PeriodForm from={initial.from} to={initial.to} submit={t('show')} onSubmit={(from, to) => setPeriod({ from, to })} />
       <LoadedView loaded={loaded} loadingText={t('loading')}>{({ rows }) => (rows.length === 0 ? <p role="status">{t('officersEmpty')}</p> : (
@@ -31,6 +30,6 @@ export function Officers() {
           { key: 'openOverdue', header: t('colOpenOverdue'), numeric: true, cell: (r) => r.openOverdue },
         ]} />
       ))}</LoadedView>
-    </section>
+    </Section>
   );
 }

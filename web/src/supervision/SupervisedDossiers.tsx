@@ -1,5 +1,5 @@
 // The at-risk and overdue lists: least working time left first, page by page.
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { dossierPath } from '../processing/DossierPage';
 import { useProcessingT } from '../processing/i18n';
 import { formatAt, formatRemaining, StatusBadge } from '../processing/labels';
@@ -10,11 +10,11 @@ import { FailedNotice } from '../ui/Loaded';
 import type { Loaded } from '../ui/useLoad';
 import { fetchSupervised, type SupervisedDossier } from './api';
 import { useSupervisionT } from './i18n';
+import { Section } from '../ui/Section';
 
 export function SupervisedDossiers({ kind }: { readonly kind: 'at-risk' | 'overdue' }) {
   const t = useSupervisionT();
   const tp = useProcessingT();
-  const headingId = useId();
   const [items, setItems] = useState<readonly SupervisedDossier[]>([]);
   const [state, setState] = useState<Loaded<{ total: number; next: string | null; threshold: number }>>({ status: 'loading' });
   const load = useCallback((after: string | null, signal?: AbortSignal) => {
@@ -33,8 +33,7 @@ export function SupervisedDossiers({ kind }: { readonly kind: 'at-risk' | 'overd
   }, [load]);
   const title = kind === 'at-risk' ? t('atRisk') : t('overdue');
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{title}</h2>
+    <Section title={title}>
       {state.status === 'ready' && <p>{kind === 'at-risk' ? t('atRiskIntro', { hours: Math.round(state.data.threshold / 60) }) : t('overdueIntro')}</p>}
       {state.status === 'loading' && <p role="status">{t('loading')}</p>}
       {state.status === 'failed' && <FailedNotice error={state.error} />}
@@ -52,6 +51,6 @@ export function SupervisedDossiers({ kind }: { readonly kind: 'at-risk' | 'overd
       {state.status === 'ready' && state.data.next && (
         <Button kind="secondary" onClick={() => load(state.data.next)}>{t('more')}</Button>
       )}
-    </section>
+    </Section>
   );
 }

@@ -2,23 +2,25 @@
 import { api, request } from '../../api/client';
 import type { Page } from '../../api/types';
 
+// The catalogue's closed lists (the values the server accepts), then each one's type.
 export const competentLevels = ['central', 'province', 'district', 'commune'] as const;
-export type CompetentLevel = (typeof competentLevels)[number];
 export const durationUnits = ['working_days', 'working_hours', 'calendar_days'] as const;
-export type DurationUnit = (typeof durationUnits)[number];
 export const onlineLevels = ['none', 'partial', 'full'] as const;
-export type OnlineLevel = (typeof onlineLevels)[number];
 export const resultTypes = ['paper', 'electronic', 'both'] as const;
-export type ResultType = (typeof resultTypes)[number];
 export const bodyKinds = ['people_committee', 'commune_police', 'provincial_police', 'provincial_department', 'social_insurance'] as const;
-export type BodyKind = (typeof bodyKinds)[number];
 export const bodyLevels = ['commune', 'province'] as const;
-export type BodyLevel = (typeof bodyLevels)[number];
 export const feeChannels = ['counter', 'online', 'postal'] as const;
-export type FeeChannel = (typeof feeChannels)[number];
 export const feeBases = ['fixed', 'per_page', 'per_copy'] as const;
-export type FeeBasis = (typeof feeBases)[number];
 export const paperRequirements = ['required', 'conditional', 'showOnly'] as const;
+
+export type CompetentLevel = (typeof competentLevels)[number];
+export type DurationUnit = (typeof durationUnits)[number];
+export type OnlineLevel = (typeof onlineLevels)[number];
+export type ResultType = (typeof resultTypes)[number];
+export type BodyKind = (typeof bodyKinds)[number];
+export type BodyLevel = (typeof bodyLevels)[number];
+export type FeeChannel = (typeof feeChannels)[number];
+export type FeeBasis = (typeof feeBases)[number];
 export type PaperRequirement = (typeof paperRequirements)[number];
 
 // The answers' types are the server's response schemas (src/catalog/admin-routes.ts, Static<>).

@@ -8,13 +8,13 @@ import { CommunePicker } from '../CommunePicker';
 import { CameraQr } from './CameraQr';
 import { useCounterT } from '../i18n';
 import type { ReceiveForm } from './useReceiveForm';
+import { Section } from '../../ui/Section';
 
 export function ApplicantStep({ form, headingId }: { readonly form: ReceiveForm; readonly headingId: string }) {
   const t = useCounterT();
   const { applicant, updateApplicant, errorOf } = form;
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('stepApplicant')}</h2>
+    <Section headingId={headingId} title={t('stepApplicant')}>
       <div className="qr-row">
         <Field label={t('qr')} hint={t('qrHint')} value={form.qr} autoComplete="off" spellCheck={false}
           onChange={(e) => form.setQr(e.target.value)}
@@ -38,6 +38,6 @@ export function ApplicantStep({ form, headingId }: { readonly form: ReceiveForm;
           onChange={(e) => updateApplicant({ ...applicant, address: e.target.value })} />
       </div>
       <CommunePicker value={form.unit} onChange={form.setUnit} validOn={form.today} error={errorOf('unit')} />
-    </section>
+    </Section>
   );
 }

@@ -6,6 +6,7 @@ import { Field } from '../../ui/Field';
 import { useChoicesT } from './choices-i18n';
 import type { DeliveryMethod } from './useIntakeChoices';
 import type { ReceiveForm } from './useReceiveForm';
+import { Section } from '../../ui/Section';
 
 const methods: readonly DeliveryMethod[] = ['counter', 'post', 'online'];
 
@@ -17,8 +18,7 @@ export function DeliveryStep({ form, headingId }: { readonly form: ReceiveForm; 
   const offered = (m: DeliveryMethod) => !p || (m === 'post' ? p.postalAllowed : m === 'online' ? p.onlineLevel !== 'none' : true);
   const error = form.errorOf('delivery');
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('deliveryTitle')}</h2>
+    <Section headingId={headingId} title={t('deliveryTitle')}>
       <fieldset className={error ? 'field field--invalid' : 'field'}>
         <legend className="field__label">{t('deliveryLegend')}</legend>
         {error && <p className="field__error">{error}</p>}
@@ -37,6 +37,6 @@ export function DeliveryStep({ form, headingId }: { readonly form: ReceiveForm; 
           )}
         </>
       )}
-    </section>
+    </Section>
   );
 }

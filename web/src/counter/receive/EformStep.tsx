@@ -5,6 +5,7 @@ import { Field } from '../../ui/Field';
 import type { EformField } from '../eform';
 import { useCounterT } from '../i18n';
 import type { ReceiveForm } from './useReceiveForm';
+import { Section } from '../../ui/Section';
 
 interface EformInputProps {
   readonly field: EformField;
@@ -57,8 +58,7 @@ export function EformStep({ form, headingId }: { readonly form: ReceiveForm; rea
   const t = useCounterT();
   const { procedure, fields, values } = form;
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('stepForm')}</h2>
+    <Section headingId={headingId} title={t('stepForm')}>
       {!procedure ? <p>{t('procedureRequired')}</p> : fields.length === 0 ? <p>{t('formNone')}</p> : (
         <>
           <p>{t('formIntro')}</p>
@@ -70,6 +70,6 @@ export function EformStep({ form, headingId }: { readonly form: ReceiveForm; rea
           </div>
         </>
       )}
-    </section>
+    </Section>
   );
 }

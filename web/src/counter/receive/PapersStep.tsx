@@ -8,6 +8,7 @@ import { ScanPanel } from './ScanPanel';
 import { StoreConsent } from './StoreConsent';
 import { useScanT } from './scan-i18n';
 import type { ReceiveForm } from './useReceiveForm';
+import { Section } from '../../ui/Section';
 
 export function PapersStep({ form, headingId }: { readonly form: ReceiveForm; readonly headingId: string }) {
   const t = useCounterT();
@@ -19,8 +20,7 @@ export function PapersStep({ form, headingId }: { readonly form: ReceiveForm; re
   useEffect(() => { if (openKey) document.getElementById(`${ids}-scan`)?.focus(); }, [openKey, ids]);
   const heldCount = rows.filter((r) => (held.get(r.key)?.length ?? 0) > 0).length;
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('stepPapers')}</h2>
+    <Section headingId={headingId} title={t('stepPapers')}>
       {!procedure ? <p>{t('procedureRequired')}</p> : rows.length === 0 ? <p>{t('papersNone')}</p> : (
         <>
           <p>{t('papersIntro')}</p>
@@ -51,6 +51,6 @@ export function PapersStep({ form, headingId }: { readonly form: ReceiveForm; re
           <StoreConsent form={form} />
         </>
       )}
-    </section>
+    </Section>
   );
 }

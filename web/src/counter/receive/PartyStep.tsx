@@ -5,6 +5,7 @@ import { applicantKinds } from '../../../../src/shared/applicant-kinds';
 import { Field } from '../../ui/Field';
 import { useChoicesT } from './choices-i18n';
 import type { ReceiveForm } from './useReceiveForm';
+import { Section } from '../../ui/Section';
 
 export function PartyStep({ form, headingId }: { readonly form: ReceiveForm; readonly headingId: string }) {
   const t = useChoicesT();
@@ -12,8 +13,7 @@ export function PartyStep({ form, headingId }: { readonly form: ReceiveForm; rea
   const { choices: c, set } = form.choices;
   const errorOf = form.errorOf;
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('partyTitle')}</h2>
+    <Section headingId={headingId} title={t('partyTitle')}>
       <fieldset className="field">
         <legend className="field__label">{t('partyLegend')}</legend>
         <p className="field__hint">{t('partyHint')}</p>
@@ -43,6 +43,6 @@ export function PartyStep({ form, headingId }: { readonly form: ReceiveForm; rea
             error={errorOf('authorisation')} onChange={(e) => set({ authorisation: e.target.value })} />
         </div>
       )}
-    </section>
+    </Section>
   );
 }

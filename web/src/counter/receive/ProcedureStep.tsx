@@ -4,14 +4,14 @@ import { ProcedurePicker } from '../ProcedurePicker';
 import { Button } from '../../ui/Button';
 import { CaseAndPlace } from './CaseAndPlace';
 import type { ReceiveForm } from './useReceiveForm';
+import { Section } from '../../ui/Section';
 
 export function ProcedureStep({ form, headingId }: { readonly form: ReceiveForm; readonly headingId: string }) {
   const t = useCounterT();
   const { procedure } = form;
   const problem = form.errorOf('procedure');
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('stepProcedure')}</h2>
+    <Section headingId={headingId} title={t('stepProcedure')}>
       {procedure ? (
         <div>
           <p><strong>{t('procedureChosen')}:</strong> {procedure.name} ({procedure.code})</p>
@@ -25,6 +25,6 @@ export function ProcedureStep({ form, headingId }: { readonly form: ReceiveForm;
           {problem && <p className="field__error">{problem}</p>}
         </>
       )}
-    </section>
+    </Section>
   );
 }
