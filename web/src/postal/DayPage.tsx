@@ -1,15 +1,14 @@
 // "Ngày làm việc của tôi" (issue 13 §6): the courier's day on a phone — the route in order as large
 // cards with a sketch, the post office's tasks nobody has taken yet ("Nhận việc" re-plans the
 // route), and what is done. The same page opens on pickups or on result deliveries only.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { buttonClass, Button } from '../ui/Button';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { errorMessage } from '../ui/errors';
 import { formatCivilDate } from '../ui/dates';
+import { FailedNotice } from '../ui/Loaded';
 import { Notice } from '../ui/Notice';
 import { PageHeading } from '../ui/PageHeading';
 import { Link } from '../ui/router';
-import { useTranslation } from 'react-i18next';
 import { paths } from '../routes';
 import { usePostalT } from './i18n';
 import { RouteSketch } from './RouteSketch';
@@ -21,7 +20,6 @@ const filters = ['route', 'waiting', 'done'] as const satisfies readonly DayFilt
 
 export function DayPage({ kind }: { readonly kind?: TaskKind }) {
   const t = usePostalT();
-  const { t: tApp } = useTranslation();
   const day = useCourierDay();
   const [filter, setFilter] = useState<DayFilter>('route');
   const keep = (task: Task) => kind === undefined || (kind === 'result') === (task.leg.kind === 'result');
@@ -47,7 +45,7 @@ export function DayPage({ kind }: { readonly kind?: TaskKind }) {
         <section aria-labelledby="route-h">
           <h2 id="route-h">{t('routeHeading')}</h2>
           {day.plan.status === 'loading' && <p>{t('loading')}</p>}
-          {day.plan.status === 'failed' && <Notice tone="error">{errorMessage(day.plan.error, tApp)}</Notice>}
+          {day.plan.status === 'failed' && <FailedNotice error={day.plan.error} />}
           {plan && stops.length === 0 && <p>{t('routeEmpty')}</p>}
           {plan && stops.length > 0 && (
             <>
@@ -71,21 +69,34 @@ export function DayPage({ kind }: { readonly kind?: TaskKind }) {
         </section>
       )}
       {filter === 'waiting' && (
-        <section aria-labelledby="waiting-h">
-          <h2 id="waiting-h">{t('waitingHeading')}</h2>
-          {day.waiting.status === 'failed' && <Notice tone="error">{errorMessage(day.waiting.error, tApp)}</Notice>}
-          {day.waiting.status === 'ready' && list(day.waiting).length === 0 && <p>{t('waitingEmpty')}</p>}
-          <ul className="task-list">{list(day.waiting).map((task) => <TaskCard key={task.leg.trackingNumber} task={task} busy={day.action.busy} onTake={(n) => void day.take(n)} />)}</ul>
-        </section>
+        <TaskListSection id="waiting-h" heading={t('waitingHeading')} empty={t('waitingEmpty')} loaded={day.waiting} tasks={list(day.waiting)}
+          card={(task) => <TaskCard key={task.leg.trackingNumber} task={task} busy={day.action.busy} onTake={(n) => void day.take(n)} />} />
       )}
       {filter === 'done' && (
-        <section aria-labelledby="done-h">
-          <h2 id="done-h">{t('doneHeading')}</h2>
-          {day.done.status === 'failed' && <Notice tone="error">{errorMessage(day.done.error, tApp)}</Notice>}
-          {day.done.status === 'ready' && list(day.done).length === 0 && <p>{t('doneEmpty')}</p>}
-          <ul className="task-list">{list(day.done).map((task) => <TaskCard key={task.leg.trackingNumber} task={task} />)}</ul>
-        </section>
+        <TaskListSection id="done-h" heading={t('doneHeading')} empty={t('doneEmpty')} loaded={day.done} tasks={list(day.done)}
+          card={(task) => <TaskCard key={task.leg.trackingNumber} task={task} />} />
       )}
     </div>
+  );
+}
+
+interface TaskListSectionProps {
+  readonly id: string;
+  readonly heading: string;
+  readonly empty: string;
+  readonly loaded: ReturnType<typeof useCourierDay>['waiting'];
+  readonly tasks: readonly Task[];
+  readonly card: (task: Task) => ReactNode;
+}
+
+/** The post office's tasks nobody has taken, or those done: the failure, "none", or the cards. */
+function TaskListSection({ id, heading, empty, loaded, tasks, card }: TaskListSectionProps) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      {loaded.status === 'failed' && <FailedNotice error={loaded.error} />}
+      {loaded.status === 'ready' && tasks.length === 0 && <p>{empty}</p>}
+      <ul className="task-list">{tasks.map(card)}</ul>
+    </section>
   );
 }

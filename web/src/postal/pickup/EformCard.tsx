@@ -3,6 +3,7 @@
 import { EformInput } from '../../counter/receive/EformStep';
 import { usePostalT } from '../i18n';
 import type { DeliveryMethod, PickupTask } from './usePickupTask';
+import { RadioChoice } from '../../ui/RadioChoice';
 
 export function EformCard({ task }: { readonly task: PickupTask }) {
   const t = usePostalT();
@@ -13,15 +14,7 @@ export function EformCard({ task }: { readonly task: PickupTask }) {
       {task.fields.map((f) => (
         <EformInput key={f.key} field={f} value={task.values[f.key]} error={null} onChange={(v) => task.setValue(f.key, v)} />
       ))}
-      <fieldset className="choice">
-        <legend>{t('deliveryLegend')}</legend>
-        {(['post', 'counter'] as const satisfies readonly DeliveryMethod[]).map((m) => (
-          <label key={m} className="choice__option">
-            <input type="radio" name="delivery" checked={task.delivery === m} onChange={() => task.chooseDelivery(m)} />
-            <span>{t(`delivery_${m}`)}</span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioChoice legend={t('deliveryLegend')} name="delivery" options={(['post', 'counter'] as const satisfies readonly DeliveryMethod[])} value={task.delivery} label={(m) => t(`delivery_${m}`)} onChange={task.chooseDelivery} />
     </section>
   );
 }

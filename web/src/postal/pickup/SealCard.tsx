@@ -12,6 +12,7 @@ import { formatVnd } from '../money';
 import { SignaturePad } from '../SignaturePad';
 import type { PickupTask } from './usePickupTask';
 import type { Sealing } from './useSealing';
+import { RadioChoice } from '../../ui/RadioChoice';
 
 const methods = ['cash', 'transfer', 'card', 'qr'] as const satisfies readonly PaymentMethod[];
 
@@ -37,15 +38,7 @@ export function SealCard({ task, sealing: s }: { readonly task: PickupTask; read
             <div className="charges__total"><dt>{t('total')}</dt><dd>{formatVnd(s.totalVnd)}</dd></div>
           </dl>
         )}
-        <fieldset className="choice">
-          <legend>{t('paymentLegend')}</legend>
-          {methods.map((m) => (
-            <label key={m} className="choice__option">
-              <input type="radio" name="payment" checked={s.method === m} onChange={() => s.setMethod(m)} />
-              <span>{t(`pay_${m}`)}</span>
-            </label>
-          ))}
-        </fieldset>
+        <RadioChoice legend={t('paymentLegend')} name="payment" options={methods} value={s.method} label={(m) => t(`pay_${m}`)} onChange={s.setMethod} />
       </section>
       <section className="section courier-step" aria-labelledby="sign-h">
         <h2 id="sign-h">{t('stepSign')}</h2>

@@ -5,17 +5,18 @@ import { Field } from '../../ui/Field';
 import { usePostalT } from '../i18n';
 import { SignaturePad } from '../SignaturePad';
 import { failureReasons, type ResultTask } from '../useResultTask';
+import { RadioChoice } from '../../ui/RadioChoice';
+import { Section } from '../../ui/Section';
 
 export function CollectStep({ task }: { readonly task: ResultTask }) {
   const t = usePostalT();
   return (
-    <section className="section courier-step" aria-labelledby="collect-h">
-      <h2 id="collect-h">{t('stepCollectResult')}</h2>
+    <Section className="courier-step" headingId="collect-h" title={t('stepCollectResult')}>
       <p>{t('collectResultLead')}</p>
       <SignaturePad legend={t('agencySigns')} value={task.agencySig} onChange={task.setAgencySig} />
       <SignaturePad legend={t('courierSigns')} fixedName value={task.courierSig} onChange={task.setCourierSig} />
       <div className="form__actions"><Button kind="primary" disabled={task.act.busy} onClick={() => void task.collect()}>{t('collectResult')}</Button></div>
-    </section>
+    </Section>
   );
 }
 
@@ -24,8 +25,7 @@ export function DeliverStep({ task }: { readonly task: ResultTask }) {
   const r = task.recipient;
   const set = (change: Partial<typeof r>) => task.setRecipient({ ...r, ...change });
   return (
-    <section className="section courier-step" aria-labelledby="deliver-h">
-      <h2 id="deliver-h">{t('stepDeliver')}</h2>
+    <Section className="courier-step" headingId="deliver-h" title={t('stepDeliver')}>
       <p>{t('deliverLead')}</p>
       <Field label={t('recipientName')} value={r.name} autoComplete="off" onChange={(e) => set({ name: e.target.value })} />
       <Field label={t('recipientId')} hint={t('recipientIdHint')} value={r.personalId} inputMode="numeric" maxLength={12} autoComplete="off"
@@ -37,7 +37,7 @@ export function DeliverStep({ task }: { readonly task: ResultTask }) {
       {r.authorised && <Field label={t('authorisation')} hint={t('authorisationHint')} value={r.authorisation} autoComplete="off" onChange={(e) => set({ authorisation: e.target.value })} />}
       <SignaturePad legend={t('recipientSigns')} fixedName value={{ ...task.recipientSig, name: r.name }} onChange={task.setRecipientSig} />
       <div className="form__actions"><Button kind="primary" disabled={task.act.busy} onClick={() => void task.deliver()}>{t('delivered')}</Button></div>
-    </section>
+    </Section>
   );
 }
 
@@ -45,33 +45,23 @@ export function FailStep({ task }: { readonly task: ResultTask }) {
   const t = usePostalT();
   const label = (k: (typeof failureReasons)[number]) => t(`reason_${k}`);
   return (
-    <section className="section courier-step" aria-labelledby="fail-h">
-      <h2 id="fail-h">{t('stepFail')}</h2>
-      <fieldset className="choice">
-        <legend>{t('reasonLegend')}</legend>
-        {failureReasons.map((k) => (
-          <label key={k} className="choice__option">
-            <input type="radio" name="reason" checked={task.reason === k} onChange={() => task.setReason(k)} />
-            <span>{label(k)}</span>
-          </label>
-        ))}
-      </fieldset>
+    <Section className="courier-step" headingId="fail-h" title={t('stepFail')}>
+      <RadioChoice legend={t('reasonLegend')} name="reason" options={failureReasons} value={task.reason} label={label} onChange={task.setReason} />
       {task.reason === 'other' && <Field label={t('reasonOther')} value={task.otherReason} onChange={(e) => task.setOtherReason(e.target.value)} />}
       <div className="form__actions">
         <Button kind="danger" disabled={task.act.busy} onClick={() => void task.fail(task.reason ? label(task.reason) : '')}>{t('recordFailed')}</Button>
       </div>
-    </section>
+    </Section>
   );
 }
 
 export function ReturnStep({ task }: { readonly task: ResultTask }) {
   const t = usePostalT();
   return (
-    <section className="section courier-step" aria-labelledby="return-h">
-      <h2 id="return-h">{t('stepReturn')}</h2>
+    <Section className="courier-step" headingId="return-h" title={t('stepReturn')}>
       <p>{t('returnLead')}</p>
       <SignaturePad legend={t('agencySigns')} value={task.agencySig} onChange={task.setAgencySig} />
       <div className="form__actions"><Button kind="secondary" disabled={task.act.busy} onClick={() => void task.giveBack()}>{t('returnToAgency')}</Button></div>
-    </section>
+    </Section>
   );
 }
