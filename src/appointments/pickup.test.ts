@@ -9,6 +9,8 @@ import { makeUser } from '../../test/factories';
 import { createBooking, type BookingInput } from './bookings';
 import { appointmentSecret, sign } from './keys';
 import { pickupForCaller } from './pickup';
+import { lookupBookedVisit } from './reads';
+import { counterQueue } from './queue-service';
 
 const { t, w } = useWorld();
 const WEEK = ['07:30-11:30', '13:30-17:00'];
@@ -54,6 +56,15 @@ describe('booking a result\'s pickup', () => {
   it('books a pickup of a ready result (10 minutes) at the point that received it', async () => {
     const made = await createBooking(as(citizen), await pickup(ready, '2026-03-03T07:30+07:00'));
     expect(made).toMatchObject({ purpose: 'pickup', dossierCode: ready, startsAt: '2026-03-03T07:30:00+07:00', endsAt: '2026-03-03T07:40:00+07:00' });
+    expect(await lookupBookedVisit(t.db, made.code, w.clock.now())).toMatchObject({ procedureCode: w.procedureCode, active: true });
+    // its queue ticket sends the counter to the return of that dossier, not to an intake
+    w.clock.set(new Date('2026-03-03T07:25:00+07:00'));
+    await t.db.insertInto('queue_tickets').values({
+      service_point_id: w.servicePoint.id, unit_path: w.commune.path, province_code: w.province.code, day: '2026-03-03', number: 1, kind: 'booked', priority: false,
+      booking_code: made.code, booked_at: new Date('2026-03-03T07:30:00+07:00'), procedure_code: w.procedureCode, procedure_name: 'x', applicant_name: 'Trần Văn An', issued_at: w.clock.now(),
+    }).execute();
+    const queue = await counterQueue({ db: t.db, clock: w.clock, actor: w.actors.clerk, policy: { priority: 'first', bookedEarlyMinutes: 10 } }, 'Q01');
+    expect(queue.waiting[0]?.booking).toMatchObject({ code: made.code, resultDossierCode: ready });
   });
 
   it('refuses a day before the result is due, another point, and a visitor without the applicant\'s personal ID', async () => {

@@ -44,6 +44,7 @@ const QueueTicket = Type.Object({
   booking: Nullable(Type.Object({
     code: Type.String(), procedureCode: Nullable(Type.String()), procedureName: Nullable(Type.String()),
     applicantName: Nullable(Type.String()), applicantPersonalId: Nullable(Type.String()), applicantPhone: Nullable(Type.String()),
+    resultDossierCode: Nullable(Type.String()),
   })),
 });
 export type QueueTicketResponse = Static<typeof QueueTicket>;

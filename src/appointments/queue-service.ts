@@ -45,6 +45,8 @@ export interface QueueTicket {
     readonly applicantName: string | null;
     readonly applicantPersonalId: string | null;
     readonly applicantPhone: string | null;
+    /** a result's pickup: the dossier whose result is returned (the counter goes to the return, not to an intake) */
+    readonly resultDossierCode: string | null;
   } | null;
 }
 
@@ -76,7 +78,15 @@ async function counterOf(ctx: ServiceContext, servicePointId: number, counterCod
 const ticketRows = (db: ServiceContext['db'] | Transaction<DB>, servicePointId: number, day: string) =>
   db.selectFrom('queue_tickets').selectAll().where('service_point_id', '=', servicePointId).where('day', '=', day).orderBy('number').execute();
 
-function view(t: TicketRow, now: Date, policy: QueuePolicy): QueueTicket {
+/** The dossier of each booked ticket that is a result's pickup (its booking says so), by booking code. */
+async function pickupDossiers(db: ServiceContext['db'], rows: readonly TicketRow[]): Promise<Map<string, string>> {
+  const codes = rows.flatMap((r) => (r.booking_code ? [r.booking_code] : []));
+  if (codes.length === 0) return new Map();
+  const found = await db.selectFrom('bookings').select(['code', 'dossier_code']).where('code', 'in', codes).where('purpose', '=', 'pickup').execute();
+  return new Map(found.flatMap((b) => (b.dossier_code ? [[b.code, b.dossier_code] as const] : [])));
+}
+
+function view(t: TicketRow, now: Date, policy: QueuePolicy, pickups: ReadonlyMap<string, string> = new Map()): QueueTicket {
   const bookedAt = t.booked_at;
   return {
     id: t.id, label: ticketLabel(t), number: t.number, kind: t.kind, priority: t.priority, status: t.status,
@@ -86,6 +96,7 @@ function view(t: TicketRow, now: Date, policy: QueuePolicy): QueueTicket {
     booking: t.booking_code === null ? null : {
       code: t.booking_code, procedureCode: t.procedure_code, procedureName: t.procedure_name,
       applicantName: t.applicant_name, applicantPersonalId: t.applicant_personal_id, applicantPhone: t.applicant_phone,
+      resultDossierCode: pickups.get(t.booking_code) ?? null,
     },
   };
 }
@@ -102,10 +113,11 @@ export async function counterQueue(ctx: QueueContext, counterCode: string | unde
   const [counters, rows] = await Promise.all([servicePointCounters(ctx.db, servicePointId), ticketRows(ctx.db, servicePointId, day)]);
   const current = counterCode === undefined ? undefined : rows.find((t) => t.status === 'called' && t.counter_code === counterCode);
   const waiting = callOrder(rows.filter((t) => t.status === 'waiting').map((t) => ({ ...waitingOf(t), row: t })), now, ctx.policy);
+  const pickups = await pickupDossiers(ctx.db, rows);
   return {
     day, counters,
-    current: current ? view(current, now, ctx.policy) : null,
-    waiting: waiting.map((w) => view(w.row, now, ctx.policy)),
+    current: current ? view(current, now, ctx.policy, pickups) : null,
+    waiting: waiting.map((w) => view(w.row, now, ctx.policy, pickups)),
     figures: queueFigures(rows.map(timesOf)),
   };
 }
@@ -135,7 +147,7 @@ export async function callNextTicket(ctx: QueueContext, input: { readonly counte
     await notifySql(QUEUE_CHANNEL, String(servicePointId)).execute(trx);
     return called;
   });
-  return view(row, now, ctx.policy);
+  return view(row, now, ctx.policy, await pickupDossiers(ctx.db, [row]));
 }
 
 const actions = {
@@ -162,7 +174,7 @@ export async function actOnTicket(ctx: QueueContext, id: number, action: TicketA
     await notifySql(QUEUE_CHANNEL, String(servicePointId)).execute(trx);
     return changed;
   });
-  return view(row, now, ctx.policy);
+  return view(row, now, ctx.policy, await pickupDossiers(ctx.db, [row]));
 }
 
 /** The announcement for a called ticket (the display says it; the panel shows it). */

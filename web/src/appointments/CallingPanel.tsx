@@ -2,7 +2,9 @@
 // it again, close it as served or as a no-show. A booked ticket opens the intake prefilled from its
 // booking. Shown above "Tiếp nhận hồ sơ" to whoever may serve the queue.
 import { useId, useState } from 'react';
-import { Button } from '../ui/Button';
+import { paths } from '../routes';
+import { Button, buttonClass } from '../ui/Button';
+import { Link } from '../ui/router';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Notice } from '../ui/Notice';
 import { vnTimeParts } from '../ui/dates';
@@ -18,10 +20,11 @@ export interface BookedApplicant {
   readonly phone: string;
 }
 
-export const bookedApplicantOf = (ticket: QueueTicket): BookedApplicant | null => ticket.booking && {
+/** What the intake is prefilled from: a booked intake's ticket (a result's pickup goes to the return instead). */
+export const bookedApplicantOf = (ticket: QueueTicket): BookedApplicant | null => (!ticket.booking || ticket.booking.resultDossierCode ? null : {
   procedureCode: ticket.booking.procedureCode, name: ticket.booking.applicantName ?? '',
   personalId: ticket.booking.applicantPersonalId ?? '', phone: ticket.booking.applicantPhone ?? '',
-};
+});
 
 const decimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 const timeOf = (iso: string | null) => (iso ? vnTimeParts(iso)?.time ?? '' : '');
@@ -74,7 +77,9 @@ export function CallingPanel({ onBooked }: { readonly onBooked: (applicant: Book
           <p className="queue-panel__serving">{t('serving', { label: current.label })} <span className="queue-panel__calls">({t('calls', { count: current.callCount })})</span></p>
           <p><TicketLine ticket={current} />{current.booking && ` · ${current.booking.applicantName ?? ''} · ${current.booking.procedureName ?? ''}`}</p>
           <div className="form__actions">
-            {current.booking && <Button kind="primary" onClick={() => receive(current)}>{t('receiveFromBooking')}</Button>}
+            {current.booking?.resultDossierCode
+              ? <Link to={paths.counterReturn} className={buttonClass('primary')}>{t('returnResult', { code: current.booking.resultDossierCode })}</Link>
+              : current.booking && <Button kind="primary" onClick={() => receive(current)}>{t('receiveFromBooking')}</Button>}
             <Button kind="secondary" disabled={p.busy} onClick={() => void p.act(current.id, 'recall')}>{t('recall')}</Button>
             <Button kind="secondary" disabled={p.busy} onClick={() => void p.act(current.id, 'served')}>{t('served')}</Button>
             <Button kind="danger" disabled={p.busy} onClick={() => void p.act(current.id, 'noShow')}>{t('noShow')}</Button>
