@@ -98,6 +98,10 @@ describe('a postal dossier end to end', () => {
     expect(handed.legs[1]).toMatchObject({ kind: 'toAgency', status: 'handedOver', agencyId: w.communeAgency.id, statusLabel: 'Đã bàn giao cho cơ quan' });
     expect(handed.legs[1]?.trail.map((e) => [e.kind, e.applied])).toEqual([['requested', true], ['assigned', true], ['collected', true], ['handedOver', true]]);
     expect(record.items[0]?.trackingNumber).toBe(toAgency?.trackingNumber);
+    // the applicant, who knows the pickup's number, follows the parcel to the agency
+    expect((await trackLeg(w.db, trackingNumber)).steps.map((x) => x.label)).toEqual([
+      'Đã yêu cầu', 'Đã giao bưu tá', 'Đã nhận, niêm phong', 'Đã về bưu cục, chuyển tiếp đến cơ quan', 'Đang chuyển đến cơ quan', 'Đã bàn giao cho cơ quan',
+    ]);
     expect(record.remittance).toEqual({ collectedVnd: 8_000, remittedVnd: 8_000, reconciled: true });
     const code = record.items[0]?.dossierCode ?? '';
     const d = await getDossier(w.ctx(w.actors.supervisor), code);

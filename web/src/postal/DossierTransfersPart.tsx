@@ -56,7 +56,7 @@ export function DossierTransfersPart({ code, user }: { readonly code: string; re
           <p><strong>{leg.trackingNumber}</strong> · <span className="badge">{leg.statusLabel}</span></p>
           <p>{t('transferTo', { name: (leg.agencyId !== null ? names.get(leg.agencyId) : undefined) ?? leg.recipient?.name ?? '' })}</p>
           {leg.contents && <p className="field__hint">{leg.contents}</p>}
-          <LegTrail leg={leg} heading={t('trailHeading')} id={`${id}-${leg.trackingNumber}`} />
+          <LegTrail leg={leg} heading={t('trailHeading')} id={`${id}-${leg.trackingNumber}`} level={3} />
         </div>
       ))}
       {mayAsk && (
