@@ -16,13 +16,20 @@ export interface DemoApp {
   close(): Promise<void>;
 }
 
+export interface DemoAppOptions {
+  /** the browser's window (default 1280 × 800) */
+  readonly viewport?: { width: number; height: number };
+  /** the server's public URL is its own address (the payment gateway's return, harness.ts startServer) */
+  readonly publicUrlIsBase?: boolean;
+}
+
 /** `browserArgs`: extra Chromium flags (a fake camera, e2e/fake-camera.ts). */
-export async function openDemoApp(browserArgs: readonly string[] = []): Promise<DemoApp> {
+export async function openDemoApp(browserArgs: readonly string[] = [], options: DemoAppOptions = {}): Promise<DemoApp> {
   assertWebBuilt();
   const t = await createTestDatabase();
   await seedDemo(t.db, systemClock);
-  const server = await startServer(t.db, systemClock);
-  const browser = await launchBrowser(undefined, browserArgs);
+  const server = await startServer(t.db, systemClock, undefined, { publicUrlIsBase: options.publicUrlIsBase ?? false });
+  const browser = await launchBrowser(options.viewport, browserArgs);
   return {
     t, server, browser, page: browser.page,
     async close() {
@@ -46,14 +53,14 @@ export interface DemoAppHandle {
  * `afterAll`; read `page` and `base` inside the tests. `browserArgs` is awaited at start (a fake
  * camera's video is written then).
  */
-export function useDemoApp(out: string, options: { browserArgs?: () => Promise<readonly string[]>; startMs?: number } = {}): DemoAppHandle {
+export function useDemoApp(out: string, options: { browserArgs?: () => Promise<readonly string[]>; startMs?: number } & DemoAppOptions = {}): DemoAppHandle {
   let app: DemoApp | undefined;
   const opened = (): DemoApp => {
     if (!app) throw new Error('the demo app is not open yet: use it inside a test');
     return app;
   };
   beforeAll(async () => {
-    app = await openDemoApp(options.browserArgs ? await options.browserArgs() : []);
+    app = await openDemoApp(options.browserArgs ? await options.browserArgs() : [], options);
     fs.mkdirSync(out, { recursive: true });
   }, options.startMs ?? 120_000);
   afterAll(async () => {

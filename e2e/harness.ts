@@ -2,6 +2,7 @@
 // chromium.ts) through playwright-core, and the real motcua server listening on a free local port.
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -29,11 +30,29 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** `pool`: the database's pool, for what listens to the database (the queue display's LISTEN/NOTIFY). */
-export async function startServer(db: Database, clock: Clock, pool?: pg.Pool): Promise<RunningServer> {
+/** A free loopback port (taken and released at once). */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (address !== null && typeof address !== 'string' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * `pool`: the database's pool, for what listens to the database (the queue display's LISTEN/NOTIFY).
+ * `publicUrlIsBase`: the server's public URL (MOTCUA_PUBLIC_URL) is its own address, so that what
+ * comes back to it by absolute URL — the payment gateway's return — reaches the browser's session.
+ */
+export async function startServer(db: Database, clock: Clock, pool?: pg.Pool, options: { publicUrlIsBase?: boolean } = {}): Promise<RunningServer> {
   assertWebBuilt();
-  const app = await buildApp({ db, clock, config: loadConfig({ ...process.env, MOTCUA_WEB_DIR: webDist }), ...(pool ? { pool } : {}) });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = options.publicUrlIsBase ? await freePort() : 0;
+  const env = { ...process.env, MOTCUA_WEB_DIR: webDist, ...(options.publicUrlIsBase ? { MOTCUA_PUBLIC_URL: `http://127.0.0.1:${port}` } : {}) };
+  const app = await buildApp({ db, clock, config: loadConfig(env), ...(pool ? { pool } : {}) });
+  await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('server did not get a TCP port');
   return { app, baseUrl: `http://127.0.0.1:${address.port}`, close: () => app.close() };

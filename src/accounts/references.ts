@@ -55,3 +55,9 @@ export async function couriersOfServicePoint(db: Db, servicePointId: number): Pr
     .orderBy('full_name').orderBy('id').execute();
   return rows.map((r) => ({ userId: r.id, fullName: r.full_name }));
 }
+
+/** The e-mail of an account (null: none, or no such account) — an online draft's applicant starts with it. */
+export async function accountEmail(db: Db, userId: number): Promise<string | null> {
+  const row = await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
+  return row?.email?.trim() || null;
+}

@@ -61,6 +61,10 @@ describe('searchProcedures', () => {
   it('finds without diacritics', async () => {
     const codes = (await searchProcedures(t.db, 'giay khai sinh', '2025-09-15')).items.map((p) => p.code);
     expect(codes).toContain('1.001193');
+    // what the citizen wants first: the procedure whose result is a birth certificate, not a copy of one
+    expect(codes[0]).toBe('1.001193');
+    expect(codes.indexOf('2.000635')).toBeGreaterThan(codes.indexOf('1.004884'));
+    expect((await searchProcedures(t.db, 'dang ky ket hon', '2025-09-15')).items[0]?.name).toBe('Thủ tục đăng ký kết hôn');
     expect((await searchProcedures(t.db, 'dang ky KHAI SINH', '2025-09-15')).items[0]?.name).toBe('Thủ tục đăng ký khai sinh');
     expect((await searchProcedures(t.db, 'tạm trú', '2025-09-15')).items.map((p) => p.code)).toEqual(expect.arrayContaining(['1.004194', '1.002755']));
   });

@@ -1,7 +1,7 @@
 // The national procedures database's records (seed/procedures-catalogue.json) → our procedure
 // versions. Where the source is silent (null) or says "OTHER", a documented default is used and
 // written to `defaultsApplied`: never a silent guess. Pure.
-import { isSameDayText, type ProcedureCase } from './cases';
+import { isSameDayText, UNNAMED_CASE_NOTE, type ProcedureCase } from './cases';
 import { competentBodyFromText, isPlaceTiedField, type CompetentBody } from './competent-body';
 import { feeChannelsOf, perPageFormula } from './fees';
 import {
@@ -136,7 +136,7 @@ export function casesOf(p: Pick<NationalProcedure, 'code' | 'processing_time' | 
   for (const t of p.processing_time_cases ?? []) {
     const unit = unitOf(t);
     if (t.value === null || !unit || !t.case_code || byCode.has(t.case_code)) continue;
-    byCode.set(t.case_code, { key: t.case_code, name: `Trường hợp ${t.case_code} (nguồn không ghi tên trường hợp)`, durationValue: t.value, durationUnit: unit, cutoff });
+    byCode.set(t.case_code, { key: t.case_code, name: `Trường hợp ${t.case_code} ${UNNAMED_CASE_NOTE}`, durationValue: t.value, durationUnit: unit, cutoff });
   }
   return byCode.size >= 2 ? [...byCode.values()].sort((a, b) => a.key.localeCompare(b.key)) : [];
 }

@@ -53,6 +53,18 @@ export type ProcedureSummary = Pick<ProcedureView,
   | 'durationUnit' | 'onlineLevel' | 'postalAllowed' | 'effectiveFrom' | 'effectiveTo'>;
 
 /**
+ * The rank of a procedure for what was typed, best first (0–4): its name is what was typed ("Thủ tục"
+ * aside), its result is, its name begins with it, its name contains it, anything else. "giay khai
+ * sinh" puts "Thủ tục đăng ký khai sinh" (result: Giấy khai sinh) before "Cấp bản sao … Giấy khai sinh".
+ */
+function searchRank(q: string) {
+  const name = sql`regexp_replace(search_key(name), '^thu tuc ', '')`;
+  const key = sql`search_key(${q})`;
+  return sql`CASE WHEN ${name} = ${key} THEN 0 WHEN search_key(coalesce(result_description, '')) = ${key} THEN 1
+    WHEN ${name} LIKE ${key} || '%' THEN 2 WHEN ${name} LIKE '%' || ${key} || '%' THEN 3 ELSE 4 END`;
+}
+
+/**
  * Procedures in force on a date whose name, result or field contain every word of `q`, compared
  * without diacritics ("giay khai sinh" finds "Đăng ký khai sinh", whose result is "Giấy khai sinh").
  */
@@ -66,9 +78,8 @@ export async function searchProcedures(
   for (const w of words) base = base.where('search_text', 'like', sql<string>`'%' || search_key(${w}) || '%'`);
   if (filter.field) base = base.where(sql`search_key(field)`, '=', sql`search_key(${filter.field})`);
   if (filter.level) base = base.where('competent_level', '=', filter.level);
-  const ranked = words.length > 0
-    ? base.orderBy(sql`word_similarity(search_key(${words.join(' ')}), search_key(name))`, 'desc')
-    : base;
+  const ranked = words.length > 0 ? base.orderBy(searchRank(words.join(' '))).orderBy(sql`word_similarity(search_key(${words.join(' ')}), search_key(name))`, 'desc')
+    .orderBy(sql`length(name)`) : base;
   const [rows, count] = await Promise.all([
     ranked.select([
       'code', 'full_code', 'version', 'name', 'field', 'competent_level', 'competent_agency', 'duration_value',

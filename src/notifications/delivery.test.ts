@@ -125,6 +125,25 @@ describe('delivering the outbox', () => {
     expect(await deliverOutbox(deps())).toMatchObject({ claimed: 0 });
   });
 
+  it('copies each applicant message by mail, once, when the applicant gave an e-mail (real SMTP server)', async () => {
+    at('2026-03-02T09:00:00+07:00');
+    const intake = w.intake({ personalId: '087090003333' });
+    const { code } = await receiveDossier(w.ctx(w.actors.clerk), { ...intake, applicant: { ...intake.applicant, email: 'an.nguyen@example.vn' } });
+    await performAction(w.ctx(w.actors.clerk), code, 'forward');
+    const before = smtp.received.length;
+    expect(await deliverOutbox(deps({ mail: createSmtpSender({ url: smtp.url, from: FROM }) }))).toMatchObject({ delivered: 2, skipped: 1, dead: 0 });
+    const rows = await t.db.selectFrom('outbox').selectAll().orderBy('id').execute();
+    expect(rows.map((r) => [r.kind, r.channel])).toEqual([['dossier.received', 'sms'], ['dossier.forward', null], ['mail.applicant', 'mail']]);
+    expect(rows[2]?.source_id).toBe(rows[0]?.id);
+    const mails = smtp.received.slice(before);
+    expect(mails.map((m) => [m.envelopeTo, m.subject])).toEqual([[['an.nguyen@example.vn'], `[Một cửa] Hồ sơ ${code}`]]);
+    expect(mails[0]?.text).toContain(`Hồ sơ ${code} đã được tiếp nhận, hẹn trả kết quả 09/03/2026.`);
+    // the message sent again (a consumer that died before recording it) makes no second copy
+    await t.db.updateTable('outbox').set({ processed_at: null, delivered_at: null }).where('kind', '=', 'dossier.received').execute();
+    await deliverOutbox(deps());
+    expect((await t.db.selectFrom('outbox').select('id').where('kind', '=', 'mail.applicant').execute())).toHaveLength(1);
+  });
+
   it('skips the SMS of an applicant whose number is a landline', async () => {
     await receive({ phone: '02773123456', personalId: '087090002222' });
     expect(await deliverOutbox(deps())).toMatchObject({ skipped: 1, delivered: 0 });

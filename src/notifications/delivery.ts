@@ -12,7 +12,7 @@ import { idempotencyKeyOf, isDeliveryError, type SentReceipt } from './channels'
 import { claimBatch, DEFAULT_DELIVERY, recordDelivered, recordFailure, recordSkipped, type ClaimedRow, type DeliverySettings } from './outbox';
 import { sendersFromConfig, type SenderConfig, type Senders } from './senders';
 import { trackingPinFor } from '../tracking/references';
-import { dossierCodeOf, eventSeqOf, planMessage, type PlannedMessage } from './templates';
+import { APPLICANT_MAIL_KIND, applicantSmsKind, dossierCodeOf, eventSeqOf, planMessage, type PlannedMessage } from './templates';
 
 export interface DeliveryDeps extends Senders {
   readonly db: Database;
@@ -36,9 +36,19 @@ export interface DeliveryReport {
 
 type Outcome = Exclude<keyof DeliveryReport, 'claimed'>;
 
+/**
+ * The mail copy of an applicant's message whose dossier has the applicant's e-mail: one row
+ * (`mail.applicant`, source_id = the message), however often the message is claimed again.
+ */
+async function queueApplicantMail(db: Database, row: ClaimedRow): Promise<void> {
+  await db.insertInto('outbox').values({ kind: APPLICANT_MAIL_KIND, payload: JSON.stringify({ ...row.payload, copyOf: row.kind }), source_id: row.id })
+    .onConflict((oc) => oc.columns(['source_id', 'kind']).where('source_id', 'is not', null).doNothing()).execute();
+}
+
 async function planFor(db: Database, row: ClaimedRow, publicUrl: string): Promise<PlannedMessage> {
   const code = dossierCodeOf(row);
   const contact = code === null ? null : await dossierContact(db, code, eventSeqOf(row));
+  if (contact?.applicantEmail && applicantSmsKind(row.kind)) await queueApplicantMail(db, row);
   return planMessage(row, contact, publicUrl, contact ? await trackingPinFor(db, contact.code) : null);
 }
 

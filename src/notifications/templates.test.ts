@@ -8,7 +8,7 @@ import { formatVnDate, planMessage } from './templates';
 const CODE = '000.00.30.H20-260302-0001';
 const URL = 'https://motcua.example.vn/';
 const contact = (o: Partial<DossierContact> = {}): DossierContact => ({
-  code: CODE, applicantPhone: '0912345678', status: 'processing', dueAt: new Date('2026-03-09T09:00:00+07:00'), event: null, ...o,
+  code: CODE, applicantPhone: '0912345678', applicantEmail: null, status: 'processing', dueAt: new Date('2026-03-09T09:00:00+07:00'), event: null, ...o,
 });
 const sms = (kind: string, payload: Record<string, unknown>, c: DossierContact | null = contact()) => planMessage({ kind, payload }, c, URL);
 
@@ -106,6 +106,22 @@ describe('SMS to the applicant', () => {
     expect(sms('dossier.markResultReady', { code: CODE }, contact({ applicantPhone: null }))).toMatchObject({ channel: null, skippedReason: expect.stringContaining('số điện thoại') });
     expect(sms('dossier.markResultReady', { code: CODE }, contact({ applicantPhone: '02773123456' }))).toMatchObject({ channel: null, skippedReason: expect.stringContaining('không phải số di động') });
     expect(sms('dossier.toString', { code: CODE })).toMatchObject({ channel: null }); // not a lookup in the prototype
+  });
+});
+
+describe('mail copy to the applicant (mail.applicant)', () => {
+  it('says by mail what the SMS says, to the applicant\'s address', () => {
+    const row = { kind: 'mail.applicant', payload: { code: CODE, status: 'received', seq: 2, copyOf: 'dossier.receive' } };
+    const mail = planMessage(row, contact({ applicantEmail: 'an@example.vn', status: 'received' }), URL, '123456');
+    const text = sms('dossier.receive', { code: CODE, status: 'received', seq: 2 }, contact({ status: 'received' }));
+    expect(mail).toMatchObject({ channel: 'mail', to: 'an@example.vn', subject: `[Một cửa] Hồ sơ ${CODE}` });
+    expect(mail.channel === 'mail' && text.channel === 'sms' && mail.text.startsWith(text.text.replace(', mã tra cứu 123456', ''))).toBe(true);
+    expect(mail.channel === 'mail' && mail.text).toContain('mã tra cứu 123456');
+  });
+
+  it('skips without an address, or when it does not say which message it copies', () => {
+    expect(planMessage({ kind: 'mail.applicant', payload: { code: CODE, copyOf: 'dossier.receive' } }, contact(), URL)).toMatchObject({ channel: null, skippedReason: expect.stringContaining('thư điện tử') });
+    expect(planMessage({ kind: 'mail.applicant', payload: { code: CODE, copyOf: 'dossier.forward' } }, contact({ applicantEmail: 'an@example.vn' }), URL)).toMatchObject({ channel: null });
   });
 });
 

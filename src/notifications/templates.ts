@@ -93,9 +93,15 @@ const instant = (v: unknown): Date | null => {
   return d && !Number.isNaN(d.getTime()) ? d : null;
 };
 
-/** The dossier code an outbox row is about (the applicant SMS kinds), for loading its contact facts. */
+/**
+ * The outbox kind of the mail copy of an applicant's message (payload: the message's, with `copyOf`
+ * its kind), queued by the delivery when the dossier has the applicant's e-mail.
+ */
+export const APPLICANT_MAIL_KIND = 'mail.applicant';
+
+/** The dossier code an outbox row is about (the applicant SMS kinds and their mail copies), for loading its contact facts. */
 export function dossierCodeOf(row: OutboxMessageInput): string | null {
-  return applicantSmsKind(row.kind) ? text(row.payload.code) : null;
+  return applicantSmsKind(row.kind) || row.kind === APPLICANT_MAIL_KIND ? text(row.payload.code) : null;
 }
 
 /** The event seq of an action's row (intake rows have none). */
@@ -112,18 +118,37 @@ export function planMessage(row: OutboxMessageInput, dossier: DossierContact | n
   if (row.kind === 'mail.notification') return staffMail(row.payload, publicUrl);
   if (row.kind.startsWith('postal.')) return postalSms(row.kind.slice('postal.'.length), row.payload);
   if (row.kind === 'sms.text') return textSms(row.payload);
+  if (row.kind === APPLICANT_MAIL_KIND) return applicantMail(row, dossier, publicUrl, trackingPin);
   const kind = applicantSmsKind(row.kind);
   if (!kind) return skip(`Loại "${row.kind}" không gửi thông báo.`);
   if (!dossier) return skip('Không tìm thấy hồ sơ.');
   if (!dossier.applicantPhone) return skip('Người nộp không có số điện thoại.');
   // a landline is not a failed delivery: there is nothing to send it to
   if (!normalizeVietnameseMobile(dossier.applicantPhone)) return skip('Số điện thoại của người nộp không phải số di động: không gửi SMS.');
+  return { channel: 'sms', to: dossier.applicantPhone, text: applicantText(kind, row, dossier, publicUrl, trackingPin) };
+}
+
+/** What the applicant is told of a dossier event (the SMS, and the body of its mail copy). */
+function applicantText(kind: SmsKind, row: OutboxMessageInput, dossier: DossierContact, publicUrl: string, trackingPin: string | null): string {
   const date = kind === 'received'
     ? instant(row.payload.dueAt) ?? dossier.dueAt
     : kind === 'apologize' || kind === 'supplementReceived' ? dossier.event?.newDueAt ?? dossier.dueAt
       : kind === 'receive' ? dossier.dueAt : null;
   const status = text(row.payload.status) ?? dossier.status;
-  return { channel: 'sms', to: dossier.applicantPhone, text: smsTexts[kind]({ code: dossier.code, status, date, trackingUrl: trackingUrlOf(publicUrl), trackingPin }) };
+  return smsTexts[kind]({ code: dossier.code, status, date, trackingUrl: trackingUrlOf(publicUrl), trackingPin });
+}
+
+/** A `mail.applicant` row → the same words as the SMS it copies, by mail to the applicant's address. */
+export function applicantMail(row: OutboxMessageInput, dossier: DossierContact | null, publicUrl: string, trackingPin: string | null): PlannedMessage {
+  const kind = applicantSmsKind(text(row.payload.copyOf) ?? '');
+  if (!kind) return skip('Thư không nói rõ thông báo nào được gửi.');
+  if (!dossier) return skip('Không tìm thấy hồ sơ.');
+  if (!dossier.applicantEmail) return skip('Người nộp không có địa chỉ thư điện tử.');
+  const body = applicantText(kind, row, dossier, publicUrl, trackingPin);
+  return {
+    channel: 'mail', to: dossier.applicantEmail, subject: `[Một cửa] Hồ sơ ${dossier.code}`,
+    text: `${body}\n\nThư được gửi tự động từ hệ thống một cửa, vui lòng không trả lời thư này.`,
+  };
 }
 
 /** An `sms.text` row (queueTextSms: appointments) → its text to its phone (payload {to, text}). */

@@ -62,6 +62,8 @@ export function reviewProblems(d: DraftContent, procedure: ProcedureFacts): Erro
   const problems: ErrorDetail[] = [];
   const applicant = completeApplicant(d.applicant, problems);
   if (applicant) checkApplicant(applicant, problems);
+  const email = d.applicant.email?.trim() ?? '';
+  if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.push({ path: 'applicant.email', message: 'Địa chỉ thư điện tử không đúng (ví dụ: ten@gmail.com).' });
   if (procedure.onlineLevel === 'none') problems.push({ path: 'procedureCode', message: 'Thủ tục này chưa cung cấp dịch vụ công trực tuyến; vui lòng nộp tại quầy hoặc qua bưu chính.' });
   checkPapers(procedure, d.papers.map(toPaperInput), problems);
   problems.push(...paperProblems(d.papers));

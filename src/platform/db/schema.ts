@@ -321,6 +321,8 @@ export interface OutboxTable {
   provider_id: string | null;
   delivered_at: Timestamp | null;
   dead_at: Timestamp | null;
+  /** the message a copy is of (0156_outbox_copies.sql: `mail.applicant`) */
+  source_id: number | null;
 }
 
 export interface SmsSimulatorMessagesTable {

@@ -1,4 +1,4 @@
-// The applicant of an online submission: name, mobile phone, commune of residence; the personal
+// The applicant of an online submission: name, mobile phone, e-mail (optional), commune of residence; the personal
 // ID is the citizen's account's (shown, not typed) unless staff file for the citizen.
 import { CommunePicker } from '../../counter/CommunePicker';
 import { Field } from '../../ui/Field';
@@ -21,6 +21,8 @@ export function ApplicantSection({ editor, assisted }: { readonly editor: DraftE
       <Field label={t('name')} value={a.name} maxLength={100} autoComplete="name" error={problemOf(editor, 'applicant.name')} onChange={(e) => set('name', e.target.value)} />
       <Field label={t('phone')} hint={t('phoneHint')} value={a.phone} type="tel" inputMode="tel" maxLength={20} autoComplete="tel"
         error={problemOf(editor, 'applicant.phone')} onChange={(e) => set('phone', e.target.value)} />
+      <Field label={t('email')} hint={t('emailHint')} value={a.email} type="email" inputMode="email" maxLength={200} autoComplete="email"
+        error={problemOf(editor, 'applicant.email')} onChange={(e) => set('email', e.target.value)} />
       <CommunePicker legend={t('commune')} validOn={vnToday(Date.now())} error={problemOf(editor, 'applicant.unitCode')}
         value={a.unitCode ? { code: a.unitCode, name: a.unitName || a.unitCode } : null}
         onChange={(u) => editor.setApplicant({ ...a, unitCode: u?.code ?? '', unitName: u?.name ?? '' })} />

@@ -11,6 +11,8 @@ export interface ApplicantState {
   readonly personalId: string;
   readonly name: string;
   readonly phone: string;
+  /** where the messages about the dossier also go by mail (prefilled from the citizen's account) */
+  readonly email: string;
   readonly unitCode: string;
   readonly unitName: string;
   readonly birthDate: string;
@@ -26,9 +28,9 @@ export type PaperState =
 
 export interface DeliveryState { readonly method: DeliveryMethod | null; readonly address: string }
 
-const factsOf = (a: ApplicantState): ApplicantFacts => ({ personalId: a.personalId, name: a.name, birthDate: a.birthDate, phone: a.phone, email: '', address: a.address });
+const factsOf = (a: ApplicantState): ApplicantFacts => ({ personalId: a.personalId, name: a.name, birthDate: a.birthDate, phone: a.phone, email: a.email, address: a.address });
 
-export const emptyApplicant: ApplicantState = { personalId: '', name: '', phone: '', unitCode: '', unitName: '', birthDate: '', address: '' };
+export const emptyApplicant: ApplicantState = { personalId: '', name: '', phone: '', email: '', unitCode: '', unitName: '', birthDate: '', address: '' };
 
 const valuesOf = (formData: Readonly<Record<string, unknown>>): EformValues =>
   Object.fromEntries(Object.entries(formData).map(([k, v]) => [k, typeof v === 'boolean' ? v : String(v)]));
@@ -59,7 +61,7 @@ export function useDraftEditor(procedure: ProcedureDetail, initial: Draft | null
 
   const changes = useCallback((): DraftChanges => {
     const a = applicant;
-    const trimmed = Object.fromEntries(Object.entries({ personalId: a.personalId, name: a.name, phone: a.phone, unitCode: a.unitCode, birthDate: a.birthDate, address: a.address })
+    const trimmed = Object.fromEntries(Object.entries({ personalId: a.personalId, name: a.name, phone: a.phone, email: a.email, unitCode: a.unitCode, birthDate: a.birthDate, address: a.address })
       .filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]));
     const draftPapers: DraftPaper[] = Object.entries(papers).flatMap(([key, p]): DraftPaper[] => {
       if (p.state === 'uploaded') return [{ key, source: 'uploaded', fileId: p.fileId }];

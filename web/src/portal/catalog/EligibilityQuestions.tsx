@@ -7,14 +7,14 @@ import { Button } from '../../ui/Button';
 import type { Procedure } from './api';
 import { feeLineText } from './fees';
 import { FilingActions } from './FilingWays';
-import { eligibilityStep, type EligibilityQuestion, type FilingWay } from './eligibility';
+import { caseWording, casesUnnamed, eligibilityStep, type EligibilityQuestion, type FilingWay } from './eligibility';
 import { useProcedureInfoT, type ProcedureInfoT } from './i18n';
 
 const feeChannel = { online: 'online', postal: 'postal', counter: 'counter' } as const satisfies Record<FilingWay, FeeTermChannel>;
 
 function questionText(t: ProcedureInfoT, question: EligibilityQuestion): string {
   switch (question.kind) {
-    case 'case': return t('questionCase', { name: question.caseName });
+    case 'case': return t('questionCase');
     case 'online': return t('questionOnline');
     case 'postal': return t('questionPostal');
   }
@@ -34,9 +34,10 @@ export function EligibilityQuestions({ procedure }: { readonly procedure: Proced
         {answers.length === 0 && <p>{t('eligibilityLead')}</p>}
         <fieldset>
           <legend>{t('questionNumber', { number: step.number })}: {questionText(t, step.question)}</legend>
+          {step.question.kind === 'case' && <p className="portal-eligibility__case">{caseWording(step.question.caseName)}</p>}
           <div className="portal-answers">
-            <Button kind="secondary" onClick={() => answer(true)}>{t('yes')}</Button>
-            <Button kind="secondary" onClick={() => answer(false)}>{t('no')}</Button>
+            <Button kind="secondary" onClick={() => answer(true)}>{step.question.kind === 'case' ? t('yesCase') : t('yes')}</Button>
+            <Button kind="secondary" onClick={() => answer(false)}>{step.question.kind === 'case' ? t('noCase') : t('no')}</Button>
           </div>
         </fieldset>
       </section>
@@ -49,7 +50,7 @@ export function EligibilityQuestions({ procedure }: { readonly procedure: Proced
     <section className="portal-eligibility" aria-labelledby="portal-eligibility">
       <h2 id="portal-eligibility">{t('eligibility')}</h2>
       <div role="status">
-        <p>{chosen ? t('outcomeCase', { name: chosen.name, duration }) : t('outcomeGeneral', { duration })}</p>
+        <p>{chosen ? t('outcomeCase', { name: caseWording(chosen.name), duration }) : t(casesUnnamed(procedure) ? 'outcomeUnnamed' : 'outcomeGeneral', { duration })}</p>
         <p><strong>{t(`outcome_${step.way}`)}</strong></p>
         {fees.length > 0 ? (
           <>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eligibilityStep, type EligibilityProcedure } from './eligibility';
+import { caseWording, casesUnnamed, eligibilityStep, type EligibilityProcedure } from './eligibility';
 
 // 1.001193 "Đăng ký khai sinh" as published: two cases, partial online, postal allowed
 const birth: EligibilityProcedure = {
@@ -53,5 +53,22 @@ describe('eligibility questions', () => {
       if (step.way === 'postal') expect(p.postalAllowed).toBe(true);
       if (step.caseKey !== null) expect(p.cases.map((c) => c.key)).toContain(step.caseKey);
     }));
+  });
+
+  it('never asks about a case the source did not name; the clerk determines it', () => {
+    const unnamed: EligibilityProcedure = {
+      cases: [{ key: '1.001193.01', name: 'Trường hợp 1.001193.01 (nguồn không ghi tên trường hợp)' }, { key: '1.001193.02', name: 'Trường hợp 1.001193.02 (nguồn không ghi tên trường hợp)' }],
+      onlineLevel: 'partial', postalAllowed: false,
+    };
+    expect(eligibilityStep(unnamed, [])).toEqual({ kind: 'question', number: 1, question: { kind: 'online' } });
+    expect(eligibilityStep(unnamed, [false])).toEqual({ kind: 'outcome', caseKey: null, way: 'counter' });
+    expect(casesUnnamed(unnamed)).toBe(true);
+    expect(casesUnnamed(birth)).toBe(false);
+  });
+
+  it('reads a published case as a citizen would, without its list dash and lead words', () => {
+    expect(caseWording('- Đối với trường hợp đăng ký đất đai lần đầu:')).toBe('Trường hợp đăng ký đất đai lần đầu');
+    expect(caseWording('trường hợp phức tạp thì có thể kéo dài hơn nhưng không quá 02 ngày làm việc.')).toBe('Trường hợp phức tạp thì có thể kéo dài hơn nhưng không quá 02 ngày làm việc.');
+    expect(caseWording('Đăng ký khai sinh đúng hạn')).toBe('Đăng ký khai sinh đúng hạn');
   });
 });

@@ -3,7 +3,10 @@
 // something the citizen can do — a case with its time and fees, and a way to file (online, by
 // post from home, or at a counter with a booked time). No answer leads to a page with nothing to
 // do: "none of these cases" ends on the procedure's general terms and the counter, where a clerk
-// decides. Pure: no I/O; tested in eligibility.test.ts.
+// decides. Cases the source did not name (the import's placeholder "Trường hợp 1.001193.02 …")
+// are never asked about: nobody can recognise a case code; the clerk decides. Pure: no I/O;
+// tested in eligibility.test.ts.
+import { isUnnamedCase } from '../../../../src/catalog/cases';
 
 export interface EligibilityProcedure {
   readonly cases: readonly { readonly key: string; readonly name: string }[];
@@ -14,7 +17,7 @@ export interface EligibilityProcedure {
 export type FilingWay = 'online' | 'postal' | 'counter';
 
 export type EligibilityQuestion =
-  /** "Is yours this case: <name>?" */
+  /** "Does your dossier fall under this case?" and the case as the source words it */
   | { readonly kind: 'case'; readonly caseKey: string; readonly caseName: string }
   /** "Can you file online (an account, or the e-ID app)?" */
   | { readonly kind: 'online' }
@@ -29,7 +32,7 @@ export type EligibilityStep =
 /** The questions in the order they are asked, given the answers so far (case questions stop at the first yes). */
 function questionsFor(procedure: EligibilityProcedure, answers: readonly boolean[]): EligibilityQuestion[] {
   const questions: EligibilityQuestion[] = [];
-  for (const c of procedure.cases) {
+  for (const c of procedure.cases.filter((x) => !isUnnamedCase(x.name))) {
     questions.push({ kind: 'case', caseKey: c.key, caseName: c.name });
     if (answers[questions.length - 1] === true) break;
   }
@@ -52,3 +55,16 @@ export function eligibilityStep(procedure: EligibilityProcedure, answers: readon
   }
   return { kind: 'outcome', caseKey, way: 'counter' };
 }
+
+/**
+ * A case's published wording as a citizen reads it under the question "does your dossier fall
+ * under this case?": without the list dash and the "Đối với" lead, first letter upper.
+ */
+export function caseWording(name: string): string {
+  const text = name.trim().replace(/^[-+•\s]+/, '').replace(/^(đối với|với)\s+/i, '').replace(/[:;,\s]+$/, '');
+  return text === '' ? name : text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+}
+
+/** Whether every case of the procedure is unnamed (the outcome then says the clerk determines it). */
+export const casesUnnamed = (procedure: Pick<EligibilityProcedure, 'cases'>): boolean =>
+  procedure.cases.length > 0 && procedure.cases.every((c) => isUnnamedCase(c.name));

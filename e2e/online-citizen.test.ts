@@ -1,0 +1,187 @@
+// A citizen's online dossier from end to end in the browser at 360 px (issue 15 acceptance, §2): the
+// demo citizen finds "Cấp bản sao … Giấy khai sinh" typing without diacritics, files it online with
+// one upload and the result by post, pays the 8.000 đồng fee through the gateway simulator's page,
+// submits; the clerk accepts it from the online inbox, the officer and the approver take it to its
+// result, which gets its postal result leg. After each step the outbox is delivered — SMS to the
+// simulator, mail to a real SMTP server (the citizen's account has an e-mail) — and the citizen
+// sees the step on their dossier's page. Screenshots at 360 px go to test-results/online-citizen/.
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverOutbox } from '../src/notifications/delivery';
+import { createSmtpSender } from '../src/notifications/mail';
+import { createSmsSimulator } from '../src/notifications/sms-simulator';
+import { startTestSmtpServer, type TestSmtpServer } from '../src/notifications/smtp.test-helper';
+import { systemClock } from '../src/platform/clock';
+import { logIn as logInAs, useDemoApp } from './demo-app';
+
+const OUT = 'test-results/online-citizen';
+const STEP_MS = 180_000;
+const PHONE = '0912345678';
+const SMS_TO = '84912345678';
+const EMAIL = 'an.nguyen@example.vn';
+const ADDRESS = 'Số 12, Ấp 3, Xã Tân Hồng, Đồng Tháp';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+const demo = useDemoApp(OUT, { viewport: { width: 360, height: 740 }, publicUrlIsBase: true });
+const logIn = (username: string) => logInAs(demo.page, demo.base, username);
+const shot = (name: string) => demo.page.screenshot({ path: `${OUT}/${name}-360.png`, fullPage: true });
+
+let smtp: TestSmtpServer;
+beforeAll(async () => {
+  smtp = await startTestSmtpServer();
+});
+afterAll(async () => {
+  await smtp?.close();
+});
+
+let code = '';
+let smsSeen = 0;
+
+/** Delivers the outbox as the server's job does (SMS to the simulator, mail to the SMTP server); the citizen's new SMS and mails. */
+async function messages(): Promise<{ sms: string[]; mail: string[] }> {
+  const db = demo.app.t.db;
+  await deliverOutbox({ db, clock: systemClock, publicUrl: demo.base, sms: createSmsSimulator({ db, clock: systemClock }), mail: createSmtpSender({ url: smtp.url, from: 'Một cửa Đồng Tháp <motcua@dongthap.gov.vn>' }) });
+  const sms = await db.selectFrom('sms_simulator_messages').select(['id', 'text']).where('to_number', '=', SMS_TO).where('id', '>', smsSeen).orderBy('id').execute();
+  smsSeen = sms.at(-1)?.id ?? smsSeen;
+  const mail = smtp.received.splice(0).filter((m) => m.envelopeTo.includes(EMAIL)).map((m) => m.text);
+  return { sms: sms.map((s) => s.text), mail };
+}
+
+/** Opens the dossier's page and runs one of its actions through the confirmation dialog. */
+async function act(action: string, label: string, fill?: (dialog: Locator) => Promise<void>): Promise<void> {
+  const page = demo.page;
+  await page.goto(`${demo.base}/xu-ly/ho-so/${code}`);
+  await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
+  await page.locator(`button[data-action="${action}"]`).click();
+  const dialog = page.getByRole('dialog', { name: `Xác nhận: ${label}` });
+  await dialog.waitFor();
+  await fill?.(dialog);
+  await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+  await page.getByText(`Đã thực hiện “${label}”`).waitFor();
+}
+
+/** The citizen signs in and sees the dossier at `status` on its page, with `step` in its trail. */
+async function citizenSees(status: string, step: string, name: string): Promise<void> {
+  const page = demo.page;
+  await logIn('citizen');
+  await page.getByRole('link', { name: 'Hồ sơ của tôi' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Hồ sơ của tôi' }).waitFor();
+  await page.getByRole('link', { name: code, exact: true }).first().click();
+  await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
+  await page.locator('.status-badge').filter({ hasText: status }).first().waitFor();
+  await page.getByText(step).first().waitFor();
+  await shot(name);
+}
+
+describe('a citizen files online, pays, and gets the result by post', () => {
+  it('finds the procedure without diacritics and fills the dossier with one upload and delivery by post', async () => {
+    const page = demo.page;
+    // the citizen's account has an e-mail: the messages about the dossier also go there
+    await demo.app.t.db.updateTable('users').set({ email: EMAIL }).where('username', '=', 'citizen').execute();
+    await logIn('citizen');
+    await page.goto(`${demo.base}/thu-tuc`);
+    await page.getByLabel('Tên thủ tục hoặc giấy tờ').fill('ban sao giay khai sinh');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    const hit = page.getByRole('link', { name: 'Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh' });
+    await hit.waitFor();
+    await shot('01-search');
+    await hit.click();
+    await page.getByRole('link', { name: 'Nộp trực tuyến' }).first().click();
+    await page.getByText('Bước 1/4').waitFor();
+    expect(await page.getByLabel('Thư điện tử (không bắt buộc)').inputValue()).toBe(EMAIL);
+    await page.getByLabel('Số điện thoại di động').fill(PHONE);
+    await page.getByLabel('Tìm xã, phường').fill('Tan Hong');
+    const commune = page.getByLabel('Chọn xã, phường').locator('option', { hasText: 'Tân Hồng' }).first();
+    await commune.waitFor({ state: 'attached' });
+    await page.getByLabel('Chọn xã, phường').selectOption({ label: (await commune.innerText()).trim() });
+    await page.getByLabel('Nơi cư trú *').fill(ADDRESS);
+    await page.getByLabel('Họ tên người được đăng ký').fill('Nguyễn Văn Bình');
+    await shot('02-applicant');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    await page.getByText('Bước 2/4').waitFor();
+    // one upload: the authorisation (the copy is for the citizen's brother)
+    await page.locator('li.online-paper', { hasText: 'Văn bản ủy quyền' }).locator('input[type=file]').setInputFiles({ name: 'uy-quyen.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByText(/^Đã tải lên/).waitFor();
+    await shot('03-papers');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    await page.getByText('Bước 3/4').waitFor();
+    await page.getByLabel('Nhận qua bưu chính tại địa chỉ').check();
+    await page.getByLabel('Địa chỉ nhận kết quả').fill(ADDRESS);
+    await shot('04-delivery');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByText('Bước 4/4').waitFor();
+    await page.getByText('Tổng cộng: 8.000 đồng').waitFor();
+    // a full online procedure with a fee: no submission before the payment
+    expect(await page.getByRole('button', { name: 'Nộp hồ sơ' }).isDisabled()).toBe(true);
+    await shot('05-review');
+  }, STEP_MS);
+
+  it('pays through the gateway simulator and submits', async () => {
+    const page = demo.page;
+    await page.getByRole('button', { name: 'Thanh toán trực tuyến' }).click();
+    await page.getByText('Cổng thanh toán (mô phỏng)').waitFor();
+    await page.getByText('Số tiền: 8.000 đồng').waitFor();
+    await shot('06-gateway');
+    await page.getByRole('button', { name: 'Thanh toán', exact: true }).click();
+    // back on the dossier's check, paid
+    await page.getByText('Bước 4/4').waitFor();
+    await page.getByText(/^Đã thanh toán 8\.000/).waitFor();
+    await shot('07-paid');
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    const done = page.getByRole('heading', { name: /^Đã nộp hồ sơ / });
+    await done.waitFor();
+    code = (await done.innerText()).replace('Đã nộp hồ sơ ', '').trim();
+    await shot('08-submitted');
+    const row = await demo.app.t.db.selectFrom('dossiers').select(['channel', 'status', 'delivery_method']).where('code', '=', code).executeTakeFirstOrThrow();
+    expect(row).toEqual({ channel: 'online', status: 'submitted', delivery_method: 'post' });
+    const told = await messages();
+    expect(told.sms).toEqual([expect.stringContaining(`Hồ sơ ${code} đã nộp trực tuyến, đang chờ tiếp nhận.`)]);
+    expect(told.mail).toEqual([expect.stringContaining(`Hồ sơ ${code} đã nộp trực tuyến, đang chờ tiếp nhận.`)]);
+    await citizenSees('Mới đăng ký', 'Nộp hồ sơ trực tuyến', '09-citizen-submitted');
+  }, STEP_MS);
+
+  it('the clerk accepts it from the online inbox', async () => {
+    const page = demo.page;
+    await logIn('clerk');
+    await page.goto(`${demo.base}/quay/truc-tuyen`);
+    await page.getByRole('link', { name: code }).click();
+    await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
+    await shot('10-clerk-dossier');
+    await act('receive', 'Tiếp nhận hồ sơ');
+    await shot('11-clerk-received');
+    const told = await messages();
+    expect(told.sms).toEqual([expect.stringContaining(`Hồ sơ ${code} đã được tiếp nhận, hẹn trả kết quả`)]);
+    expect(told.mail).toEqual([expect.stringContaining(`Hồ sơ ${code} đã được tiếp nhận, hẹn trả kết quả`)]);
+    await citizenSees('Đang xử lý', 'Tiếp nhận hồ sơ', '12-citizen-received');
+  }, STEP_MS);
+
+  it('the officer and the approver take it to its result, which goes by post', async () => {
+    await logIn('officer');
+    await act('assign', 'Phân công xử lý', async (dialog) => {
+      const select = dialog.getByLabel('Cán bộ được phân công');
+      await select.locator('option', { hasText: 'Nguyễn Minh Khoa — chuyên viên' }).waitFor({ state: 'attached' });
+      await select.selectOption({ label: 'Nguyễn Minh Khoa — chuyên viên' });
+    });
+    await logIn('approver');
+    await act('approve', 'Lãnh đạo phê duyệt');
+    await logIn('officer');
+    await act('markResultReady', 'Có kết quả giải quyết');
+    await shot('13-result-ready');
+    const leg = await demo.app.t.db.selectFrom('postal_legs as l').innerJoin('postal_shipments as s', 's.id', 'l.shipment_id')
+      .select(['l.tracking_number', 'l.status', 's.address']).where('s.dossier_code', '=', code).where('l.kind', '=', 'result').executeTakeFirstOrThrow();
+    expect(leg).toMatchObject({ status: 'requested', address: ADDRESS });
+    const told = await messages();
+    expect(told.sms).toEqual(expect.arrayContaining([
+      expect.stringContaining(`Hồ sơ ${code} đã có kết quả`),
+      expect.stringContaining(`Kết quả hồ sơ ${code} sẽ được bưu điện phát tới ông/bà, số hiệu ${leg.tracking_number}`),
+    ]));
+    expect(told.mail).toEqual([expect.stringContaining(`Hồ sơ ${code} đã có kết quả`)]);
+    await citizenSees('Đã có kết quả', 'Có kết quả giải quyết', '14-citizen-result');
+  }, STEP_MS);
+
+  it('ran without console errors or Content-Security-Policy refusals', () => {
+    expect(demo.app.browser.problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
+  });
+});
