@@ -4,7 +4,9 @@
 // submits; the clerk accepts it from the online inbox, the officer and the approver take it to its
 // result, which gets its postal result leg. After each step the outbox is delivered — SMS to the
 // simulator, mail to a real SMTP server (the citizen's account has an e-mail) — and the citizen
-// sees the step on their dossier's page. Screenshots at 360 px go to test-results/online-citizen/.
+// sees the step on their dossier's page. The clerk also returns a second online dossier once with
+// everything missing listed (form 02) and refuses a third (form 03): the citizen is told and
+// downloads each slip. Screenshots at 360 and 1280 px go to test-results/online-citizen/.
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverOutbox } from '../src/notifications/delivery';
@@ -22,9 +24,16 @@ const EMAIL = 'an.nguyen@example.vn';
 const ADDRESS = 'Số 12, Ấp 3, Xã Tân Hồng, Đồng Tháp';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
-const demo = useDemoApp(OUT, { viewport: { width: 360, height: 740 }, publicUrlIsBase: true });
+const demo = useDemoApp(OUT, { viewport: { width: 360, height: 740 }, publicUrlIsBase: true, startMs: 300_000 });
 const logIn = (username: string) => logInAs(demo.page, demo.base, username);
-const shot = (name: string) => demo.page.screenshot({ path: `${OUT}/${name}-360.png`, fullPage: true });
+/** The page as it is now, at 360 px (the test's width) and at 1280 px. */
+async function shot(name: string): Promise<void> {
+  const page = demo.page;
+  await page.screenshot({ path: `${OUT}/${name}-360.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: `${OUT}/${name}-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 360, height: 740 });
+}
 
 let smtp: TestSmtpServer;
 beforeAll(async () => {
@@ -47,11 +56,11 @@ async function messages(): Promise<{ sms: string[]; mail: string[] }> {
   return { sms: sms.map((s) => s.text), mail };
 }
 
-/** Opens the dossier's page and runs one of its actions through the confirmation dialog. */
-async function act(action: string, label: string, fill?: (dialog: Locator) => Promise<void>): Promise<void> {
+/** Opens the dossier's page (by default the citizen's first) and runs one of its actions through the confirmation dialog. */
+async function act(action: string, label: string, fill?: (dialog: Locator) => Promise<void>, dossier = code): Promise<void> {
   const page = demo.page;
-  await page.goto(`${demo.base}/xu-ly/ho-so/${code}`);
-  await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
+  await page.goto(`${demo.base}/xu-ly/ho-so/${dossier}`);
+  await page.getByRole('heading', { level: 1, name: `Hồ sơ ${dossier}` }).waitFor();
   await page.locator(`button[data-action="${action}"]`).click();
   const dialog = page.getByRole('dialog', { name: `Xác nhận: ${label}` });
   await dialog.waitFor();
@@ -128,6 +137,7 @@ describe('a citizen files online, pays, and gets the result by post', () => {
     // back on the dossier's check, paid
     await page.getByText('Bước 4/4').waitFor();
     await page.getByText(/^Đã thanh toán 8\.000/).waitFor();
+    await page.getByText('Văn bản ủy quyền theo quy định').first().waitFor(); // the answers read back
     await shot('07-paid');
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
     const done = page.getByRole('heading', { name: /^Đã nộp hồ sơ / });
@@ -179,6 +189,67 @@ describe('a citizen files online, pays, and gets the result by post', () => {
     ]));
     expect(told.mail).toEqual([expect.stringContaining(`Hồ sơ ${code} đã có kết quả`)]);
     await citizenSees('Đã có kết quả', 'Có kết quả giải quyết', '14-citizen-result');
+  }, STEP_MS);
+
+});
+
+/** The citizen files a confirmation of marital status (1.004873: full online, no fee, no paper) through the API; its code. */
+const fileMaritalStatus = () => demo.page.evaluate(async (address) => {
+  const post = async (url: string, body: unknown) => {
+    const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+    if (!r.ok) throw new Error(`${url}: ${r.status} ${await r.text()}`);
+    return r.json() as Promise<{ id: number; code: string }>;
+  };
+  const draft = await post('/api/v1/online/drafts', {
+    procedureCode: '1.004873', applicant: { phone: '0912345678', unitCode: '29926' }, delivery: { method: 'online' },
+    formData: { fullName: 'Nguyễn Văn An', personalId: '087090001234', address },
+  });
+  return (await post(`/api/v1/online/drafts/${draft.id}/submit`, {})).code;
+}, ADDRESS);
+
+/** The citizen's dossier page offers the slip (`kind`): it is a PDF. */
+async function citizenDownloads(dossier: string, kind: string, name: string): Promise<void> {
+  const page = demo.page;
+  await page.goto(`${demo.base}/xu-ly/ho-so/${dossier}`);
+  await page.getByRole('heading', { level: 1, name: `Hồ sơ ${dossier}` }).waitFor();
+  const href = await page.locator(`a[data-slip="${kind}"]`).getAttribute('href');
+  const pdf = await page.evaluate(async (url) => {
+    const r = await fetch(url);
+    return { status: r.status, head: new TextDecoder().decode((await r.arrayBuffer()).slice(0, 4)) };
+  }, href ?? '');
+  expect(pdf).toEqual({ status: 200, head: '%PDF' });
+  await shot(name);
+}
+
+describe('the one-stop returns an online dossier once with everything missing, or refuses one', () => {
+  let incomplete = '';
+  let refused = '';
+
+  it('the clerk returns one with the missing items listed (form 02) and refuses another (form 03); the citizen is told', async () => {
+    await logIn('citizen');
+    incomplete = await fileMaritalStatus();
+    refused = await fileMaritalStatus();
+    await messages();
+    await logIn('clerk');
+    await act('requestSupplement', 'Yêu cầu bổ sung hồ sơ', async (dialog) => {
+      await dialog.getByLabel(/Nội dung cần bổ sung/).fill('Bản sao Giấy chứng nhận kết hôn đã ly hôn\nTrích lục ghi chú ly hôn');
+      await dialog.getByLabel(/Lý do/).fill('Hồ sơ thiếu giấy tờ chứng minh tình trạng hôn nhân trước đây');
+      await shot('15-clerk-supplement');
+    }, incomplete);
+    await act('refuse', 'Từ chối tiếp nhận', async (dialog) => {
+      await dialog.getByLabel(/Lý do/).fill('Người yêu cầu không cư trú tại xã Tân Hồng');
+    }, refused);
+    const told = await messages();
+    expect(told.sms).toEqual(expect.arrayContaining([expect.stringContaining(`Hồ sơ ${incomplete} cần bổ sung.`), expect.stringContaining(`Hồ sơ ${refused} không được tiếp nhận.`)]));
+    expect(told.mail).toEqual(expect.arrayContaining([expect.stringContaining(`Hồ sơ ${incomplete} cần bổ sung.`), expect.stringContaining(`Hồ sơ ${refused} không được tiếp nhận.`)]));
+  }, STEP_MS);
+
+  it('the citizen sees both and downloads the supplement request and the refusal', async () => {
+    await logIn('citizen');
+    await citizenDownloads(incomplete, 'supplement', '16-citizen-supplement');
+    await demo.page.getByText('Trích lục ghi chú ly hôn').first().waitFor();
+    await citizenDownloads(refused, 'refusal', '17-citizen-refused');
+    await demo.page.locator('.status-badge').filter({ hasText: 'Không được tiếp nhận' }).first().waitFor();
   }, STEP_MS);
 
   it('ran without console errors or Content-Security-Policy refusals', () => {

@@ -70,5 +70,7 @@ describe('eligibility questions', () => {
     expect(caseWording('- Đối với trường hợp đăng ký đất đai lần đầu:')).toBe('Trường hợp đăng ký đất đai lần đầu');
     expect(caseWording('trường hợp phức tạp thì có thể kéo dài hơn nhưng không quá 02 ngày làm việc.')).toBe('Trường hợp phức tạp thì có thể kéo dài hơn nhưng không quá 02 ngày làm việc.');
     expect(caseWording('Đăng ký khai sinh đúng hạn')).toBe('Đăng ký khai sinh đúng hạn');
+    expect(caseWording('- Đối với trường hợp đăng ký đất đai lần đầu: + Đối với các xã, phường thông thường: Không quá 09 ngày làm việc.'))
+      .toBe('Trường hợp đăng ký đất đai lần đầu, đối với các xã, phường thông thường: Không quá 09 ngày làm việc.');
   });
 });

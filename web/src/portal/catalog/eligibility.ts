@@ -58,10 +58,11 @@ export function eligibilityStep(procedure: EligibilityProcedure, answers: readon
 
 /**
  * A case's published wording as a citizen reads it under the question "does your dossier fall
- * under this case?": without the list dash and the "Đối với" lead, first letter upper.
+ * under this case?": without the list dash and the "Đối với" lead, sub-items ("+ …") joined by commas, first letter upper.
  */
 export function caseWording(name: string): string {
-  const text = name.trim().replace(/^[-+•\s]+/, '').replace(/^(đối với|với)\s+/i, '').replace(/[:;,\s]+$/, '');
+  const text = name.trim().replace(/^[-+•\s]+/, '').replace(/^(đối với|với)\s+/i, '')
+    .replace(/\s*[:;]?\s+\+\s+(\S)/g, (_m, c: string) => `, ${c.toLocaleLowerCase('vi')}`).replace(/[:;,\s]+$/, '');
   return text === '' ? name : text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 }
 

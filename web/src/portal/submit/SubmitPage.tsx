@@ -56,7 +56,7 @@ function Steps({ procedure, draft, resumed, onSubmitted }: { readonly procedure:
       {step === 1 && <><ApplicantSection editor={editor} assisted={false} /><EformSection editor={editor} /></>}
       {step === 2 && <PapersSection editor={editor} />}
       {step === 3 && <DeliverySection editor={editor} />}
-      {step === 4 && review && <ReviewSection review={review} />}
+      {step === 4 && review && <ReviewSection review={review} editor={editor} />}
       {step === 4 && review?.paymentRequired && !review.payment?.paid && review.problems.length === 0 && editor.draft && <PaymentStep draftId={editor.draft.id} />}
       <ErrorNotice error={editor.error ? shownError(editor.error, tApp) : null} />
       <div className="form__actions">
