@@ -1,12 +1,13 @@
 // A citizen's online dossier from end to end in the browser at 360 px (issue 15 acceptance, §2): the
 // demo citizen finds "Cấp bản sao … Giấy khai sinh" typing without diacritics, files it online with
-// one upload and the result by post, pays the 8.000 đồng fee through the gateway simulator's page,
-// submits; the clerk accepts it from the online inbox, the officer and the approver take it to its
-// result, which gets its postal result leg. After each step the outbox is delivered — SMS to the
-// simulator, mail to a real SMTP server (the citizen's account has an e-mail) — and the citizen
-// sees the step on their dossier's page. The clerk also returns a second online dossier once with
-// everything missing listed (form 02) and refuses a third (form 03): the citizen is told and
-// downloads each slip. Screenshots at 360 and 1280 px go to test-results/online-citizen/.
+// one upload and the result by post, pays the 8.000 đồng fee through the gateway simulator's page
+// (back on the payment's result page with the receipt, then on the dossier's check), submits; the
+// clerk accepts it from the online inbox, the officer and the approver take it to its result, which
+// gets its postal result leg. After each step the outbox is delivered — SMS to the simulator, mail to
+// a real SMTP server (the citizen's account has an e-mail) — and the citizen sees the step on their
+// dossier's page. The clerk also returns a second online dossier once with everything missing listed
+// (form 02) and refuses a third (form 03): the citizen is told and downloads each slip. Screenshots at
+// 360 and 1280 px go to test-results/online-citizen/.
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverOutbox } from '../src/notifications/delivery';
@@ -57,7 +58,7 @@ async function messages(): Promise<{ sms: string[]; mail: string[] }> {
 }
 
 /** Opens the dossier's page (by default the citizen's first) and runs one of its actions through the confirmation dialog. */
-async function act(action: string, label: string, fill?: (dialog: Locator) => Promise<void>, dossier = code): Promise<void> {
+async function act(action: string, label: string, fill?: (dialog: Locator) => Promise<void>, dossier = code, dangerous = false): Promise<void> {
   const page = demo.page;
   await page.goto(`${demo.base}/xu-ly/ho-so/${dossier}`);
   await page.getByRole('heading', { level: 1, name: `Hồ sơ ${dossier}` }).waitFor();
@@ -65,7 +66,13 @@ async function act(action: string, label: string, fill?: (dialog: Locator) => Pr
   const dialog = page.getByRole('dialog', { name: `Xác nhận: ${label}` });
   await dialog.waitFor();
   await fill?.(dialog);
-  await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+  if (dangerous) {
+    // a refusal is confirmed twice: the reason, then the explicit "yes"
+    await dialog.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('dialog', { name: `Xác nhận lần cuối: ${label}` }).getByRole('button', { name: `Đồng ý ${label}` }).click();
+  } else {
+    await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+  }
   await page.getByText(`Đã thực hiện “${label}”`).waitFor();
 }
 
@@ -134,11 +141,15 @@ describe('a citizen files online, pays, and gets the result by post', () => {
     await page.getByText('Số tiền: 8.000 đồng').waitFor();
     await shot('06-gateway');
     await page.getByRole('button', { name: 'Thanh toán', exact: true }).click();
-    // back on the dossier's check, paid
+    // the gateway returns to the payment's result page: paid, the electronic receipt, back to the dossier
+    await page.getByText('Thanh toán thành công').waitFor();
+    await page.getByText(/^Biên lai điện tử số BLDT-/).waitFor();
+    await shot('07-payment-result');
+    await page.getByRole('link', { name: 'Tiếp tục nộp hồ sơ' }).click();
     await page.getByText('Bước 4/4').waitFor();
     await page.getByText(/^Đã thanh toán 8\.000/).waitFor();
     await page.getByText('Văn bản ủy quyền theo quy định').first().waitFor(); // the answers read back
-    await shot('07-paid');
+    await shot('07-paid-check');
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
     const done = page.getByRole('heading', { name: /^Đã nộp hồ sơ / });
     await done.waitFor();
@@ -238,7 +249,7 @@ describe('the one-stop returns an online dossier once with everything missing, o
     }, incomplete);
     await act('refuse', 'Từ chối tiếp nhận', async (dialog) => {
       await dialog.getByLabel(/Lý do/).fill('Người yêu cầu không cư trú tại xã Tân Hồng');
-    }, refused);
+    }, refused, true);
     const told = await messages();
     expect(told.sms).toEqual(expect.arrayContaining([expect.stringContaining(`Hồ sơ ${incomplete} cần bổ sung.`), expect.stringContaining(`Hồ sơ ${refused} không được tiếp nhận.`)]));
     expect(told.mail).toEqual(expect.arrayContaining([expect.stringContaining(`Hồ sơ ${incomplete} cần bổ sung.`), expect.stringContaining(`Hồ sơ ${refused} không được tiếp nhận.`)]));
