@@ -69,6 +69,12 @@ export const paths = {
   payResult: '/thanh-toan/ket-qua',
   /** citizens: pay a dossier's fees online; one dossier is this path + '/' + its code */
   payDossier: '/thanh-toan/ho-so',
+  /** clerks: the cash drawer's shift and payments for dossiers at the counter */
+  cashier: '/quay/thu-phi',
+  /** clerks and supervisors: electronic receipts (search, PDF, refunds) */
+  receipts: '/quay/bien-lai',
+  /** the provincial office: a day's online payments against the gateway's settlement file */
+  reconciliation: '/giam-sat/doi-soat',
 } as const satisfies Record<string, `/${string}`>;
 
 type PagePath = Exclude<(typeof paths)[keyof typeof paths], typeof paths.home>;
@@ -113,6 +119,9 @@ export const pagePermissions = {
   [paths.dashboard]: ['reports.read'],
   [paths.syncStatus]: ['sync.read'],
   [paths.adminUsers]: ['users.manage'],
+  [paths.cashier]: ['payments.collect'],
+  [paths.receipts]: ['payments.read'],
+  [paths.reconciliation]: ['payments.reconcile'],
   // any one of two
   [paths.processingQueue]: ['dossiers.process', 'dossiers.receive'],
   [paths.processingDossier]: ['dossiers.read', 'portal.self'],

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { userCan, type User } from './api/types';
 import { canAny } from './api/permissions';
 import {
-  account, admin, anchors, appointments, citizen, counter, dashboard, documents, home, ocr, online, portalPayment, portalSubmit, postal, processing,
+  account, admin, anchors, appointments, cashier, citizen, counter, dashboard, documents, home, ocr, online, portalPayment, portalSubmit, postal, processing,
   supervision, sync, tracking, transparency,
 } from './pages';
 import { codeAfter, paths, permissionsFor } from './routes';
@@ -42,6 +42,9 @@ const exactPages: Readonly<Record<string, (props: PageProps) => ReactNode>> = {
   [paths.onlineInbox]: () => <online.InboxPage />,
   [paths.onlineAssist]: () => <online.AssistPage />,
   [paths.onlineSubmit]: () => <portalSubmit.SubmitPage procedureCode="" />,
+  [paths.cashier]: () => <cashier.CashierPage />,
+  [paths.receipts]: ({ user }) => <cashier.ReceiptsPage canRefund={userCan(user, 'payments.refund')} />,
+  [paths.reconciliation]: () => <cashier.ReconciliationPage />,
 };
 
 /** Pages at a prefix + '/' + a code or id; the first whose prefix matches shows. */
