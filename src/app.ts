@@ -19,6 +19,7 @@ import type { Database } from './platform/db/connect';
 import { registerHealthRoutes, registerHttpMetrics } from './platform/http/health';
 import type pg from 'pg';
 import { isSystemAdmin } from './accounts/policy';
+import { actorOfUsername } from './accounts/service';
 import type { DatabaseStatus } from './platform/db/watch';
 import { createMetrics, type Metrics } from './platform/metrics';
 import type { Alert } from './platform/alerts';
@@ -56,6 +57,7 @@ import { QUEUE_CHANNEL, type BookingLookup } from './appointments/queue-kiosk';
 import { listenTo } from './platform/db/listen';
 import { registerPortalRoutes } from './appointments/portal-routes';
 import { registerIdentityRoutes } from './identity/routes';
+import { registerEidRoutes } from './identity/eid-routes';
 import { storeHook } from './documents/store-hook';
 import { mayReadStoredFile, reusedPapersCheck } from './documents/store';
 import { registerStoreRoutes } from './documents/store-routes';
@@ -79,7 +81,7 @@ import { lookupBookedVisit } from './appointments/reads';
 import { sendersFromConfig } from './notifications/senders';
 import type { SmsSender } from './notifications/sms';
 import { registerOnlineRoutes } from './online/routes';
-import { draftSubject } from './online/service';
+import { draftSubject, submitOnlineFromNational } from './online/service';
 import { syncHook } from './sync/hook';
 import { syncJobs } from './sync/jobs';
 import { registerSyncRoutes } from './sync/routes';
@@ -146,6 +148,11 @@ export function paymentsDepsOf(config: Pick<AppDeps['config'], 'payments' | 'pub
   };
 }
 
+/** The in-transaction hooks after every dossier event; the roll-up last: its hot day and month rows stay locked only from its upsert to the commit. */
+const dossierHooksOf = (extra: readonly DossierHook[]): DossierHook[] => [resolutionHook, storeHook, ...extra, postalResultHook, syncHook, rollupHook];
+/** The checks of every intake's papers (reused from the store, uploaded files). */
+const intakeChecks = [reusedPapersCheck, paperFilesCheck];
+
 /** Operator figures: /api/metrics, /api/health/detail, gauges read at each scrape. */
 async function registerOperatorRoutes(app: HttpApp, deps: AppDeps, resolveActor: ReturnType<typeof actorResolver>): Promise<void> {
   const metrics = deps.metrics ?? createMetrics();
@@ -193,9 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerSupervisionRoutes(app, { ...routeDeps, atRiskWorkingMinutes: (deps.escalation ?? DEFAULT_ESCALATION).atRiskWorkingMinutes });
   registerTransparencyRoutes(app, { ...routeDeps, rateLimit: deps.transparencyRateLimit ?? deps.config.rateLimits.transparency });
   registerNotificationRoutes(app, routeDeps);
-  // the roll-up last: its hot day and month rows stay locked only from its upsert to the commit
-  const dossierHooks = [resolutionHook, storeHook, ...(deps.dossierHooks ?? []), postalResultHook, syncHook, rollupHook];
-  const intakeChecks = [reusedPapersCheck, paperFilesCheck];
+  const dossierHooks = dossierHooksOf(deps.dossierHooks ?? []);
   registerDossierRoutes(app, { ...routeDeps, hooks: dossierHooks, codeSystem: deps.config.codeSystem, intakeChecks });
   registerTrackingRoutes(app, { ...routeDeps, trackRateLimit: deps.trackRateLimit ?? deps.config.rateLimits.track });
   registerFormsRoutes(app, { ...routeDeps, publicUrl: deps.config.publicUrl, formSet2025From: deps.config.formSet2025From });
@@ -229,6 +234,11 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   // online submission (issue 15 §2, §3); a fee-bearing full online procedure waits for its payment (src/payments)
   // citizen accounts (issue 15 §1): phone codes, registration, password reset, the clerk's card check
   registerIdentityRoutes(app, { ...routeDeps, sms: deps.sms ?? sendersFromConfig(routeDeps, deps.config).sms, rateLimit: deps.appointmentRateLimit ?? deps.config.rateLimits.track });
+  // the national e-ID login (issue 15 §1): the configured OpenID Connect provider, or the simulator at /eid-sim
+  registerEidRoutes(app, {
+    ...routeDeps, eid: deps.config.eid, publicUrl: deps.config.publicUrl, sessionTtlHours: deps.config.sessionTtlHours,
+    rateLimit: deps.loginRateLimit ?? deps.config.rateLimits.login,
+  });
   // online submission (issue 15 §2, §3); payments: null until src/payments offers paymentStateOf (fee-bearing full online procedures then wait for it)
   registerOnlineRoutes(app, {
     ...routeDeps, hooks: dossierHooks, intakeChecks, codeSystem: deps.config.codeSystem,
@@ -281,6 +291,10 @@ export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'con
     // signatures recorded before migration 0175: their PNG bytes into the one file store
     signatureMoveJob({ db: deps.db, clock: deps.clock, files: filesDepsOf({ config: deps.config }) }),
     // the national portal sync (issue 15 §5): the sync outbox pushed in order per dossier
-    ...syncJobs({ db: deps.db, clock: deps.clock, config: deps.config }),
+    // and the pull of dossiers filed on the national portal, as online submissions filed by the configured account
+    ...syncJobs({
+      db: deps.db, clock: deps.clock, config: deps.config,
+      pull: { submit: submitOnlineFromNational, hooks: dossierHooksOf([]), intakeChecks, actorOf: (username) => actorOfUsername(deps.db, username) },
+    }),
   ];
 }

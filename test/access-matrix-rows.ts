@@ -125,6 +125,7 @@ export const matrix: Record<string, Row> = {
   },
   'GET /api/v1/dossiers': { access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'none' },
   'GET /api/v1/dossiers/{code}': { access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'dossier' },
+  'GET /api/v1/my/dossiers/{code}/timeline': { access: 'signed-in', needs: ['portal.self'], resource: 'dossier' },
   'GET /api/v1/dossiers/{code}/assignees': { access: 'signed-in', needs: ['dossiers.process'], resource: 'dossier' },
   'POST /api/v1/dossiers/{code}/actions/{action}': {
     access: 'signed-in', needs: ['dossiers.approve'], resource: 'dossier', body: () => ({}),
@@ -301,6 +302,10 @@ export const matrix: Record<string, Row> = {
   'POST /api/v1/public/citizens/phone-codes': { access: 'public' },
   'POST /api/v1/public/citizens/register': { access: 'public' },
   'POST /api/v1/public/citizens/password-reset': { access: 'public' },
+  // the national e-ID login (issue 15 §1); its simulator's routes (/eid-sim) are not motcua's API and not in the document
+  'GET /api/v1/public/eid/provider': { access: 'public' },
+  'GET /api/v1/public/eid/start': { access: 'public' },
+  'GET /api/v1/public/eid/callback': { access: 'public' },
   'POST /api/v1/citizens/verify-personal-id': {
     access: 'signed-in', needs: ['citizens.verify'], resource: 'none',
     body: (s) => ({ username: 'khong-co-tai-khoan', personalId: s.personalId }),

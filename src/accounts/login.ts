@@ -64,15 +64,28 @@ export async function login(
     if (known) await recordAudit(deps.db, null, { action: 'login.failed', entity: 'user', entityKey: user.id, at: now });
     throw INVALID_CREDENTIALS();
   }
-  const token = newSessionToken();
-  const expiresAt = new Date(now.getTime() + sessionTtlHours * 3_600_000);
-  await deps.db.transaction().execute(async (trx) => {
+  const { token, expiresAt } = await deps.db.transaction().execute(async (trx) => {
     await clearAttempts(trx, account.key);
     await forgiveAttempt(trx, address.key);
-    await trx.insertInto('sessions').values({ token_hash: tokenHash(token), user_id: user.id, created_at: now, expires_at: expiresAt }).execute();
-    await recordAudit(trx, { userId: user.id, username: user.username }, { action: 'login', entity: 'user', entityKey: user.id, at: now });
+    return openSession(trx, { userId: user.id, username: user.username }, { now, sessionTtlHours, action: 'login' });
   });
   return { token, expiresAt, user: toUserView(user) };
+}
+
+/**
+ * A new session of a user whose proof the caller checked (a password above, an e-ID login in
+ * src/identity), with its audit record, inside the caller's transaction.
+ */
+export async function openSession(
+  trx: Database,
+  user: { userId: number; username: string },
+  options: { now: Date; sessionTtlHours: number; action: 'login' | 'login.eid' },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = newSessionToken();
+  const expiresAt = new Date(options.now.getTime() + options.sessionTtlHours * 3_600_000);
+  await trx.insertInto('sessions').values({ token_hash: tokenHash(token), user_id: user.userId, created_at: options.now, expires_at: expiresAt }).execute();
+  await recordAudit(trx, user, { action: options.action, entity: 'user', entityKey: user.userId, at: options.now });
+  return { token, expiresAt };
 }
 
 export interface SessionUser {

@@ -63,6 +63,13 @@ export function scopeOfUser(u: UserRow): Scope {
   return u.role === 'admin' ? { kind: 'unit', unitId: 0, unitPath: '/' } : { kind: 'none' };
 }
 
+/** The actor of an active account by its username (a background job acting as a configured account); null if none. */
+export async function actorOfUsername(db: Database, username: string): Promise<Actor | null> {
+  const row = await db.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['username']), '=', username.trim().toLowerCase()))
+    .where('active', '=', true).executeTakeFirst();
+  return row ? actorOfUser(row) : null;
+}
+
 export const actorOfUser = (u: UserRow): Actor => ({
   userId: u.id, username: u.username, fullName: u.full_name, role: u.role, scope: scopeOfUser(u),
 });

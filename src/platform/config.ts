@@ -62,6 +62,12 @@ export interface Config {
    * `MOTCUA_NATIONAL_PORTAL_KEY`; src/sync/README.md); absent: a local simulator on the loopback.
    */
   readonly nationalPortal?: { readonly url: string; readonly key: string } | undefined;
+  /**
+   * The pull of dossiers filed on the national portal (src/sync/pull.ts): every
+   * MOTCUA_NATIONAL_PORTAL_PULL_MINUTES (1–60, a divisor of 60, default 5), filed as the account
+   * MOTCUA_NATIONAL_PORTAL_PULL_USER (an account that receives dossiers); without it, no pull.
+   */
+  readonly nationalPortalPull: { readonly everyMinutes: number; readonly username: string | undefined };
   /** Bearer token that lets a scraper read /api/metrics and /api/health/detail without a session. */
   readonly metricsToken: string | undefined;
   /**
@@ -89,6 +95,25 @@ export interface Config {
   readonly carrierPollMinutes: number;
   /** The payment gateway (src/payments): a real one (MOTCUA_PAYMENT_GATEWAY_URL) or the local simulator (default). */
   readonly payments: PaymentSettings;
+  /** The national e-ID login (src/identity/eid.ts): an OpenID Connect provider (MOTCUA_EID_*) or the local simulator at /eid-sim (default). */
+  readonly eid: EidSettings;
+}
+
+export type EidSettings =
+  | { readonly kind: 'simulator' }
+  | { readonly kind: 'oidc'; readonly discoveryUrl: string; readonly clientId: string; readonly clientSecret: string; readonly personalIdClaim: string };
+
+/** MOTCUA_EID_DISCOVERY_URL (…/.well-known/openid-configuration), MOTCUA_EID_CLIENT_ID, MOTCUA_EID_CLIENT_SECRET, MOTCUA_EID_PERSONAL_ID_CLAIM. */
+function eidOf(env: NodeJS.ProcessEnv): EidSettings {
+  const url = urlFrom(env.MOTCUA_EID_DISCOVERY_URL, 'MOTCUA_EID_DISCOVERY_URL', ['https:', 'http:'], 'https://sso.example.vn/.well-known/openid-configuration');
+  if (!url) return { kind: 'simulator' };
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) throw invalid('MOTCUA_EID_DISCOVERY_URL phải dùng https (http chỉ cho máy cục bộ)');
+  const clientId = given(env.MOTCUA_EID_CLIENT_ID);
+  const clientSecret = given(env.MOTCUA_EID_CLIENT_SECRET);
+  if (!clientId || !clientSecret) throw invalid('MOTCUA_EID_CLIENT_ID và MOTCUA_EID_CLIENT_SECRET là bắt buộc khi đặt MOTCUA_EID_DISCOVERY_URL');
+  const personalIdClaim = given(env.MOTCUA_EID_PERSONAL_ID_CLAIM) ?? 'personal_id';
+  if (!/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/.test(personalIdClaim)) throw invalid(`MOTCUA_EID_PERSONAL_ID_CLAIM=${personalIdClaim} (tên một claim của id_token)`);
+  return { kind: 'oidc', discoveryUrl: url.toString(), clientId, clientSecret, personalIdClaim };
 }
 
 export interface PaymentSettings {
@@ -360,13 +385,16 @@ function formSetSwitchFrom(value: string | undefined): string {
   return text;
 }
 
-function carrierPollMinutesOf(value: string | undefined): number {
+/** A job's interval in minutes: 1–60 and a divisor of 60, so that its runs fall on the same minutes every hour. */
+function minutesDividing60(value: string | undefined, fallback: number, name: string): number {
   const text = given(value);
-  if (text === undefined) return 5;
+  if (text === undefined) return fallback;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 60 || 60 % n !== 0) throw invalid(`MOTCUA_CARRIER_POLL_MINUTES=${text} (số phút 1–60, ước của 60)`);
+  if (!Number.isInteger(n) || n < 1 || n > 60 || 60 % n !== 0) throw invalid(`${name}=${text} (số phút 1–60, ước của 60)`);
   return n;
 }
+
+const carrierPollMinutesOf = (value: string | undefined): number => minutesDividing60(value, 5, 'MOTCUA_CARRIER_POLL_MINUTES');
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFrom(env.PORT, 3000, 'PORT');
@@ -397,7 +425,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     files: filesOf(env, dataDir),
     carrierPollMinutes: carrierPollMinutesOf(env.MOTCUA_CARRIER_POLL_MINUTES),
     nationalPortal: nationalPortalOf(env),
+    nationalPortalPull: { everyMinutes: minutesDividing60(env.MOTCUA_NATIONAL_PORTAL_PULL_MINUTES, 5, 'MOTCUA_NATIONAL_PORTAL_PULL_MINUTES'), username: given(env.MOTCUA_NATIONAL_PORTAL_PULL_USER) },
     payments: paymentsOf(env),
+    eid: eidOf(env),
   };
 }
 

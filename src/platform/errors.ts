@@ -11,7 +11,9 @@ export type DomainErrorKind =
   | 'Conflict'
   | 'TooManyRequests'
   | 'TooLarge'
-  | 'UnsupportedMediaType';
+  | 'UnsupportedMediaType'
+  /** an outside service (the e-ID provider…) cannot answer now: try again later */
+  | 'Unavailable';
 
 export interface ErrorDetail {
   /** JSON pointer or dotted path of the offending field, or a row reference like "row 12". */
@@ -57,5 +59,7 @@ export const tooManyRequests = (code: string, message: string, retryAfterSeconds
 export const tooLarge = (code: string, message: string): DomainError => new DomainError('TooLarge', code, message);
 /** 415: the content is not of a type accepted (a program, a mislabelled file). */
 export const unsupportedMediaType = (code: string, message: string): DomainError => new DomainError('UnsupportedMediaType', code, message);
+
+export const unavailable = (code: string, message: string): DomainError => new DomainError('Unavailable', code, message);
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -61,3 +61,7 @@ export function cleanJsonText(value: unknown, path = 'body'): { value: unknown; 
   };
   return { value: walk(value, path, ''), problems };
 }
+
+/** Text made safe to place in HTML (element content or a quoted attribute). */
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c] ?? c));

@@ -108,3 +108,10 @@ function signedIn(actor: Actor | null): Actor {
   if (!(['postal.courier', 'postal.dispatch', 'portal.self'] as const).some((p) => can(actor, p))) throw forbidden('FORBIDDEN', 'Bạn không có quyền xem bưu gửi.');
   return actor;
 }
+
+/** The tracking numbers of a dossier's result legs by post (the citizen's "sent by post" step), oldest first. */
+export async function resultTrackingNumbers(db: Db, dossierCode: string): Promise<string[]> {
+  const rows = await db.selectFrom('postal_legs as l').innerJoin('postal_shipments as s', 's.id', 'l.shipment_id')
+    .select('l.tracking_number').where('s.dossier_code', '=', dossierCode).where('l.kind', '=', 'result').orderBy('l.id').execute();
+  return rows.map((r) => r.tracking_number);
+}

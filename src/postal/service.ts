@@ -8,6 +8,6 @@ export { departWithParcel, openToAgencyLeg } from './to-agency';
 export { handoverRecordView, signHandoverRecord, type HandoverInput, type HandoverRecordView } from './handover';
 export { collectResult, createResultLeg, postalResultHook, recordDeliveryAttempt, returnResultToAgency, type AttemptInput } from './results';
 export { ingestCarrierEvents, pollCarrier, type CarrierAdapter, type CarrierEvent, type IngestResult } from './carrier';
-export { getShipment, getShipmentByTracking, listShipments, trackLeg, type ShipmentFilter } from './queries';
+export { getShipment, getShipmentByTracking, listShipments, resultTrackingNumbers, trackLeg, type ShipmentFilter } from './queries';
 export type { PublicTrackingView, ShipmentView } from './views';
 export { consignmentNotePdf, handoverRecordPdf } from './documents';

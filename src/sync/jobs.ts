@@ -1,16 +1,19 @@
 // The pg-boss jobs of the national sync (wired in src/app.ts appJobs): the push every minute and at
-// start. Without MOTCUA_NATIONAL_PORTAL_URL
+// start; the pull of national submissions every few minutes, filed as the configured account.
+// Without MOTCUA_NATIONAL_PORTAL_URL
 // the adapter talks to a local simulator started on the loopback at first use (nothing leaves the
 // machine), through the same HTTP adapter as the real portal.
 import type { Clock } from '../platform/clock';
 import type { Config } from '../platform/config';
 import type { Database } from '../platform/db/connect';
-import type { JobDefinition } from '../platform/jobs';
+import { everyMinutesCron, type JobDefinition } from '../platform/jobs';
 import { httpNationalPortal, type NationalPortalAdapter } from './adapter';
+import { pullSubmissions, type PullDeps } from './pull';
 import { pushOutbox } from './push';
 import { startPortalSimulator } from './simulator';
 
 export const SYNC_PUSH_JOB = 'sync.push';
+export const SYNC_PULL_JOB = 'sync.pull';
 
 /** The configured portal, or a local simulator started on first use. */
 export function portalFromConfig(config: Pick<Config, 'nationalPortal'>): NationalPortalAdapter {
@@ -32,9 +35,14 @@ export function portalFromConfig(config: Pick<Config, 'nationalPortal'>): Nation
 export interface SyncJobDeps {
   readonly db: Database;
   readonly clock: Clock;
-  readonly config: Pick<Config, 'nationalPortal' | 'publicUrl'>;
+  readonly config: Pick<Config, 'nationalPortal' | 'publicUrl' | 'nationalPortalPull'>;
   readonly portal?: NationalPortalAdapter;
   readonly log?: (line: string) => void;
+  /**
+   * How pulled submissions are filed (src/app.ts: the online capability's entry, the app's dossier
+   * hooks) and the account they are filed as, looked up at each run (null: no such active account).
+   */
+  readonly pull?: Pick<PullDeps, 'submit' | 'hooks' | 'intakeChecks'> & { readonly actorOf: (username: string) => Promise<PullDeps['actor'] | null> };
 }
 
 export function syncJobs(deps: SyncJobDeps): JobDefinition[] {
@@ -49,5 +57,24 @@ export function syncJobs(deps: SyncJobDeps): JobDefinition[] {
       return report;
     },
   }];
+  const pull = deps.pull;
+  const username = deps.config.nationalPortalPull.username;
+  if (!pull || !username) {
+    log('Đồng bộ Cổng DVCQG: không nhận hồ sơ nộp trên Cổng (chưa đặt MOTCUA_NATIONAL_PORTAL_PULL_USER: tài khoản tiếp nhận các hồ sơ này).');
+    return jobs;
+  }
+  jobs.push({
+    name: SYNC_PULL_JOB, cron: everyMinutesCron(deps.config.nationalPortalPull.everyMinutes), runAtStart: true,
+    handler: async () => {
+      const actor = await pull.actorOf(username);
+      if (!actor) {
+        log(`Đồng bộ Cổng DVCQG: không có tài khoản đang hoạt động ${username} để tiếp nhận hồ sơ nộp trên Cổng; lần nhận này bỏ qua.`);
+        return null;
+      }
+      const report = await pullSubmissions({ db: deps.db, clock: deps.clock, portal, actor, submit: pull.submit, ...(pull.hooks ? { hooks: pull.hooks } : {}), ...(pull.intakeChecks ? { intakeChecks: pull.intakeChecks } : {}) });
+      if (report.refused > 0) log(`Đồng bộ Cổng DVCQG: ${report.refused} hồ sơ nộp trên Cổng không tiếp nhận được (xem bảng sync_pulled).`);
+      return report;
+    },
+  });
   return jobs;
 }

@@ -901,6 +901,37 @@ export interface OneTimeCodesTable {
   used_at: Timestamp | null;
 }
 
+/** The e-ID login's started flows (migrations 0150, 0151): used once, valid 10 minutes. */
+export interface EidLoginStatesTable {
+  state: string;
+  nonce: string;
+  return_to: string;
+  code_verifier: Generated<string>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** The local e-ID simulator's signing key (migration 0151). */
+export interface EidSimulatorKeyTable {
+  id: Generated<boolean>;
+  private_jwk: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+}
+
+/** The local e-ID simulator's authorization codes (migration 0151), used once. */
+export interface EidSimulatorCodesTable {
+  code_hash: string;
+  identity_key: string;
+  client_id: string;
+  redirect_uri: string;
+  nonce: string;
+  code_challenge: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 export interface AppointmentKeyTable {
   id: Generated<boolean>;
   secret: string;
@@ -1006,6 +1037,9 @@ export interface DB {
   counter_opening_exceptions: CounterOpeningExceptionsTable;
   bookings: BookingsTable;
   one_time_codes: OneTimeCodesTable;
+  eid_login_states: EidLoginStatesTable;
+  eid_simulator_key: EidSimulatorKeyTable;
+  eid_simulator_codes: EidSimulatorCodesTable;
   online_drafts: OnlineDraftsTable;
   appointment_key: AppointmentKeyTable;
   ocr_runs: OcrRunsTable;

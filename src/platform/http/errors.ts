@@ -19,6 +19,7 @@ const statusOfKind = {
   TooManyRequests: 429,
   TooLarge: 413,
   UnsupportedMediaType: 415,
+  Unavailable: 503,
 } as const satisfies Record<DomainErrorKind, number>;
 
 export const errorBody = (code: string, message: string, details?: readonly ErrorDetail[]): ErrorBody => ({

@@ -8,6 +8,7 @@ import { Field } from '../ui/Field';
 import { Notice } from '../ui/Notice';
 import { useDocumentTitle } from '../ui/page';
 import { SubmitButton } from '../ui/Button';
+import { EidLogin } from './EidLogin';
 
 interface LoginPageProps {
   readonly onLoggedIn: (user: User) => void;
@@ -63,6 +64,7 @@ export function LoginPage({ onLoggedIn, notice = null }: LoginPageProps) {
           required value={password} onChange={(e) => setPassword(e.target.value)} error={problems.password ?? null} />
         <SubmitButton busy={submitting} busyText={t('login.submitting')} text={t('login.submit')} />
       </form>
+      <EidLogin />
     </div>
   );
 }
