@@ -17,6 +17,7 @@ import '../processing/processing.css';
 import './citizen.css';
 import { Button } from '../ui/Button';
 import { DataTable } from '../ui/DataTable';
+import { DossierTimeline } from './DossierTimeline';
 
 type Loaded =
   | { readonly status: 'loading' }
@@ -105,6 +106,7 @@ export function MyDossiersPage() {
                 {i.status === 'awaitingPayment' && <> <Link to={`${paths.payDossier}/${encodeURIComponent(i.code)}`} className="pay-link">
                   {t('payLink')}<span className="visually-hidden"> {t('payLinkCode', { code: i.code })}</span>
                 </Link></>}
+                <DossierTimeline code={i.code} />
               </> },
               { key: 'received', header: tp('colReceived'), cell: (i) => formatAt(tp, i.receivedAt) },
               { key: 'due', header: tp('colDue'), cell: (i) => <>{formatAt(tp, i.dueAt)} {i.dueAt && <TimelinessBadge t={tp} value={i.timeliness} />}</> },
