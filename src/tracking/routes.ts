@@ -3,7 +3,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { RouteDeps } from '../platform/context';
 import { TrackingViewSchema } from '../dossiers/schemas';
 import { ErrorShape } from '../platform/http/schemas';
-import { publicRateLimit, type HttpApp } from '../platform/http/server';
+import { publicRateLimit, requireActor, type HttpApp } from '../platform/http/server';
 import { trackDossier } from './service';
 import { citizenStepKinds, myDossierTimeline } from './my-dossier';
 import { literals, Nullable } from '../platform/http/schemas';
@@ -40,5 +40,5 @@ export function registerTrackingRoutes(app: HttpApp, deps: TrackingRouteDeps): v
       params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 60 }) }, { additionalProperties: false }),
       response: { 200: MyDossierTimelineSchema, 401: ErrorShape, 403: ErrorShape, 404: ErrorShape },
     },
-  }, async (request) => myDossierTimeline({ db: deps.db, clock: deps.clock, actor: request.actor ?? null }, request.params.code));
+  }, async (request) => myDossierTimeline({ db: deps.db, clock: deps.clock, actor: requireActor(request) }, request.params.code));
 }
