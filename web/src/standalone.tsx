@@ -11,7 +11,6 @@ const display = lazySurface(() => import('./display/surface'));
 const portal = lazySurface(() => import('./portal/surface'));
 const portalSearch = lazySurface(() => import('./portal/catalog/search-surface'));
 const portalCatalog = lazySurface(() => import('./portal/catalog/surface'));
-const portalPayment = lazySurface(() => import('./portal/payment/surface'));
 
 function surfaceFor(path: string): ReactNode | null {
   if (path === paths.kiosk) return <kiosk.KioskPage />;
@@ -20,7 +19,7 @@ function surfaceFor(path: string): ReactNode | null {
   if (path.startsWith(`${paths.portalBooking}/`)) return <portal.PortalLayout><portal.ManageBookingPage key={path} code={codeAfter(path, paths.portalBooking)} /></portal.PortalLayout>;
   if (path === paths.portalProcedures) return <portalSearch.ProcedureSearchPage />;
   if (path.startsWith(`${paths.portalProcedures}/`)) return <portalCatalog.ProcedureInfoPage key={path} code={codeAfter(path, paths.portalProcedures)} />;
-  if (path === paths.payResult) return <portalPayment.PayResultPage />;
+  if (path === paths.payResult) return <portal.PayResultPage />;
   return null;
 }
 

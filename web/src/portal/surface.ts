@@ -3,3 +3,5 @@
 export { PortalBookingPage } from './PortalBookingPage';
 export { ManageBookingPage } from './ManageBookingPage';
 export { PortalLayout } from './frame/PortalLayout';
+// the payment gateway's return page: with the booking pages, one chunk less to declare on the entry
+export { PayResultPage } from './payment/PayResultPage';

@@ -1,13 +1,13 @@
 // Nộp phí, lệ phí (the citizen's "my dossiers" → a dossier awaiting payment): the fee items and
 // their total, what is already paid, and "Thanh toán trực tuyến" to the gateway. The server
 // answers what is due and paid; a dossier already paid shows its receipts instead of the button.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../routes';
 import { errorMessage } from '../../ui/errors';
 import { Notice } from '../../ui/Notice';
 import { PageHeading } from '../../ui/PageHeading';
 import { Link } from '../../ui/router';
-import { useRequest } from '../catalog/useRequest';
 import { fetchPayState, type PayState } from './api';
 import { usePaymentT } from './i18n';
 import { PayButton } from './PayButton';
@@ -16,7 +16,13 @@ import './payment.css';
 export function PayDossierPage({ code }: { readonly code: string }) {
   const t = usePaymentT();
   const { t: tApp } = useTranslation();
-  const loaded = useRequest(code, (signal) => fetchPayState({ kind: 'dossier', id: code }, signal));
+  const [loaded, setLoaded] = useState<{ status: 'done'; value: PayState } | { status: 'failed'; error: unknown } | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchPayState({ kind: 'dossier', id: code }, controller.signal)
+      .then((value) => setLoaded({ status: 'done', value }), (error: unknown) => { if (!controller.signal.aborted) setLoaded({ status: 'failed', error }); });
+    return () => controller.abort();
+  }, [code]);
   return (
     <div className="pay-page">
       <PageHeading title={t('dossierTitle', { code })} lead={t('dossierLead')} />

@@ -13,7 +13,6 @@ import { Notice } from '../../ui/Notice';
 import { PageHeading } from '../../ui/PageHeading';
 import { Link } from '../../ui/router';
 import { PortalLayout } from '../frame/PortalLayout';
-import { useRequest } from '../catalog/useRequest';
 import { fetchOutcome, receiptPdfUrl, type Outcome } from './api';
 import { usePaymentT, type PaymentT } from './i18n';
 import './payment.css';
@@ -30,13 +29,18 @@ export function PayResultPage() {
   const { t: tApp } = useTranslation();
   const order = orderInUrl();
   const [attempt, setAttempt] = useState(0);
-  const loaded = useRequest(order === null ? null : `${order}:${attempt}`, (signal) => fetchOutcome(order ?? '', signal));
-  const pending = loaded?.status === 'done' && loaded.value.status === 'pending';
+  const [loaded, setLoaded] = useState<{ status: 'done'; value: Outcome } | { status: 'failed'; error: unknown } | null>(null);
+  // the order's state from the server; while it is pending, again every 2 s (ten times at most)
   useEffect(() => {
-    if (!pending || attempt >= POLLS) return undefined;
-    const timer = window.setTimeout(() => setAttempt((n) => n + 1), 2000);
-    return () => window.clearTimeout(timer);
-  }, [pending, attempt]);
+    if (order === null) return undefined;
+    const controller = new AbortController();
+    let timer = 0;
+    fetchOutcome(order, controller.signal).then((value) => {
+      setLoaded({ status: 'done', value });
+      if (value.status === 'pending' && attempt < POLLS) timer = window.setTimeout(() => setAttempt((n) => n + 1), 2000);
+    }, (error: unknown) => { if (!controller.signal.aborted) setLoaded({ status: 'failed', error }); });
+    return () => { controller.abort(); window.clearTimeout(timer); };
+  }, [order, attempt]);
   const missing = order === null || (loaded?.status === 'failed' && loaded.error instanceof ApiError && loaded.error.status === 404);
   return (
     <PortalLayout>
