@@ -53,6 +53,8 @@ export const paths = {
   courierHandover: '/buu-ta/ban-giao',
   /** couriers: papers carried between agencies; one transfer is this path + '/' + its shipment id */
   courierTransfers: '/buu-ta/chuyen-ho-so',
+  /** post office dispatchers: incidents and complaints of the office's legs, resolved with compensation */
+  postalIncidents: '/buu-cuc/su-co',
   /** the one-stop: online dossiers awaiting acceptance (issue 15 §2) */
   onlineInbox: '/quay/truc-tuyen',
   /** staff: file an online dossier for a citizen, confirmed by the citizen's one-time code (issue 15 §3) */
@@ -117,6 +119,7 @@ export const pagePermissions = {
   [paths.courierHandover]: ['postal.courier'],
   [paths.courierTransfers]: ['postal.courier'],
   [paths.dashboard]: ['reports.read'],
+  [paths.postalIncidents]: ['postal.dispatch'],
   [paths.syncStatus]: ['sync.read'],
   [paths.adminUsers]: ['users.manage'],
   [paths.cashier]: ['payments.collect'],

@@ -45,6 +45,7 @@ const exactPages: Readonly<Record<string, (props: PageProps) => ReactNode>> = {
   [paths.cashier]: () => <cashier.CashierPage />,
   [paths.receipts]: ({ user }) => <cashier.ReceiptsPage canRefund={userCan(user, 'payments.refund')} />,
   [paths.reconciliation]: () => <cashier.ReconciliationPage />,
+  [paths.postalIncidents]: () => <postal.IncidentsPage />,
 };
 
 /** Pages at a prefix + '/' + a code or id; the first whose prefix matches shows. */

@@ -14,8 +14,8 @@ import { DateField } from '../ui/DateField';
 import { Button } from '../ui/Button';
 import { useDocumentTitle } from '../ui/page';
 import {
-  exportFileUrl, fetchBreakdown, fetchDossiers, fetchExport, fetchIndicators, fetchSummary, fetchTrend, fetchWorstLate, requestExport, xlsxUrl,
-  type BreakdownBy, type ExportKind, type ExportProgress, type BreakdownRow, type DrillFilter, type DrillRow, type Indicator, type PeriodQuery, type Summary, type TrendPoint,
+  exportFileUrl, fetchBreakdown, fetchDossiers, fetchIndicators, fetchSummary, fetchTrend, fetchWorstLate, xlsxUrl,
+  type BreakdownBy, type ExportKind, type BreakdownRow, type DrillFilter, type DrillRow, type Indicator, type PeriodQuery, type Summary, type TrendPoint,
 } from './api';
 import { BarChart, LineChart, type Bar, type Series } from './charts';
 import { periodPreset, type PresetKind } from './period';
@@ -24,6 +24,7 @@ import { BreakdownTable, DataTable, DrillTable, fmt, indicatorColumns, pct } fro
 import { OnlinePanel } from './OnlinePanel';
 import './dashboard.css';
 import { PostalPanel } from './PostalPanel';
+import { useExportJob } from './useExportJob';
 import { QueuePanel } from './QueuePanel';
 
 const breakdowns = ['channel', 'level', 'unit', 'agency', 'receiving', 'procedure'] as const satisfies readonly BreakdownBy[];
@@ -83,18 +84,9 @@ export function DashboardPage({ user }: { readonly user: User }) {
   const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [drill, setDrill] = useState<{ title: string; filter: DrillFilter; rows: DrillRow[]; next: string | null } | null>(null);
-  const [exportJob, setExportJob] = useState<ExportProgress | null>(null);
-
-  // an export runs as a job on the server: poll its progress until it is done or failed
-  useEffect(() => {
-    if (!exportJob || exportJob.status === 'done' || exportJob.status === 'failed') return;
-    const timer = setTimeout(() => { fetchExport(exportJob.id).then(setExportJob).catch(setError); }, 1000);
-    return () => clearTimeout(timer);
-  }, [exportJob]);
-  const exporting = exportJob !== null && (exportJob.status === 'queued' || exportJob.status === 'running');
-  const startExport = (kind: ExportKind) => {
-    requestExport(query, kind).then(({ id }) => setExportJob({ id, kind, status: 'queued', progress: 0 })).catch(setError);
-  };
+  // an export runs as a job on the server: its progress polled until it is done or failed
+  const { job: exportJob, start, running: exporting } = useExportJob(setError);
+  const startExport = (kind: ExportKind) => start(query, kind);
 
   useEffect(() => {
     let live = true;

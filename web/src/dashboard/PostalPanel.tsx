@@ -9,17 +9,24 @@ import { LoadedView } from '../ui/Loaded';
 import { useLoad } from '../ui/useLoad';
 import { queryString, type PeriodQuery } from './api';
 import { fmt, pct } from './tables';
+import { PostalQuarterlyExport } from './PostalQuarterlyExport';
 import vi from './PostalPanel.i18n.vi.json';
 import en from './PostalPanel.i18n.en.json';
 
 const usePostalT = defineBundle('dashboardPostal', vi, en);
+export type PostalT = ReturnType<typeof usePostalT>;
 type Row = PostalStatsResponse['postOffices'][number];
 
 export function PostalPanel({ query }: { readonly query: PeriodQuery }) {
   const t = usePostalT();
   const period = queryString({ from: query.from, to: query.to });
   const { loaded } = useLoad((signal) => request<PostalStatsResponse>('GET', `/api/v1/postal/stats?${period}`, { signal }), period);
-  return <LoadedView loaded={loaded} loadingText={t('loading')}>{(stats) => <PostalStats stats={stats} />}</LoadedView>;
+  return (
+    <>
+      <LoadedView loaded={loaded} loadingText={t('loading')}>{(stats) => <PostalStats stats={stats} />}</LoadedView>
+      <PostalQuarterlyExport t={t} {...(query.unit ? { unit: query.unit } : {})} />
+    </>
+  );
 }
 
 function PostalStats({ stats }: { readonly stats: PostalStatsResponse }) {

@@ -14,6 +14,7 @@ export const capabilityPermissions = [
   ['onlineInbox', ['dossiers.receive']], ['assistedFiling', ['dossiers.receive']],
   // the postal worker
   ['pickupAtHome', ['postal.courier']], ['deliverResult', ['postal.courier']], ['courierRoute', ['postal.courier']],
+  ['postalIncidents', ['postal.dispatch']],
   // the agency desk, and search for whoever handles dossiers
   ['approvalQueue', ['dossiers.approve']], ['processQueue', ['dossiers.process']], ['searchDossiers', ['dossiers.read', 'dossiers.supplement']],
   ['searchScans', ['dossiers.read']],
@@ -58,6 +59,7 @@ export const capabilityPaths: Partial<Record<CapabilityKey, string>> = {
   pickupAtHome: paths.courierPickups,
   deliverResult: paths.courierResults,
   courierRoute: paths.courierDay,
+  postalIncidents: paths.postalIncidents,
   onlineInbox: paths.onlineInbox,
   assistedFiling: paths.onlineAssist,
   submitOnline: paths.onlineSubmit,

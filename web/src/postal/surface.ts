@@ -1,2 +1,3 @@
 // The courier's surface: its pages load as one chunk (web/src/pages.ts).
 export { CourierPage } from './CourierPage';
+export { IncidentsPage } from './incidents/IncidentsPage';
