@@ -30,6 +30,15 @@ describe('accounts routes', () => {
     expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
   });
 
+  it('gives the session cookie a lifetime counted by the browser (Max-Age of the session), never a date of the server\'s clock', async () => {
+    await makeUser(t.db, 'clerk', 'BD-A', { username: 'cookie' });
+    const res = await signIn('cookie', TEST_PASSWORD, '10.2.0.4');
+    expect(res.statusCode).toBe(200);
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/Max-Age=(3599|3600);/);
+    expect(cookie).not.toMatch(/Expires=/);
+  });
+
   it('lets a user with a handed-over password only ask who they are, change it or sign out', async () => {
     const u = await makeUser(t.db, 'supervisor', '82', { username: 'moi-cap' });
     await t.db.updateTable('users').set({ must_change_password: true }).where('id', '=', u.id).execute();

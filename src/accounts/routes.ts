@@ -79,9 +79,10 @@ export function registerAccountsRoutes(app: HttpApp, deps: RouteDeps, options: A
     },
   }, async (request, reply) => {
     const result = await login(deps, { ...request.body, clientAddress: request.ip }, options.sessionTtlHours);
-    reply.setCookie(SESSION_COOKIE, result.token, {
-      httpOnly: true, sameSite: 'lax', path: '/', secure: options.secureCookies, expires: result.expiresAt,
-    });
+    // Max-Age, not Expires: the browser counts the session's life from its own clock, so a server
+    // whose clock differs from the browser's (a test's fixed clock, a skewed host) keeps its users signed in.
+    const maxAge = Math.max(0, Math.floor((result.expiresAt.getTime() - deps.clock.now().getTime()) / 1000));
+    reply.setCookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'lax', path: '/', secure: options.secureCookies, maxAge });
     return { token: result.token, expiresAt: result.expiresAt.toISOString(), user: result.user };
   });
 
