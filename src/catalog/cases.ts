@@ -16,12 +16,6 @@ export interface ProcedureCase {
   readonly cutoff: string | null;
 }
 
-/** What the imported name of a case says when the source gives none ("Trường hợp 1.001193.02 (nguồn không ghi tên trường hợp)"). */
-export const UNNAMED_CASE_NOTE = '(nguồn không ghi tên trường hợp)';
-
-/** Whether a case has only the import's placeholder name (a citizen cannot recognise it). */
-export const isUnnamedCase = (name: string): boolean => name.trim() === '' || name.endsWith(UNNAMED_CASE_NOTE);
-
 export interface DurationRule {
   readonly caseKey: string | null;
   readonly caseName: string | null;

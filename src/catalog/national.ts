@@ -1,7 +1,8 @@
 // The national procedures database's records (seed/procedures-catalogue.json) → our procedure
 // versions. Where the source is silent (null) or says "OTHER", a documented default is used and
 // written to `defaultsApplied`: never a silent guess. Pure.
-import { isSameDayText, UNNAMED_CASE_NOTE, type ProcedureCase } from './cases';
+import { UNNAMED_CASE_NOTE } from '../shared/case-names';
+import { isSameDayText, type ProcedureCase } from './cases';
 import { competentBodyFromText, isPlaceTiedField, type CompetentBody } from './competent-body';
 import { feeChannelsOf, perPageFormula } from './fees';
 import {

@@ -1,7 +1,11 @@
 // The app's addresses. Only pages that work are listed; a new surface adds its path here.
 import type { Permission } from './api/permissions';
+import { publicPaths } from './public-paths';
+
+export { codeAfter } from './public-paths';
 
 export const paths = {
+  ...publicPaths,
   home: '/',
   changePassword: '/doi-mat-khau',
   adminCalendar: '/quan-tri/lich',
@@ -21,8 +25,6 @@ export const paths = {
   dossierSearch: '/xu-ly/tim-kiem',
   /** staff: search the recognised (OCR) text of scans, and the scans that could not be read */
   scanSearch: '/xu-ly/tim-trong-ban-quet',
-  /** public, no sign-in; `?ma=<code>` prefills the code */
-  tracking: '/tra-cuu',
   /** supervisors: statistics and the Decision 766 indicators */
   dashboard: '/giam-sat/thong-ke',
   /** supervisors and approvers: at-risk and overdue dossiers, officers, audit check, notifications */
@@ -31,18 +33,8 @@ export const paths = {
   transparency: '/minh-bach',
   /** public, no sign-in: the signed daily anchors of the dossier log and the public key */
   anchors: '/cong-khai/neo',
-  /** citizens: their own dossiers (each opens at processingDossier, scoped by the server) */
-  myDossiers: '/cong-dan/ho-so',
-  /** citizens: their document store (digitized papers, electronic results) and their consent */
-  myPapers: '/cong-dan/giay-to',
   /** public, no sign-in: a certified electronic copy's verification page is this path + '/' + its id */
   verifyCopy: '/xac-minh',
-  /** public, no sign-in, full screen: the queue kiosk of the service point staff opened it for */
-  kiosk: '/may-lay-so',
-  /** public, no sign-in, full screen: the waiting room's display is this path + '/' + the service point code */
-  queueDisplay: '/man-hinh-goi-so',
-  /** public, the citizens' portal: book a time at a counter; a booking's signed link is this path + '/' + its code + '?t=' */
-  portalBooking: '/dat-lich',
   /** couriers: the day's route, the post office's tasks to take, what is done */
   courierDay: '/buu-ta/ngay-lam-viec',
   /** couriers: pickups at home; one pickup is this path + '/' + its shipment id */
@@ -59,16 +51,10 @@ export const paths = {
   onlineInbox: '/quay/truc-tuyen',
   /** staff: file an online dossier for a citizen, confirmed by the citizen's one-time code (issue 15 §3) */
   onlineAssist: '/quay/nop-thay',
-  /** citizens: submit online; a procedure's submission is this path + '/' + its code (?ban-nhap=<draft id> resumes) */
-  onlineSubmit: '/nop-truc-tuyen',
   /** administrators and supervisors: the national portal sync — counts, failures, retry */
   syncStatus: '/quan-tri/dong-bo',
   /** administrators: opening hours per counter (issue 14 §1); `?diem=<code>` opens a service point */
   counterHours: '/quan-tri/gio-quay',
-  /** public, the citizens' portal: find a procedure (with or without diacritics); a procedure's page is this path + '/' + its code */
-  portalProcedures: '/thu-tuc',
-  /** public: where the payment gateway sends the payer back (`?order=<txnRef>`); the outcome is read from the server */
-  payResult: '/thanh-toan/ket-qua',
   /** citizens: pay a dossier's fees online; one dossier is this path + '/' + its code */
   payDossier: '/thanh-toan/ho-so',
   /** clerks: the cash drawer's shift and payments for dossiers at the counter */
@@ -132,10 +118,6 @@ export const pagePermissions = {
   [paths.onlineAssist]: ['dossiers.receive', 'postal.courier'],
 } as const satisfies Record<PagePath, readonly Permission[]>;
 
-/** The code or id in a page's path after its prefix: `codeAfter('/xu-ly/ho-so/A%2F1', paths.processingDossier)` → `A/1`. */
-export function codeAfter(path: string, prefix: string): string {
-  return decodeURIComponent(path.slice(prefix.length + 1).split('/')[0] ?? '');
-}
 
 /** The permissions a path needs: its page's, or a dossier page's for `/xu-ly/ho-so/<code>`. */
 export function permissionsFor(path: string): readonly Permission[] {

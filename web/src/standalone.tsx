@@ -3,7 +3,7 @@
 // frame). The entry (main.tsx) shows them without loading the staff app (App.tsx) at all; each
 // loads lazily as its own chunk, declared here the way pages.ts declares the signed-in pages.
 import { Suspense, type ReactNode } from 'react';
-import { codeAfter, paths } from './routes';
+import { codeAfter, publicPaths as paths } from './public-paths';
 import { lazySurface } from './ui/lazySurface';
 
 const kiosk = lazySurface(() => import('./kiosk/surface'));

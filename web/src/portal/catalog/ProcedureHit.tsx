@@ -1,7 +1,7 @@
 // One procedure in the search's list: its name as the link to its page, then what a citizen
 // weighs first (deciding agency, time, whether it can be filed online or by post).
 import { durationText, useCommonT } from '../../i18n/common';
-import { paths } from '../../routes';
+import { publicPaths as paths } from '../../public-paths';
 import { Link } from '../../ui/router';
 import type { ProcedureSummary } from './api';
 import { useProcedureInfoT } from './i18n';

@@ -3,7 +3,7 @@
 // (file online, book a time at a counter) near the top, where a phone shows them first.
 import { useTranslation } from 'react-i18next';
 import { durationText, useCommonT } from '../../i18n/common';
-import { paths } from '../../routes';
+import { publicPaths as paths } from '../../public-paths';
 import { errorMessage } from '../../ui/errors';
 import { Notice } from '../../ui/Notice';
 import { PageHeading } from '../../ui/PageHeading';

@@ -3,7 +3,7 @@
 // address (?q=), so the back button and a shared link show the same list.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { paths } from '../../routes';
+import { publicPaths as paths } from '../../public-paths';
 import { Button } from '../../ui/Button';
 import { errorMessage } from '../../ui/errors';
 import { Field } from '../../ui/Field';

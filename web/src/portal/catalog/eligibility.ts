@@ -6,7 +6,7 @@
 // decides. Cases the source did not name (the import's placeholder "Trường hợp 1.001193.02 …")
 // are never asked about: nobody can recognise a case code; the clerk decides. Pure: no I/O;
 // tested in eligibility.test.ts.
-import { isUnnamedCase } from '../../../../src/catalog/cases';
+import { isUnnamedCase } from '../../../../src/shared/case-names';
 
 export interface EligibilityProcedure {
   readonly cases: readonly { readonly key: string; readonly name: string }[];

@@ -2,7 +2,7 @@
 // booking, tracking, the citizen's dossiers and papers, sign-in), no staff navigation; built for a
 // phone first. Its texts are a small bundle of their own, so a public page loads little.
 import type { ReactNode } from 'react';
-import { paths } from '../../routes';
+import { publicPaths as paths } from '../../public-paths';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { Brand } from '../../ui/Brand';
 import { Frame, SiteNav } from '../../ui/Frame';
