@@ -12,6 +12,7 @@ export const capabilityPermissions = [
   // the counter
   ['receiveDossier', ['dossiers.receive']], ['returnResult', ['dossiers.receive', 'dossiers.return']],
   ['onlineInbox', ['dossiers.receive']], ['assistedFiling', ['dossiers.receive']],
+  ['cashier', ['payments.collect']], ['receipts', ['payments.read']],
   // the postal worker
   ['pickupAtHome', ['postal.courier']], ['deliverResult', ['postal.courier']], ['courierRoute', ['postal.courier']],
   ['postalIncidents', ['postal.dispatch']],
@@ -20,7 +21,7 @@ export const capabilityPermissions = [
   ['searchScans', ['dossiers.read']],
   // supervision
   ['dashboard', ['reports.read']], ['lateDossiers', ['supervision.read']], ['auditTrail', ['audit.verify']],
-  ['nationalSync', ['sync.read']],
+  ['nationalSync', ['sync.read']], ['reconciliation', ['payments.reconcile']],
   // administration
   ['adminUnits', ['directory.manage']], ['procedureCatalog', ['catalog.manage']], ['workCalendar', ['calendar.manage']], ['users', ['users.manage']],
   ['counterHours', ['appointments.configure']],
@@ -63,4 +64,7 @@ export const capabilityPaths: Partial<Record<CapabilityKey, string>> = {
   onlineInbox: paths.onlineInbox,
   assistedFiling: paths.onlineAssist,
   submitOnline: paths.onlineSubmit,
+  cashier: paths.cashier,
+  receipts: paths.receipts,
+  reconciliation: paths.reconciliation,
 };
