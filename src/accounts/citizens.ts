@@ -3,6 +3,7 @@
 // clerk who checked the card at a counter, and the account staff find or open for a citizen they
 // file for (assisted online filing). Each write and its audit record in one transaction.
 import type { Selectable } from 'kysely';
+import type { Actor } from '../platform/actor';
 import { recordAudit } from '../platform/audit-log';
 import type { Clock } from '../platform/clock';
 import type { ServiceContext } from '../platform/context';
@@ -160,21 +161,58 @@ export async function citizenAccountFor(
     throw validationFailed('CITIZEN_CONTACT_REQUIRED', 'Cần số điện thoại hoặc số định danh của công dân.', [{ path: 'phone', message: 'bắt buộc' }]);
   }
   const now = ctx.clock.now();
+  return ctx.db.transaction().execute((trx) => findOrOpen(trx, actor, input, now));
+}
+
+type Trx = Parameters<Parameters<ReturnType<Database['transaction']>['execute']>[0]>[0];
+
+async function findOrOpen(trx: Trx, actor: Actor, input: { phone84?: string; personalId?: string; fullName: string }, now: Date): Promise<CitizenAccount & { created: boolean }> {
+  let query = trx.selectFrom('users').select(['id', 'username', 'personal_id_verified_at']).where('role', '=', 'citizen');
+  query = query.where((eb) => eb.or([
+    ...(input.phone84 ? [eb('phone', '=', input.phone84)] : []),
+    ...(input.personalId ? [eb.and([eb('personal_id', '=', input.personalId), eb('personal_id_verified_at', 'is not', null)])] : []),
+  ]));
+  const found = await query.orderBy('personal_id_verified_at', 'asc').limit(1).forUpdate().executeTakeFirst();
+  if (found) return { ...accountOf(found), created: false };
+  const username = input.phone84 ? citizenUsernameOfPhone(input.phone84) : `cd.${input.personalId ?? ''}`;
+  const user = await trx.insertInto('users').values({
+    username, full_name: checkName(input.fullName), role: 'citizen', phone: input.phone84 ?? null, email: null, personal_id: input.personalId ?? null,
+    personal_id_verified_at: null, personal_id_verified_via: null, password_hash: await hashPassword(generatePassword()),
+    scope_unit_id: null, scope_agency_id: null, scope_service_point_id: null, scope_code: null, scope_path: null,
+  }).returning(['id', 'username', 'personal_id_verified_at']).executeTakeFirstOrThrow();
+  await recordAudit(trx, actor, { action: 'citizen.accountOpenedForFiling', entity: 'user', entityKey: user.id, at: now, payload: { username } });
+  return { ...accountOf(user), created: true };
+}
+
+/**
+ * The citizen confirmed an assisted dossier with the code sent to their phone (issue 15 §3): their
+ * account found or opened, the personal ID the clerk read from the card verified (`via: 'counter'`)
+ * unless another account already holds it verified, the confirmation audited, and `notify` (the
+ * caller's outbox message) written — one transaction.
+ */
+export async function accountForConfirmedFiling(
+  ctx: ServiceContext,
+  input: { phone84: string; personalId?: string; fullName: string; dossierCode: string },
+  notify: (trx: Trx, account: CitizenAccount & { created: boolean }) => Promise<void>,
+): Promise<CitizenAccount & { created: boolean }> {
+  assertCan(ctx.actor, 'dossiers.receive');
+  const actor = ctx.actor;
+  checkPersonalId(input.personalId);
+  const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    let query = trx.selectFrom('users').select(['id', 'username', 'personal_id_verified_at']).where('role', '=', 'citizen');
-    query = query.where((eb) => eb.or([
-      ...(input.phone84 ? [eb('phone', '=', input.phone84)] : []),
-      ...(input.personalId ? [eb.and([eb('personal_id', '=', input.personalId), eb('personal_id_verified_at', 'is not', null)])] : []),
-    ]));
-    const found = await query.orderBy('personal_id_verified_at', 'asc').limit(1).executeTakeFirst();
-    if (found) return { ...accountOf(found), created: false };
-    const username = input.phone84 ? citizenUsernameOfPhone(input.phone84) : `cd.${input.personalId ?? ''}`;
-    const user = await trx.insertInto('users').values({
-      username, full_name: checkName(input.fullName), role: 'citizen', phone: input.phone84 ?? null, email: null, personal_id: input.personalId ?? null,
-      personal_id_verified_at: null, personal_id_verified_via: null, password_hash: await hashPassword(generatePassword()),
-      scope_unit_id: null, scope_agency_id: null, scope_service_point_id: null, scope_code: null, scope_path: null,
-    }).returning(['id', 'username', 'personal_id_verified_at']).executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: 'citizen.accountOpenedForFiling', entity: 'user', entityKey: user.id, at: now, payload: { username } });
-    return { ...accountOf(user), created: true };
+    let account = await findOrOpen(trx, actor, input, now);
+    const id = input.personalId;
+    if (id && !account.personalIdVerified) {
+      const holder = await trx.selectFrom('users').select('id').where('personal_id', '=', id)
+        .where('personal_id_verified_at', 'is not', null).where('id', '!=', account.userId).executeTakeFirst();
+      if (!holder) {
+        await trx.updateTable('users').set({ personal_id: id, personal_id_verified_at: now, personal_id_verified_via: 'counter' }).where('id', '=', account.userId).execute();
+        await recordAudit(trx, actor, { action: 'citizen.personalIdVerified', entity: 'user', entityKey: account.userId, at: now, payload: { after: { personalId: id, verifiedVia: 'counter' }, dossierCode: input.dossierCode } });
+        account = { ...account, personalIdVerified: true };
+      }
+    }
+    await recordAudit(trx, actor, { action: 'citizen.assistedFilingConfirmed', entity: 'user', entityKey: account.userId, at: now, payload: { dossierCode: input.dossierCode, created: account.created } });
+    await notify(trx, account);
+    return account;
   });
 }

@@ -2,12 +2,13 @@
 // (appointments' codes, reused) — to an account (accounts' citizen accounts). The code is checked
 // first; the account write and its audit record are one transaction in accounts/citizens.ts.
 import {
-  accountOfVerifiedIdentity, citizenAccountFor as accountsCitizenAccountFor, openCitizenAccount, resetCitizenPassword, verifyPersonalIdAtCounter,
+  accountForConfirmedFiling, accountOfVerifiedIdentity, citizenAccountFor as accountsCitizenAccountFor, openCitizenAccount, resetCitizenPassword, verifyPersonalIdAtCounter,
   type CitizenAccount,
 } from '../accounts/citizens';
 import { assertCan } from '../accounts/policy';
 import { sendOneTimeCode, verifyOneTimeCode, type CodeSent } from '../appointments/one-time-codes';
 import { normalizeVietnameseMobile, type SmsSender } from '../notifications/sms';
+import { queueTemplatedMessage } from '../notifications/service';
 import type { ServiceContext } from '../platform/context';
 import { validationFailed } from '../platform/errors';
 
@@ -53,4 +54,21 @@ export async function citizenAccountFor(
   const phone84 = input.phone === undefined ? undefined : normalizeVietnameseMobile(input.phone);
   if (phone84 === null) throw validationFailed('PHONE_NOT_MOBILE', 'Số điện thoại phải là số di động Việt Nam (ví dụ 0912 345 678).', [{ path: 'phone', message: 'không phải số di động' }]);
   return accountsCitizenAccountFor(ctx, { ...(phone84 ? { phone84 } : {}), ...(input.personalId ? { personalId: input.personalId } : {}), fullName: input.fullName });
+}
+
+/**
+ * Assisted online filing confirmed by the citizen's code (src/online): their account found or
+ * opened for the phone, the clerk-checked personal ID verified unless another account holds it,
+ * and the SMS telling them how to sign in (outbox `account.assistedFiling`) — one transaction.
+ */
+export async function accountForAssistedDossier(
+  ctx: ServiceContext,
+  input: { phone: string; personalId?: string; fullName: string; dossierCode: string },
+): Promise<CitizenAccount & { created: boolean }> {
+  const phone84 = normalizeVietnameseMobile(input.phone);
+  if (!phone84) throw validationFailed('PHONE_NOT_MOBILE', 'Số điện thoại phải là số di động Việt Nam (ví dụ 0912 345 678).', [{ path: 'phone', message: 'không phải số di động' }]);
+  const { phone: _phone, ...rest } = input;
+  return accountForConfirmedFiling(ctx, { ...rest, phone84 }, (trx, account) => queueTemplatedMessage(trx, {
+    kind: 'account.assistedFiling', facts: { phone: phone84, username: account.username, created: account.created, dossierCode: input.dossierCode },
+  }));
 }

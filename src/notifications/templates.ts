@@ -118,6 +118,7 @@ export function planMessage(row: OutboxMessageInput, dossier: DossierContact | n
   if (row.kind === 'mail.notification') return staffMail(row.payload, publicUrl);
   if (row.kind.startsWith('postal.')) return postalSms(row.kind.slice('postal.'.length), row.payload);
   if (row.kind === 'sms.text') return textSms(row.payload);
+  if (row.kind === 'account.assistedFiling') return assistedAccountSms(row.payload, publicUrl);
   if (row.kind === APPLICANT_MAIL_KIND) return applicantMail(row, dossier, publicUrl, trackingPin);
   const kind = applicantSmsKind(row.kind);
   if (!kind) return skip(`Loại "${row.kind}" không gửi thông báo.`);
@@ -206,4 +207,19 @@ export function postalSms(step: string, payload: Record<string, unknown>): Plann
   };
   const body = texts[step];
   return body ? { channel: 'sms', to: phone, text: body } : skip(`Loại "postal.${step}" không gửi thông báo.`);
+}
+
+/**
+ * `account.assistedFiling` (src/identity, issue 15 §3): the citizen whose dossier staff filed is told
+ * the account it is in and how to sign in — by VNeID on the portal's sign-in page (the personal ID
+ * the clerk checked is verified), then "Hồ sơ của tôi" (/cong-dan/ho-so).
+ */
+export function assistedAccountSms(payload: Record<string, unknown>, publicUrl: string): PlannedMessage {
+  const phone = text(payload.phone);
+  const username = text(payload.username);
+  const code = text(payload.dossierCode);
+  if (!phone || !username || !code) return skip('Tin tài khoản thiếu số điện thoại, tên đăng nhập hoặc mã hồ sơ.');
+  const opened = payload.created === true ? 'Tài khoản dịch vụ công của ông/bà đã được mở' : 'Hồ sơ đã vào tài khoản dịch vụ công của ông/bà';
+  const base = publicUrl.replace(/\/+$/, '');
+  return { channel: 'sms', to: phone, text: `${opened} (tên đăng nhập ${username}). Đăng nhập bằng VNeID tại ${base}/cong-dan/ho-so để theo dõi hồ sơ ${code}.` };
 }

@@ -15,6 +15,7 @@ import type { SmsSender } from '../notifications/sms';
 import type { Actor } from '../platform/actor';
 import type { ServiceContext } from '../platform/context';
 import { conflict, forbidden, isDomainError, unauthenticated, validationFailed, type ErrorDetail } from '../platform/errors';
+import { accountForAssistedDossier } from '../identity/service';
 import { trackingPinFor } from '../tracking/references';
 import { unitPathsByCode } from '../directory/references';
 import { alreadySubmitted, columnsOf, contentOf, ownDraft, viewOf, type DraftRow, type DraftView } from './drafts';
@@ -170,6 +171,11 @@ export async function submitDraft(ctx: OnlineContext, id: number, input: { code?
   await ctx.db.updateTable('online_drafts').set({ dossier_code: result.code, submitted_at: ctx.clock.now(), updated_at: ctx.clock.now(), version: row.version + 1 })
     .where('id', '=', row.id).where('dossier_code', 'is', null).execute();
   if (review.paymentRequired && ctx.payments) await ctx.payments.moveSubject(ctx, { kind: 'draft', id: String(row.id) }, { kind: 'dossier', id: result.code });
+  // the citizen who confirmed gets the account the dossier is in, and the SMS telling them how to sign in
+  if (row.assisted) {
+    const a = intake.applicant;
+    await accountForAssistedDossier(ctx, { phone: a.phone, ...(a.personalId ? { personalId: a.personalId } : {}), fullName: a.name, dossierCode: result.code });
+  }
   return submitted(ctx, result);
 }
 
