@@ -200,6 +200,15 @@ describe('a booked citizen\'s day', () => {
     await page.screenshot({ path: `${OUT}/portal-pickup-booked-360.png`, fullPage: true });
   }, STEP_MS);
 
+  it('the counter opens the booked dossier\'s return from the address the calling panel links to', async () => {
+    const page = pages.clerk;
+    if (!page) throw new Error('no clerk page');
+    const { dossier_code: code } = await t.db.selectFrom('bookings').select('dossier_code').where('purpose', '=', 'pickup').executeTakeFirstOrThrow();
+    await page.goto(`${base}/quay/tra-ket-qua?ho-so=${encodeURIComponent(code ?? '')}`);
+    await page.getByRole('dialog', { name: /^Xác nhận: Trả kết quả/ }).waitFor();
+    expect(await page.getByRole('dialog').textContent()).toContain(code ?? '-');
+  }, STEP_MS);
+
   it('a procedure\'s page opens the booking with that procedure chosen', async () => {
     const page = browser.page;
     const procedure = await t.db.selectFrom('procedures').select(['code', 'name']).where('name', 'ilike', '%đăng ký khai sinh').orderBy('id').executeTakeFirstOrThrow();

@@ -119,6 +119,9 @@ export const pagePermissions = {
 } as const satisfies Record<PagePath, readonly Permission[]>;
 
 
+/** The return of one dossier at the counter (the calling panel's booked result pickup): `?ho-so=<code>` opens it. */
+export const counterReturnOf = (code: string): string => `${paths.counterReturn}?ho-so=${encodeURIComponent(code)}`;
+
 /** The permissions a path needs: its page's, or a dossier page's for `/xu-ly/ho-so/<code>`. */
 export function permissionsFor(path: string): readonly Permission[] {
   if (path.startsWith(`${paths.processingDossier}/`)) return pagePermissions[paths.processingDossier];

@@ -2,7 +2,7 @@
 // it again, close it as served or as a no-show. A booked ticket opens the intake prefilled from its
 // booking. Shown above "Tiếp nhận hồ sơ" to whoever may serve the queue.
 import { useId, useState } from 'react';
-import { paths } from '../routes';
+import { counterReturnOf } from '../routes';
 import { Button, buttonClass } from '../ui/Button';
 import { Link } from '../ui/router';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -78,7 +78,7 @@ export function CallingPanel({ onBooked }: { readonly onBooked: (applicant: Book
           <p><TicketLine ticket={current} />{current.booking && ` · ${current.booking.applicantName ?? ''} · ${current.booking.procedureName ?? ''}`}</p>
           <div className="form__actions">
             {current.booking?.resultDossierCode
-              ? <Link to={paths.counterReturn} className={buttonClass('primary')}>{t('returnResult', { code: current.booking.resultDossierCode })}</Link>
+              ? <Link to={counterReturnOf(current.booking.resultDossierCode)} className={buttonClass('primary')}>{t('returnResult', { code: current.booking.resultDossierCode })}</Link>
               : current.booking && <Button kind="primary" onClick={() => receive(current)}>{t('receiveFromBooking')}</Button>}
             <Button kind="secondary" disabled={p.busy} onClick={() => void p.act(current.id, 'recall')}>{t('recall')}</Button>
             <Button kind="secondary" disabled={p.busy} onClick={() => void p.act(current.id, 'served')}>{t('served')}</Button>

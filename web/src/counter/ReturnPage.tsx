@@ -1,6 +1,6 @@
 // "Trả kết quả": the dossiers whose result is ready at this service point, listed (or one found by
 // search), and the return recorded with the channel and the recipient's signature (name, signed now).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DossierDetail } from '../processing/api';
 import { fetchDossier } from '../processing/api';
 import { ActionDialog } from '../processing/ActionDialog';
@@ -14,6 +14,9 @@ import { useCounterT } from './i18n';
 import './counter.css';
 import { Button } from '../ui/Button';
 import { ReadyList } from './ReadyList';
+
+/** `?ho-so=<code>` (routes.ts `counterReturnOf`): the dossier to return, when the counter calls a booked result pickup. */
+const codeInAddress = () => new URLSearchParams(window.location.search).get('ho-so')?.trim().slice(0, 60) ?? '';
 
 export function ReturnPage() {
   const t = useCounterT();
@@ -32,6 +35,12 @@ export function ReturnPage() {
       setFailed(item.code);
     }
   };
+
+  // a called pickup ticket opens its dossier's return at once
+  useEffect(() => {
+    const code = codeInAddress();
+    if (code) void open({ code });
+  }, []);
 
   const chooseButton = (item: { readonly code: string; readonly applicantName: string }) => (
     <Button kind="primary" onClick={() => void open(item)} aria-label={t('returnFor', { code: item.code, name: item.applicantName })}>
