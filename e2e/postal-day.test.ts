@@ -152,7 +152,11 @@ describe('the courier\'s day at 360 px', () => {
     await panel.getByText('Đã lưu bản scan (1 trang)').waitFor();
     await page.getByLabel(/Họ tên người được đăng ký/).fill('Nguyễn Văn Bé');
     await page.getByText(/^Đã lưu nháp lúc/).waitFor();
-    await page.getByText(/^Cước bưu chính/).waitFor();
+    // the parcel weighed: 1 200 g is the tariff's 1 001–2 000 g class (src/postal/tariffs.json), saved on the draft
+    await page.getByLabel('Khối lượng bưu gửi (gam)').fill('1200');
+    const postage = page.locator('.charges > div').filter({ hasText: 'Cước bưu chính (1200 g)' }).locator('dd');
+    await postage.waitFor();
+    expect(await postage.textContent()).toMatch(/^(27\.000|38\.000|62\.000) đ$/);
     await draw(page.getByRole('img', { name: 'Khung ký: Người nộp ký' }));
     await draw(page.getByRole('img', { name: 'Khung ký: Bưu tá ký' }));
     await checkScreen('pickup');
@@ -234,7 +238,7 @@ async function resultOutForDelivery(): Promise<{ id: number; trackingNumber: str
   const draft = await call<{ problems: unknown[] }>(courier, 'PUT', `/api/v1/postal/shipments/${s.id}/draft`, {
     idCardQr: `${id}|341234999|TRẦN THỊ BÌNH|02021992|Nữ|${address}|20042021`,
     formData: { fullName: 'Trần Thị Bình', personalId: id, address, subjectFullName: 'Trần Văn Con' },
-    papers: [{ key: 'p4', source: 'paper', originals: 1 }], delivery: { method: 'post', address },
+    papers: [{ key: 'p4', source: 'paper', originals: 1 }], delivery: { method: 'post', address }, weightGrams: 400,
   });
   expect(draft.problems).toEqual([]);
   await call(courier, 'POST', `/api/v1/postal/shipments/${s.id}/collect`, {

@@ -23,7 +23,7 @@ async function assignedPickup(personalId: string) {
   await saveDraft(ctx(w.actors.courier), s.id, {
     idCardQr: `${personalId}||NGUYỄN VĂN AN|15061990|Nam|Ấp 3, Xã Cũ, Huyện Cũ|01022022`,
     formData: { fullName: 'Nguyễn Văn An', personalId, gender: 'Nam' },
-    papers: [{ key: 'p1', source: 'scanned' }, { key: 'p2', source: 'scanned' }],
+    papers: [{ key: 'p1', source: 'scanned' }, { key: 'p2', source: 'scanned' }], weightGrams: 200,
   });
   return { id: s.id, trackingNumber: n };
 }
@@ -75,5 +75,32 @@ describe('the courier\'s charges and hand-over agencies', () => {
     expect(all).not.toContain(open.trackingNumber);
     expect(items.find((a) => a.trackingNumbers.includes(toAgencyNumber))?.id).toBe(w.communeAgency.id);
     await expect(handoverAgencies(ctx(w.actors.officer))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('saves the weighed parcel and the case on the draft: the charges use them; a bad weight or case is refused', async () => {
+    await sql`UPDATE procedures SET cases = ${JSON.stringify([
+      { key: 'moi', name: 'Cấp mới', durationValue: 5, durationUnit: 'working_days', cutoff: null },
+      { key: 'lai', name: 'Cấp lại', durationValue: 3, durationUnit: 'working_days', cutoff: null },
+    ])}::jsonb, fees = ${JSON.stringify([
+      { name: 'Lệ phí cấp mới', amountVnd: 30000, note: null, caseKey: 'moi' },
+      { name: 'Lệ phí cấp lại', amountVnd: 15000, note: null, caseKey: 'lai' },
+    ])}::jsonb WHERE code = ${w.procedureCode}`.execute(w.db);
+    const { id } = await assignedPickup('087090001235');
+    // the next day: the procedure as just changed, not the one the earlier tests read (read-through cache of 10 s)
+    w.clock.set(new Date('2026-04-30T07:30:00+07:00'));
+    const asked = await saveDraft(ctx(w.actors.courier), id, {});
+    expect(asked.problems.map((p) => p.path)).toContain('caseKey');
+    await expect(saveDraft(ctx(w.actors.courier), id, { weightGrams: 0 })).rejects.toMatchObject({ code: 'WEIGHT_OUT_OF_RANGE' });
+    await expect(saveDraft(ctx(w.actors.courier), id, { weightGrams: 30_001 })).rejects.toMatchObject({ code: 'WEIGHT_OUT_OF_RANGE' });
+    await expect(saveDraft(ctx(w.actors.courier), id, { weightGrams: 12.5 })).rejects.toMatchObject({ code: 'WEIGHT_OUT_OF_RANGE' });
+    await expect(saveDraft(ctx(w.actors.courier), id, { caseKey: 'khong-co' })).rejects.toMatchObject({ code: 'CASE_UNKNOWN' });
+    const saved = await saveDraft(ctx(w.actors.courier), id, { weightGrams: 1500, caseKey: 'lai' });
+    expect(saved.shipment.draft).toMatchObject({ weightGrams: 1500, caseKey: 'lai' });
+    expect(saved.problems.map((p) => p.path)).not.toContain('caseKey');
+    const charges = await shipmentCharges(ctx(w.actors.courier), id);
+    // tariffs.json bcci-2025-07: 1 001–2 000 g
+    const class2000 = { sameCommune: 27000, inProvince: 38000, interProvincial: 62000 };
+    expect(charges.postage).toMatchObject({ weightGrams: 1500, amountVnd: class2000[charges.postage.zone], tariffId: 'bcci-2025-07' });
+    expect(charges.fees).toEqual([{ label: 'Lệ phí cấp lại', amountVnd: 15000, formula: null }]);
   });
 });

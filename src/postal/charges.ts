@@ -22,10 +22,14 @@ export interface ShipmentCharges {
   readonly receipt: { number: string; amountVnd: number; paymentMethod: string } | null;
 }
 
-/** Fees and postage of one shipment for a parcel of `weightGrams` (QĐ 45 art. 12.3: the applicant pays the postage). */
-export async function shipmentCharges(ctx: ServiceContext, shipmentId: number, weightGrams: number): Promise<ShipmentCharges> {
+/**
+ * Fees and postage of one shipment (QĐ 45 art. 12.3: the applicant pays the postage) for a parcel of
+ * `weightGrams` when given, else of the weight saved on the draft (500 g until it is weighed).
+ */
+export async function shipmentCharges(ctx: ServiceContext, shipmentId: number, asked?: number): Promise<ShipmentCharges> {
   const staff = postalStaff(ctx.actor, 'postal.courier');
   const s = await getShipment(ctx, shipmentId);
+  const weightGrams = asked ?? (typeof s.draft.weightGrams === 'number' ? s.draft.weightGrams : 500);
   const day = vnDateOfInstant(ctx.clock.now().getTime()) as IsoDate;
   const [procedure, place] = await Promise.all([procedureForIntake(ctx.db, s.procedureCode, day), servicePointPlace(ctx.db, staff.scope.servicePointId)]);
   const commune = await communeByCode(ctx.db, s.commune.code, day, 'communeCode');

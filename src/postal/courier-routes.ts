@@ -30,7 +30,7 @@ export function registerCourierRoutes(app: HttpApp, deps: RouteDeps): void {
       querystring: Type.Object({ weightGrams: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) }, strict),
       response: { 200: ChargesSchema },
     },
-  }, async (request) => shipmentCharges(ctx(request), request.params.id, request.query.weightGrams ?? 500));
+  }, async (request) => shipmentCharges(ctx(request), request.params.id, request.query.weightGrams));
   app.get('/api/v1/postal/handover-agencies', {
     schema: { tags: ['postal'], summary: 'Cơ quan nhận bàn giao: bưu gửi đã niêm phong của bưu tá, theo cơ quan có thẩm quyền', response: { 200: HandoverAgenciesSchema } },
   }, async (request) => handoverAgencies(ctx(request)));

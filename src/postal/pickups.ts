@@ -134,6 +134,8 @@ export interface DraftInput {
   readonly formData?: Record<string, unknown>;
   readonly papers?: readonly PaperInput[];
   readonly caseKey?: string;
+  /** the parcel as weighed at the door, in grams (the postage follows from it) */
+  readonly weightGrams?: number;
   readonly delivery?: { method: 'counter' | 'post' | 'online'; address?: string };
   readonly expectedVersion?: number;
 }
@@ -158,17 +160,20 @@ export async function saveDraft(ctx: ServiceContext, shipmentId: number, input: 
     if (!parsed.ok) throw validationFailed('ID_CARD_QR_INVALID', 'Không đọc được mã QR trên căn cước.', [{ path: 'idCardQr', message: parsed.problem }]);
     fromCard = { personalId: parsed.data.personalId, name: parsed.data.name, ...(parsed.data.birthDate ? { birthDate: parsed.data.birthDate } : {}), ...(parsed.data.address ? { address: parsed.data.address } : {}) };
   }
+  checkWeight(input.weightGrams);
   await ctx.db.transaction().execute(async (trx) => {
     const s = await trx.selectFrom('postal_shipments').selectAll().where('id', '=', shipmentId).forUpdate().executeTakeFirst();
     if (!s || !seesShipment(staff, s)) throw shipmentNotFound();
     if (s.sealed_at !== null) throw invalidTransition('SHIPMENT_SEALED', 'Bưu gửi đã niêm phong, không sửa hồ sơ được nữa.');
+    if (input.caseKey !== undefined) await checkCase(ctx, s.procedure_code, input.caseKey);
     if (input.expectedVersion !== undefined && input.expectedVersion !== s.version) throw conflict('VERSION_CONFLICT', 'Bưu gửi vừa được cập nhật; vui lòng tải lại.');
     const prev = s.draft as { applicant?: Partial<ApplicantInput> };
     const applicant = { phone: s.applicant.phone, name: s.applicant.name, unitCode: s.commune_code, address: s.address, ...prev.applicant, ...fromCard, ...input.applicant };
     const draft = {
       ...s.draft, applicant,
       ...(input.formData ? { formData: input.formData } : {}), ...(input.papers ? { papers: input.papers } : {}),
-      ...(input.caseKey ? { caseKey: input.caseKey } : {}), ...(input.delivery ? { delivery: input.delivery } : {}),
+      ...(input.caseKey ? { caseKey: input.caseKey } : {}), ...(input.weightGrams !== undefined ? { weightGrams: input.weightGrams } : {}),
+      ...(input.delivery ? { delivery: input.delivery } : {}),
     };
     await trx.updateTable('postal_shipments').set((eb) => ({ draft: JSON.stringify(draft), version: eb('version', '+', 1), personal_id: typeof applicant.personalId === 'string' ? applicant.personalId : s.personal_id }))
       .where('id', '=', s.id).execute();
@@ -178,11 +183,29 @@ export async function saveDraft(ctx: ServiceContext, shipmentId: number, input: 
   return { shipment, problems: await draftProblems(ctx, shipment) };
 }
 
-/** What keeps a draft from being sealed: the applicant, the papers against the procedure's list, the e-form. */
+/** The heaviest parcel the tariff prices (src/postal/tariffs.json: up to 30 kg). */
+export const MAX_WEIGHT_GRAMS = 30_000;
+
+function checkWeight(grams: number | undefined): void {
+  if (grams === undefined || (Number.isInteger(grams) && grams >= 1 && grams <= MAX_WEIGHT_GRAMS)) return;
+  const message = 'Khối lượng bưu gửi phải là số gam nguyên, từ 1 đến 30.000 gam.';
+  throw validationFailed('WEIGHT_OUT_OF_RANGE', message, [{ path: 'weightGrams', message }]);
+}
+
+async function checkCase(ctx: ServiceContext, procedureCode: string, caseKey: string): Promise<void> {
+  const procedure = await procedureForIntake(ctx.db, procedureCode, day(ctx.clock.now()));
+  if (procedure.cases.some((c) => c.key === caseKey)) return;
+  const message = 'Trường hợp đã chọn không thuộc thủ tục này.';
+  throw validationFailed('CASE_UNKNOWN', message, [{ path: 'caseKey', message }]);
+}
+
+/** What keeps a draft from being sealed: the applicant, the parcel's weight, the case (when the procedure has several), the papers against the procedure's list, the e-form. */
 export async function draftProblems(ctx: ServiceContext, s: ShipmentView): Promise<ErrorDetail[]> {
   const problems: ErrorDetail[] = [];
-  const draft = s.draft as { applicant?: ApplicantInput; papers?: PaperInput[]; formData?: Record<string, unknown> };
+  const draft = s.draft as { applicant?: ApplicantInput; papers?: PaperInput[]; formData?: Record<string, unknown>; caseKey?: string; weightGrams?: number };
   const procedure = await procedureForIntake(ctx.db, s.procedureCode, day(ctx.clock.now()));
+  if (draft.weightGrams === undefined) problems.push({ path: 'weightGrams', message: 'Chưa cân bưu gửi: nhập khối lượng (gam).' });
+  if (procedure.cases.length > 1 && !procedure.cases.some((c) => c.key === draft.caseKey)) problems.push({ path: 'caseKey', message: 'Chưa chọn trường hợp của thủ tục.' });
   if (!draft.applicant) problems.push({ path: 'applicant', message: 'Chưa có thông tin người nộp (quét mã QR căn cước).' });
   else checkApplicant(draft.applicant, problems);
   checkPapers(procedure, draft.papers ?? [], problems);

@@ -52,8 +52,15 @@ describe('postal routes', () => {
     expect((await call('POST', `/api/v1/postal/legs/${n}/assign`, 'courier', {})).statusCode).toBe(200);
     const draft = await call('PUT', `/api/v1/postal/shipments/${s.id}/draft`, 'courier', { idCardQr: '087090001234||NGUYỄN VĂN AN|15061990|Nam|Ấp 3|01022022' });
     expect(draft.statusCode, draft.body).toBe(200);
+    const heavy = await call('PUT', `/api/v1/postal/shipments/${s.id}/draft`, 'courier', { weightGrams: 30_001 });
+    expect(heavy.statusCode).toBe(400);
+    expect(heavy.json().error).toMatchObject({ code: 'WEIGHT_OUT_OF_RANGE', message: expect.stringMatching(/gam/) });
+    const noCase = await call('PUT', `/api/v1/postal/shipments/${s.id}/draft`, 'courier', { caseKey: 'khong-co' });
+    expect(noCase.statusCode).toBe(400);
+    expect(noCase.json().error.code).toBe('CASE_UNKNOWN');
     const paths = (draft.json() as { problems: { path?: string }[] }).problems.map((p) => p.path ?? '');
     expect(paths).toContain('papers');
+    expect(paths).toContain('weightGrams');
     expect(paths.some((p) => p.startsWith('/formData'))).toBe(true);
   });
 

@@ -57,6 +57,7 @@ const DraftBody = Type.Object({
   formData: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 200 })),
   papers: Type.Optional(Type.Array(PaperBody, { maxItems: 100 })),
   caseKey: Type.Optional(Type.String({ minLength: 1, maxLength: 60, pattern: '^[0-9A-Za-z.-]+$' })),
+  weightGrams: Type.Optional(Type.Number({ description: 'Khối lượng bưu gửi (gam, số nguyên 1–30.000)' })),
   delivery: Type.Optional(Type.Object({ method: literals(['counter', 'post', 'online'] as const), address: Type.Optional(Type.String({ maxLength: 300 })) }, strict)),
   expectedVersion: Type.Optional(Type.Integer({ minimum: 0 })),
 }, strict);

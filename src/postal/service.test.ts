@@ -43,7 +43,7 @@ async function pickup(personalId: string, phone: string, day = '2026-04-29') {
     idCardQr: qr, applicant: { phone },
     formData: { fullName: 'Nguyễn Văn An', personalId, gender: 'Nam' },
     papers: [{ key: 'p1', source: 'scanned' }, { key: 'p2', source: 'scanned' }],
-    delivery: { method: 'post', address: 'Số 12 đường Lê Lợi, ấp 3' },
+    delivery: { method: 'post', address: 'Số 12 đường Lê Lợi, ấp 3' }, weightGrams: 300,
   });
   return { s, trackingNumber: pickupLeg.trackingNumber, draft };
 }

@@ -36,7 +36,7 @@ async function collected(personalId: string, phone: string): Promise<string> {
   await assignCourier(ctx(w.actors.courier), n);
   await saveDraft(ctx(w.actors.courier), s.id, {
     idCardQr: `${personalId}||NGUYỄN VĂN AN|15061990|Nam|Ấp 3, Xã Cũ, Huyện Cũ|01022022`, applicant: { phone },
-    formData: { fullName: 'Nguyễn Văn An', personalId, gender: 'Nam' }, papers: [{ key: 'p1', source: 'scanned' }, { key: 'p2', source: 'scanned' }],
+    formData: { fullName: 'Nguyễn Văn An', personalId, gender: 'Nam' }, papers: [{ key: 'p1', source: 'scanned' }, { key: 'p2', source: 'scanned' }], weightGrams: 300,
   });
   at('2026-04-29T09:10:00+07:00');
   await collectPickup(ctx(w.actors.courier), s.id, {

@@ -31,7 +31,7 @@ export function PickupPage({ id, user }: { readonly id: number; readonly user: U
   const task = usePickupTask(id, user);
   const position = usePosition();
   const [sealed, setSealed] = useState<Shipment | null>(null);
-  const sealing = useSealing(id, user, position, setSealed);
+  const sealing = useSealing(id, user, position, task.grams, setSealed);
   const s = sealed ?? task.shipment;
   const leg = s?.legs.find((l) => l.kind === 'pickup');
   const lead = s ? t('pickupLead', { name: s.applicant.name, address: addressLine(s.address, s.commune.name), number: leg?.trackingNumber ?? '' }) : t('loading');

@@ -25,6 +25,8 @@ export interface DraftBody {
   readonly formData?: Record<string, unknown>;
   readonly papers?: readonly { key: string; source: 'scanned' | 'paper'; originals?: number; copies?: number; digitized?: boolean; fileId?: number }[];
   readonly delivery?: { method: 'counter' | 'post' | 'online'; address?: string };
+  readonly caseKey?: string;
+  readonly weightGrams?: number;
 }
 
 const enc = encodeURIComponent;

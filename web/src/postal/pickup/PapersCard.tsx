@@ -1,9 +1,10 @@
-// The procedure's papers as a checklist the courier ticks as the applicant hands them over; each
+// The procedure's case (when it has several), then its papers as a checklist the courier ticks as the applicant hands them over; each
 // paper's scan through the counter's scanning panel (the phone's camera or a file), attached to
 // the draft once saved.
 import { useState } from 'react';
 import { ScanPanel } from '../../counter/receive/ScanPanel';
 import { Button } from '../../ui/Button';
+import { RadioChoice } from '../../ui/RadioChoice';
 import { usePostalT } from '../i18n';
 import type { PickupTask } from './usePickupTask';
 
@@ -11,9 +12,15 @@ export function PapersCard({ task }: { readonly task: PickupTask }) {
   const t = usePostalT();
   const [open, setOpen] = useState<string | null>(null);
   const openRow = task.rows.find((r) => r.key === open);
+  // the procedure's case changes its fees, papers and time limit: asked only when there are several
+  const cases = task.procedure?.cases ?? [];
   return (
     <section className="section courier-step" aria-labelledby="papers-h">
       <h2 id="papers-h">{t('stepPapers')}</h2>
+      {cases.length > 1 && (
+        <RadioChoice legend={t('caseLegend')} name="case" options={cases.map((c) => c.key)} value={task.caseKey || null}
+          label={(key) => cases.find((c) => c.key === key)?.name ?? key} onChange={task.chooseCase} />
+      )}
       {task.rows.length === 0 ? <p>{t('papersNone')}</p> : (
         <ul className="paper-list">
           {task.rows.map((r, i) => (

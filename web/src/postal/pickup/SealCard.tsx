@@ -25,8 +25,8 @@ export function SealCard({ task, sealing: s }: { readonly task: PickupTask; read
     <>
       <section className="section courier-step" aria-labelledby="charges-h">
         <h2 id="charges-h">{t('stepCharges')}</h2>
-        <Field label={t('weight')} hint={t('weightHint')} inputMode="numeric" value={s.weight} error={s.validWeight ? null : t('weightInvalid')}
-          onChange={(e) => s.setWeight(e.target.value.replace(/\D/g, ''))} />
+        <Field label={t('weight')} hint={t('weightHint')} inputMode="numeric" className="field__input field__input--large" value={task.weight}
+          error={task.weight === '' || task.grams !== null ? null : t('weightInvalid')} onChange={(e) => task.setWeight(e.target.value)} />
         {s.charges.status === 'failed' && <Notice tone="error">{errorMessage(s.charges.error, tApp)}</Notice>}
         {c && (
           <dl className="charges">

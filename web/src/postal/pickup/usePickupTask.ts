@@ -15,7 +15,7 @@ import { useSend } from '../useSend';
 export type Loaded<T> = { readonly status: 'loading' } | { readonly status: 'failed'; readonly error: unknown } | { readonly status: 'ready'; readonly value: T };
 export type DeliveryMethod = 'post' | 'counter';
 interface Problem { readonly path?: string | undefined; readonly message: string }
-interface DraftShape { applicant?: Partial<ApplicantFacts>; papers?: { key: string; fileId?: number; originals?: number; copies?: number }[]; formData?: Record<string, unknown>; delivery?: { method?: string } }
+interface DraftShape { applicant?: Partial<ApplicantFacts>; papers?: { key: string; fileId?: number; originals?: number; copies?: number }[]; formData?: Record<string, unknown>; delivery?: { method?: string }; caseKey?: string; weightGrams?: number }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -35,12 +35,20 @@ export function applicantBody(a: ApplicantFacts): NonNullable<DraftBody['applica
   return out;
 }
 
+/** The weighed parcel in grams as the tariff takes it (1–30 000), or null while it is not a valid weight. */
+export function weightGrams(text: string): number | null {
+  const n = Number(text);
+  return text !== '' && Number.isInteger(n) && n >= 1 && n <= 30_000 ? n : null;
+}
+
 export function usePickupTask(id: number, user: User) {
   const [loaded, setLoaded] = useState<Loaded<{ shipment: Shipment; procedure: ProcedureDetail }>>({ status: 'loading' });
   const [applicant, setApplicant] = useState<ApplicantFacts>({ personalId: '', name: '', birthDate: '', phone: '', email: '', address: '' });
   const [rows, setRows] = useState<PaperRow[]>([]);
   const [values, setValues] = useState<EformValues>({});
   const [delivery, setDelivery] = useState<DeliveryMethod>('post');
+  const [caseKey, setCaseKey] = useState('');
+  const [weight, setWeightText] = useState('');
   const [problems, setProblems] = useState<readonly Problem[] | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [changes, setChanges] = useState(0);
@@ -60,6 +68,8 @@ export function usePickupTask(id: number, user: User) {
       setRows(rowsFromDraft(checklistOf(p.requiredPapers), d.papers));
       setValues(Object.fromEntries(Object.entries(d.formData ?? {}).map(([k, v]) => [k, typeof v === 'boolean' ? v : String(v)])));
       setDelivery(d.delivery?.method === 'counter' ? 'counter' : 'post');
+      setCaseKey(str(d.caseKey));
+      setWeightText(typeof d.weightGrams === 'number' ? String(d.weightGrams) : '');
       setLoaded({ status: 'ready', value: { shipment: s, procedure: p } });
     } catch (error) {
       if (!signal?.aborted) setLoaded({ status: 'failed', error });
@@ -76,18 +86,23 @@ export function usePickupTask(id: number, user: User) {
   const setRow = useCallback((key: string, change: Partial<PaperRow>) => { setRows((all) => all.map((r) => (r.key === key ? { ...r, ...change } : r))); changed(); }, []);
   const setValue = (key: string, v: string | boolean) => { setValues((all) => ({ ...all, [key]: v })); changed(); };
   const chooseDelivery = (m: DeliveryMethod) => { setDelivery(m); changed(); };
+  const chooseCase = (key: string) => { setCaseKey(key); changed(); };
+  const setWeight = (text: string) => { setWeightText(text.replace(/\D/g, '')); changed(); };
+  const grams = weightGrams(weight);
   const scans = usePaperScans(setRow);
   const qr = useIdCardQr(applicant, updateApplicant);
 
   // the draft is saved a moment after the last change: nothing typed at the door is lost
-  const latest = useRef({ applicant, rows, values, delivery, fields, address: shipment?.address ?? '', send: save.send });
-  latest.current = { applicant, rows, values, delivery, fields, address: shipment?.address ?? '', send: save.send };
+  const current = { applicant, rows, values, delivery, caseKey, grams, fields, address: shipment?.address ?? '', send: save.send };
+  const latest = useRef(current);
+  latest.current = current;
   const saveNow = useCallback(async () => {
     const c = latest.current;
     const body: DraftBody = {
       applicant: applicantBody(c.applicant), formData: buildFormData(c.fields, c.values).data,
       papers: papersToSend(c.rows).map((p) => ({ key: p.key, originals: p.originals, copies: p.copies, source: p.fileId ? 'scanned' : 'paper', digitized: p.fileId !== undefined, ...(p.fileId ? { fileId: p.fileId } : {}) })),
       delivery: c.delivery === 'post' ? { method: 'post', address: c.applicant.address || c.address } : { method: 'counter' },
+      ...(c.caseKey ? { caseKey: c.caseKey } : {}), ...(c.grams !== null ? { weightGrams: c.grams } : {}),
     };
     const answer = await c.send(() => saveDraft(id, body));
     if (answer) {
@@ -107,7 +122,7 @@ export function usePickupTask(id: number, user: User) {
   const mine = shipment?.legs.some((l) => l.kind === 'pickup' && l.courierId === user.id) ?? false;
 
   return {
-    loaded, shipment, procedure, fields, applicant, updateApplicant, rows, setRow, values, setValue, delivery, chooseDelivery, scans, qr,
+    loaded, shipment, procedure, fields, applicant, updateApplicant, rows, setRow, values, setValue, delivery, chooseDelivery, caseKey, chooseCase, weight, setWeight, grams, scans, qr,
     problems, savedAt, save, saveNow, take, takeIt, mine, reload: load,
   };
 }

@@ -1,4 +1,4 @@
-// The end of the work at the door: the parcel weighed and its postage quoted from the tariff, the
+// The end of the work at the door: the postage quoted from the tariff for the weight saved on the draft, the
 // procedure's fees (a fee given as a formula is counted by the courier), the payment method, the
 // applicant's and the courier's signatures; "Niêm phong" collects and seals (a numbered receipt).
 import { useEffect, useState } from 'react';
@@ -16,8 +16,8 @@ export function collectItems(charges: Charges, typed: Readonly<Record<number, st
   return [...fees, { kind: 'postage' as const, label: POSTAGE_LABEL, amountVnd: charges.postage.amountVnd }].filter((i) => i.amountVnd > 0);
 }
 
-export function useSealing(shipmentId: number, user: User, position: Position | null, onSealed: (s: Shipment) => void) {
-  const [weight, setWeight] = useState('500');
+/** `grams`: the weight saved on the draft (usePickupTask), null until the parcel is weighed. */
+export function useSealing(shipmentId: number, user: User, position: Position | null, grams: number | null, onSealed: (s: Shipment) => void) {
   const [charges, setCharges] = useState<Loaded<Charges>>({ status: 'loading' });
   const [typed, setTyped] = useState<Readonly<Record<number, string>>>({});
   const [method, setMethod] = useState<PaymentMethod>('cash');
@@ -25,11 +25,9 @@ export function useSealing(shipmentId: number, user: User, position: Position | 
   const [courierSig, setCourierSig] = useState<SignatureValue>(emptySignature(user.fullName));
   const [missing, setMissing] = useState<string | null>(null);
   const seal = useSend();
-  const grams = Number(weight);
-  const validWeight = Number.isInteger(grams) && grams > 0;
 
   useEffect(() => {
-    if (!validWeight) return;
+    if (grams === null) { setCharges({ status: 'loading' }); return; }
     const c = new AbortController();
     const timer = window.setTimeout(() => {
       fetchCharges(shipmentId, grams, c.signal).then(
@@ -38,7 +36,7 @@ export function useSealing(shipmentId: number, user: User, position: Position | 
       );
     }, 300);
     return () => { window.clearTimeout(timer); c.abort(); };
-  }, [shipmentId, grams, validWeight]);
+  }, [shipmentId, grams]);
 
   const items = charges.status === 'ready' ? collectItems(charges.value, typed) : [];
   const totalVnd = items.reduce((a, i) => a + i.amountVnd, 0);
@@ -55,7 +53,7 @@ export function useSealing(shipmentId: number, user: User, position: Position | 
   };
 
   return {
-    weight, setWeight, validWeight, charges, typed, setTyped, method, setMethod, items, totalVnd,
+    charges, typed, setTyped, method, setMethod, items, totalVnd,
     applicantSig, setApplicantSig, courierSig, setCourierSig, missing, seal, submit,
   };
 }
