@@ -11,6 +11,7 @@ import { checkApplicant, checkPapers, type ApplicantInput, type PaperInput } fro
 import { issueReceipt, receiptProblems, type PaymentMethod, type ReceiptItem } from '../payments/receipts';
 import type { ServiceContext } from '../platform/context';
 import { conflict, forbidden, invalidTransition, unauthenticated, validationFailed, type ErrorDetail } from '../platform/errors';
+import { isUnnamedCase } from '../shared/case-names';
 import { parseIdCardQr } from '../shared/id-card-qr';
 import { validateEform } from '../shared/eform-validation';
 import { vnDateOfInstant } from '../shared/civil-date';
@@ -205,7 +206,9 @@ export async function draftProblems(ctx: ServiceContext, s: ShipmentView): Promi
   const draft = s.draft as { applicant?: ApplicantInput; papers?: PaperInput[]; formData?: Record<string, unknown>; caseKey?: string; weightGrams?: number };
   const procedure = await procedureForIntake(ctx.db, s.procedureCode, day(ctx.clock.now()));
   if (draft.weightGrams === undefined) problems.push({ path: 'weightGrams', message: 'Chưa cân bưu gửi: nhập khối lượng (gam).' });
-  if (procedure.cases.length > 1 && !procedure.cases.some((c) => c.key === draft.caseKey)) problems.push({ path: 'caseKey', message: 'Chưa chọn trường hợp của thủ tục.' });
+  // the import's unnamed cases are never asked (nobody at the door can tell them apart: src/shared/case-names.ts)
+  const named = procedure.cases.filter((c) => !isUnnamedCase(c.name));
+  if (named.length > 1 && !named.some((c) => c.key === draft.caseKey)) problems.push({ path: 'caseKey', message: 'Chưa chọn trường hợp của thủ tục.' });
   if (!draft.applicant) problems.push({ path: 'applicant', message: 'Chưa có thông tin người nộp (quét mã QR căn cước).' });
   else checkApplicant(draft.applicant, problems);
   checkPapers(procedure, draft.papers ?? [], problems);

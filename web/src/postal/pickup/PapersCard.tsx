@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ScanPanel } from '../../counter/receive/ScanPanel';
 import { Button } from '../../ui/Button';
 import { RadioChoice } from '../../ui/RadioChoice';
+import { isUnnamedCase } from '../../../../src/shared/case-names';
 import { usePostalT } from '../i18n';
 import type { PickupTask } from './usePickupTask';
 
@@ -12,8 +13,9 @@ export function PapersCard({ task }: { readonly task: PickupTask }) {
   const t = usePostalT();
   const [open, setOpen] = useState<string | null>(null);
   const openRow = task.rows.find((r) => r.key === open);
-  // the procedure's case changes its fees, papers and time limit: asked only when there are several
-  const cases = task.procedure?.cases ?? [];
+  // the procedure's case changes its fees, papers and time limit: asked only when there are several the
+  // applicant can recognise (the import's unnamed cases are never asked)
+  const cases = (task.procedure?.cases ?? []).filter((c) => !isUnnamedCase(c.name));
   return (
     <section className="section courier-step" aria-labelledby="papers-h">
       <h2 id="papers-h">{t('stepPapers')}</h2>
