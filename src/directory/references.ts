@@ -198,6 +198,12 @@ export interface ServicePointPlace {
   readonly unitPath: string;
 }
 
+/** Where a service point is, as a citizen is told (a result's pickup is booked there). */
+export async function servicePointAddress(db: Database, id: number): Promise<{ code: string; name: string; address: string } | null> {
+  const row = await db.selectFrom('service_points').select(['code', 'name', 'address']).where('id', '=', id).executeTakeFirst();
+  return row ? { code: row.code, name: row.name, address: row.address ?? '' } : null;
+}
+
 /** A service point with its unit path (counter outcomes are scoped by it). */
 export async function servicePointPlace(db: Database, id: number): Promise<ServicePointPlace | null> {
   const row = await db.selectFrom('service_points as s').innerJoin('admin_units as u', 'u.id', 's.admin_unit_id')

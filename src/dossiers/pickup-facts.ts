@@ -1,6 +1,8 @@
 // What appointments need to book a result's pickup (issue 14 §2): the dossier's status, due date,
 // how the applicant chose to receive the result, the service point that received it (results are
 // returned where the dossier was received) and the fields of its scope (scope.ts).
+import { procedureRules } from '../catalog/references';
+import { servicePointAddress } from '../directory/references';
 import type { Database } from '../platform/db/connect';
 import type { ScopedRow } from './scope';
 
@@ -16,12 +18,16 @@ export interface ResultPickupFacts extends ScopedRow {
 }
 
 export async function resultPickupFacts(db: Database, code: string): Promise<ResultPickupFacts | null> {
-  const row = await db.selectFrom('dossiers as d').leftJoin('service_points as s', 's.id', 'd.receiving_service_point_id')
-    .innerJoin('procedures as p', 'p.id', 'd.procedure_id')
-    .select(['d.code', 'd.status', 'd.due_at', 'd.delivery_method', 'd.personal_id', 'd.filed_by_user_id', 'd.receiving_service_point_id', 'd.receiving_agency_id',
-      'd.competent_agency_id', 'd.unit_path', 'd.procedure_code', 'p.name as procedure_name', 's.code as point_code', 's.name as point_name', 's.address as point_address'])
-    .where('d.code', '=', code).executeTakeFirst();
+  const row = await db.selectFrom('dossiers')
+    .select(['code', 'status', 'due_at', 'delivery_method', 'personal_id', 'filed_by_user_id', 'receiving_service_point_id', 'receiving_agency_id',
+      'competent_agency_id', 'unit_path', 'procedure_code', 'procedure_id'])
+    .where('code', '=', code).executeTakeFirst();
   if (!row) return null;
-  const { point_code, point_name, point_address, ...facts } = row;
-  return { ...facts, point: point_code === null ? null : { code: point_code, name: point_name ?? '', address: point_address ?? '' } };
+  const { procedure_id, ...facts } = row;
+  // the procedure's name and the receiving point come from their capabilities' public reads
+  const [rules, point] = await Promise.all([
+    procedureRules(db, procedure_id),
+    row.receiving_service_point_id === null ? null : servicePointAddress(db, row.receiving_service_point_id),
+  ]);
+  return { ...facts, procedure_name: rules.name, point };
 }
