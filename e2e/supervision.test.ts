@@ -159,7 +159,8 @@ describe('supervision', () => {
     // on paper: the chart keeps its printed width with black text, and the trend's numbers show
     await page.emulateMedia({ media: 'print' });
     await expect.poll(() => bars.locator('svg').getAttribute('width'), { timeout: 5000 }).toBe('680');
-    expect(await bars.locator('svg text').first().evaluate((text) => getComputedStyle(text).fill)).toBe('rgb(0, 0, 0)');
+    // the chart redraws at its printed width: read the colour of the text it draws then, not of a node it replaced
+    await expect.poll(() => bars.locator('svg text').first().evaluate((text) => getComputedStyle(text).fill), { timeout: 5000 }).toBe('rgb(0, 0, 0)');
     expect((await trendTable.boundingBox())?.width).toBeGreaterThan(100);
     await page.emulateMedia({ media: 'screen' });
 
