@@ -37,10 +37,9 @@ import { registerPostalIncidentRoutes } from './postal/incident-routes';
 import { registerPostalReportRoutes } from './postal/report-routes';
 import { buildPostalQuarterlyReport, POSTAL_QUARTERLY_EXPORT, checkPostalQuarter } from './postal/quarterly-export';
 import { postalResultHook } from './postal/service';
-import { carrierPollJob } from './postal/carrier-job';
+import { carrierFromConfig, carrierPollJob } from './postal/carrier-job';
 import { signatureMoveJob } from './postal/signature-move';
 import { postalFilesHeld } from './postal/archive-holder';
-import { CarrierSimulator } from './postal/carrier-simulator';
 import type { CarrierAdapter } from './postal/carrier';
 import { DEFAULT_ESCALATION, runEscalation, type EscalationSettings } from './supervision/escalation';
 import { registerSupervisionRoutes } from './supervision/routes';
@@ -125,7 +124,7 @@ export interface AppDeps {
   readonly appointmentRateLimit?: number;
   /** The remote signing service for certified electronic copies (src/documents/signing.ts); none: copies say they carry no digital signature. */
   readonly signer?: RemoteSigner;
-  /** The post's order and tracking services (src/postal/carrier.ts); the local carrier simulator otherwise. */
+  /** The post's order and tracking services (src/postal/carrier.ts); else the configured one (MOTCUA_CARRIER_URL: carrier-http.ts) or the local simulator. */
   readonly carrier?: CarrierAdapter;
 }
 
@@ -287,7 +286,7 @@ export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'con
     { name: 'appointments.reminders', cron: '5 8-20 * * *', handler: async () => { await sendReminders(deps.db, deps.clock.now()); } },
     { name: 'appointments.noShows', cron: everyMinutesCron(15), handler: async () => { await recordNoShows(deps.db, deps.clock.now()); } },
     // the postal carrier's tracking feed (issue 13 §7): late, repeated and out-of-order events fold into one trail
-    carrierPollJob({ db: deps.db, clock: deps.clock, carrier: deps.carrier ?? new CarrierSimulator(), everyMinutes: deps.config.carrierPollMinutes }),
+    carrierPollJob({ db: deps.db, clock: deps.clock, carrier: deps.carrier ?? carrierFromConfig(deps.config), everyMinutes: deps.config.carrierPollMinutes }),
     // signatures recorded before migration 0175: their PNG bytes into the one file store
     signatureMoveJob({ db: deps.db, clock: deps.clock, files: filesDepsOf({ config: deps.config }) }),
     // the national portal sync (issue 15 §5): the sync outbox pushed in order per dossier

@@ -84,6 +84,26 @@ Chạy máy chủ. Không có DATABASE_URL thì khởi động PostgreSQL nhúng
       return -1;
     },
   },
+  'carrier-sim': {
+    summary: 'chạy hệ thống bưu điện giả lập (đơn hàng, hành trình bưu gửi) trên máy này',
+    help: `motcua carrier-sim [--port 4790] [--token T]
+
+Chạy bưu điện giả lập trên 127.0.0.1 (cùng giao thức với MOTCUA_CARRIER_URL, src/postal/README.md):
+tạo đơn hàng theo số hiệu bưu gửi, cước, và dòng sự kiện hành trình. Đưa sự kiện vào bằng
+POST <url>/v1/_sim/events { items: [{ eventId, orderNumber, statusCode, time }] } (kèm header Token).
+Chạy máy chủ motcua với MOTCUA_CARRIER_URL và MOTCUA_CARRIER_TOKEN in ra khi khởi động.
+  --port   cổng (mặc định 4790; 0: một cổng trống)
+  --token  mã truy cập (8–4096 ký tự ASCII in được; mặc định: sinh ngẫu nhiên)`,
+    options: { port: { type: 'string' }, token: { type: 'string' } },
+    async run(v) {
+      const token = str(v.token);
+      if (token !== undefined && !/^[\x21-\x7e]{8,4096}$/.test(token)) throw new UsageError('--token phải gồm 8–4096 ký tự ASCII in được');
+      const { startCarrierSimServer } = await import('../postal/carrier-sim-server');
+      const sim = await startCarrierSimServer({ port: portOf(str(v.port), 4790), ...(token ? { token } : {}) });
+      process.stdout.write(`Bưu điện giả lập: ${sim.url}\nMOTCUA_CARRIER_URL=${sim.url} MOTCUA_CARRIER_TOKEN=${sim.token}\n`);
+      return -1;
+    },
+  },
   migrate: {
     summary: 'áp dụng các migration cơ sở dữ liệu',
     help: 'motcua migrate\n\nÁp dụng các migration chưa chạy (theo thứ tự), rồi thoát.',

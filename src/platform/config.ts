@@ -93,6 +93,11 @@ export interface Config {
   readonly files: FileSettings;
   /** Minutes between two polls of the postal carrier's tracking feed (MOTCUA_CARRIER_POLL_MINUTES, 1–60, default 5; src/postal/carrier-job.ts). */
   readonly carrierPollMinutes: number;
+  /**
+   * The post's order and tracking API (`MOTCUA_CARRIER_URL`, `MOTCUA_CARRIER_TOKEN`; src/postal/carrier-http.ts);
+   * absent: the in-process carrier simulator.
+   */
+  readonly carrier?: { readonly url: string; readonly token: string } | undefined;
   /** The payment gateway (src/payments): a real one (MOTCUA_PAYMENT_GATEWAY_URL) or the local simulator (default). */
   readonly payments: PaymentSettings;
   /** The national e-ID login (src/identity/eid.ts): an OpenID Connect provider (MOTCUA_EID_*) or the local simulator at /eid-sim (default). */
@@ -424,6 +429,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queue: queueSettingsOf(env),
     files: filesOf(env, dataDir),
     carrierPollMinutes: carrierPollMinutesOf(env.MOTCUA_CARRIER_POLL_MINUTES),
+    carrier: carrierOf(env),
     nationalPortal: nationalPortalOf(env),
     nationalPortalPull: { everyMinutes: minutesDividing60(env.MOTCUA_NATIONAL_PORTAL_PULL_MINUTES, 5, 'MOTCUA_NATIONAL_PORTAL_PULL_MINUTES'), username: given(env.MOTCUA_NATIONAL_PORTAL_PULL_USER) },
     payments: paymentsOf(env),
@@ -431,12 +437,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-function nationalPortalOf(env: NodeJS.ProcessEnv): Config['nationalPortal'] {
-  const url = urlFrom(env.MOTCUA_NATIONAL_PORTAL_URL, 'MOTCUA_NATIONAL_PORTAL_URL', ['https:', 'http:'], 'https://dichvucong.gov.vn/api/dongbo');
+/** An outside service's base URL and secret (https unless on this machine; the secret 8–4096 printable ASCII): absent when the URL is not set. */
+function endpointOf(env: NodeJS.ProcessEnv, urlName: string, secretName: string, example: string): { readonly url: string; readonly secret: string } | undefined {
+  const url = urlFrom(env[urlName], urlName, ['https:', 'http:'], example);
   if (!url) return undefined;
-  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) throw invalid('MOTCUA_NATIONAL_PORTAL_URL phải dùng https (http chỉ cho máy cục bộ)');
-  const key = given(env.MOTCUA_NATIONAL_PORTAL_KEY);
-  if (key === undefined) throw invalid('MOTCUA_NATIONAL_PORTAL_KEY là bắt buộc khi đặt MOTCUA_NATIONAL_PORTAL_URL');
-  if (!/^[\x21-\x7e]{8,4096}$/.test(key)) throw invalid('MOTCUA_NATIONAL_PORTAL_KEY phải gồm 8–4096 ký tự ASCII in được, không có khoảng trắng');
-  return { url: url.toString().replace(/\/$/, ''), key };
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) throw invalid(`${urlName} phải dùng https (http chỉ cho máy cục bộ)`);
+  const secret = given(env[secretName]);
+  if (secret === undefined) throw invalid(`${secretName} là bắt buộc khi đặt ${urlName}`);
+  if (!/^[\x21-\x7e]{8,4096}$/.test(secret)) throw invalid(`${secretName} phải gồm 8–4096 ký tự ASCII in được, không có khoảng trắng`);
+  return { url: url.toString().replace(/\/$/, ''), secret };
+}
+
+function nationalPortalOf(env: NodeJS.ProcessEnv): Config['nationalPortal'] {
+  const e = endpointOf(env, 'MOTCUA_NATIONAL_PORTAL_URL', 'MOTCUA_NATIONAL_PORTAL_KEY', 'https://dichvucong.gov.vn/api/dongbo');
+  return e ? { url: e.url, key: e.secret } : undefined;
+}
+
+function carrierOf(env: NodeJS.ProcessEnv): Config['carrier'] {
+  const e = endpointOf(env, 'MOTCUA_CARRIER_URL', 'MOTCUA_CARRIER_TOKEN', 'https://api.buudien.vn/bcci');
+  return e ? { url: e.url, token: e.secret } : undefined;
 }

@@ -1,11 +1,14 @@
 // The carrier's tracking feed read on a schedule (issue 13 §7): a pg-boss job (src/platform/jobs.ts)
 // that polls the configured `CarrierAdapter` from the stored cursor and folds the events into the
 // legs' trails (carrier.ts `pollCarrier`: idempotent by event id, ordered by event time). Its
-// interval is configuration (Config.carrierPollMinutes, MOTCUA_CARRIER_POLL_MINUTES).
+// carrier and its interval are configuration (Config.carrier: carrier-http.ts, else the simulator; Config.carrierPollMinutes, MOTCUA_CARRIER_POLL_MINUTES).
 import type { Clock } from '../platform/clock';
+import type { Config } from '../platform/config';
 import type { Database } from '../platform/db/connect';
 import { everyMinutesCron, type JobDefinition } from '../platform/jobs';
 import { pollCarrier, type CarrierAdapter, type IngestResult } from './carrier';
+import { httpCarrier } from './carrier-http';
+import { CarrierSimulator } from './carrier-simulator';
 
 export const CARRIER_POLL_JOB = 'postal.carrierPoll';
 
@@ -15,6 +18,11 @@ export interface CarrierPollDeps {
   readonly carrier: CarrierAdapter;
   /** minutes between two polls (1–60) */
   readonly everyMinutes: number;
+}
+
+/** The carrier of the configuration: the post's API over HTTP (MOTCUA_CARRIER_URL, MOTCUA_CARRIER_TOKEN), else the in-process simulator. */
+export function carrierFromConfig(config: Pick<Config, 'carrier'>): CarrierAdapter {
+  return config.carrier ? httpCarrier({ url: config.carrier.url, token: config.carrier.token }) : new CarrierSimulator();
 }
 
 /** The job: every `everyMinutes`, and once at start (what the feed holds since the last stop). */

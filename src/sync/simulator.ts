@@ -3,8 +3,8 @@
 // code, seq) — a copy is answered 409 like the real portal's dedupe —, serves a feed of
 // submissions filed "on the portal", and has an outage switch (503) for tests and drills.
 // `motcua serve` starts one when no MOTCUA_NATIONAL_PORTAL_URL is set; tests start their own.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody, sendJson as send, startLoopbackServer } from '../platform/http/loopback-server';
 import { FEED_PATH, PUSH_PATH, type NationalSubmission } from './adapter';
 import type { NationalRecord } from './model';
 
@@ -32,27 +32,6 @@ export interface PortalSimulator {
   /** The records of one dossier in arrival order. */
   recordsOf(code: string): ReceivedRecord[];
   close(): Promise<void>;
-}
-
-const MAX_BODY_BYTES = 2_000_000;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) { reject(new Error('too large')); req.destroy(); return; }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify(body));
 }
 
 const NATIONAL_TIME = /^\d{14}$/;
@@ -113,20 +92,15 @@ export async function startPortalSimulator(options: { readonly key?: string; rea
     send(res, 404, { message: 'Không có địa chỉ này' });
   };
 
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch(() => { if (!res.headersSent) send(res, 500, { message: 'Lỗi' }); });
-  });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  if (options.unref) server.unref();
-  const port = (server.address() as AddressInfo).port;
+  const server = await startLoopbackServer(handle, options);
   return {
-    url: `http://127.0.0.1:${port}`, key, received,
+    url: server.url, key, received,
     get refusedDuringOutage() { return refusedDuringOutage; },
     get duplicates() { return duplicates; },
     setOutage(value) { down = value; },
     failNext(count, status) { failures = { count, status }; },
     addSubmission(s) { submissions.push(s); },
     recordsOf: (code) => received.filter((r) => r.record.MaHoSo === code),
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () => server.close(),
   };
 }
