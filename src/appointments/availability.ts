@@ -7,13 +7,18 @@ import { bookablePoint, type BookablePoint } from '../directory/references';
 import type { DB } from '../platform/db/schema';
 import { notFound } from '../platform/errors';
 import { addDays, vnDateOfInstant, type EpochMs, type IsoDate } from '../shared/civil-date';
-import { courierSeat, DEFAULT_DURATION_MINUTES, DEFAULT_RULES, type BookingRules, type Purpose } from './model';
+import { homeArea, type HomeArea } from './home-areas';
+import { HOME_SLOT_STEP_MINUTES } from './home-travel';
+import { DEFAULT_DURATION_MINUTES, DEFAULT_RULES, type BookingRules, type Purpose } from './model';
+import { counterServes } from './queue-model';
 import { dayKindFrom, type SeatBooking, type SeatHours, type SlotQuery } from './slots';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 export interface Availability {
   readonly point: BookablePoint;
+  /** a visit at home: the commune in force of the address, and the couriers who visit it */
+  readonly home: HomeArea | null;
   readonly rules: BookingRules;
   /** one service's own minutes (for a visit at home, without the travel after it) */
   readonly serviceMinutes: number;
@@ -32,10 +37,7 @@ export async function bookingRulesOf(db: Db, servicePointId: number): Promise<Bo
 export async function seatsFor(db: Db, point: BookablePoint, procedureCode: string): Promise<string[]> {
   const rows = await db.selectFrom('appointment_counter_procedures').select(['counter_code', 'procedure_code'])
     .where('service_point_id', '=', point.id).execute();
-  return point.counters.filter((c) => {
-    const served = rows.filter((r) => r.counter_code === c);
-    return served.length === 0 || served.some((r) => r.procedure_code === procedureCode);
-  });
+  return point.counters.filter((c) => counterServes(rows, c, procedureCode));
 }
 
 export async function durationOf(db: Db, procedureCode: string, purpose: Purpose): Promise<number> {
@@ -43,7 +45,10 @@ export async function durationOf(db: Db, procedureCode: string, purpose: Purpose
   return row?.minutes ?? DEFAULT_DURATION_MINUTES[purpose];
 }
 
-export async function loadAvailability(db: Db, input: { servicePointCode: string; procedureCode: string; purpose: Purpose; today: IsoDate; from: IsoDate; to: IsoDate } | { servicePointId: number; procedureCode: string; purpose: Purpose; today: IsoDate; from: IsoDate; to: IsoDate }): Promise<Availability> {
+type AvailabilityInput = { procedureCode: string; purpose: Purpose; today: IsoDate; from: IsoDate; to: IsoDate; communeCode?: string | null | undefined }
+  & ({ servicePointCode: string } | { servicePointId: number });
+
+export async function loadAvailability(db: Db, input: AvailabilityInput): Promise<Availability> {
   const which = 'servicePointId' in input ? { id: input.servicePointId } : { code: input.servicePointCode };
   const point = await bookablePoint(db as Kysely<DB>, which, input.today);
   if (!point) throw notFound('SERVICE_POINT_NOT_FOUND', `Không tìm thấy điểm phục vụ ${'code' in which ? `mã ${which.code}` : ''}.`.replace(' .', '.'));
@@ -53,20 +58,19 @@ export async function loadAvailability(db: Db, input: { servicePointCode: string
     db.selectFrom('opening_exceptions').select(['day', 'periods']).where('service_point_id', '=', point.id)
       .where('day', '>=', input.from).where('day', '<=', input.to).execute(),
   ]);
-  const seats = input.purpose === 'home'
-    ? Array.from({ length: rules.homeCouriers }, (_, i) => courierSeat(i + 1))
-    : await seatsFor(db, point, input.procedureCode);
+  const home = input.purpose === 'home' ? await homeArea(db as Kysely<DB>, point, input.communeCode, rules) : null;
+  const seats = home ? home.couriers.map((c) => c.seat) : await seatsFor(db, point, input.procedureCode);
   const [{ calendar }, seatHours] = await Promise.all([
     loadWorkCalendar(db as Kysely<DB>, { fromYear: Number(input.from.slice(0, 4)), toYear: Number(input.to.slice(0, 4)) }),
     input.purpose === 'home' ? new Map<string, SeatHours>() : counterHoursOf(db, point.id, seats, input.from, input.to),
   ]);
   return {
-    point, rules, serviceMinutes,
+    point, rules, serviceMinutes, home,
     base: {
       hours: point.openingHours, exceptions: new Map(exceptionRows.map((r) => [r.day, r.periods])), dayKind: dayKindFrom(calendar), seats, seatHours,
-      // a visit at home takes the courier the visit and the travel to the next one
-      durationMinutes: serviceMinutes + (input.purpose === 'home' ? rules.homeTravelMinutes : 0),
-      minNoticeMinutes: rules.minNoticeMinutes, horizonDays: rules.horizonDays,
+      durationMinutes: serviceMinutes, minNoticeMinutes: rules.minNoticeMinutes, horizonDays: rules.horizonDays,
+      // a visit at home: every half hour, a courier free when their visits keep the travel clear of it
+      ...(home ? { stepMinutes: HOME_SLOT_STEP_MINUTES, travel: home.travel } : {}),
     },
   };
 }
@@ -88,12 +92,12 @@ export async function counterHoursOf(db: Db, servicePointId: number, seats: read
 /** Live bookings (booked or arrived) of the point's seats between two instants, except one being moved. */
 export async function liveBookings(db: Db, servicePointId: number, seats: readonly string[], from: EpochMs, to: EpochMs, exceptId?: number): Promise<SeatBooking[]> {
   if (seats.length === 0) return [];
-  let q = db.selectFrom('bookings').select(['seat', 'starts_at', 'ends_at']).where('service_point_id', '=', servicePointId)
+  let q = db.selectFrom('bookings').select(['seat', 'starts_at', 'ends_at', 'commune_code']).where('service_point_id', '=', servicePointId)
     .where('seat', 'in', [...seats]).where('status', 'in', ['booked', 'arrived'])
     .where('starts_at', '<', new Date(to)).where('ends_at', '>', new Date(from));
   if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
   const rows = await q.execute();
-  return rows.map((r) => ({ seat: r.seat, start: r.starts_at.getTime(), end: r.ends_at.getTime() }));
+  return rows.map((r) => ({ seat: r.seat, start: r.starts_at.getTime(), end: r.ends_at.getTime(), commune: r.commune_code }));
 }
 
 /** The date range a request may ask: at most 62 days, clipped by the slots to the horizon. */

@@ -1,14 +1,14 @@
 // The papers to bring in the booking's answer (issue 14 §3), on the real database: what the
-// applicant's document store holds is named only to the signed-in citizen whose verified personal
-// ID is the booking's, counted for others who give a personal ID, and not told at all to an
-// account whose personal ID is not verified.
+// applicant's document store holds is told only to the signed-in citizen whose verified personal
+// ID is the booking's; to anyone else (a visitor typing an ID, staff, an unverified account)
+// nothing of the store, not even a count.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { receiveDossier } from '../dossiers/service';
 import { useWorld } from '../dossiers/world.test-helper';
 import type { Actor } from '../platform/actor';
-import { createBooking, type BookingInput } from './bookings';
+import { cancelBooking, createBooking, type BookingInput } from './bookings';
 import { appointmentSecret, sign } from './keys';
 import { makeUser } from '../../test/factories';
+import { storeBirthNotice } from './store.test-helper';
 
 const { t, w } = useWorld();
 const WEEK = ['07:30-11:30', '13:30-17:00'];
@@ -20,21 +20,14 @@ const accounts: Record<string, number> = {};
 beforeAll(async () => {
   accounts['hoa'] = (await makeUser(t.db, 'citizen', undefined, { personalId: HOA })).id;
   accounts['unverified'] = (await makeUser(t.db, 'citizen', undefined, { personalId: '087090007003', unverified: true })).id;
+  accounts['noConsent'] = (await makeUser(t.db, 'citizen', undefined, { personalId: NO_CONSENT })).id;
   accounts['clerk'] = (await makeUser(t.db, 'clerk', w.servicePoint.code)).id;
   await t.db.updateTable('service_points').set({ opening_hours: JSON.stringify({ weekly: { 1: WEEK, 2: WEEK, 3: WEEK, 4: WEEK, 5: WEEK } }) }).where('id', '=', w.servicePoint.id).execute();
   await t.db.insertInto('counters').values(['Q01', 'Q02'].map((code) => ({ service_point_id: w.servicePoint.id, code, name: `Quầy ${code}` }))).execute();
   // Hoa's and Lan's birth notices ("Giấy chứng sinh") were digitized at an earlier intake, with their consent
-  const filed = async (personalId: string) => {
-    const d = await receiveDossier(w.ctx(w.actors.clerk), w.intake({ personalId }));
-    return { id: (await t.db.selectFrom('dossiers').select('id').where('code', '=', d.code).executeTakeFirstOrThrow()).id, code: d.code };
-  };
-  const consent = (holder: string) => ({ holder_kind: 'person' as const, holder_id: holder, purpose: 'reuse', given_at: w.clock.now(), given_via: 'counter' as const, recorded_by: w.actors.clerk.userId });
-  await t.db.insertInto('store_consents').values([consent(HOA), consent(LAN)]).execute();
-  const doc = (holder: string, dossier: { id: number; code: string }) => ({
-    holder_kind: 'person' as const, holder_id: holder, paper_key: 'p2', doc_type: 'birthNotice', title: 'Giấy chứng sinh', file_id: 1, source_kind: 'digitized' as const,
-    source_dossier_id: dossier.id, source_dossier_code: dossier.code, source_procedure_code: w.procedureCode, filed_by: null, valid_from: null, valid_until: null, created_at: w.clock.now(),
-  });
-  await t.db.insertInto('store_documents').values([doc(HOA, await filed(HOA)), doc(LAN, await filed(LAN)), doc(NO_CONSENT, await filed(NO_CONSENT))]).execute();
+  await storeBirthNotice(w, HOA, { consent: true });
+  await storeBirthNotice(w, LAN, { consent: true });
+  await storeBirthNotice(w, NO_CONSENT, { consent: false });
 });
 beforeEach(() => { w.clock.set(new Date('2026-03-02T09:00:00+07:00')); });
 
@@ -58,19 +51,22 @@ describe('papers to bring and the document store', () => {
     expect(made.store).toEqual({ held: 1, of: 3 });
   });
 
-  it('to a visitor who types the personal ID: a count only, never the names', async () => {
+  it('to a visitor who types the personal ID: nothing of the store, not even a count', async () => {
     const made = await createBooking(as(null), await input('2026-03-03T07:50+07:00', LAN));
     expect(made.papers.map((p) => p.inStore)).toEqual([null, null, null]);
-    expect(made.store).toEqual({ held: 1, of: 3 });
-    // staff booking on the phone see the count as well
-    const byPhone = await createBooking(as({ ...w.actors.clerk, userId: accounts['clerk'] ?? 0 }), { ...(await input('2026-03-03T08:10+07:00', '087090007005')), channel: 'phone' });
-    expect(byPhone.store).toEqual({ held: 0, of: 3 });
+    expect(made.store).toBeNull();
+    // staff booking on the phone learn nothing of it either
+    await cancelBooking(as(null), made.code, made.manageToken);
+    const byPhone = await createBooking(as({ ...w.actors.clerk, userId: accounts['clerk'] ?? 0 }), { ...(await input('2026-03-03T08:10+07:00', LAN)), channel: 'phone' });
+    expect(byPhone.store).toBeNull();
+    expect(byPhone.papers.every((p) => p.inStore === null)).toBe(true);
   });
 
-  it('counts for a visitor, tells nothing to an unverified account, and nothing is held without consent', async () => {
-    const visitor = await createBooking(as(null), await input('2026-03-04T07:30+07:00', NO_CONSENT));
-    expect(visitor.papers.every((p) => p.inStore === null)).toBe(true);
-    expect(visitor.store).toEqual({ held: 0, of: 3 }); // a document, but no consent: nothing offered
+  it('tells nothing to an unverified account, and nothing is held without consent', async () => {
+    const holder: Actor = { ...w.actors.citizen, userId: accounts['noConsent'] ?? 0, scope: { kind: 'self', personalId: NO_CONSENT } };
+    const own = await createBooking(as(holder), await input('2026-03-04T07:30+07:00'));
+    expect(own.papers.every((p) => p.inStore === false)).toBe(true);
+    expect(own.store).toEqual({ held: 0, of: 3 }); // a document, but no consent: nothing offered
     const unverified = await createBooking(as(citizen(null)), await input('2026-03-04T07:50+07:00', '087090007003'));
     expect(unverified.papers.every((p) => p.inStore === null)).toBe(true);
     expect(unverified.store).toBeNull();

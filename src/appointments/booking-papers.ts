@@ -1,6 +1,6 @@
 // The papers to bring to a booking (issue 14 §3): the procedure's list and what of it the
-// applicant's document store already holds — by name only to the signed-in citizen whose verified
-// personal ID is the booking's, as a count to others who gave a personal ID (model.ts storeDisclosure).
+// applicant's document store already holds — only to the signed-in citizen whose verified personal
+// ID is the booking's; to anyone else nothing of the store, not even a count (model.ts storeDisclosure).
 import { procedureForIntake } from '../catalog/references';
 import type { Actor } from '../platform/actor';
 import type { ServiceContext } from '../platform/context';
@@ -31,6 +31,5 @@ export async function papersToBring(
     list.papers.map(({ key, ...p }) => ({ ...p, inStore: inStore(key) }));
   if (disclosure === 'none' || personalId === null) return { papers: plain(() => null), store: null };
   const held = new Set((await papersHeldFor(ctx.db, personalId, procedureCode, list.papers, today)).map((h) => h.paperKey));
-  const store = { held: held.size, of: list.papers.length };
-  return { papers: plain((key) => (disclosure === 'names' ? held.has(key) : null)), store };
+  return { papers: plain((key) => held.has(key)), store: { held: held.size, of: list.papers.length } };
 }

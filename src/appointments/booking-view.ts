@@ -30,7 +30,7 @@ export interface BookingView {
   readonly purpose: Purpose;
   readonly purposeLabel: string;
   readonly servicePoint: { readonly code: string; readonly name: string; readonly address: string };
-  /** the counter (or 'courier-N' for a visit at home) that serves it */
+  /** the counter (or 'courier:<account id>' for a visit at home) that serves it */
   readonly seat: string;
   readonly procedureCode: string;
   readonly procedureName: string;
@@ -41,6 +41,8 @@ export interface BookingView {
   readonly maskedPhone: string;
   readonly channel: BookingChannel;
   readonly address: string | null;
+  /** a visit at home: the address's commune (in force); a reschedule offers the slots of the same commune */
+  readonly communeCode: string | null;
   readonly dossierCode: string | null;
 }
 
@@ -61,7 +63,7 @@ export function bookingView(row: BookingRow, point: { code: string; name: string
     servicePoint: { code: point.code, name: point.name, address: point.address }, seat: row.seat, procedureCode: row.procedure_code, procedureName: row.procedure_name,
     startsAt: formatVnInstant(row.starts_at.getTime()), endsAt: formatVnInstant(row.ends_at.getTime()),
     name: row.name, maskedPhone: mask(normalizeVietnameseMobile(row.phone) ?? row.phone), channel: row.channel,
-    address: row.address, dossierCode: row.dossier_code,
+    address: row.address, communeCode: row.commune_code, dossierCode: row.dossier_code,
   };
 }
 

@@ -11,7 +11,7 @@ import { cancelBooking, createBooking, rescheduleBooking, type BookingInput } fr
 import { bookingCalendar } from './ics';
 import { appointmentSecret, sign } from './keys';
 import { sendOneTimeCode, verifyOneTimeCode } from './one-time-codes';
-import { bookingByLink, listHomeVisits, listSlots } from './reads';
+import { bookingByLink, listSlots } from './reads';
 import { recordNoShows, sendReminders } from './staff';
 
 let t: TestDatabase;
@@ -193,28 +193,6 @@ describe('booking', () => {
       if (original === undefined) delete process.env['TZ'];
       else process.env['TZ'] = original;
     }
-  });
-});
-
-describe('visits at home', () => {
-  it('hold a courier for the visit and the travel after it; capacity is the point\'s couriers; the day plan lists them', async () => {
-    // defaults: 2 couriers, a 30-minute visit and 20 minutes of travel → 50-minute slots
-    const slots = await listSlots(deps(), { servicePointCode: w.servicePoint.code, procedureCode: w.procedureCode, purpose: 'home', from: '2026-03-12', to: '2026-03-12' });
-    expect(slots.serviceMinutes).toBe(30);
-    expect(slots.slots.slice(0, 3).map((x) => [x.startsAt.slice(11, 16), x.endsAt.slice(11, 16), x.capacity])).toEqual([['07:30', '08:20', 2], ['08:20', '09:10', 2], ['09:10', '10:00', 2]]);
-    const at = '2026-03-12T08:20+07:00';
-    const first = await createBooking(deps(), await booking(at, { purpose: 'home', address: 'Số 5, ấp Tân Hòa' }));
-    const second = await createBooking(deps(), await booking(at, { purpose: 'home', address: 'Số 9, ấp Tân Hòa' }));
-    expect([first.seat, second.seat].sort()).toEqual(['courier-1', 'courier-2']);
-    await expect(createBooking(deps(), await booking(at, { purpose: 'home', address: 'Số 1' }))).rejects.toMatchObject({ code: 'SLOT_FULL' });
-    await expect(createBooking(deps(), await booking(at, { purpose: 'home' }))).rejects.toMatchObject({ code: 'ADDRESS_REQUIRED' });
-    const plan = await listHomeVisits({ db: t.db, clock: w.clock, actor: w.actors.courier }, { servicePointCode: w.servicePoint.code, date: '2026-03-12' });
-    expect(plan.items.map((v) => [v.seat, v.startsAt, v.endsAt, v.address])).toEqual([first, second].sort((a, b) => a.seat.localeCompare(b.seat))
-      .map((v) => [v.seat, '2026-03-12T08:20:00+07:00', '2026-03-12T09:10:00+07:00', v.address]));
-    expect(new Set(plan.items.map((v) => v.address))).toEqual(new Set(['Số 5, ấp Tân Hòa', 'Số 9, ấp Tân Hòa']));
-    // a clerk's counters are not couriers: the intake slot at 08:20 still has its 3 counters free
-    const intake = await listSlots(deps(), { servicePointCode: w.servicePoint.code, procedureCode: w.procedureCode, purpose: 'intake', from: '2026-03-12', to: '2026-03-12' });
-    expect(intake.slots.find((x) => x.startsAt === '2026-03-12T08:30:00+07:00')?.free).toBe(3);
   });
 });
 

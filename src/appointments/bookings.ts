@@ -11,6 +11,7 @@ import { recordAudit } from '../platform/audit-log';
 import type { ServiceContext } from '../platform/context';
 import type { DB } from '../platform/db/schema';
 import { conflict, forbidden, notFound, validationFailed } from '../platform/errors';
+import { servicePointAddress } from '../directory/references';
 import { queueTextSms } from '../notifications/service';
 import { formatVnInstant, parseInstant, vnDateOfInstant } from '../shared/civil-date';
 import { liveBookings, loadAvailability } from './availability';
@@ -20,6 +21,8 @@ import { appointmentSecret, bookingLinkToken, isBookingLinkToken } from './keys'
 import { bookingCodeFrom, holderKeyOf, PERSONAL_ID_RE, type BookingChannel, type Purpose } from './model';
 import { verifiedPhone } from './one-time-codes';
 import { checkPickup } from './pickup';
+import type { HomeArea } from './home-areas';
+import { moveBookedVisitPickup, openBookedVisitPickup, releaseBookedVisitPickup } from '../postal/service';
 import { slotAt } from './slots';
 
 export interface BookingDeps extends ServiceContext {
@@ -38,8 +41,9 @@ export interface BookingInput {
   readonly phone: string;
   /** from POST /appointments/phone-codes/verify: the phone was verified by a one-time code */
   readonly phoneVerification: string;
-  /** where the courier comes (a visit at home) */
+  /** where the courier comes (a visit at home): the address, and its commune (current or pre-2025 code) */
   readonly address?: string;
+  readonly communeCode?: string;
   /** the dossier whose result is picked up */
   readonly dossierCode?: string;
   /** staff only: at the counter, or on the phone */
@@ -85,6 +89,7 @@ export async function createBooking(deps: BookingDeps, input: BookingInput): Pro
     throw validationFailed('PHONE_NOT_VERIFIED', 'Số điện thoại chưa được xác thực bằng mã gửi qua tin nhắn (hoặc mã đã quá 30 phút).', [{ path: 'phoneVerification', message: 'chưa xác thực' }]);
   }
   if (input.purpose === 'home' && !input.address?.trim()) throw validationFailed('ADDRESS_REQUIRED', 'Vui lòng nhập địa chỉ để bưu tá đến.', [{ path: 'address', message: 'bắt buộc' }]);
+  if (input.purpose === 'home' && !input.communeCode?.trim()) throw validationFailed('COMMUNE_REQUIRED', 'Vui lòng chọn xã, phường nơi bưu tá đến.', [{ path: 'communeCode', message: 'bắt buộc' }]);
   const start = startOf(input.startsAt);
   const day = vnDateOfInstant(start);
   // a result's pickup: the dossier's own place and procedure, not before the result is due
@@ -94,7 +99,7 @@ export async function createBooking(deps: BookingDeps, input: BookingInput): Pro
   const [procedure, secret, availability] = await Promise.all([
     procedurePapers(deps, input.procedureCode, day),
     appointmentSecret(deps.db),
-    loadAvailability(deps.db, { servicePointCode: input.servicePointCode, procedureCode: input.procedureCode, purpose: input.purpose, today: vnDateOfInstant(now.getTime()), from: day, to: day }),
+    loadAvailability(deps.db, { servicePointCode: input.servicePointCode, procedureCode: input.procedureCode, purpose: input.purpose, today: vnDateOfInstant(now.getTime()), from: day, to: day, communeCode: input.communeCode }),
   ]);
   if (actor && channel !== 'portal' && !isWithinScope(actor, { unitPaths: [availability.point.unitPath], servicePointIds: [availability.point.id] }) && actor.scope.kind === 'servicePoint') {
     throw forbidden('OTHER_SERVICE_POINT', 'Nhân viên tại quầy chỉ đặt lịch tại điểm phục vụ của mình.');
@@ -110,12 +115,15 @@ export async function createBooking(deps: BookingDeps, input: BookingInput): Pro
           .where('status', '=', 'booked').where('starts_at', '>', now).executeTakeFirst();
         if (held) throw conflict('ALREADY_BOOKED', `Ông/bà đã có lịch hẹn ${held.code} cho thủ tục này. Vui lòng hủy hoặc đổi lịch đó.`);
         const seat = await freeSeatAt(trx, availability, start, now.getTime());
-        const inserted = await trx.insertInto('bookings').values({
+        const booked = await trx.insertInto('bookings').values({
           code: bookingCodeFrom(randomBytes(8)), service_point_id: availability.point.id, province_code: availability.point.provinceCode, unit_path: availability.point.unitPath,
           purpose: input.purpose, procedure_code: input.procedureCode, procedure_name: procedure.name, seat: seat.seat,
           starts_at: new Date(start), ends_at: new Date(seat.end), holder_key: holderKey, personal_id: personalId, phone: input.phone.trim(), name,
           address: input.address?.trim() || null, dossier_code: input.dossierCode?.trim() || null, channel, created_by: actor?.userId ?? null, created_at: now,
+          commune_code: availability.home?.commune.code ?? null,
         }).returningAll().executeTakeFirstOrThrow();
+        // a visit at home is a pickup assigned to its courier, in this same transaction
+        const inserted = availability.home ? await withPickup(trx, booked, availability.home, actor, now) : booked;
         await recordAudit(trx, actor, { action: 'appointment.book', entity: 'booking', entityKey: inserted.code, at: now, payload: { seat: seat.seat, startsAt: input.startsAt, channel } });
         await queueSms(trx, deps, inserted, `Đã đặt lịch ${inserted.code}: ${whenText(inserted)} tại ${availability.point.name}. Đổi/hủy: ${linkOf(deps.publicUrl, inserted.code, bookingLinkToken(secret, inserted.code, inserted.link_version))}`);
         return { row: inserted, point: availability.point };
@@ -129,6 +137,18 @@ export async function createBooking(deps: BookingDeps, input: BookingInput): Pro
       throw e;
     }
   }
+}
+
+/** The booked visit's pickup (src/postal): the courier of its seat, the visit as its window. */
+async function withPickup(trx: Transaction<DB>, row: BookingRow, home: HomeArea, actor: Actor | null, now: Date): Promise<BookingRow> {
+  const courier = home.couriers.find((c) => c.seat === row.seat);
+  if (!courier) throw seatTaken();
+  const { shipmentId } = await openBookedVisitPickup(trx, {
+    servicePointId: row.service_point_id, procedureCode: row.procedure_code, procedureName: row.procedure_name,
+    applicant: { name: row.name, phone: row.phone, personalId: row.personal_id }, address: row.address ?? '', commune: home.commune,
+    windowFrom: row.starts_at, windowTo: row.ends_at, courier, bookingCode: row.code, origin: row.channel,
+  }, actor, now);
+  return trx.updateTable('bookings').set({ shipment_id: shipmentId }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
 }
 
 const slotFull = () => conflict('SLOT_FULL', 'Khung giờ này vừa hết chỗ. Vui lòng chọn khung giờ khác.');
@@ -148,8 +168,13 @@ async function freeSeatAt(trx: Transaction<DB>, availability: Awaited<ReturnType
   // writer committed is visible: a seat taken meanwhile is retried at once. One seat lock per
   // transaction, so these locks cannot deadlock; the exclusion constraint stays the guarantee.
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`booking-seat:${availability.point.id}:${seat}`}))`.execute(trx);
-  const taken = await liveBookings(trx, availability.point.id, [seat], start, slot.end, exceptId);
-  if (taken.length > 0) throw seatTaken();
+  if (availability.base.travel) {
+    // a visit at home: the courier's visits of the day as committed now must still keep the travel clear of it
+    const fresh = await liveBookings(trx, availability.point.id, [seat], dayStart, start + 86_400_000, exceptId);
+    if (!slotAt({ ...availability.base, seats: [seat], from: day, to: day, now, bookings: fresh }, start)?.freeSeats.includes(seat)) throw seatTaken();
+  } else if ((await liveBookings(trx, availability.point.id, [seat], start, slot.end, exceptId)).length > 0) {
+    throw seatTaken();
+  }
   return { seat, end: slot.end };
 }
 
@@ -184,10 +209,11 @@ export async function cancelBooking(deps: BookingDeps, code: string, token: stri
     if (found.status !== 'booked') throw conflict('BOOKING_NOT_ACTIVE', 'Lịch hẹn này không còn hiệu lực để hủy.');
     const updated = await trx.updateTable('bookings').set({ status: 'cancelled', cancelled_at: now, link_version: found.link_version + 1 })
       .where('id', '=', found.id).returningAll().executeTakeFirstOrThrow();
+    if (found.shipment_id !== null) await releaseBookedVisitPickup(trx, found.shipment_id, found.code);
     await recordAudit(trx, deps.actor, { action: 'appointment.cancel', entity: 'booking', entityKey: code, at: now, payload: { channel: 'link' } });
-    const place = await loadAvailability(trx, { servicePointId: found.service_point_id, procedureCode: found.procedure_code, purpose: found.purpose, today: vnDateOfInstant(now.getTime()), from: vnDateOfInstant(now.getTime()), to: vnDateOfInstant(now.getTime()) });
+    const point = await servicePointAddress(trx, found.service_point_id);
     await queueSms(trx, deps, updated, `Lịch hẹn ${code} (${whenText(updated)}) đã được hủy.`);
-    return { row: updated, point: place.point };
+    return { row: updated, point: point ?? { code: '', name: '', address: '' } };
   });
   return { ...bookingView(row, point), manageToken: bookingLinkToken(secret, row.code, row.link_version), papers: [], store: null };
 }
@@ -204,11 +230,14 @@ export async function rescheduleBooking(deps: BookingDeps, code: string, token: 
         const found = await bookingByLink(trx, code, token, secret);
         if (found.status !== 'booked') throw conflict('BOOKING_NOT_ACTIVE', 'Lịch hẹn này không còn hiệu lực để đổi.');
         const day = vnDateOfInstant(start);
-        const availability = await loadAvailability(trx, { servicePointId: found.service_point_id, procedureCode: found.procedure_code, purpose: found.purpose, today: vnDateOfInstant(now.getTime()), from: day, to: day });
+        // a visit at home moves within the same address's commune
+        const availability = await loadAvailability(trx, { servicePointId: found.service_point_id, procedureCode: found.procedure_code, purpose: found.purpose, today: vnDateOfInstant(now.getTime()), from: day, to: day, communeCode: found.commune_code });
         const seat = await freeSeatAt(trx, availability, start, now.getTime(), found.id);
         const updated = await trx.updateTable('bookings').set({
           starts_at: new Date(start), ends_at: new Date(seat.end), seat: seat.seat, link_version: found.link_version + 1, reminder_sent_at: null,
         }).where('id', '=', found.id).returningAll().executeTakeFirstOrThrow();
+        const courier = availability.home?.couriers.find((c) => c.seat === seat.seat);
+        if (found.shipment_id !== null && courier) await moveBookedVisitPickup(trx, found.shipment_id, { windowFrom: updated.starts_at, windowTo: updated.ends_at, courier }, deps.actor, now);
         await recordAudit(trx, deps.actor, { action: 'appointment.reschedule', entity: 'booking', entityKey: code, at: now, payload: { from: found.starts_at.toISOString(), to: startsAt, seat: seat.seat } });
         await queueSms(trx, deps, updated, `Lịch hẹn ${code} đã đổi sang ${whenText(updated)}. Đổi/hủy: ${linkOf(deps.publicUrl, code, bookingLinkToken(secret, code, updated.link_version))}`);
         return { row: updated, point: availability.point };

@@ -28,9 +28,9 @@ export interface BookingRules {
   readonly minNoticeMinutes: number;
   /** Bookable days ahead, counted from today (Vietnam time). */
   readonly horizonDays: number;
-  /** Couriers of the point who visit homes (the at-home capacity); 0: no visits at home. */
+  /** Kept for the settings' API; the capacity at home is the couriers visiting the address's commune (courier_areas). */
   readonly homeCouriers: number;
-  /** Travel between two visits, added after each visit (the postal day plan reads the same). */
+  /** Travel between two visits in different communes when the directory lacks a commune's centre (home-travel.ts). */
   readonly homeTravelMinutes: number;
 }
 
@@ -38,9 +38,6 @@ export const DEFAULT_RULES: BookingRules = { minNoticeMinutes: 120, horizonDays:
 
 /** Minutes after its end when a booking still 'booked' counts as a no-show (the job records it). */
 export const NO_SHOW_GRACE_MINUTES = 30;
-
-/** The seat of the n-th courier (1-based): at-home bookings are seats too, under the same constraint. */
-export const courierSeat = (n: number): string => `courier-${n}`;
 
 /**
  * Who holds a booking, for "one future booking per procedure": the personal ID, or the verified
@@ -64,16 +61,15 @@ export function bookingCodeFrom(randomBytes: Uint8Array): string {
 
 export const PERSONAL_ID_RE = /^[0-9]{12}$/;
 
-/** What the answer of a booking may say of the applicant's document store (issue 14 §3). */
-export type StoreDisclosure = 'names' | 'count' | 'none';
+/** What the answer of a booking may say of the applicant's document store (issue 14 §3): the names, or nothing. */
+export type StoreDisclosure = 'names' | 'none';
 
 /**
- * Names of the papers the store holds only to a signed-in citizen whose verified personal ID is the
- * booking's; a count only when a personal ID was given by anyone else (a visitor, staff); nothing
- * without a personal ID or to a signed-in account whose personal ID is not verified.
+ * The papers the store holds only to a signed-in citizen whose verified personal ID is the
+ * booking's; to anyone else — a visitor who typed a personal ID, staff, an unverified account —
+ * nothing at all, not even a count: a count would tell a stranger that the person has papers.
  */
 export function storeDisclosure(actor: { readonly scope: { readonly kind: string; readonly personalId?: string | null } } | null, personalId: string | null): StoreDisclosure {
-  if (personalId === null) return 'none';
-  if (actor?.scope.kind === 'self') return actor.scope.personalId === personalId ? 'names' : 'none';
-  return 'count';
+  if (personalId === null || actor?.scope.kind !== 'self') return 'none';
+  return actor.scope.personalId === personalId ? 'names' : 'none';
 }

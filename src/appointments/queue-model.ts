@@ -58,9 +58,19 @@ export function callOrder<T extends WaitingTicket>(waiting: readonly T[], now: D
     || a.number - b.number);
 }
 
-/** The next ticket to call, or null when nobody waits. */
-export function nextToCall<T extends WaitingTicket>(waiting: readonly T[], now: Date, policy: QueuePolicy): T | null {
-  return callOrder(waiting, now, policy)[0] ?? null;
+/**
+ * The next ticket to call, or null when nobody waits. `callable` keeps out the tickets the calling
+ * counter may not take (a booked ticket goes to a counter that serves its procedure — for a
+ * result's pickup, a counter that returns that procedure's results): they wait for another counter.
+ */
+export function nextToCall<T extends WaitingTicket>(waiting: readonly T[], now: Date, policy: QueuePolicy, callable: (t: T) => boolean = () => true): T | null {
+  return callOrder(waiting.filter(callable), now, policy)[0] ?? null;
+}
+
+/** Which procedures each counter serves (appointment_counter_procedures): a counter without any serves every procedure. */
+export function counterServes(served: readonly { readonly counter_code: string; readonly procedure_code: string }[], counterCode: string, procedureCode: string): boolean {
+  const own = served.filter((r) => r.counter_code === counterCode);
+  return own.length === 0 || own.some((r) => r.procedure_code === procedureCode);
 }
 
 export function isBookingDue(t: Pick<WaitingTicket, 'kind' | 'bookedAt'>, now: Date, policy: QueuePolicy): boolean {

@@ -11,6 +11,7 @@ import { DomainError } from '../platform/errors';
 import { displayBoard, queueReport } from './queue-display';
 import { lookupBookedVisit } from './reads';
 import { checkInBooking, closeKiosks, openKiosk, QUEUE_CHANNEL, takeWalkInTicket, type KioskDeps } from './queue-kiosk';
+import { counterServes } from './queue-model';
 import { actOnTicket, callNextTicket, counterQueue, type QueueContext } from './queue-service';
 
 let t: TestDatabase;
@@ -46,10 +47,10 @@ afterAll(async () => {
 });
 
 /** A booking as the appointments write it (src/appointments/bookings.ts), read back by the queue's check-in. */
-const booking = async (code: string, time: string, o: { day?: string; servicePointId?: number; status?: 'booked' | 'cancelled' } = {}) => {
+const booking = async (code: string, time: string, o: { day?: string; servicePointId?: number; status?: 'booked' | 'cancelled'; dossierCode?: string } = {}) => {
   const startsAt = vn(time, o.day);
   await t.db.insertInto('bookings').values({
-    code, service_point_id: o.servicePointId ?? w.servicePoint.id, province_code: w.province.code, unit_path: w.commune.path, purpose: 'intake',
+    code, service_point_id: o.servicePointId ?? w.servicePoint.id, province_code: w.province.code, unit_path: w.commune.path, purpose: o.dossierCode ? 'pickup' : 'intake', dossier_code: o.dossierCode ?? null,
     procedure_code: w.procedureCode, procedure_name: 'Đăng ký khai sinh', seat: code, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 20 * 60_000),
     status: o.status ?? 'booked', holder_key: `id:${code}`, personal_id: '087190004321', phone: '0912000111', name: 'Nguyễn Thị Lan', channel: 'portal', created_at: w.clock.now(),
   }).execute();
@@ -159,6 +160,33 @@ describe('the kiosk', () => {
       expect(other.total.issued).toBe(0);
       expect((await failure(queueReport(w.ctx(w.actors.clerk), { from: '2026-12-07', to: '2026-12-07' }))).code).toBe('FORBIDDEN');
     });
+  });
+});
+
+describe('a result\'s pickup at the counters', () => {
+  it('is called only to a counter that returns its procedure\'s results; the other counter calls the walk-in', async () => {
+    w.clock.set(vn('08:00', '2026-12-09'));
+    await t.db.insertInto('appointment_counter_procedures').values([
+      { service_point_id: w.servicePoint.id, counter_code: 'Q1', procedure_code: '1.000000.000.00.00.H20' },
+      { service_point_id: w.servicePoint.id, counter_code: 'Q2', procedure_code: w.procedureCode },
+    ]).execute();
+    try {
+      const opened = await openKiosk(w.ctx(w.actors.clerk));
+      await booking('HGPICKUP9', '08:05', { day: '2026-12-09', dossierCode: '000.01.61.H20-261201-0001' });
+      expect((await checkInBooking(kiosk, opened.token, { bookingCode: 'HGPICKUP9' })).label).toBe('H001');
+      expect((await takeWalkInTicket(kiosk, opened.token, { priority: false })).label).toBe('002');
+      // Q1 does not serve the procedure: the due pickup waits for Q2, Q1 takes the walk-in
+      expect((await callNextTicket(q(w.actors.clerk), { counterCode: 'Q1' })).label).toBe('002');
+      const atQ2 = await callNextTicket(q(w.actors.clerk), { counterCode: 'Q2' });
+      expect(atQ2).toMatchObject({ label: 'H001', counterCode: 'Q2', booking: { resultDossierCode: '000.01.61.H20-261201-0001' } });
+    } finally {
+      await t.db.deleteFrom('appointment_counter_procedures').where('service_point_id', '=', w.servicePoint.id).execute();
+    }
+  });
+
+  it('the rule alone: a counter without configured procedures serves all; one with some serves only those', () => {
+    const served = [{ counter_code: 'Q2', procedure_code: 'P' }];
+    expect([counterServes(served, 'Q1', 'P'), counterServes(served, 'Q2', 'P'), counterServes(served, 'Q2', 'R')]).toEqual([true, true, false]);
   });
 });
 

@@ -14,7 +14,7 @@ import { conflict, forbidden, notFound, validationFailed } from '../platform/err
 import { vnDateOfInstant } from '../shared/civil-date';
 import { QUEUE_CHANNEL } from './queue-kiosk';
 import {
-  callAnnouncement, callOrder, isBookingDue, nextToCall, queueFigures, ticketLabel,
+  callAnnouncement, callOrder, counterServes, isBookingDue, nextToCall, queueFigures, ticketLabel,
   type QueueFigures, type QueuePolicy, type TicketKind, type TicketStatus,
 } from './queue-model';
 
@@ -138,7 +138,10 @@ export async function callNextTicket(ctx: QueueContext, input: { readonly counte
     const rows = await ticketRows(trx, servicePointId, day);
     const busy = rows.find((t) => t.status === 'called' && t.counter_code === counter.code);
     if (busy) throw conflict('COUNTER_BUSY', `${counter.name} đang phục vụ số ${ticketLabel(busy)}. Hãy kết thúc số này trước khi gọi số tiếp theo.`);
-    const next = nextToCall(rows.filter((t) => t.status === 'waiting').map((t) => ({ ...waitingOf(t), row: t })), now, ctx.policy);
+    const served = await trx.selectFrom('appointment_counter_procedures').select(['counter_code', 'procedure_code']).where('service_point_id', '=', servicePointId).execute();
+    // a booked ticket (an intake, or a result's pickup) is called only to a counter serving its procedure
+    const callable = (t: { row: TicketRow }) => t.row.kind !== 'booked' || t.row.procedure_code === null || counterServes(served, counter.code, t.row.procedure_code);
+    const next = nextToCall(rows.filter((t) => t.status === 'waiting').map((t) => ({ ...waitingOf(t), row: t })), now, ctx.policy, callable);
     if (!next) throw conflict('QUEUE_EMPTY', 'Không còn ai đang chờ.');
     const called = await trx.updateTable('queue_tickets').set({
       status: 'called', called_at: now, last_called_at: now, call_count: 1, counter_code: counter.code, counter_name: counter.name, called_by: actor.userId,

@@ -25,8 +25,10 @@ export interface SlotList {
   readonly servicePoint: { readonly code: string; readonly name: string; readonly address: string };
   readonly procedureCode: string;
   readonly purpose: Purpose;
-  /** one service's minutes (a visit at home: without the travel after it) */
+  /** one service's minutes (a visit at home: the visit, without the travel around it) */
   readonly serviceMinutes: number;
+  /** a visit at home: the address's commune in force */
+  readonly commune: { readonly code: string; readonly name: string } | null;
   readonly slots: SlotView[];
 }
 
@@ -38,7 +40,7 @@ function dateOrRefuse(text: string | undefined, path: string): IsoDate | undefin
 }
 
 /** The offered slots of [from, to] (at most 62 days), with their free seats; full slots are listed with free 0. */
-export async function listSlots(ctx: ServiceContext, query: { servicePointCode: string; procedureCode: string; purpose: Purpose; from?: string; to?: string }): Promise<SlotList> {
+export async function listSlots(ctx: ServiceContext, query: { servicePointCode: string; procedureCode: string; purpose: Purpose; from?: string; to?: string; communeCode?: string }): Promise<SlotList> {
   const now = ctx.clock.now().getTime();
   const range = requestedRange(now, dateOrRefuse(query.from, 'from'), dateOrRefuse(query.to, 'to'));
   if (range.to < range.from) throw validationFailed('DATE_RANGE_INVALID', 'Ngày kết thúc phải sau ngày bắt đầu.', [{ path: 'to', message: 'trước ngày bắt đầu' }]);
@@ -47,7 +49,7 @@ export async function listSlots(ctx: ServiceContext, query: { servicePointCode: 
   const slots = generateSlots({ ...availability.base, from: range.from, to: range.to, now, bookings });
   const { code, name, address } = availability.point;
   return {
-    servicePoint: { code, name, address }, procedureCode: query.procedureCode, purpose: query.purpose, serviceMinutes: availability.serviceMinutes,
+    servicePoint: { code, name, address }, procedureCode: query.procedureCode, purpose: query.purpose, serviceMinutes: availability.serviceMinutes, commune: availability.home?.commune ?? null,
     slots: slots.map((s) => ({ startsAt: formatVnInstant(s.start), endsAt: formatVnInstant(s.end), capacity: s.capacity, free: s.freeSeats.length })),
   };
 }
@@ -68,8 +70,8 @@ export async function listDayBookings(ctx: ServiceContext, query: { servicePoint
 }
 
 /**
- * The visits at home of one day at a service point (its couriers' area), in time order: what the
- * postal day plan reads. Each visit holds its courier seat for the visit and the travel after it.
+ * The visits at home of one day at a service point, in time order; each is also a pickup assigned
+ * to its courier (src/postal/booked-visits.ts), which is how the courier's day plan shows it.
  */
 export async function listHomeVisits(ctx: ServiceContext, query: { servicePointCode: string; date: string }): Promise<{ items: BookingView[] }> {
   if (!ctx.actor || !(can(ctx.actor, 'appointments.serve') || can(ctx.actor, 'postal.courier'))) throw forbidden('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.');

@@ -4,7 +4,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorldApp } from '../dossiers/world.test-helper';
 import { createSmsSimulator } from '../notifications/sms-simulator';
+import { saveActorAsUser } from '../../test/factories';
 import { registerAppointmentRoutes } from './routes';
+import { storeBirthNotice } from './store.test-helper';
 
 const WEEK = ['07:30-11:30', '13:30-17:00'];
 const { t, w, app } = useWorldApp((a, t, w) => registerAppointmentRoutes(a, {
@@ -14,6 +16,8 @@ const { t, w, app } = useWorldApp((a, t, w) => registerAppointmentRoutes(a, {
 beforeAll(async () => {
   await t.db.updateTable('service_points').set({ opening_hours: JSON.stringify({ weekly: { 1: WEEK, 2: WEEK, 3: WEEK, 4: WEEK, 5: WEEK } }) }).where('id', '=', w.servicePoint.id).execute();
   await t.db.insertInto('counters').values([{ service_point_id: w.servicePoint.id, code: 'Q01', name: 'Quầy 01' }]).execute();
+  await saveActorAsUser(t.db, w.actors.citizen);
+  await saveActorAsUser(t.db, w.actors.clerk);
 });
 
 /** The verification of `phone` the way a citizen gets it: the code the SMS simulator received. */
@@ -67,5 +71,34 @@ describe('booking over HTTP', () => {
     expect(wrongCode.statusCode).toBeLessThan(500);
     const badLink = await app.inject({ method: 'GET', url: '/api/v1/appointments/bookings/HGAAAAAAAA?token=1.x' });
     expect(badLink.statusCode).toBe(404);
+  });
+});
+
+describe('what a booking\'s answer says of the document store, over HTTP', () => {
+  type Answer = { code: string; manageToken: string; papers: { inStore: boolean | null }[]; store: { held: number; of: number } | null };
+  const book = async (startsAt: string, phone: string, over: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const r = await app.inject({
+      method: 'POST', url: '/api/v1/appointments/bookings', headers,
+      payload: { servicePointCode: w.servicePoint.code, procedureCode: w.procedureCode, purpose: 'intake', startsAt, name: 'Nguyễn Văn An', phone, phoneVerification: await verifiedBy(phone), ...over },
+    });
+    expect(r.statusCode).toBe(201);
+    return r.json<Answer>();
+  };
+  const cancel = async (a: Answer) => expect((await app.inject({ method: 'POST', url: `/api/v1/appointments/bookings/${a.code}/cancel`, payload: { token: a.manageToken } })).statusCode).toBe(200);
+
+  it('names the papers held only to the signed-in citizen whose verified personal ID it is; to anyone typing the ID, nothing — not even a count', async () => {
+    await storeBirthNotice(w, '087090001234', { consent: true });
+    const visitor = await book('2026-03-04T07:30:00+07:00', '0912000444', { personalId: '087090001234' });
+    expect(visitor.store).toBeNull();
+    expect(visitor.papers.every((p) => p.inStore === null)).toBe(true);
+    expect(JSON.stringify(visitor)).not.toContain('held');
+    await cancel(visitor);
+    const staff = await book('2026-03-04T07:50:00+07:00', '0912000445', { personalId: '087090001234', channel: 'phone' }, { 'x-test-actor': 'clerk' });
+    expect(staff.store).toBeNull();
+    expect(staff.papers.every((p) => p.inStore === null)).toBe(true);
+    await cancel(staff);
+    const holder = await book('2026-03-04T08:10:00+07:00', '0912000446', {}, { 'x-test-actor': 'citizen' });
+    expect(holder.store).toEqual({ held: 1, of: holder.papers.length });
+    expect(holder.papers.map((p) => p.inStore)).toContain(true);
   });
 });

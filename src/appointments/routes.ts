@@ -16,6 +16,7 @@ import {
   AppointmentStatsSchema, BookingSchema, BookingWithLinkSchema, CodeSentSchema, CounterHoursInputSchema, CounterHoursSchema, DurationsSchema, PhoneVerificationSchema, PickupSchema, SettingsSchema, SlotListSchema,
 } from './schemas';
 import { getCounterHours, saveCounterHours } from './counter-hours';
+import { registerHomeRoutes } from './home-routes';
 import { pickupForCaller } from './pickup';
 import { getSettings, listDurations, saveDurations, saveSettings } from './settings';
 import { appointmentStats } from './stats';
@@ -41,6 +42,7 @@ export function registerAppointmentRoutes(app: HttpApp, deps: AppointmentRouteDe
   const ctx = (request: FastifyRequest) => ({ db: deps.db, clock: deps.clock, actor: request.actor ?? null });
   const staff = (request: FastifyRequest) => ({ db: deps.db, clock: deps.clock, actor: requireActor(request) });
   const limited = publicRateLimit(deps.rateLimit);
+  registerHomeRoutes(app, deps);
 
   app.get('/api/v1/appointments/slots', {
     config: limited,
@@ -49,6 +51,7 @@ export function registerAppointmentRoutes(app: HttpApp, deps: AppointmentRouteDe
       querystring: Type.Object({
         servicePointCode: Type.String({ minLength: 1, maxLength: 60 }), procedureCode: Type.String({ minLength: 1, maxLength: 60 }),
         purpose: literals(purposes), from: Type.Optional(CivilDate), to: Type.Optional(CivilDate),
+        communeCode: Type.Optional(Type.String({ minLength: 1, maxLength: 20, description: 'tại nhà: xã, phường của địa chỉ' })),
       }, strict),
       response: { 200: SlotListSchema, 400: ErrorShape, 404: ErrorShape },
     },
@@ -80,7 +83,7 @@ export function registerAppointmentRoutes(app: HttpApp, deps: AppointmentRouteDe
         servicePointCode: Type.String({ minLength: 1, maxLength: 60 }), procedureCode: Type.String({ minLength: 1, maxLength: 60 }),
         purpose: literals(purposes), startsAt: Type.String({ minLength: 1, maxLength: 40 }), name: Type.String({ minLength: 1, maxLength: 200 }),
         personalId: Type.Optional(Type.String({ maxLength: 12 })), phone: Phone, phoneVerification: Token,
-        address: Type.Optional(Type.String({ maxLength: 300 })), dossierCode: Type.Optional(Type.String({ maxLength: 60 })),
+        address: Type.Optional(Type.String({ maxLength: 300 })), communeCode: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })), dossierCode: Type.Optional(Type.String({ maxLength: 60 })),
         channel: Type.Optional(literals(channels.filter((c) => c !== 'portal'))),
       }, strict),
       response: { 201: BookingWithLinkSchema, 400: ErrorShape, 403: ErrorShape, 404: ErrorShape, 409: ErrorShape },

@@ -10,6 +10,7 @@ export const SlotListSchema = Type.Object({
   procedureCode: Type.String(),
   purpose: PurposeSchema,
   serviceMinutes: Type.Integer(),
+  commune: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
   slots: Type.Array(Type.Object({ startsAt: Type.String(), endsAt: Type.String(), capacity: Type.Integer(), free: Type.Integer() })),
 });
 export type SlotListResponse = Static<typeof SlotListSchema>;
@@ -33,6 +34,7 @@ const bookingFields = {
   maskedPhone: Type.String(),
   channel: literals(channels),
   address: Nullable(Type.String()),
+  communeCode: Nullable(Type.String()),
   dossierCode: Nullable(Type.String()),
 };
 export const BookingSchema = Type.Object(bookingFields);
@@ -124,3 +126,14 @@ export const PickupSchema = Type.Object({
   fromDate: Type.String(),
 });
 export type PickupResponse = Static<typeof PickupSchema>;
+
+export const CourierAreasSchema = Type.Object({
+  servicePointCode: Type.String(),
+  items: Type.Array(Type.Object({ courierId: Type.Integer(), fullName: Type.String(), communes: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })) })),
+});
+export type CourierAreasResponse = Static<typeof CourierAreasSchema>;
+
+export const HomeCommunesSchema = Type.Object({
+  items: Type.Array(Type.Object({ communeCode: Type.String(), communeName: Type.String(), servicePoint: Type.Object({ code: Type.String(), name: Type.String(), address: Type.String() }) })),
+});
+export type HomeCommunesResponse = Static<typeof HomeCommunesSchema>;

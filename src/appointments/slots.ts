@@ -7,12 +7,14 @@
 // and the weekly pattern (Saturday intake where the point offers it) on other days. Slots start at
 // each period's start, one service long, back to back, and must end inside the period: none
 // crosses the lunch break or closing time. The capacity of a slot is the number of seats (counters
-// serving the procedure, or couriers at home); its free seats are those no live booking overlaps.
+// serving the procedure, or couriers at home); its free seats are those no live booking overlaps
+// (at home: whose visits keep the travel time clear of it, home-travel.ts).
 //
 // Counters may keep their own hours (a counter open only mornings, one serving Saturday intake):
 // a date's slots then run over the union of the counters' periods, and a slot's capacity is the
 // number of counters open for the whole slot — never more than the counters open and serving.
 // A point's exception for a date changes it for every counter; a counter's own exception only it.
+import { couriersFree, type HomeTravel } from './home-travel';
 import {
   addDays, dayNumberOf, parseHhMm, vnDateOfInstant, vnInstant, weekdayOf,
   type EpochMs, type IsoDate,
@@ -30,6 +32,8 @@ export interface SeatBooking {
   readonly seat: string;
   readonly start: EpochMs;
   readonly end: EpochMs;
+  /** a visit at home: the commune of its address (the travel to and from it counts) */
+  readonly commune?: string | null;
 }
 
 export interface SlotQuery {
@@ -43,8 +47,12 @@ export interface SlotQuery {
   readonly dayKind: (date: IsoDate) => DayKind;
   /** The seats that can serve it: counters serving the procedure, or couriers. */
   readonly seats: readonly string[];
-  /** How long the seat is taken by one booking (for a visit at home: the visit and the travel after it). */
+  /** How long the seat is taken by one booking. */
   readonly durationMinutes: number;
+  /** Minutes between two slots' starts; default: one booking long (back to back). */
+  readonly stepMinutes?: number;
+  /** A visit at home: its commune and the travel model; a seat (courier) is free when its visits keep clear of it (home-travel.ts). */
+  readonly travel?: HomeTravel;
   readonly minNoticeMinutes: number;
   readonly horizonDays: number;
   /** Live bookings (booked or arrived) of these seats; others are ignored. */
@@ -172,25 +180,26 @@ function seatCursor(bySeat: ReadonlyMap<string, readonly SeatBooking[]>): (seats
 
 /** The slots of [from, to] that can still be offered: after the minimum notice and within the horizon. */
 export function generateSlots(q: SlotQuery): Slot[] {
-  const step = Math.floor(q.durationMinutes);
-  if (q.seats.length === 0 || step <= 0) return [];
+  const length = Math.floor(q.durationMinutes);
+  const step = Math.floor(q.stepMinutes ?? length);
+  if (q.seats.length === 0 || length <= 0 || step <= 0) return [];
   const today = vnDateOfInstant(q.now);
   const lastDay = addDays(today, q.horizonDays);
   const from = q.from < today ? today : q.from;
   const to = q.to > lastDay ? lastDay : q.to;
   const earliest = q.now + q.minNoticeMinutes * 60_000;
-  const freeSeats = seatCursor(groupBySeat(q.bookings));
+  const freeSeats = q.travel ? couriersFree(q.bookings, q.travel) : seatCursor(groupBySeat(q.bookings));
   const slots: Slot[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
     const perSeat = seatPeriodsOfDay(date, q);
-    const within = (m: number) => (seat: string) => (perSeat.get(seat) ?? []).some((p) => p.start <= m && m + step <= p.end);
+    const within = (m: number) => (seat: string) => (perSeat.get(seat) ?? []).some((p) => p.start <= m && m + length <= p.end);
     for (const period of merged([...perSeat.values()].flat())) {
-      for (let m = period.start; m + step <= period.end; m += step) {
+      for (let m = period.start; m + length <= period.end; m += step) {
         const start = vnInstant(date, m);
         if (start < earliest) continue;
         const open = q.seats.filter(within(m));
         if (open.length === 0) continue;
-        const end = start + step * 60_000;
+        const end = start + length * 60_000;
         slots.push({ start, end, capacity: open.length, freeSeats: freeSeats(open, start, end) });
       }
     }

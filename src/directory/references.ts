@@ -361,3 +361,12 @@ export async function servicePointPosition(db: Database, id: number): Promise<{ 
   const row = await db.selectFrom('service_points').select(['name', 'latitude', 'longitude']).where('id', '=', id).executeTakeFirst();
   return row ?? null;
 }
+
+/** Communes in force on `day` among `codes` whose name matches `q` (without diacritics; empty `q`: all), by name: where couriers visit homes. */
+export async function communesAmong(db: Database, codes: readonly string[], q: string, day: string, limit: number): Promise<{ code: string; name: string }[]> {
+  if (codes.length === 0) return [];
+  return db.selectFrom('admin_units').select(['code', 'name']).where('level', '=', 'commune').where('code', 'in', [...new Set(codes)])
+    .where('valid_from', '<=', day).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', day)]))
+    .$if(q.trim() !== '', (qb) => qb.where(sql`search_key(name)`, 'like', sql<string>`'%' || search_key(${q.trim()}) || '%'`))
+    .orderBy('name').limit(limit).execute();
+}

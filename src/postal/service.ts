@@ -11,3 +11,5 @@ export { ingestCarrierEvents, pollCarrier, type CarrierAdapter, type CarrierEven
 export { getShipment, getShipmentByTracking, listShipments, resultTrackingNumbers, trackLeg, type ShipmentFilter } from './queries';
 export type { PublicTrackingView, ShipmentView } from './views';
 export { consignmentNotePdf, handoverRecordPdf } from './documents';
+export { moveBookedVisitPickup, openBookedVisitPickup, releaseBookedVisitPickup, type BookedVisit } from './booked-visits';
+export { currentCommune, type CurrentCommune } from './commune';

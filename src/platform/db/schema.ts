@@ -887,6 +887,16 @@ export interface BookingsTable {
   arrived_at: Timestamp | null;
   cancelled_at: Timestamp | null;
   no_show_at: Timestamp | null;
+  /** migration 0142: a visit at home's commune and the postal shipment carrying it */
+  commune_code: Generated<string | null>;
+  shipment_id: Generated<number | null>;
+}
+
+/** migration 0142: the communes a courier of a service point visits at home */
+export interface CourierAreasTable {
+  service_point_id: number;
+  courier_id: number;
+  commune_code: string;
 }
 
 export interface OneTimeCodesTable {
@@ -1036,6 +1046,7 @@ export interface DB {
   counter_opening_hours: CounterOpeningHoursTable;
   counter_opening_exceptions: CounterOpeningExceptionsTable;
   bookings: BookingsTable;
+  courier_areas: CourierAreasTable;
   one_time_codes: OneTimeCodesTable;
   eid_login_states: EidLoginStatesTable;
   eid_simulator_key: EidSimulatorKeyTable;

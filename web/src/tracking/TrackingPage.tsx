@@ -15,7 +15,12 @@ import { Field } from '../ui/Field';
 import { Notice } from '../ui/Notice';
 import { useDocumentTitle } from '../ui/page';
 import { useTrackingT } from './i18n';
-import { SubmitButton } from '../ui/Button';
+import { buttonClass, SubmitButton } from '../ui/Button';
+import { Link } from '../ui/router';
+import { pickupPathFor } from '../portal/api';
+
+/** The result waits at the counter (not sent by post nor online): a time to pick it up can be booked. */
+const pickupAtCounter = (v: TrackingView): boolean => v.status === 'resultReady' && v.deliveryMethod !== 'post' && v.deliveryMethod !== 'online';
 
 const codeFromUrl = () => new URLSearchParams(window.location.search).get('ma')?.trim().slice(0, 60) ?? '';
 
@@ -85,6 +90,9 @@ export function TrackingPage() {
               <><dt>{t('rating')}</dt><dd>{view.rated ? t('rated') : <>{t('notRated')}. {t('ratingHint')}</>}</dd></>
             )}
           </dl>
+          {pickupAtCounter(view) && (
+            <p><Link to={pickupPathFor(view.code)} className={buttonClass('primary')} data-testid="book-pickup">{t('bookPickup')}</Link></p>
+          )}
           {view.supplement && (
             <div className="notice notice--info" role="status">
               <h3>{t('supplementTitle')}</h3>

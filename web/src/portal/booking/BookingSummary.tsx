@@ -8,7 +8,6 @@ export function BookingSummary({ booking, token }: { readonly booking: Booking |
   const t = usePortalT();
   const papers = 'papers' in booking ? booking.papers : [];
   const store = 'store' in booking ? booking.store : null;
-  const named = papers.some((p) => p.inStore !== null);
   return (
     <div className="portal-summary">
       <p className="portal-code-label">{t('bookingCode')}</p>
@@ -31,7 +30,7 @@ export function BookingSummary({ booking, token }: { readonly booking: Booking |
               </li>
             ))}
           </ul>
-          {store && store.held > 0 && <p className="field__hint" data-testid="store-held">{t(named ? 'storeHeldNamed' : 'storeHeldCount', { held: store.held, of: store.of })}</p>}
+          {store && store.held > 0 && <p className="field__hint" data-testid="store-held">{t('storeHeldNamed', { held: store.held, of: store.of })}</p>}
         </>
       )}
       {booking.status === 'booked' && (
