@@ -9,11 +9,11 @@ import type { Clock } from '../platform/clock';
 import type { ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db/connect';
 import type { UsersTable } from '../platform/db/schema';
-import { conflict, notFound, validationFailed } from '../platform/errors';
+import { conflict, forbidden, notFound, validationFailed } from '../platform/errors';
 import { nameProblem, nfc } from '../platform/text';
 import { passwordProblem } from './model';
 import { generatePassword, hashPassword } from './passwords';
-import { assertCan } from './policy';
+import { assertCan, can } from './policy';
 
 type UserRow = Selectable<UsersTable>;
 
@@ -188,18 +188,23 @@ async function findOrOpen(trx: Trx, actor: Actor, input: { phone84?: string; per
  * The citizen confirmed an assisted dossier with the code sent to their phone (issue 15 §3): their
  * account found or opened, the personal ID the clerk read from the card verified (`via: 'counter'`)
  * unless another account already holds it verified, the confirmation audited, and `notify` (the
- * caller's outbox message) written — one transaction.
+ * caller's outbox message) written — one transaction: the caller's when `ctx.db` is one (src/online
+ * runs it in the submission's transaction, so there is no dossier without its account nor the
+ * reverse). Staff who file for a citizen: a clerk (`dossiers.receive`) or a postal worker at the
+ * citizen's home (`postal.courier`).
  */
 export async function accountForConfirmedFiling(
   ctx: ServiceContext,
   input: { phone84: string; personalId?: string; fullName: string; dossierCode: string },
   notify: (trx: Trx, account: CitizenAccount & { created: boolean }) => Promise<void>,
 ): Promise<CitizenAccount & { created: boolean }> {
-  assertCan(ctx.actor, 'dossiers.receive');
   const actor = ctx.actor;
+  if (!actor || !(can(actor, 'dossiers.receive') || can(actor, 'postal.courier'))) throw forbidden('FORBIDDEN', 'Bạn không có quyền mở tài khoản cho công dân.');
   checkPersonalId(input.personalId);
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
+  const inTransaction = <T>(work: (trx: Trx) => Promise<T>): Promise<T> =>
+    (ctx.db.isTransaction ? work(ctx.db as Trx) : ctx.db.transaction().execute(work));
+  return inTransaction(async (trx) => {
     let account = await findOrOpen(trx, actor, input, now);
     const id = input.personalId;
     if (id && !account.personalIdVerified) {

@@ -62,19 +62,30 @@ export async function receivePostalDossier(ctx: DossierContext, input: IntakeInp
  * citizen confirmed it by one-time code (the online capability checks that before calling), and
  * the intake event records `assisted: true`.
  */
-export async function submitOnlineDossier(ctx: DossierContext, input: IntakeInput, options: { assisted: boolean }, idempotencyKey?: string): Promise<IntakeResult> {
+export async function submitOnlineDossier(ctx: DossierContext, input: IntakeInput, options: OnlineIntakeOptions, idempotencyKey?: string): Promise<IntakeResult> {
   const actor = ctx.actor;
   const staff = actor !== null && (can(actor, 'dossiers.receive') || can(actor, 'postal.courier'));
   if (options.assisted && !staff) {
     throw forbidden('ASSISTED_FILING_NOT_ALLOWED', 'Chỉ nhân viên tiếp nhận hoặc bưu tá được nộp hồ sơ trực tuyến thay người dân.');
   }
-  return receive(ctx, { ...input, channel: 'online' }, idempotencyKey, undefined, { assisted: options.assisted });
+  return receive(ctx, { ...input, channel: 'online' }, idempotencyKey, undefined, options);
+}
+
+export interface OnlineIntakeOptions {
+  readonly assisted: boolean;
+  /**
+   * The caller's writes that belong to the submission (src/online: the draft marked submitted, its
+   * payment moved, the assisted citizen's account): run in the intake's transaction after the
+   * intake statement, with the new dossier's code; a failure rolls the dossier back with them.
+   * Not run when the idempotency key already made the dossier (the first run did them).
+   */
+  readonly alongside?: (trx: Transaction<DB>, dossierCode: string) => Promise<void>;
 }
 
 /** A hand-over record may be entered up to this long after it was signed. */
 const HANDOVER_MAX_AGE_MS = 30 * 86_400_000;
 
-async function receive(ctx: DossierContext, input: IntakeInput, idempotencyKey: string | undefined, legalReceiptAt: Date | undefined, online?: { assisted: boolean }): Promise<IntakeResult> {
+async function receive(ctx: DossierContext, input: IntakeInput, idempotencyKey: string | undefined, legalReceiptAt: Date | undefined, online?: OnlineIntakeOptions): Promise<IntakeResult> {
   const actor = ctx.actor;
   assertMayReceive(actor);
   if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_RE.test(idempotencyKey)) {
@@ -93,7 +104,7 @@ async function receive(ctx: DossierContext, input: IntakeInput, idempotencyKey: 
   }
 }
 
-async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, idempotencyKey: string | undefined, requestHash: string, legalReceiptAt: Date | undefined, online: { assisted: boolean } | undefined): Promise<IntakeResult> {
+async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, idempotencyKey: string | undefined, requestHash: string, legalReceiptAt: Date | undefined, online: OnlineIntakeOptions | undefined): Promise<IntakeResult> {
   // an online submission through submitOnlineDossier (staff may file one for the applicant)
   const channel = online ? 'online' : channelFor(actor, input.channel);
   const assisted = online?.assisted === true;
@@ -114,11 +125,17 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
   const hookWrites = (ctx.hooks ?? []).flatMap((h) => h.intakeWrites(draft.event, draft.derived));
   let row: DossierRow | null;
   try {
-    row = await writeIntake(ctx.db, {
+    const statement = {
       key: idempotencyKey === undefined ? null : { actorId: actor.userId, key: idempotencyKey, requestHash },
       applicant: { ...applicant, unitId: route.unit.id },
       serial: { agencyId: route.receiving.id, day: vnDateOfInstant((receivedAt ?? now).getTime()), codePrefix: draft.codePrefix }, ledger: draft.ledger,
       tokens: draft.tokens, derived: draft.derived, event: draft.event, papers, hookWrites,
+    };
+    const alongside = online?.alongside;
+    row = alongside === undefined ? await writeIntake(ctx.db, statement) : await ctx.db.transaction().execute(async (trx) => {
+      const written = await writeIntake(trx, statement);
+      if (written) await alongside(trx, written.code);
+      return written;
     });
   } catch (e) {
     // a concurrent request with the same key won the race (its intake committed first)
@@ -233,6 +250,56 @@ export async function recordPaymentReceived(trx: Transaction<DB>, ctx: DossierCo
   const by = actor && !checkAction(lifecycleOf(row), 'paymentReceived', actor.role) ? actor : null;
   const payload = await payloadBuilders.paymentReceived({ ctx, row, input: { paymentChannel, note: 'Biên lai thu phí, lệ phí' }, now });
   return writeAction(trx, ctx, row, 'paymentReceived', by, payload, now);
+}
+
+/** One uploaded file for one item of the supplement request (form 02). */
+export interface SupplementPaper {
+  readonly item: string;
+  readonly fileId: number;
+}
+
+/**
+ * The applicant sends online the supplement their online dossier awaits (issue 15 §2; ND 61 arts.
+ * 15.3, 19.4): files they uploaded for every item the request (form 02) listed — the supplement is
+ * complete only then —, recorded as the dossier's papers with its `supplementReceived` event, by the
+ * applicant, in one transaction. The dossier resumes where it was: the one-stop's online inbox
+ * (`submitted`, no clock yet) or the agency's queue in appraisal, its clock restarted from zero at
+ * the arrival (DOMAIN §1.6). Once: the request is made once, and once sent nothing awaits.
+ */
+export async function sendOnlineSupplement(ctx: DossierContext, code: string, input: { papers: readonly SupplementPaper[]; note?: string; expectedVersion?: number }): Promise<ActionResult> {
+  const actor = ctx.actor;
+  if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
+  if (!can(actor, 'portal.self')) throw forbidden('FORBIDDEN', 'Chỉ người nộp hồ sơ gửi bổ sung trực tuyến.');
+  if (hasNul(input)) throw validationFailed('VALIDATION_FAILED', 'Dữ liệu chứa ký tự không hợp lệ.');
+  const now = ctx.clock.now();
+  const seen = await ctx.db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirst();
+  if (!seen || !isDossierInScope(await scopedActor(ctx.db, actor), seen)) throw dossierNotFound(code);
+  if (seen.channel !== 'online') throw invalidTransition('SUPPLEMENT_NOT_ONLINE', 'Hồ sơ không nộp trực tuyến: vui lòng nộp bổ sung tại nơi đã nộp hồ sơ.');
+  if (seen.status !== 'awaitingSupplement') throw invalidTransition('NOT_AWAITING_SUPPLEMENT', 'Hồ sơ không ở trạng thái chờ bổ sung (có thể đã gửi bổ sung).');
+  if (input.expectedVersion !== undefined && input.expectedVersion !== seen.version) throw versionConflict();
+  const papers = input.papers.map((p) => ({ item: p.item.trim(), fileId: p.fileId }));
+  // every item of the request, each with its file(s) (400 naming what is missing or unknown)
+  const payload = await payloadBuilders.supplementReceived({ ctx, row: seen, input: { receivedPapers: [...new Set(papers.map((p) => p.item))], ...(input.note ? { note: input.note } : {}) }, now });
+  const records = papers.map((p, i) => ({ key: `supplement-${i + 1}`, name: p.item, source: 'uploaded' as const, fileId: p.fileId }));
+  const problems: ErrorDetail[] = [];
+  // the files are the applicant's own uploads (the documents capability's intake check, wired in src/app.ts)
+  for (const check of ctx.intakeChecks ?? []) {
+    const r = await check(ctx.db, {
+      actor, now, procedureCode: seen.procedure_code, requiredPapers: records.map((r) => ({ key: r.key, name: r.name })),
+      applicant: { personalId: seen.personal_id ?? '' }, organisationTaxCode: null, papers: records,
+    });
+    problems.push(...r.problems);
+  }
+  if (problems.length > 0) throw validationFailed('SUPPLEMENT_INVALID', 'Giấy tờ bổ sung chưa hợp lệ, vui lòng kiểm tra lại.', problems);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('dossiers').selectAll().where('id', '=', seen.id).forUpdate().executeTakeFirstOrThrow();
+    if (row.status !== 'awaitingSupplement') throw invalidTransition('NOT_AWAITING_SUPPLEMENT', 'Hồ sơ không ở trạng thái chờ bổ sung (có thể đã gửi bổ sung).');
+    if (row.version !== seen.version) throw versionConflict();
+    await trx.insertInto('dossier_papers').values(records.map((r) => ({
+      dossier_id: row.id, paper_key: r.key, name: r.name, originals: 0, copies: 0, source: r.source, file_id: r.fileId, digitized: true,
+    }))).execute();
+    return writeAction(trx, ctx, row, 'supplementReceived', actor, { ...payload, sentOnline: true, papers: records.map((r) => ({ key: r.key, name: r.name, fileId: r.fileId })) }, now);
+  });
 }
 
 /**

@@ -59,7 +59,8 @@ export async function citizenAccountFor(
 /**
  * Assisted online filing confirmed by the citizen's code (src/online): their account found or
  * opened for the phone, the clerk-checked personal ID verified unless another account holds it,
- * and the SMS telling them how to sign in (outbox `account.assistedFiling`) — one transaction.
+ * and the SMS telling them how to sign in (outbox `account.assistedFiling`) — one transaction, the
+ * submission's when `ctx.db` is the intake's transaction (src/online's submit).
  */
 export async function accountForAssistedDossier(
   ctx: ServiceContext,

@@ -93,3 +93,39 @@ describe('assisted filing gives the citizen an account', () => {
     expect((await accountSms(other.filed.code)).map((s) => (s.payload as Record<string, unknown>).created)).toEqual([false]);
   }, 60_000);
 });
+
+describe('the assisted submission and the account are one transaction', () => {
+  it('a failure after the dossier was written leaves neither the dossier nor the account, and the retry makes both', async () => {
+    // an account already named like the phone's username (but another phone): opening the citizen's
+    // account fails after the intake statement wrote the dossier
+    const blocker = await w.db.insertInto('users').values({
+      username: '0977999000', full_name: 'Tài khoản khác', role: 'citizen', phone: null, email: null, personal_id: null,
+      personal_id_verified_at: null, personal_id_verified_via: null, password_hash: 'x',
+      scope_unit_id: null, scope_agency_id: null, scope_service_point_id: null, scope_code: null, scope_path: null,
+    }).returning('id').executeTakeFirstOrThrow();
+    const ctx = clerk();
+    const draft = await createDraft(ctx, {
+      procedureCode: w.procedureCode,
+      applicant: { name: 'Phan Văn Tâm', phone: '0977999000', personalId: '087190005555', unitCode: w.commune.code },
+      formData: { fullName: 'Phan Văn Tâm', personalId: '087190005555', gender: 'Nam' },
+      papers: [{ key: 'p1', source: 'uploaded', fileId: 101 }, { key: 'p2', source: 'uploaded', fileId: 102 }],
+      delivery: { method: 'counter' },
+    });
+    const dossiersBefore = await w.db.selectFrom('dossiers').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    await sendConfirmationCode(ctx, draft.id, '127.0.0.6');
+    await expect(submitDraft(ctx, draft.id, { code: await lastCode('84977999000') })).rejects.toThrow();
+    const dossiersAfter = await w.db.selectFrom('dossiers').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(dossiersAfter.n).toBe(dossiersBefore.n);
+    expect(await w.db.selectFrom('online_drafts').select(['dossier_code', 'submitted_at']).where('id', '=', draft.id).executeTakeFirstOrThrow())
+      .toEqual({ dossier_code: null, submitted_at: null });
+    expect(await w.db.selectFrom('users').select('id').where('phone', '=', '84977999000').execute()).toEqual([]);
+    expect(await w.db.selectFrom('idempotency_keys').select('key').where('key', '=', `online-draft-${draft.id}`).execute()).toEqual([]);
+    // once the clash is gone, a new code and the same draft make the dossier and the account together
+    await w.db.deleteFrom('users').where('id', '=', blocker.id).execute();
+    await sendConfirmationCode(ctx, draft.id, '127.0.0.6');
+    const filed = await submitDraft(ctx, draft.id, { code: await lastCode('84977999000') });
+    expect(await userOf('0977999000')).toMatchObject([{ personal_id: '087190005555', personal_id_verified_via: 'counter' }]);
+    expect((await accountSms(filed.code)).length).toBe(1);
+    expect(await w.db.selectFrom('online_drafts').select('dossier_code').where('id', '=', draft.id).executeTakeFirstOrThrow()).toEqual({ dossier_code: filed.code });
+  }, 90_000);
+});

@@ -6,7 +6,9 @@ import type { CodeSystem } from '../dossiers/codes';
 import type { SmsSender } from '../notifications/sms';
 import type { RouteDeps } from '../platform/context';
 import { requireActor, type HttpApp } from '../platform/http/server';
-import { CivilDate, CodeSentSchema, CreateBody, DraftSchema, Id, InboxSchema, ReviewSchema, StatsSchema, strict, SubmittedSchema, UpdateBody } from './schemas';
+import { ActionResultSchema } from '../dossiers/schemas';
+import { CivilDate, CodeParam, CodeSentSchema, CreateBody, DraftSchema, Id, InboxSchema, ReviewSchema, StatsSchema, strict, SubmittedSchema, SupplementBody, SupplementSchema, UpdateBody } from './schemas';
+import { sendSupplement, supplementRequestOf } from './supplement';
 import { createDraft, getDraft, inbox, onlineStats, reviewDraft, sendConfirmationCode, submitDraft, updateDraft, type OnlineContext, type OnlinePayments } from './service';
 
 export interface OnlineRouteDeps extends RouteDeps {
@@ -67,4 +69,15 @@ export function registerOnlineRoutes(app: HttpApp, deps: OnlineRouteDeps): void 
       response: { 200: StatsSchema },
     },
   }, async (request) => onlineStats(ctx(request), request.query));
+
+  app.get('/api/v1/online/dossiers/:code/supplement', {
+    schema: { tags, summary: 'Hồ sơ của tôi: giấy tờ được yêu cầu bổ sung (mẫu 02) và có gửi bổ sung trực tuyến được không', params: CodeParam, response: { 200: SupplementSchema } },
+  }, async (request) => supplementRequestOf(ctx(request), request.params.code));
+
+  app.post('/api/v1/online/dossiers/:code/supplement', {
+    schema: {
+      tags, summary: 'Người dân gửi bổ sung hồ sơ trực tuyến: tệp cho từng mục được yêu cầu; hồ sơ trở lại nơi đã yêu cầu',
+      params: CodeParam, body: SupplementBody, response: { 200: ActionResultSchema },
+    },
+  }, async (request) => sendSupplement(ctx(request), request.params.code, request.body));
 }

@@ -84,3 +84,23 @@ export type OnlineStatsResponse = Static<typeof StatsSchema>;
 
 export const CodeSentSchema = Type.Object({ maskedPhone: Type.String(), expiresAt: Type.String({ format: 'date-time' }), validMinutes: Type.Integer() });
 
+
+export const CodeParam = Type.Object({ code: Type.String({ minLength: 1, maxLength: 60, pattern: '^[0-9A-Za-z.-]+$' }) }, strict);
+export const SupplementSchema = Type.Object({
+  code: Type.String(), procedure: Type.Object({ code: Type.String(), name: Type.String() }), status: Type.String(), version: Type.Integer(),
+  request: Nullable(Type.Object({
+    items: Type.Array(Type.String(), { description: 'mọi giấy tờ, nội dung cần bổ sung (mẫu 02, yêu cầu một lần)' }),
+    reason: Nullable(Type.String()), dueBy: Nullable(Type.String({ format: 'date-time' })), requestedAt: Type.String({ format: 'date-time' }),
+  })),
+  canSend: Type.Boolean({ description: 'hồ sơ trực tuyến đang chờ bổ sung: gửi bổ sung trực tuyến được' }),
+  sentAt: Nullable(Type.String({ format: 'date-time' })),
+});
+export type SupplementResponse = Static<typeof SupplementSchema>;
+export const SupplementBody = Type.Object({
+  papers: Type.Array(Type.Object({
+    item: Type.String({ minLength: 1, maxLength: 500, description: 'một mục của yêu cầu bổ sung' }),
+    fileId: FileRef,
+  }, strict), { minItems: 1, maxItems: 100, description: 'tệp tải lên (POST /api/v1/files) cho từng mục' }),
+  note: Type.Optional(Type.String({ maxLength: 1000 })),
+  expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+}, strict);

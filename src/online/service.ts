@@ -12,7 +12,9 @@ import type { DossierContext } from '../dossiers/events';
 import type { IntakeInput, IntakeResult } from '../dossiers/model';
 import { channelShare, onlineInbox, submitOnlineDossier, type ChannelShare, type InboxItem } from '../dossiers/service';
 import type { SmsSender } from '../notifications/sms';
+import type { Transaction } from 'kysely';
 import type { Actor } from '../platform/actor';
+import type { DB } from '../platform/db/schema';
 import type { ServiceContext } from '../platform/context';
 import { conflict, forbidden, isDomainError, unauthenticated, validationFailed, type ErrorDetail } from '../platform/errors';
 import { accountForAssistedDossier } from '../identity/service';
@@ -167,16 +169,20 @@ export async function submitDraft(ctx: OnlineContext, id: number, input: { code?
     throw conflict('PAYMENT_REQUIRED', 'Thủ tục trực tuyến toàn trình có phí, lệ phí: vui lòng thanh toán trực tuyến trước khi nộp hồ sơ.');
   }
   if (row.assisted) await confirmByCitizen(ctx, row, intake, input.code);
-  const result = await submitOnlineDossier(ctx, intake, { assisted: row.assisted }, key);
-  await ctx.db.updateTable('online_drafts').set({ dossier_code: result.code, submitted_at: ctx.clock.now(), updated_at: ctx.clock.now(), version: row.version + 1 })
-    .where('id', '=', row.id).where('dossier_code', 'is', null).execute();
-  if (review.paymentRequired && ctx.payments) await ctx.payments.moveSubject(ctx, { kind: 'draft', id: String(row.id) }, { kind: 'dossier', id: result.code });
-  // the citizen who confirmed gets the account the dossier is in, and the SMS telling them how to sign in
-  if (row.assisted) {
-    const a = intake.applicant;
-    await accountForAssistedDossier(ctx, { phone: a.phone, ...(a.personalId ? { personalId: a.personalId } : {}), fullName: a.name, dossierCode: result.code });
-  }
-  return submitted(ctx, result);
+  // what the submission changes beyond the dossier is written in the intake's transaction: a
+  // failure of any part leaves no dossier, no moved payment and no account (or none of them lost)
+  const alongside = async (trx: Transaction<DB>, dossierCode: string): Promise<void> => {
+    const inTrx = { ...ctx, db: trx };
+    await trx.updateTable('online_drafts').set({ dossier_code: dossierCode, submitted_at: ctx.clock.now(), updated_at: ctx.clock.now(), version: row.version + 1 })
+      .where('id', '=', row.id).where('dossier_code', 'is', null).execute();
+    if (review.paymentRequired && ctx.payments) await ctx.payments.moveSubject(inTrx, { kind: 'draft', id: String(row.id) }, { kind: 'dossier', id: dossierCode });
+    // the citizen who confirmed gets the account the dossier is in, and the SMS telling them how to sign in
+    if (row.assisted) {
+      const a = intake.applicant;
+      await accountForAssistedDossier(inTrx, { phone: a.phone, ...(a.personalId ? { personalId: a.personalId } : {}), fullName: a.name, dossierCode });
+    }
+  };
+  return submitted(ctx, await submitOnlineDossier(ctx, intake, { assisted: row.assisted, alongside }, key));
 }
 
 /** No confirmation, no dossier: the code sent to the citizen's phone (sendConfirmationCode) must be given and right. */
