@@ -27,5 +27,6 @@ export const postal = lazySurface(() => import('./postal/surface'));
 export const online = lazySurface(() => import('./online/surface'));
 export const portalSubmit = lazySurface(() => import('./portal/submit/surface'));
 export const portalPayment = lazySurface(() => import('./portal/payment/surface'));
+export const portalSupplement = lazySurface(() => import('./portal/supplement/surface'));
 export const cashier = lazySurface(() => import('./cashier/surface'));
 export const appointments = lazySurface(() => import('./appointments/surface'));

@@ -57,6 +57,8 @@ export const paths = {
   counterHours: '/quan-tri/gio-quay',
   /** citizens: pay a dossier's fees online; one dossier is this path + '/' + its code */
   payDossier: '/thanh-toan/ho-so',
+  /** citizens: send online the supplement an online dossier was asked for; this path + '/' + its code */
+  supplementDossier: '/cong-dan/bo-sung',
   /** clerks: the cash drawer's shift and payments for dossiers at the counter */
   cashier: '/quay/thu-phi',
   /** clerks and supervisors: electronic receipts (search, PDF, refunds) */
@@ -99,6 +101,7 @@ export const pagePermissions = {
   [paths.myPapers]: ['portal.self'],
   [paths.onlineSubmit]: ['portal.self'],
   [paths.payDossier]: ['portal.self'],
+  [paths.supplementDossier]: ['portal.self'],
   [paths.courierDay]: ['postal.courier'],
   [paths.courierPickups]: ['postal.courier'],
   [paths.courierResults]: ['postal.courier'],
@@ -131,5 +134,6 @@ export function permissionsFor(path: string): readonly Permission[] {
   if (path.startsWith(`${paths.courierTransfers}/`)) return pagePermissions[paths.courierTransfers];
   if (path.startsWith(`${paths.onlineSubmit}/`)) return pagePermissions[paths.onlineSubmit];
   if (path.startsWith(`${paths.payDossier}/`)) return pagePermissions[paths.payDossier];
+  if (path.startsWith(`${paths.supplementDossier}/`)) return pagePermissions[paths.supplementDossier];
   return (pagePermissions as Readonly<Record<string, readonly Permission[]>>)[path] ?? [];
 }

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { userCan, type User } from './api/types';
 import { canAny } from './api/permissions';
 import {
-  account, admin, anchors, appointments, cashier, citizen, counter, dashboard, documents, home, ocr, online, portalPayment, portalSubmit, postal, processing,
+  account, admin, anchors, appointments, cashier, citizen, counter, dashboard, documents, home, ocr, online, portalPayment, portalSubmit, portalSupplement, postal, processing,
   supervision, sync, tracking, transparency,
 } from './pages';
 import { codeAfter, paths, permissionsFor } from './routes';
@@ -52,6 +52,7 @@ const exactPages: Readonly<Record<string, (props: PageProps) => ReactNode>> = {
 const codePages: ReadonlyArray<readonly [string, (code: string, props: PageProps) => ReactNode]> = [
   [paths.onlineSubmit, (code) => <portalSubmit.SubmitPage key={code} procedureCode={code} />],
   [paths.payDossier, (code) => <portalPayment.PayDossierPage key={code} code={code} />],
+  [paths.supplementDossier, (code) => <portalSupplement.SupplementPage key={code} code={code} />],
   [paths.verifyCopy, (code) => <documents.VerifyPage key={code} id={code} />],
   [paths.processingDossier, (code, { user }) => <processing.DossierPage key={code} code={code} user={user} />],
   [paths.adminCatalog, (code) => <admin.ProcedurePage key={code} code={code} />],

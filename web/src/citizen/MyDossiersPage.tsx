@@ -106,6 +106,10 @@ export function MyDossiersPage() {
                 {i.status === 'awaitingPayment' && <> <Link to={`${paths.payDossier}/${encodeURIComponent(i.code)}`} className="pay-link">
                   {t('payLink')}<span className="visually-hidden"> {t('payLinkCode', { code: i.code })}</span>
                 </Link></>}
+                {/* an online dossier returned for a supplement: the papers asked for, sent from here */}
+                {i.status === 'awaitingSupplement' && <> <Link to={`${paths.supplementDossier}/${encodeURIComponent(i.code)}`} className="pay-link">
+                  {t('supplementLink')}<span className="visually-hidden"> {t('payLinkCode', { code: i.code })}</span>
+                </Link></>}
                 <DossierTimeline code={i.code} />
               </> },
               { key: 'received', header: tp('colReceived'), cell: (i) => formatAt(tp, i.receivedAt) },
