@@ -89,6 +89,8 @@ import { registerCashierRoutes } from './payments/cashier-routes';
 import { registerReconciliationRoutes } from './payments/reconciliation-routes';
 import { moveSubject, paymentStateOf, type PaymentsDeps } from './payments/service';
 import { dossierSubject } from './payments/subjects';
+import { duplicateRefundJob } from './payments/duplicate-refunds';
+import { gatewayRefundsOf } from './payments/gateway-refund';
 
 export interface AppDeps {
   readonly db: Database;
@@ -289,6 +291,8 @@ export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'con
     carrierPollJob({ db: deps.db, clock: deps.clock, carrier: deps.carrier ?? carrierFromConfig(deps.config), everyMinutes: deps.config.carrierPollMinutes }),
     // signatures recorded before migration 0175: their PNG bytes into the one file store
     signatureMoveJob({ db: deps.db, clock: deps.clock, files: filesDepsOf({ config: deps.config }) }),
+    // duplicate online payments (two successful payments of one fee) refunded through the gateway (issue 15 §4)
+    duplicateRefundJob({ db: deps.db, clock: deps.clock, refunds: gatewayRefundsOf(deps.db, deps.config.payments) }),
     // the national portal sync (issue 15 §5): the sync outbox pushed in order per dossier
     // and the pull of dossiers filed on the national portal, as online submissions filed by the configured account
     ...syncJobs({

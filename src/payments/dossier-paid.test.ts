@@ -64,13 +64,13 @@ describe('a paid fee moves the dossier awaiting it', () => {
     expect(f.events[0]).toMatchObject({ actor_id: null, payload: { paymentChannel: 'online_provincial', online: true, paidOnlineCode: 2 } });
   });
 
-  it('two orders of one dossier paid at once: one receipt and one action, the other order kept as a duplicate', async () => {
+  it('two orders of one dossier paid at once: one action, the other order kept as a duplicate (its receipt refunded by the job)', async () => {
     const code = await dossierAwaitingPayment('087090002002');
     const [a, b] = [await order(code), await order(code)];
     const answers = await Promise.all([sendIpn(paidIpn(a.orderId, a.amountVnd, '15000002')), sendIpn(paidIpn(b.orderId, b.amountVnd, '15000003'))]);
     expect(answers).toEqual(['00', '00']);
     const f = await facts(code);
-    expect(f.receipts).toHaveLength(1);
+    expect(f.receipts).toHaveLength(2);
     expect(f.events).toHaveLength(1);
     const statuses = (await t.db.selectFrom('payment_orders').select('status').where('subject_id', '=', code).execute()).map((r) => r.status).sort();
     expect(statuses).toEqual(['duplicate', 'paid']);

@@ -3,6 +3,7 @@
 // in `gateway_notifications` with its verdict — tampered (bad signature, changed amount), replayed
 // (an order already settled), unknown — before anything else. Idempotent by transaction reference:
 // the order row is locked, so concurrent identical notifications make one payment and one receipt.
+// A second order of a subject paid already is a duplicate: refunded automatically (duplicate-refunds.ts).
 import type { Transaction } from 'kysely';
 import type { Clock } from '../platform/clock';
 import type { PaymentSettings } from '../platform/config';
@@ -68,18 +69,18 @@ export async function handleIpn(deps: CallbackDeps, params: GatewayParams): Prom
       await lockPaymentSubject(trx, order.subject_kind, order.subject_id);
       const other = await trx.selectFrom('payment_orders').select('id').where('subject_kind', '=', order.subject_kind)
         .where('subject_id', '=', order.subject_id).where('status', '=', 'paid').executeTakeFirst();
-      // paid already (another order, or at a counter): kept as a duplicate to refund, never a second receipt
+      // paid already (another order, or at a counter): a duplicate — its own receipt (the money came
+      // in), refunded in full through the gateway by the job (duplicate-refunds.ts); nothing moves
       if (other || (order.subject_kind === 'dossier' && await dossierHoldsReceipt(trx, order.subject_id))) status = 'duplicate';
-      else {
-        const receipt = await issueReceipt(trx, null, {
-          servicePointId: null, payer: order.payer as never, items: order.items as ReceiptItem[], paymentMethod: methodOf(r), place: 'online',
-          dossierCode: order.subject_kind === 'dossier' ? order.subject_id : null, shipmentId: order.subject_kind === 'shipment' ? Number(order.subject_id) : null,
-          paymentOrderId: order.id, unitPath: order.unit_path,
-        }, now);
-        receiptId = receipt.id;
-        if (order.subject_kind === 'dossier') await deps.onDossierPaid?.(trx, { dossierCode: order.subject_id, actor: null, online: true, now });
-      }
+      const receipt = await issueReceipt(trx, null, {
+        servicePointId: null, payer: order.payer as never, items: order.items as ReceiptItem[], paymentMethod: methodOf(r), place: 'online',
+        dossierCode: order.subject_kind === 'dossier' ? order.subject_id : null, shipmentId: order.subject_kind === 'shipment' ? Number(order.subject_id) : null,
+        paymentOrderId: order.id, unitPath: order.unit_path,
+      }, now);
+      receiptId = receipt.id;
+      if (status === 'paid' && order.subject_kind === 'dossier') await deps.onDossierPaid?.(trx, { dossierCode: order.subject_id, actor: null, online: true, now });
     }
+    if (status === 'duplicate') await trx.insertInto('payment_duplicate_refunds').values({ order_id: order.id, created_at: now, next_at: now }).execute();
     await trx.updateTable('payment_orders').set({
       status, paid_at: outcome === 'paid' ? now : null, gateway_transaction_no: r.transactionNo.slice(0, 40) || null, bank_code: r.bankCode.slice(0, 20) || null, receipt_id: receiptId,
     }).where('id', '=', order.id).execute();

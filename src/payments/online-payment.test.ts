@@ -132,14 +132,17 @@ describe('notifications the server must refuse, each logged with its verdict', (
     expect(receipts).toHaveLength(1);
   });
 
-  it('a second order of the same dossier paid at the gateway too is kept as a duplicate to refund, not a second receipt', async () => {
+  it('a second order of the same dossier paid at the gateway too is kept as a duplicate to refund: its own receipt, the refund due, the dossier paid once', async () => {
     const d = await feeDossier();
     const first = await order(d.code);
     const second = await order(d.code);
     expect((await sendIpn(ipnFor(first.orderId, 50_000, { transactionNo: '14000081' }))).RspCode).toBe('00');
     expect((await sendIpn(ipnFor(second.orderId, 50_000, { transactionNo: '14000082' }))).RspCode).toBe('00');
     expect((await app.inject({ method: 'GET', url: `/api/v1/public/payments/orders/${second.orderId}` })).json().status).toBe('duplicate');
-    expect(await t.db.selectFrom('receipts').select('id').where('dossier_code', '=', d.code).execute()).toHaveLength(1);
+    // the money of the second payment came in: its receipt, and its automatic refund waiting (duplicate-refunds.test.ts)
+    expect(await t.db.selectFrom('receipts').select('id').where('dossier_code', '=', d.code).execute()).toHaveLength(2);
+    const dup = await t.db.selectFrom('payment_orders').select('id').where('txn_ref', '=', second.orderId).executeTakeFirstOrThrow();
+    expect(await t.db.selectFrom('payment_duplicate_refunds').select(['order_id', 'refund_id']).execute()).toEqual([{ order_id: dup.id, refund_id: null }]);
   });
 });
 

@@ -7,6 +7,7 @@ export const mismatchKinds = ['missingAtGateway', 'missingHere', 'amountDiffers'
 export type MismatchKind = (typeof mismatchKinds)[number];
 
 export const mismatchLabels = labels.mismatch satisfies Record<MismatchKind, string>;
+export const duplicateRefundLabels = labels.duplicateRefund satisfies Record<RefundOfDuplicate['state'], string>;
 
 export interface PaidOrder {
   readonly txnRef: string;
@@ -15,6 +16,16 @@ export interface PaidOrder {
   readonly subjectKind: 'draft' | 'dossier' | 'shipment';
   readonly subjectId: string;
   readonly receiptNumber: string | null;
+  /** a duplicate payment's automatic refund (duplicate-refunds.ts); null for any other order */
+  readonly duplicateRefund?: { readonly state: 'pending' | 'refunded' | 'givenUp'; readonly at: string | null; readonly error: string | null } | null;
+}
+
+/** What became of a duplicate payment: refunded automatically (and whether the gateway's file shows the refund), pending, or given up. */
+export interface RefundOfDuplicate {
+  readonly state: 'pending' | 'refunded' | 'givenUp';
+  readonly at: string | null;
+  readonly error: string | null;
+  readonly inSettlement: boolean;
 }
 
 export interface SettlementLine {
@@ -32,6 +43,8 @@ export interface Mismatch {
   readonly receiptNumber: string | null;
   readonly hereVnd: number | null;
   readonly gatewayVnd: number | null;
+  /** paid twice: the refund of the second payment */
+  readonly refund: RefundOfDuplicate | null;
 }
 
 export interface Reconciliation {
@@ -41,12 +54,14 @@ export interface Reconciliation {
   readonly mismatches: Mismatch[];
 }
 
-const mismatch = (kind: MismatchKind, m: Omit<Mismatch, 'kind' | 'label'>): Mismatch => ({ kind, label: mismatchLabels[kind], ...m });
+const mismatch = (kind: MismatchKind, m: Omit<Mismatch, 'kind' | 'label' | 'refund'> & { refund?: RefundOfDuplicate }): Mismatch =>
+  ({ kind, label: mismatchLabels[kind], ...m, refund: m.refund ?? null });
 
 /** Orders of the day (created or paid that day) against the day's settlement lines. Pure. */
 export function reconcile(orders: readonly PaidOrder[], settlement: readonly SettlementLine[]): Reconciliation {
   const settled = new Map<string, number>();
   for (const l of settlement.filter((s) => s.kind === 'payment')) settled.set(l.txnRef, (settled.get(l.txnRef) ?? 0) + l.amountVnd);
+  const refundedAtGateway = new Set(settlement.filter((s) => s.kind === 'refund').map((s) => s.txnRef));
   const takenHere = orders.filter((o) => o.status === 'paid' || o.status === 'refunded' || o.status === 'duplicate');
   const byRef = new Map(orders.map((o) => [o.txnRef, o]));
   const out: Mismatch[] = [];
@@ -58,7 +73,11 @@ export function reconcile(orders: readonly PaidOrder[], settlement: readonly Set
     if (gateway === undefined) out.push(mismatch('missingAtGateway', { ...base, gatewayVnd: null }));
     else if (gateway !== o.amountVnd) out.push(mismatch('amountDiffers', { ...base, gatewayVnd: gateway }));
     else matched += 1;
-    if (o.status === 'duplicate') out.push(mismatch('paidTwice', { ...base, gatewayVnd: gateway ?? null }));
+    // a duplicate stays flagged once refunded (the order is then `refunded`), with its refund's state
+    if (o.status === 'duplicate' || o.duplicateRefund) {
+      const r = o.duplicateRefund ?? { state: 'pending' as const, at: null, error: null };
+      out.push(mismatch('paidTwice', { ...base, gatewayVnd: gateway ?? null, refund: { ...r, inSettlement: refundedAtGateway.has(o.txnRef) } }));
+    }
     else if (o.subjectKind !== 'dossier') out.push(mismatch('paidNoDossier', { ...base, gatewayVnd: gateway ?? null }));
   }
   for (const [txnRef, amount] of settled) {

@@ -15,6 +15,10 @@ const Report = Type.Object({
   mismatches: Type.Array(Type.Object({
     kind: literals(mismatchKinds), label: Type.String(), txnRef: Nullable(Type.String()), dossierCode: Nullable(Type.String()), receiptNumber: Nullable(Type.String()),
     hereVnd: Nullable(Type.Integer()), gatewayVnd: Nullable(Type.Integer()),
+    refund: Nullable(Type.Object({
+      state: literals(['pending', 'refunded', 'givenUp'] as const), at: Nullable(Type.String({ format: 'date-time' })), error: Nullable(Type.String()),
+      inSettlement: Type.Boolean({ description: 'tệp quyết toán của cổng thanh toán có dòng hoàn tiền' }),
+    }, { description: 'thu hai lần: việc hoàn tự động khoản thu sau' })),
   })),
 });
 export type ReconciliationResponse = Static<typeof Report>;

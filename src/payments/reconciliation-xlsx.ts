@@ -2,7 +2,10 @@
 // mismatch in the provincial office's words.
 import ExcelJS from 'exceljs';
 import { writeSafeXlsx } from '../platform/xlsx';
-import type { Reconciliation } from './reconcile-rules';
+import { formatShortDateTime } from '../forms/format';
+import { duplicateRefundLabels, type Mismatch, type Reconciliation } from './reconcile-rules';
+
+const refundText = (x: Mismatch): string => (x.refund ? `${duplicateRefundLabels[x.refund.state]}${x.refund.at ? ` (${formatShortDateTime(new Date(x.refund.at))})` : ''}` : '');
 
 export async function reconciliationXlsx(day: string, r: Reconciliation): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -14,10 +17,10 @@ export async function reconciliationXlsx(day: string, r: Reconciliation): Promis
   sheet.addRow(['Giao dịch khớp', r.matched]);
   sheet.addRow(['Số chênh lệch', r.mismatches.length]);
   sheet.addRow([]);
-  const header = sheet.addRow(['STT', 'Loại chênh lệch', 'Mã giao dịch', 'Mã hồ sơ', 'Số biên lai', 'Số tiền hệ thống (đồng)', 'Số tiền cổng thanh toán (đồng)']);
+  const header = sheet.addRow(['STT', 'Loại chênh lệch', 'Mã giao dịch', 'Mã hồ sơ', 'Số biên lai', 'Số tiền hệ thống (đồng)', 'Số tiền cổng thanh toán (đồng)', 'Hoàn tiền']);
   header.font = { bold: true };
-  r.mismatches.forEach((x, i) => sheet.addRow([i + 1, x.label, x.txnRef ?? '', x.dossierCode ?? '', x.receiptNumber ?? '', x.hereVnd ?? '', x.gatewayVnd ?? '']));
-  sheet.columns.forEach((c, i) => { c.width = [6, 60, 20, 28, 18, 20, 24][i] ?? 16; });
+  r.mismatches.forEach((x, i) => sheet.addRow([i + 1, x.label, x.txnRef ?? '', x.dossierCode ?? '', x.receiptNumber ?? '', x.hereVnd ?? '', x.gatewayVnd ?? '', refundText(x)]));
+  sheet.columns.forEach((c, i) => { c.width = [6, 60, 20, 28, 18, 20, 24, 40][i] ?? 16; });
   for (const col of [2, 6, 7]) sheet.getColumn(col).numFmt = '#,##0';
   return writeSafeXlsx(workbook);
 }

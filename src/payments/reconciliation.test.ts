@@ -2,12 +2,8 @@
 // the gateway simulator whose settlement file is imported after a mismatch was seeded.
 import { describe, expect, it } from 'vitest';
 import { receiveDossier } from '../dossiers/service';
-import { SIMULATOR_PAYMENTS, type PaymentSettings } from '../platform/config';
-import { useWorldApp } from '../dossiers/world.test-helper';
 import { readSettlementCsv, reconcile, type PaidOrder } from './reconcile-rules';
-import { registerReconciliationRoutes } from './reconciliation-routes';
-import { registerPaymentRoutes } from './routes';
-import { dossierSubject } from './subjects';
+import { usePaymentsApp } from './payments-app.test-helper';
 
 const order = (txnRef: string, o: Partial<PaidOrder> = {}): PaidOrder => ({ txnRef, status: 'paid', amountVnd: 50_000, subjectKind: 'dossier', subjectId: `HS-${txnRef}`, receiptNumber: null, ...o });
 
@@ -35,14 +31,7 @@ describe('reconcile (rules)', () => {
   });
 });
 
-const settings: PaymentSettings = { gateway: { kind: 'simulator' }, ...SIMULATOR_PAYMENTS };
-const payments = { settings, publicUrl: 'http://localhost:3000', subjects: { dossier: dossierSubject } };
-const { t, w, app } = useWorldApp((a, tdb, world) => {
-  registerPaymentRoutes(a, { db: tdb.db, clock: world.clock, payments });
-  registerReconciliationRoutes(a, { db: tdb.db, clock: world.clock });
-});
-const as = (who: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  app.inject({ method, url, headers: { 'x-test-actor': who }, ...(payload === undefined ? {} : { payload: payload as object }) });
+const { t, w, app, as } = usePaymentsApp();
 
 async function payThroughSimulator(): Promise<{ code: string; orderId: string }> {
   await t.db.updateTable('procedures').set({ fees: JSON.stringify([{ name: 'Lệ phí đăng ký', amountVnd: 50_000, note: null }]) }).where('code', '=', w.procedureCode).execute();

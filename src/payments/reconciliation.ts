@@ -32,13 +32,18 @@ export async function reconciliationOf(ctx: ServiceContext, day: string): Promis
   const period = parsePeriod(day, day, 1);
   const [start, end] = [new Date(period.start), new Date(period.end)];
   const orders = await ctx.db.selectFrom('payment_orders as o').leftJoin('receipts as r', 'r.id', 'o.receipt_id')
-    .select(['o.txn_ref', 'o.status', 'o.amount_vnd', 'o.subject_kind', 'o.subject_id', 'r.series', 'r.year', 'r.number'])
+    .leftJoin('payment_duplicate_refunds as dr', 'dr.order_id', 'o.id')
+    .select(['o.txn_ref', 'o.status', 'o.amount_vnd', 'o.subject_kind', 'o.subject_id', 'r.series', 'r.year', 'r.number',
+      'dr.order_id as dup', 'dr.refunded_at', 'dr.given_up_at', 'dr.last_error'])
     .where((eb) => eb.or([eb.and([eb('o.paid_at', '>=', start), eb('o.paid_at', '<', end)]), eb.and([eb('o.created_at', '>=', start), eb('o.created_at', '<', end)])]))
     .orderBy('o.id').execute();
   const settlement = await ctx.db.selectFrom('gateway_settlements').select(['txn_ref', 'transaction_no', 'amount_vnd', 'kind']).where('day', '=', day).orderBy('id').execute();
   const paid: PaidOrder[] = orders.map((o) => ({
     txnRef: o.txn_ref, status: o.status, amountVnd: o.amount_vnd, subjectKind: o.subject_kind, subjectId: o.subject_id,
     receiptNumber: o.series && o.year && o.number ? formatReceiptNumber(o.series, o.year, o.number) : null,
+    duplicateRefund: o.dup === null ? null : {
+      state: o.refunded_at ? 'refunded' : o.given_up_at ? 'givenUp' : 'pending', at: (o.refunded_at ?? o.given_up_at)?.toISOString() ?? null, error: o.refunded_at ? null : o.last_error,
+    },
   }));
   const result = reconcile(paid, settlement.map((s) => ({ txnRef: s.txn_ref, transactionNo: s.transaction_no, amountVnd: s.amount_vnd, kind: s.kind })));
   return { ...result, day, settlementImported: settlement.length > 0 };

@@ -655,12 +655,24 @@ export interface GatewayNotificationsTable {
   rsp_code: string;
   received_at: Timestamp;
 }
+/** A duplicate online payment's automatic refund (migration 0157, src/payments/duplicate-refunds.ts). */
+export interface PaymentDuplicateRefundsTable {
+  order_id: number;
+  created_at: Timestamp;
+  attempts: Generated<number>;
+  next_at: Timestamp;
+  last_error: string | null;
+  given_up_at: Timestamp | null;
+  refund_id: number | null;
+  refunded_at: Timestamp | null;
+}
 export interface ReceiptRefundsTable {
   id: Serial;
   receipt_id: number;
   amount_vnd: number;
   reason: string;
   method: 'cash' | 'card' | 'transfer' | 'qr' | 'gateway';
+  /** 0: the system (a duplicate payment's automatic refund, migration 0157) */
   refunded_by: number;
   refunded_by_name: string;
   gateway_response: string | null;
@@ -1032,6 +1044,7 @@ export interface DB {
   receipts: ReceiptsTable;
   receipt_series_serials: ReceiptSeriesSerialsTable;
   payment_orders: PaymentOrdersTable;
+  payment_duplicate_refunds: PaymentDuplicateRefundsTable;
   gateway_notifications: GatewayNotificationsTable;
   receipt_refunds: ReceiptRefundsTable;
   cash_shifts: CashShiftsTable;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/Button';
 import { DataTable } from '../ui/DataTable';
 import { DateField } from '../ui/DateField';
-import { vnToday } from '../ui/dates';
+import { formatVnDateTime, vnToday } from '../ui/dates';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { shownError } from '../ui/errors';
 import { Field } from '../ui/Field';
@@ -65,6 +65,11 @@ export function ReconciliationPage() {
               { key: 'receipt', header: t('colReceipt'), noWrap: true, cell: (m) => m.receiptNumber ?? '—' },
               { key: 'here', header: t('colHere'), numeric: true, cell: (m) => vnd(m.hereVnd) },
               { key: 'gateway', header: t('colGateway'), numeric: true, cell: (m) => vnd(m.gatewayVnd) },
+              // paid twice: the automatic refund of the second payment (issue 15 §4)
+              { key: 'refund', header: t('colRefund'), cell: (m) => (m.refund ? <>
+                {t(`refund_${m.refund.state}`, { at: m.refund.at ? formatVnDateTime(m.refund.at) : '' })}
+                {m.refund.inSettlement && <> ({t('refundInFile')})</>}
+              </> : '—') },
             ]} />
           )}
         </>
