@@ -144,6 +144,30 @@ describe('delivering the outbox', () => {
     expect((await t.db.selectFrom('outbox').select('id').where('kind', '=', 'mail.applicant').execute())).toHaveLength(1);
   });
 
+  it('copies a postal step\'s SMS by mail: to the e-mail the step carries, or to the dossier\'s once there is one (real SMTP server)', async () => {
+    at('2026-03-02T09:00:00+07:00');
+    const intake = w.intake({ personalId: '087090004444' });
+    const { code } = await receiveDossier(w.ctx(w.actors.clerk), { ...intake, applicant: { ...intake.applicant, email: 'binh.le@example.vn' } });
+    await t.db.deleteFrom('outbox').execute();
+    await t.db.insertInto('outbox').values([
+      { kind: 'postal.pickupRequested', payload: JSON.stringify({ phone: '0912345678', trackingNumber: 'EB100000015VN', date: '2026-03-04T08:00:00+07:00', email: 'an.nguyen@example.vn' }) },
+      { kind: 'postal.resultOnItsWay', payload: JSON.stringify({ phone: '0912345678', trackingNumber: 'EB100000029VN', dossierCode: code }) },
+      { kind: 'postal.collected', payload: JSON.stringify({ phone: '0912345678', trackingNumber: 'EB100000032VN' }) },
+    ]).execute();
+    const before = smtp.received.length;
+    expect(await deliverOutbox(deps({ mail: createSmtpSender({ url: smtp.url, from: FROM }) }))).toMatchObject({ delivered: 5, dead: 0 });
+    const rows = await t.db.selectFrom('outbox').select(['kind', 'channel', 'source_id']).orderBy('id').execute();
+    expect(rows.map((r) => [r.kind, r.channel])).toEqual([
+      ['postal.pickupRequested', 'sms'], ['postal.resultOnItsWay', 'sms'], ['postal.collected', 'sms'], ['mail.applicant', 'mail'], ['mail.applicant', 'mail'],
+    ]);
+    const mails = smtp.received.slice(before).map((m) => [m.envelopeTo, m.subject, m.text.split('\n')[0]]);
+    expect(mails).toEqual(expect.arrayContaining([
+      [['an.nguyen@example.vn'], '[Một cửa] Bưu gửi EB100000015VN', 'Bưu điện đã nhận yêu cầu lấy hồ sơ tại nhà ngày 04/03/2026, số hiệu EB100000015VN.'],
+      [['binh.le@example.vn'], `[Một cửa] Hồ sơ ${code}`, `Kết quả hồ sơ ${code} sẽ được bưu điện phát tới ông/bà, số hiệu EB100000029VN.`],
+    ]));
+    expect(mails).toHaveLength(2);
+  });
+
   it('skips the SMS of an applicant whose number is a landline', async () => {
     await receive({ phone: '02773123456', personalId: '087090002222' });
     expect(await deliverOutbox(deps())).toMatchObject({ skipped: 1, delivered: 0 });

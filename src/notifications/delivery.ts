@@ -12,7 +12,7 @@ import { idempotencyKeyOf, isDeliveryError, type SentReceipt } from './channels'
 import { claimBatch, DEFAULT_DELIVERY, recordDelivered, recordFailure, recordSkipped, type ClaimedRow, type DeliverySettings } from './outbox';
 import { sendersFromConfig, type SenderConfig, type Senders } from './senders';
 import { trackingPinFor } from '../tracking/references';
-import { APPLICANT_MAIL_KIND, applicantSmsKind, dossierCodeOf, eventSeqOf, planMessage, type PlannedMessage } from './templates';
+import { APPLICANT_MAIL_KIND, applicantEmailOf, dossierCodeOf, eventSeqOf, hasApplicantMailCopy, planMessage, type PlannedMessage } from './templates';
 
 export interface DeliveryDeps extends Senders {
   readonly db: Database;
@@ -48,7 +48,7 @@ async function queueApplicantMail(db: Database, row: ClaimedRow): Promise<void> 
 async function planFor(db: Database, row: ClaimedRow, publicUrl: string): Promise<PlannedMessage> {
   const code = dossierCodeOf(row);
   const contact = code === null ? null : await dossierContact(db, code, eventSeqOf(row));
-  if (contact?.applicantEmail && applicantSmsKind(row.kind)) await queueApplicantMail(db, row);
+  if (hasApplicantMailCopy(row.kind) && applicantEmailOf(row, contact)) await queueApplicantMail(db, row);
   return planMessage(row, contact, publicUrl, contact ? await trackingPinFor(db, contact.code) : null);
 }
 

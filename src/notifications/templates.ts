@@ -101,8 +101,18 @@ export const APPLICANT_MAIL_KIND = 'mail.applicant';
 
 /** The dossier code an outbox row is about (the applicant SMS kinds and their mail copies), for loading its contact facts. */
 export function dossierCodeOf(row: OutboxMessageInput): string | null {
-  return applicantSmsKind(row.kind) || row.kind === APPLICANT_MAIL_KIND ? text(row.payload.code) : null;
+  if (applicantSmsKind(row.kind)) return text(row.payload.code);
+  // a postal step's message names the dossier once there is one (its copy keeps the payload)
+  if (row.kind.startsWith('postal.')) return text(row.payload.dossierCode);
+  return row.kind === APPLICANT_MAIL_KIND ? text(row.payload.code) ?? text(row.payload.dossierCode) : null;
 }
+
+/** Whether an outbox row is a message to the applicant that gets a mail copy (the dossier's, or a postal step's). */
+export const hasApplicantMailCopy = (kind: string): boolean => applicantSmsKind(kind) !== null || kind.startsWith('postal.');
+
+/** The applicant's e-mail a row's copy goes to: the one the postal step carries, else the dossier's. */
+export const applicantEmailOf = (row: OutboxMessageInput, dossier: DossierContact | null): string | null =>
+  text(row.payload.email) ?? dossier?.applicantEmail ?? null;
 
 /** The event seq of an action's row (intake rows have none). */
 export function eventSeqOf(row: OutboxMessageInput): number | undefined {
@@ -139,17 +149,31 @@ function applicantText(kind: SmsKind, row: OutboxMessageInput, dossier: DossierC
   return smsTexts[kind]({ code: dossier.code, status, date, trackingUrl: trackingUrlOf(publicUrl), trackingPin });
 }
 
+const MAIL_FOOTER = 'Thư được gửi tự động từ hệ thống một cửa, vui lòng không trả lời thư này.';
+
 /** A `mail.applicant` row → the same words as the SMS it copies, by mail to the applicant's address. */
 export function applicantMail(row: OutboxMessageInput, dossier: DossierContact | null, publicUrl: string, trackingPin: string | null): PlannedMessage {
-  const kind = applicantSmsKind(text(row.payload.copyOf) ?? '');
+  const copyOf = text(row.payload.copyOf) ?? '';
+  if (copyOf.startsWith('postal.')) return postalMail(copyOf.slice('postal.'.length), row, dossier);
+  const kind = applicantSmsKind(copyOf);
   if (!kind) return skip('Thư không nói rõ thông báo nào được gửi.');
   if (!dossier) return skip('Không tìm thấy hồ sơ.');
   if (!dossier.applicantEmail) return skip('Người nộp không có địa chỉ thư điện tử.');
   const body = applicantText(kind, row, dossier, publicUrl, trackingPin);
   return {
     channel: 'mail', to: dossier.applicantEmail, subject: `[Một cửa] Hồ sơ ${dossier.code}`,
-    text: `${body}\n\nThư được gửi tự động từ hệ thống một cửa, vui lòng không trả lời thư này.`,
+    text: `${body}\n\n${MAIL_FOOTER}`,
   };
+}
+
+/** The mail copy of a postal step's SMS (src/postal/notify.ts): the same words, to the address the step carries or the dossier's. */
+function postalMail(step: string, row: OutboxMessageInput, dossier: DossierContact | null): PlannedMessage {
+  const to = applicantEmailOf(row, dossier);
+  if (!to) return skip('Người nộp không có địa chỉ thư điện tử.');
+  const body = postalText(step, row.payload);
+  if (!body) return skip(`Loại "postal.${step}" không gửi thông báo.`);
+  const code = text(row.payload.dossierCode);
+  return { channel: 'mail', to, subject: code ? `[Một cửa] Hồ sơ ${code}` : `[Một cửa] Bưu gửi ${text(row.payload.trackingNumber) ?? ''}`, text: `${body}\n\n${MAIL_FOOTER}` };
 }
 
 /** An `sms.text` row (queueTextSms: appointments) → its text to its phone (payload {to, text}). */
@@ -187,9 +211,16 @@ export function staffMail(payload: Record<string, unknown>, publicUrl: string): 
  */
 export function postalSms(step: string, payload: Record<string, unknown>): PlannedMessage {
   const phone = text(payload.phone);
-  const n = text(payload.trackingNumber);
-  if (!phone || !n) return skip('Tin bưu chính thiếu số điện thoại hoặc số hiệu bưu gửi.');
+  if (!phone || !text(payload.trackingNumber)) return skip('Tin bưu chính thiếu số điện thoại hoặc số hiệu bưu gửi.');
   if (!normalizeVietnameseMobile(phone)) return skip('Số điện thoại của người nộp không phải số di động: không gửi SMS.');
+  const body = postalText(step, payload);
+  return body ? { channel: 'sms', to: phone, text: body } : skip(`Loại "postal.${step}" không gửi thông báo.`);
+}
+
+/** The words of a postal step's message (the SMS, and the body of its mail copy); null for an unknown step or no tracking number. */
+export function postalText(step: string, payload: Record<string, unknown>): string | null {
+  const n = text(payload.trackingNumber);
+  if (!n) return null;
   const date = instant(payload.date);
   const code = text(payload.dossierCode);
   const reason = text(payload.reason);
@@ -205,8 +236,7 @@ export function postalSms(step: string, payload: Record<string, unknown>): Plann
     failedAttempt: `Bưu tá chưa phát được kết quả (bưu gửi ${n})${reason ? `: ${reason}` : ''}. Bưu điện sẽ phát lại.`,
     returnedToAgency: `Kết quả (bưu gửi ${n}) chưa phát được sau 2 lần, đã chuyển lại cơ quan; mời ông/bà đến nhận.`,
   };
-  const body = texts[step];
-  return body ? { channel: 'sms', to: phone, text: body } : skip(`Loại "postal.${step}" không gửi thông báo.`);
+  return texts[step] ?? null;
 }
 
 /**

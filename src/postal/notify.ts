@@ -1,8 +1,10 @@
 // The applicant is told at each step (QĐ 45/2016/QĐ-TTg art. 8, TT 17/2017/TT-BTTTT art. 12: track
 // and trace; issue 13 §4): an outbox row `postal.<step>` in the transaction of the step, made an SMS
 // by src/notifications/templates.ts (`postalSms`), queued through the notifications' service. The row carries the phone and the tracking
-// number (there may be no dossier yet), never a name or an ID number.
+// number (there may be no dossier yet), never a name or an ID number — and the applicant's e-mail
+// where there is one, for the mail copy the delivery queues (as for the dossiers' messages, 0156).
 import type { Transaction } from 'kysely';
+import { accountEmail } from '../accounts/references';
 import type { DB } from '../platform/db/schema';
 import { queueTemplatedMessage } from '../notifications/service';
 
@@ -18,7 +20,26 @@ export interface PostalSmsFacts {
   readonly reason?: string | null;
 }
 
+const emailText = (v: unknown): string | null => (typeof v === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? v.trim() : null);
+
+/**
+ * The applicant's e-mail for the mail copy: the one written on the e-form at the door or given with
+ * the request, else — a pickup the citizen asked for on the portal — their account's. Null: no
+ * copy (unless the dossier, once there is one, has an e-mail: the delivery reads it).
+ */
+async function applicantEmail(trx: Transaction<DB>, trackingNumber: string): Promise<string | null> {
+  const s = await trx.selectFrom('postal_legs').innerJoin('postal_shipments', 'postal_shipments.id', 'postal_legs.shipment_id')
+    .select(['postal_shipments.applicant', 'postal_shipments.draft', 'postal_shipments.requested_by', 'postal_shipments.origin'])
+    .where('postal_legs.tracking_number', '=', trackingNumber).executeTakeFirst();
+  if (!s) return null;
+  const onForm = (s.draft?.applicant ?? null) as Record<string, unknown> | null;
+  const given = emailText(onForm?.email) ?? emailText(s.applicant.email);
+  if (given) return given;
+  return s.origin === 'portal' && s.requested_by !== null ? emailText(await accountEmail(trx, s.requested_by)) : null;
+}
+
 export async function queuePostalSms(trx: Transaction<DB>, step: PostalSmsStep, facts: PostalSmsFacts): Promise<void> {
-  if (!facts.phone) return;
-  await queueTemplatedMessage(trx, { kind: `postal.${step}`, facts: { ...facts } });
+  const email = await applicantEmail(trx, facts.trackingNumber);
+  if (!facts.phone && !email) return;
+  await queueTemplatedMessage(trx, { kind: `postal.${step}`, facts: { ...facts, ...(email ? { email } : {}) } });
 }
