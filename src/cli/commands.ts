@@ -241,4 +241,21 @@ nếu có. --apply ghi lại số liệu tổng hợp theo nhật ký.`,
       return withDatabase('report', (c) => reportCommand(c.db, positionals[0], v, (s) => process.stdout.write(s)));
     },
   },
+  sync: {
+    summary: 'đồng bộ Cổng DVCQG: đồng bộ bù một kỳ (backfill), xóa bản ghi đã gửi quá hạn lưu (prune)',
+    help: `motcua sync backfill --from YYYY-MM-DD --to YYYY-MM-DD
+motcua sync prune
+
+backfill: mọi hồ sơ có thay đổi trong kỳ (giờ Việt Nam, tối đa 366 ngày) mà Cổng DVCQG chưa xác nhận
+  thay đổi mới nhất được xếp gửi lại (bản ghi đã ngừng gửi được gửi lại); chạy lại không gửi trùng.
+  Việc gửi do máy chủ (motcua serve) làm, theo thứ tự từng hồ sơ.
+prune: xóa bản ghi đồng bộ đã được Cổng xác nhận, cũ hơn MOTCUA_SYNC_RETENTION_DAYS ngày (mặc định 365),
+  trừ bản ghi tiếp nhận (chỉ số 1.4) và bản ghi mới nhất đã gửi của mỗi hồ sơ.`,
+    options: { from: { type: 'string' }, to: { type: 'string' } },
+    positionals: true,
+    async run(v, positionals) {
+      const { syncCommand } = await import('./sync');
+      return withDatabase('sync', (c) => syncCommand(c.db, positionals[0], { from: str(v.from), to: str(v.to) }, (line) => process.stdout.write(line)));
+    },
+  },
 } satisfies Record<string, Command>;

@@ -68,6 +68,8 @@ export interface Config {
    * MOTCUA_NATIONAL_PORTAL_PULL_USER (an account that receives dossiers); without it, no pull.
    */
   readonly nationalPortalPull: { readonly everyMinutes: number; readonly username: string | undefined };
+  /** Acknowledged sync rows kept this many days (MOTCUA_SYNC_RETENTION_DAYS, 30–3650, default 365; src/sync/backfill.ts). */
+  readonly syncRetentionDays: number;
   /** Bearer token that lets a scraper read /api/metrics and /api/health/detail without a session. */
   readonly metricsToken: string | undefined;
   /**
@@ -434,6 +436,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nationalPortalPull: { everyMinutes: minutesDividing60(env.MOTCUA_NATIONAL_PORTAL_PULL_MINUTES, 5, 'MOTCUA_NATIONAL_PORTAL_PULL_MINUTES'), username: given(env.MOTCUA_NATIONAL_PORTAL_PULL_USER) },
     payments: paymentsOf(env),
     eid: eidOf(env),
+    syncRetentionDays: Math.max(30, positiveInt(env.MOTCUA_SYNC_RETENTION_DAYS, 365, 'MOTCUA_SYNC_RETENTION_DAYS', 3650)),
   };
 }
 

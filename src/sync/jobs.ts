@@ -4,16 +4,19 @@
 // the adapter talks to a local simulator started on the loopback at first use (nothing leaves the
 // machine), through the same HTTP adapter as the real portal.
 import type { Clock } from '../platform/clock';
+import { DAY_MS } from '../shared/civil-date';
 import type { Config } from '../platform/config';
 import type { Database } from '../platform/db/connect';
 import { everyMinutesCron, type JobDefinition } from '../platform/jobs';
 import { httpNationalPortal, type NationalPortalAdapter } from './adapter';
 import { pullSubmissions, type PullDeps } from './pull';
+import { pruneSyncOutbox } from './backfill';
 import { pushOutbox } from './push';
 import { startPortalSimulator } from './simulator';
 
 export const SYNC_PUSH_JOB = 'sync.push';
 export const SYNC_PULL_JOB = 'sync.pull';
+export const SYNC_RETENTION_JOB = 'sync.retention';
 
 /** The configured portal, or a local simulator started on first use. */
 export function portalFromConfig(config: Pick<Config, 'nationalPortal'>): NationalPortalAdapter {
@@ -35,7 +38,7 @@ export function portalFromConfig(config: Pick<Config, 'nationalPortal'>): Nation
 export interface SyncJobDeps {
   readonly db: Database;
   readonly clock: Clock;
-  readonly config: Pick<Config, 'nationalPortal' | 'publicUrl' | 'nationalPortalPull'>;
+  readonly config: Pick<Config, 'nationalPortal' | 'publicUrl' | 'nationalPortalPull' | 'syncRetentionDays'>;
   readonly portal?: NationalPortalAdapter;
   readonly log?: (line: string) => void;
   /**
@@ -56,6 +59,10 @@ export function syncJobs(deps: SyncJobDeps): JobDefinition[] {
       if (report.gaveUp > 0) log(`Đồng bộ Cổng DVCQG: ${report.gaveUp} bản ghi không gửi được sau nhiều lần thử (xem trang Đồng bộ).`);
       return report;
     },
+  }, {
+    // acknowledged rows past MOTCUA_SYNC_RETENTION_DAYS, nightly (what indicator 1.4 and the backfill read is kept)
+    name: SYNC_RETENTION_JOB, cron: '37 3 * * *',
+    handler: () => pruneSyncOutbox(deps.db, new Date(deps.clock.now().getTime() - deps.config.syncRetentionDays * DAY_MS)),
   }];
   const pull = deps.pull;
   const username = deps.config.nationalPortalPull.username;

@@ -4,7 +4,8 @@ import type { RouteDeps } from '../platform/context';
 import { ErrorShape } from '../platform/http/schemas';
 import { signedInContext, type HttpApp } from '../platform/http/server';
 import { maySyncRetry, retrySync, syncCounts, syncFailures, syncStats } from './service';
-import { SyncCountsView, SyncFailuresPage, SyncRetryView, SyncStatsView } from './schemas';
+import { backfillSync } from './backfill';
+import { SyncBackfillView, SyncCountsView, SyncFailuresPage, SyncRetryView, SyncStatsView } from './schemas';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (giờ Việt Nam)' });
 const PeriodQuery = Type.Object({ from: Day, to: Day }, { additionalProperties: false });
@@ -52,4 +53,11 @@ export function registerSyncRoutes(app: HttpApp, deps: RouteDeps): void {
       querystring: PeriodQuery, response: { 200: SyncStatsView, ...errors },
     },
   }, async (request) => syncStats(ctx(request), request.query));
+
+  app.post('/api/v1/sync/backfill', {
+    schema: {
+      tags: ['sync'], summary: 'Đồng bộ bù: gửi lên Cổng DVCQG mọi hồ sơ có thay đổi trong kỳ mà Cổng chưa xác nhận thay đổi mới nhất (quản trị viên; chạy lại không gửi trùng)',
+      body: PeriodQuery, response: { 200: SyncBackfillView, ...errors },
+    },
+  }, async (request) => backfillSync(ctx(request), request.body));
 }

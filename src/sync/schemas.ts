@@ -40,3 +40,12 @@ export const SyncStatsView = Type.Object({
   rate: Nullable(Type.Number({ description: 'tỷ lệ đồng bộ 0–1 (chỉ số 1.4)' })),
 });
 export type SyncStatsView = Static<typeof SyncStatsView>;
+
+export const SyncBackfillView = Type.Object({
+  from: Type.String(), to: Type.String(),
+  dossiers: Type.Integer({ description: 'hồ sơ có thay đổi trong kỳ' }),
+  queued: Type.Integer({ description: 'đã xếp gửi thay đổi mới nhất (chưa từng có bản ghi đồng bộ)' }),
+  retried: Type.Integer({ description: 'bản ghi đã ngừng gửi được gửi lại' }),
+  pending: Type.Integer({ description: 'đang chờ gửi sẵn' }),
+  acknowledged: Type.Integer({ description: 'Cổng đã nhận thay đổi mới nhất' }),
+});
