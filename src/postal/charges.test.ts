@@ -63,7 +63,8 @@ describe('the courier\'s charges and hand-over agencies', () => {
     const open = await assignedPickup('087090009999');
     w.clock.set(new Date('2026-04-29T09:30:00+07:00'));
     const sealedShipment = await collectPickup(ctx(w.actors.courier), sealed.id, {
-      items: [], paymentMethod: 'cash',
+      // 200 g in the same commune: the 101–250 g class
+      items: [{ kind: 'postage', label: 'Cước', amountVnd: 14_000 }], paymentMethod: 'cash',
       applicantSignature: { name: 'Nguyễn Văn An', personalId: '087090005678', image: PNG }, courierSignature: { name: w.actors.courier.fullName, image: PNG },
     });
     const { items } = await handoverAgencies(ctx(w.actors.courier));
@@ -102,5 +103,32 @@ describe('the courier\'s charges and hand-over agencies', () => {
     const class2000 = { sameCommune: 27000, inProvince: 38000, interProvincial: 62000 };
     expect(charges.postage).toMatchObject({ weightGrams: 1500, amountVnd: class2000[charges.postage.zone], tariffId: 'bcci-2025-07' });
     expect(charges.fees).toEqual([{ label: 'Lệ phí cấp lại', amountVnd: 15000, formula: null }]);
+  });
+
+  it('seals only with the postage of the saved weight: 1 000 g and 1 001 g on either side of a class, none without a weight', async () => {
+    w.clock.set(new Date('2026-04-29T07:00:00+07:00'));
+    await sql`UPDATE procedures SET cases = '[]'::jsonb, fees = '[]'::jsonb WHERE code = ${w.procedureCode}`.execute(w.db);
+    const { id } = await assignedPickup('087090007777');
+    w.clock.set(new Date('2026-05-02T09:00:00+07:00'));
+    const seal = (amountVnd: number) => collectPickup(ctx(w.actors.courier), id, {
+      items: [{ kind: 'postage', label: 'Cước dịch vụ bưu chính công ích', amountVnd }], paymentMethod: 'cash',
+      applicantSignature: { name: 'Nguyễn Văn An', personalId: '087090007777', image: PNG }, courierSignature: { name: w.actors.courier.fullName, image: PNG },
+    });
+    // no weight saved: refused whatever the amount
+    await sql`UPDATE postal_shipments SET draft = draft - 'weightGrams' WHERE id = ${id}`.execute(w.db);
+    await expect(seal(21_000)).rejects.toMatchObject({ code: 'DRAFT_INCOMPLETE', details: [{ path: 'weightGrams' }] });
+    // 1 000 g, same commune: the 501–1 000 g class, 21 000 đồng (tariffs.json bcci-2025-07)
+    await saveDraft(ctx(w.actors.courier), id, { weightGrams: 1_000 });
+    expect((await shipmentCharges(ctx(w.actors.courier), id)).postage).toMatchObject({ zone: 'sameCommune', amountVnd: 21_000 });
+    await expect(seal(17_000)).rejects.toMatchObject({ code: 'POSTAGE_MISMATCH', message: 'Cước bưu chính của bưu gửi 1.000 g là 21.000 đồng; phiếu thu ghi 17.000 đồng.' });
+    // one gram more: the 1 001–2 000 g class, 27 000 đồng; the amount of 1 000 g is now refused
+    await saveDraft(ctx(w.actors.courier), id, { weightGrams: 1_001 });
+    const refused = await seal(21_000).then(() => null, (e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'POSTAGE_MISMATCH', message: 'Cước bưu chính của bưu gửi 1.001 g là 27.000 đồng; phiếu thu ghi 21.000 đồng.' });
+    // nothing was written by the refusals
+    expect((await shipmentCharges(ctx(w.actors.courier), id)).receipt).toBeNull();
+    const sealedShipment = await seal(27_000);
+    expect(sealedShipment).toMatchObject({ postageVnd: 27_000, feeVnd: 0 });
+    expect(sealedShipment.sealedAt).not.toBeNull();
   });
 });

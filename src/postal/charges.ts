@@ -8,8 +8,10 @@ import { receiptById } from '../payments/receipts';
 import type { ServiceContext } from '../platform/context';
 import { validationFailed } from '../platform/errors';
 import { vnDateOfInstant, type IsoDate } from '../shared/civil-date';
-import { feeTermLines } from '../shared/fee-terms';
+import { feeTermLines, vndText } from '../shared/fee-terms';
+import type { ReceiptItem } from '../payments/receipts';
 import { getShipment, listShipments } from './queries';
+import type { ShipmentView } from './views';
 import { postalStaff } from './scope';
 import { competentAgencyOfShipment } from './to-agency';
 import { isPostageProblem, quotePostage, SHIPPED_TARIFFS, zoneBetween, type Zone } from './tariff';
@@ -22,30 +24,59 @@ export interface ShipmentCharges {
   readonly receipt: { number: string; amountVnd: number; paymentMethod: string } | null;
 }
 
+export type ShipmentPostage = ShipmentCharges['postage'];
+
 /**
- * Fees and postage of one shipment (QĐ 45 art. 12.3: the applicant pays the postage) for a parcel of
- * `weightGrams` when given, else of the weight saved on the draft (500 g until it is weighed).
+ * The postage of the shipment's parcel at `weightGrams` (QĐ 45 art. 12.3: the applicant pays it):
+ * the tariff in force on `day`, the zone between the shipment's post office and the applicant's
+ * commune. 400 `POSTAGE_TOO_HEAVY` past the tariff's heaviest class.
  */
-export async function shipmentCharges(ctx: ServiceContext, shipmentId: number, asked?: number): Promise<ShipmentCharges> {
-  const staff = postalStaff(ctx.actor, 'postal.courier');
-  const s = await getShipment(ctx, shipmentId);
-  const weightGrams = asked ?? (typeof s.draft.weightGrams === 'number' ? s.draft.weightGrams : 500);
-  const day = vnDateOfInstant(ctx.clock.now().getTime()) as IsoDate;
-  const [procedure, place] = await Promise.all([procedureForIntake(ctx.db, s.procedureCode, day), servicePointPlace(ctx.db, staff.scope.servicePointId)]);
-  const commune = await communeByCode(ctx.db, s.commune.code, day, 'communeCode');
+export async function shipmentPostage(ctx: ServiceContext, s: ShipmentView, weightGrams: number, day: IsoDate): Promise<ShipmentPostage> {
+  const [place, commune] = await Promise.all([servicePointPlace(ctx.db, s.servicePointId), communeByCode(ctx.db, s.commune.code, day, 'communeCode')]);
   // the units compared by their paths: the service point's unit and the applicant's commune
   const zone = zoneBetween({ communeCode: commune.path, provinceCode: commune.provinceCode }, { communeCode: place?.unitPath ?? '', provinceCode: place?.provinceCode ?? commune.provinceCode });
   const quote = quotePostage(SHIPPED_TARIFFS, { date: day, weightGrams, zone });
   if (isPostageProblem(quote)) throw validationFailed(quote.code, quote.message, [{ path: 'weightGrams', message: quote.message }]);
+  return { amountVnd: quote.amountVnd, zone, weightGrams, tariffId: quote.tariffId };
+}
+
+/**
+ * Fees and postage of one shipment for a parcel of `weightGrams` when given, else of the weight
+ * saved on the draft (500 g until it is weighed).
+ */
+export async function shipmentCharges(ctx: ServiceContext, shipmentId: number, asked?: number): Promise<ShipmentCharges> {
+  postalStaff(ctx.actor, 'postal.courier');
+  const s = await getShipment(ctx, shipmentId);
+  const weightGrams = asked ?? (typeof s.draft.weightGrams === 'number' ? s.draft.weightGrams : 500);
+  const day = vnDateOfInstant(ctx.clock.now().getTime()) as IsoDate;
+  const [procedure, postage] = await Promise.all([procedureForIntake(ctx.db, s.procedureCode, day), shipmentPostage(ctx, s, weightGrams, day)]);
   const caseKey = typeof s.draft.caseKey === 'string' ? s.draft.caseKey : null;
   const fees = feeTermLines(procedure.fees, 'postal', caseKey).map((l) => ({
     label: l.name, amountVnd: Number.isNaN(l.amountVnd) ? null : l.amountVnd, formula: l.formula ?? null,
   }));
   const receipt = s.receiptId ? await receiptById(ctx.db, s.receiptId) : null;
   return {
-    fees, postage: { amountVnd: quote.amountVnd, zone, weightGrams, tariffId: quote.tariffId },
+    fees, postage,
     receipt: receipt ? { number: receipt.number, amountVnd: receipt.amountVnd, paymentMethod: receipt.paymentMethod } : null,
   };
+}
+
+const grams = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} g`;
+
+/**
+ * At the seal (QĐ 45 art. 12.3): the postage collected must be the tariff's for the weight saved
+ * on the draft — the amount the courier's screen showed; a client cannot set its own price.
+ * 400 `POSTAGE_MISMATCH` naming the amount due.
+ */
+export async function checkCollectedPostage(ctx: ServiceContext, s: ShipmentView, items: readonly ReceiptItem[]): Promise<void> {
+  const weightGrams = s.draft.weightGrams;
+  // draftProblems refuses a draft with no weight before this is asked
+  if (typeof weightGrams !== 'number') throw validationFailed('DRAFT_INCOMPLETE', 'Chưa cân bưu gửi: nhập khối lượng (gam).', [{ path: 'weightGrams', message: 'chưa cân' }]);
+  const due = await shipmentPostage(ctx, s, weightGrams, vnDateOfInstant(ctx.clock.now().getTime()) as IsoDate);
+  const collected = items.filter((i) => i.kind === 'postage').reduce((a, i) => a + i.amountVnd, 0);
+  if (collected === due.amountVnd) return;
+  const message = `Cước bưu chính của bưu gửi ${grams(weightGrams)} là ${vndText(due.amountVnd)}; phiếu thu ghi ${vndText(collected)}.`;
+  throw validationFailed('POSTAGE_MISMATCH', message, [{ path: 'items', message: `cước phải là ${vndText(due.amountVnd)}` }]);
 }
 
 export interface HandoverAgency {

@@ -5,7 +5,7 @@
 // a numbered receipt, both signatures, the parcel sealed. Until the hand-over there is no dossier.
 import { can } from '../accounts/policy';
 import { couriersOfServicePoint } from '../accounts/references';
-import { procedureForIntake } from '../catalog/references';
+import { procedureForIntake, type ProcedureForIntake } from '../catalog/references';
 import { servicePointIdByCode, servicePointPlace } from '../directory/references';
 import { checkApplicant, checkPapers, type ApplicantInput, type PaperInput } from '../dossiers/model';
 import { issueReceipt, receiptProblems, type PaymentMethod, type ReceiptItem } from '../payments/receipts';
@@ -15,6 +15,7 @@ import { isUnnamedCase } from '../shared/case-names';
 import { parseIdCardQr } from '../shared/id-card-qr';
 import { validateEform } from '../shared/eform-validation';
 import { vnDateOfInstant } from '../shared/civil-date';
+import { checkCollectedPostage } from './charges';
 import { currentCommune } from './commune';
 import { mayRecord, windowProblems, type PickupOrigin, type PickupRequestInput, type Position, type SignatureInput } from './model';
 import { queuePostalSms } from './notify';
@@ -166,19 +167,21 @@ export async function saveDraft(ctx: ServiceContext, shipmentId: number, input: 
     const s = await trx.selectFrom('postal_shipments').selectAll().where('id', '=', shipmentId).forUpdate().executeTakeFirst();
     if (!s || !seesShipment(staff, s)) throw shipmentNotFound();
     if (s.sealed_at !== null) throw invalidTransition('SHIPMENT_SEALED', 'Bưu gửi đã niêm phong, không sửa hồ sơ được nữa.');
-    if (input.caseKey !== undefined) await checkCase(ctx, s.procedure_code, input.caseKey);
+    const procedure = await procedureForIntake(ctx.db, s.procedure_code, day(now));
+    if (input.caseKey !== undefined) checkCase(procedure, input.caseKey);
+    // none named (now or before): the procedure's only case, else its general terms — as at the counter
+    const caseKey = input.caseKey ?? (typeof s.draft.caseKey === 'string' ? s.draft.caseKey : defaultCaseKey(procedure));
     if (input.expectedVersion !== undefined && input.expectedVersion !== s.version) throw conflict('VERSION_CONFLICT', 'Bưu gửi vừa được cập nhật; vui lòng tải lại.');
     const prev = s.draft as { applicant?: Partial<ApplicantInput> };
     const applicant = { phone: s.applicant.phone, name: s.applicant.name, unitCode: s.commune_code, address: s.address, ...prev.applicant, ...fromCard, ...input.applicant };
     const draft = {
       ...s.draft, applicant,
       ...(input.formData ? { formData: input.formData } : {}), ...(input.papers ? { papers: input.papers } : {}),
-      ...(input.caseKey ? { caseKey: input.caseKey } : {}), ...(input.weightGrams !== undefined ? { weightGrams: input.weightGrams } : {}),
+      ...(caseKey ? { caseKey } : {}), ...(input.weightGrams !== undefined ? { weightGrams: input.weightGrams } : {}),
       ...(input.delivery ? { delivery: input.delivery } : {}),
     };
     await trx.updateTable('postal_shipments').set((eb) => ({ draft: JSON.stringify(draft), version: eb('version', '+', 1), personal_id: typeof applicant.personalId === 'string' ? applicant.personalId : s.personal_id }))
       .where('id', '=', s.id).execute();
-    void now;
   });
   const shipment = await getShipment(ctx, shipmentId);
   return { shipment, problems: await draftProblems(ctx, shipment) };
@@ -193,11 +196,20 @@ function checkWeight(grams: number | undefined): void {
   throw validationFailed('WEIGHT_OUT_OF_RANGE', message, [{ path: 'weightGrams', message }]);
 }
 
-async function checkCase(ctx: ServiceContext, procedureCode: string, caseKey: string): Promise<void> {
-  const procedure = await procedureForIntake(ctx.db, procedureCode, day(ctx.clock.now()));
+function checkCase(procedure: Pick<ProcedureForIntake, 'cases'>, caseKey: string): void {
   if (procedure.cases.some((c) => c.key === caseKey)) return;
   const message = 'Trường hợp đã chọn không thuộc thủ tục này.';
   throw validationFailed('CASE_UNKNOWN', message, [{ path: 'caseKey', message }]);
+}
+
+/**
+ * The case a shipment is received under when the courier names none. As the counter receives
+ * without a choice (catalog's `chooseCase` with no key: the procedure's general terms), except that
+ * a procedure with a single case has that case. A procedure whose cases the import could not name
+ * (1.001193: two unnamed cases) is never asked about them: its general terms apply.
+ */
+export function defaultCaseKey(procedure: Pick<ProcedureForIntake, 'cases'>): string | null {
+  return procedure.cases.length === 1 ? procedure.cases[0]?.key ?? null : null;
 }
 
 /** What keeps a draft from being sealed: the applicant, the parcel's weight, the case (when the procedure has several), the papers against the procedure's list, the e-form. */
@@ -227,8 +239,8 @@ export interface CollectInput {
 }
 
 /**
- * Collection at the door (QĐ 45 art. 6; DOMAIN §5.2 steps 2–5): the draft must be complete; both
- * sign the consignment note; the fees and postage are collected with a numbered receipt (none when
+ * Collection at the door (QĐ 45 art. 6; DOMAIN §5.2 steps 2–5): the draft must be complete (its
+ * parcel weighed); the postage collected is the tariff's for that weight; both sign the consignment note; the fees and postage are collected with a numbered receipt (none when
  * nothing is due); the parcel is sealed. One transaction with the `collected` event, the toAgency
  * leg (to-agency.ts) and the SMS.
  */
@@ -241,6 +253,7 @@ export async function collectPickup(ctx: SignaturesContext, shipmentId: number, 
   const total = input.items.reduce((a, i) => a + i.amountVnd, 0);
   const itemProblems = input.items.length === 0 ? [] : receiptProblems(input.items);
   if (itemProblems.length > 0) throw validationFailed('RECEIPT_INVALID', itemProblems[0]?.message ?? 'Khoản thu không hợp lệ.', itemProblems);
+  await checkCollectedPostage(ctx, before, input.items);
   const applicant = (before.draft as { applicant: ApplicantInput }).applicant;
   checkSigner(input.applicantSignature, { name: applicant.name, personalId: applicant.personalId }, 'applicantSignature');
   checkSigner(input.courierSignature, { name: staff.fullName, personalId: null }, 'courierSignature');

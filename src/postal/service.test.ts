@@ -62,14 +62,14 @@ describe('a postal dossier end to end', () => {
 
     at('2026-04-29T09:10:00+07:00');
     await expect(collectPickup(ctx(w.actors.courier), s.id, {
-      items: [{ kind: 'fee', label: 'Lệ phí', amountVnd: 8_000 }, { kind: 'postage', label: 'Cước BCCI', amountVnd: 22_000 }], paymentMethod: 'cash',
+      items: [{ kind: 'fee', label: 'Lệ phí', amountVnd: 8_000 }, { kind: 'postage', label: 'Cước BCCI', amountVnd: 17_000 }], paymentMethod: 'cash',
       applicantSignature: sig('Trần Văn Khác', '087090001234'), courierSignature: sig('Người courier'),
     })).rejects.toMatchObject({ code: 'SIGNER_MISMATCH' });
     const collected = await collectPickup(ctx(w.actors.courier), s.id, {
-      items: [{ kind: 'fee', label: 'Lệ phí', amountVnd: 8_000 }, { kind: 'postage', label: 'Cước BCCI', amountVnd: 22_000 }], paymentMethod: 'cash',
+      items: [{ kind: 'fee', label: 'Lệ phí', amountVnd: 8_000 }, { kind: 'postage', label: 'Cước BCCI', amountVnd: 17_000 }], paymentMethod: 'cash',
       applicantSignature: sig('nguyễn văn an', '087090001234'), courierSignature: sig('Người courier'), position: { lat: 10.45, lon: 105.63 },
     });
-    expect(collected).toMatchObject({ feeVnd: 8_000, postageVnd: 22_000 });
+    expect(collected).toMatchObject({ feeVnd: 8_000, postageVnd: 17_000 });
     expect(collected.sealedAt).not.toBeNull();
     expect(collected.legs[0]?.status).toBe('collected');
     // the sealed parcel goes on to the competent agency: its toAgency leg, carried by the same courier
@@ -78,7 +78,7 @@ describe('a postal dossier end to end', () => {
     expect(toAgency?.trackingNumber).toMatch(/^EB[0-9]{9}VN$/);
     expect(toAgency?.trackingNumber).not.toBe(trackingNumber);
     const receipt = await w.db.selectFrom('receipts').selectAll().where('id', '=', collected.receiptId ?? 0).executeTakeFirstOrThrow();
-    expect(receipt).toMatchObject({ series: 'BL', year: 2026, number: 1, amount_vnd: 30_000, place: 'courier', shipment_id: s.id, dossier_code: null });
+    expect(receipt).toMatchObject({ series: 'BL', year: 2026, number: 1, amount_vnd: 25_000, place: 'courier', shipment_id: s.id, dossier_code: null });
 
     // the public sees the steps, never the applicant
     const publicView = await trackLeg(w.db, trackingNumber.toLowerCase());
@@ -154,7 +154,7 @@ describe('a postal dossier end to end', () => {
     const { s, trackingNumber } = await pickup('087090004444', '0912000444', '2026-04-28');
     at('2026-04-28T09:00:00+07:00');
     await collectPickup(ctx(w.actors.courier), s.id, {
-      items: [{ kind: 'postage', label: 'Cước BCCI', amountVnd: 22_000 }], paymentMethod: 'qr',
+      items: [{ kind: 'postage', label: 'Cước BCCI', amountVnd: 17_000 }], paymentMethod: 'qr',
       applicantSignature: sig('Nguyễn Văn An', '087090004444'), courierSignature: sig('Người courier'),
     });
     // back at the post office at 13:30, the courier leaves with the parcel for the agency: the pickup ends there

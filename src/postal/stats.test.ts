@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-/** A pickup collected at 09:10 on 29/04/2026 with 8,000 VND fee and 22,000 VND postage. */
+/** A pickup collected at 09:10 on 29/04/2026 with 8,000 VND fee and 17,000 VND postage (300 g in the same commune). */
 async function collected(personalId: string, phone: string): Promise<string> {
   at('2026-04-29T07:00:00+07:00');
   const s = await requestPickup(ctx(w.actors.clerk), {
@@ -40,7 +40,7 @@ async function collected(personalId: string, phone: string): Promise<string> {
   });
   at('2026-04-29T09:10:00+07:00');
   await collectPickup(ctx(w.actors.courier), s.id, {
-    items: [{ kind: 'fee', label: 'Lệ phí', amountVnd: 8_000 }, { kind: 'postage', label: 'Cước BCCI', amountVnd: 22_000 }], paymentMethod: 'cash',
+    items: [{ kind: 'fee', label: 'Lệ phí', amountVnd: 8_000 }, { kind: 'postage', label: 'Cước BCCI', amountVnd: 17_000 }], paymentMethod: 'cash',
     applicantSignature: sig('Nguyễn Văn An', personalId), courierSignature: sig('Người courier'),
   });
   return n;
@@ -69,7 +69,7 @@ describe('postal figures', () => {
     expect(stats.postOffices.map((p) => p.servicePointId)).toEqual([w.servicePoint.id]);
     expect(stats.total).toMatchObject({
       legs: 6, legsByKind: { pickup: 3, toAgency: 3, result: 0, transfer: 0 }, ended: 2, onTime: 1, late: 1, failedAttempts: 1,
-      postageVnd: 66_000, feesVnd: 24_000, incidents: 1, incidentsByKind: { lost: 1, damaged: 0, late: 0, complaint: 0 }, compensationVnd: 50_000,
+      postageVnd: 51_000, feesVnd: 24_000, incidents: 1, incidentsByKind: { lost: 1, damaged: 0, late: 0, complaint: 0 }, compensationVnd: 50_000,
     });
     // a period that ends before the hand-overs sees the collections, not the ends
     expect((await postalStats(ctx(w.actors.supervisor), { from: '2026-04-01', to: '2026-04-30' })).total).toMatchObject({ legs: 6, ended: 0, onTime: 0, failedAttempts: 0, compensationVnd: 0 });

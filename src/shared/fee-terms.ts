@@ -25,7 +25,9 @@ export interface FeeTermLine {
   readonly formula?: string;
 }
 
-const vnd = (n: number) => `${String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng`;
+/** An amount as the applicant reads it in a message: "17.000 đồng" (thousands grouped with dots). */
+export const vndText = (n: number): string => `${String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng`;
+const vnd = vndText;
 
 /** "2.000 đồng/trang; từ trang thứ 3: 1.000 đồng/trang; tối đa 200.000 đồng/bản", "3.000 đồng/bản", or the note. */
 export function feeFormulaText(f: FeeTermItem): string | null {

@@ -24,6 +24,8 @@ export function useSealing(shipmentId: number, user: User, position: Position | 
   const [applicantSig, setApplicantSig] = useState<SignatureValue>(emptySignature());
   const [courierSig, setCourierSig] = useState<SignatureValue>(emptySignature(user.fullName));
   const [missing, setMissing] = useState<string | null>(null);
+  // bumped after a refused seal: the postage is quoted again (the server takes only the tariff's, 400 POSTAGE_MISMATCH)
+  const [quoteRound, setQuoteRound] = useState(0);
   const seal = useSend();
 
   useEffect(() => {
@@ -36,7 +38,7 @@ export function useSealing(shipmentId: number, user: User, position: Position | 
       );
     }, 300);
     return () => { window.clearTimeout(timer); c.abort(); };
-  }, [shipmentId, grams]);
+  }, [shipmentId, grams, quoteRound]);
 
   const items = charges.status === 'ready' ? collectItems(charges.value, typed) : [];
   const totalVnd = items.reduce((a, i) => a + i.amountVnd, 0);
@@ -45,11 +47,14 @@ export function useSealing(shipmentId: number, user: User, position: Position | 
     const a = signatureOf(applicantSig, true);
     const c = signatureOf(courierSig, false);
     if (charges.status !== 'ready') { setMissing('weight'); return; }
+    // the weight changed since the quote on screen: let the new postage show before it is collected
+    if (charges.value.postage.weightGrams !== grams) { setMissing('postageStale'); return; }
     if (!a) { setMissing('applicantSignature'); return; }
     if (!c) { setMissing('courierSignature'); return; }
     setMissing(null);
     const sealed = await seal.send(() => collectPickup(shipmentId, { items, paymentMethod: method, applicantSignature: a, courierSignature: c }, position));
     if (sealed) onSealed(sealed);
+    else setQuoteRound((n) => n + 1);
   };
 
   return {
