@@ -94,6 +94,8 @@ import { gatewayRefundsOf } from './payments/gateway-refund';
 
 export interface AppDeps {
   readonly db: Database;
+  /** The read replica (`DATABASE_READ_URL`) for reports, public tracking and search; absent: `db` (RouteDeps.reader). */
+  readonly reader?: Database;
   readonly clock: Clock;
   readonly config: Config;
   /** false in tests; pino options otherwise. */
@@ -172,7 +174,7 @@ async function registerOperatorRoutes(app: HttpApp, deps: AppDeps, resolveActor:
 }
 
 export async function buildApp(deps: AppDeps): Promise<HttpApp> {
-  const routeDeps = { db: deps.db, clock: deps.clock };
+  const routeDeps = { db: deps.db, clock: deps.clock, ...(deps.reader ? { reader: deps.reader } : {}) };
   const resolveActor = actorResolver(routeDeps);
   const app = await createHttpServer({
     logger: deps.logger === true ? loggerOptions(deps.config.logLevel) : false,

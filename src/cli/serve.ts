@@ -6,6 +6,7 @@ import type { Config } from '../platform/config';
 import { openDatabase, reopenAs } from '../platform/db/connect';
 import { appRoleCredentials, ensureAppRole, grantAppRole, roleOfUrl, serverRoles } from '../platform/db/roles';
 import { migrate } from '../platform/db/migrate';
+import { hostListOf, resolveUrl } from '../platform/db/hosts';
 import { createJobRunner, prepareJobSchema, type JobRunner } from '../platform/jobs';
 import { createAlert } from '../platform/alerts';
 import { watchDatabase, type DatabaseWatch } from '../platform/db/watch';
@@ -39,14 +40,16 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
 
   // The owner migrates, makes pg-boss's schema and queues, grants the app role its rights and
   // seeds; then its connection is closed and the server runs as the app role (ADR 010).
-  const roles = serverRoles(config, connection.url, connection.embedded ? await appRoleCredentials(config.dataDir) : undefined);
+  const named = serverRoles(config, connection.url, connection.embedded ? await appRoleCredentials(config.dataDir) : undefined);
+  // a multi-host URL (…@h1,h2/motcua?target_session_attrs=read-write): start-up's one-off clients go to the server it designates now
+  const roles = { ...named, ownerUrl: await resolveUrl(named.ownerUrl) };
   const applied = await migrate(roles.ownerUrl);
   if (applied.length > 0) process.stdout.write(`Đã áp dụng ${applied.length} migration.\n`);
   const escalation = config.escalation;
   const jobsOn = config.jobs;
   if (jobsOn) await prepareJobSchema(roles.ownerUrl, appJobs({ db: connection.db, clock: systemClock, escalation, config }).map((j) => j.name));
   if (connection.embedded) await ensureAppRole(roles.ownerUrl, await appRoleCredentials(config.dataDir));
-  else if (roles.separate) await grantAppRole(roles.ownerUrl, roleOfUrl(roles.appUrl));
+  else if (roles.separate) await grantAppRole(roles.ownerUrl, roleOfUrl(hostListOf(roles.appUrl).urlOf(0)));
   else process.stderr.write('motcua: DATABASE_URL vừa sở hữu vừa phục vụ (không có MOTCUA_DATABASE_OWNER_URL); nên chạy máy chủ bằng một vai trò chỉ có quyền ghi thêm trên nhật ký (docs/adr/010-database-roles.md).\n');
   let seeded = false;
   if (options.seedDemo && (await isEmptyDatabase(connection.db))) {
@@ -63,6 +66,7 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
   const metrics = createMetrics();
   const app = await buildApp({
     db: connection.db, clock: systemClock, config, logger: true, escalation, metrics, pool: connection.pool,
+    ...(connection.reader ? { reader: connection.reader.db } : {}),
     databaseStatus: () => watch?.status() ?? { up: true, since: new Date(), restarts: 0, outages: 0, lastError: null },
     // with MOTCUA_JOBS=off another instance's job runs the request at its next tick
     sendJob: async (name) => { await jobs?.send(name); },
@@ -93,7 +97,7 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
       throw e;
     }
   }
-  const where = connection.embedded ? `PostgreSQL nhúng (${config.dataDir}/pg)` : 'DATABASE_URL';
+  const where = connection.embedded ? `PostgreSQL nhúng (${config.dataDir}/pg)` : `DATABASE_URL${connection.reader ? ', đọc báo cáo, tra cứu từ DATABASE_READ_URL' : ''}`;
   process.stdout.write(`motcua đang chạy tại http://localhost:${config.port} — cơ sở dữ liệu: ${where}\n`);
   if (options.seedDemo || seeded) {
     process.stdout.write(`Tài khoản mẫu (mật khẩu "${DEMO_PASSWORD}"): ${demoUsers.map((u) => u.username).join(', ')}\n`);

@@ -2,7 +2,7 @@
 import type { CodeSystem } from './codes';
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../platform/context';
+import { laggingReads, type RouteDeps } from '../platform/context';
 import { literals } from '../platform/http/schemas';
 import { requireActor, type HttpApp } from '../platform/http/server';
 import { paymentChannels, paperSources } from './model';
@@ -130,9 +130,10 @@ export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): voi
     schema: { tags: ['dossiers'], summary: 'Cán bộ có thể được phân công xử lý hồ sơ', params: Type.Object({ code: Code }, strict), response: { 200: AssigneesSchema } },
   }, async (request) => assigneesOf(ctx(request), request.params.code));
 
+  // the search may lag a moment behind an intake: the read replica when there is one (the detail reads the primary)
   app.get('/api/v1/dossiers', {
     schema: { tags: ['dossiers'], summary: 'Tra cứu hồ sơ trong phạm vi', querystring: SearchQuery, response: { 200: SearchPageSchema } },
-  }, async (request) => searchDossiers(ctx(request), request.query));
+  }, async (request) => searchDossiers({ ...ctx(request), db: laggingReads(deps) }, request.query));
 
   app.post('/api/v1/dossiers/:code/actions/:action', {
     schema: {

@@ -10,6 +10,12 @@ export interface Config {
    * runs as DATABASE_URL's (non-superuser) role. Absent: DATABASE_URL does both (ADR 010).
    */
   readonly databaseOwnerUrl: string | undefined;
+  /**
+   * A streaming read replica of DATABASE_URL's server (`DATABASE_READ_URL`, same role): reports,
+   * public tracking and dossier search read there (src/platform/context.ts `laggingReads`).
+   * Only with DATABASE_URL; absent: every read goes to DATABASE_URL.
+   */
+  readonly databaseReadUrl: string | undefined;
   readonly dataDir: string;
   /** Port of the embedded PostgreSQL server; 0 picks a free one. */
   readonly embeddedPgPort: number;
@@ -403,6 +409,14 @@ function minutesDividing60(value: string | undefined, fallback: number, name: st
 
 const carrierPollMinutesOf = (value: string | undefined): number => minutesDividing60(value, 5, 'MOTCUA_CARRIER_POLL_MINUTES');
 
+function databaseReadUrlOf(env: NodeJS.ProcessEnv): string | undefined {
+  const url = given(env.DATABASE_READ_URL);
+  if (url === undefined) return undefined;
+  if (!env.DATABASE_URL) throw invalid('DATABASE_READ_URL chỉ dùng cùng DATABASE_URL (bản sao chỉ đọc của máy chủ DATABASE_URL)');
+  if (!/^postgres(ql)?:\/\/[^/]+/.test(url)) throw invalid('DATABASE_READ_URL phải có dạng postgres://user:pass@host:5432/motcua');
+  return url;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFrom(env.PORT, 3000, 'PORT');
   const host = env.HOST ?? 'localhost';
@@ -410,6 +424,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     databaseOwnerUrl: env.DATABASE_URL ? (given(env.MOTCUA_DATABASE_OWNER_URL) ?? undefined) : undefined,
+    databaseReadUrl: databaseReadUrlOf(env),
     dataDir,
     embeddedPgPort: intFrom(env.MOTCUA_PG_PORT, 0, 'MOTCUA_PG_PORT'),
     port,

@@ -4,6 +4,8 @@
 // (a singleton per schedule slot), so two instances never run the same tick twice.
 import PgBoss from 'pg-boss';
 import { isDatabaseUnavailable } from './db/unavailable';
+import { connectUrl } from './db/connect';
+import { isMultiHost } from './db/hosts';
 
 export interface JobDefinition {
   /** Queue name, e.g. 'supervision.escalate'. */
@@ -65,7 +67,12 @@ export function createJobRunner(options: {
   /** false when the owner already made pg-boss's schema and the queues (`prepareJobSchema`): the server's role cannot. */
   readonly migrate?: boolean;
 }): JobRunner {
-  const boss = new PgBoss({ connectionString: options.connectionString, schema: 'pgboss', max: 4, migrate: options.migrate ?? true });
+  // a multi-host URL (src/platform/db/hosts.ts): pg-boss runs on a pool of ours that follows the primary after a failover
+  const pool = isMultiHost(options.connectionString) ? connectUrl(options.connectionString, 4).pool : undefined;
+  const boss = new PgBoss({
+    ...(pool ? { db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values) } } : { connectionString: options.connectionString, max: 4 }),
+    schema: 'pgboss', migrate: options.migrate ?? true,
+  });
   const log = options.log ?? (() => {});
   boss.on('error', (e: Error) => log(`jobs: ${e.message}`));
   let started = false;
@@ -101,6 +108,7 @@ export function createJobRunner(options: {
       if (!started) return;
       started = false;
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await pool?.end();
     },
     async send(name) {
       await boss.send(name, {});

@@ -1,7 +1,7 @@
 // HTTP for reports: thin routes over service.ts. Every table also as XLSX (`format=xlsx`).
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../platform/context';
+import { laggingReads, type RouteDeps } from '../platform/context';
 import { requireActor, type HttpApp } from '../platform/http/server';
 import { reportBreakdown, reportDossiers, reportIndicators, reportSummary, reportTrend, reportWorstLate, type BreakdownBy } from './service';
 import { exportFile, exportStatus, requestExport, type ExportChecks } from './exports';
@@ -42,6 +42,8 @@ export interface ReportRouteOptions {
 
 export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: ReportRouteOptions = {}): void {
   const ctx = (request: FastifyRequest) => ({ db: deps.db, clock: deps.clock, actor: requireActor(request) });
+  // the dashboard's reads may lag a moment: the read replica when there is one; exports write, and are read back, on the primary
+  const reads = (request: FastifyRequest) => ({ ...ctx(request), db: laggingReads(deps) });
 
   app.post('/api/v1/reports/exports', {
     schema: {
@@ -74,7 +76,7 @@ export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: Rep
   app.get('/api/v1/reports/summary', {
     schema: { tags: ['reports'], summary: 'Tổng hợp tình hình tiếp nhận, giải quyết hồ sơ trong kỳ', querystring: PeriodQuery, response: { 200: jsonOrFile(ReportSummarySchema, 'Số liệu tổng hợp', XLSX) } },
   }, async (request, reply) => {
-    const s = await reportSummary(ctx(request), request.query, options.atRiskWorkingMinutes);
+    const s = await reportSummary(reads(request), request.query, options.atRiskWorkingMinutes);
     const rows = Object.entries(s).filter(([, v]) => typeof v === 'number').map(([k, v]) => ({ key: k, value: v }));
     return send(reply, request.query, summaryTable, rows, s);
   });
@@ -86,14 +88,14 @@ export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: Rep
       response: { 200: jsonOrFile(BreakdownSchema, 'Số liệu theo nhóm', XLSX) },
     },
   }, async (request, reply) => {
-    const r = await reportBreakdown(ctx(request), { ...request.query, by: request.query.by as BreakdownBy });
+    const r = await reportBreakdown(reads(request), { ...request.query, by: request.query.by as BreakdownBy });
     return send(reply, request.query, breakdownTable(r.by), r.rows, r);
   });
 
   app.get('/api/v1/reports/trend', {
     schema: { tags: ['reports'], summary: 'Diễn biến theo tháng', querystring: PeriodQuery, response: { 200: jsonOrFile(TrendSchema, 'Số liệu theo tháng', XLSX) } },
   }, async (request, reply) => {
-    const r = await reportTrend(ctx(request), request.query);
+    const r = await reportTrend(reads(request), request.query);
     return send(reply, request.query, trendTable, r.points, r);
   });
 
@@ -104,7 +106,7 @@ export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: Rep
       response: { 200: jsonOrFile(WorstLateSchema, 'Các nhóm có nhiều hồ sơ quá hạn nhất', XLSX) },
     },
   }, async (request, reply) => {
-    const r = await reportWorstLate(ctx(request), request.query);
+    const r = await reportWorstLate(reads(request), request.query);
     return send(reply, request.query, worstLateTable(request.query.by), r.rows, r);
   });
 
@@ -126,14 +128,14 @@ export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: Rep
       response: { 200: jsonOrFile(DrillPageSchema, 'Một trang hồ sơ', XLSX) },
     },
   }, async (request, reply) => {
-    const r = await reportDossiers(ctx(request), request.query);
+    const r = await reportDossiers(reads(request), request.query);
     return send(reply, request.query, drillTable, r.items, r);
   });
 
   app.get('/api/v1/reports/indicators', {
     schema: { tags: ['reports'], summary: 'Bộ chỉ số theo Quyết định 766/QĐ-TTg (có giải thích)', querystring: PeriodQuery, response: { 200: jsonOrFile(IndicatorsSchema, 'Các chỉ số', XLSX) } },
   }, async (request, reply) => {
-    const r = await reportIndicators(ctx(request), request.query);
+    const r = await reportIndicators(reads(request), request.query);
     return send(reply, request.query, indicatorsTable, r.indicators, r);
   });
 }

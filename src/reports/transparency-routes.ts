@@ -1,6 +1,6 @@
 // Public transparency figures (no sign-in, rate-limited): thin routes over transparency.ts.
 import { Type } from '@fastify/type-provider-typebox';
-import type { RouteDeps } from '../platform/context';
+import { laggingReads, type RouteDeps } from '../platform/context';
 import { publicRateLimit, type HttpApp } from '../platform/http/server';
 import { procedureTransparency, transparencyList } from './transparency';
 import { ProcedureTransparencySchema, TransparencyListSchema } from './schemas';
@@ -9,6 +9,7 @@ const strict = { additionalProperties: false } as const;
 
 export function registerTransparencyRoutes(app: HttpApp, deps: RouteDeps & { readonly rateLimit: number }): void {
   const limit = publicRateLimit(deps.rateLimit);
+  const reads = { db: laggingReads(deps), clock: deps.clock }; // public figures of the last 12 months: the read replica may serve them
   app.get('/api/v1/transparency/procedures', {
     config: limit,
     schema: {
@@ -20,7 +21,7 @@ export function registerTransparencyRoutes(app: HttpApp, deps: RouteDeps & { rea
       }, strict),
       response: { 200: TransparencyListSchema },
     },
-  }, async (request) => transparencyList(deps, request.query));
+  }, async (request) => transparencyList(reads, request.query));
 
   app.get('/api/v1/transparency/procedures/:code', {
     config: limit,
@@ -29,5 +30,5 @@ export function registerTransparencyRoutes(app: HttpApp, deps: RouteDeps & { rea
       params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }) }, strict),
       response: { 200: ProcedureTransparencySchema },
     },
-  }, async (request) => procedureTransparency(deps, request.params.code));
+  }, async (request) => procedureTransparency(reads, request.params.code));
 }

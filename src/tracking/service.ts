@@ -3,6 +3,7 @@
 // owner waits at most a minute, or reads the dossier signed in to the portal without any PIN.
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/db/connect';
+import { laggingReads } from '../platform/context';
 import { notFound, tooManyRequests } from '../platform/errors';
 import { claimAttempt, clearAttempts, type BackoffPolicy } from '../platform/throttle';
 import { trackingViewOf, type TrackingView } from '../dossiers/service';
@@ -17,8 +18,14 @@ export const TRACKING_BACKOFF: BackoffPolicy = { free: 5, baseSeconds: 2, capSec
 
 const NOT_FOUND = () => notFound('TRACKING_NOT_FOUND', 'Mã hồ sơ hoặc mã tra cứu không đúng. Mã tra cứu gồm 6 chữ số, in trên giấy tiếp nhận và gửi trong tin nhắn.');
 
-export async function trackDossier(deps: { db: Database; clock: Clock }, code: string, pin: string): Promise<TrackingView> {
-  const view = await trackingViewOf(deps.db, code);
+/**
+ * The view is read from the read replica when there is one (RouteDeps.reader); a code it does not
+ * know yet — a dossier received a moment ago — is looked up again on the primary. The attempt
+ * counters write, so they are always the primary's.
+ */
+export async function trackDossier(deps: { db: Database; reader?: Database; clock: Clock }, code: string, pin: string): Promise<TrackingView> {
+  const replica = laggingReads(deps);
+  const view = (await trackingViewOf(replica, code)) ?? (replica === deps.db ? null : await trackingViewOf(deps.db, code));
   if (!view) throw NOT_FOUND();
   const key = `track:${view.code}`;
   const claim = await claimAttempt(deps.db, [{ key, policy: TRACKING_BACKOFF }], deps.clock.now());

@@ -37,7 +37,8 @@ export function urlAs(url: string, credentials: RoleCredentials): string {
 /** The role a connection URL logs in as. */
 export const roleOfUrl = (url: string): string => decodeURIComponent(new URL(url).username);
 
-async function withClient<T>(url: string, run: (c: pg.Client) => Promise<T>): Promise<T> {
+/** One client on `url` for a few queries, closed after. */
+export async function withClient<T>(url: string, run: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   client.on('error', () => {});
   await client.connect();
