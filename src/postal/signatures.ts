@@ -2,7 +2,7 @@
 // number checked against the person expected (QĐ 45/2016/QĐ-TTg art. 10: the recipient shows the
 // CCCD, passport or CMND). The PNG is a file of the documents capability's file store (sha-256
 // addressed, `storeFile`); `postal_signatures` says who signed it, when, and which file it is
-// (migration 0175; rows signed before it are moved by signature-move.ts).
+// (migration 0175; rows signed before it are moved by signature-move.ts, their `png` column gone in 0178).
 import type { Readable } from 'node:stream';
 import type { Transaction } from 'kysely';
 import { openFile, storeFile, type FileMeta, type FilesDeps } from '../documents/service';
@@ -67,16 +67,20 @@ export async function keepSignatureImages<K extends string>(ctx: SignaturesConte
 export async function storeSignature(trx: Transaction<DB>, sig: KeptSignature, at: Date): Promise<StoredSignature> {
   const name = sig.input.name.normalize('NFC').trim();
   const row = await trx.insertInto('postal_signatures')
-    .values({ sha256: sig.file.sha256, png: null, file_id: sig.file.id, signer_name: name, signer_personal_id: sig.input.personalId ?? null, signed_at: at })
+    .values({ sha256: sig.file.sha256, file_id: sig.file.id, signer_name: name, signer_personal_id: sig.input.personalId ?? null, signed_at: at })
     .returning('id').executeTakeFirstOrThrow();
   return { id: row.id, fileId: sig.file.id, name, personalId: sig.input.personalId ?? null, sha256: sig.file.sha256, signedAt: at.toISOString() };
 }
 
-/** A recorded signature's PNG from the file store (a row not yet moved: its own bytes); null when gone. */
+/** A recorded signature's PNG from the file store (a row not yet moved: its bytes kept aside by migration 0178); null when gone. */
 export async function signatureImage(ctx: SignaturesContext, signatureId: number): Promise<Uint8Array | null> {
-  const row = await ctx.db.selectFrom('postal_signatures').select(['file_id', 'png']).where('id', '=', signatureId).executeTakeFirst();
+  const row = await ctx.db.selectFrom('postal_signatures').select('file_id').where('id', '=', signatureId).executeTakeFirst();
   if (!row) return null;
-  if (row.file_id === null) return row.png ? new Uint8Array(row.png) : null;
+  if (row.file_id === null) {
+    // recorded before migration 0175 and not moved yet (signature-move.ts): its bytes wait aside
+    const legacy = await ctx.db.selectFrom('postal_signature_legacy_png').select('png').where('signature_id', '=', signatureId).executeTakeFirst();
+    return legacy ? new Uint8Array(legacy.png) : null;
+  }
   try {
     const opened = await openFile(ctx, row.file_id);
     return opened ? await bytesOf(opened.stream) : null;

@@ -520,12 +520,17 @@ export interface PostalLegEventsTable {
 export interface PostalSignaturesTable {
   id: Serial;
   sha256: string;
-  /** the bytes of a signature not yet moved into the file store (migration 0175); null once moved */
-  png: Buffer | null;
+  /** the PNG in the file store (migration 0175); null only while its bytes wait in postal_signature_legacy_png (0178) */
   file_id: number | null;
   signer_name: string;
   signer_personal_id: string | null;
   signed_at: Timestamp;
+}
+
+/** Bytes of signatures recorded before migration 0175 not yet moved into the file store (migration 0178; src/postal/signature-move.ts). */
+export interface PostalSignatureLegacyPngTable {
+  signature_id: number;
+  png: Buffer;
 }
 
 export interface PostalHandoverRecordsTable {
@@ -1036,6 +1041,7 @@ export interface DB {
   postal_legs: PostalLegsTable;
   postal_leg_events: PostalLegEventsTable;
   postal_signatures: PostalSignaturesTable;
+  postal_signature_legacy_png: PostalSignatureLegacyPngTable;
   postal_handover_records: PostalHandoverRecordsTable;
   postal_handover_items: PostalHandoverItemsTable;
   postal_remittances: PostalRemittancesTable;
