@@ -12,6 +12,7 @@ import { createAlert } from '../platform/alerts';
 import { watchDatabase, type DatabaseWatch } from '../platform/db/watch';
 import { countAlert, createMetrics } from '../platform/metrics';
 import { DEMO_PASSWORD, demoUsers, isEmptyDatabase, seedDemo } from '../seed';
+import { seedDemoDay } from '../demo-day';
 
 export async function serve(config: Config, options: { seedDemo: boolean }): Promise<void> {
   let connection = await openDatabase(config, { command: 'serve' });
@@ -55,6 +56,8 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
   if (options.seedDemo && (await isEmptyDatabase(connection.db))) {
     process.stdout.write('Cơ sở dữ liệu trống: đang nạp dữ liệu mẫu tỉnh Đồng Tháp…\n');
     await seedDemo(connection.db, systemClock);
+    const day = await seedDemoDay(connection.db, config);
+    process.stdout.write(`Đã nạp ${day.dossiers} hồ sơ và ${day.pickups} yêu cầu thu gom mẫu của những ngày làm việc vừa qua.\n`);
     seeded = true;
   }
   if (roles.separate) connection = await reopenAs(connection, roles.appUrl);

@@ -17,6 +17,7 @@ import { procedureRules } from '../catalog/references';
 import { agencyIdsByIdentifier, agencyNames, servicePointCodes, servicePointPlace, unitPathsByCode } from '../directory/references';
 import { controlSlipRows, stepDeadlines, type ControlSlipRow } from './steps';
 import { counterRatingOpen } from './counter-rating';
+import { isClockRunning } from './overdue';
 import { ledgerEntry, type LedgerEntry } from './model';
 import type { Delivery } from './delivery';
 import { partyOf, type Party } from './party';
@@ -68,10 +69,11 @@ const eventLabel = (action: string): string => (isAction(action) ? actionLabels[
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 
 /** The badge of a dossier: judged at its end if finished, else as it stands now. */
-export function badgeOf(d: Pick<DossierRow, 'due_at' | 'original_due_at' | 'finished_at'>, now: Date): Timeliness | null {
+/** A finished dossier is judged by its end; an open one only while its clock runs (none while a supplement is awaited: src/dossiers/overdue.ts). */
+export function badgeOf(d: Pick<DossierRow, 'status' | 'due_at' | 'original_due_at' | 'finished_at'>, now: Date): Timeliness | null {
   if (!d.due_at) return null;
   if (d.finished_at) return dossierTimeliness({ dueAt: d.due_at.getTime(), originalDueAt: d.original_due_at?.getTime() ?? null, apologizedAt: null }, d.finished_at.getTime());
-  return timeliness(d.due_at.getTime(), now.getTime());
+  return isClockRunning(d.status) ? timeliness(d.due_at.getTime(), now.getTime()) : null;
 }
 
 export interface DossierDetail {
@@ -144,7 +146,7 @@ export async function getDossier(ctx: ServiceContext, code: string): Promise<Dos
       .map((s) => ({ ...s, dueAt: new Date(s.dueAt).toISOString() }));
   }
   let remaining: number | null = null;
-  if (open && d.due_at) {
+  if (open && d.due_at && isClockRunning(d.status)) {
     try { remaining = Math.round(remainingWorkingTime(now.getTime(), d.due_at.getTime(), cal.calendar)); } catch { remaining = null; }
   }
   return {

@@ -60,6 +60,10 @@ describe('work lists', () => {
     const overdue = (await workQueue(w.ctx(w.actors.officer), { filter: 'overdue' })).items;
     expect(overdue.map((i) => i.code)).toEqual([codes[0]]);
     expect(overdue[0]?.remainingWorkingMinutes).toBe(-1);
+    // past the old due time too, the dossier awaiting the applicant's supplement has no clock: no time left, no "late" badge
+    const waiting = (await workQueue(w.ctx(w.actors.officer), { filter: 'awaitingSupplement' })).items[0];
+    expect(waiting).toMatchObject({ code: codes[1], remainingWorkingMinutes: null, timeliness: null });
+    expect(overdue[0]?.timeliness).toBe('late');
   });
 
   it('the officer submits for approval ("Trình phê duyệt"); the approver\'s queue shows it; approval sends it back to processing', async () => {

@@ -10,7 +10,7 @@ import { procedureLabels } from '../catalog/references';
 import type { ServiceContext } from '../platform/context';
 import { forbidden, unauthenticated } from '../platform/errors';
 import { statusLabels, type Status } from './lifecycle';
-import { atRiskHorizon, atRiskWhere, DEFAULT_AT_RISK_WORKING_MINUTES, overdueWhere } from './overdue';
+import { atRiskHorizon, atRiskWhere, DEFAULT_AT_RISK_WORKING_MINUTES, isClockRunning, overdueWhere } from './overdue';
 import { badgeOf } from './queries';
 import { scopedActor, scopeWhere } from './scope';
 import { calendarAround } from './work-calendar';
@@ -96,7 +96,7 @@ export async function workQueue(ctx: ServiceContext, q: QueueQuery = {}): Promis
     filter,
     items: rows.map((d) => {
       let remaining: number | null = null;
-      if (d.due_at) { try { remaining = Math.round(remainingWorkingTime(now.getTime(), d.due_at.getTime(), calendar)); } catch { remaining = null; } }
+      if (d.due_at && isClockRunning(d.status)) { try { remaining = Math.round(remainingWorkingTime(now.getTime(), d.due_at.getTime(), calendar)); } catch { remaining = null; } }
       return {
         code: d.code, status: d.status, statusLabel: statusLabels[d.status], procedureCode: d.procedure_code,
         procedureName: procedureName.get(d.procedure_id) ?? d.procedure_code, applicantName: d.applicant_name,

@@ -1,4 +1,4 @@
-// The signed-in user's home: what their permissions let them do, as cards; working ones are links.
+// The signed-in user's home: what their permissions let them do, as cards linking to each page.
 import { useTranslation } from 'react-i18next';
 import type { User } from '../api/types';
 import { roleLabel } from '../ui/Layout';
@@ -8,25 +8,12 @@ import { accountCapabilities, capabilitiesOf, capabilityPaths, type CapabilityKe
 
 function CapabilityCard({ capability }: { readonly capability: CapabilityKey }) {
   const { t } = useTranslation();
-  const path = capabilityPaths[capability];
-  const title = t(`capabilities.${capability}.title`);
-  const description = t(`capabilities.${capability}.description`);
-  if (path) {
-    return (
-      <li className="capability capability--ready">
-        <h3 className="capability__title">
-          <Link to={path} className="capability__link">{title}</Link>
-        </h3>
-        <p className="capability__description">{description}</p>
-      </li>
-    );
-  }
   return (
-    <li className="capability capability--coming" data-capability={capability}>
+    <li className="capability capability--ready">
       <h3 className="capability__title">
-        {title} <span className="badge">{t('home.comingSoon')}</span>
+        <Link to={capabilityPaths[capability]} className="capability__link">{t(`capabilities.${capability}.title`)}</Link>
       </h3>
-      <p className="capability__description">{description}</p>
+      <p className="capability__description">{t(`capabilities.${capability}.description`)}</p>
     </li>
   );
 }

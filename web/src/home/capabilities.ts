@@ -1,6 +1,6 @@
 // What a user does in motcua, in the order the home page lists it: each capability is shown to
 // whoever holds its permission (from /auth/me; the app never compares role names). A capability
-// gets a path in `capabilityPaths` when its page exists; until then the home page shows it as coming.
+// has its page in `capabilityPaths`.
 import { userCan, type Permission, type User } from '../api/types';
 import type { Messages } from '../i18n/vi';
 import { paths } from '../routes';
@@ -36,8 +36,8 @@ export const capabilitiesOf = (user: Pick<User, 'permissions'>): CapabilityKey[]
 /** Capabilities every signed-in user has. */
 export const accountCapabilities = ['changePassword'] as const satisfies readonly CapabilityKey[];
 
-/** Pages that exist. */
-export const capabilityPaths: Partial<Record<CapabilityKey, string>> = {
+/** The page of each capability: every one has its page. */
+export const capabilityPaths: Record<CapabilityKey, string> = {
   changePassword: paths.changePassword,
   workCalendar: paths.adminCalendar,
   counterHours: paths.counterHours,

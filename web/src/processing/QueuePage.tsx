@@ -36,8 +36,8 @@ const queueColumns = (t: ProcessingT): readonly Column<WorkItem>[] => [
   { key: 'applicant', header: t('colApplicant'), cell: (i) => i.applicantName },
   { key: 'assignee', header: t('colAssignee'), cell: (i) => i.assigneeName ?? '—' },
   { key: 'status', header: t('colStatus'), cell: (i) => <StatusBadge t={t} status={i.status} /> },
-  { key: 'due', header: t('colDue'), noWrap: true, cell: (i) => <>{formatAt(t, i.dueAt)}{i.handoverDueAt && <><br /><span className="field__hint">{t('handoverBy', { time: formatAt(t, i.handoverDueAt) })}</span></>}</> },
-  { key: 'remaining', header: t('colRemaining'), numeric: true, noWrap: true, cell: (i) => formatRemaining(t, i.remainingWorkingMinutes) },
+  { key: 'due', header: t('colDue'), cell: (i) => <>{formatAt(t, i.dueAt)}{i.handoverDueAt && <><br /><span className="field__hint">{t('handoverBy', { time: formatAt(t, i.handoverDueAt) })}</span></>}</> },
+  { key: 'remaining', header: t('colRemaining'), numeric: true, cell: (i) => formatRemaining(t, i.remainingWorkingMinutes) },
   { key: 'timeliness', header: t('colTimeliness'), cell: (i) => <TimelinessBadge t={t} value={i.timeliness} /> },
 ];
 
