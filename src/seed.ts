@@ -8,6 +8,8 @@ import { createUser } from './accounts/service';
 import { seedCatalog } from './catalog/seed';
 import { seedDirectory } from './directory/seed';
 import { resolveScope } from './directory/service';
+import { seedDemoHomeAreas } from './appointments/home-areas';
+import { vnDateOfInstant } from './shared/civil-date';
 
 export const DEMO_PASSWORD = 'motcua-demo';
 
@@ -60,6 +62,8 @@ export async function seedDemo(db: Database, clock: Clock): Promise<SeedReport> 
     }
     usersCreated++;
   }
+  // the demo courier visits homes in the commune of their post office (issue 14 §2)
+  await seedDemoHomeAreas(db, demoScopes.servicePoint, vnDateOfInstant(clock.now().getTime()));
   return { directory, catalog, usersCreated };
 }
 

@@ -11,6 +11,8 @@ import { storeDisclosure } from './model';
 
 export interface ProcedurePapers {
   readonly name: string;
+  /** the procedure takes dossiers by post (a visit at home collects it: QĐ 45 art. 1.2) */
+  readonly postalAllowed: boolean;
   readonly papers: readonly (Omit<PaperToBring, 'inStore'> & { readonly key: string })[];
 }
 
@@ -18,6 +20,7 @@ export async function procedurePapers(ctx: ServiceContext, procedureCode: string
   const procedure = await procedureForIntake(ctx.db, procedureCode, day);
   return {
     name: procedure.name,
+    postalAllowed: procedure.postalAllowed,
     papers: procedure.requiredPapers.map((p) => ({ key: p.key, name: p.name, originals: p.originals, copies: p.copies, requirement: p.requirement })),
   };
 }

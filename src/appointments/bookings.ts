@@ -101,6 +101,9 @@ export async function createBooking(deps: BookingDeps, input: BookingInput): Pro
     appointmentSecret(deps.db),
     loadAvailability(deps.db, { servicePointCode: input.servicePointCode, procedureCode: input.procedureCode, purpose: input.purpose, today: vnDateOfInstant(now.getTime()), from: day, to: day, communeCode: input.communeCode }),
   ]);
+  if (input.purpose === 'home' && !procedure.postalAllowed) {
+    throw validationFailed('PROCEDURE_NOT_BY_POST', 'Thủ tục này phải nộp trực tiếp tại quầy, bưu tá không nhận tại nhà được.', [{ path: 'procedureCode', message: 'không nhận qua bưu chính' }]);
+  }
   if (actor && channel !== 'portal' && !isWithinScope(actor, { unitPaths: [availability.point.unitPath], servicePointIds: [availability.point.id] }) && actor.scope.kind === 'servicePoint') {
     throw forbidden('OTHER_SERVICE_POINT', 'Nhân viên tại quầy chỉ đặt lịch tại điểm phục vụ của mình.');
   }

@@ -3,7 +3,7 @@
 // who visit the address's commune (availability.ts); the portal finds the communes served here.
 import type { Kysely } from 'kysely';
 import { couriersOfServicePoint } from '../accounts/references';
-import { communeCentres, communesAmong, servicePointAddress, type BookablePoint } from '../directory/references';
+import { bookablePoint, communeCentres, communesAmong, servicePointAddress, type BookablePoint } from '../directory/references';
 import { recordAudit } from '../platform/audit-log';
 import type { ServiceContext } from '../platform/context';
 import type { DB } from '../platform/db/schema';
@@ -43,6 +43,16 @@ export async function homeArea(db: Kysely<DB>, point: BookablePoint, communeCode
     couriers: couriers.filter((c) => visiting.has(c.userId)).map((c) => ({ seat: courierSeatOf(c.userId), ...c })),
     travel: { commune: commune.code, minutes: travelModel(centres, rules.homeTravelMinutes) },
   };
+}
+
+/** Demo data (idempotent): every courier of a commune-level point visits the point's own commune. */
+export async function seedDemoHomeAreas(db: Kysely<DB>, servicePointCode: string, day: string): Promise<void> {
+  const point = await bookablePoint(db, { code: servicePointCode }, day);
+  if (!point || point.unitLevel !== 'commune') return;
+  const couriers = await couriersOfServicePoint(db, point.id);
+  if (couriers.length === 0) return;
+  await db.insertInto('courier_areas').values(couriers.map((c) => ({ service_point_id: point.id, courier_id: c.userId, commune_code: point.unitCode })))
+    .onConflict((oc) => oc.doNothing()).execute();
 }
 
 export interface CourierAreas {

@@ -213,6 +213,9 @@ export async function servicePointPlace(db: Database, id: number): Promise<Servi
 
 export interface BookablePoint extends ServicePointPlace {
   readonly address: string;
+  /** the unit the point is in (a commune-level point: its commune) */
+  readonly unitCode: string;
+  readonly unitLevel: string;
   readonly openingHours: { weekly: Record<string, string[]> };
   /** the point's active counters, by code */
   readonly counters: string[];
@@ -221,7 +224,7 @@ export interface BookablePoint extends ServicePointPlace {
 /** A service point (by code, in force on `day`; or by id) with its opening hours and active counters (appointments' slots). */
 export async function bookablePoint(db: Database, which: { code: string } | { id: number }, day: string): Promise<BookablePoint | null> {
   const row = await db.selectFrom('service_points as s').innerJoin('admin_units as u', 'u.id', 's.admin_unit_id')
-    .select(['s.id', 's.code', 's.name', 's.address', 's.province_code as provinceCode', 'u.path as unitPath', sql<{ weekly: Record<string, string[]> }>`s.opening_hours`.as('openingHours')])
+    .select(['s.id', 's.code', 's.name', 's.address', 's.province_code as provinceCode', 'u.path as unitPath', 'u.code as unitCode', 'u.level as unitLevel', sql<{ weekly: Record<string, string[]> }>`s.opening_hours`.as('openingHours')])
     .$if('code' in which, (q) => q.where('s.code', '=', 'code' in which ? which.code : '')
       .where('s.valid_from', '<=', day).where((eb) => eb.or([eb('s.valid_to', 'is', null), eb('s.valid_to', '>', day)])))
     .$if('id' in which, (q) => q.where('s.id', '=', 'id' in which ? which.id : 0))

@@ -66,7 +66,7 @@ export function ManageBookingPage({ code }: { readonly code: string }) {
       {live && mode === 'reschedule' && (
         <section className="section">
           <h2>{t('reschedule')}</h2>
-          <SlotPicker servicePointCode={booking.servicePoint.code} procedureCode={booking.procedureCode} purpose={booking.purpose === 'pickup' ? 'pickup' : 'intake'}
+          <SlotPicker servicePointCode={booking.servicePoint.code} procedureCode={booking.procedureCode} purpose={booking.purpose} communeCode={booking.communeCode ?? undefined}
             onChoose={(slot: Slot) => void run(() => rescheduleBooking(booking.code, currentToken(token), slot.startsAt), t('rescheduled'))} />
           <Button kind="secondary" disabled={busy} onClick={() => setMode('view')}>{t('back')}</Button>
         </section>

@@ -1,6 +1,7 @@
-// Booking a time at a counter (issue 14 §3, the portal's pages): place → procedure → day and time →
-// applicant and phone verified by SMS code → confirmation with the code, the papers to bring, the
-// calendar file and the link to change or cancel. One step open at a time; done steps can be changed.
+// Booking a time (issue 14 §2–3, the portal's pages), at a counter or by a courier at home: place
+// (or address and commune) → procedure → day and time → applicant and phone verified by SMS code →
+// confirmation with the code, the papers to bring, the calendar file and the link to change or
+// cancel. One step open at a time; done steps can be changed.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchProcedure } from '../counter/api';
@@ -14,6 +15,7 @@ import { BookingSummary } from './booking/BookingSummary';
 import { ContactStep, type Contact } from './booking/ContactStep';
 import { Done } from './booking/Done';
 import { PickupBooking } from './booking/PickupBooking';
+import { HomePlaceStep, type HomePlace } from './booking/HomePlaceStep';
 import { PlaceStep } from './booking/PlaceStep';
 import { SlotPicker } from './booking/SlotPicker';
 import { usePortalT } from './i18n';
@@ -27,7 +29,11 @@ export function PortalBookingPage() {
 function IntakeBooking() {
   const t = usePortalT();
   const { t: tApp } = useTranslation();
-  const [place, setPlace] = useState<ServicePointHit | null>(null);
+  const [mode, setMode] = useState<'counter' | 'home'>('counter');
+  const [counter, setCounter] = useState<ServicePointHit | null>(null);
+  const [home, setHome] = useState<HomePlace | null>(null);
+  // where the slots come from: the chosen point, or the point whose couriers visit the commune
+  const place = mode === 'home' ? home?.servicePoint ?? null : counter;
   const [procedure, setProcedure] = useState<{ code: string; name: string } | null>(null);
   const [slot, setSlot] = useState<Slot | null>(null);
   const [booked, setBooked] = useState<BookingWithLink | null>(null);
@@ -44,7 +50,8 @@ function IntakeBooking() {
     if (!place || !procedure || !slot) return null;
     try {
       setBooked(await createBooking({
-        servicePointCode: place.code, procedureCode: procedure.code, purpose: 'intake', startsAt: slot.startsAt,
+        servicePointCode: place.code, procedureCode: procedure.code, startsAt: slot.startsAt,
+        ...(mode === 'home' && home ? { purpose: 'home', address: home.address, communeCode: home.communeCode } : { purpose: 'intake' }),
         name: contact.name, phone: contact.phone, phoneVerification: contact.phoneVerification, ...(contact.personalId ? { personalId: contact.personalId } : {}),
       }));
       return null;
@@ -52,7 +59,8 @@ function IntakeBooking() {
       return shownError(e, tApp);
     }
   };
-  const restart = () => { setPlace(null); setProcedure(null); setSlot(null); setBooked(null); };
+  const restart = () => { setCounter(null); setHome(null); setProcedure(null); setSlot(null); setBooked(null); };
+  const changePlace = () => { setCounter(null); setHome(null); setSlot(null); };
 
   if (booked) {
     return (
@@ -65,10 +73,20 @@ function IntakeBooking() {
   }
   return (
     <section className="portal-page">
-      <PageHeading title={t('title')} lead={t('intro')} />
-      <section className="section" aria-label={t('stepPlace')}>
-        <h2>{t('stepPlace')}</h2>
-        {place ? <Done label={t('where')} value={place.name} onChange={() => { setPlace(null); setSlot(null); }} /> : <PlaceStep onChoose={setPlace} />}
+      <PageHeading title={t('title')} lead={mode === 'home' ? t('homeIntro') : t('intro')} />
+      <fieldset className="portal-days">
+        <legend>{t('modeLegend')}</legend>
+        {(['counter', 'home'] as const).map((m) => (
+          <button key={m} type="button" className="portal-chip" aria-pressed={mode === m} onClick={() => { setMode(m); changePlace(); }}>
+            {t(m === 'home' ? 'modeHome' : 'modeCounter')}
+          </button>
+        ))}
+      </fieldset>
+      <section className="section" aria-label={mode === 'home' ? t('homeStepPlace') : t('stepPlace')}>
+        <h2>{mode === 'home' ? t('homeStepPlace') : t('stepPlace')}</h2>
+        {mode === 'home'
+          ? (home ? <Done label={t('homeWhere')} value={`${home.address}, ${home.communeName} — ${t('homeSentBy', { point: home.servicePoint.name })}`} onChange={changePlace} /> : <HomePlaceStep onChoose={setHome} />)
+          : (counter ? <Done label={t('where')} value={counter.name} onChange={changePlace} /> : <PlaceStep onChoose={setCounter} />)}
       </section>
       {place && (
         <section className="section" aria-label={t('stepProcedure')}>
@@ -81,7 +99,7 @@ function IntakeBooking() {
         <section className="section" aria-label={t('stepSlot')}>
           <h2>{t('stepSlot')}</h2>
           {slot ? <Done label={t('when')} value={t('chosenSlot', { time: vnTimeParts(slot.startsAt)?.time ?? '', date: formatVnDate(slot.startsAt) })} onChange={() => setSlot(null)} />
-            : <SlotPicker servicePointCode={place.code} procedureCode={procedure.code} onChoose={setSlot} />}
+            : <SlotPicker servicePointCode={place.code} procedureCode={procedure.code} onChoose={setSlot} {...(mode === 'home' && home ? { purpose: 'home' as const, communeCode: home.communeCode } : {})} />}
         </section>
       )}
       {place && procedure && slot && (

@@ -4,7 +4,7 @@ import type { Static } from '@fastify/type-provider-typebox';
 import { api } from '../api/client';
 import type { PortalServicePointsResponse } from '../../../src/appointments/portal-routes';
 import type {
-  BookingResponse, BookingWithLinkResponse, CodeSentSchema, PhoneVerificationSchema, PickupResponse, SlotListResponse,
+  BookingResponse, BookingWithLinkResponse, CodeSentSchema, HomeCommunesResponse, PhoneVerificationSchema, PickupResponse, SlotListResponse,
 } from '../../../src/appointments/schemas';
 
 export type ServicePointHit = PortalServicePointsResponse['items'][number];
@@ -17,19 +17,26 @@ export type PhoneVerification = Static<typeof PhoneVerificationSchema>;
 export type Pickup = PickupResponse;
 /** At the counter: to file a dossier, or to pick up a result. */
 export type CounterPurpose = 'intake' | 'pickup';
+/** …or a courier's visit at home. */
+export type Purpose = CounterPurpose | 'home';
+/** A commune where couriers visit homes, with the service point that sends them. */
+export type HomeCommune = HomeCommunesResponse['items'][number];
 
 const base = '/api/v1/appointments';
 const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
 export const findServicePoints = (text: string, signal?: AbortSignal) =>
   api.get<PortalServicePointsResponse>(`/api/v1/portal/service-points?${q({ q: text })}`, signal);
-export const listSlots = (servicePointCode: string, procedureCode: string, signal?: AbortSignal, purpose: CounterPurpose = 'intake', from?: string) =>
-  api.get<SlotList>(`${base}/slots?${q({ servicePointCode, procedureCode, purpose, ...(from ? { from } : {}) })}`, signal);
+export const findHomeCommunes = (text: string, signal?: AbortSignal) =>
+  api.get<HomeCommunesResponse>(`/api/v1/portal/home-communes?${q({ q: text })}`, signal);
+/** `communeCode`: a visit at home, the address's commune. */
+export const listSlots = (servicePointCode: string, procedureCode: string, signal?: AbortSignal, purpose: Purpose = 'intake', from?: string, communeCode?: string) =>
+  api.get<SlotList>(`${base}/slots?${q({ servicePointCode, procedureCode, purpose, ...(from ? { from } : {}), ...(communeCode ? { communeCode } : {}) })}`, signal);
 export const sendPhoneCode = (phone: string) => api.post<CodeSent>(`${base}/phone-codes`, { phone });
 export const verifyPhoneCode = (phone: string, code: string) => api.post<PhoneVerification>(`${base}/phone-codes/verify`, { phone, code });
 export const createBooking = (body: {
-  servicePointCode: string; procedureCode: string; purpose: CounterPurpose; startsAt: string; name: string; personalId?: string; phone: string; phoneVerification: string;
-  dossierCode?: string;
+  servicePointCode: string; procedureCode: string; purpose: Purpose; startsAt: string; name: string; personalId?: string; phone: string; phoneVerification: string;
+  dossierCode?: string; address?: string; communeCode?: string;
 }) => api.post<BookingWithLink>(`${base}/bookings`, body);
 /** Where and from when the signed-in citizen may pick up a dossier's result. */
 export const fetchPickup = (dossierCode: string, signal?: AbortSignal) => api.get<Pickup>(`${base}/pickups/${encodeURIComponent(dossierCode)}`, signal);

@@ -12,10 +12,12 @@ export function BookingSummary({ booking, token }: { readonly booking: Booking |
     <div className="portal-summary">
       <p className="portal-code-label">{t('bookingCode')}</p>
       <p className="portal-code" data-testid="booking-code">{booking.code}</p>
-      <p>{t('codeUse')}</p>
+      <p>{t(booking.purpose === 'home' ? 'homeCodeUse' : 'codeUse')}</p>
       <dl className="portal-facts">
         <dt>{t('when')}</dt><dd>{vnTimeParts(booking.startsAt)?.time}–{vnTimeParts(booking.endsAt)?.time}, {formatVnDate(booking.startsAt)}</dd>
-        <dt>{t('where')}</dt><dd>{booking.servicePoint.name}<br />{booking.servicePoint.address}</dd>
+        {booking.purpose === 'home'
+          ? <><dt>{t('homeWhere')}</dt><dd>{booking.address}<br />{t('homeSentBy', { point: booking.servicePoint.name })}</dd></>
+          : <><dt>{t('where')}</dt><dd>{booking.servicePoint.name}<br />{booking.servicePoint.address}</dd></>}
         <dt>{t('procedure')}</dt><dd>{booking.procedureName}</dd>
         <dt>{t('status')}</dt><dd>{booking.statusLabel}</dd>
       </dl>

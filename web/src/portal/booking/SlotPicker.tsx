@@ -6,16 +6,18 @@ import { weekdayOf as weekdayOfDay, vnDayNumberOfInstant } from '../../../../src
 import { formatVnDate, vnTimeParts } from '../../ui/dates';
 import { errorMessage } from '../../ui/errors';
 import { Notice } from '../../ui/Notice';
-import { listSlots, type CounterPurpose, type Slot } from '../api';
+import { listSlots, type Purpose, type Slot } from '../api';
 import { usePortalT } from '../i18n';
 
 const weekdayKeys = ['weekday0', 'weekday1', 'weekday2', 'weekday3', 'weekday4', 'weekday5', 'weekday6'] as const;
 const weekdayKeyOf = (iso: string) => weekdayKeys[weekdayOfDay(vnDayNumberOfInstant(Date.parse(iso)))] ?? 'weekday0';
 
-export function SlotPicker({ servicePointCode, procedureCode, onChoose, purpose = 'intake', from }: {
+export function SlotPicker({ servicePointCode, procedureCode, onChoose, purpose = 'intake', from, communeCode }: {
   readonly servicePointCode: string; readonly procedureCode: string; readonly onChoose: (slot: Slot) => void;
   /** a result's pickup has its own (shorter) slots; `from`: not before this date (the result's due date) */
-  readonly purpose?: CounterPurpose; readonly from?: string;
+  readonly purpose?: Purpose; readonly from?: string;
+  /** a visit at home: the address's commune (its couriers' slots) */
+  readonly communeCode?: string | undefined;
 }) {
   const t = usePortalT();
   const { t: tApp } = useTranslation();
@@ -25,9 +27,9 @@ export function SlotPicker({ servicePointCode, procedureCode, onChoose, purpose 
   useEffect(() => {
     const controller = new AbortController();
     setSlots(null);
-    listSlots(servicePointCode, procedureCode, controller.signal, purpose, from).then((r) => setSlots(r.slots.filter((s) => s.free > 0)), (e: unknown) => { if (!controller.signal.aborted) setError(e); });
+    listSlots(servicePointCode, procedureCode, controller.signal, purpose, from, communeCode).then((r) => setSlots(r.slots.filter((s) => s.free > 0)), (e: unknown) => { if (!controller.signal.aborted) setError(e); });
     return () => controller.abort();
-  }, [servicePointCode, procedureCode, purpose, from]);
+  }, [servicePointCode, procedureCode, purpose, from, communeCode]);
   const days = useMemo(() => [...new Set((slots ?? []).map((s) => formatVnDate(s.startsAt)))], [slots]);
   const chosenDay = day ?? days[0] ?? null;
 
