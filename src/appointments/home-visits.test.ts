@@ -80,15 +80,15 @@ describe('visits at home', () => {
       w.clock.set(new Date(`${day}T07:00:00+07:00`));
       const p = await courierDayPlan({ db: t.db, clock: w.clock, actor: tam() });
       w.clock.set(new Date('2026-03-02T09:00:00+07:00'));
-      return p.stops.map((s) => [s.kind, s.address, s.windowFrom, s.windowTo]);
+      return p.stops.map((s) => [s.kind, s.address, s.windowFrom, s.windowTo, s.note]);
     };
-    expect(await plan('2026-03-12')).toEqual([['pickup', 'Số 9, ấp Mỹ Phú', '08:00', '08:30']]);
+    expect(await plan('2026-03-12')).toEqual([['pickup', 'Số 9, ấp Mỹ Phú', '08:00', '08:30', `Lịch hẹn tại nhà ${booked.code}`]]);
     const visits = await listHomeVisits({ db: t.db, clock: w.clock, actor: tam() }, { servicePointCode: w.servicePoint.code, date: '2026-03-12' });
     expect(visits.items.map((v) => v.code)).toEqual([booked.code]);
 
     const moved = await rescheduleBooking(deps(), booked.code, booked.manageToken, '2026-03-12T14:00+07:00');
     expect(moved).toMatchObject({ seat: courierSeatOf(tam().userId), communeCode: w.otherCommune.code });
-    expect(await plan('2026-03-12')).toEqual([['pickup', 'Số 9, ấp Mỹ Phú', '14:00', '14:30']]);
+    expect(await plan('2026-03-12')).toEqual([['pickup', 'Số 9, ấp Mỹ Phú', '14:00', '14:30', `Lịch hẹn tại nhà ${booked.code}`]]);
     await cancelBooking(deps(), moved.code, moved.manageToken);
     expect(await plan('2026-03-12')).toEqual([]);
   });

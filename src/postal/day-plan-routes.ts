@@ -23,6 +23,7 @@ export const DayPlanSchema = Type.Object({
     address: Type.String(),
     communeName: Type.String(),
     procedureName: Type.String(),
+    note: Type.Union([Type.String(), Type.Null()]),
     windowFrom: Type.Union([Hhmm, Type.Null()]),
     windowTo: Type.Union([Hhmm, Type.Null()]),
     latitude: Type.Number(),

@@ -24,6 +24,8 @@ export interface DayPlanStop {
   readonly address: string;
   readonly communeName: string;
   readonly procedureName: string;
+  /** the request's note (a visit booked at home names its booking: "Lịch hẹn tại nhà HG…") */
+  readonly note: string | null;
   /** 'HH:MM' Vietnam time, or null */
   readonly windowFrom: string | null;
   readonly windowTo: string | null;
@@ -138,7 +140,7 @@ export async function courierDayPlan(ctx: ServiceContext): Promise<DayPlan> {
       const window = windowToday(shipment, today);
       return [{
         shipmentId: shipment.id, trackingNumber: s.id, kind: p.task.kind, applicantName: shipment.applicant.name, phone: shipment.applicant.phone,
-        address: shipment.address, communeName: shipment.commune.name, procedureName: shipment.procedureName,
+        address: shipment.address, communeName: shipment.commune.name, procedureName: shipment.procedureName, note: shipment.note,
         windowFrom: window ? hhmm(window.from) : null, windowTo: window ? hhmm(window.to) : null,
         latitude: p.place.position.latitude, longitude: p.place.position.longitude, positionSource: p.place.source,
         arriveAt: hhmm(s.serviceStartMinute), lateMinutes: Math.round(window ? Math.max(0, s.serviceStartMinute - window.to) : 0),

@@ -23,6 +23,7 @@ export function StopCard({ stop, n }: { readonly stop: DayStop; readonly n: numb
       <h3>{t(`stop_${stop.kind}`)}: {stop.applicantName}</h3>
       <p>{addressLine(stop.address, stop.communeName)}</p>
       <p className="field__hint">{stop.procedureName}</p>
+      {stop.note && <p data-testid="stop-note">{stop.note}</p>}
       <p className="task-card__tracking">{t('trackingNumber')}: <strong>{stop.trackingNumber}</strong></p>
       <div className="task-card__actions">
         <Link to={to} className={buttonClass('primary')} aria-label={t('openStop', { n, name: stop.applicantName })}>{t('open')}</Link>
