@@ -1,7 +1,7 @@
 // The courier's day in Chromium at 360 px (issue 13 acceptance): a pickup asked for at the counter
 // (API) → the courier takes it on "Ngày làm việc của tôi", opens it, fills the applicant from the
 // ID card's QR (a fake camera), attaches one scan, collects fee and postage with two signatures
-// drawn on the canvas → signs the hand-over record → the dossier exists with channel postal and
+// drawn on the canvas (a postage other than the tariff's refused by the server, shown) → signs the hand-over record → the dossier exists with channel postal and
 // received time = the record's signature → the agency approves (API) → the courier collects the
 // result and delivers it with the ID check. Second path: two failed attempts two working days apart
 // (the server's clock is driven by the test), the early return refused with the server's message,
@@ -160,6 +160,16 @@ describe('the courier\'s day at 360 px', () => {
     await draw(page.getByRole('img', { name: 'Khung ký: Người nộp ký' }));
     await draw(page.getByRole('img', { name: 'Khung ký: Bưu tá ký' }));
     await checkScreen('pickup');
+    // a postage that is not the tariff's for the saved weight (a stale quote, a tampered request): the
+    // server refuses the seal and the screen says what is due
+    await page.route('**/api/v1/postal/shipments/*/collect', async (route) => {
+      const body = JSON.parse(route.request().postData() ?? '{}') as { items: { kind: string; amountVnd: number }[] };
+      const items = body.items.map((i) => (i.kind === 'postage' ? { ...i, amountVnd: i.amountVnd - 1_000 } : i));
+      await route.continue({ postData: JSON.stringify({ ...body, items }) });
+    }, { times: 1 });
+    await page.getByRole('button', { name: /và niêm phong$/ }).click();
+    await page.getByText(/^Cước bưu chính của bưu gửi 1\.200 g là (27|38|62)\.000 đồng; phiếu thu ghi (26|37|61)\.000 đồng\.$/).waitFor();
+    await checkScreen('pickup-postage-refused');
     await page.getByRole('button', { name: /và niêm phong$/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Đã nhận hồ sơ và niêm phong' }).waitFor();
     await page.getByTestId('receipt-number').getByText(/BL/).waitFor();

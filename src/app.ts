@@ -37,7 +37,7 @@ import { registerPostalIncidentRoutes } from './postal/incident-routes';
 import { registerPostalReportRoutes } from './postal/report-routes';
 import { buildPostalQuarterlyReport, POSTAL_QUARTERLY_EXPORT, checkPostalQuarter } from './postal/quarterly-export';
 import { postalResultHook } from './postal/service';
-import { carrierFromConfig, carrierPollJob } from './postal/carrier-job';
+import { carrierFromConfig, carrierJobs } from './postal/carrier-job';
 import { signatureMoveJob } from './postal/signature-move';
 import { postalFilesHeld } from './postal/archive-holder';
 import type { CarrierAdapter } from './postal/carrier';
@@ -289,8 +289,8 @@ export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'con
     // appointments: the reminder the day before (hourly from 08:05 to 20:05 Vietnam time, once per booking), no-shows
     { name: 'appointments.reminders', cron: '5 8-20 * * *', handler: async () => { await sendReminders(deps.db, deps.clock.now()); } },
     { name: 'appointments.noShows', cron: everyMinutesCron(15), handler: async () => { await recordNoShows(deps.db, deps.clock.now()); } },
-    // the postal carrier's tracking feed (issue 13 §7): late, repeated and out-of-order events fold into one trail
-    carrierPollJob({ db: deps.db, clock: deps.clock, carrier: deps.carrier ?? carrierFromConfig(deps.config), everyMinutes: deps.config.carrierPollMinutes }),
+    // the postal carrier (issue 13 §7): orders for the sealed parcels; the tracking feed, late, repeated and out-of-order events folded into one trail
+    ...carrierJobs({ db: deps.db, clock: deps.clock, carrier: deps.carrier ?? carrierFromConfig(deps.config), everyMinutes: deps.config.carrierPollMinutes }),
     // signatures recorded before migration 0175: their PNG bytes into the one file store
     signatureMoveJob({ db: deps.db, clock: deps.clock, files: filesDepsOf({ config: deps.config }) }),
     // duplicate online payments (two successful payments of one fee) refunded through the gateway (issue 15 §4)

@@ -8,6 +8,7 @@ import type { Database } from '../platform/db/connect';
 import { everyMinutesCron, type JobDefinition } from '../platform/jobs';
 import { pollCarrier, type CarrierAdapter, type IngestResult } from './carrier';
 import { httpCarrier } from './carrier-http';
+import { carrierOrderJob } from './carrier-orders';
 import { CarrierSimulator } from './carrier-simulator';
 
 export const CARRIER_POLL_JOB = 'postal.carrierPoll';
@@ -31,4 +32,9 @@ export function carrierPollJob(deps: CarrierPollDeps): JobDefinition & { readonl
     name: CARRIER_POLL_JOB, cron: everyMinutesCron(deps.everyMinutes), runAtStart: true,
     handler: () => pollCarrier(deps.db, deps.clock, deps.carrier),
   };
+}
+
+/** Both carrier jobs on one carrier: the orders of the sealed parcels (carrier-orders.ts) and the feed's poll. */
+export function carrierJobs(deps: CarrierPollDeps): JobDefinition[] {
+  return [carrierOrderJob(deps), carrierPollJob(deps)];
 }

@@ -11,9 +11,9 @@ import { useWorld } from '../dossiers/world.test-helper';
 import type { Actor } from '../platform/actor';
 import { shipmentCharges } from './charges';
 import { useTempFiles } from './files.test-helper';
-import { phonePickup } from './pickup.test-helper';
+import { draftedPickup } from './pickup.test-helper';
 import { defaultCaseKey } from './pickups';
-import { assignCourier, collectPickup, requestPickup, saveDraft, signHandoverRecord } from './service';
+import { collectPickup, signHandoverRecord } from './service';
 
 const { w } = useWorld('2026-05-06T07:00:00+07:00');
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -23,16 +23,7 @@ const sig = (name: string, personalId?: string) => ({ name, ...(personalId ? { p
 
 const birthRegistration = (catalogue as unknown as NationalProcedure[]).find((p) => p.code === '1.001193');
 
-async function drafted(personalId: string, procedureCode: string, day: string) {
-  const s = await requestPickup(ctx(w.actors.clerk), { ...phonePickup(w, { name: 'Nguyễn Văn An', phone: '0912345678' }, 'Số 12 đường Lê Lợi, ấp 3', day), procedureCode });
-  await assignCourier(ctx(w.actors.courier), s.legs[0]?.trackingNumber ?? '');
-  const answer = await saveDraft(ctx(w.actors.courier), s.id, {
-    idCardQr: `${personalId}||NGUYỄN VĂN AN|15061990|Nam|Ấp 3, Xã Cũ, Huyện Cũ|01022022`,
-    formData: { fullName: 'Nguyễn Văn An', personalId, gender: 'Nam' },
-    papers: [{ key: 'p1', source: 'scanned' }, { key: 'p2', source: 'scanned' }], weightGrams: 300,
-  });
-  return { s, answer };
-}
+const drafted = (personalId: string, procedureCode: string, day: string) => draftedPickup(w, ctx, personalId, day, procedureCode);
 
 describe('the case of a postal dossier nobody names', () => {
   it('1.001193 (cases the import could not name): sealed and received under its general terms, no case asked', async () => {

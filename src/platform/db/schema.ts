@@ -492,6 +492,9 @@ export interface PostalLegsTable {
   agency_id: number | null;
   recipient: JSONColumnType<Record<string, unknown>, string | null, string | null> | null;
   carrier_order_id: string | null;
+  /** migration 0172: what the carrier charged for its order, and which carrier (src/postal/carrier-orders.ts) */
+  carrier_charge_vnd: ColumnType<number | null, number | null | undefined, number | null>;
+  carrier_name: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
