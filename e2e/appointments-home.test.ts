@@ -2,7 +2,9 @@
 // đến tại nhà", types the address, finds the commune (no diacritics), the procedure and a half-hour
 // time, verifies the phone with the SMS code and gets the booking; the demo courier, who visits the
 // commune of their post office, finds the visit in "Ngày làm việc của tôi" at its time, at 1280 and
-// 360 px. The server's clock is Monday 07/12/2026 07:30. Screenshots go to test-results/appointments-home/.
+// 360 px. The citizen then moves it from the booking's link: the times offered are the at-home ones
+// of the same commune (half-hour visits, the courier's travel kept), and the courier's day follows.
+// The server's clock is Monday 07/12/2026 07:30. Screenshots go to test-results/appointments-home/.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../src/platform/clock';
@@ -92,5 +94,25 @@ describe('a visit at home', () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await note.waitFor();
     await page.screenshot({ path: `${OUT}/courier-day-360.png`, fullPage: true });
+  }, STEP_MS);
+
+  it('the citizen moves the visit from its link: at-home times of the same commune, and the courier\'s day follows', async () => {
+    const page = citizen.page;
+    await page.getByRole('link', { name: 'Đổi giờ hoặc hủy lịch hẹn' }).click();
+    await page.getByRole('heading', { level: 1, name: `Lịch hẹn ${bookingCode}` }).waitFor();
+    await page.getByRole('button', { name: 'Đổi giờ hẹn' }).click();
+    // not the counter's 20-minute times (09:40): 09:30 is this visit, 10:00 too close to it (10 minutes' travel within the commune)
+    const first = page.locator('.portal-time').first();
+    await first.waitFor();
+    expect(await first.locator('strong').textContent()).toBe('10:30');
+    await first.click();
+    await page.getByText(/^Đã đổi giờ hẹn/).waitFor();
+    expect(await page.getByText('10:30–11:00, 07/12/2026').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${OUT}/portal-home-moved-360.png`, fullPage: true });
+    const day = courier.page;
+    await day.reload();
+    const card = day.locator('.task-card').filter({ has: day.getByTestId('stop-note') });
+    await card.getByText('10:30–11:00').waitFor();
   }, STEP_MS);
 });

@@ -15,12 +15,10 @@ import { Field } from '../ui/Field';
 import { Notice } from '../ui/Notice';
 import { useDocumentTitle } from '../ui/page';
 import { useTrackingT } from './i18n';
+import { pickupAtCounter } from './pickup';
 import { buttonClass, SubmitButton } from '../ui/Button';
 import { Link } from '../ui/router';
 import { pickupPathFor } from '../portal/api';
-
-/** The result waits at the counter (not sent by post nor online): a time to pick it up can be booked. */
-const pickupAtCounter = (v: TrackingView): boolean => v.status === 'resultReady' && v.deliveryMethod !== 'post' && v.deliveryMethod !== 'online';
 
 const codeFromUrl = () => new URLSearchParams(window.location.search).get('ma')?.trim().slice(0, 60) ?? '';
 
