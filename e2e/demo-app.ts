@@ -21,6 +21,8 @@ export interface DemoAppOptions {
   readonly viewport?: { width: number; height: number };
   /** the server's public URL is its own address (the payment gateway's return, harness.ts startServer) */
   readonly publicUrlIsBase?: boolean;
+  /** more settings for the server, read when it starts (e.g. MOTCUA_SMTP_URL of a test SMTP server) */
+  readonly env?: () => Readonly<Record<string, string>>;
 }
 
 /** `browserArgs`: extra Chromium flags (a fake camera, e2e/fake-camera.ts). */
@@ -28,7 +30,7 @@ export async function openDemoApp(browserArgs: readonly string[] = [], options: 
   assertWebBuilt();
   const t = await createTestDatabase();
   await seedDemo(t.db, systemClock);
-  const server = await startServer(t.db, systemClock, undefined, { publicUrlIsBase: options.publicUrlIsBase ?? false });
+  const server = await startServer(t.db, systemClock, undefined, { publicUrlIsBase: options.publicUrlIsBase ?? false, ...(options.env ? { env: options.env() } : {}) });
   const browser = await launchBrowser(options.viewport, browserArgs);
   return {
     t, server, browser, page: browser.page,

@@ -47,10 +47,10 @@ async function freePort(): Promise<number> {
  * `publicUrlIsBase`: the server's public URL (MOTCUA_PUBLIC_URL) is its own address, so that what
  * comes back to it by absolute URL — the payment gateway's return — reaches the browser's session.
  */
-export async function startServer(db: Database, clock: Clock, pool?: pg.Pool, options: { publicUrlIsBase?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(db: Database, clock: Clock, pool?: pg.Pool, options: { publicUrlIsBase?: boolean; env?: Readonly<Record<string, string>> } = {}): Promise<RunningServer> {
   assertWebBuilt();
   const port = options.publicUrlIsBase ? await freePort() : 0;
-  const env = { ...process.env, MOTCUA_WEB_DIR: webDist, ...(options.publicUrlIsBase ? { MOTCUA_PUBLIC_URL: `http://127.0.0.1:${port}` } : {}) };
+  const env = { ...process.env, MOTCUA_WEB_DIR: webDist, ...(options.publicUrlIsBase ? { MOTCUA_PUBLIC_URL: `http://127.0.0.1:${port}` } : {}), ...options.env };
   const app = await buildApp({ db, clock, config: loadConfig(env), ...(pool ? { pool } : {}) });
   await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address();

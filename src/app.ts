@@ -78,6 +78,7 @@ import { registerAppointmentRoutes } from './appointments/routes';
 import { recordNoShows, sendReminders } from './appointments/staff';
 import { lookupBookedVisit } from './appointments/reads';
 import { sendersFromConfig } from './notifications/senders';
+import type { MailSender } from './notifications/mail';
 import type { SmsSender } from './notifications/sms';
 import { registerOnlineRoutes } from './online/routes';
 import { draftSubject, submitOnlineFromNational } from './online/service';
@@ -124,6 +125,8 @@ export interface AppDeps {
   readonly fileStore?: FileStore;
   /** The SMS adapter one-time codes are sent through at once; the configured one (or the simulator) otherwise. */
   readonly sms?: SmsSender;
+  /** The mail adapter one-time codes to an e-mail are sent through at once; the configured one (SMTP, or the simulator) otherwise. */
+  readonly mail?: MailSender;
   /** Requests a minute allowed per client on the public appointment routes; tests raise it. */
   readonly appointmentRateLimit?: number;
   /** The remote signing service for certified electronic copies (src/documents/signing.ts); none: copies say they carry no digital signature. */
@@ -236,7 +239,9 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   });
   // online submission (issue 15 §2, §3); a fee-bearing full online procedure waits for its payment (src/payments)
   // citizen accounts (issue 15 §1): phone codes, registration, password reset, the clerk's card check
-  registerIdentityRoutes(app, { ...routeDeps, sms: deps.sms ?? sendersFromConfig(routeDeps, deps.config).sms, rateLimit: deps.appointmentRateLimit ?? deps.config.rateLimits.track });
+  registerIdentityRoutes(app, {
+    ...routeDeps, sms: deps.sms ?? sendersFromConfig(routeDeps, deps.config).sms, mail: deps.mail ?? sendersFromConfig(routeDeps, deps.config).mail,
+    rateLimit: deps.appointmentRateLimit ?? deps.config.rateLimits.track });
   // the national e-ID login (issue 15 §1): the configured OpenID Connect provider, or the simulator at /eid-sim
   registerEidRoutes(app, {
     ...routeDeps, eid: deps.config.eid, publicUrl: deps.config.publicUrl, sessionTtlHours: deps.config.sessionTtlHours,

@@ -145,7 +145,8 @@ describe('the one way (issue 11 §9)', () => {
   const declaredPublic: Record<string, readonly string[]> = {
     // citizens: the citizen accounts the identity capability opens, resets and verifies; login:
     // openSession, the one way a session starts (password sign-in here, the e-ID login in identity)
-    accounts: ['policy', 'citizens', 'login'],
+    // citizen-contacts: a citizen's own phone and e-mail, verified by the codes identity checks
+    accounts: ['policy', 'citizens', 'login', 'citizen-contacts'],
     calendar: ['store'],
     // fees: the pure fee quote (case × channel × basis) that the receipt prints
     catalog: ['completeness', 'publication', 'cases', 'fees'],
@@ -156,8 +157,9 @@ describe('the one way (issue 11 §9)', () => {
     forms: ['pdf/blocks', 'pdf/layout', 'pdf/table'],
     // the one receipt model (issue 13 §2; the payments issue extends it)
     payments: ['receipts'],
-    // sms: the SMS sender interface and the mobile-number rule (appointments send one-time codes at once)
-    notifications: ['sms'],
+    // sms: the SMS sender interface and the mobile-number rule (appointments send one-time codes at once);
+    // mail: the mail sender interface and the address rule (one-time codes by mail)
+    notifications: ['sms', 'mail'],
     // one-time codes (the portal reuses them), the pure slots, the staff actions (the queue's check-in marks a booking arrived)
     appointments: ['one-time-codes', 'slots', 'staff'],
     reports: [],

@@ -1,5 +1,5 @@
-// Citizen accounts (issue 15 §1): opened by the citizen with a verified phone (src/identity checks
-// the one-time code first), a password reset by a verified phone, a personal ID verified by a
+// Citizen accounts (issue 15 §1): opened by the citizen with a verified phone or e-mail (src/identity
+// checks the one-time code first), a password reset by a verified phone or e-mail, a personal ID verified by a
 // clerk who checked the card at a counter, and the account staff find or open for a citizen they
 // file for (assisted online filing). Each write and its audit record in one transaction.
 import type { Selectable } from 'kysely';
@@ -49,46 +49,98 @@ export interface CitizenAccount {
 const accountOf = (u: Pick<UserRow, 'id' | 'username' | 'personal_id_verified_at'>): CitizenAccount =>
   ({ userId: u.id, username: u.username, personalIdVerified: u.personal_id_verified_at !== null });
 
+/** A phone (84…) or an e-mail address (lower case) the caller has verified by a one-time code. */
+export type VerifiedContact = { readonly phone84: string; readonly email?: undefined } | { readonly email: string; readonly phone84?: undefined };
+
+/** The name the citizen signs in with: the phone as they write it, or the e-mail address. */
+const usernameOfContact = (contact: VerifiedContact): string => (contact.phone84 !== undefined ? citizenUsernameOfPhone(contact.phone84) : contact.email);
+
+/** The citizen account holding the contact verified, or whose sign-in name it is. */
+export function citizenHolding(trx: Database, contact: VerifiedContact) {
+  const username = usernameOfContact(contact);
+  return trx.selectFrom('users').select(['id', 'username', 'active']).where((eb) => eb.or([
+    eb(eb.fn('lower', ['username']), '=', username),
+    contact.phone84 !== undefined
+      ? eb.and([eb('role', '=', 'citizen'), eb('phone', '=', contact.phone84), eb('phone_verified_at', 'is not', null)])
+      : eb.and([eb('role', '=', 'citizen'), eb(eb.fn('lower', ['email']), '=', contact.email), eb('email_verified_at', 'is not', null)]),
+  ])).limit(1).executeTakeFirst();
+}
+
 /**
- * Opens a citizen's account for a phone that the caller has verified (one-time code). The
- * personal ID, when given, is the citizen's claim: unverified until the e-ID login or a clerk.
+ * The checks of a new account that need no code (name, password rules, personal ID): made before the
+ * code is used up, so that a weak password does not cost the citizen their code.
+ */
+export function checkNewCitizen(input: { contact: VerifiedContact; fullName?: string; password: string; personalId?: string | undefined }): void {
+  if (input.fullName !== undefined) checkName(input.fullName);
+  checkPassword(input.password, usernameOfContact(input.contact));
+  checkPersonalId(input.personalId);
+}
+
+/**
+ * Opens a citizen's account for a phone or an e-mail that the caller has verified (one-time code):
+ * that contact verified, the sign-in name made of it. The personal ID, when given, is the
+ * citizen's claim: unverified until the e-ID login or a clerk.
  */
 export async function openCitizenAccount(
   deps: { db: Database; clock: Clock },
-  input: { phone84: string; fullName: string; password: string; personalId?: string },
+  input: { contact: VerifiedContact; fullName: string; password: string; personalId?: string },
 ): Promise<CitizenAccount> {
-  const username = citizenUsernameOfPhone(input.phone84);
+  const { contact } = input;
+  const username = usernameOfContact(contact);
   const fullName = checkName(input.fullName);
   checkPassword(input.password, username);
   checkPersonalId(input.personalId);
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
-    const taken = await trx.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['username']), '=', username)).executeTakeFirst();
-    if (taken) throw conflict('ACCOUNT_EXISTS', 'Số điện thoại này đã có tài khoản. Hãy đăng nhập, hoặc lấy lại mật khẩu bằng mã gửi tới số này.');
+    if (await citizenHolding(trx, contact)) {
+      throw contact.phone84 !== undefined
+        ? conflict('ACCOUNT_EXISTS', 'Số điện thoại này đã có tài khoản. Hãy đăng nhập, hoặc lấy lại mật khẩu bằng mã gửi tới số này.')
+        : conflict('ACCOUNT_EXISTS', 'Địa chỉ thư này đã có tài khoản. Hãy đăng nhập, hoặc lấy lại mật khẩu bằng mã gửi tới địa chỉ này.');
+    }
     const user = await trx.insertInto('users').values({
-      username, full_name: fullName, role: 'citizen', phone: input.phone84, personal_id: input.personalId ?? null,
-      password_hash: passwordHash, scope_unit_id: null, scope_agency_id: null, scope_service_point_id: null, scope_code: null, scope_path: null, email: null,
+      username, full_name: fullName, role: 'citizen', personal_id: input.personalId ?? null, password_hash: passwordHash,
+      phone: contact.phone84 ?? null, phone_verified_at: contact.phone84 !== undefined ? now : null,
+      email: contact.email ?? null, email_verified_at: contact.email !== undefined ? now : null,
+      scope_unit_id: null, scope_agency_id: null, scope_service_point_id: null, scope_code: null, scope_path: null,
       personal_id_verified_at: null, personal_id_verified_via: null,
     }).returning(['id', 'username', 'personal_id_verified_at']).executeTakeFirstOrThrow();
-    await recordAudit(trx, { userId: user.id, username }, { action: 'citizen.registered', entity: 'user', entityKey: user.id, at: now, payload: { phone: input.phone84 } });
+    await recordAudit(trx, { userId: user.id, username }, {
+      action: 'citizen.registered', entity: 'user', entityKey: user.id, at: now, payload: contact.phone84 !== undefined ? { phone: contact.phone84 } : { email: contact.email },
+    });
     return accountOf(user);
   });
 }
 
-/** A new password for the citizen account of a phone the caller has verified; its sessions end. */
-export async function resetCitizenPassword(deps: { db: Database; clock: Clock }, input: { phone84: string; password: string }): Promise<void> {
-  const username = citizenUsernameOfPhone(input.phone84);
-  checkPassword(input.password, username);
-  const passwordHash = await hashPassword(input.password);
+/**
+ * A new password for the citizen account of a phone or an e-mail the caller has verified; its
+ * sessions end, and the contact counts as verified from now. An e-mail must already be the
+ * account's verified one (an address typed by someone else must not open the account); a phone,
+ * as before e-mail existed, is the account's phone (staff may have opened it for the citizen).
+ */
+export async function resetCitizenPassword(deps: { db: Database; clock: Clock }, input: { contact: VerifiedContact; password: string }): Promise<void> {
+  const { contact } = input;
   const now = deps.clock.now();
+  const user = await deps.db.transaction().execute(async (trx) => {
+    const found = await trx.selectFrom('users').select(['id', 'username']).where('role', '=', 'citizen').where('active', '=', true)
+      .where((eb) => (contact.phone84 !== undefined
+        ? eb('phone', '=', contact.phone84)
+        : eb.and([eb(eb.fn('lower', ['email']), '=', contact.email), eb('email_verified_at', 'is not', null)])))
+      .orderBy('phone_verified_at', 'asc').orderBy('id').limit(1).forUpdate().executeTakeFirst();
+    if (!found) {
+      throw contact.phone84 !== undefined
+        ? notFound('ACCOUNT_NOT_FOUND', 'Không có tài khoản nào đăng ký bằng số điện thoại này.')
+        : notFound('ACCOUNT_NOT_FOUND', 'Không có tài khoản nào đăng ký bằng địa chỉ thư này.');
+    }
+    return found;
+  });
+  checkPassword(input.password, user.username);
+  const passwordHash = await hashPassword(input.password);
   await deps.db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom('users').select(['id', 'username']).where('role', '=', 'citizen').where('phone', '=', input.phone84)
-      .where('active', '=', true).forUpdate().executeTakeFirst();
-    if (!user) throw notFound('ACCOUNT_NOT_FOUND', 'Không có tài khoản nào đăng ký bằng số điện thoại này.');
-    await trx.updateTable('users').set({ password_hash: passwordHash, must_change_password: false }).where('id', '=', user.id).execute();
+    await trx.updateTable('users').set({ password_hash: passwordHash, must_change_password: false, ...(contact.phone84 !== undefined ? { phone_verified_at: now } : {}) })
+      .where('id', '=', user.id).execute();
     await trx.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', user.id).where('revoked_at', 'is', null).execute();
-    await recordAudit(trx, { userId: user.id, username: user.username }, { action: 'citizen.passwordReset', entity: 'user', entityKey: user.id, at: now });
+    await recordAudit(trx, { userId: user.id, username: user.username }, { action: 'citizen.passwordReset', entity: 'user', entityKey: user.id, at: now, payload: contact.phone84 !== undefined ? { via: 'phone' } : { via: 'email' } });
   });
 }
 
@@ -206,6 +258,12 @@ export async function accountForConfirmedFiling(
     (ctx.db.isTransaction ? work(ctx.db as Trx) : ctx.db.transaction().execute(work));
   return inTransaction(async (trx) => {
     let account = await findOrOpen(trx, actor, input, now);
+    // the code reached this phone: it is the account's, verified (unless another account holds it verified)
+    await trx.updateTable('users').set({ phone_verified_at: now }).where('id', '=', account.userId).where('phone', '=', input.phone84)
+      .where('phone_verified_at', 'is', null)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('users as other').select('other.id').where('other.role', '=', 'citizen')
+        .where('other.phone', '=', input.phone84).where('other.phone_verified_at', 'is not', null))))
+      .execute();
     const id = input.personalId;
     if (id && !account.personalIdVerified) {
       const holder = await trx.selectFrom('users').select('id').where('personal_id', '=', id)

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db/connect';
 import { forbidden, tooManyRequests, unauthenticated, validationFailed } from '../platform/errors';
 import { claimAttempt, clearAttempts, forgiveAttempt, type BackoffPolicy, type ThrottleKey } from '../platform/throttle';
+import { citizenIdOfSignInName } from './citizen-contacts';
 import { passwordProblem } from './model';
 import { hashPassword, newSessionToken, verifyPassword } from './passwords';
 import { actorOfUser, toUserView, type UserView } from './service';
@@ -38,6 +39,9 @@ const INVALID_CREDENTIALS = () => unauthenticated('INVALID_CREDENTIALS', 'Tên �
 const throttled = (seconds: number) =>
   tooManyRequests('LOGIN_THROTTLED', `Đã nhập sai nhiều lần. Vui lòng thử lại sau ${seconds} giây.`, seconds);
 
+const userById = (db: Database, id: number | null) =>
+  (id === null ? Promise.resolve(undefined) : db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst());
+
 export interface LoginResult {
   readonly token: string;
   readonly expiresAt: Date;
@@ -57,7 +61,8 @@ export async function login(
   const claim = await claimAttempt(deps.db, [account, address], now);
   if (!claim.allowed) throw throttled(claim.retryAfterSeconds);
   const user = await deps.db.selectFrom('users').selectAll()
-    .where((eb) => eb(eb.fn('lower', ['username']), '=', username)).executeTakeFirst();
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', username)).executeTakeFirst()
+    ?? await userById(deps.db, await citizenIdOfSignInName(deps.db, username));
   const known = user !== undefined && user.active;
   const passwordOk = await verifyPassword(known ? user.password_hash : await dummyPasswordHash(), input.password);
   if (!known || !passwordOk) {

@@ -56,8 +56,14 @@ export async function couriersOfServicePoint(db: Db, servicePointId: number): Pr
   return rows.map((r) => ({ userId: r.id, fullName: r.full_name }));
 }
 
-/** The e-mail of an account (null: none, or no such account) — an online draft's applicant starts with it. */
-export async function accountEmail(db: Db, userId: number): Promise<string | null> {
-  const row = await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
-  return row?.email?.trim() || null;
+/**
+ * The e-mail and the phone of an account (as the citizen writes it, 0912…; null: none) — an online
+ * draft's applicant starts with them (issue 15 §1: prefilled from the signed-in account).
+ */
+export async function accountContact(db: Db, userId: number): Promise<{ email: string | null; phone: string | null }> {
+  const row = await db.selectFrom('users').select(['email', 'phone']).where('id', '=', userId).executeTakeFirst();
+  return { email: row?.email?.trim() || null, phone: phoneAsWritten(row?.phone ?? null) };
 }
+
+/** 84912345678 → 0912345678 (a number stored otherwise is shown as stored). */
+export const phoneAsWritten = (phone: string | null): string | null => (phone && /^84[0-9]{9}$/.test(phone) ? `0${phone.slice(2)}` : phone);

@@ -19,6 +19,8 @@ const UserView = Type.Object({
   roleLabel: Type.String(),
   scopeCode: Type.Union([Type.String(), Type.Null()]),
   email: Type.Union([Type.String(), Type.Null()]),
+  /** as written (0912…): the portal's forms start with it */
+  phone: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),
   mustChangePassword: Type.Boolean(),
   permissions: Type.Array(literals(permissions)),

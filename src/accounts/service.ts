@@ -12,6 +12,7 @@ import {
   type Permission,
 } from './model';
 import { generatePassword, hashPassword } from './passwords';
+import { phoneAsWritten } from './references';
 import { assertCan, assertWithinScope, can, isSystemAdmin, isWithinScope, type ScopeTarget } from './policy';
 
 export interface UserView {
@@ -22,6 +23,7 @@ export interface UserView {
   readonly roleLabel: string;
   readonly scopeCode: string | null;
   readonly email: string | null;
+  readonly phone: string | null;
   readonly active: boolean;
   /** Until the user sets their own password, the server answers only /auth/me, /auth/password and /auth/logout. */
   readonly mustChangePassword: boolean;
@@ -47,6 +49,7 @@ export const toUserView = (u: UserRow): UserView => ({
   roleLabel: roleLabels[u.role],
   scopeCode: u.scope_code,
   email: u.email,
+  phone: phoneAsWritten(u.phone),
   active: u.active,
   mustChangePassword: u.must_change_password,
   permissions: [...rolePermissions[u.role]],

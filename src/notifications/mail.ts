@@ -20,9 +20,12 @@ export interface MailSender {
 
 const ADDRESS = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
 
+/** An address a mail can be sent to (the check every sender makes first). */
+export const isMailAddress = (address: string): boolean => ADDRESS.test(address) && address.length <= 254;
+
 /** The checks a server would make first; a refusal is permanent. */
 export function checkMail(mail: OutgoingMail): OutgoingMail {
-  if (!ADDRESS.test(mail.to) || mail.to.length > 254) throw new DeliveryError('Địa chỉ thư người nhận không hợp lệ.', { permanent: true });
+  if (!isMailAddress(mail.to)) throw new DeliveryError('Địa chỉ thư người nhận không hợp lệ.', { permanent: true });
   if (mail.subject.trim() === '' || /[\r\n]/.test(mail.subject)) throw new DeliveryError('Tiêu đề thư rỗng hoặc có xuống dòng.', { permanent: true });
   if (!/^[\x21-\x7e]{1,100}$/.test(mail.idempotencyKey)) throw new DeliveryError('Khoá chống gửi trùng không hợp lệ.', { permanent: true });
   return { ...mail, subject: mail.subject.normalize('NFC'), text: mail.text.normalize('NFC') };

@@ -5,7 +5,7 @@
 // one-time code sent to their phone. Each use case checks the actor's permission first.
 import { vnDateOfInstant } from '../calendar';
 import { can } from '../accounts/policy';
-import { accountEmail } from '../accounts/references';
+import { accountContact } from '../accounts/references';
 import { sendOneTimeCode, verifyOneTimeCode, type CodeSent } from '../appointments/one-time-codes';
 import { procedureForIntake } from '../catalog/references';
 import type { DossierContext } from '../dossiers/events';
@@ -67,9 +67,9 @@ export async function createDraft(ctx: OnlineContext, input: DraftInput & { proc
   const now = ctx.clock.now();
   // a citizen files for themself: their account's personal ID, and their name to start from
   const own = !assisted && actor.scope.kind === 'self' && actor.scope.personalId ? { personalId: actor.scope.personalId } : {};
-  // …and their account's e-mail, where the messages about the dossier also go
-  const email = assisted ? null : await accountEmail(ctx.db, actor.userId);
-  const named = assisted ? {} : { name: actor.fullName, ...(email ? { email } : {}) };
+  // …and their account's e-mail (where the messages about the dossier also go) and phone
+  const contact = assisted ? null : await accountContact(ctx.db, actor.userId);
+  const named = assisted ? {} : { name: actor.fullName, ...(contact?.email ? { email: contact.email } : {}), ...(contact?.phone ? { phone: contact.phone } : {}) };
   const content: DraftContent = {
     procedureCode: procedure.code, caseKey: input.caseKey ?? null, placeUnitCode: input.placeUnitCode ?? null,
     applicant: { ...named, ...(input.applicant ?? {}), ...own }, formData: input.formData ?? {}, papers: input.papers ?? [],

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { currentUser, logout } from './api/auth';
 import type { User } from './api/types';
 import { registerStaffTexts } from './i18n/staff';
-import { account, tracking, transparency } from './pages';
+import { account, portal, tracking, transparency } from './pages';
 import { paths } from './routes';
-import { publicPage, SignedInPage } from './signedInPages';
+import { isPortalPage, publicPage, SignedInPage } from './signedInPages';
 import { errorMessage } from './ui/errors';
 import { Layout } from './ui/Layout';
 import { Notice } from './ui/Notice';
@@ -125,6 +125,16 @@ export function App() {
       // Public tracking needs no sign-in; the login page links to it.
       return <Layout user={null}><Lazy><AnonymousPage path={path} notice={session.notice} onLoggedIn={(user) => setSession({ status: 'signedIn', user })} /></Lazy></Layout>;
     case 'signedIn':
+      if (!session.user.mustChangePassword && isPortalPage(path)) {
+        // the citizen's online submission and account: the portal's frame, as the portal's public pages
+        return (
+          <Suspense fallback={<PageLoading />}>
+            <portal.PortalLayout account={{ fullName: session.user.fullName, onLogout: () => void handleLogout(), loggingOut }}>
+              <Lazy><SignedInPage path={path} user={session.user} onSessionLost={() => setSession({ status: 'anonymous', notice: null })} /></Lazy>
+            </portal.PortalLayout>
+          </Suspense>
+        );
+      }
       return (
         <Layout user={session.user} onLogout={() => void handleLogout()} loggingOut={loggingOut}><Lazy>
           {session.user.mustChangePassword

@@ -28,5 +28,8 @@ export const online = lazySurface(() => import('./online/surface'));
 export const portalSubmit = lazySurface(() => import('./portal/submit/surface'));
 export const portalPayment = lazySurface(() => import('./portal/payment/surface'));
 export const portalSupplement = lazySurface(() => import('./portal/supplement/surface'));
+export const portalAccount = lazySurface(() => import('./portal/account/surface'));
+/** the portal's frame (with the booking pages' chunk): the signed-in citizen's portal pages show in it */
+export const portal = lazySurface(() => import('./portal/surface'));
 export const cashier = lazySurface(() => import('./cashier/surface'));
 export const appointments = lazySurface(() => import('./appointments/surface'));

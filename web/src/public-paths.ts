@@ -19,6 +19,14 @@ export const publicPaths = {
   portalBooking: '/dat-lich',
   /** public, the citizens' portal: find a procedure (with or without diacritics); a procedure's page is this path + '/' + its code */
   portalProcedures: '/thu-tuc',
+  /** the sign-in page (anyone not signed in sees it at the home address) */
+  signIn: '/',
+  /** public, the citizens' portal: open an account with a phone or an e-mail verified by a code */
+  register: '/dang-ky',
+  /** public, the citizens' portal: a new password by a code to the account's phone or e-mail */
+  forgotPassword: '/quen-mat-khau',
+  /** citizens: their sign-in name, phone and e-mail (verified by a code), the password */
+  myAccount: '/cong-dan/tai-khoan',
   /** public: where the payment gateway sends the payer back (`?order=<txnRef>`); the outcome is read from the server */
   payResult: '/thanh-toan/ket-qua',
 } as const satisfies Record<string, `/${string}`>;

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { userCan, type User } from './api/types';
 import { canAny } from './api/permissions';
 import {
-  account, admin, anchors, appointments, cashier, citizen, counter, dashboard, documents, home, ocr, online, portalPayment, portalSubmit, portalSupplement, postal, processing,
+  account, admin, anchors, appointments, cashier, citizen, counter, dashboard, documents, home, ocr, online, portalAccount, portalPayment, portalSubmit, portalSupplement, postal, processing,
   supervision, sync, tracking, transparency,
 } from './pages';
 import { codeAfter, paths, permissionsFor } from './routes';
@@ -39,6 +39,7 @@ const exactPages: Readonly<Record<string, (props: PageProps) => ReactNode>> = {
   [paths.syncStatus]: () => <sync.SyncStatusPage />,
   [paths.myDossiers]: () => <citizen.MyDossiersPage />,
   [paths.myPapers]: () => <citizen.MyPapersPage />,
+  [paths.myAccount]: () => <portalAccount.MyAccountPage />,
   [paths.onlineInbox]: () => <online.InboxPage />,
   [paths.onlineAssist]: () => <online.AssistPage />,
   [paths.onlineSubmit]: () => <portalSubmit.SubmitPage procedureCode="" />,
@@ -62,6 +63,10 @@ function codePage(path: string, props: PageProps): ReactNode | null {
   const found = codePages.find(([prefix]) => path.startsWith(`${prefix}/`));
   return found ? found[1](codeAfter(path, found[0]), props) : null;
 }
+
+/** The signed-in citizen's pages that show in the portal's frame, not the staff one: online submission and supplement, the account. */
+export const isPortalPage = (path: string): boolean =>
+  path === paths.myAccount || path === paths.onlineSubmit || path.startsWith(`${paths.onlineSubmit}/`) || path.startsWith(`${paths.supplementDossier}/`);
 
 /** The page for a signed-in user at `path`: the refusal when the user may not open it. */
 export function SignedInPage({ path, ...props }: PageProps & { readonly path: string }) {

@@ -11,6 +11,7 @@ const display = lazySurface(() => import('./display/surface'));
 const portal = lazySurface(() => import('./portal/surface'));
 const portalSearch = lazySurface(() => import('./portal/catalog/search-surface'));
 const portalCatalog = lazySurface(() => import('./portal/catalog/surface'));
+const portalAccount = lazySurface(() => import('./portal/account/surface'));
 
 function surfaceFor(path: string): ReactNode | null {
   if (path === paths.kiosk) return <kiosk.KioskPage />;
@@ -20,6 +21,8 @@ function surfaceFor(path: string): ReactNode | null {
   if (path === paths.portalProcedures) return <portalSearch.ProcedureSearchPage />;
   if (path.startsWith(`${paths.portalProcedures}/`)) return <portalCatalog.ProcedureInfoPage key={path} code={codeAfter(path, paths.portalProcedures)} />;
   if (path === paths.payResult) return <portal.PayResultPage />;
+  if (path === paths.register) return <portal.PortalLayout><portalAccount.RegisterPage /></portal.PortalLayout>;
+  if (path === paths.forgotPassword) return <portal.PortalLayout><portalAccount.ForgotPasswordPage /></portal.PortalLayout>;
   return null;
 }
 

@@ -145,6 +145,9 @@ export interface UsersTable {
   /** the personal ID is verified (migration 0150): by the e-ID login or by a clerk who checked the card */
   personal_id_verified_at: Timestamp | null;
   personal_id_verified_via: 'eid' | 'counter' | null;
+  /** the phone / the e-mail was proved by a one-time code (migration 0152), each separately */
+  phone_verified_at: Timestamp | null;
+  email_verified_at: Timestamp | null;
   password_hash: string;
   must_change_password: Generated<boolean>;
   active: Generated<boolean>;
@@ -921,7 +924,9 @@ export interface CourierAreasTable {
 
 export interface OneTimeCodesTable {
   id: Serial;
-  phone: string;
+  /** the code went by SMS to this phone (84…), or by mail to `email` (migration 0152): exactly one of them */
+  phone: string | null;
+  email: string | null;
   purpose: string;
   code_hash: string;
   client_address: string;

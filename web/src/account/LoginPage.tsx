@@ -8,6 +8,8 @@ import { Field } from '../ui/Field';
 import { Notice } from '../ui/Notice';
 import { useDocumentTitle } from '../ui/page';
 import { SubmitButton } from '../ui/Button';
+import { publicPaths } from '../public-paths';
+import { Link } from '../ui/router';
 import { EidLogin } from './EidLogin';
 
 interface LoginPageProps {
@@ -64,6 +66,10 @@ export function LoginPage({ onLoggedIn, notice = null }: LoginPageProps) {
           required value={password} onChange={(e) => setPassword(e.target.value)} error={problems.password ?? null} />
         <SubmitButton busy={submitting} busyText={t('login.submitting')} text={t('login.submit')} />
       </form>
+      <p className="login__links">
+        <Link to={publicPaths.forgotPassword}>{t('login.forgotPassword')}</Link>
+        <Link to={publicPaths.register}>{t('login.register')}</Link>
+      </p>
       <EidLogin />
     </div>
   );

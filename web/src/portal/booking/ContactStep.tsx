@@ -1,5 +1,7 @@
-// Step 4: who comes, and their phone verified by a 6-digit code sent by SMS; then the booking.
-import { useState, type FormEvent } from 'react';
+// Step 4: who comes, and their phone verified by a 6-digit code sent by SMS; then the booking. A
+// signed-in citizen starts with their account's name and phone (issue 15 §1).
+import { useEffect, useState, type FormEvent } from 'react';
+import { currentUser } from '../../api/auth';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -27,6 +29,15 @@ export function ContactStep({ onBook }: { readonly onBook: (contact: Contact) =>
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState<'send' | 'book' | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    currentUser(controller.signal).then((user) => {
+      if (!user || !user.permissions.includes('portal.self')) return;
+      setName((n) => n || user.fullName);
+      setPhone((p) => p || user.phone || '');
+    }, () => undefined); // not signed in, or the server away: the citizen types them
+    return () => controller.abort();
+  }, []);
 
   const checkPerson = (): Record<string, string> => ({
     ...(name.trim() === '' ? { name: t('nameRequired') } : {}),
