@@ -21,9 +21,8 @@ interface ContactEditorProps {
 export function ContactEditor({ channel, current, onDone, onCancel }: ContactEditorProps) {
   const t = usePortalAccountT();
   const { t: tApp } = useTranslation();
-  const request = useCodeRequest(sendContactCode, channel);
-  const [started, setStarted] = useState(false);
-  if (!started && current) { request.setValue(current); setStarted(true); }
+  // an unverified contact is offered as typed; a verified one is being changed: a new one is typed
+  const request = useCodeRequest(sendContactCode, channel, current ?? '');
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<ShownError | null>(null);

@@ -57,7 +57,7 @@ export function MyAccountPage() {
           );
         }}
       </LoadedView>
-      <section className="card" aria-labelledby="account-password">
+      <section className="card account-password" aria-labelledby="account-password">
         <h2 id="account-password">{t('passwordSection')}</h2>
         <Link className={buttonClass('secondary')} to={paths.changePassword}>{t('changePassword')}</Link>
       </section>

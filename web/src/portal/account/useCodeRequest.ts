@@ -15,13 +15,12 @@ export interface CodeRequest {
   readonly problem: string | null;
   readonly error: ShownError | null;
   readonly send: () => Promise<void>;
-  readonly reset: () => void;
 }
 
-export function useCodeRequest(sendCode: (contact: Contact) => Promise<CodeSent>, initial: Channel = 'phone'): CodeRequest {
+export function useCodeRequest(sendCode: (contact: Contact) => Promise<CodeSent>, initial: Channel = 'phone', initialValue = ''): CodeRequest {
   const t = usePortalAccountT();
   const { t: tApp } = useTranslation();
-  const [contact, setContact] = useState<Contact>({ channel: initial, value: '' });
+  const [contact, setContact] = useState<Contact>({ channel: initial, value: initialValue });
   const [sent, setSent] = useState<CodeSent | null>(null);
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -38,6 +37,5 @@ export function useCodeRequest(sendCode: (contact: Contact) => Promise<CodeSent>
     // another channel or another address needs another code
     setChannel: (channel) => { setContact({ channel, value: '' }); setSent(null); setProblem(null); setError(null); },
     setValue: (value) => { setContact((c) => ({ ...c, value })); setSent(null); },
-    reset: () => { setContact({ channel: initial, value: '' }); setSent(null); setProblem(null); setError(null); },
   };
 }
