@@ -67,3 +67,8 @@ export async function accountContact(db: Db, userId: number): Promise<{ email: s
 
 /** 84912345678 → 0912345678 (a number stored otherwise is shown as stored). */
 export const phoneAsWritten = (phone: string | null): string | null => (phone && /^84[0-9]{9}$/.test(phone) ? `0${phone.slice(2)}` : phone);
+
+/** The e-mail of an account (null: none, or no such account). */
+export async function accountEmail(db: Db, userId: number): Promise<string | null> {
+  return (await accountContact(db, userId)).email;
+}
