@@ -83,6 +83,8 @@ import type { SmsSender } from './notifications/sms';
 import { registerOnlineRoutes } from './online/routes';
 import { draftSubject, submitOnlineFromNational } from './online/service';
 import { syncHook } from './sync/hook';
+import { bundleHook } from './bundles/hook';
+import { registerBundleRoutes } from './bundles/routes';
 import { syncJobs } from './sync/jobs';
 import { registerSyncRoutes } from './sync/routes';
 import { registerPaymentRoutes } from './payments/routes';
@@ -155,7 +157,12 @@ export function paymentsDepsOf(config: Pick<AppDeps['config'], 'payments' | 'pub
 }
 
 /** The in-transaction hooks after every dossier event; the roll-up last: its hot day and month rows stay locked only from its upsert to the commit. */
-const dossierHooksOf = (extra: readonly DossierHook[]): DossierHook[] => [resolutionHook, storeHook, ...extra, postalResultHook, syncHook, rollupHook];
+const dossierHooksOf = (extra: readonly DossierHook[]): DossierHook[] => {
+  // a bundle's member that waits for another's result is received, with these hooks, when it is ready
+  const hooks: DossierHook[] = [];
+  hooks.push(resolutionHook, storeHook, bundleHook({ hooks: () => hooks }), ...extra, postalResultHook, syncHook, rollupHook);
+  return hooks;
+};
 /** The checks of every intake's papers (reused from the store, uploaded files). */
 const intakeChecks = [reusedPapersCheck, paperFilesCheck];
 
@@ -208,6 +215,7 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   registerNotificationRoutes(app, routeDeps);
   const dossierHooks = dossierHooksOf(deps.dossierHooks ?? []);
   registerDossierRoutes(app, { ...routeDeps, hooks: dossierHooks, codeSystem: deps.config.codeSystem, intakeChecks });
+  registerBundleRoutes(app, { ...routeDeps, hooks: dossierHooks, codeSystem: deps.config.codeSystem, intakeChecks });
   registerTrackingRoutes(app, { ...routeDeps, trackRateLimit: deps.trackRateLimit ?? deps.config.rateLimits.track });
   registerFormsRoutes(app, { ...routeDeps, publicUrl: deps.config.publicUrl, formSet2025From: deps.config.formSet2025From });
   registerCounterRoutes(app, routeDeps);

@@ -5,7 +5,8 @@ import type { Role } from './platform/actor';
 import type { Clock } from './platform/clock';
 import type { Database } from './platform/db/connect';
 import { createUser } from './accounts/service';
-import { seedCatalog } from './catalog/seed';
+import { seedCatalog, seedNationalFile } from './catalog/seed';
+import { memberProceduresFile } from './bundles/seed';
 import { seedDirectory } from './directory/seed';
 import { resolveScope } from './directory/service';
 import { seedDemoHomeAreas } from './appointments/home-areas';
@@ -51,6 +52,8 @@ export interface SeedReport {
 export async function seedDemo(db: Database, clock: Clock): Promise<SeedReport> {
   const directory = await seedDirectory(db, clock);
   const catalog = await seedCatalog(db, clock);
+  // the members of the ND 63/2024 bundles the national extract lacks (src/bundles/README.md)
+  await seedNationalFile(db, memberProceduresFile);
   let usersCreated = 0;
   for (const u of demoUsers) {
     const exists = await db.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();

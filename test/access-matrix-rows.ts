@@ -123,6 +123,17 @@ export const matrix: Record<string, Row> = {
     access: 'signed-in', needs: ['dossiers.receive', 'postal.courier', 'portal.self'], resource: 'none',
     body: (s, role) => ({ ...s.intake, channel: role === 'citizen' ? 'online' : role === 'courier' ? 'postal' : 'counter' }),
   },
+  // bundles (issue 17): the matrix world's catalogue has none of the member procedures
+  'GET /api/v1/bundle-definitions': { access: 'signed-in', needs: 'session', resource: 'none' },
+  'POST /api/v1/bundles': {
+    access: 'signed-in', needs: ['dossiers.receive'], resource: 'none',
+    body: (s) => ({ bundleCode: '2.002621', applicant: (s.intake as { applicant: unknown }).applicant, formData: {}, papers: {} }),
+    note: 'the matrix world has no bundle member procedures: 400 PROCEDURE_NOT_FOUND (or 403 BUNDLE_COUNTER_ONLY for a receiver without a service point)',
+  },
+  'GET /api/v1/bundles/{code}': {
+    access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'none',
+    note: 'the path names a dossier, not a bundle: 404 BUNDLE_NOT_FOUND',
+  },
   'GET /api/v1/dossiers': { access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'none' },
   'GET /api/v1/dossiers/{code}': { access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'dossier' },
   'GET /api/v1/my/dossiers/{code}/timeline': { access: 'signed-in', needs: ['portal.self'], resource: 'dossier' },

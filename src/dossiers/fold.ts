@@ -52,6 +52,8 @@ export interface IntakePayload {
   readonly party?: Party;
   /** an online dossier filed by staff on the citizen's behalf and confirmed by the citizen (issue 15 §3; absent: false) */
   readonly assisted?: true;
+  /** a member of a bundle (hồ sơ liên thông, issue 17): the parent's code, which the national record names */
+  readonly bundle?: string;
 }
 
 const date = (v: unknown): Date | null => (typeof v === 'string' ? new Date(v) : null);

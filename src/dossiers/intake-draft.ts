@@ -45,6 +45,11 @@ export interface IntakeFacts {
   readonly storeConsent?: boolean;
   /** an online dossier filed by staff for the citizen, who confirmed it by one-time code (issue 15 §3) */
   readonly assisted?: boolean;
+  /**
+   * a member of a bundle (issue 17): the parent's code; `held` — it waits for another member's
+   * result, so it is registered (`submitted`) without a receipt time until then
+   */
+  readonly bundle?: { readonly code: string; readonly held: boolean };
   readonly now: Date;
   /** random text for the placeholders (`randomBytes(12).toString('hex')` three times) */
   readonly randomParts: readonly [string, string, string];
@@ -83,13 +88,14 @@ export function draftIntake(f: IntakeFacts): IntakeDraft {
     papers: f.papers.map(({ fileId, reusedDocumentId, ...p }) => ({ ...p, ...(fileId !== null ? { fileId } : {}), ...(reusedDocumentId !== null ? { reusedDocumentId } : {}) })),
     ...(f.storeConsent ? { storeConsent: true as const } : {}),
     ...(f.assisted ? { assisted: true as const } : {}),
+    ...(f.bundle ? { bundle: f.bundle.code } : {}),
     delivery: f.delivery,
     ...(f.party.kind !== 'person' ? { party: f.party } : {}),
     ...(f.caseKey !== null ? { caseKey: f.caseKey } : {}),
     ...(route.place !== null ? { placeUnitId: route.place.id } : {}),
     ...(ledger && ledgerSerial !== undefined ? { ledger: { year: ledger.year, serial: ledgerSerial as number } } : {}),
   } satisfies IntakePayload);
-  const action = channel === 'online' ? 'submitted' : 'received';
+  const action = channel === 'online' || f.bundle?.held === true ? 'submitted' : 'received';
   const event = nextEvent({ id: 0, code: tokens.code }, { seq: 0, hash: GENESIS_HASH }, action, f.actor, payloadOf(tokens.code, tokens.applicant, tokens.ledgerSerial), f.now);
   // The statement fills the tokens in by text replacement; check now, before anything is written,
   // that this gives exactly the canonical text of the real values (here: a sample code and id).

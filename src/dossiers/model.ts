@@ -209,6 +209,8 @@ export interface ActionInput {
   readonly receivedPapers?: readonly string[];
   /** apologize: the new appointment (ISO) */
   readonly newDueAt?: string;
+  /** markResultReady: the number of the result (a registration number), which a bundle feeds to its next member */
+  readonly resultNumber?: string;
   /** consult: the body asked and the reply deadline */
   readonly consultedAgency?: string;
   readonly replyDueAt?: string;

@@ -27,7 +27,7 @@ const Instant = Type.String({ minLength: 10, maxLength: 40, pattern: '^[0-9]{4}-
 const CivilDate = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' });
 const strict = { additionalProperties: false } as const;
 
-const IntakeBody = Type.Object({
+export const IntakeBody = Type.Object({
   procedureCode: Text(60),
   channel: Type.Optional(Type.Union([Type.Literal('counter'), Type.Literal('online'), Type.Literal('postal')])),
   applicant: Type.Object({
@@ -75,6 +75,7 @@ const ActionBody = Type.Object({
   consultedAgency: Type.Optional(Type.String({ maxLength: 300 })),
   replyDueAt: Type.Optional(Instant),
   supplementDueAt: Type.Optional(Instant),
+  resultNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'markResultReady: số của kết quả (số đăng ký, số giấy tờ)' })),
   receivedPapers: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { maxItems: 50, description: 'supplementReceived: giấy tờ đã nhận, mỗi giấy tờ là một nội dung của yêu cầu bổ sung (đủ tất cả)' })),
   officerId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'assign: cán bộ được phân công (mặc định: chuyên viên đang thao tác)' })),
   amountVnd: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000_000 })),

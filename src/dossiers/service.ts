@@ -33,6 +33,9 @@ export { isDossierInScope, scopedActor, scopeWhere, type ScopedActor } from './s
 export { resultPickupFacts, type ResultPickupFacts } from './pickup-facts';
 // a dossier's papers and filing, for the document store's hook (src/documents/store-hook.ts)
 export { filingOf, papersOf, resultFilesOf, type PaperFile, type ResultFileEvent } from './papers-of';
+// bundles (src/bundles, issue 17): the parent's code from the receiving agency's serial, its members' summaries
+export { nextDossierCode } from './serials';
+export { memberSummaries, type MemberSummary } from './summaries';
 
 // ── Intake ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -93,7 +96,9 @@ async function receive(ctx: DossierContext, input: IntakeInput, idempotencyKey: 
   }
   const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
   try {
-    return await intake(ctx, actor, input, idempotencyKey, requestHash, legalReceiptAt, online);
+    const received = await intake(ctx, actor, input, idempotencyKey, requestHash, legalReceiptAt, online);
+    const handedOver = received.replayed ? null : await handOverOnReceipt(ctx, received.code);
+    return handedOver ? { ...received, status: handedOver.status, syncCode: handedOver.syncCode } : received;
   } catch (e) {
     // A retry of a request that succeeded earlier but no longer validates (e.g. the procedure
     // changed since) still gets the first result.
@@ -104,13 +109,16 @@ async function receive(ctx: DossierContext, input: IntakeInput, idempotencyKey: 
   }
 }
 
-async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, idempotencyKey: string | undefined, requestHash: string, legalReceiptAt: Date | undefined, online: OnlineIntakeOptions | undefined): Promise<IntakeResult> {
+async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, idempotencyKey: string | undefined, requestHash: string, legalReceiptAt: Date | undefined, online: OnlineIntakeOptions | undefined, bundle?: { code: string; held: boolean }): Promise<IntakeResult> {
   // an online submission through submitOnlineDossier (staff may file one for the applicant)
   const channel = online ? 'online' : channelFor(actor, input.channel);
   const assisted = online?.assisted === true;
   if (hasNul(input)) throw validationFailed('VALIDATION_FAILED', 'Dữ liệu chứa ký tự không hợp lệ.');
   const now = ctx.clock.now();
-  const { procedure, receivedAt, rule, delivery, party } = await validIntake(ctx, actor, input, channel, now, legalReceiptAt);
+  const valid = await validIntake(ctx, actor, input, channel, now, legalReceiptAt);
+  const { procedure, rule, delivery, party } = valid;
+  // a held bundle member has no receipt yet: its clock starts when its prerequisite's result is ready
+  const receivedAt = bundle?.held === true ? null : valid.receivedAt;
   const route = await routeIntake(ctx, actor, input.applicant.unitCode, procedure, channel, vnDateOfInstant(now.getTime()), input.placeUnitCode);
   const due = await intakeDueTime(ctx, rule, receivedAt);
   const applicant = { ...input.applicant, ...normalizedApplicant(input.applicant) };
@@ -119,6 +127,7 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
     actor, channel, procedure, route, applicant, papers, formData: input.formData, receivedAt, due, caseKey: rule.caseKey, delivery, party, now,
     ...(input.storeConsent ? { storeConsent: true } : {}),
     ...(assisted ? { assisted: true } : {}),
+    ...(bundle ? { bundle } : {}),
     ...(ctx.codeSystem ? { codeSystem: ctx.codeSystem } : {}),
     randomParts: [randomBytes(12).toString('hex'), randomBytes(12).toString('hex'), randomBytes(12).toString('hex')],
   });
@@ -149,9 +158,40 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
   }
   // The event's hash was computed by the statement over the filled-in text, checked on a sample
   // before writing (`motcua audit verify` re-computes every chain).
-  const received = resultOf(row, route.receiving.identifier, route.competent.identifier, false);
-  const handedOver = await handOverOnReceipt(ctx, received.code);
-  return handedOver ? { ...received, status: handedOver.status, syncCode: handedOver.syncCode } : received;
+  return resultOf(row, route.receiving.identifier, route.competent.identifier, false);
+}
+
+// ── Bundles (issue 17): the members of a bundle are received in the caller's transaction ─────────
+
+/**
+ * Receives one member of a bundle (src/bundles) inside the caller's transaction, with the parent's
+ * code in its intake event; `held`: it waits for another member's result (registered, no clock).
+ * No hand-over here: the caller hands the members over after its commit (`handOverReceived`).
+ */
+export async function receiveBundleMember(trx: Transaction<DB>, ctx: DossierContext, input: IntakeInput, bundle: { code: string; held: boolean }): Promise<IntakeResult> {
+  const actor = ctx.actor;
+  assertMayReceive(actor);
+  const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
+  return intake({ ...ctx, db: trx }, actor, input, undefined, requestHash, undefined, undefined, bundle);
+}
+
+/**
+ * A held member whose prerequisite's result is ready: received by the system at `ctx.clock.now()`
+ * (its clock starts then, on the working calendar), in the caller's transaction (a hook of the
+ * prerequisite's action); `facts` (what the prerequisite's result feeds it) join the event.
+ */
+export async function acceptHeldMember(trx: Transaction<DB>, ctx: DossierContext, code: string, facts: Record<string, unknown>): Promise<ActionResult> {
+  const row = await trx.selectFrom('dossiers').selectAll().where('code', '=', code).forUpdate().executeTakeFirstOrThrow();
+  if (row.status !== 'submitted') throw invalidTransition('BUNDLE_MEMBER_NOT_HELD', `Hồ sơ ${code} không ở trạng thái chờ tiếp nhận.`);
+  const now = ctx.clock.now();
+  const inTrx = { ...ctx, db: trx };
+  const payload = await payloadBuilders.receive({ ctx: inTrx, row, input: {}, now });
+  return writeAction(trx, inTrx, row, 'receive', null, { ...payload, ...facts }, now);
+}
+
+/** Hands a just received dossier over where its agency takes dossiers electronically (else null: the clerk forwards it). */
+export async function handOverReceived(ctx: DossierContext, code: string): Promise<ActionResult | null> {
+  return handOverOnReceipt(ctx, code);
 }
 
 /** The papers as recorded, after the other capabilities' checks (400 DOSSIER_INVALID), with the files of reused papers filled in. */

@@ -79,6 +79,11 @@ export interface NationalRecord {
   readonly DanhSachGiayToKetQua: readonly NationalResult[];
   readonly QuaTrinhXuLyHoSo: readonly NationalStep[];
   readonly TaiKhoanDuocXacThucVoiVNeID: Flag;
+  /**
+   * a member of a bundle (issue 17, DOMAIN §10.2): the parent's code; each member is its own national
+   * record. The field's national name is not in the sources [U]; absent for a dossier of its own.
+   */
+  readonly MaHoSoLienThong?: string;
 }
 
 export interface RecordContext {
@@ -182,5 +187,6 @@ export function nationalRecord(events: readonly DossierEvent[], ctx: RecordConte
     DanhSachGiayToKetQua: results,
     QuaTrinhXuLyHoSo: trail,
     TaiKhoanDuocXacThucVoiVNeID: flag(d.vneid_authenticated),
+    ...(typeof first.payload.bundle === 'string' ? { MaHoSoLienThong: first.payload.bundle } : {}),
   };
 }

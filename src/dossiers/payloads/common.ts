@@ -37,3 +37,10 @@ export function reasoned(args: Pick<PayloadArgs, 'input'>): Payload {
   if (!base.reason) throw inputError('reason', 'Cần ghi rõ lý do.');
   return base;
 }
+
+/** markResultReady: the note and the result's number, if given (a bundle feeds it to the member that waits for it). */
+export function resultReadyPayload(args: Pick<PayloadArgs, 'input'>): Payload {
+  const resultNumber = args.input.resultNumber?.trim();
+  if (args.input.resultNumber !== undefined && (!resultNumber || resultNumber.length > 64)) throw inputError('resultNumber', 'Số kết quả gồm 1–64 ký tự.');
+  return { ...noted(args), ...(resultNumber ? { resultNumber } : {}) };
+}

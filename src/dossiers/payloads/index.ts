@@ -2,7 +2,7 @@
 // says here how its event's payload is built. Each builder stands beside its test.
 import type { Action } from '../lifecycle';
 import { assignPayload } from './assign';
-import { noted, reasoned, type PayloadBuilder } from './common';
+import { noted, reasoned, resultReadyPayload, type PayloadBuilder } from './common';
 import { consultPayload } from './consult';
 import { apologizePayload, receivePayload, recomputeDuePayload } from './due-time';
 import { forwardPayload } from './forward';
@@ -29,7 +29,7 @@ export const payloadBuilders = {
   submitForApproval: noted,
   approve: noted,
   reject: reasoned,
-  markResultReady: noted,
+  markResultReady: resultReadyPayload,
   return: returnPayload,
   withdraw: noted,
   stop: reasoned,

@@ -1009,7 +1009,40 @@ export interface CertifiedCopiesTable {
   signature: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
 }
 
+/** A bundle's parent (issue 17, migration 0180). */
+export interface BundlesTable {
+  id: Serial;
+  code: string;
+  definition_code: string;
+  definition_from: string;
+  receiving_agency_id: number;
+  service_point_id: number | null;
+  personal_id: string;
+  applicant_name: string;
+  unit_path: string;
+  received_at: Timestamp;
+  statutory_due_at: Timestamp | null;
+  calendar_version: string | null;
+  form_data: JSONColumnType<Record<string, unknown>, string, string>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+/** A bundle's member dossiers (migration 0180). */
+export interface BundleMembersTable {
+  bundle_id: number;
+  member_key: string;
+  position: number;
+  dossier_id: number;
+  dossier_code: string;
+  waits_for: string | null;
+  started_at: Timestamp | null;
+  fed: JSONColumnType<Record<string, unknown>, string | null, string | null> | null;
+}
+
 export interface DB {
+  bundles: BundlesTable;
+  bundle_members: BundleMembersTable;
   certified_copies: CertifiedCopiesTable;
   store_consents: StoreConsentsTable;
   store_documents: StoreDocumentsTable;

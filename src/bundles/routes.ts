@@ -1,0 +1,74 @@
+// HTTP for bundles (issue 17): receive a bundle at the counter, read a parent with its members, and
+// the definitions in force with their combined e-form. Thin: schemas here, rules in the services.
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { vnDateOfInstant } from '../calendar';
+import { IntakeBody, type DossierRouteDeps } from '../dossiers/routes';
+import type { DossierContext } from '../dossiers/events';
+import { requireActor, type HttpApp } from '../platform/http/server';
+import { BundleDefinitionsSchema, BundleReceivedSchema, BundleViewSchema } from './schemas';
+import { bundleDefinitions } from './definitions';
+import { bundleForm, getBundle, receiveBundle, type BundleView } from './service';
+
+const strict = { additionalProperties: false } as const;
+const BundleCode = Type.String({ minLength: 8, maxLength: 20, pattern: '^[0-9]\\.[0-9]{6}$', description: 'Mã nhóm thủ tục liên thông (vd. 2.002621)' });
+const ParentCode = Type.String({ minLength: 10, maxLength: 60, pattern: '^[0-9A-Z.]+-[0-9]{6}-[0-9]{4,}$' });
+
+const BundleBody = Type.Object({
+  bundleCode: BundleCode,
+  applicant: IntakeBody.properties.applicant,
+  formData: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 300, description: 'Tờ khai chung: mỗi trường một lần' }),
+  papers: Type.Record(Type.String({ maxLength: 40 }), IntakeBody.properties.papers, { maxProperties: 10, description: 'Giấy tờ của từng thủ tục thành phần' }),
+  delivery: IntakeBody.properties.delivery,
+}, strict);
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+const epochIso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** The view as JSON (instants ISO). */
+export function bundleJson(v: BundleView): Static<typeof BundleViewSchema> {
+  return {
+    code: v.code, definition: v.definition, applicantName: v.applicantName, receivedAt: v.receivedAt.toISOString(), statutoryDueAt: iso(v.statutoryDueAt),
+    state: { status: v.state.status, dueAt: epochIso(v.state.dueAt), latestKnownDueAt: epochIso(v.state.latestKnownDueAt), issues: v.state.issues.map((i) => ({ ...i, items: [...i.items], blocks: [...i.blocks] })) },
+    members: v.members.map((m) => ({
+      key: m.key, name: m.name, waitsFor: m.waitsFor, startedAt: iso(m.startedAt), fed: m.fed,
+      dossier: {
+        code: m.dossier.code, status: m.dossier.status, syncCode: m.dossier.syncCode, procedureCode: m.dossier.procedureCode, competentAgency: m.dossier.competentAgency,
+        receivedAt: iso(m.dossier.receivedAt), dueAt: iso(m.dossier.dueAt), finishedAt: iso(m.dossier.finishedAt),
+        supplementItems: [...m.dossier.supplementItems], resultNumber: m.dossier.resultNumber, visible: m.dossier.visible,
+      },
+    })),
+  };
+}
+
+export function registerBundleRoutes(app: HttpApp, deps: DossierRouteDeps): void {
+  const ctx = (request: FastifyRequest): DossierContext => ({ db: deps.db, clock: deps.clock, actor: requireActor(request), hooks: deps.hooks, ...(deps.codeSystem ? { codeSystem: deps.codeSystem } : {}), ...(deps.intakeChecks ? { intakeChecks: deps.intakeChecks } : {}) });
+
+  app.get('/api/v1/bundle-definitions', {
+    schema: { tags: ['bundles'], summary: 'Các nhóm thủ tục liên thông đang có hiệu lực, với tờ khai chung', response: { 200: BundleDefinitionsSchema } },
+  }, async (request) => {
+    const c = ctx(request);
+    const day = vnDateOfInstant(c.clock.now().getTime());
+    const codes = [...new Set(bundleDefinitions.map((d) => d.code))];
+    const items = [];
+    for (const code of codes) {
+      const f = await bundleForm(c.db, code, day).catch(() => null);
+      if (f) items.push({ ...f.definition, members: f.definition.members.map((m) => ({ ...m, feeds: [...m.feeds] })), sharedPapers: f.definition.sharedPapers.map((p) => ({ ...p, members: [...p.members] })), form: { schema: f.form.schema, askedBy: Object.fromEntries(Object.entries(f.form.askedBy).map(([k, v]) => [k, [...v]])) } });
+    }
+    return { items };
+  });
+
+  app.post('/api/v1/bundles', {
+    schema: { tags: ['bundles'], summary: 'Tiếp nhận hồ sơ liên thông tại quầy', body: BundleBody, response: { 201: BundleReceivedSchema } },
+  }, async (request, reply) => {
+    const r = await receiveBundle(ctx(request), request.body);
+    return reply.status(201).send({
+      code: r.code, statutoryDueAt: iso(r.statutoryDueAt),
+      members: r.members.map((m) => ({ key: m.key, code: m.code, status: m.status, syncCode: m.syncCode, dueAt: m.dueAt, competentAgency: m.competentAgency })),
+    });
+  });
+
+  app.get('/api/v1/bundles/:code', {
+    schema: { tags: ['bundles'], summary: 'Hồ sơ liên thông với các hồ sơ thành phần', params: Type.Object({ code: ParentCode }, strict), response: { 200: BundleViewSchema } },
+  }, async (request) => bundleJson(await getBundle(ctx(request), request.params.code)));
+}

@@ -1,0 +1,152 @@
+// The bundles' use cases (issue 17 §2): receive a bundle at the counter — one parent coded by the
+// receiving agency's serial and one member dossier per member procedure, all with their events in
+// ONE transaction — and read a parent with its members. A member that waits for another's result is
+// registered without a clock; hook.ts starts it when that result is ready.
+import { can } from '../accounts/policy';
+import { computeDueAt, vnDateOfInstant } from '../calendar';
+import { calendarVersionTag, loadWorkCalendar } from '../calendar/store';
+import { procedureForIntake } from '../catalog/references';
+import { intakePoint } from '../directory/references';
+import type { DossierContext } from '../dossiers/events';
+import { handOverReceived, memberSummaries, nextDossierCode, receiveBundleMember, type MemberSummary } from '../dossiers/service';
+import type { ApplicantInput, DeliveryInput, IntakeResult, PaperInput } from '../dossiers/model';
+import type { Actor } from '../platform/actor';
+import { forbidden, notFound, unauthenticated, validationFailed, type ErrorDetail } from '../platform/errors';
+import { aggregateBundle, type BundleState } from './aggregate';
+import { combineForms, memberForm, unknownFields, type CombinedForm, type FormSchema } from './combined-form';
+import { bundleDefinitions } from './definitions';
+import { definitionInForce, startOrder, type BundleDefinition } from './model';
+
+export interface BundleIntakeInput {
+  /** the bundle's national code (e.g. 2.002621) */
+  readonly bundleCode: string;
+  readonly applicant: ApplicantInput;
+  /** the combined e-form: each field once */
+  readonly formData: Record<string, unknown>;
+  /** the papers of each member, by member key */
+  readonly papers: Readonly<Record<string, readonly PaperInput[]>>;
+  readonly delivery?: DeliveryInput;
+}
+
+export interface BundleMemberView {
+  readonly key: string;
+  readonly name: string;
+  readonly waitsFor: string | null;
+  readonly startedAt: Date | null;
+  readonly fed: Record<string, unknown> | null;
+  readonly dossier: MemberSummary;
+}
+
+export interface BundleView {
+  readonly code: string;
+  readonly definition: { readonly code: string; readonly name: string; readonly effectiveFrom: string; readonly legalBasis: string; readonly lead: string };
+  readonly applicantName: string;
+  readonly receivedAt: Date;
+  readonly statutoryDueAt: Date | null;
+  readonly state: BundleState;
+  readonly members: readonly BundleMemberView[];
+}
+
+const bundleNotFound = (code: string) => notFound('BUNDLE_NOT_FOUND', `Không tìm thấy hồ sơ liên thông ${code}.`);
+
+/** The definition in force on a day with its members' catalogue e-forms and the combined form. */
+export async function bundleForm(db: DossierContext['db'], code: string, day: string): Promise<{ definition: BundleDefinition; form: CombinedForm; schemas: Map<string, FormSchema> }> {
+  const definition = definitionInForce(bundleDefinitions, code, day);
+  if (!definition) throw validationFailed('BUNDLE_UNKNOWN', `Không có nhóm thủ tục liên thông mã ${code} có hiệu lực ngày ${day}.`, [{ path: 'bundleCode', message: 'Mã nhóm thủ tục liên thông không có hoặc chưa có hiệu lực.' }]);
+  const schemas = new Map<string, FormSchema>();
+  for (const m of definition.members) schemas.set(m.key, (await procedureForIntake(db, m.procedureCode, day)).eformSchema as FormSchema);
+  return { definition, form: combineForms(definition.members.map((m) => ({ key: m.key, schema: schemas.get(m.key) ?? {} }))), schemas };
+}
+
+/** Receives a bundle at the counter: the parent and every member, with their events, in one transaction. */
+export async function receiveBundle(ctx: DossierContext, input: BundleIntakeInput): Promise<{ code: string; members: (IntakeResult & { key: string })[]; statutoryDueAt: Date | null }> {
+  const actor = ctx.actor;
+  if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
+  if (!can(actor, 'dossiers.receive') || actor.scope.kind !== 'servicePoint') throw forbidden('BUNDLE_COUNTER_ONLY', 'Chỉ bộ phận tiếp nhận tại quầy được nhận hồ sơ liên thông.');
+  const { servicePointId, unitPath } = actor.scope;
+  const now = ctx.clock.now();
+  const day = vnDateOfInstant(now.getTime());
+  const { definition, form, schemas } = await bundleForm(ctx.db, input.bundleCode, day);
+  const problems: ErrorDetail[] = [
+    ...unknownFields(form, input.formData).map((f) => ({ path: `formData.${f}`, message: 'Trường này không thuộc tờ khai của nhóm thủ tục.' })),
+    ...Object.keys(input.papers).filter((k) => !definition.members.some((m) => m.key === k)).map((k) => ({ path: `papers.${k}`, message: 'Không có thủ tục thành phần này trong nhóm.' })),
+  ];
+  if (problems.length > 0) throw validationFailed('BUNDLE_INVALID', 'Hồ sơ liên thông chưa hợp lệ, vui lòng kiểm tra lại.', problems);
+  const point = await intakePoint(ctx.db, servicePointId, day);
+  const statutory = await statutoryDue(ctx.db, definition, now);
+  const order = startOrder(definition.members) ?? [];
+  const written = await ctx.db.transaction().execute(async (trx) => {
+    const code = await nextDossierCode(trx, { agencyId: point.receivingAgency.id, agencyIdentifier: point.receivingAgency.identifier, at: now, ...(ctx.codeSystem ? { codeSystem: ctx.codeSystem } : {}) });
+    const members: (IntakeResult & { key: string })[] = [];
+    for (const m of order) {
+      const r = await receiveBundleMember(trx, ctx, {
+        procedureCode: m.procedureCode, applicant: input.applicant, papers: input.papers[m.key] ?? [],
+        formData: memberForm(schemas.get(m.key) ?? {}, input.formData), ...(input.delivery ? { delivery: input.delivery } : {}),
+      }, { code, held: m.waitsFor !== null });
+      members.push({ ...r, key: m.key });
+    }
+    const parent = await trx.insertInto('bundles').values({
+      code, definition_code: definition.code, definition_from: definition.effectiveFrom, receiving_agency_id: point.receivingAgency.id,
+      service_point_id: point.id, personal_id: input.applicant.personalId, applicant_name: input.applicant.name.trim(),
+      unit_path: unitPath, received_at: now, statutory_due_at: statutory?.dueAt ?? null, calendar_version: statutory?.versionTag ?? null,
+      form_data: JSON.stringify(input.formData), created_by: actor.userId,
+    }).returning('id').executeTakeFirstOrThrow();
+    const ids = await trx.selectFrom('dossiers').select(['id', 'code']).where('code', 'in', members.map((m) => m.code)).execute();
+    await trx.insertInto('bundle_members').values(order.map((m, position) => {
+      const member = members[position];
+      const id = ids.find((r) => r.code === member?.code)?.id ?? 0;
+      return { bundle_id: parent.id, member_key: m.key, position, dossier_id: id, dossier_code: member?.code ?? '', waits_for: m.waitsFor, started_at: m.waitsFor === null ? now : null, fed: null };
+    })).execute();
+    await trx.insertInto('audit_log').values({
+      actor_id: actor.userId, actor_name: actor.fullName, action: 'bundle.receive', entity: 'bundle', entity_key: code,
+      payload: JSON.stringify({ definition: definition.code, effectiveFrom: definition.effectiveFrom, members: members.map((m) => ({ key: m.key, code: m.code, status: m.status })) }),
+    }).execute();
+    return { code, members };
+  });
+  // the members whose agencies take dossiers electronically go to them at once (ND 61 art. 18)
+  const members = [];
+  for (const m of written.members) {
+    const handed = m.status === 'received' ? await handOverReceived(ctx, m.code) : null;
+    members.push(handed ? { ...m, status: handed.status, syncCode: handed.syncCode } : m);
+  }
+  return { code: written.code, members, statutoryDueAt: statutory?.dueAt ?? null };
+}
+
+/** The bundle's own limit (where the decree sets one) from its receipt, on the working calendar. */
+async function statutoryDue(db: DossierContext['db'], definition: BundleDefinition, at: Date): Promise<{ dueAt: Date; versionTag: string } | null> {
+  if (!definition.duration) return null;
+  const year = Number(vnDateOfInstant(at.getTime()).slice(0, 4));
+  const loaded = await loadWorkCalendar(db, { fromYear: year - 1, toYear: year + 1 });
+  const due = computeDueAt(at.getTime(), { value: definition.duration.value, unit: definition.duration.unit }, loaded.calendar, { cutoff: '15:00' });
+  return { dueAt: new Date(due), versionTag: calendarVersionTag(loaded.versions) };
+}
+
+/** A parent with its members; visible to whoever may see one of its members (404 otherwise). */
+export async function getBundle(ctx: DossierContext, code: string): Promise<BundleView> {
+  const actor: Actor | null = ctx.actor;
+  if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
+  if (!can(actor, 'dossiers.read') && !can(actor, 'portal.self')) throw forbidden('FORBIDDEN', 'Bạn không có quyền xem hồ sơ.');
+  const parent = await ctx.db.selectFrom('bundles').selectAll().where('code', '=', code).executeTakeFirst();
+  if (!parent) throw bundleNotFound(code);
+  const rows = await ctx.db.selectFrom('bundle_members').selectAll().where('bundle_id', '=', parent.id).orderBy('position').execute();
+  const summaries = await memberSummaries(ctx.db, actor, rows.map((r) => r.dossier_code));
+  if (!summaries.some((s) => s.visible)) throw bundleNotFound(code);
+  const definition = bundleDefinitions.find((d) => d.code === parent.definition_code && d.effectiveFrom === parent.definition_from);
+  if (!definition) throw new Error(`bundle ${code}: definition ${parent.definition_code}@${parent.definition_from} is gone`);
+  const members = rows.flatMap((r): BundleMemberView[] => {
+    const dossier = summaries.find((s) => s.code === r.dossier_code);
+    const m = definition.members.find((d) => d.key === r.member_key);
+    return dossier && m ? [{ key: r.member_key, name: m.name, waitsFor: r.waits_for, startedAt: r.started_at, fed: r.fed, dossier }] : [];
+  });
+  const state = aggregateBundle(definition.members, members.map((m) => ({ key: m.key, status: m.dossier.status, dueAt: m.dossier.dueAt?.getTime() ?? null, supplementItems: m.dossier.supplementItems })));
+  return {
+    code, definition: { code: definition.code, name: definition.name, effectiveFrom: definition.effectiveFrom, legalBasis: definition.legalBasis, lead: definition.lead },
+    applicantName: parent.applicant_name, receivedAt: parent.received_at, statutoryDueAt: parent.statutory_due_at, state, members,
+  };
+}
+
+/** The bundle (parent code) a dossier belongs to, if any (for a member's page). */
+export async function bundleOfDossier(db: DossierContext['db'], dossierCode: string): Promise<string | null> {
+  const row = await db.selectFrom('bundle_members as m').innerJoin('bundles as b', 'b.id', 'm.bundle_id').select('b.code').where('m.dossier_code', '=', dossierCode).executeTakeFirst();
+  return row?.code ?? null;
+}
