@@ -22,8 +22,13 @@ export interface CarrierPollDeps {
 }
 
 /** The carrier of the configuration: the post's API over HTTP (MOTCUA_CARRIER_URL, MOTCUA_CARRIER_TOKEN), else the in-process simulator. */
-export function carrierFromConfig(config: Pick<Config, 'carrier'>): CarrierAdapter {
-  return config.carrier ? httpCarrier({ url: config.carrier.url, token: config.carrier.token }) : new CarrierSimulator();
+export function carrierFromConfig(config: Pick<Config, 'carrier'>, log: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): CarrierAdapter {
+  if (!config.carrier) {
+    log('Bưu điện (đơn hàng, hành trình bưu gửi): giả lập trong máy (chưa đặt MOTCUA_CARRIER_URL)');
+    return new CarrierSimulator();
+  }
+  log(`Bưu điện (đơn hàng, hành trình bưu gửi): ${config.carrier.url}`);
+  return httpCarrier({ url: config.carrier.url, token: config.carrier.token });
 }
 
 /** The job: every `everyMinutes`, and once at start (what the feed holds since the last stop). */

@@ -76,7 +76,7 @@ export async function checkCollectedPostage(ctx: ServiceContext, s: ShipmentView
   const collected = items.filter((i) => i.kind === 'postage').reduce((a, i) => a + i.amountVnd, 0);
   if (collected === due.amountVnd) return;
   const message = `Cước bưu chính của bưu gửi ${grams(weightGrams)} là ${vndText(due.amountVnd)}; phiếu thu ghi ${vndText(collected)}.`;
-  throw validationFailed('POSTAGE_MISMATCH', message, [{ path: 'items', message: `cước phải là ${vndText(due.amountVnd)}` }]);
+  throw validationFailed('POSTAGE_MISMATCH', message, [{ path: 'items', message: `Thu đúng ${vndText(due.amountVnd)} tiền cước rồi niêm phong lại.` }]);
 }
 
 export interface HandoverAgency {
