@@ -49,3 +49,4 @@ export const SyncBackfillView = Type.Object({
   pending: Type.Integer({ description: 'đang chờ gửi sẵn' }),
   acknowledged: Type.Integer({ description: 'Cổng đã nhận thay đổi mới nhất' }),
 });
+export type SyncBackfillView = Static<typeof SyncBackfillView>;

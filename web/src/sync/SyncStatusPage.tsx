@@ -1,12 +1,13 @@
 // The national portal sync at /quan-tri/dong-bo (administrators and supervisors, in their scope):
 // what is not yet on the portal, the sync rate of the last 30 days, and the failed records with
-// the portal's answer; an administrator sends a failed record again.
+// the portal's answer; an administrator sends a failed record again, or backfills a period.
 import { LoadedView } from '../ui/Loaded';
 import { Button } from '../ui/Button';
 import { formatCivilDate } from '../ui/dates';
 import { MessageNotice } from '../ui/Notice';
 import { PageHeading } from '../ui/PageHeading';
 import { useSyncT } from './i18n';
+import { SyncBackfill } from './SyncBackfill';
 import { SyncFailures } from './SyncFailures';
 import { SyncSummary } from './SyncSummary';
 import { useSyncStatus } from './useSyncStatus';
@@ -38,6 +39,7 @@ export function SyncStatusPage() {
           );
         }}
       </LoadedView>
+      {mayRetry && <SyncBackfill from={s.from} to={s.to} onDone={s.reload} />}
     </div>
   );
 }

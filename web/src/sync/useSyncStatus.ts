@@ -51,5 +51,6 @@ export function useSyncStatus() {
     }
   }, [t, tApp]);
 
-  return { from, to, summary: summary.loaded, failures: failures.loaded, extra, more, retry, busyId, message };
+  const reload = useCallback(() => { setExtra(null); setRound((r) => r + 1); }, []);
+  return { from, to, summary: summary.loaded, failures: failures.loaded, extra, more, retry, busyId, message, reload };
 }
