@@ -6,7 +6,8 @@
 // gets its postal result leg. After each step the outbox is delivered — SMS to the simulator, mail to
 // a real SMTP server (the citizen's account has an e-mail) — and the citizen sees the step on their
 // dossier's page. The clerk also returns a second online dossier once with everything missing listed
-// (form 02) and refuses a third (form 03): the citizen is told and downloads each slip. Screenshots at
+// (form 02) and refuses a third (form 03): the citizen is told and downloads each slip, then sends the
+// supplement online (a file per item) and the dossier is back in the inbox. Screenshots at
 // 360 and 1280 px go to test-results/online-citizen/.
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -198,7 +199,12 @@ describe('a citizen files online, pays, and gets the result by post', () => {
       expect.stringContaining(`Hồ sơ ${code} đã có kết quả`),
       expect.stringContaining(`Kết quả hồ sơ ${code} sẽ được bưu điện phát tới ông/bà, số hiệu ${leg.tracking_number}`),
     ]));
-    expect(told.mail).toEqual([expect.stringContaining(`Hồ sơ ${code} đã có kết quả`)]);
+    // the postal SMS has its mail copy too (the dossier's e-mail: the citizen account's)
+    expect(told.mail).toHaveLength(2);
+    expect(told.mail).toEqual(expect.arrayContaining([
+      expect.stringContaining(`Hồ sơ ${code} đã có kết quả`),
+      expect.stringContaining(`Kết quả hồ sơ ${code} sẽ được bưu điện phát tới ông/bà, số hiệu ${leg.tracking_number}`),
+    ]));
     await citizenSees('Đã có kết quả', 'Có kết quả giải quyết', '14-citizen-result');
   }, STEP_MS);
 
@@ -261,6 +267,32 @@ describe('the one-stop returns an online dossier once with everything missing, o
     await demo.page.getByText('Trích lục ghi chú ly hôn').first().waitFor();
     await citizenDownloads(refused, 'refusal', '17-citizen-refused');
     await demo.page.locator('.status-badge').filter({ hasText: 'Không được tiếp nhận' }).first().waitFor();
+  }, STEP_MS);
+
+  it('the citizen sends the supplement online from "my dossiers", a file per item; the dossier is back in the clerk\'s online inbox', async () => {
+    const page = demo.page;
+    await logIn('citizen');
+    await page.getByRole('link', { name: 'Hồ sơ của tôi' }).first().click();
+    await page.getByRole('link', { name: `Xem và gửi bổ sung cho hồ sơ ${incomplete}` }).click();
+    await page.getByRole('heading', { level: 1, name: `Bổ sung hồ sơ ${incomplete}` }).waitFor();
+    await page.getByText('Hồ sơ thiếu giấy tờ chứng minh tình trạng hôn nhân trước đây').waitFor();
+    expect(await page.getByRole('button', { name: 'Gửi bổ sung' }).isDisabled()).toBe(true);
+    for (const [item, name] of [['Bản sao Giấy chứng nhận kết hôn đã ly hôn', 'ket-hon.pdf'], ['Trích lục ghi chú ly hôn', 'ly-hon.pdf']] as const) {
+      await page.locator('li.supplement-item', { hasText: item }).locator('input[type=file]').setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF });
+      await page.locator('li.supplement-item', { hasText: item }).getByText(/^Đã tải lên/).waitFor();
+    }
+    await shot('18-citizen-supplement-ready');
+    await page.getByRole('button', { name: 'Gửi bổ sung' }).click();
+    await page.getByText('Đã gửi bổ sung. Hồ sơ đã trở lại bộ phận một cửa để tiếp tục giải quyết.').waitFor();
+    await shot('19-citizen-supplement-sent');
+    const row = await demo.app.t.db.selectFrom('dossiers').select(['status', 'supplement_count']).where('code', '=', incomplete).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'submitted', supplement_count: 1 });
+    const told = await messages();
+    expect(told.sms).toEqual([expect.stringContaining(`Hồ sơ ${incomplete} đã đủ bổ sung.`)]);
+    await logIn('clerk');
+    await page.goto(`${demo.base}/quay/truc-tuyen`);
+    await page.getByRole('link', { name: incomplete }).waitFor();
+    await shot('20-clerk-inbox-supplemented');
   }, STEP_MS);
 
   it('ran without console errors or Content-Security-Policy refusals', () => {
