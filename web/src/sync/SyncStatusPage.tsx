@@ -1,6 +1,7 @@
 // The national portal sync at /quan-tri/dong-bo (administrators and supervisors, in their scope):
 // what is not yet on the portal, the sync rate of the last 30 days, and the failed records with
 // the portal's answer; an administrator sends a failed record again, or backfills a period.
+import { useEffect, useState } from 'react';
 import { LoadedView } from '../ui/Loaded';
 import { Button } from '../ui/Button';
 import { formatCivilDate } from '../ui/dates';
@@ -17,6 +18,9 @@ export function SyncStatusPage() {
   const t = useSyncT();
   const s = useSyncStatus();
   const mayRetry = s.summary.status === 'ready' && s.summary.data.counts.mayRetry;
+  // kept while the figures reload (after a backfill), so that the backfill's answer stays shown
+  const [mayBackfill, setMayBackfill] = useState(false);
+  useEffect(() => { if (mayRetry) setMayBackfill(true); }, [mayRetry]);
   return (
     <div className="sync-status">
       <PageHeading title={t('title')} lead={t('intro')} />
@@ -39,7 +43,7 @@ export function SyncStatusPage() {
           );
         }}
       </LoadedView>
-      {mayRetry && <SyncBackfill from={s.from} to={s.to} onDone={s.reload} />}
+      {mayBackfill && <SyncBackfill from={s.from} to={s.to} onDone={s.reload} />}
     </div>
   );
 }
