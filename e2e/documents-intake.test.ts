@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { pdfText } from '../test/pdf-text';
 import { axeViolations } from './harness';
 import { chooseProcedureAtCounter, logIn as logInAs, useDemoApp } from './demo-app';
 import { fakeCameraArgs, qrVideoFile } from './fake-camera';
@@ -30,19 +31,6 @@ async function scanPdf(title: string): Promise<Buffer> {
   const p = doc.addPage([595, 842]);
   p.drawText(title, { x: 60, y: 760, size: 20, font: await doc.embedFont(StandardFonts.Helvetica) });
   return Buffer.from(await doc.save());
-}
-
-/** The text of a PDF, read with pdfjs (the receipt's font is an embedded subset with its Unicode map). */
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
-  const lines: string[] = [];
-  for (let n = 1; n <= doc.numPages; n += 1) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    lines.push(content.items.map((i) => ('str' in i ? i.str : '')).join(' '));
-  }
-  await doc.destroy();
-  return lines.join('\n').normalize('NFC').replace(/\s+/g, ' ');
 }
 
 /** Opens the paper's scan panel, uploads one PDF through the file picker, saves the scan. */

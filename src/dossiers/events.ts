@@ -4,6 +4,7 @@
 import type { CodeSystem } from './codes';
 import type { Kysely, RawBuilder, Selectable, Transaction } from 'kysely';
 import type { Actor, Role } from '../platform/actor';
+import type { HandoffSource } from './handoffs';
 import type { ServiceContext } from '../platform/context';
 import type { DB, DossiersTable } from '../platform/db/schema';
 import type { Action } from './lifecycle';
@@ -82,6 +83,8 @@ export interface DossierContext extends ServiceContext {
   readonly intakeChecks?: readonly IntakeCheck[];
   /** the configured kind of system for dossier codes (Config.codeSystem); default provincial */
   readonly codeSystem?: CodeSystem;
+  /** Hand-offs recorded by other capabilities (the post's legs), shown on the control slip (wired in src/app.ts). */
+  readonly handoffs?: HandoffSource;
 }
 
 /** A data-modifying statement (INSERT/UPDATE … RETURNING) that joins the intake statement as `WITH name AS (statement)`. */

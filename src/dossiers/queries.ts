@@ -15,6 +15,7 @@ import { userNames } from '../accounts/service';
 import { assignableStaff, type AssignableStaff } from '../accounts/references';
 import { procedureRules } from '../catalog/references';
 import { agencyIdsByIdentifier, agencyNames, servicePointCodes, servicePointPlace, unitPathsByCode } from '../directory/references';
+import type { DossierReadContext } from './handoffs';
 import { controlSlipRows, stepDeadlines, type ControlSlipRow } from './steps';
 import { counterRatingOpen } from './counter-rating';
 import { isClockRunning } from './overdue';
@@ -120,24 +121,25 @@ export interface DossierDetail {
 
 const unknownAgency = { identifier: '', name: '' };
 
-export async function getDossier(ctx: ServiceContext, code: string): Promise<DossierDetail> {
+export async function getDossier(ctx: DossierReadContext, code: string): Promise<DossierDetail> {
   const actor = await readerOf(ctx);
   const d = await ctx.db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirst();
   if (!d || !isDossierInScope(actor, d)) throw dossierNotFound(code);
   const now = ctx.clock.now();
   // the directory and the catalogue through their reference reads (DESIGN §2), not their tables
-  const [events, papers, rules, cal, agencies, point] = await Promise.all([
+  const citizen = actor.scope.kind === 'self';
+  const [events, papers, rules, cal, agencies, point, handoffs] = await Promise.all([
     loadEvents(ctx.db, d),
     ctx.db.selectFrom('dossier_papers').select(['paper_key as key', 'name', 'originals', 'copies', 'source', 'digitized', 'file_id as fileId']).where('dossier_id', '=', d.id).orderBy('id').execute(),
     procedureRules(ctx.db, d.procedure_id),
     calendarAround(ctx.db, now),
     agencyNames(ctx.db, [d.receiving_agency_id, d.competent_agency_id]),
     d.receiving_service_point_id === null ? null : servicePointPlace(ctx.db, d.receiving_service_point_id),
+    citizen || !ctx.handoffs ? [] : ctx.handoffs(ctx.db, d.code),
   ]);
   const receiving = agencies.get(d.receiving_agency_id) ?? unknownAgency;
   const competent = agencies.get(d.competent_agency_id) ?? unknownAgency;
   const open = (OPEN_STATUSES as readonly Status[]).includes(d.status);
-  const citizen = actor.scope.kind === 'self';
   const statuses = statusesOf(events);
   let steps: DossierDetail['steps'] = [];
   if (d.clock_started_at && d.due_at) {
@@ -168,7 +170,7 @@ export async function getDossier(ctx: ServiceContext, code: string): Promise<Dos
     })),
     steps,
     // the control slip (form 05/06) is the agencies' hand-over record, not the applicant's
-    controlSlip: citizen ? [] : controlSlipRows(events, { oneStop: receiving.name, agency: competent.name, applicant: d.applicant_name }, d.due_at?.getTime() ?? null),
+    controlSlip: citizen ? [] : controlSlipRows(events, { oneStop: receiving.name, agency: competent.name, applicant: d.applicant_name }, d.due_at?.getTime() ?? null, handoffs),
     // staff enter a rating only for the result they just handed over at the counter
     allowedActions: allowedActions(lifecycleOf(d), actor.role).filter((a) => a !== 'rate' || can(actor, 'portal.self') || counterRatingOpen({
       status: d.status, resultDelivery: d.result_delivery, returnedAt: d.returned_at,

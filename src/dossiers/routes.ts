@@ -2,6 +2,7 @@
 import type { CodeSystem } from './codes';
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
+import type { HandoffSource } from './handoffs';
 import { laggingReads, type RouteDeps } from '../platform/context';
 import { literals } from '../platform/http/schemas';
 import { requireActor, type HttpApp } from '../platform/http/server';
@@ -19,6 +20,8 @@ export interface DossierRouteDeps extends RouteDeps {
   readonly codeSystem?: CodeSystem;
   /** checks of an intake's papers by other capabilities (the document store's reuse) */
   readonly intakeChecks?: readonly IntakeCheck[];
+  /** hand-offs recorded by other capabilities (the post's legs) for the control slip */
+  readonly handoffs?: HandoffSource;
 }
 
 const Code = Type.String({ minLength: 10, maxLength: 60, pattern: '^[0-9A-Z.]+-[0-9]{6}-[0-9]{4,}$' });
@@ -107,7 +110,7 @@ const SearchQuery = Type.Object({
 
 export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): void {
   // every dossier route needs a signed-in user: 401 before anything else
-  const ctx = (request: FastifyRequest): DossierContext => ({ db: deps.db, clock: deps.clock, actor: requireActor(request), hooks: deps.hooks, ...(deps.codeSystem ? { codeSystem: deps.codeSystem } : {}), ...(deps.intakeChecks ? { intakeChecks: deps.intakeChecks } : {}) });
+  const ctx = (request: FastifyRequest): DossierContext => ({ db: deps.db, clock: deps.clock, actor: requireActor(request), hooks: deps.hooks, ...(deps.codeSystem ? { codeSystem: deps.codeSystem } : {}), ...(deps.intakeChecks ? { intakeChecks: deps.intakeChecks } : {}), ...(deps.handoffs ? { handoffs: deps.handoffs } : {}) });
 
   app.post('/api/v1/dossiers', {
     schema: {

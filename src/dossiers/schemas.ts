@@ -53,7 +53,10 @@ export const DossierDetailSchema = Type.Object({
   })),
   steps: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), role: Type.String(), dueAt: Instant })),
   controlSlip: Type.Array(Type.Object({
-    seq: Type.Integer(), from: Type.String(), to: Type.String(), at: Instant, action: Type.String(), result: Nullable(TimelinessSchema), note: Nullable(Type.String()),
+    seq: Nullable(Type.Integer({ description: 'null: một bước giao nhận do bưu chính ghi (chuyển hồ sơ, giao đến cơ quan)' })), from: Type.String(), to: Type.String(), at: Instant,
+    action: Type.String(), result: Nullable(TimelinessSchema), note: Nullable(Type.String()),
+    trackingNumber: Nullable(Type.String({ description: 'số hiệu bưu gửi khi bưu chính chuyển hồ sơ' })),
+    handedBy: Nullable(Type.String({ description: 'người ký giao' })), receivedBy: Nullable(Type.String({ description: 'người ký nhận' })),
   })),
   allowedActions: Type.Array(literals(actions)),
 });

@@ -26,6 +26,7 @@ export { assigneesOf, getDossier, getDossierPrintFacts, searchDossiers, SEARCH_C
 // the online inbox and the online share (src/online)
 export { channelShare, onlineInbox, INBOX_LIMIT, type ChannelShare, type InboxItem } from './online-reads';
 export { queueFilters, workQueue, type QueueFilter, type WorkItem } from './work-queue';
+export type { DossierReadContext, HandoffSource, HandoffStep } from './handoffs';
 export type { DossierDetail, DossierPrintFacts, QueueItem, SearchFilters, SearchPage, TrackingView } from './queries';
 export { checkChain, compareWithFold, verifyAudit, verifyChain, type BrokenLink } from './audit';
 // who sees which dossier, for the capabilities that read dossiers in SQL (supervision)

@@ -1,6 +1,7 @@
 // Step deadlines and the control slip (form 05/06, DOMAIN §3.2). Pure.
 import { computeDueAt, timeliness, type Timeliness, type WorkCalendar } from '../calendar';
 import type { DossierEvent } from './events';
+import type { HandoffStep } from './handoffs';
 
 export interface StepShare {
   readonly key: string;
@@ -40,7 +41,8 @@ export function stepDeadlines(
 }
 
 export interface ControlSlipRow {
-  readonly seq: number;
+  /** the event's seq; null for a hand-off recorded elsewhere (the post's legs) */
+  readonly seq: number | null;
   /** "Giao" → "Nhận" */
   readonly from: string;
   readonly to: string;
@@ -48,28 +50,43 @@ export interface ControlSlipRow {
   readonly action: string;
   readonly result: Timeliness | null;
   readonly note: string | null;
+  /** the post's tracking number when the post carried the papers */
+  readonly trackingNumber: string | null;
+  /** who signed for giving and for taking the papers, when recorded */
+  readonly handedBy: string | null;
+  readonly receivedBy: string | null;
 }
 
-/** One row per hand-over (forward, assign, result back to the one-stop, return to the applicant). */
+/**
+ * One row per hand-over (forward, assign, result back to the one-stop, return to the applicant),
+ * and the hand-offs recorded by the post (transfer and toAgency legs), in the order they happened.
+ */
 export function controlSlipRows(
   events: readonly DossierEvent[],
   names: { oneStop: string; agency: string; applicant: string },
   dueAt: number | null,
+  handoffs: readonly HandoffStep[] = [],
 ): ControlSlipRow[] {
   const rows: ControlSlipRow[] = [];
+  const unsigned = { trackingNumber: null, handedBy: null, receivedBy: null };
   for (const e of events) {
     const at = e.at.toISOString();
     const judged = dueAt === null ? null : timeliness(dueAt, e.at.getTime());
     const note = typeof e.payload.note === 'string' ? e.payload.note : null;
-    if (e.action === 'forward') rows.push({ seq: e.seq, from: names.oneStop, to: names.agency, at, action: e.action, result: null, note });
+    if (e.action === 'forward') rows.push({ seq: e.seq, from: names.oneStop, to: names.agency, at, action: e.action, result: null, note, ...unsigned });
     else if (e.action === 'assign') {
       const officer = typeof e.payload.officerName === 'string' ? e.payload.officerName : 'Chuyên viên xử lý';
-      rows.push({ seq: e.seq, from: `Lãnh đạo ${names.agency}`, to: officer, at, action: e.action, result: null, note });
+      rows.push({ seq: e.seq, from: `Lãnh đạo ${names.agency}`, to: officer, at, action: e.action, result: null, note, ...unsigned });
     } else if (e.action === 'markResultReady' || e.action === 'reject') {
-      rows.push({ seq: e.seq, from: names.agency, to: names.oneStop, at, action: e.action, result: judged, note });
+      rows.push({ seq: e.seq, from: names.agency, to: names.oneStop, at, action: e.action, result: judged, note, ...unsigned });
     } else if (e.action === 'return') {
-      rows.push({ seq: e.seq, from: names.oneStop, to: names.applicant, at, action: e.action, result: judged, note });
+      rows.push({ seq: e.seq, from: names.oneStop, to: names.applicant, at, action: e.action, result: judged, note, ...unsigned });
     }
   }
-  return rows;
+  const posted: ControlSlipRow[] = handoffs.map((h) => ({
+    seq: null, from: h.from, to: h.to, at: h.at.toISOString(), action: h.action, result: null, note: h.note,
+    trackingNumber: h.trackingNumber, handedBy: h.handedBy, receivedBy: h.receivedBy,
+  }));
+  // stable: a hand-off at the same instant as an event comes after it
+  return [...rows, ...posted].map((r, i) => ({ r, i })).sort((a, b) => a.r.at.localeCompare(b.r.at) || a.i - b.i).map(({ r }) => r);
 }

@@ -179,6 +179,11 @@ export interface ControlSlipRow {
   at: Date;
   result?: Timeliness;
   note?: string;
+  /** the post's tracking number when the post carried the papers */
+  trackingNumber?: string;
+  /** who signed for giving and for taking */
+  handedBy?: string;
+  receivedBy?: string;
 }
 
 /** Mẫu 05 (2018) / 06 (2025): Phiếu kiểm soát quá trình giải quyết hồ sơ. */

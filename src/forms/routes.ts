@@ -1,6 +1,7 @@
 // HTTP for printed forms: a slip of a dossier (inline PDF) and the ledger of a period (download).
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
+import type { HandoffSource } from '../dossiers/service';
 import type { RouteDeps } from '../platform/context';
 import { fileAnswer, PDF, XLSX } from '../platform/http/schemas';
 import { requireActor, type HttpApp } from '../platform/http/server';
@@ -11,6 +12,8 @@ export interface FormsRouteDeps extends RouteDeps {
   readonly publicUrl: string;
   /** first receipt day of the 2025 form set (Config.formSet2025From) */
   readonly formSet2025From?: string;
+  /** hand-offs recorded by other capabilities (the post's legs) for the control slip */
+  readonly handoffs?: HandoffSource;
 }
 
 const Code = Type.String({ minLength: 10, maxLength: 60, pattern: '^[0-9A-Z.]+-[0-9]{6}-[0-9]{4,}$' });
@@ -20,7 +23,7 @@ const Period = Type.Object({ from: CivilDate, to: CivilDate }, strict);
 
 export function registerFormsRoutes(app: HttpApp, deps: FormsRouteDeps): void {
   const ctx = (request: FastifyRequest): FormsContext => ({ db: deps.db, clock: deps.clock, actor: request.actor, publicUrl: deps.publicUrl,
-    ...(deps.formSet2025From ? { formSet2025From: deps.formSet2025From } : {}) });
+    ...(deps.formSet2025From ? { formSet2025From: deps.formSet2025From } : {}), ...(deps.handoffs ? { handoffs: deps.handoffs } : {}) });
 
   app.get('/api/v1/dossiers/:code/slips/:file', {
     schema: {

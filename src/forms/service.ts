@@ -5,7 +5,7 @@ import { trackingPinFor } from '../tracking/references';
 import { can } from '../accounts/policy';
 import { getProcedure } from '../catalog/service';
 import { getServicePoint, getUnit, listAgencies, type ServicePointView } from '../directory/service';
-import { getDossier, getDossierPrintFacts, searchDossiers, type DossierDetail, type DossierPrintFacts } from '../dossiers/service';
+import { getDossier, getDossierPrintFacts, searchDossiers, type DossierDetail, type DossierPrintFacts, type DossierReadContext } from '../dossiers/service';
 import { partyLines } from '../dossiers/model';
 import { formSetFor } from './form-set';
 import { receiptTerms } from './receipt-terms';
@@ -31,7 +31,7 @@ export const slipKinds = ['receipt', 'supplement', 'refusal', 'apology', 'stop',
 export type SlipKind = (typeof slipKinds)[number];
 
 /** Printing needs the public address of the tracking page (QR codes). */
-export interface FormsContext extends ServiceContext {
+export interface FormsContext extends DossierReadContext {
   readonly publicUrl: string;
   /** first receipt day of the 2025 form set (config; default FORM_SET_2025_FROM_DEFAULT) */
   readonly formSet2025From?: string;
@@ -250,6 +250,9 @@ export async function dossierSlip(ctx: FormsContext, code: string, kind: SlipKin
           from: r.from, to: r.to, at: new Date(r.at),
           ...(r.result ? { result: r.result satisfies Timeliness } : {}),
           ...(r.note ? { note: r.note } : {}),
+          ...(r.trackingNumber ? { trackingNumber: r.trackingNumber } : {}),
+          ...(r.handedBy ? { handedBy: r.handedBy } : {}),
+          ...(r.receivedBy ? { receivedBy: r.receivedBy } : {}),
         })),
       } };
     }

@@ -17,7 +17,7 @@ export const DayPlanSchema = Type.Object({
   stops: Type.Array(Type.Object({
     shipmentId: Type.Integer(),
     trackingNumber: Type.String(),
-    kind: literals(['pickup', 'delivery', 'appointment'] as const),
+    kind: literals(['pickup', 'delivery', 'appointment', 'agency'] as const),
     applicantName: Type.String(),
     phone: Type.String(),
     address: Type.String(),
@@ -31,12 +31,17 @@ export const DayPlanSchema = Type.Object({
     positionSource: literals(['confirmed', 'communeCentre', 'postOffice'] as const),
     arriveAt: Hhmm,
     lateMinutes: Type.Integer({ minimum: 0 }),
+    agencyId: Type.Union([Type.Integer(), Type.Null()], { description: 'điểm dừng tại cơ quan: mã cơ quan' }),
+    parcels: Type.Array(Type.Object({
+      shipmentId: Type.Integer(), trackingNumber: Type.String(), legKind: literals(['toAgency', 'transfer'] as const),
+      action: literals(['handOver', 'collect'] as const), dossierCodes: Type.Array(Type.String()), procedureName: Type.String(),
+    }), { description: 'tại cơ quan: bưu gửi cần bàn giao, hồ sơ chuyển cần nhận' }),
   })),
 });
 export type DayPlanResponse = Static<typeof DayPlanSchema>;
 
 export function registerDayPlanRoutes(app: HttpApp, deps: RouteDeps): void {
   app.get('/api/v1/postal/day-plan', {
-    schema: { tags: ['postal'], summary: 'Lộ trình trong ngày của bưu tá: việc lấy hồ sơ và phát kết quả, xếp theo khung giờ hẹn', response: { 200: DayPlanSchema } },
+    schema: { tags: ['postal'], summary: 'Lộ trình trong ngày của bưu tá: lấy hồ sơ, phát kết quả, bàn giao và nhận hồ sơ tại cơ quan, xếp theo khung giờ hẹn', response: { 200: DayPlanSchema } },
   }, async (request) => courierDayPlan({ db: deps.db, clock: deps.clock, actor: requireActor(request) }));
 }

@@ -12,10 +12,12 @@ import { vnDateOfInstant } from '../shared/civil-date';
 import { loadWorkCalendar } from '../calendar/store';
 import { handoverRecordView } from './handover';
 import { legTarget, SHIPPED_SERVICE_TIME_TABLES, type Place, type Relation } from './service-times';
+import { agencyNoteFacts } from './agency-note';
 import { getShipmentByTracking } from './queries';
 import { parseTrackingNumber } from './tracking-number';
 import { signatureImage, type SignaturesContext } from './signatures';
 import { legTrailEvents } from './trail-store';
+import type { LegView, ShipmentView } from './views';
 import labels from './labels.vi.json';
 
 /** The BCCI provider (QĐ 45 art. 3: Tổng công ty Bưu điện Việt Nam). */
@@ -39,12 +41,14 @@ async function serviceQualityOf(ctx: ServiceContext, j: Date, from: Place, to: P
   return `J+${target.workingDays} (${RELATION_LABELS[target.relation]}; đến hết ngày ${d}/${m}/${y})`;
 }
 
-/** The signature ids of a leg's `collected` event (pickup: applicant + courier; result: agency + courier). */
-async function collectedSignatures(ctx: ServiceContext, legId: number, eventId: string): Promise<Partial<Record<'applicant' | 'agency' | 'courier', number>>> {
+type Signer = 'applicant' | 'agency' | 'sender' | 'courier';
+
+/** The signature ids of a leg's `collected` event (pickup: applicant + courier; result: agency + courier; transfer: sender + courier). */
+async function collectedSignatures(ctx: ServiceContext, legId: number, eventId: string): Promise<Partial<Record<Signer, number>>> {
   const event = (await legTrailEvents(ctx.db, legId)).find((e) => e.eventId === eventId);
   const signatures = (event?.payload.signatures ?? {}) as Record<string, { id?: unknown } | undefined>;
-  const ids: Partial<Record<'applicant' | 'agency' | 'courier', number>> = {};
-  for (const key of ['applicant', 'agency', 'courier'] as const) {
+  const ids: Partial<Record<Signer, number>> = {};
+  for (const key of ['applicant', 'agency', 'sender', 'courier'] as const) {
     const id = signatures[key]?.id;
     if (typeof id === 'number') ids[key] = id;
   }
@@ -57,34 +61,46 @@ export async function consignmentNotePdf(ctx: SignaturesContext, trackingNumber:
   const s = await getShipmentByTracking(ctx, trackingNumber);
   const n = parseTrackingNumber(trackingNumber) ?? trackingNumber;
   const leg = s.legs.find((l) => l.trackingNumber === n);
-  const draft = s.draft as { applicant?: Partial<ApplicantInput>; papers?: PaperInput[] };
-  const [place, procedure] = await Promise.all([servicePointPlace(ctx.db, s.servicePointId), procedureForIntake(ctx.db, s.procedureCode, vnDateOfInstant(ctx.clock.now().getTime()))]);
-  const agency = leg?.agencyId ? await agencyById(ctx.db, leg.agencyId) : null;
+  const [place, between] = await Promise.all([servicePointPlace(ctx.db, s.servicePointId), leg ? agencyNoteFacts(ctx, s, leg) : null]);
   const receipt = s.receiptId ? await receiptById(ctx.db, s.receiptId) : null;
-  const applicant = { name: draft.applicant?.name ?? s.applicant.name, address: addressLine(draft.applicant?.address ?? s.address, s.commune.name), phone: draft.applicant?.phone ?? s.applicant.phone, email: draft.applicant?.email ?? null };
-  const agencyParty = { name: agency?.name ?? procedure.competentAgency, address: `${s.commune.name}`, phone: '', email: null };
   const collected = leg?.trail.find((e) => e.kind === 'collected' && e.applied);
   const signed = leg && collected ? await collectedSignatures(ctx, leg.id, collected.eventId) : {};
+  const acceptedAt = new Date(collected?.at ?? s.sealedAt ?? s.createdAt);
+  const facts = between
+    ? { ...between, serviceQuality: await serviceQualityOf(ctx, acceptedAt, placeOfPath(between.senderUnitPath), placeOfPath(between.recipientUnitPath)) }
+    : await applicantNoteFacts(ctx, s, leg, acceptedAt, place?.provinceCode ?? '', place?.unitPath ?? '');
+  const pdf = await renderConsignmentNote({
+    trackingNumber: n, kind: facts.kind, providerName: BCCI_PROVIDER, servicePointName: place?.name ?? '',
+    sender: facts.sender, recipient: facts.recipient, acceptedAt, place: facts.place, method: facts.method,
+    procedureName: facts.procedureName, documents: facts.documents, ...(between ? { dossiers: between.dossiers } : {}),
+    postageVnd: s.postageVnd, feeVnd: s.feeVnd, paymentMethod: receipt ? METHODS[receipt.paymentMethod] : 'Không thu',
+    receiptNumber: receipt?.number ?? null, serviceQuality: facts.serviceQuality, courierName: leg?.courierName ?? '',
+    trackingUrl: `${publicUrl.replace(/\/+$/, '')}/api/v1/public/postal/${n}`,
+    signatureImages: { sender: await signatureImageOf(ctx, signed.applicant ?? signed.agency ?? signed.sender), courier: await signatureImageOf(ctx, signed.courier) },
+  });
+  return { pdf, fileName: `phieu-gui-${n}.pdf` };
+}
+
+/** The note of an applicant's parcel: a pickup (applicant → agency) or a result (agency → applicant). */
+async function applicantNoteFacts(ctx: ServiceContext, s: ShipmentView, leg: LegView | undefined, acceptedAt: Date, provinceCode: string, pointPath: string) {
+  const draft = s.draft as { applicant?: Partial<ApplicantInput>; papers?: PaperInput[] };
+  const procedure = await procedureForIntake(ctx.db, s.procedureCode, vnDateOfInstant(ctx.clock.now().getTime()));
+  const agency = leg?.agencyId ? await agencyById(ctx.db, leg.agencyId) : null;
+  const applicant = { name: draft.applicant?.name ?? s.applicant.name, address: addressLine(draft.applicant?.address ?? s.address, s.commune.name), phone: draft.applicant?.phone ?? s.applicant.phone, email: draft.applicant?.email ?? null };
+  const agencyParty = { name: agency?.name ?? procedure.competentAgency, address: `${s.commune.name}`, phone: '', email: null };
   const documents = (draft.papers ?? []).map((p) => {
     const listed = procedure.requiredPapers.find((r) => r.key === p.key);
     return `${listed?.name ?? p.key} — ${p.originals ?? listed?.originals ?? 0} bản chính, ${p.copies ?? listed?.copies ?? 0} bản sao`;
   });
-  const acceptedAt = new Date(collected?.at ?? s.createdAt);
-  const applicantPlace: Place = { communeCode: s.commune.code, districtCode: null, provinceCode: place?.provinceCode ?? '' };
-  const agencyPlace = placeOfPath(agency?.unitPath ?? place?.unitPath ?? '');
-  const serviceQuality = await serviceQualityOf(ctx, acceptedAt, leg?.kind === 'result' ? agencyPlace : applicantPlace, leg?.kind === 'result' ? applicantPlace : agencyPlace);
-  const pdf = await renderConsignmentNote({
-    trackingNumber: n, kind: leg?.kind === 'result' ? 'result' : 'pickup', providerName: BCCI_PROVIDER, servicePointName: place?.name ?? '',
-    sender: leg?.kind === 'result' ? agencyParty : applicant, recipient: leg?.kind === 'result' ? applicant : agencyParty,
-    acceptedAt, place: leg?.kind === 'result' ? agencyParty.name : addressLine(s.address, s.commune.name),
-    method: leg?.kind === 'result' ? 'Phát tận địa chỉ người nhận' : 'Nhận tại địa chỉ người gửi',
-    procedureName: s.procedureName, documents: leg?.kind === 'result' ? [procedure.resultDescription ?? 'Kết quả giải quyết thủ tục hành chính'] : documents,
-    postageVnd: s.postageVnd, feeVnd: s.feeVnd, paymentMethod: receipt ? METHODS[receipt.paymentMethod] : 'Không thu',
-    receiptNumber: receipt?.number ?? null, serviceQuality, courierName: leg?.courierName ?? '',
-    trackingUrl: `${publicUrl.replace(/\/+$/, '')}/api/v1/public/postal/${n}`,
-    signatureImages: { sender: await signatureImageOf(ctx, signed.applicant ?? signed.agency), courier: await signatureImageOf(ctx, signed.courier) },
-  });
-  return { pdf, fileName: `phieu-gui-${n}.pdf` };
+  const applicantPlace: Place = { communeCode: s.commune.code, districtCode: null, provinceCode };
+  const agencyPlace = placeOfPath(agency?.unitPath ?? pointPath);
+  const result = leg?.kind === 'result';
+  return {
+    kind: result ? 'result' as const : 'pickup' as const, sender: result ? agencyParty : applicant, recipient: result ? applicant : agencyParty,
+    place: result ? agencyParty.name : addressLine(s.address, s.commune.name), method: result ? 'Phát tận địa chỉ người nhận' : 'Nhận tại địa chỉ người gửi',
+    procedureName: s.procedureName, documents: result ? [procedure.resultDescription ?? 'Kết quả giải quyết thủ tục hành chính'] : documents,
+    serviceQuality: await serviceQualityOf(ctx, acceptedAt, result ? agencyPlace : applicantPlace, result ? applicantPlace : agencyPlace),
+  };
 }
 
 export async function handoverRecordPdf(ctx: SignaturesContext, id: number): Promise<{ pdf: Uint8Array; fileName: string }> {

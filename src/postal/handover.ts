@@ -7,7 +7,7 @@
 import { agencyById, servicePointPlace } from '../directory/references';
 import { receivePostalDossier } from '../dossiers/service';
 import type { DossierContext } from '../dossiers/events';
-import type { ApplicantInput, IntakeInput, IntakeResult, PaperInput } from '../dossiers/model';
+import type { ApplicantInput, IntakeInput, PaperInput } from '../dossiers/model';
 import { linkReceiptsToDossier } from '../payments/receipts';
 import { nextRegisterNumberSql } from '../platform/registers';
 import { conflict, forbidden, invalidTransition, notFound, validationFailed } from '../platform/errors';
@@ -16,6 +16,7 @@ import { mayRecord, type SignatureInput } from './model';
 import { queuePostalSms } from './notify';
 import { postalStaff, shipmentNotFound, type PostalStaff } from './scope';
 import { checkSigner, keepSignatureImages, storeSignature, type SignaturesContext } from './signatures';
+import { forwardedDossierOf, type ForwardedDossier } from './forward-by-post';
 import { departToAgency, openToAgencyLeg } from './to-agency';
 import { parseTrackingNumber } from './tracking-number';
 import { appendLegEvent, statusOf } from './trail-store';
@@ -58,11 +59,16 @@ export interface HandoverRecordView {
 
 export const formatHandoverNumber = (year: number, serial: number): string => `${String(serial).padStart(4, '0')}/BBGN-${year}`;
 
-interface Parcel { shipmentId: number; servicePointId: number; pickupLegId: number; pickupNumber: string; intake: IntakeInput; feeVnd: number; phone: string | null }
+interface Parcel {
+  shipmentId: number; servicePointId: number; pickupLegId: number | null; pickupNumber: string; feeVnd: number; phone: string | null;
+  /** a pickup's parcel becomes a dossier at the signature; a forwarded dossier was received at its counter */
+  intake: IntakeInput | null; forwarded: ForwardedDossier | null;
+}
 
 /**
  * A parcel of the record, named by its pickup or its toAgency number: a sealed pickup of the
- * courier's post office whose toAgency leg (if opened) has not reached an agency yet.
+ * courier's post office whose toAgency leg (if opened) has not reached an agency yet, or a dossier
+ * its counter forwards by post (origin `forward`, its toAgency number).
  */
 async function parcelOf(ctx: DossierContext, staff: PostalStaff, n: string): Promise<Parcel> {
   const named = await ctx.db.selectFrom('postal_legs').selectAll().where('tracking_number', '=', n).executeTakeFirst();
@@ -71,13 +77,16 @@ async function parcelOf(ctx: DossierContext, staff: PostalStaff, n: string): Pro
   const legs = await ctx.db.selectFrom('postal_legs').selectAll().where('shipment_id', '=', s.id).where('kind', 'in', ['pickup', 'toAgency']).execute();
   const pickup = legs.find((l) => l.kind === 'pickup');
   const toAgency = legs.find((l) => l.kind === 'toAgency');
+  const forwarded = s.origin === 'forward' ? forwardedDossierOf(s.draft) : null;
   const open = toAgency ? statusOf(toAgency) !== 'handedOver' : pickup !== undefined && mayRecord(statusOf(pickup), 'handedOver');
-  if (!pickup || !open || s.sealed_at === null) throw invalidTransition('PARCEL_NOT_COLLECTED', `Bưu gửi ${n} chưa được nhận và niêm phong, hoặc đã bàn giao.`);
+  if ((!pickup && !forwarded) || !open || s.sealed_at === null) throw invalidTransition('PARCEL_NOT_COLLECTED', `Bưu gửi ${n} chưa được nhận và niêm phong, hoặc đã bàn giao.`);
   // checked before any dossier is received: only the courier carrying the parcel hands it over
   if (toAgency?.courier_id != null && toAgency.courier_id !== staff.userId) throw forbidden('NOT_YOUR_PARCEL', `Bưu gửi ${n} được giao cho bưu tá khác chuyển đến cơ quan.`);
+  const common = { shipmentId: s.id, servicePointId: s.service_point_id, pickupLegId: pickup?.id ?? null, pickupNumber: (pickup ?? named).tracking_number, feeVnd: s.fee_vnd };
+  if (forwarded) return { ...common, phone: null, intake: null, forwarded };
   const d = s.draft as { applicant: ApplicantInput; papers: PaperInput[]; formData?: Record<string, unknown>; caseKey?: string; delivery?: IntakeInput['delivery'] };
   return {
-    shipmentId: s.id, servicePointId: s.service_point_id, pickupLegId: pickup.id, pickupNumber: pickup.tracking_number, feeVnd: s.fee_vnd, phone: d.applicant.phone ?? null,
+    ...common, phone: d.applicant.phone ?? null, forwarded: null,
     intake: {
       procedureCode: s.procedure_code, channel: 'postal', applicant: { ...d.applicant, unitCode: d.applicant.unitCode ?? s.commune_code },
       papers: d.papers, formData: d.formData ?? {}, ...(d.caseKey ? { caseKey: d.caseKey } : {}), ...(d.delivery ? { delivery: d.delivery } : {}),
@@ -110,8 +119,11 @@ export async function signHandoverRecord(ctx: DossierContext & SignaturesContext
   }
   // QĐ 45 art. 7.2: received at the signature; one intake per parcel, idempotent per shipment
   const kept = await keepSignatureImages(ctx, { courier: input.courierSignature, receiver: input.receiverSignature });
-  const received: IntakeResult[] = [];
-  for (const p of parcels) received.push(await receivePostalDossier(ctx, p.intake, signedAt, `postal-shipment-${p.shipmentId}`));
+  const received: { code: string; dueAt: string | null; receivedAt: Date | null }[] = [];
+  for (const p of parcels) {
+    if (p.forwarded) received.push({ code: p.forwarded.dossierCode, dueAt: p.forwarded.dueAt, receivedAt: new Date(p.forwarded.receivedAt) });
+    else if (p.intake) received.push({ ...(await receivePostalDossier(ctx, p.intake, signedAt, `postal-shipment-${p.shipmentId}`)), receivedAt: null });
+  }
 
   const collected = parcels.reduce((a, p) => a + p.feeVnd, 0);
   const remitted = input.remittedVnd ?? collected;
@@ -138,15 +150,19 @@ export async function signHandoverRecord(ctx: DossierContext & SignaturesContext
       // the pickup ends at the post office, the toAgency leg here (opened now for a parcel sealed before it existed)
       await openToAgencyLeg(trx, { id: p.shipmentId, service_point_id: p.servicePointId }, agency.id, staff, signedAt);
       const leg = await departToAgency(trx, p.shipmentId, staff, signedAt);
-      await trx.insertInto('postal_handover_items').values({ record_id: record.id, shipment_id: p.shipmentId, leg_id: leg.id, tracking_number: leg.tracking_number, dossier_code: r.code, due_at: r.dueAt === null ? null : new Date(r.dueAt), fee_vnd: p.feeVnd }).execute();
+      await trx.insertInto('postal_handover_items').values({
+        record_id: record.id, shipment_id: p.shipmentId, leg_id: leg.id, tracking_number: leg.tracking_number, dossier_code: r.code,
+        due_at: r.dueAt === null ? null : new Date(r.dueAt), fee_vnd: p.feeVnd, received_at: r.receivedAt,
+      }).execute();
       await trx.updateTable('postal_shipments').set((eb) => ({ dossier_code: r.code, version: eb('version', '+', 1) })).where('id', '=', p.shipmentId).execute();
-      await trx.updateTable('postal_legs').set({ agency_id: agency.id }).where('id', 'in', [leg.id, p.pickupLegId]).execute();
+      await trx.updateTable('postal_legs').set({ agency_id: agency.id }).where('id', 'in', p.pickupLegId === null ? [leg.id] : [leg.id, p.pickupLegId]).execute();
       await linkReceiptsToDossier(trx, p.shipmentId, r.code);
       await appendLegEvent(trx, leg.id, {
         eventId: `handedOver-${leg.id}`, kind: 'handedOver', at: signedAt, source: 'courier',
         payload: { recordId: record.id, dossierCode: r.code, agencyId: agency.id, receiver: input.receiver.name, signatures: { courier: courierSig, receiver: receiverSig } },
       }, staff, signedAt);
-      await queuePostalSms(trx, 'handedOver', { phone: p.phone, trackingNumber: p.pickupNumber, dossierCode: r.code, date: r.dueAt });
+      // the applicant of a forwarded dossier already holds the counter's receipt and its due date
+      if (!p.forwarded) await queuePostalSms(trx, 'handedOver', { phone: p.phone, trackingNumber: p.pickupNumber, dossierCode: r.code, date: r.dueAt });
     }
     await trx.insertInto('postal_remittances').values({ record_id: record.id, agency_id: agency.id, collected_vnd: collected, remitted_vnd: remitted, reconciled: remitted === collected, at: signedAt }).execute();
     return record.id;
@@ -171,7 +187,8 @@ export async function loadHandoverRecord(ctx: Pick<DossierContext, 'db'>, id: nu
   return {
     id: r.id, number: formatHandoverNumber(r.year, r.number), agencyId: r.agency_id, agencyName: r.agency_name, courierName: r.courier_name,
     receiverName: r.receiver_name, signedAt: r.signed_at.toISOString(), statement: r.statement,
-    items: items.map((i) => ({ shipmentId: i.shipment_id, trackingNumber: i.tracking_number, dossierCode: i.dossier_code, receivedAt: r.signed_at.toISOString(), dueAt: i.due_at?.toISOString() ?? null, feeVnd: i.fee_vnd })),
+        // a forwarded dossier keeps its counter's receipt time; a pickup's parcel is received at the signature
+    items: items.map((i) => ({ shipmentId: i.shipment_id, trackingNumber: i.tracking_number, dossierCode: i.dossier_code, receivedAt: (i.received_at ?? r.signed_at).toISOString(), dueAt: i.due_at?.toISOString() ?? null, feeVnd: i.fee_vnd })),
     remittance: { collectedVnd: m.collected_vnd, remittedVnd: m.remitted_vnd, reconciled: m.reconciled },
   };
 }

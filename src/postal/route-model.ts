@@ -5,7 +5,8 @@
  */
 import { DEFAULT_ROAD_FACTOR, roadKm, type LatLng } from './geo';
 
-export type TaskKind = 'pickup' | 'delivery' | 'appointment';
+/** what the courier does at a stop: at an address, or at an agency's desk (parcels to hand over, transfers) */
+export type TaskKind = 'pickup' | 'delivery' | 'appointment' | 'agency';
 
 /** Minutes after midnight, Vietnam time, of the planned day. */
 export interface TimeWindow {

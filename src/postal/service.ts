@@ -13,3 +13,4 @@ export type { PublicTrackingView, ShipmentView } from './views';
 export { consignmentNotePdf, handoverRecordPdf } from './documents';
 export { moveBookedVisitPickup, openBookedVisitPickup, releaseBookedVisitPickup, type BookedVisit } from './booked-visits';
 export { currentCommune, type CurrentCommune } from './commune';
+export { postalHandoffs } from './handoffs';

@@ -36,6 +36,8 @@ export const toAgencyLegOf = (trx: Transaction<DB>, shipmentId: number): Promise
  */
 export async function openToAgencyLeg(
   trx: Transaction<DB>, s: { id: number; service_point_id: number }, agencyId: number | null, courier: Pick<PostalStaff, 'userId' | 'fullName'> | null, at: Date,
+  /** the clerk who asked (a forwarded dossier); absent: the system at the seal */
+  requestedBy: PostalStaff | null = null,
 ): Promise<LegRow> {
   const existing = await toAgencyLegOf(trx, s.id);
   if (existing) return existing;
@@ -44,8 +46,9 @@ export async function openToAgencyLeg(
     shipment_id: s.id, kind: 'toAgency', tracking_number: trackingNumber, status: 'requested', service_point_id: s.service_point_id, agency_id: agencyId,
     courier_id: courier?.userId ?? null, courier_name: courier?.fullName ?? null, created_at: at, updated_at: at,
   }).returning('id').executeTakeFirstOrThrow();
-  await appendLegEvent(trx, leg.id, { eventId: `requested-${leg.id}`, kind: 'requested', at, source: 'system', payload: { agencyId } }, null, at);
-  if (courier) await appendLegEvent(trx, leg.id, { eventId: `assigned-${leg.id}-0`, kind: 'assigned', at, source: 'system', payload: { courierId: courier.userId, courierName: courier.fullName } }, null, at);
+  const source = requestedBy ? 'staff' : 'system';
+  await appendLegEvent(trx, leg.id, { eventId: `requested-${leg.id}`, kind: 'requested', at, source, payload: { agencyId } }, requestedBy, at);
+  if (courier) await appendLegEvent(trx, leg.id, { eventId: `assigned-${leg.id}-0`, kind: 'assigned', at, source, payload: { courierId: courier.userId, courierName: courier.fullName } }, requestedBy, at);
   return (await lockLeg(trx, { id: leg.id })) as LegRow;
 }
 

@@ -1,5 +1,6 @@
 // HTTP for transfer legs (transfers.ts): an agency officer asks the post to carry a dossier's papers
 // to another agency and reads the legs on the dossier's page; the courier collects and hands over.
+// And a counter's dossier carried to its competent agency (forward-by-post.ts): the clerk asks.
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { FilesDeps } from '../documents/service';
@@ -7,6 +8,7 @@ import type { RouteDeps } from '../platform/context';
 import { Nullable } from '../platform/http/schemas';
 import { requireActor, type HttpApp } from '../platform/http/server';
 import { LegSchema, PositionSchema, ShipmentSchema, SignatureSchema } from './schemas';
+import { forwardByPost, forwardByPostView } from './forward-by-post';
 import { collectTransfer, dossierTransfers, handOverTransfer, requestTransfer, transferAgencies } from './transfers';
 
 const strict = { additionalProperties: false } as const;
@@ -27,6 +29,15 @@ const TransferBody = Type.Object({
   note: Type.Optional(Type.String({ maxLength: 500 })),
 }, strict);
 
+export const ForwardByPostSchema = Type.Object({
+  shipment: Nullable(ShipmentSchema),
+  mayAsk: Type.Boolean({ description: 'hồ sơ tiếp nhận tại bưu cục này, chưa có kết quả, chưa yêu cầu chuyển' }),
+  couriers: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+});
+export type ForwardByPostResponse = Static<typeof ForwardByPostSchema>;
+
+const CodeParam = Type.Object({ code: Type.String({ minLength: 1, maxLength: 60 }) }, strict);
+
 export function registerTransferRoutes(app: HttpApp, deps: RouteDeps & { readonly files: FilesDeps }): void {
   const ctx = (request: FastifyRequest) => ({ db: deps.db, clock: deps.clock, actor: requireActor(request), files: deps.files });
   const tags = ['postal'];
@@ -38,10 +49,20 @@ export function registerTransferRoutes(app: HttpApp, deps: RouteDeps & { readonl
   }, async (request) => transferAgencies(ctx(request)));
   app.get('/api/v1/postal/dossiers/:code/transfers', {
     schema: {
-      tags, summary: 'Các lần chuyển hồ sơ giấy qua bưu chính của một hồ sơ, với hành trình', params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 60 }) }, strict),
+      tags, summary: 'Các lần chuyển hồ sơ giấy qua bưu chính của một hồ sơ, với hành trình', params: CodeParam,
       response: { 200: DossierTransfersSchema },
     },
   }, async (request) => dossierTransfers(ctx(request), request.params.code));
+  app.get('/api/v1/postal/dossiers/:code/forward-by-post', {
+    schema: { tags, summary: 'Việc chuyển hồ sơ giấy của hồ sơ đến cơ quan giải quyết qua bưu chính (nhân viên bưu cục)', params: CodeParam, response: { 200: ForwardByPostSchema } },
+  }, async (request) => forwardByPostView(ctx(request), request.params.code));
+  app.post('/api/v1/postal/dossiers/:code/forward-by-post', {
+    schema: {
+      tags, summary: 'Chuyển hồ sơ giấy đến cơ quan qua bưu chính: mở chặng đến cơ quan với số hiệu bưu gửi', params: CodeParam,
+      body: Type.Object({ courierId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })), note: Type.Optional(Type.String({ maxLength: 500 })) }, strict),
+      response: { 201: ShipmentSchema },
+    },
+  }, async (request, reply) => reply.status(201).send(await forwardByPost(ctx(request), request.params.code, request.body)));
   app.post('/api/v1/postal/legs/:trackingNumber/collect-transfer', {
     schema: {
       tags, summary: 'Bưu tá nhận hồ sơ tại cơ quan gửi (hai bên ký)', params: TrackingParam,

@@ -4,12 +4,22 @@
  * address, phone, e-mail); time, place and method of service; postage and payment method; service
  * quality; rights and obligations; liability and compensation; the procedure and its documents (a
  * pickup) or the result and its documents (a return). Signed by the sender and the postal worker.
+ * A paper dossier carried by the post between a counter and the competent agency (toAgency) or
+ * between agencies (transfer, QĐ 45 art. 16.2) lists the dossiers it carries — one, or a bundle's.
  */
 import { drawNumberedList, drawSignatures, drawTitle, drawWithQr, embedSignature, renderForm } from './blocks';
 import { A5_PORTRAIT } from './layout';
 import { formatVnd, formatVnDateTime } from './postal-format';
 
 export const CONSIGNMENT_NOTE_TITLE = 'Phiếu gửi hồ sơ';
+
+export type NoteKind = 'pickup' | 'result' | 'toAgency' | 'transfer';
+
+/** The service the note is for, after "Dịch vụ bưu chính công ích: " */
+const SERVICE_LINES: Record<NoteKind, string> = {
+  pickup: 'gửi hồ sơ thủ tục hành chính', result: 'chuyển trả kết quả giải quyết thủ tục hành chính',
+  toAgency: 'chuyển hồ sơ đến cơ quan có thẩm quyền giải quyết', transfer: 'chuyển hồ sơ giữa các cơ quan (liên thông)',
+};
 
 export interface NoteParty {
   readonly name: string;
@@ -20,8 +30,8 @@ export interface NoteParty {
 
 export interface ConsignmentNoteData {
   readonly trackingNumber: string;
-  /** pickup: the applicant sends the dossier; result: the agency sends the result */
-  readonly kind: 'pickup' | 'result';
+  /** pickup: the applicant sends the dossier; result: the agency sends the result; toAgency: a counter sends a received dossier to the competent agency; transfer: an agency sends papers to another */
+  readonly kind: NoteKind;
   readonly providerName: string;
   readonly servicePointName: string;
   readonly sender: NoteParty;
@@ -33,6 +43,8 @@ export interface ConsignmentNoteData {
   readonly procedureName: string;
   /** the documents (pickup) or the result's documents (return), "name — n bản chính, m bản sao" */
   readonly documents: readonly string[];
+  /** the dossiers the parcel carries (toAgency, transfer): "code — procedure" */
+  readonly dossiers?: readonly string[];
   readonly postageVnd: number;
   readonly feeVnd: number;
   readonly paymentMethod: string;
@@ -69,7 +81,7 @@ export function renderConsignmentNote(data: ConsignmentNoteData): Promise<Uint8A
     w.paragraph(data.providerName.toLocaleUpperCase('vi'), { font: 'bold', size: w.spec.fontSize * 0.9 });
     w.paragraph(data.servicePointName, { size: w.spec.fontSize * 0.9 });
     w.space(4);
-    drawTitle(w, CONSIGNMENT_NOTE_TITLE, [data.kind === 'pickup' ? 'Dịch vụ bưu chính công ích: gửi hồ sơ thủ tục hành chính' : 'Dịch vụ bưu chính công ích: chuyển trả kết quả giải quyết thủ tục hành chính']);
+    drawTitle(w, CONSIGNMENT_NOTE_TITLE, [`Dịch vụ bưu chính công ích: ${SERVICE_LINES[data.kind]}`]);
     await drawWithQr(w, data.trackingUrl, (width) => {
       w.field('Số hiệu bưu gửi', data.trackingNumber, { width, size: w.spec.fontSize * 1.1 });
       drawParty(w, 'Người gửi', data.sender, width);
@@ -77,8 +89,12 @@ export function renderConsignmentNote(data: ConsignmentNoteData): Promise<Uint8A
     drawParty(w, 'Người nhận', data.recipient);
     w.field('Thời gian, địa điểm chấp nhận', `${formatVnDateTime(data.acceptedAt)}, ${data.place}`);
     w.field('Phương thức', data.method, { spaceAfter: 3 });
-    w.field(data.kind === 'pickup' ? 'Thủ tục hành chính' : 'Kết quả giải quyết thủ tục', data.procedureName);
-    w.paragraph(data.kind === 'pickup' ? 'Danh mục hồ sơ:' : 'Danh mục giấy tờ trả kèm kết quả:', { font: 'bold' });
+    w.field(data.kind === 'result' ? 'Kết quả giải quyết thủ tục' : 'Thủ tục hành chính', data.procedureName);
+    if (data.dossiers && data.dossiers.length > 0) {
+      w.paragraph(`Hồ sơ được chuyển (${data.dossiers.length}):`, { font: 'bold' });
+      drawNumberedList(w, [...data.dossiers]);
+    }
+    w.paragraph(data.kind === 'result' ? 'Danh mục giấy tờ trả kèm kết quả:' : 'Danh mục hồ sơ:', { font: 'bold' });
     drawNumberedList(w, data.documents.length > 0 ? [...data.documents] : ['…']);
     w.space(3);
     w.field('Cước dịch vụ', formatVnd(data.postageVnd));

@@ -10,13 +10,15 @@ import { drawTable } from './table';
 
 export const CONTROL_TITLE = 'Phiếu kiểm soát quá trình giải quyết hồ sơ';
 
+const signer = (name: string | undefined) => (name ? ` ${name}` : '');
+
 /** The table cells of one hand-over row (pure, for tests). */
 export function controlRowCells(row: ControlSlipData['rows'][number], index: number): string[] {
   return [
     `${index + 1}. Giao: ${row.from}\nNhận: ${row.to}`,
-    `${formatVnDateTime(row.at)}\nNgười giao:\n\nNgười nhận:\n`,
+    `${formatVnDateTime(row.at)}\nNgười giao:${signer(row.handedBy)}\n\nNgười nhận:${signer(row.receivedBy)}\n`,
     row.result ? TIMELINESS_TEXT[row.result] : '',
-    row.note ?? '',
+    [row.trackingNumber ? `Bưu gửi ${row.trackingNumber}` : '', row.note ?? ''].filter((x) => x !== '').join('\n'),
   ];
 }
 

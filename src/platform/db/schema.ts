@@ -460,7 +460,7 @@ export interface PostalShipmentsTable {
   service_point_id: number;
   unit_path: string;
   province_code: string;
-  origin: 'portal' | 'counter' | 'phone' | 'dossier' | 'transfer';
+  origin: 'portal' | 'counter' | 'phone' | 'dossier' | 'transfer' | 'forward';
   procedure_code: string;
   procedure_name: string;
   applicant: JSONColumnType<Record<string, unknown>, string, string>;
@@ -565,6 +565,8 @@ export interface PostalHandoverItemsTable {
   dossier_code: string;
   due_at: Date | null;
   fee_vnd: number;
+  /** a forwarded dossier's receipt at the counter; null: received at the record's signature */
+  received_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface PostalRemittancesTable {

@@ -1,6 +1,7 @@
 // "Ngày làm việc của tôi" (issue 13 §6): the courier's day on a phone — the route in order as large
 // cards with a sketch, the post office's tasks nobody has taken yet ("Nhận việc" re-plans the
-// route), and what is done. The same page opens on pickups or on result deliveries only.
+// route), and what is done. The same page opens on pickups or on result deliveries only. The
+// agencies' desks are stops of the route: parcels to hand over, transfers to collect or hand over.
 import { useState, type ReactNode } from 'react';
 import { buttonClass, Button } from '../ui/Button';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -57,12 +58,6 @@ export function DayPage({ kind }: { readonly kind?: TaskKind }) {
             <>
               <h3>{t('toCollectHeading')}</h3>
               <ul className="task-list">{day.toCollect.map((task) => <TaskCard key={task.leg.trackingNumber} task={task} />)}</ul>
-            </>
-          )}
-          {kind === undefined && day.transfers.length > 0 && (
-            <>
-              <h3>{t('transfersHeading')}</h3>
-              <ul className="task-list">{day.transfers.map((task) => <TaskCard key={task.leg.trackingNumber} task={task} />)}</ul>
             </>
           )}
           {kind !== 'result' && <p><Link to={paths.courierHandover} className={buttonClass('secondary')}>{t('toHandover')}</Link></p>}

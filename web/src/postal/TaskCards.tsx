@@ -6,13 +6,15 @@ import { formatVnDate, vnTimeParts } from '../ui/dates';
 import { Link } from '../ui/router';
 import type { DayStop } from './api';
 import { usePostalT } from './i18n';
-import { pickupPath, resultPath, taskPath } from './paths';
+import { paths } from '../routes';
+import { pickupPath, resultPath, taskPath, transferPath } from './paths';
 import type { Task } from './useCourierDay';
 
 const hhmm = (iso: string) => vnTimeParts(iso)?.time ?? '—';
 
 export function StopCard({ stop, n }: { readonly stop: DayStop; readonly n: number }) {
   const t = usePostalT();
+  if (stop.kind === 'agency') return <AgencyStopCard stop={stop} n={n} />;
   const to = stop.kind === 'delivery' ? resultPath(stop.shipmentId) : pickupPath(stop.shipmentId);
   const window = stop.windowFrom && stop.windowTo ? `${stop.windowFrom}–${stop.windowTo}` : t('noWindow');
   return (
@@ -28,6 +30,33 @@ export function StopCard({ stop, n }: { readonly stop: DayStop; readonly n: numb
       <div className="task-card__actions">
         <Link to={to} className={buttonClass('primary')} aria-label={t('openStop', { n, name: stop.applicantName })}>{t('open')}</Link>
         <a href={`tel:${stop.phone}`} className={buttonClass('secondary')} aria-label={t('callLabel', { name: stop.applicantName })}>{t('call')} {stop.phone}</a>
+      </div>
+    </li>
+  );
+}
+
+/** One agency's desk: the sealed parcels to hand over (one record) and the transfers to collect or hand over there. */
+function AgencyStopCard({ stop, n }: { readonly stop: DayStop; readonly n: number }) {
+  const t = usePostalT();
+  const handOver = stop.parcels.some((p) => p.legKind === 'toAgency');
+  return (
+    <li className="task-card">
+      <p className="task-card__when"><span className="task-card__n" aria-hidden="true">{n}</span>
+        {t('arriveAt', { time: stop.arriveAt })} · {t('agencyParcels', { count: stop.parcels.length })}</p>
+      <h3>{t('stop_agency')}: {stop.applicantName}</h3>
+      <ul className="task-card__parcels">
+        {stop.parcels.map((p) => (
+          <li key={p.trackingNumber}>
+            <strong>{t(p.legKind === 'toAgency' ? 'parcel_toAgency_handOver' : p.action === 'collect' ? 'parcel_transfer_collect' : 'parcel_transfer_handOver')}</strong> · {t('trackingNumber')}: <strong>{p.trackingNumber}</strong>
+            {p.dossierCodes.length > 0 && <span className="field__hint"> · {p.dossierCodes.join(', ')}</span>}
+          </li>
+        ))}
+      </ul>
+      <div className="task-card__actions">
+        {handOver && <Link to={paths.courierHandover} className={buttonClass('primary')}>{t('openHandoverRecord')}</Link>}
+        {stop.parcels.filter((p) => p.legKind === 'transfer').map((p) => (
+          <Link key={p.trackingNumber} to={transferPath(p.shipmentId)} className={buttonClass(handOver ? 'secondary' : 'primary')}>{t('openTransfer', { number: p.trackingNumber })}</Link>
+        ))}
       </div>
     </li>
   );

@@ -4,7 +4,7 @@ import { api, request } from '../api/client';
 import type { DayPlanResponse } from '../../../src/postal/day-plan-routes';
 import type { ChargesResponse, HandoverAgenciesResponse } from '../../../src/postal/courier-routes';
 import type { DraftAnswerResponse, HandoverRecordResponse, ShipmentResponse } from '../../../src/postal/schemas';
-import type { DossierTransfersResponse, TransferAgenciesResponse } from '../../../src/postal/transfer-routes';
+import type { DossierTransfersResponse, ForwardByPostResponse, TransferAgenciesResponse } from '../../../src/postal/transfer-routes';
 
 export type Shipment = ShipmentResponse;
 export type Leg = Shipment['legs'][number];
@@ -83,3 +83,7 @@ export const fetchDossierTransfers = (code: string, signal?: AbortSignal) =>
   api.get<DossierTransfersResponse>(`/api/v1/postal/dossiers/${enc(code)}/transfers`, signal).then((r) => r.items);
 export const fetchTransferAgencies = (signal?: AbortSignal) => api.get<TransferAgenciesResponse>('/api/v1/postal/transfer-agencies', signal).then((r) => r.items);
 export const requestTransfer = (body: { dossierCodes: string[]; toAgencyId: number; contents: string; note?: string }) => api.post<Shipment>('/api/v1/postal/transfers', body);
+
+export type ForwardByPost = ForwardByPostResponse;
+export const fetchForwardByPost = (code: string, signal?: AbortSignal) => api.get<ForwardByPost>(`/api/v1/postal/dossiers/${enc(code)}/forward-by-post`, signal);
+export const forwardByPost = (code: string, body: { courierId?: number; note?: string }) => api.post<Shipment>(`/api/v1/postal/dossiers/${enc(code)}/forward-by-post`, body);

@@ -30,8 +30,6 @@ export function useCourierDay() {
   const [done, setDone] = useState<Loaded<Task[]>>({ status: 'loading' });
   /** results taken but not yet collected at the agency: the first stop is the agency's desk */
   const [toCollect, setToCollect] = useState<Task[]>([]);
-  /** papers the courier carries between agencies, not yet handed over */
-  const [transfers, setTransfers] = useState<Task[]>([]);
   const [taken, setTaken] = useState<string | null>(null);
   const action = useSend();
 
@@ -45,7 +43,6 @@ export function useCourierDay() {
     setWaiting(w.status === 'ready' ? { status: 'ready', value: tasksOf(w.value, (l) => l.status === 'requested' && l.courierId === null) } : w);
     setDone(mine.status === 'ready' ? { status: 'ready', value: tasksOf(mine.value, (l) => doneStatuses.has(l.status)) } : mine);
     setToCollect(mine.status === 'ready' ? tasksOf(mine.value, (l) => l.kind === 'result' && l.status === 'assigned') : []);
-    setTransfers(mine.status === 'ready' ? tasksOf(mine.value, (l) => l.kind === 'transfer' && (l.status === 'assigned' || l.status === 'collected')) : []);
   }, []);
   useEffect(() => { void load(); }, [load]);
 
@@ -54,5 +51,5 @@ export function useCourierDay() {
     if (answer) { setTaken(trackingNumber); await load(); }
   };
 
-  return { plan, waiting, done, toCollect, transfers, take, taken, action };
+  return { plan, waiting, done, toCollect, take, taken, action };
 }

@@ -22,7 +22,9 @@ import { Timeline } from './Timeline';
 import { holderOf, orderActions } from './whereabouts';
 import './processing.css';
 import { ResultFilesPart } from '../documents/ResultFilesPart';
+import { DossierForwardPart } from '../postal/DossierForwardPart';
 import { DossierTransfersPart } from '../postal/DossierTransfersPart';
+import { HandoffSteps } from './HandoffSteps';
 
 type Loaded =
   | { readonly status: 'loading' }
@@ -168,6 +170,7 @@ export function DossierPage({ code, user }: { readonly code: string; readonly us
               </section>
             )}
             <ResultFilesPart code={d.code} user={user} canAttach={d.allowedActions.includes('attachResult')} onAttached={() => setReload((n) => n + 1)} />
+            {!isCitizen && <DossierForwardPart code={d.code} user={user} />}
             {!isCitizen && <DossierTransfersPart code={d.code} user={user} />}
             {d.steps.length > 0 && (
               <section aria-labelledby="steps-title">
@@ -179,6 +182,7 @@ export function DossierPage({ code, user }: { readonly code: string; readonly us
               <h2 id="timeline-title">{t('timelineTitle')}</h2>
               <Timeline t={t} entries={d.timeline} />
             </section>
+            <HandoffSteps t={t} rows={d.controlSlip} />
             <DossierPapers t={t} papers={d.papers} />
             <section aria-labelledby="form-title">
               <h2 id="form-title">{t('formDataTitle')}</h2>

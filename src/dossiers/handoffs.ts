@@ -1,0 +1,30 @@
+// Hand-offs of a dossier's paper recorded outside its lifecycle: the post carrying the papers from
+// a counter to the competent agency (a toAgency leg) or between agencies (a transfer leg, DOMAIN
+// §5.2 step 13, §10.1). They are rows of the control slip (form 05/06, DOMAIN §1.4) beside the
+// lifecycle's own hand-overs. Capabilities above dossiers provide them (src/app.ts wires the
+// postal one): dossiers never reads their tables.
+import type { Database } from '../platform/db/connect';
+import type { ServiceContext } from '../platform/context';
+
+export interface HandoffStep {
+  readonly at: Date;
+  /** who gives the papers ("Giao") and who takes them ("Nhận") */
+  readonly from: string;
+  readonly to: string;
+  /** what happened, e.g. 'postal.transfer.collected' */
+  readonly action: string;
+  /** the post's tracking number of the leg */
+  readonly trackingNumber: string;
+  /** the names of who signed for giving and for taking, when they signed */
+  readonly handedBy: string | null;
+  readonly receivedBy: string | null;
+  readonly note: string | null;
+}
+
+/** The hand-offs of one dossier, oldest first (read-only; the actor already reads the dossier). */
+export type HandoffSource = (db: Database, dossierCode: string) => Promise<readonly HandoffStep[]>;
+
+/** A dossier read that may show other capabilities' hand-offs on the control slip. */
+export interface DossierReadContext extends ServiceContext {
+  readonly handoffs?: HandoffSource;
+}
