@@ -254,6 +254,11 @@ export const matrix: Record<string, Row> = {
   },
   'GET /api/v1/postal/transfer-agencies': { access: 'signed-in', needs: ['postal.transfer'], resource: 'none' },
   'GET /api/v1/postal/dossiers/{code}/transfers': { access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'dossier' },
+  'GET /api/v1/postal/dossiers/{code}/forward-by-post': { access: 'signed-in', needs: ['postal.dispatch'], resource: 'dossier' },
+  'POST /api/v1/postal/dossiers/{code}/forward-by-post': {
+    access: 'signed-in', needs: ['postal.dispatch'], resource: 'dossier', body: () => ({}),
+    note: 'the matrix\'s dossier travels by post once (409 ALREADY_FORWARDED_BY_POST after), and only from the post office that received it (409 NOT_RECEIVED_HERE)',
+  },
   'POST /api/v1/postal/legs/{trackingNumber}/collect-transfer': {
     access: 'signed-in', needs: ['postal.courier'], resource: 'leg', body: () => ({ senderSignature: signature, courierSignature: signature }),
     note: 'the matrix\'s leg is a pickup, not a transfer: 404 SHIPMENT_NOT_FOUND',
