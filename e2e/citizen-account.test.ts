@@ -3,7 +3,8 @@
 // through), land signed in on "Tài khoản của tôi", add their phone (the code read from the SMS
 // simulator), sign out; then "Quên mật khẩu" by that phone, a new password, signed in again; and
 // they sign in by hand with the new password and the e-mail. A wrong code is refused in words. axe
-// finds nothing on each page. Screenshots at 360 and 1280 px go to test-results/citizen-account/.
+// finds nothing on each page. The online form then starts from the account's phone and e-mail, in
+// the portal's frame. Screenshots at 360 and 1280 px go to test-results/citizen-account/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSmtpServer, type TestSmtpServer } from '../src/notifications/smtp.test-helper';
 import { useDemoApp } from './demo-app';
@@ -111,5 +112,21 @@ describe('a citizen opens an account by e-mail and gets a new password by phone'
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
     await shotAndAxe('05-signed-in');
+  }, STEP_MS);
+
+  it('finds the online form filled with the account’s phone and e-mail, in the portal’s frame', async () => {
+    const page = demo.page;
+    await page.goto(`${demo.base}/thu-tuc`);
+    await page.getByLabel('Tên thủ tục hoặc giấy tờ').fill('ban sao giay khai sinh');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.getByRole('link', { name: 'Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh' }).click();
+    await page.getByRole('link', { name: 'Nộp trực tuyến' }).first().click();
+    await page.getByText('Bước 1/4').waitFor();
+    expect(await page.getByLabel('Số điện thoại di động').inputValue()).toBe('0915246810');
+    expect(await page.getByLabel('Thư điện tử (không bắt buộc)').inputValue()).toBe(EMAIL);
+    // the portal's frame: its navigation and the citizen's sign-out, no staff menu
+    await page.getByRole('link', { name: 'Tài khoản của tôi' }).waitFor();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    await page.screenshot({ path: `${OUT}/06-online-form-360.png`, fullPage: true });
   }, STEP_MS);
 });

@@ -125,7 +125,7 @@ export function App() {
       // Public tracking needs no sign-in; the login page links to it.
       return <Layout user={null}><Lazy><AnonymousPage path={path} notice={session.notice} onLoggedIn={(user) => setSession({ status: 'signedIn', user })} /></Lazy></Layout>;
     case 'signedIn':
-      if (!session.user.mustChangePassword && isPortalPage(path)) {
+      if (!session.user.mustChangePassword && isPortalPage(path, session.user)) {
         // the citizen's online submission and account: the portal's frame, as the portal's public pages
         return (
           <Suspense fallback={<PageLoading />}>

@@ -64,9 +64,13 @@ function codePage(path: string, props: PageProps): ReactNode | null {
   return found ? found[1](codeAfter(path, found[0]), props) : null;
 }
 
-/** The signed-in citizen's pages that show in the portal's frame, not the staff one: online submission and supplement, the account. */
-export const isPortalPage = (path: string): boolean =>
-  path === paths.myAccount || path === paths.onlineSubmit || path.startsWith(`${paths.onlineSubmit}/`) || path.startsWith(`${paths.supplementDossier}/`);
+/**
+ * The signed-in citizen's pages that show in the portal's frame, not the staff one: online submission
+ * and supplement, the account — and, for a citizen (`portal.self`), the password change it links to.
+ */
+export const isPortalPage = (path: string, user: User): boolean =>
+  path === paths.myAccount || path === paths.onlineSubmit || path.startsWith(`${paths.onlineSubmit}/`) || path.startsWith(`${paths.supplementDossier}/`)
+  || (path === paths.changePassword && userCan(user, 'portal.self'));
 
 /** The page for a signed-in user at `path`: the refusal when the user may not open it. */
 export function SignedInPage({ path, ...props }: PageProps & { readonly path: string }) {

@@ -59,7 +59,7 @@ export function LoginPage({ onLoggedIn, notice = null }: LoginPageProps) {
       <Notice tone="info">{notice === 'loggedOut' && !problems.form ? t('login.loggedOut') : null}</Notice>
       <Notice tone="error" id="login-error">{problems.form}</Notice>
       <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-describedby={problems.form ? 'login-error' : undefined}>
-        <Field ref={usernameRef} label={t('login.username')} name="username" autoComplete="username" autoCapitalize="none"
+        <Field ref={usernameRef} label={t('login.username')} hint={t('login.usernameHint')} name="username" autoComplete="username" autoCapitalize="none"
           spellCheck={false} required value={username} onChange={(e) => setUsername(e.target.value)}
           error={problems.username ?? null} autoFocus />
         <Field ref={passwordRef} label={t('login.password')} name="password" type="password" autoComplete="current-password"
