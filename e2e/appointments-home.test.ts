@@ -115,4 +115,32 @@ describe('a visit at home', () => {
     const card = day.locator('.task-card').filter({ has: day.getByTestId('stop-note') });
     await card.getByText('10:30–11:00').waitFor();
   }, STEP_MS);
+
+  it('the administrator sees the courier\'s area on /quan-tri/gio-quay and adds a commune, at 1280 and 360 px', async () => {
+    const page = courier.page;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.context().clearCookies();
+    await page.goto(base);
+    await page.getByLabel('Tên đăng nhập').fill('admin');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
+    await page.goto(`${base}/quan-tri/gio-quay?diem=BDVHX-29926`);
+    const areas = page.getByRole('region', { name: 'Địa bàn bưu tá đến tận nhà' });
+    await areas.getByRole('group', { name: 'Lê Văn Tâm' }).waitFor();
+    expect(await areas.getByText(/Tân Hồng \(29926\)/).count()).toBe(1);
+    await areas.getByLabel('Tìm xã, phường').fill('tan');
+    const choose = areas.getByLabel('Chọn xã, phường');
+    await expect.poll(async () => choose.locator('option').count(), { timeout: 20_000 }).toBeGreaterThan(2);
+    const added = (await choose.locator('option').nth(2).getAttribute('value')) ?? '';
+    await choose.selectOption(added);
+    await areas.getByRole('button', { name: 'Lưu địa bàn' }).click();
+    await page.getByText('Đã lưu địa bàn của các bưu tá.').waitFor();
+    const rows = await t.db.selectFrom('courier_areas').select('commune_code').orderBy('commune_code').execute();
+    expect(rows.map((r) => r.commune_code).sort()).toEqual(['29926', added].sort());
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${OUT}/courier-areas-1280.png`, fullPage: true });
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.screenshot({ path: `${OUT}/courier-areas-360.png`, fullPage: true });
+  }, STEP_MS);
 });

@@ -13,6 +13,7 @@ import { Notice } from '../ui/Notice';
 import { PageHeading } from '../ui/PageHeading';
 import { shownError, type ShownError } from '../ui/errors';
 import { CounterHoursCard } from './CounterHoursCard';
+import { CourierAreasSection } from './CourierAreasSection';
 import { fetchCounterHours, saveCounterHours, type CounterHours } from './counter-hours-api';
 import { draftsOf, itemsOfDrafts, type CounterDraft, type DraftCheck } from './counter-hours-draft';
 import { useCounterHoursT } from './i18n';
@@ -89,6 +90,7 @@ export function CounterHoursPage({ user }: { readonly user: User }) {
           {data.counters.length > 0 && <div className="form__actions"><SubmitButton busy={busy} busyText={t('saving')} text={t('save')} /></div>}
         </form>
       )}
+      {data && <CourierAreasSection servicePointCode={data.servicePointCode} />}
     </div>
   );
 }
