@@ -12,6 +12,7 @@ import { getCourierAreas, homeCommunes, saveCourierAreas } from './home-areas';
 import { courierSeatOf } from './home-travel';
 import { appointmentSecret, sign } from './keys';
 import { listHomeVisits, listSlots } from './reads';
+import { recordNoShows } from './staff';
 
 const { t, w } = useWorld();
 const WEEK = ['07:30-11:30', '13:30-17:00'];
@@ -89,6 +90,9 @@ describe('visits at home', () => {
     const moved = await rescheduleBooking(deps(), booked.code, booked.manageToken, '2026-03-12T14:00+07:00');
     expect(moved).toMatchObject({ seat: courierSeatOf(tam().userId), communeCode: w.otherCommune.code });
     expect(await plan('2026-03-12')).toEqual([['pickup', 'Số 9, ấp Mỹ Phú', '14:00', '14:30', `Lịch hẹn tại nhà ${booked.code}`]]);
+    // nobody comes to a counter for a visit at home: the no-show job leaves it to its pickup
+    await recordNoShows(t.db, new Date('2026-03-12T18:00:00+07:00'));
+    expect((await t.db.selectFrom('bookings').select('status').where('code', '=', moved.code).executeTakeFirstOrThrow()).status).toBe('booked');
     await cancelBooking(deps(), moved.code, moved.manageToken);
     expect(await plan('2026-03-12')).toEqual([]);
   });

@@ -75,6 +75,8 @@ export async function recordNoShows(db: Kysely<DB>, now: Date): Promise<number> 
   return db.transaction().execute(async (trx) => {
     const rows = await trx.updateTable('bookings').set({ status: 'no_show', no_show_at: now })
       .where('status', '=', 'booked').where('ends_at', '<', new Date(now.getTime() - NO_SHOW_GRACE_MINUTES * 60_000))
+      // a visit at home is not a visit to the counter: its outcome is its pickup's (collected, or a failed attempt)
+      .where('purpose', '!=', 'home')
       // a booking checked in at the kiosk has its queue ticket: the applicant came
       .where((eb) => eb.not(eb.exists(eb.selectFrom('queue_tickets').select('queue_tickets.id').whereRef('queue_tickets.booking_code', '=', 'bookings.code'))))
       .returning(['code']).execute();
