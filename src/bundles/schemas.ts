@@ -1,5 +1,5 @@
 // The answers of the bundles' routes as TypeBox schemas (the web reads their Static types).
-import { Type } from '@fastify/type-provider-typebox';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import { literals, Nullable } from '../platform/http/schemas';
 import { statuses } from '../shared/dossier-labels';
 import { bundleStatuses } from './aggregate';
@@ -56,3 +56,5 @@ export const BundleDefinitionsSchema = Type.Object({
     form: Type.Object({ schema: Json, askedBy: Type.Record(Type.String(), Type.Array(Type.String())) }),
   })),
 });
+
+export type BundleViewView = Static<typeof BundleViewSchema>;

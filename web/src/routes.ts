@@ -22,6 +22,8 @@ export const paths = {
   processingQueue: '/xu-ly',
   /** a dossier's page is this path + '/' + its code */
   processingDossier: '/xu-ly/ho-so',
+  /** a bundled dossier's page (issue 17) is this path + '/' + its parent code */
+  processingBundle: '/xu-ly/lien-thong',
   dossierSearch: '/xu-ly/tim-kiem',
   /** staff: search the recognised (OCR) text of scans, and the scans that could not be read */
   scanSearch: '/xu-ly/tim-trong-ban-quet',
@@ -120,6 +122,7 @@ export const pagePermissions = {
   // any one of two
   [paths.processingQueue]: ['dossiers.process', 'dossiers.receive'],
   [paths.processingDossier]: ['dossiers.read', 'portal.self'],
+  [paths.processingBundle]: ['dossiers.read', 'portal.self'],
   [paths.supervision]: ['reports.read', 'dossiers.approve'],
   [paths.onlineAssist]: ['dossiers.receive', 'postal.courier'],
 } as const satisfies Record<PagePath, readonly Permission[]>;
@@ -131,6 +134,7 @@ export const counterReturnOf = (code: string): string => `${paths.counterReturn}
 /** The permissions a path needs: its page's, or a dossier page's for `/xu-ly/ho-so/<code>`. */
 export function permissionsFor(path: string): readonly Permission[] {
   if (path.startsWith(`${paths.processingDossier}/`)) return pagePermissions[paths.processingDossier];
+  if (path.startsWith(`${paths.processingBundle}/`)) return pagePermissions[paths.processingBundle];
   if (path.startsWith(`${paths.adminCatalog}/`)) return pagePermissions[paths.adminCatalog];
   if (path.startsWith(`${paths.courierPickups}/`)) return pagePermissions[paths.courierPickups];
   if (path.startsWith(`${paths.courierResults}/`)) return pagePermissions[paths.courierResults];

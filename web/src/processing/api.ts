@@ -21,8 +21,11 @@ import type {
   QueueItemView as QueueItem, TimelinessView as Timeliness, TrackingViewView as TrackingView, WorkItemView as WorkItem,
 } from '../../../src/dossiers/schemas';
 import type { SearchFilters } from '../../../src/dossiers/queries';
+import type { BundleViewView } from '../../../src/bundles/schemas';
 
 export type { ActionResult, DossierDetail, SearchFilters, Timeliness, TrackingView };
+/** A bundled dossier with its members (src/bundles/schemas.ts). */
+export type BundleView = BundleViewView;
 export type DossierListItem = QueueItem;
 export type { QueueFilter, WorkItem };
 export type Assignee = AssignableStaff;

@@ -1,0 +1,83 @@
+// A bundled dossier ("hồ sơ liên thông", issue 17): the parent's state and due time, what holds it
+// up, and its member dossiers — each a link to its own page when the user may open it. Read-only.
+import { api } from '../api/client';
+import { HeadedPage } from '../ui/PageHeading';
+import { DataTable, type Column } from '../ui/DataTable';
+import { LoadedView } from '../ui/Loaded';
+import { Notice } from '../ui/Notice';
+import { Link } from '../ui/router';
+import { useLoad } from '../ui/useLoad';
+import { useBundleT, type BundleT } from './bundle-i18n';
+import { dossierPath } from './DossierPage';
+import { useProcessingT, type ProcessingT } from './i18n';
+import { formatAt, StatusBadge } from './labels';
+import type { BundleView } from './api';
+import './processing.css';
+
+type Member = BundleView['members'][number];
+
+export function BundlePage({ code }: { readonly code: string }) {
+  const b = useBundleT();
+  const t = useProcessingT();
+  const { loaded } = useLoad((signal) => api.get<BundleView>(`/api/v1/bundles/${encodeURIComponent(code)}`, signal), code);
+  return (
+    <HeadedPage title={b('title', { code })} lead={b('lead')}>
+      <LoadedView loaded={loaded} loadingText={b('loading')}>
+        {(bundle) => <BundleBody bundle={bundle} b={b} t={t} />}
+      </LoadedView>
+    </HeadedPage>
+  );
+}
+
+function BundleBody({ bundle, b, t }: { readonly bundle: BundleView; readonly b: BundleT; readonly t: ProcessingT }) {
+  const nameOf = (key: string) => bundle.members.find((m) => m.key === key)?.name ?? key;
+  return (
+    <>
+      <dl className="facts">
+        <dt>{b('group')}</dt><dd>{bundle.definition.name} ({bundle.definition.code})</dd>
+        <dt>{b('applicant')}</dt><dd>{bundle.applicantName}</dd>
+        <dt>{b('receivedAt')}</dt><dd>{formatAt(t, bundle.receivedAt)}</dd>
+        <dt>{b('state')}</dt><dd><strong>{b(`state_${bundle.state.status}`)}</strong></dd>
+        <dt>{b('dueAt')}</dt><dd>{bundle.state.dueAt ? formatAt(t, bundle.state.dueAt) : b('dueUnknown')}</dd>
+        {bundle.statutoryDueAt && <><dt>{b('statutoryDueAt')}</dt><dd>{formatAt(t, bundle.statutoryDueAt)}</dd></>}
+      </dl>
+      {bundle.state.issues.length > 0 && (
+        <section aria-labelledby="bundle-issues">
+          <h2 id="bundle-issues">{b('issues')}</h2>
+          {bundle.state.issues.map((i) => (
+            <Notice key={i.member} tone="info">
+              {i.kind === 'supplement'
+                ? b('issue_supplement', { name: nameOf(i.member), items: i.items.join('; ') })
+                : b('issue_ended', { name: nameOf(i.member), status: t(`status_${i.status}`) })}
+              {' '}{i.blocks.length > 0 ? b('blocks', { names: i.blocks.map(nameOf).join(', ') }) : b('blocksNothing')}
+            </Notice>
+          ))}
+        </section>
+      )}
+      <section aria-labelledby="bundle-members">
+        <h2 id="bundle-members">{b('members')}</h2>
+        <DataTable columns={memberColumns(b, t, nameOf)} rows={bundle.members} rowKey={(m) => m.key} />
+      </section>
+    </>
+  );
+}
+
+function memberColumns(b: BundleT, t: ProcessingT, nameOf: (key: string) => string): Column<Member>[] {
+  return [
+    { key: 'member', header: b('colMember'), rowHeader: true, cell: (m) => m.name },
+    { key: 'code', header: b('colCode'), noWrap: true, cell: (m) => (m.dossier.visible ? <Link to={dossierPath(m.dossier.code)}>{m.dossier.code}</Link> : m.dossier.code) },
+    { key: 'agency', header: b('colAgency'), cell: (m) => m.dossier.competentAgency.name },
+    { key: 'status', header: b('colStatus'), cell: (m) => <StatusBadge t={t} status={m.dossier.status} /> },
+    { key: 'due', header: b('colDue'), noWrap: true, cell: (m) => formatAt(t, m.dossier.dueAt) },
+    { key: 'note', header: b('colNote'), cell: (m) => <MemberNote m={m} b={b} t={t} nameOf={nameOf} /> },
+  ];
+}
+
+function MemberNote({ m, b, t, nameOf }: { readonly m: Member; readonly b: BundleT; readonly t: ProcessingT; readonly nameOf: (key: string) => string }) {
+  const lines: string[] = [];
+  if (m.waitsFor && !m.startedAt) lines.push(b('waitsFor', { name: nameOf(m.waitsFor) }));
+  if (m.waitsFor && m.startedAt) lines.push(b('startedAt', { at: formatAt(t, m.startedAt) }));
+  for (const v of Object.values(m.fed ?? {})) if (typeof v === 'string') lines.push(b('fed', { value: v }));
+  if (m.dossier.resultNumber) lines.push(b('resultNumber', { value: m.dossier.resultNumber }));
+  return lines.length === 0 ? <>—</> : <>{lines.map((l) => <span key={l} className="bundle-note">{l}</span>)}</>;
+}
