@@ -318,6 +318,17 @@ export const matrix: Record<string, Row> = {
   'POST /api/v1/public/citizens/phone-codes': { access: 'public' },
   'POST /api/v1/public/citizens/register': { access: 'public' },
   'POST /api/v1/public/citizens/password-reset': { access: 'public' },
+  'POST /api/v1/public/citizens/codes': { access: 'public' },
+  // the citizen's own phone and e-mail ("Tài khoản của tôi", issue 15 §1)
+  'GET /api/v1/citizens/me/contacts': { access: 'signed-in', needs: ['portal.self'], resource: 'none' },
+  'POST /api/v1/citizens/me/contact-codes': {
+    access: 'signed-in', needs: ['portal.self'], resource: 'none', body: () => ({ email: 'ma-tran@example.vn' }),
+    note: 'the address may have had its codes already (429 ONE_TIME_CODE_RATE_LIMITED)',
+  },
+  'POST /api/v1/citizens/me/contacts': {
+    access: 'signed-in', needs: ['portal.self'], resource: 'none', body: () => ({ email: 'ma-tran@example.vn', code: '000000' }),
+    note: 'the code is wrong on purpose (the matrix changes nobody\'s contacts): 400 ONE_TIME_CODE_WRONG or EXPIRED, or 429',
+  },
   // the national e-ID login (issue 15 §1); its simulator's routes (/eid-sim) are not motcua's API and not in the document
   'GET /api/v1/public/eid/provider': { access: 'public' },
   'GET /api/v1/public/eid/start': { access: 'public' },

@@ -6,7 +6,7 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../platform/context';
 import { ErrorShape, literals } from '../platform/http/schemas';
-import { publicRateLimit, type HttpApp } from '../platform/http/server';
+import { publicRateLimit, signedInContext, type HttpApp } from '../platform/http/server';
 import type { SmsSender } from '../notifications/sms';
 import { CodeSentSchema } from '../appointments/schemas';
 import type { MailSender } from '../notifications/mail';
@@ -79,10 +79,11 @@ export function registerIdentityRoutes(app: HttpApp, deps: RouteDeps & { readonl
     return reply.status(204).send(null);
   });
 
+  const own = signedInContext(deps);
   const signedIn = { 400: ErrorShape, 401: ErrorShape, 403: ErrorShape, 404: ErrorShape, 409: ErrorShape, 429: ErrorShape };
   app.get('/api/v1/citizens/me/contacts', {
     schema: { tags, summary: 'Tài khoản của tôi: số điện thoại và thư điện tử, đã xác thực hay chưa', response: { 200: Contacts, ...signedIn } },
-  }, async (request) => citizenContacts(ctx(request)));
+  }, async (request) => citizenContacts(own(request)));
 
   app.post('/api/v1/citizens/me/contact-codes', {
     config: limited,
@@ -90,7 +91,7 @@ export function registerIdentityRoutes(app: HttpApp, deps: RouteDeps & { readonl
       tags, summary: 'Tài khoản của tôi: gửi mã xác thực đến số điện thoại hoặc địa chỉ thư muốn dùng',
       body: Type.Object(contact, strict), response: { 202: AccountCodeSent, ...signedIn },
     },
-  }, async (request, reply) => reply.status(202).send(await sendContactCode({ ...ctx(request), sms: deps.sms, mail: deps.mail }, { ...request.body, clientAddress: request.ip })));
+  }, async (request, reply) => reply.status(202).send(await sendContactCode({ ...own(request), sms: deps.sms, mail: deps.mail }, { ...request.body, clientAddress: request.ip })));
 
   app.post('/api/v1/citizens/me/contacts', {
     config: limited,
@@ -98,7 +99,7 @@ export function registerIdentityRoutes(app: HttpApp, deps: RouteDeps & { readonl
       tags, summary: 'Tài khoản của tôi: số điện thoại hoặc địa chỉ thư đã nhận đúng mã trở thành của tài khoản, đã xác thực',
       body: Type.Object({ ...contact, code: Code }, strict), response: { 200: Contacts, ...signedIn },
     },
-  }, async (request) => verifyContact(ctx(request), request.body));
+  }, async (request) => verifyContact(own(request), request.body));
 
   app.post('/api/v1/citizens/verify-personal-id', {
     schema: {
