@@ -10,7 +10,7 @@ import { paperRequirement } from '../catalog/model';
 import { getProcedure } from '../catalog/service';
 import type { DossierContext, DossierHook } from '../dossiers/events';
 import { loadEvents } from '../dossiers/events';
-import { performAction } from '../dossiers/service';
+import { onlineInbox, performAction } from '../dossiers/service';
 import type { Actor } from '../platform/actor';
 import { FixedClock } from '../platform/clock';
 import { seedDemo } from '../seed';
@@ -97,6 +97,8 @@ describe('birth + residence + health-insurance bundle (ND 63/2024)', () => {
     await expect(performAction(ctx(actors.clerk), code.residence ?? '', 'receive', {})).rejects.toMatchObject({ code: 'BUNDLE_MEMBER_WAITING' });
     const row = await t.db.selectFrom('dossiers').select(['status', 'received_at']).where('code', '=', code.residence ?? '').executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'submitted', received_at: null });
+    // registered at the counter, not an online submission: not in the one-stop's online inbox
+    expect((await onlineInbox(ctx(actors.clerk))).map((i) => i.code)).not.toContain(code.residence);
   });
 
   it('a supplement in the health-insurance member shows on the parent with its items', async () => {

@@ -34,6 +34,8 @@ export async function onlineInbox(ctx: ServiceContext): Promise<InboxItem[]> {
   if (!can(actor, 'dossiers.receive')) throw forbidden('FORBIDDEN', 'Bạn không có quyền tiếp nhận hồ sơ trực tuyến.');
   const scoped = await scopedActor(ctx.db, actor);
   const rows = await ctx.db.selectFrom('dossiers as d').where(scopeWhere(scoped)).where('d.status', '=', 'submitted')
+    // a bundle's member waiting for another's result is registered too, at a counter: not an online submission
+    .where('d.channel', '=', 'online')
     .select(['d.code', 'd.procedure_code', 'd.applicant_name', 'd.submitted_at', 'd.assisted', 'd.delivery_method', 'd.supplement_count'])
     .orderBy('d.submitted_at').orderBy('d.id').limit(INBOX_LIMIT).execute();
   return rows.map((r) => ({
