@@ -4,7 +4,8 @@
 // the agency with both tasks; the courier collects the transfer and hands the parcel over (API, the
 // signatures are those of postal-day.test.ts), and both dossiers' pages show the post's steps under
 // "Giao nhận hồ sơ (phiếu kiểm soát)" — the forwarded dossier keeps its counter's receipt time. axe on
-// each screen; nothing scrolls sideways. Screenshots go to test-results/postal-transfer/.
+// each screen; nothing scrolls sideways (the courier's day also at 1280 px). Screenshots go to
+// test-results/postal-transfer/.
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './harness';
 import { logIn, useDemoApp } from './demo-app';
@@ -95,6 +96,11 @@ describe('transfers and counter dossiers carried by post, at 360 px', () => {
     await stop.getByRole('link', { name: 'Lập biên bản bàn giao' }).waitFor();
     await stop.getByRole('link', { name: `Mở việc chuyển ${transferNumber}` }).waitFor();
     await screen('courier-day-agency');
+    // the same day on a desk screen
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: `${OUT}/courier-day-agency-1280.png`, fullPage: true });
+    expect(await axeViolations(page), 'courier day at 1280 px: axe').toEqual([]);
+    await page.setViewportSize({ width: 360, height: 800 });
 
     // at the desk (the signatures as drawn elsewhere): the transfer collected, the parcel handed over with the record
     await api('courier', 'POST', `/api/v1/postal/legs/${transferNumber}/collect-transfer`, { senderSignature: { name: 'Nguyễn Minh Khoa', image: PNG }, courierSignature: { name: 'Lê Văn Tâm', image: PNG } });
