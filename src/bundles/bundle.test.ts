@@ -10,7 +10,7 @@ import { paperRequirement } from '../catalog/model';
 import { getProcedure } from '../catalog/service';
 import type { DossierContext, DossierHook } from '../dossiers/events';
 import { loadEvents } from '../dossiers/events';
-import { onlineInbox, performAction } from '../dossiers/service';
+import { getDossier, onlineInbox, performAction } from '../dossiers/service';
 import type { Actor } from '../platform/actor';
 import { FixedClock } from '../platform/clock';
 import { seedDemo } from '../seed';
@@ -148,6 +148,7 @@ describe('birth + residence + health-insurance bundle (ND 63/2024)', () => {
       const row = await t.db.selectFrom('dossiers').select(['id', 'code']).where('code', '=', code[key] ?? '').executeTakeFirstOrThrow();
       const record = nationalRecord(await loadEvents(t.db, row), { staffNames: new Map(), publicUrl: 'https://motcua.test' });
       expect(record).toMatchObject({ MaHoSo: row.code, MaHoSoLienThong: parent });
+      expect((await getDossier(ctx(actors.clerk), row.code)).bundle).toBe(parent);
       const outbox = await t.db.selectFrom('sync_outbox').select('seq').where('dossier_code', '=', row.code).execute();
       expect(outbox.length).toBe(record.SoThuTuDongBo);
     }

@@ -96,6 +96,8 @@ export interface DossierDetail {
   readonly delivery: Delivery | null;
   /** who is who: the applicant (the filer) for themself, for an organisation, or for another person */
   readonly party: Party;
+  /** a bundle's member (src/bundles): the parent's code, from its intake event; null for a dossier of its own */
+  readonly bundle: string | null;
   readonly submittedAt: string;
   readonly receivedAt: string | null;
   readonly dueAt: string | null;
@@ -161,6 +163,7 @@ export async function getDossier(ctx: DossierReadContext, code: string): Promise
     ledger: ledgerEntry(d.ledger_year, d.ledger_serial),
     delivery: d.delivery_method === null ? null : { method: d.delivery_method, address: d.delivery_address },
     party: partyOf(d.applicant_party),
+    bundle: typeof events[0]?.payload.bundle === 'string' ? events[0].payload.bundle : null,
     submittedAt: d.submitted_at.toISOString(), receivedAt: iso(d.received_at), dueAt: iso(d.due_at), originalDueAt: iso(d.original_due_at),
     finishedAt: iso(d.finished_at), returnedAt: iso(d.returned_at), remainingWorkingMinutes: remaining, timeliness: badgeOf(d, now),
     supplementCount: d.supplement_count, apologyUsed: d.apology_used, formData: d.form_data, papers,

@@ -40,6 +40,7 @@ export const DossierDetailSchema = Type.Object({
   applicant: Type.Object({ name: Type.String(), phone: Nullable(Type.String()), personalId: Nullable(Type.String()) }),
   receivingAgency: Agency, receivingPoint: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
   competentAgency: Agency, ledger: Ledger, delivery: DeliverySchema, party: PartySchema,
+  bundle: Nullable(Type.String({ description: 'mã hồ sơ liên thông (hồ sơ cha) khi hồ sơ là một thủ tục thành phần' })),
   submittedAt: Instant, receivedAt: Nullable(Instant), dueAt: Nullable(Instant), originalDueAt: Nullable(Instant),
   finishedAt: Nullable(Instant), returnedAt: Nullable(Instant),
   remainingWorkingMinutes: Nullable(Type.Integer()), timeliness: Nullable(TimelinessSchema),

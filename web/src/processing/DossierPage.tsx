@@ -71,6 +71,7 @@ function Summary({ t, d }: { readonly t: ProcessingT; readonly d: DossierDetail 
   return (
     <dl className="facts">
       <dt>{t('procedure')}</dt><dd>{d.procedure.name} ({d.procedure.code})</dd>
+      {d.bundle && <><dt>{t('partOfBundle')}</dt><dd><Link to={`${paths.processingBundle}/${encodeURIComponent(d.bundle)}`}>{d.bundle}</Link></dd></>}
       <dt>{t('status')}</dt><dd><StatusBadge t={t} status={d.status} /></dd>
       <Whereabouts t={t} d={d} />
       <dt>{t('applicant')}</dt><dd>{d.applicant.name}</dd>
