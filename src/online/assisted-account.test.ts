@@ -20,9 +20,8 @@ async function lastCode(phone84: string): Promise<string> {
   return /([0-9]{6})/.exec(sms.text)?.[1] ?? '';
 }
 
-/** A clerk files for the citizen and the citizen confirms with the code sent to the phone. */
-async function fileAssisted(phone: string, personalId: string, name: string) {
-  const ctx = clerk();
+/** Staff (a clerk unless told) file for the citizen and the citizen confirms with the code sent to the phone. */
+async function fileAssisted(phone: string, personalId: string, name: string, ctx: OnlineContext = clerk()) {
   const draft = await createDraft(ctx, {
     procedureCode: w.procedureCode,
     applicant: { name, phone, personalId, unitCode: w.commune.code },
@@ -91,6 +90,15 @@ describe('assisted filing gives the citizen an account', () => {
     expect(await userOf('0977555666')).toMatchObject([{ personal_id: '087190004444', personal_id_verified_via: 'counter' }]);
     expect(await w.db.selectFrom('users').select('id').where('personal_id', '=', '087190009999').execute()).toEqual([]);
     expect((await accountSms(other.filed.code)).map((s) => (s.payload as Record<string, unknown>).created)).toEqual([false]);
+  }, 60_000);
+});
+
+describe('a postal worker files at the citizen\'s home', () => {
+  it('the citizen confirms and gets the account, as with a clerk', async () => {
+    const courier: OnlineContext = { ...w.ctx(w.actors.courier), payments: null, sms: createSmsSimulator({ db: w.db, clock: w.clock }) };
+    const { filed } = await fileAssisted('0977222333', '087190006666', 'Trương Thị Mai', courier);
+    expect(await userOf('0977222333')).toMatchObject([{ personal_id: '087190006666', personal_id_verified_via: 'counter' }]);
+    expect((await accountSms(filed.code)).length).toBe(1);
   }, 60_000);
 });
 
