@@ -17,6 +17,7 @@ import { createSmsSimulator } from '../src/notifications/sms-simulator';
 import { startTestSmtpServer, type TestSmtpServer } from '../src/notifications/smtp.test-helper';
 import { systemClock } from '../src/platform/clock';
 import { logIn as logInAs, useDemoApp } from './demo-app';
+import { axeViolations } from './harness';
 
 const OUT = 'test-results/online-citizen';
 const STEP_MS = 180_000;
@@ -282,9 +283,11 @@ describe('the one-stop returns an online dossier once with everything missing, o
       await page.locator('li.supplement-item', { hasText: item }).getByText(/^Đã tải lên/).waitFor();
     }
     await shot('18-citizen-supplement-ready');
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Gửi bổ sung' }).click();
     await page.getByText('Đã gửi bổ sung. Hồ sơ đã trở lại bộ phận một cửa để tiếp tục giải quyết.').waitFor();
     await shot('19-citizen-supplement-sent');
+    expect(await axeViolations(page)).toEqual([]);
     const row = await demo.app.t.db.selectFrom('dossiers').select(['status', 'supplement_count']).where('code', '=', incomplete).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'submitted', supplement_count: 1 });
     const told = await messages();
