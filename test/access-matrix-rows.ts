@@ -156,6 +156,11 @@ export const matrix: Record<string, Row> = {
   'POST /api/v1/online/drafts/{id}/confirmation-code': { access: 'signed-in', needs: ['portal.self', 'dossiers.receive', 'postal.courier'], resource: 'none', body: () => ({}), note: onlineDraftNote },
   'POST /api/v1/online/drafts/{id}/submit': { access: 'signed-in', needs: ['portal.self', 'dossiers.receive', 'postal.courier'], resource: 'none', body: () => ({}), note: onlineDraftNote },
   'GET /api/v1/online/inbox': { access: 'signed-in', needs: ['dossiers.receive'], resource: 'none' },
+  'GET /api/v1/online/dossiers/{code}/supplement': { access: 'signed-in', needs: ['portal.self'], resource: 'dossier' },
+  'POST /api/v1/online/dossiers/{code}/supplement': {
+    access: 'signed-in', needs: ['portal.self'], resource: 'dossier', body: () => ({ papers: [{ item: 'Bản sao giấy khai sinh', fileId: 1 }] }),
+    note: 'the dossier of scope A was received at a counter and awaits no supplement: 409 SUPPLEMENT_NOT_ONLINE',
+  },
   'GET /api/v1/online/stats': { access: 'signed-in', needs: ['reports.read', 'dossiers.read'], resource: 'none', query: period },
   'GET /api/v1/dossiers/{code}/slips/{file}': { access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'dossier' },
   'GET /api/v1/ledger.pdf': { access: 'signed-in', needs: ['dossiers.read'], resource: 'none', query: period },
@@ -195,6 +200,7 @@ export const matrix: Record<string, Row> = {
     note: 'sync row 1 may be missing, out of scope (404) or not failed (409): the administrator is let in and answered 404 or 409',
   },
   'GET /api/v1/sync/stats': { access: 'signed-in', needs: ['sync.read'], resource: 'none', query: period },
+  'POST /api/v1/sync/backfill': { access: 'signed-in', needs: ['sync.manage'], resource: 'none', body: () => ({ from: '2026-03-01', to: '2026-03-31' }) },
   'GET /api/v1/admin/outbox': { access: 'signed-in', needs: ['directory.manage'], resource: 'shared' },
   'POST /api/v1/admin/outbox/{id}/retry': {
     access: 'signed-in', needs: ['directory.manage'], resource: 'shared',

@@ -32,6 +32,8 @@ export { checkChain, compareWithFold, verifyAudit, verifyChain, type BrokenLink 
 // who sees which dossier, for the capabilities that read dossiers in SQL (supervision)
 export { isDossierInScope, scopedActor, scopeWhere, type ScopedActor } from './scope';
 export { resultPickupFacts, type ResultPickupFacts } from './pickup-facts';
+// the dossiers changed in a period, for the national sync's backfill (src/sync/backfill.ts)
+export { dossiersChangedBetween, type ChangedDossier } from './changed';
 // a dossier's papers and filing, for the document store's hook (src/documents/store-hook.ts)
 export { filingOf, papersOf, resultFilesOf, type PaperFile, type ResultFileEvent } from './papers-of';
 // bundles (src/bundles, issue 17): the parent's code from the receiving agency's serial, its members' summaries

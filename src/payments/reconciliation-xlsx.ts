@@ -2,7 +2,7 @@
 // mismatch in the provincial office's words.
 import ExcelJS from 'exceljs';
 import { writeSafeXlsx } from '../platform/xlsx';
-import { formatShortDateTime } from '../forms/format';
+import { formatShortDateTime } from '../forms';
 import { duplicateRefundLabels, type Mismatch, type Reconciliation } from './reconcile-rules';
 
 const refundText = (x: Mismatch): string => (x.refund ? `${duplicateRefundLabels[x.refund.state]}${x.refund.at ? ` (${formatShortDateTime(new Date(x.refund.at))})` : ''}` : '');

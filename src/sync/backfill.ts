@@ -9,7 +9,7 @@
 // read — the receipt rows (indicator 1.4) and each dossier's newest acknowledged row (the backfill).
 import { sql } from 'kysely';
 import { assertCan } from '../accounts/policy';
-import { dossiersChangedBetween, type ChangedDossier } from '../dossiers/changed';
+import { dossiersChangedBetween, type ChangedDossier } from '../dossiers/service';
 import type { Actor } from '../platform/actor';
 import { recordAudit } from '../platform/audit-log';
 import type { Clock } from '../platform/clock';
