@@ -127,6 +127,8 @@ describe('birth + residence + health-insurance bundle (ND 63/2024)', () => {
     expect(events.map((e) => e.action)).toEqual(['submitted', 'receive']);
     expect(events[1]?.payload).toMatchObject({ bundle: parent, prerequisite: code.birth, fed: { birthRegistrationNumber: '125/2026' } });
     expect(events[1]?.actorId).toBeNull();
+    const timeline = (await getDossier(ctx(actors.clerk), residence.code)).timeline.map((e) => e.label);
+    expect(timeline).toEqual(['Đăng ký hồ sơ liên thông (chờ kết quả thủ tục trước)', 'Tiếp nhận hồ sơ']);
   });
 
   it('the complete supplement restarts the health-insurance clock; the parent due time is the latest member\'s', async () => {

@@ -255,3 +255,12 @@ export const isDislike = (stars: number): boolean => stars <= DISLIKE_MAX_STARS;
 /** A whole number of stars on the scale. */
 export const isRatingStars = (v: unknown): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= RATING_MIN_STARS && v <= RATING_MAX_STARS;
+
+/**
+ * The intake event's label: a counter or postal receipt, an online submission, or — a bundle's member
+ * that waits for another member's result (issue 17) — registered at the counter without a clock.
+ */
+export function intakeLabel(action: 'received' | 'submitted', payload: Readonly<Record<string, unknown>>): string {
+  if (action === 'received') return 'Tiếp nhận hồ sơ';
+  return payload.channel === 'online' ? 'Nộp hồ sơ trực tuyến' : 'Đăng ký hồ sơ liên thông (chờ kết quả thủ tục trước)';
+}

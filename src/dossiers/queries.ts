@@ -10,7 +10,7 @@ import { forbidden, unauthenticated, validationFailed } from '../platform/errors
 import { calendarAround } from './work-calendar';
 import { loadEvents, type DossierEvent, type DossierRow } from './events';
 import { evolve, lifecycleOf, type DerivedDossier } from './fold';
-import { actionLabels, allowedActions, isAction, statusLabels, type Action, type Status } from './lifecycle';
+import { actionLabels, allowedActions, intakeLabel, isAction, statusLabels, type Action, type Status } from './lifecycle';
 import { userNames } from '../accounts/service';
 import { assignableStaff, type AssignableStaff } from '../accounts/references';
 import { procedureRules } from '../catalog/references';
@@ -168,7 +168,7 @@ export async function getDossier(ctx: DossierReadContext, code: string): Promise
     finishedAt: iso(d.finished_at), returnedAt: iso(d.returned_at), remainingWorkingMinutes: remaining, timeliness: badgeOf(d, now),
     supplementCount: d.supplement_count, apologyUsed: d.apology_used, formData: d.form_data, papers,
     timeline: events.map((e, i) => ({
-      seq: e.seq, at: e.at.toISOString(), action: e.action, label: eventLabel(e.action), status: statuses[i] ?? null,
+      seq: e.seq, at: e.at.toISOString(), action: e.action, label: e.action === 'received' || e.action === 'submitted' ? intakeLabel(e.action, e.payload) : eventLabel(e.action), status: statuses[i] ?? null,
       actorRole: citizen ? null : e.actorRole, payload: citizen ? citizenPayload(e) : { ...e.payload },
     })),
     steps,

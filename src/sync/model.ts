@@ -4,7 +4,7 @@
 // Field names are the portal's (TD.DichVuCongApi, F766); the authoritative schema is TT 04/2025 [U].
 import { evolve, type DerivedDossier } from '../dossiers/fold';
 import type { DossierEvent } from '../dossiers/events';
-import { actionLabels, isAction, syncCode, type SyncCode } from '../dossiers/lifecycle';
+import { actionLabels, intakeLabel, isAction, syncCode, type SyncCode } from '../dossiers/lifecycle';
 import { vnWallClock } from '../shared/civil-date';
 
 export type { SyncCode };
@@ -93,10 +93,8 @@ export interface RecordContext {
   readonly publicUrl: string;
 }
 
-const intakeLabels = { received: 'Tiếp nhận hồ sơ', submitted: 'Nộp hồ sơ trực tuyến' } as const;
-
 function stepLabel(e: DossierEvent): string {
-  if (e.action === 'received' || e.action === 'submitted') return intakeLabels[e.action];
+  if (e.action === 'received' || e.action === 'submitted') return intakeLabel(e.action, e.payload);
   return isAction(e.action) ? actionLabels[e.action] : e.action;
 }
 
