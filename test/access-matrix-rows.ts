@@ -363,6 +363,10 @@ export const matrix: Record<string, Row> = {
     access: 'signed-in', needs: ['appointments.configure'], resource: 'none',
     body: (s) => ({ servicePointCode: s.servicePointCode, rules: { minNoticeMinutes: 120, horizonDays: 30, homeCouriers: 2, homeTravelMinutes: 20 }, counterProcedures: {}, exceptions: [] }),
   },
+  // visits at home (issue 14 §2): the couriers' areas are the point's administrators'; the portal's communes are public
+  'GET /api/v1/appointments/service-points/{code}/courier-areas': { access: 'signed-in', needs: ['appointments.configure'], resource: 'none' },
+  'PUT /api/v1/appointments/service-points/{code}/courier-areas': { access: 'signed-in', needs: ['appointments.configure'], resource: 'none', body: () => ({ items: [] }) },
+  'GET /api/v1/portal/home-communes': { access: 'public' },
   'GET /api/v1/appointments/pickups/{code}': {
     access: 'signed-in', needs: ['portal.self', 'appointments.book'], resource: 'dossier',
     note: 'a dossier of the matrix world whose result is not returned at a counter answers 404/409',

@@ -5,7 +5,8 @@ import type { RouteDeps } from '../platform/context';
 import { ErrorShape } from '../platform/http/schemas';
 import { publicRateLimit, requireActor, type HttpApp } from '../platform/http/server';
 import { vnDateOfInstant } from '../shared/civil-date';
-import { getCourierAreas, homeCommunes, saveCourierAreas } from './home-areas';
+import { getCourierAreas, saveCourierAreas } from './courier-areas';
+import { homeCommunes } from './home-areas';
 import { CourierAreasSchema, HomeCommunesSchema } from './schemas';
 
 const strict = { additionalProperties: false } as const;

@@ -6,9 +6,16 @@
 // × 1.4) at 25 km/h, rounded up to 5 minutes and never less than within a commune; otherwise the
 // point's configured `homeTravelMinutes`. Symmetric, so "no two visits of one courier closer than
 // the travel between them" holds whichever of the two was booked first.
-import { roadKm, type LatLng } from '../postal/geo';
+import { roadKm, type LatLng } from '../postal/service';
 import type { EpochMs } from '../shared/civil-date';
-import type { SeatBooking } from './slots';
+
+/** A booked visit as slots.ts holds it (its SeatBooking): the courier's seat, its times, its commune. */
+interface SeatBooking {
+  readonly seat: string;
+  readonly start: EpochMs;
+  readonly end: EpochMs;
+  readonly commune?: string | null;
+}
 
 /** Minutes between two visits in the same commune [U]: configuration until measured. */
 export const SAME_COMMUNE_TRAVEL_MINUTES = 10;

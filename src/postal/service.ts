@@ -14,3 +14,5 @@ export { consignmentNotePdf, handoverRecordPdf } from './documents';
 export { moveBookedVisitPickup, openBookedVisitPickup, releaseBookedVisitPickup, type BookedVisit } from './booked-visits';
 export { currentCommune, type CurrentCommune } from './commune';
 export { postalHandoffs } from './handoffs';
+// the road distance between two places (appointments' travel between visits at home)
+export { roadKm, type LatLng } from './geo';
