@@ -8,7 +8,8 @@
  * and how much PostgreSQL's. Several alternating runs; the spread is printed.
  *
  * `npm run bench -- scale` (env: SCALE_CLIENTS, default 16; SCALE_SECONDS per run, default 8;
- * SCALE_RUNS, default 3).
+ * SCALE_RUNS, default 3), then the failover run of bench/scale-failover.ts (SCALE_FAILOVER=0 skips
+ * it; SCALE_FAILOVER=only runs it alone).
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -19,6 +20,7 @@ import { freePort } from '../src/platform/db/embedded';
 import { login, postIntake } from '../test/intake-stream';
 import { startRoundRobinProxy } from '../test/round-robin-proxy';
 import { exited, startServer, type ServerProcess } from '../test/server-process';
+import { run as runFailover } from './scale-failover';
 
 const CLIENTS = Number(process.env.SCALE_CLIENTS ?? 16);
 const SECONDS = Number(process.env.SCALE_SECONDS ?? 8);
@@ -48,6 +50,15 @@ const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.flo
 const fmt = (x: number) => x.toFixed(1);
 
 export async function run(): Promise<void> {
+  const failover = process.env.SCALE_FAILOVER;
+  if (failover !== 'only') await runInstances();
+  if (failover !== '0') {
+    console.log('── failover (pg_auto_failover) ──');
+    await runFailover();
+  }
+}
+
+async function runInstances(): Promise<void> {
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-scale-'));
   const connection = await openDatabase(loadConfig({ MOTCUA_DATA_DIR: path.join(folder, 'db') }), { command: 'bench-scale' });
   const servers: ServerProcess[] = [];
