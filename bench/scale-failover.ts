@@ -111,7 +111,9 @@ export async function run(): Promise<void> {
     const sync = await withClient(await resolveUrl(url), async (c) => (await c.query<{ s: string }>("SELECT current_setting('synchronous_standby_names') AS s")).rows[0]?.s);
     console.log(`pg_auto_failover: monitor, primary and secondary up in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s; synchronous_standby_names = '${sync}'`);
     const port = await freePort();
-    server = await startServer(dataDir, port, 300_000, { DATABASE_URL: url, MOTCUA_ANCHOR_KEY_FILE: `${dataDir}-anchor.pem` });
+    // MOTCUA_JOBS=off: with jobs on, a job that finishes during the outage makes pg-boss's own fail()/complete() reject
+    // unhandled and ends the process (seen here, 2026-12-07; docs/scale.md) — that is pg-boss's, not the failover's
+    server = await startServer(dataDir, port, 300_000, { DATABASE_URL: url, MOTCUA_ANCHOR_KEY_FILE: `${dataDir}-anchor.pem`, MOTCUA_JOBS: 'off' });
     const base = `http://127.0.0.1:${port}`;
     const { token } = await login(base, 'clerk');
 
@@ -160,6 +162,7 @@ export async function run(): Promise<void> {
     console.log(`intakes: ${outcomes.length} sent, ${outcomes.length - failed.length} acknowledged at once, ${failed.length} not (${failedDuring.length} during the outage; answers ${statuses || '—'}), `
       + `${retried.filter((r) => r.status === 201).length}/${failed.length} acknowledged when retried with their keys`);
     console.log(`acknowledged intakes lost: ${lost.length} of ${acknowledged.size}; stored twice: ${twice}`);
+    if (server.child.exitCode !== null || server.child.signalCode !== null) console.log(`motcua serve ended (${server.child.exitCode ?? server.child.signalCode}):\n${server.output().slice(-4000)}`);
     if (lost.length > 0 || twice > 0) process.exitCode = 1;
   } finally {
     if (server) { server.child.kill('SIGTERM'); await exited(server.child); }
