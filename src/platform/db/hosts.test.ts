@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accepts, hostListOf, isMultiHost, resolveUrl } from './hosts';
+import { isDatabaseUnavailable } from './unavailable';
 
 describe('multi-host connection strings', () => {
   it('reads the hosts in order, their ports and target_session_attrs, and gives each host its own URL', () => {
@@ -34,6 +35,8 @@ describe('multi-host connection strings', () => {
   });
 
   it('says which hosts it tried when none answers', async () => {
-    await expect(resolveUrl('postgres://a@127.0.0.1:1,127.0.0.1:2/motcua?target_session_attrs=read-write')).rejects.toThrow(/127\.0\.0\.1:1.*127\.0\.0\.1:2/);
+    const failure = resolveUrl('postgres://a@127.0.0.1:1,127.0.0.1:2/motcua?target_session_attrs=read-write');
+    await expect(failure).rejects.toThrow(/127\.0\.0\.1:1.*127\.0\.0\.1:2/);
+    expect(isDatabaseUnavailable(await failure.catch((e: unknown) => e))).toBe(true); // 503 while a failover is under way, never a 500
   });
 });

@@ -46,6 +46,9 @@ export function hostListOf(url: string): HostList {
 
 export const isMultiHost = (url: string): boolean => { const l = hostListOf(url); return l.hosts.length > 1 || l.target !== 'any'; };
 
+/** SQLSTATE 08001 (as libpq's): the database is unavailable for now (503, db/unavailable.ts), e.g. during a failover. */
+const unableToConnect = (message: string): Error => Object.assign(new Error(message), { code: '08001' });
+
 interface SessionFacts { readonly inRecovery: boolean; readonly readOnly: boolean }
 
 /** What `target` accepts of a session; prefer-standby's second round (any server) is the picker's. */
@@ -84,7 +87,7 @@ async function probe(list: HostList, timeoutMs: number): Promise<number> {
       }
     }
   }
-  throw new Error(`không máy chủ PostgreSQL nào đáp ứng target_session_attrs=${list.target} (${reasons.join('; ')})`);
+  throw unableToConnect(`không máy chủ PostgreSQL nào đáp ứng target_session_attrs=${list.target} (${reasons.join('; ')})`);
 }
 
 /** The host a pool on a multi-host URL uses now; `forget()` after a failure makes the next connection probe again. */
@@ -133,7 +136,7 @@ export function pickingClient(picker: HostPicker): typeof pg.Client {
         try {
           await super.connect();
           if (picker.list.target !== 'prefer-standby' && !accepts(picker.list.target, await sessionFacts(this))) {
-            throw new Error(`máy chủ ${h?.host}:${h?.port} không còn là ${picker.list.target}`);
+            throw unableToConnect(`máy chủ ${h?.host}:${h?.port} không còn là ${picker.list.target}`);
           }
         } catch (e) {
           picker.forget(index);

@@ -3,7 +3,8 @@
 // exception), 57P01–57P03 (terminated by the administrator, crash shutdown, cannot connect now:
 // starting up or recovering), 53300 (too many connections); node's socket errors; and the
 // messages node-postgres gives, without a code, when a socket closes under a query.
-const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+// 25006: a write reached a server that has just become read-only (a primary being demoted in a failover)
+const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '25006']);
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 const MESSAGES = [
   'Connection terminated',
