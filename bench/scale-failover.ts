@@ -169,5 +169,6 @@ export async function run(): Promise<void> {
     await stopPaf(paf);
     await fs.rm(dataDir, { recursive: true, force: true });
     await fs.rm(`${dataDir}-anchor.pem`, { force: true });
+    await fs.rm(`${dataDir}-anchor.pem.pub`, { force: true });
   }
 }

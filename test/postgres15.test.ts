@@ -64,7 +64,7 @@ describe.runIf(available)(`motcua on Debian's PostgreSQL 15 (${PG15_PACKAGE}) wi
     if (server) { server.child.kill('SIGTERM'); await exited(server.child); }
     await primaryDb?.destroy();
     await cluster?.destroy();
-    if (dataDir) { await fs.rm(dataDir, { recursive: true, force: true }); await fs.rm(`${dataDir}-anchor.pem`, { force: true }); }
+    if (dataDir) { await fs.rm(dataDir, { recursive: true, force: true }); await fs.rm(`${dataDir}-anchor.pem`, { force: true }); await fs.rm(`${dataDir}-anchor.pem.pub`, { force: true }); }
   }, 120_000);
 
   it('migrates, seeds and takes intakes on PostgreSQL 15 through DATABASE_URL', async () => {
