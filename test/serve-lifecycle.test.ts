@@ -26,7 +26,7 @@ describe('motcua serve', () => {
     const port = await freePort();
 
     // the first start also lives the demo's last working days (src/demo-day.ts) through the API
-    const first = await startServer(dataDir, port, 180_000);
+    const first = await startServer(dataDir, port, 180_000, {}, { demoDossiers: true });
     const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clerk', password: 'motcua-demo' }),
     });
@@ -37,7 +37,7 @@ describe('motcua serve', () => {
     expect(await exited(first.child)).toBe(0);
     expect(postgresRunningIn(dataDir)).toBe(false);
 
-    const second = await startServer(dataDir, port, 90_000);
+    const second = await startServer(dataDir, port, 90_000, {}, { demoDossiers: true });
     expect(second.output()).not.toContain('đang nạp dữ liệu mẫu'); // the data was kept
     const again = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clerk', password: 'motcua-demo' }),

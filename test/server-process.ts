@@ -8,10 +8,15 @@ export interface ServerProcess {
   output(): string;
 }
 
-/** `env`: more of the server's environment, e.g. `DATABASE_URL` for instances sharing one PostgreSQL. */
-export async function startServer(dataDir: string, port: number, timeoutMs = 120_000, env: Readonly<Record<string, string>> = {}): Promise<ServerProcess> {
+/**
+ * `env`: more of the server's environment, e.g. `DATABASE_URL` for instances sharing one PostgreSQL.
+ * `demoDossiers`: the demo's past working days too (src/demo-day.ts); off by default, so that the
+ * tests counting dossiers count only their own.
+ */
+export async function startServer(dataDir: string, port: number, timeoutMs = 120_000, env: Readonly<Record<string, string>> = {}, options: { demoDossiers?: boolean } = {}): Promise<ServerProcess> {
   let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--seed-demo', '--port', String(port), '--host', '127.0.0.1'], {
+  const demo = options.demoDossiers ? ['--seed-demo'] : ['--seed-demo', '--demo-without-dossiers'];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', ...demo, '--port', String(port), '--host', '127.0.0.1'], {
     env: { ...process.env, MOTCUA_DATA_DIR: dataDir, DATABASE_URL: '', MOTCUA_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -69,18 +69,20 @@ function fileCommand(name: 'backup' | 'restore', summary: string, help: string):
 export const commands = {
   serve: {
     summary: 'chạy máy chủ web và API',
-    help: `motcua serve [--port 3000] [--host localhost] [--seed-demo]
+    help: `motcua serve [--port 3000] [--host localhost] [--seed-demo [--demo-without-dossiers]]
 
 Chạy máy chủ. Không có DATABASE_URL thì khởi động PostgreSQL nhúng trong MOTCUA_DATA_DIR/pg.
-  --port       cổng HTTP (mặc định PORT hoặc 3000)
-  --host       địa chỉ lắng nghe (mặc định HOST hoặc localhost)
-  --seed-demo  nạp dữ liệu mẫu Đồng Tháp nếu cơ sở dữ liệu trống`,
-    options: { port: { type: 'string' }, host: { type: 'string' }, 'seed-demo': { type: 'boolean' } },
+  --port                    cổng HTTP (mặc định PORT hoặc 3000)
+  --host                    địa chỉ lắng nghe (mặc định HOST hoặc localhost)
+  --seed-demo               nạp dữ liệu mẫu Đồng Tháp nếu cơ sở dữ liệu trống, kèm hồ sơ của
+                            những ngày làm việc vừa qua
+  --demo-without-dossiers   dữ liệu mẫu không kèm hồ sơ (đơn vị, thủ tục, tài khoản)`,
+    options: { port: { type: 'string' }, host: { type: 'string' }, 'seed-demo': { type: 'boolean' }, 'demo-without-dossiers': { type: 'boolean' } },
     async run(v) {
       const base = loadConfig();
       const config = { ...base, port: portOf(str(v.port), base.port), host: str(v.host) ?? base.host };
       const { serve } = await import('./serve');
-      await serve(config, { seedDemo: v['seed-demo'] === true });
+      await serve(config, { seedDemo: v['seed-demo'] === true, demoDossiers: v['demo-without-dossiers'] !== true });
       return -1;
     },
   },

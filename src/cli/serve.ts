@@ -14,7 +14,8 @@ import { countAlert, createMetrics } from '../platform/metrics';
 import { DEMO_PASSWORD, demoUsers, isEmptyDatabase, seedDemo } from '../seed';
 import { seedDemoDay } from '../demo-day';
 
-export async function serve(config: Config, options: { seedDemo: boolean }): Promise<void> {
+/** `demoDossiers`: with the demo data, the dossiers of its last working days (src/demo-day.ts). */
+export async function serve(config: Config, options: { seedDemo: boolean; demoDossiers: boolean }): Promise<void> {
   let connection = await openDatabase(config, { command: 'serve' });
   let stopping = false;
   let jobs: JobRunner | undefined;
@@ -56,8 +57,10 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
   if (options.seedDemo && (await isEmptyDatabase(connection.db))) {
     process.stdout.write('Cơ sở dữ liệu trống: đang nạp dữ liệu mẫu tỉnh Đồng Tháp…\n');
     await seedDemo(connection.db, systemClock);
-    const day = await seedDemoDay(connection.db, config);
-    process.stdout.write(`Đã nạp ${day.dossiers} hồ sơ và ${day.pickups} yêu cầu thu gom mẫu của những ngày làm việc vừa qua.\n`);
+    if (options.demoDossiers) {
+      const day = await seedDemoDay(connection.db, config);
+      process.stdout.write(`Đã nạp ${day.dossiers} hồ sơ và ${day.pickups} yêu cầu thu gom mẫu của những ngày làm việc vừa qua.\n`);
+    }
     seeded = true;
   }
   if (roles.separate) connection = await reopenAs(connection, roles.appUrl);
