@@ -7,7 +7,7 @@ import { openDatabase, reopenAs } from '../platform/db/connect';
 import { appRoleCredentials, ensureAppRole, grantAppRole, roleOfUrl, serverRoles } from '../platform/db/roles';
 import { migrate } from '../platform/db/migrate';
 import { hostListOf, resolveUrl } from '../platform/db/hosts';
-import { createJobRunner, prepareJobSchema, type JobRunner } from '../platform/jobs';
+import { createJobRunner, outageRejectionHandler, prepareJobSchema, type JobRunner } from '../platform/jobs';
 import { createAlert } from '../platform/alerts';
 import { watchDatabase, type DatabaseWatch } from '../platform/db/watch';
 import { countAlert, createMetrics } from '../platform/metrics';
@@ -85,6 +85,7 @@ export async function serve(config: Config, options: { seedDemo: boolean; demoDo
   // Background jobs (escalation every N minutes, backfills) through pg-boss in the same database;
   // MOTCUA_JOBS=off leaves them to other instances.
   if (jobsOn) {
+    process.on('unhandledRejection', outageRejectionHandler((line) => app.log.warn(line)));
     jobs = createJobRunner({
       connectionString: connection.url,
       migrate: !roles.separate,

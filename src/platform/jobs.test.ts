@@ -3,7 +3,7 @@
 // that meets a database outage is a warning, not a job failure.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { createJobRunner, everyMinutesCron } from './jobs';
+import { createJobRunner, everyMinutesCron, outageRejectionHandler } from './jobs';
 
 let t: TestDatabase;
 beforeAll(async () => { t = await createTestDatabase(); });
@@ -61,4 +61,20 @@ describe('job runner', () => {
       await runner.stop();
     }
   }, 30_000);
+});
+
+describe('an unhandled rejection in the server', () => {
+  it('is logged when the database is unavailable (pg-boss\'s un-awaited complete during a restart), and still ends the process otherwise', () => {
+    const lines: string[] = [];
+    const handler = outageRejectionHandler((line) => lines.push(line));
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const shutdown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    handler(refused);
+    handler(shutdown);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('ECONNREFUSED');
+    const bug = new TypeError('cannot read properties of undefined');
+    expect(() => handler(bug)).toThrow(bug);
+    expect(() => handler(Object.assign(new Error('duplicate key'), { code: '23505' }))).toThrow('duplicate key');
+  });
 });

@@ -115,3 +115,20 @@ export function createJobRunner(options: {
     },
   };
 }
+
+/**
+ * pg-boss 10 does not await the `complete`/`fail` it sends after a job's handler (manager.js
+ * `onFetch`): when the database is down at that moment, their rejection is unhandled, and Node
+ * ends the process — one job finishing during a PostgreSQL restart took the server down. The
+ * server listens for unhandled rejections with this: a database outage is logged (the job's state
+ * is settled by pg-boss's expiry once the database is back); anything else still ends the process.
+ */
+export function outageRejectionHandler(log: (line: string) => void): (reason: unknown) => void {
+  return (reason) => {
+    if (isDatabaseUnavailable(reason)) {
+      log(`jobs: a job's completion was not recorded, the database is unavailable (${reason instanceof Error ? reason.message : String(reason)}); pg-boss retries it after its expiry`);
+      return;
+    }
+    throw reason;
+  };
+}
