@@ -12,6 +12,8 @@ export interface DossierContact {
   /** The applicant's e-mail when one was given (online: the citizen's account's): the messages also go there. */
   readonly applicantEmail: string | null;
   readonly status: Status;
+  /** How it was filed: an online dossier's applicant can send a supplement online (/cong-dan/bo-sung). */
+  readonly channel: string;
   /** The current due time (after an apology: the new one). */
   readonly dueAt: Date | null;
   /** The event asked for (by seq), when it exists. */
@@ -32,12 +34,12 @@ const instantOf = (value: unknown): Date | null => {
 /** The contact facts of a dossier by code (and of one of its events by seq); null if there is no such dossier. */
 export async function dossierContact(db: Database, code: string, eventSeq?: number): Promise<DossierContact | null> {
   const d = await db.selectFrom('dossiers as d').leftJoin('applicants as a', 'a.id', 'd.applicant_id')
-    .select(['d.id', 'd.code', 'd.applicant_phone', 'd.status', 'd.due_at', 'a.email']).where('d.code', '=', code).executeTakeFirst();
+    .select(['d.id', 'd.code', 'd.applicant_phone', 'd.status', 'd.channel', 'd.due_at', 'a.email']).where('d.code', '=', code).executeTakeFirst();
   if (!d) return null;
   const e = eventSeq === undefined ? undefined : await db.selectFrom('dossier_events').select(['action', 'at', 'payload'])
     .where('dossier_id', '=', d.id).where('seq', '=', eventSeq).executeTakeFirst();
   return {
-    code: d.code, applicantPhone: d.applicant_phone, applicantEmail: d.email?.trim() || null, status: d.status, dueAt: d.due_at,
+    code: d.code, applicantPhone: d.applicant_phone, applicantEmail: d.email?.trim() || null, status: d.status, channel: d.channel, dueAt: d.due_at,
     event: e ? { action: e.action, at: e.at, newDueAt: instantOf(e.payload.newDueAt) } : null,
   };
 }

@@ -8,7 +8,7 @@ import { formatVnDate, planMessage } from './templates';
 const CODE = '000.00.30.H20-260302-0001';
 const URL = 'https://motcua.example.vn/';
 const contact = (o: Partial<DossierContact> = {}): DossierContact => ({
-  code: CODE, applicantPhone: '0912345678', applicantEmail: null, status: 'processing', dueAt: new Date('2026-03-09T09:00:00+07:00'), event: null, ...o,
+  code: CODE, applicantPhone: '0912345678', applicantEmail: null, status: 'processing', channel: 'counter', dueAt: new Date('2026-03-09T09:00:00+07:00'), event: null, ...o,
 });
 const sms = (kind: string, payload: Record<string, unknown>, c: DossierContact | null = contact()) => planMessage({ kind, payload }, c, URL);
 
@@ -82,6 +82,13 @@ describe('SMS to the applicant', () => {
     expect(sms(kind, { code: CODE, status: 'x', seq: 3 })).toEqual({ channel: 'sms', to: '0912345678', text });
   });
 
+  it('links an online dossier\'s supplement request to the page where the citizen sends it online', () => {
+    expect(sms('dossier.requestSupplement', { code: CODE, seq: 3 }, contact({ channel: 'online' }))).toEqual({
+      channel: 'sms', to: '0912345678',
+      text: `Hồ sơ cần bổ sung, xem và gửi trực tuyến tại https://motcua.example.vn/cong-dan/bo-sung/${CODE}`,
+    });
+  });
+
   it('stays within 2 SMS even with a long public address, and carries no personal data beyond the code', () => {
     const longUrl = 'https://dichvucong.dongthap.gov.vn';
     const rows: [string, Record<string, unknown>][] = [
@@ -91,10 +98,12 @@ describe('SMS to the applicant', () => {
       ['dossier.supplementReceived', { code: CODE, seq: 5 }], ['dossier.stop', { code: CODE }], ['dossier.withdraw', { code: CODE }],
     ];
     for (const [kind, payload] of rows) {
-      const m = planMessage({ kind, payload }, contact(), longUrl);
-      if (m.channel !== 'sms') throw new Error(`${kind}: no SMS`);
-      expect(countSegments(m.text).segments, `${kind}: ${m.text}`).toBeLessThanOrEqual(2);
-      expect(m.text).not.toMatch(/\d{9,}/); // no phone or ID number
+      for (const channel of ['counter', 'online']) {
+        const m = planMessage({ kind, payload }, contact({ channel }), longUrl);
+        if (m.channel !== 'sms') throw new Error(`${kind}: no SMS`);
+        expect(countSegments(m.text).segments, `${kind}: ${m.text}`).toBeLessThanOrEqual(2);
+        expect(m.text).not.toMatch(/\d{9,}/); // no phone or ID number
+      }
     }
   });
 

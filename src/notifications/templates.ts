@@ -33,6 +33,8 @@ interface SmsFacts {
   readonly trackingUrl: string;
   /** The dossier's tracking PIN (src/tracking/pin.ts), sent with the receipt messages. */
   readonly trackingPin: string | null;
+  /** Where the applicant sends a supplement online (online dossiers only: /cong-dan/bo-sung/<code>). */
+  readonly onlineSupplementUrl: string | null;
 }
 
 const withPin = (f: SmsFacts): string => (f.trackingPin ? `, mã tra cứu ${f.trackingPin}` : '');
@@ -49,7 +51,11 @@ const smsTexts = {
   // an online dossier is written `submitted`: the one-stop still has to check and accept it (`receive`)
   submitted: (f) => submitted(f),
   receive: accepted,
-  requestSupplement: (f) => `Hồ sơ ${f.code} cần bổ sung. Xem yêu cầu bổ sung tại nơi nộp hồ sơ hoặc ${f.trackingUrl}`,
+  // an online dossier's supplement is sent online (issue 15 §2): the link, which carries the code, goes
+  // straight to it (the code once keeps the SMS within 2 segments)
+  requestSupplement: (f) => f.onlineSupplementUrl
+    ? `Hồ sơ cần bổ sung, xem và gửi trực tuyến tại ${f.onlineSupplementUrl}`
+    : `Hồ sơ ${f.code} cần bổ sung. Xem yêu cầu bổ sung tại nơi nộp hồ sơ hoặc ${f.trackingUrl}`,
   // the clock restarts from the completed supplement: a new appointment
   supplementReceived: (f) => f.date
     ? `Hồ sơ ${f.code} đã đủ bổ sung, hẹn trả ${formatVnDate(f.date)}. Tra cứu: ${f.trackingUrl}`
@@ -146,7 +152,8 @@ function applicantText(kind: SmsKind, row: OutboxMessageInput, dossier: DossierC
     : kind === 'apologize' || kind === 'supplementReceived' ? dossier.event?.newDueAt ?? dossier.dueAt
       : kind === 'receive' ? dossier.dueAt : null;
   const status = text(row.payload.status) ?? dossier.status;
-  return smsTexts[kind]({ code: dossier.code, status, date, trackingUrl: trackingUrlOf(publicUrl), trackingPin });
+  const onlineSupplementUrl = dossier.channel === 'online' ? `${publicUrl.replace(/\/+$/, '')}/cong-dan/bo-sung/${encodeURIComponent(dossier.code)}` : null;
+  return smsTexts[kind]({ code: dossier.code, status, date, trackingUrl: trackingUrlOf(publicUrl), trackingPin, onlineSupplementUrl });
 }
 
 const MAIL_FOOTER = 'Thư được gửi tự động từ hệ thống một cửa, vui lòng không trả lời thư này.';
@@ -242,7 +249,8 @@ export function postalText(step: string, payload: Record<string, unknown>): stri
 /**
  * `account.assistedFiling` (src/identity, issue 15 §3): the citizen whose dossier staff filed is told
  * the account it is in and how to sign in — by VNeID on the portal's sign-in page (the personal ID
- * the clerk checked is verified), then "Hồ sơ của tôi" (/cong-dan/ho-so).
+ * the clerk checked is verified), or with a password set through the phone's one-time code at
+ * /quen-mat-khau (the account has none yet); "Hồ sơ của tôi" lists the dossier once signed in.
  */
 export function assistedAccountSms(payload: Record<string, unknown>, publicUrl: string): PlannedMessage {
   const phone = text(payload.phone);
@@ -251,5 +259,5 @@ export function assistedAccountSms(payload: Record<string, unknown>, publicUrl: 
   if (!phone || !username || !code) return skip('Tin tài khoản thiếu số điện thoại, tên đăng nhập hoặc mã hồ sơ.');
   const opened = payload.created === true ? 'Tài khoản dịch vụ công của ông/bà đã được mở' : 'Hồ sơ đã vào tài khoản dịch vụ công của ông/bà';
   const base = publicUrl.replace(/\/+$/, '');
-  return { channel: 'sms', to: phone, text: `${opened} (tên đăng nhập ${username}). Đăng nhập bằng VNeID tại ${base}/cong-dan/ho-so để theo dõi hồ sơ ${code}.` };
+  return { channel: 'sms', to: phone, text: `${opened} (tên đăng nhập ${username}). Đăng nhập bằng VNeID hoặc đặt mật khẩu tại ${base}/quen-mat-khau để theo dõi hồ sơ ${code}.` };
 }

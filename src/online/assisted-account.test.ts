@@ -57,7 +57,7 @@ describe('assisted filing gives the citizen an account', () => {
     expect(sms).toHaveLength(1);
     const planned = planMessage({ kind: sms[0]!.kind, payload: sms[0]!.payload as Record<string, unknown> }, null, 'https://motcua.example.vn/');
     expect(planned).toEqual({ channel: 'sms', to: '84977111222',
-      text: 'Tài khoản dịch vụ công của ông/bà đã được mở (tên đăng nhập 0977111222). Đăng nhập bằng VNeID tại https://motcua.example.vn/cong-dan/ho-so để theo dõi hồ sơ ' + filed.code + '.' });
+      text: 'Tài khoản dịch vụ công của ông/bà đã được mở (tên đăng nhập 0977111222). Đăng nhập bằng VNeID hoặc đặt mật khẩu tại https://motcua.example.vn/quen-mat-khau để theo dõi hồ sơ ' + filed.code + '.' });
     const audit = await w.db.selectFrom('audit_log').select('action').where('entity', '=', 'user').where('entity_key', '=', String(rows[0]!.id)).execute();
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['citizen.accountOpenedForFiling', 'citizen.personalIdVerified', 'citizen.assistedFilingConfirmed']));
   }, 60_000);
