@@ -38,6 +38,22 @@ const body = (formData: Record<string, unknown>) => ({
   papers: {},
 });
 
+/** The required papers of each member of 2.002621, scanned. */
+async function scannedPapers(): Promise<Record<string, { key: string; source: 'scanned' }[]>> {
+  const papers: Record<string, { key: string; source: 'scanned' }[]> = {};
+  for (const [key, procedure] of [['birth', '1.001193'], ['residence', '1.004222'], ['healthInsurance', '2.002621.BHYT']] as const) {
+    const p = await getProcedure(t.db, procedure, '2026-03-02');
+    papers[key] = (p?.requiredPapers ?? []).filter((r) => paperRequirement(r) === 'required').map((r) => ({ key: r.key, source: 'scanned' }));
+  }
+  return papers;
+}
+
+const counts = async () => ({
+  bundles: (await t.db.selectFrom('bundles').select('id').execute()).length,
+  dossiers: (await t.db.selectFrom('dossiers').select('id').execute()).length,
+  events: (await t.db.selectFrom('dossier_events').select('id').execute()).length,
+});
+
 describe('bundles over HTTP', () => {
   it('lists the bundles in force, each member field asked once', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/bundle-definitions', headers: as('clerk') });
@@ -53,11 +69,7 @@ describe('bundles over HTTP', () => {
     // the demo catalogue's papers are required: the members' intake names what is missing
     expectError(res, 400, 'DOSSIER_INVALID');
     expect(await t.db.selectFrom('bundles').select('id').execute()).toEqual([]);
-    const papers: Record<string, { key: string; source: 'scanned' }[]> = {};
-    for (const [key, procedure] of [['birth', '1.001193'], ['residence', '1.004222'], ['healthInsurance', '2.002621.BHYT']] as const) {
-      const p = await getProcedure(t.db, procedure, '2026-03-02');
-      papers[key] = (p?.requiredPapers ?? []).filter((r) => paperRequirement(r) === 'required').map((r) => ({ key: r.key, source: 'scanned' }));
-    }
+    const papers = await scannedPapers();
     const ok = await app.inject({ method: 'POST', url: '/api/v1/bundles', headers: as('clerk'), payload: { ...body({ fullName: 'Nguyễn Văn An', personalId: '087090001234', address: 'ấp 1' }), papers } });
     expect(ok.statusCode, ok.body).toBe(201);
     const code = ok.json().code as string;
@@ -75,5 +87,45 @@ describe('bundles over HTTP', () => {
     expectError(await app.inject({ method: 'POST', url: '/api/v1/bundles', headers: as('clerk'), payload: { ...body({}), bundleCode: '9.999999' } }), 400, 'BUNDLE_UNKNOWN');
     expectError(await app.inject({ method: 'POST', url: '/api/v1/bundles', headers: as('supervisor'), payload: body({}) }), 403, 'BUNDLE_COUNTER_ONLY');
     expectError(await app.inject({ method: 'GET', url: '/api/v1/bundles/000.58.61.H20-260302-9999', headers: as('clerk') }), 404, 'BUNDLE_NOT_FOUND');
+  });
+
+  it('a retry with the same Idempotency-Key returns the same bundle and writes nothing', async () => {
+    const payload = { ...body({ fullName: 'Trần Thị Bình', personalId: '087090005678', address: 'ấp 2' }), applicant: { personalId: '087090005678', name: 'Trần Thị Bình', phone: '0912000111', unitCode: '29926' }, papers: await scannedPapers() };
+    const key = { ...as('clerk'), 'idempotency-key': 'bundle-retry-0001' };
+    const first = await app.inject({ method: 'POST', url: '/api/v1/bundles', headers: key, payload });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json().replayed).toBe(false);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    const before = await counts();
+    // the response was lost: the counter sends the same request again (its papers listed in another order)
+    const again = await app.inject({ method: 'POST', url: '/api/v1/bundles', headers: key, payload: { ...payload, papers: Object.fromEntries(Object.entries(payload.papers).reverse()) } });
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toMatchObject({ code: first.json().code, replayed: true });
+    expect(again.json().members.map((m: { key: string; code: string }) => [m.key, m.code])).toEqual(first.json().members.map((m: { key: string; code: string }) => [m.key, m.code]));
+    expect(await counts()).toEqual(before);
+    // the same key with another body: 409, nothing written
+    expectError(await app.inject({ method: 'POST', url: '/api/v1/bundles', headers: key, payload: { ...payload, formData: { ...payload.formData, address: 'ấp 3' } } }), 409, 'IDEMPOTENCY_KEY_REUSED');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('concurrent retries with one Idempotency-Key make one bundle', async () => {
+    const payload = { ...body({ fullName: 'Lê Văn Cường', personalId: '087090009999', address: 'ấp 4' }), applicant: { personalId: '087090009999', name: 'Lê Văn Cường', phone: '0912000222', unitCode: '29926' }, papers: await scannedPapers() };
+    const before = await counts();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => app.inject({ method: 'POST', url: '/api/v1/bundles', headers: { ...as('clerk'), 'idempotency-key': 'bundle-race-0001' }, payload })));
+    // each answer is the one bundle, or 409 IDEMPOTENCY_KEY_IN_USE while the first is still being written
+    const codes = new Set(answers.filter((a) => a.statusCode === 201).map((a) => a.json().code as string));
+    expect(codes.size).toBe(1);
+    for (const a of answers.filter((x) => x.statusCode !== 201)) expectError(a, 409, 'IDEMPOTENCY_KEY_IN_USE');
+    expect(await counts()).toMatchObject({ bundles: before.bundles + 1, dossiers: before.dossiers + 3 });
+  });
+
+  it('refuses a malformed Idempotency-Key and a key already used for a single dossier', async () => {
+    const before = await counts();
+    const bad = await app.inject({ method: 'POST', url: '/api/v1/bundles', headers: { ...as('clerk'), 'idempotency-key': 'short' }, payload: body({}) });
+    expect(bad.statusCode).toBe(400);
+    await t.db.insertInto('idempotency_keys').values({ actor_id: clerk.userId, key: 'single-dossier-key-1', request_hash: 'f'.repeat(64), dossier_code: '000.58.61.H20-260302-0001' }).execute();
+    expectError(await app.inject({ method: 'POST', url: '/api/v1/bundles', headers: { ...as('clerk'), 'idempotency-key': 'single-dossier-key-1' }, payload: body({}) }), 409, 'IDEMPOTENCY_KEY_REUSED');
+    expect(await counts()).toEqual(before);
   });
 });

@@ -3,7 +3,7 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { vnDateOfInstant } from '../calendar';
-import { IntakeBody, type DossierRouteDeps } from '../dossiers/routes';
+import { IdempotencyHeaders, IntakeBody, type DossierRouteDeps } from '../dossiers/routes';
 import type { DossierContext } from '../dossiers/events';
 import { requireActor, type HttpApp } from '../platform/http/server';
 import { BundleDefinitionsSchema, BundleReceivedSchema, BundleViewSchema } from './schemas';
@@ -59,11 +59,13 @@ export function registerBundleRoutes(app: HttpApp, deps: DossierRouteDeps): void
   });
 
   app.post('/api/v1/bundles', {
-    schema: { tags: ['bundles'], summary: 'Tiếp nhận hồ sơ liên thông tại quầy', body: BundleBody, response: { 201: BundleReceivedSchema } },
+    schema: { tags: ['bundles'], summary: 'Tiếp nhận hồ sơ liên thông tại quầy', headers: IdempotencyHeaders, body: BundleBody, response: { 201: BundleReceivedSchema } },
   }, async (request, reply) => {
-    const r = await receiveBundle(ctx(request), request.body);
+    const key = request.headers['idempotency-key'];
+    const r = await receiveBundle(ctx(request), request.body, typeof key === 'string' ? key : undefined);
+    if (r.replayed) reply.header('idempotent-replayed', 'true');
     return reply.status(201).send({
-      code: r.code, statutoryDueAt: iso(r.statutoryDueAt),
+      code: r.code, statutoryDueAt: iso(r.statutoryDueAt), replayed: r.replayed,
       members: r.members.map((m) => ({ key: m.key, code: m.code, status: m.status, syncCode: m.syncCode, dueAt: m.dueAt, competentAgency: m.competentAgency })),
     });
   });

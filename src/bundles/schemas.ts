@@ -15,6 +15,7 @@ export const BundleReceivedSchema = Type.Object({
     key: Type.String(), code: Type.String(), status: Status, syncCode: Type.Integer(),
     dueAt: Nullable(Instant), competentAgency: Type.String(),
   })),
+  replayed: Type.Boolean({ description: 'hồ sơ liên thông đã lưu của một yêu cầu trước có cùng Idempotency-Key' }),
 });
 
 export const BundleViewSchema = Type.Object({

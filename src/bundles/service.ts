@@ -8,8 +8,9 @@ import { calendarVersionTag, loadWorkCalendar } from '../calendar/store';
 import { procedureForIntake } from '../catalog/references';
 import { intakePoint } from '../directory/references';
 import type { DossierContext } from '../dossiers/events';
-import { handOverReceived, memberSummaries, nextDossierCode, receiveBundleMember, type MemberSummary } from '../dossiers/service';
-import type { ApplicantInput, DeliveryInput, IntakeResult, PaperInput } from '../dossiers/model';
+import { claimIdempotencyKey, codeUnderKey, handOverReceived, idempotencyClaim, isKeyRace, keyInUse, memberSummaries, nextDossierCode, receiveBundleMember, type IdempotencyClaim, type MemberSummary } from '../dossiers/service';
+import type { ApplicantInput, DeliveryInput, PaperInput } from '../dossiers/model';
+import type { Status } from '../dossiers/lifecycle';
 import type { Actor } from '../platform/actor';
 import { forbidden, notFound, unauthenticated, validationFailed, type ErrorDetail } from '../platform/errors';
 import { aggregateBundle, type BundleState } from './aggregate';
@@ -58,12 +59,42 @@ export async function bundleForm(db: DossierContext['db'], code: string, day: st
   return { definition, form: combineForms(definition.members.map((m) => ({ key: m.key, schema: schemas.get(m.key) ?? {} }))), schemas };
 }
 
-/** Receives a bundle at the counter: the parent and every member, with their events, in one transaction. */
-export async function receiveBundle(ctx: DossierContext, input: BundleIntakeInput): Promise<{ code: string; members: (IntakeResult & { key: string })[]; statutoryDueAt: Date | null }> {
+/** What a receipt answers: the parent's code and each member as received (in start order). */
+export interface BundleReceipt {
+  readonly code: string;
+  readonly statutoryDueAt: Date | null;
+  readonly members: readonly { readonly key: string; readonly code: string; readonly status: Status; readonly syncCode: number; readonly dueAt: string | null; readonly competentAgency: string }[];
+  /** true when this is the bundle an earlier request with the same Idempotency-Key made (nothing written) */
+  readonly replayed: boolean;
+}
+
+/**
+ * Receives a bundle at the counter: the parent and every member, with their events, in one
+ * transaction. With an Idempotency-Key (the intake's one mechanism, dossiers/idempotency.ts) a
+ * retry of the same request returns the bundle the first made and writes nothing; the same key
+ * with another request is 409 IDEMPOTENCY_KEY_REUSED.
+ */
+export async function receiveBundle(ctx: DossierContext, input: BundleIntakeInput, idempotencyKey?: string): Promise<BundleReceipt> {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
   if (!can(actor, 'dossiers.receive') || actor.scope.kind !== 'servicePoint') throw forbidden('BUNDLE_COUNTER_ONLY', 'Chỉ bộ phận tiếp nhận tại quầy được nhận hồ sơ liên thông.');
-  const { servicePointId, unitPath } = actor.scope;
+  const point = actor.scope;
+  const claim = idempotencyKey === undefined ? null : idempotencyClaim(actor.userId, idempotencyKey, input);
+  const earlier = claim ? await codeUnderKey(ctx.db, claim) : null;
+  if (earlier) return storedReceipt(ctx, earlier);
+  try {
+    return await receiveNew(ctx, actor, point, input, claim);
+  } catch (e) {
+    // a concurrent request with the same key committed first: its bundle
+    if (!claim || !isKeyRace(e)) throw e;
+    const winner = await codeUnderKey(ctx.db, claim);
+    if (winner) return storedReceipt(ctx, winner);
+    throw keyInUse();
+  }
+}
+
+async function receiveNew(ctx: DossierContext, actor: Actor, scope: Extract<Actor['scope'], { kind: 'servicePoint' }>, input: BundleIntakeInput, claim: IdempotencyClaim | null): Promise<BundleReceipt> {
+  const { servicePointId, unitPath } = scope;
   const now = ctx.clock.now();
   const day = vnDateOfInstant(now.getTime());
   const { definition, form, schemas } = await bundleForm(ctx.db, input.bundleCode, day);
@@ -77,7 +108,7 @@ export async function receiveBundle(ctx: DossierContext, input: BundleIntakeInpu
   const order = startOrder(definition.members) ?? [];
   const written = await ctx.db.transaction().execute(async (trx) => {
     const code = await nextDossierCode(trx, { agencyId: point.receivingAgency.id, agencyIdentifier: point.receivingAgency.identifier, at: now, ...(ctx.codeSystem ? { codeSystem: ctx.codeSystem } : {}) });
-    const members: (IntakeResult & { key: string })[] = [];
+    const members: (BundleReceipt['members'][number])[] = [];
     for (const m of order) {
       const r = await receiveBundleMember(trx, ctx, {
         procedureCode: m.procedureCode, applicant: input.applicant, papers: input.papers[m.key] ?? [],
@@ -101,6 +132,7 @@ export async function receiveBundle(ctx: DossierContext, input: BundleIntakeInpu
       actor_id: actor.userId, actor_name: actor.fullName, action: 'bundle.receive', entity: 'bundle', entity_key: code,
       payload: JSON.stringify({ definition: definition.code, effectiveFrom: definition.effectiveFrom, members: members.map((m) => ({ key: m.key, code: m.code, status: m.status })) }),
     }).execute();
+    if (claim) await claimIdempotencyKey(trx, claim, code);
     return { code, members };
   });
   // the members whose agencies take dossiers electronically go to them at once (ND 61 art. 18)
@@ -109,7 +141,19 @@ export async function receiveBundle(ctx: DossierContext, input: BundleIntakeInpu
     const handed = m.status === 'received' ? await handOverReceived(ctx, m.code) : null;
     members.push(handed ? { ...m, status: handed.status, syncCode: handed.syncCode } : m);
   }
-  return { code: written.code, members, statutoryDueAt: statutory?.dueAt ?? null };
+  return { code: written.code, members, statutoryDueAt: statutory?.dueAt ?? null, replayed: false };
+}
+
+/** The receipt of a bundle made earlier (an idempotent retry): its members as they stand now. */
+async function storedReceipt(ctx: DossierContext, code: string): Promise<BundleReceipt> {
+  const parent = await ctx.db.selectFrom('bundles').select(['id', 'statutory_due_at']).where('code', '=', code).executeTakeFirstOrThrow();
+  const rows = await ctx.db.selectFrom('bundle_members').select(['member_key', 'dossier_code']).where('bundle_id', '=', parent.id).orderBy('position').execute();
+  const summaries = ctx.actor ? await memberSummaries(ctx.db, ctx.actor, rows.map((r) => r.dossier_code)) : [];
+  const members = rows.flatMap((r) => {
+    const d = summaries.find((s) => s.code === r.dossier_code);
+    return d ? [{ key: r.member_key, code: d.code, status: d.status, syncCode: d.syncCode, dueAt: d.dueAt?.toISOString() ?? null, competentAgency: d.competentAgency.identifier }] : [];
+  });
+  return { code, statutoryDueAt: parent.statutory_due_at, members, replayed: true };
 }
 
 /** The bundle's own limit (where the decree sets one) from its receipt, on the working calendar. */

@@ -4,7 +4,7 @@
 import { computeDueAt, vnDateOfInstant } from '../calendar';
 import { can } from '../accounts/policy';
 import type { Actor } from '../platform/actor';
-import { conflict, forbidden, validationFailed, type ErrorDetail } from '../platform/errors';
+import { forbidden, validationFailed, type ErrorDetail } from '../platform/errors';
 import { chooseCase, type DurationRule } from '../catalog/cases';
 import { procedureForIntake, type ProcedureForIntake } from '../catalog/references';
 import { agencyNames, communeByCode, competentAgencyFor, intakePoint, onlineReceivingAgency } from '../directory/references';
@@ -16,6 +16,7 @@ import { validateFormData } from './eform';
 import { chooseDelivery, type Delivery } from './delivery';
 import { checkParty, type Party } from './party';
 import { calendarAround } from './work-calendar';
+import { codeUnderKey } from './idempotency';
 
 /**
  * The channels an actor may receive on, the first being their default: the one-stop
@@ -133,15 +134,11 @@ async function storedResult(ctx: DossierContext, code: string): Promise<IntakeRe
   return resultOf(d, agencies.get(d.receiving_agency_id)?.identifier ?? '', agencies.get(d.competent_agency_id)?.identifier ?? '', true);
 }
 
-export const keyReused = () => conflict('IDEMPOTENCY_KEY_REUSED', 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác.');
-
 /**
  * The result stored under an idempotency key: the first result when the same request was already
  * done (409 IDEMPOTENCY_KEY_REUSED for another request), null when the key is unknown.
  */
 export async function replayOf(ctx: DossierContext, actorId: number, key: string, requestHash: string): Promise<IntakeResult | null> {
-  const seen = await ctx.db.selectFrom('idempotency_keys').select(['request_hash', 'dossier_code'])
-    .where('actor_id', '=', actorId).where('key', '=', key).executeTakeFirst();
-  if (seen && seen.request_hash !== requestHash) throw keyReused();
-  return seen?.dossier_code ? storedResult(ctx, seen.dossier_code) : null;
+  const code = await codeUnderKey(ctx.db, { actorId, key, requestHash });
+  return code ? storedResult(ctx, code) : null;
 }

@@ -30,6 +30,9 @@ const Instant = Type.String({ minLength: 10, maxLength: 40, pattern: '^[0-9]{4}-
 const CivilDate = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' });
 const strict = { additionalProperties: false } as const;
 
+/** The intake's Idempotency-Key header (a retry returns what the first request made); bundles share it. */
+export const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' })) });
+
 export const IntakeBody = Type.Object({
   procedureCode: Text(60),
   channel: Type.Optional(Type.Union([Type.Literal('counter'), Type.Literal('online'), Type.Literal('postal')])),
@@ -115,7 +118,7 @@ export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): voi
   app.post('/api/v1/dossiers', {
     schema: {
       tags: ['dossiers'], summary: 'Tiếp nhận hồ sơ (quầy, bưu chính) hoặc nộp trực tuyến',
-      headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' })) }),
+      headers: IdempotencyHeaders,
       body: IntakeBody,
       response: { 201: IntakeResultSchema },
     },

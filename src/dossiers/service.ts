@@ -3,20 +3,21 @@
 // audit of the hash chains in audit.ts, both re-exported so that this module is the one entry.
 // Each use case checks the actor's permission and scope first, then writes the state and its
 // hash-chained event (with the outbox row and the hooks) in one transaction.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { vnDateOfInstant } from '../calendar';
 import type { Transaction } from 'kysely';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db/schema';
 import { type ErrorDetail, conflict, forbidden, invalidTransition, isDomainError, unauthenticated, validationFailed } from '../platform/errors';
-import { appendEvent, canonicalJson, runHooks, type DossierContext, type DossierRow } from './events';
+import { appendEvent, runHooks, type DossierContext, type DossierRow } from './events';
 import { evolve, lifecycleOf, toDerived } from './fold';
-import { assertMayReceive, channelFor, intakeDueTime, keyReused, replayOf, resultOf, routeIntake, validIntake } from './intake';
+import { assertMayReceive, channelFor, intakeDueTime, replayOf, resultOf, routeIntake, validIntake } from './intake';
 import { draftIntake } from './intake-draft';
 import { isUniqueViolation, writeIntake } from './intake-statement';
+import { checkIdempotencyKey, keyInUse, requestHashOf } from './idempotency';
 import { can } from '../accounts/policy';
 import { actionLabels, actionPermissions, checkAction, statusLabels, violationMessages, type Action, type RuleViolation } from './lifecycle';
-import { hasNul, IDEMPOTENCY_KEY_RE, normalizedApplicant, paperRecords, type PaperRecord, type Party, type PaymentChannel, type ActionInput, type ActionResult, type IntakeInput, type IntakeResult } from './model';
+import { hasNul, normalizedApplicant, paperRecords, type PaperRecord, type Party, type PaymentChannel, type ActionInput, type ActionResult, type IntakeInput, type IntakeResult } from './model';
 import { payloadBuilders, type Payload } from './payloads';
 import { handoverPayload } from './payloads/forward';
 import { dossierNotFound, isDossierInScope, scopedActor } from './scope';
@@ -39,6 +40,8 @@ export { filingOf, papersOf, resultFilesOf, type PaperFile, type ResultFileEvent
 // bundles (src/bundles, issue 17): the parent's code from the receiving agency's serial, its members' summaries
 export { nextDossierCode } from './serials';
 export { memberSummaries, type MemberSummary } from './summaries';
+// the one Idempotency-Key mechanism of intake, for a bundle's receipt (src/bundles)
+export { claimIdempotencyKey, codeUnderKey, idempotencyClaim, isKeyRace, keyInUse, type IdempotencyClaim } from './idempotency';
 
 // ── Intake ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -94,10 +97,8 @@ const HANDOVER_MAX_AGE_MS = 30 * 86_400_000;
 async function receive(ctx: DossierContext, input: IntakeInput, idempotencyKey: string | undefined, legalReceiptAt: Date | undefined, online?: OnlineIntakeOptions): Promise<IntakeResult> {
   const actor = ctx.actor;
   assertMayReceive(actor);
-  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_RE.test(idempotencyKey)) {
-    throw validationFailed('IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key phải gồm 8–128 ký tự ASCII in được.');
-  }
-  const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
+  if (idempotencyKey !== undefined) checkIdempotencyKey(idempotencyKey);
+  const requestHash = requestHashOf(input);
   try {
     const received = await intake(ctx, actor, input, idempotencyKey, requestHash, legalReceiptAt, online);
     const handedOver = received.replayed ? null : await handOverOnReceipt(ctx, received.code);
@@ -157,7 +158,7 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
   if (row === null) {
     const winner = await replayOf(ctx, actor.userId, idempotencyKey ?? '', requestHash);
     if (winner) return winner;
-    throw conflict('IDEMPOTENCY_KEY_IN_USE', 'Yêu cầu cùng Idempotency-Key đang được xử lý, vui lòng thử lại.');
+    throw keyInUse();
   }
   // The event's hash was computed by the statement over the filled-in text, checked on a sample
   // before writing (`motcua audit verify` re-computes every chain).
@@ -174,7 +175,7 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
 export async function receiveBundleMember(trx: Transaction<DB>, ctx: DossierContext, input: IntakeInput, bundle: { code: string; held: boolean }): Promise<IntakeResult> {
   const actor = ctx.actor;
   assertMayReceive(actor);
-  const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
+  const requestHash = requestHashOf(input);
   return intake({ ...ctx, db: trx }, actor, input, undefined, requestHash, undefined, undefined, bundle);
 }
 
