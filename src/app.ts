@@ -282,15 +282,20 @@ function registerQueue(app: HttpApp, deps: AppDeps): void {
 }
 
 /** The background jobs `motcua serve` runs through pg-boss (src/platform/jobs.ts). */
-export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'config' | 'carrier'> & { readonly alert?: Alert }): JobDefinition[] {
+export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'config' | 'carrier'> & {
+  readonly alert?: Alert;
+  /** Where the adapters say which is active (real or simulator); standard output by default. */
+  readonly log?: (line: string) => void;
+}): JobDefinition[] {
   const escalation = deps.escalation ?? DEFAULT_ESCALATION;
+  const log = deps.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   return [
     { name: 'supervision.escalate', cron: everyMinutesCron(escalation.everyMinutes), handler: () => runEscalation(deps, escalation) },
     { name: 'transparency.backfill', runAtStart: true, handler: () => backfillResolutions(deps.db) },
     // report exports: sent at each request (AppDeps.sendJob), and every minute for what a stopped instance left
     reportExportsJob({ ...deps, builders: { [POSTAL_QUARTERLY_EXPORT]: buildPostalQuarterlyReport } }),
     // the outbox: SMS to applicants and mail to staff, through the configured adapters or the simulators
-    outboxDeliveryJob({ db: deps.db, clock: deps.clock, config: deps.config }, deps.alert ? { onDead: (n) => deps.alert?.('outbox.dead', `${n} tin không gửi được sau nhiều lần thử`, { count: n }) } : {}),
+    outboxDeliveryJob({ db: deps.db, clock: deps.clock, config: deps.config }, { log, ...(deps.alert ? { onDead: (n: number) => deps.alert?.('outbox.dead', `${n} tin không gửi được sau nhiều lần thử`, { count: n }) } : {}) }),
     // the daily signed anchor of the event log (issue 10 §7)
     anchorJob({ db: deps.db, clock: deps.clock, anchorKeyFile: deps.config.anchorKeyFile }),
     // OCR of stored scans, retried with back-off; never part of a request (issue 12 §3)
@@ -303,7 +308,7 @@ export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'con
     { name: 'appointments.reminders', cron: '5 8-20 * * *', handler: async () => { await sendReminders(deps.db, deps.clock.now()); } },
     { name: 'appointments.noShows', cron: everyMinutesCron(15), handler: async () => { await recordNoShows(deps.db, deps.clock.now()); } },
     // the postal carrier (issue 13 §7): orders for the sealed parcels; the tracking feed, late, repeated and out-of-order events folded into one trail
-    ...carrierJobs({ db: deps.db, clock: deps.clock, carrier: deps.carrier ?? carrierFromConfig(deps.config), everyMinutes: deps.config.carrierPollMinutes }),
+    ...carrierJobs({ db: deps.db, clock: deps.clock, carrier: deps.carrier ?? carrierFromConfig(deps.config, log), everyMinutes: deps.config.carrierPollMinutes }),
     // signatures recorded before migration 0175: their PNG bytes into the one file store
     signatureMoveJob({ db: deps.db, clock: deps.clock, files: filesDepsOf({ config: deps.config }) }),
     // duplicate online payments (two successful payments of one fee) refunded through the gateway (issue 15 §4)
@@ -311,7 +316,7 @@ export function appJobs(deps: Pick<AppDeps, 'db' | 'clock' | 'escalation' | 'con
     // the national portal sync (issue 15 §5): the sync outbox pushed in order per dossier
     // and the pull of dossiers filed on the national portal, as online submissions filed by the configured account
     ...syncJobs({
-      db: deps.db, clock: deps.clock, config: deps.config,
+      db: deps.db, clock: deps.clock, config: deps.config, log,
       pull: { submit: submitOnlineFromNational, hooks: dossierHooksOf([]), intakeChecks, actorOf: (username) => actorOfUsername(deps.db, username) },
     }),
   ];

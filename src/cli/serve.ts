@@ -49,7 +49,7 @@ export async function serve(config: Config, options: { seedDemo: boolean; demoDo
   if (applied.length > 0) process.stdout.write(`Đã áp dụng ${applied.length} migration.\n`);
   const escalation = config.escalation;
   const jobsOn = config.jobs;
-  if (jobsOn) await prepareJobSchema(roles.ownerUrl, appJobs({ db: connection.db, clock: systemClock, escalation, config }).map((j) => j.name));
+  if (jobsOn) await prepareJobSchema(roles.ownerUrl, appJobs({ db: connection.db, clock: systemClock, escalation, config, log: () => undefined }).map((j) => j.name));
   if (connection.embedded) await ensureAppRole(roles.ownerUrl, await appRoleCredentials(config.dataDir));
   else if (roles.separate) await grantAppRole(roles.ownerUrl, roleOfUrl(hostListOf(roles.appUrl).urlOf(0)));
   else process.stderr.write('motcua: DATABASE_URL vừa sở hữu vừa phục vụ (không có MOTCUA_DATABASE_OWNER_URL); nên chạy máy chủ bằng một vai trò chỉ có quyền ghi thêm trên nhật ký (docs/adr/010-database-roles.md).\n');
