@@ -3,6 +3,8 @@
  * channels (null: all) and some case (null: all), and is a fixed amount per dossier, an amount
  * per page (with tiers from a page number and a cap per copy) or an amount per copy. Pure.
  */
+import { vndText } from '../shared/fee-terms';
+
 export const feeChannels = ['counter', 'online', 'postal'] as const;
 export type FeeChannel = (typeof feeChannels)[number];
 export const feeBases = ['fixed', 'per_page', 'per_copy'] as const;
@@ -52,7 +54,7 @@ export interface FeeQuote {
   readonly described: readonly { name: string; note: string | null }[];
 }
 
-const vnd = (n: number) => `${n.toLocaleString('vi-VN')} đồng`;
+const vnd = vndText;
 
 function perCopyOfPages(item: FeeItem, pages: number): number {
   const base = item.amountVnd ?? 0;

@@ -5,6 +5,7 @@
 import type { Duration, FormSet, ResultDeliveryMethod, Timeliness } from './model';
 import { VN_OFFSET_MS, vnWallClock, type VnWallClock } from '../shared/civil-date';
 import labels from './labels.vi.json';
+import { groupThousands, vndText } from '../shared/fee-terms';
 
 const BLANK = '…';
 
@@ -55,18 +56,13 @@ export function toVnWallClock(date: Date): Date {
   return new Date(date.getTime() + VN_OFFSET_MS);
 }
 
-/** Thousands grouped with '.', e.g. 1250000 → "1.250.000". */
-export function groupThousands(value: number): string {
-  const sign = value < 0 ? '-' : '';
-  const digits = String(Math.round(Math.abs(value)));
-  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}
+export { groupThousands };
 
-/** "50.000 đồng"; "Miễn phí" when 0. */
+/** A fee on a slip: "50.000 đồng"; "Miễn phí" when 0. */
 export function formatVnd(amountVnd: number): string {
   if (!Number.isFinite(amountVnd)) return `${BLANK} đồng`;
   if (amountVnd === 0) return 'Miễn phí';
-  return `${groupThousands(amountVnd)} đồng`;
+  return vndText(amountVnd);
 }
 
 const DURATION_UNIT_TEXT = labels.durationUnit satisfies Record<Duration['unit'], string>;

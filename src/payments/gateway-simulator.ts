@@ -9,6 +9,7 @@ import type { PaymentSettings } from '../platform/config';
 import type { Database } from '../platform/db/connect';
 import { vnDateOfInstant, vnMidnightOf } from '../shared/civil-date';
 import { gatewayTime, readResult, sign, toQuery, verify, type GatewayParams } from './gateway-signing';
+import { vndText } from '../shared/fee-terms';
 
 export interface SimulatorDeps {
   readonly db: Database;
@@ -22,7 +23,6 @@ export const simulatorChoices = ['pay', 'cancel', 'fail'] as const;
 export type SimulatorChoice = (typeof simulatorChoices)[number];
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c] ?? c));
-const dong = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng`;
 
 /** The page of the simulator for a signed pay request; null when the request's signature does not hold. */
 export function simulatorPage(settings: PaymentSettings, params: GatewayParams): { status: number; html: string } {
@@ -34,7 +34,7 @@ export function simulatorPage(settings: PaymentSettings, params: GatewayParams):
 <p>Đơn vị nhận tiền: <b>${escapeHtml(params.vnp_TmnCode ?? '')}</b></p>
 <p>Mã giao dịch: <b id="txn">${escapeHtml(params.vnp_TxnRef ?? '')}</b></p>
 <p>Nội dung: ${escapeHtml(params.vnp_OrderInfo ?? '')}</p>
-<p class="amount">Số tiền: <b id="amount">${dong(amount)}</b></p>
+<p class="amount">Số tiền: <b id="amount">${vndText(amount)}</b></p>
 <form method="get" action="complete">
 <input type="hidden" name="q" value="${escapeHtml(toQuery(params))}">
 <button name="choice" value="pay" class="pay">Thanh toán</button>

@@ -25,8 +25,14 @@ export interface FeeTermLine {
   readonly formula?: string;
 }
 
-/** An amount as the applicant reads it in a message: "17.000 đồng" (thousands grouped with dots). */
-export const vndText = (n: number): string => `${String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng`;
+/** Thousands grouped with '.', e.g. 1250000 → "1.250.000" (rounded to the đồng). */
+export function groupThousands(value: number): string {
+  const sign = value < 0 ? '-' : '';
+  return sign + String(Math.round(Math.abs(value))).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/** An amount as the applicant reads it, in a message, a slip or a page: "17.000 đồng" — the one money formatter on the server. */
+export const vndText = (n: number): string => `${groupThousands(n)} đồng`;
 const vnd = vndText;
 
 /** "2.000 đồng/trang; từ trang thứ 3: 1.000 đồng/trang; tối đa 200.000 đồng/bản", "3.000 đồng/bản", or the note. */

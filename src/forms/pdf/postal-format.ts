@@ -1,7 +1,7 @@
 /** Amounts and times as the postal documents print them: "30.000 đồng", "15:20 ngày 29/04/2026" (Vietnam time). */
 import { vnWallClock } from '../../shared/civil-date';
 
-export const formatVnd = (amount: number): string => `${String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng`;
+export { vndText as formatVnd } from '../../shared/fee-terms';
 
 export function formatVnDateTime(at: Date): string {
   const d = vnWallClock(at.getTime());
