@@ -16,7 +16,7 @@ import { systemClock } from '../src/platform/clock';
 import type { Actor } from '../src/platform/actor';
 import type { Database } from '../src/platform/db/connect';
 import type { DB } from '../src/platform/db/schema';
-import { searchDossiers, type SearchFilters } from '../src/dossiers/queries';
+import { searchDossiers, type SearchFilters } from '../src/dossiers/search';
 import { openDataset, type Dataset } from './search-data';
 
 const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;

@@ -1,4 +1,4 @@
-// Reads: one dossier with its timeline, the work queue, search, and public tracking. Every read
+// Reads: one dossier with its timeline, the work queue, and public tracking (search: search.ts). Every read
 // is restricted to the actor's scope (in SQL for lists); outside it a dossier does not exist.
 import { sql } from 'kysely';
 import { remainingWorkingTime, timeliness, dossierTimeliness, type Timeliness } from '../calendar';
@@ -6,7 +6,7 @@ import { can } from '../accounts/policy';
 import type { Actor } from '../platform/actor';
 import type { ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db/connect';
-import { forbidden, unauthenticated, validationFailed } from '../platform/errors';
+import { forbidden, unauthenticated } from '../platform/errors';
 import { calendarAround } from './work-calendar';
 import { loadEvents, type DossierEvent, type DossierRow } from './events';
 import { evolve, lifecycleOf, type DerivedDossier } from './fold';
@@ -14,7 +14,7 @@ import { actionLabels, allowedActions, intakeLabel, isAction, statusLabels, type
 import { userNames } from '../accounts/service';
 import { assignableStaff, type AssignableStaff } from '../accounts/references';
 import { procedureRules } from '../catalog/references';
-import { agencyIdsByIdentifier, agencyNames, servicePointCodes, servicePointPlace, unitPathsByCode } from '../directory/references';
+import { agencyNames, servicePointCodes, servicePointPlace } from '../directory/references';
 import type { DossierReadContext } from './handoffs';
 import { controlSlipRows, stepDeadlines, type ControlSlipRow } from './steps';
 import { counterRatingOpen } from './counter-rating';
@@ -23,11 +23,11 @@ import { ledgerEntry, type LedgerEntry } from './model';
 import type { Delivery } from './delivery';
 import { partyOf, type Party } from './party';
 import { dossierNotFound, isDossierInScope, scopedActor, scopeWhere, type ScopedActor } from './scope';
-import { parseSearchCursor, searchCursor } from './search-cursor';
 
 const OPEN_STATUSES = ['submitted', 'received', 'processing', 'awaitingApproval', 'awaitingSupplement', 'awaitingPayment', 'resultReady'] as const satisfies readonly Status[];
 
-async function readerOf(ctx: ServiceContext): Promise<ScopedActor> {
+/** The signed-in reader with their scope resolved: 401 without a session, 403 without the right to read dossiers. */
+export async function readerOf(ctx: ServiceContext): Promise<ScopedActor> {
   const actor: Actor | null = ctx.actor;
   if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
   if (!can(actor, 'dossiers.read') && !can(actor, 'portal.self')) throw forbidden('FORBIDDEN', 'Bạn không có quyền xem hồ sơ.');
@@ -67,7 +67,7 @@ function statusesOf(events: readonly DossierEvent[]): (Status | null)[] {
 }
 
 const eventLabel = (action: string): string => (isAction(action) ? actionLabels[action] : action === 'submitted' ? 'Nộp hồ sơ trực tuyến' : 'Tiếp nhận hồ sơ');
-const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
+export const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 
 /** The badge of a dossier: judged at its end if finished, else as it stands now. */
 /** A finished dossier is judged by its end; an open one only while its clock runs (none while a supplement is awaited: src/dossiers/overdue.ts). */
@@ -201,111 +201,6 @@ export interface QueueItem {
   readonly dueAt: string | null;
   readonly remainingWorkingMinutes: number | null;
   readonly timeliness: Timeliness | null;
-}
-
-export interface SearchFilters {
-  /** a whole code, or a part of one (e.g. "261207-0001") */
-  readonly code?: string;
-  readonly personalId?: string;
-  readonly phone?: string;
-  /** with or without diacritics */
-  readonly name?: string;
-  readonly status?: Status;
-  readonly procedureCode?: string;
-  /** competent agency identifier */
-  readonly agency?: string;
-  /** unit code: dossiers of agencies in that unit's subtree */
-  readonly unit?: string;
-  /** received on or after / before (civil dates, UTC+7) */
-  readonly from?: string;
-  readonly to?: string;
-  readonly limit?: number;
-  readonly offset?: number;
-  /** keyset cursor: `next` of the previous page (deep pages without an offset) */
-  readonly after?: string;
-}
-
-const WHOLE_CODE_RE = /^[0-9A-Z.]+-[0-9]{6}-[0-9]{4,}$/;
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/**
- * Search counts matches up to this many ("hơn 1.000 kết quả"); beyond it `total` is this and
- * `totalIsLowerBound` true. Counting reads at most this many index entries, whatever the scope.
- */
-export const SEARCH_COUNT_CAP = 1_000;
-
-export interface SearchPage {
-  /** `rated`: the applicant has rated the handling */
-  readonly items: (QueueItem & { readonly rated: boolean })[];
-  /** the number of matches, or SEARCH_COUNT_CAP when there are more (then totalIsLowerBound) */
-  readonly total: number;
-  /** true: more than `total` dossiers match (counting stopped) */
-  readonly totalIsLowerBound: boolean;
-  /** the cursor of the next page (`after`), null on the last page */
-  readonly next: string | null;
-}
-
-/**
- * Dossiers of the actor's scope matching the filters, newest received first (`received_at DESC,
- * id DESC`, the order of the indexes of migration 0009; not yet received ones first). Counting
- * stops after SEARCH_COUNT_CAP + 1 rows; deep pages follow `next` (keyset, search-cursor.ts).
- * Names match the stored unaccented key (migration 0170). Design and figures: docs/scale.md.
- */
-export async function searchDossiers(ctx: ServiceContext, f: SearchFilters): Promise<SearchPage> {
-  const actor = await readerOf(ctx);
-  let q = ctx.db.selectFrom('dossiers as d').where(scopeWhere(actor));
-  if (f.code) {
-    // a whole code matches exactly; a part of one ("261207-0001") anywhere in the code (trigram index, migration 0075)
-    const code = f.code.trim().toUpperCase();
-    q = WHOLE_CODE_RE.test(code) ? q.where('d.code', '=', code) : q.where('d.code', 'like', `%${likeEscape(code)}%`);
-  }
-  if (f.personalId) q = q.where('d.personal_id', '=', f.personalId);
-  if (f.phone) q = q.where('d.applicant_phone', '=', f.phone.replace(/[ .]/g, ''));
-  const name = f.name?.trim().normalize('NFC');
-  // the stored key (migration 0170): no unaccent() per row read
-  if (name) q = q.where(sql<boolean>`d.applicant_name_key LIKE '%' || search_key(${likeEscape(name)}) || '%'`);
-  if (f.status) q = q.where('d.status', '=', f.status);
-  if (f.procedureCode) q = q.where('d.procedure_code', '=', f.procedureCode);
-  if (f.agency) {
-    const ids = await agencyIdsByIdentifier(ctx.db, f.agency);
-    q = ids.length === 0 ? q.where(sql<boolean>`false`) : q.where('d.competent_agency_id', 'in', ids);
-  }
-  if (f.unit) {
-    const paths = await unitPathsByCode(ctx.db, f.unit);
-    q = q.where((eb) => (paths.length === 0 ? sql<boolean>`false` : eb.or(paths.map((p) => eb('d.unit_path', 'like', `${likeEscape(p)}%`)))));
-  }
-  if (f.from) q = q.where('d.received_at', '>=', sql<Date>`(${f.from}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
-  if (f.to) q = q.where('d.received_at', '<', sql<Date>`((${f.to}::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
-  const position = f.after === undefined ? null : parseSearchCursor(f.after);
-  if (f.after !== undefined && position === null) throw validationFailed('CURSOR_INVALID', 'Con trỏ trang không hợp lệ.');
-  // keyset: rows after the cursor in `received_at DESC NULLS FIRST, id DESC`, read from the index, never skipped over
-  const page = position === null ? q : q.where(position.receivedAt === null
-    ? sql<boolean>`(d.received_at IS NOT NULL OR d.id < ${position.id})`
-    : sql<boolean>`(d.received_at, d.id) < (${position.receivedAt}, ${position.id})`);
-  const limit = f.limit ?? 50;
-  const now = ctx.clock.now();
-  const [rows, count] = await Promise.all([
-    page.select(['d.id', 'd.code', 'd.status', 'd.procedure_code', 'd.applicant_name', 'd.received_at', 'd.due_at', 'd.original_due_at', 'd.finished_at', 'd.rated_at'])
-      .orderBy('d.received_at', 'desc').orderBy('d.id', 'desc').limit(limit + 1).offset(f.offset ?? 0).execute(),
-    // a name alone: counted in the page's order, so that the planner walks the scope's index for a
-    // common name (stopping at the cap) instead of a full trigram bitmap; a code, phone or ID: their
-    // own index (in order, the planner misjudges a part of a code and walks everything — docs/scale.md)
-    ctx.db.selectFrom((name && !f.code && !f.phone && !f.personalId ? q.orderBy('d.received_at', 'desc').orderBy('d.id', 'desc') : q)
-      .select(sql<number>`1`.as('one')).limit(SEARCH_COUNT_CAP + 1).as('m'))
-      .select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  const counted = Number(count.n);
-  const shown = rows.slice(0, limit);
-  const last = shown[shown.length - 1];
-  return {
-    items: shown.map((d) => ({
-      code: d.code, status: d.status, statusLabel: statusLabels[d.status], procedureCode: d.procedure_code, applicantName: d.applicant_name,
-      receivedAt: iso(d.received_at), dueAt: iso(d.due_at), remainingWorkingMinutes: null, timeliness: badgeOf(d, now), rated: d.rated_at !== null,
-    })),
-    total: Math.min(counted, SEARCH_COUNT_CAP),
-    totalIsLowerBound: counted > SEARCH_COUNT_CAP,
-    next: rows.length > limit && last ? searchCursor({ receivedAt: last.received_at, id: Number(last.id) }) : null,
-  };
 }
 
 export interface TrackingView {

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { receiveDossier } from './service';
-import { SEARCH_COUNT_CAP, searchDossiers } from './queries';
+import { SEARCH_COUNT_CAP, searchDossiers } from './search';
 import { registerDossierRoutes } from './routes';
 import { useWorldApp } from './world.test-helper';
 

@@ -23,12 +23,14 @@ import { handoverPayload } from './payloads/forward';
 import { dossierNotFound, isDossierInScope, scopedActor } from './scope';
 import { withReceiptLedger } from './receive-ledger';
 
-export { assigneesOf, getDossier, getDossierPrintFacts, searchDossiers, SEARCH_COUNT_CAP, trackingViewOf } from './queries';
+export { assigneesOf, getDossier, getDossierPrintFacts, trackingViewOf } from './queries';
+export { searchDossiers, SEARCH_COUNT_CAP } from './search';
 // the online inbox and the online share (src/online)
 export { channelShare, onlineInbox, INBOX_LIMIT, type ChannelShare, type InboxItem } from './online-reads';
 export { queueFilters, workQueue, type QueueFilter, type WorkItem } from './work-queue';
 export type { DossierReadContext, HandoffSource, HandoffStep } from './handoffs';
-export type { DossierDetail, DossierPrintFacts, QueueItem, SearchFilters, SearchPage, TrackingView } from './queries';
+export type { DossierDetail, DossierPrintFacts, QueueItem, TrackingView } from './queries';
+export type { SearchFilters, SearchPage } from './search';
 export { checkChain, compareWithFold, verifyAudit, verifyChain, type BrokenLink } from './audit';
 // who sees which dossier, for the capabilities that read dossiers in SQL (supervision)
 export { isDossierInScope, scopedActor, scopeWhere, type ScopedActor } from './scope';

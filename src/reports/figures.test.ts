@@ -3,7 +3,7 @@
 // supervision lists' totals; the supervisor of the new province (82, after the 2025 reform) finds
 // the old province's dossiers in search as the reports count them.
 import { describe, expect, it } from 'vitest';
-import { SEARCH_COUNT_CAP, searchDossiers } from '../dossiers/queries';
+import { SEARCH_COUNT_CAP, searchDossiers } from '../dossiers/service';
 import type { Actor } from '../platform/actor';
 import { reportBreakdown, reportSummary } from './service';
 import { simulatedReportsApp } from './simulated-app.test-helper';

@@ -20,7 +20,7 @@ import type {
   ActionResultView as ActionResult, AssigneeView as AssignableStaff, DossierDetailView as DossierDetail, QueueFilterView as QueueFilter,
   QueueItemView as QueueItem, TimelinessView as Timeliness, TrackingViewView as TrackingView, WorkItemView as WorkItem,
 } from '../../../src/dossiers/schemas';
-import type { SearchFilters } from '../../../src/dossiers/queries';
+import type { SearchFilters } from '../../../src/dossiers/search';
 import type { BundleViewView } from '../../../src/bundles/schemas';
 
 export type { ActionResult, DossierDetail, SearchFilters, Timeliness, TrackingView };

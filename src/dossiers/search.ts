@@ -1,0 +1,155 @@
+// Dossier search (GET /api/v1/dossiers): the dossiers of the actor's scope matching the filters,
+// newest received first, with a capped count and keyset pages. Why each query has the shape it
+// has, and what it costs at 1M and 3M dossiers: docs/scale.md.
+import { sql, type SqlBool } from 'kysely';
+import type { ServiceContext } from '../platform/context';
+import { validationFailed } from '../platform/errors';
+import { agencyIdsByIdentifier, unitPathsByCode } from '../directory/references';
+import { statusLabels, type Status } from './lifecycle';
+import { badgeOf, iso, readerOf, type QueueItem } from './queries';
+import { scopeBranches, type DossierPredicate } from './scope';
+import { parseSearchCursor, searchCursor, type SearchPosition } from './search-cursor';
+
+export interface SearchFilters {
+  /** a whole code, or a part of one (e.g. "261207-0001") */
+  readonly code?: string;
+  readonly personalId?: string;
+  readonly phone?: string;
+  /** with or without diacritics */
+  readonly name?: string;
+  readonly status?: Status;
+  readonly procedureCode?: string;
+  /** competent agency identifier */
+  readonly agency?: string;
+  /** unit code: dossiers of agencies in that unit's subtree */
+  readonly unit?: string;
+  /** received on or after / before (civil dates, UTC+7) */
+  readonly from?: string;
+  readonly to?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+  /** keyset cursor: `next` of the previous page (deep pages without an offset) */
+  readonly after?: string;
+}
+
+/**
+ * Search counts matches up to this many ("hơn 1.000 kết quả"); beyond it `total` is this and
+ * `totalIsLowerBound` true. Counting reads at most this many index entries, whatever the scope.
+ */
+export const SEARCH_COUNT_CAP = 1_000;
+
+export interface SearchPage {
+  /** `rated`: the applicant has rated the handling */
+  readonly items: (QueueItem & { readonly rated: boolean })[];
+  /** the number of matches, or SEARCH_COUNT_CAP when there are more (then totalIsLowerBound) */
+  readonly total: number;
+  /** true: more than `total` dossiers match (counting stopped) */
+  readonly totalIsLowerBound: boolean;
+  /** the cursor of the next page (`after`), null on the last page */
+  readonly next: string | null;
+}
+
+const WHOLE_CODE_RE = /^[0-9A-Z.]+-[0-9]{6}-[0-9]{4,}$/;
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const never: DossierPredicate = () => sql<SqlBool>`false`;
+
+/** The filters other than the scope, as predicates on `dossiers as d`. */
+async function filterPredicates(ctx: ServiceContext, f: SearchFilters): Promise<DossierPredicate[]> {
+  const out: DossierPredicate[] = [];
+  if (f.code) {
+    // a whole code matches exactly; a part of one ("261207-0001") anywhere in the code (trigram index, migration 0075)
+    const code = f.code.trim().toUpperCase();
+    out.push(WHOLE_CODE_RE.test(code) ? (eb) => eb('d.code', '=', code) : (eb) => eb('d.code', 'like', `%${likeEscape(code)}%`));
+  }
+  const { personalId, status, procedureCode } = f;
+  if (personalId) out.push((eb) => eb('d.personal_id', '=', personalId));
+  if (f.phone) {
+    const phone = f.phone.replace(/[ .]/g, '');
+    out.push((eb) => eb('d.applicant_phone', '=', phone));
+  }
+  const name = f.name?.trim().normalize('NFC');
+  // the stored key (migration 0170): no unaccent() per row read
+  if (name) out.push(() => sql<SqlBool>`d.applicant_name_key LIKE '%' || search_key(${likeEscape(name)}) || '%'`);
+  if (status) out.push((eb) => eb('d.status', '=', status));
+  if (procedureCode) out.push((eb) => eb('d.procedure_code', '=', procedureCode));
+  if (f.agency) {
+    const ids = await agencyIdsByIdentifier(ctx.db, f.agency);
+    out.push(ids.length === 0 ? never : (eb) => eb('d.competent_agency_id', 'in', ids));
+  }
+  if (f.unit) {
+    const paths = await unitPathsByCode(ctx.db, f.unit);
+    out.push(paths.length === 0 ? never : (eb) => eb.or(paths.map((p) => eb('d.unit_path', 'like', `${likeEscape(p)}%`))));
+  }
+  const { from, to } = f;
+  if (from) out.push((eb) => eb('d.received_at', '>=', sql<Date>`(${from}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`));
+  if (to) out.push((eb) => eb('d.received_at', '<', sql<Date>`((${to}::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`));
+  return out;
+}
+
+/** Rows after the cursor in `received_at DESC NULLS FIRST, id DESC`: the same index walk continued, never an offset skipped over. */
+function afterPosition(p: SearchPosition): DossierPredicate {
+  return () => (p.receivedAt === null
+    ? sql<SqlBool>`(d.received_at IS NOT NULL OR d.id < ${p.id})`
+    : sql<SqlBool>`(d.received_at, d.id) < (${p.receivedAt}, ${p.id})`);
+}
+
+/**
+ * Dossiers of the actor's scope matching the filters, newest received first (`received_at DESC,
+ * id DESC`; not yet received ones first). Each part of the scope (scope.ts `scopeBranches`) is
+ * walked in that order on its covering index (migration 0189) for the ids of the page only; two
+ * parts (a clerk's point and its agency's online dossiers) are merged by one ORDER BY … LIMIT
+ * over their UNION ALL; then the page's rows are read by id. Counting stops after
+ * SEARCH_COUNT_CAP + 1 rows; deep pages follow `next` (keyset, search-cursor.ts).
+ */
+export async function searchDossiers(ctx: ServiceContext, f: SearchFilters): Promise<SearchPage> {
+  const actor = await readerOf(ctx);
+  const position = f.after === undefined ? null : parseSearchCursor(f.after);
+  if (f.after !== undefined && position === null) throw validationFailed('CURSOR_INVALID', 'Con trỏ trang không hợp lệ.');
+  const filters = await filterPredicates(ctx, f);
+  const limit = f.limit ?? 50;
+  const offset = f.offset ?? 0;
+  const matching = (part: DossierPredicate, extra: readonly DossierPredicate[] = []) =>
+    [part, ...filters, ...extra].reduce((q, p) => q.where(p), ctx.db.selectFrom('dossiers as d'));
+  const parts = scopeBranches(actor);
+
+  // the page's ids: per part an ordered walk that stops after offset + limit + 1, merged
+  const walked = parts
+    .map((part, i) => ctx.db.selectFrom(matching(part, position ? [afterPosition(position)] : [])
+      .select(['d.id', 'd.received_at']).orderBy('d.received_at', 'desc').orderBy('d.id', 'desc').limit(offset + limit + 1).as(`p${i}`))
+      .select(['id', 'received_at']))
+    .reduce((a, b) => a.unionAll(b));
+  const ids = ctx.db.selectFrom(walked.as('w')).select(['w.id', 'w.received_at'])
+    .orderBy('w.received_at', 'desc').orderBy('w.id', 'desc').limit(limit + 1).offset(offset);
+
+  // a name alone: counted in the page's order, so that the planner walks the scope's index for a
+  // common name (stopping at the cap) instead of a full trigram bitmap; a code, phone or ID: their
+  // own index (in order, the planner misjudges a part of a code and walks everything — docs/scale.md)
+  const nameAlone = Boolean(f.name?.trim()) && !f.code && !f.phone && !f.personalId;
+  const counted = parts
+    .map((part, i) => {
+      const q = matching(part).select(sql<number>`1`.as('one'));
+      return ctx.db.selectFrom((nameAlone ? q.orderBy('d.received_at', 'desc').orderBy('d.id', 'desc') : q).limit(SEARCH_COUNT_CAP + 1).as(`c${i}`)).select('one');
+    })
+    .reduce((a, b) => a.unionAll(b));
+
+  const now = ctx.clock.now();
+  const [rows, count] = await Promise.all([
+    ctx.db.selectFrom(ids.as('k')).innerJoin('dossiers as d', 'd.id', 'k.id')
+      .select(['d.id', 'd.code', 'd.status', 'd.procedure_code', 'd.applicant_name', 'd.received_at', 'd.due_at', 'd.original_due_at', 'd.finished_at', 'd.rated_at'])
+      .orderBy('k.received_at', 'desc').orderBy('k.id', 'desc').execute(),
+    ctx.db.selectFrom(ctx.db.selectFrom(counted.as('u')).select('u.one').limit(SEARCH_COUNT_CAP + 1).as('m'))
+      .select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const n = Number(count.n);
+  const shown = rows.slice(0, limit);
+  const last = shown[shown.length - 1];
+  return {
+    items: shown.map((d) => ({
+      code: d.code, status: d.status, statusLabel: statusLabels[d.status], procedureCode: d.procedure_code, applicantName: d.applicant_name,
+      receivedAt: iso(d.received_at), dueAt: iso(d.due_at), remainingWorkingMinutes: null, timeliness: badgeOf(d, now), rated: d.rated_at !== null,
+    })),
+    total: Math.min(n, SEARCH_COUNT_CAP),
+    totalIsLowerBound: n > SEARCH_COUNT_CAP,
+    next: rows.length > limit && last ? searchCursor({ receivedAt: last.received_at, id: Number(last.id) }) : null,
+  };
+}
