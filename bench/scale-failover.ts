@@ -111,9 +111,8 @@ export async function run(): Promise<void> {
     const sync = await withClient(await resolveUrl(url), async (c) => (await c.query<{ s: string }>("SELECT current_setting('synchronous_standby_names') AS s")).rows[0]?.s);
     console.log(`pg_auto_failover: monitor, primary and secondary up in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s; synchronous_standby_names = '${sync}'`);
     const port = await freePort();
-    // MOTCUA_JOBS=off: with jobs on, a job that finishes during the outage makes pg-boss's own fail()/complete() reject
-    // unhandled and ends the process (seen here, 2026-12-07; docs/scale.md) — that is pg-boss's, not the failover's
-    server = await startServer(dataDir, port, 300_000, { DATABASE_URL: url, MOTCUA_ANCHOR_KEY_FILE: `${dataDir}-anchor.pem`, MOTCUA_JOBS: 'off' });
+    // background jobs on, as in production: a job ending during the outage must not end the server (src/platform/jobs.ts outageRejectionHandler)
+    server = await startServer(dataDir, port, 300_000, { DATABASE_URL: url, MOTCUA_ANCHOR_KEY_FILE: `${dataDir}-anchor.pem` });
     const base = `http://127.0.0.1:${port}`;
     const { token } = await login(base, 'clerk');
 
@@ -156,14 +155,17 @@ export async function run(): Promise<void> {
     const twice = await withClient(primaryUrl, async (c) => Number((await c.query<{ n: string }>(
       `SELECT count(*) AS n FROM (SELECT personal_id FROM dossiers WHERE personal_id LIKE '0870%' GROUP BY personal_id HAVING count(*) > 1) t`)).rows[0]?.n));
     const failedDuring = failed.filter((o) => o.at >= lostAt && o.at <= recoveredAt);
-    const statuses = [...new Set(failed.map((o) => String(o.status)))].join(', ');
+    const byStatus = new Map<number | 'network', number>();
+    for (const o of failed) byStatus.set(o.status, (byStatus.get(o.status) ?? 0) + 1);
+    const statuses = [...byStatus].sort(([a], [b]) => String(a).localeCompare(String(b))).map(([status, n]) => `${status} × ${n}`).join(', ');
     console.log(`primary lost at +${STEADY_S} s of a stream of ${CLIENTS} clerks; motcua on ${primaryUrl.replace(/\/\/[^@]*@/, '//')} now (${(await states(paf)).get('node2')})`);
     console.log(`seconds to recover: ${back ? ((recoveredAt - lostAt) / 1000).toFixed(1) : `> ${DEADLINE_S}`} (from the loss to the next acknowledged intake)`);
     console.log(`intakes: ${outcomes.length} sent, ${outcomes.length - failed.length} acknowledged at once, ${failed.length} not (${failedDuring.length} during the outage; answers ${statuses || '—'}), `
       + `${retried.filter((r) => r.status === 201).length}/${failed.length} acknowledged when retried with their keys`);
     console.log(`acknowledged intakes lost: ${lost.length} of ${acknowledged.size}; stored twice: ${twice}`);
     if (server.child.exitCode !== null || server.child.signalCode !== null) console.log(`motcua serve ended (${server.child.exitCode ?? server.child.signalCode}):\n${server.output().slice(-4000)}`);
-    if (lost.length > 0 || twice > 0) process.exitCode = 1;
+    // an outage answers 503 (+ Retry-After), never 500; and the server outlives it
+    if (lost.length > 0 || twice > 0 || byStatus.has(500) || server.child.exitCode !== null) process.exitCode = 1;
   } finally {
     if (server) { server.child.kill('SIGTERM'); await exited(server.child); }
     await stopPaf(paf);
