@@ -134,6 +134,10 @@ export const matrix: Record<string, Row> = {
     access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'none',
     note: 'the path names a dossier, not a bundle: 404 BUNDLE_NOT_FOUND',
   },
+  'GET /api/v1/bundles/{code}/transfer-slips/{file}': {
+    access: 'signed-in', needs: ['dossiers.read'], resource: 'none',
+    note: 'the path names a dossier, not a bundle: 404 BUNDLE_NOT_FOUND; the slip passes between agencies, never to the applicant (403)',
+  },
   'GET /api/v1/dossiers': { access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'none' },
   'GET /api/v1/dossiers/{code}': { access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'dossier' },
   'GET /api/v1/my/dossiers/{code}/timeline': { access: 'signed-in', needs: ['portal.self'], resource: 'dossier' },

@@ -5,10 +5,12 @@ import type { FastifyRequest } from 'fastify';
 import { vnDateOfInstant } from '../calendar';
 import { IdempotencyHeaders, IntakeBody, type DossierRouteDeps } from '../dossiers/routes';
 import type { DossierContext } from '../dossiers/events';
+import { fileAnswer, PDF } from '../platform/http/schemas';
 import { requireActor, type HttpApp } from '../platform/http/server';
 import { BundleDefinitionsSchema, BundleReceivedSchema, BundleViewSchema } from './schemas';
 import { bundleDefinitions } from './definitions';
 import { bundleForm, getBundle, receiveBundle, type BundleView } from './service';
+import { transferSlipPdf } from './transfer-slip';
 
 const strict = { additionalProperties: false } as const;
 const BundleCode = Type.String({ minLength: 8, maxLength: 20, pattern: '^[0-9]\\.[0-9]{6}$', description: 'Mã nhóm thủ tục liên thông (vd. 2.002621)' });
@@ -73,4 +75,17 @@ export function registerBundleRoutes(app: HttpApp, deps: DossierRouteDeps): void
   app.get('/api/v1/bundles/:code', {
     schema: { tags: ['bundles'], summary: 'Hồ sơ liên thông với các hồ sơ thành phần', params: Type.Object({ code: ParentCode }, strict), response: { 200: BundleViewSchema } },
   }, async (request) => bundleJson(await getBundle(ctx(request), request.params.code)));
+
+  app.get('/api/v1/bundles/:code/transfer-slips/:file', {
+    schema: {
+      tags: ['bundles'], summary: 'In Phiếu chuyển xử lý của một thủ tục thành phần (PDF khổ A5)',
+      params: Type.Object({ code: ParentCode, file: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9]{0,39}\\.pdf$', description: '<mã thủ tục thành phần>.pdf, vd. residence.pdf' }) }, strict),
+      response: { 200: fileAnswer('Phiếu chuyển xử lý PDF', PDF) },
+    },
+  }, async (request, reply) => {
+    const { code, file } = request.params;
+    const key = file.slice(0, -'.pdf'.length);
+    const pdf = await transferSlipPdf(ctx(request), code, key);
+    return reply.type(PDF).header('content-disposition', `inline; filename="${code}-chuyen-xu-ly-${key}.pdf"`).header('cache-control', 'no-store').send(Buffer.from(pdf));
+  });
 }

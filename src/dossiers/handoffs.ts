@@ -5,6 +5,20 @@
 // postal one): dossiers never reads their tables.
 import type { Database } from '../platform/db/connect';
 import type { ServiceContext } from '../platform/context';
+import type { Duration, Timeliness } from '../calendar';
+
+/**
+ * A step with its own allotted time and deadline (a bundle member's start, issue 17 §3): judged
+ * against its own time, not the dossier's.
+ */
+export interface HandoffTimedStep {
+  /** electronically at once, or the paper through the post (a transfer leg) */
+  readonly mode: 'electronic' | 'paper';
+  readonly allotted: Duration | null;
+  readonly dueAt: Date | null;
+  readonly doneAt: Date | null;
+  readonly result: Timeliness | null;
+}
 
 export interface HandoffStep {
   readonly at: Date;
@@ -13,16 +27,18 @@ export interface HandoffStep {
   readonly to: string;
   /** what happened, e.g. 'postal.transfer.collected' */
   readonly action: string;
-  /** the post's tracking number of the leg */
-  readonly trackingNumber: string;
+  /** the post's tracking number of the leg (null: no parcel, e.g. an electronic hand-off) */
+  readonly trackingNumber: string | null;
   /** the names of who signed for giving and for taking, when they signed */
   readonly handedBy: string | null;
   readonly receivedBy: string | null;
   readonly note: string | null;
+  /** the step's own time, when the hand-off opens a step that has one */
+  readonly step?: HandoffTimedStep;
 }
 
-/** The hand-offs of one dossier, oldest first (read-only; the actor already reads the dossier). */
-export type HandoffSource = (db: Database, dossierCode: string) => Promise<readonly HandoffStep[]>;
+/** The hand-offs of one dossier, oldest first, as seen at `now` (read-only; the actor already reads the dossier). */
+export type HandoffSource = (db: Database, dossierCode: string, now: Date) => Promise<readonly HandoffStep[]>;
 
 /** A dossier read that may show other capabilities' hand-offs on the control slip. */
 export interface DossierReadContext extends ServiceContext {

@@ -137,7 +137,7 @@ export async function getDossier(ctx: DossierReadContext, code: string): Promise
     calendarAround(ctx.db, now),
     agencyNames(ctx.db, [d.receiving_agency_id, d.competent_agency_id]),
     d.receiving_service_point_id === null ? null : servicePointPlace(ctx.db, d.receiving_service_point_id),
-    citizen || !ctx.handoffs ? [] : ctx.handoffs(ctx.db, d.code),
+    citizen || !ctx.handoffs ? [] : ctx.handoffs(ctx.db, d.code, now),
   ]);
   const receiving = agencies.get(d.receiving_agency_id) ?? unknownAgency;
   const competent = agencies.get(d.competent_agency_id) ?? unknownAgency;

@@ -58,6 +58,11 @@ export const DossierDetailSchema = Type.Object({
     action: Type.String(), result: Nullable(TimelinessSchema), note: Nullable(Type.String()),
     trackingNumber: Nullable(Type.String({ description: 'số hiệu bưu gửi khi bưu chính chuyển hồ sơ' })),
     handedBy: Nullable(Type.String({ description: 'người ký giao' })), receivedBy: Nullable(Type.String({ description: 'người ký nhận' })),
+    step: Nullable(Type.Object({
+      mode: Type.Union([Type.Literal('electronic'), Type.Literal('paper')], { description: 'chuyển điện tử ngay, hoặc hồ sơ giấy qua bưu chính' }),
+      allotted: Nullable(Type.Object({ value: Type.Number(), unit: Type.Union([Type.Literal('working_days'), Type.Literal('working_hours'), Type.Literal('calendar_days')]) }, { description: 'thời gian giải quyết của bước' })),
+      dueAt: Nullable(Instant), doneAt: Nullable(Instant),
+    }, { description: 'bước liên thông có thời hạn riêng (result: sớm/đúng hạn/trễ hạn so với thời hạn của bước)' })),
   })),
   allowedActions: Type.Array(literals(actions)),
 });

@@ -1,7 +1,7 @@
 // Step deadlines and the control slip (form 05/06, DOMAIN §3.2). Pure.
 import { computeDueAt, timeliness, type Timeliness, type WorkCalendar } from '../calendar';
 import type { DossierEvent } from './events';
-import type { HandoffStep } from './handoffs';
+import type { HandoffStep, HandoffTimedStep } from './handoffs';
 
 export interface StepShare {
   readonly key: string;
@@ -55,11 +55,19 @@ export interface ControlSlipRow {
   /** who signed for giving and for taking the papers, when recorded */
   readonly handedBy: string | null;
   readonly receivedBy: string | null;
+  /** a step with its own allotted time and deadline (a bundle member's start); `result` judges it against them */
+  readonly step: (Omit<HandoffTimedStep, 'dueAt' | 'doneAt' | 'result'> & { readonly dueAt: string | null; readonly doneAt: string | null }) | null;
 }
+
+/** The post carried the paper to the competent agency: that leg is the hand-over the lifecycle's forward records. */
+const carriedByPost = (h: HandoffStep): boolean => h.action.startsWith('postal.toAgency.');
 
 /**
  * One row per hand-over (forward, assign, result back to the one-stop, return to the applicant),
- * and the hand-offs recorded by the post (transfer and toAgency legs), in the order they happened.
+ * and the hand-offs recorded elsewhere (the post's transfer and toAgency legs, a bundle's steps), in
+ * the order they happened. When the post carried the paper to the competent agency, its rows (asked,
+ * collected, handed over with the signatures) ARE the forward: the lifecycle's forward row is not
+ * shown beside them a second time.
  */
 export function controlSlipRows(
   events: readonly DossierEvent[],
@@ -68,13 +76,15 @@ export function controlSlipRows(
   handoffs: readonly HandoffStep[] = [],
 ): ControlSlipRow[] {
   const rows: ControlSlipRow[] = [];
-  const unsigned = { trackingNumber: null, handedBy: null, receivedBy: null };
+  const unsigned = { trackingNumber: null, handedBy: null, receivedBy: null, step: null };
+  const forwardByPost = handoffs.some(carriedByPost);
   for (const e of events) {
     const at = e.at.toISOString();
     const judged = dueAt === null ? null : timeliness(dueAt, e.at.getTime());
     const note = typeof e.payload.note === 'string' ? e.payload.note : null;
-    if (e.action === 'forward') rows.push({ seq: e.seq, from: names.oneStop, to: names.agency, at, action: e.action, result: null, note, ...unsigned });
-    else if (e.action === 'assign') {
+    if (e.action === 'forward') {
+      if (!forwardByPost) rows.push({ seq: e.seq, from: names.oneStop, to: names.agency, at, action: e.action, result: null, note, ...unsigned });
+    } else if (e.action === 'assign') {
       const officer = typeof e.payload.officerName === 'string' ? e.payload.officerName : 'Chuyên viên xử lý';
       rows.push({ seq: e.seq, from: `Lãnh đạo ${names.agency}`, to: officer, at, action: e.action, result: null, note, ...unsigned });
     } else if (e.action === 'markResultReady' || e.action === 'reject') {
@@ -84,8 +94,9 @@ export function controlSlipRows(
     }
   }
   const posted: ControlSlipRow[] = handoffs.map((h) => ({
-    seq: null, from: h.from, to: h.to, at: h.at.toISOString(), action: h.action, result: null, note: h.note,
+    seq: null, from: h.from, to: h.to, at: h.at.toISOString(), action: h.action, result: h.step?.result ?? null, note: h.note,
     trackingNumber: h.trackingNumber, handedBy: h.handedBy, receivedBy: h.receivedBy,
+    step: h.step ? { mode: h.step.mode, allotted: h.step.allotted, dueAt: h.step.dueAt?.toISOString() ?? null, doneAt: h.step.doneAt?.toISOString() ?? null } : null,
   }));
   // stable: a hand-off at the same instant as an event comes after it
   return [...rows, ...posted].map((r, i) => ({ r, i })).sort((a, b) => a.r.at.localeCompare(b.r.at) || a.i - b.i).map(({ r }) => r);

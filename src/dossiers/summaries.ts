@@ -12,6 +12,9 @@ export interface MemberSummary {
   readonly status: Status;
   readonly syncCode: number;
   readonly procedureCode: string;
+  /** the catalogue version it was received under (its rules: `procedureRules`) */
+  readonly procedureId: number;
+  readonly competentAgencyId: number;
   readonly competentAgency: { readonly identifier: string; readonly name: string };
   readonly receivedAt: Date | null;
   readonly dueAt: Date | null;
@@ -28,14 +31,17 @@ export interface MemberSummary {
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((i): i is string => typeof i === 'string') : []);
 
-/** Summaries of the dossiers with these codes, in the order given (unknown codes left out). */
-export async function memberSummaries(db: Database, actor: Actor, codes: readonly string[]): Promise<MemberSummary[]> {
+/**
+ * Summaries of the dossiers with these codes, in the order given (unknown codes left out); with no
+ * actor (a read on behalf of a reader already in scope of one of them) none is `visible`.
+ */
+export async function memberSummaries(db: Database, actor: Actor | null, codes: readonly string[]): Promise<MemberSummary[]> {
   if (codes.length === 0) return [];
   const rows = await db.selectFrom('dossiers').selectAll().where('code', 'in', [...codes]).execute();
   const events = await db.selectFrom('dossier_events').select(['dossier_id', 'action', 'payload', 'seq'])
     .where('dossier_id', 'in', rows.map((r) => r.id)).where('action', 'in', ['requestSupplement', 'markResultReady']).orderBy('seq').execute();
   const names = await agencyNames(db, rows.map((r) => r.competent_agency_id));
-  const scoped = await scopedActor(db, actor);
+  const scoped = actor ? await scopedActor(db, actor) : null;
   const byCode = new Map(rows.map((r) => [r.code, r]));
   return codes.flatMap((code) => {
     const r = byCode.get(code);
@@ -46,13 +52,13 @@ export async function memberSummaries(db: Database, actor: Actor, codes: readonl
     const agency = names.get(r.competent_agency_id);
     const resultNumber = result?.payload.resultNumber;
     return [{
-      code, status: r.status, syncCode: r.sync_code, procedureCode: r.procedure_code,
+      code, status: r.status, syncCode: r.sync_code, procedureCode: r.procedure_code, procedureId: r.procedure_id, competentAgencyId: r.competent_agency_id,
       competentAgency: { identifier: agency?.identifier ?? '', name: agency?.name ?? '' },
       receivedAt: r.received_at, dueAt: r.due_at, finishedAt: r.finished_at,
       supplementRequestedAt: r.supplement_requested_at, supplementCompletedAt: r.supplement_completed_at,
       supplementItems: r.status === 'awaitingSupplement' ? strings(supplement?.payload.items) : [],
       resultNumber: typeof resultNumber === 'string' ? resultNumber : null,
-      visible: isDossierInScope(scoped, r),
+      visible: scoped !== null && isDossierInScope(scoped, r),
     }];
   });
 }

@@ -78,11 +78,12 @@ export const RESULT_DELIVERY_TEXT = labels.resultDelivery satisfies Record<Resul
 export const TIMELINESS_TEXT = labels.timeliness satisfies Record<Timeliness, string>;
 
 /** "Mẫu số 01" labels per form set; null where the form does not exist in that set. */
-export type FormKind = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'stop' | 'control' | 'ledger';
+export type FormKind = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'stop' | 'control' | 'ledger' | 'transfer';
 
 export const FORM_NUMBERS = {
-  '2018': { receipt: '01', supplement: '02', refusal: '03', apology: '04', stop: null, control: '05', ledger: '06' },
-  '2025': { receipt: '01', supplement: '02', refusal: '03', apology: '04', stop: '05', control: '06', ledger: '07' },
+  // the transfer slip between agencies (ND 61 art. 19.6) has no numbered form in either set [U]
+  '2018': { receipt: '01', supplement: '02', refusal: '03', apology: '04', stop: null, control: '05', ledger: '06', transfer: null },
+  '2025': { receipt: '01', supplement: '02', refusal: '03', apology: '04', stop: '05', control: '06', ledger: '07', transfer: null },
 } as const satisfies Record<FormSet, Record<FormKind, string | null>>;
 
 export function formNumberLabel(formSet: FormSet | undefined, kind: FormKind): string | null {

@@ -18,6 +18,7 @@ export { renderRefusalSlip, REFUSAL_TITLES } from './pdf/refusal';
 export { renderApologySlip, APOLOGY_TITLES } from './pdf/apology';
 export { renderStopNotice } from './pdf/stop-notice';
 export { renderControlSlip, CONTROL_TITLE } from './pdf/control';
+export { renderTransferSlip, TRANSFER_SLIP_TITLE } from './pdf/transfer-slip';
 export { renderLedgerPdf } from './pdf/ledger';
 export { renderConsignmentNote, CONSIGNMENT_NOTE_TITLE, type ConsignmentNoteData, type NoteParty } from './pdf/consignment-note';
 export { renderHandoverRecord, HANDOVER_RECORD_TITLE, type HandoverRecordData } from './pdf/handover-record';

@@ -184,6 +184,15 @@ export interface ControlSlipRow {
   /** who signed for giving and for taking */
   handedBy?: string;
   receivedBy?: string;
+  /** a step with its own time (a bundle member's start, issue 17 §3): `result` judges it against it */
+  step?: ControlSlipStep;
+}
+
+export interface ControlSlipStep {
+  /** the step's allotted time (the member procedure's own duration) */
+  allotted?: Duration;
+  dueAt?: Date;
+  doneAt?: Date;
 }
 
 /** Mẫu 05 (2018) / 06 (2025): Phiếu kiểm soát quá trình giải quyết hồ sơ. */
@@ -218,4 +227,32 @@ export interface LedgerData {
   header: FormHeader;
   period: { from: Date; to: Date };
   rows: LedgerRow[];
+}
+
+/**
+ * Phiếu chuyển xử lý (ND 61/2018 art. 19.6, DOMAIN §1.4 step 4): a bundle's dossier passed from one
+ * agency to the next — paper with this slip, electronic at once — naming the task, its time and deadline.
+ */
+export interface TransferSlipData {
+  header: FormHeader;
+  /** the bundle (parent) code and its group of procedures */
+  bundleCode: string;
+  bundleName: string;
+  /** the member dossier handed over */
+  code: string;
+  applicant: Applicant;
+  from: string;
+  to: string;
+  /** the lead agency (cơ quan chủ trì) */
+  lead: string;
+  /** what the receiving agency is to do */
+  task: string;
+  mode: 'electronic' | 'paper';
+  allotted?: Duration;
+  /** the step's deadline; absent while it waits for the previous agency's result */
+  dueAt?: Date;
+  /** the previous result it waits for or received (e.g. "Số đăng ký khai sinh: 125/2026") */
+  facts: string[];
+  /** when the hand-off happened; absent: not yet */
+  handedAt?: Date;
 }

@@ -253,6 +253,11 @@ export async function dossierSlip(ctx: FormsContext, code: string, kind: SlipKin
           ...(r.trackingNumber ? { trackingNumber: r.trackingNumber } : {}),
           ...(r.handedBy ? { handedBy: r.handedBy } : {}),
           ...(r.receivedBy ? { receivedBy: r.receivedBy } : {}),
+          ...(r.step ? { step: {
+            ...(r.step.allotted ? { allotted: r.step.allotted } : {}),
+            ...(r.step.dueAt ? { dueAt: new Date(r.step.dueAt) } : {}),
+            ...(r.step.doneAt ? { doneAt: new Date(r.step.doneAt) } : {}),
+          } } : {}),
         })),
       } };
     }

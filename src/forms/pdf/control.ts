@@ -2,7 +2,7 @@
  * Mẫu 05 (TT 01/2018) / 06 (TT 03/2025): Phiếu kiểm soát quá trình giải quyết hồ sơ (A5).
  * One row per hand-over "Giao: … / Nhận: …" with its time, timeliness and note [S].
  */
-import { formatVnDateTime, TIMELINESS_TEXT } from '../format';
+import { formatDuration, formatShortDateTime, formatVnDateTime, TIMELINESS_TEXT } from '../format';
 import type { ControlSlipData } from '../model';
 import { drawNationalHeader, drawTitle, renderForm } from './blocks';
 import { A5_PORTRAIT } from './layout';
@@ -17,9 +17,19 @@ export function controlRowCells(row: ControlSlipData['rows'][number], index: num
   return [
     `${index + 1}. Giao: ${row.from}\nNhận: ${row.to}`,
     `${formatVnDateTime(row.at)}\nNgười giao:${signer(row.handedBy)}\n\nNgười nhận:${signer(row.receivedBy)}\n`,
-    row.result ? TIMELINESS_TEXT[row.result] : '',
-    [row.trackingNumber ? `Bưu gửi ${row.trackingNumber}` : '', row.note ?? ''].filter((x) => x !== '').join('\n'),
+    row.result ? `${TIMELINESS_TEXT[row.result]}${row.step ? ' (so với thời hạn của bước)' : ''}` : '',
+    [row.trackingNumber ? `Bưu gửi ${row.trackingNumber}` : '', ...stepLines(row.step), row.note ?? ''].filter((x) => x !== '').join('\n'),
   ];
+}
+
+/** A step's own time: allotted, deadline, done (pure). */
+export function stepLines(step: ControlSlipData['rows'][number]['step']): string[] {
+  if (!step) return [];
+  return [
+    step.allotted ? `Thời gian của bước: ${formatDuration(step.allotted)}` : '',
+    step.dueAt ? `Hạn của bước: ${formatShortDateTime(step.dueAt)}` : '',
+    step.doneAt ? `Hoàn thành: ${formatShortDateTime(step.doneAt)}` : 'Chưa hoàn thành',
+  ].filter((x) => x !== '');
 }
 
 export function renderControlSlip(data: ControlSlipData): Promise<Uint8Array> {

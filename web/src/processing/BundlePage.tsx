@@ -11,6 +11,7 @@ import { useBundleT, type BundleT } from './bundle-i18n';
 import { dossierPath } from './DossierPage';
 import { useProcessingT, type ProcessingT } from './i18n';
 import { formatAt, StatusBadge } from './labels';
+import { TransferSlipLink } from './TransferSlipLink';
 import type { BundleView } from './api';
 import './processing.css';
 
@@ -56,13 +57,13 @@ function BundleBody({ bundle, b, t }: { readonly bundle: BundleView; readonly b:
       )}
       <section aria-labelledby="bundle-members">
         <h2 id="bundle-members">{b('members')}</h2>
-        <DataTable columns={memberColumns(b, t, nameOf)} rows={bundle.members} rowKey={(m) => m.key} />
+        <DataTable columns={memberColumns(b, t, nameOf, bundle.code)} rows={bundle.members} rowKey={(m) => m.key} />
       </section>
     </>
   );
 }
 
-function memberColumns(b: BundleT, t: ProcessingT, nameOf: (key: string) => string): Column<Member>[] {
+function memberColumns(b: BundleT, t: ProcessingT, nameOf: (key: string) => string, bundleCode: string): Column<Member>[] {
   return [
     { key: 'member', header: b('colMember'), rowHeader: true, cell: (m) => m.name },
     { key: 'code', header: b('colCode'), noWrap: true, cell: (m) => (m.dossier.visible ? <Link to={dossierPath(m.dossier.code)}>{m.dossier.code}</Link> : m.dossier.code) },
@@ -70,6 +71,7 @@ function memberColumns(b: BundleT, t: ProcessingT, nameOf: (key: string) => stri
     { key: 'status', header: b('colStatus'), cell: (m) => <StatusBadge t={t} status={m.dossier.status} /> },
     { key: 'due', header: b('colDue'), noWrap: true, cell: (m) => formatAt(t, m.dossier.dueAt) },
     { key: 'note', header: b('colNote'), cell: (m) => <MemberNote m={m} b={b} t={t} nameOf={nameOf} /> },
+    { key: 'transfer', header: b('colSteps'), cell: (m) => <TransferSlipLink bundleCode={bundleCode} memberKey={m.key} name={m.name} /> },
   ];
 }
 

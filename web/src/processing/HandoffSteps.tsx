@@ -1,11 +1,13 @@
 // The dossier's hand-overs as its control slip records them (phiếu kiểm soát quá trình giải quyết
 // hồ sơ, form 05/06): who gave the paper to whom and when — the forward, the assignment, the result
 // back to the one-stop, the return — and the post's legs (a transfer between agencies, the carriage
-// to the competent agency) with the tracking number and who signed. Staff only (the server sends
+// to the competent agency) with the tracking number and who signed, and a bundle's inter-agency steps
+// with their own time (StepTime). Staff only (the server sends
 // citizens none).
 import type { DossierDetail } from './api';
 import type { ProcessingT } from './i18n';
 import { formatAt } from './labels';
+import { StepTime } from './StepTime';
 
 type Row = DossierDetail['controlSlip'][number];
 
@@ -31,6 +33,7 @@ export function HandoffSteps({ t, rows }: { readonly t: ProcessingT; readonly ro
               {r.trackingNumber && <> · {t('handoffTracking', { number: r.trackingNumber })}</>}
               {signers && <> — {signers}</>}
               {r.note && <> — {r.note}</>}
+              {r.step && <><br /><StepTime t={t} row={r} /></>}
             </li>
           );
         })}
