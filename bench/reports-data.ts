@@ -1,0 +1,107 @@
+/**
+ * The report benchmark's data sets: the Đồng Tháp pilot simulated faithfully at N dossiers (every
+ * dossier with its events, papers and roll-ups, through the simulator's COPY path) in an embedded
+ * PostgreSQL kept in a folder named for the size, the seed and REPORTS_GENERATOR_VERSION, reused
+ * by later runs (newer migrations are applied on open: a new roll-up is backfilled on the existing
+ * rows, which the bench times). Unlike the search data sets (bench/search-data.ts), nothing is
+ * amplified: copies would have no events and no roll-ups, and the dashboard reads the roll-ups.
+ * The folders live outside the git tree: `$MOTCUA_BENCH_DIR`, default /var/tmp/motcua-bench.
+ * `tsx bench/reports-data.ts 1000000` only generates (or opens) the folder.
+ */
+import fs from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
+import type pg from 'pg';
+import { systemClock } from '../src/platform/clock';
+import { connectUrl, type Database } from '../src/platform/db/connect';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../src/platform/db/embedded';
+import { migrate } from '../src/platform/db/migrate';
+import { seedDirectory } from '../src/directory/seed';
+import { seedCatalog } from '../src/catalog/seed';
+import { simulate } from '../src/simulate/load';
+import { dongThapPilot, scaled } from '../src/simulate/scenario';
+
+/** Bump when the generator writes different rows for the same size and seed (old folders are then ignored). */
+export const REPORTS_GENERATOR_VERSION = 1;
+const SEED = 1;
+
+export interface ReportsDataset {
+  readonly size: number;
+  readonly dir: string;
+  readonly db: Database;
+  readonly pool: pg.Pool;
+  /** this run's generation (null when reused) */
+  readonly generatedIn: { seconds: number; events: number } | null;
+  /** seconds the migrations pending on open took (a roll-up backfilled on existing rows) */
+  readonly migrateSeconds: number;
+  close(): Promise<void>;
+}
+
+const root = (): string => process.env.MOTCUA_BENCH_DIR ?? '/var/tmp/motcua-bench';
+export const reportsDatasetDir = (size: number): string => path.join(root(), `reports-pilot-${size}-seed${SEED}-g${REPORTS_GENERATOR_VERSION}`);
+
+async function tune(server: EmbeddedServer): Promise<void> {
+  const { db } = connectUrl(server.url('postgres'), 1);
+  for (const s of [`max_wal_size = '8GB'`, `checkpoint_timeout = '30min'`, `maintenance_work_mem = '1GB'`, `work_mem = '32MB'`, `shared_buffers = '1GB'`]) {
+    await sql.raw(`ALTER SYSTEM SET ${s}`).execute(db);
+  }
+  await sql`SELECT pg_reload_conf()`.execute(db);
+  await db.destroy();
+}
+
+/** Opens the data set of `size` dossiers, generating it first when no finished folder exists. */
+export async function openReportsDataset(size: number, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<ReportsDataset> {
+  const dir = reportsDatasetDir(size);
+  const ready = path.join(dir, 'READY.json');
+  const reuse = existsSync(ready);
+  if (!reuse) {
+    await fs.rm(dir, { recursive: true, force: true }); // a generation that did not finish
+    await fs.mkdir(dir, { recursive: true, mode: 0o755 });
+    const first = await startEmbeddedPostgres({ dataDir: dir, command: 'bench' });
+    try { await tune(first); } finally { await first.stop(); } // shared_buffers needs a restart
+  }
+  const live = await startEmbeddedPostgres({ dataDir: dir, command: 'bench' });
+  const url = live.url('motcua');
+  try {
+    const m0 = performance.now();
+    await migrate(url);
+    const migrateSeconds = (performance.now() - m0) / 1000;
+    const { db, pool } = connectUrl(url, 4);
+    let generatedIn: ReportsDataset['generatedIn'] = null;
+    if (!reuse) {
+      await seedDirectory(db, systemClock);
+      await seedCatalog(db, systemClock);
+      const t0 = performance.now();
+      let last = 0;
+      const report = await simulate(db, scaled(dongThapPilot, size), {
+        seed: SEED, pool, onProgress: (done, total) => {
+          if (done - last >= total / 50 || done === total) {
+            const s = (performance.now() - t0) / 1000;
+            process.stderr.write(`\r  sinh dữ liệu ${done}/${total} (${Math.round(done / s)}/s, ${s.toFixed(0)} s)`);
+            last = done;
+          }
+        },
+      });
+      process.stderr.write('\n');
+      await sql`VACUUM ANALYZE`.execute(db);
+      generatedIn = { seconds: (performance.now() - t0) / 1000, events: report.events };
+      await fs.writeFile(ready, JSON.stringify({ size, dossiers: report.dossiers, seed: SEED, generator: REPORTS_GENERATOR_VERSION, ...generatedIn, at: new Date().toISOString() }));
+      log(`  ${report.dossiers.toLocaleString('en')} dossiers (${report.events.toLocaleString('en')} events) generated in ${generatedIn.seconds.toFixed(0)} s → ${dir}`);
+    } else {
+      const info = JSON.parse(await fs.readFile(ready, 'utf8')) as { seconds: number; at: string };
+      log(`  reusing ${dir} (generated ${info.at} in ${info.seconds.toFixed(0)} s; pending migrations ${migrateSeconds.toFixed(1)} s)`);
+    }
+    return { size, dir, db, pool, generatedIn, migrateSeconds, async close() { await db.destroy(); await live.stop(); } };
+  } catch (e) {
+    await live.stop();
+    throw e;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const size of process.argv.slice(2).map(Number).filter((n) => n > 0)) {
+    const d = await openReportsDataset(size);
+    await d.close();
+  }
+}
