@@ -11,8 +11,9 @@
 import fs from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
-import type pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DB } from '../src/platform/db/schema';
 import { systemClock } from '../src/platform/clock';
 import { connectUrl, type Database } from '../src/platform/db/connect';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../src/platform/db/embedded';
@@ -67,7 +68,11 @@ export async function openReportsDataset(size: number, log: (line: string) => vo
     const m0 = performance.now();
     await migrate(url);
     const migrateSeconds = (performance.now() - m0) / 1000;
-    const { db, pool } = connectUrl(url, 4);
+    // a long connect timeout and no idle close: on a shared, loaded machine a new connection to
+    // the niced server may take longer than the application's 5 s
+    const pool = new pg.Pool({ connectionString: url, max: 6, connectionTimeoutMillis: 120_000, idleTimeoutMillis: 0, application_name: 'motcua-bench' });
+    pool.on('error', () => {});
+    const db: Database = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     let generatedIn: ReportsDataset['generatedIn'] = null;
     if (!reuse) {
       await seedDirectory(db, systemClock);

@@ -1,5 +1,5 @@
 // The in-transaction roll-up: src/app.ts adds `rollupHook` to the dossier hooks, so every
-// appended event bumps stats_daily / stats_monthly in the same transaction (DESIGN §2: the
+// appended event bumps stats_daily / stats_monthly / stats_monthly_procedure in the same transaction (DESIGN §2: the
 // roll-ups are derived from the event log in the same transaction; a failure rolls both back).
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { elapsedWorkingTime } from '../calendar';
@@ -40,8 +40,8 @@ function intakeWrites(event: DossierEvent, dossier: DerivedIntake): readonly Int
   acc.add(rollupDeltas(event, dossier, event.action === 'received' ? intakeFlags(event.payload) : NO_FLAGS));
   const rows = [...acc.rows.values()];
   if (rows.length === 0) return [];
-  const { daily, monthly } = rollupUpserts(rows, 'rollup_daily', sql`EXISTS (SELECT 1 FROM d)`);
-  return [{ name: 'rollup_daily', statement: daily }, { name: 'rollup_monthly', statement: monthly }];
+  const { daily, monthly, procedure } = rollupUpserts(rows, { daily: 'rollup_daily', monthly: 'rollup_monthly' }, sql`EXISTS (SELECT 1 FROM d)`);
+  return [{ name: 'rollup_daily', statement: daily }, { name: 'rollup_monthly', statement: monthly }, { name: 'rollup_monthly_procedure', statement: procedure }];
 }
 
 export const rollupHook: DossierHook = { afterEvent, intakeWrites };

@@ -1,5 +1,5 @@
-// Dashboard queries over the roll-ups. A period is split into whole months (stats_monthly) and
-// the days at its edges (stats_daily), so a province-year reads a few hundred rows, never the
+// Dashboard queries over the roll-ups. A period is split into whole months (stats_monthly, or
+// stats_monthly_procedure by procedure) and the days at its edges (stats_daily), so a province-year reads a few hundred rows, never the
 // dossiers table. Open dossiers come from the partial index dossiers_open_idx.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../platform/db/schema';
@@ -53,12 +53,21 @@ export function inScope(scope: ReportScope, alias?: string): RawBuilder<boolean>
 }
 
 export type GroupColumn = 'unit_path' | 'agency_id' | 'receiving_agency_id' | 'channel' | 'online_level';
+type ProcedureGroupColumn = 'unit_path' | 'procedure_id' | 'channel';
 
 /**
  * Sums of every metric over the period and scope, grouped by `groupBy` (month-level columns only;
  * use `sumByProcedure` for procedures). `bucket` adds a time bucket (day → month) for trends.
  */
-export async function sumRollups(db: Db, scope: ReportScope, period: Period, groupBy: readonly GroupColumn[] = [], bucket?: 'month'): Promise<Record<string, unknown>[]> {
+export function sumRollups(db: Db, scope: ReportScope, period: Period, groupBy: readonly GroupColumn[] = [], bucket?: 'month'): Promise<Record<string, unknown>[]> {
+  return sumOver(db, 'stats_monthly', scope, period, groupBy, bucket);
+}
+
+/**
+ * Whole months from `monthTable` (stats_monthly, or stats_monthly_procedure for the procedure
+ * dimension) and the edge days from stats_daily, summed by `groupBy`.
+ */
+async function sumOver(db: Db, monthTable: 'stats_monthly' | 'stats_monthly_procedure', scope: ReportScope, period: Period, groupBy: readonly (GroupColumn | ProcedureGroupColumn)[], bucket?: 'month'): Promise<Record<string, unknown>[]> {
   const { monthsFrom, monthsTo } = splitPeriod(period);
   const cols = [...groupBy];
   const colList = (prefix: RawBuilder<unknown> | null) => cols.map((c) => (prefix ? sql`${prefix}.${sql.ref(c)}` : sql.ref(c)));
@@ -71,7 +80,7 @@ export async function sumRollups(db: Db, scope: ReportScope, period: Period, gro
     ? [[period.from, monthsFrom], [monthsTo, addDay(period.to, 1)]]
     : [[period.from, addDay(period.to, 1)]];
   const parts = [
-    ...(monthsFrom < monthsTo ? [sql`SELECT ${inner(sql`month`)} FROM stats_monthly
+    ...(monthsFrom < monthsTo ? [sql`SELECT ${inner(sql`month`)} FROM ${sql.table(monthTable)}
        WHERE month >= ${monthsFrom}::date AND month < ${monthsTo}::date AND ${where}`] : []),
     ...edges.filter(([a, b]) => a < b).map(([a, b]) => sql`SELECT ${inner(sql`date_trunc('month', day)::date`)} FROM stats_daily
        WHERE day >= ${a}::date AND day < ${b}::date AND ${where}`),
@@ -84,15 +93,11 @@ export async function sumRollups(db: Db, scope: ReportScope, period: Period, gro
 }
 
 /**
- * Sums grouped by procedure and channel (daily roll-up only: procedures are not kept by month);
- * a procedure's rows add up to it, and the channels to the channel totals.
+ * Sums grouped by procedure and channel: whole months from stats_monthly_procedure, the edge
+ * days from stats_daily; a procedure's rows add up to it, and the channels to the channel totals.
  */
-export async function sumByProcedure(db: Db, scope: ReportScope, period: Period): Promise<Record<string, unknown>[]> {
-  const rows = await sql<Record<string, unknown>>`
-    SELECT procedure_id, channel, ${sql.join(metrics.map((m) => sql`sum(${sql.ref(m)})::bigint AS ${sql.ref(m)}`))}
-      FROM stats_daily WHERE ${inScope(scope)} AND day >= ${period.from}::date AND day <= ${period.to}::date
-     GROUP BY procedure_id, channel`.execute(db);
-  return rows.rows;
+export function sumByProcedure(db: Db, scope: ReportScope, period: Period): Promise<Record<string, unknown>[]> {
+  return sumOver(db, 'stats_monthly_procedure', scope, period, ['procedure_id', 'channel']);
 }
 
 export type Totals = Record<Metric, number>;

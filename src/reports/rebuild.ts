@@ -11,8 +11,10 @@ import { intakeFlags, keyText, metrics, rollupDeltas, RollupAccumulator, type In
 import { upsertRollups, type RollupRow } from './store';
 import { vnYearOfInstant } from '../shared/civil-date';
 
+type RollupTable = 'stats_daily' | 'stats_monthly' | 'stats_monthly_procedure';
+
 export interface RollupDifference {
-  readonly table: 'stats_daily' | 'stats_monthly';
+  readonly table: RollupTable;
   readonly key: string;
   readonly metric: Metric;
   readonly stored: number;
@@ -68,23 +70,28 @@ export async function deriveRollups(db: Kysely<DB>, onProgress?: (done: number) 
   return { acc, dossiers, events };
 }
 
-async function storedRows(db: Kysely<DB>, table: 'stats_daily' | 'stats_monthly'): Promise<Map<string, Record<Metric, number>>> {
+async function storedRows(db: Kysely<DB>, table: RollupTable): Promise<Map<string, Record<Metric, number>>> {
   const out = new Map<string, Record<Metric, number>>();
   const dayCol = table === 'stats_daily' ? 'day' : 'month';
   const rows = await sql<Record<string, unknown>>`SELECT ${sql.ref(dayCol)}::text AS d, * FROM ${sql.table(table)}`.execute(db);
   for (const r of rows.rows) {
     const key = table === 'stats_daily'
       ? `${String(r.d)}|${String(r.province_code)}|${String(r.unit_path)}|${String(r.agency_id)}|${String(r.receiving_agency_id)}|${String(r.procedure_id)}|${String(r.channel)}|${String(r.online_level)}`
-      : `${String(r.d)}|${String(r.province_code)}|${String(r.unit_path)}|${String(r.agency_id)}|${String(r.receiving_agency_id)}|${String(r.channel)}|${String(r.online_level)}`;
+      : table === 'stats_monthly'
+        ? `${String(r.d)}|${String(r.province_code)}|${String(r.unit_path)}|${String(r.agency_id)}|${String(r.receiving_agency_id)}|${String(r.channel)}|${String(r.online_level)}`
+        : `${String(r.d)}|${String(r.province_code)}|${String(r.unit_path)}|${String(r.procedure_id)}|${String(r.channel)}`;
     out.set(key, Object.fromEntries(metrics.map((m) => [m, Number(r[m] ?? 0)])) as Record<Metric, number>);
   }
   return out;
 }
 
-function monthly(acc: RollupAccumulator): Map<string, Record<Metric, number>> {
+function monthly(acc: RollupAccumulator, byProcedure: boolean): Map<string, Record<Metric, number>> {
   const out = new Map<string, Record<Metric, number>>();
   for (const { key, counts } of acc.rows.values()) {
-    const k = `${key.day.slice(0, 7)}-01|${key.provinceCode}|${key.unitPath}|${key.agencyId}|${key.receivingAgencyId}|${key.channel}|${key.onlineLevel}`;
+    const month = `${key.day.slice(0, 7)}-01`;
+    const k = byProcedure
+      ? `${month}|${key.provinceCode}|${key.unitPath}|${key.procedureId}|${key.channel}`
+      : `${month}|${key.provinceCode}|${key.unitPath}|${key.agencyId}|${key.receivingAgencyId}|${key.channel}|${key.onlineLevel}`;
     const seen = out.get(k);
     if (!seen) out.set(k, { ...counts });
     else for (const m of metrics) seen[m] += counts[m];
@@ -106,14 +113,16 @@ export async function rebuildRollups(db: Kysely<DB>, options: { apply?: boolean;
   const differences: RollupDifference[] = [];
   const derivedDaily = new Map([...acc.rows.values()].map((r) => [keyText(r.key), r.counts]));
   compare('stats_daily', await storedRows(db, 'stats_daily'), derivedDaily, differences);
-  compare('stats_monthly', await storedRows(db, 'stats_monthly'), monthly(acc), differences);
+  compare('stats_monthly', await storedRows(db, 'stats_monthly'), monthly(acc, false), differences);
+  compare('stats_monthly_procedure', await storedRows(db, 'stats_monthly_procedure'), monthly(acc, true), differences);
   let applied = false;
   if (options.apply && differences.length > 0) {
     await db.transaction().execute(async (trx) => {
       // the roll-ups are derived data: replacing them never touches the event log
-      await sql`LOCK TABLE stats_daily, stats_monthly IN EXCLUSIVE MODE`.execute(trx);
+      await sql`LOCK TABLE stats_daily, stats_monthly, stats_monthly_procedure IN EXCLUSIVE MODE`.execute(trx);
       await sql`DELETE FROM stats_daily`.execute(trx);
       await sql`DELETE FROM stats_monthly`.execute(trx);
+      await sql`DELETE FROM stats_monthly_procedure`.execute(trx);
       await upsertRollups(trx, [...acc.rows.values()] as RollupRow[]);
     });
     applied = true;

@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DB } from '../platform/db/schema';
-import { rollupUpserts, type RollupRow } from '../reports/store';
+import { rollupStatement, type RollupRow } from '../reports/store';
 
 /** One value in COPY's text format: `\N` for null, backslash escapes for `\`, tab, newline, CR. */
 export function copyField(v: unknown): string {
@@ -72,8 +72,7 @@ export async function writeBatchByCopy(pool: pg.Pool, db: Kysely<DB>, b: CopyBat
     const papers = copyColumns(b.papers);
     await copyInto(client, 'dossier_papers', papers.columns, papers.text);
     for (let i = 0; i < b.rollups.length; i += 5000) {
-      const { daily, monthly } = rollupUpserts(b.rollups.slice(i, i + 5000), 'daily');
-      const q = sql`WITH daily AS (${daily}) ${monthly}`.compile(db);
+      const q = rollupStatement(b.rollups.slice(i, i + 5000)).compile(db);
       await client.query(q.sql, [...q.parameters]);
     }
     await client.query('COMMIT');

@@ -394,6 +394,15 @@ export interface StatsMonthlyTable extends StatsCounts, StatsKeyColumns {
   month: CivilDate;
 }
 
+/** 0193_stats_monthly_procedure.sql: month totals by procedure and channel */
+export interface StatsMonthlyProcedureTable extends StatsCounts {
+  month: CivilDate;
+  province_code: string;
+  unit_path: string;
+  procedure_id: number;
+  channel: 'counter' | 'online' | 'postal';
+}
+
 // ---- supervision (0008_supervision.sql) -------------------------------------------------------
 
 export interface NotificationsTable {
@@ -1075,6 +1084,7 @@ export interface DB {
   schema_migrations: SchemaMigrationsTable;
   stats_daily: StatsDailyTable;
   stats_monthly: StatsMonthlyTable;
+  stats_monthly_procedure: StatsMonthlyProcedureTable;
   notifications: NotificationsTable;
   dossier_escalations: DossierEscalationsTable;
   dossier_resolutions: DossierResolutionsTable;
