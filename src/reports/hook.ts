@@ -6,7 +6,9 @@ import { elapsedWorkingTime } from '../calendar';
 import { loadWorkCalendar } from '../calendar/store';
 import type { DerivedIntake, DossierEvent, DossierHook, DossierRow, IntakeWrite } from '../dossiers/events';
 import type { DB } from '../platform/db/schema';
+import { evolve, type DerivedDossier } from '../dossiers/fold';
 import { intakeFlags, rollupDeltas, RollupAccumulator, type IntakeFlags, type WorkingMinutes } from './rollup';
+import { markDeltas, MARKING_ACTIONS } from './marks';
 import { applyDeltas, rollupUpserts } from './store';
 import { vnYearOfInstant } from '../shared/civil-date';
 
@@ -31,13 +33,26 @@ async function afterEvent(trx: Transaction<DB>, event: DossierEvent, dossier: Do
   if ((event.action === 'markResultReady' || event.action === 'reject') && dossier.received_at) {
     minutes = await workingMinutesBetween(trx, dossier.received_at.getTime(), event.at.getTime());
   }
-  await applyDeltas(trx, rollupDeltas(event, dossier, flags, minutes));
+  const marks = MARKING_ACTIONS.has(event.action) ? markDeltas(await rowBefore(trx, event), dossier) : [];
+  await applyDeltas(trx, [...rollupDeltas(event, dossier, flags, minutes), ...marks]);
+}
+
+/** The dossier as it was before `event`: its earlier events folded (dossiers/fold.ts). */
+async function rowBefore(trx: Transaction<DB>, event: DossierEvent): Promise<DerivedDossier | null> {
+  const rows = await trx.selectFrom('dossier_events').select(['seq', 'at', 'action', 'payload'])
+    .where('dossier_id', '=', event.dossierId).where('seq', '<', event.seq).orderBy('seq').execute();
+  let d: DerivedDossier | null = null;
+  for (const r of rows) {
+    d = evolve(d, { ...event, seq: r.seq, at: r.at, action: r.action as DossierEvent['action'], payload: r.payload, prevHash: '', hash: '' });
+  }
+  return d;
 }
 
 /** The intake's roll-up: the deltas of the `received` / `submitted` event, upserted by the intake statement itself. */
 function intakeWrites(event: DossierEvent, dossier: DerivedIntake): readonly IntakeWrite[] {
   const acc = new RollupAccumulator();
   acc.add(rollupDeltas(event, dossier, event.action === 'received' ? intakeFlags(event.payload) : NO_FLAGS));
+  acc.add(markDeltas(null, dossier));
   const rows = [...acc.rows.values()];
   if (rows.length === 0) return [];
   const { daily, monthly, procedure } = rollupUpserts(rows, { daily: 'rollup_daily', monthly: 'rollup_monthly' }, sql`EXISTS (SELECT 1 FROM d)`);

@@ -5,7 +5,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../platform/db/schema';
 import { provincialCentreAgencyIds } from '../directory/references';
 import { RUNNING_STATUSES } from '../dossiers/overdue';
-import { metrics, type Metric } from './rollup';
+import { markMetrics, metrics, type Metric } from './rollup';
 
 type Db = Kysely<DB>;
 
@@ -40,6 +40,9 @@ export function splitPeriod(p: Period): { monthsFrom: string; monthsTo: string }
   const monthsTo = firstOfMonth(addDay(p.to, 1));
   return monthsFrom < monthsTo ? { monthsFrom, monthsTo } : { monthsFrom: monthsTo, monthsTo };
 }
+
+/** A group with activity in the period: marks alone (a due day, marks.ts) do not make a row. */
+const active = sql.join(metrics.filter((m) => !(markMetrics as readonly string[]).includes(m)).map((m) => sql`sum(${sql.ref(m)}) <> 0`), sql` OR `);
 
 const likePrefix = (path: string) => `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -88,7 +91,7 @@ async function sumOver(db: Db, monthTable: 'stats_monthly' | 'stats_monthly_proc
   if (parts.length === 0) return [];
   const rows = await sql<Record<string, unknown>>`
     SELECT ${outerSelect} FROM (${sql.join(parts, sql` UNION ALL `)}) s
-    ${groupList.length > 0 ? sql`GROUP BY ${sql.join(groupList)} ORDER BY ${sql.join(groupList)}` : sql``}`.execute(db);
+    ${groupList.length > 0 ? sql`GROUP BY ${sql.join(groupList)} HAVING ${active} ORDER BY ${sql.join(groupList)}` : sql``}`.execute(db);
   return rows.rows;
 }
 
@@ -142,11 +145,14 @@ export interface Summary {
   readonly averageResolutionWorkingDays: number | null;
 }
 
+/** Every metric summed from the start up to the end of `to` (whole months from stats_monthly, the last partial month from stats_daily). */
+export async function totalsUpTo(db: Db, scope: ReportScope, to: string): Promise<Totals> {
+  return totalsOf((await sumRollups(db, scope, { from: '2000-01-01', to }))[0]);
+}
+
 /** Open at the end of `to`: all receipts minus all endings up to that day (roll-ups since the start). */
 export async function inProgressAt(db: Db, scope: ReportScope, to: string): Promise<number> {
-  const rows = await sumRollups(db, scope, { from: '2000-01-01', to });
-  // (whole months from stats_monthly; the last partial month from stats_daily)
-  const t = totalsOf(rows[0]);
+  const t = await totalsUpTo(db, scope, to);
   return t.received - t.closed;
 }
 

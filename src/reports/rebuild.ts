@@ -9,6 +9,7 @@ import { evolve, type DerivedDossier } from '../dossiers/fold';
 import type { DB } from '../platform/db/schema';
 import { intakeFlags, keyText, metrics, rollupDeltas, RollupAccumulator, type IntakeFlags, type Metric } from './rollup';
 import { upsertRollups, type RollupRow } from './store';
+import { markDeltas } from './marks';
 import { vnYearOfInstant } from '../shared/civil-date';
 
 type RollupTable = 'stats_daily' | 'stats_monthly' | 'stats_monthly_procedure';
@@ -61,8 +62,10 @@ export async function deriveRollups(db: Kysely<DB>, onProgress?: (done: number) 
         actorId: null, actorRole: null, payload: r.payload, prevHash: '', hash: '', hashVersion: 0,
       };
       if (r.seq === 1) flags = intakeFlags(r.payload);
+      const before = current;
       current = evolve(current, event);
       acc.add(rollupDeltas(event, current, flags, minutes));
+      acc.add(markDeltas(before, current));
       events++;
     }
     onProgress?.(dossiers);

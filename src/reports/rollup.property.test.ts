@@ -11,6 +11,8 @@ import type { Actor } from '../platform/actor';
 import { isDomainError } from '../platform/errors';
 import { rollupHook } from './hook';
 import { rebuildRollups } from './rebuild';
+import { totalsUpTo } from './queries';
+import { sql } from 'kysely';
 
 const { t, w } = useWorld();
 
@@ -71,6 +73,17 @@ describe('roll-ups rebuilt from the event log', () => {
       await run(w, steps);
       const report = await rebuildRollups(t.db);
       expect(report.differences).toEqual([]);
+      // the marks kept by the hook (apologies, recomputed due times, supplements, forwards, ratings)
+      // give the indicators' counts over the dossiers table (marks.ts)
+      const today = w.clock.now().toISOString().slice(0, 10);
+      for (const to of [today, new Date(w.clock.now().getTime() + 20 * 86_400_000).toISOString().slice(0, 10)]) {
+        const end = new Date(Date.parse(`${to}T00:00:00+07:00`) + 86_400_000);
+        const direct = await sql<{ n: number; disliked: number }>`SELECT
+            count(*) FILTER (WHERE received_at < ${end} AND (finished_at IS NULL OR finished_at >= ${end}) AND coalesce(original_due_at, due_at) < ${end})::int AS n,
+            count(*) FILTER (WHERE received_at < ${end} AND rating_stars <= 2)::int AS disliked FROM dossiers`.execute(t.db);
+        const m = await totalsUpTo(t.db, { unitPath: '/' }, to);
+        expect({ n: m.due - m.due_settled, disliked: m.disliked_received }).toEqual(direct.rows[0]);
+      }
     }), { numRuns: 8 });
     const totals = await t.db.selectFrom('stats_daily').select((eb) => [eb.fn.sum<number>('received').as('received'), eb.fn.sum<number>('closed').as('closed')]).executeTakeFirstOrThrow();
     expect(Number(totals.received)).toBeGreaterThan(0);

@@ -15,7 +15,11 @@ export const metrics = [
   'digitized', 'reused', 'store_linked', 'electronic_results', 'paid_online',
   'ratings', 'rating_sum', 'dislikes', // satisfaction ratings (`rate`), their stars, those of 1–2 stars
   'resolution_working_minutes', // net of supplement waits, summed over resolved dossiers (F766 2.2)
+  // marks of the dossier's state, moved when it changes (marks.ts): open and past due at a day, disliked in a 2.1 base
+  'due', 'due_settled', 'disliked_received', 'disliked_closed',
 ] as const;
+/** The marks (marks.ts): state counts put on the day they name, not activity of the day. */
+export const markMetrics = ['due', 'due_settled', 'disliked_received', 'disliked_closed'] as const satisfies readonly Metric[];
 export type Metric = (typeof metrics)[number];
 export type Counts = Partial<Record<Metric, number>>;
 

@@ -15,7 +15,7 @@ import { partsNotHeld, publicationPartLabels } from '../catalog/completeness';
 import { publicationFigures } from '../catalog/publication';
 import { indicatorsFromCounts, publicationIndicator, syncIndicator, syncRateOf, type IndicatorCounts, type IndicatorValue } from './indicators';
 import { syncedReceipts } from '../sync/service';
-import { inProgressAt, inScope, openNow, sumByProcedure, sumRollups, summary, totalsOf, type Period, type ReportScope, type Summary } from './queries';
+import { inScope, openNow, sumByProcedure, sumRollups, summary, totalsOf, totalsUpTo, type Period, type ReportScope, type Summary } from './queries';
 import { loadUnitMap, type AsOf } from './units';
 import { DAY_MS, vnMidnightOf } from '../shared/civil-date';
 import { parsePeriod } from '../platform/period';
@@ -296,23 +296,21 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
   const period = periodOf(q);
   const db = ctx.db;
   const dayBefore = new Date(Date.parse(`${period.from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  const [rows, openBefore, openOverdueAtEnd, procs, withOnline, dislikedInBase, sync] = await Promise.all([
+  const [rows, upToBefore, upToEnd, procs, withOnline, sync] = await Promise.all([
     sumRollups(db, scope, period, ['channel']),
-    inProgressAt(db, scope, dayBefore),
-    // open at the end of the period and past the (original) due time: late (F766: judged at period end)
-    sql<{ n: number }>`SELECT count(*)::int AS n FROM dossiers WHERE ${inScope(scope)}
-      AND received_at < ${vnEndExclusive(period.to)} AND (finished_at IS NULL OR finished_at >= ${vnEndExclusive(period.to)})
-      AND coalesce(original_due_at, due_at) < ${vnEndExclusive(period.to)}`.execute(db),
+    totalsUpTo(db, scope, dayBefore),
+    totalsUpTo(db, scope, period.to),
     proceduresInForce(db),
     sumByProcedure(db, scope, period),
-    // 5.4: dossiers of the 2.1 base (open at the start or received in the period) rated 1–2 stars,
-    // whenever the rating was given
-    sql<{ n: number }>`SELECT count(*)::int AS n FROM dossiers WHERE ${inScope(scope)}
-      AND received_at < ${vnEndExclusive(period.to)} AND (finished_at IS NULL OR finished_at >= ${vnStart(period.from)})
-      AND rating_stars <= ${DISLIKE_MAX_STARS}`.execute(db),
     // 1.4 and the 3.3 multiplier: the receipts the national sync recorded and those the portal accepted (src/sync)
     syncedReceipts(db, scope.unitPath, vnStart(period.from), vnEndExclusive(period.to)),
   ]);
+  // marks (marks.ts): open at the end of the period and past the (original) due time — late
+  // (F766: judged at period end); 5.4: dossiers of the 2.1 base (open at the start or received in
+  // the period) rated 1–2 stars, whenever the rating was given
+  const openBefore = upToBefore.received - upToBefore.closed;
+  const openOverdueAtEnd = upToEnd.due - upToEnd.due_settled;
+  const dislikedInBase = upToEnd.disliked_received - upToBefore.disliked_closed;
   // no sync record in the period: the sync was not running then, 1.4 has no data and 3.3 is not scaled
   const synced = sync.received === 0 ? null : sync.synced;
   const t = totalsOf({});
@@ -342,7 +340,7 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
     if (Number(r.paid_online ?? 0) > 0) codesPaidOnline.add(code);
   }
   const base = openBefore + t.received;
-  const late = t.resolved_late + Number(openOverdueAtEnd.rows[0]?.n ?? 0);
+  const late = t.resolved_late + openOverdueAtEnd;
   const counts: IndicatorCounts = {
     timelinessBase: base, timelinessOnTime: Math.max(0, base - late), timelinessLate: late,
     resolvedCount: t.resolved_early + t.resolved_on_time + t.resolved_late, resolvedWorkingDays: t.resolution_working_minutes / 480,
@@ -352,7 +350,7 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
     feeProcedures: feeCodes.size, feeProceduresOnlinePayment: [...feeCodes].filter((c) => codesPaidOnline.has(c)).length,
     feeDossiers, paidOnlineDossiers: t.paid_online,
     paperResultDossiers: t.resolved_early + t.resolved_on_time + t.resolved_late, electronicResults: t.electronic_results,
-    digitizedDossiers: t.digitized, reusedDossiers: t.reused, storeLinkedDossiers: t.store_linked, complainedDossiers: Number(dislikedInBase.rows[0]?.n ?? 0),
+    digitizedDossiers: t.digitized, reusedDossiers: t.reused, storeLinkedDossiers: t.store_linked, complainedDossiers: dislikedInBase,
   };
   const publication = await publicationFigures(db, provinceOfPath(scope.unitPath), period.to);
   return {

@@ -12,6 +12,7 @@ import { checkAction, type Action } from '../dossiers/lifecycle';
 import type { Role } from '../platform/actor';
 import type { DB } from '../platform/db/schema';
 import { intakeFlags, rollupDeltas, RollupAccumulator } from '../reports/rollup';
+import { markDeltas } from '../reports/marks';
 import { upsertRollups, type RollupRow } from '../reports/store';
 import { Rng } from './random';
 import { planScenario, type DossierPlan, type ScenarioSpec, type SimAgency, type SimProcedure, type SimWorld } from './scenario';
@@ -261,7 +262,7 @@ async function prepareBatch(db: Db, plans: readonly DossierPlan[], calendar: Wor
     const flags = intakeFlags(built.events[0]?.payload ?? {});
     for (const [k, e] of built.events.entries()) {
       const row = built.rows[k];
-      if (row) acc.add(rollupDeltas(e, row, flags, minutes));
+      if (row) acc.add([...rollupDeltas(e, row, flags, minutes), ...markDeltas(built.rows[k - 1] ?? null, row)]);
       ev.dossier_id.push(id); ev.seq.push(e.seq); ev.at.push(new Date(e.at).toISOString()); ev.action.push(e.action);
       ev.actor_id.push(e.actorId); ev.actor_role.push(e.actorRole); ev.payload.push(JSON.stringify(e.payload)); ev.prev_hash.push(e.prevHash); ev.hash.push(e.hash); ev.hash_version.push(e.hashVersion);
       count++;

@@ -373,6 +373,11 @@ interface StatsCounts {
   rating_sum: Generated<number>;
   dislikes: Generated<number>;
   resolution_working_minutes: Generated<number>;
+  /** marks (0194, src/reports/marks.ts) */
+  due: Generated<number>;
+  due_settled: Generated<number>;
+  disliked_received: Generated<number>;
+  disliked_closed: Generated<number>;
 }
 
 /** The key columns both roll-up tables share (the daily one adds the day and the procedure, the monthly one the month). */
