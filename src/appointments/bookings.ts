@@ -212,7 +212,7 @@ export async function cancelBooking(deps: BookingDeps, code: string, token: stri
     if (found.status !== 'booked') throw conflict('BOOKING_NOT_ACTIVE', 'Lịch hẹn này không còn hiệu lực để hủy.');
     const updated = await trx.updateTable('bookings').set({ status: 'cancelled', cancelled_at: now, link_version: found.link_version + 1 })
       .where('id', '=', found.id).returningAll().executeTakeFirstOrThrow();
-    if (found.shipment_id !== null) await releaseBookedVisitPickup(trx, found.shipment_id, found.code);
+    if (found.shipment_id !== null) await releaseBookedVisitPickup(trx, found.shipment_id, found.code, deps.actor, now);
     await recordAudit(trx, deps.actor, { action: 'appointment.cancel', entity: 'booking', entityKey: code, at: now, payload: { channel: 'link' } });
     const point = await servicePointAddress(trx, found.service_point_id);
     await queueSms(trx, deps, updated, `Lịch hẹn ${code} (${whenText(updated)}) đã được hủy.`);

@@ -96,6 +96,13 @@ describe('visits at home', () => {
     expect((await t.db.selectFrom('bookings').select('status').where('code', '=', moved.code).executeTakeFirstOrThrow()).status).toBe('booked');
     await cancelBooking(deps(), moved.code, moved.manageToken);
     expect(await plan('2026-03-12')).toEqual([]);
+    // the pickup ends on its trail: withdrawn, not left "assigned" with nobody
+    const leg = await t.db.selectFrom('bookings as b').innerJoin('postal_legs as l', 'l.shipment_id', 'b.shipment_id')
+      .select(['l.id', 'l.status', 'l.courier_id']).where('b.code', '=', moved.code).executeTakeFirstOrThrow();
+    expect(leg).toMatchObject({ status: 'withdrawn', courier_id: null });
+    const trail = await t.db.selectFrom('postal_leg_events').select(['kind', 'note']).where('leg_id', '=', leg.id).orderBy('id').execute();
+    expect(trail.map((e) => e.kind)).toEqual(['requested', 'assigned', 'withdrawn']);
+    expect(trail.at(-1)?.note).toBe(`Người dân hủy lịch hẹn ${moved.code}`);
   });
 
   it('concurrent bookings of the one courier of a commune at 10:00 and 10:30 (10 minutes apart by travel): exactly one is taken', async () => {

@@ -69,11 +69,12 @@ export async function moveBookedVisitPickup(trx: Transaction<DB>, shipmentId: nu
 }
 
 /**
- * A cancelled visit: the pickup leaves the courier's day (no courier, no window) and its note says
- * why. The trail has no "withdrawn" event yet, so the leg keeps its last status.
+ * A cancelled visit: the pickup ends `withdrawn` on its trail ("Đã hủy yêu cầu", with the booking's
+ * code) and leaves the courier's day (no courier, no window); its note says why.
  */
-export async function releaseBookedVisitPickup(trx: Transaction<DB>, shipmentId: number, bookingCode: string): Promise<void> {
+export async function releaseBookedVisitPickup(trx: Transaction<DB>, shipmentId: number, bookingCode: string, actor: Actor | null, now: Date): Promise<void> {
   const leg = await pickupLegOf(trx, shipmentId);
   await trx.updateTable('postal_legs').set({ courier_id: null, courier_name: null }).where('id', '=', leg.id).execute();
   await trx.updateTable('postal_shipments').set({ window_from: null, window_to: null, note: `${noteOf(bookingCode)} — đã hủy` }).where('id', '=', shipmentId).execute();
+  await appendLegEvent(trx, leg.id, { eventId: `withdrawn-${leg.id}`, kind: 'withdrawn', at: now, source: 'system', note: `Người dân hủy lịch hẹn ${bookingCode}`, payload: { booking: bookingCode } }, actor, now);
 }

@@ -11,11 +11,11 @@ import labels from './labels.vi.json';
 export const legKinds = ['pickup', 'toAgency', 'result', 'transfer'] as const;
 export type LegKind = (typeof legKinds)[number];
 
-export const legStatuses = ['requested', 'assigned', 'collected', 'handedOver', 'delivered', 'failedAttempt', 'returnedToAgency'] as const;
+export const legStatuses = ['requested', 'assigned', 'collected', 'handedOver', 'delivered', 'failedAttempt', 'returnedToAgency', 'withdrawn'] as const;
 export type LegStatus = (typeof legStatuses)[number];
 
 /** What a trail event says happened; each status-changing kind names the status it leads to. */
-export const trailKinds = ['requested', 'assigned', 'collected', 'inTransit', 'handedOver', 'delivered', 'failedAttempt', 'returnedToAgency', 'incident', 'incidentResolved'] as const;
+export const trailKinds = ['requested', 'assigned', 'collected', 'inTransit', 'handedOver', 'delivered', 'failedAttempt', 'returnedToAgency', 'withdrawn', 'incident', 'incidentResolved'] as const;
 export type TrailKind = (typeof trailKinds)[number];
 
 export const legStatusLabels = labels.legStatus satisfies Record<LegStatus, string>;
@@ -47,6 +47,8 @@ export const trailTransitions = {
   delivered: { from: ['collected', 'failedAttempt'], to: 'delivered' },
   failedAttempt: { from: ['collected', 'failedAttempt'], to: 'failedAttempt' },
   returnedToAgency: { from: ['failedAttempt'], to: 'returnedToAgency' },
+  // the applicant cancelled the visit before the courier came (a booked visit at home, issue 14): the pickup ends
+  withdrawn: { from: ['requested', 'assigned'], to: 'withdrawn' },
   // an incident or complaint (incidents.ts) and its resolution are written on the trail at any status and keep it
   incident: { from: legStatuses, to: null },
   incidentResolved: { from: legStatuses, to: null },
@@ -54,7 +56,7 @@ export const trailTransitions = {
 
 /** Which leg kinds end with which event: handed over to an agency, or delivered to the applicant. */
 export const legEnds = {
-  pickup: ['handedOver'],
+  pickup: ['handedOver', 'withdrawn'],
   toAgency: ['handedOver'],
   transfer: ['handedOver'],
   result: ['delivered', 'returnedToAgency'],
@@ -97,7 +99,7 @@ export function compareTrailEvents(a: TrailEvent, b: TrailEvent): number {
 
 /** Ends belong to kinds: a hand-over ends a leg to an agency (or the post office), a delivery or a return only a result leg. */
 const endsOnlyFor: Partial<Record<TrailKind, readonly LegKind[]>> = {
-  handedOver: ['pickup', 'toAgency', 'transfer'], delivered: ['result'], returnedToAgency: ['result'],
+  handedOver: ['pickup', 'toAgency', 'transfer'], delivered: ['result'], returnedToAgency: ['result'], withdrawn: ['pickup'],
 };
 const endsFit = (event: TrailKind, legKind: LegKind): boolean => endsOnlyFor[event]?.includes(legKind) ?? true;
 
