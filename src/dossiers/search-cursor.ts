@@ -25,3 +25,16 @@ export function parseSearchCursor(cursor: string): SearchPosition | null {
   const at = new Date(ms);
   return Number.isNaN(at.getTime()) ? null : { receivedAt: at, id };
 }
+
+/**
+ * The search order in JavaScript, as the SQL `received_at DESC NULLS FIRST, id DESC`: negative when
+ * `a` comes first. The rows a code, phone or ID finds are sorted by it (search.ts).
+ */
+export function compareSearchOrder(a: SearchPosition, b: SearchPosition): number {
+  if (a.receivedAt === null || b.receivedAt === null) {
+    if (a.receivedAt !== b.receivedAt) return a.receivedAt === null ? -1 : 1;
+  } else if (a.receivedAt.getTime() !== b.receivedAt.getTime()) {
+    return b.receivedAt.getTime() - a.receivedAt.getTime();
+  }
+  return b.id - a.id;
+}
