@@ -1,10 +1,12 @@
 // `motcua audit verify [--dossier CODE] [--anchors [--copy FILE]]`, `motcua audit rebuild` and
-// `motcua audit anchor [--out FILE]`: checks the hash chains of the dossier events (and their
+// `motcua audit anchor [--out FILE]`, `motcua audit archive --year Y`: checks the hash chains of the dossier events (and their
 // signed daily anchors), compares every stored dossier row with the fold of its events, and signs
-// the days not yet anchored.
+// the days not yet anchored; archive detaches an old year of the log (ADR 022).
 import fs from 'node:fs/promises';
 import type { Database } from '../platform/db/connect';
-import { compareWithFold, verifyChain } from '../dossiers/audit';
+import { compareWithFold, verifyChain, type ArchivedSkip } from '../dossiers/audit';
+import { archiveEventYear } from '../dossiers/partitions';
+import { isDomainError } from '../platform/errors';
 import { readAnchorKey } from '../dossiers/anchor-key';
 import { loadAnchors, verifyAnchors } from '../dossiers/anchor-store';
 import { anchorWithKey } from '../dossiers/anchor-key-store';
@@ -26,9 +28,11 @@ export interface AuditOptions {
   /** the anchor key's file (Config.anchorKeyFile) */
   readonly keyFile?: string;
   readonly now?: Date;
+  /** archive: the year to detach */
+  readonly year?: string;
 }
 
-const USAGE = 'cách dùng: motcua audit verify [--dossier MÃ] [--anchors [--copy TỆP]] | motcua audit rebuild | motcua audit anchor [--out TỆP]';
+const USAGE = 'cách dùng: motcua audit verify [--dossier MÃ] [--anchors [--copy TỆP]] | motcua audit rebuild | motcua audit anchor [--out TỆP] | motcua audit archive --year NĂM';
 
 /** The file `audit anchor --out` writes: the operator copies it elsewhere; `verify --copy` reads it. */
 export interface AnchorsFile {
@@ -62,9 +66,9 @@ async function verify(db: Database, dossier: string | undefined, options: AuditO
   const r = await verifyChain(db, dossier);
   if (!r.ok) {
     const b = r.broken;
-    return { stdout: `CHUỖI BĂM BỊ PHÁ VỠ: hồ sơ ${b.dossierCode}, sự kiện số ${b.seq} (${b.reason})\n  mong đợi: ${b.expected}\n  thực tế:  ${b.actual}\n`, exitCode: 1 };
+    return { stdout: `${archivedLines(r.archived)}CHUỖI BĂM BỊ PHÁ VỠ: hồ sơ ${b.dossierCode}, sự kiện số ${b.seq} (${b.reason})\n  mong đợi: ${b.expected}\n  thực tế:  ${b.actual}\n`, exitCode: 1 };
   }
-  const chains = `Chuỗi băm hợp lệ: ${r.dossiers} hồ sơ, ${r.events} sự kiện.\n`;
+  const chains = `Chuỗi băm hợp lệ: ${r.dossiers} hồ sơ, ${r.events} sự kiện.\n${archivedLines(r.archived)}`;
   if (!options.anchors) return { stdout: chains, exitCode: 0 };
   const key = await keyOf(options);
   const copy = options.copy === undefined ? undefined : await readCopy(options.copy);
@@ -74,6 +78,27 @@ async function verify(db: Database, dossier: string | undefined, options: AuditO
   const lines = report.problems.slice(0, 50).map((p) => `  ${p.day} (${p.reason}): ${p.detail}`);
   const more = report.problems.length > 50 ? `\n  … và ${report.problems.length - 50} sai lệch khác` : '';
   return { stdout: `${chains}NEO KHÔNG KHỚP (${report.problems.length}) — khóa ${keyId}:\n${lines.join('\n')}${more}\n`, exitCode: 1 };
+}
+
+/** What verify did not check: the dossiers of archived years (ADR 022) and where their events are. */
+function archivedLines(archived: readonly ArchivedSkip[] | undefined): string {
+  return (archived ?? []).map((a) => `Năm ${a.year} đã lưu trữ: ${a.dossiers} hồ sơ không kiểm ở đây; sự kiện của chúng ở bảng đã tách ${a.tableName} (hoặc bản xuất của nó).\n`).join('');
+}
+
+/** `audit archive --year Y`: detaches an old year of the log (ADR 022). */
+async function archive(db: Database, year: string | undefined, options: AuditOptions): Promise<AuditOutput> {
+  if (year === undefined || !/^\d{4}$/.test(year)) throw new UsageError('cách dùng: motcua audit archive --year NĂM (vd. 2020)');
+  try {
+    const a = await archiveEventYear(db, Number(year), options.now ?? new Date());
+    return {
+      stdout: `Đã lưu trữ năm ${a.year}: ${a.dossiers} hồ sơ, ${a.events} sự kiện tách khỏi nhật ký vào bảng ${a.tableName}.\n`
+        + `Xuất bảng ra nơi lưu trữ (pg_dump -t ${a.tableName}) rồi mới xóa bảng; hồ sơ năm đó không nhận thêm sự kiện.\n`,
+      exitCode: 0,
+    };
+  } catch (e) {
+    if (isDomainError(e)) return { stdout: `${e.message}\n`, exitCode: 1 };
+    throw e;
+  }
 }
 
 async function anchor(db: Database, options: AuditOptions): Promise<AuditOutput> {
@@ -96,6 +121,10 @@ export async function runAuditCommand(db: Database, sub: string | undefined, dos
   if (sub === 'anchor') {
     if (dossier !== undefined) throw new UsageError('"audit anchor" không nhận --dossier.');
     return anchor(db, options);
+  }
+  if (sub === 'archive') {
+    if (dossier !== undefined) throw new UsageError('"audit archive" không nhận --dossier.');
+    return archive(db, options.year, options);
   }
   if (sub === 'rebuild') {
     if (dossier !== undefined) throw new UsageError('"audit rebuild" không nhận --dossier.');

@@ -171,8 +171,8 @@ Tạo người dùng và in mật khẩu sinh ngẫu nhiên một lần (ngườ
     },
   },
   audit: {
-    summary: 'kiểm tra chuỗi băm nhật ký hồ sơ và neo hằng ngày (verify, rebuild, anchor)',
-    help: `motcua audit verify [--dossier MÃ] [--anchors [--copy TỆP]] | motcua audit rebuild | motcua audit anchor [--out TỆP]
+    summary: 'kiểm tra chuỗi băm nhật ký hồ sơ và neo hằng ngày, lưu trữ năm cũ (verify, rebuild, anchor, archive)',
+    help: `motcua audit verify [--dossier MÃ] [--anchors [--copy TỆP]] | motcua audit rebuild | motcua audit anchor [--out TỆP] | motcua audit archive --year NĂM
 
   verify   tính lại chuỗi băm sự kiện của mọi hồ sơ (hoặc một hồ sơ) và báo mắt xích hỏng đầu tiên
            --anchors  kiểm tra thêm các neo hằng ngày: chữ ký bằng khóa trong MOTCUA_ANCHOR_KEY_FILE
@@ -181,15 +181,18 @@ Tạo người dùng và in mật khẩu sinh ngẫu nhiên một lần (ngườ
   rebuild  dựng lại từng hồ sơ từ nhật ký sự kiện và so với bản ghi đang lưu (chỉ đọc)
   anchor   ký neo các ngày trước hôm nay chưa được neo (việc định kỳ audit.anchor cũng làm hằng ngày)
            --out      ghi mọi neo và khóa công khai vào tệp để sao lưu nơi khác
+  archive  tách năm NĂM khỏi nhật ký (phân vùng theo năm nộp hồ sơ, docs/adr/022): chỉ năm đã đủ
+           5 năm lưu trữ và không còn hồ sơ mở; sự kiện sang bảng dossier_events_yNĂM để xuất ra
+           nơi lưu trữ; "verify" báo số hồ sơ của năm đã lưu trữ mà nó không kiểm
 Khóa neo: MOTCUA_ANCHOR_KEY_FILE (mặc định ~/.motcua/anchor-key.pem), không được nằm trong thư mục dữ liệu.
 Thoát với mã 1 khi phát hiện sai lệch.`,
-    options: { dossier: { type: 'string' }, anchors: { type: 'boolean' }, copy: { type: 'string' }, out: { type: 'string' } },
+    options: { dossier: { type: 'string' }, anchors: { type: 'boolean' }, copy: { type: 'string' }, out: { type: 'string' }, year: { type: 'string' } },
     positionals: true,
     async run(v, positionals) {
-      if (positionals.length !== 1) throw new UsageError('cách dùng: motcua audit verify [--dossier MÃ] [--anchors [--copy TỆP]] | motcua audit rebuild | motcua audit anchor [--out TỆP]');
+      if (positionals.length !== 1) throw new UsageError('cách dùng: motcua audit verify [--dossier MÃ] [--anchors [--copy TỆP]] | motcua audit rebuild | motcua audit anchor [--out TỆP] | motcua audit archive --year NĂM');
       const { runAuditCommand } = await import('./audit');
       const config = loadConfig();
-      const options = { anchors: v.anchors === true, copy: str(v.copy), out: str(v.out), keyFile: config.anchorKeyFile };
+      const options = { anchors: v.anchors === true, copy: str(v.copy), out: str(v.out), keyFile: config.anchorKeyFile, year: str(v.year) };
       const out = await withDatabase('audit', (c) => runAuditCommand(c.db, positionals[0], str(v.dossier), options));
       process.stdout.write(out.stdout);
       return out.exitCode;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { appJobs, buildApp } from '../app';
 import { createAnchorKey } from '../dossiers/anchor-key';
+import { ensureEventPartitionsAs } from '../dossiers/partitions';
 import { systemClock } from '../platform/clock';
 import type { Config } from '../platform/config';
 import { openDatabase, reopenAs } from '../platform/db/connect';
@@ -47,6 +48,9 @@ export async function serve(config: Config, options: { seedDemo: boolean; demoDo
   const roles = { ...named, ownerUrl: await resolveUrl(named.ownerUrl) };
   const applied = await migrate(roles.ownerUrl);
   if (applied.length > 0) process.stdout.write(`Đã áp dụng ${applied.length} migration.\n`);
+  // this year's and next year's partitions of the event log, created ahead (ADR 022)
+  const years = await ensureEventPartitionsAs(roles.ownerUrl, systemClock.now());
+  if (years.length > 0) process.stdout.write(`Đã tạo phân vùng nhật ký hồ sơ các năm ${years.join(', ')}.\n`);
   const escalation = config.escalation;
   const jobsOn = config.jobs;
   if (jobsOn) await prepareJobSchema(roles.ownerUrl, appJobs({ db: connection.db, clock: systemClock, escalation, config, log: () => undefined }).map((j) => j.name));

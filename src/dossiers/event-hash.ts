@@ -12,7 +12,9 @@
 // `actor_id`, `actor_role`, `payload`, `hash_version` in the body; `prev_hash` as the prefix;
 // `dossier_id` through the code it leads to (the verifier reads the code through it, so an event
 // moved to another dossier hashes differently); `hash` is the result. The row number `id` carries
-// no meaning (chains are read in `seq` order).
+// no meaning (chains are read in `seq` order). `province_code` and `dossier_submitted_at` (migration
+// 0210, ADR 022: the sharding and partition keys) are copies of the dossier row's, held equal to it
+// by a foreign key; the hash does not cover them.
 import { createHash } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 

@@ -11,6 +11,7 @@ import type { Action } from './lifecycle';
 import type { ErrorDetail } from '../platform/errors';
 import type { PaperInput } from './model';
 import { CURRENT_HASH_VERSION, eventHash } from './event-hash';
+import { dossierArchived, isArchivedYear } from './partitions';
 
 export { canonicalJson, eventHash, eventHashBody, GENESIS_HASH, type HashInput, type HashVersion } from './event-hash';
 
@@ -121,6 +122,12 @@ export function nextEvent(
   };
 }
 
+/** Where an event is filed (ADR 022): its dossier's province (sharding key) and filing time (partition key). */
+export interface EventPlacement {
+  readonly province_code: string;
+  readonly submitted_at: Date;
+}
+
 /**
  * Appends the event after the dossier's newest one (seq = dossier.version + 1, chained to
  * dossier.last_hash). The caller holds the dossier row (FOR UPDATE or just inserted) and writes
@@ -128,22 +135,32 @@ export function nextEvent(
  */
 export async function appendEvent(
   trx: Transaction<DB>,
-  dossier: Pick<DossierRow, 'id' | 'code' | 'version' | 'last_hash'>,
+  dossier: Pick<DossierRow, 'id' | 'code' | 'version' | 'last_hash'> & EventPlacement,
   action: EventAction,
   actor: Pick<Actor, 'userId' | 'role'> | null,
   payload: Record<string, unknown>,
   at: Date,
 ): Promise<DossierEvent> {
   const event = nextEvent(dossier, { seq: dossier.version, hash: dossier.last_hash }, action, actor, payload, at);
-  await insertEvent(trx, event);
+  await insertEvent(trx, event, dossier);
   return event;
 }
 
-export async function insertEvent(trx: Transaction<DB> | Kysely<DB>, e: DossierEvent): Promise<void> {
-  await trx.insertInto('dossier_events').values({
-    dossier_id: e.dossierId, seq: e.seq, at: e.at, action: e.action, actor_id: e.actorId, actor_role: e.actorRole,
-    payload: JSON.stringify(e.payload), prev_hash: e.prevHash, hash: e.hash, hash_version: e.hashVersion,
-  }).execute();
+/**
+ * Inserts an event into the partition of its dossier's year. A year archived by `motcua audit
+ * archive` holds a guard partition that refuses it: 409 DOSSIER_ARCHIVED.
+ */
+export async function insertEvent(trx: Transaction<DB> | Kysely<DB>, e: DossierEvent, placement: EventPlacement): Promise<void> {
+  try {
+    await trx.insertInto('dossier_events').values({
+      dossier_id: e.dossierId, seq: e.seq, at: e.at, action: e.action, actor_id: e.actorId, actor_role: e.actorRole,
+      payload: JSON.stringify(e.payload), prev_hash: e.prevHash, hash: e.hash, hash_version: e.hashVersion,
+      province_code: placement.province_code, dossier_submitted_at: placement.submitted_at,
+    }).execute();
+  } catch (err) {
+    if (isArchivedYear(err)) throw dossierArchived(e.dossierCode);
+    throw err;
+  }
 }
 
 export async function runHooks(trx: Transaction<DB>, hooks: readonly DossierHook[], event: DossierEvent, dossier: DossierRow): Promise<void> {

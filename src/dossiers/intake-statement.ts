@@ -85,8 +85,9 @@ export async function writeIntake(db: Kysely<DB>, w: IntakeWriteInput): Promise<
       INSERT INTO dossiers (code, applicant_id, ledger_serial, last_hash, ${sql.join(columns.map((c) => sql.ref(c)))})
       SELECT h.code, h.applicant_id, h.ledger_serial, h.hash, ${sql.join(values)} FROM h RETURNING *
     ), e AS (
-      INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash, hash_version)
-      SELECT d.id, ${w.event.seq}, ${w.event.at}, ${w.event.action}, ${w.event.actorId}, ${w.event.actorRole}, h.payload, ${w.event.prevHash}, h.hash, ${w.event.hashVersion}::smallint FROM d, h
+      INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash, hash_version, province_code, dossier_submitted_at)
+      SELECT d.id, ${w.event.seq}, ${w.event.at}, ${w.event.action}, ${w.event.actorId}, ${w.event.actorRole}, h.payload, ${w.event.prevHash}, h.hash, ${w.event.hashVersion}::smallint,
+        d.province_code, d.submitted_at FROM d, h
     ), p AS (
       INSERT INTO dossier_papers (dossier_id, paper_key, name, originals, copies, source, file_id, digitized, reused_document_id)
       SELECT d.id, x.key, x.name, x.originals, x.copies, x.source, x.file_id, x.digitized, x.reused_document_id

@@ -105,6 +105,9 @@ export const BrokenLinkSchema = Type.Object({
 });
 export const ChainReportSchema = Type.Object({
   ok: Type.Boolean(), dossiers: Type.Integer({ minimum: 0 }), events: Type.Integer({ minimum: 0 }), broken: Type.Optional(BrokenLinkSchema),
+  archived: Type.Optional(Type.Array(Type.Object({ year: Type.Integer(), dossiers: Type.Integer({ minimum: 0 }), tableName: Type.String() }), {
+    description: 'hồ sơ của những năm nhật ký đã lưu trữ (tách khỏi cơ sở dữ liệu, ADR 022): không kiểm ở đây',
+  })),
 });
 
 export type IntakeResultView = Static<typeof IntakeResultSchema>;

@@ -9,6 +9,7 @@ import { formatDossierCode, yymmddOf } from '../dossiers/codes';
 import { GENESIS_HASH, nextEvent, type DossierEvent } from '../dossiers/events';
 import { evolve, lifecycleOf, type DerivedDossier, type IntakePayload } from '../dossiers/fold';
 import { checkAction, type Action } from '../dossiers/lifecycle';
+import { ensureEventYear } from '../dossiers/partitions';
 import type { Role } from '../platform/actor';
 import type { DB } from '../platform/db/schema';
 import { intakeFlags, rollupDeltas, RollupAccumulator } from '../reports/rollup';
@@ -182,6 +183,8 @@ export async function simulate(db: Db, spec: ScenarioSpec, options: SimulateOpti
   let done = 0, events = 0;
   let batch: DossierPlan[] = [];
   const empty = (await db.selectFrom('dossiers').select('id').limit(1).execute()).length === 0;
+  // the event log's partitions of the simulated years (ADR 022), before any row goes to the default
+  for (let y = fromYear; y <= toYear; y++) await ensureEventYear(db, y);
   const deferred = (options.deferIndexes ?? empty) ? await dropSecondaryIndexes(db) : [];
   // one batch is written while the next is planned and built (the JS work overlaps the database's)
   let writing: Promise<void> = Promise.resolve();
@@ -226,7 +229,7 @@ export async function simulate(db: Db, spec: ScenarioSpec, options: SimulateOpti
 interface Prepared {
   readonly count: number;
   readonly dossierRows: Record<string, unknown>[];
-  readonly events: { dossier_id: number[]; seq: number[]; at: string[]; action: string[]; actor_id: (number | null)[]; actor_role: (string | null)[]; payload: string[]; prev_hash: string[]; hash: string[]; hash_version: number[] };
+  readonly events: { dossier_id: number[]; seq: number[]; at: string[]; action: string[]; actor_id: (number | null)[]; actor_role: (string | null)[]; payload: string[]; prev_hash: string[]; hash: string[]; hash_version: number[]; province_code: string[]; dossier_submitted_at: string[] };
   readonly papers: { dossier_id: number[]; paper_key: string[]; name: string[]; originals: number[]; copies: number[]; source: string[]; digitized: boolean[] };
   readonly rollups: RollupRow[];
 }
@@ -249,7 +252,7 @@ async function prepareBatch(db: Db, plans: readonly DossierPlan[], calendar: Wor
   const acc = new RollupAccumulator();
   const minutes = (a: number, b: number) => elapsedWorkingTime(a, b, calendar);
   const dossierRows: Record<string, unknown>[] = [];
-  const ev: Prepared['events'] = { dossier_id: [], seq: [], at: [], action: [], actor_id: [], actor_role: [], payload: [], prev_hash: [], hash: [], hash_version: [] };
+  const ev: Prepared['events'] = { dossier_id: [], seq: [], at: [], action: [], actor_id: [], actor_role: [], payload: [], prev_hash: [], hash: [], hash_version: [], province_code: [], dossier_submitted_at: [] };
   const pp: Prepared['papers'] = { dossier_id: [], paper_key: [], name: [], originals: [], copies: [], source: [], digitized: [] };
   let count = 0;
   plans.forEach((plan, i) => {
@@ -265,6 +268,7 @@ async function prepareBatch(db: Db, plans: readonly DossierPlan[], calendar: Wor
       if (row) acc.add([...rollupDeltas(e, row, flags, minutes), ...markDeltas(built.rows[k - 1] ?? null, row)]);
       ev.dossier_id.push(id); ev.seq.push(e.seq); ev.at.push(new Date(e.at).toISOString()); ev.action.push(e.action);
       ev.actor_id.push(e.actorId); ev.actor_role.push(e.actorRole); ev.payload.push(JSON.stringify(e.payload)); ev.prev_hash.push(e.prevHash); ev.hash.push(e.hash); ev.hash_version.push(e.hashVersion);
+      ev.province_code.push(built.row.province_code); ev.dossier_submitted_at.push(new Date(built.row.submitted_at).toISOString());
       count++;
     }
     for (const p of plan.papers) {
@@ -281,9 +285,10 @@ async function writeBatch(db: Db, b: Prepared): Promise<number> {
     await sql`SET LOCAL synchronous_commit = off`.execute(trx);
     await sql`INSERT INTO dossiers SELECT * FROM json_populate_recordset(null::dossiers, ${JSON.stringify(b.dossierRows)}::json)`.execute(trx);
     const e = b.events;
-    await sql`INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash, hash_version)
+    await sql`INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash, hash_version, province_code, dossier_submitted_at)
       SELECT * FROM unnest(${e.dossier_id}::bigint[], ${e.seq}::int[], ${e.at}::timestamptz[], ${e.action}::text[], ${e.actor_id}::bigint[],
-        ${e.actor_role}::text[], ${e.payload}::jsonb[], ${e.prev_hash}::text[], ${e.hash}::text[], ${e.hash_version}::smallint[])`.execute(trx);
+        ${e.actor_role}::text[], ${e.payload}::jsonb[], ${e.prev_hash}::text[], ${e.hash}::text[], ${e.hash_version}::smallint[],
+        ${e.province_code}::text[], ${e.dossier_submitted_at}::timestamptz[])`.execute(trx);
     const p = b.papers;
     if (p.dossier_id.length > 0) {
       await sql`INSERT INTO dossier_papers (dossier_id, paper_key, name, originals, copies, source, digitized)
@@ -313,7 +318,8 @@ export async function restoreIndexes(db: Db, defs: readonly { name: string; def:
   if (defs.length === 0) return;
   await db.connection().execute(async (c) => {
     await sql`SET maintenance_work_mem = '512MB'`.execute(c);
-    for (const d of defs) await sql.raw(d.def.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS ')).execute(c);
+    // a partitioned table's index reads `ON ONLY parent`: built again on the parent, it covers every partition
+    for (const d of defs) await sql.raw(d.def.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS ').replace(' ON ONLY ', ' ON ')).execute(c);
     await sql`RESET maintenance_work_mem`.execute(c);
   });
 }

@@ -278,6 +278,19 @@ export interface DossierEventsTable {
   hash: string;
   /** definition of the hash (src/dossiers/event-hash.ts); rows written before migration 0045 are 1 */
   hash_version: number;
+  /** = dossiers.province_code (sharding key, issue 16 §5); held equal by the foreign key */
+  province_code: string;
+  /** = dossiers.submitted_at: the partition key (ADR 022); held equal by the foreign key */
+  dossier_submitted_at: Timestamp;
+}
+
+/** A year of the event log taken out (detached) by `motcua audit archive` (ADR 022). */
+export interface DossierEventArchivesTable {
+  year: number;
+  table_name: string;
+  dossiers: number;
+  events: number;
+  archived_at: Generated<Timestamp>;
 }
 
 export interface DossierPapersTable {
@@ -1079,6 +1092,7 @@ export interface DB {
   applicants: ApplicantsTable;
   dossiers: DossiersTable;
   dossier_events: DossierEventsTable;
+  dossier_event_archives: DossierEventArchivesTable;
   dossier_papers: DossierPapersTable;
   dossier_serials: DossierSerialsTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -1,0 +1,104 @@
+// The event log's yearly partitions (migration 0210, ADR 022): the events of a dossier live in the
+// partition of the year (Vietnam time) in which it was filed. Partitions are created ahead (at every
+// start of the server, by the owner); an old year is archived by detaching its partition, never by
+// deleting rows. Run as the database owner: the app role may neither create nor detach.
+import { sql, type Kysely } from 'kysely';
+import { connectUrl } from '../platform/db/connect';
+import type { DB } from '../platform/db/schema';
+import { conflict, validationFailed } from '../platform/errors';
+import { terminalStatuses } from './lifecycle';
+
+/** TT 17 (DOMAIN): electronic records are kept at least 5 years from acceptance. */
+export const RETENTION_YEARS = 5;
+
+/** The year (Vietnam time) of an instant: the partition its dossier's events go to. */
+export const vietnamYear = (at: Date): number => new Date(at.getTime() + 7 * 3_600_000).getUTCFullYear();
+
+/** The partition of a year, created if missing (rows of that year in the DEFAULT partition are moved into it). */
+export async function ensureEventYear(db: Kysely<DB>, year: number): Promise<boolean> {
+  const r = await sql<{ created: boolean }>`SELECT dossier_events_ensure_year(${year}::integer) AS created`.execute(db);
+  return r.rows[0]?.created === true;
+}
+
+/** This year's and next year's partitions (Vietnam time), created ahead at every start; returns the years created. */
+export async function ensureEventPartitions(db: Kysely<DB>, now: Date): Promise<number[]> {
+  const year = vietnamYear(now);
+  const created: number[] = [];
+  for (const y of [year, year + 1]) if (await ensureEventYear(db, y)) created.push(y);
+  return created;
+}
+
+/** The same at start-up, on a connection of its own as the owner (`url`), closed after (src/cli/serve.ts). */
+export async function ensureEventPartitionsAs(url: string, now: Date): Promise<number[]> {
+  const { db } = connectUrl(url, 1);
+  try {
+    return await ensureEventPartitions(db, now);
+  } finally {
+    await db.destroy();
+  }
+}
+
+export interface ArchivedYear {
+  readonly year: number;
+  /** the detached table holding the year's events until it is dumped and dropped */
+  readonly tableName: string;
+  readonly dossiers: number;
+  readonly events: number;
+}
+
+export async function archivedYears(db: Kysely<DB>): Promise<ArchivedYear[]> {
+  const rows = await db.selectFrom('dossier_event_archives').select(['year', 'table_name', 'dossiers', 'events']).orderBy('year').execute();
+  return rows.map((r) => ({ year: r.year, tableName: r.table_name, dossiers: r.dossiers, events: Number(r.events) }));
+}
+
+/** Whether a failed insert hit an archived year's guard partition (CHECK (false) named dossier_events_archived). */
+export const isArchivedYear = (e: unknown): boolean =>
+  (e as { code?: unknown })?.code === '23514' && (e as { constraint?: unknown }).constraint === 'dossier_events_archived';
+
+export const dossierArchived = (code: string) =>
+  conflict('DOSSIER_ARCHIVED', `Nhật ký của hồ sơ ${code} đã được lưu trữ (tách khỏi cơ sở dữ liệu đang dùng): không ghi thêm được.`);
+
+const yearBounds = (year: number) => ({
+  from: sql<Date>`make_timestamptz(${year}::integer, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh')`,
+  to: sql<Date>`make_timestamptz(${year + 1}::integer, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh')`,
+});
+
+/**
+ * Takes year `year` out of the event log (`motcua audit archive --year`): refused unless the year
+ * is at least RETENTION_YEARS full years old, has its own partition and none of its dossiers is
+ * open. Detaches the partition (it stays in the database, append-only, as `dossier_events_yYYYY`
+ * until dumped), records the year and attaches an empty guard partition that refuses new events.
+ */
+export async function archiveEventYear(db: Kysely<DB>, year: number, now: Date): Promise<ArchivedYear> {
+  const newest = vietnamYear(now) - RETENTION_YEARS;
+  if (!Number.isInteger(year) || year > newest) {
+    throw validationFailed('ARCHIVE_TOO_RECENT', `Chỉ lưu trữ được năm ${newest} trở về trước (giữ hồ sơ điện tử ít nhất ${RETENTION_YEARS} năm).`);
+  }
+  const part = `dossier_events_y${year}`;
+  return db.transaction().execute(async (trx) => {
+    const known = await trx.selectFrom('dossier_event_archives').select('year').where('year', '=', year).executeTakeFirst();
+    if (known) throw conflict('ARCHIVE_DONE', `Năm ${year} đã được lưu trữ.`);
+    const attached = await sql<{ ok: boolean }>`SELECT EXISTS (SELECT 1 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+      WHERE i.inhparent = 'dossier_events'::regclass AND c.relname = ${part}) AS ok`.execute(trx);
+    if (attached.rows[0]?.ok !== true) throw conflict('ARCHIVE_NO_PARTITION', `Năm ${year} không có phân vùng riêng của nhật ký: không có gì để lưu trữ.`);
+    await sql`LOCK TABLE dossier_events IN ACCESS EXCLUSIVE MODE`.execute(trx);
+    const { from, to } = yearBounds(year);
+    const open = await trx.selectFrom('dossiers').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('submitted_at', '>=', from).where('submitted_at', '<', to)
+      .where('status', 'not in', [...terminalStatuses]).executeTakeFirstOrThrow();
+    if (Number(open.n) > 0) throw conflict('ARCHIVE_OPEN_DOSSIERS', `Năm ${year} còn ${open.n} hồ sơ chưa kết thúc: chưa lưu trữ được.`);
+    const counts = await sql<{ dossiers: number; events: number }>`SELECT count(DISTINCT dossier_id)::integer AS dossiers, count(*)::bigint AS events FROM ${sql.id(part)}`.execute(trx);
+    await sql`ALTER TABLE dossier_events DETACH PARTITION ${sql.id(part)}`.execute(trx);
+    // the cloned row trigger leaves with the detach: the archived table stays append-only
+    await sql`CREATE TRIGGER dossier_events_archived_append_only BEFORE UPDATE OR DELETE ON ${sql.id(part)} FOR EACH ROW EXECUTE FUNCTION forbid_change()`.execute(trx);
+    const guard = `dossier_events_y${year}_archived`;
+    // DDL takes no parameters: the bounds as literals (year is an integer)
+    const bound = (y: number) => sql.raw(`'${y}-01-01 00:00:00+07'`);
+    await sql`CREATE TABLE ${sql.id(guard)} PARTITION OF dossier_events FOR VALUES FROM (${bound(year)}) TO (${bound(year + 1)})`.execute(trx);
+    await sql`ALTER TABLE ${sql.id(guard)} ADD CONSTRAINT dossier_events_archived CHECK (false)`.execute(trx);
+    await sql`SELECT dossier_events_guard_truncate(${guard})`.execute(trx);
+    const c = counts.rows[0] ?? { dossiers: 0, events: 0 };
+    await trx.insertInto('dossier_event_archives').values({ year, table_name: part, dossiers: c.dossiers, events: Number(c.events) }).execute();
+    return { year, tableName: part, dossiers: c.dossiers, events: Number(c.events) };
+  });
+}
