@@ -59,3 +59,5 @@ export const BundleDefinitionsSchema = Type.Object({
 });
 
 export type BundleViewView = Static<typeof BundleViewSchema>;
+export type BundleDefinitionsView = Static<typeof BundleDefinitionsSchema>;
+export type BundleReceivedView = Static<typeof BundleReceivedSchema>;

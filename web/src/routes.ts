@@ -18,6 +18,8 @@ export const paths = {
   /** administrators: the procedure catalogue; a procedure's page is this path + '/' + its code */
   adminCatalog: '/quan-tri/thu-tuc',
   counterReceive: '/quay/tiep-nhan',
+  /** a bundled dossier (hồ sơ liên thông, issue 17): several procedures in one visit */
+  counterBundle: '/quay/lien-thong',
   counterReturn: '/quay/tra-ket-qua',
   processingQueue: '/xu-ly',
   /** a dossier's page is this path + '/' + its code */
@@ -97,6 +99,7 @@ export const pagePermissions = {
   [paths.dossierSearch]: ['dossiers.read'],
   [paths.scanSearch]: ['dossiers.read'],
   [paths.counterReceive]: ['dossiers.receive'],
+  [paths.counterBundle]: ['dossiers.receive'],
   [paths.onlineInbox]: ['dossiers.receive'],
   [paths.counterReturn]: ['dossiers.return'],
   [paths.myDossiers]: ['portal.self'],

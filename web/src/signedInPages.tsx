@@ -27,6 +27,7 @@ const exactPages: Readonly<Record<string, (props: PageProps) => ReactNode>> = {
   [paths.adminUsers]: ({ user }) => <admin.UsersPage user={user} />,
   [paths.adminCatalog]: () => <admin.CatalogPage />,
   [paths.counterReceive]: ({ user }) => <counter.ReceivePage user={user} />,
+  [paths.counterBundle]: ({ user }) => <counter.BundleReceivePage user={user} />,
   [paths.counterReturn]: () => <counter.ReturnPage />,
   [paths.processingQueue]: ({ user }) => <processing.QueuePage user={user} />,
   [paths.dossierSearch]: () => <processing.SearchPage />,

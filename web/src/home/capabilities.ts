@@ -10,7 +10,7 @@ export type CapabilityKey = keyof Messages['capabilities'];
 /** Each capability and the permissions it needs (all of them). */
 export const capabilityPermissions = [
   // the counter
-  ['receiveDossier', ['dossiers.receive']], ['counterQueue', ['dossiers.receive']], ['returnResult', ['dossiers.receive', 'dossiers.return']],
+  ['receiveDossier', ['dossiers.receive']], ['receiveBundle', ['dossiers.receive']], ['counterQueue', ['dossiers.receive']], ['returnResult', ['dossiers.receive', 'dossiers.return']],
   ['onlineInbox', ['dossiers.receive']], ['assistedFiling', ['dossiers.receive']],
   ['cashier', ['payments.collect']], ['receipts', ['payments.read']],
   // the postal worker
@@ -45,6 +45,7 @@ export const capabilityPaths: Record<CapabilityKey, string> = {
   users: paths.adminUsers,
   procedureCatalog: paths.adminCatalog,
   receiveDossier: paths.counterReceive,
+  receiveBundle: paths.counterBundle,
   counterQueue: paths.processingQueue,
   returnResult: paths.counterReturn,
   searchDossiers: paths.dossierSearch,

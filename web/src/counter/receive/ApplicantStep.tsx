@@ -10,11 +10,14 @@ import { useCounterT } from '../i18n';
 import type { ReceiveForm } from './useReceiveForm';
 import { Section } from '../../ui/Section';
 
-export function ApplicantStep({ form, headingId }: { readonly form: ReceiveForm; readonly headingId: string }) {
+/** What the step needs of a form: the single intake's and the bundle's (counter/bundle) both give it. */
+export type ApplicantForm = Pick<ReceiveForm, 'applicant' | 'updateApplicant' | 'errorOf' | 'qr' | 'setQr' | 'fillFromQr' | 'qrMessage' | 'today' | 'unit' | 'setUnit'>;
+
+export function ApplicantStep({ form, headingId, title }: { readonly form: ApplicantForm; readonly headingId: string; readonly title?: string }) {
   const t = useCounterT();
   const { applicant, updateApplicant, errorOf } = form;
   return (
-    <Section headingId={headingId} title={t('stepApplicant')}>
+    <Section headingId={headingId} title={title ?? t('stepApplicant')}>
       <div className="qr-row">
         <Field label={t('qr')} hint={t('qrHint')} value={form.qr} autoComplete="off" spellCheck={false}
           onChange={(e) => form.setQr(e.target.value)}

@@ -25,17 +25,30 @@ export interface IntakeDraft {
 const formProblemKey = { required: 'formRequired', number: 'formNumber', pattern: 'formPattern', tooLong: 'formTooLong' } as const;
 
 export function findProblems(t: CounterT, draft: IntakeDraft): Problem[] {
-  const { procedure, applicant, unit, rows, fields, values } = draft;
+  const { procedure, rows } = draft;
+  return [
+    ...(procedure ? [] : [{ field: 'procedure', text: t('procedureRequired') }]),
+    ...applicantProblems(t, draft),
+    ...missingPapers(rows).map((r) => ({ field: `paper:${r.key}`, text: t('paperMissing', { name: r.name }) })),
+    ...eformProblems(t, draft.fields, draft.values),
+  ];
+}
+
+/** The applicant's ID, name, phone and commune (a bundle's intake asks them the same way). */
+export function applicantProblems(t: CounterT, draft: Pick<IntakeDraft, 'applicant' | 'unit'>): Problem[] {
+  const { applicant, unit } = draft;
   const found: Problem[] = [];
-  if (!procedure) found.push({ field: 'procedure', text: t('procedureRequired') });
   if (!/^\d{12}$/.test(applicant.personalId.trim())) found.push({ field: 'personalId', text: t('personalIdInvalid') });
   if (applicant.name.trim().length < 2) found.push({ field: 'name', text: t('nameRequired') });
   if (!PHONE_RE.test(normalisedPhone(applicant.phone))) found.push({ field: 'phone', text: t('phoneInvalid') });
   if (!unit) found.push({ field: 'unit', text: t('communeRequired') });
-  for (const r of missingPapers(rows)) found.push({ field: `paper:${r.key}`, text: t('paperMissing', { name: r.name }) });
-  for (const p of buildFormData(fields, values).problems) {
-    const f = fields.find((x) => x.key === p.key);
-    found.push({ field: `form:${p.key}`, text: t(formProblemKey[p.kind], { field: f?.title ?? p.key }) });
-  }
   return found;
+}
+
+/** What is wrong with the e-form's values, each under `form:<field>`. */
+export function eformProblems(t: CounterT, fields: readonly EformField[], values: EformValues): Problem[] {
+  return buildFormData(fields, values).problems.map((p) => {
+    const f = fields.find((x) => x.key === p.key);
+    return { field: `form:${p.key}`, text: t(formProblemKey[p.kind], { field: f?.title ?? p.key }) };
+  });
 }

@@ -35,11 +35,11 @@ export function newIdempotencyKey(): string {
 }
 
 export type ReceiveMode = 'edit' | 'review' | 'done';
-type FocusTarget = 'invalid' | 'review' | 'done' | 'edit';
+export type FocusTarget = 'invalid' | 'review' | 'done' | 'edit';
 export type { QrMessage } from './useIdCardQr';
 
 /** Focus follows what changed: the first invalid field, the review, the result. */
-function useFocusAfter(page: RefObject<HTMLDivElement | null>) {
+export function useFocusAfter(page: RefObject<HTMLDivElement | null>) {
   const [tick, setTick] = useState<{ target: FocusTarget; n: number } | null>(null);
   useEffect(() => {
     const root = page.current;
@@ -51,7 +51,7 @@ function useFocusAfter(page: RefObject<HTMLDivElement | null>) {
 }
 
 /** The applicant's commune defaults to the service point's own. */
-function useDefaultCommune(scopeCode: string | null, setUnit: (f: (u: ChosenUnit | null) => ChosenUnit | null) => void) {
+export function useDefaultCommune(scopeCode: string | null, setUnit: (f: (u: ChosenUnit | null) => ChosenUnit | null) => void) {
   useEffect(() => {
     if (!scopeCode) return;
     const controller = new AbortController();

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { RequiredPaper } from '../api';
+import { bundlePapersToSend, isShared, isSharedTicked, memberChecklist, missingBundlePapers, sharedPapersOf, tickShared } from './bundle-papers';
+
+// 2.002621 as the demo catalogue has it (names shortened after the part that matters)
+const paper = (key: string, name: string, requirement: RequiredPaper['requirement']): RequiredPaper => ({ key, name, originals: 1, copies: 0, note: null, requirement });
+const birth = [
+  paper('p4', 'Giấy chứng sinh; trường hợp không có Giấy chứng sinh thì nộp văn bản của người làm chứng', 'required'),
+  paper('p6', 'Hộ chiếu/Thẻ căn cước công dân/Thẻ căn cước', 'showOnly'),
+  paper('p7', 'Tờ khai đăng ký khai sinh theo mẫu', 'conditional'),
+];
+const residence = [paper('p10', 'Tờ khai thay đổi thông tin cư trú (mẫu CT01)', 'required')];
+const health = [paper('p1', 'Tờ khai tham gia bảo hiểm y tế (theo mẫu quy định)', 'required'), paper('p2', '- giấy chứng sinh (bản sao)', 'conditional')];
+const definitionShared = [
+  { name: 'Giấy chứng sinh (hoặc văn bản thay thế)', members: ['birth', 'healthInsurance'] },
+  { name: 'Giấy tờ tùy thân của người đi đăng ký (xuất trình)', members: ['birth', 'residence', 'healthInsurance'] },
+];
+const members = [
+  memberChecklist('birth', 'Đăng ký khai sinh', birth),
+  memberChecklist('residence', 'Đăng ký thường trú', residence),
+  memberChecklist('healthInsurance', 'Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi', health),
+];
+const shared = sharedPapersOf(definitionShared, [{ key: 'birth', papers: birth }, { key: 'residence', papers: residence }, { key: 'healthInsurance', papers: health }]);
+
+describe('the papers of a bundle at the counter', () => {
+  it('a shared paper stands for the member papers that bear its name, whatever the dash and case', () => {
+    expect(shared.map((s) => [s.name, s.papers])).toEqual([
+      ['Giấy chứng sinh (hoặc văn bản thay thế)', [['birth', 'p4'], ['healthInsurance', 'p2']]],
+      // shown at the counter, no member lists it as a paper to keep
+      ['Giấy tờ tùy thân của người đi đăng ký (xuất trình)', []],
+    ]);
+    expect(isShared(shared, 'birth', 'p4')).toBe(true);
+    expect(isShared(shared, 'birth', 'p7')).toBe(false);
+    // only among the members the definition names: the residence member's papers are not the birth certificate
+    expect(sharedPapersOf([{ name: 'Tờ khai thay đổi thông tin cư trú', members: ['birth'] }], [{ key: 'residence', papers: residence }])[0]?.papers).toEqual([]);
+  });
+
+  it('ticking the birth certificate once ticks it for birth registration and the health-insurance card', () => {
+    const s = shared[0];
+    if (!s) throw new Error('no shared paper');
+    expect(isSharedTicked(s, members)).toBe(false);
+    const ticked = tickShared(s, members, true);
+    expect(isSharedTicked(s, ticked)).toBe(true);
+    expect(bundlePapersToSend(ticked)).toEqual({
+      birth: [{ key: 'p4', originals: 1, copies: 0, source: 'paper', digitized: false }],
+      residence: [],
+      healthInsurance: [{ key: 'p2', originals: 1, copies: 0, source: 'paper', digitized: false }],
+    });
+    expect(isSharedTicked(s, tickShared(s, ticked, false))).toBe(false);
+    // a shared paper that stands for nothing is never "ticked"
+    expect(isSharedTicked(shared[1] ?? s, ticked)).toBe(false);
+  });
+
+  it('names a missing required paper once: the shared one by its shared name, the others with their member', () => {
+    expect(missingBundlePapers(shared, members)).toEqual([
+      { field: 'shared:Giấy chứng sinh (hoặc văn bản thay thế)', name: 'Giấy chứng sinh (hoặc văn bản thay thế)', member: null },
+      { field: 'paper:residence:p10', name: 'Tờ khai thay đổi thông tin cư trú (mẫu CT01)', member: 'Đăng ký thường trú' },
+      { field: 'paper:healthInsurance:p1', name: 'Tờ khai tham gia bảo hiểm y tế (theo mẫu quy định)', member: 'Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi' },
+    ]);
+    const all = tickShared(shared[0] ?? shared[1] ?? { name: '', members: [], papers: [] }, members, true)
+      .map((c) => ({ ...c, rows: c.rows.map((r) => ({ ...r, included: r.included || r.required })) }));
+    expect(missingBundlePapers(shared, all)).toEqual([]);
+  });
+});

@@ -1,0 +1,74 @@
+// The papers of a bundle at the counter (issue 17): each member's checklist from its catalogue
+// entry, and the definition's shared papers listed once — a shared paper stands for the member
+// papers it names (the birth certificate handed in once serves birth registration and the
+// health-insurance card), so ticking it ticks them; the request still carries each member's
+// papers. Pure.
+import { checklistOf, missingPapers, papersToSend, type PaperRow } from '../checklist';
+import type { RequiredPaper } from '../api';
+
+export interface MemberChecklist {
+  readonly key: string;
+  readonly name: string;
+  readonly rows: readonly PaperRow[];
+}
+
+/** A shared paper of the definition with the member papers it stands for. */
+export interface SharedPaper {
+  readonly name: string;
+  /** the members that use it (definition's keys) */
+  readonly members: readonly string[];
+  /** the member papers it is: [member key, paper key]; none = shown, not kept (e.g. the ID shown) */
+  readonly papers: readonly (readonly [string, string])[];
+}
+
+/** A paper's name for comparison: without the list's leading dash, lower case, NFC. */
+const plain = (name: string): string => name.normalize('NFC').replace(/^[\s\-–*•]+/u, '').trim().toLocaleLowerCase('vi');
+
+/** The words a shared paper is known by: its name before any explanation in brackets or after ";". */
+const stem = (name: string): string => plain(name).split(/[(;]/u)[0]?.trim() ?? '';
+
+/**
+ * Each shared paper with the member papers whose name starts with its own (e.g. "Giấy chứng sinh
+ * (hoặc văn bản thay thế)" is the birth member's "- Giấy chứng sinh; trường hợp không có…"),
+ * among the members that the definition says use it.
+ */
+export function sharedPapersOf(shared: readonly { name: string; members: readonly string[] }[], members: readonly { key: string; papers: readonly Pick<RequiredPaper, 'key' | 'name'>[] }[]): SharedPaper[] {
+  return shared.map((s) => {
+    const words = stem(s.name);
+    const papers = words === '' ? [] : members.filter((m) => s.members.includes(m.key))
+      .flatMap((m) => m.papers.filter((p) => plain(p.name).startsWith(words)).map((p) => [m.key, p.key] as const));
+    return { name: s.name, members: [...s.members], papers };
+  });
+}
+
+/** The member's checklist from its catalogue papers, every paper unticked (the clerk ticks what is handed in). */
+export const memberChecklist = (key: string, name: string, papers: readonly RequiredPaper[]): MemberChecklist => ({ key, name, rows: checklistOf(papers) });
+
+/** Whether a member paper is listed under the shared papers (and not again under its member). */
+export const isShared = (shared: readonly SharedPaper[], member: string, paper: string): boolean =>
+  shared.some((s) => s.papers.some(([m, p]) => m === member && p === paper));
+
+/** A shared paper is ticked when every member paper it stands for is. */
+export const isSharedTicked = (s: SharedPaper, members: readonly MemberChecklist[]): boolean =>
+  s.papers.length > 0 && s.papers.every(([m, p]) => members.find((c) => c.key === m)?.rows.find((r) => r.key === p)?.included === true);
+
+/** Ticks or unticks a shared paper: every member paper it stands for. */
+export function tickShared(s: SharedPaper, members: readonly MemberChecklist[], included: boolean): MemberChecklist[] {
+  return members.map((c) => ({ ...c, rows: c.rows.map((r) => (s.papers.some(([m, p]) => m === c.key && p === r.key) ? { ...r, included } : r)) }));
+}
+
+/** The request's papers: each member's ticked papers, by member key. */
+export const bundlePapersToSend = (members: readonly MemberChecklist[]) => Object.fromEntries(members.map((c) => [c.key, papersToSend(c.rows)]));
+
+/** The required papers not ticked, named once: a shared one by its shared name, else by member. */
+export function missingBundlePapers(shared: readonly SharedPaper[], members: readonly MemberChecklist[]): { readonly field: string; readonly name: string; readonly member: string | null }[] {
+  const out: { field: string; name: string; member: string | null }[] = [];
+  for (const s of shared) {
+    const missing = s.papers.some(([m, p]) => members.find((c) => c.key === m)?.rows.find((r) => r.key === p && r.required && !r.included));
+    if (missing) out.push({ field: `shared:${s.name}`, name: s.name, member: null });
+  }
+  for (const c of members) {
+    for (const r of missingPapers(c.rows)) if (!isShared(shared, c.key, r.key)) out.push({ field: `paper:${c.key}:${r.key}`, name: r.name, member: c.name });
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+// The state of "Tiếp nhận hồ sơ liên thông" and what the clerk does with it: choose the bundle
+// (the definitions in force), fill the applicant (typed or from the CCCD QR, as the single intake),
+// the combined e-form prefilled from the applicant (each field once), tick the papers (shared ones
+// once), review, then one "Tiếp nhận" with one Idempotency-Key per form, and start over.
+import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../../api/types';
+import { vnToday } from '../../ui/dates';
+import { shownError, type ShownError } from '../../ui/errors';
+import { useLoad } from '../../ui/useLoad';
+import { fetchProcedure } from '../api';
+import type { ChosenUnit } from '../CommunePicker';
+import { buildFormData, eformFields, prefillEform, type ApplicantFacts, type EformValues } from '../eform';
+import { useCounterT } from '../i18n';
+import { applicantProblems, eformProblems, normalisedPhone, type Problem } from '../receive/problems';
+import { useIdCardQr } from '../receive/useIdCardQr';
+import { emptyApplicant, newIdempotencyKey, useDefaultCommune, useFocusAfter, type ReceiveMode } from '../receive/useReceiveForm';
+import { fetchBundleDefinitions, receiveBundle, type BundleDefinition, type BundleReceived } from './bundle-api';
+import { bundlePapersToSend, memberChecklist, missingBundlePapers, sharedPapersOf, tickShared, type MemberChecklist, type SharedPaper } from './bundle-papers';
+import { useCounterBundleT } from './bundle-i18n';
+
+export function useBundleForm(user: User) {
+  const t = useCounterT();
+  const tb = useCounterBundleT();
+  const { t: tApp } = useTranslation();
+  const today = useMemo(() => vnToday(Date.now()), []);
+  const page = useRef<HTMLDivElement>(null);
+  const focus = useFocusAfter(page);
+  const { loaded: definitions } = useLoad((signal) => fetchBundleDefinitions(signal), 'bundle-definitions');
+
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const [definition, setDefinition] = useState<BundleDefinition | null>(null);
+  const [membersLoading, setMembersLoading] = useState(false);
+  const [members, setMembers] = useState<readonly MemberChecklist[]>([]);
+  const [shared, setShared] = useState<readonly SharedPaper[]>([]);
+  const [applicant, setApplicant] = useState<ApplicantFacts>(emptyApplicant);
+  const [unit, setUnit] = useState<ChosenUnit | null>(null);
+  const [values, setValues] = useState<EformValues>({});
+  const [mode, setMode] = useState<ReceiveMode>('edit');
+  const [problems, setProblems] = useState<readonly Problem[]>([]);
+  const [serverError, setServerError] = useState<ShownError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<BundleReceived | null>(null);
+  useDefaultCommune(user.scopeCode, setUnit);
+
+  const fields = useMemo(() => eformFields(definition?.form.schema), [definition]);
+  const errorOf = (field: string) => problems.find((p) => p.field === field)?.text ?? null;
+  const memberName = (key: string) => definition?.members.find((m) => m.key === key)?.name ?? key;
+
+  const updateApplicant = (next: ApplicantFacts) => {
+    setValues((v) => prefillEform(fields, v, next, applicant));
+    setApplicant(next);
+  };
+  const { qr, setQr, qrMessage, fillFromQr, resetQr } = useIdCardQr(applicant, updateApplicant);
+
+  /** The bundle chosen: its members' papers from the catalogue, the shared ones matched, the form prefilled. */
+  const chooseDefinition = async (d: BundleDefinition) => {
+    setDefinition(d);
+    setMembers([]);
+    setShared([]);
+    setValues(prefillEform(eformFields(d.form.schema), {}, applicant, null));
+    setMembersLoading(true);
+    setServerError(null);
+    try {
+      const procedures = await Promise.all(d.members.map((m) => fetchProcedure(m.procedureCode)));
+      const papers = d.members.map((m, i) => ({ key: m.key, papers: procedures[i]?.requiredPapers ?? [] }));
+      setMembers(d.members.map((m, i) => memberChecklist(m.key, m.name, papers[i]?.papers ?? [])));
+      setShared(sharedPapersOf(d.sharedPapers, papers));
+    } catch (e) {
+      setServerError(shownError(e, tApp));
+    } finally {
+      setMembersLoading(false);
+    }
+  };
+
+  const setPaper = useCallback((member: string, paper: string, included: boolean) =>
+    setMembers((ms) => ms.map((c) => (c.key === member ? { ...c, rows: c.rows.map((r) => (r.key === paper ? { ...r, included } : r)) } : c))), []);
+  const tickSharedPaper = (s: SharedPaper, included: boolean) => setMembers((ms) => tickShared(s, ms, included));
+  const setValue = (key: string, value: string | boolean) => setValues((vs) => ({ ...vs, [key]: value }));
+
+  const toReview = (event: FormEvent) => {
+    event.preventDefault();
+    const found: Problem[] = [
+      ...(definition ? [] : [{ field: 'bundle', text: tb('bundleRequired') }]),
+      ...applicantProblems(t, { applicant, unit }),
+      ...missingBundlePapers(shared, members).map((m) => ({ field: m.field, text: m.member === null ? tb('paperMissingShared', { name: m.name }) : tb('paperMissingOf', { member: m.member, name: m.name }) })),
+      ...eformProblems(t, fields, values),
+    ];
+    setProblems(found);
+    setServerError(null);
+    if (found.length > 0) { focus('invalid'); return; }
+    setMode('review');
+    focus('review');
+  };
+
+  const backToEdit = () => { setMode('edit'); focus('edit'); };
+
+  const submit = async () => {
+    if (!definition || !unit || busy) return;
+    setBusy(true);
+    setServerError(null);
+    const a = applicant;
+    try {
+      const r = await receiveBundle({
+        bundleCode: definition.code,
+        applicant: {
+          personalId: a.personalId.trim(), name: a.name.trim(), phone: normalisedPhone(a.phone), unitCode: unit.code,
+          ...(a.email.trim() ? { email: a.email.trim() } : {}),
+          ...(a.birthDate ? { birthDate: a.birthDate } : {}),
+          ...(a.address.trim() ? { address: a.address.trim() } : {}),
+        },
+        formData: buildFormData(fields, values).data,
+        papers: bundlePapersToSend(members),
+      }, idempotencyKey);
+      setResult(r);
+      setMode('done');
+      focus('done');
+    } catch (e) {
+      setServerError(shownError(e, tApp));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const startOver = () => {
+    setIdempotencyKey(newIdempotencyKey());
+    setDefinition(null); setMembers([]); setShared([]); setValues({}); setApplicant(emptyApplicant); resetQr();
+    setProblems([]); setServerError(null); setResult(null); setMode('edit');
+    focus('edit');
+  };
+
+  return {
+    page, today, mode, busy, result, problems, serverError, errorOf,
+    definitions, definition, chooseDefinition, membersLoading, members, shared, memberName, setPaper, setShared: tickSharedPaper,
+    applicant, updateApplicant, unit, setUnit, qr, setQr, qrMessage, fillFromQr,
+    fields, values, setValue, toReview, backToEdit, submit, startOver,
+  };
+}
+
+export type BundleForm = ReturnType<typeof useBundleForm>;
