@@ -34,7 +34,7 @@ function BundleBody({ bundle, b, t }: { readonly bundle: BundleView; readonly b:
   const nameOf = (key: string) => bundle.members.find((m) => m.key === key)?.name ?? key;
   return (
     <>
-      <dl className="facts">
+      <dl className="facts bundle-facts">
         <dt>{b('group')}</dt><dd>{bundle.definition.name} ({bundle.definition.code})</dd>
         <dt>{b('applicant')}</dt><dd>{bundle.applicantName}</dd>
         <dt>{b('receivedAt')}</dt><dd>{formatAt(t, bundle.receivedAt)}</dd>

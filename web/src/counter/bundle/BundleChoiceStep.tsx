@@ -14,7 +14,7 @@ export function BundleChoiceStep({ form, headingId }: { readonly form: BundleFor
     <Section headingId={headingId} title={tb('stepBundle')}>
       <LoadedView loaded={form.definitions} loadingText={tb('loadingDefinitions')}>
         {(items) => items.length === 0 ? <p>{tb('noDefinitions')}</p> : (
-          <div className={error ? 'field field--invalid' : 'field'} aria-invalid={error ? true : undefined} tabIndex={error ? -1 : undefined}>
+          <div className={error ? 'field field--invalid bundle-choice' : 'field bundle-choice'}>
             {error && <p className="field__error">{error}</p>}
             <RadioChoice legend={tb('bundleLegend')} name={`${headingId}-bundle`} options={items.map((i) => i.code)} value={d?.code ?? null}
               label={(code) => { const i = items.find((x) => x.code === code); return i ? `${i.name} (${i.code})` : code; }}

@@ -1,0 +1,109 @@
+// A bundle filed at the counter in the browser (issue 17 acceptance): the demo clerk files the birth +
+// residence + health-insurance bundle (2.002621, ND 63/2024) in one visit — the CCCD QR fills the
+// applicant and the combined form, the birth certificate is ticked once for two members — then sees
+// the parent with its three members (codes, agencies, due times) and opens the parent's page.
+// 1280 and 360 px, axe clean; screenshots go to test-results/bundle-counter/ for review.
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './harness';
+import { logIn, useDemoApp } from './demo-app';
+
+const QR = '087090001234|341234567|NGUYỄN VĂN AN|15031990|Nam|Số 12, Ấp 3, Xã Tân Hồng, Đồng Tháp|20042021';
+const OUT = 'test-results/bundle-counter';
+const STEP_MS = 120_000;
+
+const demo = useDemoApp(OUT);
+const count = async (table: 'bundles' | 'dossiers') => Number((await demo.app.t.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+
+/** Files 2.002621 for Nguyễn Văn An's child through the counter screen; returns the parent's code. */
+async function fileBundle(width: number): Promise<string> {
+  const page = demo.page;
+  await page.goto(`${demo.base}/`);
+  await page.getByRole('link', { name: 'Tiếp nhận hồ sơ liên thông' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Tiếp nhận hồ sơ liên thông' }).waitFor();
+  await page.getByLabel(/\(2\.002621\)$/).check();
+  await page.getByRole('heading', { name: 'Giấy tờ riêng của thủ tục Đăng ký thường trú' }).waitFor();
+  await page.getByLabel('Quét CCCD').fill(QR);
+  await page.getByLabel('Quét CCCD').press('Enter');
+  await page.getByText('Đã điền thông tin từ CCCD của Nguyễn Văn An').waitFor();
+  await page.getByLabel(/^Số điện thoại/).first().fill('0912345678');
+  // the combined form: the applicant's facts are filled once, from the card ("công dân không viết")
+  const combined = page.getByRole('region', { name: '3. Tờ khai chung' });
+  expect(await combined.getByLabel(/^Họ và tên người nộp/).inputValue()).toBe('Nguyễn Văn An');
+  expect(await combined.getByLabel(/^Số định danh cá nhân/).inputValue()).toBe('087090001234');
+  expect(await combined.getByLabel(/^Họ và tên người nộp/).count()).toBe(1);
+  await combined.getByLabel(/^Họ tên người được đăng ký/).fill('Nguyễn Thị Bé');
+  await combined.getByLabel(/^Địa chỉ đăng ký cư trú/).fill('Số 12, Ấp 3, Xã Tân Hồng');
+  // nothing ticked yet: the review names what is missing, the shared birth certificate once
+  await page.getByRole('button', { name: 'Xem lại trước khi tiếp nhận' }).click();
+  await page.getByText('Chưa nhận giấy tờ dùng chung: Giấy chứng sinh (hoặc văn bản thay thế)').waitFor();
+  expect(await page.getByText(/^Chưa nhận giấy tờ dùng chung: Giấy chứng sinh/).count()).toBe(1);
+  await page.getByLabel('Giấy chứng sinh (hoặc văn bản thay thế)').check();
+  for (const row of await page.locator('.checklist tbody tr').all()) {
+    if (await row.getByText('(bắt buộc)').count() > 0) await row.getByRole('checkbox').check();
+  }
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${OUT}/bundle-form-${width}.png`, fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  await page.getByRole('button', { name: 'Xem lại trước khi tiếp nhận' }).click();
+  await page.getByRole('heading', { name: 'Kiểm tra trước khi tiếp nhận' }).waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
+  await page.getByRole('heading', { name: 'Đã tiếp nhận hồ sơ liên thông' }).waitFor();
+  const parent = ((await page.locator('.done-code').textContent()) ?? '').replace('Mã hồ sơ liên thông: ', '').trim();
+  expect(parent).toMatch(/^000\.58\.61\.H20-\d{6}-\d{4}$/);
+  return parent;
+}
+
+/** The members as the result (or the bundle's page) lists them: name, code, agency, due — one row (a card at 360 px) each. */
+async function memberRows(): Promise<string[]> {
+  const page = demo.page;
+  await page.getByRole('link', { name: /^000\.58\.61\.H20-\d{6}-\d{4}$/ }).first().waitFor();
+  return page.locator('table.data-table tbody tr').allInnerTexts();
+}
+
+describe('a bundle filed at the counter', () => {
+  it('files 2.002621 in one visit and shows the parent with its three members (1280 px)', async () => {
+    const [bundlesBefore, dossiersBefore] = [await count('bundles'), await count('dossiers')];
+    await logIn(demo.page, demo.base, 'clerk');
+    const parent = await fileBundle(1280);
+    const rows = await memberRows();
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(/Đăng ký khai sinh[\s\S]*Ủy ban nhân dân xã Tân Hồng[\s\S]*\d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}[\s\S]*In giấy tiếp nhận/);
+    expect(rows[1]).toMatch(/Đăng ký thường trú[\s\S]*Công an xã Tân Hồng[\s\S]*Bắt đầu khi có kết quả Đăng ký khai sinh/);
+    expect(rows[2]).toMatch(/Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi[\s\S]*Bảo hiểm xã hội tỉnh[\s\S]*\d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(await count('bundles')).toBe(bundlesBefore + 1);
+    expect(await count('dossiers')).toBe(dossiersBefore + 3);
+    // the receipt slip of a running member prints
+    const href = await demo.page.locator('[data-slip="receipt"]').first().getAttribute('href');
+    const pdf = await demo.page.request.get(`${demo.base}${href}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect(await axeViolations(demo.page)).toEqual([]);
+    await demo.page.screenshot({ path: `${OUT}/bundle-done-1280.png`, fullPage: true });
+
+    await demo.page.getByRole('link', { name: `Mở trang hồ sơ liên thông ${parent}` }).click();
+    await demo.page.getByRole('heading', { level: 1, name: `Hồ sơ liên thông ${parent}` }).waitFor();
+    const members = await memberRows();
+    expect(members).toHaveLength(3);
+    expect(members[1]).toMatch(/Mới đăng ký[\s\S]*Chờ kết quả: Đăng ký khai sinh/);
+    expect(await demo.page.getByText('Đang giải quyết', { exact: true }).count()).toBe(1);
+    expect(await axeViolations(demo.page)).toEqual([]);
+    await demo.page.screenshot({ path: `${OUT}/bundle-page-1280.png`, fullPage: true });
+  }, STEP_MS);
+
+  it('works at 360 px: the members become cards, nothing wider than the screen', async () => {
+    await demo.page.setViewportSize({ width: 360, height: 800 });
+    const parent = await fileBundle(360);
+    const rows = await memberRows();
+    expect(rows).toHaveLength(3);
+    for (const due of [rows[0], rows[2]]) expect(due).toMatch(/\d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(await demo.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await demo.page.screenshot({ path: `${OUT}/bundle-done-360.png`, fullPage: true });
+    await demo.page.getByRole('link', { name: `Mở trang hồ sơ liên thông ${parent}` }).click();
+    await demo.page.getByRole('heading', { level: 1, name: `Hồ sơ liên thông ${parent}` }).waitFor();
+    expect(await memberRows()).toHaveLength(3);
+    expect(await demo.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await axeViolations(demo.page)).toEqual([]);
+    await demo.page.screenshot({ path: `${OUT}/bundle-page-360.png`, fullPage: true });
+  }, STEP_MS);
+});
