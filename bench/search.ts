@@ -10,6 +10,7 @@
  * BENCH_SEARCH_RUNS (samples per round, default 20), BENCH_SEARCH_ROUNDS (default 3),
  * The naive plan runs once per query for the admin's scope (BENCH_SEARCH_NAIVE=all: every role; 0: none).
  */
+import { loadavg } from 'node:os';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { systemClock } from '../src/platform/clock';
@@ -132,6 +133,7 @@ export async function run(): Promise<void> {
     const byKey = new Map<string, Measured>();
     try {
       await sql`ANALYZE dossiers`.execute(ds.db);
+      console.log(`  load average before the run (1/5/15 min): ${loadavg().map((x) => x.toFixed(1)).join(' / ')}`);
       console.log(`${size.toLocaleString('en')} dossiers — ms per search (service call, first page of 50 unless said), p95 spread over rounds, naive plan (no index)`);
       let worst = 0;
       for (const [r, { role, actor }] of (await roleCases(ds.db)).entries()) {
@@ -148,6 +150,7 @@ export async function run(): Promise<void> {
         }
       }
       console.log(`  worst p95 at ${size.toLocaleString('en')}: ${ms(worst)} ms (target < 20 ms) ${worst < 20 ? 'OK' : 'MISSED'}`);
+      console.log(`  load average after the run (1/5/15 min): ${loadavg().map((x) => x.toFixed(1)).join(' / ')} — a shared machine: compare ratios, not absolute figures`);
       results.set(size, byKey);
     } finally {
       await naive?.destroy();

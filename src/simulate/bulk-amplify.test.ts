@@ -34,4 +34,17 @@ describe('amplifyDossiers', () => {
     const { rows: idx } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'dossiers' AND indexname = 'dossiers_name_key_trgm'`.execute(t.db);
     expect(idx[0]?.n).toBe(1);
   }, 180_000);
+
+  it('copies 120 times (the 3M set): copy numbers past 66 no longer overflow the 32-bit name pick', async () => {
+    const u = await createTestDatabase();
+    try {
+      await runSimulate(u.db, { scenario: 'dong-thap-pilot', seed: 2, dossiers: 5 }, undefined, u.pool);
+      const base = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM dossiers`.execute(u.db)).rows[0]?.n);
+      expect((await amplifyDossiers(u.db, 120)).dossiers).toBe(base * 120);
+      const { rows } = await sql<{ n: number; codes: number }>`SELECT count(*)::int AS n, count(DISTINCT code)::int AS codes FROM dossiers`.execute(u.db);
+      expect(rows[0]).toEqual({ n: base * 120, codes: base * 120 });
+    } finally {
+      await u.close();
+    }
+  }, 180_000);
 });

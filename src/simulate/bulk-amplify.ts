@@ -46,10 +46,11 @@ export async function amplifyDossiers(db: Kysely<DB>, factor: number, onProgress
   const deferred = await dropSecondaryIndexes(db, ['dossiers']);
   try {
     for (let g = 1; g < factor; g++) {
+      // g as bigint: the name pick's g * 32452843 passes 2^31 from the 67th copy (the 3M set has 120)
       await sql.raw(`
         INSERT INTO dossiers (${columns.map((c) => `"${c.name}"`).join(', ')})
         SELECT ${select.join(', ')}
-          FROM (SELECT *, ${g} AS g FROM dossiers ORDER BY id LIMIT ${base}) b
+          FROM (SELECT *, ${g}::bigint AS g FROM dossiers ORDER BY id LIMIT ${base}) b
           JOIN amplify_names na ON na.i = ((b.id * 7919 + g * 104729) % ${base}) + 1
           JOIN amplify_names nb ON nb.i = ((b.id * 15485863 + g * 32452843) % ${base}) + 1`).execute(db);
       onProgress?.(base * (g + 1), base * factor);
