@@ -7,7 +7,9 @@
  * falls on both; each round measures
  *   - append: one event per transaction the way `appendEvent` does it (lock the dossier row, insert
  *     the event — B with its province and filing time —, update the row's version);
- *   - timeline: the events of one random dossier in seq order (the dossier page, `loadEvents`);
+ *   - timeline: the events of one random dossier in seq order by its id alone (as `sync/push` and
+ *     the reports' hook read), and on B also with its filing time (`loadEvents` given the row, the
+ *     dossier page and tracking: one partition read);
  *   - batch: the events of 500 consecutive dossiers (`loadEventsOf`, what `audit verify` reads).
  * It prints each round's B/A ratio and their median with the spread (min–max).
  */
@@ -52,9 +54,9 @@ async function fill(c: pg.Client): Promise<void> {
   await c.query('ANALYZE');
 }
 
-interface Round { readonly appendPerS: number; readonly timelineP50: number; readonly timelineP95: number; readonly batchMs: number }
+interface Round { readonly appendPerS: number; readonly timelineP50: number; readonly timelineP95: number; readonly prunedP50: number; readonly prunedP95: number; readonly batchMs: number }
 
-async function measure(c: pg.Client, partitioned: boolean, ids: number[], rnd: () => number): Promise<Round> {
+async function measure(c: pg.Client, partitioned: boolean, ids: number[], filed: Map<number, Date>, rnd: () => number): Promise<Round> {
   const insert = partitioned
     ? `INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash, hash_version, province_code, dossier_submitted_at)
        VALUES ($1, $2, now(), 'note', 1, 'clerk', '{"note":"bench"}', $3, md5(random()::text) || md5(random()::text), 2, $4, $5)`
@@ -80,6 +82,14 @@ async function measure(c: pg.Client, partitioned: boolean, ids: number[], rnd: (
     lat.push(performance.now() - s);
   }
   lat.sort((a, b) => a - b);
+  const pruned: number[] = [];
+  for (let i = 0; partitioned && i < READS; i++) {
+    const id = pick();
+    const s = performance.now();
+    await c.query('SELECT * FROM dossier_events WHERE dossier_id = $1 AND dossier_submitted_at = $2 ORDER BY seq', [id, filed.get(id)]);
+    pruned.push(performance.now() - s);
+  }
+  pruned.sort((a, b) => a - b);
   t0 = performance.now();
   for (let b = 0; b < BATCHES; b++) {
     const from = Math.floor(rnd() * (ids.length - 500));
@@ -87,7 +97,8 @@ async function measure(c: pg.Client, partitioned: boolean, ids: number[], rnd: (
     await c.query('SELECT * FROM dossier_events WHERE dossier_id = ANY($1::bigint[]) ORDER BY dossier_id, seq', [batch]);
   }
   const batchMs = (performance.now() - t0) / BATCHES;
-  return { appendPerS, timelineP50: percentile(lat, 50), timelineP95: percentile(lat, 95), batchMs };
+  const p = partitioned ? pruned : lat;
+  return { appendPerS, timelineP50: percentile(lat, 50), timelineP95: percentile(lat, 95), prunedP50: percentile(p, 50), prunedP95: percentile(p, 95), batchMs };
 }
 
 /** A seeded generator so that both databases see the same dossiers in a round. */
@@ -122,18 +133,22 @@ export async function run(): Promise<void> {
     await clients.b.query('ANALYZE');
     const parts = (await clients.b.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_inherits WHERE inhparent = 'dossier_events'::regclass`)).rows[0]?.n;
     console.log(`B: ${parts} partitions of dossier_events`);
-    const ids = (await clients.a.query<{ id: number }>('SELECT id FROM dossiers ORDER BY id')).rows.map((r) => Number(r.id));
-    const ratios = { append: [] as number[], p50: [] as number[], p95: [] as number[], batch: [] as number[] };
+    const rows = (await clients.a.query<{ id: number; submitted_at: Date }>('SELECT id, submitted_at FROM dossiers ORDER BY id')).rows;
+    const ids = rows.map((r) => Number(r.id));
+    const filed = new Map(rows.map((r) => [Number(r.id), r.submitted_at]));
+    const ratios = { append: [] as number[], p50: [] as number[], p95: [] as number[], prunedP50: [] as number[], prunedP95: [] as number[], batch: [] as number[] };
     for (let r = 0; r < ROUNDS; r++) {
       const order = r % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const);
       const got: Partial<Record<'a' | 'b', Round>> = {};
-      for (const k of order) got[k] = await measure(clients[k], k === 'b', ids, rng(1000 + r));
+      for (const k of order) got[k] = await measure(clients[k], k === 'b', ids, filed, rng(1000 + r));
       const A = got.a as Round, B = got.b as Round;
       ratios.append.push(B.appendPerS / A.appendPerS);
       ratios.p50.push(B.timelineP50 / A.timelineP50);
       ratios.p95.push(B.timelineP95 / A.timelineP95);
+      ratios.prunedP50.push(B.prunedP50 / A.timelineP50);
+      ratios.prunedP95.push(B.prunedP95 / A.timelineP95);
       ratios.batch.push(B.batchMs / A.batchMs);
-      const f = (x: Round) => `append ${x.appendPerS.toFixed(0).padStart(5)}/s  timeline p50 ${x.timelineP50.toFixed(2)} p95 ${x.timelineP95.toFixed(2)} ms  batch(500) ${x.batchMs.toFixed(1)} ms`;
+      const f = (x: Round) => `append ${x.appendPerS.toFixed(0).padStart(5)}/s  timeline p50 ${x.timelineP50.toFixed(2)} p95 ${x.timelineP95.toFixed(2)} ms  with filing time p50 ${x.prunedP50.toFixed(2)} p95 ${x.prunedP95.toFixed(2)} ms  batch(500) ${x.batchMs.toFixed(1)} ms`;
       console.log(`round ${r + 1}  A ${f(A)}`);
       console.log(`         B ${f(B)}`);
     }
@@ -141,6 +156,8 @@ export async function run(): Promise<void> {
     show('append (events/s)', ratios.append);
     show('timeline p50 (ms)', ratios.p50);
     show('timeline p95 (ms)', ratios.p95);
+    show('timeline+filing p50', ratios.prunedP50);
+    show('timeline+filing p95', ratios.prunedP95);
     show('batch of 500 (ms)', ratios.batch);
     await clients.a.end();
     await clients.b.end();

@@ -175,18 +175,36 @@ const eventOf = (r: EventRow, dossierCode: string): DossierEvent => ({
   hashVersion: r.hash_version,
 });
 
+/**
+ * A dossier whose events are read; with its filing time (`submitted_at`), the read goes to its
+ * year's partition only (ADR 022) instead of probing every year's index.
+ */
+export interface EventOwner {
+  readonly id: number;
+  readonly code: string;
+  readonly submitted_at?: Date;
+}
+
 /** Events of one dossier in order. */
-export async function loadEvents(db: Kysely<DB> | Transaction<DB>, dossier: { id: number; code: string }): Promise<DossierEvent[]> {
-  const rows = await db.selectFrom('dossier_events').selectAll().where('dossier_id', '=', dossier.id).orderBy('seq').execute();
+export async function loadEvents(db: Kysely<DB> | Transaction<DB>, dossier: EventOwner): Promise<DossierEvent[]> {
+  let q = db.selectFrom('dossier_events').selectAll().where('dossier_id', '=', dossier.id);
+  if (dossier.submitted_at) q = q.where('dossier_submitted_at', '=', dossier.submitted_at);
+  const rows = await q.orderBy('seq').execute();
   return rows.map((r) => eventOf(r, dossier.code));
 }
 
-/** Events of a batch of dossiers, each dossier's in order (one query). */
-export async function loadEventsOf(db: Kysely<DB> | Transaction<DB>, dossiers: readonly { id: number; code: string }[]): Promise<Map<number, DossierEvent[]>> {
+/** Events of a batch of dossiers, each dossier's in order (one query; limited to the years the batch was filed in when known). */
+export async function loadEventsOf(db: Kysely<DB> | Transaction<DB>, dossiers: readonly EventOwner[]): Promise<Map<number, DossierEvent[]>> {
   const byDossier = new Map<number, DossierEvent[]>();
   if (dossiers.length === 0) return byDossier;
   const codeOf = new Map(dossiers.map((d) => [d.id, d.code]));
-  const rows = await db.selectFrom('dossier_events').selectAll().where('dossier_id', 'in', [...codeOf.keys()]).orderBy('dossier_id').orderBy('seq').execute();
+  let q = db.selectFrom('dossier_events').selectAll().where('dossier_id', 'in', [...codeOf.keys()]);
+  const filed = dossiers.map((d) => d.submitted_at?.getTime());
+  if (filed.every((t) => t !== undefined)) {
+    const times = filed as number[];
+    q = q.where('dossier_submitted_at', '>=', new Date(Math.min(...times))).where('dossier_submitted_at', '<=', new Date(Math.max(...times)));
+  }
+  const rows = await q.orderBy('dossier_id').orderBy('seq').execute();
   for (const r of rows) {
     const list = byDossier.get(r.dossier_id) ?? [];
     list.push(eventOf(r, codeOf.get(r.dossier_id) ?? ''));

@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { runAuditCommand } from '../cli/audit';
+import { verifyAuditPeriod } from '../supervision/service';
 import { verifyChain } from './audit';
 import { archiveEventYear, ensureEventPartitions, ensureEventYear, vietnamYear } from './partitions';
 import { performAction, receiveDossier } from './service';
@@ -139,6 +140,9 @@ describe('archiving an old year', () => {
     const after = await verifyChain(t.db);
     expect(after).toMatchObject({ ok: true, dossiers: (before.dossiers - 2) + 1, archived: [{ year: 2029, dossiers: 2, tableName: 'dossier_events_y2029' }] });
     expect(await verifyChain(t.db, old)).toEqual({ ok: true, dossiers: 0, events: 0, archived: [{ year: 2029, dossiers: 1, tableName: 'dossier_events_y2029' }] });
+    // the supervisor's check of a period counts them apart
+    const period = await verifyAuditPeriod(w.ctx(w.actors.supervisor), { from: '2029-03-01', to: '2029-03-31' });
+    expect(period).toMatchObject({ ok: true, dossiers: 0, events: 0, archivedDossiers: 1 });
     const cli = await runAuditCommand(t.db, 'verify', undefined);
     expect(cli.exitCode).toBe(0);
     expect(cli.stdout).toContain('Năm 2029 đã lưu trữ: 2 hồ sơ không kiểm ở đây; sự kiện của chúng ở bảng đã tách dossier_events_y2029');

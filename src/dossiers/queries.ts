@@ -237,11 +237,12 @@ function supplementAsked(events: readonly { action: string; at: Date; payload: u
 /** Public tracking (src/tracking checks the PIN first): no personal data; null for an unknown code. */
 export async function trackingViewOf(db: Database, code: string): Promise<TrackingView | null> {
   const d = await db.selectFrom('dossiers as d')
-    .select(['d.id', 'd.code', 'd.status', 'd.received_at', 'd.due_at', 'd.procedure_id', 'd.rated_at', 'd.delivery_method', 'd.applicant_kind'])
+    .select(['d.id', 'd.code', 'd.status', 'd.received_at', 'd.due_at', 'd.procedure_id', 'd.rated_at', 'd.delivery_method', 'd.applicant_kind', 'd.submitted_at'])
     .where('d.code', '=', code).executeTakeFirst();
   if (!d) return null;
   const [events, rules] = await Promise.all([
-    db.selectFrom('dossier_events').select(['action', 'at', 'payload']).where('dossier_id', '=', d.id).orderBy('seq').execute(),
+    // the filing time names the one partition of the log to read (ADR 022)
+    db.selectFrom('dossier_events').select(['action', 'at', 'payload']).where('dossier_id', '=', d.id).where('dossier_submitted_at', '=', d.submitted_at).orderBy('seq').execute(),
     procedureRules(db, d.procedure_id),
   ]);
   return {

@@ -32,6 +32,7 @@ export type { DossierReadContext, HandoffSource, HandoffStep } from './handoffs'
 export type { DossierDetail, DossierPrintFacts, QueueItem, TrackingView } from './queries';
 export type { SearchFilters, SearchPage } from './search';
 export { checkChain, compareWithFold, verifyAudit, verifyChain, type BrokenLink } from './audit';
+export { archivedYears, vietnamYear } from './partitions';
 // who sees which dossier, for the capabilities that read dossiers in SQL (supervision)
 export { isDossierInScope, scopedActor, scopeWhere, type ScopedActor } from './scope';
 export { resultPickupFacts, type ResultPickupFacts } from './pickup-facts';

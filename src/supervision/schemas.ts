@@ -24,6 +24,7 @@ export const OfficerWorkloadListSchema = Type.Object({ from: Type.String(), to: 
 
 export const PeriodAuditReportSchema = Type.Object({
   from: Type.String(), to: Type.String(), ok: Type.Boolean(), dossiers: count, events: count, brokenDossiers: count, firstBroken: Nullable(BrokenLinkSchema),
+  archivedDossiers: Type.Integer({ minimum: 0, description: 'hồ sơ của kỳ thuộc năm nhật ký đã lưu trữ (ADR 022): không kiểm ở đây' }),
 });
 
 export type SupervisedDossier = Static<typeof SupervisedDossierSchema>;
