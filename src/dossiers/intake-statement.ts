@@ -72,7 +72,7 @@ export async function writeIntake(db: Kysely<DB>, w: IntakeWriteInput): Promise<
         unit_id = excluded.unit_id, updated_at = now()
       RETURNING id
     ), s AS (
-      INSERT INTO dossier_serials (agency_id, day, last_serial) SELECT ${w.serial.agencyId}::bigint, ${w.serial.day}::date, 1 FROM a
+      INSERT INTO dossier_serials (agency_id, day, last_serial, province_code) SELECT ${w.serial.agencyId}::bigint, ${w.serial.day}::date, 1, ${w.derived.province_code}::text FROM a
       ON CONFLICT (agency_id, day) DO UPDATE SET last_serial = dossier_serials.last_serial + 1
       RETURNING last_serial
     ), l AS (${ledger}
@@ -89,14 +89,14 @@ export async function writeIntake(db: Kysely<DB>, w: IntakeWriteInput): Promise<
       SELECT d.id, ${w.event.seq}, ${w.event.at}, ${w.event.action}, ${w.event.actorId}, ${w.event.actorRole}, h.payload, ${w.event.prevHash}, h.hash, ${w.event.hashVersion}::smallint,
         d.province_code, d.submitted_at FROM d, h
     ), p AS (
-      INSERT INTO dossier_papers (dossier_id, paper_key, name, originals, copies, source, file_id, digitized, reused_document_id)
-      SELECT d.id, x.key, x.name, x.originals, x.copies, x.source, x.file_id, x.digitized, x.reused_document_id
+      INSERT INTO dossier_papers (dossier_id, province_code, paper_key, name, originals, copies, source, file_id, digitized, reused_document_id)
+      SELECT d.id, d.province_code, x.key, x.name, x.originals, x.copies, x.source, x.file_id, x.digitized, x.reused_document_id
       FROM d, jsonb_to_recordset(${paperRows}::jsonb) AS x(key text, name text, originals int, copies int, source text, file_id bigint, digitized boolean, reused_document_id bigint)
       RETURNING id, dossier_id, paper_key, name, source, file_id, digitized, reused_document_id
     ), o AS (
-      INSERT INTO outbox (kind, payload)
+      INSERT INTO outbox (kind, payload, province_code)
       SELECT CASE WHEN d.status = 'submitted' THEN 'dossier.submitted' ELSE 'dossier.received' END,
-        jsonb_build_object('code', d.code, 'status', d.status, 'dueAt', d.due_at) FROM d
+        jsonb_build_object('code', d.code, 'status', d.status, 'dueAt', d.due_at), d.province_code FROM d
     ), i AS (
       INSERT INTO idempotency_keys (actor_id, key, request_hash, dossier_code)
       SELECT ${w.key?.actorId ?? 0}::bigint, ${w.key?.key ?? ''}::text, ${w.key?.requestHash ?? ''}::text, d.code FROM d WHERE ${w.key !== null}::boolean

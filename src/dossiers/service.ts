@@ -277,7 +277,7 @@ async function writeAction(trx: Transaction<DB>, ctx: DossierContext, row: Dossi
   const updated = await trx.updateTable('dossiers').set({ ...next, form_data: JSON.stringify(next.form_data), applicant_party: next.applicant_party === null ? null : JSON.stringify(next.applicant_party) })
     .where('id', '=', row.id).where('version', '=', row.version).returningAll().executeTakeFirstOrThrow();
   await trx.insertInto('outbox').values({
-    kind: `dossier.${action}`, payload: JSON.stringify({ code: row.code, status: updated.status, seq: event.seq }),
+    kind: `dossier.${action}`, payload: JSON.stringify({ code: row.code, status: updated.status, seq: event.seq }), province_code: row.province_code,
   }).execute();
   await runHooks(trx, ctx.hooks ?? [], event, updated);
   return { code: updated.code, status: updated.status, syncCode: updated.sync_code, version: updated.version, dueAt: updated.due_at?.toISOString() ?? null };
@@ -343,7 +343,7 @@ export async function sendOnlineSupplement(ctx: DossierContext, code: string, in
     if (row.status !== 'awaitingSupplement') throw invalidTransition('NOT_AWAITING_SUPPLEMENT', 'Hồ sơ không ở trạng thái chờ bổ sung (có thể đã gửi bổ sung).');
     if (row.version !== seen.version) throw versionConflict();
     await trx.insertInto('dossier_papers').values(records.map((r) => ({
-      dossier_id: row.id, paper_key: r.key, name: r.name, originals: 0, copies: 0, source: r.source, file_id: r.fileId, digitized: true,
+      dossier_id: row.id, province_code: row.province_code, paper_key: r.key, name: r.name, originals: 0, copies: 0, source: r.source, file_id: r.fileId, digitized: true,
     }))).execute();
     return writeAction(trx, ctx, row, 'supplementReceived', actor, { ...payload, sentOnline: true, papers: records.map((r) => ({ key: r.key, name: r.name, fileId: r.fileId })) }, now);
   });

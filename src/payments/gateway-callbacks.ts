@@ -75,12 +75,12 @@ export async function handleIpn(deps: CallbackDeps, params: GatewayParams): Prom
       const receipt = await issueReceipt(trx, null, {
         servicePointId: null, payer: order.payer as never, items: order.items as ReceiptItem[], paymentMethod: methodOf(r), place: 'online',
         dossierCode: order.subject_kind === 'dossier' ? order.subject_id : null, shipmentId: order.subject_kind === 'shipment' ? Number(order.subject_id) : null,
-        paymentOrderId: order.id, unitPath: order.unit_path,
+        paymentOrderId: order.id, unitPath: order.unit_path, provinceCode: order.province_code,
       }, now);
       receiptId = receipt.id;
       if (status === 'paid' && order.subject_kind === 'dossier') await deps.onDossierPaid?.(trx, { dossierCode: order.subject_id, actor: null, online: true, now });
     }
-    if (status === 'duplicate') await trx.insertInto('payment_duplicate_refunds').values({ order_id: order.id, created_at: now, next_at: now }).execute();
+    if (status === 'duplicate') await trx.insertInto('payment_duplicate_refunds').values({ order_id: order.id, province_code: order.province_code, created_at: now, next_at: now }).execute();
     await trx.updateTable('payment_orders').set({
       status, paid_at: outcome === 'paid' ? now : null, gateway_transaction_no: r.transactionNo.slice(0, 40) || null, bank_code: r.bankCode.slice(0, 20) || null, receipt_id: receiptId,
     }).where('id', '=', order.id).execute();

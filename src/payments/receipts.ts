@@ -59,6 +59,8 @@ export interface ReceiptInput {
   readonly shiftId?: number | null;
   /** the unit path the receipt is searched under (the service point's when absent) */
   readonly unitPath?: string | null;
+  /** the sharding key when the caller knows it (an online order's); else the receipt's point, unit, dossier or shipment gives it (migration 0201) */
+  readonly provinceCode?: string;
 }
 
 /** Who collected an online payment. */
@@ -125,6 +127,7 @@ export async function issueReceipt(trx: Transaction<DB>, actor: Actor | null, in
     collected_by: actor?.userId ?? null, collected_by_name: collectedByName, place: input.place,
     dossier_code: input.dossierCode ?? null, shipment_id: input.shipmentId ?? null, issued_at: at,
     payment_order_id: input.paymentOrderId ?? null, shift_id: input.shiftId ?? null, unit_path: unitPath,
+    ...(input.provinceCode === undefined ? {} : { province_code: input.provinceCode }),
   }).returning(['id']).executeTakeFirstOrThrow();
   return {
     id: row.id, number: formatReceiptNumber(series, year, serial), series, year, serial, amountVnd: amount, payer: input.payer,

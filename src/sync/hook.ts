@@ -9,7 +9,7 @@ import type { DB } from '../platform/db/schema';
 
 async function afterEvent(trx: Transaction<DB>, event: DossierEvent, dossier: DossierRow): Promise<void> {
   await trx.insertInto('sync_outbox').values({
-    dossier_id: dossier.id, dossier_code: dossier.code, seq: event.seq, action: event.action,
+    dossier_id: dossier.id, province_code: dossier.province_code, dossier_code: dossier.code, seq: event.seq, action: event.action,
     sync_code: syncCode[dossier.status], event_at: event.at, unit_path: dossier.unit_path, channel: dossier.channel,
   }).execute();
 }
@@ -18,8 +18,8 @@ async function afterEvent(trx: Transaction<DB>, event: DossierEvent, dossier: Do
 function intakeWrites(event: DossierEvent, dossier: DerivedIntake): readonly IntakeWrite[] {
   return [{
     name: 'sync_outbox_intake',
-    statement: sql`INSERT INTO sync_outbox (dossier_id, dossier_code, seq, action, sync_code, event_at, unit_path, channel)
-      SELECT d.id, d.code, ${event.seq}::int, ${event.action}, ${syncCode[dossier.status]}::smallint, ${event.at}::timestamptz, d.unit_path, d.channel FROM d
+    statement: sql`INSERT INTO sync_outbox (dossier_id, province_code, dossier_code, seq, action, sync_code, event_at, unit_path, channel)
+      SELECT d.id, d.province_code, d.code, ${event.seq}::int, ${event.action}, ${syncCode[dossier.status]}::smallint, ${event.at}::timestamptz, d.unit_path, d.channel FROM d
       RETURNING id`,
   }];
 }

@@ -8,6 +8,8 @@ type Serial = Generated<number>;
 type CivilDate = string;
 
 export interface AuditLogTable {
+  /** the sharding key; '00' = about no province (migration 0203: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   id: Serial;
   at: Generated<Date>;
   actor_id: number | null;
@@ -294,6 +296,8 @@ export interface DossierEventArchivesTable {
 }
 
 export interface DossierPapersTable {
+  /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   id: Serial;
   dossier_id: number;
   paper_key: string;
@@ -308,6 +312,8 @@ export interface DossierPapersTable {
 }
 
 export interface DossierSerialsTable {
+  /** the sharding key (migration 0202: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   agency_id: number;
   day: CivilDate;
   last_serial: number;
@@ -322,6 +328,8 @@ export interface IdempotencyKeysTable {
 }
 
 export interface OutboxTable {
+  /** the sharding key; '00' = about no province (migration 0203: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   id: Generated<number>;
   kind: string;
   payload: JSONColumnType<Record<string, unknown>, string, string>;
@@ -436,6 +444,8 @@ export interface NotificationsTable {
 }
 
 export interface DossierEscalationsTable {
+  /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   dossier_id: number;
   kind: 'atRisk' | 'overdue';
   due_at: Date;
@@ -457,6 +467,8 @@ export interface DossierResolutionsTable {
 /** Migration 0076: paper outcomes at the counter (src/counter). */
 /** the gap-free registers of a service point (migration 0080; src/platform/registers.ts) */
 export interface RegisterSerialsTable {
+  /** the sharding key (migration 0202: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   service_point_id: number;
   year: number;
   register: string;
@@ -511,6 +523,8 @@ export interface PostalShipmentsTable {
 }
 
 export interface PostalLegsTable {
+  /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   id: Serial;
   shipment_id: number;
   kind: 'pickup' | 'toAgency' | 'result' | 'transfer';
@@ -536,6 +550,8 @@ export interface PostalLegsTable {
 
 /** Append-only (trigger forbid_change). */
 export interface PostalLegEventsTable {
+  /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   id: Serial;
   leg_id: number;
   event_id: string;
@@ -567,6 +583,8 @@ export interface PostalSignatureLegacyPngTable {
 }
 
 export interface PostalHandoverRecordsTable {
+  /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   id: Serial;
   service_point_id: number;
   unit_path: string;
@@ -585,6 +603,8 @@ export interface PostalHandoverRecordsTable {
 }
 
 export interface PostalHandoverItemsTable {
+  /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   record_id: number;
   shipment_id: number;
   leg_id: number;
@@ -597,6 +617,8 @@ export interface PostalHandoverItemsTable {
 }
 
 export interface PostalRemittancesTable {
+  /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   record_id: number;
   agency_id: number;
   collected_vnd: number;
@@ -613,6 +635,8 @@ export interface PostalCarrierCursorTable {
 
 /** Postal incidents and complaints (migration 0132, src/postal/incidents.ts). */
 export interface PostalIncidentsTable {
+  /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   id: Generated<number>;
   shipment_id: number;
   leg_id: number;
@@ -641,6 +665,8 @@ export interface PostalIncidentsTable {
 
 /** The one receipt model (migration 0131, src/payments/receipts.ts). */
 export interface ReceiptsTable {
+  /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   id: Serial;
   series: string;
   /** null: an online receipt (series numbered for the whole deployment, migration 0160) */
@@ -666,6 +692,8 @@ export interface ReceiptsTable {
 /** Payments (migration 0160, src/payments). */
 export interface ReceiptSeriesSerialsTable { series: string; year: number; last_number: number }
 export interface PaymentOrdersTable {
+  /** the sharding key (migration 0202: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   id: Serial;
   txn_ref: string;
   subject_kind: 'draft' | 'dossier' | 'shipment';
@@ -697,6 +725,8 @@ export interface GatewayNotificationsTable {
 }
 /** A duplicate online payment's automatic refund (migration 0157, src/payments/duplicate-refunds.ts). */
 export interface PaymentDuplicateRefundsTable {
+  /** the sharding key (migration 0202: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   order_id: number;
   created_at: Timestamp;
   attempts: Generated<number>;
@@ -707,6 +737,8 @@ export interface PaymentDuplicateRefundsTable {
   refunded_at: Timestamp | null;
 }
 export interface ReceiptRefundsTable {
+  /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   id: Serial;
   receipt_id: number;
   amount_vnd: number;
@@ -720,6 +752,8 @@ export interface ReceiptRefundsTable {
   at: Timestamp;
 }
 export interface CashShiftsTable {
+  /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   id: Serial;
   service_point_id: number;
   unit_path: string;
@@ -833,6 +867,8 @@ export interface StoreConsentsTable {
 }
 
 export interface StoreDocumentsTable {
+  /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   id: Serial;
   holder_kind: 'person' | 'organisation';
   holder_id: string;
@@ -1023,6 +1059,8 @@ export interface OcrPagesTable {
 
 /** Certified electronic copies (migration 0124, src/documents/copies*). */
 export interface CertifiedCopiesTable {
+  /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   id: string;
   dossier_id: number;
   dossier_code: string;
@@ -1040,6 +1078,8 @@ export interface CertifiedCopiesTable {
 
 /** A bundle's parent (issue 17, migration 0180). */
 export interface BundlesTable {
+  /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   id: Serial;
   code: string;
   definition_code: string;
@@ -1059,6 +1099,8 @@ export interface BundlesTable {
 
 /** A bundle's member dossiers (migration 0180). */
 export interface BundleMembersTable {
+  /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   bundle_id: number;
   member_key: string;
   position: number;
@@ -1153,6 +1195,8 @@ export interface DB {
 
 /** National portal sync (migration 0165, src/sync): one row per dossier event, pushed in order per dossier. */
 export interface SyncOutboxTable {
+  /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
+  province_code: Generated<string>;
   id: Generated<number>;
   dossier_id: number;
   dossier_code: string;
