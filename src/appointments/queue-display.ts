@@ -36,7 +36,8 @@ export async function displayBoard(deps: { readonly db: Database; readonly clock
   const place = await servicePointPlaceByCode(deps.db, servicePointCode);
   if (!place) throw notFound('SERVICE_POINT_NOT_FOUND', 'Không tìm thấy điểm phục vụ này.');
   const day = vnDateOfInstant(deps.clock.now().getTime());
-  const base = deps.db.selectFrom('queue_tickets').where('service_point_id', '=', place.id).where('day', '=', day);
+  // the point's province too: a router query once queue_tickets is distributed by province (docs/scale.md)
+  const base = deps.db.selectFrom('queue_tickets').where('province_code', '=', place.provinceCode).where('service_point_id', '=', place.id).where('day', '=', day);
   const [called, waiting] = await Promise.all([
     base.select(['id', 'number', 'kind', 'counter_name', 'last_called_at', 'call_count']).where('status', '=', 'called')
       .orderBy('last_called_at', 'desc').limit(BOARD_SIZE).execute(),

@@ -160,7 +160,8 @@ async function issue(db: Database, kiosk: Kiosk, now: Date, what: { kind: Ticket
       applicant_name: b?.applicantName ?? null, applicant_personal_id: b?.applicantPersonalId ?? null, applicant_phone: b?.applicantPhone ?? null,
     }).returning('id').executeTakeFirstOrThrow();
     const waiting = await trx.selectFrom('queue_tickets').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('service_point_id', '=', kiosk.place.id).where('day', '=', day).where('status', '=', 'waiting').where('id', '<>', row.id).executeTakeFirstOrThrow();
+      .where('province_code', '=', kiosk.place.provinceCode).where('service_point_id', '=', kiosk.place.id).where('day', '=', day)
+      .where('status', '=', 'waiting').where('id', '<>', row.id).executeTakeFirstOrThrow();
     // the booking is marked arrived in the same transaction: no no-show is recorded for someone in the queue
     if (b) await markArrived(trx, null, b.code, now);
     await notifySql(QUEUE_CHANNEL, String(kiosk.place.id)).execute(trx);
