@@ -132,8 +132,8 @@ function rawClient(job: LoadJob, pool: pg.Pool): (i: number) => Promise<void> {
         applicantId = row.id;
       }
       const s = await c.query<{ last_serial: number }>(
-        `INSERT INTO dossier_serials (agency_id, day, last_serial) VALUES ($1, '2099-01-01', 1)
-         ON CONFLICT (agency_id, day) DO UPDATE SET last_serial = dossier_serials.last_serial + 1 RETURNING last_serial`, [ids.receiving_agency_id]);
+        `INSERT INTO dossier_serials (agency_id, day, last_serial, province_code) VALUES ($1, '2099-01-01', 1, $2)
+         ON CONFLICT (agency_id, day) DO UPDATE SET last_serial = dossier_serials.last_serial + 1 RETURNING last_serial`, [ids.receiving_agency_id, ids.province_code]);
       const code = `BENCH-990101-${String(s.rows[0]?.last_serial).padStart(4, '0')}`;
       const d = await c.query<{ id: number; province_code: string; submitted_at: Date }>(DOSSIER_INSERT,
         [code, ids.procedure_id, applicantId, `Nguyễn Văn ${letters(i)}`, '0900000000', '087190000001', ids.receiving_service_point_id,
@@ -145,9 +145,9 @@ function rawClient(job: LoadJob, pool: pg.Pool): (i: number) => Promise<void> {
         [dossierId, body, '0'.repeat(64), 'y'.repeat(64), d.rows[0]?.province_code, d.rows[0]?.submitted_at]);
       if (same) {
         await c.query(
-          `INSERT INTO dossier_papers (dossier_id, paper_key, name, originals, copies, source, digitized)
-           VALUES ($1, 'p6', 'Tờ khai', 1, 0, 'scanned', true), ($1, 'p3', 'Giấy tờ tùy thân', 0, 1, 'national_db', true)`, [dossierId]);
-        await c.query(`INSERT INTO outbox (kind, payload) VALUES ('dossier.received', jsonb_build_object('code', $1::text))`, [code]);
+          `INSERT INTO dossier_papers (dossier_id, province_code, paper_key, name, originals, copies, source, digitized)
+           VALUES ($1, $2, 'p6', 'Tờ khai', 1, 0, 'scanned', true), ($1, $2, 'p3', 'Giấy tờ tùy thân', 0, 1, 'national_db', true)`, [dossierId, ids.province_code]);
+        await c.query(`INSERT INTO outbox (kind, payload, province_code) VALUES ('dossier.received', jsonb_build_object('code', $1::text), $2)`, [code, ids.province_code]);
         await c.query(`INSERT INTO idempotency_keys (actor_id, key, request_hash, dossier_code) VALUES (1, $1, $2, $3)`, [`raw-${i}-${Date.now()}`, 'h'.repeat(64), code]);
         const key = [ids.province_code, ids.unit_path, ids.competent_agency_id, ids.receiving_agency_id];
         await c.query(
