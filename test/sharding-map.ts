@@ -30,6 +30,7 @@ export const PLACEMENT: Readonly<Record<string, Placement>> = {
   register_serials: 'distributed',
   stats_daily: 'distributed',
   stats_monthly: 'distributed',
+  stats_monthly_procedure: 'distributed',
   // postal chain
   postal_shipments: 'distributed',
   postal_legs: 'distributed',
@@ -100,6 +101,7 @@ export const PLACEMENT: Readonly<Record<string, Placement>> = {
   gateway_settlements: 'local',
   receipt_series_serials: 'local',
   audit_anchors: 'local',
+  dossier_event_archives: 'local',
   report_exports: 'local',
   sync_state: 'local',
   sync_pulled: 'local',
@@ -118,5 +120,8 @@ export const MARKED_BUT_NOT_DISTRIBUTED: Readonly<Record<string, string>> = {
   sync_pulled: 'the national portal pull log (dossier_code once created); national, read by reference',
 };
 
-/** Distributed tables another helper gives province_code in this session (issue 16 §6 rebuilds dossier_events). */
-export const PROVINCE_CODE_PENDING: readonly string[] = ['dossier_events'];
+/**
+ * Distributed tables whose province_code another change is still adding (empty: issue 16 §6's
+ * partitioned dossier_events carries it since 0210). Held to NOT NULL once the column exists.
+ */
+export const PROVINCE_CODE_PENDING: readonly string[] = [];
