@@ -124,7 +124,7 @@ function pageOf(shown: readonly DossierRowOfPage[], more: boolean, counted: numb
  * counting stops after SEARCH_COUNT_CAP + 1 rows.
  *
  * A code, phone or personal ID finds few dossiers on its own index: they are read once, unordered
- * (at most the cap), and paged here — one index lookup instead of one per part of the scope for
+ * (at most the cap, in one statement), and paged here — one index lookup instead of one per part of the scope for
  * the page and again for the count (a part of a code is a trigram lookup, docs/scale.md). More
  * than the cap, and every other search: each part of the scope (scope.ts `scopeBranches`) is
  * walked in the search order on its covering index (migration 0189) for the page's ids only; two
@@ -144,14 +144,13 @@ export async function searchDossiers(ctx: ServiceContext, f: SearchFilters): Pro
 
   const selective = Boolean(f.code || f.phone || f.personalId);
   if (selective) {
-    const found = await matching(scopeWhere(actor)).select(['d.id', 'd.received_at']).limit(SEARCH_COUNT_CAP + 1).execute();
+    // the rows themselves: the scope is checked on the table anyway, and one round trip is the search
+    const found = await matching(scopeWhere(actor)).select(PAGE_COLUMNS).limit(SEARCH_COUNT_CAP + 1).execute();
     if (found.length <= SEARCH_COUNT_CAP) {
-      const ordered = found.map((r) => ({ id: Number(r.id), receivedAt: r.received_at })).sort(compareSearchOrder);
-      const keys = (position ? ordered.filter((r) => compareSearchOrder(r, position) > 0) : ordered).slice(offset, offset + limit + 1);
-      const shown = keys.slice(0, limit);
-      const rows = shown.length === 0 ? [] : await ctx.db.selectFrom('dossiers as d').select(PAGE_COLUMNS).where('d.id', 'in', shown.map((k) => k.id)).execute();
-      const byId = new Map(rows.map((r) => [Number(r.id), r]));
-      return pageOf(shown.flatMap((k) => byId.get(k.id) ?? []), keys.length > limit, found.length, now);
+      const at = (r: DossierRowOfPage): SearchPosition => ({ receivedAt: r.received_at, id: Number(r.id) });
+      const ordered = found.sort((a, b) => compareSearchOrder(at(a), at(b)));
+      const rows = (position ? ordered.filter((r) => compareSearchOrder(at(r), position) > 0) : ordered).slice(offset, offset + limit + 1);
+      return pageOf(rows.slice(0, limit), rows.length > limit, found.length, now);
     }
   }
   const parts = scopeBranches(actor);
