@@ -36,7 +36,7 @@ import { registerTransferRoutes } from './postal/transfer-routes';
 import { registerPostalIncidentRoutes } from './postal/incident-routes';
 import { registerPostalReportRoutes } from './postal/report-routes';
 import { buildPostalQuarterlyReport, POSTAL_QUARTERLY_EXPORT, checkPostalQuarter } from './postal/quarterly-export';
-import { postalHandoffs, postalResultHook } from './postal/service';
+import { postalHandoffs, postalResultHookWith } from './postal/service';
 import { carrierFromConfig, carrierJobs } from './postal/carrier-job';
 import { signatureMoveJob } from './postal/signature-move';
 import { postalFilesHeld } from './postal/archive-holder';
@@ -85,6 +85,7 @@ import { draftSubject, submitOnlineFromNational } from './online/service';
 import { syncHook } from './sync/hook';
 import { bundleHandoffs } from './bundles/handoffs';
 import { bundleHook } from './bundles/hook';
+import { bundleResultPlan } from './bundles/returns';
 import { registerBundleRoutes } from './bundles/routes';
 import { syncJobs } from './sync/jobs';
 import { registerSyncRoutes } from './sync/routes';
@@ -161,7 +162,8 @@ export function paymentsDepsOf(config: Pick<AppDeps['config'], 'payments' | 'pub
 const dossierHooksOf = (extra: readonly DossierHook[]): DossierHook[] => {
   // a bundle's member that waits for another's result is received, with these hooks, when it is ready
   const hooks: DossierHook[] = [];
-  hooks.push(resolutionHook, storeHook, bundleHook({ hooks: () => hooks }), ...extra, postalResultHook, syncHook, rollupHook);
+  // a bundle's members' results follow the bundle's return choice (one postal delivery for all, issue 17 §4)
+  hooks.push(resolutionHook, storeHook, bundleHook({ hooks: () => hooks }), ...extra, postalResultHookWith({ plan: bundleResultPlan }), syncHook, rollupHook);
   return hooks;
 };
 /** The checks of every intake's papers (reused from the store, uploaded files). */

@@ -5,9 +5,11 @@ import type { FastifyRequest } from 'fastify';
 import { vnDateOfInstant } from '../calendar';
 import { IdempotencyHeaders, IntakeBody, type DossierRouteDeps } from '../dossiers/routes';
 import type { DossierContext } from '../dossiers/events';
-import { fileAnswer, PDF } from '../platform/http/schemas';
+import { fileAnswer, literals, PDF } from '../platform/http/schemas';
 import { requireActor, type HttpApp } from '../platform/http/server';
-import { BundleDefinitionsSchema, BundleReceivedSchema, BundleViewSchema } from './schemas';
+import { BundleDefinitionsSchema, BundleReceivedSchema, BundleReturnedSchema, BundlesToReturnSchema, BundleViewSchema, ReturnChoiceSchema } from './schemas';
+import { bundlesToReturn, returnBundleAtCounter, setReturnChoice, type BundleToReturn } from './returns';
+import { returnPlaces, returnTimings } from './return-choice';
 import { bundleDefinitions } from './definitions';
 import { bundleForm, getBundle, receiveBundle, type BundleView } from './service';
 import { transferSlipPdf } from './transfer-slip';
@@ -22,24 +24,42 @@ const BundleBody = Type.Object({
   formData: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 300, description: 'Tờ khai chung: mỗi trường một lần' }),
   papers: Type.Record(Type.String({ maxLength: 40 }), IntakeBody.properties.papers, { maxProperties: 10, description: 'Giấy tờ của từng thủ tục thành phần' }),
   delivery: IntakeBody.properties.delivery,
+  returnChoice: Type.Optional(Type.Object({
+    timing: literals(returnTimings), place: literals(returnPlaces), address: Type.Optional(Type.String({ maxLength: 400 })),
+  }, { ...strict, description: 'Cách trả kết quả: together (trả cùng một lần) hoặc asReady (có kết quả nào trả kết quả đó); counter (tại quầy) hoặc post (một lần phát qua bưu chính đến address)' })),
+}, strict);
+
+const ChoiceBody = Type.Object({
+  timing: literals(returnTimings), place: literals(returnPlaces), address: Type.Optional(Type.String({ maxLength: 400 })),
+}, strict);
+const ReturnBody = Type.Object({
+  signature: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), signedAt: Type.String({ minLength: 10, maxLength: 40, pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+(Z|[+-][0-9]{2}:[0-9]{2})$' }) }, strict),
+  note: Type.Optional(Type.String({ maxLength: 500 })),
 }, strict);
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const epochIso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+const memberJson = (m: BundleView['members'][number]['dossier']) => ({
+  code: m.code, status: m.status, syncCode: m.syncCode, procedureCode: m.procedureCode, competentAgency: m.competentAgency,
+  receivedAt: iso(m.receivedAt), dueAt: iso(m.dueAt), finishedAt: iso(m.finishedAt),
+  supplementItems: [...m.supplementItems], resultNumber: m.resultNumber, visible: m.visible,
+});
+const returnableJson = (r: BundleView['returnable']) => ({ now: [...r.now], awaited: [...r.awaited] });
+
+/** A bundle to return at the counter as JSON. */
+const toReturnJson = (b: BundleToReturn) => ({
+  code: b.code, definitionName: b.definitionName, applicantName: b.applicantName, receivedAt: b.receivedAt.toISOString(),
+  returnChoice: b.returnChoice, returnable: returnableJson(b.returnable), members: b.members.map((m) => ({ key: m.key, name: m.name, dossier: memberJson(m.dossier) })),
+});
 
 /** The view as JSON (instants ISO). */
 export function bundleJson(v: BundleView): Static<typeof BundleViewSchema> {
   return {
     code: v.code, definition: v.definition, applicantName: v.applicantName, receivedAt: v.receivedAt.toISOString(), statutoryDueAt: iso(v.statutoryDueAt),
     state: { status: v.state.status, dueAt: epochIso(v.state.dueAt), latestKnownDueAt: epochIso(v.state.latestKnownDueAt), issues: v.state.issues.map((i) => ({ ...i, items: [...i.items], blocks: [...i.blocks] })) },
-    members: v.members.map((m) => ({
-      key: m.key, name: m.name, waitsFor: m.waitsFor, startedAt: iso(m.startedAt), fed: m.fed,
-      dossier: {
-        code: m.dossier.code, status: m.dossier.status, syncCode: m.dossier.syncCode, procedureCode: m.dossier.procedureCode, competentAgency: m.dossier.competentAgency,
-        receivedAt: iso(m.dossier.receivedAt), dueAt: iso(m.dossier.dueAt), finishedAt: iso(m.dossier.finishedAt),
-        supplementItems: [...m.dossier.supplementItems], resultNumber: m.dossier.resultNumber, visible: m.dossier.visible,
-      },
-    })),
+    returnChoice: v.returnChoice, returnable: returnableJson(v.returnable),
+    members: v.members.map((m) => ({ key: m.key, name: m.name, waitsFor: m.waitsFor, startedAt: iso(m.startedAt), fed: m.fed, dossier: memberJson(m.dossier) })),
   };
 }
 
@@ -87,5 +107,23 @@ export function registerBundleRoutes(app: HttpApp, deps: DossierRouteDeps): void
     const key = file.slice(0, -'.pdf'.length);
     const pdf = await transferSlipPdf(ctx(request), code, key);
     return reply.type(PDF).header('content-disposition', `inline; filename="${code}-chuyen-xu-ly-${key}.pdf"`).header('cache-control', 'no-store').send(Buffer.from(pdf));
+  });
+
+  app.get('/api/v1/bundles/to-return', {
+    schema: { tags: ['bundles'], summary: 'Hồ sơ liên thông trả kết quả cùng một lần tại quầy, đã trả được', response: { 200: BundlesToReturnSchema } },
+  }, async (request) => {
+    const r = await bundlesToReturn(ctx(request));
+    return { items: r.items.map(toReturnJson), heldCodes: r.heldCodes };
+  });
+
+  app.put('/api/v1/bundles/:code/return-choice', {
+    schema: { tags: ['bundles'], summary: 'Đổi cách trả kết quả của hồ sơ liên thông (theo yêu cầu của người nộp)', params: Type.Object({ code: ParentCode }, strict), body: ChoiceBody, response: { 200: ReturnChoiceSchema } },
+  }, async (request) => setReturnChoice(ctx(request), request.params.code, request.body));
+
+  app.post('/api/v1/bundles/:code/return', {
+    schema: { tags: ['bundles'], summary: 'Trả kết quả hồ sơ liên thông tại quầy: mọi hồ sơ thành phần trả được, một lần', params: Type.Object({ code: ParentCode }, strict), body: ReturnBody, response: { 200: BundleReturnedSchema } },
+  }, async (request) => {
+    const r = await returnBundleAtCounter(ctx(request), request.params.code, request.body);
+    return { code: r.code, returned: r.returned.map((x) => ({ code: x.code, status: x.status, syncCode: x.syncCode, version: x.version })) };
   });
 }

@@ -3,6 +3,7 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 import { literals, Nullable } from '../platform/http/schemas';
 import { statuses } from '../shared/dossier-labels';
 import { bundleStatuses } from './aggregate';
+import { returnPlaces, returnTimings } from './return-choice';
 
 const Instant = Type.String({ description: 'ISO 8601 (UTC)' });
 const Status = literals(statuses);
@@ -16,6 +17,22 @@ export const BundleReceivedSchema = Type.Object({
     dueAt: Nullable(Instant), competentAgency: Type.String(),
   })),
   replayed: Type.Boolean({ description: 'hồ sơ liên thông đã lưu của một yêu cầu trước có cùng Idempotency-Key' }),
+});
+
+export const ReturnChoiceSchema = Type.Object({
+  timing: literals(returnTimings), place: literals(returnPlaces),
+  address: Nullable(Type.String({ description: 'Địa chỉ nhận kết quả qua bưu chính' })),
+}, { description: 'Cách trả kết quả: together — trả cùng một lần khi mọi hồ sơ có kết quả; asReady — có kết quả nào trả kết quả đó; tại quầy (counter) hoặc qua bưu chính (post)' });
+
+const Returnable = Type.Object({
+  now: Type.Array(Type.String(), { description: 'Mã các hồ sơ thành phần trả được ngay' }),
+  awaited: Type.Array(Type.String(), { description: 'Trả cùng lúc: mã các hồ sơ còn chờ kết quả' }),
+});
+
+const MemberDossier = Type.Object({
+  code: Type.String(), status: Status, syncCode: Type.Integer(), procedureCode: Type.String(), competentAgency: Agency,
+  receivedAt: Nullable(Instant), dueAt: Nullable(Instant), finishedAt: Nullable(Instant),
+  supplementItems: Type.Array(Type.String()), resultNumber: Nullable(Type.String()), visible: Type.Boolean(),
 });
 
 export const BundleViewSchema = Type.Object({
@@ -33,15 +50,27 @@ export const BundleViewSchema = Type.Object({
       items: Type.Array(Type.String()), blocks: Type.Array(Type.String()),
     })),
   }),
+  returnChoice: ReturnChoiceSchema,
+  returnable: Returnable,
   members: Type.Array(Type.Object({
     key: Type.String(), name: Type.String(), waitsFor: Nullable(Type.String()), startedAt: Nullable(Instant),
     fed: Nullable(Type.Record(Type.String(), Type.Unknown())),
-    dossier: Type.Object({
-      code: Type.String(), status: Status, syncCode: Type.Integer(), procedureCode: Type.String(), competentAgency: Agency,
-      receivedAt: Nullable(Instant), dueAt: Nullable(Instant), finishedAt: Nullable(Instant),
-      supplementItems: Type.Array(Type.String()), resultNumber: Nullable(Type.String()), visible: Type.Boolean(),
-    }),
+    dossier: MemberDossier,
   })),
+});
+
+export const BundlesToReturnSchema = Type.Object({
+  items: Type.Array(Type.Object({
+    code: Type.String(), definitionName: Type.String(), applicantName: Type.String(), receivedAt: Instant,
+    returnChoice: ReturnChoiceSchema, returnable: Returnable,
+    members: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), dossier: MemberDossier })),
+  })),
+  heldCodes: Type.Array(Type.String(), { description: 'Hồ sơ thành phần đã có kết quả nhưng trả cùng cả hồ sơ liên thông (không trả riêng)' }),
+});
+
+export const BundleReturnedSchema = Type.Object({
+  code: Type.String(),
+  returned: Type.Array(Type.Object({ code: Type.String(), status: Status, syncCode: Type.Integer(), version: Type.Integer() })),
 });
 
 const Json = Type.Record(Type.String(), Type.Unknown());
@@ -61,3 +90,5 @@ export const BundleDefinitionsSchema = Type.Object({
 export type BundleViewView = Static<typeof BundleViewSchema>;
 export type BundleDefinitionsView = Static<typeof BundleDefinitionsSchema>;
 export type BundleReceivedView = Static<typeof BundleReceivedSchema>;
+export type BundlesToReturnView = Static<typeof BundlesToReturnSchema>;
+export type ReturnChoiceView = Static<typeof ReturnChoiceSchema>;

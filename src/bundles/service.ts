@@ -17,6 +17,7 @@ import { aggregateBundle, type BundleState } from './aggregate';
 import { combineForms, memberForm, unknownFields, type CombinedForm, type FormSchema } from './combined-form';
 import { bundleDefinitions } from './definitions';
 import { definitionInForce, startOrder, type BundleDefinition } from './model';
+import { checkReturnChoice, choiceOfRow, defaultReturnChoice, postalReturnProblem, returnableMembers, type ReturnChoice, type Returnable } from './return-choice';
 
 export interface BundleIntakeInput {
   /** the bundle's national code (e.g. 2.002621) */
@@ -27,6 +28,8 @@ export interface BundleIntakeInput {
   /** the papers of each member, by member key */
   readonly papers: Readonly<Record<string, readonly PaperInput[]>>;
   readonly delivery?: DeliveryInput;
+  /** how the results go back (issue 17 §4); without it each as it comes, at the counter (or as `delivery` says) */
+  readonly returnChoice?: { readonly timing: string; readonly place: string; readonly address?: string };
 }
 
 export interface BundleMemberView {
@@ -45,18 +48,26 @@ export interface BundleView {
   readonly receivedAt: Date;
   readonly statutoryDueAt: Date | null;
   readonly state: BundleState;
+  readonly returnChoice: ReturnChoice;
+  /** the member dossiers (codes) returnable now under the choice, and those the others wait for (together) */
+  readonly returnable: Returnable;
   readonly members: readonly BundleMemberView[];
 }
 
 const bundleNotFound = (code: string) => notFound('BUNDLE_NOT_FOUND', `Không tìm thấy hồ sơ liên thông ${code}.`);
 
 /** The definition in force on a day with its members' catalogue e-forms and the combined form. */
-export async function bundleForm(db: DossierContext['db'], code: string, day: string): Promise<{ definition: BundleDefinition; form: CombinedForm; schemas: Map<string, FormSchema> }> {
+export async function bundleForm(db: DossierContext['db'], code: string, day: string): Promise<{ definition: BundleDefinition; form: CombinedForm; schemas: Map<string, FormSchema>; postalAllowed: Map<string, boolean> }> {
   const definition = definitionInForce(bundleDefinitions, code, day);
   if (!definition) throw validationFailed('BUNDLE_UNKNOWN', `Không có nhóm thủ tục liên thông mã ${code} có hiệu lực ngày ${day}.`, [{ path: 'bundleCode', message: 'Mã nhóm thủ tục liên thông không có hoặc chưa có hiệu lực.' }]);
   const schemas = new Map<string, FormSchema>();
-  for (const m of definition.members) schemas.set(m.key, (await procedureForIntake(db, m.procedureCode, day)).eformSchema as FormSchema);
-  return { definition, form: combineForms(definition.members.map((m) => ({ key: m.key, schema: schemas.get(m.key) ?? {} }))), schemas };
+  const postalAllowed = new Map<string, boolean>();
+  for (const m of definition.members) {
+    const procedure = await procedureForIntake(db, m.procedureCode, day);
+    schemas.set(m.key, procedure.eformSchema as FormSchema);
+    postalAllowed.set(m.key, procedure.postalAllowed);
+  }
+  return { definition, form: combineForms(definition.members.map((m) => ({ key: m.key, schema: schemas.get(m.key) ?? {} }))), schemas, postalAllowed };
 }
 
 /** What a receipt answers: the parent's code and each member as received (in start order). */
@@ -97,8 +108,10 @@ async function receiveNew(ctx: DossierContext, actor: Actor, scope: Extract<Acto
   const { servicePointId, unitPath } = scope;
   const now = ctx.clock.now();
   const day = vnDateOfInstant(now.getTime());
-  const { definition, form, schemas } = await bundleForm(ctx.db, input.bundleCode, day);
+  const { definition, form, schemas, postalAllowed } = await bundleForm(ctx.db, input.bundleCode, day);
+  const { choice, delivery, problems: choiceProblems } = returnChoiceOf(input, definition, postalAllowed);
   const problems: ErrorDetail[] = [
+    ...choiceProblems,
     ...unknownFields(form, input.formData).map((f) => ({ path: `formData.${f}`, message: 'Trường này không thuộc tờ khai của nhóm thủ tục.' })),
     ...Object.keys(input.papers).filter((k) => !definition.members.some((m) => m.key === k)).map((k) => ({ path: `papers.${k}`, message: 'Không có thủ tục thành phần này trong nhóm.' })),
   ];
@@ -112,7 +125,7 @@ async function receiveNew(ctx: DossierContext, actor: Actor, scope: Extract<Acto
     for (const m of order) {
       const r = await receiveBundleMember(trx, ctx, {
         procedureCode: m.procedureCode, applicant: input.applicant, papers: input.papers[m.key] ?? [],
-        formData: memberForm(schemas.get(m.key) ?? {}, input.formData), ...(input.delivery ? { delivery: input.delivery } : {}),
+        formData: memberForm(schemas.get(m.key) ?? {}, input.formData), ...(delivery ? { delivery } : {}),
       }, { code, held: m.waitsFor !== null });
       members.push({ ...r, key: m.key });
     }
@@ -121,6 +134,7 @@ async function receiveNew(ctx: DossierContext, actor: Actor, scope: Extract<Acto
       service_point_id: point.id, personal_id: input.applicant.personalId, applicant_name: input.applicant.name.trim(),
       unit_path: unitPath, received_at: now, statutory_due_at: statutory?.dueAt ?? null, calendar_version: statutory?.versionTag ?? null,
       form_data: JSON.stringify(input.formData), created_by: actor.userId,
+      return_timing: choice.timing, return_place: choice.place, return_address: choice.address,
     }).returning('id').executeTakeFirstOrThrow();
     const ids = await trx.selectFrom('dossiers').select(['id', 'code']).where('code', 'in', members.map((m) => m.code)).execute();
     await trx.insertInto('bundle_members').values(order.map((m, position) => {
@@ -130,7 +144,7 @@ async function receiveNew(ctx: DossierContext, actor: Actor, scope: Extract<Acto
     })).execute();
     await trx.insertInto('audit_log').values({
       actor_id: actor.userId, actor_name: actor.fullName, action: 'bundle.receive', entity: 'bundle', entity_key: code,
-      payload: JSON.stringify({ definition: definition.code, effectiveFrom: definition.effectiveFrom, members: members.map((m) => ({ key: m.key, code: m.code, status: m.status })) }),
+      payload: JSON.stringify({ definition: definition.code, effectiveFrom: definition.effectiveFrom, returnChoice: choice, members: members.map((m) => ({ key: m.key, code: m.code, status: m.status })) }),
     }).execute();
     if (claim) await claimIdempotencyKey(trx, claim, code);
     return { code, members };
@@ -154,6 +168,28 @@ async function storedReceipt(ctx: DossierContext, code: string): Promise<BundleR
     return d ? [{ key: r.member_key, code: d.code, status: d.status, syncCode: d.syncCode, dueAt: d.dueAt?.toISOString() ?? null, competentAgency: d.competentAgency.identifier }] : [];
   });
   return { code, statutoryDueAt: parent.statutory_due_at, members, replayed: true };
+}
+
+/**
+ * The applicant's choice of return and the delivery each member records (form 01 item 6): from
+ * `returnChoice`; else from a plain `delivery` (each as it comes, where it says); else each as it
+ * comes at the counter. Post only where every member's procedure allows it, naming the one that does not.
+ */
+function returnChoiceOf(input: BundleIntakeInput, definition: BundleDefinition, postalAllowed: Map<string, boolean>): { choice: ReturnChoice; delivery: DeliveryInput | undefined; problems: ErrorDetail[] } {
+  if (input.returnChoice && input.delivery) {
+    return { choice: defaultReturnChoice, delivery: undefined, problems: [{ path: 'delivery', message: 'Hình thức nhận kết quả của hồ sơ liên thông ghi ở returnChoice, không ghi delivery.' }] };
+  }
+  if (!input.returnChoice) {
+    const d = input.delivery;
+    return { choice: d?.method === 'post' ? { timing: 'asReady', place: 'post', address: d.address?.trim() ?? '' } : defaultReturnChoice, delivery: d, problems: [] };
+  }
+  const { choice, problems } = checkReturnChoice(input.returnChoice);
+  if (choice.place === 'post') {
+    const problem = postalReturnProblem(definition.members.map((m) => ({ key: m.key, name: m.name, procedureCode: m.procedureCode, postalAllowed: postalAllowed.get(m.key) ?? false })));
+    if (problem) problems.push(problem);
+  }
+  const delivery: DeliveryInput = choice.place === 'post' ? { method: 'post', address: choice.address ?? '' } : { method: 'counter' };
+  return { choice, delivery, problems };
 }
 
 /** The bundle's own limit (where the decree sets one) from its receipt, on the working calendar. */
@@ -183,9 +219,11 @@ export async function getBundle(ctx: DossierContext, code: string): Promise<Bund
     return dossier && m ? [{ key: r.member_key, name: m.name, waitsFor: r.waits_for, startedAt: r.started_at, fed: r.fed, dossier }] : [];
   });
   const state = aggregateBundle(definition.members, members.map((m) => ({ key: m.key, status: m.dossier.status, dueAt: m.dossier.dueAt?.getTime() ?? null, supplementItems: m.dossier.supplementItems })));
+  const returnChoice = choiceOfRow(parent);
   return {
     code, definition: { code: definition.code, name: definition.name, effectiveFrom: definition.effectiveFrom, legalBasis: definition.legalBasis, lead: definition.lead },
     applicantName: parent.applicant_name, receivedAt: parent.received_at, statutoryDueAt: parent.statutory_due_at, state, members,
+    returnChoice, returnable: returnableMembers(returnChoice.timing, members.map((m) => ({ key: m.dossier.code, status: m.dossier.status }))),
   };
 }
 

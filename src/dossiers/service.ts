@@ -42,7 +42,7 @@ export { dossiersChangedBetween, type ChangedDossier } from './changed';
 export { filingOf, papersOf, resultFilesOf, type PaperFile, type ResultFileEvent } from './papers-of';
 // bundles (src/bundles, issue 17): the parent's code from the receiving agency's serial, its members' summaries
 export { nextDossierCode } from './serials';
-export { memberSummaries, type MemberSummary } from './summaries';
+export { memberStatuses, memberSummaries, type MemberSummary } from './summaries';
 // the one Idempotency-Key mechanism of intake, for a bundle's receipt (src/bundles)
 export { claimIdempotencyKey, codeUnderKey, idempotencyClaim, isKeyRace, keyInUse, type IdempotencyClaim } from './idempotency';
 
@@ -267,6 +267,39 @@ async function commitAction(ctx: DossierContext, seen: DossierRow, action: Actio
     // an online dossier accepted at a service point is entered in its receipt ledger (form 01)
     const written = action === 'receive' ? await withReceiptLedger(trx, actor, payload, now) : payload;
     return writeAction(trx, ctx, row, action, actor, written, now);
+  });
+}
+
+/**
+ * Returns several dossiers in ONE transaction (a bundle's results given back together, issue 17
+ * §4): each its own `return` event, checked as `performAction` checks one (permission, scope,
+ * transition, payload); `alongside` writes the caller's rows in the same transaction. Rows are
+ * locked in code order (no deadlock between two such returns).
+ */
+export async function returnTogether(ctx: DossierContext, codes: readonly string[], input: ActionInput, alongside?: (trx: Transaction<DB>) => Promise<void>): Promise<ActionResult[]> {
+  const actor: Actor | null = ctx.actor;
+  if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
+  if (!can(actor, actionPermissions.return)) throw forbidden('ACTION_NOT_ALLOWED_FOR_ROLE', violationMessages.ACTION_NOT_ALLOWED_FOR_ROLE);
+  if (hasNul(input)) throw validationFailed('VALIDATION_FAILED', 'Dữ liệu chứa ký tự không hợp lệ.');
+  const now = ctx.clock.now();
+  const scoped = await scopedActor(ctx.db, actor);
+  const checked: { seen: DossierRow; payload: Payload }[] = [];
+  for (const code of [...new Set(codes)].sort()) {
+    const seen = await ctx.db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirst();
+    if (!seen || !isDossierInScope(scoped, seen)) throw dossierNotFound(code);
+    const violation = checkAction(lifecycleOf(seen), 'return', actor.role);
+    if (violation) throw ruleError(violation, 'return', seen.status);
+    checked.push({ seen, payload: await payloadBuilders.return({ ctx, row: seen, input, now }) });
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const results: ActionResult[] = [];
+    for (const { seen, payload } of checked) {
+      const row = await trx.selectFrom('dossiers').selectAll().where('id', '=', seen.id).forUpdate().executeTakeFirstOrThrow();
+      if (row.version !== seen.version) throw versionConflict();
+      results.push(await writeAction(trx, ctx, row, 'return', actor, payload, now));
+    }
+    await alongside?.(trx);
+    return results;
   });
 }
 

@@ -62,3 +62,10 @@ export async function memberSummaries(db: Database, actor: Actor | null, codes: 
     }];
   });
 }
+
+/** The status of each dossier with these codes (unknown codes left out), read in the caller's transaction (a bundle's return plan, src/bundles). */
+export async function memberStatuses(db: Database, codes: readonly string[]): Promise<Map<string, Status>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.selectFrom('dossiers').select(['code', 'status']).where('code', 'in', [...codes]).execute();
+  return new Map(rows.map((r) => [r.code, r.status]));
+}

@@ -1,6 +1,6 @@
 // Reads of shipments: one with its legs and trails, a service point's list (the courier's tasks),
 // and the public tracking of a leg by its tracking number.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db/schema';
 import { can } from '../accounts/policy';
@@ -21,7 +21,7 @@ export async function legsWithEvents(db: Db, shipmentIds: readonly number[]): Pr
   for (const l of legs) {
     const events = await legTrailEvents(db, l.id);
     const list = out.get(l.shipment_id) ?? [];
-    list.push({ id: l.id, kind: l.kind, tracking_number: l.tracking_number, courier_id: l.courier_id, courier_name: l.courier_name, agency_id: l.agency_id, recipient: l.recipient ?? null, events });
+    list.push({ id: l.id, kind: l.kind, tracking_number: l.tracking_number, courier_id: l.courier_id, courier_name: l.courier_name, agency_id: l.agency_id, recipient: l.recipient ?? null, dossier_codes: l.dossier_codes, contents: l.contents, events });
     out.set(l.shipment_id, list);
   }
   return out;
@@ -91,13 +91,13 @@ export async function trackLeg(db: Db, trackingNumber: string): Promise<PublicTr
     .select(['l.id', 'l.kind', 'l.tracking_number', 'l.shipment_id', 's.procedure_name', 's.commune_name']).where('l.tracking_number', '=', n).executeTakeFirst();
   if (!leg) throw missing();
   const events = await legTrailEvents(db, leg.id);
-  const view = publicTrackingView({ id: leg.id, kind: leg.kind, tracking_number: leg.tracking_number, courier_id: null, courier_name: null, agency_id: null, recipient: null, events },
+  const view = publicTrackingView({ id: leg.id, kind: leg.kind, tracking_number: leg.tracking_number, courier_id: null, courier_name: null, agency_id: null, recipient: null, dossier_codes: [], contents: null, events },
     leg.procedure_name, leg.commune_name);
   if (leg.kind !== 'pickup') return view;
   // the applicant knows the pickup's number: the parcel's way on to the agency (its toAgency leg) follows it
   const onward = await db.selectFrom('postal_legs').select(['id', 'tracking_number']).where('shipment_id', '=', leg.shipment_id).where('kind', '=', 'toAgency').executeTakeFirst();
   if (!onward) return view;
-  const next = legView({ id: onward.id, kind: 'toAgency', tracking_number: onward.tracking_number, courier_id: null, courier_name: null, agency_id: null, recipient: null, events: await legTrailEvents(db, onward.id) });
+  const next = legView({ id: onward.id, kind: 'toAgency', tracking_number: onward.tracking_number, courier_id: null, courier_name: null, agency_id: null, recipient: null, dossier_codes: [], contents: null, events: await legTrailEvents(db, onward.id) });
   const onwardSteps = next.trail.filter((e) => e.applied && e.kind !== 'requested' && e.kind !== 'assigned').map((e) => ({ label: e.label, at: e.at }));
   return { ...view, statusLabel: onwardSteps.length > 0 ? next.statusLabel : view.statusLabel, steps: [...view.steps, ...onwardSteps] };
 }
@@ -112,6 +112,8 @@ function signedIn(actor: Actor | null): Actor {
 /** The tracking numbers of a dossier's result legs by post (the citizen's "sent by post" step), oldest first. */
 export async function resultTrackingNumbers(db: Db, dossierCode: string): Promise<string[]> {
   const rows = await db.selectFrom('postal_legs as l').innerJoin('postal_shipments as s', 's.id', 'l.shipment_id')
-    .select('l.tracking_number').where('s.dossier_code', '=', dossierCode).where('l.kind', '=', 'result').orderBy('l.id').execute();
+    .select('l.tracking_number').where('l.kind', '=', 'result')
+    // a bundle's member delivered with the others (issue 17 §4) is on the leg's dossier list
+    .where((eb) => eb.or([eb('s.dossier_code', '=', dossierCode), sql<boolean>`l.dossier_codes @> ARRAY[${dossierCode}]::text[]`])).orderBy('l.id').execute();
   return rows.map((r) => r.tracking_number);
 }

@@ -4,11 +4,11 @@
 // collects the result from the agency with a signed note, delivers it after checking the
 // recipient's ID card (or an authorisation), records failed attempts with a reason, and after two
 // failed attempts at least two working days apart takes it back to the agency. The delivery does the
-// dossier's `return` action (channel post) through the dossiers' performAction.
-import type { Transaction } from 'kysely';
+// dossier's `return` action (channel post) through the dossiers' returnTogether (a bundle's members delivered together: all of them).
+import { sql, type Transaction } from 'kysely';
 import { postOfficeForUnitPath, servicePointPlace } from '../directory/references';
 import type { DossierContext, DossierEvent, DossierHook, DossierRow } from '../dossiers/events';
-import { getDossier, performAction } from '../dossiers/service';
+import { getDossier, returnTogether } from '../dossiers/service';
 import { loadWorkCalendar } from '../calendar/store';
 import { vnDateOfInstant } from '../shared/civil-date';
 import type { DB } from '../platform/db/schema';
@@ -30,7 +30,8 @@ import type { ShipmentView } from './views';
  */
 export async function createResultLeg(trx: Transaction<DB>, d: Pick<DossierRow, 'code' | 'receiving_service_point_id' | 'unit_path' | 'province_code' | 'applicant_name' | 'applicant_phone' | 'delivery_address' | 'procedure_code' | 'competent_agency_id'>, now: Date): Promise<number | null> {
   const existing = await trx.selectFrom('postal_legs as l').innerJoin('postal_shipments as s', 's.id', 'l.shipment_id')
-    .select('l.id').where('s.dossier_code', '=', d.code).where('l.kind', '=', 'result').executeTakeFirst();
+    .select('l.id').where('l.kind', '=', 'result')
+    .where((eb) => eb.or([eb('s.dossier_code', '=', d.code), sql<boolean>`l.dossier_codes @> ARRAY[${d.code}]::text[]`])).executeTakeFirst();
   if (existing) return null;
   const pointId = d.receiving_service_point_id ?? await postOfficeForUnitPath(trx, d.unit_path);
   const place = pointId === null ? null : await servicePointPlace(trx, pointId);
@@ -83,8 +84,12 @@ async function dossierStatus(ctx: DossierContext, code: string): Promise<string 
   }
 }
 
-const dossierOf = async (trx: Transaction<DB>, leg: LegRow): Promise<string> =>
-  (await trx.selectFrom('postal_shipments').select('dossier_code').where('id', '=', leg.shipment_id).executeTakeFirstOrThrow()).dossier_code ?? '';
+/** The dossiers a result leg carries: a bundle's members delivered together (issue 17 §4), else its shipment's one. */
+async function dossiersOf(db: DossierContext['db'], leg: Pick<LegRow, 'shipment_id' | 'dossier_codes'>): Promise<string[]> {
+  if (leg.dossier_codes.length > 0) return leg.dossier_codes;
+  const code = (await db.selectFrom('postal_shipments').select('dossier_code').where('id', '=', leg.shipment_id).executeTakeFirstOrThrow()).dossier_code;
+  return code ? [code] : [];
+}
 
 /** The courier collects the result from the agency: both sign the note (QĐ 45 art. 9). */
 export async function collectResult(ctx: DossierContext & SignaturesContext, trackingNumber: string, input: { agencySignature: SignatureInput; courierSignature: SignatureInput; position?: Position }): Promise<ShipmentView> {
@@ -97,8 +102,9 @@ export async function collectResult(ctx: DossierContext & SignaturesContext, tra
   const shipmentId = await ctx.db.transaction().execute(async (trx) => {
     const leg = await ownResultLeg(trx, staff, trackingNumber);
     if (!mayRecord(statusOf(leg), 'collected')) throw invalidTransition('LEG_NOT_ASSIGNED', 'Kết quả chưa được giao cho bưu tá hoặc đã được nhận.');
-    const code = await dossierOf(trx, leg);
-    if (await dossierStatus(ctx, code) !== 'resultReady') throw invalidTransition('RESULT_NOT_READY', 'Hồ sơ chưa có kết quả để nhận.');
+    for (const code of await dossiersOf(trx, leg)) {
+      if (await dossierStatus(ctx, code) !== 'resultReady') throw invalidTransition('RESULT_NOT_READY', `Hồ sơ ${code} chưa có kết quả để nhận.`);
+    }
     const signatures = { agency: await storeSignature(trx, kept.agency, now), courier: await storeSignature(trx, kept.courier, now) };
     await appendLegEvent(trx, leg.id, { eventId: `collected-${leg.id}`, kind: 'collected', at: now, source: 'courier', position: input.position ?? null, payload: { signatures } }, staff, now);
     return leg.shipment_id;
@@ -152,9 +158,13 @@ export async function recordDeliveryAttempt(ctx: DossierContext & SignaturesCont
   if (!input.signature) throw validationFailed('SIGNATURE_REQUIRED', 'Cần chữ ký của người nhận.', [{ path: 'signature', message: 'bắt buộc' }]);
   checkSigner(input.signature, { name: recipient.name, personalId: recipient.personalId }, 'signature');
   const kept = await keepSignatureImages(ctx, { signature: input.signature });
-  const code = (await ctx.db.selectFrom('postal_shipments').select('dossier_code').where('id', '=', peek.shipment_id).executeTakeFirstOrThrow()).dossier_code ?? '';
-  // the dossier's return (ND 61 art. 20) by post, signed by the recipient; a resend finds it returned already
-  if (await dossierStatus(ctx, code) === 'resultReady') await performAction(ctx, code, 'return', { channel: 'post', signature: { name: recipient.name.trim(), signedAt: now.toISOString() } });
+  const codes = await dossiersOf(ctx.db, peek);
+  const code = codes.join(', ');
+  // the dossiers' return (ND 61 art. 20) by post, signed by the recipient, all in one transaction
+  // (a bundle's members delivered together); a resend finds them returned already
+  const ready = [];
+  for (const c of codes) if (await dossierStatus(ctx, c) === 'resultReady') ready.push(c);
+  if (ready.length > 0) await returnTogether(ctx, ready, { channel: 'post', signature: { name: recipient.name.trim(), signedAt: now.toISOString() } });
   const shipmentId = await ctx.db.transaction().execute(async (trx) => {
     const leg = await ownResultLeg(trx, staff, trackingNumber);
     const signature = await storeSignature(trx, kept.signature, now);

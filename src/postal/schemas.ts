@@ -40,6 +40,8 @@ export const LegSchema = Type.Object({
   agencyId: Nullable(Type.Integer()),
   recipient: Nullable(Type.Object({ name: Type.String(), personalId: Nullable(Type.String()) })),
   failedAttempts: Type.Integer(),
+  dossierCodes: Type.Array(Type.String(), { description: 'Các hồ sơ bưu gửi mang theo khi nhiều hơn một (chuyển giữa cơ quan; kết quả hồ sơ liên thông trả cùng lúc)' }),
+  contents: Nullable(Type.String({ description: 'Nội dung bưu gửi' })),
   trail: Type.Array(TrailEntrySchema),
 });
 

@@ -7,6 +7,7 @@ export { assignCourier, collectPickup, draftProblems, requestPickup, saveDraft, 
 export { departWithParcel, openToAgencyLeg } from './to-agency';
 export { handoverRecordView, signHandoverRecord, type HandoverInput, type HandoverRecordView } from './handover';
 export { collectResult, createResultLeg, postalResultHook, recordDeliveryAttempt, returnResultToAgency, type AttemptInput } from './results';
+export { createGroupedResultLeg, postalResultHookWith, type ResultPlan, type ResultPlanSource } from './result-plan';
 export { ingestCarrierEvents, pollCarrier, type CarrierAdapter, type CarrierEvent, type IngestResult } from './carrier';
 export { getShipment, getShipmentByTracking, listShipments, resultTrackingNumbers, trackLeg, type ShipmentFilter } from './queries';
 export type { PublicTrackingView, ShipmentView } from './views';

@@ -15,7 +15,7 @@ const strict = { additionalProperties: false } as const;
 const TrackingParam = Type.Object({ trackingNumber: Type.String({ minLength: 13, maxLength: 20 }) }, strict);
 
 export const DossierTransfersSchema = Type.Object({
-  items: Type.Array(Type.Intersect([LegSchema, Type.Object({ fromAgencyId: Nullable(Type.Integer()), contents: Nullable(Type.String()), dossierCodes: Type.Array(Type.String()) })])),
+  items: Type.Array(Type.Intersect([LegSchema, Type.Object({ fromAgencyId: Nullable(Type.Integer()) })])),
 });
 export type DossierTransfersResponse = Static<typeof DossierTransfersSchema>;
 

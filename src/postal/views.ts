@@ -13,6 +13,10 @@ export interface LegView {
   readonly agencyId: number | null;
   readonly recipient: { name: string; personalId: string | null } | null;
   readonly failedAttempts: number;
+  /** the dossiers the leg carries when more than its shipment's one: a transfer's, a bundle's results delivered together */
+  readonly dossierCodes: string[];
+  /** what the parcel holds (a transfer's papers; "Kết quả hồ sơ liên thông …") */
+  readonly contents: string | null;
   readonly trail: TrailEntryView[];
 }
 
@@ -60,6 +64,8 @@ export interface ShipmentRow {
 export interface LegRowWithEvents {
   id: number; kind: LegKind; tracking_number: string; courier_id: number | null; courier_name: string | null; agency_id: number | null;
   recipient: Record<string, unknown> | null;
+  dossier_codes: string[];
+  contents: string | null;
   events: (TrailEvent & { actorName: string | null })[];
 }
 
@@ -73,7 +79,7 @@ export function legView(l: LegRowWithEvents): LegView {
     id: l.id, kind: l.kind, trackingNumber: l.tracking_number, status, statusLabel: legStatusLabel(l.kind, status), courierId: l.courier_id,
     courierName: l.courier_name, agencyId: l.agency_id,
     recipient: l.recipient ? { name: str(l.recipient.name) ?? '', personalId: str(l.recipient.personalId) } : null,
-    failedAttempts: trail.failedAttempts.length,
+    failedAttempts: trail.failedAttempts.length, dossierCodes: l.dossier_codes, contents: l.contents,
     trail: trail.entries.map((e) => ({
       eventId: e.eventId, kind: e.kind, label: trailLabel(l.kind, e.kind), at: e.at, source: e.source, applied: e.applied, note: e.note ?? null,
       actorName: names.get(e.eventId) ?? null, position: e.position ?? null,

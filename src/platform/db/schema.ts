@@ -1095,6 +1095,10 @@ export interface BundlesTable {
   form_data: JSONColumnType<Record<string, unknown>, string, string>;
   created_by: number | null;
   created_at: Generated<Date>;
+  /** migration 0183: the applicant's choice of how the results go back */
+  return_timing: ColumnType<'together' | 'asReady', 'together' | 'asReady' | undefined, 'together' | 'asReady'>;
+  return_place: ColumnType<'counter' | 'post', 'counter' | 'post' | undefined, 'counter' | 'post'>;
+  return_address: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A bundle's member dossiers (migration 0180). */
