@@ -138,6 +138,15 @@ export const matrix: Record<string, Row> = {
     access: 'signed-in', needs: ['dossiers.read'], resource: 'none',
     note: 'the path names a dossier, not a bundle: 404 BUNDLE_NOT_FOUND; the slip passes between agencies, never to the applicant (403)',
   },
+  'GET /api/v1/bundles/to-return': { access: 'signed-in', needs: ['dossiers.return'], resource: 'none' },
+  'PUT /api/v1/bundles/{code}/return-choice': {
+    access: 'signed-in', needs: ['dossiers.receive'], resource: 'none', body: () => ({ timing: 'together', place: 'counter' }),
+    note: 'the path names a dossier, not a bundle: 404 BUNDLE_NOT_FOUND',
+  },
+  'POST /api/v1/bundles/{code}/return': {
+    access: 'signed-in', needs: ['dossiers.return'], resource: 'none', body: () => ({ signature: { name: 'Nguyễn Văn An', signedAt: '2026-01-05T02:00:00.000Z' } }),
+    note: 'the path names a dossier, not a bundle: 404 BUNDLE_NOT_FOUND',
+  },
   'GET /api/v1/dossiers': { access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'none' },
   'GET /api/v1/dossiers/{code}': { access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'dossier' },
   'GET /api/v1/my/dossiers/{code}/timeline': { access: 'signed-in', needs: ['portal.self'], resource: 'dossier' },

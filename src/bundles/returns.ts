@@ -46,10 +46,19 @@ async function loadBundle(db: DossierContext['db'], code: string) {
   return { parent, members };
 }
 
-/** A clerk of the one-stop that received the bundle (403 otherwise; 404 when they see none of its members). */
-async function counterClerk(ctx: DossierContext, permission: 'dossiers.receive' | 'dossiers.return', b: BundleRow): Promise<{ actor: Actor; summaries: MemberSummary[] }> {
+type Permission = 'dossiers.receive' | 'dossiers.return';
+
+/** The actor holding the permission (401/403 before anything is read). */
+function withPermission(ctx: DossierContext, permission: Permission): Actor {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
+  if (!can(actor, permission)) throw forbidden('FORBIDDEN', 'Bạn không có quyền thay đổi cách trả hoặc trả kết quả hồ sơ liên thông.');
+  return actor;
+}
+
+/** A clerk of the one-stop that received the bundle (403 otherwise; 404 when they see none of its members). */
+async function counterClerk(ctx: DossierContext, permission: Permission, b: BundleRow): Promise<{ actor: Actor; summaries: MemberSummary[] }> {
+  const actor = withPermission(ctx, permission);
   const summaries = await memberSummaries(ctx.db, actor, b.members.map((m) => m.dossier_code));
   if (!summaries.some((s) => s.visible)) throw bundleNotFound(b.parent.code);
   if (!can(actor, permission) || actor.scope.kind !== 'servicePoint' || actor.scope.servicePointId !== b.parent.service_point_id) {
@@ -66,6 +75,7 @@ const involvesPost = (a: ReturnChoice, b: ReturnChoice) => a.place === 'post' ||
  * only while no member has a result (a result leg may already be on its way).
  */
 export async function setReturnChoice(ctx: DossierContext, code: string, input: { timing: string; place: string; address?: string }): Promise<ReturnChoice> {
+  withPermission(ctx, 'dossiers.receive');
   const b = await loadBundle(ctx.db, code);
   const { actor, summaries } = await counterClerk(ctx, 'dossiers.receive', b);
   const { choice, problems } = checkReturnChoice(input);
@@ -99,6 +109,7 @@ export async function setReturnChoice(ctx: DossierContext, code: string, input: 
  * row `bundle.return`. 409 while nothing is returnable (naming what is awaited) or when the choice is post.
  */
 export async function returnBundleAtCounter(ctx: DossierContext, code: string, input: { signature: { name: string; signedAt: string }; note?: string }): Promise<{ code: string; returned: ActionResult[] }> {
+  withPermission(ctx, 'dossiers.return');
   const b = await loadBundle(ctx.db, code);
   const { actor, summaries } = await counterClerk(ctx, 'dossiers.return', b);
   const choice = choiceOfRow(b.parent);

@@ -4,6 +4,7 @@
 import { addressLine } from '../shared/address-line';
 import { procedureForIntake } from '../catalog/references';
 import { agencyById, servicePointPlace } from '../directory/references';
+import { resultPickupFacts } from '../dossiers/service';
 import type { ApplicantInput, PaperInput } from '../dossiers/model';
 import { renderConsignmentNote, renderHandoverRecord } from '../forms';
 import { receiptById } from '../payments/receipts';
@@ -72,7 +73,7 @@ export async function consignmentNotePdf(ctx: SignaturesContext, trackingNumber:
   const pdf = await renderConsignmentNote({
     trackingNumber: n, kind: facts.kind, providerName: BCCI_PROVIDER, servicePointName: place?.name ?? '',
     sender: facts.sender, recipient: facts.recipient, acceptedAt, place: facts.place, method: facts.method,
-    procedureName: facts.procedureName, documents: facts.documents, ...(between ? { dossiers: between.dossiers } : {}),
+    procedureName: facts.procedureName, documents: facts.documents, ...(between ? { dossiers: between.dossiers } : 'dossiers' in facts ? { dossiers: facts.dossiers } : {}),
     postageVnd: s.postageVnd, feeVnd: s.feeVnd, paymentMethod: receipt ? METHODS[receipt.paymentMethod] : 'Không thu',
     receiptNumber: receipt?.number ?? null, serviceQuality: facts.serviceQuality, courierName: leg?.courierName ?? '',
     trackingUrl: `${publicUrl.replace(/\/+$/, '')}/api/v1/public/postal/${n}`,
@@ -95,12 +96,29 @@ async function applicantNoteFacts(ctx: ServiceContext, s: ShipmentView, leg: Leg
   const applicantPlace: Place = { communeCode: s.commune.code, districtCode: null, provinceCode };
   const agencyPlace = placeOfPath(agency?.unitPath ?? pointPath);
   const result = leg?.kind === 'result';
+  // a bundle's results delivered together (issue 17 §4): one line per member dossier, its result
+  const together = result && leg.dossierCodes.length > 0 ? await resultsOf(ctx, leg.dossierCodes) : null;
   return {
     kind: result ? 'result' as const : 'pickup' as const, sender: result ? agencyParty : applicant, recipient: result ? applicant : agencyParty,
     place: result ? agencyParty.name : addressLine(s.address, s.commune.name), method: result ? 'Phát tận địa chỉ người nhận' : 'Nhận tại địa chỉ người gửi',
-    procedureName: s.procedureName, documents: result ? [procedure.resultDescription ?? 'Kết quả giải quyết thủ tục hành chính'] : documents,
+    procedureName: s.procedureName, documents: together?.documents ?? (result ? [procedure.resultDescription ?? 'Kết quả giải quyết thủ tục hành chính'] : documents),
     serviceQuality: await serviceQualityOf(ctx, acceptedAt, result ? agencyPlace : applicantPlace, result ? applicantPlace : agencyPlace),
+    ...(together ? { dossiers: together.dossiers } : {}),
   };
+}
+
+/** "code — procedure" and the result each dossier of a leg carries. */
+async function resultsOf(ctx: ServiceContext, codes: readonly string[]): Promise<{ dossiers: string[]; documents: string[] }> {
+  const day = vnDateOfInstant(ctx.clock.now().getTime());
+  const dossiers: string[] = [];
+  const documents: string[] = [];
+  for (const code of codes) {
+    const facts = await resultPickupFacts(ctx.db, code);
+    const procedure = facts ? await procedureForIntake(ctx.db, facts.procedure_code, day).catch(() => null) : null;
+    dossiers.push(facts ? `${code} — ${facts.procedure_name}` : code);
+    documents.push(`${code}: ${procedure?.resultDescription ?? 'Kết quả giải quyết thủ tục hành chính'}`);
+  }
+  return { dossiers, documents };
 }
 
 export async function handoverRecordPdf(ctx: SignaturesContext, id: number): Promise<{ pdf: Uint8Array; fileName: string }> {
