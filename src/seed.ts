@@ -20,6 +20,7 @@ export const demoScopes = {
   servicePoint: 'BDVHX-29926', // Điểm Bưu điện – Văn hóa xã Tân Hồng
   agency: '000.58.61.H20', // Ủy ban nhân dân xã Tân Hồng (demo identifier)
   police: '058.00.20.H20', // Công an xã Tân Hồng (demo identifier): residence and driving-licence procedures
+  socialInsurance: '000.00.40.H20', // Bảo hiểm xã hội tỉnh (demo identifier): a bundle's health-insurance card and funeral allowance (issue 17)
 } as const;
 
 interface DemoUser {
@@ -38,6 +39,8 @@ export const demoUsers: readonly DemoUser[] = [
   { username: 'approver', fullName: 'Phạm Quốc Bảo', role: 'approver', scopeCode: demoScopes.agency },
   { username: 'police_officer', fullName: 'Đặng Văn Hùng', role: 'officer', scopeCode: demoScopes.police },
   { username: 'police_approver', fullName: 'Huỳnh Thanh Sơn', role: 'approver', scopeCode: demoScopes.police },
+  { username: 'bhxh_officer', fullName: 'Trương Thị Mai', role: 'officer', scopeCode: demoScopes.socialInsurance },
+  { username: 'bhxh_approver', fullName: 'Lâm Văn Phúc', role: 'approver', scopeCode: demoScopes.socialInsurance },
   { username: 'supervisor', fullName: 'Võ Thị Ngọc Lan', role: 'supervisor', scopeCode: demoScopes.province },
   { username: 'citizen', fullName: 'Nguyễn Văn An', role: 'citizen', personalId: '087090001234' },
 ];

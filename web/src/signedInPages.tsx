@@ -57,7 +57,7 @@ const codePages: ReadonlyArray<readonly [string, (code: string, props: PageProps
   [paths.supplementDossier, (code) => <portalSupplement.SupplementPage key={code} code={code} />],
   [paths.verifyCopy, (code) => <documents.VerifyPage key={code} id={code} />],
   [paths.processingDossier, (code, { user }) => <processing.DossierPage key={code} code={code} user={user} />],
-  [paths.processingBundle, (code) => <processing.BundlePage key={code} code={code} />],
+  [paths.processingBundle, (code, { user }) => <processing.BundlePage key={code} code={code} user={user} />],
   [paths.adminCatalog, (code) => <admin.ProcedurePage key={code} code={code} />],
 ];
 

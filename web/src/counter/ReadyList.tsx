@@ -20,9 +20,11 @@ interface Props {
   /** bump to load the list again (after a return) */
   readonly reload: number;
   readonly renderAction: (item: WorkItem) => ReactNode;
+  /** a bundle's members returned all together (listed with their bundle above): left out here */
+  readonly hiddenCodes?: readonly string[];
 }
 
-export function ReadyList({ reload, renderAction }: Props) {
+export function ReadyList({ reload, renderAction, hiddenCodes = [] }: Props) {
   const t = useCounterT();
   const tp = useProcessingT();
   const { t: tApp } = useTranslation();
@@ -39,9 +41,10 @@ export function ReadyList({ reload, renderAction }: Props) {
 
   if (loaded.status === 'loading') return <p role="status">{t('readyLoading')}</p>;
   if (loaded.status === 'failed') return <Notice tone="error">{errorMessage(loaded.error, tApp)}</Notice>;
-  if (loaded.items.length === 0) return <p role="status">{t('readyEmpty')}</p>;
+  const items = loaded.items.filter((i) => !hiddenCodes.includes(i.code));
+  if (items.length === 0) return <p role="status">{t('readyEmpty')}</p>;
   return (
-    <DataTable caption={t('readyCaption', { count: loaded.items.length })} rows={loaded.items} rowKey={(i) => i.code}
+    <DataTable caption={t('readyCaption', { count: items.length })} rows={items} rowKey={(i) => i.code}
       columns={[
         { key: 'code', header: tp('colCode'), cell: (i) => i.code },
         { key: 'applicant', header: tp('colApplicant'), cell: (i) => i.applicantName },

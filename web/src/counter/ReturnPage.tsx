@@ -1,6 +1,9 @@
-// "Trả kết quả": the dossiers whose result is ready at this service point, listed (or one found by
-// search), and the return recorded with the channel and the recipient's signature (name, signed now).
-import { useEffect, useState } from 'react';
+// "Trả kết quả": the bundles returned all together once their results are ready (each once, one
+// action for all its members), the dossiers whose result is ready at this service point, listed (or
+// one found by search), and the return recorded with the channel and the recipient's signature.
+import { useCallback, useEffect, useState } from 'react';
+import { BundleReadyList } from '../processing/bundle-return/BundleReadyList';
+import { useBundleT } from '../processing/bundle-i18n';
 import type { DossierDetail } from '../processing/api';
 import { fetchDossier } from '../processing/api';
 import { ActionDialog } from '../processing/ActionDialog';
@@ -25,6 +28,10 @@ export function ReturnPage() {
   const [done, setDone] = useState<{ code: string } | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [searchKey, setSearchKey] = useState(0);
+  const [held, setHeld] = useState<readonly string[]>([]);
+  const [bundleDone, setBundleDone] = useState<{ code: string; count: number } | null>(null);
+  const b = useBundleT();
+  const onHeld = useCallback((codes: readonly string[]) => setHeld(codes), []);
 
   const open = async (item: { readonly code: string }) => {
     setDone(null);
@@ -53,10 +60,15 @@ export function ReturnPage() {
       <h1 tabIndex={-1}>{t('returnTitle')}</h1>
       <p className="lead">{t('returnIntro')}</p>
       <Notice tone="success">{done && <p>{t('returnDone', { code: done.code })} <Link to={dossierPath(done.code)}>{done.code}</Link></p>}</Notice>
+      <Notice tone="success">{bundleDone && <p>{b('returned', bundleDone)}</p>}</Notice>
       <Notice tone="error">{failed}</Notice>
+      <section className="section" aria-labelledby="bundles-ready-title">
+        <h2 id="bundles-ready-title">{b('toReturnTitle')}</h2>
+        <BundleReadyList reload={searchKey} onHeld={onHeld} onReturned={(r) => { setBundleDone(r); setSearchKey((k) => k + 1); }} />
+      </section>
       <section className="section" aria-labelledby="ready-title">
         <h2 id="ready-title">{t('readyTitle')}</h2>
-        <ReadyList reload={searchKey} renderAction={chooseButton} />
+        <ReadyList reload={searchKey} renderAction={chooseButton} hiddenCodes={held} />
       </section>
       <section className="section" aria-labelledby="return-search-title">
         <h2 id="return-search-title">{t('searchTitle')}</h2>

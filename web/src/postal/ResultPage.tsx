@@ -32,8 +32,14 @@ export function ResultPage({ id, user }: { readonly id: number; readonly user: U
       <PageHeading title={t('resultTitle')} lead={lead} />
       {task.loaded.status === 'failed' && <Notice tone="error">{errorMessage(task.loaded.error, tApp)}</Notice>}
       {s && leg && (
-        <p className="field__hint">{s.procedureName} · {s.dossierCode} · <span className="badge">{leg.statusLabel}</span>
+        <p className="field__hint">{s.procedureName} · {leg.dossierCodes.length > 0 ? t('resultDossierCount', { count: leg.dossierCodes.length }) : s.dossierCode} · <span className="badge">{leg.statusLabel}</span>
           {leg.failedAttempts > 0 ? ` · ${t('failedCount', { count: leg.failedAttempts })}` : ''}</p>
+      )}
+      {leg && leg.dossierCodes.length > 0 && (
+        <section aria-labelledby="result-dossiers-h">
+          <h2 id="result-dossiers-h">{t('resultDossiers')}</h2>
+          <ul>{leg.dossierCodes.map((c) => <li key={c}>{c}</li>)}</ul>
+        </section>
       )}
       <Notice tone="success">{task.done ? t(`done_${task.done}` as 'done_taken') : null}</Notice>
       <ErrorNotice error={task.act.error} problems={{ lead: t('stillMissing'), lines: task.missing ? [t(`missing_${task.missing}` as 'missing_reason')] : [] }} />

@@ -1,5 +1,6 @@
 // A bundled dossier ("hồ sơ liên thông", issue 17): the parent's state and due time, what holds it
-// up, and its member dossiers — each a link to its own page when the user may open it. Read-only.
+// up, its member dossiers — each a link to its own page when the user may open it — and the return
+// of its results (the applicant's choice; a clerk returns every ready member at once).
 import { api } from '../api/client';
 import { HeadedPage } from '../ui/PageHeading';
 import { DataTable, type Column } from '../ui/DataTable';
@@ -13,18 +14,20 @@ import { useProcessingT, type ProcessingT } from './i18n';
 import { formatAt, StatusBadge } from './labels';
 import { TransferSlipLink } from './TransferSlipLink';
 import type { BundleView } from './api';
+import type { User } from '../api/types';
+import { choiceText, ReturnPart } from './bundle-return/ReturnPart';
 import './processing.css';
 
 type Member = BundleView['members'][number];
 
-export function BundlePage({ code }: { readonly code: string }) {
+export function BundlePage({ code, user }: { readonly code: string; readonly user: User }) {
   const b = useBundleT();
   const t = useProcessingT();
-  const { loaded } = useLoad((signal) => api.get<BundleView>(`/api/v1/bundles/${encodeURIComponent(code)}`, signal), code);
+  const { loaded, reload } = useLoad((signal) => api.get<BundleView>(`/api/v1/bundles/${encodeURIComponent(code)}`, signal), code);
   return (
     <HeadedPage title={b('title', { code })} lead={b('lead')}>
       <LoadedView loaded={loaded} loadingText={b('loading')}>
-        {(bundle) => <BundleBody bundle={bundle} b={b} t={t} />}
+        {(bundle) => <><BundleBody bundle={bundle} b={b} t={t} /><ReturnPart bundle={bundle} user={user} onChanged={reload} /></>}
       </LoadedView>
     </HeadedPage>
   );
@@ -41,6 +44,7 @@ function BundleBody({ bundle, b, t }: { readonly bundle: BundleView; readonly b:
         <dt>{b('state')}</dt><dd><strong>{b(`state_${bundle.state.status}`)}</strong></dd>
         <dt>{b('dueAt')}</dt><dd>{bundle.state.dueAt ? formatAt(t, bundle.state.dueAt) : b('dueUnknown')}</dd>
         {bundle.statutoryDueAt && <><dt>{b('statutoryDueAt')}</dt><dd>{formatAt(t, bundle.statutoryDueAt)}</dd></>}
+        <dt>{b('returnChoice')}</dt><dd>{choiceText(b, bundle.returnChoice)}</dd>
       </dl>
       {bundle.state.issues.length > 0 && (
         <section aria-labelledby="bundle-issues">

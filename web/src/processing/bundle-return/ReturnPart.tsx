@@ -1,0 +1,36 @@
+// The bundle page's return section (issue 17 §4): the applicant's choice, what is returnable now or
+// still awaited, and for a clerk the one action that returns every ready member at the counter and
+// the change of the choice.
+import { useState } from 'react';
+import type { User } from '../../api/types';
+import { userCan } from '../../api/types';
+import { Notice } from '../../ui/Notice';
+import type { BundleView } from '../api';
+import { useBundleT, type BundleT } from '../bundle-i18n';
+import { ChoiceForm } from './ChoiceForm';
+import { ReturnForm } from './ReturnForm';
+
+/** "Trả cùng một lần…, tại quầy" */
+export const choiceText = (b: BundleT, c: BundleView['returnChoice']) => b(`choice_${c.timing}_${c.place}`, { address: c.address ?? '' });
+
+export function ReturnPart({ bundle, user, onChanged }: { readonly bundle: BundleView; readonly user: User; readonly onChanged: () => void }) {
+  const b = useBundleT();
+  const [done, setDone] = useState<{ code: string; count: number } | null>(null);
+  const { returnChoice: choice, returnable } = bundle;
+  const allReturned = bundle.members.every((m) => m.dossier.status === 'returned');
+  const mayReturn = userCan(user, 'dossiers.return') && choice.place === 'counter' && returnable.now.length > 0;
+  return (
+    <section aria-labelledby="bundle-return" className="section">
+      <h2 id="bundle-return">{b('returnTitle')}</h2>
+      <p><strong>{choiceText(b, choice)}</strong></p>
+      {choice.place === 'post' && !allReturned && <p className="field__hint">{b(choice.timing === 'together' ? 'byPostTogether' : 'byPostAsReady')}</p>}
+      <Notice tone="success">{done ? b('returned', done) : null}</Notice>
+      {allReturned ? <p>{b('allReturned')}</p>
+        : returnable.now.length > 0 ? <p>{b('returnableNow', { codes: returnable.now.join(', ') })}</p>
+          : returnable.awaited.length > 0 ? <p>{b('awaited', { codes: returnable.awaited.join(', ') })}</p>
+            : <p>{b('nothingToReturn')}</p>}
+      {mayReturn && <ReturnForm code={bundle.code} applicantName={bundle.applicantName} count={returnable.now.length} onReturned={(r) => { setDone(r); onChanged(); }} />}
+      {userCan(user, 'dossiers.receive') && !allReturned && <ChoiceForm key={`${choice.timing}-${choice.place}`} code={bundle.code} choice={choice} onSaved={onChanged} />}
+    </section>
+  );
+}
