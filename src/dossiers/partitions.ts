@@ -6,13 +6,14 @@ import { sql, type Kysely } from 'kysely';
 import { connectUrl } from '../platform/db/connect';
 import type { DB } from '../platform/db/schema';
 import { conflict, validationFailed } from '../platform/errors';
+import { vnWallClock } from '../shared/civil-date';
 import { terminalStatuses } from './lifecycle';
 
 /** TT 17 (DOMAIN): electronic records are kept at least 5 years from acceptance. */
 export const RETENTION_YEARS = 5;
 
 /** The year (Vietnam time) of an instant: the partition its dossier's events go to. */
-export const vietnamYear = (at: Date): number => new Date(at.getTime() + 7 * 3_600_000).getUTCFullYear();
+export const vietnamYear = (at: Date): number => vnWallClock(at.getTime()).year;
 
 /** The partition of a year, created if missing (rows of that year in the DEFAULT partition are moved into it). */
 export async function ensureEventYear(db: Kysely<DB>, year: number): Promise<boolean> {
