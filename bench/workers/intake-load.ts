@@ -105,7 +105,7 @@ const DOSSIER_INSERT = `INSERT INTO dossiers (code, code_format, province_code, 
     receiving_service_point_id, receiving_agency_id, competent_agency_id, unit_path, applicant_unit_id, channel, status, sync_code,
     submitted_at, received_at, due_at, clock_started_at, calendar_version, form_data, last_hash)
   VALUES ($1, 'tt01-2018', $12, $2, '1.004873', $3, $4, $5, $6, $7, $8, $9, $10, $11, 'counter', 'received', 2, now(), now(), now() + interval '3 days', now(), '2026:statutory', $13, $14)
-  RETURNING id, province_code, submitted_at`;
+  RETURNING id, province_code, submitted_at::text AS submitted_at`;
 
 /**
  * The baseline: one transaction per intake straight through pg, no HTTP and no logic. `raw-same`
@@ -135,13 +135,13 @@ function rawClient(job: LoadJob, pool: pg.Pool): (i: number) => Promise<void> {
         `INSERT INTO dossier_serials (agency_id, day, last_serial, province_code) VALUES ($1, '2099-01-01', 1, $2)
          ON CONFLICT (agency_id, day) DO UPDATE SET last_serial = dossier_serials.last_serial + 1 RETURNING last_serial`, [ids.receiving_agency_id, ids.province_code]);
       const code = `BENCH-990101-${String(s.rows[0]?.last_serial).padStart(4, '0')}`;
-      const d = await c.query<{ id: number; province_code: string; submitted_at: Date }>(DOSSIER_INSERT,
+      const d = await c.query<{ id: number; province_code: string; submitted_at: string }>(DOSSIER_INSERT,
         [code, ids.procedure_id, applicantId, `Nguyễn Văn ${letters(i)}`, '0900000000', '087190000001', ids.receiving_service_point_id,
           ids.receiving_agency_id, ids.competent_agency_id, ids.unit_path, ids.applicant_unit_id, ids.province_code, body, 'x'.repeat(64)]);
       const dossierId = d.rows[0]?.id;
       await c.query(
         `INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash, hash_version, province_code, dossier_submitted_at)
-         VALUES ($1, 1, now(), 'received', 1, 'clerk', $2, $3, $4, 2, $5, $6)`,
+         VALUES ($1, 1, now(), 'received', 1, 'clerk', $2, $3, $4, 2, $5, $6::timestamptz)`,
         [dossierId, body, '0'.repeat(64), 'y'.repeat(64), d.rows[0]?.province_code, d.rows[0]?.submitted_at]);
       if (same) {
         await c.query(
