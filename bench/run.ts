@@ -1,6 +1,7 @@
 /**
  * Benchmark runner: `tsx bench/run.ts [name...]` runs `run()` of bench/<name>.ts for each name,
- * or of every bench/*.ts except this file when no name is given (`npm run bench -- calendar`).
+ * or of every bench/*.ts with a `run()` (not this file, nor the data-set helpers) when no name is
+ * given (`npm run bench -- calendar`).
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -33,6 +34,8 @@ for (const name of names) {
   }
   const module: unknown = await import(pathToFileURL(join(here, `${name}.ts`)).href);
   if (!isBenchModule(module)) {
+    // a helper module (the data sets: search-data.ts, reports-data.ts) is no bench of its own
+    if (requested.length === 0) continue;
     console.error(`Lỗi: bench/${name}.ts không có hàm run()`);
     failed = true;
     continue;
