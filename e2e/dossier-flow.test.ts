@@ -68,7 +68,7 @@ afterAll(async () => {
 describe('a dossier from the counter to its return', () => {
   it('the clerk receives a birth registration from the CCCD QR code', async () => {
     await logIn('clerk');
-    await page.getByRole('link', { name: 'Tiếp nhận hồ sơ' }).click();
+    await page.getByRole('link', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Tiếp nhận hồ sơ' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/quay/tiep-nhan');
     await expectNoAxeViolations();

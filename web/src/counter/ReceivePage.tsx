@@ -21,11 +21,15 @@ import { OutcomeSection } from './OutcomeSection';
 import './counter.css';
 import { CallingPanel } from '../appointments/CallingPanel';
 import { userCan } from '../api/types';
+import { paths } from '../routes';
+import { Link } from '../ui/router';
+import { useCounterBundleT } from './bundle/bundle-i18n';
 
 export { newIdempotencyKey } from './receive/useReceiveForm';
 
 export function ReceivePage({ user }: { readonly user: User }) {
   const t = useCounterT();
+  const tb = useCounterBundleT();
   useDocumentTitle(t('receiveTitle'));
   const ids = useId();
   const form = useReceiveForm(user);
@@ -44,6 +48,7 @@ export function ReceivePage({ user }: { readonly user: User }) {
     <div ref={form.page}>
       <h1 tabIndex={-1} data-focus="edit">{t('receiveTitle')}</h1>
       <p className="lead">{t('receiveIntro')}</p>
+      <p><Link to={paths.counterBundle}>{tb('bundleIntake')}</Link></p>
       {userCan(user, 'queue.serve') && <CallingPanel onBooked={(b) => void form.fillFromBooking(b)} />}
       {form.mode === 'review' && form.procedure && form.unit ? (
         <ReviewStep form={form} procedure={form.procedure} unit={form.unit} />
