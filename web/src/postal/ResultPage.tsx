@@ -32,7 +32,7 @@ export function ResultPage({ id, user }: { readonly id: number; readonly user: U
       <PageHeading title={t('resultTitle')} lead={lead} />
       {task.loaded.status === 'failed' && <Notice tone="error">{errorMessage(task.loaded.error, tApp)}</Notice>}
       {s && leg && (
-        <p className="field__hint">{s.procedureName} · {leg.dossierCodes.length > 0 ? t('resultDossierCount', { count: leg.dossierCodes.length }) : s.dossierCode} · <span className="badge">{leg.statusLabel}</span>
+        <p className="field__hint">{s.procedureName}{leg.dossierCodes.length > 0 ? '' : ` · ${s.dossierCode ?? ''}`} · <span className="badge">{leg.statusLabel}</span>
           {leg.failedAttempts > 0 ? ` · ${t('failedCount', { count: leg.failedAttempts })}` : ''}</p>
       )}
       {leg && leg.dossierCodes.length > 0 && (

@@ -26,7 +26,7 @@ export function ReturnPart({ bundle, user, onChanged }: { readonly bundle: Bundl
       {choice.place === 'post' && !allReturned && <p className="field__hint">{b(choice.timing === 'together' ? 'byPostTogether' : 'byPostAsReady')}</p>}
       <Notice tone="success">{done ? b('returned', done) : null}</Notice>
       {allReturned ? <p>{b('allReturned')}</p>
-        : returnable.now.length > 0 ? <p>{b('returnableNow', { codes: returnable.now.join(', ') })}</p>
+        : returnable.now.length > 0 ? <p>{b(choice.place === 'post' ? 'readyForPost' : 'returnableNow', { codes: returnable.now.join(', ') })}</p>
           : returnable.awaited.length > 0 ? <p>{b('awaited', { codes: returnable.awaited.join(', ') })}</p>
             : <p>{b('nothingToReturn')}</p>}
       {mayReturn && <ReturnForm code={bundle.code} applicantName={bundle.applicantName} count={returnable.now.length} onReturned={(r) => { setDone(r); onChanged(); }} />}
