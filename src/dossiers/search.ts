@@ -124,8 +124,8 @@ function pageOf(shown: readonly DossierRowOfPage[], more: boolean, counted: numb
  * counting stops after SEARCH_COUNT_CAP + 1 rows.
  *
  * A code, phone or personal ID finds few dossiers on its own index: they are read once, unordered
- * (at most the cap, in one statement), and paged here — one index lookup instead of one per part of the scope for
- * the page and again for the count (a part of a code is a trigram lookup, docs/scale.md). More
+ * (at most the cap, in one statement), and paged here — one index lookup instead of one per part
+ * of the scope for the page and again for the count (a part of a code is a trigram lookup). More
  * than the cap, and every other search: each part of the scope (scope.ts `scopeBranches`) is
  * walked in the search order on its covering index (migration 0189) for the page's ids only; two
  * parts (a clerk's point and its agency's online dossiers) are merged by one ORDER BY … LIMIT
