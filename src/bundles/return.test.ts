@@ -225,3 +225,19 @@ describe('changing the choice', () => {
     expect((await resultLegs()).filter((l) => l.dossier_codes.includes(death?.code ?? ''))).toEqual([]);
   });
 });
+
+describe('as ready, by post (2.002622)', () => {
+  it('each member gets its own leg to the bundle\'s address when its result is ready', async () => {
+    at('2026-05-18T08:00:00+07:00');
+    const r = await receiveDeath({ timing: 'asReady', place: 'post', address: 'Số 11, ấp 4, xã Tân Hồng' });
+    const death = r.members.find((m) => m.key === 'death');
+    const removal = r.members.find((m) => m.key === 'residenceRemoval');
+    const legsOf = (code: string) => t.db.selectFrom('postal_legs as l').innerJoin('postal_shipments as s', 's.id', 'l.shipment_id')
+      .select(['l.dossier_codes', 's.address', 'l.created_at']).where('l.kind', '=', 'result').where('s.dossier_code', '=', code).execute();
+    await resultReady(death?.code ?? '', death?.competentAgency ?? '', '2026-05-18T14:00:00+07:00', '34/2026');
+    expect(await legsOf(death?.code ?? '')).toEqual([{ dossier_codes: [], address: 'Số 11, ấp 4, xã Tân Hồng', created_at: new Date('2026-05-18T14:00:00+07:00') }]);
+    expect(await legsOf(removal?.code ?? '')).toEqual([]);
+    await resultReady(removal?.code ?? '', removal?.competentAgency ?? '', '2026-05-19T09:00:00+07:00');
+    expect(await legsOf(removal?.code ?? '')).toEqual([{ dossier_codes: [], address: 'Số 11, ấp 4, xã Tân Hồng', created_at: new Date('2026-05-19T09:00:00+07:00') }]);
+  });
+});
