@@ -106,6 +106,7 @@ export const matrix: Record<string, Row> = {
   'GET /api/v1/reports/exports/{id}': { access: 'signed-in', needs: ['reports.read'], resource: 'export' },
   'GET /api/v1/reports/exports/{id}/file': { access: 'signed-in', needs: ['reports.read'], resource: 'export' },
   'GET /api/v1/reports/summary': { access: 'signed-in', needs: ['reports.read'], resource: 'none', query: period },
+  'GET /api/v1/reports/bundles': { access: 'signed-in', needs: ['reports.read'], resource: 'none', query: period },
   'GET /api/v1/reports/breakdown': { access: 'signed-in', needs: ['reports.read'], resource: 'none', query: `${period}&by=procedure` },
   'GET /api/v1/reports/trend': { access: 'signed-in', needs: ['reports.read'], resource: 'none', query: period },
   'GET /api/v1/reports/late': { access: 'signed-in', needs: ['reports.read'], resource: 'none', query: `${period}&by=procedure` },

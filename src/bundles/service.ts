@@ -126,7 +126,11 @@ async function receiveNew(ctx: DossierContext, actor: Actor, scope: Extract<Acto
       const r = await receiveBundleMember(trx, ctx, {
         procedureCode: m.procedureCode, applicant: input.applicant, papers: input.papers[m.key] ?? [],
         formData: memberForm(schemas.get(m.key) ?? {}, input.formData), ...(delivery ? { delivery } : {}),
-      }, { code, held: m.waitsFor !== null });
+      }, {
+        code, held: m.waitsFor !== null, first: members.length === 0,
+        // the start order puts a prerequisite first: its code is known here
+        ...(m.waitsFor !== null ? { waitsFor: members.find((x) => x.key === m.waitsFor)?.code ?? '' } : {}),
+      });
       members.push({ ...r, key: m.key });
     }
     const parent = await trx.insertInto('bundles').values({

@@ -54,6 +54,10 @@ export interface IntakePayload {
   readonly assisted?: true;
   /** a member of a bundle (hồ sơ liên thông, issue 17): the parent's code, which the national record names */
   readonly bundle?: string;
+  /** the first member received of its bundle: the bundle counts once there as a submission (reports) */
+  readonly bundleFirst?: true;
+  /** a held member: the dossier code of the member whose result it waits for */
+  readonly bundleWaitsFor?: string;
 }
 
 const date = (v: unknown): Date | null => (typeof v === 'string' ? new Date(v) : null);

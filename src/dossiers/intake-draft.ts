@@ -49,10 +49,19 @@ export interface IntakeFacts {
    * a member of a bundle (issue 17): the parent's code; `held` — it waits for another member's
    * result, so it is registered (`submitted`) without a receipt time until then
    */
-  readonly bundle?: { readonly code: string; readonly held: boolean };
+  readonly bundle?: BundleIntake;
   readonly now: Date;
   /** random text for the placeholders (`randomBytes(12).toString('hex')` three times) */
   readonly randomParts: readonly [string, string, string];
+}
+
+/** A bundle member's intake: the parent's code; held (waits for `waitsFor`'s result); the first member received. */
+export interface BundleIntake {
+  readonly code: string;
+  readonly held: boolean;
+  readonly first?: boolean;
+  /** a held member: the code of the dossier whose result it waits for */
+  readonly waitsFor?: string;
 }
 
 export interface IntakeDraft {
@@ -89,6 +98,8 @@ export function draftIntake(f: IntakeFacts): IntakeDraft {
     ...(f.storeConsent ? { storeConsent: true as const } : {}),
     ...(f.assisted ? { assisted: true as const } : {}),
     ...(f.bundle ? { bundle: f.bundle.code } : {}),
+    ...(f.bundle?.first === true ? { bundleFirst: true as const } : {}),
+    ...(f.bundle?.held === true && f.bundle.waitsFor ? { bundleWaitsFor: f.bundle.waitsFor } : {}),
     delivery: f.delivery,
     ...(f.party.kind !== 'person' ? { party: f.party } : {}),
     ...(f.caseKey !== null ? { caseKey: f.caseKey } : {}),

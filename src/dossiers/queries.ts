@@ -98,6 +98,12 @@ export interface DossierDetail {
   readonly party: Party;
   /** a bundle's member (src/bundles): the parent's code, from its intake event; null for a dossier of its own */
   readonly bundle: string | null;
+  /**
+   * a bundle's member registered to wait for another member's result (issue 17): the code of the
+   * dossier it waits for ('' when not recorded); null otherwise. It is received by the system then:
+   * receive and refuse are not offered.
+   */
+  readonly waitingFor: string | null;
   readonly submittedAt: string;
   readonly receivedAt: string | null;
   readonly dueAt: string | null;
@@ -122,6 +128,12 @@ export interface DossierDetail {
 }
 
 const unknownAgency = { identifier: '', name: '' };
+
+/** A bundle member still waiting for another's result (registered at the counter, not filed online): the code it waits for. */
+export function heldFor(status: Status, intake: { readonly action: string; readonly payload: Readonly<Record<string, unknown>> } | undefined): string | null {
+  if (status !== 'submitted' || !intake || intake.action !== 'submitted' || typeof intake.payload.bundle !== 'string' || intake.payload.channel === 'online') return null;
+  return typeof intake.payload.bundleWaitsFor === 'string' ? intake.payload.bundleWaitsFor : '';
+}
 
 export async function getDossier(ctx: DossierReadContext, code: string): Promise<DossierDetail> {
   const actor = await readerOf(ctx);
@@ -164,6 +176,7 @@ export async function getDossier(ctx: DossierReadContext, code: string): Promise
     delivery: d.delivery_method === null ? null : { method: d.delivery_method, address: d.delivery_address },
     party: partyOf(d.applicant_party),
     bundle: typeof events[0]?.payload.bundle === 'string' ? events[0].payload.bundle : null,
+    waitingFor: heldFor(d.status, events[0]),
     submittedAt: d.submitted_at.toISOString(), receivedAt: iso(d.received_at), dueAt: iso(d.due_at), originalDueAt: iso(d.original_due_at),
     finishedAt: iso(d.finished_at), returnedAt: iso(d.returned_at), remainingWorkingMinutes: remaining, timeliness: badgeOf(d, now),
     supplementCount: d.supplement_count, apologyUsed: d.apology_used, formData: d.form_data, papers,
@@ -178,7 +191,7 @@ export async function getDossier(ctx: DossierReadContext, code: string): Promise
     allowedActions: allowedActions(lifecycleOf(d), actor.role).filter((a) => a !== 'rate' || can(actor, 'portal.self') || counterRatingOpen({
       status: d.status, resultDelivery: d.result_delivery, returnedAt: d.returned_at,
       returnedBy: events.findLast((e) => e.action === 'return')?.actorId ?? null,
-    }, actor.userId, now)),
+    }, actor.userId, now)).filter((a) => heldFor(d.status, events[0]) === null || (a !== 'receive' && a !== 'refuse')),
   };
 }
 

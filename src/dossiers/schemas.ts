@@ -41,6 +41,7 @@ export const DossierDetailSchema = Type.Object({
   receivingAgency: Agency, receivingPoint: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
   competentAgency: Agency, ledger: Ledger, delivery: DeliverySchema, party: PartySchema,
   bundle: Nullable(Type.String({ description: 'mã hồ sơ liên thông (hồ sơ cha) khi hồ sơ là một thủ tục thành phần' })),
+  waitingFor: Nullable(Type.String({ description: 'hồ sơ thành phần chờ kết quả của hồ sơ này (mã; rỗng khi chưa ghi) — hệ thống tự tiếp nhận khi có kết quả' })),
   submittedAt: Instant, receivedAt: Nullable(Instant), dueAt: Nullable(Instant), originalDueAt: Nullable(Instant),
   finishedAt: Nullable(Instant), returnedAt: Nullable(Instant),
   remainingWorkingMinutes: Nullable(Type.Integer()), timeliness: Nullable(TimelinessSchema),
@@ -75,6 +76,7 @@ export const WorkItemSchema = Type.Object({
   ...QueueItemSchema.properties, procedureName: Type.String(), assigneeName: Nullable(Type.String({ description: 'cán bộ được phân công gần nhất' })),
   handoverDueAt: Nullable(Type.String({ description: 'hồ sơ đã tiếp nhận, chưa chuyển: hạn chuyển đến cơ quan giải quyết (ND 61 điều 18)' })),
   competentAgencyName: Type.String({ description: 'cơ quan có thẩm quyền giải quyết' }),
+  waitingFor: Nullable(Type.String({ description: 'hồ sơ liên thông chờ kết quả của hồ sơ này (mã; rỗng khi chưa ghi)' })),
 });
 export const QueueSchema = Type.Object({ items: Type.Array(WorkItemSchema), filter: literals(queueFilters) });
 export const SearchPageSchema = Type.Object({

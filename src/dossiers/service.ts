@@ -12,7 +12,7 @@ import { type ErrorDetail, conflict, forbidden, invalidTransition, isDomainError
 import { appendEvent, runHooks, type DossierContext, type DossierRow } from './events';
 import { evolve, lifecycleOf, toDerived } from './fold';
 import { assertMayReceive, channelFor, intakeDueTime, replayOf, resultOf, routeIntake, validIntake } from './intake';
-import { draftIntake } from './intake-draft';
+import { draftIntake, type BundleIntake } from './intake-draft';
 import { isUniqueViolation, writeIntake } from './intake-statement';
 import { checkIdempotencyKey, keyInUse, requestHashOf } from './idempotency';
 import { can } from '../accounts/policy';
@@ -116,7 +116,7 @@ async function receive(ctx: DossierContext, input: IntakeInput, idempotencyKey: 
   }
 }
 
-async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, idempotencyKey: string | undefined, requestHash: string, legalReceiptAt: Date | undefined, online: OnlineIntakeOptions | undefined, bundle?: { code: string; held: boolean }): Promise<IntakeResult> {
+async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, idempotencyKey: string | undefined, requestHash: string, legalReceiptAt: Date | undefined, online: OnlineIntakeOptions | undefined, bundle?: BundleIntake): Promise<IntakeResult> {
   // an online submission through submitOnlineDossier (staff may file one for the applicant)
   const channel = online ? 'online' : channelFor(actor, input.channel);
   const assisted = online?.assisted === true;
@@ -175,7 +175,7 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
  * code in its intake event; `held`: it waits for another member's result (registered, no clock).
  * No hand-over here: the caller hands the members over after its commit (`handOverReceived`).
  */
-export async function receiveBundleMember(trx: Transaction<DB>, ctx: DossierContext, input: IntakeInput, bundle: { code: string; held: boolean }): Promise<IntakeResult> {
+export async function receiveBundleMember(trx: Transaction<DB>, ctx: DossierContext, input: IntakeInput, bundle: BundleIntake): Promise<IntakeResult> {
   const actor = ctx.actor;
   assertMayReceive(actor);
   const requestHash = requestHashOf(input);

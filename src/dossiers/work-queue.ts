@@ -11,7 +11,7 @@ import type { ServiceContext } from '../platform/context';
 import { forbidden, unauthenticated } from '../platform/errors';
 import { statusLabels, type Status } from './lifecycle';
 import { atRiskHorizon, atRiskWhere, DEFAULT_AT_RISK_WORKING_MINUTES, isClockRunning, overdueWhere } from './overdue';
-import { badgeOf } from './queries';
+import { badgeOf, heldFor } from './queries';
 import { scopedActor, scopeWhere } from './scope';
 import { calendarAround } from './work-calendar';
 import { paperHandoverDueAt } from './handover';
@@ -41,6 +41,8 @@ export interface WorkItem {
   readonly handoverDueAt: string | null;
   /** the competent agency's name (where the dossier goes, or is) */
   readonly competentAgencyName: string;
+  /** a bundle's member waiting for another's result: the code it waits for ('' when not recorded); null otherwise */
+  readonly waitingFor: string | null;
 }
 
 export interface QueueQuery {
@@ -83,7 +85,10 @@ export async function workQueue(ctx: ServiceContext, q: QueueQuery = {}): Promis
   const rows = await query
     .select(['d.code', 'd.status', 'd.procedure_id', 'd.procedure_code', 'd.applicant_name', 'd.received_at', 'd.due_at', 'd.original_due_at', 'd.finished_at', 'd.competent_agency_id',
       sql<number | null>`(SELECT coalesce((a.payload->>'officerId')::bigint, a.actor_id) FROM dossier_events a
-        WHERE a.dossier_id = d.id AND a.action = 'assign' ORDER BY a.seq DESC LIMIT 1)`.as('assignee_id')])
+        WHERE a.dossier_id = d.id AND a.action = 'assign' ORDER BY a.seq DESC LIMIT 1)`.as('assignee_id'),
+      // a registered (not yet received) dossier's intake event: a bundle's member waiting for another's result
+      sql<{ action: string; payload: Record<string, unknown> } | null>`(SELECT json_build_object('action', i.action, 'payload', i.payload) FROM dossier_events i
+        WHERE d.status = 'submitted' AND i.dossier_id = d.id AND i.seq = 1)`.as('intake')])
     .orderBy('d.due_at', (ob) => ob.asc().nullsLast()).orderBy('d.id').limit(Math.min(Math.max(q.limit ?? 200, 1), 500)).execute();
   const [{ calendar }, names, procedures, agencies] = await Promise.all([
     calendarAround(ctx.db, now),
@@ -105,6 +110,7 @@ export async function workQueue(ctx: ServiceContext, q: QueueQuery = {}): Promis
         timeliness: badgeOf(d, now),
         handoverDueAt: d.status === 'received' && d.received_at ? handoverDue(d.received_at, calendar) : null,
         competentAgencyName: agencies.get(d.competent_agency_id)?.name ?? '',
+        waitingFor: heldFor(d.status, d.intake ?? undefined),
       };
     }),
   };

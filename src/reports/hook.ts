@@ -24,8 +24,9 @@ export async function workingMinutesBetween(db: Kysely<DB>, from: number, to: nu
 async function afterEvent(trx: Transaction<DB>, event: DossierEvent, dossier: DossierRow): Promise<void> {
   let flags = NO_FLAGS;
   if (event.action === 'received') flags = intakeFlags(event.payload);
-  else if (event.action === 'receive') {
-    // an online dossier accepted now: its papers are in the intake event
+  else if (event.action === 'receive' || event.action === 'markResultReady' || event.action === 'reject') {
+    // an online dossier (or a waiting bundle member) accepted now: its papers are in the intake event;
+    // a decision: whether it is a bundle's member (its timeliness per agency)
     const first = await trx.selectFrom('dossier_events').select('payload').where('dossier_id', '=', event.dossierId).where('seq', '=', 1).executeTakeFirst();
     flags = first ? intakeFlags(first.payload) : NO_FLAGS;
   }

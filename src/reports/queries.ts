@@ -5,7 +5,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../platform/db/schema';
 import { provincialCentreAgencyIds } from '../directory/references';
 import { RUNNING_STATUSES } from '../dossiers/overdue';
-import { markMetrics, metrics, type Metric } from './rollup';
+import { markMetrics, metrics, procedureMetrics, type Metric } from './rollup';
 
 type Db = Kysely<DB>;
 
@@ -74,7 +74,9 @@ async function sumOver(db: Db, monthTable: 'stats_monthly' | 'stats_monthly_proc
   const { monthsFrom, monthsTo } = splitPeriod(period);
   const cols = [...groupBy];
   const colList = (prefix: RawBuilder<unknown> | null) => cols.map((c) => (prefix ? sql`${prefix}.${sql.ref(c)}` : sql.ref(c)));
-  const inner = (bucketExpr: RawBuilder<unknown>) => sql.join([...colList(null), ...(bucket ? [sql`${bucketExpr} AS bucket`] : []), ...metrics.map((m) => sql.ref(m))]);
+  // stats_monthly_procedure holds no bundle counts (rollup.ts procedureMetrics): read as 0 there
+  const held = (m: Metric, table: string) => table !== 'stats_monthly_procedure' || procedureMetrics.includes(m);
+  const inner = (bucketExpr: RawBuilder<unknown>, table = 'stats_daily') => sql.join([...colList(null), ...(bucket ? [sql`${bucketExpr} AS bucket`] : []), ...metrics.map((m) => (held(m, table) ? sql.ref(m) : sql`0 AS ${sql.ref(m)}`))]);
   const outerSelect = sql.join([...colList(null), ...(bucket ? [sql.ref('bucket')] : []), ...metrics.map((m) => sql`sum(${sql.ref(m)})::bigint AS ${sql.ref(m)}`)]);
   const groupList = [...colList(null), ...(bucket ? [sql.ref('bucket')] : [])];
   const where = inScope(scope);
@@ -83,7 +85,7 @@ async function sumOver(db: Db, monthTable: 'stats_monthly' | 'stats_monthly_proc
     ? [[period.from, monthsFrom], [monthsTo, addDay(period.to, 1)]]
     : [[period.from, addDay(period.to, 1)]];
   const parts = [
-    ...(monthsFrom < monthsTo ? [sql`SELECT ${inner(sql`month`)} FROM ${sql.table(monthTable)}
+    ...(monthsFrom < monthsTo ? [sql`SELECT ${inner(sql`month`, monthTable)} FROM ${sql.table(monthTable)}
        WHERE month >= ${monthsFrom}::date AND month < ${monthsTo}::date AND ${where}`] : []),
     ...edges.filter(([a, b]) => a < b).map(([a, b]) => sql`SELECT ${inner(sql`date_trunc('month', day)::date`)} FROM stats_daily
        WHERE day >= ${a}::date AND day < ${b}::date AND ${where}`),

@@ -7,7 +7,7 @@ import { loadWorkCalendar } from '../calendar/store';
 import type { DossierEvent, EventAction } from '../dossiers/events';
 import { evolve, type DerivedDossier } from '../dossiers/fold';
 import type { DB } from '../platform/db/schema';
-import { intakeFlags, keyText, metrics, rollupDeltas, RollupAccumulator, type IntakeFlags, type Metric } from './rollup';
+import { intakeFlags, keyText, metrics, procedureMetrics, rollupDeltas, RollupAccumulator, type IntakeFlags, type Metric } from './rollup';
 import { upsertRollups, type RollupRow } from './store';
 import { markDeltas } from './marks';
 import { vnYearOfInstant } from '../shared/civil-date';
@@ -107,7 +107,8 @@ function compare(table: RollupDifference['table'], stored: Map<string, Record<Me
   for (const key of new Set([...stored.keys(), ...derived.keys()])) {
     const s = stored.get(key) ?? zero;
     const d = derived.get(key) ?? zero;
-    for (const m of metrics) if (s[m] !== d[m]) out.push({ table, key, metric: m, stored: s[m], derived: d[m] });
+    // stats_monthly_procedure holds no bundle counts (rollup.ts procedureMetrics)
+    for (const m of table === 'stats_monthly_procedure' ? procedureMetrics : metrics) if (s[m] !== d[m]) out.push({ table, key, metric: m, stored: s[m], derived: d[m] });
   }
 }
 

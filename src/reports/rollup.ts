@@ -17,10 +17,18 @@ export const metrics = [
   'resolution_working_minutes', // net of supplement waits, summed over resolved dossiers (F766 2.2)
   // marks of the dossier's state, moved when it changes (marks.ts): open and past due at a day, disliked in a 2.1 base
   'due', 'due_settled', 'disliked_received', 'disliked_closed',
+  // bundles (issue 17 §5): a bundle counts once as a submission, its members per agency for timeliness
+  'bundles_received', // on the first member's acceptance: one per bundle
+  'bundle_members_received', // each member, when its clock starts (a waiting member: at its prerequisite's result)
+  'bundle_members_resolved_on_time', 'bundle_members_resolved_late', // a member decided, against its own due time (early counts on time)
 ] as const;
 /** The marks (marks.ts): state counts put on the day they name, not activity of the day. */
 export const markMetrics = ['due', 'due_settled', 'disliked_received', 'disliked_closed'] as const satisfies readonly Metric[];
 export type Metric = (typeof metrics)[number];
+/** The bundles' counts (issue 17 §5), by agency: not kept by procedure (stats_monthly_procedure has no such columns; migration 0186 precedes it). */
+export const bundleMetrics = ['bundles_received', 'bundle_members_received', 'bundle_members_resolved_on_time', 'bundle_members_resolved_late'] as const satisfies readonly Metric[];
+/** The metrics stats_monthly_procedure holds: all but the bundles'. */
+export const procedureMetrics: readonly Metric[] = metrics.filter((m) => !(bundleMetrics as readonly Metric[]).includes(m));
 export type Counts = Partial<Record<Metric, number>>;
 
 export interface RollupKey {
@@ -70,6 +78,10 @@ export interface IntakeFlags {
    * store yet, so only a paper fetched from a national database by connection (`national_db`) counts [U].
    */
   readonly storeLinked: boolean;
+  /** a member of a bundle (the intake names its parent) */
+  readonly bundleMember?: boolean;
+  /** the bundle's first member received: the bundle counts there, once */
+  readonly bundleFirst?: boolean;
 }
 
 const hasFile = (p: { fileId?: unknown }): boolean => typeof p.fileId === 'number';
@@ -80,8 +92,12 @@ export function intakeFlags(intakePayload: Readonly<Record<string, unknown>>): I
     digitized: papers.some((p) => p.digitized === true && hasFile(p)),
     reused: papers.some((p) => p.source === 'reused' || p.source === 'prior_result' || p.source === 'national_db'),
     storeLinked: papers.some((p) => p.source === 'national_db'),
+    ...(typeof intakePayload.bundle === 'string' ? { bundleMember: true, ...(intakePayload.bundleFirst === true ? { bundleFirst: true } : {}) } : {}),
   };
 }
+
+/** A bundle's member registered at the counter to wait for another member's result: not a submission (it is received when its clock starts). */
+const isHeldBundleMember = (e: RollupEvent): boolean => e.action === 'submitted' && typeof e.payload.bundle === 'string' && e.payload.channel !== 'online';
 
 export type WorkingMinutes = (from: number, to: number) => number;
 
@@ -117,7 +133,9 @@ export function rollupDeltas(event: RollupEvent, after: RollupDossier, flags: In
   const accepted = (): Counts => ({
     received: 1,
     ...(flags.digitized ? { digitized: 1 } : {}), ...(flags.reused ? { reused: 1 } : {}), ...(flags.storeLinked ? { store_linked: 1 } : {}),
+    ...(flags.bundleMember ? { bundle_members_received: 1 } : {}), ...(flags.bundleFirst ? { bundles_received: 1 } : {}),
   });
+  if (isHeldBundleMember(event)) return out;
   const counted = COUNTED_ONCE.get(event.action);
   if (counted) {
     at(counted);
@@ -158,6 +176,7 @@ export function rollupDeltas(event: RollupEvent, after: RollupDossier, flags: In
     const finished = after.finished_at ?? event.at;
     const t = due === null ? 'onTime' : timeliness(due.getTime(), finished.getTime());
     counts[t === 'early' ? 'resolved_early' : t === 'onTime' ? 'resolved_on_time' : 'resolved_late'] = 1;
+    if (flags.bundleMember) counts[t === 'late' ? 'bundle_members_resolved_late' : 'bundle_members_resolved_on_time'] = 1;
     if (workingMinutes && after.received_at !== null) {
       let minutes = workingMinutes(after.received_at.getTime(), finished.getTime());
       const req = after.supplement_requested_at;

@@ -9,6 +9,7 @@ import { tableToXlsx } from './xlsx';
 import { breakdownTable, drillTable, indicatorsTable, summaryTable, trendTable, worstLateTable, type XlsxTable } from './xlsx-layouts';
 import { BreakdownSchema, DrillPageSchema, ExportAcceptedSchema, ExportStatusSchema, IndicatorsSchema, ReportSummarySchema, TrendSchema, WorstLateSchema } from './schemas';
 import { fileAnswer, jsonOrFile, PDF, XLSX } from '../platform/http/schemas';
+import { registerBundleReportRoute } from './bundles';
 
 const CivilDate = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' });
 const UnitCode = Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9A-Za-z@]+$' });
@@ -72,6 +73,8 @@ export function registerReportRoutes(app: HttpApp, deps: RouteDeps, options: Rep
     const f = await exportFile(ctx(request), request.params.id);
     return reply.header('content-type', f.contentType).header('content-disposition', `attachment; filename="${f.name}"`).send(f.bytes);
   });
+
+  registerBundleReportRoute(app, reads);
 
   app.get('/api/v1/reports/summary', {
     schema: { tags: ['reports'], summary: 'Tổng hợp tình hình tiếp nhận, giải quyết hồ sơ trong kỳ', querystring: PeriodQuery, response: { 200: jsonOrFile(ReportSummarySchema, 'Số liệu tổng hợp', XLSX) } },

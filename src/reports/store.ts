@@ -2,7 +2,7 @@
 // stats_monthly_procedure, in the caller's transaction. Many rows at once (the simulator, a rebuild) go through unnest arrays.
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema';
-import { metrics, RollupAccumulator, type Delta, type Metric, type RollupKey } from './rollup';
+import { metrics, procedureMetrics, RollupAccumulator, type Delta, type Metric, type RollupKey } from './rollup';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -22,7 +22,8 @@ export interface RollupRow {
 }
 
 const metricList = sql.join(metrics.map((m) => sql.ref(m)));
-const addExisting = (table: string) => sql.join(metrics.map((m) => sql`${sql.ref(m)} = ${sql.table(table)}.${sql.ref(m)} + excluded.${sql.ref(m)}`));
+const procedureMetricList = sql.join(procedureMetrics.map((m) => sql.ref(m)));
+const addExisting = (table: string, list: readonly Metric[] = metrics) => sql.join(list.map((m) => sql`${sql.ref(m)} = ${sql.table(table)}.${sql.ref(m)} + excluded.${sql.ref(m)}`));
 
 type MonthRow = RollupRow & { month: string };
 const monthKey = (month: string, k: RollupKey): string => `${month}|${k.provinceCode}|${k.unitPath}|${k.agencyId}|${k.receivingAgencyId}|${k.channel}|${k.onlineLevel}`;
@@ -63,7 +64,7 @@ export function rollupUpserts(rows: readonly RollupRow[], names: RollupNames, ga
   const mMetricArrays = sql.join(metrics.map((m) => sql`${mcol((r) => r.counts[m])}::bigint[]`));
   const prows = monthRows(rows, procedureMonthKey);
   const pcol = <T>(f: (r: MonthRow) => T): T[] => prows.map(f);
-  const pMetricArrays = sql.join(metrics.map((m) => sql`${pcol((r) => r.counts[m])}::bigint[]`));
+  const pMetricArrays = sql.join(procedureMetrics.map((m) => sql`${pcol((r) => r.counts[m])}::bigint[]`));
   return {
     daily: sql`
       INSERT INTO stats_daily (day, province_code, unit_path, agency_id, receiving_agency_id, procedure_id, channel, online_level, ${metricList})
@@ -84,12 +85,12 @@ export function rollupUpserts(rows: readonly RollupRow[], names: RollupNames, ga
       DO UPDATE SET ${addExisting('stats_monthly')}
       RETURNING 1`,
     procedure: sql`
-      INSERT INTO stats_monthly_procedure (month, province_code, unit_path, procedure_id, channel, ${metricList})
+      INSERT INTO stats_monthly_procedure (month, province_code, unit_path, procedure_id, channel, ${procedureMetricList})
       SELECT * FROM unnest(${pcol((r) => r.month)}::date[], ${pcol((r) => r.key.provinceCode)}::text[], ${pcol((r) => r.key.unitPath)}::text[],
         ${pcol((r) => r.key.procedureId)}::bigint[], ${pcol((r) => r.key.channel)}::text[], ${pMetricArrays})
       WHERE (SELECT count(*) FROM ${sql.id(names.monthly)}) >= 0 AND ${gate}
       ON CONFLICT (province_code, month, unit_path, procedure_id, channel)
-      DO UPDATE SET ${addExisting('stats_monthly_procedure')}`,
+      DO UPDATE SET ${addExisting('stats_monthly_procedure', procedureMetrics)}`,
   };
 }
 

@@ -399,6 +399,10 @@ interface StatsCounts {
   due_settled: Generated<number>;
   disliked_received: Generated<number>;
   disliked_closed: Generated<number>;
+  bundles_received: Generated<number>;
+  bundle_members_received: Generated<number>;
+  bundle_members_resolved_on_time: Generated<number>;
+  bundle_members_resolved_late: Generated<number>;
 }
 
 /** The key columns both roll-up tables share (the daily one adds the day and the procedure, the monthly one the month). */

@@ -21,6 +21,7 @@ import { BarChart, LineChart, type Bar, type Series } from './charts';
 import { periodPreset, type PresetKind } from './period';
 import { vnMidnightOf } from '../../../src/shared/civil-date';
 import { BreakdownTable, DataTable, DrillTable, fmt, indicatorColumns, pct } from './tables';
+import { BundlePanel } from './BundlePanel';
 import { OnlinePanel } from './OnlinePanel';
 import './dashboard.css';
 import { PostalPanel } from './PostalPanel';
@@ -191,6 +192,7 @@ export function DashboardPage({ user }: { readonly user: User }) {
           </div>
           <p className="no-print"><a href={xlsxUrl('summary', query)}>{t('downloadSummary')}</a></p>
           <OnlinePanel from={query.from} to={query.to} />
+          <BundlePanel query={query} />
 
           <h2>{t('byHeading', { by: byLabel(data.by).toLocaleLowerCase() })}</h2>
           <div className="no-print tabs" role="tablist">

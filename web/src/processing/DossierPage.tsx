@@ -25,6 +25,7 @@ import { ResultFilesPart } from '../documents/ResultFilesPart';
 import { DossierForwardPart } from '../postal/DossierForwardPart';
 import { DossierTransfersPart } from '../postal/DossierTransfersPart';
 import { HandoffSteps } from './HandoffSteps';
+import { WaitingFor } from './WaitingFor';
 
 type Loaded =
   | { readonly status: 'loading' }
@@ -157,8 +158,9 @@ export function DossierPage({ code, user }: { readonly code: string; readonly us
             <Summary t={t} d={d} />
             <section aria-labelledby="actions-title" className="section">
               <h2 id="actions-title">{t('actionsTitle')}</h2>
+              {d.waitingFor !== null && <p><WaitingFor code={d.waitingFor} hint /></p>}
               {d.allowedActions.length === 0
-                ? <p>{t('noActions')}</p>
+                ? d.waitingFor === null && <p>{t('noActions')}</p>
                 : <ActionButtons t={t} d={d} onChoose={(a) => { setDone(null); setDialog(a); }} />}
               {isCitizen && <PickupLink dossier={d} />}
             </section>

@@ -14,6 +14,7 @@ import './processing.css';
 import type { User } from '../api/types';
 import { queueViewFor } from './queueFilters';
 import { Button } from '../ui/Button';
+import { WaitingFor } from './WaitingFor';
 import { DataTable, type Column } from '../ui/DataTable';
 
 type Loaded =
@@ -35,7 +36,7 @@ const queueColumns = (t: ProcessingT): readonly Column<WorkItem>[] => [
   { key: 'procedure', header: t('colProcedure'), cell: (i) => <>{i.procedureName} <span className="field__hint">({i.procedureCode})</span></> },
   { key: 'applicant', header: t('colApplicant'), cell: (i) => i.applicantName },
   { key: 'assignee', header: t('colAssignee'), cell: (i) => i.assigneeName ?? '—' },
-  { key: 'status', header: t('colStatus'), cell: (i) => <StatusBadge t={t} status={i.status} /> },
+  { key: 'status', header: t('colStatus'), cell: (i) => <><StatusBadge t={t} status={i.status} />{i.waitingFor !== null && <><br /><WaitingFor code={i.waitingFor} /></>}</> },
   { key: 'due', header: t('colDue'), cell: (i) => <>{formatAt(t, i.dueAt)}{i.handoverDueAt && <><br /><span className="field__hint">{t('handoverBy', { time: formatAt(t, i.handoverDueAt) })}</span></>}</> },
   { key: 'remaining', header: t('colRemaining'), numeric: true, cell: (i) => formatRemaining(t, i.remainingWorkingMinutes) },
   { key: 'timeliness', header: t('colTimeliness'), cell: (i) => <TimelinessBadge t={t} value={i.timeliness} /> },

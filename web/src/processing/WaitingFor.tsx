@@ -1,0 +1,17 @@
+// A bundle's member waiting for another member's result (issue 17): "Chờ kết quả của hồ sơ <mã>"
+// instead of receive/refuse — the server receives it when that result is ready (and refuses a
+// receipt by hand: 409 BUNDLE_MEMBER_WAITING).
+import { useBundleT } from './bundle-i18n';
+import { paths } from '../routes';
+import { Link } from '../ui/router';
+
+export function WaitingFor({ code, hint = false }: { readonly code: string; readonly hint?: boolean }) {
+  const b = useBundleT();
+  const [before, after] = b('waitingFor', { code: '\u0000' }).split('\u0000');
+  return (
+    <span className="bundle-waiting" data-waiting-for={code}>
+      {code === '' ? b('waitingForUnknown') : <>{before}<Link to={`${paths.processingDossier}/${encodeURIComponent(code)}`}>{code}</Link>{after}</>}
+      {hint && <><br /><span className="field__hint">{b('waitingForHint')}</span></>}
+    </span>
+  );
+}
