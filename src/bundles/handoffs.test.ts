@@ -9,6 +9,7 @@ import { paperRequirement } from '../catalog/model';
 import { getProcedure } from '../catalog/service';
 import type { DossierContext, DossierHook } from '../dossiers/events';
 import { getDossier, performAction } from '../dossiers/service';
+import { workQueue } from '../dossiers/work-queue';
 import { dossierSlip, renderDossierSlip, type FormsContext } from '../forms/service';
 import type { Actor } from '../platform/actor';
 import { FixedClock } from '../platform/clock';
@@ -76,6 +77,17 @@ describe('a bundle\'s steps, each against its own time', () => {
     // both from the one-stop that received the bundle
     expect(new Set(steps.map((s) => s.from)).size).toBe(1);
     expect(steps[0]?.note).toContain(`Hồ sơ liên thông ${parent}`);
+  });
+
+  it('the waiting residence member names what it waits for and offers neither receive nor refuse, on its page and in the clerk\'s queue', async () => {
+    const d = await getDossier(ctx(actors.clerk), code.residence ?? '');
+    expect(d.waitingFor).toBe(code.birth);
+    expect(d.allowedActions).not.toContain('receive');
+    expect(d.allowedActions).not.toContain('refuse');
+    const queue = await workQueue(ctx(actors.clerk));
+    expect(queue.items.find((i) => i.code === code.residence)?.waitingFor).toBe(code.birth);
+    expect(queue.items.find((i) => i.code === code.birth)?.waitingFor).toBeNull();
+    expect((await getDossier(ctx(actors.clerk), code.birth ?? '')).waitingFor).toBeNull();
   });
 
   it('the residence step starts at the birth result, from the birth agency, and is judged against its own 7 working days', async () => {
