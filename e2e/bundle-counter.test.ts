@@ -1,6 +1,7 @@
 // A bundle filed at the counter in the browser (issue 17 acceptance): the demo clerk files the birth +
 // residence + health-insurance bundle (2.002621, ND 63/2024) in one visit — the CCCD QR fills the
-// applicant and the combined form, the birth certificate is ticked once for two members — then sees
+// applicant and the combined form, the birth certificate is ticked once for two members, the results to
+// come back together at the counter (no postal return: the residence member allows none) — then sees
 // the parent with its three members (codes, agencies, due times) and opens the parent's page.
 // 1280 and 360 px, axe clean; screenshots go to test-results/bundle-counter/ for review.
 import { describe, expect, it } from 'vitest';
@@ -41,6 +42,11 @@ async function fileBundle(width: number): Promise<string> {
   for (const row of await page.locator('.checklist tbody tr').all()) {
     if (await row.getByText('(bắt buộc)').count() > 0) await row.getByRole('checkbox').check();
   }
+  // how the results go back: together, at the counter — the residence member allows no postal return
+  const back = page.getByRole('region', { name: '5. Cách trả kết quả' });
+  await back.getByLabel('Trả cùng một lần khi mọi thủ tục có kết quả').check();
+  expect(await back.getByLabel('Qua bưu chính, đến địa chỉ').count()).toBe(0);
+  await back.getByText(/Không trả qua bưu chính được: thủ tục Đăng ký thường trú/).waitFor();
   expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: `${OUT}/bundle-form-${width}.png`, fullPage: true });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
@@ -87,6 +93,8 @@ describe('a bundle filed at the counter', () => {
     expect(members).toHaveLength(3);
     expect(members[1]).toMatch(/Mới đăng ký[\s\S]*Chờ kết quả: Đăng ký khai sinh/);
     expect(await demo.page.getByText('Đang giải quyết', { exact: true }).count()).toBe(1);
+    // the applicant's choice is the bundle's
+    expect(await demo.page.getByText('Trả cùng một lần khi mọi thủ tục có kết quả, tại quầy').count()).toBeGreaterThan(0);
     expect(await axeViolations(demo.page)).toEqual([]);
     await demo.page.screenshot({ path: `${OUT}/bundle-page-1280.png`, fullPage: true });
   }, STEP_MS);

@@ -17,6 +17,7 @@ import { BundlePapersStep } from './bundle/BundlePapersStep';
 import { BundleReviewStep } from './bundle/BundleReviewStep';
 import { useCounterBundleT } from './bundle/bundle-i18n';
 import { useBundleForm } from './bundle/useBundleForm';
+import { ReturnChoiceStep } from './bundle/ReturnChoiceStep';
 import { ApplicantStep } from './receive/ApplicantStep';
 import './counter.css';
 
@@ -48,6 +49,7 @@ export function BundleReceivePage({ user }: { readonly user: User }) {
           <ApplicantStep form={form} headingId={`${ids}-s2`} title={tb('stepApplicant')} />
           <BundleFormStep form={form} headingId={`${ids}-s3`} />
           <BundlePapersStep form={form} headingId={`${ids}-s4`} />
+          <ReturnChoiceStep form={form} headingId={`${ids}-s4b`} />
           <section className="section" aria-labelledby={`${ids}-s5`}>
             <h2 id={`${ids}-s5`}>{tb('stepReview')}</h2>
             <ErrorNotice id={`${ids}-errors`} error={form.serverError} problems={{ lead: tb('problems'), lines: form.problems.map((p) => p.text) }} />

@@ -9,11 +9,14 @@ import type { ChosenUnit } from '../CommunePicker';
 import { useCounterT } from '../i18n';
 import type { BundleDefinition } from './bundle-api';
 import { useCounterBundleT } from './bundle-i18n';
+import { useBundleT } from '../../processing/bundle-i18n';
+import { choiceText } from '../../processing/bundle-return/ReturnPart';
 import type { BundleForm } from './useBundleForm';
 
 export function BundleReviewStep({ form, definition, unit }: { readonly form: BundleForm; readonly definition: BundleDefinition; readonly unit: ChosenUnit }) {
   const t = useCounterT();
   const tb = useCounterBundleT();
+  const b = useBundleT();
   const id = useId();
   const { applicant, fields, values } = form;
   const filled = fields.filter((f) => values[f.key] !== undefined && values[f.key] !== '' && values[f.key] !== false);
@@ -30,6 +33,7 @@ export function BundleReviewStep({ form, definition, unit }: { readonly form: Bu
         {applicant.birthDate && <><dt>{t('birthDate')}</dt><dd>{formatCivilDate(applicant.birthDate)}</dd></>}
         <dt>{t('phone')}</dt><dd>{applicant.phone}</dd>
         <dt>{t('commune')}</dt><dd>{unit.name}</dd>
+        <dt>{tb('reviewReturn')}</dt><dd>{choiceText(b, { ...form.returnChoice, address: form.returnChoice.place === 'post' ? form.returnChoice.address.trim() : null })}</dd>
         <dt>{tb('reviewPapersLabel')}</dt>
         <dd><ul>{form.members.map((c) => <li key={c.key}>{tb('reviewPapers', { name: c.name, count: papersToSend(c.rows).length })}</li>)}</ul></dd>
         {filled.map((f) => (

@@ -19,6 +19,14 @@ import { fetchBundleDefinitions, receiveBundle, type BundleDefinition, type Bund
 import { bundlePapersToSend, memberChecklist, missingBundlePapers, sharedPapersOf, tickShared, type MemberChecklist, type SharedPaper } from './bundle-papers';
 import { useCounterBundleT } from './bundle-i18n';
 
+/** The return choice as the form holds it (the address typed, used only for post). */
+export interface ReturnChoiceDraft {
+  readonly timing: 'together' | 'asReady';
+  readonly place: 'counter' | 'post';
+  readonly address: string;
+}
+const defaultReturnChoice: ReturnChoiceDraft = { timing: 'asReady', place: 'counter', address: '' };
+
 export function useBundleForm(user: User) {
   const t = useCounterT();
   const tb = useCounterBundleT();
@@ -41,6 +49,10 @@ export function useBundleForm(user: User) {
   const [serverError, setServerError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<BundleReceived | null>(null);
+  // how the results go back (issue 17 §4): the server's default until the applicant says otherwise
+  const [returnChoice, setReturnChoiceState] = useState<ReturnChoiceDraft>(defaultReturnChoice);
+  const [postalBlockers, setPostalBlockers] = useState<readonly string[]>([]);
+  const setReturnChoice = (change: Partial<ReturnChoiceDraft>) => setReturnChoiceState((c) => ({ ...c, ...change }));
   useDefaultCommune(user.scopeCode, setUnit);
 
   const fields = useMemo(() => eformFields(definition?.form.schema), [definition]);
@@ -66,6 +78,9 @@ export function useBundleForm(user: User) {
       const papers = d.members.map((m, i) => ({ key: m.key, papers: procedures[i]?.requiredPapers ?? [] }));
       setMembers(d.members.map((m, i) => memberChecklist(m.key, m.name, papers[i]?.papers ?? [])));
       setShared(sharedPapersOf(d.sharedPapers, papers));
+      const blockers = d.members.filter((_, i) => procedures[i]?.postalAllowed !== true).map((m) => m.name);
+      setPostalBlockers(blockers);
+      if (blockers.length > 0) setReturnChoice({ place: 'counter' });
     } catch (e) {
       setServerError(shownError(e, tApp));
     } finally {
@@ -85,6 +100,7 @@ export function useBundleForm(user: User) {
       ...applicantProblems(t, { applicant, unit }),
       ...missingBundlePapers(shared, members).map((m) => ({ field: m.field, text: m.member === null ? tb('paperMissingShared', { name: m.name }) : tb('paperMissingOf', { member: m.member, name: m.name }) })),
       ...eformProblems(t, fields, values),
+      ...(returnChoice.place === 'post' && returnChoice.address.trim() === '' ? [{ field: 'returnAddress', text: tb('addressRequired') }] : []),
     ];
     setProblems(found);
     setServerError(null);
@@ -111,6 +127,7 @@ export function useBundleForm(user: User) {
         },
         formData: buildFormData(fields, values).data,
         papers: bundlePapersToSend(members),
+        returnChoice: { timing: returnChoice.timing, place: returnChoice.place, ...(returnChoice.place === 'post' ? { address: returnChoice.address.trim() } : {}) },
       }, idempotencyKey);
       setResult(r);
       setMode('done');
@@ -124,7 +141,7 @@ export function useBundleForm(user: User) {
 
   const startOver = () => {
     setIdempotencyKey(newIdempotencyKey());
-    setDefinition(null); setMembers([]); setShared([]); setValues({}); setApplicant(emptyApplicant); resetQr();
+    setDefinition(null); setMembers([]); setShared([]); setReturnChoiceState(defaultReturnChoice); setPostalBlockers([]); setValues({}); setApplicant(emptyApplicant); resetQr();
     setProblems([]); setServerError(null); setResult(null); setMode('edit');
     focus('edit');
   };
@@ -133,6 +150,7 @@ export function useBundleForm(user: User) {
     page, today, mode, busy, result, problems, serverError, errorOf,
     definitions, definition, chooseDefinition, membersLoading, members, shared, memberName, setPaper, setShared: tickSharedPaper,
     applicant, updateApplicant, unit, setUnit, qr, setQr, qrMessage, fillFromQr,
+    returnChoice, setReturnChoice, postalBlockers,
     fields, values, setValue, toReview, backToEdit, submit, startOver,
   };
 }
