@@ -10,7 +10,8 @@
  *   - timeline: the events of one random dossier in seq order by its id alone (as `sync/push` and
  *     the reports' hook read), and on B also with its filing time (`loadEvents` given the row, the
  *     dossier page and tracking: one partition read);
- *   - batch: the events of 500 consecutive dossiers (`loadEventsOf`, what `audit verify` reads).
+ *   - batch: the events of 500 consecutive dossiers (`loadEventsOf`, what `audit verify` reads; on B
+ *     limited to the years they were filed in, as loadEventsOf does).
  * It prints each round's B/A ratio and their median with the spread (min–max).
  */
 import fs from 'node:fs/promises';
@@ -59,7 +60,7 @@ interface Round { readonly appendPerS: number; readonly timelineP50: number; rea
 async function measure(c: pg.Client, partitioned: boolean, ids: number[], filed: Map<number, Date>, rnd: () => number): Promise<Round> {
   const insert = partitioned
     ? `INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash, hash_version, province_code, dossier_submitted_at)
-       VALUES ($1, $2, now(), 'note', 1, 'clerk', '{"note":"bench"}', $3, md5(random()::text) || md5(random()::text), 2, $4, $5)`
+       SELECT $1, $2, now(), 'note', 1, 'clerk', '{"note":"bench"}', $3, md5(random()::text) || md5(random()::text), 2, province_code, submitted_at FROM dossiers WHERE id = $1`
     : `INSERT INTO dossier_events (dossier_id, seq, at, action, actor_id, actor_role, payload, prev_hash, hash, hash_version)
        VALUES ($1, $2, now(), 'note', 1, 'clerk', '{"note":"bench"}', $3, md5(random()::text) || md5(random()::text), 2)`;
   const pick = () => ids[Math.floor(rnd() * ids.length)] ?? 1;
@@ -70,7 +71,7 @@ async function measure(c: pg.Client, partitioned: boolean, ids: number[], filed:
     const row = (await c.query<{ version: number; last_hash: string; province_code: string; submitted_at: Date }>(
       'SELECT version, last_hash, province_code, submitted_at FROM dossiers WHERE id = $1 FOR UPDATE', [id])).rows[0];
     if (!row) throw new Error(`no dossier ${id}`);
-    await c.query(insert, partitioned ? [id, row.version + 1, row.last_hash, row.province_code, row.submitted_at] : [id, row.version + 1, row.last_hash]);
+    await c.query(insert, [id, row.version + 1, row.last_hash]);
     await c.query('UPDATE dossiers SET version = version + 1 WHERE id = $1', [id]);
     await c.query('COMMIT');
   }
@@ -86,7 +87,8 @@ async function measure(c: pg.Client, partitioned: boolean, ids: number[], filed:
   for (let i = 0; partitioned && i < READS; i++) {
     const id = pick();
     const s = performance.now();
-    await c.query('SELECT * FROM dossier_events WHERE dossier_id = $1 AND dossier_submitted_at = $2 ORDER BY seq', [id, filed.get(id)]);
+    const at = filed.get(id) ?? new Date(0);
+    await c.query('SELECT * FROM dossier_events WHERE dossier_id = $1 AND dossier_submitted_at >= $2 AND dossier_submitted_at < $3 ORDER BY seq', [id, at, new Date(at.getTime() + 1)]);
     pruned.push(performance.now() - s);
   }
   pruned.sort((a, b) => a - b);
@@ -94,7 +96,13 @@ async function measure(c: pg.Client, partitioned: boolean, ids: number[], filed:
   for (let b = 0; b < BATCHES; b++) {
     const from = Math.floor(rnd() * (ids.length - 500));
     const batch = ids.slice(from, from + 500);
-    await c.query('SELECT * FROM dossier_events WHERE dossier_id = ANY($1::bigint[]) ORDER BY dossier_id, seq', [batch]);
+    if (!partitioned) await c.query('SELECT * FROM dossier_events WHERE dossier_id = ANY($1::bigint[]) ORDER BY dossier_id, seq', [batch]);
+    else {
+      // as loadEventsOf: limited to the years the batch was filed in
+      const times = batch.map((id) => filed.get(id)?.getTime() ?? 0);
+      await c.query(`SELECT * FROM dossier_events WHERE dossier_id = ANY($1::bigint[]) AND dossier_submitted_at >= $2 AND dossier_submitted_at < $3 ORDER BY dossier_id, seq`,
+        [batch, new Date(Math.min(...times)), new Date(Math.max(...times) + 1)]);
+    }
   }
   const batchMs = (performance.now() - t0) / BATCHES;
   const p = partitioned ? pruned : lat;

@@ -2,7 +2,7 @@
 // is the truth"). What the hash covers, per hash version, is defined once in event-hash.ts; the
 // first event chains to GENESIS_HASH.
 import type { CodeSystem } from './codes';
-import type { Kysely, RawBuilder, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import type { Actor, Role } from '../platform/actor';
 import type { HandoffSource } from './handoffs';
 import type { ServiceContext } from '../platform/context';
@@ -122,12 +122,6 @@ export function nextEvent(
   };
 }
 
-/** Where an event is filed (ADR 022): its dossier's province (sharding key) and filing time (partition key). */
-export interface EventPlacement {
-  readonly province_code: string;
-  readonly submitted_at: Date;
-}
-
 /**
  * Appends the event after the dossier's newest one (seq = dossier.version + 1, chained to
  * dossier.last_hash). The caller holds the dossier row (FOR UPDATE or just inserted) and writes
@@ -135,28 +129,33 @@ export interface EventPlacement {
  */
 export async function appendEvent(
   trx: Transaction<DB>,
-  dossier: Pick<DossierRow, 'id' | 'code' | 'version' | 'last_hash'> & EventPlacement,
+  dossier: Pick<DossierRow, 'id' | 'code' | 'version' | 'last_hash'>,
   action: EventAction,
   actor: Pick<Actor, 'userId' | 'role'> | null,
   payload: Record<string, unknown>,
   at: Date,
 ): Promise<DossierEvent> {
   const event = nextEvent(dossier, { seq: dossier.version, hash: dossier.last_hash }, action, actor, payload, at);
-  await insertEvent(trx, event, dossier);
+  await insertEvent(trx, event);
   return event;
 }
 
 /**
- * Inserts an event into the partition of its dossier's year. A year archived by `motcua audit
- * archive` holds a guard partition that refuses it: 409 DOSSIER_ARCHIVED.
+ * Inserts an event into the partition of its dossier's year (ADR 022). Its province and filing
+ * time are read from the dossier row in the statement itself: a JavaScript Date keeps
+ * milliseconds, the column microseconds, and the foreign key wants them equal. A year archived by
+ * `motcua audit archive` holds a guard partition that refuses it: 409 DOSSIER_ARCHIVED.
  */
-export async function insertEvent(trx: Transaction<DB> | Kysely<DB>, e: DossierEvent, placement: EventPlacement): Promise<void> {
+export async function insertEvent(trx: Transaction<DB> | Kysely<DB>, e: DossierEvent): Promise<void> {
   try {
-    await trx.insertInto('dossier_events').values({
-      dossier_id: e.dossierId, seq: e.seq, at: e.at, action: e.action, actor_id: e.actorId, actor_role: e.actorRole,
-      payload: JSON.stringify(e.payload), prev_hash: e.prevHash, hash: e.hash, hash_version: e.hashVersion,
-      province_code: placement.province_code, dossier_submitted_at: placement.submitted_at,
-    }).execute();
+    await trx.insertInto('dossier_events').columns([
+      'dossier_id', 'seq', 'at', 'action', 'actor_id', 'actor_role', 'payload', 'prev_hash', 'hash', 'hash_version', 'province_code', 'dossier_submitted_at',
+    ]).expression((eb) => eb.selectFrom('dossiers as d').where('d.id', '=', e.dossierId).select([
+      sql<number>`${e.dossierId}::bigint`.as('dossier_id'), sql<number>`${e.seq}::integer`.as('seq'), sql<Date>`${e.at}::timestamptz`.as('at'),
+      sql<string>`${e.action}::text`.as('action'), sql<number | null>`${e.actorId}::bigint`.as('actor_id'), sql<string | null>`${e.actorRole}::text`.as('actor_role'),
+      sql<string>`${JSON.stringify(e.payload)}::jsonb`.as('payload'), sql<string>`${e.prevHash}::text`.as('prev_hash'), sql<string>`${e.hash}::text`.as('hash'),
+      sql<number>`${e.hashVersion}::smallint`.as('hash_version'), 'd.province_code', 'd.submitted_at',
+    ])).execute();
   } catch (err) {
     if (isArchivedYear(err)) throw dossierArchived(e.dossierCode);
     throw err;
@@ -188,7 +187,8 @@ export interface EventOwner {
 /** Events of one dossier in order. */
 export async function loadEvents(db: Kysely<DB> | Transaction<DB>, dossier: EventOwner): Promise<DossierEvent[]> {
   let q = db.selectFrom('dossier_events').selectAll().where('dossier_id', '=', dossier.id);
-  if (dossier.submitted_at) q = q.where('dossier_submitted_at', '=', dossier.submitted_at);
+  // a range of one millisecond: the Date has milliseconds, the column may hold microseconds
+  if (dossier.submitted_at) q = q.where('dossier_submitted_at', '>=', dossier.submitted_at).where('dossier_submitted_at', '<', new Date(dossier.submitted_at.getTime() + 1));
   const rows = await q.orderBy('seq').execute();
   return rows.map((r) => eventOf(r, dossier.code));
 }
@@ -202,7 +202,7 @@ export async function loadEventsOf(db: Kysely<DB> | Transaction<DB>, dossiers: r
   const filed = dossiers.map((d) => d.submitted_at?.getTime());
   if (filed.every((t) => t !== undefined)) {
     const times = filed as number[];
-    q = q.where('dossier_submitted_at', '>=', new Date(Math.min(...times))).where('dossier_submitted_at', '<=', new Date(Math.max(...times)));
+    q = q.where('dossier_submitted_at', '>=', new Date(Math.min(...times))).where('dossier_submitted_at', '<', new Date(Math.max(...times) + 1));
   }
   const rows = await q.orderBy('dossier_id').orderBy('seq').execute();
   for (const r of rows) {

@@ -255,7 +255,8 @@ export async function trackingViewOf(db: Database, code: string): Promise<Tracki
   if (!d) return null;
   const [events, rules] = await Promise.all([
     // the filing time names the one partition of the log to read (ADR 022)
-    db.selectFrom('dossier_events').select(['action', 'at', 'payload']).where('dossier_id', '=', d.id).where('dossier_submitted_at', '=', d.submitted_at).orderBy('seq').execute(),
+    db.selectFrom('dossier_events').select(['action', 'at', 'payload']).where('dossier_id', '=', d.id)
+      .where('dossier_submitted_at', '>=', d.submitted_at).where('dossier_submitted_at', '<', new Date(d.submitted_at.getTime() + 1)).orderBy('seq').execute(),
     procedureRules(db, d.procedure_id),
   ]);
   return {
