@@ -38,6 +38,10 @@ export function eventDetails(t: ProcessingT, e: Pick<TimelineEntry, 'action' | '
   return out;
 }
 
+/** The event's name: a bundle member registered without a clock (issue 17, not online) is not an online submission. */
+export const eventTitle = (t: ProcessingT, e: Pick<TimelineEntry, 'action' | 'payload' | 'label'>): string =>
+  e.action === 'submitted' && e.payload.channel !== 'online' ? t('timelineBundleRegistered') : actionText(t, e.action, e.label);
+
 export function Timeline({ t, entries }: { readonly t: ProcessingT; readonly entries: readonly TimelineEntry[] }) {
   const { t: tApp } = useTranslation();
   return (
@@ -47,7 +51,7 @@ export function Timeline({ t, entries }: { readonly t: ProcessingT; readonly ent
         return (
           <li key={e.seq}>
             <time dateTime={e.at}>{formatAt(t, e.at)}</time>
-            <strong>{actionText(t, e.action, e.label)}</strong>
+            <strong>{eventTitle(t, e)}</strong>
             {e.actorRole && <> · {t('timelineBy', { role: tApp(`roles.${e.actorRole as Role}`, { defaultValue: e.actorRole }) })}</>}
             {details.length > 0 && <> — {details.join(' · ')}</>}
           </li>
