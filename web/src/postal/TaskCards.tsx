@@ -72,7 +72,8 @@ export function TaskCard({ task, onTake, busy }: { readonly task: Task; readonly
       <p className="task-card__when"><strong>{window}</strong> · <span className="badge">{leg.statusLabel}</span></p>
       <h3>{t(leg.kind === 'result' ? 'stop_delivery' : leg.kind === 'transfer' ? 'stop_transfer' : 'stop_pickup')}: {s.applicant.name}</h3>
       <p>{addressLine(s.address, s.commune.name)}</p>
-      <p className="field__hint">{s.procedureName}{s.dossierCode ? ` · ${s.dossierCode}` : ''}</p>
+      <p className="field__hint">{s.procedureName}{leg.dossierCodes.length > 0 ? '' : s.dossierCode ? ` · ${s.dossierCode}` : ''}</p>
+      {leg.dossierCodes.length > 0 && <p className="field__hint">{t('parcelDossiers', { codes: leg.dossierCodes.join(', ') })}</p>}
       <p className="task-card__tracking">{t('trackingNumber')}: <strong>{leg.trackingNumber}</strong></p>
       <div className="task-card__actions">
         {onTake && <Button kind="primary" disabled={busy} onClick={() => onTake(leg.trackingNumber)} aria-label={t('takeLabel', { number: leg.trackingNumber })}>{t('take')}</Button>}
