@@ -169,7 +169,8 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpApp> {
   });
 
   if (options.webDir && existsSync(options.webDir)) {
-    await app.register(fastifyStatic, { root: options.webDir, prefix: '/', wildcard: true, index: ['index.html'] });
+    // the build writes each file also brotli- and gzip-compressed (web/vite.config.ts): sent as the browser accepts
+    await app.register(fastifyStatic, { root: options.webDir, prefix: '/', wildcard: true, index: ['index.html'], preCompressed: true });
   }
   return app as unknown as HttpApp;
 }
