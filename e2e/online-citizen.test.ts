@@ -258,8 +258,9 @@ describe('the one-stop returns an online dossier once with everything missing, o
       await dialog.getByLabel(/Lý do/).fill('Người yêu cầu không cư trú tại xã Tân Hồng');
     }, refused, true);
     const told = await messages();
-    expect(told.sms).toEqual(expect.arrayContaining([expect.stringContaining(`Hồ sơ ${incomplete} cần bổ sung.`), expect.stringContaining(`Hồ sơ ${refused} không được tiếp nhận.`)]));
-    expect(told.mail).toEqual(expect.arrayContaining([expect.stringContaining(`Hồ sơ ${incomplete} cần bổ sung.`), expect.stringContaining(`Hồ sơ ${refused} không được tiếp nhận.`)]));
+    // an online dossier's supplement is sent online: the message links to the page that takes it
+    expect(told.sms).toEqual(expect.arrayContaining([expect.stringContaining(`Hồ sơ cần bổ sung, xem và gửi trực tuyến tại ${demo.base}/cong-dan/bo-sung/${incomplete}`), expect.stringContaining(`Hồ sơ ${refused} không được tiếp nhận.`)]));
+    expect(told.mail).toEqual(expect.arrayContaining([expect.stringContaining(`/cong-dan/bo-sung/${incomplete}`), expect.stringContaining(`Hồ sơ ${refused} không được tiếp nhận.`)]));
   }, STEP_MS);
 
   it('the citizen sees both and downloads the supplement request and the refusal', async () => {

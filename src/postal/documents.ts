@@ -73,7 +73,7 @@ export async function consignmentNotePdf(ctx: SignaturesContext, trackingNumber:
   const pdf = await renderConsignmentNote({
     trackingNumber: n, kind: facts.kind, providerName: BCCI_PROVIDER, servicePointName: place?.name ?? '',
     sender: facts.sender, recipient: facts.recipient, acceptedAt, place: facts.place, method: facts.method,
-    procedureName: facts.procedureName, documents: facts.documents, ...(between ? { dossiers: between.dossiers } : 'dossiers' in facts ? { dossiers: facts.dossiers } : {}),
+    procedureName: facts.procedureName, documents: facts.documents, ...(facts.dossiers ? { dossiers: facts.dossiers } : {}),
     postageVnd: s.postageVnd, feeVnd: s.feeVnd, paymentMethod: receipt ? METHODS[receipt.paymentMethod] : 'Không thu',
     receiptNumber: receipt?.number ?? null, serviceQuality: facts.serviceQuality, courierName: leg?.courierName ?? '',
     trackingUrl: `${publicUrl.replace(/\/+$/, '')}/api/v1/public/postal/${n}`,
@@ -103,7 +103,7 @@ async function applicantNoteFacts(ctx: ServiceContext, s: ShipmentView, leg: Leg
     place: result ? agencyParty.name : addressLine(s.address, s.commune.name), method: result ? 'Phát tận địa chỉ người nhận' : 'Nhận tại địa chỉ người gửi',
     procedureName: s.procedureName, documents: together?.documents ?? (result ? [procedure.resultDescription ?? 'Kết quả giải quyết thủ tục hành chính'] : documents),
     serviceQuality: await serviceQualityOf(ctx, acceptedAt, result ? agencyPlace : applicantPlace, result ? applicantPlace : agencyPlace),
-    ...(together ? { dossiers: together.dossiers } : {}),
+    dossiers: together?.dossiers ?? null,
   };
 }
 

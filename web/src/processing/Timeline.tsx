@@ -38,9 +38,13 @@ export function eventDetails(t: ProcessingT, e: Pick<TimelineEntry, 'action' | '
   return out;
 }
 
-/** The event's name: a bundle member registered without a clock (issue 17, not online) is not an online submission. */
+/**
+ * The event's name: a bundle member registered at the counter without a clock (issue 17: its event
+ * names the bundle) is not an online submission. A view without the payload (the citizen's) keeps the action's name.
+ */
 export const eventTitle = (t: ProcessingT, e: Pick<TimelineEntry, 'action' | 'payload' | 'label'>): string =>
-  e.action === 'submitted' && e.payload.channel !== 'online' ? t('timelineBundleRegistered') : actionText(t, e.action, e.label);
+  e.action === 'submitted' && typeof e.payload.bundle === 'string' && e.payload.channel !== 'online'
+    ? t('timelineBundleRegistered') : actionText(t, e.action, e.label);
 
 export function Timeline({ t, entries }: { readonly t: ProcessingT; readonly entries: readonly TimelineEntry[] }) {
   const { t: tApp } = useTranslation();

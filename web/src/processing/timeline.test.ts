@@ -12,6 +12,7 @@ describe('an event\'s name in the dossier\'s history', () => {
 
   it('keeps "submitted online" for an online dossier and the action\'s own name for the others', () => {
     expect(eventTitle(t, { action: 'submitted', payload: { channel: 'online' }, label: '' })).toBe('action_submitted');
+    expect(eventTitle(t, { action: 'submitted', payload: {}, label: '' })).toBe('action_submitted'); // a view without the payload
     expect(eventTitle(t, { action: 'received', payload: { channel: 'counter' }, label: '' })).toBe('action_received');
   });
 });
