@@ -18,10 +18,7 @@ import { systemClock } from '../src/platform/clock';
 import { connectUrl, type Database } from '../src/platform/db/connect';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../src/platform/db/embedded';
 import { migrate } from '../src/platform/db/migrate';
-import { seedDirectory } from '../src/directory/seed';
-import { seedCatalog } from '../src/catalog/seed';
-import { simulate } from '../src/simulate/load';
-import { dongThapPilot, scaled } from '../src/simulate/scenario';
+import { simulateProvince } from './simulated-province';
 
 /** Bump when the generator writes different rows for the same size and seed (old folders are then ignored). */
 export const REPORTS_GENERATOR_VERSION = 1;
@@ -75,20 +72,8 @@ export async function openReportsDataset(size: number, log: (line: string) => vo
     const db: Database = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     let generatedIn: ReportsDataset['generatedIn'] = null;
     if (!reuse) {
-      await seedDirectory(db, systemClock);
-      await seedCatalog(db, systemClock);
       const t0 = performance.now();
-      let last = 0;
-      const report = await simulate(db, scaled(dongThapPilot, size), {
-        seed: SEED, pool, onProgress: (done, total) => {
-          if (done - last >= total / 50 || done === total) {
-            const s = (performance.now() - t0) / 1000;
-            process.stderr.write(`\r  sinh dữ liệu ${done}/${total} (${Math.round(done / s)}/s, ${s.toFixed(0)} s)`);
-            last = done;
-          }
-        },
-      });
-      process.stderr.write('\n');
+      const report = await simulateProvince(db, pool, size, SEED);
       await sql`VACUUM ANALYZE`.execute(db);
       generatedIn = { seconds: (performance.now() - t0) / 1000, events: report.events };
       await fs.writeFile(ready, JSON.stringify({ size, dossiers: report.dossiers, seed: SEED, generator: REPORTS_GENERATOR_VERSION, ...generatedIn, at: new Date().toISOString() }));

@@ -15,11 +15,8 @@ import { systemClock } from '../src/platform/clock';
 import { connectUrl, type Database } from '../src/platform/db/connect';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../src/platform/db/embedded';
 import { migrate } from '../src/platform/db/migrate';
-import { seedDirectory } from '../src/directory/seed';
-import { seedCatalog } from '../src/catalog/seed';
-import { simulate } from '../src/simulate/load';
+import { simulateProvince } from './simulated-province';
 import { amplifyDossiers } from '../src/simulate/bulk-amplify';
-import { dongThapPilot, scaled } from '../src/simulate/scenario';
 
 /** Bump when the generator writes different rows for the same size and seed (old folders are then ignored). */
 export const GENERATOR_VERSION = 2;
@@ -78,21 +75,9 @@ export async function openDataset(size: number, log: (line: string) => void = (l
     await migrate(url);
     const { db, pool } = connectUrl(url, 4);
     if (!reuse) {
-      await seedDirectory(db, systemClock);
-      await seedCatalog(db, systemClock);
       const t0 = performance.now();
-      let last = 0;
-      const report = await simulate(db, scaled(dongThapPilot, BASE), {
-        seed: SEED, pool, onProgress: (done, total) => {
-          if (done - last >= total / 50 || done === total) {
-            const s = (performance.now() - t0) / 1000;
-            process.stderr.write(`\r  sinh dữ liệu ${done}/${total} (${Math.round(done / s)}/s, ${s.toFixed(0)} s)`);
-            last = done;
-          }
-        },
-      });
-      process.stderr.write('\n');
-      const simulateSeconds = (performance.now() - t0) / 1000;
+      const report = await simulateProvince(db, pool, BASE, SEED);
+      const simulateSeconds = report.seconds;
       const amplified = await amplifyDossiers(db, size / BASE, (done, total) => process.stderr.write(`\r  ×${size / BASE}: ${done}/${total}`));
       process.stderr.write('\n');
       generatedIn = { seconds: (performance.now() - t0) / 1000, simulateSeconds, amplifySeconds: amplified.seconds, events: report.events };

@@ -12,7 +12,7 @@ import { fetchProcedure } from '../api';
 import type { ChosenUnit } from '../CommunePicker';
 import { buildFormData, eformFields, prefillEform, type ApplicantFacts, type EformValues } from '../eform';
 import { useCounterT } from '../i18n';
-import { applicantProblems, eformProblems, normalisedPhone, type Problem } from '../receive/problems';
+import { applicantBody, applicantProblems, eformProblems, type Problem } from '../receive/problems';
 import { useIdCardQr } from '../receive/useIdCardQr';
 import { emptyApplicant, newIdempotencyKey, useDefaultCommune, useFocusAfter, type ReceiveMode } from '../receive/useReceiveForm';
 import { fetchBundleDefinitions, receiveBundle, type BundleDefinition, type BundleReceived } from './bundle-api';
@@ -115,16 +115,10 @@ export function useBundleForm(user: User) {
     if (!definition || !unit || busy) return;
     setBusy(true);
     setServerError(null);
-    const a = applicant;
     try {
       const r = await receiveBundle({
         bundleCode: definition.code,
-        applicant: {
-          personalId: a.personalId.trim(), name: a.name.trim(), phone: normalisedPhone(a.phone), unitCode: unit.code,
-          ...(a.email.trim() ? { email: a.email.trim() } : {}),
-          ...(a.birthDate ? { birthDate: a.birthDate } : {}),
-          ...(a.address.trim() ? { address: a.address.trim() } : {}),
-        },
+        applicant: applicantBody(applicant, unit),
         formData: buildFormData(fields, values).data,
         papers: bundlePapersToSend(members),
         returnChoice: { timing: returnChoice.timing, place: returnChoice.place, ...(returnChoice.place === 'post' ? { address: returnChoice.address.trim() } : {}) },

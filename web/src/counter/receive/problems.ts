@@ -13,6 +13,16 @@ const PHONE_RE = /^(0|\+84)[0-9]{9,10}$/;
 /** The phone as sent: without the spaces and dots people type. */
 export const normalisedPhone = (phone: string) => phone.replace(/[ .]/g, '');
 
+/** The applicant as an intake request sends it (a dossier's or a bundle's): trimmed, empty facts left out. */
+export function applicantBody(a: ApplicantFacts, unit: ChosenUnit) {
+  return {
+    personalId: a.personalId.trim(), name: a.name.trim(), phone: normalisedPhone(a.phone), unitCode: unit.code,
+    ...(a.email.trim() ? { email: a.email.trim() } : {}),
+    ...(a.birthDate ? { birthDate: a.birthDate } : {}),
+    ...(a.address.trim() ? { address: a.address.trim() } : {}),
+  };
+}
+
 export interface IntakeDraft {
   readonly procedure: ProcedureDetail | null;
   readonly applicant: ApplicantFacts;

@@ -11,7 +11,7 @@ import { checklistOf, papersToSend, type PaperRow } from '../checklist';
 import type { ChosenUnit } from '../CommunePicker';
 import { buildFormData, eformFields, prefillEform, type ApplicantFacts, type EformField, type EformValues } from '../eform';
 import { useCounterT } from '../i18n';
-import { findProblems, normalisedPhone, type Problem } from './problems';
+import { applicantBody, findProblems, type Problem } from './problems';
 import { useCaseT } from './case-i18n';
 import { useChoicesT } from './choices-i18n';
 import { useScanT } from './scan-i18n';
@@ -157,17 +157,11 @@ export function useReceiveForm(user: User) {
     if (!procedure || !unit || busy) return;
     setBusy(true);
     setServerError(null);
-    const a = applicant;
     try {
       const r = await receiveDossier({
         procedureCode: procedure.code,
         channel: 'counter',
-        applicant: {
-          personalId: a.personalId.trim(), name: a.name.trim(), phone: normalisedPhone(a.phone), unitCode: unit.code,
-          ...(a.email.trim() ? { email: a.email.trim() } : {}),
-          ...(a.birthDate ? { birthDate: a.birthDate } : {}),
-          ...(a.address.trim() ? { address: a.address.trim() } : {}),
-        },
+        applicant: applicantBody(applicant, unit),
         papers: papersToSend(rows),
         formData: buildFormData(fields, values).data,
         ...caseAndPlace.body(),
