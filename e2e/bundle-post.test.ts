@@ -169,8 +169,11 @@ describe('a bundle returned in one postal delivery', () => {
     const card = page.locator('.task-card').filter({ hasText: n });
     for (const c of members) await card.getByText(c, { exact: false }).waitFor();
     await checkScreen('courier-waiting', 360);
+    const parcelPage = await card.getByRole('link', { name: `Xem bưu gửi ${n}` }).getAttribute('href');
     await card.getByRole('button', { name: `Nhận việc ${n}` }).click();
-    await page.getByRole('link', { name: `Xem bưu gửi ${n}` }).first().click();
+    // once taken, the job leaves the waiting list for the courier's route: open the parcel it was
+    await page.getByRole('button', { name: `Nhận việc ${n}` }).waitFor({ state: 'detached' });
+    await page.goto(`${demo.base}${parcelPage ?? ''}`);
     await page.getByRole('heading', { level: 2, name: 'Nhận kết quả tại cơ quan' }).waitFor();
     const listed = page.getByRole('region', { name: 'Các hồ sơ trong bưu gửi' });
     expect(await listed.getByRole('listitem').allInnerTexts()).toEqual(members);
