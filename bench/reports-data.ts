@@ -1,10 +1,12 @@
 /**
- * The report benchmark's data sets: the Đồng Tháp pilot simulated faithfully at N dossiers (every
- * dossier with its events, papers and roll-ups, through the simulator's COPY path) in an embedded
- * PostgreSQL kept in a folder named for the size, the seed and REPORTS_GENERATOR_VERSION, reused
- * by later runs (newer migrations are applied on open: a new roll-up is backfilled on the existing
- * rows, which the bench times). Unlike the search data sets (bench/search-data.ts), nothing is
- * amplified: copies would have no events and no roll-ups, and the dashboard reads the roll-ups.
+ * The report benchmark's data sets: the Đồng Tháp pilot simulated faithfully at BASE dossiers
+ * (every dossier with its events, papers and roll-ups, through the simulator's COPY path), then
+ * copied inside PostgreSQL with its whole history to N dossiers (src/simulate/history-amplify.ts:
+ * each copy with its own code, its events and papers; the roll-ups those events give, checked
+ * against the folded log by its test), in an embedded PostgreSQL kept in a folder named for the
+ * size, the base, the seed and REPORTS_GENERATOR_VERSION, reused by later runs (newer migrations
+ * are applied on open: a new roll-up is backfilled on the existing rows, which the bench times).
+ * A size at or below the base is simulated whole. READY.json records the seconds each step took.
  * The folders live outside the git tree: `$MOTCUA_BENCH_DIR`, default /var/tmp/motcua-bench.
  * `tsx bench/reports-data.ts 1000000` only generates (or opens) the folder.
  */
@@ -14,15 +16,17 @@ import path from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from '../src/platform/db/schema';
-import { systemClock } from '../src/platform/clock';
 import { connectUrl, type Database } from '../src/platform/db/connect';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../src/platform/db/embedded';
 import { migrate } from '../src/platform/db/migrate';
 import { simulateProvince } from './simulated-province';
+import { amplifyWithHistory } from '../src/simulate/history-amplify';
 
 /** Bump when the generator writes different rows for the same size and seed (old folders are then ignored). */
-export const REPORTS_GENERATOR_VERSION = 1;
+export const REPORTS_GENERATOR_VERSION = 2;
 const SEED = 1;
+/** Dossiers simulated with their whole history; larger sizes are multiples of it, copied in SQL. */
+export const REPORTS_BASE = Number(process.env.BENCH_REPORTS_BASE ?? 100_000);
 
 export interface ReportsDataset {
   readonly size: number;
@@ -30,14 +34,15 @@ export interface ReportsDataset {
   readonly db: Database;
   readonly pool: pg.Pool;
   /** this run's generation (null when reused) */
-  readonly generatedIn: { seconds: number; events: number } | null;
+  readonly generatedIn: { seconds: number; simulateSeconds: number; amplifySeconds: number; events: number } | null;
   /** seconds the migrations pending on open took (a roll-up backfilled on existing rows) */
   readonly migrateSeconds: number;
   close(): Promise<void>;
 }
 
 const root = (): string => process.env.MOTCUA_BENCH_DIR ?? '/var/tmp/motcua-bench';
-export const reportsDatasetDir = (size: number): string => path.join(root(), `reports-pilot-${size}-seed${SEED}-g${REPORTS_GENERATOR_VERSION}`);
+const baseOf = (size: number): number => Math.min(size, REPORTS_BASE);
+export const reportsDatasetDir = (size: number): string => path.join(root(), `reports-pilot-${size}-base${baseOf(size)}-seed${SEED}-g${REPORTS_GENERATOR_VERSION}`);
 
 async function tune(server: EmbeddedServer): Promise<void> {
   const { db } = connectUrl(server.url('postgres'), 1);
@@ -50,6 +55,8 @@ async function tune(server: EmbeddedServer): Promise<void> {
 
 /** Opens the data set of `size` dossiers, generating it first when no finished folder exists. */
 export async function openReportsDataset(size: number, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<ReportsDataset> {
+  const base = baseOf(size);
+  if (size % base !== 0) throw new Error(`size ${size} is not a multiple of the simulated base ${base} (BENCH_REPORTS_BASE)`);
   const dir = reportsDatasetDir(size);
   const ready = path.join(dir, 'READY.json');
   const reuse = existsSync(ready);
@@ -73,11 +80,24 @@ export async function openReportsDataset(size: number, log: (line: string) => vo
     let generatedIn: ReportsDataset['generatedIn'] = null;
     if (!reuse) {
       const t0 = performance.now();
-      const report = await simulateProvince(db, pool, size, SEED);
+      const simulated = await simulateProvince(db, pool, base, SEED);
+      const t1 = performance.now();
+      let last = 0;
+      const amplified = await amplifyWithHistory(db, size / base, (done, total) => {
+        if (done - last >= total / 20 || done === total) {
+          process.stderr.write(`\r  nhân bản ${done}/${total} (${((performance.now() - t1) / 1000).toFixed(0)} s)`);
+          last = done;
+        }
+      });
+      if (size > base) process.stderr.write('\n');
+      const t2 = performance.now();
       await sql`VACUUM ANALYZE`.execute(db);
-      generatedIn = { seconds: (performance.now() - t0) / 1000, events: report.events };
-      await fs.writeFile(ready, JSON.stringify({ size, dossiers: report.dossiers, seed: SEED, generator: REPORTS_GENERATOR_VERSION, ...generatedIn, at: new Date().toISOString() }));
-      log(`  ${report.dossiers.toLocaleString('en')} dossiers (${report.events.toLocaleString('en')} events) generated in ${generatedIn.seconds.toFixed(0)} s → ${dir}`);
+      const events = size > base ? amplified.events : simulated.events;
+      generatedIn = { seconds: (performance.now() - t0) / 1000, simulateSeconds: (t1 - t0) / 1000, amplifySeconds: (t2 - t1) / 1000, events };
+      await fs.writeFile(ready, JSON.stringify({ size, dossiers: amplified.dossiers, base, seed: SEED, generator: REPORTS_GENERATOR_VERSION, ...generatedIn,
+        vacuumSeconds: (performance.now() - t2) / 1000, papers: amplified.papers, at: new Date().toISOString() }));
+      log(`  ${amplified.dossiers.toLocaleString('en')} dossiers (${events.toLocaleString('en')} events) generated in ${generatedIn.seconds.toFixed(0)} s`
+        + ` (simulated ${base.toLocaleString('en')} in ${generatedIn.simulateSeconds.toFixed(0)} s, copied in ${generatedIn.amplifySeconds.toFixed(0)} s) → ${dir}`);
     } else {
       const info = JSON.parse(await fs.readFile(ready, 'utf8')) as { seconds: number; at: string };
       log(`  reusing ${dir} (generated ${info.at} in ${info.seconds.toFixed(0)} s; pending migrations ${migrateSeconds.toFixed(1)} s)`);
