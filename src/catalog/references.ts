@@ -46,6 +46,11 @@ export async function procedureLabels(db: Database): Promise<{ id: number; code:
   return db.selectFrom('procedures').select(['id', 'code', 'name']).execute();
 }
 
+/** The name of the procedure version a dossier was filed under (its row id), or null. */
+export async function procedureNameById(db: Database, id: number): Promise<string | null> {
+  return (await db.selectFrom('procedures').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null;
+}
+
 /** What the F766 group-3 indicators read of the procedures in force: online level, fees, result form. */
 export async function proceduresInForce(db: Database): Promise<{ code: string; online_level: string; fees: unknown; result_type: string }[]> {
   return db.selectFrom('procedures').select(['code', 'online_level', 'fees', 'result_type']).where('effective_to', 'is', null).execute();

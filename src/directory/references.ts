@@ -76,6 +76,11 @@ async function loadCommune(db: Database, code: string, day: string, path: string
   return u;
 }
 
+/** A unit by id, in whichever version (a dossier keeps the id of the commune it was received for), or null. */
+export async function unitById(db: Database, id: number): Promise<{ code: string; name: string; level: UnitRef['level'] } | null> {
+  return await db.selectFrom('admin_units').select(['code', 'name', 'level']).where('id', '=', id).executeTakeFirst() ?? null;
+}
+
 /**
  * A procedure's competent body as the catalogue stores it (catalog/competent-body.ts; repeated
  * here as a shape so that the directory does not depend on the catalogue).

@@ -9,6 +9,7 @@ import type { DB } from '../platform/db/schema';
 import { sql } from 'kysely';
 import { postOfficeForUnitPath, servicePointPlace } from '../directory/references';
 import { queuePostalSms } from './notify';
+import { resultAddressee } from './result-addressee';
 import { createResultLeg } from './results';
 import { appendLegEvent, nextTrackingNumber } from './trail-store';
 
@@ -51,7 +52,7 @@ export function postalResultHookWith(deps: { readonly plan?: ResultPlanSource })
 }
 
 /** The one result leg of several dossiers (none when one of them already has a result leg). */
-export async function createGroupedResultLeg(trx: Transaction<DB>, d: Pick<DossierRow, 'receiving_service_point_id' | 'unit_path' | 'applicant_name' | 'applicant_phone' | 'procedure_code'>, plan: Extract<ResultPlan, { kind: 'together' }>, now: Date): Promise<number | null> {
+export async function createGroupedResultLeg(trx: Transaction<DB>, d: Pick<DossierRow, 'code' | 'receiving_service_point_id' | 'unit_path' | 'applicant_name' | 'applicant_phone' | 'procedure_code' | 'personal_id' | 'applicant_unit_id'>, plan: Extract<ResultPlan, { kind: 'together' }>, now: Date): Promise<number | null> {
   const codes = [...plan.codes];
   const first = codes[0];
   if (first === undefined) return null;
@@ -61,18 +62,19 @@ export async function createGroupedResultLeg(trx: Transaction<DB>, d: Pick<Dossi
   const pointId = d.receiving_service_point_id ?? await postOfficeForUnitPath(trx, d.unit_path);
   const place = pointId === null ? null : await servicePointPlace(trx, pointId);
   if (!place) return null;
-  const pickup = await trx.selectFrom('postal_shipments').select(['personal_id', 'commune_code', 'commune_name']).where('dossier_code', 'in', codes).executeTakeFirst();
+  // the members share one applicant: the first's ID and commune (a member collected at home: its pickup's)
+  const to = await resultAddressee(trx, [d, ...codes.filter((c) => c !== d.code).map((code) => ({ code, personal_id: null, applicant_unit_id: null }))]);
   const s = await trx.insertInto('postal_shipments').values({
     service_point_id: place.id, unit_path: place.unitPath, province_code: place.provinceCode, origin: 'dossier', procedure_code: d.procedure_code,
     procedure_name: plan.contents, applicant: JSON.stringify({ name: d.applicant_name, phone: d.applicant_phone ?? '' }),
-    personal_id: pickup?.personal_id ?? null, address: plan.address, commune_code: pickup?.commune_code ?? '', commune_name: pickup?.commune_name ?? '',
-    requested_commune_code: pickup?.commune_code ?? '', dossier_code: first, created_at: now,
+    personal_id: to.personalId, address: plan.address, commune_code: to.communeCode, commune_name: to.communeName,
+    requested_commune_code: to.communeCode, dossier_code: first, created_at: now,
   }).returning('id').executeTakeFirstOrThrow();
   const trackingNumber = await nextTrackingNumber(trx);
   const leg = await trx.insertInto('postal_legs').values({
     shipment_id: s.id, kind: 'result', tracking_number: trackingNumber, status: 'requested', service_point_id: place.id, agency_id: plan.agencyId,
     dossier_codes: codes, contents: plan.contents,
-    recipient: JSON.stringify({ name: d.applicant_name, personalId: pickup?.personal_id ?? null }), created_at: now, updated_at: now,
+    recipient: JSON.stringify({ name: d.applicant_name, personalId: to.personalId }), created_at: now, updated_at: now,
   }).returning('id').executeTakeFirstOrThrow();
   await appendLegEvent(trx, leg.id, { eventId: `requested-${leg.id}`, kind: 'requested', at: now, source: 'system', payload: { dossierCodes: codes } }, null, now);
   await queuePostalSms(trx, 'resultOnItsWay', { phone: d.applicant_phone, trackingNumber, dossierCode: codes.join(', ') });

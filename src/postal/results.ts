@@ -6,6 +6,7 @@
 // failed attempts at least two working days apart takes it back to the agency. The delivery does the
 // dossier's `return` action (channel post) through the dossiers' returnTogether (a bundle's members delivered together: all of them).
 import { sql, type Transaction } from 'kysely';
+import { procedureNameById } from '../catalog/references';
 import { postOfficeForUnitPath, servicePointPlace } from '../directory/references';
 import type { DossierContext, DossierEvent, DossierHook, DossierRow } from '../dossiers/events';
 import { getDossier, returnTogether } from '../dossiers/service';
@@ -16,6 +17,7 @@ import { forbidden, invalidTransition, validationFailed } from '../platform/erro
 import { returnToAgencyProblem } from './delivery-rules';
 import { foldTrail, mayRecord, sameName, type Position, type SignatureInput } from './model';
 import { queuePostalSms } from './notify';
+import { resultAddressee } from './result-addressee';
 import { getShipment } from './queries';
 import { postalStaff, shipmentNotFound, type PostalStaff } from './scope';
 import { checkSigner, keepSignatureImages, storeSignature, type SignaturesContext } from './signatures';
@@ -28,7 +30,7 @@ import type { ShipmentView } from './views';
  * dossier action's, through the hook below); nothing when the dossier already has one. The post
  * office is the one that received the dossier, else one in the applicant's unit.
  */
-export async function createResultLeg(trx: Transaction<DB>, d: Pick<DossierRow, 'code' | 'receiving_service_point_id' | 'unit_path' | 'province_code' | 'applicant_name' | 'applicant_phone' | 'delivery_address' | 'procedure_code' | 'competent_agency_id'>, now: Date): Promise<number | null> {
+export async function createResultLeg(trx: Transaction<DB>, d: Pick<DossierRow, 'code' | 'receiving_service_point_id' | 'unit_path' | 'province_code' | 'applicant_name' | 'applicant_phone' | 'delivery_address' | 'procedure_code' | 'competent_agency_id' | 'personal_id' | 'applicant_unit_id' | 'procedure_id'>, now: Date): Promise<number | null> {
   const existing = await trx.selectFrom('postal_legs as l').innerJoin('postal_shipments as s', 's.id', 'l.shipment_id')
     .select('l.id').where('l.kind', '=', 'result')
     .where((eb) => eb.or([eb('s.dossier_code', '=', d.code), sql<boolean>`l.dossier_codes @> ARRAY[${d.code}]::text[]`])).executeTakeFirst();
@@ -36,17 +38,17 @@ export async function createResultLeg(trx: Transaction<DB>, d: Pick<DossierRow, 
   const pointId = d.receiving_service_point_id ?? await postOfficeForUnitPath(trx, d.unit_path);
   const place = pointId === null ? null : await servicePointPlace(trx, pointId);
   if (!place) return null;
-  const pickup = await trx.selectFrom('postal_shipments').select(['personal_id', 'procedure_name', 'commune_code', 'commune_name']).where('dossier_code', '=', d.code).executeTakeFirst();
+  const to = await resultAddressee(trx, [d]);
   const s = await trx.insertInto('postal_shipments').values({
     service_point_id: place.id, unit_path: place.unitPath, province_code: place.provinceCode, origin: 'dossier', procedure_code: d.procedure_code,
-    procedure_name: pickup?.procedure_name ?? d.procedure_code, applicant: JSON.stringify({ name: d.applicant_name, phone: d.applicant_phone ?? '' }),
-    personal_id: pickup?.personal_id ?? null, address: d.delivery_address ?? '', commune_code: pickup?.commune_code ?? '', commune_name: pickup?.commune_name ?? '',
-    requested_commune_code: pickup?.commune_code ?? '', dossier_code: d.code, created_at: now,
+    procedure_name: await procedureNameById(trx, d.procedure_id) ?? d.procedure_code, applicant: JSON.stringify({ name: d.applicant_name, phone: d.applicant_phone ?? '' }),
+    personal_id: to.personalId, address: d.delivery_address ?? '', commune_code: to.communeCode, commune_name: to.communeName,
+    requested_commune_code: to.communeCode, dossier_code: d.code, created_at: now,
   }).returning('id').executeTakeFirstOrThrow();
   const trackingNumber = await nextTrackingNumber(trx);
   const leg = await trx.insertInto('postal_legs').values({
     shipment_id: s.id, kind: 'result', tracking_number: trackingNumber, status: 'requested', service_point_id: place.id, agency_id: d.competent_agency_id,
-    recipient: JSON.stringify({ name: d.applicant_name, personalId: pickup?.personal_id ?? null }), created_at: now, updated_at: now,
+    recipient: JSON.stringify({ name: d.applicant_name, personalId: to.personalId }), created_at: now, updated_at: now,
   }).returning('id').executeTakeFirstOrThrow();
   await appendLegEvent(trx, leg.id, { eventId: `requested-${leg.id}`, kind: 'requested', at: now, source: 'system', payload: { dossierCode: d.code } }, null, now);
   await queuePostalSms(trx, 'resultOnItsWay', { phone: d.applicant_phone, trackingNumber, dossierCode: d.code });
