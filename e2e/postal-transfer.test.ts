@@ -3,7 +3,8 @@
 // received at the post office's counter to its agency by post. The courier's day shows one stop at
 // the agency with both tasks; the courier collects the transfer and hands the parcel over (API, the
 // signatures are those of postal-day.test.ts), and both dossiers' pages show the post's steps under
-// "Giao nhận hồ sơ (phiếu kiểm soát)" — the forwarded dossier keeps its counter's receipt time. axe on
+// "Giao nhận hồ sơ (phiếu kiểm soát)" — the forwarded dossier keeps its counter's receipt time, leaves
+// the clerk's list at the hand-over and its page says "Đã bàn giao cho ‹cơ quan› lúc dd/mm/yyyy HH:mm". axe on
 // each screen; nothing scrolls sideways (the courier's day also at 1280 px). Screenshots go to
 // test-results/postal-transfer/.
 import { describe, expect, it } from 'vitest';
@@ -79,6 +80,8 @@ describe('transfers and counter dossiers carried by post, at 360 px', () => {
     await page.getByRole('link', { name: 'Phiếu gửi (PDF)' }).waitFor();
     await screen('clerk-forward');
     counter = await api<Dossier>('clerk', 'GET', `/api/v1/dossiers/${encodeURIComponent(code)}`);
+    // until the post hands it over, it waits in the clerk's list
+    expect((await api<{ items: Item[] }>('clerk', 'GET', '/api/v1/queue?filter=awaitingHandover')).items.map((i) => i.code)).toContain(code);
   });
 
   it('the courier\'s day has one stop at the agency with both tasks; after the hand-overs the dossiers show the post\'s steps', { timeout: STEP_MS }, async () => {
@@ -107,7 +110,7 @@ describe('transfers and counter dossiers carried by post, at 360 px', () => {
     await api('courier', 'POST', `/api/v1/postal/legs/${forwardNumber}/depart`, {});
     const agencies = await api<{ items: { id: number; trackingNumbers: string[] }[] }>('courier', 'GET', '/api/v1/postal/handover-agencies');
     const agencyId = agencies.items.find((a) => a.trackingNumbers.includes(forwardNumber))?.id ?? 0;
-    await api('courier', 'POST', '/api/v1/postal/handovers', {
+    const record = await api<{ signedAt: string; agencyName: string }>('courier', 'POST', '/api/v1/postal/handovers', {
       agencyId, trackingNumbers: [forwardNumber], receiver: { name: 'Võ Thị Nhận' }, courierSignature: { name: 'Lê Văn Tâm', image: PNG }, receiverSignature: { name: 'Võ Thị Nhận', image: PNG },
     });
     const after = await api<Dossier>('clerk', 'GET', `/api/v1/dossiers/${encodeURIComponent(counter?.code ?? '')}`);
@@ -119,7 +122,17 @@ describe('transfers and counter dossiers carried by post, at 360 px', () => {
     await page.goto(`${demo.base}/xu-ly/ho-so/${encodeURIComponent(after.code)}`);
     await page.getByRole('heading', { level: 2, name: 'Giao nhận hồ sơ (phiếu kiểm soát)' }).waitFor();
     await page.getByText('người nhận: Võ Thị Nhận').waitFor();
+    // handed over at the record's signature: off the clerk's list, and said so on the page (Vietnam time)
+    for (const filter of ['all', 'awaitingHandover']) {
+      expect((await api<{ items: Item[] }>('clerk', 'GET', `/api/v1/queue?filter=${filter}`)).items.map((i) => i.code)).not.toContain(after.code);
+    }
+    const vn = new Date(Date.parse(record.signedAt) + 7 * 3_600_000).toISOString();
+    const when = `${vn.slice(8, 10)}/${vn.slice(5, 7)}/${vn.slice(0, 4)} ${vn.slice(11, 16)}`;
+    expect(await page.getByTestId('handed-over').textContent()).toBe(`Đã bàn giao cho ${record.agencyName} lúc ${when}`);
     await screen('clerk-handoffs');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: `${OUT}/clerk-handoffs-1280.png`, fullPage: true });
+    await page.setViewportSize({ width: 360, height: 800 });
     // the transfer, collected: the officer's dossier shows who gave and who took it
     await logIn(page, demo.base, 'officer');
     await page.goto(`${demo.base}/xu-ly/ho-so/${encodeURIComponent(processing)}`);

@@ -332,6 +332,30 @@ export async function recordPaymentReceived(trx: Transaction<DB>, ctx: DossierCo
   return writeAction(trx, ctx, row, 'paymentReceived', by, payload, now);
 }
 
+/** What the post's hand-over record says of a forwarded dossier's paper handed to the agency. */
+export interface PostalHandoverFacts {
+  readonly agencyId: number;
+  readonly recordNumber: string;
+  readonly trackingNumber: string;
+  readonly receiverName: string;
+}
+
+/**
+ * The paper of a dossier its counter forwarded by post (src/postal forward-by-post.ts) handed to the
+ * competent agency: the hand-over record's signature is the dossier's `forward` (ND 61 art. 18), in
+ * the record's transaction, at the signature — by the system (the courier holds no one-stop
+ * permission; the record names who gave and who took). The clerk's list then no longer shows it as
+ * waiting for the clerk. Null when it is not `received` any more (the clerk forwarded it already)
+ * or the record's agency is not its competent agency (the clerk still has to act).
+ */
+export async function recordPostalHandover(trx: Transaction<DB>, ctx: DossierContext, code: string, facts: PostalHandoverFacts, now: Date): Promise<ActionResult | null> {
+  const row = await trx.selectFrom('dossiers').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+  if (!row || row.status !== 'received' || row.competent_agency_id !== facts.agencyId) return null;
+  const payload = await handoverPayload(trx, row, false);
+  const note = `Bàn giao qua bưu chính: biên bản ${facts.recordNumber}, bưu gửi ${facts.trackingNumber}, người nhận ${facts.receiverName}`;
+  return writeAction(trx, ctx, row, 'forward', null, { ...payload, note, byPost: { recordNumber: facts.recordNumber, trackingNumber: facts.trackingNumber, receiverName: facts.receiverName } }, now);
+}
+
 /** One uploaded file for one item of the supplement request (form 02). */
 export interface SupplementPaper {
   readonly item: string;

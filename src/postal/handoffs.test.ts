@@ -1,12 +1,12 @@
 // The post's legs on the dossier (issue 13): a transfer of a bundle between agencies and a counter's
 // dossier forwarded by post appear on each dossier's control slip (form 05/06, PDF read back) with
 // who signed; their consignment notes name the agencies and the dossiers carried; the courier's day
-// plans one stop per agency; the hand-over record closes the forwarded leg and keeps the counter's
-// receipt time.
+// plans one stop per agency; the hand-over record closes the forwarded leg, keeps the counter's
+// receipt time and hands the dossier over to its agency (its `forward`: off the clerk's list).
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '../../test/pdf-text';
-import { getDossier, performAction, receiveDossier, receivePostalDossier } from '../dossiers/service';
+import { getDossier, performAction, receiveDossier, receivePostalDossier, workQueue } from '../dossiers/service';
 import { useWorld } from '../dossiers/world.test-helper';
 import { renderDossierSlip } from '../forms/service';
 import type { Actor } from '../platform/actor';
@@ -102,6 +102,8 @@ describe('a counter\'s dossier carried to its agency by post', () => {
     await expect(forwardByPost(ctx(w.actors.clerk), intake.code)).rejects.toMatchObject({ code: 'ALREADY_FORWARDED_BY_POST' });
     expect(await forwardByPostView(ctx(w.actors.clerk), intake.code)).toMatchObject({ mayAsk: false, shipment: { id: s.id } });
     const n = leg?.trackingNumber ?? '';
+    // asked, not yet carried: the clerk's list still shows it awaiting hand-over
+    expect((await workQueue(ctx(w.actors.clerk), { filter: 'awaitingHandover' })).items.map((i) => i.code)).toContain(intake.code);
 
     // the courier takes it the next morning: one stop at the competent agency
     at('2026-05-05T07:40:00+07:00');
@@ -125,7 +127,16 @@ describe('a counter\'s dossier carried to its agency by post', () => {
     // the dossier was received at the counter: no second intake, the receipt and due times stay the counter's
     expect(record.items).toEqual([expect.objectContaining({ trackingNumber: n, dossierCode: intake.code, receivedAt: before.receivedAt, dueAt: before.dueAt, feeVnd: 0 })]);
     const after = await getDossier(ctx(w.actors.clerk), intake.code);
-    expect([after.receivedAt, after.dueAt, after.channel, after.status]).toEqual([before.receivedAt, before.dueAt, before.channel, before.status]);
+    expect([after.receivedAt, after.dueAt, after.channel]).toEqual([before.receivedAt, before.dueAt, before.channel]);
+    // handed over at the signature: the dossier's `forward` (ND 61 art. 18), by the system, naming the record
+    expect([before.status, after.status]).toEqual(['received', 'processing']);
+    const forward = after.timeline.filter((e) => e.action === 'forward');
+    expect(forward).toEqual([expect.objectContaining({ at: iso('2026-05-05T09:10:00+07:00'), actorRole: null })]);
+    expect(forward[0]?.payload).toMatchObject({ toAgencyId: w.communeAgency.id, byPost: { recordNumber: record.number, trackingNumber: n, receiverName: 'Võ Thị Nhận' } });
+    // the clerk's list holds what still waits for the clerk: not this dossier any more
+    for (const filter of ['all', 'awaitingHandover'] as const) {
+      expect((await workQueue(ctx(w.actors.clerk), { filter })).items.map((i) => i.code)).not.toContain(intake.code);
+    }
     expect((await courierDayPlan(ctx(w.actors.courier))).stops).toEqual([]);
     // the signature time on the dossier's trail (its control slip)
     expect(after.controlSlip.filter((r) => r.trackingNumber === n).map((r) => [r.action, r.at, r.handedBy, r.receivedBy])).toEqual([

@@ -5,7 +5,7 @@
 // postal, due time from the signature on the working calendar). The fees collected are remitted to
 // the agency with the record and reconciled.
 import { agencyById, servicePointPlace } from '../directory/references';
-import { receivePostalDossier } from '../dossiers/service';
+import { receivePostalDossier, recordPostalHandover } from '../dossiers/service';
 import type { DossierContext } from '../dossiers/events';
 import type { ApplicantInput, IntakeInput, PaperInput } from '../dossiers/model';
 import { linkReceiptsToDossier } from '../payments/receipts';
@@ -161,7 +161,9 @@ export async function signHandoverRecord(ctx: DossierContext & SignaturesContext
         eventId: `handedOver-${leg.id}`, kind: 'handedOver', at: signedAt, source: 'courier',
         payload: { recordId: record.id, dossierCode: r.code, agencyId: agency.id, receiver: input.receiver.name, signatures: { courier: courierSig, receiver: receiverSig } },
       }, staff, signedAt);
-      // the applicant of a forwarded dossier already holds the counter's receipt and its due date
+      // a forwarded dossier's paper is now at its agency: its `forward`, at the signature (the clerk's list no longer holds it);
+      // its applicant already holds the counter's receipt and its due date
+      if (p.forwarded) await recordPostalHandover(trx, ctx, r.code, { agencyId: agency.id, recordNumber: formatHandoverNumber(year, serial), trackingNumber: leg.tracking_number, receiverName: input.receiver.name.normalize('NFC').trim() }, signedAt);
       if (!p.forwarded) await queuePostalSms(trx, 'handedOver', { phone: p.phone, trackingNumber: p.pickupNumber, dossierCode: r.code, date: r.dueAt });
     }
     await trx.insertInto('postal_remittances').values({ record_id: record.id, agency_id: agency.id, collected_vnd: collected, remitted_vnd: remitted, reconciled: remitted === collected, at: signedAt }).execute();

@@ -11,7 +11,7 @@ import { useDocumentTitle } from '../ui/page';
 import { Link } from '../ui/router';
 import { PickupLink } from '../appointments/PickupLink';
 import { Button, type ButtonKind } from '../ui/Button';
-import { formatCivilDate } from '../ui/dates';
+import { formatCivilDate, vnTimeParts } from '../ui/dates';
 import { ActionDialog } from './ActionDialog';
 import { IntakeFacts } from './IntakeFacts';
 import { DossierPapers } from './DossierPapers';
@@ -19,7 +19,7 @@ import { availableSlips, fetchDossier, slipUrl, type ActionResult, type DossierA
 import { useProcessingT, type ProcessingT } from './i18n';
 import { actionLabelFor, formatAt, formatRemaining, StatusBadge, statusText, TimelinessBadge } from './labels';
 import { Timeline } from './Timeline';
-import { holderOf, orderActions } from './whereabouts';
+import { handedOver, holderOf, orderActions } from './whereabouts';
 import './processing.css';
 import { ResultFilesPart } from '../documents/ResultFilesPart';
 import { DossierForwardPart } from '../postal/DossierForwardPart';
@@ -92,7 +92,14 @@ function Whereabouts({ t, d }: { readonly t: ProcessingT; readonly d: DossierDet
   const holder = holderOf(d.status);
   if (holder === 'none') return null;
   const name = holder === 'agency' ? d.competentAgency.name : d.receivingPoint?.name ?? d.receivingAgency.name;
-  return <><dt>{t('holder')}</dt><dd className="facts__where">{t(`holder_${holder}`, { name })}</dd></>;
+  const given = handedOver(d);
+  const when = given ? vnTimeParts(given.at) : null;
+  return (
+    <>
+      <dt>{t('holder')}</dt><dd className="facts__where">{t(`holder_${holder}`, { name })}</dd>
+      {given && when && <><dt>{t('handedOverHeading')}</dt><dd data-testid="handed-over">{t('handedOverTo', { name: given.agencyName, date: when.date, time: when.time })}</dd></>}
+    </>
+  );
 }
 
 /** One primary action (the step that moves the dossier on), the others secondary, the dangerous ones apart in red. */

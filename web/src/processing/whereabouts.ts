@@ -1,6 +1,6 @@
 // Where a dossier is, said in the clerk's words, and which actions end it against the applicant.
 // Pure (the screens render; the tests read these).
-import type { DossierAction, DossierStatus } from './api';
+import type { DossierAction, DossierDetail, DossierStatus } from './api';
 
 /** Who holds the dossier now: the receiving one-stop, the competent agency, the applicant, or no one (finished). */
 export type Holder = 'oneStop' | 'agency' | 'applicant' | 'none';
@@ -23,6 +23,18 @@ const holders = {
 } as const satisfies Record<DossierStatus, Holder>;
 
 export const holderOf = (status: DossierStatus): Holder => holders[status];
+
+/**
+ * When and to whom the one-stop handed the dossier over (ND 61 art. 18): its latest `forward` — the
+ * clerk's "Chuyển đến …", the system's electronic hand-over, or the post's hand-over record signed at
+ * the agency. Null while it is still at the one-stop.
+ */
+export function handedOver(d: Pick<DossierDetail, 'timeline' | 'competentAgency'>): { readonly agencyName: string; readonly at: string } | null {
+  const last = d.timeline.filter((e) => e.action === 'forward').at(-1);
+  if (!last) return null;
+  const named = last.payload.toAgencyName;
+  return { agencyName: typeof named === 'string' && named !== '' ? named : d.competentAgency.name, at: last.at };
+}
 
 /**
  * Actions that end or stop a dossier against the applicant's wish or without a result (refusal,
