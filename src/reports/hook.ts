@@ -7,7 +7,7 @@ import { loadWorkCalendar } from '../calendar/store';
 import type { DerivedIntake, DossierEvent, DossierHook, DossierRow, IntakeWrite } from '../dossiers/events';
 import type { DB } from '../platform/db/schema';
 import { evolve, type DerivedDossier } from '../dossiers/fold';
-import { intakeFlags, rollupDeltas, RollupAccumulator, type IntakeFlags, type WorkingMinutes } from './rollup';
+import { intakeFlags, movedDeltas, rollupDeltas, RollupAccumulator, type IntakeFlags, type WorkingMinutes } from './rollup';
 import { markDeltas, MARKING_ACTIONS } from './marks';
 import { applyDeltas, rollupUpserts } from './store';
 import { vnYearOfInstant } from '../shared/civil-date';
@@ -24,9 +24,9 @@ export async function workingMinutesBetween(db: Kysely<DB>, from: number, to: nu
 async function afterEvent(trx: Transaction<DB>, event: DossierEvent, dossier: DossierRow): Promise<void> {
   let flags = NO_FLAGS;
   if (event.action === 'received') flags = intakeFlags(event.payload);
-  else if (event.action === 'receive' || event.action === 'markResultReady' || event.action === 'reject') {
+  else if (event.action === 'receive' || event.action === 'markResultReady' || event.action === 'reject' || event.action === 'forward') {
     // an online dossier (or a waiting bundle member) accepted now: its papers are in the intake event;
-    // a decision: whether it is a bundle's member (its timeliness per agency)
+    // a decision: whether it is a bundle's member (its timeliness per agency); a forward: what its receipt counted
     const first = await trx.selectFrom('dossier_events').select('payload').where('dossier_id', '=', event.dossierId).where('seq', '=', 1).executeTakeFirst();
     flags = first ? intakeFlags(first.payload) : NO_FLAGS;
   }
@@ -34,8 +34,11 @@ async function afterEvent(trx: Transaction<DB>, event: DossierEvent, dossier: Do
   if ((event.action === 'markResultReady' || event.action === 'reject') && dossier.received_at) {
     minutes = await workingMinutesBetween(trx, dossier.received_at.getTime(), event.at.getTime());
   }
-  const marks = MARKING_ACTIONS.has(event.action) ? markDeltas(await rowBefore(trx, event), dossier) : [];
-  await applyDeltas(trx, [...rollupDeltas(event, dossier, flags, minutes), ...marks]);
+  const before = MARKING_ACTIONS.has(event.action) ? await rowBefore(trx, event) : null;
+  const marks = MARKING_ACTIONS.has(event.action) ? markDeltas(before, dossier) : [];
+  // a forward to another agency or unit takes the dossier's receipt with it (rollup.ts movedDeltas)
+  const moved = event.action === 'forward' ? movedDeltas(before, dossier, flags) : [];
+  await applyDeltas(trx, [...rollupDeltas(event, dossier, flags, minutes), ...marks, ...moved]);
 }
 
 /** The dossier as it was before `event`: its earlier events folded (dossiers/fold.ts). */

@@ -7,7 +7,7 @@ import { loadWorkCalendar } from '../calendar/store';
 import type { DossierEvent, EventAction } from '../dossiers/events';
 import { evolve, type DerivedDossier } from '../dossiers/fold';
 import type { DB } from '../platform/db/schema';
-import { intakeFlags, keyText, metrics, procedureMetrics, rollupDeltas, RollupAccumulator, type IntakeFlags, type Metric } from './rollup';
+import { intakeFlags, keyText, metrics, movedDeltas, procedureMetrics, rollupDeltas, RollupAccumulator, type IntakeFlags, type Metric } from './rollup';
 import { upsertRollups, type RollupRow } from './store';
 import { markDeltas } from './marks';
 import { vnYearOfInstant } from '../shared/civil-date';
@@ -66,6 +66,7 @@ export async function deriveRollups(db: Kysely<DB>, onProgress?: (done: number) 
       current = evolve(current, event);
       acc.add(rollupDeltas(event, current, flags, minutes));
       acc.add(markDeltas(before, current));
+      acc.add(movedDeltas(before, current, flags));
       events++;
     }
     onProgress?.(dossiers);

@@ -111,6 +111,13 @@ const keyOf = (d: RollupDossier, at: Date): RollupKey => ({
   receivingAgencyId: d.receiving_agency_id, procedureId: d.procedure_id, channel: d.channel, onlineLevel: d.online_level ?? 'none',
 });
 
+/** What a dossier's acceptance counts, on the day of its receipt. */
+const acceptedCounts = (flags: IntakeFlags): Counts => ({
+  received: 1,
+  ...(flags.digitized ? { digitized: 1 } : {}), ...(flags.reused ? { reused: 1 } : {}), ...(flags.storeLinked ? { store_linked: 1 } : {}),
+  ...(flags.bundleMember ? { bundle_members_received: 1 } : {}), ...(flags.bundleFirst ? { bundles_received: 1 } : {}),
+});
+
 /** Events that add one fixed count on their day, whatever the dossier. */
 const COUNTED_ONCE: ReadonlyMap<string, Counts> = new Map<string, Counts>([
   ['submitted', { submitted: 1 }],
@@ -130,11 +137,7 @@ const ENDINGS = new Set(['markResultReady', 'reject', 'withdraw', 'stop']);
 export function rollupDeltas(event: RollupEvent, after: RollupDossier, flags: IntakeFlags, workingMinutes?: WorkingMinutes): Delta[] {
   const out: Delta[] = [];
   const at = (counts: Counts, when: Date = event.at) => out.push({ key: keyOf(after, when), counts });
-  const accepted = (): Counts => ({
-    received: 1,
-    ...(flags.digitized ? { digitized: 1 } : {}), ...(flags.reused ? { reused: 1 } : {}), ...(flags.storeLinked ? { store_linked: 1 } : {}),
-    ...(flags.bundleMember ? { bundle_members_received: 1 } : {}), ...(flags.bundleFirst ? { bundles_received: 1 } : {}),
-  });
+  const accepted = (): Counts => acceptedCounts(flags);
   if (isHeldBundleMember(event)) return out;
   const counted = COUNTED_ONCE.get(event.action);
   if (counted) {
@@ -208,4 +211,22 @@ export class RollupAccumulator {
       for (const [m, n] of Object.entries(d.counts) as [Metric, number][]) row.counts[m] += n;
     }
   }
+}
+
+/**
+ * A dossier is counted under the unit and competent agency it has NOW — the one that decides it, as
+ * the marks (marks.ts) and the dossier reads take it. An event that moves it (a `forward` naming
+ * another agency or unit) moves its acceptance with it, on its receipt day: receipt and close then
+ * fall under one key and the open count (received − closed) of a unit never goes negative. Pure;
+ * the hook and the rebuild add it beside `rollupDeltas`. Migration 0240 moved the acceptances
+ * counted before.
+ */
+export function movedDeltas(before: RollupDossier | null, after: RollupDossier, flags: IntakeFlags): Delta[] {
+  if (before === null || before.received_at === null || after.received_at === null) return [];
+  const from = keyOf(before, before.received_at);
+  const to = keyOf(after, after.received_at);
+  if (keyText(from) === keyText(to)) return [];
+  const counts = acceptedCounts(flags);
+  const negative = Object.fromEntries(Object.entries(counts).map(([m, n]) => [m, -(n ?? 0)])) as Counts;
+  return [{ key: from, counts: negative }, { key: to, counts }];
 }
