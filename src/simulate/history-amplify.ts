@@ -15,7 +15,7 @@
 // non-unique indexes are built once at the end.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema';
-import { metrics, procedureMetrics } from '../reports/rollup';
+import { metrics } from '../reports/rollup';
 import { dropSecondaryIndexes, restoreIndexes } from './load';
 
 export interface HistoryAmplifyReport {
@@ -92,11 +92,18 @@ export async function amplifyWithHistory(db: Kysely<DB>, factor: number, onProgr
     const results = await Promise.allSettled(Array.from({ length: Math.min(WORKERS, factor - 1) }, worker));
     for (const r of results) if (r.status === 'rejected') throw r.reason;
     // a copy's events are its base's: every roll-up counts `factor` times (all metrics are sums)
-    const times = (list: readonly string[]) => sql.raw(list.map((m) => `"${m}" = "${m}" * ${factor}`).join(', '));
+    // every roll-up table (stats_*: daily, monthly, by procedure, and any tier added later), each metric column it has
+    const rollupColumns = (await sql<{ table: string; column: string }>`
+      SELECT t.relname AS table, a.attname AS column FROM pg_class t JOIN pg_attribute a ON a.attrelid = t.oid
+       WHERE t.relnamespace = 'public'::regnamespace AND t.relkind IN ('r', 'p') AND NOT t.relispartition
+         AND t.relname LIKE 'stats\\_%' AND a.attname = ANY(${[...metrics]}::text[]) AND NOT a.attisdropped
+       ORDER BY 1, 2`.execute(db)).rows;
+    const byTable = new Map<string, string[]>();
+    for (const r of rollupColumns) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r.column]);
     await db.transaction().execute(async (trx) => {
-      await sql`UPDATE stats_daily SET ${times(metrics)}`.execute(trx);
-      await sql`UPDATE stats_monthly SET ${times(metrics)}`.execute(trx);
-      await sql`UPDATE stats_monthly_procedure SET ${times(procedureMetrics)}`.execute(trx);
+      for (const [table, columns] of byTable) {
+        await sql.raw(`UPDATE "${table}" SET ${columns.map((m) => `"${m}" = "${m}" * ${factor}`).join(', ')}`).execute(trx);
+      }
       // live intakes continue after the copies' serials; the sequences after the copies' ids
       await sql.raw(`UPDATE dossier_serials SET last_serial = last_serial + ${(factor - 1) * 100_000}`).execute(trx);
       await sql.raw(`SELECT setval('dossiers_id_seq', ${stride * factor}), setval('dossier_events_id_seq', ${eventStride * factor}),
