@@ -89,6 +89,25 @@ const levelOf = (levels: string[] | null): CompetentLevel | null =>
 
 const clean = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
+/**
+ * Whether a published group heading names a situation of the applicant ("Đăng ký thường trú vào chỗ
+ * ở hợp pháp do thuê, mượn, ở nhờ", "- Trường hợp …", "a) Đối với trường hợp …") rather than a kind
+ * of paper ("* Giấy tờ phải nộp:", "* Giấy tờ phải xuất trình:") or nothing.
+ */
+export const isSituation = (group: string | null): boolean => {
+  const g = clean((group ?? '').replace(/^[\s*-]+/, '')).toLowerCase();
+  return g !== '' && !/^giấy tờ phải (nộp|xuất trình)/.test(g);
+};
+
+/**
+ * The distinct situations of a procedure's paper list. Two or more: the list is alternatives — the
+ * papers of the applicant's situation, "một trong các trường hợp" —, so none of them is always
+ * required: the counter must not refuse a complete dossier; the clerk ticks the papers of the
+ * applicant's situation, each shown with its situation as its note.
+ */
+export const situationsOf = (groups: readonly (string | null)[]): Set<string> =>
+  new Set(groups.filter(isSituation).map((g) => clean(g ?? '').replace(/:$/, '')));
+
 const feeName = (type: string | null) => (type === 'FEE' ? 'Lệ phí' : 'Phí');
 
 /** A small e-form per field: the applicant block plus what the field needs. */
@@ -191,9 +210,13 @@ export function fromNationalProcedure(p: NationalProcedure): ProcedureInput {
   if (p.documents === null) {
     defaults.push({ field: 'requiredPapers', default: [], reason: 'Nguồn chưa có thành phần hồ sơ; cán bộ tiếp nhận hướng dẫn trực tiếp.' });
   } else {
+    // papers listed by situation ("Đăng ký thường trú vào chỗ ở … của mình", "… do thuê, mượn, ở nhờ"…):
+    // the applicant is in one of them, so each such paper is asked only in its situation (its note)
+    const alternatives = situationsOf(p.documents.map((d) => d.group)).size >= 2;
     requiredPapers = p.documents.map((d, i) => ({
       key: `p${i + 1}`, name: clean(d.name.replace(/^\s*-\s*/, '')), originals: d.originals, copies: d.copies,
       note: d.group ? clean(d.group.replace(/^\*\s*/, '').replace(/:$/, '')) : null,
+      ...(alternatives && isSituation(d.group) ? { requirement: 'conditional' as const } : {}),
     }));
   }
   let fees: FeeItem[] = [];

@@ -115,3 +115,15 @@ describe('due time from the chosen case', () => {
     expect((e as { details: { path: string; message: string }[] }).details.find((d) => d.path === 'caseKey')?.message).toMatch(/2.000815.trong-ngay/);
   });
 });
+
+describe('papers listed by situation (1.004222, catalog/national.ts situationsOf)', () => {
+  it('receives a permanent-residence dossier with the papers of one situation: one\'s own home (CT01 + the home\'s proof)', async () => {
+    clock.set(new Date('2026-03-02T10:30:00+07:00'));
+    const r = await receiveDossier({ db: t.db, clock, actor: clerk }, await inputFor('1.004222', {
+      papers: [{ key: 'p15', source: 'paper', originals: 1 }, { key: 'p14', source: 'paper', originals: 1 }],
+    }));
+    expect(r.competentAgency).toBe('058.00.20.H20');
+    const papers = await t.db.selectFrom('dossier_papers as p').innerJoin('dossiers as d', 'd.id', 'p.dossier_id').select('p.paper_key').where('d.code', '=', r.code).orderBy('p.paper_key').execute();
+    expect(papers.map((p) => p.paper_key)).toEqual(['p14', 'p15']);
+  });
+});
