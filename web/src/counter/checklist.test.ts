@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checklistOf, papersToSend, paperSource, type PaperRow } from './checklist';
+import { checklistOf, papersToSend, paperSource, rowsOfSituation, situationMissing, situationsOf, type PaperRow } from './checklist';
 
 const rows = checklistOf([
   { key: 'to-khai', name: 'Tờ khai đăng ký khai sinh', originals: 1, copies: 0, note: null, requirement: 'required' },
@@ -28,5 +28,35 @@ describe('the papers sent at intake', () => {
 
   it('every paper starts unticked, paper only', () => {
     expect(rows.map((r) => [r.included, paperSource(r)])).toEqual([[false, 'paper'], [false, 'paper'], [false, 'paper']]);
+  });
+});
+
+describe('a list published by situation (1.004222 đăng ký thường trú)', () => {
+  const OWN = 'Đăng ký thường trú vào chỗ ở hợp pháp thuộc quyền sở hữu của mình';
+  const RENTED = 'Đăng ký thường trú vào chỗ ở hợp pháp do thuê, mượn, ở nhờ';
+  const list = checklistOf([
+    { key: 'p11', name: 'Hợp đồng, văn bản về việc cho thuê, cho mượn, cho ở nhờ', originals: 1, copies: 0, note: RENTED, requirement: 'conditional' },
+    { key: 'p12', name: 'Thông tin chứng minh đủ diện tích nhà ở', originals: 1, copies: 0, note: RENTED, requirement: 'conditional' },
+    { key: 'p14', name: 'Thông tin chứng minh về chỗ ở hợp pháp', originals: 1, copies: 0, note: OWN, requirement: 'conditional' },
+    { key: 'p15', name: 'Tờ khai thay đổi thông tin cư trú (mẫu CT01)', originals: 1, copies: 0, note: OWN, requirement: 'conditional' },
+  ]);
+
+  it('asks for the situation, then for one of its papers', () => {
+    expect(situationsOf(list)).toEqual([RENTED, OWN]);
+    expect(situationMissing(list, null)).toBe('choose');
+    expect(situationMissing(list, OWN)).toBe('paper');
+    expect(situationMissing(list.map(edit('p11', { included: true })), OWN)).toBe('paper'); // another situation's paper does not count
+    expect(situationMissing(list.map(edit('p15', { included: true })), OWN)).toBeNull();
+  });
+
+  it('shows and sends only the chosen situation\'s papers', () => {
+    expect(rowsOfSituation(list, null).map((r) => r.key)).toEqual(['p11', 'p12', 'p14', 'p15']);
+    const ticked = list.map(edit('p11', { included: true })).map(edit('p15', { included: true }));
+    expect(papersToSend(rowsOfSituation(ticked, OWN)).map((p) => p.key)).toEqual(['p15']);
+  });
+
+  it('a list with one note, or with required papers only, asks nothing more (1.001193)', () => {
+    expect(situationsOf(rows)).toEqual([]);
+    expect(situationMissing(rows, null)).toBeNull();
   });
 });

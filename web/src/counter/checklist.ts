@@ -52,3 +52,27 @@ export function papersToSend(rows: readonly PaperRow[]) {
 export function missingPapers(rows: readonly PaperRow[]): PaperRow[] {
   return rows.filter((r) => r.required && !r.included);
 }
+
+/**
+ * The situations of a list published by situation (src/catalog/national.ts situationsOf: 1.004222's
+ * "vào chỗ ở hợp pháp thuộc quyền sở hữu của mình", "… do thuê, mượn, ở nhờ"…): the notes of its
+ * papers that are not always required, when there are two or more — the applicant is in one of them.
+ */
+export function situationsOf(rows: readonly PaperRow[]): string[] {
+  const notes = [...new Set(rows.filter((r) => !r.required && r.note).map((r) => r.note ?? ''))];
+  return notes.length >= 2 ? notes : [];
+}
+
+/** The rows the clerk goes through for the applicant's situation: its papers and those of every situation; all while none is chosen. */
+export function rowsOfSituation(rows: readonly PaperRow[], situation: string | null): PaperRow[] {
+  const situations = situationsOf(rows);
+  if (situation === null || situations.length === 0) return [...rows];
+  return rows.filter((r) => r.note === situation || r.note === null || !situations.includes(r.note));
+}
+
+/** A list by situation asks for one of them: the situation chosen and at least one of its papers handed in. */
+export function situationMissing(rows: readonly PaperRow[], situation: string | null): 'choose' | 'paper' | null {
+  if (situationsOf(rows).length === 0) return null;
+  if (situation === null) return 'choose';
+  return rows.some((r) => r.note === situation && r.included) ? null : 'paper';
+}

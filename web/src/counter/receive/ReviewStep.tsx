@@ -22,7 +22,7 @@ export function ReviewStep({ form, procedure, unit }: ReviewStepProps) {
   const t = useCounterT();
   const tp = useProcessingT();
   const id = useId();
-  const { applicant, rows, fields, values } = form;
+  const { applicant, shownRows: rows, fields, values } = form;
   const filled = fields.filter((f) => values[f.key] !== undefined && values[f.key] !== '' && values[f.key] !== false);
   return (
     <section className="section" aria-labelledby={id}>

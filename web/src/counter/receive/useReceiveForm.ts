@@ -7,7 +7,7 @@ import type { User } from '../../api/types';
 import { vnToday } from '../../ui/dates';
 import { shownError, type ShownError } from '../../ui/errors';
 import { fetchProcedure, fetchServicePoint, receiveDossier, type IntakeResult, type ProcedureDetail } from '../api';
-import { checklistOf, papersToSend, type PaperRow } from '../checklist';
+import { checklistOf, papersToSend, rowsOfSituation, situationMissing, situationsOf, type PaperRow } from '../checklist';
 import type { ChosenUnit } from '../CommunePicker';
 import { buildFormData, eformFields, prefillEform, type ApplicantFacts, type EformField, type EformValues } from '../eform';
 import { useCounterT } from '../i18n';
@@ -76,6 +76,9 @@ export function useReceiveForm(user: User) {
   const [applicant, setApplicant] = useState<ApplicantFacts>(emptyApplicant);
   const [unit, setUnit] = useState<ChosenUnit | null>(null);
   const [rows, setRows] = useState<readonly PaperRow[]>([]);
+  /** a list published by situation: the applicant's (checklist.ts situationsOf) */
+  const [situation, setSituation] = useState<string | null>(null);
+  const shownRows = rowsOfSituation(rows, situation);
   const [values, setValues] = useState<EformValues>({});
   const [mode, setMode] = useState<ReceiveMode>('edit');
   const [problems, setProblems] = useState<readonly Problem[]>([]);
@@ -114,6 +117,7 @@ export function useReceiveForm(user: User) {
       const p = await fetchProcedure(code);
       setProcedure(p);
       setRows(checklistOf(p.requiredPapers));
+      setSituation(null);
       scans.reset();
       setValues(prefillEform(eformFields(p.eformSchema), {}, facts, null));
     } catch (e) {
@@ -123,7 +127,7 @@ export function useReceiveForm(user: User) {
     }
   };
 
-  const clearProcedure = () => { setProcedure(null); setRows([]); scans.reset(); };
+  const clearProcedure = () => { setProcedure(null); setRows([]); setSituation(null); scans.reset(); };
 
   /** A booked citizen called to this counter: the intake opens with their booking's applicant and procedure (issue 14 §5). */
   const fillFromBooking = async (booking: { readonly procedureCode: string | null; readonly name: string; readonly personalId: string; readonly phone: string }) => {
@@ -139,7 +143,9 @@ export function useReceiveForm(user: User) {
 
   const toReview = (event: FormEvent) => {
     event.preventDefault();
-    const found = [...findProblems(t, { procedure, applicant, unit, rows, fields, values }), ...caseAndPlace.problems(tCase('placeRequired')),
+    const lacking = situationMissing(rows, situation);
+    const found = [...findProblems(t, { procedure, applicant, unit, rows: shownRows, fields, values }), ...caseAndPlace.problems(tCase('placeRequired')),
+      ...(lacking ? [{ field: 'situation', text: t(lacking === 'choose' ? 'situationRequired' : 'situationPaperRequired') }] : []),
       ...choicesProblems(tChoices, choices.choices, applicant.personalId, procedure),
       // pages added but not saved would be lost silently: the clerk saves or removes them
       ...rows.filter((r) => r.reusedDocumentId === null && !['empty', 'composed'].includes(composeState(scans.scanOf(r.key))))
@@ -162,7 +168,7 @@ export function useReceiveForm(user: User) {
         procedureCode: procedure.code,
         channel: 'counter',
         applicant: applicantBody(applicant, unit),
-        papers: papersToSend(rows),
+        papers: papersToSend(shownRows),
         formData: buildFormData(fields, values).data,
         ...caseAndPlace.body(),
         ...choicesBody(choices.choices),
@@ -181,7 +187,7 @@ export function useReceiveForm(user: User) {
   const startOver = () => {
     bookingReuse.cancelReuse();
     setIdempotencyKey(newIdempotencyKey());
-    setProcedure(null); setRows([]); setValues({}); setApplicant(emptyApplicant); resetQr(); scans.reset(); setStoreConsent(false); caseAndPlace.reset(); choices.reset();
+    setProcedure(null); setRows([]); setSituation(null); setValues({}); setApplicant(emptyApplicant); resetQr(); scans.reset(); setStoreConsent(false); caseAndPlace.reset(); choices.reset();
     setProblems([]); setServerError(null); setResult(null); setMode('edit');
     focus('edit');
   };
@@ -192,7 +198,7 @@ export function useReceiveForm(user: User) {
     page, today, mode, busy, result, problems, serverError, errorOf,
     procedure, procedureLoading, chooseProcedure, clearProcedure, fillFromBooking, caseAndPlace, choices,
     applicant, updateApplicant, unit, setUnit, qr, setQr, qrMessage, fillFromQr,
-    rows, setRow, scans, held, consentGivenAt: store.consentGivenAt, storeConsent, setStoreConsent, fields, values, setValue,
+    rows, shownRows, situations: situationsOf(rows), situation, setSituation, setRow, scans, held, consentGivenAt: store.consentGivenAt, storeConsent, setStoreConsent, fields, values, setValue,
     toReview, backToEdit, submit, startOver,
   };
 }
