@@ -76,7 +76,7 @@ describe('outgoing mail and SMS through an outage', () => {
       await receiveDossier(w.ctx(w.actors.clerk), w.intake({ personalId: `08709${String(1000000 + i).slice(-7)}`, phone: `09${String(30000000 + i).slice(-8)}` }));
     }
     await t.db.insertInto('outbox').values(Array.from({ length: 8 }, (_, i) => ({
-      kind: 'mail.notification', payload: JSON.stringify({ to: `canbo${i}@example.vn`, subject: `Hồ sơ sắp đến hạn ${i}`, body: 'Còn 4 giờ làm việc', dossierCode: null }),
+      kind: 'mail.notification', province_code: '00', payload: JSON.stringify({ to: `canbo${i}@example.vn`, subject: `Hồ sơ sắp đến hạn ${i}`, body: 'Còn 4 giờ làm việc', dossierCode: null }),
     }))).execute();
     const rows = await t.db.selectFrom('outbox').select(['id', 'kind']).execute();
     const smsRows = rows.filter((r) => r.kind === 'dossier.received').length;

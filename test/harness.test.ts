@@ -15,7 +15,7 @@ describe('test database harness', () => {
   });
 
   it('refuses to alter the audit log', async () => {
-    await t.db.insertInto('audit_log').values({ action: 'x', entity: 'y', payload: '{}' }).execute();
+    await t.db.insertInto('audit_log').values({ province_code: '00', action: 'x', entity: 'y', payload: '{}' }).execute();
     await expect(t.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
   });
 });

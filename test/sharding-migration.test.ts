@@ -2,13 +2,15 @@
 // 0199 gets a province, a point, a dossier with a paper, a shipment with a leg and its event, a
 // counter receipt, an online order, an outbox message and audit entries; the later migrations
 // backfill province_code from each row's parent, then NOT NULL holds, and the triggers fill the
-// column for a writer that leaves it out.
+// column for a writer that leaves it out — until 0225 drops them (every writer sets it): then a
+// writer that leaves it out is refused (23502) and a wrong one by the composite foreign key.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { migrate, readMigrations } from '../src/platform/db/migrate';
 
 const FIRST_SHARDING = '0200_province_code_dossier_tables.sql';
+const TRIGGERS_DROPPED = '0225_province_code_fill_triggers_drop.sql';
 let url = '';
 let client: pg.Client;
 const adminUrl = () => inject('pgAdminUrl');
@@ -90,7 +92,7 @@ describe('migrations 0200–0203 on a database with rows', () => {
     await insert('audit_log', { actor_id: clerk, action: 'payments.cash', entity: 'receipt' });
     await insert('audit_log', { actor_id: null, action: 'payments.paid', entity: 'payment_order' });
 
-    const rest = (await readMigrations()).map((m) => m.name).filter((n) => n >= FIRST_SHARDING);
+    const rest = (await readMigrations()).map((m) => m.name).filter((n) => n >= FIRST_SHARDING && n < TRIGGERS_DROPPED);
     expect(await migrate(url, undefined, { only: new Set(rest) })).toEqual(expect.arrayContaining(['0200_province_code_dossier_tables.sql', '0203_province_code_outbox_audit.sql']));
 
     for (const [table, where] of [['dossier_papers', 'true'], ['sync_outbox', 'true'], ['postal_legs', 'true'], ['postal_leg_events', 'true'],
@@ -109,5 +111,21 @@ describe('migrations 0200–0203 on a database with rows', () => {
       .rejects.toThrow(/dossier_papers_province_dossier_fkey/);
     await expect(insert('sync_outbox', { dossier_id: 999_999, dossier_code: 'none', seq: 1, action: 'received', sync_code: 2, province_code: null }))
       .rejects.toThrow(/no province_code/);
+  });
+
+  it('0225: no fill trigger is left; a row without its province is refused, a wrong one too', async () => {
+    const rest = (await readMigrations()).map((m) => m.name).filter((n) => n >= TRIGGERS_DROPPED);
+    expect(await migrate(url, undefined, { only: new Set(rest) })).toContain(TRIGGERS_DROPPED);
+    const left = await client.query<{ tgname: string }>(`SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE '%province%'`);
+    expect(left.rows).toEqual([]);
+    const dossier = Number((await client.query<{ id: string }>(`SELECT id FROM dossiers LIMIT 1`)).rows[0]?.id);
+    await expect(insert('dossier_papers', { dossier_id: dossier, paper_key: 'giay-khai-sinh', name: 'Giấy khai sinh', source: 'scanned', province_code: null }))
+      .rejects.toThrow(/null value in column "province_code"/);
+    await expect(insert('audit_log', { actor_id: null, action: 'user.create', entity: 'user', province_code: null }))
+      .rejects.toThrow(/null value in column "province_code"/);
+    await expect(insert('dossier_papers', { dossier_id: dossier, paper_key: 'giay-khai-sinh', name: 'Giấy khai sinh', source: 'scanned', province_code: '79' }))
+      .rejects.toThrow(/dossier_papers_province_dossier_fkey/);
+    await insert('dossier_papers', { dossier_id: dossier, paper_key: 'giay-khai-sinh', name: 'Giấy khai sinh', source: 'scanned', province_code: '82' });
+    expect(await provinceOf('dossier_papers', "paper_key = 'giay-khai-sinh'")).toEqual(['82']);
   });
 });

@@ -193,7 +193,7 @@ const linkOf = (publicUrl: string, code: string, token: string): string => `${pu
 
 /** An SMS to the booking's phone, through the outbox (delivered by its job, retried on failure). */
 const queueSms = (trx: Transaction<DB>, deps: ServiceContext, row: BookingRow, text: string): Promise<void> =>
-  queueTextSms(trx, { to: row.phone, text, reference: `booking:${row.code}` }, deps.clock.now());
+  queueTextSms(trx, { to: row.phone, text, reference: `booking:${row.code}`, provinceCode: row.province_code }, deps.clock.now());
 
 /** The booking a link names, if the link is genuine and current. */
 async function bookingByLink(trx: Transaction<DB>, code: string, token: string, secret: string): Promise<BookingRow> {

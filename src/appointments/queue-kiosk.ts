@@ -149,7 +149,7 @@ async function issue(db: Database, kiosk: Kiosk, now: Date, what: { kind: Ticket
   const day = vnDay(now);
   const { id, ahead } = await db.transaction().execute(async (trx) => {
     // gap-free per service point and day: the number is taken in the transaction that writes the ticket
-    const taken = await nextRegisterNumberSql({ servicePointId: kiosk.place.id, year: vnYearOfInstant(now.getTime()), register: `queue:${day}` }).execute(trx);
+    const taken = await nextRegisterNumberSql({ servicePointId: kiosk.place.id, year: vnYearOfInstant(now.getTime()), register: `queue:${day}`, provinceCode: kiosk.place.provinceCode }).execute(trx);
     const number = taken.rows[0]?.last_number;
     if (number === undefined) throw new Error('register: no number taken');
     const b = what.booking;

@@ -95,9 +95,9 @@ export async function sendReminders(db: Kysely<DB>, now: Date): Promise<number> 
     const rows = await trx.updateTable('bookings').set({ reminder_sent_at: now })
       .where('status', '=', 'booked').where('reminder_sent_at', 'is', null)
       .where('starts_at', '>=', new Date(vnInstant(tomorrow, 0))).where('starts_at', '<', new Date(vnInstant(addDays(tomorrow, 1), 0)))
-      .returning(['code', 'phone', 'starts_at', 'purpose']).execute();
+      .returning(['code', 'phone', 'starts_at', 'purpose', 'province_code']).execute();
     for (const r of rows) {
-      await queueTextSms(trx, { to: r.phone, text: `Nhắc lịch hẹn ${r.code}: ${whenText(r)}${r.purpose === 'home' ? ', bưu tá đến tại nhà' : ''}. Vui lòng mang đủ giấy tờ và đến đúng giờ.`, reference: `booking:${r.code}` }, now);
+      await queueTextSms(trx, { to: r.phone, text: `Nhắc lịch hẹn ${r.code}: ${whenText(r)}${r.purpose === 'home' ? ', bưu tá đến tại nhà' : ''}. Vui lòng mang đủ giấy tờ và đến đúng giờ.`, reference: `booking:${r.code}`, provinceCode: r.province_code }, now);
     }
     return rows.length;
   });

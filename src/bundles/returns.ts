@@ -97,7 +97,7 @@ export async function setReturnChoice(ctx: DossierContext, code: string, input: 
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('bundles').set({ return_timing: choice.timing, return_place: choice.place, return_address: choice.address }).where('id', '=', b.parent.id).execute();
     await trx.insertInto('audit_log').values({
-      actor_id: actor.userId, actor_name: actor.fullName, action: 'bundle.returnChoice', entity: 'bundle', entity_key: code, payload: JSON.stringify({ from: old, to: choice }),
+      province_code: b.parent.province_code, actor_id: actor.userId, actor_name: actor.fullName, action: 'bundle.returnChoice', entity: 'bundle', entity_key: code, payload: JSON.stringify({ from: old, to: choice }),
     }).execute();
   });
   return choice;
@@ -120,7 +120,7 @@ export async function returnBundleAtCounter(ctx: DossierContext, code: string, i
   }
   const returned = await returnTogether(ctx, r.now, { channel: 'counter', signature: input.signature, ...(input.note ? { note: input.note } : {}) }, async (trx) => {
     await trx.insertInto('audit_log').values({
-      actor_id: actor.userId, actor_name: actor.fullName, action: 'bundle.return', entity: 'bundle', entity_key: code, payload: JSON.stringify({ members: r.now, choice }),
+      province_code: b.parent.province_code, actor_id: actor.userId, actor_name: actor.fullName, action: 'bundle.return', entity: 'bundle', entity_key: code, payload: JSON.stringify({ members: r.now, choice }),
     }).execute();
   });
   return { code, returned };

@@ -120,7 +120,9 @@ async function receiveNew(ctx: DossierContext, actor: Actor, scope: Extract<Acto
   const statutory = await statutoryDue(ctx.db, definition, now);
   const order = startOrder(definition.members) ?? [];
   const written = await ctx.db.transaction().execute(async (trx) => {
-    const code = await nextDossierCode(trx, { agencyId: point.receivingAgency.id, agencyIdentifier: point.receivingAgency.identifier, at: now, ...(ctx.codeSystem ? { codeSystem: ctx.codeSystem } : {}) });
+    // the point's province is its members' (the intake refuses a point of another province): the bundle's sharding key
+    const provinceCode = point.provinceCode;
+    const code = await nextDossierCode(trx, { provinceCode, agencyId: point.receivingAgency.id, agencyIdentifier: point.receivingAgency.identifier, at: now, ...(ctx.codeSystem ? { codeSystem: ctx.codeSystem } : {}) });
     const members: (BundleReceipt['members'][number])[] = [];
     for (const m of order) {
       const r = await receiveBundleMember(trx, ctx, {
@@ -133,21 +135,21 @@ async function receiveNew(ctx: DossierContext, actor: Actor, scope: Extract<Acto
       });
       members.push({ ...r, key: m.key });
     }
+    const ids = await trx.selectFrom('dossiers').select(['id', 'code']).where('code', 'in', members.map((m) => m.code)).execute();
     const parent = await trx.insertInto('bundles').values({
-      code, definition_code: definition.code, definition_from: definition.effectiveFrom, receiving_agency_id: point.receivingAgency.id,
+      code, province_code: provinceCode, definition_code: definition.code, definition_from: definition.effectiveFrom, receiving_agency_id: point.receivingAgency.id,
       service_point_id: point.id, personal_id: input.applicant.personalId, applicant_name: input.applicant.name.trim(),
       unit_path: unitPath, received_at: now, statutory_due_at: statutory?.dueAt ?? null, calendar_version: statutory?.versionTag ?? null,
       form_data: JSON.stringify(input.formData), created_by: actor.userId,
       return_timing: choice.timing, return_place: choice.place, return_address: choice.address,
     }).returning('id').executeTakeFirstOrThrow();
-    const ids = await trx.selectFrom('dossiers').select(['id', 'code']).where('code', 'in', members.map((m) => m.code)).execute();
     await trx.insertInto('bundle_members').values(order.map((m, position) => {
       const member = members[position];
       const id = ids.find((r) => r.code === member?.code)?.id ?? 0;
-      return { bundle_id: parent.id, member_key: m.key, position, dossier_id: id, dossier_code: member?.code ?? '', waits_for: m.waitsFor, started_at: m.waitsFor === null ? now : null, fed: null };
+      return { bundle_id: parent.id, province_code: provinceCode, member_key: m.key, position, dossier_id: id, dossier_code: member?.code ?? '', waits_for: m.waitsFor, started_at: m.waitsFor === null ? now : null, fed: null };
     })).execute();
     await trx.insertInto('audit_log').values({
-      actor_id: actor.userId, actor_name: actor.fullName, action: 'bundle.receive', entity: 'bundle', entity_key: code,
+      province_code: provinceCode, actor_id: actor.userId, actor_name: actor.fullName, action: 'bundle.receive', entity: 'bundle', entity_key: code,
       payload: JSON.stringify({ definition: definition.code, effectiveFrom: definition.effectiveFrom, returnChoice: choice, members: members.map((m) => ({ key: m.key, code: m.code, status: m.status })) }),
     }).execute();
     if (claim) await claimIdempotencyKey(trx, claim, code);

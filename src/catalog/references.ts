@@ -55,3 +55,9 @@ export async function procedureNameById(db: Database, id: number): Promise<strin
 export async function proceduresInForce(db: Database): Promise<{ code: string; online_level: string; fees: unknown; result_type: string }[]> {
   return db.selectFrom('procedures').select(['code', 'online_level', 'fees', 'result_type']).where('effective_to', 'is', null).execute();
 }
+
+/** The province whose catalogue a procedure belongs to (its latest version's), or null. */
+export async function procedureProvince(db: Database, code: string): Promise<string | null> {
+  const row = await db.selectFrom('procedures').select('province_code').where('code', '=', code).orderBy('effective_from', 'desc').limit(1).executeTakeFirst();
+  return row?.province_code ?? null;
+}

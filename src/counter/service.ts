@@ -68,7 +68,7 @@ export async function recordCounterOutcome(ctx: ServiceContext, input: OutcomeIn
   const applicant = cleanApplicant(input.applicant);
   const row = await ctx.db.transaction().execute(async (trx) => {
     // gap-free: the number is taken in the transaction that writes the record (a rollback gives it back)
-    const taken = await nextRegisterNumberSql({ servicePointId: place.id, year, register: input.kind }).execute(trx);
+    const taken = await nextRegisterNumberSql({ servicePointId: place.id, year, register: input.kind, provinceCode: place.provinceCode }).execute(trx);
     const serial = taken.rows[0];
     if (!serial) throw new Error('register: no number taken');
     const inserted = await trx.insertInto('counter_outcomes').values({

@@ -179,6 +179,12 @@ export async function unitPathsByCode(db: Database, code: string): Promise<strin
   return [...new Set(rows.map((r) => r.path))];
 }
 
+/** The province of the unit at `path` (any version; the path is the unit's place in the tree, its province fixed). */
+export async function provinceOfUnitPath(db: Database, path: string): Promise<string | null> {
+  const row = await db.selectFrom('admin_units').select('province_code').where('path', '=', path).limit(1).executeTakeFirst();
+  return row?.province_code ?? null;
+}
+
 /** The agency a service point receives for (null: none, or no such point); cached like the other references. */
 export const servicePointReceivingAgency = (db: Database, servicePointId: number): Promise<number | null> =>
   memo(db, `sp-agency:${servicePointId}`, async () => {

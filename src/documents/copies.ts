@@ -81,9 +81,9 @@ export async function certifyCopy(ctx: DossierContext & FilesContext, deps: Copy
   });
   const copy = await storeFile(ctx, { buffer: pdf, fileName: `ban-sao-${id}.pdf` });
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('dossiers').select('id').where('code', '=', dossier.code).executeTakeFirstOrThrow();
+    const row = await trx.selectFrom('dossiers').select(['id', 'province_code']).where('code', '=', dossier.code).executeTakeFirstOrThrow();
     await trx.insertInto('certified_copies').values({
-      id, dossier_id: row.id, dossier_code: dossier.code, title: result.title, source_file_id: fileId, source_sha256: opened.meta.sha256,
+      id, dossier_id: row.id, province_code: row.province_code, dossier_code: dossier.code, title: result.title, source_file_id: fileId, source_sha256: opened.meta.sha256,
       copy_file_id: copy.id, copy_sha256: copy.sha256, agency_name: agencyName, certified_by: actor.userId, certified_by_name: actor.fullName,
       certified_at: certifiedAt, signature: signature === null ? null : JSON.stringify(signature),
     }).execute();

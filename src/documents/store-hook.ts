@@ -37,8 +37,8 @@ function intakeWrites(event: DossierEvent, dossier: DerivedIntake): readonly Int
   const types: PaperType[] = papers.map((p) => ({ key: p.key, doc_type: documentTypeOf(p.name) }));
   writes.push({
     name: 'store_papers',
-    statement: sql`INSERT INTO store_documents (holder_kind, holder_id, paper_key, doc_type, title, file_id, source_kind, source_dossier_id, source_dossier_code, source_procedure_code, filed_by, created_at)
-      SELECT ${holder.kind}, ${holder.id}, p.paper_key, t.doc_type, p.name, p.file_id, 'digitized', d.id, d.code, d.procedure_code, ${event.actorId}::bigint, ${event.at}
+    statement: sql`INSERT INTO store_documents (holder_kind, holder_id, paper_key, doc_type, title, file_id, source_kind, source_dossier_id, province_code, source_dossier_code, source_procedure_code, filed_by, created_at)
+      SELECT ${holder.kind}, ${holder.id}, p.paper_key, t.doc_type, p.name, p.file_id, 'digitized', d.id, d.province_code, d.code, d.procedure_code, ${event.actorId}::bigint, ${event.at}
       FROM d JOIN p ON p.dossier_id = d.id JOIN jsonb_to_recordset(${JSON.stringify(types)}::jsonb) AS t(key text, doc_type text) ON t.key = p.paper_key
       WHERE p.file_id IS NOT NULL AND p.digitized AND p.source <> 'reused' AND (${givenNow}::boolean OR ${consentInForce(holder)})
       ON CONFLICT DO NOTHING RETURNING id`,
@@ -58,7 +58,7 @@ async function storeAcceptedPapers(trx: Transaction<DB>, event: DossierEvent, do
   if (!consent) return;
   await trx.insertInto('store_documents').values(papers.map((p) => ({
     holder_kind: holder.kind, holder_id: holder.id, paper_key: p.key, doc_type: documentTypeOf(p.name), title: p.name, file_id: p.fileId as number,
-    source_kind: 'digitized' as const, source_dossier_id: dossier.id, source_dossier_code: dossier.code, source_procedure_code: dossier.procedure_code,
+    source_kind: 'digitized' as const, source_dossier_id: dossier.id, province_code: dossier.province_code, source_dossier_code: dossier.code, source_procedure_code: dossier.procedure_code,
     filed_by: filing.filedBy, created_at: event.at,
   }))).onConflict((oc) => oc.doNothing()).execute();
 }
@@ -74,7 +74,7 @@ async function storeResult(trx: Transaction<DB>, event: DossierEvent, dossier: D
   if (!consent) return;
   await trx.insertInto('store_documents').values({
     holder_kind: holder.kind, holder_id: holder.id, paper_key: null, doc_type: typeof p.docType === 'string' ? p.docType : documentTypeOf(p.title),
-    title: p.title, file_id: p.fileId, source_kind: 'result', source_dossier_id: dossier.id, source_dossier_code: dossier.code,
+    title: p.title, file_id: p.fileId, source_kind: 'result', source_dossier_id: dossier.id, province_code: dossier.province_code, source_dossier_code: dossier.code,
     source_procedure_code: dossier.procedure_code, filed_by: filing.filedBy, created_at: event.at,
     valid_from: typeof p.validFrom === 'string' ? p.validFrom : null, valid_until: typeof p.validUntil === 'string' ? p.validUntil : null,
   }).onConflict((oc) => oc.doNothing()).execute();

@@ -11,6 +11,7 @@ export interface ChangedDossier {
   readonly id: number;
   readonly code: string;
   readonly unitPath: string;
+  readonly provinceCode: string;
   readonly channel: DossierRow['channel'];
   /** the national status of the dossier now (TrangThaiHoSo 1–10) */
   readonly syncCode: number;
@@ -21,13 +22,13 @@ export interface ChangedDossier {
 }
 
 export async function dossiersChangedBetween(db: Database, start: Date, end: Date, afterId: number, limit: number): Promise<ChangedDossier[]> {
-  const r = await sql<{ id: number; code: string; unit_path: string; channel: DossierRow['channel']; status: DossierRow['status']; seq: number; action: string; at: Date }>`
-    SELECT d.id, d.code, d.unit_path, d.channel, d.status, e.seq, e.action, e.at
+  const r = await sql<{ id: number; code: string; unit_path: string; province_code: string; channel: DossierRow['channel']; status: DossierRow['status']; seq: number; action: string; at: Date }>`
+    SELECT d.id, d.code, d.unit_path, d.province_code, d.channel, d.status, e.seq, e.action, e.at
     FROM dossiers d
     JOIN LATERAL (SELECT seq, action, at FROM dossier_events WHERE dossier_id = d.id ORDER BY seq DESC LIMIT 1) e ON true
     WHERE d.id IN (SELECT DISTINCT dossier_id FROM dossier_events WHERE at >= ${start} AND at < ${end} AND dossier_id > ${afterId})
     ORDER BY d.id LIMIT ${limit}`.execute(db);
   return r.rows.map((x) => ({
-    id: Number(x.id), code: x.code, unitPath: x.unit_path, channel: x.channel, syncCode: syncCode[x.status], seq: x.seq, action: x.action, at: x.at,
+    id: Number(x.id), code: x.code, unitPath: x.unit_path, provinceCode: x.province_code, channel: x.channel, syncCode: syncCode[x.status], seq: x.seq, action: x.action, at: x.at,
   }));
 }

@@ -46,7 +46,7 @@ export interface IntakeWriteInput {
 export async function writeIntake(db: Kysely<DB>, w: IntakeWriteInput): Promise<DossierRow | null> {
   const filled = intakeEventSql(w.event, w.tokens, sql<string>`c.code`, sql<number>`a.id`, sql<number | null>`l.last_number`);
   // the receipt ledger's number is taken after the code's serial (the same lock order in every intake)
-  const ledger = w.ledger === null ? sql`SELECT NULL::integer AS last_number` : nextRegisterNumberSql({ ...w.ledger, register: RECEIPT_REGISTER }, 's');
+  const ledger = w.ledger === null ? sql`SELECT NULL::integer AS last_number` : nextRegisterNumberSql({ ...w.ledger, register: RECEIPT_REGISTER, provinceCode: w.derived.province_code }, 's');
   const columns = Object.keys(w.derived) as (keyof DerivedIntake)[];
   const jsonb = (v: unknown) => (v === null ? sql`NULL::jsonb` : sql`${JSON.stringify(v)}::jsonb`);
   const values = columns.map((c) => (c === 'form_data' || c === 'applicant_party' ? jsonb(w.derived[c]) : sql`${w.derived[c]}`));

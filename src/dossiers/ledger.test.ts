@@ -55,7 +55,7 @@ describe('the receipt ledger (form 01)', () => {
 
   it('keeps the receipt book apart from the counter outcomes\' registers of the same point, and gives online submissions none', async () => {
     w.clock.set(new Date('2027-01-05T09:00:00+07:00'));
-    const outcome = await nextRegisterNumberSql({ servicePointId: w.servicePoint.id, year: 2027, register: 'refused' }).execute(wide.db);
+    const outcome = await nextRegisterNumberSql({ servicePointId: w.servicePoint.id, year: 2027, register: 'refused', provinceCode: w.province.code }).execute(wide.db);
     expect(outcome.rows[0]?.last_number).toBe(1);
     const after = await receiveDossier(w.ctx(w.actors.clerk), w.intake({ personalId: pid(301) }));
     expect(after.ledger?.serial).toBe(15);

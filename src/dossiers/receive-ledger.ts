@@ -11,11 +11,11 @@ import { RECEIPT_REGISTER } from './intake-statement';
 import type { Payload } from './payloads/common';
 
 /** The receive payload with `ledger: { year, serial }` when the actor accepts at a service point; unchanged otherwise. */
-export async function withReceiptLedger(trx: Transaction<DB>, actor: Actor | null, payload: Payload, now: Date): Promise<Payload> {
+export async function withReceiptLedger(trx: Transaction<DB>, actor: Actor | null, payload: Payload, now: Date, provinceCode: string): Promise<Payload> {
   if (actor?.scope.kind !== 'servicePoint') return payload;
   const receivedAt = typeof payload.receivedAt === 'string' ? new Date(payload.receivedAt) : now;
   const year = vnYearOfInstant(receivedAt.getTime());
-  const taken = await nextRegisterNumberSql({ servicePointId: actor.scope.servicePointId, year, register: RECEIPT_REGISTER }).execute(trx);
+  const taken = await nextRegisterNumberSql({ servicePointId: actor.scope.servicePointId, year, register: RECEIPT_REGISTER, provinceCode }).execute(trx);
   const serial = taken.rows[0]?.last_number;
   if (serial === undefined) throw new Error('receipt ledger: no number taken');
   return { ...payload, ledger: { year, serial } };

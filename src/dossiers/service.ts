@@ -91,7 +91,7 @@ export interface OnlineIntakeOptions {
    * intake statement, with the new dossier's code; a failure rolls the dossier back with them.
    * Not run when the idempotency key already made the dossier (the first run did them).
    */
-  readonly alongside?: (trx: Transaction<DB>, dossierCode: string) => Promise<void>;
+  readonly alongside?: (trx: Transaction<DB>, dossierCode: string, provinceCode: string) => Promise<void>;
 }
 
 /** A hand-over record may be entered up to this long after it was signed. */
@@ -150,7 +150,7 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
     const alongside = online?.alongside;
     row = alongside === undefined ? await writeIntake(ctx.db, statement) : await ctx.db.transaction().execute(async (trx) => {
       const written = await writeIntake(trx, statement);
-      if (written) await alongside(trx, written.code);
+      if (written) await alongside(trx, written.code, written.province_code);
       return written;
     });
   } catch (e) {
@@ -265,7 +265,7 @@ async function commitAction(ctx: DossierContext, seen: DossierRow, action: Actio
       throw versionConflict();
     }
     // an online dossier accepted at a service point is entered in its receipt ledger (form 01)
-    const written = action === 'receive' ? await withReceiptLedger(trx, actor, payload, now) : payload;
+    const written = action === 'receive' ? await withReceiptLedger(trx, actor, payload, now, row.province_code) : payload;
     return writeAction(trx, ctx, row, action, actor, written, now);
   });
 }

@@ -135,12 +135,12 @@ export async function citizenAccountFor(
  */
 export async function accountForAssistedDossier(
   ctx: ServiceContext,
-  input: { phone: string; personalId?: string; fullName: string; dossierCode: string },
+  input: { phone: string; personalId?: string; fullName: string; dossierCode: string; provinceCode: string },
 ): Promise<CitizenAccount & { created: boolean }> {
   const phone84 = normalizeVietnameseMobile(input.phone);
   if (!phone84) throw validationFailed('PHONE_NOT_MOBILE', 'Số điện thoại phải là số di động Việt Nam (ví dụ 0912 345 678).', [{ path: 'phone', message: 'không phải số di động' }]);
-  const { phone: _phone, ...rest } = input;
+  const { phone: _phone, provinceCode, ...rest } = input;
   return accountForConfirmedFiling(ctx, { ...rest, phone84 }, (trx, account) => queueTemplatedMessage(trx, {
-    kind: 'account.assistedFiling', facts: { phone: phone84, username: account.username, created: account.created, dossierCode: input.dossierCode },
+    kind: 'account.assistedFiling', provinceCode, facts: { phone: phone84, username: account.username, created: account.created, dossierCode: input.dossierCode },
   }));
 }

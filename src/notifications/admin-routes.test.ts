@@ -31,7 +31,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   app = await createTestApp((who) => actors[who], (a) => registerOutboxAdminRoutes(a, { db: t.db, clock }));
   mail = createMailSimulator({ db: t.db, clock });
-  const row = (to: string) => ({ kind: 'mail.notification', payload: JSON.stringify({ to, subject: 'Sắp đến hạn', body: 'Còn 7 giờ', dossierCode: 'X-1' }) });
+  const row = (to: string) => ({ kind: 'mail.notification', province_code: '00', payload: JSON.stringify({ to, subject: 'Sắp đến hạn', body: 'Còn 7 giờ', dossierCode: 'X-1' }) });
   [ids.delivered, ids.dead] = (await t.db.insertInto('outbox').values([row('a@example.vn'), row('b@example.vn')]).returning('id').execute()).map((r) => r.id) as [number, number];
   // the first is delivered, the second fails and, with one attempt allowed, is dead
   const send = mail.send.bind(mail);

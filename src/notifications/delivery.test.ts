@@ -58,7 +58,7 @@ const onlyRow = async () => {
 };
 const staffMailRows = async (n: number) => {
   const values = Array.from({ length: n }, (_, i) => ({
-    kind: 'mail.notification', payload: JSON.stringify({ to: `canbo${i}@example.vn`, subject: `Thông báo ${i}`, body: 'Nội dung', dossierCode: null }),
+    kind: 'mail.notification', province_code: '00', payload: JSON.stringify({ to: `canbo${i}@example.vn`, subject: `Thông báo ${i}`, body: 'Nội dung', dossierCode: null }),
   }));
   return (await t.db.insertInto('outbox').values(values).returning('id').execute()).map((r) => r.id);
 };
@@ -85,7 +85,7 @@ describe('delivering the outbox', () => {
     at('2026-03-05T09:00:00+07:00');
     await performAction(w.ctx(w.actors.approver), code, 'apologize', { reason: 'Cần xác minh thêm', newDueAt: '2026-03-13T16:00:00+07:00' });
     await notifyUsers(t.db, [{ userId: staffId, email: 'lanhdao@example.vn' }], {
-      kind: 'dossier.atRisk', dossierCode: code, title: `Hồ sơ ${code} sắp đến hạn`, body: `Hồ sơ ${code} còn dưới 8 giờ làm việc; hạn trả 13/03/2026 16:00.`, dedupeKey: `t:${code}`,
+      kind: 'dossier.atRisk', dossierCode: code, title: `Hồ sơ ${code} sắp đến hạn`, body: `Hồ sơ ${code} còn dưới 8 giờ làm việc; hạn trả 13/03/2026 16:00.`, dedupeKey: `t:${code}`, provinceCode: w.province.code,
     }, w.clock.now());
 
     const report = await deliverOutbox(deps({ mail: createSmtpSender({ url: smtp.url, from: FROM }) }));
@@ -150,9 +150,9 @@ describe('delivering the outbox', () => {
     const { code } = await receiveDossier(w.ctx(w.actors.clerk), { ...intake, applicant: { ...intake.applicant, email: 'binh.le@example.vn' } });
     await t.db.deleteFrom('outbox').execute();
     await t.db.insertInto('outbox').values([
-      { kind: 'postal.pickupRequested', payload: JSON.stringify({ phone: '0912345678', trackingNumber: 'EB100000015VN', date: '2026-03-04T08:00:00+07:00', email: 'an.nguyen@example.vn' }) },
-      { kind: 'postal.resultOnItsWay', payload: JSON.stringify({ phone: '0912345678', trackingNumber: 'EB100000029VN', dossierCode: code }) },
-      { kind: 'postal.collected', payload: JSON.stringify({ phone: '0912345678', trackingNumber: 'EB100000032VN' }) },
+      { kind: 'postal.pickupRequested', province_code: w.province.code, payload: JSON.stringify({ phone: '0912345678', trackingNumber: 'EB100000015VN', date: '2026-03-04T08:00:00+07:00', email: 'an.nguyen@example.vn' }) },
+      { kind: 'postal.resultOnItsWay', province_code: w.province.code, payload: JSON.stringify({ phone: '0912345678', trackingNumber: 'EB100000029VN', dossierCode: code }) },
+      { kind: 'postal.collected', province_code: w.province.code, payload: JSON.stringify({ phone: '0912345678', trackingNumber: 'EB100000032VN' }) },
     ]).execute();
     const before = smtp.received.length;
     expect(await deliverOutbox(deps({ mail: createSmtpSender({ url: smtp.url, from: FROM }) }))).toMatchObject({ delivered: 5, dead: 0 });

@@ -41,7 +41,7 @@ type Outcome = Exclude<keyof DeliveryReport, 'claimed'>;
  * (`mail.applicant`, source_id = the message), however often the message is claimed again.
  */
 async function queueApplicantMail(db: Database, row: ClaimedRow): Promise<void> {
-  await db.insertInto('outbox').values({ kind: APPLICANT_MAIL_KIND, payload: JSON.stringify({ ...row.payload, copyOf: row.kind }), source_id: row.id })
+  await db.insertInto('outbox').values({ kind: APPLICANT_MAIL_KIND, payload: JSON.stringify({ ...row.payload, copyOf: row.kind }), source_id: row.id, province_code: row.provinceCode })
     .onConflict((oc) => oc.columns(['source_id', 'kind']).where('source_id', 'is not', null).doNothing()).execute();
 }
 

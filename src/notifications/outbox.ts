@@ -52,12 +52,14 @@ export interface ClaimedRow {
   readonly lastError: string | null;
   /** When the row was written (part of its idempotency key). */
   readonly createdAt: Date;
+  /** The row's sharding key (a copy of it is queued in the same province). */
+  readonly provinceCode: string;
 }
 
 /** Claims up to `limit` due rows, oldest first, for `leaseSeconds`. */
 export async function claimBatch(db: Database, now: Date, limit: number, leaseSeconds: number): Promise<ClaimedRow[]> {
   const until = new Date(now.getTime() + leaseSeconds * 1000);
-  const { rows } = await sql<{ id: number; kind: string; payload: Record<string, unknown>; attempts: number; last_error: string | null; created_at: Date }>`
+  const { rows } = await sql<{ id: number; kind: string; payload: Record<string, unknown>; attempts: number; last_error: string | null; created_at: Date; province_code: string }>`
     UPDATE outbox o SET attempts = o.attempts + 1, locked_until = ${until}, next_attempt_at = ${until}
       FROM (SELECT x.id FROM outbox x
              WHERE x.processed_at IS NULL AND (x.next_attempt_at IS NULL OR x.next_attempt_at <= ${now})
@@ -67,8 +69,8 @@ export async function claimBatch(db: Database, now: Date, limit: number, leaseSe
                      WHERE e.processed_at IS NULL AND e.kind LIKE 'dossier.%' AND e.payload->>'code' = x.payload->>'code' AND e.id < x.id))
              ORDER BY x.id LIMIT ${limit} FOR UPDATE OF x SKIP LOCKED) c
      WHERE o.id = c.id
-    RETURNING o.id, o.kind, o.payload, o.attempts, o.last_error, o.created_at`.execute(db);
-  return rows.map((r) => ({ id: r.id, kind: r.kind, payload: r.payload, attempts: r.attempts, leaseUntil: until, lastError: r.last_error, createdAt: r.created_at })).sort((a, b) => a.id - b.id);
+    RETURNING o.id, o.kind, o.payload, o.attempts, o.last_error, o.created_at, o.province_code`.execute(db);
+  return rows.map((r) => ({ id: r.id, kind: r.kind, payload: r.payload, attempts: r.attempts, leaseUntil: until, lastError: r.last_error, createdAt: r.created_at, provinceCode: r.province_code })).sort((a, b) => a.id - b.id);
 }
 
 const clip = (message: string) => message.slice(0, 1000);

@@ -26,7 +26,7 @@ afterAll(async () => { await t?.close(); });
 describe('notifications', () => {
   it('notifies each user once per key and queues a mail for those with an address', async () => {
     const [a = 0, b = 0] = ids;
-    const n = { kind: 'dossier.atRisk', dossierCode: 'X-1', title: 'Sắp đến hạn', body: 'Còn 7 giờ', dedupeKey: 'k1' };
+    const n = { kind: 'dossier.atRisk', dossierCode: 'X-1', title: 'Sắp đến hạn', body: 'Còn 7 giờ', dedupeKey: 'k1', provinceCode: '82' };
     const recipients = [{ userId: a, email: 'a@example.vn' }, { userId: b, email: null }];
     expect(await notifyUsers(t.db, recipients, n, clock.now())).toBe(2);
     expect(await notifyUsers(t.db, recipients, n, clock.now())).toBe(0);
@@ -37,7 +37,7 @@ describe('notifications', () => {
   it('lists newest first in pages and marks only the user’s own as read', async () => {
     const [a = 0, b = 0] = ids;
     for (let i = 2; i <= 4; i++) {
-      await notifyUsers(t.db, [{ userId: a, email: null }], { kind: 'k', dossierCode: null, title: `T${i}`, body: '', dedupeKey: `k${i}` }, clock.now());
+      await notifyUsers(t.db, [{ userId: a, email: null }], { kind: 'k', dossierCode: null, title: `T${i}`, body: '', dedupeKey: `k${i}`, provinceCode: '00' }, clock.now());
     }
     const ctx = { db: t.db, clock, actor: actor(a) };
     const first = await listNotifications(ctx, { limit: 2 });

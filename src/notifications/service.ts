@@ -14,6 +14,8 @@ export interface NewNotification {
   readonly body: string;
   /** One notification per user and key: a retry writes nothing new. */
   readonly dedupeKey: string;
+  /** the province the message is about (the sharding key of its outbox row, docs/scale.md); '00' for none */
+  readonly provinceCode: string;
 }
 
 export interface Recipient {
@@ -33,7 +35,7 @@ export async function notifyUsers(trx: Transaction<DB> | Kysely<DB>, recipients:
   const emailOf = new Map(recipients.map((r) => [r.userId, r.email]));
   const mails = inserted.flatMap((row) => {
     const to = emailOf.get(row.user_id);
-    return to ? [{ kind: 'mail.notification', payload: JSON.stringify({ notificationId: row.id, userId: row.user_id, to, subject: n.title, body: n.body, dossierCode: n.dossierCode }) }] : [];
+    return to ? [{ kind: 'mail.notification', province_code: n.provinceCode, payload: JSON.stringify({ notificationId: row.id, userId: row.user_id, to, subject: n.title, body: n.body, dossierCode: n.dossierCode }) }] : [];
   });
   if (mails.length > 0) await trx.insertInto('outbox').values(mails).execute();
   return inserted.length;
@@ -43,16 +45,16 @@ export async function notifyUsers(trx: Transaction<DB> | Kysely<DB>, recipients:
  * Queues one SMS whose text the writer composed (appointments: booking confirmations, reminders),
  * inside the writer's transaction; the outbox job delivers it (kind `sms.text`, templates.ts).
  */
-export async function queueTextSms(trx: Transaction<DB> | Kysely<DB>, sms: { readonly to: string; readonly text: string; readonly reference: string }, at: Date): Promise<void> {
-  await trx.insertInto('outbox').values({ kind: 'sms.text', payload: JSON.stringify({ to: sms.to, text: sms.text, reference: sms.reference }), created_at: at }).execute();
+export async function queueTextSms(trx: Transaction<DB> | Kysely<DB>, sms: { readonly to: string; readonly text: string; readonly reference: string; readonly provinceCode: string }, at: Date): Promise<void> {
+  await trx.insertInto('outbox').values({ kind: 'sms.text', payload: JSON.stringify({ to: sms.to, text: sms.text, reference: sms.reference }), created_at: at, province_code: sms.provinceCode }).execute();
 }
 
 /**
  * Queues one outbox message whose text templates.ts composes from its kind and facts (the postal
  * steps `postal.<step>`), inside the writer's transaction; the outbox job delivers it.
  */
-export async function queueTemplatedMessage(trx: Transaction<DB> | Kysely<DB>, message: { readonly kind: string; readonly facts: Record<string, unknown> }): Promise<void> {
-  await trx.insertInto('outbox').values({ kind: message.kind, payload: JSON.stringify(message.facts) }).execute();
+export async function queueTemplatedMessage(trx: Transaction<DB> | Kysely<DB>, message: { readonly kind: string; readonly facts: Record<string, unknown>; readonly provinceCode: string }): Promise<void> {
+  await trx.insertInto('outbox').values({ kind: message.kind, payload: JSON.stringify(message.facts), province_code: message.provinceCode }).execute();
 }
 
 export interface NotificationView {

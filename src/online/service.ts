@@ -7,7 +7,7 @@ import { vnDateOfInstant } from '../calendar';
 import { can } from '../accounts/policy';
 import { accountContact } from '../accounts/references';
 import { sendOneTimeCode, verifyOneTimeCode, type CodeSent } from '../appointments/one-time-codes';
-import { procedureForIntake } from '../catalog/references';
+import { procedureForIntake, procedureProvince } from '../catalog/references';
 import type { DossierContext } from '../dossiers/events';
 import type { IntakeInput, IntakeResult } from '../dossiers/model';
 import { channelShare, onlineInbox, submitOnlineDossier, type ChannelShare, type InboxItem } from '../dossiers/service';
@@ -19,7 +19,8 @@ import type { ServiceContext } from '../platform/context';
 import { conflict, forbidden, isDomainError, unauthenticated, validationFailed, type ErrorDetail } from '../platform/errors';
 import { accountForAssistedDossier } from '../identity/service';
 import { trackingPinFor } from '../tracking/references';
-import { unitPathsByCode } from '../directory/references';
+import { provinceOfUnitPath, unitPathsByCode } from '../directory/references';
+import { NATIONAL_PROVINCE } from '../platform/national-province';
 import { alreadySubmitted, columnsOf, contentOf, ownDraft, viewOf, type DraftRow, type DraftView } from './drafts';
 import { confirmationPurpose, feeDue, intakeOf, reviewProblems, type DraftContent, type PaymentState } from './model';
 
@@ -171,7 +172,7 @@ export async function submitDraft(ctx: OnlineContext, id: number, input: { code?
   if (row.assisted) await confirmByCitizen(ctx, row, intake, input.code);
   // what the submission changes beyond the dossier is written in the intake's transaction: a
   // failure of any part leaves no dossier, no moved payment and no account (or none of them lost)
-  const alongside = async (trx: Transaction<DB>, dossierCode: string): Promise<void> => {
+  const alongside = async (trx: Transaction<DB>, dossierCode: string, provinceCode: string): Promise<void> => {
     const inTrx = { ...ctx, db: trx };
     await trx.updateTable('online_drafts').set({ dossier_code: dossierCode, submitted_at: ctx.clock.now(), updated_at: ctx.clock.now(), version: row.version + 1 })
       .where('id', '=', row.id).where('dossier_code', 'is', null).execute();
@@ -179,7 +180,7 @@ export async function submitDraft(ctx: OnlineContext, id: number, input: { code?
     // the citizen who confirmed gets the account the dossier is in, and the SMS telling them how to sign in
     if (row.assisted) {
       const a = intake.applicant;
-      await accountForAssistedDossier(inTrx, { phone: a.phone, ...(a.personalId ? { personalId: a.personalId } : {}), fullName: a.name, dossierCode });
+      await accountForAssistedDossier(inTrx, { phone: a.phone, ...(a.personalId ? { personalId: a.personalId } : {}), fullName: a.name, dossierCode, provinceCode });
     }
   };
   return submitted(ctx, await submitOnlineDossier(ctx, intake, { assisted: row.assisted, alongside }, key));
@@ -222,7 +223,7 @@ export function submitOnlineFromNational(ctx: DossierContext, input: IntakeInput
  * receipt is filed under. Null when the draft is not the actor's (or already submitted).
  */
 export async function draftSubject(ctx: ServiceContext, id: string): Promise<{
-  payer: { name: string; personalId?: string; phone?: string }; procedureCode: string; caseKey: string | null; unitPath: string | null; dossierCode: null; shipmentId: null;
+  payer: { name: string; personalId?: string; phone?: string }; procedureCode: string; caseKey: string | null; unitPath: string | null; dossierCode: null; shipmentId: null; provinceCode: string;
 } | null> {
   if (!/^[0-9]{1,10}$/.test(id)) return null;
   try {
@@ -233,9 +234,11 @@ export async function draftSubject(ctx: ServiceContext, id: string): Promise<{
     const communePath = a.unitCode ? (await unitPathsByCode(ctx.db, a.unitCode))[0] : undefined;
     // the province is the first level of a unit path (/82/…/)
     const provincePath = communePath ? `/${communePath.split('/')[1] ?? ''}/` : null;
+    // the order's province: the applicant's unit's, else (place not chosen yet) the procedure's catalogue's
+    const provinceCode = (provincePath === null ? null : await provinceOfUnitPath(ctx.db, provincePath)) ?? await procedureProvince(ctx.db, row.procedure_code) ?? NATIONAL_PROVINCE;
     return {
       payer: { name: a.name ?? '', ...(a.personalId ? { personalId: a.personalId } : {}), ...(a.phone ? { phone: a.phone } : {}) },
-      procedureCode: row.procedure_code, caseKey: row.case_key, unitPath: provincePath, dossierCode: null, shipmentId: null,
+      procedureCode: row.procedure_code, caseKey: row.case_key, unitPath: provincePath, dossierCode: null, shipmentId: null, provinceCode,
     };
   } catch (e) {
     if (isDomainError(e) && (e.kind === 'NotFound' || e.kind === 'Forbidden')) return null;

@@ -74,7 +74,7 @@ export async function openShift(ctx: ServiceContext, input: { openingCashVnd: nu
   return ctx.db.transaction().execute(async (trx) => {
     if (await openShiftOf(trx, clerk.userId)) throw conflict('SHIFT_ALREADY_OPEN', 'Bạn đang có một ca thu tiền chưa đóng.');
     const row = await trx.insertInto('cash_shifts').values({
-      service_point_id: place.id, unit_path: place.unitPath, clerk_id: clerk.userId, clerk_name: clerk.fullName, opened_at: now, opening_cash_vnd: input.openingCashVnd,
+      service_point_id: place.id, province_code: place.provinceCode, unit_path: place.unitPath, clerk_id: clerk.userId, clerk_name: clerk.fullName, opened_at: now, opening_cash_vnd: input.openingCashVnd,
     }).returningAll().executeTakeFirstOrThrow();
     await recordAudit(trx, clerk, { action: 'payments.shiftOpen', entity: 'cash_shift', entityKey: row.id, at: now, payload: { openingCashVnd: input.openingCashVnd } });
     return shiftView(trx, row);
@@ -200,7 +200,7 @@ export async function refundReceipt(ctx: PaymentsContext & { readonly refunds: G
     // back the way it came: a card payment is refunded to the card, never counted out of the drawer
     const method: RefundMethod = r.place === 'online' ? 'gateway' : r.payment_method;
     const row = await trx.insertInto('receipt_refunds').values({
-      receipt_id: r.id, amount_vnd: amount, reason, method, refunded_by: clerk.userId, refunded_by_name: clerk.fullName, gateway_response: gatewayResponse, shift_id: shiftId, at: now,
+      receipt_id: r.id, province_code: r.province_code, amount_vnd: amount, reason, method, refunded_by: clerk.userId, refunded_by_name: clerk.fullName, gateway_response: gatewayResponse, shift_id: shiftId, at: now,
     }).returning('id').executeTakeFirstOrThrow();
     await recordAudit(trx, clerk, { action: 'payments.refund', entity: 'receipt', entityKey: r.id, at: now, payload: { number, amountVnd: amount, reason, method } });
     return { id: row.id, receiptNumber: number, amountVnd: amount, reason, method, refundedByName: clerk.fullName, at: now.toISOString() };

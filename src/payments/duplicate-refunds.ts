@@ -58,21 +58,21 @@ async function claim(db: Database, now: Date): Promise<Claimed[]> {
 }
 
 /** What is left to refund of the duplicate's receipt (staff may have refunded part or all of it by hand). */
-async function leftOf(db: Database, receiptId: number): Promise<{ left: number; number: string } | null> {
-  const r = await db.selectFrom('receipts as r').select(['r.amount_vnd', 'r.series', 'r.year', 'r.number',
+async function leftOf(db: Database, receiptId: number): Promise<{ left: number; number: string; provinceCode: string } | null> {
+  const r = await db.selectFrom('receipts as r').select(['r.amount_vnd', 'r.series', 'r.year', 'r.number', 'r.province_code',
     sql<string>`coalesce((select sum(f.amount_vnd) from receipt_refunds f where f.receipt_id = r.id), 0)`.as('refunded')])
     .where('r.id', '=', receiptId).executeTakeFirst();
-  return r ? { left: r.amount_vnd - Number(r.refunded), number: formatReceiptNumber(r.series, r.year, r.number) } : null;
+  return r ? { left: r.amount_vnd - Number(r.refunded), number: formatReceiptNumber(r.series, r.year, r.number), provinceCode: r.province_code } : null;
 }
 
-async function recordRefund(deps: DuplicateRefundDeps, o: Claimed, receiptId: number, amountVnd: number, number: string, gatewayResponse: string | null): Promise<boolean> {
+async function recordRefund(deps: DuplicateRefundDeps, o: Claimed, receiptId: number, amountVnd: number, { number, provinceCode }: { number: string; provinceCode: string }, gatewayResponse: string | null): Promise<boolean> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('payment_duplicate_refunds').select('refund_id').where('order_id', '=', o.orderId).forUpdate().executeTakeFirstOrThrow();
     if (row.refund_id !== null) return false;
     const refund = amountVnd > 0
       ? await trx.insertInto('receipt_refunds').values({
-        receipt_id: receiptId, amount_vnd: amountVnd, reason: DUPLICATE_REFUND_REASON, method: 'gateway', refunded_by: SYSTEM_USER_ID, refunded_by_name: SYSTEM_NAME,
+        receipt_id: receiptId, province_code: provinceCode, amount_vnd: amountVnd, reason: DUPLICATE_REFUND_REASON, method: 'gateway', refunded_by: SYSTEM_USER_ID, refunded_by_name: SYSTEM_NAME,
         gateway_response: gatewayResponse, shift_id: null, at: now,
       }).returning('id').executeTakeFirstOrThrow()
       // refunded by hand already: the latest refund of the receipt is the one
@@ -80,7 +80,7 @@ async function recordRefund(deps: DuplicateRefundDeps, o: Claimed, receiptId: nu
     await trx.updateTable('payment_duplicate_refunds').set({ refund_id: refund.id, refunded_at: now, last_error: null }).where('order_id', '=', o.orderId).execute();
     // the order reads as refunded, as after a refund by hand (cashier.ts)
     await trx.updateTable('payment_orders').set({ status: 'refunded' }).where('id', '=', o.orderId).where('status', '=', 'duplicate').execute();
-    await recordAudit(trx, null, { action: 'payments.duplicateRefund', entity: 'payment_order', entityKey: o.orderId, at: now, payload: { txnRef: o.txnRef, receipt: number, amountVnd, gatewayResponse } });
+    await recordAudit(trx, null, { action: 'payments.duplicateRefund', entity: 'payment_order', entityKey: o.orderId, at: now, provinceCode, payload: { txnRef: o.txnRef, receipt: number, amountVnd, gatewayResponse } });
     return true;
   });
 }
@@ -100,7 +100,7 @@ async function recordFailure(deps: DuplicateRefundDeps, o: Claimed, message: str
 async function refundOne(deps: DuplicateRefundDeps, o: Claimed): Promise<keyof DuplicateRefundReport> {
   const receipt = o.receiptId === null ? null : await leftOf(deps.db, o.receiptId);
   if (!receipt || o.receiptId === null) return recordFailure(deps, o, 'Không tìm thấy biên lai của khoản thanh toán trùng.');
-  if (receipt.left <= 0) return (await recordRefund(deps, o, o.receiptId, 0, receipt.number, null)) ? 'refunded' : 'lost';
+  if (receipt.left <= 0) return (await recordRefund(deps, o, o.receiptId, 0, receipt, null)) ? 'refunded' : 'lost';
   if (!o.transactionNo) return recordFailure(deps, o, 'Không có mã giao dịch của cổng thanh toán để hoàn tiền.');
   let answer: string;
   try {
@@ -111,7 +111,7 @@ async function refundOne(deps: DuplicateRefundDeps, o: Claimed): Promise<keyof D
   }
   await logRefund(deps, o, receipt.left, answer);
   if (answer !== '00') return recordFailure(deps, o, `Cổng thanh toán từ chối hoàn tiền (mã ${answer}).`);
-  return (await recordRefund(deps, o, o.receiptId, receipt.left, receipt.number, answer)) ? 'refunded' : 'lost';
+  return (await recordRefund(deps, o, o.receiptId, receipt.left, receipt, answer)) ? 'refunded' : 'lost';
 }
 
 /** Each call to the gateway's refund, with its answer, beside the notifications (gateway_notifications, kind refund). */

@@ -60,6 +60,8 @@ export interface SubjectInfo {
   readonly unitPath: string | null;
   readonly dossierCode: string | null;
   readonly shipmentId: number | null;
+  /** the province the order and its receipt belong to (their sharding key, docs/scale.md) */
+  readonly provinceCode: string;
 }
 
 /** The description the gateway shows and keeps (vnp_OrderInfo): ASCII letters and digits only, as gateways require. Pure. */

@@ -151,7 +151,7 @@ describe('a draft\'s payment follows it to its dossier', () => {
     const d = await feeDossier();
     const txnRef = 'MC0000000000D001';
     await t.db.insertInto('payment_orders').values({
-      txn_ref: txnRef, subject_kind: 'draft', subject_id: 'draft-42', items: JSON.stringify([{ kind: 'fee', label: 'Lệ phí đăng ký', amountVnd: 50_000 }]),
+      txn_ref: txnRef, province_code: w.province.code, subject_kind: 'draft', subject_id: 'draft-42', items: JSON.stringify([{ kind: 'fee', label: 'Lệ phí đăng ký', amountVnd: 50_000 }]),
       amount_vnd: 50_000, status: 'pending', payer: JSON.stringify({ name: 'Nguyễn Văn An' }), procedure_code: w.procedureCode, unit_path: null,
       return_url: '/thanh-toan/ket-qua', created_by: null, created_at: w.clock.now(),
     }).execute();

@@ -59,7 +59,7 @@ export interface ReceiptInput {
   readonly shiftId?: number | null;
   /** the unit path the receipt is searched under (the service point's when absent) */
   readonly unitPath?: string | null;
-  /** the sharding key when the caller knows it (an online order's); else the receipt's point, unit, dossier or shipment gives it (migration 0201) */
+  /** the sharding key: required without a service point (an online order gives its own); else the point's province */
   readonly provinceCode?: string;
 }
 
@@ -112,13 +112,17 @@ export function receiptProblems(items: readonly ReceiptItem[], path = 'items'): 
 export async function issueReceipt(trx: Transaction<DB>, actor: Actor | null, input: ReceiptInput, at: Date): Promise<Receipt> {
   const series = input.series ?? seriesFor(input.place);
   const year = Number(vnDateOfInstant(at.getTime()).slice(0, 4));
+  const place = input.servicePointId === null ? null : await servicePointPlace(trx, input.servicePointId);
+  // the sharding key: the point's province, else (online) the caller's — the unit, dossier or order paid for
+  const provinceCode = input.provinceCode ?? place?.provinceCode;
+  if (provinceCode === undefined) throw new Error('receipt: no province (an online receipt names the one of what it pays for)');
   const serial = input.servicePointId === null
     ? (await trx.insertInto('receipt_series_serials').values({ series, year, last_number: 1 })
       .onConflict((oc) => oc.columns(['series', 'year']).doUpdateSet((eb) => ({ last_number: eb('receipt_series_serials.last_number', '+', 1) })))
       .returning('last_number').executeTakeFirstOrThrow()).last_number
-    : (await nextRegisterNumberSql({ servicePointId: input.servicePointId, year, register: receiptRegister(series) }).execute(trx)).rows[0]?.last_number;
+    : (await nextRegisterNumberSql({ servicePointId: input.servicePointId, year, register: receiptRegister(series), provinceCode }).execute(trx)).rows[0]?.last_number;
   if (serial === undefined) throw new Error('receipt register: no number taken');
-  const unitPath = input.unitPath ?? (input.servicePointId === null ? null : (await servicePointPlace(trx, input.servicePointId))?.unitPath ?? null);
+  const unitPath = input.unitPath ?? place?.unitPath ?? null;
   const amount = receiptTotal(input.items);
   const collectedByName = actor?.fullName ?? GATEWAY_COLLECTOR;
   const row = await trx.insertInto('receipts').values({
@@ -127,7 +131,7 @@ export async function issueReceipt(trx: Transaction<DB>, actor: Actor | null, in
     collected_by: actor?.userId ?? null, collected_by_name: collectedByName, place: input.place,
     dossier_code: input.dossierCode ?? null, shipment_id: input.shipmentId ?? null, issued_at: at,
     payment_order_id: input.paymentOrderId ?? null, shift_id: input.shiftId ?? null, unit_path: unitPath,
-    ...(input.provinceCode === undefined ? {} : { province_code: input.provinceCode }),
+    province_code: provinceCode,
   }).returning(['id']).executeTakeFirstOrThrow();
   return {
     id: row.id, number: formatReceiptNumber(series, year, serial), series, year, serial, amountVnd: amount, payer: input.payer,

@@ -8,7 +8,7 @@ import type { DB } from '../platform/db/schema';
 import { can } from '../accounts/policy';
 import { procedureForIntake } from '../catalog/references';
 import { quoteFees, type FeeChannel } from '../catalog/fees';
-import { recordAudit } from '../platform/audit-log';
+import { auditProvince, recordAudit } from '../platform/audit-log';
 import type { ServiceContext } from '../platform/context';
 import { forbidden, notFound, unauthenticated, validationFailed, conflict } from '../platform/errors';
 import { vnDateOfInstant } from '../shared/civil-date';
@@ -127,9 +127,11 @@ export async function createPaymentOrder(ctx: PaymentsContext, input: CreateOrde
   const now = ctx.clock.now();
   const txnRef = newTxnRef();
   const amount = receiptTotal(items);
+  // the sharding key: the subject's province, else (a subject no owner resolves) the actor's scope's
+  const provinceCode = info?.provinceCode ?? await auditProvince(ctx.db, actor);
   await ctx.db.transaction().execute(async (trx) => {
     const row = await trx.insertInto('payment_orders').values({
-      txn_ref: txnRef, subject_kind: input.subject.kind, subject_id: input.subject.id, items: JSON.stringify(items), amount_vnd: amount,
+      txn_ref: txnRef, province_code: provinceCode, subject_kind: input.subject.kind, subject_id: input.subject.id, items: JSON.stringify(items), amount_vnd: amount,
       status: 'pending', payer: JSON.stringify(info?.payer ?? { name: actor.fullName }), procedure_code: info?.procedureCode ?? null,
       unit_path: info?.unitPath ?? null, return_url: input.returnUrl, created_by: actor.userId, created_at: now,
     }).returning('id').executeTakeFirstOrThrow();

@@ -11,10 +11,12 @@ export async function dossierSubject(ctx: ServiceContext, code: string): Promise
   try {
     const d = await getDossier(ctx, code);
     const facts = (await getDossierPrintFacts(ctx, [code])).get(code);
-    const provincePaths = facts ? await unitPathsByCode(ctx.db, facts.provinceCode) : [];
+    if (!facts) return null;
+    const provincePaths = await unitPathsByCode(ctx.db, facts.provinceCode);
     return {
       payer: { name: d.applicant.name, ...(d.applicant.personalId ? { personalId: d.applicant.personalId } : {}), ...(d.applicant.phone ? { phone: d.applicant.phone } : {}) },
-      procedureCode: d.procedure.code, caseKey: facts?.caseKey ?? null, unitPath: provincePaths[0] ?? null, dossierCode: d.code, shipmentId: null,
+      procedureCode: d.procedure.code, caseKey: facts.caseKey, unitPath: provincePaths[0] ?? null, dossierCode: d.code, shipmentId: null,
+      provinceCode: facts.provinceCode,
     };
   } catch (e) {
     if (isDomainError(e) && (e.kind === 'NotFound' || e.kind === 'Forbidden')) return null;

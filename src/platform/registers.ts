@@ -11,6 +11,8 @@ export interface RegisterKey {
   /** the year in Vietnam time */
   readonly year: number;
   readonly register: string;
+  /** the point's province (the register row's sharding key: it sits on the shard of the rows it numbers) */
+  readonly provinceCode: string;
 }
 
 /**
@@ -20,8 +22,8 @@ export interface RegisterKey {
  */
 export function nextRegisterNumberSql(key: RegisterKey, after?: string): RawBuilder<{ last_number: number }> {
   const from = after === undefined ? sql`` : sql` FROM ${sql.table(after)}`;
-  return sql<{ last_number: number }>`INSERT INTO register_serials (service_point_id, year, register, last_number)
-    SELECT ${key.servicePointId}::bigint, ${key.year}::integer, ${key.register}::text, 1${from}
+  return sql<{ last_number: number }>`INSERT INTO register_serials (service_point_id, year, register, last_number, province_code)
+    SELECT ${key.servicePointId}::bigint, ${key.year}::integer, ${key.register}::text, 1, ${key.provinceCode}::text${from}
     ON CONFLICT (service_point_id, year, register) DO UPDATE SET last_number = register_serials.last_number + 1
     RETURNING last_number`;
 }

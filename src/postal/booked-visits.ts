@@ -46,7 +46,7 @@ export async function openBookedVisitPickup(trx: Transaction<DB>, visit: BookedV
   }).returning('id').executeTakeFirstOrThrow();
   const trackingNumber = await nextTrackingNumber(trx);
   const leg = await trx.insertInto('postal_legs').values({
-    shipment_id: s.id, kind: 'pickup', tracking_number: trackingNumber, status: 'requested', service_point_id: place.id, created_at: now, updated_at: now,
+    shipment_id: s.id, province_code: place.provinceCode, kind: 'pickup', tracking_number: trackingNumber, status: 'requested', service_point_id: place.id, created_at: now, updated_at: now,
   }).returning(['id', 'version']).executeTakeFirstOrThrow();
   await appendLegEvent(trx, leg.id, { eventId: `requested-${leg.id}`, kind: 'requested', at: now, source: 'system', payload: { origin: visit.origin, booking: visit.bookingCode } }, actor, now);
   await assign(trx, leg.id, leg.version + 1, visit.courier, actor, now);

@@ -72,7 +72,7 @@ export async function forwardByPost(ctx: ServiceContext, code: string, input: Fo
       personal_id: null, address: agency.name, commune_code: '', commune_name: '', requested_commune_code: '', note: input.note?.trim() || null,
       draft: JSON.stringify({ forwarded }), sealed_at: now, dossier_code: d.code, requested_by: staff.userId, created_at: now,
     }).returning('id').executeTakeFirstOrThrow();
-    await openToAgencyLeg(trx, { id: s.id, service_point_id: place.id }, agency.id, courier, now, staff);
+    await openToAgencyLeg(trx, { id: s.id, service_point_id: place.id, province_code: place.provinceCode }, agency.id, courier, now, staff);
     return s.id;
   });
   const view = await shipmentById(ctx.db, id);

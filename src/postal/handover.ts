@@ -134,13 +134,13 @@ export async function signHandoverRecord(ctx: DossierContext & SignaturesContext
       const done = await trx.selectFrom('postal_handover_items').select('record_id').where('shipment_id', '=', p.shipmentId).executeTakeFirst();
       if (done) throw conflict('PARCEL_ALREADY_HANDED_OVER', `Bưu gửi ${p.pickupNumber} đã có trong một biên bản giao nhận khác.`);
     }
-    const taken = await nextRegisterNumberSql({ servicePointId: place.id, year, register: HANDOVER_REGISTER }).execute(trx);
+    const taken = await nextRegisterNumberSql({ servicePointId: place.id, year, register: HANDOVER_REGISTER, provinceCode: place.provinceCode }).execute(trx);
     const serial = taken.rows[0]?.last_number;
     if (serial === undefined) throw new Error('hand-over register: no number taken');
     const courierSig = await storeSignature(trx, kept.courier, signedAt);
     const receiverSig = await storeSignature(trx, kept.receiver, signedAt);
     const record = await trx.insertInto('postal_handover_records').values({
-      service_point_id: place.id, unit_path: place.unitPath, year, number: serial, agency_id: agency.id, agency_name: agency.name,
+      service_point_id: place.id, province_code: place.provinceCode, unit_path: place.unitPath, year, number: serial, agency_id: agency.id, agency_name: agency.name,
       courier_id: staff.userId, courier_name: staff.fullName, receiver_name: input.receiver.name.normalize('NFC').trim(),
       receiver_personal_id: input.receiver.personalId ?? null, courier_signature_id: courierSig.id, receiver_signature_id: receiverSig.id, signed_at: signedAt, statement,
     }).returning('id').executeTakeFirstOrThrow();
@@ -148,10 +148,10 @@ export async function signHandoverRecord(ctx: DossierContext & SignaturesContext
       const r = received[i];
       if (!r) continue;
       // the pickup ends at the post office, the toAgency leg here (opened now for a parcel sealed before it existed)
-      await openToAgencyLeg(trx, { id: p.shipmentId, service_point_id: p.servicePointId }, agency.id, staff, signedAt);
+      await openToAgencyLeg(trx, { id: p.shipmentId, service_point_id: p.servicePointId, province_code: place.provinceCode }, agency.id, staff, signedAt);
       const leg = await departToAgency(trx, p.shipmentId, staff, signedAt);
       await trx.insertInto('postal_handover_items').values({
-        record_id: record.id, shipment_id: p.shipmentId, leg_id: leg.id, tracking_number: leg.tracking_number, dossier_code: r.code,
+        record_id: record.id, province_code: place.provinceCode, shipment_id: p.shipmentId, leg_id: leg.id, tracking_number: leg.tracking_number, dossier_code: r.code,
         due_at: r.dueAt === null ? null : new Date(r.dueAt), fee_vnd: p.feeVnd, received_at: r.receivedAt,
       }).execute();
       await trx.updateTable('postal_shipments').set((eb) => ({ dossier_code: r.code, version: eb('version', '+', 1) })).where('id', '=', p.shipmentId).execute();
@@ -166,7 +166,7 @@ export async function signHandoverRecord(ctx: DossierContext & SignaturesContext
       if (p.forwarded) await recordPostalHandover(trx, ctx, r.code, { agencyId: agency.id, recordNumber: formatHandoverNumber(year, serial), trackingNumber: leg.tracking_number, receiverName: input.receiver.name.normalize('NFC').trim() }, signedAt);
       if (!p.forwarded) await queuePostalSms(trx, 'handedOver', { phone: p.phone, trackingNumber: p.pickupNumber, dossierCode: r.code, date: r.dueAt });
     }
-    await trx.insertInto('postal_remittances').values({ record_id: record.id, agency_id: agency.id, collected_vnd: collected, remitted_vnd: remitted, reconciled: remitted === collected, at: signedAt }).execute();
+    await trx.insertInto('postal_remittances').values({ record_id: record.id, province_code: place.provinceCode, agency_id: agency.id, collected_vnd: collected, remitted_vnd: remitted, reconciled: remitted === collected, at: signedAt }).execute();
     return record.id;
   });
   return handoverRecordView(ctx, recordId);

@@ -88,7 +88,7 @@ export async function recordIncident(ctx: ServiceContext, trackingNumber: string
       throw validationFailed('COMPLAINT_TIME_BARRED', 'Đã quá 6 tháng kể từ khi bưu gửi được phát: hết thời hiệu khiếu nại (TT 17/2017 Điều 8).', [{ path: 'trackingNumber', message: 'hết thời hiệu' }]);
     }
     const row = await trx.insertInto('postal_incidents').values({
-      shipment_id: leg.shipment_id, leg_id: leg.id, tracking_number: leg.tracking_number, service_point_id: leg.service_point_id, unit_path: staff.scope.unitPath,
+      shipment_id: leg.shipment_id, province_code: leg.province_code, leg_id: leg.id, tracking_number: leg.tracking_number, service_point_id: leg.service_point_id, unit_path: staff.scope.unitPath,
       kind: input.kind, description: input.description.trim(), reported_by: input.reportedBy.normalize('NFC').trim(),
       reporter_phone: input.reporterPhone?.replace(/[ .]/g, '') ?? null, reported_at: now, resolve_by: resolveBy(cal.calendar, today),
       recorded_by_id: staff.userId, recorded_by_name: staff.fullName, status: 'open',
@@ -124,7 +124,7 @@ export async function resolveIncident(ctx: ServiceContext, id: number, input: Re
     const c = input.compensation;
     let serial: number | null = null;
     if (c) {
-      const taken = await nextRegisterNumberSql({ servicePointId: incident.service_point_id, year, register: COMPENSATION_REGISTER }).execute(trx);
+      const taken = await nextRegisterNumberSql({ servicePointId: incident.service_point_id, year, register: COMPENSATION_REGISTER, provinceCode: incident.province_code }).execute(trx);
       serial = taken.rows[0]?.last_number ?? null;
       if (serial === null) throw new Error('compensation register: no number taken');
     }

@@ -27,19 +27,21 @@ const emailText = (v: unknown): string | null => (typeof v === 'string' && /^[^\
  * the request, else — a pickup the citizen asked for on the portal — their account's. Null: no
  * copy (unless the dossier, once there is one, has an e-mail: the delivery reads it).
  */
-async function applicantEmail(trx: Transaction<DB>, trackingNumber: string): Promise<string | null> {
+async function applicantEmail(trx: Transaction<DB>, trackingNumber: string): Promise<{ email: string | null; provinceCode: string } | null> {
   const s = await trx.selectFrom('postal_legs').innerJoin('postal_shipments', 'postal_shipments.id', 'postal_legs.shipment_id')
-    .select(['postal_shipments.applicant', 'postal_shipments.draft', 'postal_shipments.requested_by', 'postal_shipments.origin'])
+    .select(['postal_shipments.applicant', 'postal_shipments.draft', 'postal_shipments.requested_by', 'postal_shipments.origin', 'postal_legs.province_code'])
     .where('postal_legs.tracking_number', '=', trackingNumber).executeTakeFirst();
   if (!s) return null;
   const onForm = (s.draft?.applicant ?? null) as Record<string, unknown> | null;
   const given = emailText(onForm?.email) ?? emailText(s.applicant.email);
-  if (given) return given;
-  return s.origin === 'portal' && s.requested_by !== null ? emailText(await accountEmail(trx, s.requested_by)) : null;
+  if (given) return { email: given, provinceCode: s.province_code };
+  return { email: s.origin === 'portal' && s.requested_by !== null ? emailText(await accountEmail(trx, s.requested_by)) : null, provinceCode: s.province_code };
 }
 
+/** The step's message, in the province of the leg it is about (its outbox row's sharding key). */
 export async function queuePostalSms(trx: Transaction<DB>, step: PostalSmsStep, facts: PostalSmsFacts): Promise<void> {
-  const email = await applicantEmail(trx, facts.trackingNumber);
+  // no such leg (none is written after its message today): the national bucket, as 0203 had it
+  const { email, provinceCode } = await applicantEmail(trx, facts.trackingNumber) ?? { email: null, provinceCode: '00' };
   if (!facts.phone && !email) return;
-  await queueTemplatedMessage(trx, { kind: `postal.${step}`, facts: { ...facts, ...(email ? { email } : {}) } });
+  await queueTemplatedMessage(trx, { kind: `postal.${step}`, provinceCode, facts: { ...facts, ...(email ? { email } : {}) } });
 }

@@ -88,7 +88,7 @@ export async function requestPickup(ctx: ServiceContext, input: PickupRequestInp
     }).returning('id').executeTakeFirstOrThrow();
     const trackingNumber = await nextTrackingNumber(trx);
     const leg = await trx.insertInto('postal_legs').values({
-      shipment_id: s.id, kind: 'pickup', tracking_number: trackingNumber, status: 'requested', service_point_id: place.id, created_at: now, updated_at: now,
+      shipment_id: s.id, province_code: place.provinceCode, kind: 'pickup', tracking_number: trackingNumber, status: 'requested', service_point_id: place.id, created_at: now, updated_at: now,
     }).returning('id').executeTakeFirstOrThrow();
     await appendLegEvent(trx, leg.id, { eventId: `requested-${leg.id}`, kind: 'requested', at: now, source: actor.scope.kind === 'self' ? 'system' : 'staff', payload: { origin } }, actor, now);
     await queuePostalSms(trx, 'pickupRequested', { phone, trackingNumber, date: input.windowFrom });

@@ -72,7 +72,7 @@ export async function createGroupedResultLeg(trx: Transaction<DB>, d: Pick<Dossi
   }).returning('id').executeTakeFirstOrThrow();
   const trackingNumber = await nextTrackingNumber(trx);
   const leg = await trx.insertInto('postal_legs').values({
-    shipment_id: s.id, kind: 'result', tracking_number: trackingNumber, status: 'requested', service_point_id: place.id, agency_id: plan.agencyId,
+    shipment_id: s.id, province_code: place.provinceCode, kind: 'result', tracking_number: trackingNumber, status: 'requested', service_point_id: place.id, agency_id: plan.agencyId,
     dossier_codes: codes, contents: plan.contents,
     recipient: JSON.stringify({ name: d.applicant_name, personalId: to.personalId }), created_at: now, updated_at: now,
   }).returning('id').executeTakeFirstOrThrow();

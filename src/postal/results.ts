@@ -47,7 +47,7 @@ export async function createResultLeg(trx: Transaction<DB>, d: Pick<DossierRow, 
   }).returning('id').executeTakeFirstOrThrow();
   const trackingNumber = await nextTrackingNumber(trx);
   const leg = await trx.insertInto('postal_legs').values({
-    shipment_id: s.id, kind: 'result', tracking_number: trackingNumber, status: 'requested', service_point_id: place.id, agency_id: d.competent_agency_id,
+    shipment_id: s.id, province_code: place.provinceCode, kind: 'result', tracking_number: trackingNumber, status: 'requested', service_point_id: place.id, agency_id: d.competent_agency_id,
     recipient: JSON.stringify({ name: d.applicant_name, personalId: to.personalId }), created_at: now, updated_at: now,
   }).returning('id').executeTakeFirstOrThrow();
   await appendLegEvent(trx, leg.id, { eventId: `requested-${leg.id}`, kind: 'requested', at: now, source: 'system', payload: { dossierCode: d.code } }, null, now);

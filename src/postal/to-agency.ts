@@ -35,7 +35,7 @@ export const toAgencyLegOf = (trx: Transaction<DB>, shipmentId: number): Promise
  * `requested` and, when a courier carries it, `assigned`. Returns the leg.
  */
 export async function openToAgencyLeg(
-  trx: Transaction<DB>, s: { id: number; service_point_id: number }, agencyId: number | null, courier: Pick<PostalStaff, 'userId' | 'fullName'> | null, at: Date,
+  trx: Transaction<DB>, s: { id: number; service_point_id: number; province_code: string }, agencyId: number | null, courier: Pick<PostalStaff, 'userId' | 'fullName'> | null, at: Date,
   /** the clerk who asked (a forwarded dossier); absent: the system at the seal */
   requestedBy: PostalStaff | null = null,
 ): Promise<LegRow> {
@@ -43,7 +43,7 @@ export async function openToAgencyLeg(
   if (existing) return existing;
   const trackingNumber = await nextTrackingNumber(trx);
   const leg = await trx.insertInto('postal_legs').values({
-    shipment_id: s.id, kind: 'toAgency', tracking_number: trackingNumber, status: 'requested', service_point_id: s.service_point_id, agency_id: agencyId,
+    shipment_id: s.id, province_code: s.province_code, kind: 'toAgency', tracking_number: trackingNumber, status: 'requested', service_point_id: s.service_point_id, agency_id: agencyId,
     courier_id: courier?.userId ?? null, courier_name: courier?.fullName ?? null, created_at: at, updated_at: at,
   }).returning('id').executeTakeFirstOrThrow();
   const source = requestedBy ? 'staff' : 'system';

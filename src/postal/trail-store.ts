@@ -37,12 +37,12 @@ export async function legTrailEvents(db: Pick<Transaction<DB>, 'selectFrom'>, le
  * the fold of all its events. Returns the trail and whether the event was new.
  */
 export async function appendLegEvent(trx: Transaction<DB>, legId: number, e: LegEventWrite, actor: Actor | null, now: Date): Promise<{ trail: Trail; inserted: boolean }> {
+  const leg = await trx.selectFrom('postal_legs').select(['kind', 'province_code']).where('id', '=', legId).executeTakeFirstOrThrow();
   const inserted = await trx.insertInto('postal_leg_events').values({
-    leg_id: legId, event_id: e.eventId, kind: e.kind, at: e.at, recorded_at: now, source: e.source,
+    leg_id: legId, province_code: leg.province_code, event_id: e.eventId, kind: e.kind, at: e.at, recorded_at: now, source: e.source,
     actor_id: actor?.userId ?? null, actor_name: actor?.fullName ?? null, note: e.note ?? null,
     position: e.position ? JSON.stringify(e.position) : null, payload: JSON.stringify(e.payload ?? {}),
   }).onConflict((oc) => oc.columns(['leg_id', 'event_id']).doNothing()).returning('id').executeTakeFirst();
-  const leg = await trx.selectFrom('postal_legs').select('kind').where('id', '=', legId).executeTakeFirstOrThrow();
   const trail = foldTrail(await legTrailEvents(trx, legId), leg.kind);
   await trx.updateTable('postal_legs').set((eb) => ({ status: trail.status ?? 'requested', updated_at: now, version: eb('version', '+', 1) }))
     .where('id', '=', legId).execute();

@@ -69,7 +69,7 @@ export async function requestTransfer(ctx: ServiceContext, input: TransferReques
     }).returning('id').executeTakeFirstOrThrow();
     const trackingNumber = await nextTrackingNumber(trx);
     const leg = await trx.insertInto('postal_legs').values({
-      shipment_id: s.id, kind: 'transfer', tracking_number: trackingNumber, status: 'requested', service_point_id: place.id, agency_id: to.id, from_agency_id: from.id,
+      shipment_id: s.id, province_code: place.provinceCode, kind: 'transfer', tracking_number: trackingNumber, status: 'requested', service_point_id: place.id, agency_id: to.id, from_agency_id: from.id,
       dossier_codes: codes, contents, recipient: JSON.stringify({ name: to.name, personalId: null }), created_at: now, updated_at: now,
     }).returning('id').executeTakeFirstOrThrow();
     await appendLegEvent(trx, leg.id, { eventId: `requested-${leg.id}`, kind: 'requested', at: now, source: 'staff', payload: { fromAgencyId: from.id, toAgencyId: to.id, dossierCodes: codes } }, actor, now);

@@ -179,7 +179,12 @@ export async function simulate(db: Db, spec: ScenarioSpec, options: SimulateOpti
   const batchSize = options.batchSize ?? 5000;
   const serials = new Map<string, number>();
   // continue after serials already used (a second run on the same database)
-  for (const s of await db.selectFrom('dossier_serials').select(['agency_id', 'day', 'last_serial']).execute()) serials.set(`${s.agency_id}|${s.day}`, s.last_serial);
+  // each serial row's province (its sharding key: the agency's, as its dossiers')
+  const serialProvinces = new Map<string, string>();
+  for (const s of await db.selectFrom('dossier_serials').select(['agency_id', 'day', 'last_serial', 'province_code']).execute()) {
+    serials.set(`${s.agency_id}|${s.day}`, s.last_serial);
+    serialProvinces.set(`${s.agency_id}|${s.day}`, s.province_code);
+  }
   let done = 0, events = 0;
   let batch: DossierPlan[] = [];
   const empty = (await db.selectFrom('dossiers').select('id').limit(1).execute()).length === 0;
@@ -192,7 +197,7 @@ export async function simulate(db: Db, spec: ScenarioSpec, options: SimulateOpti
     if (batch.length === 0) return;
     const plans = batch;
     batch = [];
-    const prepared = await prepareBatch(db, plans, calendar, calendarVersion, serials);
+    const prepared = await prepareBatch(db, plans, calendar, calendarVersion, serials, serialProvinces);
     await writing;
     writing = (options.pool ? writeBatchByCopy(options.pool, db, prepared) : writeBatch(db, prepared)).then((n) => {
       events += n;
@@ -215,7 +220,7 @@ export async function simulate(db: Db, spec: ScenarioSpec, options: SimulateOpti
   // the serials used, so that live intakes continue after them
   const rows = [...serials.entries()].map(([k, last]) => {
     const [agency, day] = k.split('|');
-    return { agency_id: Number(agency), day: day ?? '', last_serial: last };
+    return { agency_id: Number(agency), day: day ?? '', last_serial: last, province_code: serialProvinces.get(k) ?? '' };
   });
   for (let i = 0; i < rows.length; i += 5000) {
     await db.insertInto('dossier_serials').values(rows.slice(i, i + 5000))
@@ -238,7 +243,7 @@ interface Prepared {
  * The JS side of a batch: applicants upserted (autocommit: an applicant row is shared by later
  * batches), ids drawn from the sequence, events chained and folded, roll-up deltas summed.
  */
-async function prepareBatch(db: Db, plans: readonly DossierPlan[], calendar: WorkCalendar, calendarVersion: string, serials: Map<string, number>): Promise<Prepared> {
+async function prepareBatch(db: Db, plans: readonly DossierPlan[], calendar: WorkCalendar, calendarVersion: string, serials: Map<string, number>, serialProvinces: Map<string, string>): Promise<Prepared> {
   // applicants: one row per personal ID (an earlier applicant keeps their row)
   const people = new Map(plans.map((p) => [p.applicant.personalId, p.applicant]));
   const list = [...people.values()];
@@ -261,6 +266,7 @@ async function prepareBatch(db: Db, plans: readonly DossierPlan[], calendar: Wor
     const serial = (serials.get(key) ?? 0) + 1;
     serials.set(key, serial);
     const built = build(plan, id, applicantIds.get(plan.applicant.personalId) ?? 0, serial, calendarVersion);
+    serialProvinces.set(key, built.row.province_code);
     dossierRows.push({ ...built.row, created_at: new Date(plan.intakeAt) });
     const flags = intakeFlags(built.events[0]?.payload ?? {});
     for (const [k, e] of built.events.entries()) {

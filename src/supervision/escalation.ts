@@ -31,6 +31,7 @@ interface Candidate {
   readonly competent_agency_id: number;
   readonly unit_path: string;
   readonly due_at: Date;
+  readonly province_code: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -41,7 +42,7 @@ const formatVn = (at: Date) => new Intl.DateTimeFormat('vi-VN', {
 
 async function candidates(db: Database, kind: 'atRisk' | 'overdue', from: Date, to: Date, threshold: number, limit: number): Promise<Candidate[]> {
   return db.selectFrom('dossiers as d')
-    .select(['d.id', 'd.code', 'd.procedure_code', 'd.applicant_name', 'd.competent_agency_id', 'd.unit_path', 'd.due_at'])
+    .select(['d.id', 'd.code', 'd.procedure_code', 'd.applicant_name', 'd.competent_agency_id', 'd.unit_path', 'd.due_at', 'd.province_code'])
     .where('d.status', 'in', RUNNING_STATUSES).where('d.finished_at', 'is', null)
     .where('d.due_at', '>', from).where('d.due_at', '<=', to)
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('dossier_escalations as e').select('e.dossier_id')
@@ -54,7 +55,7 @@ async function escalate(db: Database, d: Candidate, kind: 'atRisk' | 'overdue', 
   return db.transaction().execute(async (trx) => {
     const recipients = kind === 'atRisk' ? await activeUsersOfAgency(trx, d.competent_agency_id, 'dossiers.approve') : await activeUsersOverUnit(trx, d.unit_path, 'supervision.alerts');
     const claimed = await trx.insertInto('dossier_escalations')
-      .values({ dossier_id: d.id, kind, due_at: d.due_at, threshold_minutes: threshold, escalated_at: now, recipients: recipients.length })
+      .values({ dossier_id: d.id, province_code: d.province_code, kind, due_at: d.due_at, threshold_minutes: threshold, escalated_at: now, recipients: recipients.length })
       .onConflict((oc) => oc.doNothing()).returning('dossier_id').executeTakeFirst();
     if (!claimed) return 0; // another run got there first
     const due = formatVn(d.due_at);
@@ -62,7 +63,7 @@ async function escalate(db: Database, d: Candidate, kind: 'atRisk' | 'overdue', 
       ? { title: `Hồ sơ ${d.code} sắp đến hạn`, body: `Hồ sơ ${d.code} (thủ tục ${d.procedure_code}, ${d.applicant_name}) còn dưới ${Math.round(threshold / 60)} giờ làm việc; hạn trả ${due}.` }
       : { title: `Hồ sơ ${d.code} đã quá hạn`, body: `Hồ sơ ${d.code} (thủ tục ${d.procedure_code}, ${d.applicant_name}) đã quá hạn trả ${due} mà chưa có kết quả.` };
     return notifyUsers(trx, recipients, {
-      kind: `dossier.${kind}`, dossierCode: d.code, ...notification, dedupeKey: `escalation:${kind}:${d.id}:${d.due_at.toISOString()}:${threshold}`,
+      kind: `dossier.${kind}`, dossierCode: d.code, ...notification, dedupeKey: `escalation:${kind}:${d.id}:${d.due_at.toISOString()}:${threshold}`, provinceCode: d.province_code,
     }, now);
   });
 }

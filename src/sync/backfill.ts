@@ -52,7 +52,7 @@ async function backfillPage(db: Database, page: readonly ChangedDossier[], tally
       }
       if (!newest) {
         await trx.insertInto('sync_outbox').values({
-          dossier_id: d.id, dossier_code: d.code, seq: d.seq, action: d.action, sync_code: d.syncCode, event_at: d.at, unit_path: d.unitPath, channel: d.channel,
+          dossier_id: d.id, province_code: d.provinceCode, dossier_code: d.code, seq: d.seq, action: d.action, sync_code: d.syncCode, event_at: d.at, unit_path: d.unitPath, channel: d.channel,
         }).onConflict((oc) => oc.columns(['dossier_id', 'seq']).doNothing()).execute();
         tally.queued += 1;
       } else if (givenUp.length > 0) tally.retried += 1;

@@ -52,8 +52,8 @@ describe('backup and restore', () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-backup-test-'));
     file = path.join(dir, 'copy.motcua');
     await t.db.insertInto('audit_log').values([
-      { actor_id: null, actor_name: 'quantri', action: 'user.create', entity: 'user', entity_key: '7', payload: JSON.stringify({ note: 'tab\there, newline\nhere, backslash \\ and "quotes"' }) },
-      { actor_id: null, actor_name: 'Nguyễn Văn Á', action: 'user.update', entity: 'user', entity_key: null, payload: '{}' },
+      { province_code: '00', actor_id: null, actor_name: 'quantri', action: 'user.create', entity: 'user', entity_key: '7', payload: JSON.stringify({ note: 'tab\there, newline\nhere, backslash \\ and "quotes"' }) },
+      { province_code: '00', actor_id: null, actor_name: 'Nguyễn Văn Á', action: 'user.update', entity: 'user', entity_key: null, payload: '{}' },
     ]).execute();
   });
   afterAll(async () => {

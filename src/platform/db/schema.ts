@@ -9,7 +9,7 @@ type CivilDate = string;
 
 export interface AuditLogTable {
   /** the sharding key; '00' = about no province (migration 0203: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   id: Serial;
   at: Generated<Date>;
   actor_id: number | null;
@@ -297,7 +297,7 @@ export interface DossierEventArchivesTable {
 
 export interface DossierPapersTable {
   /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   id: Serial;
   dossier_id: number;
   paper_key: string;
@@ -313,7 +313,7 @@ export interface DossierPapersTable {
 
 export interface DossierSerialsTable {
   /** the sharding key (migration 0202: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   agency_id: number;
   day: CivilDate;
   last_serial: number;
@@ -329,7 +329,7 @@ export interface IdempotencyKeysTable {
 
 export interface OutboxTable {
   /** the sharding key; '00' = about no province (migration 0203: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   id: Generated<number>;
   kind: string;
   payload: JSONColumnType<Record<string, unknown>, string, string>;
@@ -449,7 +449,7 @@ export interface NotificationsTable {
 
 export interface DossierEscalationsTable {
   /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   dossier_id: number;
   kind: 'atRisk' | 'overdue';
   due_at: Date;
@@ -472,7 +472,7 @@ export interface DossierResolutionsTable {
 /** the gap-free registers of a service point (migration 0080; src/platform/registers.ts) */
 export interface RegisterSerialsTable {
   /** the sharding key (migration 0202: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   service_point_id: number;
   year: number;
   register: string;
@@ -528,7 +528,7 @@ export interface PostalShipmentsTable {
 
 export interface PostalLegsTable {
   /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   id: Serial;
   shipment_id: number;
   kind: 'pickup' | 'toAgency' | 'result' | 'transfer';
@@ -555,7 +555,7 @@ export interface PostalLegsTable {
 /** Append-only (trigger forbid_change). */
 export interface PostalLegEventsTable {
   /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   id: Serial;
   leg_id: number;
   event_id: string;
@@ -588,7 +588,7 @@ export interface PostalSignatureLegacyPngTable {
 
 export interface PostalHandoverRecordsTable {
   /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   id: Serial;
   service_point_id: number;
   unit_path: string;
@@ -608,7 +608,7 @@ export interface PostalHandoverRecordsTable {
 
 export interface PostalHandoverItemsTable {
   /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   record_id: number;
   shipment_id: number;
   leg_id: number;
@@ -622,7 +622,7 @@ export interface PostalHandoverItemsTable {
 
 export interface PostalRemittancesTable {
   /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   record_id: number;
   agency_id: number;
   collected_vnd: number;
@@ -640,7 +640,7 @@ export interface PostalCarrierCursorTable {
 /** Postal incidents and complaints (migration 0132, src/postal/incidents.ts). */
 export interface PostalIncidentsTable {
   /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   id: Generated<number>;
   shipment_id: number;
   leg_id: number;
@@ -670,7 +670,7 @@ export interface PostalIncidentsTable {
 /** The one receipt model (migration 0131, src/payments/receipts.ts). */
 export interface ReceiptsTable {
   /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   id: Serial;
   series: string;
   /** null: an online receipt (series numbered for the whole deployment, migration 0160) */
@@ -697,7 +697,7 @@ export interface ReceiptsTable {
 export interface ReceiptSeriesSerialsTable { series: string; year: number; last_number: number }
 export interface PaymentOrdersTable {
   /** the sharding key (migration 0202: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   id: Serial;
   txn_ref: string;
   subject_kind: 'draft' | 'dossier' | 'shipment';
@@ -730,7 +730,7 @@ export interface GatewayNotificationsTable {
 /** A duplicate online payment's automatic refund (migration 0157, src/payments/duplicate-refunds.ts). */
 export interface PaymentDuplicateRefundsTable {
   /** the sharding key (migration 0202: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   order_id: number;
   created_at: Timestamp;
   attempts: Generated<number>;
@@ -742,7 +742,7 @@ export interface PaymentDuplicateRefundsTable {
 }
 export interface ReceiptRefundsTable {
   /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   id: Serial;
   receipt_id: number;
   amount_vnd: number;
@@ -757,7 +757,7 @@ export interface ReceiptRefundsTable {
 }
 export interface CashShiftsTable {
   /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   id: Serial;
   service_point_id: number;
   unit_path: string;
@@ -872,7 +872,7 @@ export interface StoreConsentsTable {
 
 export interface StoreDocumentsTable {
   /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   id: Serial;
   holder_kind: 'person' | 'organisation';
   holder_id: string;
@@ -1064,7 +1064,7 @@ export interface OcrPagesTable {
 /** Certified electronic copies (migration 0124, src/documents/copies*). */
 export interface CertifiedCopiesTable {
   /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   id: string;
   dossier_id: number;
   dossier_code: string;
@@ -1083,7 +1083,7 @@ export interface CertifiedCopiesTable {
 /** A bundle's parent (issue 17, migration 0180). */
 export interface BundlesTable {
   /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   id: Serial;
   code: string;
   definition_code: string;
@@ -1108,7 +1108,7 @@ export interface BundlesTable {
 /** A bundle's member dossiers (migration 0180). */
 export interface BundleMembersTable {
   /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   bundle_id: number;
   member_key: string;
   position: number;
@@ -1204,7 +1204,7 @@ export interface DB {
 /** National portal sync (migration 0165, src/sync): one row per dossier event, pushed in order per dossier. */
 export interface SyncOutboxTable {
   /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
-  province_code: Generated<string>;
+  province_code: string;
   id: Generated<number>;
   dossier_id: number;
   dossier_code: string;
