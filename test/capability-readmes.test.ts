@@ -1,6 +1,7 @@
 // Issue 11: every capability README says what exists today — each folder under src/ has one, and
 // each of its source files is named in it (or in the README of the sub-folder that holds it), so
 // that a newcomer reads the folder's menu and finds every file. Tests and test helpers are exempt.
+// Each README also carries the new-table checklist's sharding step (issue 16 §5).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,5 +37,13 @@ describe('capability READMEs', () => {
       .filter((file) => !readmesFor(file, dir).some((text) => text.includes(path.basename(file))))
       .map((file) => path.relative(SRC, file));
     expect(unnamed, 'files no README of their capability names').toEqual([]);
+  });
+
+  // issue 16 §5: a table nobody placed in test/sharding-map.ts has no shard under Citus
+  it.each(capabilities)('src/%s README carries the sharding step of the new-table checklist', (name) => {
+    const text = readFileSync(path.join(SRC, name, 'README.md'), 'utf8');
+    expect(text).toMatch(/## Adding a table/);
+    expect(text).toContain('test/sharding-map.ts');
+    expect(text).toContain('province_code');
   });
 });

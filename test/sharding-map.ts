@@ -102,6 +102,7 @@ export const PLACEMENT: Readonly<Record<string, Placement>> = {
   receipt_series_serials: 'local',
   audit_anchors: 'local',
   dossier_event_archives: 'local',
+  dossier_event_archive_days: 'local',
   report_exports: 'local',
   sync_state: 'local',
   sync_pulled: 'local',

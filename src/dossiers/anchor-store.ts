@@ -2,7 +2,7 @@
 // (the daily job and `motcua audit anchor`), and checking the stored anchors against the trusted
 // key and the heads recomputed from the event log (`motcua audit verify --anchors`).
 import type { KeyObject } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../platform/db/connect';
 import { checkAnchors, GENESIS_ANCHOR, makeAnchor, type Anchor, type AnchorProblem, type ChainHead } from './anchors';
 import { vnDateOfInstant } from '../shared/civil-date';
@@ -15,23 +15,50 @@ const dayEnd = (day: string) => sql<Date>`((${day}::date) + 1)::timestamp AT TIM
 export const vnDate = (at: Date): string => vnDateOfInstant(at.getTime());
 const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-/** For each dossier with events on the day: its newest event of that day. */
-export async function headsOfDay(db: Database, day: string): Promise<ChainHead[]> {
+/** The log and, when verifying, the detached tables of archived years still in the database (ADR 022). */
+const eventsIn = (archivedTables: readonly string[], where: RawBuilder<unknown>) => sql.join(
+  ['dossier_events', ...archivedTables].map((t) => sql`SELECT dossier_id, seq, hash, at FROM ${sql.id(t)} WHERE ${where}`),
+  sql` UNION ALL `,
+);
+
+/** For each dossier with events on the day: its newest event of that day (in the log, and in `archivedTables`). */
+export async function headsOfDay(db: Database, day: string, archivedTables: readonly string[] = []): Promise<ChainHead[]> {
   const r = await sql<ChainHead>`
     SELECT DISTINCT ON (e.dossier_id) d.code, e.seq, e.hash
-    FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id
-    WHERE e.at >= ${dayStart(day)} AND e.at < ${dayEnd(day)}
+    FROM (${eventsIn(archivedTables, sql`at >= ${dayStart(day)} AND at < ${dayEnd(day)}`)}) e JOIN dossiers d ON d.id = e.dossier_id
     ORDER BY e.dossier_id, e.seq DESC`.execute(db);
   return r.rows;
 }
 
 /** The days (Vietnam time) with at least one event in [from, before), in order. */
-async function daysWithEvents(db: Database, from: string | null, before: string): Promise<string[]> {
+async function daysWithEvents(db: Database, from: string | null, before: string, archivedTables: readonly string[] = []): Promise<string[]> {
   const r = await sql<{ day: string }>`
-    SELECT DISTINCT (e.at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text AS day FROM dossier_events e
-    WHERE e.at < ${dayStart(before)} ${from === null ? sql`` : sql`AND e.at >= ${dayStart(from)}`}
+    SELECT DISTINCT (e.at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text AS day
+    FROM (${eventsIn(archivedTables, sql`at < ${dayStart(before)} ${from === null ? sql`` : sql`AND at >= ${dayStart(from)}`}`)}) e
     ORDER BY day`.execute(db);
   return r.rows.map((x) => x.day);
+}
+
+/** An archived year as verify --anchors sees it: its anchored days recomputed from its detached table, or (table gone) counted. */
+export interface ArchivedAnchorYear {
+  readonly year: number;
+  readonly tableName: string;
+  /** whether the detached table is still in the database (dumped and dropped: false) */
+  readonly tablePresent: boolean;
+  /** anchored days on which the year's dossiers moved */
+  readonly anchoredDays: number;
+}
+
+async function archivedForVerify(db: Database): Promise<{ years: { year: number; tableName: string; tablePresent: boolean; days: Map<string, number> }[] }> {
+  const years = await sql<{ year: number; table_name: string; present: boolean }>`
+    SELECT year, table_name, to_regclass(format('public.%I', table_name)) IS NOT NULL AS present FROM dossier_event_archives ORDER BY year`.execute(db);
+  const days = await db.selectFrom('dossier_event_archive_days').select(['year', sql<string>`day::text`.as('day'), 'heads']).execute();
+  return {
+    years: years.rows.map((y) => ({
+      year: y.year, tableName: y.table_name, tablePresent: y.present,
+      days: new Map(days.filter((d) => d.year === y.year).map((d) => [d.day, d.heads])),
+    })),
+  };
 }
 
 const toAnchor = (r: { day: string; heads: number; prev_digest: string; digest: string; key_id: string; public_key: string; signature: string }): Anchor => ({
@@ -75,6 +102,8 @@ export async function anchorPendingDays(db: Database, privateKey: KeyObject, now
 export interface AnchorReport {
   readonly anchors: number;
   readonly problems: readonly AnchorProblem[];
+  /** the archived years (ADR 022) and how their days were checked */
+  readonly archived: readonly ArchivedAnchorYear[];
 }
 
 /**
@@ -82,14 +111,22 @@ export interface AnchorReport {
  * database) against the heads recomputed from the event log; every day with events before
  * yesterday must be anchored (the daily job runs after midnight). With `copy` (anchors the
  * operator kept elsewhere), each of them must still be in the database, unchanged.
+ * An archived year (ADR 022): an anchor covers the chains that existed when it was signed, so the
+ * year's events are read from its detached table while it is in the database; once dumped and
+ * dropped, the days its dossiers moved are checked without their digest (checkAnchors) and
+ * reported with the year, never as a mismatch.
  */
 export async function verifyAnchors(db: Database, publicKey: KeyObject, now: Date, copy?: readonly Anchor[]): Promise<AnchorReport> {
   const anchors = await loadAnchors(db);
+  const { years } = await archivedForVerify(db);
+  const present = years.filter((y) => y.tablePresent).map((y) => y.tableName);
+  const archivedHeads = new Map<string, number>();
+  for (const y of years.filter((x) => !x.tablePresent)) for (const [day, n] of y.days) archivedHeads.set(day, (archivedHeads.get(day) ?? 0) + n);
   const recomputed = new Map<string, ChainHead[]>();
-  for (const a of anchors) recomputed.set(a.day, await headsOfDay(db, a.day));
-  const problems = checkAnchors(publicKey, anchors, recomputed);
+  for (const a of anchors) recomputed.set(a.day, await headsOfDay(db, a.day, present));
+  const problems = checkAnchors(publicKey, anchors, recomputed, archivedHeads);
   const anchored = new Set(anchors.map((a) => a.day));
-  for (const day of await daysWithEvents(db, null, addDays(vnDate(now), -1))) {
+  for (const day of await daysWithEvents(db, null, addDays(vnDate(now), -1), present)) {
     if (!anchored.has(day)) problems.push({ day, reason: 'not_anchored', detail: 'ngày có sự kiện nhưng không có neo' });
   }
   const byDay = new Map(anchors.map((a) => [a.day, a]));
@@ -100,5 +137,6 @@ export async function verifyAnchors(db: Database, publicKey: KeyObject, now: Dat
     }
   }
   problems.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-  return { anchors: anchors.length, problems };
+  const archived = years.map((y) => ({ year: y.year, tableName: y.tableName, tablePresent: y.tablePresent, anchoredDays: [...y.days.keys()].filter((d) => anchored.has(d)).length }));
+  return { anchors: anchors.length, problems, archived };
 }

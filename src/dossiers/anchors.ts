@@ -72,12 +72,16 @@ export type AnchorProblem =
 
 /**
  * Checks stored anchors (in day order) against the trusted public key and the digests recomputed
- * from the database's heads (`recomputed(day, prevDigest)`). Pure over its inputs.
+ * from the database's heads (`recomputed(day, prevDigest)`). `archivedHeads`: per day, how many of
+ * its chains belong to an archived year whose events are no longer in the database (ADR 022) — the
+ * digest of such a day cannot be recomputed, so it is not compared; its signature, its place in
+ * the anchor chain and its number of heads (recomputed + archived) still are. Pure over its inputs.
  */
 export function checkAnchors(
   publicKey: KeyObject,
   anchors: readonly Anchor[],
   recomputed: ReadonlyMap<string, readonly ChainHead[]>,
+  archivedHeads: ReadonlyMap<string, number> = new Map(),
 ): AnchorProblem[] {
   const problems: AnchorProblem[] = [];
   const trustedId = keyIdOf(publicKeyText(publicKey));
@@ -87,8 +91,16 @@ export function checkAnchors(
       problems.push({ day: a.day, reason: 'signature', detail: `chữ ký không khớp khóa ${trustedId} (bản ghi ghi khóa ${a.keyId})` });
     }
     if (a.prevDigest !== prev) problems.push({ day: a.day, reason: 'chain', detail: `mong đợi neo trước ${prev}, thực tế ${a.prevDigest}` });
-    const digest = anchorDigest(a.day, a.prevDigest, recomputed.get(a.day) ?? []);
-    if (digest !== a.digest) problems.push({ day: a.day, reason: 'digest', detail: `tính lại từ cơ sở dữ liệu ${digest}, đã ký ${a.digest}` });
+    const heads = recomputed.get(a.day) ?? [];
+    const archived = archivedHeads.get(a.day);
+    if (archived !== undefined) {
+      if (heads.length + archived !== a.heads) {
+        problems.push({ day: a.day, reason: 'digest', detail: `đã ký ${a.heads} hồ sơ, còn ${heads.length} trong nhật ký và ${archived} của năm đã lưu trữ` });
+      }
+    } else {
+      const digest = anchorDigest(a.day, a.prevDigest, heads);
+      if (digest !== a.digest) problems.push({ day: a.day, reason: 'digest', detail: `tính lại từ cơ sở dữ liệu ${digest}, đã ký ${a.digest}` });
+    }
     prev = a.digest;
   }
   return problems;

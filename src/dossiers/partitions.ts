@@ -89,6 +89,9 @@ export async function archiveEventYear(db: Kysely<DB>, year: number, now: Date):
       .where('status', 'not in', [...terminalStatuses]).executeTakeFirstOrThrow();
     if (Number(open.n) > 0) throw conflict('ARCHIVE_OPEN_DOSSIERS', `Năm ${year} còn ${open.n} hồ sơ chưa kết thúc: chưa lưu trữ được.`);
     const counts = await sql<{ dossiers: number; events: number }>`SELECT count(DISTINCT dossier_id)::integer AS dossiers, count(*)::bigint AS events FROM ${sql.id(part)}`.execute(trx);
+    // the days its dossiers moved: the anchors of those days fold their chains (verify --anchors, once the table is gone)
+    await sql`INSERT INTO dossier_event_archive_days (year, day, heads)
+      SELECT ${year}::integer, (at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, count(DISTINCT dossier_id) FROM ${sql.id(part)} GROUP BY 2`.execute(trx);
     await sql`ALTER TABLE dossier_events DETACH PARTITION ${sql.id(part)}`.execute(trx);
     // the cloned row trigger leaves with the detach: the archived table stays append-only
     await sql`CREATE TRIGGER dossier_events_archived_append_only BEFORE UPDATE OR DELETE ON ${sql.id(part)} FOR EACH ROW EXECUTE FUNCTION forbid_change()`.execute(trx);

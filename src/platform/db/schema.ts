@@ -295,6 +295,13 @@ export interface DossierEventArchivesTable {
   archived_at: Generated<Timestamp>;
 }
 
+/** The anchored days an archived year's dossiers moved on (0226): verify --anchors once the detached table is gone. */
+export interface DossierEventArchiveDaysTable {
+  year: number;
+  day: CivilDate;
+  heads: number;
+}
+
 export interface DossierPapersTable {
   /** the sharding key, its parent's province (migrations 0200–0201: a trigger fills it when an insert leaves it out) */
   province_code: string;
@@ -1143,6 +1150,7 @@ export interface DB {
   dossiers: DossiersTable;
   dossier_events: DossierEventsTable;
   dossier_event_archives: DossierEventArchivesTable;
+  dossier_event_archive_days: DossierEventArchiveDaysTable;
   dossier_papers: DossierPapersTable;
   dossier_serials: DossierSerialsTable;
   idempotency_keys: IdempotencyKeysTable;
