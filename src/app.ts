@@ -159,7 +159,7 @@ export function paymentsDepsOf(config: Pick<AppDeps['config'], 'payments' | 'pub
 }
 
 /** The in-transaction hooks after every dossier event; the roll-up last: its hot day and month rows stay locked only from its upsert to the commit. */
-const dossierHooksOf = (extra: readonly DossierHook[]): DossierHook[] => {
+export const dossierHooksOf = (extra: readonly DossierHook[]): DossierHook[] => {
   // a bundle's member that waits for another's result is received, with these hooks, when it is ready
   const hooks: DossierHook[] = [];
   // a bundle's members' results follow the bundle's return choice (one postal delivery for all, issue 17 §4)

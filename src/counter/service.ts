@@ -4,7 +4,7 @@
 import { type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { assertCan, can } from '../accounts/policy';
 import { procedureForIntake } from '../catalog/references';
-import { servicePointPlace } from '../directory/references';
+import { provinceOfUnitPath, servicePointPlace } from '../directory/references';
 import { loadUnitMap } from '../directory/succession';
 import { formHeaderOf } from '../forms/service';
 import { renderRefusalSlip, renderSupplementSlip } from '../forms';
@@ -175,7 +175,12 @@ export async function countCounterOutcomes(
 ): Promise<CounterOutcomeCounts> {
   const prefix = `${scope.unitPath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const extra = scope.extraPaths ?? [];
-  const rows = await db.selectFrom('counter_outcomes as o').select(['o.kind', (eb) => eb.fn.countAll<string>().as('n')])
+  // the sharding key: the provinces of the scope's paths (none for the whole country: a cross-province report)
+  const provinces = scope.unitPath === '/' ? [] : await Promise.all([scope.unitPath, ...extra].map((p) => provinceOfUnitPath(db, p)));
+  const named = provinces.length > 0 && provinces.every((p) => p !== null) ? [...new Set(provinces as string[])] : null;
+  let query = db.selectFrom('counter_outcomes as o').select(['o.kind', (eb) => eb.fn.countAll<string>().as('n')]);
+  if (named) query = query.where('o.province_code', 'in', named);
+  const rows = await query
     .where((eb) => (extra.length === 0 ? eb('o.unit_path', 'like', prefix) : eb.or([eb('o.unit_path', 'like', prefix), eb('o.unit_path', 'in', [...extra])])))
     .where('o.at', '>=', from).where('o.at', '<', toExclusive).groupBy('o.kind').execute();
   const out: CounterOutcomeCounts = { guidance: 0, incomplete: 0, refused: 0 };

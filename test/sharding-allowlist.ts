@@ -1,0 +1,22 @@
+// Statements over distributed tables (test/sharding-map.ts) that the main flows send without naming
+// `province_code` and without looking one row up by its key (test/sharding-queries.test.ts records
+// them; test/sharding-sql.ts says how a statement is classed). Each entry is
+// `src/<file>#<function> <tables>` → why it may stay so, and what turns it into a one-province
+// query. docs/scale.md "Queries that cross provinces" lists the cross-province ones; the others
+// are scope-only reads (their scope implies one province but does not name it) held by the work
+// named here. A new unlisted statement fails the test; an entry no flow sends any more fails too.
+export const ALLOWED: Readonly<Record<string, string>> = {
+  // search (issue 16 §2, h-names is rebuilding these predicates and their covering indexes now)
+  'src/dossiers/search.ts#searchDossiers dossiers':
+    'scope-only: the clerk/officer/supervisor scope filters by unit_path, receiving point or competent agency; '
+    + 'add province_code = ANY(scopedActor provinces) to scopeWhere and lead the covering indexes with it '
+    + '(the admin\'s national search is the documented fan-out). Owner: the search work (src/dossiers/search*.ts).',
+  // dashboard reads (issue 16 §1, h-rreads is changing src/reports now)
+  'src/reports/queries.ts#openNow dossiers':
+    'scope-only: open dossiers of a unit_path scope; add province_code = ANY($provinces) of the report scope '
+    + '(a national scope is the documented fan-out of the reports). Owner: the reports work (src/reports).',
+  'src/reports/queries.ts#sumOver stats_monthly':
+    'scope-only: roll-up sums of a unit_path scope; the roll-ups carry province_code — name it from the report scope. Owner: src/reports.',
+  'src/reports/queries.ts#sumOver stats_monthly_procedure':
+    'scope-only: as stats_monthly. Owner: src/reports.',
+};
