@@ -12,7 +12,7 @@ import { checkAction, type Action } from '../dossiers/lifecycle';
 import { ensureEventYear } from '../dossiers/partitions';
 import type { Role } from '../platform/actor';
 import type { DB } from '../platform/db/schema';
-import { intakeFlags, rollupDeltas, RollupAccumulator } from '../reports/rollup';
+import { intakeFlags, movedDeltas, rollupDeltas, RollupAccumulator } from '../reports/rollup';
 import { markDeltas } from '../reports/marks';
 import { upsertRollups, type RollupRow } from '../reports/store';
 import { Rng } from './random';
@@ -271,7 +271,8 @@ async function prepareBatch(db: Db, plans: readonly DossierPlan[], calendar: Wor
     const flags = intakeFlags(built.events[0]?.payload ?? {});
     for (const [k, e] of built.events.entries()) {
       const row = built.rows[k];
-      if (row) acc.add([...rollupDeltas(e, row, flags, minutes), ...markDeltas(built.rows[k - 1] ?? null, row)]);
+      // as the hook: a forward to another agency or unit takes the dossier's receipt with it (movedDeltas)
+      if (row) acc.add([...rollupDeltas(e, row, flags, minutes), ...markDeltas(built.rows[k - 1] ?? null, row), ...(e.action === 'forward' ? movedDeltas(built.rows[k - 1] ?? null, row, flags) : [])]);
       ev.dossier_id.push(id); ev.seq.push(e.seq); ev.at.push(new Date(e.at).toISOString()); ev.action.push(e.action);
       ev.actor_id.push(e.actorId); ev.actor_role.push(e.actorRole); ev.payload.push(JSON.stringify(e.payload)); ev.prev_hash.push(e.prevHash); ev.hash.push(e.hash); ev.hash_version.push(e.hashVersion);
       ev.province_code.push(built.row.province_code); ev.dossier_submitted_at.push(new Date(built.row.submitted_at).toISOString());
