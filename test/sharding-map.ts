@@ -31,6 +31,8 @@ export const PLACEMENT: Readonly<Record<string, Placement>> = {
   stats_daily: 'distributed',
   stats_monthly: 'distributed',
   stats_monthly_procedure: 'distributed',
+  stats_yearly: 'distributed',
+  stats_yearly_procedure: 'distributed',
   // postal chain
   postal_shipments: 'distributed',
   postal_legs: 'distributed',

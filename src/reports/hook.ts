@@ -1,5 +1,5 @@
 // The in-transaction roll-up: src/app.ts adds `rollupHook` to the dossier hooks, so every
-// appended event bumps stats_daily / stats_monthly / stats_monthly_procedure in the same transaction (DESIGN §2: the
+// appended event bumps stats_daily and its month and year tiers in the same transaction (DESIGN §2: the
 // roll-ups are derived from the event log in the same transaction; a failure rolls both back).
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { elapsedWorkingTime } from '../calendar';
@@ -59,8 +59,12 @@ function intakeWrites(event: DossierEvent, dossier: DerivedIntake): readonly Int
   acc.add(markDeltas(null, dossier));
   const rows = [...acc.rows.values()];
   if (rows.length === 0) return [];
-  const { daily, monthly, procedure } = rollupUpserts(rows, { daily: 'rollup_daily', monthly: 'rollup_monthly' }, sql`EXISTS (SELECT 1 FROM d)`);
-  return [{ name: 'rollup_daily', statement: daily }, { name: 'rollup_monthly', statement: monthly }, { name: 'rollup_monthly_procedure', statement: procedure }];
+  const names = { daily: 'rollup_daily', monthly: 'rollup_monthly', procedure: 'rollup_monthly_procedure', yearly: 'rollup_yearly' };
+  const u = rollupUpserts(rows, names, sql`EXISTS (SELECT 1 FROM d)`);
+  return [
+    { name: names.daily, statement: u.daily }, { name: names.monthly, statement: u.monthly }, { name: names.procedure, statement: u.procedure },
+    { name: names.yearly, statement: u.yearly }, { name: 'rollup_yearly_procedure', statement: u.yearlyProcedure },
+  ];
 }
 
 export const rollupHook: DossierHook = { afterEvent, intakeWrites };

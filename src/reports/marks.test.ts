@@ -81,6 +81,13 @@ describe('marks of a dossier', () => {
   });
 });
 
+/** Migration 0215's backfill (its INSERTs from the month tables). */
+const yearlyBackfill = (): string => {
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '../platform/db/migrations/0215_stats_yearly.sql');
+  const text = readFileSync(file, 'utf8');
+  return text.slice(text.indexOf('INSERT INTO'));
+};
+
 describe('marks on a simulated province (old Đồng Tháp, 87)', () => {
   let t: TestDatabase;
   beforeAll(async () => {
@@ -127,6 +134,10 @@ describe('marks on a simulated province (old Đồng Tháp, 87)', () => {
         await sql`UPDATE ${sql.table(table)} SET due = 0, due_settled = 0, disliked_received = 0, disliked_closed = 0`.execute(trx);
       }
       await sql.raw(backfill).execute(trx);
+      // the year tiers come later (migration 0215): built again from the months 0194 refilled
+      await sql`DELETE FROM stats_yearly`.execute(trx);
+      await sql`DELETE FROM stats_yearly_procedure`.execute(trx);
+      await sql.raw(yearlyBackfill()).execute(trx);
     });
     expect(await fromRollups('2021-01-01', '2021-12-31')).toEqual(before);
     expect((await rebuildRollups(t.db)).differences).toEqual([]);

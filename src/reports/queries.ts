@@ -1,5 +1,6 @@
-// Dashboard queries over the roll-ups. A period is split into whole months (stats_monthly, or
-// stats_monthly_procedure by procedure) and the days at its edges (stats_daily), so a province-year reads a few hundred rows, never the
+// Dashboard queries over the roll-ups. A period is split into whole years (stats_yearly, or
+// stats_yearly_procedure by procedure), whole months (stats_monthly, stats_monthly_procedure) and
+// the days at its edges (stats_daily), so a province-year reads one row per key, never the
 // dossiers table. Open dossiers come from the partial index dossiers_open_idx.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../platform/db/schema';
@@ -41,68 +42,131 @@ export function splitPeriod(p: Period): { monthsFrom: string; monthsTo: string }
   return monthsFrom < monthsTo ? { monthsFrom, monthsTo } : { monthsFrom: monthsTo, monthsTo };
 }
 
-/** A group with activity in the period: marks alone (a due day, marks.ts) do not make a row. */
-const active = sql.join(metrics.filter((m) => !(markMetrics as readonly string[]).includes(m)).map((m) => sql`sum(${sql.ref(m)}) <> 0`), sql` OR `);
+/** A part of a period read from one tier: [from, to) in days, whole months or whole years. */
+export interface Segment {
+  readonly tier: 'day' | 'month' | 'year';
+  readonly from: string;
+  readonly to: string;
+}
+
+/** [from, to) as edge days around whole months. */
+function monthsAndDays(from: string, to: string): Segment[] {
+  if (from >= to) return [];
+  const monthsFrom = from.endsWith('-01') ? from : nextMonth(from);
+  const monthsTo = firstOfMonth(to);
+  if (monthsFrom >= monthsTo) return [{ tier: 'day', from, to }];
+  return [
+    { tier: 'day' as const, from, to: monthsFrom }, { tier: 'month' as const, from: monthsFrom, to: monthsTo }, { tier: 'day' as const, from: monthsTo, to },
+  ].filter((x) => x.from < x.to);
+}
+
+/**
+ * The period cut into the coarsest tiers that cover it: whole years (stats_yearly*), then whole
+ * months (stats_monthly*), then the days at the edges (stats_daily); `years: false` (a trend by
+ * month) stops at months. The segments are disjoint and cover the period exactly.
+ */
+export function segmentsOf(p: Period, years = true): Segment[] {
+  const end = addDay(p.to, 1);
+  const yearsFrom = p.from.endsWith('-01-01') ? p.from : `${Number(p.from.slice(0, 4)) + 1}-01-01`;
+  const yearsTo = `${end.slice(0, 4)}-01-01`;
+  if (!years || yearsFrom >= yearsTo) return monthsAndDays(p.from, end);
+  return [...monthsAndDays(p.from, yearsFrom), { tier: 'year', from: yearsFrom, to: yearsTo }, ...monthsAndDays(yearsTo, end)];
+}
 
 const likePrefix = (path: string) => `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** `unit_path` (of `alias` when given) inside the scope: the subtree plus mapped old paths. */
+/** '/87/866/' → '87'; '/82@2004/…' → '82'; '/' → null */
+export const provinceOfPath = (path: string): string | null => path.split('/')[1]?.split('@')[0] || null;
+
+/** The provinces a scope lies in (the rows' `province_code`), or null for the whole country. */
+export function provincesOf(scope: ReportScope): string[] | null {
+  const provinces = [...new Set([scope.unitPath, ...(scope.extraPaths ?? [])].map(provinceOfPath))];
+  return provinces.includes(null) ? null : provinces.filter((x): x is string => x !== null);
+}
+
+/**
+ * `unit_path` (of `alias` when given) inside the scope: the subtree plus mapped old paths, and
+ * `province_code` among the scope's provinces, so that a province's read walks the tables' keys
+ * (every roll-up and dossier table leads its keys with `province_code`, the sharding key).
+ */
 export function inScope(scope: ReportScope, alias?: string): RawBuilder<boolean> {
   const col = alias ? sql.ref(`${alias}.unit_path`) : sql.ref('unit_path');
   const extra = scope.extraPaths ?? [];
-  return extra.length === 0
+  const paths = extra.length === 0
     ? sql<boolean>`${col} LIKE ${likePrefix(scope.unitPath)}`
     : sql<boolean>`(${col} LIKE ${likePrefix(scope.unitPath)} OR ${col} = ANY(${[...extra]}::text[]))`;
+  const provinces = provincesOf(scope);
+  if (provinces === null) return paths;
+  const province = alias ? sql.ref(`${alias}.province_code`) : sql.ref('province_code');
+  return provinces.length === 1
+    ? sql<boolean>`${province} = ${provinces[0]} AND ${paths}`
+    : sql<boolean>`${province} = ANY(${provinces}::text[]) AND ${paths}`;
 }
 
 export type GroupColumn = 'unit_path' | 'agency_id' | 'receiving_agency_id' | 'channel' | 'online_level';
 type ProcedureGroupColumn = 'unit_path' | 'procedure_id' | 'channel';
 
-/**
- * Sums of every metric over the period and scope, grouped by `groupBy` (month-level columns only;
- * use `sumByProcedure` for procedures). `bucket` adds a time bucket (day → month) for trends.
- */
-export function sumRollups(db: Db, scope: ReportScope, period: Period, groupBy: readonly GroupColumn[] = [], bucket?: 'month'): Promise<Record<string, unknown>[]> {
-  return sumOver(db, 'stats_monthly', scope, period, groupBy, bucket);
+/** What a read sums: `metrics` (default all; the others read 0 in the answer), `bucket` a time bucket for trends. */
+export interface SumOptions {
+  readonly only?: readonly Metric[];
+  readonly bucket?: 'month';
 }
 
 /**
- * Whole months from `monthTable` (stats_monthly, or stats_monthly_procedure for the procedure
- * dimension) and the edge days from stats_daily, summed by `groupBy`.
+ * Sums of the metrics over the period and scope, grouped by `groupBy` (agency-level columns only;
+ * use `sumByProcedure` for procedures). `bucket` adds a month bucket for trends.
  */
-async function sumOver(db: Db, monthTable: 'stats_monthly' | 'stats_monthly_procedure', scope: ReportScope, period: Period, groupBy: readonly (GroupColumn | ProcedureGroupColumn)[], bucket?: 'month'): Promise<Record<string, unknown>[]> {
-  const { monthsFrom, monthsTo } = splitPeriod(period);
+export function sumRollups(db: Db, scope: ReportScope, period: Period, groupBy: readonly GroupColumn[] = [], options: SumOptions | 'month' = {}): Promise<Record<string, unknown>[]> {
+  return sumOver(db, false, scope, period, groupBy, typeof options === 'string' ? { bucket: options } : options);
+}
+
+const TABLES = {
+  agency: { day: 'stats_daily', month: 'stats_monthly', year: 'stats_yearly' },
+  procedure: { day: 'stats_daily', month: 'stats_monthly_procedure', year: 'stats_yearly_procedure' },
+} as const;
+const TIME_COLUMN = { day: 'day', month: 'month', year: 'year' } as const;
+/** Non-mark metrics: a group is shown when one of them is not 0 (all are counts ≥ 0 in every row). */
+const activityMetrics = metrics.filter((m) => !(markMetrics as readonly string[]).includes(m));
+
+/**
+ * The segments of the period (segmentsOf: whole years, whole months, edge days) each read from
+ * its tier — the agency tiers or, `byProcedure`, the procedure tiers — and summed by `groupBy`.
+ */
+async function sumOver(db: Db, byProcedure: boolean, scope: ReportScope, period: Period, groupBy: readonly (GroupColumn | ProcedureGroupColumn)[], options: SumOptions): Promise<Record<string, unknown>[]> {
+  const bucket = options.bucket;
+  const wanted = options.only ?? metrics;
   const cols = [...groupBy];
-  const colList = (prefix: RawBuilder<unknown> | null) => cols.map((c) => (prefix ? sql`${prefix}.${sql.ref(c)}` : sql.ref(c)));
-  // stats_monthly_procedure holds no bundle counts (rollup.ts procedureMetrics): read as 0 there
-  const held = (m: Metric, table: string) => table !== 'stats_monthly_procedure' || procedureMetrics.includes(m);
-  const inner = (bucketExpr: RawBuilder<unknown>, table = 'stats_daily') => sql.join([...colList(null), ...(bucket ? [sql`${bucketExpr} AS bucket`] : []), ...metrics.map((m) => (held(m, table) ? sql.ref(m) : sql`0 AS ${sql.ref(m)}`))]);
-  const outerSelect = sql.join([...colList(null), ...(bucket ? [sql.ref('bucket')] : []), ...metrics.map((m) => sql`sum(${sql.ref(m)})::bigint AS ${sql.ref(m)}`)]);
-  const groupList = [...colList(null), ...(bucket ? [sql.ref('bucket')] : [])];
+  const colList = cols.map((c) => sql.ref(c));
+  // the procedure tiers hold no bundle counts (rollup.ts procedureMetrics): read as 0 there
+  const held = (m: Metric, table: string) => !table.endsWith('_procedure') || procedureMetrics.includes(m);
+  const grouped = cols.length > 0 || bucket !== undefined;
+  const inner = (table: string, bucketExpr: RawBuilder<unknown>) => sql.join([
+    ...colList, ...(bucket ? [sql`${bucketExpr} AS bucket`] : []),
+    ...wanted.map((m) => (held(m, table) ? sql.ref(m) : sql`0 AS ${sql.ref(m)}`)),
+    ...(grouped ? [sql`(${sql.join(activityMetrics.filter((m) => held(m, table)).map((m) => sql`${sql.ref(m)} <> 0`), sql` OR `)}) AS active`] : []),
+  ]);
+  const outerSelect = sql.join([...colList, ...(bucket ? [sql.ref('bucket')] : []), ...wanted.map((m) => sql`sum(${sql.ref(m)})::bigint AS ${sql.ref(m)}`)]);
+  const groupList = [...colList, ...(bucket ? [sql.ref('bucket')] : [])];
   const where = inScope(scope);
-  // edge days only: before the first whole month and after the last one
-  const edges: [string, string][] = monthsFrom < monthsTo
-    ? [[period.from, monthsFrom], [monthsTo, addDay(period.to, 1)]]
-    : [[period.from, addDay(period.to, 1)]];
-  const parts = [
-    ...(monthsFrom < monthsTo ? [sql`SELECT ${inner(sql`month`, monthTable)} FROM ${sql.table(monthTable)}
-       WHERE month >= ${monthsFrom}::date AND month < ${monthsTo}::date AND ${where}`] : []),
-    ...edges.filter(([a, b]) => a < b).map(([a, b]) => sql`SELECT ${inner(sql`date_trunc('month', day)::date`)} FROM stats_daily
-       WHERE day >= ${a}::date AND day < ${b}::date AND ${where}`),
-  ];
+  const parts = segmentsOf(period, bucket === undefined).map((seg) => {
+    const table = TABLES[byProcedure ? 'procedure' : 'agency'][seg.tier];
+    const time = sql.ref(TIME_COLUMN[seg.tier]);
+    return sql`SELECT ${inner(table, sql`date_trunc('month', ${time})::date`)} FROM ${sql.table(table)}
+       WHERE ${time} >= ${seg.from}::date AND ${time} < ${seg.to}::date AND ${where}`;
+  });
   if (parts.length === 0) return [];
   const rows = await sql<Record<string, unknown>>`
     SELECT ${outerSelect} FROM (${sql.join(parts, sql` UNION ALL `)}) s
-    ${groupList.length > 0 ? sql`GROUP BY ${sql.join(groupList)} HAVING ${active} ORDER BY ${sql.join(groupList)}` : sql``}`.execute(db);
+    ${groupList.length > 0 ? sql`GROUP BY ${sql.join(groupList)} HAVING bool_or(active) ORDER BY ${sql.join(groupList)}` : sql``}`.execute(db);
   return rows.rows;
 }
 
 /**
- * Sums grouped by procedure and channel: whole months from stats_monthly_procedure, the edge
+ * Sums grouped by procedure and channel: whole years and months from the procedure tiers, the edge
  * days from stats_daily; a procedure's rows add up to it, and the channels to the channel totals.
  */
-export function sumByProcedure(db: Db, scope: ReportScope, period: Period): Promise<Record<string, unknown>[]> {
-  return sumOver(db, 'stats_monthly_procedure', scope, period, ['procedure_id', 'channel']);
+export function sumByProcedure(db: Db, scope: ReportScope, period: Period, only?: readonly Metric[]): Promise<Record<string, unknown>[]> {
+  return sumOver(db, true, scope, period, ['procedure_id', 'channel'], only ? { only } : {});
 }
 
 export type Totals = Record<Metric, number>;
@@ -147,14 +211,17 @@ export interface Summary {
   readonly averageResolutionWorkingDays: number | null;
 }
 
-/** Every metric summed from the start up to the end of `to` (whole months from stats_monthly, the last partial month from stats_daily). */
-export async function totalsUpTo(db: Db, scope: ReportScope, to: string): Promise<Totals> {
-  return totalsOf((await sumRollups(db, scope, { from: '2000-01-01', to }))[0]);
+/**
+ * The metrics (`only`, default all; the others read 0) summed from the start up to the end of
+ * `to`: whole years from stats_yearly, then whole months, then the days of the last month.
+ */
+export async function totalsUpTo(db: Db, scope: ReportScope, to: string, only?: readonly Metric[]): Promise<Totals> {
+  return totalsOf((await sumRollups(db, scope, { from: '2000-01-01', to }, [], only ? { only } : {}))[0]);
 }
 
 /** Open at the end of `to`: all receipts minus all endings up to that day (roll-ups since the start). */
 export async function inProgressAt(db: Db, scope: ReportScope, to: string): Promise<number> {
-  const t = await totalsUpTo(db, scope, to);
+  const t = await totalsUpTo(db, scope, to, ['received', 'closed']);
   return t.received - t.closed;
 }
 

@@ -12,7 +12,7 @@ import { upsertRollups, type RollupRow } from './store';
 import { markDeltas } from './marks';
 import { vnYearOfInstant } from '../shared/civil-date';
 
-type RollupTable = 'stats_daily' | 'stats_monthly' | 'stats_monthly_procedure';
+type RollupTable = 'stats_daily' | 'stats_monthly' | 'stats_monthly_procedure' | 'stats_yearly' | 'stats_yearly_procedure';
 
 export interface RollupDifference {
   readonly table: RollupTable;
@@ -76,12 +76,12 @@ export async function deriveRollups(db: Kysely<DB>, onProgress?: (done: number) 
 
 async function storedRows(db: Kysely<DB>, table: RollupTable): Promise<Map<string, Record<Metric, number>>> {
   const out = new Map<string, Record<Metric, number>>();
-  const dayCol = table === 'stats_daily' ? 'day' : 'month';
+  const dayCol = table === 'stats_daily' ? 'day' : table.startsWith('stats_yearly') ? 'year' : 'month';
   const rows = await sql<Record<string, unknown>>`SELECT ${sql.ref(dayCol)}::text AS d, * FROM ${sql.table(table)}`.execute(db);
   for (const r of rows.rows) {
     const key = table === 'stats_daily'
       ? `${String(r.d)}|${String(r.province_code)}|${String(r.unit_path)}|${String(r.agency_id)}|${String(r.receiving_agency_id)}|${String(r.procedure_id)}|${String(r.channel)}|${String(r.online_level)}`
-      : table === 'stats_monthly'
+      : table === 'stats_monthly' || table === 'stats_yearly'
         ? `${String(r.d)}|${String(r.province_code)}|${String(r.unit_path)}|${String(r.agency_id)}|${String(r.receiving_agency_id)}|${String(r.channel)}|${String(r.online_level)}`
         : `${String(r.d)}|${String(r.province_code)}|${String(r.unit_path)}|${String(r.procedure_id)}|${String(r.channel)}`;
     out.set(key, Object.fromEntries(metrics.map((m) => [m, Number(r[m] ?? 0)])) as Record<Metric, number>);
@@ -89,10 +89,10 @@ async function storedRows(db: Kysely<DB>, table: RollupTable): Promise<Map<strin
   return out;
 }
 
-function monthly(acc: RollupAccumulator, byProcedure: boolean): Map<string, Record<Metric, number>> {
+function monthly(acc: RollupAccumulator, byProcedure: boolean, tier: 'month' | 'year' = 'month'): Map<string, Record<Metric, number>> {
   const out = new Map<string, Record<Metric, number>>();
   for (const { key, counts } of acc.rows.values()) {
-    const month = `${key.day.slice(0, 7)}-01`;
+    const month = tier === 'year' ? `${key.day.slice(0, 4)}-01-01` : `${key.day.slice(0, 7)}-01`;
     const k = byProcedure
       ? `${month}|${key.provinceCode}|${key.unitPath}|${key.procedureId}|${key.channel}`
       : `${month}|${key.provinceCode}|${key.unitPath}|${key.agencyId}|${key.receivingAgencyId}|${key.channel}|${key.onlineLevel}`;
@@ -109,7 +109,7 @@ function compare(table: RollupDifference['table'], stored: Map<string, Record<Me
     const s = stored.get(key) ?? zero;
     const d = derived.get(key) ?? zero;
     // stats_monthly_procedure holds no bundle counts (rollup.ts procedureMetrics)
-    for (const m of table === 'stats_monthly_procedure' ? procedureMetrics : metrics) if (s[m] !== d[m]) out.push({ table, key, metric: m, stored: s[m], derived: d[m] });
+    for (const m of table === 'stats_monthly_procedure' || table === 'stats_yearly_procedure' ? procedureMetrics : metrics) if (s[m] !== d[m]) out.push({ table, key, metric: m, stored: s[m], derived: d[m] });
   }
 }
 
@@ -120,14 +120,18 @@ export async function rebuildRollups(db: Kysely<DB>, options: { apply?: boolean;
   compare('stats_daily', await storedRows(db, 'stats_daily'), derivedDaily, differences);
   compare('stats_monthly', await storedRows(db, 'stats_monthly'), monthly(acc, false), differences);
   compare('stats_monthly_procedure', await storedRows(db, 'stats_monthly_procedure'), monthly(acc, true), differences);
+  compare('stats_yearly', await storedRows(db, 'stats_yearly'), monthly(acc, false, 'year'), differences);
+  compare('stats_yearly_procedure', await storedRows(db, 'stats_yearly_procedure'), monthly(acc, true, 'year'), differences);
   let applied = false;
   if (options.apply && differences.length > 0) {
     await db.transaction().execute(async (trx) => {
       // the roll-ups are derived data: replacing them never touches the event log
-      await sql`LOCK TABLE stats_daily, stats_monthly, stats_monthly_procedure IN EXCLUSIVE MODE`.execute(trx);
+      await sql`LOCK TABLE stats_daily, stats_monthly, stats_monthly_procedure, stats_yearly, stats_yearly_procedure IN EXCLUSIVE MODE`.execute(trx);
       await sql`DELETE FROM stats_daily`.execute(trx);
       await sql`DELETE FROM stats_monthly`.execute(trx);
       await sql`DELETE FROM stats_monthly_procedure`.execute(trx);
+      await sql`DELETE FROM stats_yearly`.execute(trx);
+      await sql`DELETE FROM stats_yearly_procedure`.execute(trx);
       await upsertRollups(trx, [...acc.rows.values()] as RollupRow[]);
     });
     applied = true;

@@ -15,7 +15,8 @@ import { partsNotHeld, publicationPartLabels } from '../catalog/completeness';
 import { publicationFigures } from '../catalog/publication';
 import { indicatorsFromCounts, publicationIndicator, syncIndicator, syncRateOf, type IndicatorCounts, type IndicatorValue } from './indicators';
 import { syncedReceipts } from '../sync/service';
-import { inScope, openNow, sumByProcedure, sumRollups, summary, totalsOf, totalsUpTo, type Period, type ReportScope, type Summary } from './queries';
+import { inScope, openNow, provinceOfPath, sumByProcedure, sumRollups, summary, totalsOf, totalsUpTo, type Period, type ReportScope, type Summary } from './queries';
+import type { Metric } from './rollup';
 import { loadUnitMap, type AsOf } from './units';
 import { DAY_MS, vnMidnightOf } from '../shared/civil-date';
 import { parsePeriod } from '../platform/period';
@@ -117,6 +118,9 @@ export interface BreakdownRow {
 const channelLabels: Record<string, string> = { counter: 'Trực tiếp', online: 'Trực tuyến', postal: 'Bưu chính công ích' };
 const levelLabels: Record<string, string> = { province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã', central: 'Trung ương' };
 
+/** What a breakdown row and a trend point show (the reads sum only these). */
+const BREAKDOWN_METRICS: readonly Metric[] = ['received', 'resolved_early', 'resolved_on_time', 'resolved_late'];
+
 export async function reportBreakdown(ctx: ServiceContext, q: ReportQuery & { by: BreakdownBy }): Promise<{ by: BreakdownBy; asOf: AsOf; rows: BreakdownRow[] }> {
   const scope = await scopeOf(ctx, q.unit, q.asOf);
   const period = periodOf(q);
@@ -124,11 +128,11 @@ export async function reportBreakdown(ctx: ServiceContext, q: ReportQuery & { by
   let raw: Record<string, unknown>[];
   let keyOf: (r: Record<string, unknown>) => string;
   if (q.by === 'procedure') {
-    raw = await sumByProcedure(db, scope, period);
+    raw = await sumByProcedure(db, scope, period, BREAKDOWN_METRICS);
     keyOf = (r) => String(r.procedure_id);
   } else {
     const col = q.by === 'unit' || q.by === 'level' ? 'agency_id' : q.by === 'agency' ? 'agency_id' : q.by === 'receiving' ? 'receiving_agency_id' : 'channel';
-    raw = await sumRollups(db, scope, period, q.by === 'channel' ? ['channel'] : [col, 'channel']);
+    raw = await sumRollups(db, scope, period, q.by === 'channel' ? ['channel'] : [col, 'channel'], { only: BREAKDOWN_METRICS });
     keyOf = (r) => String(r[col]);
   }
   // labels
@@ -173,7 +177,7 @@ export type TrendPoint = { month: string; received: number; online: number; post
 
 export async function reportTrend(ctx: ServiceContext, q: ReportQuery): Promise<{ points: TrendPoint[] }> {
   const scope = await scopeOf(ctx, q.unit, q.asOf);
-  const rows = await sumRollups(ctx.db, scope, periodOf(q), ['channel'], 'month');
+  const rows = await sumRollups(ctx.db, scope, periodOf(q), ['channel'], { bucket: 'month', only: BREAKDOWN_METRICS });
   const points = new Map<string, TrendPoint>();
   for (const r of rows) {
     const month = r.bucket instanceof Date ? r.bucket.toISOString().slice(0, 7) : String(r.bucket).slice(0, 7);
@@ -233,8 +237,7 @@ async function agenciesAsViewed(db: Database, asOf: AsOf): Promise<Map<string, A
   }));
 }
 
-/** '/87/866/' → '87'; '/82@2004/…' → '82'; '/' → null */
-export const provinceOfPath = (path: string): string | null => path.split('/')[1]?.split('@')[0] || null;
+export { provinceOfPath };
 
 const vnStart = (d: string) => new Date(vnMidnightOf(d));
 const vnEndExclusive = (d: string) => new Date(vnMidnightOf(d) + DAY_MS);
@@ -248,15 +251,9 @@ export async function reportDossiers(ctx: ServiceContext, q: DrillQuery): Promis
   const to = vnEndExclusive(period.to);
   let query = ctx.db.selectFrom('dossiers as d')
     .select(['d.id', 'd.code', 'd.procedure_code', 'd.applicant_name', 'd.channel', 'd.status', 'd.received_at', 'd.due_at', 'd.original_due_at', 'd.finished_at'])
+    // the scope names its province(s) (inScope): the keyset walk uses (province_code, received_at, id)
     .where(inScope(scope, 'd'))
     .where('d.received_at', 'is not', null);
-  // the province of the scope lets the keyset walk use (province_code, received_at, id); mapped
-  // old paths may add the old province(s)
-  const provinces = [...new Set([scope.unitPath, ...(scope.extraPaths ?? [])].map(provinceOfPath))];
-  if (!provinces.includes(null)) {
-    const list = provinces.filter((p): p is string => p !== null);
-    query = list.length === 1 ? query.where('d.province_code', '=', list[0] ?? '') : query.where('d.province_code', 'in', list);
-  }
   const kind = q.kind ?? 'received';
   if (kind === 'received') query = query.where('d.received_at', '>=', from).where('d.received_at', '<', to);
   if (kind === 'open') query = query.where('d.received_at', '<', to).where((eb) => eb.or([eb('d.finished_at', 'is', null), eb('d.finished_at', '>=', to)]));
@@ -298,10 +295,10 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
   const dayBefore = new Date(Date.parse(`${period.from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const [rows, upToBefore, upToEnd, procs, withOnline, sync] = await Promise.all([
     sumRollups(db, scope, period, ['channel']),
-    totalsUpTo(db, scope, dayBefore),
-    totalsUpTo(db, scope, period.to),
+    totalsUpTo(db, scope, dayBefore, ['received', 'closed', 'disliked_closed']),
+    totalsUpTo(db, scope, period.to, ['due', 'due_settled', 'disliked_received']),
     proceduresInForce(db),
-    sumByProcedure(db, scope, period),
+    sumByProcedure(db, scope, period, ['submitted', 'received', 'paid_online']),
     // 1.4 and the 3.3 multiplier: the receipts the national sync recorded and those the portal accepted (src/sync)
     syncedReceipts(db, scope.unitPath, vnStart(period.from), vnEndExclusive(period.to)),
   ]);

@@ -1,5 +1,5 @@
-// Writes roll-up deltas: one upsert per distinct key into stats_daily, stats_monthly and
-// stats_monthly_procedure, in the caller's transaction. Many rows at once (the simulator, a rebuild) go through unnest arrays.
+// Writes roll-up deltas: one upsert per distinct key into stats_daily and its coarser tiers
+// (stats_monthly, stats_monthly_procedure, stats_yearly, stats_yearly_procedure), in the caller's transaction. Many rows at once (the simulator, a rebuild) go through unnest arrays.
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema';
 import { metrics, procedureMetrics, RollupAccumulator, type Delta, type Metric, type RollupKey } from './rollup';
@@ -8,7 +8,7 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 const monthOf = (day: string): string => `${day.slice(0, 7)}-01`;
 
-/** Adds the deltas of one event (or a batch) to both roll-up tables. */
+/** Adds the deltas of one event (or a batch) to every roll-up tier. */
 export async function applyDeltas(db: Db, deltas: readonly Delta[]): Promise<void> {
   if (deltas.length === 0) return;
   const acc = new RollupAccumulator();
@@ -25,46 +25,72 @@ const metricList = sql.join(metrics.map((m) => sql.ref(m)));
 const procedureMetricList = sql.join(procedureMetrics.map((m) => sql.ref(m)));
 const addExisting = (table: string, list: readonly Metric[] = metrics) => sql.join(list.map((m) => sql`${sql.ref(m)} = ${sql.table(table)}.${sql.ref(m)} + excluded.${sql.ref(m)}`));
 
-type MonthRow = RollupRow & { month: string };
-const monthKey = (month: string, k: RollupKey): string => `${month}|${k.provinceCode}|${k.unitPath}|${k.agencyId}|${k.receivingAgencyId}|${k.channel}|${k.onlineLevel}`;
-const procedureMonthKey = (month: string, k: RollupKey): string => `${month}|${k.provinceCode}|${k.unitPath}|${k.procedureId}|${k.channel}`;
+/** A row of a coarser tier: the period's first day (`at`) and the daily row's key. */
+type TierRow = RollupRow & { at: string };
+const yearOf = (day: string): string => `${day.slice(0, 4)}-01-01`;
+const agencyKey = (at: string, k: RollupKey): string => `${at}|${k.provinceCode}|${k.unitPath}|${k.agencyId}|${k.receivingAgencyId}|${k.channel}|${k.onlineLevel}`;
+const procedureKey = (at: string, k: RollupKey): string => `${at}|${k.provinceCode}|${k.unitPath}|${k.procedureId}|${k.channel}`;
 
-/** The month rows of daily rows under `keyOf` (the dimensions kept), summed (one row per key). */
-function monthRows(part: readonly RollupRow[], keyOf: (month: string, k: RollupKey) => string): MonthRow[] {
-  const months = new Map<string, MonthRow>();
+/** The rows of a coarser tier (`periodOf` a day: its month or year) under `keyOf` (the dimensions kept), summed. */
+function tierRows(part: readonly RollupRow[], periodOf: (day: string) => string, keyOf: (at: string, k: RollupKey) => string): TierRow[] {
+  const rows = new Map<string, TierRow>();
   for (const r of part) {
-    const month = monthOf(r.key.day);
-    const k = keyOf(month, r.key);
-    const seen = months.get(k);
-    if (!seen) months.set(k, { key: r.key, counts: { ...r.counts }, month });
+    const at = periodOf(r.key.day);
+    const k = keyOf(at, r.key);
+    const seen = rows.get(k);
+    if (!seen) rows.set(k, { key: r.key, counts: { ...r.counts }, at });
     else for (const m of metrics) (seen.counts as Record<Metric, number>)[m] += r.counts[m];
   }
-  return [...months.values()];
+  return [...rows.values()];
 }
 
-/** Names of the WITH items `rollupUpserts` refers to: its daily and monthly statements. */
+/** Names of the WITH items `rollupUpserts` refers to: each statement waits for the one before it. */
 export interface RollupNames {
   readonly daily: string;
   readonly monthly: string;
+  readonly procedure: string;
+  readonly yearly: string;
+}
+
+/** One tier's upsert: `timeCol` (month or year) with the agency keys, or with the procedure keys. */
+function tierUpsert(table: string, timeCol: 'month' | 'year', byProcedure: boolean, rows: readonly TierRow[], after: string, gate: RawBuilder<unknown>, returning: boolean): RawBuilder<unknown> {
+  const col = <T>(f: (r: TierRow) => T): T[] => rows.map(f);
+  const list = byProcedure ? procedureMetrics : metrics;
+  const arrays = sql.join(list.map((m) => sql`${col((r) => r.counts[m])}::bigint[]`));
+  const keys = byProcedure
+    ? { cols: sql`province_code, unit_path, procedure_id, channel`, arrays: sql`${col((r) => r.key.provinceCode)}::text[], ${col((r) => r.key.unitPath)}::text[], ${col((r) => r.key.procedureId)}::bigint[], ${col((r) => r.key.channel)}::text[]` }
+    : { cols: sql`province_code, unit_path, agency_id, receiving_agency_id, channel, online_level`, arrays: sql`${col((r) => r.key.provinceCode)}::text[], ${col((r) => r.key.unitPath)}::text[], ${col((r) => r.key.agencyId)}::bigint[], ${col((r) => r.key.receivingAgencyId)}::bigint[], ${col((r) => r.key.channel)}::text[], ${col((r) => r.key.onlineLevel)}::text[]` };
+  const conflict = byProcedure
+    ? sql`(province_code, ${sql.ref(timeCol)}, unit_path, procedure_id, channel)`
+    : sql`(province_code, ${sql.ref(timeCol)}, unit_path, agency_id, receiving_agency_id, channel, online_level)`;
+  return sql`
+      INSERT INTO ${sql.table(table)} (${sql.ref(timeCol)}, ${keys.cols}, ${byProcedure ? procedureMetricList : metricList})
+      SELECT * FROM unnest(${col((r) => r.at)}::date[], ${keys.arrays}, ${arrays})
+      WHERE (SELECT count(*) FROM ${sql.id(after)}) >= 0 AND ${gate}
+      ON CONFLICT ${conflict}
+      DO UPDATE SET ${addExisting(table, list)}${returning ? sql` RETURNING 1` : sql``}`;
+}
+
+export interface RollupUpserts {
+  readonly daily: RawBuilder<unknown>;
+  readonly monthly: RawBuilder<unknown>;
+  readonly procedure: RawBuilder<unknown>;
+  readonly yearly: RawBuilder<unknown>;
+  readonly yearlyProcedure: RawBuilder<unknown>;
 }
 
 /**
- * The three upserts of `rows` as data-modifying statements for one WITH: `daily` into stats_daily,
- * `monthly` into stats_monthly, which waits for all of `daily` (its WHERE counts it), and
- * `procedure` into stats_monthly_procedure, which waits for `monthly`: every writer locks a day's
- * row before its month's rows, in one order, so that two writers never deadlock. `daily` and
- * `monthly` must be WITH items of the names given; `gate` (a condition on other CTEs of the
+ * The upserts of `rows` as data-modifying statements for one WITH: `daily` into stats_daily,
+ * `monthly` into stats_monthly, which waits for all of `daily` (its WHERE counts it), then
+ * `procedure` (stats_monthly_procedure), `yearly` (stats_yearly) and `yearlyProcedure`
+ * (stats_yearly_procedure), each waiting for the one before: every writer locks a day's row
+ * before its month's and year's rows, in one order, so that two writers never deadlock. The
+ * first four must be WITH items of the names given; `gate` (a condition on other CTEs of the
  * statement) decides whether anything is written.
  */
-export function rollupUpserts(rows: readonly RollupRow[], names: RollupNames, gate: RawBuilder<unknown> = sql`true`): { daily: RawBuilder<unknown>; monthly: RawBuilder<unknown>; procedure: RawBuilder<unknown> } {
+export function rollupUpserts(rows: readonly RollupRow[], names: RollupNames, gate: RawBuilder<unknown> = sql`true`): RollupUpserts {
   const col = <T>(f: (r: RollupRow) => T): T[] => rows.map(f);
   const metricArrays = sql.join(metrics.map((m) => sql`${col((r) => r.counts[m])}::bigint[]`));
-  const mrows = monthRows(rows, monthKey);
-  const mcol = <T>(f: (r: MonthRow) => T): T[] => mrows.map(f);
-  const mMetricArrays = sql.join(metrics.map((m) => sql`${mcol((r) => r.counts[m])}::bigint[]`));
-  const prows = monthRows(rows, procedureMonthKey);
-  const pcol = <T>(f: (r: MonthRow) => T): T[] => prows.map(f);
-  const pMetricArrays = sql.join(procedureMetrics.map((m) => sql`${pcol((r) => r.counts[m])}::bigint[]`));
   return {
     daily: sql`
       INSERT INTO stats_daily (day, province_code, unit_path, agency_id, receiving_agency_id, procedure_id, channel, online_level, ${metricList})
@@ -75,29 +101,18 @@ export function rollupUpserts(rows: readonly RollupRow[], names: RollupNames, ga
       ON CONFLICT (province_code, day, unit_path, agency_id, receiving_agency_id, procedure_id, channel, online_level)
       DO UPDATE SET ${addExisting('stats_daily')}
       RETURNING 1`,
-    monthly: sql`
-      INSERT INTO stats_monthly (month, province_code, unit_path, agency_id, receiving_agency_id, channel, online_level, ${metricList})
-      SELECT * FROM unnest(${mcol((r) => r.month)}::date[], ${mcol((r) => r.key.provinceCode)}::text[], ${mcol((r) => r.key.unitPath)}::text[],
-        ${mcol((r) => r.key.agencyId)}::bigint[], ${mcol((r) => r.key.receivingAgencyId)}::bigint[],
-        ${mcol((r) => r.key.channel)}::text[], ${mcol((r) => r.key.onlineLevel)}::text[], ${mMetricArrays})
-      WHERE (SELECT count(*) FROM ${sql.id(names.daily)}) >= 0 AND ${gate}
-      ON CONFLICT (province_code, month, unit_path, agency_id, receiving_agency_id, channel, online_level)
-      DO UPDATE SET ${addExisting('stats_monthly')}
-      RETURNING 1`,
-    procedure: sql`
-      INSERT INTO stats_monthly_procedure (month, province_code, unit_path, procedure_id, channel, ${procedureMetricList})
-      SELECT * FROM unnest(${pcol((r) => r.month)}::date[], ${pcol((r) => r.key.provinceCode)}::text[], ${pcol((r) => r.key.unitPath)}::text[],
-        ${pcol((r) => r.key.procedureId)}::bigint[], ${pcol((r) => r.key.channel)}::text[], ${pMetricArrays})
-      WHERE (SELECT count(*) FROM ${sql.id(names.monthly)}) >= 0 AND ${gate}
-      ON CONFLICT (province_code, month, unit_path, procedure_id, channel)
-      DO UPDATE SET ${addExisting('stats_monthly_procedure', procedureMetrics)}`,
+    monthly: tierUpsert('stats_monthly', 'month', false, tierRows(rows, monthOf, agencyKey), names.daily, gate, true),
+    procedure: tierUpsert('stats_monthly_procedure', 'month', true, tierRows(rows, monthOf, procedureKey), names.monthly, gate, true),
+    yearly: tierUpsert('stats_yearly', 'year', false, tierRows(rows, yearOf, agencyKey), names.procedure, gate, true),
+    yearlyProcedure: tierUpsert('stats_yearly_procedure', 'year', true, tierRows(rows, yearOf, procedureKey), names.yearly, gate, false),
   };
 }
 
-/** The three upserts of `rows` as one statement. */
+/** The upserts of `rows` as one statement. */
 export function rollupStatement(rows: readonly RollupRow[]): RawBuilder<unknown> {
-  const { daily, monthly, procedure } = rollupUpserts(rows, { daily: 'daily', monthly: 'monthly' });
-  return sql`WITH daily AS (${daily}), monthly AS (${monthly}) ${procedure}`;
+  const names = { daily: 'daily', monthly: 'monthly', procedure: 'procedure', yearly: 'yearly' };
+  const u = rollupUpserts(rows, names);
+  return sql`WITH daily AS (${u.daily}), monthly AS (${u.monthly}), procedure AS (${u.procedure}), yearly AS (${u.yearly}) ${u.yearlyProcedure}`;
 }
 
 /** Multi-row upsert (adds to existing rows). */

@@ -440,6 +440,20 @@ export interface StatsMonthlyProcedureTable extends StatsCounts {
   channel: 'counter' | 'online' | 'postal';
 }
 
+/** 0215_stats_yearly.sql: year totals, the month tables' keys with the year's first day */
+export interface StatsYearlyTable extends StatsCounts, StatsKeyColumns {
+  year: CivilDate;
+}
+
+/** 0215_stats_yearly.sql: year totals by procedure and channel */
+export interface StatsYearlyProcedureTable extends StatsCounts {
+  year: CivilDate;
+  province_code: string;
+  unit_path: string;
+  procedure_id: number;
+  channel: 'counter' | 'online' | 'postal';
+}
+
 // ---- supervision (0008_supervision.sql) -------------------------------------------------------
 
 export interface NotificationsTable {
@@ -1162,6 +1176,8 @@ export interface DB {
   stats_daily: StatsDailyTable;
   stats_monthly: StatsMonthlyTable;
   stats_monthly_procedure: StatsMonthlyProcedureTable;
+  stats_yearly: StatsYearlyTable;
+  stats_yearly_procedure: StatsYearlyProcedureTable;
   notifications: NotificationsTable;
   dossier_escalations: DossierEscalationsTable;
   dossier_resolutions: DossierResolutionsTable;
