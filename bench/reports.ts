@@ -153,10 +153,11 @@ export async function run(): Promise<void> {
     const data = await openReportsDataset(size);
     try {
       const { db } = data;
-      const counts = (await sql<{ dossiers: number; daily: number; monthly: number; procedure: number }>`
+      const counts = (await sql<{ dossiers: number; daily: number; monthly: number; procedure: number; yearly: number; yearlyProcedure: number }>`
         SELECT (SELECT count(*) FROM dossiers)::int AS dossiers, (SELECT count(*) FROM stats_daily)::int AS daily,
-               (SELECT count(*) FROM stats_monthly)::int AS monthly, (SELECT count(*) FROM stats_monthly_procedure)::int AS procedure`.execute(db)).rows[0];
-      console.log(`\n${(counts?.dossiers ?? 0).toLocaleString('en')} dossiers; roll-up rows: daily ${counts?.daily.toLocaleString('en')}, monthly ${counts?.monthly.toLocaleString('en')}, monthly by procedure ${counts?.procedure.toLocaleString('en')}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+               (SELECT count(*) FROM stats_monthly)::int AS monthly, (SELECT count(*) FROM stats_monthly_procedure)::int AS procedure,
+               (SELECT count(*) FROM stats_yearly)::int AS yearly, (SELECT count(*) FROM stats_yearly_procedure)::int AS "yearlyProcedure"`.execute(db)).rows[0];
+      console.log(`\n${(counts?.dossiers ?? 0).toLocaleString('en')} dossiers; roll-up rows: daily ${counts?.daily.toLocaleString('en')}, monthly ${counts?.monthly.toLocaleString('en')}, monthly by procedure ${counts?.procedure.toLocaleString('en')}, yearly ${counts?.yearly.toLocaleString('en')}, yearly by procedure ${counts?.yearlyProcedure.toLocaleString('en')}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
       console.log('read | actor | p50 | p95 (spread) | p99 | naive | ×');
       for (const { label, actor } of actors) {
         const ctx = { db, clock: systemClock, actor };

@@ -127,6 +127,8 @@ export async function reportBreakdown(ctx: ServiceContext, q: ReportQuery & { by
   const db = ctx.db;
   let raw: Record<string, unknown>[];
   let keyOf: (r: Record<string, unknown>) => string;
+  // the sums and the labels at once
+  const labels = Promise.all([agenciesAsViewed(db, scope.asOf), q.by === 'procedure' ? procedureLabels(db) : Promise.resolve([])]);
   if (q.by === 'procedure') {
     raw = await sumByProcedure(db, scope, period, BREAKDOWN_METRICS);
     keyOf = (r) => String(r.procedure_id);
@@ -135,9 +137,7 @@ export async function reportBreakdown(ctx: ServiceContext, q: ReportQuery & { by
     raw = await sumRollups(db, scope, period, q.by === 'channel' ? ['channel'] : [col, 'channel'], { only: BREAKDOWN_METRICS });
     keyOf = (r) => String(r[col]);
   }
-  // labels
-  const byAgency = await agenciesAsViewed(db, scope.asOf);
-  const procedures = q.by === 'procedure' ? await procedureLabels(db) : [];
+  const [byAgency, procedures] = await labels;
   const byProcedure = new Map(procedures.map((p) => [String(p.id), p]));
   const groupKey = (r: Record<string, unknown>): { key: string; label: string } => {
     const k = keyOf(r);
@@ -293,7 +293,7 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
   const period = periodOf(q);
   const db = ctx.db;
   const dayBefore = new Date(Date.parse(`${period.from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  const [rows, upToBefore, upToEnd, procs, withOnline, sync] = await Promise.all([
+  const [rows, upToBefore, upToEnd, procs, withOnline, sync, procIdRows, publication] = await Promise.all([
     sumRollups(db, scope, period, ['channel']),
     totalsUpTo(db, scope, dayBefore, ['received', 'closed', 'disliked_closed']),
     totalsUpTo(db, scope, period.to, ['due', 'due_settled', 'disliked_received']),
@@ -301,6 +301,8 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
     sumByProcedure(db, scope, period, ['submitted', 'received', 'paid_online']),
     // 1.4 and the 3.3 multiplier: the receipts the national sync recorded and those the portal accepted (src/sync)
     syncedReceipts(db, scope.unitPath, vnStart(period.from), vnEndExclusive(period.to)),
+    procedureLabels(db),
+    publicationFigures(db, provinceOfPath(scope.unitPath), period.to),
   ]);
   // marks (marks.ts): open at the end of the period and past the (original) due time — late
   // (F766: judged at period end); 5.4: dossiers of the 2.1 base (open at the start or received in
@@ -321,7 +323,6 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
   const uniqueProcs = [...new Map(procs.map((p) => [p.code, p])).values()];
   const feeBearing = (fees: unknown) => Array.isArray(fees) && fees.some((f) => typeof (f as { amountVnd?: unknown }).amountVnd === 'number' && ((f as { amountVnd: number }).amountVnd > 0));
   const procIdsWithOnline = new Set(withOnline.filter((r) => Number(r.submitted ?? 0) > 0).map((r) => Number(r.procedure_id)));
-  const procIdRows = await procedureLabels(db);
   const codesWithOnline = new Set(procIdRows.filter((p) => procIdsWithOnline.has(p.id)).map((p) => p.code));
   const onlineProcs = uniqueProcs.filter((p) => p.online_level !== 'none');
   // 3.5 / 3.6: fee-bearing procedures (a fee list that is all zero does not count); a dossier's
@@ -349,7 +350,6 @@ export async function reportIndicators(ctx: ServiceContext, q: ReportQuery): Pro
     paperResultDossiers: t.resolved_early + t.resolved_on_time + t.resolved_late, electronicResults: t.electronic_results,
     digitizedDossiers: t.digitized, reusedDossiers: t.reused, storeLinkedDossiers: t.store_linked, complainedDossiers: dislikedInBase,
   };
-  const publication = await publicationFigures(db, provinceOfPath(scope.unitPath), period.to);
   return {
     indicators: [publicationIndicator(publication.complete, publication.total, partsNotHeld.map((p) => publicationPartLabels[p].toLowerCase())), syncIndicator(synced, t.received), ...indicatorsFromCounts(counts)],
     notes: [
