@@ -96,6 +96,9 @@ describe('transfers and counter dossiers carried by post, at 360 px', () => {
     expect(text).toContain(transferNumber);
     expect(text).toContain('Bàn giao bưu gửi hồ sơ');
     expect(text).toContain('Nhận hồ sơ chuyển');
+    // where the agency is and whom to call there (the directory's demo address and phone of UBND xã Tân Hồng)
+    expect(await stop.getByTestId('agency-address').textContent()).toBe('Trụ sở Ủy ban nhân dân xã Tân Hồng, xã Tân Hồng, tỉnh Đồng Tháp');
+    expect(await stop.getByRole('link', { name: 'Gọi cho Ủy ban nhân dân xã Tân Hồng' }).getAttribute('href')).toBe('tel:02770001066');
     await stop.getByRole('link', { name: 'Lập biên bản bàn giao' }).waitFor();
     await stop.getByRole('link', { name: `Mở việc chuyển ${transferNumber}` }).waitFor();
     await screen('courier-day-agency');

@@ -35,6 +35,7 @@ const agencyFields = {
   parentIdentifier: Type.Optional(Nullable(Code)), identifierConfirmed: Type.Optional(Type.Boolean()),
   functionCode: Type.Optional(Nullable(Text(40))), validTo: Type.Optional(Nullable(Day)),
   handover: Type.Optional(literals(agencyHandovers)),
+  address: Type.Optional(Nullable(Text(500))), phone: Type.Optional(Nullable(Text(30))),
 };
 const AgencyBody = Type.Object({ identifier: Code, validFrom: Day, ...agencyFields }, { additionalProperties: false });
 const AgencyPatch = Type.Partial(Type.Object(agencyFields), { additionalProperties: false });

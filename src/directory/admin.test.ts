@@ -103,6 +103,16 @@ describe('agencies', () => {
     expect(history[0].payload).toMatchObject({ before: { handover: 'paper' }, after: { handover: 'electronic' } });
   });
 
+  it('keeps the agency\'s address and phone for the courier\'s stop (migration 0241), audited; a phone too long is a 400', async () => {
+    const address = 'Số 5 đường Nguyễn Huệ, phường Hòa Bình';
+    expect((await send('PATCH', '/api/v1/admin/agencies/999.99.61.H20/2026-01-01', { phone: '0'.repeat(31) })).statusCode).toBe(400);
+    expect((await send('PATCH', '/api/v1/admin/agencies/999.99.61.H20/2026-01-01', { address, phone: '0277 3852 111' })).statusCode).toBe(200);
+    const row = await t.db.selectFrom('agencies').select(['address', 'phone']).where('identifier', '=', '999.99.61.H20').executeTakeFirstOrThrow();
+    expect(row).toEqual({ address, phone: '0277 3852 111' });
+    const history = (await send('GET', '/api/v1/admin/directory/history?entity=agency&key=999.99.61.H20@2026-01-01')).json().items;
+    expect(history[0].payload).toMatchObject({ before: { address: null, phone: null }, after: { address, phone: '0277 3852 111' } });
+  });
+
   it('names the unit that does not exist on the day', async () => {
     const res = await send('POST', '/api/v1/admin/agencies', { ...agency, identifier: '999.98.61.H20', unitCode: '99001', validFrom: '2025-09-01' });
     expect(res.statusCode).toBe(400);

@@ -140,7 +140,7 @@ const agencyVersion = (trx: Trx, identifier: string, validFrom: string) =>
   trx.selectFrom('agencies as a').innerJoin('admin_units as u', 'u.id', 'a.admin_unit_id').leftJoin('agencies as p', 'p.id', 'a.parent_agency_id')
     .select([
       'a.id', 'a.identifier', 'a.name', 'a.kind', 'a.level', 'u.code as unitCode', 'p.identifier as parentIdentifier',
-      'a.identifier_confirmed as identifierConfirmed', 'a.function_code as functionCode', 'a.handover', 'a.valid_from as validFrom', 'a.valid_to as validTo',
+      'a.identifier_confirmed as identifierConfirmed', 'a.function_code as functionCode', 'a.handover', 'a.address', 'a.phone', 'a.valid_from as validFrom', 'a.valid_to as validTo',
     ])
     .where('a.identifier', '=', identifier).where('a.valid_from', '=', validFrom).executeTakeFirst();
 

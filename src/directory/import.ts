@@ -122,14 +122,14 @@ export async function writeAgencies(trx: Trx, rows: readonly AgencyRow[], proble
       identifier: row.identifier, name: row.name, kind: row.kind, level: row.level,
       identifier_confirmed: row.identifierConfirmed, admin_unit_id: unit.id, parent_agency_id: parentId,
       province_code: unit.province_code, valid_from: row.validFrom, valid_to: row.validTo, function_code: row.functionCode,
-      handover: row.handover,
+      handover: row.handover, address: row.address, phone: row.phone,
     };
     const written = await trx.insertInto('agencies').values(values)
       .onConflict((oc) => oc.columns(['identifier', 'valid_from']).doUpdateSet({
         name: values.name, kind: values.kind, level: values.level, identifier_confirmed: values.identifier_confirmed,
         admin_unit_id: values.admin_unit_id, parent_agency_id: values.parent_agency_id,
         province_code: values.province_code, valid_to: values.valid_to, function_code: values.function_code,
-        handover: values.handover,
+        handover: values.handover, address: values.address, phone: values.phone,
       }))
       .returning(insertedFlag).executeTakeFirstOrThrow();
     flags.push(written.inserted);

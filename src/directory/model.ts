@@ -80,6 +80,9 @@ export interface AgencyRow {
   readonly functionCode: string | null;
   /** how dossiers reach its desk (default paper) */
   readonly handover: AgencyHandover;
+  /** where it is and whom to call (migration 0241): the courier's stop at the agency */
+  readonly address: string | null;
+  readonly phone: string | null;
   readonly validFrom: string;
   readonly validTo: string | null;
 }

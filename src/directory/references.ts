@@ -17,6 +17,9 @@ export interface AgencyRef {
   readonly name: string;
   readonly unitPath: string;
   readonly provinceCode: string;
+  /** where it is and whom to call (migration 0241), when the directory has them */
+  readonly address: string | null;
+  readonly phone: string | null;
 }
 
 export interface IntakePoint {
@@ -35,7 +38,7 @@ async function agencyWhere(db: Database, where: (q: ReturnType<typeof agencyBase
 }
 
 const agencyBase = (db: Database) => db.selectFrom('agencies as a').innerJoin('admin_units as u', 'u.id', 'a.admin_unit_id')
-  .select(['a.id', 'a.identifier', 'a.name', 'u.path as unitPath', 'a.province_code as provinceCode']);
+  .select(['a.id', 'a.identifier', 'a.name', 'u.path as unitPath', 'a.province_code as provinceCode', 'a.address', 'a.phone']);
 
 export const agencyById = (db: Database, id: number): Promise<AgencyRef | null> => agencyWhere(db, (q) => q.where('a.id', '=', id));
 

@@ -64,6 +64,8 @@ export function readAgencyRow(rec: ImportRecord, row: number, problems: RowProbl
     identifierConfirmed: r.boolean('identifierConfirmed', false),
     functionCode: functionCode(r),
     handover: r.has('handover') ? r.oneOf('handover', agencyHandovers) : DEFAULT_AGENCY_HANDOVER,
+    address: r.optionalText('address') || null,
+    phone: r.optionalText('phone') || null,
     ...validity(r),
   };
 }

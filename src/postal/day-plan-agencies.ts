@@ -22,7 +22,7 @@ export interface AgencyParcel {
 }
 
 export interface AgencyErrand {
-  readonly agency: { readonly id: number; readonly name: string; readonly unitPath: string };
+  readonly agency: { readonly id: number; readonly name: string; readonly unitPath: string; readonly address: string | null; readonly phone: string | null };
   readonly parcels: AgencyParcel[];
 }
 
@@ -37,7 +37,7 @@ export async function agencyErrands(ctx: Pick<ServiceContext, 'db'>, shipments: 
   const add = async (agencyId: number | null, parcel: AgencyParcel) => {
     const agency = agencyId === null ? null : byAgency.get(agencyId)?.agency ?? (await agencyById(ctx.db, agencyId));
     if (!agency) return;
-    const errand = byAgency.get(agency.id) ?? { agency: { id: agency.id, name: agency.name, unitPath: agency.unitPath }, parcels: [] };
+    const errand = byAgency.get(agency.id) ?? { agency: { id: agency.id, name: agency.name, unitPath: agency.unitPath, address: agency.address, phone: agency.phone }, parcels: [] };
     errand.parcels.push(parcel);
     byAgency.set(agency.id, errand);
   };

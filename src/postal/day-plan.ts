@@ -155,8 +155,8 @@ export async function courierDayPlan(ctx: ServiceContext): Promise<DayPlan> {
       if (a) {
         const first = a.errand.parcels[0];
         return [{
-          shipmentId: first?.shipmentId ?? 0, trackingNumber: first?.trackingNumber ?? s.id, kind: 'agency', applicantName: a.errand.agency.name, phone: '',
-          address: a.errand.agency.name, communeName: '', procedureName: [...new Set(a.errand.parcels.map((p) => p.procedureName))].join('; '), note: null,
+          shipmentId: first?.shipmentId ?? 0, trackingNumber: first?.trackingNumber ?? s.id, kind: 'agency', applicantName: a.errand.agency.name, phone: a.errand.agency.phone ?? '',
+          address: a.errand.agency.address ?? a.errand.agency.name, communeName: '', procedureName: [...new Set(a.errand.parcels.map((p) => p.procedureName))].join('; '), note: null,
           windowFrom: null, windowTo: null, latitude: a.place.position.latitude, longitude: a.place.position.longitude, positionSource: a.place.source,
           arriveAt: hhmm(s.serviceStartMinute), lateMinutes: 0, agencyId: a.errand.agency.id, parcels: a.errand.parcels,
         }];

@@ -109,8 +109,10 @@ describe('a counter\'s dossier carried to its agency by post', () => {
     at('2026-05-05T07:40:00+07:00');
     await assignCourier(ctx(w.actors.courier), n);
     await placeTheWorld();
+    // the directory's address and phone of the agency (migration 0241) on the stop: where to go, whom to call
+    await sql`UPDATE agencies SET address = 'Số 2 đường 30/4, xã Một', phone = '0277 3851 234' WHERE id = ${w.communeAgency.id}`.execute(w.db);
     const plan = await courierDayPlan(ctx(w.actors.courier));
-    expect(plan.stops).toEqual([expect.objectContaining({ kind: 'agency', agencyId: w.communeAgency.id, applicantName: 'Ủy ban nhân dân xã Một', parcels: [expect.objectContaining({ trackingNumber: n, legKind: 'toAgency', action: 'handOver', dossierCodes: [intake.code] })] })]);
+    expect(plan.stops).toEqual([expect.objectContaining({ kind: 'agency', agencyId: w.communeAgency.id, applicantName: 'Ủy ban nhân dân xã Một', address: 'Số 2 đường 30/4, xã Một', phone: '0277 3851 234', parcels: [expect.objectContaining({ trackingNumber: n, legKind: 'toAgency', action: 'handOver', dossierCodes: [intake.code] })] })]);
     expect(plan.lengthKm).toBeLessThanOrEqual(plan.unorderedLengthKm);
 
     const note = await pdfText((await consignmentNotePdf(ctx(w.actors.courier), n, 'https://motcua.example')).pdf);

@@ -57,6 +57,9 @@ export interface AgenciesTable {
   identifier_confirmed: Generated<boolean>;
   /** how dossiers reach its desk (migration 0090): 'paper' (default, the clerk hands over) or 'electronic' (at intake) */
   handover: Generated<'paper' | 'electronic'>;
+  /** where it is and whom to call (migration 0241): the courier's stop at the agency; null when not given */
+  address: string | null;
+  phone: string | null;
   admin_unit_id: number;
   parent_agency_id: number | null;
   province_code: string;

@@ -44,6 +44,7 @@ function AgencyStopCard({ stop, n }: { readonly stop: DayStop; readonly n: numbe
       <p className="task-card__when"><span className="task-card__n" aria-hidden="true">{n}</span>
         {t('arriveAt', { time: stop.arriveAt })} · {t('agencyParcels', { count: stop.parcels.length })}</p>
       <h3>{t('stop_agency')}: {stop.applicantName}</h3>
+      {stop.address !== stop.applicantName && <p data-testid="agency-address">{stop.address}</p>}
       <ul className="task-card__parcels">
         {stop.parcels.map((p) => (
           <li key={p.trackingNumber}>
@@ -57,6 +58,7 @@ function AgencyStopCard({ stop, n }: { readonly stop: DayStop; readonly n: numbe
         {stop.parcels.filter((p) => p.legKind === 'transfer').map((p) => (
           <Link key={p.trackingNumber} to={transferPath(p.shipmentId)} className={buttonClass(handOver ? 'secondary' : 'primary')}>{t('openTransfer', { number: p.trackingNumber })}</Link>
         ))}
+        {stop.phone && <a href={`tel:${stop.phone.replace(/\s/g, '')}`} className={buttonClass('secondary')} aria-label={t('callLabel', { name: stop.applicantName })}>{t('call')} {stop.phone}</a>}
       </div>
     </li>
   );
