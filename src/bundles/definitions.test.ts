@@ -26,6 +26,12 @@ describe('bundle definitions', () => {
     expect(definitionProblems({ ...d, members: cyclic })).toContain('dependencies form a cycle');
   });
 
+  it('finds a shared paper naming papers of a member that does not use it', () => {
+    const d = bundleDefinitions[0] as BundleDefinition;
+    const wrong = { ...d, sharedPapers: [{ name: 'Giấy chứng sinh', members: ['birth'], papers: { residence: ['p10'] } }] };
+    expect(definitionProblems(wrong)).toEqual(['shared paper Giấy chứng sinh: papers of residence, which does not use it']);
+  });
+
   it('feeds the birth registration number given with the result', () => {
     const birth = bundleDefinitions[0]?.members.find((m) => m.key === 'birth');
     expect(fedFacts(birth?.feeds ?? [], { resultNumber: '125/2026', note: 'x' })).toEqual({ birthRegistrationNumber: '125/2026' });

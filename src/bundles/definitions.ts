@@ -10,7 +10,8 @@ const ND63_LIMIT = {
 
 const member = (key: string, procedureCode: string, name: string, waitsFor: string | null, feeds: BundleMember['feeds'] = []): BundleMember =>
   ({ key, procedureCode, name, waitsFor, feeds });
-const shared = (name: string, ...members: string[]): SharedPaper => ({ name, members });
+/** A shared paper: its name, the members that use it and, by member, the catalogue keys of the papers it is. */
+const shared = (name: string, members: readonly string[], papers: SharedPaper['papers'] = {}): SharedPaper => ({ name, members, papers });
 
 /** Both groups of ND 63/2024 (published by QĐ 296/QĐ-VPCP), in force from 01/07/2024 [S]. */
 const nd63 = (d: Pick<BundleDefinition, 'code' | 'name' | 'lead' | 'members' | 'sharedPapers' | 'duration'>): BundleDefinition =>
@@ -27,8 +28,9 @@ export const bundleDefinitions: readonly BundleDefinition[] = [
       member('healthInsurance', '2.002621.BHYT', 'Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi', null),
     ],
     sharedPapers: [
-      shared('Giấy chứng sinh (hoặc văn bản thay thế)', 'birth', 'healthInsurance'),
-      shared('Giấy tờ tùy thân của người đi đăng ký (xuất trình)', 'birth', 'residence', 'healthInsurance'),
+      // 1.001193 p4 "Giấy chứng sinh; trường hợp không có Giấy chứng sinh thì …"; the card's catalogue entry lists only its form
+      shared('Giấy chứng sinh (hoặc văn bản thay thế)', ['birth', 'healthInsurance'], { birth: ['p4'] }),
+      shared('Giấy tờ tùy thân của người đi đăng ký (xuất trình)', ['birth', 'residence', 'healthInsurance']),
     ],
     duration: ND63_LIMIT,
   }),
@@ -40,8 +42,9 @@ export const bundleDefinitions: readonly BundleDefinition[] = [
       member('funeralAllowance', '2.002622.MTP', 'Giải quyết mai táng phí, tử tuất', 'death'),
     ],
     sharedPapers: [
-      shared('Giấy báo tử (hoặc giấy tờ thay thế)', 'death', 'funeralAllowance'),
-      shared('Giấy tờ tùy thân của người đi đăng ký (xuất trình)', 'death', 'residenceRemoval', 'funeralAllowance'),
+      // 1.000656 p1 "Giấy báo tử hoặc giấy tờ thay Giấy báo tử …"
+      shared('Giấy báo tử (hoặc giấy tờ thay thế)', ['death', 'funeralAllowance'], { death: ['p1'] }),
+      shared('Giấy tờ tùy thân của người đi đăng ký (xuất trình)', ['death', 'residenceRemoval', 'funeralAllowance']),
     ],
     // the sources give 6–18 working days by case [S], not one limit
     duration: null,

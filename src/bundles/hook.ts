@@ -1,8 +1,9 @@
 // The bundles' hook in the dossiers' write path (wired in src/app.ts): when a member's result is
 // ready, the members that wait for it are received by the system in the same transaction — their
 // clock starts then, on the working calendar — with what the result feeds them (ND 63/2024: the
-// birth registration number feeds the residence registration). A waiting member cannot be
-// accepted by hand before that.
+// birth registration number feeds the residence registration). What a person may do by hand to a
+// member (a waiting one: nothing; withdrawal only with the whole bundle where another member waits)
+// is member-actions.ts; the refusal rolls the action's transaction back (409).
 import type { Transaction } from 'kysely';
 import type { DossierContext, DossierHook } from '../dossiers/events';
 import { acceptHeldMember } from '../dossiers/service';
@@ -11,6 +12,7 @@ import type { DB } from '../platform/db/schema';
 import { invalidTransition } from '../platform/errors';
 import { bundleDefinitions } from './definitions';
 import { fedFacts } from './feeds';
+import { memberActionRefusal } from './member-actions';
 
 export interface BundleHookDeps {
   /** the hooks every dossier event runs (this one among them), read when an event happens */
@@ -21,17 +23,25 @@ export function bundleHook(deps: BundleHookDeps): DossierHook {
   return {
     intakeWrites: () => [],
     afterEvent: async (trx, event, dossier) => {
-      if (event.action === 'receive' && event.actorId !== null) await refuseEarlyAcceptance(trx, dossier.id, dossier.code);
+      if (event.actorId !== null && GUARDED.includes(event.action)) await guardMemberAction(trx, event, dossier.id, dossier.code);
       if (event.action === 'markResultReady') await startWaitingMembers(trx, deps, event, dossier.id);
     },
   };
 }
 
-async function refuseEarlyAcceptance(trx: Transaction<DB>, dossierId: number, code: string): Promise<void> {
-  const waiting = await trx.selectFrom('bundle_members').select('waits_for').where('dossier_id', '=', dossierId).where('started_at', 'is', null).executeTakeFirst();
-  if (waiting) {
-    throw invalidTransition('BUNDLE_MEMBER_WAITING', `Hồ sơ ${code} thuộc hồ sơ liên thông, chờ kết quả của thủ tục trước; hệ thống tự tiếp nhận khi có kết quả đó.`);
-  }
+/** The actions a person does that a bundle's member may refuse (member-actions.ts). */
+const GUARDED: readonly string[] = ['receive', 'refuse', 'requestSupplement', 'withdraw'];
+
+async function guardMemberAction(trx: Transaction<DB>, event: Event, dossierId: number, code: string): Promise<void> {
+  const m = await trx.selectFrom('bundle_members as m').innerJoin('bundles as b', 'b.id', 'm.bundle_id')
+    .select(['m.bundle_id', 'm.member_key', 'm.waits_for', 'm.started_at', 'b.code as bundle']).where('m.dossier_id', '=', dossierId).executeTakeFirst();
+  if (!m) return;
+  const waitedOnBy = event.action !== 'withdraw' ? [] : (await trx.selectFrom('bundle_members').select('dossier_code')
+    .where('bundle_id', '=', m.bundle_id).where('waits_for', '=', m.member_key).where('started_at', 'is', null).orderBy('position').execute()).map((w) => w.dossier_code);
+  const refusal = memberActionRefusal(event.action, code, m.bundle, {
+    waiting: m.waits_for !== null && m.started_at === null, waitedOnBy, wholeBundle: event.payload.bundle === m.bundle,
+  });
+  if (refusal) throw invalidTransition(refusal.code, refusal.message);
 }
 
 type Event = Parameters<DossierHook['afterEvent']>[1];

@@ -28,6 +28,12 @@ export interface SharedPaper {
   readonly name: string;
   /** the members that use it: shown and scanned once for all of them */
   readonly members: readonly string[];
+  /**
+   * The member papers it is, named by their catalogue keys (member key → paper keys of that member's
+   * procedure): ticking or scanning it once does it for each. None: shown at the counter, not kept
+   * (the filer's ID). shared-papers.test.ts checks every key against the catalogue.
+   */
+  readonly papers: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A time limit with its unit and source ([C] confirmed, [S] one secondary source, [U] unconfirmed). */
@@ -69,7 +75,10 @@ export function definitionProblems(def: BundleDefinition): string[] {
     if (m.waitsFor !== null && !keys.has(m.waitsFor)) problems.push(`${m.key} waits for unknown ${m.waitsFor}`);
     if (m.feeds.length > 0 && !def.members.some((o) => o.waitsFor === m.key)) problems.push(`${m.key} feeds no member`);
   }
-  for (const p of def.sharedPapers) for (const k of p.members) if (!keys.has(k)) problems.push(`shared paper ${p.name}: unknown ${k}`);
+  for (const p of def.sharedPapers) {
+    for (const k of p.members) if (!keys.has(k)) problems.push(`shared paper ${p.name}: unknown ${k}`);
+    for (const k of Object.keys(p.papers)) if (!p.members.includes(k)) problems.push(`shared paper ${p.name}: papers of ${k}, which does not use it`);
+  }
   if (startOrder(def.members) === null) problems.push('dependencies form a cycle');
   return problems;
 }

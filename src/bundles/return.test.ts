@@ -4,6 +4,8 @@
 // listing every member) made in the transaction of the last result, delivered once, every member
 // returned. Together at the counter: a stopped member holds nobody back; one action returns the
 // rest. The birth bundle (2.002621) cannot go by post: permanent residence (1.004222) does not.
+// Together by post, undelivered twice and taken back to the agency: returned at the counter in one
+// action as a counter bundle is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { makeAgencyStaff, saveActorAsUser } from '../../test/factories';
@@ -16,7 +18,7 @@ import { performAction } from '../dossiers/service';
 import type { Actor } from '../platform/actor';
 import { FixedClock } from '../platform/clock';
 import { useTempFiles } from '../postal/files.test-helper';
-import { assignCourier, collectResult, consignmentNotePdf, getShipmentByTracking, postalResultHookWith, recordDeliveryAttempt } from '../postal/service';
+import { assignCourier, collectResult, consignmentNotePdf, getShipmentByTracking, postalResultHookWith, recordDeliveryAttempt, returnResultToAgency } from '../postal/service';
 import { seedDemo } from '../seed';
 import { bundleHook } from './hook';
 import { bundleResultPlan, bundlesToReturn, returnBundleAtCounter, setReturnChoice } from './returns';
@@ -239,5 +241,50 @@ describe('as ready, by post (2.002622)', () => {
     expect(await legsOf(removal?.code ?? '')).toEqual([]);
     await resultReady(removal?.code ?? '', removal?.competentAgency ?? '', '2026-05-19T09:00:00+07:00');
     expect(await legsOf(removal?.code ?? '')).toEqual([{ dossier_codes: [], address: 'Số 11, ấp 4, xã Tân Hồng', created_at: new Date('2026-05-19T09:00:00+07:00') }]);
+  });
+});
+
+describe('together by post, back at the agency after two failed attempts (2.002622)', () => {
+  let parent = '';
+  const code: Record<string, string> = {};
+  let n = '';
+
+  it('is not returned at the counter while the courier still has it', async () => {
+    at('2026-05-20T08:00:00+07:00');
+    const r = await receiveDeath({ timing: 'together', place: 'post', address: 'Số 14, ấp 3, xã Tân Hồng' });
+    parent = r.code;
+    for (const m of r.members) code[m.key] = m.code;
+    for (const m of r.members) await resultReady(m.code, m.competentAgency, m.key === 'death' ? '2026-05-20T15:00:00+07:00' : '2026-05-21T10:00:00+07:00', m.key === 'death' ? '35/2026' : undefined);
+    n = (await resultLegs()).find((l) => l.dossier_codes.includes(code.death ?? '-'))?.tracking_number ?? '';
+    at('2026-05-22T08:00:00+07:00');
+    await assignCourier(ctx(courier), n);
+    await collectResult(ctx(courier), n, { agencySignature: sig('Lê Văn Giao'), courierSignature: sig('Bưu tá Tân Hồng') });
+    at('2026-05-22T10:00:00+07:00'); // Friday
+    await recordDeliveryAttempt(ctx(courier), n, { outcome: 'failed', reason: 'Không có người ở nhà' });
+    expect((await bundlesToReturn(ctx(clerk))).items.map((i) => i.code)).not.toContain(parent);
+    await expect(returnBundleAtCounter(ctx(clerk), parent, { signature: { name: applicant.name, signedAt: '2026-05-22T03:05:00.000Z' } }))
+      .rejects.toMatchObject({ code: 'BUNDLE_RETURNS_BY_POST' });
+  });
+
+  it('once taken back, it is listed once and one action returns the three, each with its own return event', async () => {
+    at('2026-05-27T10:00:00+07:00'); // Wednesday: Mon 25 and Tue 26 between the attempts
+    await recordDeliveryAttempt(ctx(courier), n, { outcome: 'failed', reason: 'Không có người ở nhà' });
+    at('2026-05-27T15:00:00+07:00');
+    await returnResultToAgency(ctx(courier), n, { agencySignature: sig('Lê Văn Giao') });
+    const mine = (await bundlesToReturn(ctx(clerk))).items.find((i) => i.code === parent);
+    expect(mine).toMatchObject({ backFromPost: true, returnable: { now: [code.death, code.residenceRemoval, code.funeralAllowance], awaited: [] } });
+    at('2026-05-28T09:00:00+07:00');
+    const r = await returnBundleAtCounter(ctx(clerk), parent, { signature: { name: applicant.name, signedAt: '2026-05-28T02:00:00.000Z' } });
+    expect(r.returned.map((x) => [x.code, x.status])).toEqual(Object.values(code).sort().map((c) => [c, 'returned']));
+    for (const c of Object.values(code)) {
+      const row = await t.db.selectFrom('dossiers').selectAll().where('code', '=', c).executeTakeFirstOrThrow();
+      const events = await loadEvents(t.db, row);
+      expect(events.filter((e) => e.action === 'return')).toHaveLength(1);
+      expect(events.at(-1)).toMatchObject({ action: 'return', at: new Date('2026-05-28T09:00:00+07:00'), payload: { channel: 'counter', signature: { name: applicant.name } } });
+    }
+    const audit = await t.db.selectFrom('audit_log').select('payload').where('entity_key', '=', parent).where('action', '=', 'bundle.return').executeTakeFirstOrThrow();
+    expect(audit.payload).toMatchObject({ backFromPost: true, members: Object.values(code) });
+    expect((await getBundle(ctx(clerk), parent)).state.status).toBe('returned');
+    expect((await bundlesToReturn(ctx(clerk))).items.map((i) => i.code)).not.toContain(parent);
   });
 });

@@ -9,15 +9,14 @@ import { procedureForIntake } from '../catalog/references';
 import type { DossierContext, DossierRow } from '../dossiers/events';
 import { memberStatuses, memberSummaries, returnTogether, workQueue, type MemberSummary } from '../dossiers/service';
 import type { ActionResult } from '../dossiers/model';
-import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db/schema';
-import { forbidden, invalidTransition, notFound, unauthenticated, validationFailed } from '../platform/errors';
-import type { ResultPlan } from '../postal/service';
+import { forbidden, invalidTransition, unauthenticated, validationFailed } from '../platform/errors';
+import { counterClerk, loadBundle, withPermission } from './clerk';
+import { resultsBackAtAgency, type ResultPlan } from '../postal/service';
 import { vnDateOfInstant } from '../shared/civil-date';
 import { bundleDefinitions } from './definitions';
 import { checkReturnChoice, choiceOfRow, postalReturnProblem, returnableMembers, type ReturnChoice, type Returnable } from './return-choice';
 
-const bundleNotFound = (code: string) => notFound('BUNDLE_NOT_FOUND', `Không tìm thấy hồ sơ liên thông ${code}.`);
 const contentsOf = (code: string, n: number) => `Kết quả hồ sơ liên thông ${code} (${n} hồ sơ)`;
 
 /** The plan of a member's result for the postal hook (null: not a bundle's member). Together: the bundle is locked, so that two last results at once make one leg. */
@@ -37,35 +36,9 @@ export async function bundleResultPlan(trx: Transaction<DB>, dossier: Pick<Dossi
   return { kind: 'together', codes: r.now, address, contents: contentsOf(row.code, r.now.length), agencyId: row.receiving_agency_id };
 }
 
-type BundleRow = Awaited<ReturnType<typeof loadBundle>>;
-
-async function loadBundle(db: DossierContext['db'], code: string) {
-  const parent = await db.selectFrom('bundles').selectAll().where('code', '=', code).executeTakeFirst();
-  if (!parent) throw bundleNotFound(code);
-  const members = await db.selectFrom('bundle_members').select(['member_key', 'dossier_code', 'position']).where('bundle_id', '=', parent.id).orderBy('position').execute();
-  return { parent, members };
-}
-
-type Permission = 'dossiers.receive' | 'dossiers.return';
-
-/** The actor holding the permission (401/403 before anything is read). */
-function withPermission(ctx: DossierContext, permission: Permission): Actor {
-  const actor = ctx.actor;
-  if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
-  if (!can(actor, permission)) throw forbidden('FORBIDDEN', 'Bạn không có quyền thay đổi cách trả hoặc trả kết quả hồ sơ liên thông.');
-  return actor;
-}
-
-/** A clerk of the one-stop that received the bundle (403 otherwise; 404 when they see none of its members). */
-async function counterClerk(ctx: DossierContext, permission: Permission, b: BundleRow): Promise<{ actor: Actor; summaries: MemberSummary[] }> {
-  const actor = withPermission(ctx, permission);
-  const summaries = await memberSummaries(ctx.db, actor, b.members.map((m) => m.dossier_code));
-  if (!summaries.some((s) => s.visible)) throw bundleNotFound(b.parent.code);
-  if (!can(actor, permission) || actor.scope.kind !== 'servicePoint' || actor.scope.servicePointId !== b.parent.service_point_id) {
-    throw forbidden('BUNDLE_COUNTER_ONLY', 'Chỉ bộ phận một cửa đã tiếp nhận hồ sơ liên thông được thay đổi cách trả hoặc trả kết quả.');
-  }
-  return { actor, summaries };
-}
+/** Every one of these members is on a result leg that came back to the agency undelivered. */
+const isBackFromPost = async (db: DossierContext['db'], codes: readonly string[]): Promise<boolean> =>
+  codes.length > 0 && (await resultsBackAtAgency(db, codes)).length === codes.length;
 
 const involvesPost = (a: ReturnChoice, b: ReturnChoice) => a.place === 'post' || b.place === 'post';
 
@@ -106,21 +79,24 @@ export async function setReturnChoice(ctx: DossierContext, code: string, input: 
 /**
  * Returns at the counter every member returnable now under the choice (together: all ready ones
  * once none is awaited), each with its own `return` event, all in one transaction with the audit
- * row `bundle.return`. 409 while nothing is returnable (naming what is awaited) or when the choice is post.
+ * row `bundle.return`. 409 while nothing is returnable (naming what is awaited) or when the choice is
+ * post — unless the post's parcel came back to the agency undelivered: then it is returned here too.
  */
 export async function returnBundleAtCounter(ctx: DossierContext, code: string, input: { signature: { name: string; signedAt: string }; note?: string }): Promise<{ code: string; returned: ActionResult[] }> {
   withPermission(ctx, 'dossiers.return');
   const b = await loadBundle(ctx.db, code);
   const { actor, summaries } = await counterClerk(ctx, 'dossiers.return', b);
   const choice = choiceOfRow(b.parent);
-  if (choice.place === 'post') throw invalidTransition('BUNDLE_RETURNS_BY_POST', 'Người nộp đã chọn nhận kết quả qua bưu chính: bưu tá phát kết quả đến địa chỉ đã đăng ký.');
   const r = returnableMembers(choice.timing, summaries.map((s) => ({ key: s.code, status: s.status })));
+  // by post: only once the parcel came back to the agency undelivered (two failed attempts, QĐ 45 art. 10)
+  const backFromPost = choice.place === 'post' && await isBackFromPost(ctx.db, r.now);
+  if (choice.place === 'post' && !backFromPost) throw invalidTransition('BUNDLE_RETURNS_BY_POST', 'Người nộp đã chọn nhận kết quả qua bưu chính: bưu tá phát kết quả đến địa chỉ đã đăng ký.');
   if (r.now.length === 0) {
     throw invalidTransition('BUNDLE_NOT_RETURNABLE', r.awaited.length > 0 ? `Chưa trả được: còn chờ kết quả của hồ sơ ${r.awaited.join(', ')}.` : 'Không có kết quả nào chờ trả.');
   }
   const returned = await returnTogether(ctx, r.now, { channel: 'counter', signature: input.signature, ...(input.note ? { note: input.note } : {}) }, async (trx) => {
     await trx.insertInto('audit_log').values({
-      province_code: b.parent.province_code, actor_id: actor.userId, actor_name: actor.fullName, action: 'bundle.return', entity: 'bundle', entity_key: code, payload: JSON.stringify({ members: r.now, choice }),
+      province_code: b.parent.province_code, actor_id: actor.userId, actor_name: actor.fullName, action: 'bundle.return', entity: 'bundle', entity_key: code, payload: JSON.stringify({ members: r.now, choice, ...(backFromPost ? { backFromPost } : {}) }),
     }).execute();
   });
   return { code, returned };
@@ -133,12 +109,15 @@ export interface BundleToReturn {
   readonly receivedAt: Date;
   readonly returnChoice: ReturnChoice;
   readonly returnable: Returnable;
+  /** chosen by post, the parcel came back to the agency undelivered: returned at the counter now */
+  readonly backFromPost: boolean;
   readonly members: readonly { key: string; name: string; dossier: MemberSummary }[];
 }
 
 /**
  * The counter's bundles to return (the clerk's service point): those returned together at the
- * counter with something returnable now; `heldCodes`: the ready members of bundles returned
+ * counter with something returnable now, and those returned together by post whose parcel came back
+ * to the agency undelivered (`backFromPost`); `heldCodes`: the ready members of bundles returned
  * together (counter or post), which the one-by-one list leaves out.
  */
 export async function bundlesToReturn(ctx: DossierContext): Promise<{ items: BundleToReturn[]; heldCodes: string[] }> {
@@ -158,10 +137,12 @@ export async function bundlesToReturn(ctx: DossierContext): Promise<{ items: Bun
     heldCodes.push(...summaries.filter((s) => s.status === 'resultReady').map((s) => s.code));
     const choice = choiceOfRow(b.parent);
     const returnable = returnableMembers(choice.timing, summaries.map((s) => ({ key: s.code, status: s.status })));
-    if (choice.place !== 'counter' || returnable.now.length === 0) continue;
+    if (returnable.now.length === 0) continue;
+    const backFromPost = choice.place === 'post' && await isBackFromPost(ctx.db, returnable.now);
+    if (choice.place !== 'counter' && !backFromPost) continue;
     const definition = bundleDefinitions.find((d) => d.code === b.parent.definition_code && d.effectiveFrom === b.parent.definition_from);
     items.push({
-      code, definitionName: definition?.name ?? b.parent.definition_code, applicantName: b.parent.applicant_name, receivedAt: b.parent.received_at, returnChoice: choice, returnable,
+      code, definitionName: definition?.name ?? b.parent.definition_code, applicantName: b.parent.applicant_name, receivedAt: b.parent.received_at, returnChoice: choice, returnable, backFromPost,
       members: b.members.flatMap((m) => {
         const dossier = summaries.find((s) => s.code === m.dossier_code);
         return dossier ? [{ key: m.member_key, name: definition?.members.find((d) => d.key === m.member_key)?.name ?? m.member_key, dossier }] : [];

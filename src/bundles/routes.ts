@@ -7,12 +7,13 @@ import { IdempotencyHeaders, IntakeBody, type DossierRouteDeps } from '../dossie
 import type { DossierContext } from '../dossiers/events';
 import { fileAnswer, literals, PDF } from '../platform/http/schemas';
 import { requireActor, type HttpApp } from '../platform/http/server';
-import { BundleDefinitionsSchema, BundleReceivedSchema, BundleReturnedSchema, BundlesToReturnSchema, BundleViewSchema, ReturnChoiceSchema } from './schemas';
+import { BundleDefinitionsSchema, BundleReceivedSchema, BundleReturnedSchema, BundlesToReturnSchema, BundleWithdrawnSchema, BundleViewSchema, ReturnChoiceSchema } from './schemas';
 import { bundlesToReturn, returnBundleAtCounter, setReturnChoice, type BundleToReturn } from './returns';
 import { returnPlaces, returnTimings } from './return-choice';
 import { bundleDefinitions } from './definitions';
 import { bundleForm, getBundle, receiveBundle, type BundleView } from './service';
 import { transferSlipPdf } from './transfer-slip';
+import { withdrawBundle } from './withdraw';
 
 const strict = { additionalProperties: false } as const;
 const BundleCode = Type.String({ minLength: 8, maxLength: 20, pattern: '^[0-9]\\.[0-9]{6}$', description: 'Mã nhóm thủ tục liên thông (vd. 2.002621)' });
@@ -36,6 +37,10 @@ const ReturnBody = Type.Object({
   signature: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), signedAt: Type.String({ minLength: 10, maxLength: 40, pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+(Z|[+-][0-9]{2}:[0-9]{2})$' }) }, strict),
   note: Type.Optional(Type.String({ maxLength: 500 })),
 }, strict);
+const WithdrawBody = Type.Object({
+  reason: Type.String({ maxLength: 500, description: 'lý do người nộp rút hồ sơ (bắt buộc)' }),
+  note: Type.Optional(Type.String({ maxLength: 500 })),
+}, strict);
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const epochIso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -50,7 +55,7 @@ const returnableJson = (r: BundleView['returnable']) => ({ now: [...r.now], awai
 /** A bundle to return at the counter as JSON. */
 const toReturnJson = (b: BundleToReturn) => ({
   code: b.code, definitionName: b.definitionName, applicantName: b.applicantName, receivedAt: b.receivedAt.toISOString(),
-  returnChoice: b.returnChoice, returnable: returnableJson(b.returnable), members: b.members.map((m) => ({ key: m.key, name: m.name, dossier: memberJson(m.dossier) })),
+  returnChoice: b.returnChoice, returnable: returnableJson(b.returnable), backFromPost: b.backFromPost, members: b.members.map((m) => ({ key: m.key, name: m.name, dossier: memberJson(m.dossier) })),
 });
 
 /** The view as JSON (instants ISO). */
@@ -75,7 +80,7 @@ export function registerBundleRoutes(app: HttpApp, deps: DossierRouteDeps): void
     const items = [];
     for (const code of codes) {
       const f = await bundleForm(c.db, code, day).catch(() => null);
-      if (f) items.push({ ...f.definition, members: f.definition.members.map((m) => ({ ...m, feeds: [...m.feeds] })), sharedPapers: f.definition.sharedPapers.map((p) => ({ ...p, members: [...p.members] })), form: { schema: f.form.schema, askedBy: Object.fromEntries(Object.entries(f.form.askedBy).map(([k, v]) => [k, [...v]])) } });
+      if (f) items.push({ ...f.definition, members: f.definition.members.map((m) => ({ ...m, feeds: [...m.feeds] })), sharedPapers: f.definition.sharedPapers.map((p) => ({ name: p.name, members: [...p.members], papers: Object.fromEntries(Object.entries(p.papers).map(([k, v]) => [k, [...v]])) })), form: { schema: f.form.schema, askedBy: Object.fromEntries(Object.entries(f.form.askedBy).map(([k, v]) => [k, [...v]])) } });
     }
     return { items };
   });
@@ -125,5 +130,12 @@ export function registerBundleRoutes(app: HttpApp, deps: DossierRouteDeps): void
   }, async (request) => {
     const r = await returnBundleAtCounter(ctx(request), request.params.code, request.body);
     return { code: r.code, returned: r.returned.map((x) => ({ code: x.code, status: x.status, syncCode: x.syncCode, version: x.version })) };
+  });
+
+  app.post('/api/v1/bundles/:code/withdraw', {
+    schema: { tags: ['bundles'], summary: 'Rút cả hồ sơ liên thông theo yêu cầu của người nộp: mọi hồ sơ thành phần đang giải quyết, một lần', params: Type.Object({ code: ParentCode }, strict), body: WithdrawBody, response: { 200: BundleWithdrawnSchema } },
+  }, async (request) => {
+    const r = await withdrawBundle(ctx(request), request.params.code, request.body);
+    return { code: r.code, withdrawn: r.withdrawn.map((x) => ({ code: x.code, status: x.status, syncCode: x.syncCode, version: x.version })) };
   });
 }

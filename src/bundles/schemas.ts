@@ -63,6 +63,7 @@ export const BundlesToReturnSchema = Type.Object({
   items: Type.Array(Type.Object({
     code: Type.String(), definitionName: Type.String(), applicantName: Type.String(), receivedAt: Instant,
     returnChoice: ReturnChoiceSchema, returnable: Returnable,
+    backFromPost: Type.Boolean({ description: 'chọn nhận qua bưu chính, bưu tá phát không thành công và đã trả lại cơ quan: trả tại quầy' }),
     members: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), dossier: MemberDossier })),
   })),
   heldCodes: Type.Array(Type.String(), { description: 'Hồ sơ thành phần đã có kết quả nhưng trả cùng cả hồ sơ liên thông (không trả riêng)' }),
@@ -73,6 +74,11 @@ export const BundleReturnedSchema = Type.Object({
   returned: Type.Array(Type.Object({ code: Type.String(), status: Status, syncCode: Type.Integer(), version: Type.Integer() })),
 });
 
+export const BundleWithdrawnSchema = Type.Object({
+  code: Type.String(),
+  withdrawn: Type.Array(Type.Object({ code: Type.String(), status: Status, syncCode: Type.Integer(), version: Type.Integer() })),
+});
+
 const Json = Type.Record(Type.String(), Type.Unknown());
 export const BundleDefinitionsSchema = Type.Object({
   items: Type.Array(Type.Object({
@@ -81,7 +87,7 @@ export const BundleDefinitionsSchema = Type.Object({
       key: Type.String(), procedureCode: Type.String(), name: Type.String(), waitsFor: Nullable(Type.String()),
       feeds: Type.Array(Type.Object({ output: Type.String(), as: Type.String(), label: Type.String() })),
     })),
-    sharedPapers: Type.Array(Type.Object({ name: Type.String(), members: Type.Array(Type.String()) })),
+    sharedPapers: Type.Array(Type.Object({ name: Type.String(), members: Type.Array(Type.String()), papers: Type.Record(Type.String(), Type.Array(Type.String()), { description: 'giấy tờ thành phần mà giấy tờ dùng chung thay cho: mã thủ tục thành phần → khóa giấy tờ trong danh mục; rỗng: chỉ xuất trình' }) })),
     duration: Nullable(Type.Object({ value: Type.Integer(), unit: Type.String(), source: Type.String(), confidence: Type.String() })),
     form: Type.Object({ schema: Json, askedBy: Type.Record(Type.String(), Type.Array(Type.String())) }),
   })),
@@ -92,3 +98,4 @@ export type BundleDefinitionsView = Static<typeof BundleDefinitionsSchema>;
 export type BundleReceivedView = Static<typeof BundleReceivedSchema>;
 export type BundlesToReturnView = Static<typeof BundlesToReturnSchema>;
 export type ReturnChoiceView = Static<typeof ReturnChoiceSchema>;
+export type BundleWithdrawnView = Static<typeof BundleWithdrawnSchema>;

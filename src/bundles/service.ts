@@ -54,6 +54,9 @@ export interface BundleView {
   readonly members: readonly BundleMemberView[];
 }
 
+// what counts a bundle once among the dossiers filed in a period (src/online's panel)
+export { bundleMembersBeyondFirst } from './submissions';
+
 const bundleNotFound = (code: string) => notFound('BUNDLE_NOT_FOUND', `Không tìm thấy hồ sơ liên thông ${code}.`);
 
 /** The definition in force on a day with its members' catalogue e-forms and the combined form. */

@@ -191,7 +191,9 @@ export async function getDossier(ctx: DossierReadContext, code: string): Promise
     allowedActions: allowedActions(lifecycleOf(d), actor.role).filter((a) => a !== 'rate' || can(actor, 'portal.self') || counterRatingOpen({
       status: d.status, resultDelivery: d.result_delivery, returnedAt: d.returned_at,
       returnedBy: events.findLast((e) => e.action === 'return')?.actorId ?? null,
-    }, actor.userId, now)).filter((a) => heldFor(d.status, events[0]) === null || (a !== 'receive' && a !== 'refuse')),
+    // a bundle's member waiting for another's result is not acted on by hand (src/bundles/member-actions.ts):
+    // no receipt or refusal, no supplement, withdrawn only with its whole bundle
+    }, actor.userId, now)).filter(() => heldFor(d.status, events[0]) === null),
   };
 }
 

@@ -276,10 +276,22 @@ async function commitAction(ctx: DossierContext, seen: DossierRow, action: Actio
  * transition, payload); `alongside` writes the caller's rows in the same transaction. Rows are
  * locked in code order (no deadlock between two such returns).
  */
-export async function returnTogether(ctx: DossierContext, codes: readonly string[], input: ActionInput, alongside?: (trx: Transaction<DB>) => Promise<void>): Promise<ActionResult[]> {
+export function returnTogether(ctx: DossierContext, codes: readonly string[], input: ActionInput, alongside?: (trx: Transaction<DB>) => Promise<void>): Promise<ActionResult[]> {
+  return actTogether(ctx, 'return', codes, input, {}, alongside);
+}
+
+/**
+ * Withdraws several dossiers in ONE transaction (a bundle withdrawn as a whole, issue 17): each its
+ * own `withdraw` event carrying `facts` (the bundle's code), checked as `returnTogether` checks.
+ */
+export function withdrawTogether(ctx: DossierContext, codes: readonly string[], input: ActionInput, facts: Record<string, unknown>, alongside?: (trx: Transaction<DB>) => Promise<void>): Promise<ActionResult[]> {
+  return actTogether(ctx, 'withdraw', codes, input, facts, alongside);
+}
+
+async function actTogether(ctx: DossierContext, action: 'return' | 'withdraw', codes: readonly string[], input: ActionInput, facts: Record<string, unknown>, alongside?: (trx: Transaction<DB>) => Promise<void>): Promise<ActionResult[]> {
   const actor: Actor | null = ctx.actor;
   if (!actor) throw unauthenticated('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
-  if (!can(actor, actionPermissions.return)) throw forbidden('ACTION_NOT_ALLOWED_FOR_ROLE', violationMessages.ACTION_NOT_ALLOWED_FOR_ROLE);
+  if (!can(actor, actionPermissions[action])) throw forbidden('ACTION_NOT_ALLOWED_FOR_ROLE', violationMessages.ACTION_NOT_ALLOWED_FOR_ROLE);
   if (hasNul(input)) throw validationFailed('VALIDATION_FAILED', 'Dữ liệu chứa ký tự không hợp lệ.');
   const now = ctx.clock.now();
   const scoped = await scopedActor(ctx.db, actor);
@@ -287,16 +299,16 @@ export async function returnTogether(ctx: DossierContext, codes: readonly string
   for (const code of [...new Set(codes)].sort()) {
     const seen = await ctx.db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirst();
     if (!seen || !isDossierInScope(scoped, seen)) throw dossierNotFound(code);
-    const violation = checkAction(lifecycleOf(seen), 'return', actor.role);
-    if (violation) throw ruleError(violation, 'return', seen.status);
-    checked.push({ seen, payload: await payloadBuilders.return({ ctx, row: seen, input, now }) });
+    const violation = checkAction(lifecycleOf(seen), action, actor.role);
+    if (violation) throw ruleError(violation, action, seen.status);
+    checked.push({ seen, payload: { ...await payloadBuilders[action]({ ctx, row: seen, input, now }), ...facts } });
   }
   return ctx.db.transaction().execute(async (trx) => {
     const results: ActionResult[] = [];
     for (const { seen, payload } of checked) {
       const row = await trx.selectFrom('dossiers').selectAll().where('id', '=', seen.id).forUpdate().executeTakeFirstOrThrow();
       if (row.version !== seen.version) throw versionConflict();
-      results.push(await writeAction(trx, ctx, row, 'return', actor, payload, now));
+      results.push(await writeAction(trx, ctx, row, action, actor, payload, now));
     }
     await alongside?.(trx);
     return results;

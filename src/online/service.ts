@@ -16,6 +16,7 @@ import type { Transaction } from 'kysely';
 import type { Actor } from '../platform/actor';
 import type { DB } from '../platform/db/schema';
 import type { ServiceContext } from '../platform/context';
+import { bundleMembersBeyondFirst } from '../bundles/service';
 import { conflict, forbidden, isDomainError, unauthenticated, validationFailed, type ErrorDetail } from '../platform/errors';
 import { accountForAssistedDossier } from '../identity/service';
 import { trackingPinFor } from '../tracking/references';
@@ -203,10 +204,15 @@ export function inbox(ctx: ServiceContext): Promise<InboxItem[]> {
   return onlineInbox(ctx);
 }
 
-/** The online share of the dossiers filed in a period and the assisted part of it (the dashboard's panel). */
-export function onlineStats(ctx: ServiceContext, period: { from: string; to: string }): Promise<ChannelShare> {
+/**
+ * The online share of the dossiers filed in a period and the assisted part of it (the dashboard's
+ * panel). A bundle counts once as a submission (issue 17 §5): its members beyond the first, all
+ * filed at the counter, are taken off the total and the counter's count.
+ */
+export async function onlineStats(ctx: ServiceContext, period: { from: string; to: string }): Promise<ChannelShare> {
   if (period.from > period.to) throw validationFailed('PERIOD_INVALID', 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.', [{ path: 'from', message: 'sau ngày kết thúc' }]);
-  return channelShare(ctx, period);
+  const [share, beyondFirst] = await Promise.all([channelShare(ctx, period), bundleMembersBeyondFirst(ctx, period)]);
+  return { ...share, total: share.total - beyondFirst, counter: share.counter - beyondFirst };
 }
 
 /**

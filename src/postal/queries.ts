@@ -117,3 +117,17 @@ export async function resultTrackingNumbers(db: Db, dossierCode: string): Promis
     .where((eb) => eb.or([eb('s.dossier_code', '=', dossierCode), sql<boolean>`l.dossier_codes @> ARRAY[${dossierCode}]::text[]`])).orderBy('l.id').execute();
   return rows.map((r) => r.tracking_number);
 }
+
+/**
+ * Of these dossiers, those whose result leg came back to the agency undelivered (two failed
+ * attempts, `returnedToAgency`): their result is now handed over at the counter (a bundle returned
+ * together by post, src/bundles, is then returned there in one action).
+ */
+export async function resultsBackAtAgency(db: Db, codes: readonly string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const rows = await db.selectFrom('postal_legs as l').innerJoin('postal_shipments as s', 's.id', 'l.shipment_id')
+    .select(['s.dossier_code', 'l.dossier_codes']).where('l.kind', '=', 'result').where('l.status', '=', 'returnedToAgency')
+    .where((eb) => eb.or([eb('s.dossier_code', 'in', [...codes]), sql<boolean>`l.dossier_codes && ${sql.val([...codes])}::text[]`])).execute();
+  const back = new Set(rows.flatMap((r) => (r.dossier_codes && r.dossier_codes.length > 0 ? r.dossier_codes : [r.dossier_code])));
+  return codes.filter((c) => back.has(c));
+}

@@ -9,7 +9,7 @@ export { handoverRecordView, signHandoverRecord, type HandoverInput, type Handov
 export { collectResult, createResultLeg, postalResultHook, recordDeliveryAttempt, returnResultToAgency, type AttemptInput } from './results';
 export { createGroupedResultLeg, postalResultHookWith, type ResultPlan, type ResultPlanSource } from './result-plan';
 export { ingestCarrierEvents, pollCarrier, type CarrierAdapter, type CarrierEvent, type IngestResult } from './carrier';
-export { getShipment, getShipmentByTracking, listShipments, resultTrackingNumbers, trackLeg, type ShipmentFilter } from './queries';
+export { getShipment, getShipmentByTracking, listShipments, resultsBackAtAgency, resultTrackingNumbers, trackLeg, type ShipmentFilter } from './queries';
 export type { PublicTrackingView, ShipmentView } from './views';
 export { consignmentNotePdf, handoverRecordPdf } from './documents';
 export { moveBookedVisitPickup, openBookedVisitPickup, releaseBookedVisitPickup, type BookedVisit } from './booked-visits';

@@ -1,6 +1,7 @@
 // A bundled dossier ("hồ sơ liên thông", issue 17): the parent's state and due time, what holds it
 // up, its member dossiers — each a link to its own page when the user may open it — and the return
-// of its results (the applicant's choice; a clerk returns every ready member at once).
+// of its results (the applicant's choice; a clerk returns every ready member at once) and the
+// withdrawal of the whole bundle.
 import { api } from '../api/client';
 import { HeadedPage } from '../ui/PageHeading';
 import { DataTable, type Column } from '../ui/DataTable';
@@ -16,6 +17,7 @@ import { TransferSlipLink } from './TransferSlipLink';
 import type { BundleView } from './api';
 import type { User } from '../api/types';
 import { choiceText, ReturnPart } from './bundle-return/ReturnPart';
+import { WithdrawPart } from './bundle-withdraw/WithdrawPart';
 import './processing.css';
 
 type Member = BundleView['members'][number];
@@ -27,7 +29,7 @@ export function BundlePage({ code, user }: { readonly code: string; readonly use
   return (
     <HeadedPage title={b('title', { code })} lead={b('lead')}>
       <LoadedView loaded={loaded} loadingText={b('loading')}>
-        {(bundle) => <><BundleBody bundle={bundle} b={b} t={t} /><ReturnPart bundle={bundle} user={user} onChanged={reload} /></>}
+        {(bundle) => <><BundleBody bundle={bundle} b={b} t={t} /><ReturnPart bundle={bundle} user={user} onChanged={reload} /><WithdrawPart bundle={bundle} user={user} onChanged={reload} /></>}
       </LoadedView>
     </HeadedPage>
   );

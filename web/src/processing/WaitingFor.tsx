@@ -1,6 +1,6 @@
 // A bundle's member waiting for another member's result (issue 17): "Chờ kết quả của hồ sơ <mã>"
-// instead of receive/refuse — the server receives it when that result is ready (and refuses a
-// receipt by hand: 409 BUNDLE_MEMBER_WAITING).
+// instead of any action — the server receives it when that result is ready and refuses what a
+// person does to it by hand (src/bundles/member-actions.ts; withdrawn only with the whole bundle).
 import { useBundleT } from './bundle-i18n';
 import { paths } from '../routes';
 import { Link } from '../ui/router';

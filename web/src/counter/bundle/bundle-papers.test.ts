@@ -11,9 +11,9 @@ const birth = [
 ];
 const residence = [paper('p10', 'Tờ khai thay đổi thông tin cư trú (mẫu CT01)', 'required')];
 const health = [paper('p1', 'Tờ khai tham gia bảo hiểm y tế (theo mẫu quy định)', 'required'), paper('p2', '- giấy chứng sinh (bản sao)', 'conditional')];
-const definitionShared = [
-  { name: 'Giấy chứng sinh (hoặc văn bản thay thế)', members: ['birth', 'healthInsurance'] },
-  { name: 'Giấy tờ tùy thân của người đi đăng ký (xuất trình)', members: ['birth', 'residence', 'healthInsurance'] },
+const definitionShared: { name: string; members: string[]; papers: Record<string, string[]> }[] = [
+  { name: 'Giấy chứng sinh (hoặc văn bản thay thế)', members: ['birth', 'healthInsurance'], papers: { birth: ['p4'], healthInsurance: ['p2'] } },
+  { name: 'Giấy tờ tùy thân của người đi đăng ký (xuất trình)', members: ['birth', 'residence', 'healthInsurance'], papers: {} },
 ];
 const members = [
   memberChecklist('birth', 'Đăng ký khai sinh', birth),
@@ -23,7 +23,7 @@ const members = [
 const shared = sharedPapersOf(definitionShared, [{ key: 'birth', papers: birth }, { key: 'residence', papers: residence }, { key: 'healthInsurance', papers: health }]);
 
 describe('the papers of a bundle at the counter', () => {
-  it('a shared paper stands for the member papers that bear its name, whatever the dash and case', () => {
+  it('a shared paper stands for the member papers the definition names by key', () => {
     expect(shared.map((s) => [s.name, s.papers])).toEqual([
       ['Giấy chứng sinh (hoặc văn bản thay thế)', [['birth', 'p4'], ['healthInsurance', 'p2']]],
       // shown at the counter, no member lists it as a paper to keep
@@ -31,8 +31,11 @@ describe('the papers of a bundle at the counter', () => {
     ]);
     expect(isShared(shared, 'birth', 'p4')).toBe(true);
     expect(isShared(shared, 'birth', 'p7')).toBe(false);
-    // only among the members the definition names: the residence member's papers are not the birth certificate
-    expect(sharedPapersOf([{ name: 'Tờ khai thay đổi thông tin cư trú', members: ['birth'] }], [{ key: 'residence', papers: residence }])[0]?.papers).toEqual([]);
+    // only among the members that use it, and only keys the member's checklist has
+    expect(sharedPapersOf([{ name: 'Tờ khai thay đổi thông tin cư trú', members: ['birth'], papers: { residence: ['p10'] } }], [{ key: 'residence', papers: residence }])[0]?.papers).toEqual([]);
+    expect(sharedPapersOf([{ name: 'Giấy chứng sinh', members: ['birth'], papers: { birth: ['p4', 'p99'] } }], [{ key: 'birth', papers: birth }])[0]?.papers).toEqual([['birth', 'p4']]);
+    // a name alone matches nothing any more: "Giấy chứng sinh…" without keys stands for no paper
+    expect(sharedPapersOf([{ name: 'Giấy chứng sinh', members: ['birth'], papers: {} }], [{ key: 'birth', papers: birth }])[0]?.papers).toEqual([]);
   });
 
   it('ticking the birth certificate once ticks it for birth registration and the health-insurance card', () => {

@@ -1,6 +1,6 @@
 // The papers of a bundle at the counter (issue 17): each member's checklist from its catalogue
 // entry, and the definition's shared papers listed once — a shared paper stands for the member
-// papers it names (the birth certificate handed in once serves birth registration and the
+// papers it names by key (the birth certificate handed in once serves birth registration and the
 // health-insurance card), so ticking it ticks them; the request still carries each member's
 // papers. Pure.
 import { checklistOf, missingPapers, papersToSend, type PaperRow } from '../checklist';
@@ -21,22 +21,15 @@ export interface SharedPaper {
   readonly papers: readonly (readonly [string, string])[];
 }
 
-/** A paper's name for comparison: without the list's leading dash, lower case, NFC. */
-const plain = (name: string): string => name.normalize('NFC').replace(/^[\s\-–*•]+/u, '').trim().toLocaleLowerCase('vi');
-
-/** The words a shared paper is known by: its name before any explanation in brackets or after ";". */
-const stem = (name: string): string => plain(name).split(/[(;]/u)[0]?.trim() ?? '';
-
 /**
- * Each shared paper with the member papers whose name starts with its own (e.g. "Giấy chứng sinh
- * (hoặc văn bản thay thế)" is the birth member's "- Giấy chứng sinh; trường hợp không có…"),
- * among the members that the definition says use it.
+ * Each shared paper with the member papers it is, as the definition names them by catalogue key
+ * (src/bundles/definitions.ts), among the members that use it; a key the member's checklist lacks
+ * (a catalogue changed since) is left out rather than shown as a paper nobody can tick.
  */
-export function sharedPapersOf(shared: readonly { name: string; members: readonly string[] }[], members: readonly { key: string; papers: readonly Pick<RequiredPaper, 'key' | 'name'>[] }[]): SharedPaper[] {
+export function sharedPapersOf(shared: readonly { name: string; members: readonly string[]; papers: Readonly<Record<string, readonly string[]>> }[], members: readonly { key: string; papers: readonly Pick<RequiredPaper, 'key'>[] }[]): SharedPaper[] {
   return shared.map((s) => {
-    const words = stem(s.name);
-    const papers = words === '' ? [] : members.filter((m) => s.members.includes(m.key))
-      .flatMap((m) => m.papers.filter((p) => plain(p.name).startsWith(words)).map((p) => [m.key, p.key] as const));
+    const papers = members.filter((m) => s.members.includes(m.key))
+      .flatMap((m) => (s.papers[m.key] ?? []).filter((k) => m.papers.some((p) => p.key === k)).map((k) => [m.key, k] as const));
     return { name: s.name, members: [...s.members], papers };
   });
 }
