@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequiredPaper } from '../api';
-import { bundlePapersToSend, isShared, isSharedTicked, memberChecklist, missingBundlePapers, sharedPapersOf, tickShared } from './bundle-papers';
+import { bundlePapersToSend, changePapers, isShared, isSharedTicked, memberChecklist, memberRowKey, missingBundlePapers, papersOfKey, sharedPapersOf, sharedRow, sharedRowKey, tickShared } from './bundle-papers';
 
 // 2.002621 as the demo catalogue has it (names shortened after the part that matters)
 const paper = (key: string, name: string, requirement: RequiredPaper['requirement']): RequiredPaper => ({ key, name, originals: 1, copies: 0, note: null, requirement });
@@ -63,5 +63,21 @@ describe('the papers of a bundle at the counter', () => {
     const all = tickShared(shared[0] ?? shared[1] ?? { name: '', members: [], papers: [] }, members, true)
       .map((c) => ({ ...c, rows: c.rows.map((r) => ({ ...r, included: r.included || r.required })) }));
     expect(missingBundlePapers(shared, all)).toEqual([]);
+  });
+
+  it('one scan of the shared birth certificate is the copy of each member paper it is, sent as scanned', () => {
+    expect(papersOfKey(sharedRowKey(0), shared)).toEqual([['birth', 'p4'], ['healthInsurance', 'p2']]);
+    expect(papersOfKey(memberRowKey('residence', 'p10'), shared)).toEqual([['residence', 'p10']]);
+    expect(papersOfKey('shared/9', shared)).toEqual([]);
+    expect(papersOfKey('nonsense', shared)).toEqual([]);
+    const scanned = changePapers(members, papersOfKey(sharedRowKey(0), shared), { fileId: 41, included: true });
+    expect(sharedRow(shared[0] ?? { name: '', members: [], papers: [] }, 0, scanned)).toMatchObject({ key: 'shared/0', name: 'Giấy chứng sinh (hoặc văn bản thay thế)', fileId: 41, included: true });
+    expect(sharedRow(shared[1] ?? { name: '', members: [], papers: [] }, 1, scanned)).toBeNull(); // shown only: no copy
+    const reused = changePapers(scanned, papersOfKey(memberRowKey('residence', 'p10'), shared), { reusedDocumentId: 7, fileId: null, included: true });
+    expect(bundlePapersToSend(reused)).toEqual({
+      birth: [{ key: 'p4', originals: 1, copies: 0, source: 'scanned', digitized: true, fileId: 41 }],
+      residence: [{ key: 'p10', originals: 1, copies: 0, source: 'reused', digitized: true, reusedDocumentId: 7 }],
+      healthInsurance: [{ key: 'p2', originals: 1, copies: 0, source: 'scanned', digitized: true, fileId: 41 }],
+    });
   });
 });

@@ -65,3 +65,30 @@ export function missingBundlePapers(shared: readonly SharedPaper[], members: rea
   }
   return out;
 }
+
+// ── The electronic copy of a paper (scan or reuse from the applicant's store) ─────────────────────
+// The single intake's parts (receive/PaperDigital, ScanPanel, usePaperScans) key a paper by one row
+// key: a member's paper is `member/paper`, a shared paper `shared/<index>` — which stands for every
+// member paper it is, so one scan or one reuse serves them all.
+
+export const memberRowKey = (member: string, paper: string): string => `${member}/${paper}`;
+export const sharedRowKey = (index: number): string => `shared/${index}`;
+
+/** The member papers a row key stands for ([member, paper]). */
+export function papersOfKey(key: string, shared: readonly SharedPaper[]): readonly (readonly [string, string])[] {
+  if (key.startsWith('shared/')) return shared[Number(key.slice('shared/'.length))]?.papers ?? [];
+  const [member, paper, ...rest] = key.split('/');
+  return member && paper && rest.length === 0 ? [[member, paper]] : [];
+}
+
+/** Applies a change of a row (its file, its reused document, ticked) to the member papers the key stands for. */
+export function changePapers(members: readonly MemberChecklist[], pairs: readonly (readonly [string, string])[], change: Partial<PaperRow>): MemberChecklist[] {
+  return members.map((c) => ({ ...c, rows: c.rows.map((r) => (pairs.some(([m, p]) => m === c.key && p === r.key) ? { ...r, ...change } : r)) }));
+}
+
+/** The row a shared paper shows: its name, and the copy of the first member paper it stands for. */
+export function sharedRow(s: SharedPaper, index: number, members: readonly MemberChecklist[]): PaperRow | null {
+  const [first] = s.papers;
+  const row = first ? members.find((c) => c.key === first[0])?.rows.find((r) => r.key === first[1]) : undefined;
+  return row ? { ...row, key: sharedRowKey(index), name: s.name } : null;
+}

@@ -1,8 +1,9 @@
 // The state of "Tiếp nhận hồ sơ liên thông" and what the clerk does with it: choose the bundle
 // (the definitions in force), fill the applicant (typed or from the CCCD QR, as the single intake),
 // the combined e-form prefilled from the applicant (each field once), tick the papers (shared ones
-// once), review, then one "Tiếp nhận" with one Idempotency-Key per form, and start over.
-import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
+// once) with their electronic copy — scanned here or reused from the applicant's document store,
+// through the single intake's parts (a shared paper's copy serves every member paper it is) —, review, then one "Tiếp nhận" with one Idempotency-Key per form, and start over.
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/types';
 import { vnToday } from '../../ui/dates';
@@ -16,7 +17,11 @@ import { applicantBody, applicantProblems, eformProblems, type Problem } from '.
 import { useIdCardQr } from '../receive/useIdCardQr';
 import { emptyApplicant, newIdempotencyKey, useDefaultCommune, useFocusAfter, type ReceiveMode } from '../receive/useReceiveForm';
 import { fetchBundleDefinitions, receiveBundle, type BundleDefinition, type BundleReceived } from './bundle-api';
-import { bundlePapersToSend, memberChecklist, missingBundlePapers, sharedPapersOf, tickShared, type MemberChecklist, type SharedPaper } from './bundle-papers';
+import { bundlePapersToSend, changePapers, memberChecklist, missingBundlePapers, papersOfKey, sharedPapersOf, tickShared, type MemberChecklist, type SharedPaper } from './bundle-papers';
+import type { PaperRow } from '../checklist';
+import type { StoreDocument } from '../scan-api';
+import { usePaperScans } from '../receive/usePaperScans';
+import { useBundleStore } from './useBundleStore';
 import { useCounterBundleT } from './bundle-i18n';
 
 /** The return choice as the form holds it (the address typed, used only for post). */
@@ -68,6 +73,7 @@ export function useBundleForm(user: User) {
   /** The bundle chosen: its members' papers from the catalogue, the shared ones matched, the form prefilled. */
   const chooseDefinition = async (d: BundleDefinition) => {
     setDefinition(d);
+    scans.reset();
     setMembers([]);
     setShared([]);
     setValues(prefillEform(eformFields(d.form.schema), {}, applicant, null));
@@ -92,6 +98,19 @@ export function useBundleForm(user: User) {
     setMembers((ms) => ms.map((c) => (c.key === member ? { ...c, rows: c.rows.map((r) => (r.key === paper ? { ...r, included } : r)) } : c))), []);
   const tickSharedPaper = (s: SharedPaper, included: boolean) => setMembers((ms) => tickShared(s, ms, included));
   const setValue = (key: string, value: string | boolean) => setValues((vs) => ({ ...vs, [key]: value }));
+
+  // the electronic copies: a row key (bundle-papers memberRowKey / sharedRowKey) for the shared scan parts
+  const setRow = (key: string, change: Partial<PaperRow>) => setMembers((ms) => changePapers(ms, papersOfKey(key, shared), change));
+  const scans = usePaperScans(setRow);
+  const heldByMember = useBundleStore(applicant.personalId, definition?.members ?? []);
+  const heldOf = (key: string): readonly StoreDocument[] => {
+    const [first] = papersOfKey(key, shared);
+    return first ? heldByMember.get(first[0])?.get(first[1]) ?? [] : [];
+  };
+  // a document offered for another person (the ID changed) or no longer held is not reused
+  useEffect(() => {
+    setMembers((ms) => ms.map((c) => ({ ...c, rows: c.rows.map((r) => (r.reusedDocumentId !== null && !heldByMember.get(c.key)?.get(r.key)?.some((d) => d.id === r.reusedDocumentId) ? { ...r, reusedDocumentId: null } : r)) })));
+  }, [heldByMember]);
 
   const toReview = (event: FormEvent) => {
     event.preventDefault();
@@ -135,14 +154,14 @@ export function useBundleForm(user: User) {
 
   const startOver = () => {
     setIdempotencyKey(newIdempotencyKey());
-    setDefinition(null); setMembers([]); setShared([]); setReturnChoiceState(defaultReturnChoice); setPostalBlockers([]); setValues({}); setApplicant(emptyApplicant); resetQr();
+    setDefinition(null); setMembers([]); setShared([]); scans.reset(); setReturnChoiceState(defaultReturnChoice); setPostalBlockers([]); setValues({}); setApplicant(emptyApplicant); resetQr();
     setProblems([]); setServerError(null); setResult(null); setMode('edit');
     focus('edit');
   };
 
   return {
     page, today, mode, busy, result, problems, serverError, errorOf,
-    definitions, definition, chooseDefinition, membersLoading, members, shared, memberName, setPaper, setShared: tickSharedPaper,
+    definitions, definition, chooseDefinition, membersLoading, members, shared, memberName, setPaper, setShared: tickSharedPaper, setRow, scans, heldOf,
     applicant, updateApplicant, unit, setUnit, qr, setQr, qrMessage, fillFromQr,
     returnChoice, setReturnChoice, postalBlockers,
     fields, values, setValue, toReview, backToEdit, submit, startOver,

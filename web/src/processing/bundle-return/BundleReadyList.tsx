@@ -1,6 +1,7 @@
 // The counter's bundles whose results go back all together (issue 17 §4), once every member with a
 // result has it: each shown once — parent code, applicant, its members' results — with the one
-// action that returns them all. `onHeld` gives the ready members the one-by-one list leaves out.
+// action that returns them all; a bundle chosen by post whose parcel came back undelivered is
+// returned here too, said so. `onHeld` gives the ready members the one-by-one list leaves out.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../ui/errors';
@@ -44,6 +45,7 @@ export function BundleReadyList({ reload, onHeld, onReturned }: Props) {
         <article key={item.code} className="card bundle-return" aria-labelledby={`bundle-${item.code}`}>
           <h3 id={`bundle-${item.code}`}><Link to={`${paths.processingBundle}/${item.code}`}>{item.code}</Link></h3>
           <p>{item.applicantName} · {item.definitionName} · {b('receivedAt')} {formatAt(t, item.receivedAt)}</p>
+          {item.backFromPost && <Notice tone="info">{b('backFromPost', { address: item.returnChoice.address ?? '' })}</Notice>}
           <ul className="bundle-return__members">
             {item.members.map((m) => (
               <li key={m.key}>{m.name} — {m.dossier.code} <StatusBadge t={t} status={m.dossier.status} />
