@@ -148,6 +148,10 @@ export const matrix: Record<string, Row> = {
     access: 'signed-in', needs: ['dossiers.return'], resource: 'none', body: () => ({ signature: { name: 'Nguyễn Văn An', signedAt: '2026-01-05T02:00:00.000Z' } }),
     note: 'the path names a dossier, not a bundle: 404 BUNDLE_NOT_FOUND',
   },
+  'POST /api/v1/bundles/{code}/withdraw': {
+    access: 'signed-in', needs: ['dossiers.withdraw'], resource: 'none', body: () => ({ reason: 'Người nộp xin rút' }),
+    note: 'the path names a dossier, not a bundle: 404 BUNDLE_NOT_FOUND',
+  },
   'GET /api/v1/dossiers': { access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'none' },
   'GET /api/v1/dossiers/{code}': { access: 'signed-in', needs: ['dossiers.read', 'portal.self'], resource: 'dossier' },
   'GET /api/v1/my/dossiers/{code}/timeline': { access: 'signed-in', needs: ['portal.self'], resource: 'dossier' },
