@@ -32,7 +32,9 @@ async function openByAgency(): Promise<Record<string, Record<number, number>>> {
   const agencyOf = (unitPath: string) => (unitPath === w.province.path ? w.centre.id : unitPath === w.commune.path ? w.communeAgency.id : -1);
   const map = (rows: { agency_id?: string; unit_path?: string; open: string }[]) =>
     Object.fromEntries(rows.map((r) => [r.agency_id !== undefined ? Number(r.agency_id) : agencyOf(r.unit_path ?? ''), Number(r.open)]).filter(([, n]) => n !== 0));
-  return { daily: map(daily.rows), monthly: map(monthly.rows), procedureMonthly: map(byUnit.rows) };
+  const yearly = await sql<{ agency_id: string; open: string }>`SELECT agency_id, sum(received - closed) AS open FROM stats_yearly WHERE province_code = ${p} GROUP BY agency_id`.execute(w.db);
+  const yearlyByUnit = await sql<{ unit_path: string; open: string }>`SELECT unit_path, sum(received - closed) AS open FROM stats_yearly_procedure WHERE province_code = ${p} GROUP BY unit_path`.execute(w.db);
+  return { daily: map(daily.rows), monthly: map(monthly.rows), procedureMonthly: map(byUnit.rows), yearly: map(yearly.rows), procedureYearly: map(yearlyByUnit.rows) };
 }
 
 /** A counter dossier received for the commune, its competent agency then set to the provincial centre (as on its row at the hand-over). */
@@ -51,7 +53,7 @@ describe('a dossier forwarded to another agency in the roll-ups', () => {
     at('2026-03-04T10:00:00+07:00');
     await performAction(ctx(w.actors.clerk), code, 'withdraw', { reason: 'Người nộp rút hồ sơ để bổ sung giấy tờ' });
     // the old code left +1 under the commune and −1 under the centre
-    expect(await openByAgency()).toEqual({ daily: {}, monthly: {}, procedureMonthly: {} });
+    expect(await openByAgency()).toEqual({ daily: {}, monthly: {}, procedureMonthly: {}, yearly: {}, procedureYearly: {} });
     const received = await sql<{ agency_id: string; day: string; received: string; closed: string }>`
       SELECT agency_id, day::text AS day, sum(received) AS received, sum(closed) AS closed FROM stats_daily WHERE province_code = ${w.province.code} AND (received <> 0 OR closed <> 0)
       GROUP BY agency_id, day ORDER BY day`.execute(w.db);
@@ -83,6 +85,7 @@ describe('a dossier forwarded to another agency in the roll-ups', () => {
     // one still open under the centre, but the commune shows two and the centre minus one
     expect((await openByAgency()).daily).toEqual({ [w.communeAgency.id]: 2, [w.centre.id]: -1 });
     await sql.raw(migration0240).execute(w.db);
-    expect(await openByAgency()).toEqual({ daily: { [w.centre.id]: 1 }, monthly: { [w.centre.id]: 1 }, procedureMonthly: { [w.centre.id]: 1 } });
+    const one = { [w.centre.id]: 1 };
+    expect(await openByAgency()).toEqual({ daily: one, monthly: one, procedureMonthly: one, yearly: one, procedureYearly: one });
   });
 });
