@@ -21,7 +21,9 @@ const { w } = useWorld('2026-03-02T09:00:00+07:00');
 const ctx = (a: Actor) => ({ ...w.ctx(a), hooks: [rollupHook] });
 const at = (iso: string) => w.clock.set(new Date(iso));
 const here = path.dirname(fileURLToPath(import.meta.url));
-const migration0240 = readFileSync(path.join(here, '../platform/db/migrations/0240_rollup_forwarded_unit.sql'), 'utf8');
+const migration = (name: string): string => readFileSync(path.join(here, '../platform/db/migrations', name), 'utf8');
+const migration0240 = migration('0240_rollup_forwarded_unit.sql');
+const migration0250 = migration('0250_year_tiers_refill.sql'); // the year tiers from the corrected months
 
 /** received − closed per competent agency of the world's province, from each roll-up table. */
 async function openByAgency(): Promise<Record<string, Record<number, number>>> {
@@ -73,7 +75,7 @@ describe('a dossier forwarded to another agency in the roll-ups', () => {
     expect(new Map(stored.rows.map((r) => [keyText({ day: r.day, provinceCode: r.province_code, unitPath: r.unit_path, agencyId: Number(r.agency_id), receivingAgencyId: Number(r.receiving_agency_id), procedureId: Number(r.procedure_id), channel: r.channel, onlineLevel: r.online_level }), Number(r.received)]))).toEqual(derived);
   });
 
-  it('migration 0240 moves the acceptances the old hook left under the intake\'s agency', async () => {
+  it('migrations 0240 and 0250 move the acceptances the old hook left under the intake\'s agency', async () => {
     await forwardedToTheCentre('087090003402');
     // the roll-ups as the old hook left them: each forwarded dossier's receipt still under the commune
     const rows = await w.db.selectFrom('dossiers').selectAll().where('province_code', '=', w.province.code).where('competent_agency_id', '=', w.centre.id).execute();
@@ -85,6 +87,7 @@ describe('a dossier forwarded to another agency in the roll-ups', () => {
     // one still open under the centre, but the commune shows two and the centre minus one
     expect((await openByAgency()).daily).toEqual({ [w.communeAgency.id]: 2, [w.centre.id]: -1 });
     await sql.raw(migration0240).execute(w.db);
+    await sql.raw(migration0250).execute(w.db);
     const one = { [w.centre.id]: 1 };
     expect(await openByAgency()).toEqual({ daily: one, monthly: one, procedureMonthly: one, yearly: one, procedureYearly: one });
   });

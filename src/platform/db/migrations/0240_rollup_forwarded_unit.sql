@@ -4,7 +4,7 @@
 -- close went under the new one: the old unit's open count (received − closed) stayed one too high and
 -- the new one's went negative. This moves each such acceptance, on its receipt day (Vietnam time),
 -- from the intake's key (the first event's competentAgencyId / unitPath) to the dossier's, in the
--- daily, monthly, procedure-month and year roll-ups. From now on the hook moves it at the forward.
+-- daily, monthly and procedure-month roll-ups. From now on the hook moves it at the forward.
 CREATE TEMPORARY TABLE rollup_moves AS
 WITH moved AS (
   SELECT d.province_code, (d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS day,
@@ -72,27 +72,5 @@ GROUP BY date_trunc('month', day)::date, province_code, unit_path, procedure_id,
 ON CONFLICT (province_code, month, unit_path, procedure_id, channel) DO UPDATE SET
   received = stats_monthly_procedure.received + excluded.received, digitized = stats_monthly_procedure.digitized + excluded.digitized,
   reused = stats_monthly_procedure.reused + excluded.reused, store_linked = stats_monthly_procedure.store_linked + excluded.store_linked;
-
--- the year tiers (migration 0215, backfilled from the daily rows before this ran)
-INSERT INTO stats_yearly (year, province_code, unit_path, agency_id, receiving_agency_id, channel, online_level,
-                          received, digitized, reused, store_linked, bundle_members_received, bundles_received)
-SELECT date_trunc('year', day)::date, province_code, unit_path, agency_id, receiving_agency_id, channel, online_level,
-       sum(received), sum(digitized), sum(reused), sum(store_linked), sum(bundle_members_received), sum(bundles_received)
-FROM rollup_moves
-GROUP BY date_trunc('year', day)::date, province_code, unit_path, agency_id, receiving_agency_id, channel, online_level
-ON CONFLICT (province_code, year, unit_path, agency_id, receiving_agency_id, channel, online_level) DO UPDATE SET
-  received = stats_yearly.received + excluded.received, digitized = stats_yearly.digitized + excluded.digitized,
-  reused = stats_yearly.reused + excluded.reused, store_linked = stats_yearly.store_linked + excluded.store_linked,
-  bundle_members_received = stats_yearly.bundle_members_received + excluded.bundle_members_received,
-  bundles_received = stats_yearly.bundles_received + excluded.bundles_received;
-
-INSERT INTO stats_yearly_procedure (year, province_code, unit_path, procedure_id, channel, received, digitized, reused, store_linked)
-SELECT date_trunc('year', day)::date, province_code, unit_path, procedure_id, channel,
-       sum(received), sum(digitized), sum(reused), sum(store_linked)
-FROM rollup_moves
-GROUP BY date_trunc('year', day)::date, province_code, unit_path, procedure_id, channel
-ON CONFLICT (province_code, year, unit_path, procedure_id, channel) DO UPDATE SET
-  received = stats_yearly_procedure.received + excluded.received, digitized = stats_yearly_procedure.digitized + excluded.digitized,
-  reused = stats_yearly_procedure.reused + excluded.reused, store_linked = stats_yearly_procedure.store_linked + excluded.store_linked;
 
 DROP TABLE rollup_moves;
