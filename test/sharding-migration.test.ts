@@ -118,14 +118,17 @@ describe('migrations 0200–0203 on a database with rows', () => {
     expect(await migrate(url, undefined, { only: new Set(rest) })).toContain(TRIGGERS_DROPPED);
     const left = await client.query<{ tgname: string }>(`SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE '%province%'`);
     expect(left.rows).toEqual([]);
-    const dossier = Number((await client.query<{ id: string }>(`SELECT id FROM dossiers LIMIT 1`)).rows[0]?.id);
-    await expect(insert('dossier_papers', { dossier_id: dossier, paper_key: 'giay-khai-sinh', name: 'Giấy khai sinh', source: 'scanned', province_code: null }))
+    const row = (await client.query<{ id: string; submitted_at: Date }>(`SELECT id, submitted_at FROM dossiers LIMIT 1`)).rows[0];
+    const dossier = Number(row?.id);
+    // since 0230 a paper also carries its dossier's filing time (the partition key), held by the same foreign key
+    const paper = { dossier_id: dossier, dossier_submitted_at: row?.submitted_at.toISOString(), paper_key: 'giay-khai-sinh', name: 'Giấy khai sinh', source: 'scanned' };
+    await expect(insert('dossier_papers', { ...paper, province_code: null }))
       .rejects.toThrow(/null value in column "province_code"/);
     await expect(insert('audit_log', { actor_id: null, action: 'user.create', entity: 'user', province_code: null }))
       .rejects.toThrow(/null value in column "province_code"/);
-    await expect(insert('dossier_papers', { dossier_id: dossier, paper_key: 'giay-khai-sinh', name: 'Giấy khai sinh', source: 'scanned', province_code: '79' }))
-      .rejects.toThrow(/dossier_papers_province_dossier_fkey/);
-    await insert('dossier_papers', { dossier_id: dossier, paper_key: 'giay-khai-sinh', name: 'Giấy khai sinh', source: 'scanned', province_code: '82' });
+    await expect(insert('dossier_papers', { ...paper, province_code: '79' }))
+      .rejects.toThrow(/dossier_papers_dossier_fkey/);
+    await insert('dossier_papers', { ...paper, province_code: '82' });
     expect(await provinceOf('dossier_papers', "paper_key = 'giay-khai-sinh'")).toEqual(['82']);
   });
 });

@@ -145,8 +145,9 @@ function rawClient(job: LoadJob, pool: pg.Pool): (i: number) => Promise<void> {
         [dossierId, body, '0'.repeat(64), 'y'.repeat(64), d.rows[0]?.province_code, d.rows[0]?.submitted_at]);
       if (same) {
         await c.query(
-          `INSERT INTO dossier_papers (dossier_id, province_code, paper_key, name, originals, copies, source, digitized)
-           VALUES ($1, $2, 'p6', 'Tờ khai', 1, 0, 'scanned', true), ($1, $2, 'p3', 'Giấy tờ tùy thân', 0, 1, 'national_db', true)`, [dossierId, ids.province_code]);
+          `INSERT INTO dossier_papers (dossier_id, province_code, dossier_submitted_at, paper_key, name, originals, copies, source, digitized)
+           VALUES ($1, $2, $3::timestamptz, 'p6', 'Tờ khai', 1, 0, 'scanned', true), ($1, $2, $3::timestamptz, 'p3', 'Giấy tờ tùy thân', 0, 1, 'national_db', true)`,
+          [dossierId, ids.province_code, d.rows[0]?.submitted_at]);
         await c.query(`INSERT INTO outbox (kind, payload, province_code) VALUES ('dossier.received', jsonb_build_object('code', $1::text), $2)`, [code, ids.province_code]);
         await c.query(`INSERT INTO idempotency_keys (actor_id, key, request_hash, dossier_code) VALUES (1, $1, $2, $3)`, [`raw-${i}-${Date.now()}`, 'h'.repeat(64), code]);
         const key = [ids.province_code, ids.unit_path, ids.competent_agency_id, ids.receiving_agency_id];

@@ -95,8 +95,9 @@ async function archive(db: Database, year: string | undefined, options: AuditOpt
   try {
     const a = await archiveEventYear(db, Number(year), options.now ?? new Date());
     return {
-      stdout: `Đã lưu trữ năm ${a.year}: ${a.dossiers} hồ sơ, ${a.events} sự kiện tách khỏi nhật ký vào bảng ${a.tableName}.\n`
-        + `Xuất bảng ra nơi lưu trữ (pg_dump -t ${a.tableName}) rồi mới xóa bảng; hồ sơ năm đó không nhận thêm sự kiện.\n`,
+      stdout: `Đã lưu trữ năm ${a.year}: ${a.dossiers} hồ sơ, ${a.events} sự kiện tách khỏi nhật ký vào bảng ${a.tableName}`
+        + `, ${a.papers ?? 0} giấy tờ vào bảng ${a.papersTable ?? ''}.\n`
+        + `Xuất các bảng ra nơi lưu trữ (pg_dump -t ${a.tableName} -t ${a.papersTable ?? ''}) rồi mới xóa bảng; hồ sơ năm đó không nhận thêm sự kiện hay giấy tờ.\n`,
       exitCode: 0,
     };
   } catch (e) {

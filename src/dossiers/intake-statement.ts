@@ -89,8 +89,8 @@ export async function writeIntake(db: Kysely<DB>, w: IntakeWriteInput): Promise<
       SELECT d.id, ${w.event.seq}, ${w.event.at}, ${w.event.action}, ${w.event.actorId}, ${w.event.actorRole}, h.payload, ${w.event.prevHash}, h.hash, ${w.event.hashVersion}::smallint,
         d.province_code, d.submitted_at FROM d, h
     ), p AS (
-      INSERT INTO dossier_papers (dossier_id, province_code, paper_key, name, originals, copies, source, file_id, digitized, reused_document_id)
-      SELECT d.id, d.province_code, x.key, x.name, x.originals, x.copies, x.source, x.file_id, x.digitized, x.reused_document_id
+      INSERT INTO dossier_papers (dossier_id, province_code, dossier_submitted_at, paper_key, name, originals, copies, source, file_id, digitized, reused_document_id)
+      SELECT d.id, d.province_code, d.submitted_at, x.key, x.name, x.originals, x.copies, x.source, x.file_id, x.digitized, x.reused_document_id
       FROM d, jsonb_to_recordset(${paperRows}::jsonb) AS x(key text, name text, originals int, copies int, source text, file_id bigint, digitized boolean, reused_document_id bigint)
       RETURNING id, dossier_id, paper_key, name, source, file_id, digitized, reused_document_id
     ), o AS (

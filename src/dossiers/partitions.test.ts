@@ -23,6 +23,10 @@ const receiveAt = async (iso: string, o: Parameters<World['intake']>[0] = {}) =>
 const partitionsOf = async (code: string) => (await sql<{ part: string }>`
   SELECT e.tableoid::regclass::text AS part FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id
   WHERE d.code = ${code} ORDER BY e.seq`.execute(t.db)).rows.map((r) => r.part);
+/** the partition (table) each paper of a dossier is stored in, by key */
+const paperPartitionsOf = async (code: string) => (await sql<{ part: string }>`
+  SELECT p.tableoid::regclass::text AS part FROM dossier_papers p JOIN dossiers d ON d.id = p.dossier_id
+  WHERE d.code = ${code} ORDER BY p.paper_key`.execute(t.db)).rows.map((r) => r.part);
 const dossierOf = (code: string) => t.db.selectFrom('dossiers').select(['id', 'province_code', 'submitted_at', 'version']).where('code', '=', code).executeTakeFirstOrThrow();
 /** a dossier taken to its result and handed over at the counter, all within a few days of `day` */
 const returnedAt = async (day: string) => {
@@ -119,7 +123,7 @@ describe('archiving an old year', () => {
     const oldEvents = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM dossier_events_y2029`.execute(t.db)).rows[0]?.n);
 
     const archived = await archiveEventYear(t.db, 2029, in2035);
-    expect(archived).toEqual({ year: 2029, tableName: 'dossier_events_y2029', dossiers: 2, events: oldEvents });
+    expect(archived).toEqual({ year: 2029, tableName: 'dossier_events_y2029', dossiers: 2, events: oldEvents, papersTable: 'dossier_papers_y2029', papers: 4 });
     await expect(archiveEventYear(t.db, 2029, in2035)).rejects.toMatchObject({ code: 'ARCHIVE_DONE' });
 
     // the detached table keeps the year's events, append-only
@@ -156,3 +160,79 @@ describe('archiving an old year', () => {
     await expect(runAuditCommand(t.db, 'archive', undefined, { year: 'hai nghìn' })).rejects.toThrow('motcua audit archive --year NĂM');
   });
 });
+
+describe('the papers follow the events (migration 0230)', () => {
+  it('files a dossier\'s papers in its filing year with its filing time and province; a paper claiming another year or province is refused', async () => {
+    await ensureEventYear(t.db, 2027);
+    const code = await receiveAt('2027-12-31T23:30:00+07:00');
+    expect(await paperPartitionsOf(code)).toEqual(['dossier_papers_y2027', 'dossier_papers_y2027']);
+    const d = await dossierOf(code);
+    const papers = await t.db.selectFrom('dossier_papers').select(['paper_key', 'province_code', 'dossier_submitted_at']).where('dossier_id', '=', d.id).orderBy('paper_key').execute();
+    expect(papers).toEqual(['p1', 'p2'].map((k) => ({ paper_key: k, province_code: d.province_code, dossier_submitted_at: d.submitted_at })));
+    const copy = (submitted: string, province: string) => sql`INSERT INTO dossier_papers (dossier_id, province_code, dossier_submitted_at, paper_key, name, source)
+      VALUES (${d.id}, ${province}, ${submitted}::timestamptz, 'p9', 'Giấy khác', 'paper')`;
+    // (dossier_id, paper_key) stays unique: the same key again, under another year, is refused by the foreign key
+    await expect(sql`INSERT INTO dossier_papers (dossier_id, province_code, dossier_submitted_at, paper_key, name, source)
+      SELECT dossier_id, province_code, dossier_submitted_at, paper_key, name, source FROM dossier_papers WHERE dossier_id = ${d.id} AND paper_key = 'p1'`.execute(t.db))
+      .rejects.toMatchObject({ code: '23505' });
+    await expect(copy('2028-06-01T09:00:00+07:00', d.province_code).execute(t.db)).rejects.toMatchObject({ code: '23503', constraint: 'dossier_papers_dossier_fkey' });
+    await expect(copy(d.submitted_at.toISOString(), '99').execute(t.db)).rejects.toMatchObject({ code: '23503', constraint: 'dossier_papers_dossier_fkey' });
+  });
+
+  it('moves a year\'s papers out of the DEFAULT partition with its events', async () => {
+    const code = await receiveAt('2037-02-03T09:00:00+07:00');
+    expect(await paperPartitionsOf(code)).toEqual(['dossier_papers_default', 'dossier_papers_default']);
+    expect(await ensureEventYear(t.db, 2037)).toBe(true);
+    expect(await paperPartitionsOf(code)).toEqual(['dossier_papers_y2037', 'dossier_papers_y2037']);
+    expect(await partitionsOf(code)).toEqual(['dossier_events_y2037']);
+    expect(await ensureEventYear(t.db, 2037)).toBe(false);
+  });
+
+  it('archives 2020 on 07/12/2026: its events and papers leave together, a 2026 dossier is untouched; an open 2020 dossier blocks the year', async () => {
+    await ensureEventYear(t.db, 2020);
+    await ensureEventYear(t.db, 2026);
+    // the world's units, agencies, points and procedure take effect on 01/07/2025 (the merger): older here
+    for (const table of ['admin_units', 'agencies', 'service_points'] as const) await sql`UPDATE ${sql.table(table)} SET valid_from = '2019-01-01'`.execute(t.db);
+    await t.db.updateTable('procedures').set({ effective_from: '2019-01-01' }).execute();
+    const old = await returnedAt('2020-05-04');
+    const open2020 = await receiveAt('2020-11-20T09:00:00+07:00');
+    const current = await receiveAt('2026-12-07T08:30:00+07:00');
+    const today = new Date('2026-12-07T10:00:00+07:00');
+
+    await expect(archiveEventYear(t.db, 2020, today)).rejects.toMatchObject({ code: 'ARCHIVE_OPEN_DOSSIERS' });
+    expect(await paperPartitionsOf(open2020)).toEqual(['dossier_papers_y2020', 'dossier_papers_y2020']);
+    at('2020-11-21T09:00:00+07:00');
+    await act('citizen', open2020, 'withdraw', { reason: 'Không còn nhu cầu' });
+
+    const r = await runAuditCommand(t.db, 'archive', undefined, { year: '2020', now: today });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Đã lưu trữ năm 2020: 2 hồ sơ, ');
+    expect(r.stdout).toContain('4 giấy tờ vào bảng dossier_papers_y2020');
+    const [archived] = await archivedYearsOf();
+    expect(archived).toMatchObject({ year: 2020, tableName: 'dossier_events_y2020', dossiers: 2, papersTable: 'dossier_papers_y2020', papers: 4 });
+
+    // the year's rows are in the detached tables, append-only; the dossiers themselves stay
+    expect(await paperPartitionsOf(old)).toEqual([]);
+    expect(await partitionsOf(old)).toEqual([]);
+    const detached = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM dossier_papers_y2020 p JOIN dossiers d ON d.id = p.dossier_id WHERE d.code IN (${old}, ${open2020})`.execute(t.db)).rows[0]?.n;
+    expect(detached).toBe(4);
+    await expect(sql`DELETE FROM dossier_papers_y2020`.execute(t.db)).rejects.toThrow();
+    expect((await dossierOf(old)).version).toBe(5);
+    // a paper for an archived dossier is refused by the guard partition, not put in DEFAULT
+    const d = await dossierOf(old);
+    await expect(sql`INSERT INTO dossier_papers (dossier_id, province_code, dossier_submitted_at, paper_key, name, source)
+      VALUES (${d.id}, ${d.province_code}, ${d.submitted_at}, 'p9', 'Giấy khác', 'paper')`.execute(t.db))
+      .rejects.toMatchObject({ code: '23514', constraint: 'dossier_papers_archived' });
+
+    // 2026 untouched: its papers and events in place, work goes on
+    expect(await paperPartitionsOf(current)).toEqual(['dossier_papers_y2026', 'dossier_papers_y2026']);
+    at('2026-12-07T10:30:00+07:00');
+    await act('clerk', current, 'forward');
+    expect(await partitionsOf(current)).toEqual(['dossier_events_y2026', 'dossier_events_y2026']);
+    const fresh = await receiveAt('2026-12-07T11:00:00+07:00');
+    expect(await paperPartitionsOf(fresh)).toEqual(['dossier_papers_y2026', 'dossier_papers_y2026']);
+    expect(await ensureEventYear(t.db, 2020)).toBe(false);
+  });
+});
+
+const archivedYearsOf = async () => (await import('./partitions')).archivedYears(t.db);

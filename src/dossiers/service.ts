@@ -412,7 +412,7 @@ export async function sendOnlineSupplement(ctx: DossierContext, code: string, in
     if (row.status !== 'awaitingSupplement') throw invalidTransition('NOT_AWAITING_SUPPLEMENT', 'Hồ sơ không ở trạng thái chờ bổ sung (có thể đã gửi bổ sung).');
     if (row.version !== seen.version) throw versionConflict();
     await trx.insertInto('dossier_papers').values(records.map((r) => ({
-      dossier_id: row.id, province_code: row.province_code, paper_key: r.key, name: r.name, originals: 0, copies: 0, source: r.source, file_id: r.fileId, digitized: true,
+      dossier_id: row.id, province_code: row.province_code, dossier_submitted_at: row.submitted_at, paper_key: r.key, name: r.name, originals: 0, copies: 0, source: r.source, file_id: r.fileId, digitized: true,
     }))).execute();
     return writeAction(trx, ctx, row, 'supplementReceived', actor, { ...payload, sentOnline: true, papers: records.map((r) => ({ key: r.key, name: r.name, fileId: r.fileId })) }, now);
   });

@@ -235,7 +235,7 @@ interface Prepared {
   readonly count: number;
   readonly dossierRows: Record<string, unknown>[];
   readonly events: { dossier_id: number[]; seq: number[]; at: string[]; action: string[]; actor_id: (number | null)[]; actor_role: (string | null)[]; payload: string[]; prev_hash: string[]; hash: string[]; hash_version: number[]; province_code: string[]; dossier_submitted_at: string[] };
-  readonly papers: { dossier_id: number[]; province_code: string[]; paper_key: string[]; name: string[]; originals: number[]; copies: number[]; source: string[]; digitized: boolean[] };
+  readonly papers: { dossier_id: number[]; province_code: string[]; dossier_submitted_at: string[]; paper_key: string[]; name: string[]; originals: number[]; copies: number[]; source: string[]; digitized: boolean[] };
   readonly rollups: RollupRow[];
 }
 
@@ -258,7 +258,7 @@ async function prepareBatch(db: Db, plans: readonly DossierPlan[], calendar: Wor
   const minutes = (a: number, b: number) => elapsedWorkingTime(a, b, calendar);
   const dossierRows: Record<string, unknown>[] = [];
   const ev: Prepared['events'] = { dossier_id: [], seq: [], at: [], action: [], actor_id: [], actor_role: [], payload: [], prev_hash: [], hash: [], hash_version: [], province_code: [], dossier_submitted_at: [] };
-  const pp: Prepared['papers'] = { dossier_id: [], province_code: [], paper_key: [], name: [], originals: [], copies: [], source: [], digitized: [] };
+  const pp: Prepared['papers'] = { dossier_id: [], province_code: [], dossier_submitted_at: [], paper_key: [], name: [], originals: [], copies: [], source: [], digitized: [] };
   let count = 0;
   plans.forEach((plan, i) => {
     const id = Number(seq.rows[i]?.id);
@@ -279,7 +279,7 @@ async function prepareBatch(db: Db, plans: readonly DossierPlan[], calendar: Wor
       count++;
     }
     for (const p of plan.papers) {
-      pp.dossier_id.push(id); pp.province_code.push(built.row.province_code); pp.paper_key.push(p.key); pp.name.push(p.name); pp.originals.push(p.originals); pp.copies.push(p.copies); pp.source.push(p.source); pp.digitized.push(p.digitized);
+      pp.dossier_id.push(id); pp.province_code.push(built.row.province_code); pp.dossier_submitted_at.push(new Date(built.row.submitted_at).toISOString()); pp.paper_key.push(p.key); pp.name.push(p.name); pp.originals.push(p.originals); pp.copies.push(p.copies); pp.source.push(p.source); pp.digitized.push(p.digitized);
     }
   });
   return { count, dossierRows, events: ev, papers: pp, rollups: [...acc.rows.values()] as RollupRow[] };
@@ -298,8 +298,8 @@ async function writeBatch(db: Db, b: Prepared): Promise<number> {
         ${e.province_code}::text[], ${e.dossier_submitted_at}::timestamptz[])`.execute(trx);
     const p = b.papers;
     if (p.dossier_id.length > 0) {
-      await sql`INSERT INTO dossier_papers (dossier_id, province_code, paper_key, name, originals, copies, source, digitized)
-        SELECT * FROM unnest(${p.dossier_id}::bigint[], ${p.province_code}::text[], ${p.paper_key}::text[], ${p.name}::text[], ${p.originals}::int[], ${p.copies}::int[], ${p.source}::text[], ${p.digitized}::boolean[])`.execute(trx);
+      await sql`INSERT INTO dossier_papers (dossier_id, province_code, dossier_submitted_at, paper_key, name, originals, copies, source, digitized)
+        SELECT * FROM unnest(${p.dossier_id}::bigint[], ${p.province_code}::text[], ${p.dossier_submitted_at}::timestamptz[], ${p.paper_key}::text[], ${p.name}::text[], ${p.originals}::int[], ${p.copies}::int[], ${p.source}::text[], ${p.digitized}::boolean[])`.execute(trx);
     }
     await upsertRollups(trx, b.rollups);
     return b.count;

@@ -296,6 +296,9 @@ export interface DossierEventArchivesTable {
   dossiers: number;
   events: number;
   archived_at: Generated<Timestamp>;
+  /** the detached table of the year's papers (migration 0230); null for a year archived before it */
+  papers_table: string | null;
+  papers: number | null;
 }
 
 /** The anchored days an archived year's dossiers moved on (0226): verify --anchors once the detached table is gone. */
@@ -319,6 +322,8 @@ export interface DossierPapersTable {
   digitized: boolean;
   /** a paper reused from the applicant's document store: the stored document (migration 0123) */
   reused_document_id: Generated<number | null>;
+  /** = dossiers.submitted_at: the partition key (migration 0230, ADR 022); held equal by the foreign key */
+  dossier_submitted_at: Date;
 }
 
 export interface DossierSerialsTable {
