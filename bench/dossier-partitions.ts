@@ -12,10 +12,10 @@
  * Rounds alternate A and B (order swapped each round) on one connection each and measure:
  *   - intake: one dossier per transaction (B: its registry row and the dossier row);
  *   - by code: the dossier page / tracking read (`WHERE code = $1`; B also through the registry,
- *     which names the filing time and so one partition);
+ *     which names the filing time and so one partition; and as a prepared statement, planned once);
  *   - queue: an agency's desk (status in its statuses, by due date, 200 rows: work-queue.ts);
  *   - search: the admin's name walk (received_at DESC, id DESC, 20 rows, name key prefix on the
- *     covering index) and a clerk's point walk, first page and the page after a cursor 2,000 rows deep.
+ *     covering index; also prepared) and a clerk's point walk, first page and the page after a cursor 2,000 rows deep.
  * It prints each round's B/A ratio and their median with the spread (min–max).
  */
 import fs from 'node:fs/promises';
@@ -134,7 +134,7 @@ export async function partitionDossiers(c: pg.Client): Promise<Conversion> {
   };
 }
 
-interface Round { readonly intakePerS: number; readonly codeP50: number; readonly codeP95: number; readonly registryP50: number; readonly queueP50: number; readonly searchP50: number; readonly searchP95: number; readonly deepP50: number }
+interface Round { readonly intakePerS: number; readonly codeP50: number; readonly codeP95: number; readonly registryP50: number; readonly preparedCodeP50: number; readonly preparedSearchP50: number; readonly queueP50: number; readonly searchP50: number; readonly searchP95: number; readonly deepP50: number }
 
 async function timed(n: number, f: (i: number) => Promise<unknown>): Promise<number[]> {
   const out: number[] = [];
@@ -167,11 +167,16 @@ async function measure(c: pg.Client, partitioned: boolean, round: number, rnd: (
   const viaRegistry = partitioned
     ? await timed(READS, () => c.query('SELECT d.* FROM dossier_registry r JOIN dossiers d ON d.id = r.id AND d.submitted_at = r.submitted_at WHERE r.code = $1', [code()]))
     : byCode;
+  // the same reads as named (prepared) statements: after five executions PostgreSQL may keep a
+  // generic plan, planned once per connection, and prune partitions at execution
+  const preparedCode = await timed(READS, () => c.query({ name: `code-${tag}`, text: 'SELECT * FROM dossiers WHERE code = $1', values: [code()] }));
   const queue = await timed(Math.ceil(READS / 10), (i) => c.query(`SELECT code, status, due_at FROM dossiers WHERE competent_agency_id = $1
     AND status IN ('processing', 'awaitingApproval', 'awaitingSupplement', 'awaitingPayment') ORDER BY due_at ASC NULLS LAST, id LIMIT 200`, [refs.agency + (i % AGENCIES)]));
   const names = ['nguyen van', 'tran thi', 'le minh an', 'pham', 'hoang duc'];
   const search = await timed(READS, (i) => c.query(`SELECT id, code FROM dossiers WHERE unit_path LIKE '/97/%' AND applicant_name_key LIKE $1
     ORDER BY received_at DESC, id DESC LIMIT 20`, [`${names[i % names.length]}%`]));
+  const preparedSearch = await timed(READS, (i) => c.query({ name: `search-${tag}`, text: `SELECT id, code FROM dossiers WHERE unit_path LIKE '/97/%'
+    AND applicant_name_key LIKE $1 ORDER BY received_at DESC, id DESC LIMIT 20`, values: [`${names[i % names.length]}%`] }));
   // each point's cursor 2,000 rows deep (found before the timing)
   const cursors: { point: number; at: Date; id: string }[] = [];
   for (let p = 0; p < POINTS; p++) {
@@ -186,6 +191,7 @@ async function measure(c: pg.Client, partitioned: boolean, round: number, rnd: (
   });
   return {
     intakePerS, codeP50: percentile(byCode, 50), codeP95: percentile(byCode, 95), registryP50: percentile(viaRegistry, 50),
+    preparedCodeP50: percentile(preparedCode, 50), preparedSearchP50: percentile(preparedSearch, 50),
     queueP50: percentile(queue, 50), searchP50: percentile(search, 50), searchP95: percentile(search, 95), deepP50: percentile(deep, 50),
   };
 }
@@ -223,7 +229,7 @@ export async function run(): Promise<void> {
       (SELECT min(id) FROM service_points) AS point, (SELECT id FROM procedures LIMIT 1) AS procedure, (SELECT min(id) FROM applicants) AS applicant`)).rows[0];
     if (!ids) throw new Error('no reference rows');
     const refs = { agency: Number(ids.agency), point: Number(ids.point), procedure: Number(ids.procedure), applicant: Number(ids.applicant) };
-    const keys = ['intakePerS', 'codeP50', 'codeP95', 'registryP50', 'queueP50', 'searchP50', 'searchP95', 'deepP50'] as const;
+    const keys = ['intakePerS', 'codeP50', 'codeP95', 'registryP50', 'preparedCodeP50', 'preparedSearchP50', 'queueP50', 'searchP50', 'searchP95', 'deepP50'] as const;
     const ratios = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<(typeof keys)[number], number[]>;
     for (let r = 0; r < ROUNDS; r++) {
       const order = r % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const);
@@ -231,7 +237,7 @@ export async function run(): Promise<void> {
       for (const k of order) got[k] = await measure(clients[k], k === 'b', r, rng(2000 + r), refs);
       const A = got.a as Round, B = got.b as Round;
       for (const k of keys) ratios[k].push(k === 'registryP50' ? B[k] / A.codeP50 : B[k] / A[k]);
-      const f = (x: Round) => `intake ${x.intakePerS.toFixed(0).padStart(5)}/s  code p50 ${x.codeP50.toFixed(2)} p95 ${x.codeP95.toFixed(2)}  via registry p50 ${x.registryP50.toFixed(2)}`
+      const f = (x: Round) => `intake ${x.intakePerS.toFixed(0).padStart(5)}/s  code p50 ${x.codeP50.toFixed(2)} p95 ${x.codeP95.toFixed(2)}  via registry p50 ${x.registryP50.toFixed(2)}  prepared: code p50 ${x.preparedCodeP50.toFixed(2)} search p50 ${x.preparedSearchP50.toFixed(2)}`
         + `  queue p50 ${x.queueP50.toFixed(2)}  search p50 ${x.searchP50.toFixed(2)} p95 ${x.searchP95.toFixed(2)}  deep page p50 ${x.deepP50.toFixed(2)} ms`;
       console.log(`round ${r + 1}  A ${f(A)}`);
       console.log(`         B ${f(B)}`);

@@ -181,9 +181,10 @@ Tạo người dùng và in mật khẩu sinh ngẫu nhiên một lần (ngườ
   rebuild  dựng lại từng hồ sơ từ nhật ký sự kiện và so với bản ghi đang lưu (chỉ đọc)
   anchor   ký neo các ngày trước hôm nay chưa được neo (việc định kỳ audit.anchor cũng làm hằng ngày)
            --out      ghi mọi neo và khóa công khai vào tệp để sao lưu nơi khác
-  archive  tách năm NĂM khỏi nhật ký (phân vùng theo năm nộp hồ sơ, docs/adr/022): chỉ năm đã đủ
-           5 năm lưu trữ và không còn hồ sơ mở; sự kiện sang bảng dossier_events_yNĂM để xuất ra
-           nơi lưu trữ; "verify" báo số hồ sơ của năm đã lưu trữ mà nó không kiểm
+  archive  tách năm NĂM khỏi nhật ký và giấy tờ (phân vùng theo năm nộp hồ sơ, docs/adr/022): chỉ
+           năm đã đủ 5 năm lưu trữ và không còn hồ sơ mở; sự kiện sang bảng dossier_events_yNĂM,
+           giấy tờ sang dossier_papers_yNĂM để xuất ra nơi lưu trữ; "verify" báo số hồ sơ của năm
+           đã lưu trữ mà nó không kiểm
 Khóa neo: MOTCUA_ANCHOR_KEY_FILE (mặc định ~/.motcua/anchor-key.pem), không được nằm trong thư mục dữ liệu.
 Thoát với mã 1 khi phát hiện sai lệch.`,
     options: { dossier: { type: 'string' }, anchors: { type: 'boolean' }, copy: { type: 'string' }, out: { type: 'string' }, year: { type: 'string' } },
