@@ -22,6 +22,9 @@ WITH moved AS (
   FROM dossiers d
   JOIN dossier_events e ON e.dossier_id = d.id AND e.seq = 1
   WHERE d.received_at IS NOT NULL
+    -- an intake event that names no unit or agency (written before they were in the payload) was
+    -- counted under the dossier's own key: nothing to move
+    AND e.payload ? 'unitPath' AND e.payload ? 'competentAgencyId'
     AND ((e.payload->>'competentAgencyId')::bigint IS DISTINCT FROM d.competent_agency_id::bigint OR e.payload->>'unitPath' IS DISTINCT FROM d.unit_path)
 ), signed AS (
   SELECT province_code, day, old_unit_path AS unit_path, old_agency_id AS agency_id, receiving_agency_id, procedure_id, channel, online_level,
