@@ -2,8 +2,11 @@
 // residence + health-insurance bundle (2.002621, ND 63/2024) in one visit — the CCCD QR fills the
 // applicant and the combined form, the birth certificate is ticked once for two members, the results to
 // come back together at the counter (no postal return: the residence member allows none) — then sees
-// the parent with its three members (codes, agencies, due times) and opens the parent's page.
+// the parent with its three members (codes, agencies, due times) and opens the parent's page. At 1280 px
+// the shared birth certificate is scanned once (the single intake's scan panel) and kept as the birth
+// member's scanned paper; at 360 px the clerk withdraws the whole bundle from its page in one action.
 // 1280 and 360 px, axe clean; screenshots go to test-results/bundle-counter/ for review.
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './harness';
 import { logIn, useDemoApp } from './demo-app';
@@ -14,6 +17,13 @@ const STEP_MS = 120_000;
 
 const demo = useDemoApp(OUT);
 const count = async (table: 'bundles' | 'dossiers') => Number((await demo.app.t.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+
+/** A one-page PDF "scan" made here (the server sniffs it from its bytes). */
+async function scanPdf(title: string): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage([595, 842]).drawText(title, { x: 60, y: 760, size: 20, font: await doc.embedFont(StandardFonts.Helvetica) });
+  return Buffer.from(await doc.save());
+}
 
 /** Files 2.002621 for Nguyễn Văn An's child through the counter screen; returns the parent's code. */
 async function fileBundle(width: number): Promise<string> {
@@ -38,7 +48,17 @@ async function fileBundle(width: number): Promise<string> {
   await page.getByRole('button', { name: 'Xem lại trước khi tiếp nhận' }).click();
   await page.getByText('Chưa nhận giấy tờ dùng chung: Giấy chứng sinh (hoặc văn bản thay thế)').waitFor();
   expect(await page.getByText(/^Chưa nhận giấy tờ dùng chung: Giấy chứng sinh/).count()).toBe(1);
-  await page.getByLabel('Giấy chứng sinh (hoặc văn bản thay thế)').check();
+  if (width >= 1280) {
+    // scanned once for the two members that use it: saving the scan ticks it
+    await page.getByRole('button', { name: 'Scan giấy tờ: Giấy chứng sinh (hoặc văn bản thay thế)' }).click();
+    const panel = page.locator('.scan-panel');
+    await panel.getByLabel('Chọn tệp').setInputFiles({ name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: await scanPdf('Giay chung sinh') });
+    await panel.getByRole('button', { name: 'Lưu bản scan' }).click();
+    await panel.getByText('Đã lưu bản scan (1 trang)').waitFor();
+    expect(await page.getByLabel('Giấy chứng sinh (hoặc văn bản thay thế)', { exact: true }).isChecked()).toBe(true);
+  } else {
+    await page.getByLabel('Giấy chứng sinh (hoặc văn bản thay thế)', { exact: true }).check();
+  }
   for (const row of await page.locator('.checklist tbody tr').all()) {
     if (await row.getByText('(bắt buộc)').count() > 0) await row.getByRole('checkbox').check();
   }
@@ -79,6 +99,11 @@ describe('a bundle filed at the counter', () => {
     expect(rows[2]).toMatch(/Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi[\s\S]*Bảo hiểm xã hội tỉnh[\s\S]*\d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
     expect(await count('bundles')).toBe(bundlesBefore + 1);
     expect(await count('dossiers')).toBe(dossiersBefore + 3);
+    // the shared scan is the birth member's paper p4 (giấy chứng sinh), scanned, with its file
+    const birthCode = (rows[0]?.match(/000\.58\.61\.H20-\d{6}-\d{4}/) ?? [''])[0];
+    const papers = await demo.app.t.db.selectFrom('dossier_papers as p').innerJoin('dossiers as d', 'd.id', 'p.dossier_id')
+      .select(['p.paper_key', 'p.source', 'p.file_id']).where('d.code', '=', birthCode).where('p.paper_key', '=', 'p4').execute();
+    expect(papers).toEqual([{ paper_key: 'p4', source: 'scanned', file_id: expect.any(Number) }]);
     // the receipt slip of a running member prints
     const href = await demo.page.locator('[data-slip="receipt"]').first().getAttribute('href');
     const pdf = await demo.page.request.get(`${demo.base}${href}`);
@@ -113,5 +138,16 @@ describe('a bundle filed at the counter', () => {
     expect(await demo.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await axeViolations(demo.page)).toEqual([]);
     await demo.page.screenshot({ path: `${OUT}/bundle-page-360.png`, fullPage: true });
+    // the applicant withdraws the bundle: one action for the three members, the waiting one included
+    await demo.page.getByRole('button', { name: 'Rút cả hồ sơ liên thông' }).click();
+    await demo.page.getByLabel(/^Lý do người nộp rút hồ sơ/).fill('Gia đình xin rút để bổ sung giấy tờ');
+    expect(await axeViolations(demo.page)).toEqual([]);
+    await demo.page.screenshot({ path: `${OUT}/bundle-withdraw-360.png`, fullPage: true });
+    await demo.page.getByRole('button', { name: 'Xác nhận rút 3 hồ sơ' }).click();
+    await demo.page.getByText(`Đã rút 3 hồ sơ của hồ sơ liên thông ${parent}.`).waitFor();
+    const statuses = await demo.app.t.db.selectFrom('dossiers').select('status').where('code', 'in',
+      (await demo.app.t.db.selectFrom('bundle_members as m').innerJoin('bundles as b', 'b.id', 'm.bundle_id').select('m.dossier_code').where('b.code', '=', parent).execute()).map((m) => m.dossier_code)).execute();
+    expect(statuses.map((s) => s.status)).toEqual(['withdrawn', 'withdrawn', 'withdrawn']);
+    await demo.page.screenshot({ path: `${OUT}/bundle-withdrawn-360.png`, fullPage: true });
   }, STEP_MS);
 });

@@ -2,6 +2,7 @@
 // up, its member dossiers — each a link to its own page when the user may open it — and the return
 // of its results (the applicant's choice; a clerk returns every ready member at once) and the
 // withdrawal of the whole bundle.
+import { useState } from 'react';
 import { api } from '../api/client';
 import { HeadedPage } from '../ui/PageHeading';
 import { DataTable, type Column } from '../ui/DataTable';
@@ -26,10 +27,13 @@ export function BundlePage({ code, user }: { readonly code: string; readonly use
   const b = useBundleT();
   const t = useProcessingT();
   const { loaded, reload } = useLoad((signal) => api.get<BundleView>(`/api/v1/bundles/${encodeURIComponent(code)}`, signal), code);
+  const [withdrawn, setWithdrawn] = useState<number | null>(null);
+  const onWithdrawn = (count: number) => { setWithdrawn(count); reload(); };
   return (
     <HeadedPage title={b('title', { code })} lead={b('lead')}>
+      <Notice tone="success">{withdrawn !== null ? b('withdrawn', { count: withdrawn, code }) : null}</Notice>
       <LoadedView loaded={loaded} loadingText={b('loading')}>
-        {(bundle) => <><BundleBody bundle={bundle} b={b} t={t} /><ReturnPart bundle={bundle} user={user} onChanged={reload} /><WithdrawPart bundle={bundle} user={user} onChanged={reload} /></>}
+        {(bundle) => <><BundleBody bundle={bundle} b={b} t={t} /><ReturnPart bundle={bundle} user={user} onChanged={reload} /><WithdrawPart bundle={bundle} user={user} onWithdrawn={onWithdrawn} /></>}
       </LoadedView>
     </HeadedPage>
   );

@@ -11,7 +11,6 @@ import { Button } from '../../ui/Button';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { shownError } from '../../ui/errors';
 import { Field } from '../../ui/Field';
-import { Notice } from '../../ui/Notice';
 import { useTask } from '../../ui/useTask';
 import type { BundleView } from '../api';
 import { useBundleT } from '../bundle-i18n';
@@ -25,27 +24,26 @@ export const openMembers = (bundle: Pick<BundleView, 'members'>) => bundle.membe
 const withdrawBundle = (code: string, reason: string) =>
   api.post<BundleWithdrawnView>(`/api/v1/bundles/${encodeURIComponent(code)}/withdraw`, { reason: reason.trim() });
 
-export function WithdrawPart({ bundle, user, onChanged }: { readonly bundle: BundleView; readonly user: User; readonly onChanged: () => void }) {
+/** `onWithdrawn`: how many members were withdrawn (the page says so above the reloaded bundle). */
+export function WithdrawPart({ bundle, user, onWithdrawn }: { readonly bundle: BundleView; readonly user: User; readonly onWithdrawn: (count: number) => void }) {
   const b = useBundleT();
   const { t: tApp } = useTranslation();
   const task = useTask();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [done, setDone] = useState<number | null>(null);
   const members = openMembers(bundle);
   if (!userCan(user, 'dossiers.withdraw') || !userCan(user, 'dossiers.receive')) return null;
-  if (members.length === 0 && done === null) return null;
+  if (members.length === 0) return null;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const r = await task.run(() => withdrawBundle(bundle.code, reason));
-    if (r) { setDone(r.withdrawn.length); setOpen(false); onChanged(); }
+    if (r) { setOpen(false); onWithdrawn(r.withdrawn.length); }
   };
   return (
     <section aria-labelledby="bundle-withdraw" className="section">
       <h2 id="bundle-withdraw">{b('withdrawTitle')}</h2>
-      <Notice tone="success">{done !== null ? b('withdrawn', { count: done, code: bundle.code }) : null}</Notice>
-      {members.length > 0 && <p>{b('withdrawLead', { codes: members.map((m) => m.dossier.code).join(', ') })}</p>}
-      {members.length > 0 && !open && <Button kind="danger" onClick={() => setOpen(true)}>{b('withdrawOpen')}</Button>}
+      {<p>{b('withdrawLead', { codes: members.map((m) => m.dossier.code).join(', ') })}</p>}
+      {!open && <Button kind="danger" onClick={() => setOpen(true)}>{b('withdrawOpen')}</Button>}
       {open && (
         <form className="form" onSubmit={(e) => void submit(e)}>
           <ErrorNotice error={task.error ? shownError(task.error, tApp) : null} />
