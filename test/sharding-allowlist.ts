@@ -11,12 +11,4 @@ export const ALLOWED: Readonly<Record<string, string>> = {
     'scope-only: the clerk/officer/supervisor scope filters by unit_path, receiving point or competent agency; '
     + 'add province_code = ANY(scopedActor provinces) to scopeWhere and lead the covering indexes with it '
     + '(the admin\'s national search is the documented fan-out). Owner: the search work (src/dossiers/search*.ts).',
-  // dashboard reads (issue 16 §1, h-rreads is changing src/reports now)
-  'src/reports/queries.ts#openNow dossiers':
-    'scope-only: open dossiers of a unit_path scope; add province_code = ANY($provinces) of the report scope '
-    + '(a national scope is the documented fan-out of the reports). Owner: the reports work (src/reports).',
-  'src/reports/queries.ts#sumOver stats_monthly':
-    'scope-only: roll-up sums of a unit_path scope; the roll-ups carry province_code — name it from the report scope. Owner: src/reports.',
-  'src/reports/queries.ts#sumOver stats_monthly_procedure':
-    'scope-only: as stats_monthly. Owner: src/reports.',
 };
