@@ -142,7 +142,8 @@ export function schedule(problem: RouteProblem, m: Matrix, order: readonly numbe
     lengthKm += m.km[at * m.size + node] ?? 0;
     const arriveMinute = minute + (m.minutes[at * m.size + node] ?? 0);
     const serviceStartMinute = stop.window ? Math.max(arriveMinute, stop.window.from) : arriveMinute;
-    const late = stop.window ? Math.max(0, serviceStartMinute - stop.window.to) : 0;
+    // a stop reached within EPS of its window's end is on time: rounding of the distances, not lateness
+    const late = stop.window && serviceStartMinute - stop.window.to > EPS ? serviceStartMinute - stop.window.to : 0;
     lateMinutes += late;
     minute = serviceStartMinute + stop.serviceMinutes;
     stops.push({ id: stop.id, arriveMinute, serviceStartMinute, departMinute: minute, lateMinutes: late });

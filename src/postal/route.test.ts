@@ -88,6 +88,8 @@ describe('the courier day route', () => {
     }), { numRuns: 60 });
   });
 
+  // found by the property (seed 2103545969): a point 1e-16° off gave 2e-12 minutes of "lateness"
+  const roundingDay = JSON.parse('{"points":[{"dLat":0,"dLng":0,"service":8,"windowed":false,"early":0,"slack":0},{"dLat":-8.881784197001252e-16,"dLng":0,"service":3,"windowed":true,"early":0,"slack":2},{"dLat":0,"dLng":0,"service":3,"windowed":true,"early":0,"slack":2},{"dLat":0,"dLng":0,"service":11,"windowed":false,"early":0,"slack":0},{"dLat":0,"dLng":0,"service":3,"windowed":false,"early":0,"slack":0},{"dLat":0,"dLng":0,"service":3,"windowed":true,"early":0,"slack":0},{"dLat":0,"dLng":0,"service":3,"windowed":false,"early":0,"slack":0},{"dLat":0,"dLng":0,"service":3,"windowed":false,"early":0,"slack":0}],"shuffleKeys":[0,0,0,0,0,0,0,0]}') as Parameters<typeof dayFromSeed>[0];
   it('keeps every window when some order keeps them all, and matches the exhaustive optimum within 10% (≤ 8 stops)', () => {
     fc.assert(fc.property(daySeed(1, 8), (seed) => {
       const problem = dayFromSeed(seed);
@@ -100,6 +102,6 @@ describe('the courier day route', () => {
         const window = problem.stops.find((x) => x.id === s.id)?.window;
         if (window) expect(s.serviceStartMinute).toBeGreaterThanOrEqual(window.from);
       }
-    }), { numRuns: 60 });
+    }), { numRuns: 60, examples: [[roundingDay]] });
   });
 });
