@@ -94,7 +94,7 @@ describe('a bundle returned in one postal delivery', () => {
     const combined = page.getByRole('region', { name: '3. Tờ khai chung' });
     await combined.getByLabel(/^Họ tên người được đăng ký/).fill('Trần Văn Lâm');
     await combined.getByLabel(/^Ngày xảy ra sự kiện hộ tịch/).fill('01/12/2026');
-    await page.getByLabel('Giấy báo tử (hoặc giấy tờ thay thế)').check();
+    await page.getByLabel('Giấy báo tử (hoặc giấy tờ thay thế)', { exact: true }).check();
     for (const box of await page.locator('.checklist input[type=checkbox]').all()) await box.check();
     // how the results go back: together, by one postal delivery — every member allows it
     const back = page.getByRole('region', { name: '5. Cách trả kết quả' });
