@@ -18,6 +18,7 @@ export const PLACEMENT: Readonly<Record<string, Placement>> = {
   dossiers: 'distributed',
   dossier_events: 'distributed',
   dossier_papers: 'distributed',
+  dossier_name_suffixes: 'distributed',
   dossier_escalations: 'distributed',
   dossier_resolutions: 'distributed',
   dossier_serials: 'distributed',

@@ -1,7 +1,8 @@
 // Dossier search (GET /api/v1/dossiers): the dossiers of the actor's scope matching the filters,
 // newest received first, with a capped count and keyset pages. Why each query has the shape it
 // has, and what it costs at 1M and 3M dossiers: docs/scale.md.
-import { sql, type SqlBool } from 'kysely';
+import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { DB } from '../platform/db/schema';
 import type { ServiceContext } from '../platform/context';
 import { validationFailed } from '../platform/errors';
 import { agencyIdsByIdentifier, unitPathsByCode } from '../directory/references';
@@ -9,13 +10,14 @@ import { statusLabels, type Status } from './lifecycle';
 import { badgeOf, iso, readerOf, type QueueItem } from './queries';
 import { scopeBranches, scopeWhere, type DossierPredicate } from './scope';
 import { compareSearchOrder, parseSearchCursor, searchCursor, type SearchPosition } from './search-cursor';
+import { nameFrequency, nameOnKey, normalizeNameQuery, suffixCount, suffixesServe, suffixPageIds, SUFFIX_COUNT_BELOW, SUFFIX_PAGE_BELOW, type SuffixFilters } from './search-names';
 
 export interface SearchFilters {
-  /** a whole code, or a part of one (e.g. "261207-0001") */
+  /** a whole code (exact), or its end ("0001", "261207-0001") or its start */
   readonly code?: string;
   readonly personalId?: string;
   readonly phone?: string;
-  /** with or without diacritics */
+  /** with or without diacritics, from the start of a word, in order: "thu hang" finds "Nguyễn Thị Thu Hằng", "an" finds "Anh" but not "Trần" */
   readonly name?: string;
   readonly status?: Status;
   readonly procedureCode?: string;
@@ -49,17 +51,35 @@ export interface SearchPage {
   readonly next: string | null;
 }
 
+/** How a name is read; `auto` (the default) decides by how common it is — tests force each way. */
+export interface SearchPlan { readonly nameRead?: 'auto' | 'suffixes' | 'walk' }
+
 const WHOLE_CODE_RE = /^[0-9A-Z.]+-[0-9]{6}-[0-9]{4,}$/;
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const never: DossierPredicate = () => sql<SqlBool>`false`;
 
+/** The agency and unit filters resolved to ids and paths once (the suffix rows and the dossiers both read them). */
+interface Resolved { readonly agencyIds?: readonly number[]; readonly unitPaths?: readonly string[] }
+
+async function resolveFilters(ctx: ServiceContext, f: SearchFilters): Promise<Resolved> {
+  const [agencyIds, unitPaths] = await Promise.all([
+    f.agency ? agencyIdsByIdentifier(ctx.db, f.agency) : undefined,
+    f.unit ? unitPathsByCode(ctx.db, f.unit) : undefined,
+  ]);
+  return { ...(agencyIds ? { agencyIds } : {}), ...(unitPaths ? { unitPaths } : {}) };
+}
+
 /** The filters other than the scope, as predicates on `dossiers as d`. */
-async function filterPredicates(ctx: ServiceContext, f: SearchFilters): Promise<DossierPredicate[]> {
+function filterPredicates(f: SearchFilters, r: Resolved): DossierPredicate[] {
   const out: DossierPredicate[] = [];
   if (f.code) {
-    // a whole code matches exactly; a part of one ("261207-0001") anywhere in the code (trigram index, migration 0075)
+    // a whole code matches exactly; a part of one its end ("261207-0001", the slip's last digits:
+    // a range of reverse(code)) or its start (a range of code) — migration 0220
     const code = f.code.trim().toUpperCase();
-    out.push(WHOLE_CODE_RE.test(code) ? (eb) => eb('d.code', '=', code) : (eb) => eb('d.code', 'like', `%${likeEscape(code)}%`));
+    const reversed = [...code].reverse().join('');
+    out.push(WHOLE_CODE_RE.test(code)
+      ? (eb) => eb('d.code', '=', code)
+      : () => sql<SqlBool>`(d.code LIKE ${`${likeEscape(code)}%`} OR reverse(d.code) LIKE ${`${likeEscape(reversed)}%`})`);
   }
   const { personalId, status, procedureCode } = f;
   if (personalId) out.push((eb) => eb('d.personal_id', '=', personalId));
@@ -67,26 +87,17 @@ async function filterPredicates(ctx: ServiceContext, f: SearchFilters): Promise<
     const phone = f.phone.replace(/[ .]/g, '');
     out.push((eb) => eb('d.applicant_phone', '=', phone));
   }
-  const name = f.name?.trim().normalize('NFC');
-  // the stored key (migration 0170): no unaccent() per row read
-  if (name && name.split(/\s+/).length >= 3) {
-    // a full name: the trigram lookup costs what its trigrams' lists weigh, and the family and
-    // middle names ("nguyen van") are in most names — the index is given the last two words only
-    // (a part of the key, so implied), and the whole name is checked on the rows it finds
-    // (`|| ''`: not an indexed expression): "nguyen van hung" on the 1M set, 222 → 113 ms of lookup
-    out.push(() => sql<SqlBool>`d.applicant_name_key LIKE '%' || substring(search_key(${likeEscape(name)}) from '\\S+\\s+\\S+$') || '%'`);
-    out.push(() => sql<SqlBool>`(d.applicant_name_key || '') LIKE '%' || search_key(${likeEscape(name)}) || '%'`);
-  } else if (name) {
-    out.push(() => sql<SqlBool>`d.applicant_name_key LIKE '%' || search_key(${likeEscape(name)}) || '%'`);
-  }
+  // from the start of a word, on the stored key (migrations 0170, 0220): no unaccent() per row read
+  const name = normalizeNameQuery(f.name);
+  if (name) out.push(() => nameOnKey(name));
   if (status) out.push((eb) => eb('d.status', '=', status));
   if (procedureCode) out.push((eb) => eb('d.procedure_code', '=', procedureCode));
-  if (f.agency) {
-    const ids = await agencyIdsByIdentifier(ctx.db, f.agency);
+  if (r.agencyIds) {
+    const ids = r.agencyIds;
     out.push(ids.length === 0 ? never : (eb) => eb('d.competent_agency_id', 'in', ids));
   }
-  if (f.unit) {
-    const paths = await unitPathsByCode(ctx.db, f.unit);
+  if (r.unitPaths) {
+    const paths = r.unitPaths;
     out.push(paths.length === 0 ? never : (eb) => eb.or(paths.map((p) => eb('d.unit_path', 'like', `${likeEscape(p)}%`))));
   }
   const { from, to } = f;
@@ -131,11 +142,12 @@ function pageOf(shown: readonly DossierRowOfPage[], more: boolean, counted: numb
  * parts (a clerk's point and its agency's online dossiers) are merged by one ORDER BY … LIMIT
  * over their UNION ALL; then the page's rows are read by id.
  */
-export async function searchDossiers(ctx: ServiceContext, f: SearchFilters): Promise<SearchPage> {
+export async function searchDossiers(ctx: ServiceContext, f: SearchFilters, plan: SearchPlan = {}): Promise<SearchPage> {
   const actor = await readerOf(ctx);
   const position = f.after === undefined ? null : parseSearchCursor(f.after);
   if (f.after !== undefined && position === null) throw validationFailed('CURSOR_INVALID', 'Con trỏ trang không hợp lệ.');
-  const filters = await filterPredicates(ctx, f);
+  const resolved = await resolveFilters(ctx, f);
+  const filters = filterPredicates(f, resolved);
   const limit = f.limit ?? 50;
   const offset = f.offset ?? 0;
   const now = ctx.clock.now();
@@ -155,14 +167,24 @@ export async function searchDossiers(ctx: ServiceContext, f: SearchFilters): Pro
   }
   const parts = scopeBranches(actor);
 
+  // a name that few dossiers carry is read from its word-start suffixes (search-names.ts): how
+  // common it is decides, for the page and for the count apart, which read stops sooner
+  const name = normalizeNameQuery(f.name);
+  const bySuffix = name !== '' && !selective && !f.status && !f.procedureCode && suffixesServe(actor);
+  const frequency = !bySuffix || plan.nameRead === 'walk' ? Number.POSITIVE_INFINITY
+    : plan.nameRead === 'suffixes' ? 0 : await nameFrequency(ctx.db, name);
+  const suffixFilters: SuffixFilters = { name, ...resolved, ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}) };
+
   // the page's ids: per part an ordered walk that stops after offset + limit + 1, merged
   const walked = parts
     .map((part, i) => ctx.db.selectFrom(matching(part, position ? [afterPosition(position)] : [])
       .select(['d.id', 'd.received_at']).orderBy('d.received_at', 'desc').orderBy('d.id', 'desc').limit(offset + limit + 1).as(`p${i}`))
       .select(['id', 'received_at']))
     .reduce((a, b) => a.unionAll(b));
-  const ids = ctx.db.selectFrom(walked.as('w')).select(['w.id', 'w.received_at'])
-    .orderBy('w.received_at', 'desc').orderBy('w.id', 'desc').limit(limit + 1).offset(offset);
+  const ids = frequency < SUFFIX_PAGE_BELOW
+    ? ctx.db.selectFrom(suffixPageIds(actor, suffixFilters, position, offset, limit).as('w')).select(['w.id', 'w.received_at'])
+    : ctx.db.selectFrom(walked.as('w')).select(['w.id', 'w.received_at'])
+      .orderBy('w.received_at', 'desc').orderBy('w.id', 'desc').limit(limit + 1).offset(offset) as unknown as SelectQueryBuilder<DB & { w: { id: number; received_at: Date | null } }, 'w', { id: number; received_at: Date | null }>;
   const page = ctx.db.selectFrom(ids.as('k')).innerJoin('dossiers as d', 'd.id', 'k.id').select(PAGE_COLUMNS)
     .orderBy('k.received_at', 'desc').orderBy('k.id', 'desc');
   // more than the cap by a code, phone or ID (just read): only the page is left to read
@@ -171,19 +193,19 @@ export async function searchDossiers(ctx: ServiceContext, f: SearchFilters): Pro
     return pageOf(rows.slice(0, limit), rows.length > limit, SEARCH_COUNT_CAP + 1, now);
   }
 
-  // a name: counted in the page's order, so that the planner walks the scope's index for a common
-  // name (stopping at the cap) instead of a full trigram bitmap
-  const inOrder = Boolean(f.name?.trim());
+  // a common name: counted in the page's order, so that the planner walks the scope's index
+  // (stopping at the cap) instead of reading every match
+  const inOrder = name !== '';
   const counted = parts
     .map((part, i) => {
       const q = matching(part).select(sql<number>`1`.as('one'));
       return ctx.db.selectFrom((inOrder ? q.orderBy('d.received_at', 'desc').orderBy('d.id', 'desc') : q).limit(SEARCH_COUNT_CAP + 1).as(`c${i}`)).select('one');
     })
     .reduce((a, b) => a.unionAll(b));
-  const [rows, count] = await Promise.all([
-    page.execute(),
-    ctx.db.selectFrom(ctx.db.selectFrom(counted.as('u')).select('u.one').limit(SEARCH_COUNT_CAP + 1).as('m'))
-      .select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return pageOf(rows.slice(0, limit), rows.length > limit, Number(count.n), now);
+  const count = frequency < SUFFIX_COUNT_BELOW
+    ? suffixCount(ctx.db, actor, suffixFilters, SEARCH_COUNT_CAP)
+    : ctx.db.selectFrom(ctx.db.selectFrom(counted.as('u')).select('u.one').limit(SEARCH_COUNT_CAP + 1).as('m'))
+      .select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
+  const [rows, n] = await Promise.all([page.execute(), count]);
+  return pageOf(rows.slice(0, limit), rows.length > limit, n, now);
 }

@@ -43,7 +43,7 @@ export async function amplifyDossiers(db: Kysely<DB>, factor: number, onProgress
   await sql`DROP TABLE IF EXISTS amplify_names`.execute(db);
   await sql`CREATE UNLOGGED TABLE amplify_names AS SELECT (row_number() OVER (ORDER BY id))::bigint AS i, applicant_name AS name FROM dossiers`.execute(db);
   await sql`CREATE UNIQUE INDEX ON amplify_names (i)`.execute(db);
-  const deferred = await dropSecondaryIndexes(db, ['dossiers']);
+  const deferred = await dropSecondaryIndexes(db, ['dossiers', 'dossier_name_suffixes']);
   try {
     for (let g = 1; g < factor; g++) {
       // g as bigint: the name pick's g * 32452843 passes 2^31 from the 67th copy (the 3M set has 120)

@@ -306,7 +306,7 @@ async function writeBatch(db: Db, b: Prepared): Promise<number> {
   });
 }
 
-const DEFERRED_TABLES = ['applicants', 'dossiers', 'dossier_events', 'dossier_papers', 'stats_daily', 'stats_monthly'];
+const DEFERRED_TABLES = ['applicants', 'dossiers', 'dossier_name_suffixes', 'dossier_events', 'dossier_papers', 'stats_daily', 'stats_monthly'];
 
 /** Drops the non-unique indexes of the loaded tables; returns their definitions. */
 export async function dropSecondaryIndexes(db: Db, tables: readonly string[] = DEFERRED_TABLES): Promise<{ name: string; def: string }[]> {
