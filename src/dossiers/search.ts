@@ -69,17 +69,22 @@ async function resolveFilters(ctx: ServiceContext, f: SearchFilters): Promise<Re
   return { ...(agencyIds ? { agencyIds } : {}), ...(unitPaths ? { unitPaths } : {}) };
 }
 
+/** A part of a code: its start, its end, or either. */
+type CodeSide = 'start' | 'end' | 'either';
+const isPartOfCode = (code: string | undefined) => Boolean(code) && !WHOLE_CODE_RE.test((code ?? '').trim().toUpperCase());
+
 /** The filters other than the scope, as predicates on `dossiers as d`. */
-function filterPredicates(f: SearchFilters, r: Resolved): DossierPredicate[] {
+function filterPredicates(f: SearchFilters, r: Resolved, side: CodeSide = 'either'): DossierPredicate[] {
   const out: DossierPredicate[] = [];
   if (f.code) {
     // a whole code matches exactly; a part of one its end ("261207-0001", the slip's last digits:
     // a range of reverse(code)) or its start (a range of code) — migration 0220
     const code = f.code.trim().toUpperCase();
     const reversed = [...code].reverse().join('');
-    out.push(WHOLE_CODE_RE.test(code)
-      ? (eb) => eb('d.code', '=', code)
-      : () => sql<SqlBool>`(d.code LIKE ${`${likeEscape(code)}%`} OR reverse(d.code) LIKE ${`${likeEscape(reversed)}%`})`);
+    const start = sql<SqlBool>`d.code LIKE ${`${likeEscape(code)}%`}`;
+    const end = sql<SqlBool>`reverse(d.code) LIKE ${`${likeEscape(reversed)}%`}`;
+    out.push(WHOLE_CODE_RE.test(code) ? (eb) => eb('d.code', '=', code)
+      : side === 'start' ? () => start : side === 'end' ? () => end : () => sql<SqlBool>`(${start} OR ${end})`);
   }
   const { personalId, status, procedureCode } = f;
   if (personalId) out.push((eb) => eb('d.personal_id', '=', personalId));
@@ -151,13 +156,18 @@ export async function searchDossiers(ctx: ServiceContext, f: SearchFilters, plan
   const limit = f.limit ?? 50;
   const offset = f.offset ?? 0;
   const now = ctx.clock.now();
-  const matching = (part: DossierPredicate, extra: readonly DossierPredicate[] = []) =>
-    [part, ...filters, ...extra].reduce((q, p) => q.where(p), ctx.db.selectFrom('dossiers as d'));
+  const matching = (part: DossierPredicate, extra: readonly DossierPredicate[] = [], preds = filters) =>
+    [part, ...preds, ...extra].reduce((q, p) => q.where(p), ctx.db.selectFrom('dossiers as d'));
 
   const selective = Boolean(f.code || f.phone || f.personalId);
   if (selective) {
     // the rows themselves: the scope is checked on the table anyway, and one round trip is the search
-    const found = await matching(scopeWhere(actor)).select(PAGE_COLUMNS).limit(SEARCH_COUNT_CAP + 1).execute();
+    // a part of a code: its start and its end apart, each an index range that stops at the cap
+    // (their OR was one bitmap of every match: "0001" is the end of 43% of the 1M set's codes)
+    const sides: CodeSide[] = isPartOfCode(f.code) ? ['start', 'end'] : ['either'];
+    const read = await Promise.all(sides.map((side) => matching(scopeWhere(actor), [], filterPredicates(f, resolved, side))
+      .select(PAGE_COLUMNS).limit(SEARCH_COUNT_CAP + 1).execute()));
+    const found = [...new Map(read.flat().map((r) => [String(r.id), r])).values()];
     if (found.length <= SEARCH_COUNT_CAP) {
       const at = (r: DossierRowOfPage): SearchPosition => ({ receivedAt: r.received_at, id: Number(r.id) });
       const ordered = found.sort((a, b) => compareSearchOrder(at(a), at(b)));

@@ -77,9 +77,9 @@ export function DossierSearch({ status, action }: Props) {
     <>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate role="search">
         <div className="search-grid">
-          <Field label={t('searchCode')} value={filters.code} onChange={set('code')} autoComplete="off" spellCheck={false} />
+          <Field label={t('searchCode')} hint={t('searchCodeHint')} value={filters.code} onChange={set('code')} autoComplete="off" spellCheck={false} />
           <Field label={t('searchPhone')} value={filters.phone} onChange={set('phone')} inputMode="tel" autoComplete="off" />
-          <Field label={t('searchName')} value={filters.name} onChange={set('name')} autoComplete="off" />
+          <Field label={t('searchName')} hint={t('searchNameHint')} value={filters.name} onChange={set('name')} autoComplete="off" />
           <Field label={t('searchPersonalId')} value={filters.personalId} onChange={set('personalId')} inputMode="numeric" autoComplete="off" />
         </div>
         <SubmitButton busy={busy} busyText={t('searching')} text={t('searchSubmit')} />
