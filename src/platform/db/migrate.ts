@@ -32,7 +32,11 @@ export async function readMigrations(dir = migrationsDir): Promise<MigrationFile
  * where it had run, no such event existed and the corrected text would have done the same.
  */
 export const AMENDED_MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
-  '0240_rollup_forwarded_unit.sql': ['936b6b429fc44ce35458bcb05172da075e4f8ea15a10ba66a09e1e544d141f8a'],
+  // its first text, and 04d084c's (which also moved the year tiers; 0250 sums those again)
+  '0240_rollup_forwarded_unit.sql': [
+    '936b6b429fc44ce35458bcb05172da075e4f8ea15a10ba66a09e1e544d141f8a',
+    'e066b1b2e18754e341354d6e89ee955377d9a611acf18eb8c70d6b8361b39a77',
+  ],
 };
 
 const LOCK_KEY = 7_340_221; // arbitrary, constant: "motcua migrations"
