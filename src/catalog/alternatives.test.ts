@@ -9,7 +9,8 @@ import { paperRequirement } from './model';
 import { isSituation, situationsOf } from './national';
 import { seedProcedure } from './seed.test-helper';
 
-const shared = JSON.parse(readFileSync(new URL('../../../shared/data/procedures-catalogue.json', import.meta.url), 'utf8')) as { code: string; documents: { group: string | null }[] }[];
+// the repository's copy of shared/data/procedures-catalogue.json (a clean clone has no shared/ beside it)
+const shared = JSON.parse(readFileSync(new URL('./seed/procedures-catalogue.json', import.meta.url), 'utf8')) as { code: string; documents: { group: string | null }[] }[];
 
 describe('papers listed by situation', () => {
   it('1.004222: 15 papers under 6 situations, none always required, each with its situation', () => {
@@ -32,7 +33,7 @@ describe('papers listed by situation', () => {
     expect(p.requiredPapers.find((r) => r.key === 'p15')?.name).toMatch(/^Tờ khai thay đổi thông tin cư trú \(mẫu CT01/);
   });
 
-  it('the shared catalogue gives 1.004222 the same 6 situations', () => {
+  it('the national records (the shared catalogue\'s copy) give 1.004222 the same 6 situations', () => {
     const source = shared.find((x) => x.code === '1.004222');
     expect(situationsOf(source?.documents.map((d) => d.group) ?? []).size).toBe(6);
   });

@@ -59,4 +59,15 @@ describe('a list published by situation (1.004222 đăng ký thường trú)', (
     expect(situationsOf(rows)).toEqual([]);
     expect(situationMissing(rows, null)).toBeNull();
   });
+
+  it('papers to submit and papers only shown are no situations (1.001193: "Giấy tờ phải nộp" / "… xuất trình")', () => {
+    const birth = checklistOf([
+      { key: 'p1', name: 'Tờ khai đăng ký khai sinh', originals: 1, copies: 0, note: 'Giấy tờ phải nộp', requirement: 'required' },
+      { key: 'p3', name: 'Trường hợp trẻ em bị bỏ rơi: biên bản xác nhận việc trẻ bị bỏ rơi', originals: 1, copies: 0, note: 'Giấy tờ phải nộp', requirement: 'conditional' },
+      { key: 'p6', name: 'Hộ chiếu, Chứng minh nhân dân, Thẻ Căn cước công dân', originals: 1, copies: 0, note: 'Giấy tờ phải xuất trình', requirement: 'showOnly' },
+      { key: 'p7', name: 'Giấy tờ chứng minh nơi cư trú', originals: 1, copies: 0, note: 'Giấy tờ phải xuất trình', requirement: 'showOnly' },
+    ]);
+    expect(situationsOf(birth)).toEqual([]);
+    expect(situationMissing(birth, null)).toBeNull();
+  });
 });

@@ -7,6 +7,8 @@ export interface PaperRow {
   readonly note: string | null;
   /** required by the published list (conditional papers are not) */
   readonly required: boolean;
+  /** submitted only in the case its note names (a situation's paper); a paper only shown is not */
+  readonly conditional?: boolean;
   readonly included: boolean;
   readonly originals: number;
   readonly copies: number;
@@ -23,7 +25,7 @@ export function checklistOf(papers: readonly RequiredPaper[]): PaperRow[] {
   return papers.map((p) => {
     const required = isPaperRequired(p);
     // every paper starts unticked: the clerk checks each one handed in (issue 9)
-    return { key: p.key, name: p.name, note: p.note, required, included: false, originals: p.originals, copies: p.copies, fileId: null, reusedDocumentId: null };
+    return { key: p.key, name: p.name, note: p.note, required, conditional: p.requirement === 'conditional', included: false, originals: p.originals, copies: p.copies, fileId: null, reusedDocumentId: null };
   });
 }
 
@@ -56,10 +58,11 @@ export function missingPapers(rows: readonly PaperRow[]): PaperRow[] {
 /**
  * The situations of a list published by situation (src/catalog/national.ts situationsOf: 1.004222's
  * "vào chỗ ở hợp pháp thuộc quyền sở hữu của mình", "… do thuê, mượn, ở nhờ"…): the notes of its
- * papers that are not always required, when there are two or more — the applicant is in one of them.
+ * conditional papers, when there are two or more — the applicant is in one of them. Papers only
+ * shown ("Giấy tờ phải xuất trình", 1.001193) are no situation.
  */
 export function situationsOf(rows: readonly PaperRow[]): string[] {
-  const notes = [...new Set(rows.filter((r) => !r.required && r.note).map((r) => r.note ?? ''))];
+  const notes = [...new Set(rows.filter((r) => r.conditional === true && r.note).map((r) => r.note ?? ''))];
   return notes.length >= 2 ? notes : [];
 }
 
