@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { connectUrl, type Database } from '../src/platform/db/connect';
+import { migrate, readMigrations } from '../src/platform/db/migrate';
 
 export interface TestDatabase {
   readonly db: Database;
@@ -65,4 +66,30 @@ export function useSeededDatabase<S>(seed: (db: Database) => Promise<S>): { read
       return seeded.value;
     },
   };
+}
+
+/**
+ * An empty database of its own for a migration test file: created before its tests and migrated by
+ * every migration whose name sorts before `before` (an installation as it was then; none when
+ * null), dropped after them. Read `url` inside a test or a later hook.
+ */
+export function useDatabaseBefore(before: string | null, prefix = 't_mig'): { readonly url: string } {
+  const adminUrl = () => inject('pgAdminUrl');
+  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
+  const admin = async (text: string) => {
+    const c = new pg.Client({ connectionString: adminUrl() });
+    await c.connect();
+    try { await c.query(text); } finally { await c.end(); }
+  };
+  let url = '';
+  beforeAll(async () => {
+    await admin(`CREATE DATABASE ${name}`);
+    url = adminUrl().replace(/\/postgres$/, `/${name}`);
+    if (before !== null) {
+      const earlier = (await readMigrations()).map((m) => m.name).filter((n) => n < before);
+      await migrate(url, undefined, { only: new Set(earlier) });
+    }
+  }, 180_000);
+  afterAll(async () => { await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); });
+  return { get url() { return url; } };
 }

@@ -2,38 +2,25 @@
 // 0229, dossiers filed in 1995, on 31/12/2024 at 23:30 Vietnam time and in 2026, each with papers and
 // a hash-chained log; after the migration every paper is there with its id, in its dossier's year,
 // carrying the dossier's filing time and province, the chains verify and the foreign keys hold.
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectUrl, type Database } from '../platform/db/connect';
-import { migrate, readMigrations } from '../platform/db/migrate';
+import { migrate } from '../platform/db/migrate';
 import { makeAgency, makeProcedure, makeUnit } from '../../test/factories';
 import { verifyChain } from './audit';
 import { GENESIS_HASH, nextEvent, type DossierEvent } from './events';
+import { useDatabaseBefore } from '../../test/db';
 
 const PAPERS_PARTITIONED = '0230_dossier_papers_partitioned.sql';
-const name = `t_ppart_${randomBytes(5).toString('hex')}`;
-const adminUrl = () => inject('pgAdminUrl');
-let url = '';
+const fresh = useDatabaseBefore(PAPERS_PARTITIONED, 't_ppart');
 let db: Database;
 
-async function admin(text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: adminUrl() });
-  await c.connect();
-  try { await c.query(text); } finally { await c.end(); }
-}
-
 beforeAll(async () => {
-  await admin(`CREATE DATABASE ${name}`);
-  url = adminUrl().replace(/\/postgres$/, `/${name}`);
-  const before = (await readMigrations()).map((m) => m.name).filter((n) => n < PAPERS_PARTITIONED);
-  await migrate(url, undefined, { only: new Set(before) });
-  db = connectUrl(url, 2).db;
+  db = connectUrl(fresh.url, 2).db;
 }, 180_000);
 afterAll(async () => {
   await db?.destroy();
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 });
 
 interface Refs { procedureId: number; agencyId: number; province: string; path: string; applicantId: number }
@@ -84,7 +71,7 @@ describe('migration 0230 on a database with papers', () => {
     const before = (await sql<Record<string, unknown>>`SELECT ${columns} FROM dossier_papers ORDER BY id`.execute(db)).rows;
     expect(before).toHaveLength(6);
 
-    await migrate(url);
+    await migrate(fresh.url);
 
     const after = (await sql<Record<string, unknown> & { part: string; dossier_submitted_at: Date }>`
       SELECT ${columns}, tableoid::regclass::text AS part, dossier_submitted_at FROM dossier_papers ORDER BY id`.execute(db)).rows;

@@ -2,38 +2,25 @@
 // 0209, dossiers of 1995, 2024 (filed on 31/12 at 23:30 Vietnam time, an event in 2025) and 2026
 // with their hash-chained events written as the old table took them; after the migration every
 // row is there with its id, in its dossier's year, the chains verify and the log stays append-only.
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectUrl, type Database } from '../platform/db/connect';
-import { migrate, readMigrations } from '../platform/db/migrate';
+import { migrate } from '../platform/db/migrate';
 import { makeAgency, makeProcedure, makeUnit } from '../../test/factories';
 import { verifyChain } from './audit';
 import { GENESIS_HASH, nextEvent, type DossierEvent } from './events';
+import { useDatabaseBefore } from '../../test/db';
 
 const PARTITIONED = '0210_dossier_events_partitioned.sql';
-const name = `t_part_${randomBytes(5).toString('hex')}`;
-const adminUrl = () => inject('pgAdminUrl');
-let url = '';
+const fresh = useDatabaseBefore(PARTITIONED, 't_part');
 let db: Database;
 
-async function admin(text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: adminUrl() });
-  await c.connect();
-  try { await c.query(text); } finally { await c.end(); }
-}
-
 beforeAll(async () => {
-  await admin(`CREATE DATABASE ${name}`);
-  url = adminUrl().replace(/\/postgres$/, `/${name}`);
-  const before = (await readMigrations()).map((m) => m.name).filter((n) => n < PARTITIONED);
-  await migrate(url, undefined, { only: new Set(before) });
-  db = connectUrl(url, 2).db;
+  db = connectUrl(fresh.url, 2).db;
 }, 180_000);
 afterAll(async () => {
   await db?.destroy();
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 });
 
 /** A dossier and its chain as the pre-0210 table held them (no province or filing time on the events). */
@@ -74,7 +61,7 @@ describe('migration 0210 on a database with events', () => {
     const rowsBefore = (await sql<{ id: number; dossier_id: number; seq: number; hash: string }>`SELECT id, dossier_id, seq, hash FROM dossier_events ORDER BY id`.execute(db)).rows;
     expect(rowsBefore).toHaveLength(6);
 
-    await migrate(url);
+    await migrate(fresh.url);
 
     const after = (await sql<{ id: number; dossier_id: number; seq: number; hash: string; part: string; province_code: string }>`
       SELECT id, dossier_id, seq, hash, tableoid::regclass::text AS part, province_code FROM dossier_events ORDER BY id`.execute(db)).rows;

@@ -3,7 +3,6 @@
 // bytes aside; the job then moves them into the one file store (one file per content), the views
 // read them from there, what the store refuses stays readable aside, and the archive job never
 // deletes a signature's file.
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -11,36 +10,23 @@ import { archiveHolders, runArchive } from '../documents/archive-job';
 import { pngBytes } from '../documents/fixtures.test-helper';
 import { FixedClock } from '../platform/clock';
 import { connectUrl, type Database } from '../platform/db/connect';
-import { migrate, readMigrations } from '../platform/db/migrate';
+import { migrate } from '../platform/db/migrate';
 import { postalFilesHeld } from './archive-holder';
 import { useTempFiles } from './files.test-helper';
 import { moveSignatureImages, signatureMoveJob, SIGNATURE_MOVE_JOB } from './signature-move';
 import { signatureImage } from './signatures';
+import { useDatabaseBefore } from '../../test/db';
 
 const DROP = '0178_postal_signature_png_drop.sql';
 const files = useTempFiles();
 const clock = new FixedClock(new Date('2026-10-01T09:00:00+07:00'));
-const name = `t_up_${randomBytes(5).toString('hex')}`;
-const adminUrl = () => inject('pgAdminUrl');
-let url = '';
+const fresh = useDatabaseBefore(DROP, 't_up');
 let db: Database;
 
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: adminUrl() });
-  await c.connect();
-  try { await c.query(sql); } finally { await c.end(); }
-}
-
 beforeAll(async () => {
-  await admin(`CREATE DATABASE ${name}`);
-  url = adminUrl().replace(/\/postgres$/, `/${name}`);
-  // an installation as it was before 0178: every migration up to it
-  const before = (await readMigrations()).map((m) => m.name).filter((n) => n < DROP);
-  await migrate(url, undefined, { only: new Set(before) });
 }, 180_000);
 afterAll(async () => {
   await db?.destroy();
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 });
 
 /** A signature as recorded before 0175: its bytes in the row. */
@@ -52,7 +38,7 @@ async function oldRow(c: pg.Client, png: Uint8Array, signer: string): Promise<nu
 describe('the signatures of an installation older than 0175', () => {
   it('keeps the bytes through the drop of the column, moves them into one file each, and reads them back', { timeout: 180_000 }, async () => {
     const a = new Uint8Array(pngBytes(6, 4, 1));
-    const c = new pg.Client({ connectionString: url });
+    const c = new pg.Client({ connectionString: fresh.url });
     await c.connect();
     const [first, same, other, broken] = [
       await oldRow(c, a, 'Nguyễn Văn An'), await oldRow(c, a, 'Nguyễn Văn An'),
@@ -61,8 +47,8 @@ describe('the signatures of an installation older than 0175', () => {
     await c.end();
 
     // the upgrade: 0178 and whatever came after it
-    expect(await migrate(url)).toContain(DROP);
-    ({ db } = connectUrl(url, 4));
+    expect(await migrate(fresh.url)).toContain(DROP);
+    ({ db } = connectUrl(fresh.url, 4));
     const columns = await sql<{ column_name: string }>`SELECT column_name FROM information_schema.columns WHERE table_name = 'postal_signatures'`.execute(db);
     expect(columns.rows.map((r) => r.column_name)).not.toContain('png');
     const ctx = { db, clock, actor: null, files };

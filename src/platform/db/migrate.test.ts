@@ -1,34 +1,20 @@
 // The migration runner's checksums: an edited landed migration stops the start, unless its earlier
 // text is listed as amended (AMENDED_MIGRATIONS: a fix for databases where the earlier text failed).
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useDatabaseBefore } from '../../../test/db';
 import { AMENDED_MIGRATIONS, migrate, readMigrations } from './migrate';
 
-const name = `t_migr_${randomBytes(5).toString('hex')}`;
-const adminUrl = () => inject('pgAdminUrl');
-let url = '';
+const fresh = useDatabaseBefore(null, 't_migr');
 let dir = '';
 
-async function admin(text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: adminUrl() });
-  await c.connect();
-  try { await c.query(text); } finally { await c.end(); }
-}
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-beforeAll(async () => {
-  await admin(`CREATE DATABASE ${name}`);
-  url = adminUrl().replace(/\/postgres$/, `/${name}`);
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-migrations-'));
-}, 60_000);
-afterAll(async () => {
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await fs.rm(dir, { recursive: true, force: true });
-});
+beforeAll(async () => { dir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-migrations-')); });
+afterAll(async () => { await fs.rm(dir, { recursive: true, force: true }); });
 
 describe('migration checksums', () => {
   const first = 'CREATE TABLE counters (n int NOT NULL);\n';
@@ -36,15 +22,15 @@ describe('migration checksums', () => {
 
   it('applies a migration once and refuses its edited text', async () => {
     await fs.writeFile(path.join(dir, '0001_counters.sql'), first);
-    expect(await migrate(url, dir, { amended: {} })).toEqual(['0001_counters.sql']);
-    expect(await migrate(url, dir, { amended: {} })).toEqual([]);
+    expect(await migrate(fresh.url, dir, { amended: {} })).toEqual(['0001_counters.sql']);
+    expect(await migrate(fresh.url, dir, { amended: {} })).toEqual([]);
     await fs.writeFile(path.join(dir, '0001_counters.sql'), fixed);
-    await expect(migrate(url, dir, { amended: {} })).rejects.toThrow(/0001_counters\.sql đã bị sửa sau khi áp dụng/);
+    await expect(migrate(fresh.url, dir, { amended: {} })).rejects.toThrow(/0001_counters\.sql đã bị sửa sau khi áp dụng/);
   });
 
   it('accepts the edited text where the earlier one, listed as amended, was applied', async () => {
-    expect(await migrate(url, dir, { amended: { '0001_counters.sql': [sha(first)] } })).toEqual([]);
-    await expect(migrate(url, dir, { amended: { '0001_counters.sql': [sha('something else')] } })).rejects.toThrow(/đã bị sửa/);
+    expect(await migrate(fresh.url, dir, { amended: { '0001_counters.sql': [sha(first)] } })).toEqual([]);
+    await expect(migrate(fresh.url, dir, { amended: { '0001_counters.sql': [sha('something else')] } })).rejects.toThrow(/đã bị sửa/);
   });
 
   it('lists only migrations that exist, each with an earlier text different from the current one', async () => {
