@@ -2,15 +2,19 @@
  * The report benchmark's data sets: the Đồng Tháp pilot simulated faithfully at BASE dossiers
  * (every dossier with its events, papers and roll-ups, through the simulator's COPY path), then
  * copied inside PostgreSQL with its whole history to N dossiers (src/simulate/history-amplify.ts:
- * each copy with its own code, its events and papers; the roll-ups those events give, checked
- * against the folded log by its test), in an embedded PostgreSQL kept in a folder named for the
+ * each copy with its own code, its events, papers and name suffixes, under its own copies of the
+ * procedures — the procedure-keyed roll-ups grow with N — and the roll-ups those events give,
+ * checked against the folded log by its test; generator 3, generator 2 kept the base's procedures), in an embedded PostgreSQL kept in a folder named for the
  * size, the base, the seed and REPORTS_GENERATOR_VERSION, reused by later runs (newer migrations
  * are applied on open: a new roll-up is backfilled on the existing rows, which the bench times).
- * A size at or below the base is simulated whole. READY.json records the seconds each step took.
+ * A size at or below the base is simulated whole. READY.json records the seconds each step took
+ * and the load average. The load runs with a large max_wal_size; once loaded the folder goes back
+ * to the default and checkpoints, so it keeps about 1 GB of WAL, not the load's 8 GB.
  * The folders live outside the git tree: `$MOTCUA_BENCH_DIR`, default /var/tmp/motcua-bench.
  * `tsx bench/reports-data.ts 1000000` only generates (or opens) the folder.
  */
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -23,7 +27,7 @@ import { simulateProvince } from './simulated-province';
 import { amplifyWithHistory } from '../src/simulate/history-amplify';
 
 /** Bump when the generator writes different rows for the same size and seed (old folders are then ignored). */
-export const REPORTS_GENERATOR_VERSION = 2;
+export const REPORTS_GENERATOR_VERSION = 3;
 const SEED = 1;
 /** Dossiers simulated with their whole history; larger sizes are multiples of it, copied in SQL. */
 export const REPORTS_BASE = Number(process.env.BENCH_REPORTS_BASE ?? 100_000);
@@ -80,6 +84,7 @@ export async function openReportsDataset(size: number, log: (line: string) => vo
     let generatedIn: ReportsDataset['generatedIn'] = null;
     if (!reuse) {
       const t0 = performance.now();
+      const load0 = os.loadavg();
       const simulated = await simulateProvince(db, pool, base, SEED);
       const t1 = performance.now();
       let last = 0;
@@ -92,12 +97,20 @@ export async function openReportsDataset(size: number, log: (line: string) => vo
       if (size > base) process.stderr.write('\n');
       const t2 = performance.now();
       await sql`VACUUM ANALYZE`.execute(db);
+      // the load's WAL allowance back to the default: the checkpoint removes the recycled segments beyond it
+      await sql`ALTER SYSTEM RESET max_wal_size`.execute(db);
+      await sql`ALTER SYSTEM RESET checkpoint_timeout`.execute(db);
+      await sql`SELECT pg_reload_conf()`.execute(db);
+      await sql`CHECKPOINT`.execute(db);
+      const wal = Number((await sql<{ n: string }>`SELECT coalesce(sum(size), 0) AS n FROM pg_ls_waldir()`.execute(db)).rows[0]?.n ?? 0);
       const events = size > base ? amplified.events : simulated.events;
       generatedIn = { seconds: (performance.now() - t0) / 1000, simulateSeconds: (t1 - t0) / 1000, amplifySeconds: (t2 - t1) / 1000, events };
       await fs.writeFile(ready, JSON.stringify({ size, dossiers: amplified.dossiers, base, seed: SEED, generator: REPORTS_GENERATOR_VERSION, ...generatedIn,
-        vacuumSeconds: (performance.now() - t2) / 1000, papers: amplified.papers, at: new Date().toISOString() }));
+        vacuumSeconds: (performance.now() - t2) / 1000, papers: amplified.papers, walBytes: wal, loadAverage: { atStart: load0, atEnd: os.loadavg() },
+        at: new Date().toISOString() }));
       log(`  ${amplified.dossiers.toLocaleString('en')} dossiers (${events.toLocaleString('en')} events) generated in ${generatedIn.seconds.toFixed(0)} s`
-        + ` (simulated ${base.toLocaleString('en')} in ${generatedIn.simulateSeconds.toFixed(0)} s, copied in ${generatedIn.amplifySeconds.toFixed(0)} s) → ${dir}`);
+        + ` (simulated ${base.toLocaleString('en')} in ${generatedIn.simulateSeconds.toFixed(0)} s, copied in ${generatedIn.amplifySeconds.toFixed(0)} s;`
+        + ` load average ${load0.map((l) => l.toFixed(1)).join(' ')} at the start, ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end; WAL kept ${(wal / 2 ** 30).toFixed(1)} GiB) → ${dir}`);
     } else {
       const info = JSON.parse(await fs.readFile(ready, 'utf8')) as { seconds: number; at: string };
       log(`  reusing ${dir} (generated ${info.at} in ${info.seconds.toFixed(0)} s; pending migrations ${migrateSeconds.toFixed(1)} s)`);
