@@ -17,6 +17,11 @@
  * the rate (16 clients at 200/s wait 80 ms however fast each intake is), and this 2-core machine
  * runs the clients, the app and PostgreSQL together.
  *
+ * The whole measurement runs BENCH_INTAKE_RUNS rounds (3 by default) and prints each round, then
+ * the spread of the two targets over the rounds (min, median, max): on a shared machine one run
+ * says little. Then the write cost of migration 0220's name suffixes (bench/intake-suffixes.ts,
+ * BENCH_INTAKE_SUFFIX_ROUNDS, 0 to skip).
+ *
  * Per intake it also prints the app process's CPU (ms) and the statements the app sent to
  * PostgreSQL (each one a round trip). An intake sends 2: the session lookup (kept per request on
  * purpose: logout and password changes revoke at once on every instance) and the intake itself,
@@ -36,12 +41,17 @@ import { loadConfig } from '../src/platform/config';
 import { openDatabase } from '../src/platform/db/connect';
 import { migrate } from '../src/platform/db/migrate';
 import { seedDemo } from '../src/seed';
+import { suffixWriteCost } from './intake-suffixes';
 import type { LoadJob, LoadResult } from './workers/intake-load';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** the steady load of the latency target: intakes per second, all at one agency-day */
 const RATE = Number(process.env.BENCH_RATE ?? 50);
+/** rounds of the whole measurement (saturation and steady load, app and raw): the spread is printed */
+const RUNS = Number(process.env.BENCH_INTAKE_RUNS ?? 3);
+/** rounds of the name-suffix triggers' write cost (migration 0220), on and off alternately; 0 skips it */
+const SUFFIX_ROUNDS = Number(process.env.BENCH_INTAKE_SUFFIX_ROUNDS ?? 3);
 const LOADER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'workers', 'intake-load.ts');
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -54,7 +64,7 @@ const clientQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown
   return clientQuery.apply(this, args);
 };
 
-interface Measured extends LoadResult { readonly appCpuMs: number; readonly statements: number }
+export interface Measured extends LoadResult { readonly appCpuMs: number; readonly statements: number }
 
 /** With BENCH_CPU_PROFILE=<file>, the app process's CPU profile of the HTTP phase only (open it in DevTools). */
 async function profiled<T>(file: string | undefined, body: () => Promise<T>): Promise<T> {
@@ -105,6 +115,9 @@ const report = (name: string, p: Measured) => {
   return rate;
 };
 
+const rateOf = (p: Measured) => p.count / p.seconds;
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+
 export async function run(): Promise<void> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-bench-intake-'));
   await fs.chmod(dataDir, 0o755);
@@ -122,38 +135,62 @@ export async function run(): Promise<void> {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clerk', password: 'motcua-demo' }),
     });
     const { token } = (await login.json()) as { token: string };
-
+    const http = (rate?: number, profileFile?: string) =>
+      phase({ mode: 'http', clients: rate === undefined ? CLIENTS : 64, ...(rate === undefined ? {} : { rate }), seconds: SECONDS, origin, token }, profileFile);
+    // the raw loops write rows like the app's (its first dossier gives the ids): one warm-up phase of the app first
+    let ids: LoadJob['ids'];
     const raw = (mode: 'raw-same' | 'raw-minimal', rate?: number) =>
-      phase({ mode, clients: rate === undefined ? CLIENTS : 64, rate, seconds: SECONDS, databaseUrl: connection.url, ids });
+      phase({ mode, clients: rate === undefined ? CLIENTS : 64, ...(rate === undefined ? {} : { rate }), seconds: SECONDS, databaseUrl: connection.url, ids });
 
-    // Saturation: CLIENTS closed-loop clients as fast as they are answered.
-    const http = await phase({ mode: 'http', clients: CLIENTS, seconds: SECONDS, origin, token }, process.env.BENCH_CPU_PROFILE);
-    // the raw loops write rows like the app's (its first dossier gives the ids)
-    const ids = { ...(await connection.db.selectFrom('dossiers')
-      .select(['procedure_id', 'applicant_id', 'receiving_agency_id', 'competent_agency_id', 'receiving_service_point_id', 'unit_path', 'applicant_unit_id', 'province_code'])
-      .limit(1).executeTakeFirstOrThrow()) };
-    const same = await raw('raw-same');
-    const minimal = await raw('raw-minimal');
-    // A steady load: RATE intakes per second started on schedule (open loop), all still at one agency-day.
-    const httpPaced = await phase({ mode: 'http', clients: 64, rate: RATE, seconds: SECONDS, origin, token });
-    const samePaced = await raw('raw-same', RATE);
-
-    console.log(`saturation: ${CLIENTS} concurrent clients (in a child process), one service point and one agency-day (all intakes share one serial row)`);
-    const httpRate = report('HTTP intake (app)', http);
-    const sameRate = report('raw pg, same rows', same);
-    const minimalRate = report('raw pg, 3 rows', minimal);
-    console.log(`steady load: ${RATE} intakes/s started on schedule for ${SECONDS} s (latency from the planned start)`);
-    report('HTTP intake (app)', httpPaced);
-    report('raw pg, same rows', samePaced);
-    const ratio = httpRate / sameRate;
-    const p99 = percentile(httpPaced.latencies, 99);
-    console.log(`ratio app/raw (same rows) = ${ratio.toFixed(2)} (target ≥ 0.5) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'};  app/raw (serial, dossier and event only) = ${(httpRate / minimalRate).toFixed(2)}`);
-    console.log(`app p99 at ${RATE}/s = ${p99.toFixed(1)} ms (target < 50 ms) ${p99 < 50 ? 'OK' : 'ABOVE TARGET'};  app p99 at saturation = ${percentile(http.latencies, 99).toFixed(1)} ms (raw same rows: ${percentile(same.latencies, 99).toFixed(1)} ms)`);
+    const rounds: Round[] = [];
+    console.log(`load ${load()} on ${os.availableParallelism()} cores before the first round`);
+    for (let r = 1; r <= RUNS; r++) {
+      // Saturation: CLIENTS closed-loop clients as fast as they are answered.
+      const app1 = await http(undefined, r === 1 ? process.env.BENCH_CPU_PROFILE : undefined);
+      ids ??= { ...(await connection.db.selectFrom('dossiers')
+        .select(['procedure_id', 'applicant_id', 'receiving_agency_id', 'competent_agency_id', 'receiving_service_point_id', 'unit_path', 'applicant_unit_id', 'province_code'])
+        .limit(1).executeTakeFirstOrThrow()) };
+      const same = await raw('raw-same');
+      const minimal = await raw('raw-minimal');
+      // A steady load: RATE intakes per second started on schedule (open loop), all still at one agency-day.
+      const appPaced = await http(RATE);
+      const samePaced = await raw('raw-same', RATE);
+      console.log(`round ${r}/${RUNS} (load ${load()})`);
+      console.log(`saturation: ${CLIENTS} concurrent clients (in a child process), one service point and one agency-day (all intakes share one serial row)`);
+      report('HTTP intake (app)', app1);
+      report('raw pg, same rows', same);
+      report('raw pg, 3 rows', minimal);
+      console.log(`steady load: ${RATE} intakes/s started on schedule for ${SECONDS} s (latency from the planned start)`);
+      report('HTTP intake (app)', appPaced);
+      report('raw pg, same rows', samePaced);
+      rounds.push({ app: app1, same, minimal, appPaced, samePaced, load: os.loadavg()[0] ?? NaN });
+    }
+    printSpread(rounds);
+    if (SUFFIX_ROUNDS > 0) await suffixWriteCost(connection, { http: () => http(), raw: () => raw('raw-same') }, SUFFIX_ROUNDS);
     const verify = await connection.db.selectFrom('dossier_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    console.log(`events written: ${verify.n}; app process CPU during the HTTP phase: ${(http.appCpuMs / 10 / http.seconds).toFixed(0)}% of one core; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.availableParallelism()} cores`);
+    console.log(`events written: ${verify.n}; load ${load()} on ${os.availableParallelism()} cores`);
     await app.close();
   } finally {
     await connection.close();
     await fs.rm(dataDir, { recursive: true, force: true });
   }
+}
+
+interface Round { readonly app: Measured; readonly same: Measured; readonly minimal: Measured; readonly appPaced: Measured; readonly samePaced: Measured; readonly load: number }
+
+const spread = (values: number[], digits: number) => {
+  const v = [...values].sort((a, b) => a - b);
+  return `min ${v[0]?.toFixed(digits)}  median ${v[Math.floor((v.length - 1) / 2)]?.toFixed(digits)}  max ${v[v.length - 1]?.toFixed(digits)}  (${v.map((x) => x.toFixed(digits)).join(', ')})`;
+};
+
+/** The targets over every round: the spread says how much one run is worth on this machine. */
+function printSpread(rounds: readonly Round[]): void {
+  const ratios = rounds.map((r) => rateOf(r.app) / rateOf(r.same));
+  const p99s = rounds.map((r) => percentile(r.appPaced.latencies, 99));
+  console.log(`over ${rounds.length} rounds (1-minute load average after each: ${rounds.map((r) => r.load.toFixed(1)).join(', ')}):`);
+  console.log(`  ratio app/raw (same rows), target ≥ 0.5: ${spread(ratios, 2)} ${Math.min(...ratios) >= 0.5 ? 'OK' : 'BELOW TARGET'}`);
+  console.log(`  ratio app/raw (serial, dossier and event only): ${spread(rounds.map((r) => rateOf(r.app) / rateOf(r.minimal)), 2)}`);
+  console.log(`  app p99 at ${RATE}/s, target < 50 ms: ${spread(p99s, 1)} ms ${Math.max(...p99s) < 50 ? 'OK' : 'ABOVE TARGET in some round'}`);
+  console.log(`  raw same rows p99 at ${RATE}/s: ${spread(rounds.map((r) => percentile(r.samePaced.latencies, 99)), 1)} ms`);
+  console.log(`  app intakes/s at saturation: ${spread(rounds.map((r) => rateOf(r.app)), 0)}; app CPU per intake: ${spread(rounds.map((r) => r.app.appCpuMs / r.app.count), 2)} ms`);
 }

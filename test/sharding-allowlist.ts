@@ -20,3 +20,57 @@ export const ALLOWED: Readonly<Record<string, string>> = {
     'cross-province by design: how common a name is, from the one-in-64 sample of every province (a planning estimate, no rows returned); '
     + 'on Citus a fan-out of one capped index read per shard, or per province with the scope\'s provinces. Owner: src/dossiers/search*.ts.',
 };
+
+/**
+ * The same for the background jobs (test/sharding-jobs.test.ts runs every job of src/app.ts
+ * appJobs with work to do). A job that sweeps every province — it looks for due work wherever it
+ * is — stays a sweep under Citus: the coordinator runs its claim on every shard (or the job loops
+ * over provinces); each row it then handles is a one-shard statement by its key or its province.
+ */
+export const ALLOWED_IN_JOBS: Readonly<Record<string, string>> = {
+  // queues claimed wherever their due rows are (docs/scale.md "Queries that cross provinces": the jobs that sweep every province)
+  'src/notifications/outbox.ts#claimBatch outbox':
+    'sweep: the delivery claims the due messages of every province (FOR UPDATE SKIP LOCKED, one dossier\'s in order); '
+    + 'on Citus the claim runs per shard (or per province: province_code = $p in the inner SELECT); each claimed row is then updated by id.',
+  'src/sync/push.ts#claimRows sync_outbox':
+    'sweep: the national portal push claims due rows of every province, in order per dossier; per shard on Citus as the outbox. '
+    + 'Its NOT EXISTS on an earlier row of the same dossier joins by dossier_id only: on Citus it must also equate province_code (colocated).',
+  'src/payments/duplicate-refunds.ts#claim payment_duplicate_refunds':
+    'sweep: due duplicate refunds of every province (leased); per shard on Citus; each refund is then one order, by key.',
+  'src/postal/carrier-orders.ts#placeCarrierOrders postal_legs,postal_shipments':
+    'sweep: sealed parcels of every province still without a carrier order (at most 50 a run); per shard on Citus, '
+    + 'and the join must then also equate province_code (colocated tables joined on the distribution column).',
+  // sweeps by time over every province
+  'src/supervision/escalation.ts#runEscalation dossier_escalations,dossiers':
+    'sweep: running dossiers of every province due in a window (dossiers_open_status_due_idx); per shard on Citus '
+    + '(or a loop over provinces with province_code = $p); each escalation is then written with the dossier\'s province.',
+  'src/appointments/staff.ts#<anonymous> bookings':
+    'sweep: tomorrow\'s bookings not yet reminded, in every province (appointments.reminders); per shard on Citus; '
+    + 'each reminder\'s SMS is queued with the booking\'s province_code.',
+  'src/appointments/staff.ts#<anonymous> bookings,queue_tickets':
+    'sweep: bookings of every province that ended without a visit (appointments.noShows); per shard on Citus '
+    + '(the NOT EXISTS on the booking\'s queue ticket stays inside one province: a ticket is at the booking\'s point).',
+  'src/sync/backfill.ts#pruneSyncOutbox sync_outbox':
+    'sweep: the sync outbox retention, rows of every province acknowledged before the cut-off; per shard on Citus '
+    + '(its EXISTS joins by dossier_id only: colocated, it must also equate province_code).',
+  'src/reports/transparency.ts#backfillResolutions dossier_resolutions,dossiers':
+    'sweep at start: finished dossiers of every province without their resolution row (the simulator\'s bulk path, or from before migration 0008), '
+    + 'walking dossiers by id); per shard on Citus.',
+  // the audit anchor signs the whole installation's day
+  'src/dossiers/anchor-store.ts#daysWithEvents dossier_events':
+    'cross-province by design: the daily anchor signs the heads of every chain of the installation (issue 10 §7); '
+    + 'on Citus an anchor per shard (or per province) with the same signature, or a fan-out read once a day.',
+  'src/dossiers/anchor-store.ts#headsOfDay dossier_events,dossiers':
+    'cross-province by design: the heads of every chain touched that day, as daysWithEvents; its join to dossiers is by id only '
+    + '(colocated on Citus it must equate province_code too).',
+  // the archive asks every holder about a batch of files (files are owner-keyed, national)
+  'src/documents/archive-job.ts#storeDocumentsHold store_documents':
+    'cross-province by design: files are national (owner-keyed by file id, content-addressed) and a file may be held in any '
+    + 'province; on Citus one indexed lookup per shard for the batch of at most 500 file ids, once a night.',
+  'src/dossiers/paper-files.ts#paperFilesHeld dossier_papers':
+    'cross-province by design: as storeDocumentsHold (a paper of any province may point at the file).',
+  'src/dossiers/paper-files.ts#paperFilesHeld dossier_events':
+    'cross-province by design: as storeDocumentsHold (an event\'s attached file, any province).',
+  'src/postal/archive-holder.ts#postalFilesHeld postal_shipments':
+    'cross-province by design: as storeDocumentsHold (a pickup\'s draft papers, any province).',
+};

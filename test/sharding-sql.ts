@@ -20,8 +20,14 @@ export interface Sent {
 
 const FRAME = /at (?:async )?([\w.$<>]+) \(([^)]*\/src\/([^)]+?\.tsx?)):\d+:\d+\)/;
 
+/** A frame without a function name: a callback (a transaction's body, say) in a file of src/. */
+const ANONYMOUS_FRAME = /at (?:async )?(?:file:\/\/)?[^\s()]*\/src\/([^\s()]+?\.tsx?):\d+:\d+$/;
+
 function siteOf(stack: string): string {
   for (const line of stack.split('\n')) {
+    // a statement sent from a callback is the callback's file's (`#<anonymous>`), not its caller's
+    const anonymous = ANONYMOUS_FRAME.exec(line.trim());
+    if (anonymous && !anonymous[1]?.startsWith('platform/db/')) return `src/${anonymous[1]}#<anonymous>`;
     const m = FRAME.exec(line);
     if (!m || m[3]?.startsWith('platform/db/')) continue;
     const fn = (m[1] ?? '').replace(/^Object\./, '');
@@ -56,7 +62,8 @@ export function recordSql(): { readonly sent: Sent[]; stop(): void } {
 export type Verdict = 'province' | 'key' | 'unscoped';
 
 const TABLE = /\b(?:from|join|into|update)\s+"?([a-z_][a-z0-9_]*)"?/gi;
-const PROVINCE = /"?province_code"?\s*(?:=|in\s*\()/i;
+/** `province_code` compared with a value (a parameter or a literal), not with another column (a join names no province) */
+const PROVINCE = /"?province_code"?\s*(?:=\s*(?:\$\d+|'[^']*'|any\s*\(\s*\$\d+)|in\s*\(\s*(?:\$\d+|'))/i;
 const INSERT = /insert into\s+"?([a-z_][a-z0-9_]*)"?\s*\(([^)]*)\)/gi;
 const KEYS = ['id', 'code', 'dossier_id', 'dossier_code', 'source_dossier_id', 'leg_id', 'shipment_id', 'receipt_id', 'order_id', 'record_id',
   'bundle_id', 'tracking_number', 'txn_ref', 'source_id', 'booking_code'];
