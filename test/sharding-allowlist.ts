@@ -74,3 +74,18 @@ export const ALLOWED_IN_JOBS: Readonly<Record<string, string>> = {
   'src/postal/archive-holder.ts#postalFilesHeld postal_shipments':
     'cross-province by design: as storeDocumentsHold (a pickup\'s draft papers, any province).',
 };
+
+/**
+ * Job statements that read two distributed tables (or one twice) without equating their
+ * `province_code` (test/sharding-sql.ts `joinsWithoutProvince`), and why. Citus pushes such a join
+ * down only when it equates the distribution column, so each of these must gain the equality (or
+ * be planned another way) before the move.
+ */
+export const JOINS_WITHOUT_PROVINCE_IN_JOBS: Readonly<Record<string, string>> = {
+  'src/dossiers/anchor-store.ts#headsOfDay dossier_events,dossiers':
+    'the day\'s events are read through eventsIn, which also reads the archived event tables (local, no province_code); '
+    + 'the join to dossiers for the code is by id. On Citus: the anchor runs per shard (or the archives gain the column) and the join equates province_code.',
+  'src/payments/duplicate-refunds.ts#claim payment_duplicate_refunds':
+    'the lease is `UPDATE … WHERE order_id IN (SELECT order_id … FOR UPDATE SKIP LOCKED)`, the same table twice by key; '
+    + 'an uncorrelated subquery (Citus plans it first), but FOR UPDATE SKIP LOCKED across shards is not: the claim runs per shard or per province on Citus (as the outbox).',
+};

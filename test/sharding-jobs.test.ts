@@ -18,10 +18,10 @@ import { useWorld } from '../src/dossiers/world.test-helper';
 import { loadConfig } from '../src/platform/config';
 import { CarrierSimulator } from '../src/postal/carrier-simulator';
 import { startPortalSimulator, type PortalSimulator } from '../src/sync/simulator';
-import { ALLOWED_IN_JOBS } from './sharding-allowlist';
+import { ALLOWED_IN_JOBS, JOINS_WITHOUT_PROVINCE_IN_JOBS } from './sharding-allowlist';
 import { mainFlows } from './sharding-flows';
 import { jobWork } from './sharding-job-work';
-import { findings, insertsSetProvince, keyOf, recordSql, type Finding, type Sent } from './sharding-sql';
+import { distributedTablesIn, findings, insertsSetProvince, joinsWithoutProvince, keyOf, recordSql, type Finding, type Sent } from './sharding-sql';
 
 const { w } = useWorld('2026-04-29T07:00:00+07:00');
 const root = mkdtempSync(path.join(os.tmpdir(), 'motcua-sharding-jobs-'));
@@ -74,6 +74,10 @@ describe('the sharding key in the SQL of the background jobs', () => {
     const unscoped = found.filter((f) => f.verdict === 'unscoped');
     const unlisted = unscoped.filter((f) => !(keyOf(f) in ALLOWED_IN_JOBS)).map((f: Finding) => `${keyOf(f)} — ${f.example}`);
     expect(unlisted, 'statements of jobs over distributed tables without province_code, not in test/sharding-allowlist.ts ALLOWED_IN_JOBS').toEqual([]);
+    // a statement reading two distributed tables equates their province_code (colocated on Citus), or is listed with why
+    const joins = [...new Set(sent.filter((s) => joinsWithoutProvince(s.text)).map((s) => `${s.site} ${distributedTablesIn(s.text).join(',')}`))];
+    expect(joins.filter((k) => !(k in JOINS_WITHOUT_PROVINCE_IN_JOBS)), 'job statements joining distributed tables without equating province_code').toEqual([]);
+    expect(Object.keys(JOINS_WITHOUT_PROVINCE_IN_JOBS).filter((k) => !joins.includes(k)), 'JOINS_WITHOUT_PROVINCE_IN_JOBS entries no job sends any more').toEqual([]);
     const seen = new Set(unscoped.map(keyOf));
     expect(Object.keys(ALLOWED_IN_JOBS).filter((k) => !seen.has(k)), 'ALLOWED_IN_JOBS entries no job sends any more').toEqual([]);
   }, 180_000);

@@ -59,6 +59,23 @@ export function recordSql(): { readonly sent: Sent[]; stop(): void } {
   };
 }
 
+/** two distributed tables' province_code equated: `"e"."province_code" = "d"."province_code"` */
+const PROVINCE_JOIN = /"?\w+"?\."?province_code"?\s*=\s*"?\w+"?\."?province_code"?/i;
+
+/**
+ * Whether a statement reads a distributed table twice or more (a join, a correlated subquery, a
+ * self-join) without equating `province_code` anywhere between two of them. Citus pushes a join or
+ * a correlated subquery between colocated tables down to the shards only when it equates the
+ * distribution column; a join on `id` alone is refused (or repartitioned). INSERTs are not read
+ * here (the intake's one statement chains its inserts through CTEs). One equality anywhere passes
+ * the statement: an approximation from the text.
+ */
+export function joinsWithoutProvince(text: string): boolean {
+  if (/\binsert\s+into\b/i.test(text)) return false;
+  const refs = [...text.matchAll(TABLE)].filter((m) => DISTRIBUTED.includes(m[1] ?? ''));
+  return refs.length >= 2 && !PROVINCE_JOIN.test(text);
+}
+
 export type Verdict = 'province' | 'key' | 'unscoped';
 
 const TABLE = /\b(?:from|join|into|update)\s+"?([a-z_][a-z0-9_]*)"?/gi;

@@ -78,7 +78,7 @@ export async function recordNoShows(db: Kysely<DB>, now: Date): Promise<number> 
       // a visit at home is not a visit to the counter: its outcome is its pickup's (collected, or a failed attempt)
       .where('purpose', '!=', 'home')
       // a booking checked in at the kiosk has its queue ticket: the applicant came
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('queue_tickets').select('queue_tickets.id').whereRef('queue_tickets.booking_code', '=', 'bookings.code'))))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('queue_tickets').select('queue_tickets.id').whereRef('queue_tickets.province_code', '=', 'bookings.province_code').whereRef('queue_tickets.booking_code', '=', 'bookings.code'))))
       .returning(['code']).execute();
     for (const r of rows) await recordAudit(trx, null, { action: 'appointment.noShow', entity: 'booking', entityKey: r.code, at: now, payload: { by: 'job' } });
     return rows.length;

@@ -61,14 +61,14 @@ export async function claimBatch(db: Database, now: Date, limit: number, leaseSe
   const until = new Date(now.getTime() + leaseSeconds * 1000);
   const { rows } = await sql<{ id: number; kind: string; payload: Record<string, unknown>; attempts: number; last_error: string | null; created_at: Date; province_code: string }>`
     UPDATE outbox o SET attempts = o.attempts + 1, locked_until = ${until}, next_attempt_at = ${until}
-      FROM (SELECT x.id FROM outbox x
+      FROM (SELECT x.province_code, x.id FROM outbox x
              WHERE x.processed_at IS NULL AND (x.next_attempt_at IS NULL OR x.next_attempt_at <= ${now})
                -- one dossier's messages leave in the order of its events: a row waits while an
                -- earlier row of the same dossier is pending (retrying, or claimed by a consumer)
                AND NOT (x.kind LIKE 'dossier.%' AND EXISTS (SELECT 1 FROM outbox e
-                     WHERE e.processed_at IS NULL AND e.kind LIKE 'dossier.%' AND e.payload->>'code' = x.payload->>'code' AND e.id < x.id))
+                     WHERE e.province_code = x.province_code AND e.processed_at IS NULL AND e.kind LIKE 'dossier.%' AND e.payload->>'code' = x.payload->>'code' AND e.id < x.id))
              ORDER BY x.id LIMIT ${limit} FOR UPDATE OF x SKIP LOCKED) c
-     WHERE o.id = c.id
+     WHERE o.province_code = c.province_code AND o.id = c.id
     RETURNING o.id, o.kind, o.payload, o.attempts, o.last_error, o.created_at, o.province_code`.execute(db);
   return rows.map((r) => ({ id: r.id, kind: r.kind, payload: r.payload, attempts: r.attempts, leaseUntil: until, lastError: r.last_error, createdAt: r.created_at, provinceCode: r.province_code })).sort((a, b) => a.id - b.id);
 }

@@ -60,7 +60,7 @@ async function claim(db: Database, now: Date): Promise<Claimed[]> {
 /** What is left to refund of the duplicate's receipt (staff may have refunded part or all of it by hand). */
 async function leftOf(db: Database, receiptId: number): Promise<{ left: number; number: string; provinceCode: string } | null> {
   const r = await db.selectFrom('receipts as r').select(['r.amount_vnd', 'r.series', 'r.year', 'r.number', 'r.province_code',
-    sql<string>`coalesce((select sum(f.amount_vnd) from receipt_refunds f where f.receipt_id = r.id), 0)`.as('refunded')])
+    sql<string>`coalesce((select sum(f.amount_vnd) from receipt_refunds f where f.province_code = r.province_code and f.receipt_id = r.id), 0)`.as('refunded')])
     .where('r.id', '=', receiptId).executeTakeFirst();
   return r ? { left: r.amount_vnd - Number(r.refunded), number: formatReceiptNumber(r.series, r.year, r.number), provinceCode: r.province_code } : null;
 }

@@ -39,7 +39,7 @@ async function orderRequest(db: Database, leg: { trackingNumber: string; service
 
 /** Places the orders still missing, oldest leg first, at most `batch` a run. */
 export async function placeCarrierOrders(deps: CarrierOrderDeps, batch = 50): Promise<OrdersPlaced> {
-  const legs = await deps.db.selectFrom('postal_legs as l').innerJoin('postal_shipments as s', 's.id', 'l.shipment_id')
+  const legs = await deps.db.selectFrom('postal_legs as l').innerJoin('postal_shipments as s', (j) => j.onRef('s.province_code', '=', 'l.province_code').onRef('s.id', '=', 'l.shipment_id'))
     .select(['l.id', 'l.tracking_number', 'l.service_point_id', 'l.agency_id', 's.draft'])
     .where('l.kind', '=', 'toAgency').where('l.carrier_order_id', 'is', null).where('s.sealed_at', 'is not', null)
     .orderBy('l.id').limit(batch).execute();

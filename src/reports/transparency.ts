@@ -49,7 +49,7 @@ export async function backfillResolutions(db: Database, batch = 2000): Promise<{
       .select(['d.id', 'd.procedure_code', 'd.province_code', 'd.received_at', 'd.finished_at', 'd.due_at', 'd.original_due_at'])
       .where('d.id', '>', after).where('d.status', 'in', ['resultReady', 'returned', 'rejected'])
       .where('d.received_at', 'is not', null).where('d.finished_at', 'is not', null)
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('dossier_resolutions as r').select('r.dossier_id').whereRef('r.dossier_id', '=', 'd.id'))))
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('dossier_resolutions as r').select('r.dossier_id').whereRef('r.province_code', '=', 'd.province_code').whereRef('r.dossier_id', '=', 'd.id'))))
       .orderBy('d.id').limit(batch).execute();
     const last = rows[rows.length - 1];
     if (!last) break;

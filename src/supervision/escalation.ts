@@ -46,7 +46,7 @@ async function candidates(db: Database, kind: 'atRisk' | 'overdue', from: Date, 
     .where('d.status', 'in', RUNNING_STATUSES).where('d.finished_at', 'is', null)
     .where('d.due_at', '>', from).where('d.due_at', '<=', to)
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('dossier_escalations as e').select('e.dossier_id')
-      .whereRef('e.dossier_id', '=', 'd.id').where('e.kind', '=', kind).whereRef('e.due_at', '=', 'd.due_at').where('e.threshold_minutes', '=', threshold))))
+      .whereRef('e.province_code', '=', 'd.province_code').whereRef('e.dossier_id', '=', 'd.id').where('e.kind', '=', kind).whereRef('e.due_at', '=', 'd.due_at').where('e.threshold_minutes', '=', threshold))))
     .orderBy('d.due_at').orderBy('d.id').limit(limit)
     .execute() as Promise<Candidate[]>;
 }

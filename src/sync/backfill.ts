@@ -94,7 +94,7 @@ export async function pruneSyncOutbox(db: Database, before: Date, batch = 5000):
     const r = await sql`DELETE FROM sync_outbox WHERE id IN (
       SELECT o.id FROM sync_outbox o
       WHERE o.sent_at IS NOT NULL AND o.sent_at < ${before} AND o.action NOT IN ('received', 'receive')
-        AND EXISTS (SELECT 1 FROM sync_outbox l WHERE l.dossier_id = o.dossier_id AND l.seq > o.seq AND l.sent_at IS NOT NULL)
+        AND EXISTS (SELECT 1 FROM sync_outbox l WHERE l.province_code = o.province_code AND l.dossier_id = o.dossier_id AND l.seq > o.seq AND l.sent_at IS NOT NULL)
       LIMIT ${batch})`.execute(db);
     const n = Number(r.numAffectedRows ?? 0);
     deleted += n;

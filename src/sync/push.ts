@@ -45,7 +45,7 @@ export async function claimRows(db: Database, now: Date, s: PushSettings): Promi
     WHERE id IN (
       SELECT o.id FROM sync_outbox o
       WHERE o.sent_at IS NULL AND o.gave_up_at IS NULL AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ${now})
-        AND NOT EXISTS (SELECT 1 FROM sync_outbox e WHERE e.dossier_id = o.dossier_id AND e.seq < o.seq AND e.sent_at IS NULL)
+        AND NOT EXISTS (SELECT 1 FROM sync_outbox e WHERE e.province_code = o.province_code AND e.dossier_id = o.dossier_id AND e.seq < o.seq AND e.sent_at IS NULL)
       ORDER BY o.id LIMIT ${s.batchSize} FOR UPDATE SKIP LOCKED)
     RETURNING id, dossier_id, dossier_code, seq, attempts, locked_until`.execute(db);
   return r.rows;
