@@ -4,7 +4,10 @@
 // come back together at the counter (no postal return: the residence member allows none) — then sees
 // the parent with its three members (codes, agencies, due times) and opens the parent's page. At 1280 px
 // the shared birth certificate is scanned once (the single intake's scan panel) and kept as the birth
-// member's scanned paper; at 360 px the clerk withdraws the whole bundle from its page in one action.
+// member's scanned paper, the residence member's situation is chosen first (only its papers sent) and the
+// applicant's store consent is ticked (recorded once); the birth member's page offers no "Rút hồ sơ"
+// (residence waits for it) and says why, the residence member's names what it waits for and links to the
+// bundle; at 360 px the clerk withdraws the whole bundle from its page in one action and it reads as withdrawn.
 // 1280 and 360 px, axe clean; screenshots go to test-results/bundle-counter/ for review.
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +16,7 @@ import { logIn, useDemoApp } from './demo-app';
 
 const QR = '087090001234|341234567|NGUYỄN VĂN AN|15031990|Nam|Số 12, Ấp 3, Xã Tân Hồng, Đồng Tháp|20042021';
 const OUT = 'test-results/bundle-counter';
+const OWN = 'Đăng ký thường trú vào chỗ ở hợp pháp thuộc quyền sở hữu của mình';
 const STEP_MS = 120_000;
 
 const demo = useDemoApp(OUT);
@@ -44,10 +48,19 @@ async function fileBundle(width: number): Promise<string> {
   expect(await combined.getByLabel(/^Họ và tên người nộp/).count()).toBe(1);
   await combined.getByLabel(/^Họ tên người được đăng ký/).fill('Nguyễn Thị Bé');
   await combined.getByLabel(/^Địa chỉ đăng ký cư trú/).fill('Số 12, Ấp 3, Xã Tân Hồng');
-  // nothing ticked yet: the review names what is missing, the shared birth certificate once
+  // nothing ticked yet: the review names what is missing, the shared birth certificate once, and the
+  // residence member's situation (1.004222's papers are published by situation), as the single intake asks it
   await page.getByRole('button', { name: 'Xem lại trước khi tiếp nhận' }).click();
   await page.getByText('Chưa nhận giấy tờ dùng chung: Giấy chứng sinh (hoặc văn bản thay thế)').waitFor();
   expect(await page.getByText(/^Chưa nhận giấy tờ dùng chung: Giấy chứng sinh/).count()).toBe(1);
+  await page.getByText('Thủ tục Đăng ký thường trú: Chọn trường hợp của người nộp (thủ tục có nhiều trường hợp, mỗi trường hợp một bộ giấy tờ).').first().waitFor();
+  const situations = page.getByRole('group', { name: 'Trường hợp của người nộp — thủ tục Đăng ký thường trú' });
+  expect(await situations.getByRole('radio').count()).toBe(6);
+  await situations.getByRole('radio', { name: OWN }).check();
+  const residencePapers = page.locator('table.checklist').filter({ hasText: /Tờ khai thay đổi thông tin cư trú/ });
+  await expect.poll(() => residencePapers.getByRole('checkbox').count()).toBe(4);
+  await residencePapers.getByRole('row').filter({ hasText: /Tờ khai thay đổi thông tin cư trú \(mẫu CT01/ }).getByRole('checkbox').check();
+  await residencePapers.getByRole('row').filter({ hasText: /Thông tin chứng minh về chỗ ở hợp pháp/ }).getByRole('checkbox').check();
   if (width >= 1280) {
     // scanned once for the two members that use it: saving the scan ticks it
     await page.getByRole('button', { name: 'Scan giấy tờ: Giấy chứng sinh (hoặc văn bản thay thế)' }).click();
@@ -61,6 +74,16 @@ async function fileBundle(width: number): Promise<string> {
   }
   for (const row of await page.locator('.checklist tbody tr').all()) {
     if (await row.getByText('(bắt buộc)').count() > 0) await row.getByRole('checkbox').check();
+  }
+  // the applicant's consent to keep the digitized papers: asked once for the bundle (the single intake's box)
+  // (the 360 px run files for the same applicant: the consent given at 1280 px is said, not asked again)
+  const consent = page.getByLabel(/^Người nộp đồng ý lưu giấy tờ đã số hóa/);
+  if (width >= 1280) {
+    expect(await consent.count()).toBe(1);
+    await consent.check();
+  } else {
+    await page.getByText(/^✓ Người nộp đã đồng ý lưu giữ và dùng lại giấy tờ \(ngày \d{2}\/\d{2}\/\d{4}\)\.$/).waitFor();
+    expect(await consent.count()).toBe(0);
   }
   // how the results go back: together, at the counter — the residence member allows no postal return
   const back = page.getByRole('region', { name: '5. Cách trả kết quả' });
@@ -122,6 +145,28 @@ describe('a bundle filed at the counter', () => {
     expect(await demo.page.getByText('Trả cùng một lần khi mọi thủ tục có kết quả, tại quầy').count()).toBeGreaterThan(0);
     expect(await axeViolations(demo.page)).toEqual([]);
     await demo.page.screenshot({ path: `${OUT}/bundle-page-1280.png`, fullPage: true });
+    // the consent ticked is recorded once, as the single intake records it; the residence papers of the situation sent
+    const consents = await demo.app.t.db.selectFrom('store_consents').select(['given_via', 'dossier_code']).where('holder_id', '=', '087090001234').execute();
+    expect(consents).toEqual([{ given_via: 'counter', dossier_code: birthCode }]);
+    const residenceCode = (rows[1]?.match(/000\.58\.61\.H20-\d{6}-\d{4}/) ?? [''])[0];
+    const residencePapers = await demo.app.t.db.selectFrom('dossier_papers as p').innerJoin('dossiers as d', 'd.id', 'p.dossier_id').select('p.paper_key').where('d.code', '=', residenceCode).orderBy('p.paper_key').execute();
+    expect(residencePapers.map((p) => p.paper_key)).toEqual(['p14', 'p15']);
+
+    // the birth member, which residence waits for: no "Rút hồ sơ" (the server refuses it), why, and where to withdraw
+    await demo.page.getByRole('link', { name: birthCode }).click();
+    await demo.page.getByRole('heading', { level: 1, name: `Hồ sơ ${birthCode}` }).waitFor();
+    await demo.page.getByText(`Hồ sơ ${residenceCode} (thủ tục Đăng ký thường trú) đang chờ kết quả của hồ sơ này.`).waitFor();
+    expect(await demo.page.getByRole('button', { name: 'Rút hồ sơ' }).count()).toBe(0);
+    expect(await demo.page.locator('[data-action]').count()).toBeGreaterThan(0); // its other actions stay
+    expect(await axeViolations(demo.page)).toEqual([]);
+    await demo.page.screenshot({ path: `${OUT}/member-waited-on-1280.png`, fullPage: true });
+    // the waiting residence member: what it waits for, named, and no action
+    await demo.page.goto(`${demo.base}/xu-ly/ho-so/${residenceCode}`);
+    await demo.page.getByText(`Chờ kết quả của hồ sơ ${birthCode} (thủ tục Đăng ký khai sinh)`).waitFor();
+    expect(await demo.page.locator('[data-action]').count()).toBe(0);
+    await demo.page.getByRole('link', { name: `Mở hồ sơ liên thông ${parent} để rút` }).click();
+    await demo.page.getByRole('heading', { level: 1, name: `Hồ sơ liên thông ${parent}` }).waitFor();
+    await demo.page.getByRole('button', { name: 'Rút cả hồ sơ liên thông' }).waitFor();
   }, STEP_MS);
 
   it('works at 360 px: the members become cards, nothing wider than the screen', async () => {
@@ -148,6 +193,12 @@ describe('a bundle filed at the counter', () => {
     const statuses = await demo.app.t.db.selectFrom('dossiers').select('status').where('code', 'in',
       (await demo.app.t.db.selectFrom('bundle_members as m').innerJoin('bundles as b', 'b.id', 'm.bundle_id').select('m.dossier_code').where('b.code', '=', parent).execute()).map((m) => m.dossier_code)).execute();
     expect(statuses.map((s) => s.status)).toEqual(['withdrawn', 'withdrawn', 'withdrawn']);
+    // it reads as withdrawn, offers no change of the return and nothing to return; no consent was asked to be kept
+    await demo.page.getByText('Đã rút toàn bộ hồ sơ liên thông', { exact: true }).waitFor();
+    expect(await demo.page.getByText('Có thủ tục bị từ chối hoặc dừng').count()).toBe(0);
+    expect(await demo.page.getByText(/Đổi cách trả kết quả/).count()).toBe(0);
+    await demo.page.getByText('Không có kết quả để trả: các thủ tục đã rút hoặc kết thúc không có kết quả.').waitFor();
+    expect(await axeViolations(demo.page)).toEqual([]);
     await demo.page.screenshot({ path: `${OUT}/bundle-withdrawn-360.png`, fullPage: true });
   }, STEP_MS);
 });

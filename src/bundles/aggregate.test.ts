@@ -11,6 +11,11 @@ const definition: BundleMember[] = [
   { key: 'c', procedureCode: '1.000003', name: 'C', waitsFor: 'b', feeds: [] },
   { key: 'd', procedureCode: '1.000004', name: 'D', waitsFor: null, feeds: [] },
 ];
+const birthBundle: BundleMember[] = [
+  { key: 'birth', procedureCode: '1.001193', name: 'Đăng ký khai sinh', waitsFor: null, feeds: [] },
+  { key: 'residence', procedureCode: '1.004222', name: 'Đăng ký thường trú', waitsFor: 'birth', feeds: [] },
+  { key: 'healthInsurance', procedureCode: '2.002621.BHYT', name: 'Cấp thẻ BHYT cho trẻ em dưới 6 tuổi', waitsFor: null, feeds: [] },
+];
 const memberState = (key: string) => fc.record({
   key: fc.constant(key), status: fc.constantFrom(...statuses), dueAt: fc.option(fc.integer({ min: 0, max: 1e12 }), { nil: null }),
   supplementItems: fc.array(fc.string({ maxLength: 5 }), { maxLength: 2 }),
@@ -36,10 +41,39 @@ describe('aggregateBundle', () => {
       if (ms.every((m) => m.status === 'resultReady' || m.status === 'returned')) expect(['resultReady', 'returned']).toContain(s.status);
       const ended = ms.filter((m) => ['refused', 'rejected', 'stopped', 'withdrawn'].includes(m.status));
       const supplement = ms.filter((m) => m.status === 'awaitingSupplement');
-      if (ended.length > 0) expect(s.status).toBe('blocked');
+      const open = ms.filter((m) => !['resultReady', 'returned', 'refused', 'rejected', 'stopped', 'withdrawn'].includes(m.status));
+      if (open.length === 0) expect(['resultReady', 'returned', 'resultReadyOthersEnded', 'returnedOthersEnded', 'endedWithoutResult', 'withdrawn']).toContain(s.status);
+      else if (ended.length > 0) expect(s.status).toBe('blocked');
       else if (supplement.length > 0) expect(s.status).toBe('awaitingSupplement');
+      expect(s.status === 'withdrawn').toBe(ms.every((m) => m.status === 'withdrawn'));
       expect(s.issues.map((i) => i.member).sort()).toEqual([...ended, ...supplement].map((m) => m.key).sort());
     }));
+  });
+
+  // the birth bundle 2.002621: birth (1.001193), residence (1.004222, waits for birth), health insurance
+  it.each([
+    // birth, residence, health insurance → the parent's status
+    ['withdrawn', 'withdrawn', 'withdrawn', 'withdrawn'], // the whole bundle withdrawn at the counter
+    ['refused', 'withdrawn', 'withdrawn', 'endedWithoutResult'],
+    ['rejected', 'withdrawn', 'rejected', 'endedWithoutResult'],
+    ['stopped', 'stopped', 'stopped', 'endedWithoutResult'],
+    ['returned', 'rejected', 'returned', 'returnedOthersEnded'], // residence refused, the rest returned
+    ['resultReady', 'rejected', 'returned', 'resultReadyOthersEnded'], // the birth result still to hand over
+    ['resultReady', 'withdrawn', 'withdrawn', 'resultReadyOthersEnded'], // withdrawn after the birth result: it keeps it
+    ['returned', 'returned', 'returned', 'returned'],
+    ['returned', 'resultReady', 'returned', 'resultReady'],
+    ['resultReady', 'processing', 'rejected', 'blocked'], // still open beside an ended one
+    ['rejected', 'submitted', 'processing', 'blocked'],
+    ['resultReady', 'received', 'awaitingSupplement', 'awaitingSupplement'],
+    ['resultReady', 'received', 'processing', 'partlyReady'],
+    ['processing', 'submitted', 'received', 'inProgress'],
+  ] as const)('birth %s, residence %s, health insurance %s → %s', (birth, residence, healthInsurance, expected) => {
+    const s = aggregateBundle(birthBundle, [
+      { key: 'birth', status: birth, dueAt: 1, supplementItems: [] },
+      { key: 'residence', status: residence, dueAt: 2, supplementItems: [] },
+      { key: 'healthInsurance', status: healthInsurance, dueAt: 3, supplementItems: [] },
+    ]);
+    expect(s.status).toBe(expected);
   });
 
   it('an issue names what it holds up: the members that wait for it, directly or not', () => {

@@ -1,8 +1,15 @@
 // The parent's status and due time from its members' (issue 17 §2). Pure.
-// A refusal or a supplement in one member shows on the parent with the members it holds up.
+// A refusal or a supplement in one member shows on the parent with the members it holds up. Once no
+// member is open (each has its result or ended without one), the parent reads as how it ended: all
+// withdrawn, all ended without a result, or results ready / returned beside members that ended.
 import { blockedBy, type BundleMember, type DossierStatus } from './model';
 
-export const bundleStatuses = ['inProgress', 'awaitingSupplement', 'blocked', 'partlyReady', 'resultReady', 'returned'] as const;
+export const bundleStatuses = [
+  // some member still open
+  'inProgress', 'awaitingSupplement', 'blocked', 'partlyReady',
+  // no member open
+  'resultReady', 'returned', 'resultReadyOthersEnded', 'returnedOthersEnded', 'endedWithoutResult', 'withdrawn',
+] as const;
 export type BundleStatus = (typeof bundleStatuses)[number];
 
 export interface MemberState {
@@ -49,10 +56,16 @@ export function aggregateBundle(definition: readonly BundleMember[], members: re
 }
 
 function statusOf(members: readonly MemberState[]): BundleStatus {
-  if (members.length > 0 && members.every((m) => m.status === 'returned')) return 'returned';
-  if (members.length > 0 && members.every((m) => WITH_RESULT.includes(m.status))) return 'resultReady';
-  if (members.some((m) => ENDED.includes(m.status))) return 'blocked';
+  const ended = members.filter((m) => ENDED.includes(m.status));
+  const withResult = members.filter((m) => WITH_RESULT.includes(m.status));
+  if (members.length > 0 && ended.length + withResult.length === members.length) {
+    if (withResult.length === 0) return ended.every((m) => m.status === 'withdrawn') ? 'withdrawn' : 'endedWithoutResult';
+    const returned = withResult.every((m) => m.status === 'returned');
+    if (ended.length === 0) return returned ? 'returned' : 'resultReady';
+    return returned ? 'returnedOthersEnded' : 'resultReadyOthersEnded';
+  }
+  if (ended.length > 0) return 'blocked';
   if (members.some((m) => m.status === 'awaitingSupplement')) return 'awaitingSupplement';
-  if (members.some((m) => WITH_RESULT.includes(m.status))) return 'partlyReady';
+  if (withResult.length > 0) return 'partlyReady';
   return 'inProgress';
 }

@@ -12,7 +12,7 @@ import type { DB } from '../platform/db/schema';
 import { invalidTransition } from '../platform/errors';
 import { bundleDefinitions } from './definitions';
 import { fedFacts } from './feeds';
-import { memberActionRefusal } from './member-actions';
+import { guardedActions, memberActionRefusal } from './member-actions';
 
 export interface BundleHookDeps {
   /** the hooks every dossier event runs (this one among them), read when an event happens */
@@ -29,8 +29,7 @@ export function bundleHook(deps: BundleHookDeps): DossierHook {
   };
 }
 
-/** The actions a person does that a bundle's member may refuse (member-actions.ts). */
-const GUARDED: readonly string[] = ['receive', 'refuse', 'requestSupplement', 'withdraw'];
+const GUARDED: readonly string[] = guardedActions;
 
 async function guardMemberAction(trx: Transaction<DB>, event: Event, dossierId: number, code: string): Promise<void> {
   const m = await trx.selectFrom('bundle_members as m').innerJoin('bundles as b', 'b.id', 'm.bundle_id')

@@ -21,8 +21,14 @@ export interface MemberFacts {
   readonly wholeBundle: boolean;
 }
 
+/** The actions a person does that a bundle's member may refuse (the hook guards them; pages offer none refused). */
+export const guardedActions = ['receive', 'refuse', 'requestSupplement', 'withdraw'] as const;
+export type GuardedAction = (typeof guardedActions)[number];
+
+export const refusalCodes = ['BUNDLE_MEMBER_WAITING', 'BUNDLE_SUPPLEMENT_NOT_STARTED', 'BUNDLE_WITHDRAW_WHOLE'] as const;
+
 export interface Refusal {
-  readonly code: 'BUNDLE_MEMBER_WAITING' | 'BUNDLE_SUPPLEMENT_NOT_STARTED' | 'BUNDLE_WITHDRAW_WHOLE';
+  readonly code: (typeof refusalCodes)[number];
   readonly message: string;
 }
 
@@ -38,4 +44,12 @@ export function memberActionRefusal(action: string, code: string, bundle: string
   if (action === 'requestSupplement') return { code: 'BUNDLE_SUPPLEMENT_NOT_STARTED', message: `Hồ sơ ${code} chưa bắt đầu giải quyết (chờ kết quả của hồ sơ khác trong hồ sơ liên thông ${bundle}): chỉ cơ quan đang giải quyết hồ sơ thành phần mới được yêu cầu bổ sung.` };
   if (action === 'receive' || action === 'refuse') return { code: 'BUNDLE_MEMBER_WAITING', message: `Hồ sơ ${code} thuộc hồ sơ liên thông ${bundle}, chờ kết quả của thủ tục trước; hệ thống tự tiếp nhận khi có kết quả đó.` };
   return null;
+}
+
+/** Every guarded action refused to the member now, with its refusal: what its page must not offer (the same rule as the hook's). */
+export function memberRefusals(code: string, bundle: string, f: Omit<MemberFacts, 'wholeBundle'>): (Refusal & { readonly action: GuardedAction })[] {
+  return guardedActions.flatMap((action) => {
+    const r = memberActionRefusal(action, code, bundle, { ...f, wholeBundle: false });
+    return r ? [{ action, ...r }] : [];
+  });
 }

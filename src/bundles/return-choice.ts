@@ -45,6 +45,14 @@ export function returnableMembers(timing: ReturnTiming, members: readonly Member
   return { now: awaited.length === 0 ? ready : [], awaited };
 }
 
+/**
+ * Whether the applicant's choice may still change: some member still has a result to come or to
+ * hand over (neither returned nor ended without one). A bundle all returned, withdrawn or refused
+ * has nothing left to return.
+ */
+export const choiceStillOpen = (members: readonly { readonly status: DossierStatus }[]): boolean =>
+  members.some((m) => m.status !== 'returned' && !ENDED_WITHOUT_RESULT.includes(m.status));
+
 export const ADDRESS_MAX = 300;
 
 /** The choice as recorded, or the problems of the request (Vietnamese, per field). */

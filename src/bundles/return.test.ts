@@ -262,6 +262,8 @@ describe('together by post, back at the agency after two failed attempts (2.0026
     at('2026-05-22T10:00:00+07:00'); // Friday
     await recordDeliveryAttempt(ctx(courier), n, { outcome: 'failed', reason: 'Không có người ở nhà' });
     expect((await bundlesToReturn(ctx(clerk))).items.map((i) => i.code)).not.toContain(parent);
+    // the bundle's page offers no counter return either
+    expect(await getBundle(ctx(clerk), parent)).toMatchObject({ backFromPost: false, returnChoiceOpen: true });
     await expect(returnBundleAtCounter(ctx(clerk), parent, { signature: { name: applicant.name, signedAt: '2026-05-22T03:05:00.000Z' } }))
       .rejects.toMatchObject({ code: 'BUNDLE_RETURNS_BY_POST' });
   });
@@ -273,6 +275,8 @@ describe('together by post, back at the agency after two failed attempts (2.0026
     await returnResultToAgency(ctx(courier), n, { agencySignature: sig('Lê Văn Giao') });
     const mine = (await bundlesToReturn(ctx(clerk))).items.find((i) => i.code === parent);
     expect(mine).toMatchObject({ backFromPost: true, returnable: { now: [code.death, code.residenceRemoval, code.funeralAllowance], awaited: [] } });
+    // the bundle's page says so too, and offers the same one return at the counter
+    expect(await getBundle(ctx(clerk), parent)).toMatchObject({ backFromPost: true, returnable: { now: [code.death, code.residenceRemoval, code.funeralAllowance] } });
     at('2026-05-28T09:00:00+07:00');
     const r = await returnBundleAtCounter(ctx(clerk), parent, { signature: { name: applicant.name, signedAt: '2026-05-28T02:00:00.000Z' } });
     expect(r.returned.map((x) => [x.code, x.status])).toEqual(Object.values(code).sort().map((c) => [c, 'returned']));
@@ -284,7 +288,7 @@ describe('together by post, back at the agency after two failed attempts (2.0026
     }
     const audit = await t.db.selectFrom('audit_log').select('payload').where('entity_key', '=', parent).where('action', '=', 'bundle.return').executeTakeFirstOrThrow();
     expect(audit.payload).toMatchObject({ backFromPost: true, members: Object.values(code) });
-    expect((await getBundle(ctx(clerk), parent)).state.status).toBe('returned');
+    expect(await getBundle(ctx(clerk), parent)).toMatchObject({ state: { status: 'returned' }, backFromPost: false, returnChoiceOpen: false });
     expect((await bundlesToReturn(ctx(clerk))).items.map((i) => i.code)).not.toContain(parent);
   });
 });

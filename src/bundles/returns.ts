@@ -15,7 +15,7 @@ import { counterClerk, loadBundle, withPermission } from './clerk';
 import { resultsBackAtAgency, type ResultPlan } from '../postal/service';
 import { vnDateOfInstant } from '../shared/civil-date';
 import { bundleDefinitions } from './definitions';
-import { checkReturnChoice, choiceOfRow, postalReturnProblem, returnableMembers, type ReturnChoice, type Returnable } from './return-choice';
+import { checkReturnChoice, choiceOfRow, choiceStillOpen, postalReturnProblem, returnableMembers, type ReturnChoice, type Returnable } from './return-choice';
 
 const contentsOf = (code: string, n: number) => `Kết quả hồ sơ liên thông ${code} (${n} hồ sơ)`;
 
@@ -37,7 +37,7 @@ export async function bundleResultPlan(trx: Transaction<DB>, dossier: Pick<Dossi
 }
 
 /** Every one of these members is on a result leg that came back to the agency undelivered. */
-const isBackFromPost = async (db: DossierContext['db'], codes: readonly string[]): Promise<boolean> =>
+export const isBackFromPost = async (db: DossierContext['db'], codes: readonly string[]): Promise<boolean> =>
   codes.length > 0 && (await resultsBackAtAgency(db, codes)).length === codes.length;
 
 const involvesPost = (a: ReturnChoice, b: ReturnChoice) => a.place === 'post' || b.place === 'post';
@@ -67,6 +67,7 @@ export async function setReturnChoice(ctx: DossierContext, code: string, input: 
     throw invalidTransition('BUNDLE_RETURN_UNDER_WAY', `Đã có kết quả của hồ sơ ${withResult.map((s) => s.code).join(', ')}: không thể đổi sang hoặc bỏ nhận qua bưu chính.`);
   }
   if (summaries.every((s) => s.status === 'returned')) throw invalidTransition('BUNDLE_RETURNED', 'Hồ sơ liên thông đã trả hết kết quả.');
+  if (!choiceStillOpen(summaries)) throw invalidTransition('BUNDLE_NOTHING_TO_RETURN', 'Hồ sơ liên thông không còn kết quả nào để trả (các hồ sơ đã trả, đã rút hoặc kết thúc không có kết quả): không đổi cách trả kết quả.');
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('bundles').set({ return_timing: choice.timing, return_place: choice.place, return_address: choice.address }).where('id', '=', b.parent.id).execute();
     await trx.insertInto('audit_log').values({

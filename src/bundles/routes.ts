@@ -25,6 +25,7 @@ const BundleBody = Type.Object({
   formData: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 300, description: 'Tờ khai chung: mỗi trường một lần' }),
   papers: Type.Record(Type.String({ maxLength: 40 }), IntakeBody.properties.papers, { maxProperties: 10, description: 'Giấy tờ của từng thủ tục thành phần' }),
   delivery: IntakeBody.properties.delivery,
+  storeConsent: IntakeBody.properties.storeConsent,
   returnChoice: Type.Optional(Type.Object({
     timing: literals(returnTimings), place: literals(returnPlaces), address: Type.Optional(Type.String({ maxLength: 400 })),
   }, { ...strict, description: 'Cách trả kết quả: together (trả cùng một lần) hoặc asReady (có kết quả nào trả kết quả đó); counter (tại quầy) hoặc post (một lần phát qua bưu chính đến address)' })),
@@ -63,8 +64,11 @@ export function bundleJson(v: BundleView): Static<typeof BundleViewSchema> {
   return {
     code: v.code, definition: v.definition, applicantName: v.applicantName, receivedAt: v.receivedAt.toISOString(), statutoryDueAt: iso(v.statutoryDueAt),
     state: { status: v.state.status, dueAt: epochIso(v.state.dueAt), latestKnownDueAt: epochIso(v.state.latestKnownDueAt), issues: v.state.issues.map((i) => ({ ...i, items: [...i.items], blocks: [...i.blocks] })) },
-    returnChoice: v.returnChoice, returnable: returnableJson(v.returnable),
-    members: v.members.map((m) => ({ key: m.key, name: m.name, waitsFor: m.waitsFor, startedAt: iso(m.startedAt), fed: m.fed, dossier: memberJson(m.dossier) })),
+    returnChoice: v.returnChoice, returnable: returnableJson(v.returnable), returnChoiceOpen: v.returnChoiceOpen, backFromPost: v.backFromPost,
+    members: v.members.map((m) => ({
+      key: m.key, name: m.name, waitsFor: m.waitsFor, startedAt: iso(m.startedAt), fed: m.fed, dossier: memberJson(m.dossier),
+      waitedOnBy: [...m.waitedOnBy], refusals: m.refusals.map((r) => ({ action: r.action, code: r.code, message: r.message })),
+    })),
   };
 }
 

@@ -3,6 +3,7 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 import { literals, Nullable } from '../platform/http/schemas';
 import { statuses } from '../shared/dossier-labels';
 import { bundleStatuses } from './aggregate';
+import { guardedActions, refusalCodes } from './member-actions';
 import { returnPlaces, returnTimings } from './return-choice';
 
 const Instant = Type.String({ description: 'ISO 8601 (UTC)' });
@@ -52,10 +53,16 @@ export const BundleViewSchema = Type.Object({
   }),
   returnChoice: ReturnChoiceSchema,
   returnable: Returnable,
+  returnChoiceOpen: Type.Boolean({ description: 'còn kết quả để trả (chưa trả, chưa rút hay kết thúc hết): còn đổi được cách trả kết quả' }),
+  backFromPost: Type.Boolean({ description: 'chọn nhận qua bưu chính, bưu tá phát không thành công và đã trả lại cơ quan: trả tại quầy' }),
   members: Type.Array(Type.Object({
     key: Type.String(), name: Type.String(), waitsFor: Nullable(Type.String()), startedAt: Nullable(Instant),
     fed: Nullable(Type.Record(Type.String(), Type.Unknown())),
     dossier: MemberDossier,
+    waitedOnBy: Type.Array(Type.String(), { description: 'mã các hồ sơ thành phần chưa bắt đầu, đang chờ kết quả của hồ sơ này' }),
+    refusals: Type.Array(Type.Object({
+      action: literals(guardedActions), code: literals(refusalCodes), message: Type.String(),
+    }), { description: 'thao tác không được làm riêng với hồ sơ thành phần này lúc này, và lý do (máy chủ từ chối 409 với cùng mã)' }),
   })),
 });
 

@@ -16,8 +16,10 @@ import { forbidden, notFound, unauthenticated, validationFailed, type ErrorDetai
 import { aggregateBundle, type BundleState } from './aggregate';
 import { combineForms, memberForm, unknownFields, type CombinedForm, type FormSchema } from './combined-form';
 import { bundleDefinitions } from './definitions';
+import { memberRefusals, type GuardedAction, type Refusal } from './member-actions';
 import { definitionInForce, startOrder, type BundleDefinition } from './model';
-import { checkReturnChoice, choiceOfRow, defaultReturnChoice, postalReturnProblem, returnableMembers, type ReturnChoice, type Returnable } from './return-choice';
+import { isBackFromPost } from './returns';
+import { checkReturnChoice, choiceOfRow, choiceStillOpen, defaultReturnChoice, postalReturnProblem, returnableMembers, type ReturnChoice, type Returnable } from './return-choice';
 
 export interface BundleIntakeInput {
   /** the bundle's national code (e.g. 2.002621) */
@@ -28,6 +30,8 @@ export interface BundleIntakeInput {
   /** the papers of each member, by member key */
   readonly papers: Readonly<Record<string, readonly PaperInput[]>>;
   readonly delivery?: DeliveryInput;
+  /** the applicant consents to keep their digitized papers in their document store (DOMAIN §10.3), recorded as the single intake does */
+  readonly storeConsent?: boolean;
   /** how the results go back (issue 17 §4); without it each as it comes, at the counter (or as `delivery` says) */
   readonly returnChoice?: { readonly timing: string; readonly place: string; readonly address?: string };
 }
@@ -39,6 +43,10 @@ export interface BundleMemberView {
   readonly startedAt: Date | null;
   readonly fed: Record<string, unknown> | null;
   readonly dossier: MemberSummary;
+  /** the members not started yet that wait for this one's result (dossier codes) */
+  readonly waitedOnBy: readonly string[];
+  /** what a person may not do to this member by hand now, and why (member-actions.ts, the hook's rule) */
+  readonly refusals: readonly (Refusal & { readonly action: GuardedAction })[];
 }
 
 export interface BundleView {
@@ -51,6 +59,10 @@ export interface BundleView {
   readonly returnChoice: ReturnChoice;
   /** the member dossiers (codes) returnable now under the choice, and those the others wait for (together) */
   readonly returnable: Returnable;
+  /** something is left to return, so the applicant's choice may still change (`setReturnChoice`) */
+  readonly returnChoiceOpen: boolean;
+  /** chosen by post, the one parcel came back to the agency undelivered: its members are returned at the counter now */
+  readonly backFromPost: boolean;
   readonly members: readonly BundleMemberView[];
 }
 
@@ -131,6 +143,8 @@ async function receiveNew(ctx: DossierContext, actor: Actor, scope: Extract<Acto
       const r = await receiveBundleMember(trx, ctx, {
         procedureCode: m.procedureCode, applicant: input.applicant, papers: input.papers[m.key] ?? [],
         formData: memberForm(schemas.get(m.key) ?? {}, input.formData), ...(delivery ? { delivery } : {}),
+        // the applicant's consent once for the bundle: each member's intake records it as the single intake does (the store keeps one)
+        ...(input.storeConsent ? { storeConsent: true } : {}),
       }, {
         code, held: m.waitsFor !== null, first: members.length === 0,
         // the start order puts a prerequisite first: its code is known here
@@ -225,14 +239,21 @@ export async function getBundle(ctx: DossierContext, code: string): Promise<Bund
   const members = rows.flatMap((r): BundleMemberView[] => {
     const dossier = summaries.find((s) => s.code === r.dossier_code);
     const m = definition.members.find((d) => d.key === r.member_key);
-    return dossier && m ? [{ key: r.member_key, name: m.name, waitsFor: r.waits_for, startedAt: r.started_at, fed: r.fed, dossier }] : [];
+    if (!dossier || !m) return [];
+    // held: not started and still registered (a waiting member withdrawn with its bundle never starts, and waits no more)
+    const held = (row: typeof r) => row.waits_for !== null && row.started_at === null && summaries.find((s) => s.code === row.dossier_code)?.status === 'submitted';
+    const waitedOnBy = rows.filter((w) => w.waits_for === r.member_key && held(w)).map((w) => w.dossier_code);
+    const waiting = held(r);
+    return [{ key: r.member_key, name: m.name, waitsFor: r.waits_for, startedAt: r.started_at, fed: r.fed, dossier, waitedOnBy, refusals: memberRefusals(r.dossier_code, code, { waiting, waitedOnBy }) }];
   });
   const state = aggregateBundle(definition.members, members.map((m) => ({ key: m.key, status: m.dossier.status, dueAt: m.dossier.dueAt?.getTime() ?? null, supplementItems: m.dossier.supplementItems })));
   const returnChoice = choiceOfRow(parent);
+  const returnable = returnableMembers(returnChoice.timing, members.map((m) => ({ key: m.dossier.code, status: m.dossier.status })));
   return {
     code, definition: { code: definition.code, name: definition.name, effectiveFrom: definition.effectiveFrom, legalBasis: definition.legalBasis, lead: definition.lead },
     applicantName: parent.applicant_name, receivedAt: parent.received_at, statutoryDueAt: parent.statutory_due_at, state, members,
-    returnChoice, returnable: returnableMembers(returnChoice.timing, members.map((m) => ({ key: m.dossier.code, status: m.dossier.status }))),
+    returnChoice, returnable, returnChoiceOpen: choiceStillOpen(members.map((m) => m.dossier)),
+    backFromPost: returnChoice.place === 'post' && await isBackFromPost(ctx.db, returnable.now),
   };
 }
 

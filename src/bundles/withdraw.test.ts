@@ -19,7 +19,8 @@ import type { HttpApp } from '../platform/http/server';
 import { seedDemo } from '../seed';
 import { bundleHook } from './hook';
 import { registerBundleRoutes } from './routes';
-import { receiveBundle } from './service';
+import { setReturnChoice } from './returns';
+import { getBundle, receiveBundle } from './service';
 import { membersToWithdraw } from './withdraw';
 
 let t: TestDatabase;
@@ -86,6 +87,22 @@ describe('a waiting member by hand', () => {
     expect((await eventsOf(code.residence)).map((e) => e.action)).toEqual(['submitted']);
   });
 
+  it('the bundle\'s view names what each member refuses by hand, as the server does: the pages offer none of it', async () => {
+    const { parent, code } = await receiveBirth();
+    const view = await getBundle(ctx(clerk), parent);
+    const refused = Object.fromEntries(view.members.map((m) => [m.key, m.refusals.map((r) => [r.action, r.code])]));
+    expect(refused).toEqual({
+      birth: [['withdraw', 'BUNDLE_WITHDRAW_WHOLE']],
+      residence: [['receive', 'BUNDLE_MEMBER_WAITING'], ['refuse', 'BUNDLE_MEMBER_WAITING'], ['requestSupplement', 'BUNDLE_SUPPLEMENT_NOT_STARTED'], ['withdraw', 'BUNDLE_WITHDRAW_WHOLE']],
+      healthInsurance: [],
+    });
+    expect(view.members.find((m) => m.key === 'birth')?.waitedOnBy).toEqual([code.residence]);
+    // the birth dossier's own actions still list withdraw: the bundle's view is what takes it away, and the server refuses it
+    expect((await getDossier(ctx(clerk), code.birth)).allowedActions).toContain('withdraw');
+    const birthWithdraw = view.members.find((m) => m.key === 'birth')?.refusals[0];
+    await expect(performAction(ctx(clerk), code.birth, 'withdraw', {})).rejects.toMatchObject({ code: birthWithdraw?.code, message: birthWithdraw?.message });
+  });
+
   it('the birth member is not withdrawn alone while residence waits for it; the health-insurance card is', async () => {
     const { code } = await receiveBirth();
     await expect(performAction(ctx(clerk), code.birth, 'withdraw', {})).rejects.toMatchObject({ code: 'BUNDLE_WITHDRAW_WHOLE', message: expect.stringContaining(code.residence) });
@@ -114,6 +131,11 @@ describe('the whole bundle withdrawn at the counter', () => {
     const audit = await t.db.selectFrom('audit_log').select(['action', 'payload']).where('entity_key', '=', parent).where('action', '=', 'bundle.withdraw').execute();
     expect(audit).toHaveLength(1);
     expectError(await app.inject({ method: 'POST', url: `/api/v1/bundles/${parent}/withdraw`, headers: as('clerk'), payload: { reason: 'lần nữa' } }), 409, 'BUNDLE_NOTHING_TO_WITHDRAW');
+    // it reads as withdrawn, and nothing is left to return: no change of the return choice
+    const view = (await app.inject({ method: 'GET', url: `/api/v1/bundles/${parent}`, headers: as('clerk') })).json();
+    expect(view).toMatchObject({ state: { status: 'withdrawn' }, returnChoiceOpen: false, backFromPost: false });
+    expect(view.members.map((m: { refusals: unknown[] }) => m.refusals)).toEqual([[], [], []]);
+    await expect(setReturnChoice(ctx(clerk), parent, { timing: 'together', place: 'counter' })).rejects.toMatchObject({ code: 'BUNDLE_NOTHING_TO_RETURN' });
   });
 
   it('keeps a member that already has its result', async () => {
@@ -125,6 +147,8 @@ describe('the whole bundle withdrawn at the counter', () => {
     const res = await app.inject({ method: 'POST', url: `/api/v1/bundles/${parent}/withdraw`, headers: as('clerk'), payload: { reason: 'Xin rút' } });
     expect(res.json().withdrawn.map((w: { code: string }) => w.code)).toEqual([code.residence, code.healthInsurance].sort());
     expect((await rowOf(code.birth)).status).toBe('resultReady');
+    // the birth result still goes back: the choice may still change
+    expect(await getBundle(ctx(clerk), parent)).toMatchObject({ state: { status: 'resultReadyOthersEnded' }, returnChoiceOpen: true });
   });
 
   it('bad input: 400 without a reason, 403 for an officer, 404 for an unknown bundle — nothing written', async () => {

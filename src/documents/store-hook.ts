@@ -18,6 +18,11 @@ const consentInForce = (h: Holder) =>
 
 interface PaperType { readonly key: string; readonly doc_type: string | null }
 
+/** A stored document's title holds 1000 characters (migration 0123); some catalogue papers' names are longer (1.004222's run to 1333): cut with an ellipsis. */
+const TITLE_MAX = 1000;
+const storedTitle = (name: string) => (name.length > TITLE_MAX ? `${name.slice(0, TITLE_MAX - 1)}…` : name);
+const storedTitleSql = sql`CASE WHEN length(p.name) > ${TITLE_MAX} THEN left(p.name, ${TITLE_MAX - 1}) || '…' ELSE p.name END`;
+
 function intakeWrites(event: DossierEvent, dossier: DerivedIntake): readonly IntakeWrite[] {
   const holder = holderOfIntake(event.payload);
   if (holder === null) return [];
@@ -38,7 +43,7 @@ function intakeWrites(event: DossierEvent, dossier: DerivedIntake): readonly Int
   writes.push({
     name: 'store_papers',
     statement: sql`INSERT INTO store_documents (holder_kind, holder_id, paper_key, doc_type, title, file_id, source_kind, source_dossier_id, province_code, source_dossier_code, source_procedure_code, filed_by, created_at)
-      SELECT ${holder.kind}, ${holder.id}, p.paper_key, t.doc_type, p.name, p.file_id, 'digitized', d.id, d.province_code, d.code, d.procedure_code, ${event.actorId}::bigint, ${event.at}
+      SELECT ${holder.kind}, ${holder.id}, p.paper_key, t.doc_type, ${storedTitleSql}, p.file_id, 'digitized', d.id, d.province_code, d.code, d.procedure_code, ${event.actorId}::bigint, ${event.at}
       FROM d JOIN p ON p.dossier_id = d.id JOIN jsonb_to_recordset(${JSON.stringify(types)}::jsonb) AS t(key text, doc_type text) ON t.key = p.paper_key
       WHERE p.file_id IS NOT NULL AND p.digitized AND p.source <> 'reused' AND (${givenNow}::boolean OR ${consentInForce(holder)})
       ON CONFLICT DO NOTHING RETURNING id`,
@@ -57,7 +62,7 @@ async function storeAcceptedPapers(trx: Transaction<DB>, event: DossierEvent, do
     .where('withdrawn_at', 'is', null).executeTakeFirst();
   if (!consent) return;
   await trx.insertInto('store_documents').values(papers.map((p) => ({
-    holder_kind: holder.kind, holder_id: holder.id, paper_key: p.key, doc_type: documentTypeOf(p.name), title: p.name, file_id: p.fileId as number,
+    holder_kind: holder.kind, holder_id: holder.id, paper_key: p.key, doc_type: documentTypeOf(p.name), title: storedTitle(p.name), file_id: p.fileId as number,
     source_kind: 'digitized' as const, source_dossier_id: dossier.id, province_code: dossier.province_code, source_dossier_code: dossier.code, source_procedure_code: dossier.procedure_code,
     filed_by: filing.filedBy, created_at: event.at,
   }))).onConflict((oc) => oc.doNothing()).execute();

@@ -23,6 +23,9 @@ import './processing.css';
 
 type Member = BundleView['members'][number];
 
+/** The parent's statuses once no member is open (src/bundles/aggregate.ts). */
+const closedStatuses = ['resultReady', 'returned', 'resultReadyOthersEnded', 'returnedOthersEnded', 'endedWithoutResult', 'withdrawn'] as const satisfies readonly BundleView['state']['status'][];
+
 export function BundlePage({ code, user }: { readonly code: string; readonly user: User }) {
   const b = useBundleT();
   const t = useProcessingT();
@@ -41,6 +44,7 @@ export function BundlePage({ code, user }: { readonly code: string; readonly use
 
 function BundleBody({ bundle, b, t }: { readonly bundle: BundleView; readonly b: BundleT; readonly t: ProcessingT }) {
   const nameOf = (key: string) => bundle.members.find((m) => m.key === key)?.name ?? key;
+  const ended = (closedStatuses as readonly string[]).includes(bundle.state.status);
   return (
     <>
       <dl className="facts bundle-facts">
@@ -52,15 +56,16 @@ function BundleBody({ bundle, b, t }: { readonly bundle: BundleView; readonly b:
         {bundle.statutoryDueAt && <><dt>{b('statutoryDueAt')}</dt><dd>{formatAt(t, bundle.statutoryDueAt)}</dd></>}
         <dt>{b('returnChoice')}</dt><dd>{choiceText(b, bundle.returnChoice)}</dd>
       </dl>
-      {bundle.state.issues.length > 0 && (
+      {bundle.state.issues.length > 0 && bundle.state.status !== 'withdrawn' && (
         <section aria-labelledby="bundle-issues">
-          <h2 id="bundle-issues">{b('issues')}</h2>
+          {/* once nothing is open, nothing is held up: the ended members are only listed */}
+          <h2 id="bundle-issues">{b(ended ? 'issuesEnded' : 'issues')}</h2>
           {bundle.state.issues.map((i) => (
             <Notice key={i.member} tone="info">
               {i.kind === 'supplement'
                 ? b('issue_supplement', { name: nameOf(i.member), items: i.items.join('; ') })
                 : b('issue_ended', { name: nameOf(i.member), status: t(`status_${i.status}`) })}
-              {' '}{i.blocks.length > 0 ? b('blocks', { names: i.blocks.map(nameOf).join(', ') }) : b('blocksNothing')}
+              {!ended && <>{' '}{i.blocks.length > 0 ? b('blocks', { names: i.blocks.map(nameOf).join(', ') }) : b('blocksNothing')}</>}
             </Notice>
           ))}
         </section>

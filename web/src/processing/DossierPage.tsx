@@ -26,6 +26,8 @@ import { DossierForwardPart } from '../postal/DossierForwardPart';
 import { DossierTransfersPart } from '../postal/DossierTransfersPart';
 import { HandoffSteps } from './HandoffSteps';
 import { WaitingFor } from './WaitingFor';
+import { actionsLeft, useBundleMember } from './bundle-member/useBundleMember';
+import { BundleMemberNote, waitedForName } from './bundle-member/BundleMemberNote';
 
 type Loaded =
   | { readonly status: 'loading' }
@@ -126,6 +128,8 @@ export function DossierPage({ code, user }: { readonly code: string; readonly us
   const [done, setDone] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const titles = useFieldTitles(loaded.status === 'ready' ? loaded.dossier.procedure.code : null);
+  // a bundle's member: only the actions the bundle's rule leaves (src/bundles/member-actions.ts)
+  const bundleMember = useBundleMember(loaded.status === 'ready' ? loaded.dossier.bundle : null, code, reload);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -157,7 +161,7 @@ export function DossierPage({ code, user }: { readonly code: string; readonly us
       {loaded.status === 'loading' && <p role="status">{t('dossierLoading')}</p>}
       {loaded.status === 'failed' && <Notice tone="error">{errorMessage(loaded.error, tApp)}</Notice>}
       {loaded.status === 'ready' && (() => {
-        const d = loaded.dossier;
+        const d = { ...loaded.dossier, allowedActions: actionsLeft(loaded.dossier.allowedActions, bundleMember) };
         const slips = availableSlips(d).filter((k) => !isCitizen || citizenSlips.includes(k));
         const formEntries = Object.entries(d.formData);
         return (
@@ -165,10 +169,11 @@ export function DossierPage({ code, user }: { readonly code: string; readonly us
             <Summary t={t} d={d} />
             <section aria-labelledby="actions-title" className="section">
               <h2 id="actions-title">{t('actionsTitle')}</h2>
-              {d.waitingFor !== null && <p><WaitingFor code={d.waitingFor} hint /></p>}
+              {d.waitingFor !== null && <p><WaitingFor code={d.waitingFor} name={waitedForName(bundleMember)} hint /></p>}
               {d.allowedActions.length === 0
                 ? d.waitingFor === null && <p>{t('noActions')}</p>
                 : <ActionButtons t={t} d={d} onChoose={(a) => { setDone(null); setDialog(a); }} />}
+              <BundleMemberNote load={bundleMember} />
               {isCitizen && <PickupLink dossier={d} />}
             </section>
             {slips.length > 0 && (

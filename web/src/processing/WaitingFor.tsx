@@ -5,9 +5,10 @@ import { useBundleT } from './bundle-i18n';
 import { paths } from '../routes';
 import { Link } from '../ui/router';
 
-export function WaitingFor({ code, hint = false }: { readonly code: string; readonly hint?: boolean }) {
+/** `name`: the procedure of the member waited for, when known ("Chờ kết quả của hồ sơ … (thủ tục …)"). */
+export function WaitingFor({ code, name, hint = false }: { readonly code: string; readonly name?: string | undefined; readonly hint?: boolean }) {
   const b = useBundleT();
-  const [before, after] = b('waitingFor', { code: '\u0000' }).split('\u0000');
+  const [before, after] = (name ? b('waitingForNamed', { code: '\u0000', name }) : b('waitingFor', { code: '\u0000' })).split('\u0000');
   return (
     <span className="bundle-waiting" data-waiting-for={code}>
       {code === '' ? b('waitingForUnknown') : <>{before}<Link to={`${paths.processingDossier}/${encodeURIComponent(code)}`}>{code}</Link>{after}</>}

@@ -2,15 +2,20 @@
 // uses it), then each member's own papers; the ID shown at the counter is listed, not kept. Each
 // paper's electronic copy — scanned here or reused from the applicant's document store — with the
 // single intake's parts (receive/PaperDigital, ScanPanel): a shared paper's copy serves every member
-// paper it is.
+// paper it is. A member whose list is by situation (1.004222) asks the applicant's situation first
+// and lists only its papers (receive/SituationChoice); the consent to keep the papers is asked once
+// at the end (receive/StoreConsent).
 import { useEffect, useId, useState } from 'react';
 import { DataTable } from '../../ui/DataTable';
 import { Section } from '../../ui/Section';
 import type { PaperRow } from '../checklist';
 import { PaperDigital } from '../receive/PaperDigital';
 import { ScanPanel } from '../receive/ScanPanel';
+import { SituationChoice } from '../receive/SituationChoice';
+import { StoreConsent } from '../receive/StoreConsent';
+import { situationsOf } from '../checklist';
 import { useScanT } from '../receive/scan-i18n';
-import { isShared, isSharedTicked, memberRowKey, sharedRow, type MemberChecklist } from './bundle-papers';
+import { isShared, isSharedTicked, memberRowKey, memberRows, sharedRow, type MemberChecklist } from './bundle-papers';
 import { useCounterBundleT } from './bundle-i18n';
 import type { BundleForm } from './useBundleForm';
 
@@ -49,6 +54,7 @@ export function BundlePapersStep({ form, headingId }: { readonly form: BundleFor
       </ul>
       {form.members.map((c) => <MemberPapers key={c.key} form={form} checklist={c} idBase={`${ids}-${c.key}`} openKey={open?.key ?? null} onToggle={toggle} />)}
       {open && <ScanPanel row={open} scans={form.scans} headingId={`${ids}-scan`} />}
+      <StoreConsent form={form} />
     </Section>
   );
 }
@@ -71,11 +77,16 @@ interface MemberProps {
 function MemberPapers({ form, checklist, idBase, openKey, onToggle }: MemberProps) {
   const tb = useCounterBundleT();
   const tScan = useScanT();
-  const rows = checklist.rows.filter((r) => !isShared(form.shared, checklist.key, r.key))
+  const situations = situationsOf(checklist.rows);
+  const rows = memberRows(checklist, form.situations).filter((r) => !isShared(form.shared, checklist.key, r.key))
     .map((r, i) => ({ ...r, key: memberRowKey(checklist.key, r.key), paperKey: r.key, short: `${checklist.name} ${i + 1}`, n: `${i + 1}`, nameId: `${idBase}-p${i}` }));
   return (
     <>
       <h3>{tb('memberPapers', { name: checklist.name })}</h3>
+      {situations.length > 0 && (
+        <SituationChoice situations={situations} situation={form.situations[checklist.key] ?? null} onChoose={(s) => form.setSituation(checklist.key, s)}
+          error={form.errorOf(`situation:${checklist.key}`)} legend={tb('situationLegendOf', { name: checklist.name })} />
+      )}
       {rows.length === 0 ? <p>{tb('memberPapersNone')}</p> : (
         <DataTable className="checklist" rows={rows} rowKey={(r) => r.key} columns={[
           { key: 'include', header: tb('paperInclude'), cell: (r) => (

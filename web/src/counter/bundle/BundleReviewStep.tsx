@@ -1,10 +1,11 @@
-// The review before a bundle's intake: the bundle, the applicant, the papers per member and the
-// combined form read back, then "Tiếp nhận" (one request, one Idempotency-Key) or back to edit.
+// The review before a bundle's intake: the bundle, the applicant, the papers per member (with a
+// member's situation), the consent to keep the papers and the combined form read back, then "Tiếp nhận" (one request, one Idempotency-Key) or back to edit.
 import { useId } from 'react';
 import { Button } from '../../ui/Button';
 import { formatCivilDate } from '../../ui/dates';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { papersToSend } from '../checklist';
+import { memberRows } from './bundle-papers';
 import type { ChosenUnit } from '../CommunePicker';
 import { useCounterT } from '../i18n';
 import type { BundleDefinition } from './bundle-api';
@@ -35,7 +36,11 @@ export function BundleReviewStep({ form, definition, unit }: { readonly form: Bu
         <dt>{t('commune')}</dt><dd>{unit.name}</dd>
         <dt>{tb('reviewReturn')}</dt><dd>{choiceText(b, { ...form.returnChoice, address: form.returnChoice.place === 'post' ? form.returnChoice.address.trim() : null })}</dd>
         <dt>{tb('reviewPapersLabel')}</dt>
-        <dd><ul>{form.members.map((c) => <li key={c.key}>{tb('reviewPapers', { name: c.name, count: papersToSend(c.rows).length })}</li>)}</ul></dd>
+        <dd><ul>{form.members.map((c) => (
+          <li key={c.key}>{tb('reviewPapers', { name: c.name, count: papersToSend(memberRows(c, form.situations)).length })}
+            {form.situations[c.key] && <><br /><span className="field__hint">{tb('reviewSituation', { name: c.name, situation: form.situations[c.key] ?? '' })}</span></>}</li>
+        ))}</ul></dd>
+        {!form.consentGivenAt && <><dt>{tb('reviewConsent')}</dt><dd>{tb(form.storeConsent ? 'reviewConsentYes' : 'reviewConsentNo')}</dd></>}
         {filled.map((f) => (
           <div key={f.key} className="facts__row"><dt>{f.title}</dt><dd>{shownValue(f.key, values[f.key])}</dd></div>
         ))}

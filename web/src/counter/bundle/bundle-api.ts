@@ -18,6 +18,8 @@ export interface BundleBody {
   readonly formData: Record<string, unknown>;
   /** each member's papers, by member key */
   readonly papers: Readonly<Record<string, IntakeBody['papers']>>;
+  /** the applicant consents to keep their digitized papers in their document store (as the single intake's) */
+  readonly storeConsent?: boolean;
   /** how the results go back: together or as they come, at the counter or by post to `address` */
   readonly returnChoice?: { readonly timing: 'together' | 'asReady'; readonly place: 'counter' | 'post'; readonly address?: string };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequiredPaper } from '../api';
-import { bundlePapersToSend, changePapers, isShared, isSharedTicked, memberChecklist, memberRowKey, missingBundlePapers, papersOfKey, sharedPapersOf, sharedRow, sharedRowKey, tickShared } from './bundle-papers';
+import { bundlePapersToSend, changePapers, isShared, isSharedTicked, memberChecklist, memberRowKey, missingBundlePapers, missingSituations, papersOfKey, sharedPapersOf, sharedRow, sharedRowKey, tickShared } from './bundle-papers';
 
 // 2.002621 as the demo catalogue has it (names shortened after the part that matters)
 const paper = (key: string, name: string, requirement: RequiredPaper['requirement']): RequiredPaper => ({ key, name, originals: 1, copies: 0, note: null, requirement });
@@ -79,5 +79,27 @@ describe('the papers of a bundle at the counter', () => {
       residence: [{ key: 'p10', originals: 1, copies: 0, source: 'reused', digitized: true, reusedDocumentId: 7 }],
       healthInsurance: [{ key: 'p2', originals: 1, copies: 0, source: 'scanned', digitized: true, fileId: 41 }],
     });
+  });
+});
+
+describe('a member whose list is by situation (1.004222)', () => {
+  const situational = (key: string, note: string): RequiredPaper => ({ key, name: `Giấy tờ ${key}`, originals: 1, copies: 0, note, requirement: 'conditional' });
+  const own = 'Đăng ký thường trú vào chỗ ở hợp pháp thuộc quyền sở hữu của mình';
+  const rented = 'Đăng ký thường trú vào chỗ ở hợp pháp do thuê, mượn, ở nhờ';
+  const residenceBySituation = [paper('p1', 'Tờ khai thay đổi thông tin cư trú (mẫu CT01)', 'required'), situational('p2', own), situational('p3', rented), situational('p4', rented)];
+  const ms = [memberChecklist('birth', 'Đăng ký khai sinh', birth), memberChecklist('residence', 'Đăng ký thường trú', residenceBySituation)];
+  const tick = (list: typeof ms, keys: string[]) => list.map((c) => (c.key === 'residence' ? { ...c, rows: c.rows.map((r) => (keys.includes(r.key) ? { ...r, included: true } : r)) } : c));
+
+  it('asks its situation first, then one of its papers; a member without situations asks none', () => {
+    expect(missingSituations(ms, {}).map((m) => [m.member.key, m.lacking])).toEqual([['residence', 'choose']]);
+    expect(missingSituations(ms, { residence: rented }).map((m) => [m.member.key, m.lacking])).toEqual([['residence', 'paper']]);
+    expect(missingSituations(tick(ms, ['p2']), { residence: rented }).map((m) => m.lacking)).toEqual(['paper']); // ticked a paper of the other situation
+    expect(missingSituations(tick(ms, ['p3']), { residence: rented })).toEqual([]);
+  });
+
+  it('sends only the papers of the situation chosen', () => {
+    const sent = bundlePapersToSend(tick(ms, ['p1', 'p2', 'p3']), { residence: rented });
+    expect(sent.residence?.map((p) => p.key)).toEqual(['p1', 'p3']);
+    expect(bundlePapersToSend(tick(ms, ['p1', 'p2']), { residence: own }).residence?.map((p) => p.key)).toEqual(['p1', 'p2']);
   });
 });

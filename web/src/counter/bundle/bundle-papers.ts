@@ -3,7 +3,7 @@
 // papers it names by key (the birth certificate handed in once serves birth registration and the
 // health-insurance card), so ticking it ticks them; the request still carries each member's
 // papers. Pure.
-import { checklistOf, missingPapers, papersToSend, type PaperRow } from '../checklist';
+import { checklistOf, missingPapers, papersToSend, rowsOfSituation, situationMissing, situationsOf, type PaperRow } from '../checklist';
 import type { RequiredPaper } from '../api';
 
 export interface MemberChecklist {
@@ -50,8 +50,23 @@ export function tickShared(s: SharedPaper, members: readonly MemberChecklist[], 
   return members.map((c) => ({ ...c, rows: c.rows.map((r) => (s.papers.some(([m, p]) => m === c.key && p === r.key) ? { ...r, included } : r)) }));
 }
 
-/** The request's papers: each member's ticked papers, by member key. */
-export const bundlePapersToSend = (members: readonly MemberChecklist[]) => Object.fromEntries(members.map((c) => [c.key, papersToSend(c.rows)]));
+/** Each member's situation chosen (member key → the situation; none while not chosen). */
+export type MemberSituations = Readonly<Record<string, string>>;
+
+/** A member's rows the clerk goes through: for a list by situation, the chosen situation's (as the single intake, checklist.ts rowsOfSituation). */
+export const memberRows = (c: MemberChecklist, situations: MemberSituations): PaperRow[] => rowsOfSituation(c.rows, situations[c.key] ?? null);
+
+/** The request's papers: each member's ticked papers (of its situation), by member key. */
+export const bundlePapersToSend = (members: readonly MemberChecklist[], situations: MemberSituations = {}) =>
+  Object.fromEntries(members.map((c) => [c.key, papersToSend(memberRows(c, situations))]));
+
+/** The members whose list is by situation and whose situation is not chosen, or none of its papers ticked. */
+export function missingSituations(members: readonly MemberChecklist[], situations: MemberSituations): { readonly member: MemberChecklist; readonly lacking: 'choose' | 'paper' }[] {
+  return members.flatMap((c) => {
+    const lacking = situationsOf(c.rows).length > 0 ? situationMissing(c.rows, situations[c.key] ?? null) : null;
+    return lacking ? [{ member: c, lacking }] : [];
+  });
+}
 
 /** The required papers not ticked, named once: a shared one by its shared name, else by member. */
 export function missingBundlePapers(shared: readonly SharedPaper[], members: readonly MemberChecklist[]): { readonly field: string; readonly name: string; readonly member: string | null }[] {

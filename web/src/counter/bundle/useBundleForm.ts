@@ -2,7 +2,10 @@
 // (the definitions in force), fill the applicant (typed or from the CCCD QR, as the single intake),
 // the combined e-form prefilled from the applicant (each field once), tick the papers (shared ones
 // once) with their electronic copy — scanned here or reused from the applicant's document store,
-// through the single intake's parts (a shared paper's copy serves every member paper it is) —, review, then one "Tiếp nhận" with one Idempotency-Key per form, and start over.
+// through the single intake's parts (a shared paper's copy serves every member paper it is) —, a
+// member whose list is by situation its situation first (only its papers sent), the applicant's
+// consent to keep the digitized papers (once for the bundle, sent as the single intake sends it),
+// review, then one "Tiếp nhận" with one Idempotency-Key per form, and start over.
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/types';
@@ -17,7 +20,7 @@ import { applicantBody, applicantProblems, eformProblems, type Problem } from '.
 import { useIdCardQr } from '../receive/useIdCardQr';
 import { emptyApplicant, newIdempotencyKey, useDefaultCommune, useFocusAfter, type ReceiveMode } from '../receive/useReceiveForm';
 import { fetchBundleDefinitions, receiveBundle, type BundleDefinition, type BundleReceived } from './bundle-api';
-import { bundlePapersToSend, changePapers, memberChecklist, missingBundlePapers, papersOfKey, sharedPapersOf, tickShared, type MemberChecklist, type SharedPaper } from './bundle-papers';
+import { bundlePapersToSend, changePapers, memberChecklist, missingBundlePapers, missingSituations, papersOfKey, sharedPapersOf, tickShared, type MemberChecklist, type MemberSituations, type SharedPaper } from './bundle-papers';
 import type { PaperRow } from '../checklist';
 import type { StoreDocument } from '../scan-api';
 import { usePaperScans } from '../receive/usePaperScans';
@@ -46,6 +49,10 @@ export function useBundleForm(user: User) {
   const [membersLoading, setMembersLoading] = useState(false);
   const [members, setMembers] = useState<readonly MemberChecklist[]>([]);
   const [shared, setShared] = useState<readonly SharedPaper[]>([]);
+  // a member whose list is by situation (1.004222): the applicant's situation, asked first (as the single intake)
+  const [situations, setSituations] = useState<MemberSituations>({});
+  // the applicant's consent to keep their digitized papers in their document store, once for the bundle
+  const [storeConsent, setStoreConsent] = useState(false);
   const [applicant, setApplicant] = useState<ApplicantFacts>(emptyApplicant);
   const [unit, setUnit] = useState<ChosenUnit | null>(null);
   const [values, setValues] = useState<EformValues>({});
@@ -76,6 +83,7 @@ export function useBundleForm(user: User) {
     scans.reset();
     setMembers([]);
     setShared([]);
+    setSituations({});
     setValues(prefillEform(eformFields(d.form.schema), {}, applicant, null));
     setMembersLoading(true);
     setServerError(null);
@@ -98,11 +106,12 @@ export function useBundleForm(user: User) {
     setMembers((ms) => ms.map((c) => (c.key === member ? { ...c, rows: c.rows.map((r) => (r.key === paper ? { ...r, included } : r)) } : c))), []);
   const tickSharedPaper = (s: SharedPaper, included: boolean) => setMembers((ms) => tickShared(s, ms, included));
   const setValue = (key: string, value: string | boolean) => setValues((vs) => ({ ...vs, [key]: value }));
+  const setSituation = (member: string, situation: string) => setSituations((s) => ({ ...s, [member]: situation }));
 
   // the electronic copies: a row key (bundle-papers memberRowKey / sharedRowKey) for the shared scan parts
   const setRow = (key: string, change: Partial<PaperRow>) => setMembers((ms) => changePapers(ms, papersOfKey(key, shared), change));
   const scans = usePaperScans(setRow);
-  const heldByMember = useBundleStore(applicant.personalId, definition?.members ?? []);
+  const { held: heldByMember, consentGivenAt } = useBundleStore(applicant.personalId, definition?.members ?? []);
   const heldOf = (key: string): readonly StoreDocument[] => {
     const [first] = papersOfKey(key, shared);
     return first ? heldByMember.get(first[0])?.get(first[1]) ?? [] : [];
@@ -117,6 +126,7 @@ export function useBundleForm(user: User) {
     const found: Problem[] = [
       ...(definition ? [] : [{ field: 'bundle', text: tb('bundleRequired') }]),
       ...applicantProblems(t, { applicant, unit }),
+      ...missingSituations(members, situations).map(({ member, lacking }) => ({ field: `situation:${member.key}`, text: tb('situationOf', { member: member.name, text: t(lacking === 'choose' ? 'situationRequired' : 'situationPaperRequired') }) })),
       ...missingBundlePapers(shared, members).map((m) => ({ field: m.field, text: m.member === null ? tb('paperMissingShared', { name: m.name }) : tb('paperMissingOf', { member: m.member, name: m.name }) })),
       ...eformProblems(t, fields, values),
       ...(returnChoice.place === 'post' && returnChoice.address.trim() === '' ? [{ field: 'returnAddress', text: tb('addressRequired') }] : []),
@@ -139,7 +149,8 @@ export function useBundleForm(user: User) {
         bundleCode: definition.code,
         applicant: applicantBody(applicant, unit),
         formData: buildFormData(fields, values).data,
-        papers: bundlePapersToSend(members),
+        papers: bundlePapersToSend(members, situations),
+        ...(storeConsent ? { storeConsent: true } : {}),
         returnChoice: { timing: returnChoice.timing, place: returnChoice.place, ...(returnChoice.place === 'post' ? { address: returnChoice.address.trim() } : {}) },
       }, idempotencyKey);
       setResult(r);
@@ -154,7 +165,7 @@ export function useBundleForm(user: User) {
 
   const startOver = () => {
     setIdempotencyKey(newIdempotencyKey());
-    setDefinition(null); setMembers([]); setShared([]); scans.reset(); setReturnChoiceState(defaultReturnChoice); setPostalBlockers([]); setValues({}); setApplicant(emptyApplicant); resetQr();
+    setDefinition(null); setMembers([]); setShared([]); setSituations({}); setStoreConsent(false); scans.reset(); setReturnChoiceState(defaultReturnChoice); setPostalBlockers([]); setValues({}); setApplicant(emptyApplicant); resetQr();
     setProblems([]); setServerError(null); setResult(null); setMode('edit');
     focus('edit');
   };
@@ -162,6 +173,7 @@ export function useBundleForm(user: User) {
   return {
     page, today, mode, busy, result, problems, serverError, errorOf,
     definitions, definition, chooseDefinition, membersLoading, members, shared, memberName, setPaper, setShared: tickSharedPaper, setRow, scans, heldOf,
+    situations, setSituation, consentGivenAt, storeConsent, setStoreConsent,
     applicant, updateApplicant, unit, setUnit, qr, setQr, qrMessage, fillFromQr,
     returnChoice, setReturnChoice, postalBlockers,
     fields, values, setValue, toReview, backToEdit, submit, startOver,

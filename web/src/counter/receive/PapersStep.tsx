@@ -5,6 +5,7 @@ import { DataTable } from '../../ui/DataTable';
 import { useCounterT } from '../i18n';
 import { PaperDigital } from './PaperDigital';
 import { ScanPanel } from './ScanPanel';
+import { SituationChoice } from './SituationChoice';
 import { StoreConsent } from './StoreConsent';
 import { useScanT } from './scan-i18n';
 import type { ReceiveForm } from './useReceiveForm';
@@ -24,7 +25,7 @@ export function PapersStep({ form, headingId }: { readonly form: ReceiveForm; re
       {!procedure ? <p>{t('procedureRequired')}</p> : rows.length === 0 ? <p>{t('papersNone')}</p> : (
         <>
           <p>{t('papersIntro')}</p>
-          {form.situations.length > 0 && <SituationChoice form={form} />}
+          {form.situations.length > 0 && <SituationChoice situations={form.situations} situation={form.situation} onChoose={form.setSituation} error={form.errorOf('situation')} />}
           {heldCount > 0 && <p className="store-summary">{tScan('storeSummary', { count: heldCount })}</p>}
           <DataTable className="checklist" caption={t('papersCaption')} rows={rows.map((r, i) => ({ ...r, short: `${i + 1}`, nameId: `${ids}-p${i}` }))} rowKey={(r) => r.key} columns={[
             { key: 'include', header: t('paperInclude'), cell: (r) => (
@@ -53,25 +54,5 @@ export function PapersStep({ form, headingId }: { readonly form: ReceiveForm; re
         </>
       )}
     </Section>
-  );
-}
-
-/** A list published by situation (1.004222): the applicant's situation first, then only its papers (one of them at least). */
-function SituationChoice({ form }: { readonly form: ReceiveForm }) {
-  const t = useCounterT();
-  const id = useId();
-  const error = form.errorOf('situation');
-  return (
-    <fieldset className="field situation" aria-describedby={`${id}-hint`}>
-      <legend className="field__label">{t('situationLegend')}</legend>
-      <p id={`${id}-hint`} className="field__hint">{t('situationHint')}</p>
-      {form.situations.map((s, i) => (
-        <label key={s} className="situation__option">
-          <input type="radio" name={`${id}-situation`} value={s} checked={form.situation === s} onChange={() => form.setSituation(s)} aria-invalid={error && i === 0 ? true : undefined} />
-          {' '}{s}
-        </label>
-      ))}
-      {error && <p className="field__error" role="alert">{error}</p>}
-    </fieldset>
   );
 }

@@ -1,6 +1,7 @@
 // The bundle page's return section (issue 17 §4): the applicant's choice, what is returnable now or
 // still awaited, and for a clerk the one action that returns every ready member at the counter and
-// the change of the choice.
+// the change of the choice while something is left to return; a together-by-post parcel the post
+// brought back to the agency is returned here at the counter, in one action.
 import { useState } from 'react';
 import type { User } from '../../api/types';
 import { userCan } from '../../api/types';
@@ -16,21 +17,27 @@ export const choiceText = (b: BundleT, c: BundleView['returnChoice']) => b(`choi
 export function ReturnPart({ bundle, user, onChanged }: { readonly bundle: BundleView; readonly user: User; readonly onChanged: () => void }) {
   const b = useBundleT();
   const [done, setDone] = useState<{ code: string; count: number } | null>(null);
-  const { returnChoice: choice, returnable } = bundle;
+  const { returnChoice: choice, returnable, backFromPost } = bundle;
   const allReturned = bundle.members.every((m) => m.dossier.status === 'returned');
-  const mayReturn = userCan(user, 'dossiers.return') && choice.place === 'counter' && returnable.now.length > 0;
+  const anyReturned = bundle.members.some((m) => m.dossier.status === 'returned');
+  // at the counter as chosen, or because the post brought the one parcel back (the server's rule, returns.ts)
+  const atCounter = choice.place === 'counter' || backFromPost;
+  const mayReturn = userCan(user, 'dossiers.return') && atCounter && returnable.now.length > 0;
   return (
     <section aria-labelledby="bundle-return" className="section">
       <h2 id="bundle-return">{b('returnTitle')}</h2>
       <p><strong>{choiceText(b, choice)}</strong></p>
-      {choice.place === 'post' && !allReturned && <p className="field__hint">{b(choice.timing === 'together' ? 'byPostTogether' : 'byPostAsReady')}</p>}
+      {choice.place === 'post' && bundle.returnChoiceOpen && !backFromPost && <p className="field__hint">{b(choice.timing === 'together' ? 'byPostTogether' : 'byPostAsReady')}</p>}
+      {backFromPost && <Notice tone="info">{b('backFromPost', { address: choice.address ?? '' })}</Notice>}
       <Notice tone="success">{done ? b('returned', done) : null}</Notice>
       {allReturned ? <p>{b('allReturned')}</p>
-        : returnable.now.length > 0 ? <p>{b(choice.place === 'post' ? 'readyForPost' : 'returnableNow', { codes: returnable.now.join(', ') })}</p>
-          : returnable.awaited.length > 0 ? <p>{b('awaited', { codes: returnable.awaited.join(', ') })}</p>
-            : <p>{b('nothingToReturn')}</p>}
+        : !bundle.returnChoiceOpen ? <p>{b(anyReturned ? 'returnedWithEnded' : 'nothingLeft')}</p>
+          : returnable.now.length > 0 ? <p>{b(atCounter ? 'returnableNow' : 'readyForPost', { codes: returnable.now.join(', ') })}</p>
+            : returnable.awaited.length > 0 ? <p>{b('awaited', { codes: returnable.awaited.join(', ') })}</p>
+              : <p>{b('nothingToReturn')}</p>}
       {mayReturn && <ReturnForm code={bundle.code} applicantName={bundle.applicantName} count={returnable.now.length} onReturned={(r) => { setDone(r); onChanged(); }} />}
-      {userCan(user, 'dossiers.receive') && !allReturned && <ChoiceForm key={`${choice.timing}-${choice.place}`} code={bundle.code} choice={choice} onSaved={onChanged} />}
+      {/* the choice changes while something is left to return (setReturnChoice); a parcel back from the post is returned here instead */}
+      {userCan(user, 'dossiers.receive') && bundle.returnChoiceOpen && !backFromPost && <ChoiceForm key={`${choice.timing}-${choice.place}`} code={bundle.code} choice={choice} onSaved={onChanged} />}
     </section>
   );
 }
