@@ -52,7 +52,7 @@ function BundleBody({ bundle, b, t }: { readonly bundle: BundleView; readonly b:
         <dt>{b('applicant')}</dt><dd>{bundle.applicantName}</dd>
         <dt>{b('receivedAt')}</dt><dd>{formatAt(t, bundle.receivedAt)}</dd>
         <dt>{b('state')}</dt><dd><strong>{b(`state_${bundle.state.status}`)}</strong></dd>
-        <dt>{b('dueAt')}</dt><dd>{bundle.state.dueAt ? formatAt(t, bundle.state.dueAt) : b('dueUnknown')}</dd>
+        <dt>{b('dueAt')}</dt><dd>{bundle.state.dueAt ? formatAt(t, bundle.state.dueAt) : b(ended ? 'dueEnded' : 'dueUnknown')}</dd>
         {bundle.statutoryDueAt && <><dt>{b('statutoryDueAt')}</dt><dd>{formatAt(t, bundle.statutoryDueAt)}</dd></>}
         <dt>{b('returnChoice')}</dt><dd>{choiceText(b, bundle.returnChoice)}</dd>
       </dl>
@@ -92,7 +92,8 @@ function memberColumns(b: BundleT, t: ProcessingT, nameOf: (key: string) => stri
 
 function MemberNote({ m, b, t, nameOf }: { readonly m: Member; readonly b: BundleT; readonly t: ProcessingT; readonly nameOf: (key: string) => string }) {
   const lines: string[] = [];
-  if (m.waitsFor && !m.startedAt) lines.push(b('waitsFor', { name: nameOf(m.waitsFor) }));
+  // still registered, not started (a waiting member withdrawn with its bundle waits no more)
+  if (m.waitsFor && !m.startedAt && m.dossier.status === 'submitted') lines.push(b('waitsFor', { name: nameOf(m.waitsFor) }));
   if (m.waitsFor && m.startedAt) lines.push(b('startedAt', { at: formatAt(t, m.startedAt) }));
   for (const v of Object.values(m.fed ?? {})) if (typeof v === 'string') lines.push(b('fed', { value: v }));
   if (m.dossier.resultNumber) lines.push(b('resultNumber', { value: m.dossier.resultNumber }));

@@ -9,6 +9,7 @@ import { Notice } from '../../ui/Notice';
 import type { BundleView } from '../api';
 import { useBundleT, type BundleT } from '../bundle-i18n';
 import { ChoiceForm } from './ChoiceForm';
+import { returnOffer } from './offer';
 import { ReturnForm } from './ReturnForm';
 
 /** "Trả cùng một lần…, tại quầy" */
@@ -18,26 +19,17 @@ export function ReturnPart({ bundle, user, onChanged }: { readonly bundle: Bundl
   const b = useBundleT();
   const [done, setDone] = useState<{ code: string; count: number } | null>(null);
   const { returnChoice: choice, returnable, backFromPost } = bundle;
-  const allReturned = bundle.members.every((m) => m.dossier.status === 'returned');
-  const anyReturned = bundle.members.some((m) => m.dossier.status === 'returned');
-  // at the counter as chosen, or because the post brought the one parcel back (the server's rule, returns.ts)
-  const atCounter = choice.place === 'counter' || backFromPost;
-  const mayReturn = userCan(user, 'dossiers.return') && atCounter && returnable.now.length > 0;
+  const offer = returnOffer(bundle, { returnAtCounter: userCan(user, 'dossiers.return'), changeChoice: userCan(user, 'dossiers.receive') });
   return (
     <section aria-labelledby="bundle-return" className="section">
       <h2 id="bundle-return">{b('returnTitle')}</h2>
       <p><strong>{choiceText(b, choice)}</strong></p>
-      {choice.place === 'post' && bundle.returnChoiceOpen && !backFromPost && <p className="field__hint">{b(choice.timing === 'together' ? 'byPostTogether' : 'byPostAsReady')}</p>}
+      {offer.byPostHint && <p className="field__hint">{b(choice.timing === 'together' ? 'byPostTogether' : 'byPostAsReady')}</p>}
       {backFromPost && <Notice tone="info">{b('backFromPost', { address: choice.address ?? '' })}</Notice>}
       <Notice tone="success">{done ? b('returned', done) : null}</Notice>
-      {allReturned ? <p>{b('allReturned')}</p>
-        : !bundle.returnChoiceOpen ? <p>{b(anyReturned ? 'returnedWithEnded' : 'nothingLeft')}</p>
-          : returnable.now.length > 0 ? <p>{b(atCounter ? 'returnableNow' : 'readyForPost', { codes: returnable.now.join(', ') })}</p>
-            : returnable.awaited.length > 0 ? <p>{b('awaited', { codes: returnable.awaited.join(', ') })}</p>
-              : <p>{b('nothingToReturn')}</p>}
-      {mayReturn && <ReturnForm code={bundle.code} applicantName={bundle.applicantName} count={returnable.now.length} onReturned={(r) => { setDone(r); onChanged(); }} />}
-      {/* the choice changes while something is left to return (setReturnChoice); a parcel back from the post is returned here instead */}
-      {userCan(user, 'dossiers.receive') && bundle.returnChoiceOpen && !backFromPost && <ChoiceForm key={`${choice.timing}-${choice.place}`} code={bundle.code} choice={choice} onSaved={onChanged} />}
+      <p>{'codes' in offer.line ? b(offer.line.key, { codes: offer.line.codes }) : b(offer.line.key)}</p>
+      {offer.mayReturn && <ReturnForm code={bundle.code} applicantName={bundle.applicantName} count={returnable.now.length} onReturned={(r) => { setDone(r); onChanged(); }} />}
+      {offer.mayChangeChoice && <ChoiceForm key={`${choice.timing}-${choice.place}`} code={bundle.code} choice={choice} onSaved={onChanged} />}
     </section>
   );
 }
