@@ -6,14 +6,17 @@
 // are scope-only reads (their scope implies one province but does not name it) held by the work
 // named here. A new unlisted statement fails the test; an entry no flow sends any more fails too.
 export const ALLOWED: Readonly<Record<string, string>> = {
-  // search (issue 16 §2, h-names is rebuilding these predicates and their covering indexes now)
+  // search (issue 16 §2): a unit scope names its provinces (scopedActor provinceCodes: the supervisor walks
+  // (province_code, received_at DESC, id DESC), one part per province); these are the other scopes
   'src/dossiers/search.ts#searchDossiers dossiers':
-    'scope-only: the clerk/officer/supervisor scope filters by unit_path, receiving point or competent agency; '
-    + 'add province_code = ANY(scopedActor provinces) to scopeWhere and lead the covering indexes with it '
-    + '(the admin\'s national search is the documented fan-out). Owner: the search work (src/dossiers/search*.ts).',
+    'scope-only: a clerk\'s (receiving point, its agency\'s online dossiers) and an officer\'s (competent agency) walks and counts, '
+    + 'index-only on the covering indexes of migration 0189, which do not carry province_code (a filter on it would read the table row of every entry): '
+    + 'lead those indexes with province_code and add the point\'s or agency\'s province to the scope (directory references) to make them one province. '
+    + 'Cross-province by design: a citizen\'s own dossiers (personal ID, filed by the account: any province) and the admin\'s national search (fan-out). '
+    + 'Owner: the search work (src/dossiers/search*.ts).',
   'src/dossiers/search.ts#searchDossiers dossier_name_suffixes,dossiers':
-    'scope-only: a rare name\'s page from its word-start suffixes (migration 0220), scope columns on the entry, joined to its dossiers by id; '
-    + 'the same province_code = ANY(scope provinces) on both tables makes it one province (the admin\'s national search is the fan-out). Owner: src/dossiers/search*.ts.',
+    'scope-only: a clerk\'s or officer\'s rare name, its page from its word-start suffixes (migration 0220), scope columns on the entry, joined to its dossiers by id; '
+    + 'a unit scope names its provinces on the entry already; the point\'s or agency\'s province would make these one province too (the admin\'s national search is the fan-out). Owner: src/dossiers/search*.ts.',
   'src/dossiers/search-names.ts#suffixCount dossier_name_suffixes':
     'scope-only: a rare name\'s capped count from its suffixes; as searchDossiers. Owner: src/dossiers/search*.ts.',
   'src/dossiers/search-names.ts#nameFrequency dossier_name_suffixes':

@@ -275,6 +275,8 @@ export interface UnitVersion {
   readonly name: string;
   readonly level: string;
   readonly path: string;
+  /** the province the unit belongs to (a province's own code for the province itself) */
+  readonly province_code: string;
   readonly parent_id: number | null;
   readonly valid_from: string;
   readonly valid_to: string | null;
@@ -283,7 +285,7 @@ export interface UnitVersion {
 /** Every version of every administrative unit and the old → new successions of the 2025 reform. */
 export async function unitHistory(db: Database): Promise<{ units: UnitVersion[]; successions: { old_unit_id: number; new_unit_id: number; partial: boolean }[] }> {
   const [units, successions] = await Promise.all([
-    db.selectFrom('admin_units').select(['id', 'code', 'name', 'level', 'path', 'parent_id', 'valid_from', 'valid_to']).execute(),
+    db.selectFrom('admin_units').select(['id', 'code', 'name', 'level', 'path', 'province_code', 'parent_id', 'valid_from', 'valid_to']).execute(),
     db.selectFrom('admin_unit_successions').select(['old_unit_id', 'new_unit_id', 'partial']).execute(),
   ]);
   return {

@@ -35,6 +35,8 @@ export interface UnitInfo {
   readonly name: string;
   readonly level: string;
   readonly path: string;
+  /** the province it belongs to (dossiers of the unit carry it as their sharding key); null: not known (a map built without it) */
+  readonly provinceCode: string | null;
   readonly current: boolean;
   readonly validFrom: string;
 }
@@ -54,13 +56,13 @@ const dateText = (d: unknown): string => (d instanceof Date ? d.toISOString().sl
 
 /** Builds the map from unit rows and succession rows (pure; exported for tests). */
 export function buildUnitMap(
-  units: readonly { id: number; code: string; name: string; level: string; path: string; parent_id: number | null; valid_from: unknown; valid_to: unknown }[],
+  units: readonly { id: number; code: string; name: string; level: string; path: string; province_code?: string; parent_id: number | null; valid_from: unknown; valid_to: unknown }[],
   successions: readonly { old_unit_id: number; new_unit_id: number; partial: boolean }[],
 ): UnitMap {
   const byId = new Map<number, UnitInfo>();
   const children = new Map<number, number[]>();
   for (const u of units) {
-    byId.set(Number(u.id), { id: Number(u.id), code: u.code, name: u.name, level: u.level, path: u.path, current: u.valid_to === null, validFrom: dateText(u.valid_from) });
+    byId.set(Number(u.id), { id: Number(u.id), code: u.code, name: u.name, level: u.level, path: u.path, provinceCode: u.province_code ?? null, current: u.valid_to === null, validFrom: dateText(u.valid_from) });
     if (u.parent_id !== null) {
       const list = children.get(Number(u.parent_id)) ?? [];
       list.push(Number(u.id));

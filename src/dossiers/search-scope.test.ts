@@ -1,13 +1,16 @@
 // The search walks each part of a scope on its own index and merges the parts (UNION ALL under one
 // ORDER BY … LIMIT, search.ts): over random dossiers, scopes, filters and page sizes on the real
-// database it must give the same rows in the same order as the plain query — every dossier of
-// `scopeWhere` matching the filters, `ORDER BY received_at DESC, id DESC` — and the same count.
+// database it must give the same rows in the same order as the plain query — every dossier the
+// scope's rule (`isDossierInScope`, in JavaScript) admits matching the filters, `ORDER BY
+// received_at DESC, id DESC` — and the same count. Some dossiers belong to an old province whose
+// commune became part of the world's commune: the supervisor's scope spans two provinces (one
+// part each, on the sharding key).
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../platform/actor';
 import { receiveDossier } from './service';
-import { scopeBranches, scopedActor, scopeWhere } from './scope';
+import { isDossierInScope, scopeBranches, scopedActor } from './scope';
 import { searchDossiers, type SearchFilters, type SearchPlan } from './search';
 import { useWorld } from './world.test-helper';
 
@@ -18,10 +21,10 @@ const PEOPLE = ['087090008001', '087090008002', '087090008003'] as const;
 /** a few instants (ties broken by id) in March 2026, or null: not received yet */
 const AT = [null, '2026-03-02T02:00:00Z', '2026-03-02T02:00:00Z', '2026-03-03T09:30:00Z', '2026-03-10T01:00:00Z', '2026-04-01T03:00:00Z'] as const;
 
-interface RandomDossier { point: 0 | 1 | 2 | 3; receivingAgency: 0 | 1; competentAgency: 0 | 1; at: number; name: number; person: number }
+interface RandomDossier { point: 0 | 1 | 2 | 3; receivingAgency: 0 | 1; competentAgency: 0 | 1 | 2; at: number; name: number; person: number }
 
 const dossier = fc.record<RandomDossier>({
-  point: fc.constantFrom(0, 1, 2, 3), receivingAgency: fc.constantFrom(0, 1), competentAgency: fc.constantFrom(0, 1),
+  point: fc.constantFrom(0, 1, 2, 3), receivingAgency: fc.constantFrom(0, 1), competentAgency: fc.constantFrom(0, 1, 2),
   at: fc.nat(AT.length - 1), name: fc.nat(NAMES.length - 1), person: fc.nat(PEOPLE.length - 1),
 });
 const NAME_TERMS = ['nguyen', 'thi an', 'Văn', 'an', 'nguyễn văn an', 'Trần  Thị Bình', 'n thi an', 'van an x', 'ha', 'dang thi a', 'Đ', 'thi'] as const;
@@ -40,6 +43,19 @@ const filters: fc.Arbitrary<SearchFilters> = fc.oneof(
   fc.record({ code: fc.constant('-R'), name: fc.constantFrom(...NAME_TERMS) }),
 );
 
+/** An old province (valid until 01/07/2025) whose one commune became part of the world's commune. */
+const OLD_PROVINCE = '00190';
+const OLD_COMMUNE_PATH = `/${OLD_PROVINCE}/001901/`;
+beforeAll(async () => {
+  const unit = (code: string, level: 'province' | 'commune', parent: number | null, path: string) => t.db.insertInto('admin_units').values({
+    code, name: `Đơn vị cũ ${code}`, kind: level === 'province' ? 'tinh' : 'xa', level, parent_id: parent, province_code: OLD_PROVINCE, path,
+    valid_from: '2008-01-01', valid_to: '2025-07-01',
+  }).returning('id').executeTakeFirstOrThrow();
+  const province = await unit(OLD_PROVINCE, 'province', null, `/${OLD_PROVINCE}/`);
+  const commune = await unit('001901', 'commune', Number(province.id), OLD_COMMUNE_PATH);
+  await t.db.insertInto('admin_unit_successions').values({ old_unit_id: Number(commune.id), new_unit_id: w.commune.id, effective_date: '2025-07-01', partial: false }).execute();
+});
+
 let template = '';
 let batch = 0;
 
@@ -49,7 +65,8 @@ async function seed(rows: readonly RandomDossier[]): Promise<void> {
   await sql`DELETE FROM dossiers WHERE code LIKE '%-R%'`.execute(t.db);
   const points = [w.servicePoint.id, w.otherServicePoint.id, w.actors.communeClerk.scope.kind === 'servicePoint' ? w.actors.communeClerk.scope.servicePointId : 0, null];
   const agencies = [w.centre.id, w.communeAgency.id];
-  const competent = [{ id: w.communeAgency.id, path: w.commune.path }, { id: w.otherAgency.id, path: w.otherCommune.path }];
+  const competent = [{ id: w.communeAgency.id, path: w.commune.path, province: null }, { id: w.otherAgency.id, path: w.otherCommune.path, province: null },
+    { id: w.otherAgency.id, path: OLD_COMMUNE_PATH, province: OLD_PROVINCE }];
   batch += 1;
   for (const [i, r] of rows.entries()) {
     const at = AT[r.at] ?? null;
@@ -57,7 +74,7 @@ async function seed(rows: readonly RandomDossier[]): Promise<void> {
     await sql`INSERT INTO dossiers (code, code_format, province_code, procedure_id, procedure_code, applicant_id, applicant_name, applicant_phone,
         personal_id, receiving_service_point_id, receiving_agency_id, competent_agency_id, unit_path, channel, status, sync_code, submitted_at,
         received_at, due_at, last_hash)
-      SELECT code || ${`-R${batch}-${i}`}, code_format, province_code, procedure_id, procedure_code, applicant_id, ${NAMES[r.name] ?? ''}, applicant_phone,
+      SELECT code || ${`-R${batch}-${i}`}, code_format, coalesce(${c?.province ?? null}::text, province_code), procedure_id, procedure_code, applicant_id, ${NAMES[r.name] ?? ''}, applicant_phone,
         ${PEOPLE[r.person] ?? ''}, ${points[r.point] ?? null}, ${agencies[r.receivingAgency] ?? null}, ${c?.id ?? null}, ${c?.path ?? ''},
         ${r.point === 3 ? 'online' : 'counter'}, ${at === null ? 'submitted' : 'received'}, sync_code, submitted_at, ${at}, due_at, last_hash
       FROM dossiers WHERE code = ${template}`.execute(t.db);
@@ -69,17 +86,18 @@ const plainWords = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g,
 /** The word-start rule, written apart from search-names.ts: the name's words from some word on begin with the query's words. */
 const nameMatches = (name: string, query: string) => ` ${plainWords(name)}`.includes(` ${plainWords(query)}`);
 
-/** The plain query: the scope's OR and the filters, in the search order (name and code checked in JavaScript). */
+/** The plain query: the filters in the search order, the scope's rule, the name and the code checked in JavaScript. */
 async function plainSearch(actor: Actor, f: SearchFilters): Promise<string[]> {
   const scoped = await scopedActor(t.db, actor);
-  let q = t.db.selectFrom('dossiers as d').where(scopeWhere(scoped));
+  let q = t.db.selectFrom('dossiers as d');
   if (f.personalId) q = q.where('d.personal_id', '=', f.personalId);
   if (f.phone) q = q.where('d.applicant_phone', '=', f.phone);
   if (f.from) q = q.where('d.received_at', '>=', sql<Date>`(${f.from}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
   if (f.to) q = q.where('d.received_at', '<', sql<Date>`((${f.to}::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
-  const rows = await q.select(['d.code', 'd.applicant_name']).orderBy('d.received_at', 'desc').orderBy('d.id', 'desc').execute();
+  const rows = await q.select(['d.code', 'd.applicant_name', 'd.receiving_service_point_id', 'd.receiving_agency_id', 'd.competent_agency_id', 'd.unit_path', 'd.personal_id', 'd.filed_by_user_id'])
+    .orderBy('d.received_at', 'desc').orderBy('d.id', 'desc').execute();
   const code = f.code?.trim().toUpperCase();
-  return rows.filter((r) => (!f.name || nameMatches(r.applicant_name, f.name)) && (!code || r.code === code || r.code.startsWith(code) || r.code.endsWith(code))).map((r) => r.code);
+  return rows.filter((r) => isDossierInScope(scoped, r)).filter((r) => (!f.name || nameMatches(r.applicant_name, f.name)) && (!code || r.code === code || r.code.startsWith(code) || r.code.endsWith(code))).map((r) => r.code);
 }
 
 /** Every page of the search, following `next`; the count of the first page. */
@@ -100,9 +118,13 @@ async function walk(actor: Actor, f: SearchFilters, limit: number, plan: SearchP
 const ROLES = ['clerk', 'communeClerk', 'otherClerk', 'officer', 'otherOfficer', 'supervisor', 'admin'] as const;
 
 describe('search: a scope in parts (UNION ALL) finds what the scope\'s OR finds', () => {
-  it('a clerk\'s scope has two parts, the service point and its agency\'s online dossiers; the others one', async () => {
+  it('a clerk\'s scope has two parts, the service point and its agency\'s online dossiers; a supervisor\'s one per province; the others one', async () => {
     expect(scopeBranches(await scopedActor(t.db, w.actors.clerk))).toHaveLength(2);
-    for (const role of ['officer', 'supervisor', 'admin', 'citizen'] as const) expect(scopeBranches(await scopedActor(t.db, w.actors[role])), role).toHaveLength(1);
+    const supervisor = await scopedActor(t.db, w.actors.supervisor);
+    expect(supervisor.provinceCodes).toEqual([OLD_PROVINCE, w.province.path.split('/')[1]].sort());
+    expect(scopeBranches(supervisor)).toHaveLength(2);
+    expect((await scopedActor(t.db, w.actors.admin)).provinceCodes).toBeUndefined();
+    for (const role of ['officer', 'admin', 'citizen'] as const) expect(scopeBranches(await scopedActor(t.db, w.actors[role])), role).toHaveLength(1);
   });
 
   it('same rows, same order, same count, page after page, for random dossiers, scopes, filters and page sizes', async () => {

@@ -8,7 +8,7 @@ import { validationFailed } from '../platform/errors';
 import { agencyIdsByIdentifier, unitPathsByCode } from '../directory/references';
 import { statusLabels, type Status } from './lifecycle';
 import { badgeOf, iso, readerOf, type QueueItem } from './queries';
-import { scopeBranches, scopeWhere, type DossierPredicate } from './scope';
+import { scopeBranches, scopeWhere, type DossierPredicate, type ScopedActor } from './scope';
 import { compareSearchOrder, parseSearchCursor, searchCursor, type SearchPosition } from './search-cursor';
 import { nameFrequency, nameOnKey, normalizeNameQuery, suffixCount, suffixesServe, suffixPageIds, SUFFIX_COUNT_BELOW, SUFFIX_PAGE_BELOW, type SuffixFilters } from './search-names';
 
@@ -134,6 +134,30 @@ function pageOf(shown: readonly DossierRowOfPage[], more: boolean, counted: numb
   };
 }
 
+type Positioned = { id: number | string; received_at: Date | null };
+const at = (r: Positioned): SearchPosition => ({ receivedAt: r.received_at, id: Number(r.id) });
+
+/**
+ * Every dossier of the scope whose code starts or ends with `f.code`, up to the cap + 1: its start
+ * and its end apart, each an index range that stops at the cap (their OR was one bitmap of every
+ * match). Ids and order only: the end's entries carry them and every scope's columns (migration
+ * 0251), so a common end ("0001" ends 43% of the 1M set's codes) is read index-only.
+ */
+async function codePartMatches(ctx: ServiceContext, actor: ScopedActor, f: SearchFilters, r: Resolved): Promise<Positioned[]> {
+  const read = await Promise.all((['start', 'end'] as const).map((side) => filterPredicates(f, r, side)
+    .reduce((q, p) => q.where(p), ctx.db.selectFrom('dossiers as d').where(scopeWhere(actor)))
+    .select(['d.id', 'd.received_at']).limit(SEARCH_COUNT_CAP + 1).execute()));
+  return [...new Map(read.flat().map((x) => [String(x.id), x])).values()];
+}
+
+/** The page's rows in the order of `shown` (those read with their ids only are read now, by id). */
+async function rowsOf(ctx: ServiceContext, shown: readonly (Positioned | DossierRowOfPage)[]): Promise<DossierRowOfPage[]> {
+  const bare = shown.filter((x) => !('code' in x)).map((x) => Number(x.id));
+  if (bare.length === 0) return shown as DossierRowOfPage[];
+  const read = new Map((await ctx.db.selectFrom('dossiers as d').where('d.id', 'in', bare).select(PAGE_COLUMNS).execute()).map((x) => [String(x.id), x]));
+  return shown.map((x) => ('code' in x ? x : read.get(String(x.id)))).filter((x): x is DossierRowOfPage => x !== undefined);
+}
+
 /**
  * Dossiers of the actor's scope matching the filters, newest received first (`received_at DESC,
  * id DESC`; not yet received ones first). Deep pages follow `next` (keyset, search-cursor.ts);
@@ -141,8 +165,9 @@ function pageOf(shown: readonly DossierRowOfPage[], more: boolean, counted: numb
  *
  * A code, phone or personal ID finds few dossiers on its own index: they are read once, unordered
  * (at most the cap, in one statement), and paged here — one index lookup instead of one per part
- * of the scope for the page and again for the count (a part of a code is a trigram lookup). More
- * than the cap, and every other search: each part of the scope (scope.ts `scopeBranches`) is
+ * of the scope for the page and again for the count (a part of a code: its start and its end, the
+ * end index-only, codePartMatches). More than the cap, and every other search: each part of the
+ * scope (scope.ts `scopeBranches`: a supervisor's provinces, a clerk's point and online dossiers) is
  * walked in the search order on its covering index (migration 0189) for the page's ids only; two
  * parts (a clerk's point and its agency's online dossiers) are merged by one ORDER BY … LIMIT
  * over their UNION ALL; then the page's rows are read by id.
@@ -161,17 +186,13 @@ export async function searchDossiers(ctx: ServiceContext, f: SearchFilters, plan
 
   const selective = Boolean(f.code || f.phone || f.personalId);
   if (selective) {
-    // the rows themselves: the scope is checked on the table anyway, and one round trip is the search
-    // a part of a code: its start and its end apart, each an index range that stops at the cap
-    // (their OR was one bitmap of every match: "0001" is the end of 43% of the 1M set's codes)
-    const sides: CodeSide[] = isPartOfCode(f.code) ? ['start', 'end'] : ['either'];
-    const read = await Promise.all(sides.map((side) => matching(scopeWhere(actor), [], filterPredicates(f, resolved, side))
-      .select(PAGE_COLUMNS).limit(SEARCH_COUNT_CAP + 1).execute()));
-    const found = [...new Map(read.flat().map((r) => [String(r.id), r])).values()];
+    const found = isPartOfCode(f.code)
+      ? await codePartMatches(ctx, actor, f, resolved)
+      : await matching(scopeWhere(actor)).select(PAGE_COLUMNS).limit(SEARCH_COUNT_CAP + 1).execute();
     if (found.length <= SEARCH_COUNT_CAP) {
-      const at = (r: DossierRowOfPage): SearchPosition => ({ receivedAt: r.received_at, id: Number(r.id) });
-      const ordered = found.sort((a, b) => compareSearchOrder(at(a), at(b)));
-      const rows = (position ? ordered.filter((r) => compareSearchOrder(at(r), position) > 0) : ordered).slice(offset, offset + limit + 1);
+      const ordered = [...found].sort((a, b) => compareSearchOrder(at(a), at(b)));
+      const shown = (position ? ordered.filter((r) => compareSearchOrder(at(r), position) > 0) : ordered).slice(offset, offset + limit + 1);
+      const rows = await rowsOf(ctx, shown);
       return pageOf(rows.slice(0, limit), rows.length > limit, found.length, now);
     }
   }

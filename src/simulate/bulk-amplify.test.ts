@@ -30,8 +30,8 @@ describe('amplifyDossiers', () => {
     expect(rows.every((r) => r.applicant_name.trim().split(/\s+/).length >= 2)).toBe(true);
     // a returning applicant of the base returns in each copy too: three times as many people
     expect(await people()).toBe(peopleBefore * 3);
-    // the secondary indexes are back (the end of a code, migration 0220)
-    const { rows: idx } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'dossiers' AND indexname = 'dossiers_code_reverse_idx'`.execute(t.db);
+    // the secondary indexes are back (the end of a code, migrations 0251–0252)
+    const { rows: idx } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'dossiers' AND indexname = 'dossiers_code_end_idx'`.execute(t.db);
     expect(idx[0]?.n).toBe(1);
   }, 180_000);
 

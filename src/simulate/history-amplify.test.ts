@@ -64,7 +64,7 @@ describe('amplifyWithHistory', () => {
     // the triggers and the secondary indexes are back; a new dossier's id comes after the copies
     const { rows } = await sql<{ role: string }>`SELECT current_setting('session_replication_role') AS role`.execute(t.db);
     expect(rows[0]?.role).toBe('origin');
-    expect(await count(t, `SELECT count(*)::int AS n FROM pg_indexes WHERE indexname IN ('dossiers_code_reverse_idx', 'dossier_events_workload_idx')`)).toBe(2);
+    expect(await count(t, `SELECT count(*)::int AS n FROM pg_indexes WHERE indexname IN ('dossiers_code_end_idx', 'dossier_events_workload_idx')`)).toBe(2);
     expect(await count(t, `SELECT (nextval('dossiers_id_seq') > max(id))::int AS n FROM dossiers`)).toBe(1);
   }, 240_000);
 
