@@ -15,8 +15,9 @@ export const ALLOWED: Readonly<Record<string, string>> = {
     + 'Cross-province by design: a citizen\'s own dossiers (personal ID, filed by the account: any province) and the admin\'s national search (fan-out). '
     + 'Owner: the search work (src/dossiers/search*.ts).',
   'src/dossiers/search.ts#searchDossiers dossier_name_suffixes,dossiers':
-    'scope-only: a clerk\'s or officer\'s rare name, its page from its word-start suffixes (migration 0220), scope columns on the entry, joined to its dossiers by id; '
-    + 'a unit scope names its provinces on the entry already; the point\'s or agency\'s province would make these one province too (the admin\'s national search is the fan-out). Owner: src/dossiers/search*.ts.',
+    'scope-only: a rare name\'s page from its word-start suffixes (migration 0220), scope columns on the entry, joined to its dossiers by id; '
+    + 'the suffix index does not carry province_code (a filter on it read the table row of every entry: 96 ms for "tran thi" at 1M): with province_code on the entry, '
+    + 'the scope\'s provinces (scopedActor provinceCodes) on both tables make it one province (the admin\'s national search is the fan-out). Owner: src/dossiers/search*.ts.',
   'src/dossiers/search-names.ts#suffixCount dossier_name_suffixes':
     'scope-only: a rare name\'s capped count from its suffixes; as searchDossiers. Owner: src/dossiers/search*.ts.',
   'src/dossiers/search-names.ts#nameFrequency dossier_name_suffixes':

@@ -73,9 +73,7 @@ function scopeOnSuffix(actor: ScopedActor): RawBuilder<SqlBool> | null {
     case 'unit': {
       const subtree = sql<SqlBool>`d.unit_path LIKE ${`${likeEscape(s.unitPath)}%`}`;
       const extra = actor.successorPaths ?? [];
-      const paths = extra.length === 0 ? subtree : sql<SqlBool>`(${subtree} OR d.unit_path IN (${sql.join(extra)}))`;
-      const provinces = actor.provinceCodes;
-      return provinces === undefined ? paths : sql<SqlBool>`d.province_code IN (${sql.join(provinces)}) AND ${paths}`;
+      return extra.length === 0 ? subtree : sql<SqlBool>`(${subtree} OR d.unit_path IN (${sql.join(extra)}))`;
     }
     case 'self': return null;
     case 'none': return sql<SqlBool>`false`;
