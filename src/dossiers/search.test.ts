@@ -96,6 +96,21 @@ describe('search: keyset pages', () => {
     expect(await searchDossiers(w.ctx(w.actors.admin), { personalId, limit: 1 })).toMatchObject({ total: 1000, totalIsLowerBound: true });
   });
 
+  it('a part of a code that more than the cap match: "more than 1.000", the page and the next ones by the ordered walk', async () => {
+    const code = await receivedOn('2026-03-06', '087090007005');
+    await copiesOf(code, SEARCH_COUNT_CAP + 1, { step: 60 });
+    // the copies' codes start with `code` + the copy's tag: a start shared by 1,001 dossiers (the original does not have it)
+    const start = `${code}X${batch}-`;
+    const first = await searchDossiers(w.ctx(w.actors.admin), { code: start, limit: 3 });
+    expect(first).toMatchObject({ total: 1000, totalIsLowerBound: true });
+    expect(first.items.map((d) => d.code)).toEqual([`${start}1`, `${start}2`, `${start}3`]);
+    const second = await searchDossiers(w.ctx(w.actors.admin), { code: start, limit: 3, after: first.next ?? '' });
+    expect(second.items.map((d) => d.code)).toEqual([`${start}4`, `${start}5`, `${start}6`]);
+    expect((await searchDossiers(w.ctx(w.actors.admin), { code: start, limit: 2, offset: 4 })).items.map((d) => d.code)).toEqual([`${start}5`, `${start}6`]);
+    // another scope sees none of them, and says so
+    expect(await searchDossiers(w.ctx(w.actors.otherClerk), { code: start, limit: 3 })).toMatchObject({ items: [], total: 0, totalIsLowerBound: false, next: null });
+  });
+
   it('answers a cursor it did not write with 400 CURSOR_INVALID and a Vietnamese message', async () => {
     for (const after of ['abc', '-:0', '12:x', '1:2:3']) {
       const res = await app.inject({ method: 'GET', url: `/api/v1/dossiers?name=an&after=${encodeURIComponent(after)}`, headers: { 'x-test-actor': 'admin' } });

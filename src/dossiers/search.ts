@@ -138,24 +138,35 @@ type Positioned = { id: number | string; received_at: Date | null };
 const at = (r: Positioned): SearchPosition => ({ receivedAt: r.received_at, id: Number(r.id) });
 
 /**
- * Every dossier of the scope whose code starts or ends with `f.code`, up to the cap + 1: its start
- * and its end apart, each an index range that stops at the cap (their OR was one bitmap of every
- * match). Ids and order only: the end's entries carry them and every scope's columns (migration
- * 0251), so a common end ("0001" ends 43% of the 1M set's codes) is read index-only.
+ * A part of a code, in one statement: every match of the scope up to the cap + 1 (`m`: its start
+ * and its end apart, each an index range that stops at the cap — their OR was one bitmap of every
+ * match; the end is read index-only, migrations 0251–0252), counted; then the page — from `m` when
+ * it holds them all, else from the scope's ordered walk (`walkedPage`: a common end such as "0001",
+ * 43% of the 1M set's codes, is dense on the walk). Each branch is gated by the count (a one-time
+ * filter: the other is not run), and the page's rows are read by id.
  */
-async function codePartMatches(ctx: ServiceContext, actor: ScopedActor, f: SearchFilters, r: Resolved): Promise<Positioned[]> {
-  const read = await Promise.all((['start', 'end'] as const).map((side) => filterPredicates(f, r, side)
-    .reduce((q, p) => q.where(p), ctx.db.selectFrom('dossiers as d').where(scopeWhere(actor)))
-    .select(['d.id', 'd.received_at']).limit(SEARCH_COUNT_CAP + 1).execute()));
-  return [...new Map(read.flat().map((x) => [String(x.id), x])).values()];
-}
-
-/** The page's rows in the order of `shown` (those read with their ids only are read now, by id). */
-async function rowsOf(ctx: ServiceContext, shown: readonly (Positioned | DossierRowOfPage)[]): Promise<DossierRowOfPage[]> {
-  const bare = shown.filter((x) => !('code' in x)).map((x) => Number(x.id));
-  if (bare.length === 0) return shown as DossierRowOfPage[];
-  const read = new Map((await ctx.db.selectFrom('dossiers as d').where('d.id', 'in', bare).select(PAGE_COLUMNS).execute()).map((x) => [String(x.id), x]));
-  return shown.map((x) => ('code' in x ? x : read.get(String(x.id)))).filter((x): x is DossierRowOfPage => x !== undefined);
+async function codePartPage(ctx: ServiceContext, actor: ScopedActor, f: SearchFilters, r: Resolved, position: SearchPosition | null,
+  walkedPage: SelectQueryBuilder<DB & { w: { id: number; received_at: Date | null } }, 'w', { id: number; received_at: Date | null }>,
+  limit: number, offset: number): Promise<{ rows: DossierRowOfPage[]; matched: number }> {
+  const side = (s: CodeSide) => filterPredicates(f, r, s).reduce((q, p) => q.where(p), ctx.db.selectFrom('dossiers as d').where(scopeWhere(actor)))
+    .select(['d.id', 'd.received_at']).limit(SEARCH_COUNT_CAP + 1);
+  const cursor = position === null ? sql`` : position.receivedAt === null
+    ? sql` AND (m.received_at IS NOT NULL OR m.id < ${position.id})`
+    : sql` AND (m.received_at, m.id) < (${position.receivedAt}, ${position.id})`;
+  const cap = SEARCH_COUNT_CAP;
+  const result = await sql<DossierRowOfPage & { matched: string; id: string | null }>`
+    WITH m AS MATERIALIZED ((${side('start')}) UNION (${side('end')})), n AS (SELECT count(*) AS n FROM m)
+    SELECT d.id, d.code, d.status, d.procedure_code, d.applicant_name, d.received_at, d.due_at, d.original_due_at, d.finished_at, d.rated_at, n.n AS matched
+      FROM n LEFT JOIN (
+        (SELECT m.id, m.received_at FROM m WHERE (SELECT n FROM n) <= ${cap}${cursor}
+          ORDER BY m.received_at DESC, m.id DESC LIMIT ${limit + 1} OFFSET ${offset})
+        UNION ALL
+        (SELECT w.id, w.received_at FROM (${walkedPage}) w WHERE (SELECT n FROM n) > ${cap})
+      ) k ON true
+      LEFT JOIN dossiers d ON d.id = k.id
+     ORDER BY k.received_at DESC, k.id DESC`.execute(ctx.db);
+  const matched = Number(result.rows[0]?.matched ?? 0);
+  return { rows: result.rows.filter((x) => x.id !== null), matched };
 }
 
 /**
@@ -185,14 +196,12 @@ export async function searchDossiers(ctx: ServiceContext, f: SearchFilters, plan
     [part, ...preds, ...extra].reduce((q, p) => q.where(p), ctx.db.selectFrom('dossiers as d'));
 
   const selective = Boolean(f.code || f.phone || f.personalId);
-  if (selective) {
-    const found = isPartOfCode(f.code)
-      ? await codePartMatches(ctx, actor, f, resolved)
-      : await matching(scopeWhere(actor)).select(PAGE_COLUMNS).limit(SEARCH_COUNT_CAP + 1).execute();
+  const codePart = isPartOfCode(f.code);
+  if (selective && !codePart) {
+    const found = await matching(scopeWhere(actor)).select(PAGE_COLUMNS).limit(SEARCH_COUNT_CAP + 1).execute();
     if (found.length <= SEARCH_COUNT_CAP) {
-      const ordered = [...found].sort((a, b) => compareSearchOrder(at(a), at(b)));
-      const shown = (position ? ordered.filter((r) => compareSearchOrder(at(r), position) > 0) : ordered).slice(offset, offset + limit + 1);
-      const rows = await rowsOf(ctx, shown);
+      const ordered = found.sort((a, b) => compareSearchOrder(at(a), at(b)));
+      const rows = (position ? ordered.filter((r) => compareSearchOrder(at(r), position) > 0) : ordered).slice(offset, offset + limit + 1);
       return pageOf(rows.slice(0, limit), rows.length > limit, found.length, now);
     }
   }
@@ -212,13 +221,18 @@ export async function searchDossiers(ctx: ServiceContext, f: SearchFilters, plan
       .select(['d.id', 'd.received_at']).orderBy('d.received_at', 'desc').orderBy('d.id', 'desc').limit(offset + limit + 1).as(`p${i}`))
       .select(['id', 'received_at']))
     .reduce((a, b) => a.unionAll(b));
+  const walkedPage = ctx.db.selectFrom(walked.as('w')).select(['w.id', 'w.received_at'])
+    .orderBy('w.received_at', 'desc').orderBy('w.id', 'desc').limit(limit + 1).offset(offset) as unknown as SelectQueryBuilder<DB & { w: { id: number; received_at: Date | null } }, 'w', { id: number; received_at: Date | null }>;
+  if (codePart) {
+    const { rows, matched } = await codePartPage(ctx, actor, f, resolved, position, walkedPage, limit, offset);
+    return pageOf(rows.slice(0, limit), rows.length > limit, matched, now);
+  }
   const ids = frequency < SUFFIX_PAGE_BELOW
     ? ctx.db.selectFrom(suffixPageIds(actor, suffixFilters, position, offset, limit).as('w')).select(['w.id', 'w.received_at'])
-    : ctx.db.selectFrom(walked.as('w')).select(['w.id', 'w.received_at'])
-      .orderBy('w.received_at', 'desc').orderBy('w.id', 'desc').limit(limit + 1).offset(offset) as unknown as SelectQueryBuilder<DB & { w: { id: number; received_at: Date | null } }, 'w', { id: number; received_at: Date | null }>;
+    : walkedPage;
   const page = ctx.db.selectFrom(ids.as('k')).innerJoin('dossiers as d', 'd.id', 'k.id').select(PAGE_COLUMNS)
     .orderBy('k.received_at', 'desc').orderBy('k.id', 'desc');
-  // more than the cap by a code, phone or ID (just read): only the page is left to read
+  // more than the cap by a phone or ID (just read): only the page is left to read
   if (selective) {
     const rows = await page.execute();
     return pageOf(rows.slice(0, limit), rows.length > limit, SEARCH_COUNT_CAP + 1, now);
