@@ -17,12 +17,9 @@ export const ALLOWED: Readonly<Record<string, string>> = {
   'src/dossiers/search.ts#searchDossiers dossier_name_suffixes,dossiers':
     'scope-only: a rare name\'s page from its word-start suffixes (migration 0220), scope columns on the entry, joined to its dossiers by id; '
     + 'the suffix index does not carry province_code (a filter on it read the table row of every entry: 96 ms for "tran thi" at 1M): with province_code on the entry, '
-    + 'the scope\'s provinces (scopedActor provinceCodes) on both tables make it one province (the admin\'s national search is the fan-out). Owner: src/dossiers/search*.ts.',
-  'src/dossiers/search-names.ts#suffixCount dossier_name_suffixes':
-    'scope-only: a rare name\'s capped count from its suffixes; as searchDossiers. Owner: src/dossiers/search*.ts.',
-  'src/dossiers/search-names.ts#nameFrequency dossier_name_suffixes':
-    'cross-province by design: how common a name is, from the one-in-64 sample of every province (a planning estimate, no rows returned); '
-    + 'on Citus a fan-out of one capped index read per shard, or per province with the scope\'s provinces. Owner: src/dossiers/search*.ts.',
+    + 'the scope\'s provinces (scopedActor provinceCodes) on both tables make it one province (the admin\'s national search is the fan-out). '
+    + 'The same statements (page, capped count) read how common the name is from the one-in-64 sample of every province (search-names.ts sampledMatches, a planning estimate): '
+    + 'on Citus one capped index read per shard, or per province with the scope\'s provinces. Owner: src/dossiers/search*.ts.',
 };
 
 /**

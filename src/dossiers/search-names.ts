@@ -5,7 +5,6 @@
 // few dossiers carry, and the scope's ordered walk checking the key on each index entry for a
 // common one, which stops after a page or the capped count.
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Database } from '../platform/db/connect';
 import type { ScopedActor } from './scope';
 import type { SearchPosition } from './search-cursor';
 
@@ -41,25 +40,25 @@ const SAMPLE = 64;
 const SAMPLE_CAP = 1_600;
 
 /**
- * About how many dossiers (all scopes) carry the name from the start of a word: the matches in the
- * one-in-64 sample × 64, read in at most 1,600 entries of the sample's index (~0.3 ms). Beyond
- * 102,400 it answers Infinity.
+ * How common the name is (all scopes), as a scalar subquery the page's and the count's statements
+ * gate their reads on (no round trip of its own): the matches in the one-in-64 sample, read in at
+ * most 1,600 entries of the sample's index (~0.3 ms). × 64 it estimates the matches; 1,600 means
+ * "very common" (beyond 102,400). `plan` forces it in tests: 0 reads the suffixes, the cap walks.
  */
-export async function nameFrequency(db: Database, name: string): Promise<number> {
-  const r = await sql<{ n: string }>`SELECT count(*) AS n FROM (SELECT 1 FROM dossier_name_suffixes d
-    WHERE d.dossier_id % ${sql.raw(String(SAMPLE))} = 0 AND ${nameOnSuffix(name)} LIMIT ${SAMPLE_CAP}) s`.execute(db);
-  const n = Number(r.rows[0]?.n ?? 0);
-  return n >= SAMPLE_CAP ? Number.POSITIVE_INFINITY : n * SAMPLE;
+export function sampledMatches(name: string, plan: 'auto' | 'suffixes' | 'walk' = 'auto'): RawBuilder<number> {
+  if (plan !== 'auto') return sql<number>`${plan === 'suffixes' ? 0 : SAMPLE_CAP}::bigint`;
+  return sql<number>`(SELECT count(*) FROM (SELECT 1 FROM dossier_name_suffixes d
+    WHERE d.dossier_id % ${sql.raw(String(SAMPLE))} = 0 AND ${nameOnSuffix(name)} LIMIT ${SAMPLE_CAP}) s)`;
 }
 
 /**
- * Below this estimate the page is read from the suffixes (every match of the range, index-only,
- * the newest kept: ~0.3 µs an entry); above it the scope's walk finds a page sooner (it reads
- * ~51 × dossiers / matches entries). Both cost ~3 ms here at 3M.
+ * Below ~10,000 estimated matches the page is read from the suffixes (every match of the range,
+ * index-only, the newest kept: ~0.3 µs an entry); above it the scope's walk finds a page sooner
+ * (it reads ~51 × dossiers / matches entries). Both cost ~3 ms here at 3M. In sampled matches.
  */
-export const SUFFIX_PAGE_BELOW = 10_000;
-/** Below this estimate the count is read from the suffixes (it stops at the cap); above it the walk reaches the cap sooner. */
-export const SUFFIX_COUNT_BELOW = SAMPLE * SAMPLE_CAP;
+export const SAMPLED_PAGE_BELOW = Math.ceil(10_000 / SAMPLE);
+/** Below this many sampled matches (~102,400 estimated) the count is read from the suffixes (it stops at the cap); above it the walk reaches the cap sooner. */
+export const SAMPLED_COUNT_BELOW = SAMPLE_CAP;
 
 /** The scope of `isDossierInScope` on the suffix rows (they carry the scope's columns); null: a scope they do not carry (citizens). */
 function scopeOnSuffix(actor: ScopedActor): RawBuilder<SqlBool> | null {
@@ -114,9 +113,8 @@ export function suffixPageIds(actor: ScopedActor, f: SuffixFilters, after: Searc
     ORDER BY d.received_at DESC, d.dossier_id DESC LIMIT ${limit + 1} OFFSET ${offset})`;
 }
 
-/** How many dossiers of the scope match, reading at most cap + 1 entries of the range. */
-export async function suffixCount(db: Database, actor: ScopedActor, f: SuffixFilters, cap: number): Promise<number> {
+/** How many dossiers of the scope match, reading at most cap + 1 entries of the range (a scalar subquery). */
+export function suffixCount(actor: ScopedActor, f: SuffixFilters, cap: number): RawBuilder<number> {
   const where = suffixWhere(actor, f) ?? sql<SqlBool>`false`;
-  const r = await sql<{ n: string }>`SELECT count(*) AS n FROM (SELECT 1 FROM dossier_name_suffixes d WHERE ${where} LIMIT ${cap + 1}) s`.execute(db);
-  return Number(r.rows[0]?.n ?? 0);
+  return sql<number>`(SELECT count(*) FROM (SELECT 1 FROM dossier_name_suffixes d WHERE ${where} LIMIT ${cap + 1}) s)`;
 }

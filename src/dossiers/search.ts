@@ -10,7 +10,7 @@ import { statusLabels, type Status } from './lifecycle';
 import { badgeOf, iso, readerOf, type QueueItem } from './queries';
 import { scopeBranches, scopeWhere, type DossierPredicate, type ScopedActor } from './scope';
 import { compareSearchOrder, parseSearchCursor, searchCursor, type SearchPosition } from './search-cursor';
-import { nameFrequency, nameOnKey, normalizeNameQuery, suffixCount, suffixesServe, suffixPageIds, SUFFIX_COUNT_BELOW, SUFFIX_PAGE_BELOW, type SuffixFilters } from './search-names';
+import { nameOnKey, normalizeNameQuery, sampledMatches, SAMPLED_COUNT_BELOW, SAMPLED_PAGE_BELOW, suffixCount, suffixesServe, suffixPageIds, type SuffixFilters } from './search-names';
 
 export interface SearchFilters {
   /** a whole code (exact), or its end ("0001", "261207-0001") or its start */
@@ -211,8 +211,9 @@ export async function searchDossiers(ctx: ServiceContext, f: SearchFilters, plan
   // common it is decides, for the page and for the count apart, which read stops sooner
   const name = normalizeNameQuery(f.name);
   const bySuffix = name !== '' && !selective && !f.status && !f.procedureCode && suffixesServe(actor);
-  const frequency = !bySuffix || plan.nameRead === 'walk' ? Number.POSITIVE_INFINITY
-    : plan.nameRead === 'suffixes' ? 0 : await nameFrequency(ctx.db, name);
+  // how common (search-names.ts sampledMatches): a CTE of the page's and the count's own statements, no round trip of its own
+  const sampled = bySuffix ? sampledMatches(name, plan.nameRead ?? 'auto') : null;
+  const common = (op: '<' | '>=', below: number) => sql<SqlBool>`(SELECT f.n FROM f) ${sql.raw(op)} ${below}`;
   const suffixFilters: SuffixFilters = { name, ...resolved, ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}) };
 
   // the page's ids: per part an ordered walk that stops after offset + limit + 1, merged
@@ -227,10 +228,12 @@ export async function searchDossiers(ctx: ServiceContext, f: SearchFilters, plan
     const { rows, matched } = await codePartPage(ctx, actor, f, resolved, position, walkedPage, limit, offset);
     return pageOf(rows.slice(0, limit), rows.length > limit, matched, now);
   }
-  const ids = frequency < SUFFIX_PAGE_BELOW
-    ? ctx.db.selectFrom(suffixPageIds(actor, suffixFilters, position, offset, limit).as('w')).select(['w.id', 'w.received_at'])
-    : walkedPage;
-  const page = ctx.db.selectFrom(ids.as('k')).innerJoin('dossiers as d', 'd.id', 'k.id').select(PAGE_COLUMNS)
+  // a rare name's page from the suffixes, a common one's by the walk: each branch gated by the sample (a one-time filter)
+  const ids = sampled === null ? sql<{ id: number; received_at: Date | null }>`(${walkedPage})` : sql<{ id: number; received_at: Date | null }>`(
+    (SELECT s.id, s.received_at FROM ${suffixPageIds(actor, suffixFilters, position, offset, limit)} s WHERE ${common('<', SAMPLED_PAGE_BELOW)})
+    UNION ALL (SELECT w.id, w.received_at FROM (${walkedPage}) w WHERE ${common('>=', SAMPLED_PAGE_BELOW)}))`;
+  const withSample = sampled === null ? ctx.db : ctx.db.with('f', (db) => db.selectNoFrom(sampled.as('n')));
+  const page = withSample.selectFrom(ids.as('k')).innerJoin('dossiers as d', 'd.id', 'k.id').select(PAGE_COLUMNS)
     .orderBy('k.received_at', 'desc').orderBy('k.id', 'desc');
   // more than the cap by a phone or ID (just read): only the page is left to read
   if (selective) {
@@ -247,10 +250,12 @@ export async function searchDossiers(ctx: ServiceContext, f: SearchFilters, plan
       return ctx.db.selectFrom((inOrder ? q.orderBy('d.received_at', 'desc').orderBy('d.id', 'desc') : q).limit(SEARCH_COUNT_CAP + 1).as(`c${i}`)).select('one');
     })
     .reduce((a, b) => a.unionAll(b));
-  const count = frequency < SUFFIX_COUNT_BELOW
-    ? suffixCount(ctx.db, actor, suffixFilters, SEARCH_COUNT_CAP)
-    : ctx.db.selectFrom(ctx.db.selectFrom(counted.as('u')).select('u.one').limit(SEARCH_COUNT_CAP + 1).as('m'))
-      .select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
+  const walkCount = ctx.db.selectFrom(ctx.db.selectFrom(counted.as('u')).select('u.one').limit(SEARCH_COUNT_CAP + 1).as('m'))
+    .select((eb) => eb.fn.countAll<string>().as('n'));
+  // a name under ~102,400 estimated matches counted from the suffixes (CASE runs one branch only)
+  const count = (sampled === null ? walkCount : withSample.selectNoFrom(sql<string>`CASE WHEN ${common('<', SAMPLED_COUNT_BELOW)}
+      THEN ${suffixCount(actor, suffixFilters, SEARCH_COUNT_CAP)} ELSE (${walkCount}) END`.as('n')))
+    .executeTakeFirstOrThrow().then((r) => Number(r.n));
   const [rows, n] = await Promise.all([page.execute(), count]);
   return pageOf(rows.slice(0, limit), rows.length > limit, n, now);
 }
