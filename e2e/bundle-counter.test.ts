@@ -183,6 +183,16 @@ describe('a bundle filed at the counter', () => {
     expect(await demo.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await axeViolations(demo.page)).toEqual([]);
     await demo.page.screenshot({ path: `${OUT}/bundle-page-360.png`, fullPage: true });
+    // the birth member's page on a phone: why it is not withdrawn alone, and the way to the bundle
+    const birthCode = (rows[0]?.match(/000\.58\.61\.H20-\d{6}-\d{4}/) ?? [''])[0];
+    await demo.page.getByRole('link', { name: birthCode }).click();
+    await demo.page.getByTestId('bundle-member-note').waitFor();
+    expect(await demo.page.getByRole('button', { name: 'Rút hồ sơ' }).count()).toBe(0);
+    expect(await demo.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await axeViolations(demo.page)).toEqual([]);
+    await demo.page.screenshot({ path: `${OUT}/member-waited-on-360.png`, fullPage: true });
+    await demo.page.getByRole('link', { name: `Mở hồ sơ liên thông ${parent} để rút` }).click();
+    await demo.page.getByRole('heading', { level: 1, name: `Hồ sơ liên thông ${parent}` }).waitFor();
     // the applicant withdraws the bundle: one action for the three members, the waiting one included
     await demo.page.getByRole('button', { name: 'Rút cả hồ sơ liên thông' }).click();
     await demo.page.getByLabel(/^Lý do người nộp rút hồ sơ/).fill('Gia đình xin rút để bổ sung giấy tờ');
