@@ -324,6 +324,7 @@ export const matrix: Record<string, Row> = {
     note: 'the matrix\'s id names no incident of the clerk\'s post office: 404 INCIDENT_NOT_FOUND',
   },
   'GET /api/v1/postal/stats': { access: 'signed-in', needs: ['reports.read', 'postal.dispatch'], resource: 'none', query: period },
+  'GET /api/v1/postal/transfer-postage': { access: 'signed-in', needs: ['postal.dispatch', 'reports.read', 'postal.transfer'], resource: 'none', query: 'month=2026-04' },
   'POST /api/v1/files': {
     access: 'signed-in', needs: ['files.upload'], resource: 'none',
     note: 'an upload is a multipart body and the matrix sends JSON: 415 UPLOAD_NOT_MULTIPART (src/documents/files.test.ts uploads for real)',

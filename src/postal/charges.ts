@@ -14,6 +14,7 @@ import { getShipment, listShipments } from './queries';
 import type { ShipmentView } from './views';
 import { postalStaff } from './scope';
 import { competentAgencyOfShipment } from './to-agency';
+import { WEIGHT_MISSING_MESSAGE } from './parcel-weight';
 import { isPostageProblem, quotePostage, SHIPPED_TARIFFS, zoneBetween, type Zone } from './tariff';
 
 export interface ShipmentCharges {
@@ -38,6 +39,33 @@ export async function shipmentPostage(ctx: ServiceContext, s: ShipmentView, weig
   const quote = quotePostage(SHIPPED_TARIFFS, { date: day, weightGrams, zone });
   if (isPostageProblem(quote)) throw validationFailed(quote.code, quote.message, [{ path: 'weightGrams', message: quote.message }]);
   return { amountVnd: quote.amountVnd, zone, weightGrams, tariffId: quote.tariffId };
+}
+
+/** Who pays a leg's postage (DOMAIN §5.4): the applicant their own legs (QĐ 45 art. 12.3); the sending agency a transfer between agencies (art. 16.2). */
+export type PostagePayer = 'applicant' | 'sendingAgency';
+
+export interface TransferPostage extends ShipmentPostage {
+  readonly payer: 'sendingAgency';
+}
+
+/**
+ * The postage of a transfer's parcel at `weightGrams` (DOMAIN §5.2 step 13): the same tariff by
+ * weight as a pickup, in force on `day`; the zone between the two agencies' units (compared by their
+ * paths, as a pickup's commune with its post office). Billed to the sending agency, never collected
+ * from a citizen. 400 `POSTAGE_TOO_HEAVY` past the tariff's heaviest class.
+ */
+export async function transferPostage(ctx: Pick<ServiceContext, 'db'>, agencies: { fromAgencyId: number | null; toAgencyId: number | null }, weightGrams: number, day: IsoDate): Promise<TransferPostage> {
+  const [from, to] = await Promise.all([
+    agencies.fromAgencyId === null ? null : agencyById(ctx.db, agencies.fromAgencyId),
+    agencies.toAgencyId === null ? null : agencyById(ctx.db, agencies.toAgencyId),
+  ]);
+  // requestTransfer names both; a directory that lost one prices the leg within the province
+  const zone = from && to
+    ? zoneBetween({ communeCode: from.unitPath, provinceCode: from.provinceCode }, { communeCode: to.unitPath, provinceCode: to.provinceCode })
+    : 'inProvince';
+  const quote = quotePostage(SHIPPED_TARIFFS, { date: day, weightGrams, zone });
+  if (isPostageProblem(quote)) throw validationFailed(quote.code, quote.message, [{ path: 'weightGrams', message: quote.message }]);
+  return { amountVnd: quote.amountVnd, zone, weightGrams, tariffId: quote.tariffId, payer: 'sendingAgency' };
 }
 
 /**
@@ -71,7 +99,7 @@ const grams = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')}
 export async function checkCollectedPostage(ctx: ServiceContext, s: ShipmentView, items: readonly ReceiptItem[]): Promise<void> {
   const weightGrams = s.draft.weightGrams;
   // draftProblems refuses a draft with no weight before this is asked
-  if (typeof weightGrams !== 'number') throw validationFailed('DRAFT_INCOMPLETE', 'Chưa cân bưu gửi: nhập khối lượng (gam).', [{ path: 'weightGrams', message: 'chưa cân' }]);
+  if (typeof weightGrams !== 'number') throw validationFailed('DRAFT_INCOMPLETE', WEIGHT_MISSING_MESSAGE, [{ path: 'weightGrams', message: 'chưa cân' }]);
   const due = await shipmentPostage(ctx, s, weightGrams, vnDateOfInstant(ctx.clock.now().getTime()) as IsoDate);
   const collected = items.filter((i) => i.kind === 'postage').reduce((a, i) => a + i.amountVnd, 0);
   if (collected === due.amountVnd) return;

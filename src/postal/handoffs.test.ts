@@ -47,7 +47,7 @@ describe('a transfer of a bundle on the dossiers and on the note', () => {
       ['agency', w.communeAgency.id, [[n, 'collect', [a, b]]]],
     ]);
     at('2026-05-04T10:00:00+07:00');
-    await collectTransfer(ctx(w.actors.courier), n, { senderSignature: sig('Nguyễn Minh Khoa'), courierSignature: sig('Người courier') });
+    await collectTransfer(ctx(w.actors.courier), n, { weightGrams: 800, senderSignature: sig('Nguyễn Minh Khoa'), courierSignature: sig('Người courier') });
     // collected: the stop is now the receiving agency, to hand over
     expect((await courierDayPlan(ctx(w.actors.courier))).stops.map((x) => [x.agencyId, x.parcels.map((p) => p.action)])).toEqual([[w.centre.id, ['handOver']]]);
     at('2026-05-04T11:15:00+07:00');

@@ -19,6 +19,7 @@ import { checkCollectedPostage } from './charges';
 import { currentCommune } from './commune';
 import { mayRecord, windowProblems, type PickupOrigin, type PickupRequestInput, type Position, type SignatureInput } from './model';
 import { queuePostalSms } from './notify';
+import { checkWeight, WEIGHT_MISSING_MESSAGE } from './parcel-weight';
 import { getShipment, shipmentById } from './queries';
 import { postalStaff, seesShipment, shipmentNotFound } from './scope';
 import { checkSigner, keepSignatureImages, storeSignature, type SignaturesContext } from './signatures';
@@ -187,15 +188,6 @@ export async function saveDraft(ctx: ServiceContext, shipmentId: number, input: 
   return { shipment, problems: await draftProblems(ctx, shipment) };
 }
 
-/** The heaviest parcel the tariff prices (src/postal/tariffs.json: up to 30 kg). */
-export const MAX_WEIGHT_GRAMS = 30_000;
-
-function checkWeight(grams: number | undefined): void {
-  if (grams === undefined || (Number.isInteger(grams) && grams >= 1 && grams <= MAX_WEIGHT_GRAMS)) return;
-  const message = 'Khối lượng bưu gửi phải là số gam nguyên, từ 1 đến 30.000 gam.';
-  throw validationFailed('WEIGHT_OUT_OF_RANGE', message, [{ path: 'weightGrams', message }]);
-}
-
 function checkCase(procedure: Pick<ProcedureForIntake, 'cases'>, caseKey: string): void {
   if (procedure.cases.some((c) => c.key === caseKey)) return;
   const message = 'Trường hợp đã chọn không thuộc thủ tục này.';
@@ -217,7 +209,7 @@ export async function draftProblems(ctx: ServiceContext, s: ShipmentView): Promi
   const problems: ErrorDetail[] = [];
   const draft = s.draft as { applicant?: ApplicantInput; papers?: PaperInput[]; formData?: Record<string, unknown>; caseKey?: string; weightGrams?: number };
   const procedure = await procedureForIntake(ctx.db, s.procedureCode, day(ctx.clock.now()));
-  if (draft.weightGrams === undefined) problems.push({ path: 'weightGrams', message: 'Chưa cân bưu gửi: nhập khối lượng (gam).' });
+  if (draft.weightGrams === undefined) problems.push({ path: 'weightGrams', message: WEIGHT_MISSING_MESSAGE });
   // the import's unnamed cases are never asked (nobody at the door can tell them apart: src/shared/case-names.ts)
   const named = procedure.cases.filter((c) => !isUnnamedCase(c.name));
   if (named.length > 1 && !named.some((c) => c.key === draft.caseKey)) problems.push({ path: 'caseKey', message: 'Chưa chọn trường hợp của thủ tục.' });

@@ -9,7 +9,7 @@ import type { ServiceContext } from '../platform/context';
 import { parseTrackingNumber } from './tracking-number';
 import { legTrailEvents } from './trail-store';
 import { seesShipment, shipmentNotFound } from './scope';
-import { legView, publicTrackingView, shipmentView, type LegRowWithEvents, type PublicTrackingView, type ShipmentRow, type ShipmentView } from './views';
+import { legView, publicTrackingView, shipmentView, UNPRICED, type LegRowWithEvents, type PublicTrackingView, type ShipmentRow, type ShipmentView } from './views';
 import type { LegKind, LegStatus } from './model';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -21,7 +21,8 @@ export async function legsWithEvents(db: Db, shipmentIds: readonly number[]): Pr
   for (const l of legs) {
     const events = await legTrailEvents(db, l.id);
     const list = out.get(l.shipment_id) ?? [];
-    list.push({ id: l.id, kind: l.kind, tracking_number: l.tracking_number, courier_id: l.courier_id, courier_name: l.courier_name, agency_id: l.agency_id, recipient: l.recipient ?? null, dossier_codes: l.dossier_codes, contents: l.contents, events });
+    list.push({ id: l.id, kind: l.kind, tracking_number: l.tracking_number, courier_id: l.courier_id, courier_name: l.courier_name, agency_id: l.agency_id, recipient: l.recipient ?? null, dossier_codes: l.dossier_codes, contents: l.contents,
+      weight_grams: l.weight_grams, postage_vnd: l.postage_vnd, postage_zone: l.postage_zone, postage_tariff_id: l.postage_tariff_id, postage_at: l.postage_at, events });
     out.set(l.shipment_id, list);
   }
   return out;
@@ -91,13 +92,13 @@ export async function trackLeg(db: Db, trackingNumber: string): Promise<PublicTr
     .select(['l.id', 'l.kind', 'l.tracking_number', 'l.shipment_id', 's.procedure_name', 's.commune_name']).where('l.tracking_number', '=', n).executeTakeFirst();
   if (!leg) throw missing();
   const events = await legTrailEvents(db, leg.id);
-  const view = publicTrackingView({ id: leg.id, kind: leg.kind, tracking_number: leg.tracking_number, courier_id: null, courier_name: null, agency_id: null, recipient: null, dossier_codes: [], contents: null, events },
+  const view = publicTrackingView({ id: leg.id, kind: leg.kind, tracking_number: leg.tracking_number, courier_id: null, courier_name: null, agency_id: null, recipient: null, dossier_codes: [], contents: null, ...UNPRICED, events },
     leg.procedure_name, leg.commune_name);
   if (leg.kind !== 'pickup') return view;
   // the applicant knows the pickup's number: the parcel's way on to the agency (its toAgency leg) follows it
   const onward = await db.selectFrom('postal_legs').select(['id', 'tracking_number']).where('shipment_id', '=', leg.shipment_id).where('kind', '=', 'toAgency').executeTakeFirst();
   if (!onward) return view;
-  const next = legView({ id: onward.id, kind: 'toAgency', tracking_number: onward.tracking_number, courier_id: null, courier_name: null, agency_id: null, recipient: null, dossier_codes: [], contents: null, events: await legTrailEvents(db, onward.id) });
+  const next = legView({ id: onward.id, kind: 'toAgency', tracking_number: onward.tracking_number, courier_id: null, courier_name: null, agency_id: null, recipient: null, dossier_codes: [], contents: null, ...UNPRICED, events: await legTrailEvents(db, onward.id) });
   const onwardSteps = next.trail.filter((e) => e.applied && e.kind !== 'requested' && e.kind !== 'assigned').map((e) => ({ label: e.label, at: e.at }));
   return { ...view, statusLabel: onwardSteps.length > 0 ? next.statusLabel : view.statusLabel, steps: [...view.steps, ...onwardSteps] };
 }

@@ -3,6 +3,7 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { literals, Nullable } from '../platform/http/schemas';
 import { legKinds, legStatuses, trailKinds } from './model';
+import { ZONES } from './tariff';
 import { incidentKinds, incidentStatuses } from './incident-rules';
 
 const strict = { additionalProperties: false } as const;
@@ -42,6 +43,9 @@ export const LegSchema = Type.Object({
   failedAttempts: Type.Integer(),
   dossierCodes: Type.Array(Type.String(), { description: 'Các hồ sơ bưu gửi mang theo khi nhiều hơn một (chuyển giữa cơ quan; kết quả hồ sơ liên thông trả cùng lúc)' }),
   contents: Nullable(Type.String({ description: 'Nội dung bưu gửi' })),
+  postage: Nullable(Type.Object({
+    weightGrams: Type.Integer(), amountVnd: Type.Integer(), zone: literals(ZONES), tariffId: Type.String(), at: Type.String(),
+  }, { description: 'Chuyển hồ sơ giữa cơ quan: khối lượng và cước khi bưu tá nhận, tính cho cơ quan gửi' })),
   trail: Type.Array(TrailEntrySchema),
 });
 

@@ -5,10 +5,12 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { FilesDeps } from '../documents/service';
 import type { RouteDeps } from '../platform/context';
-import { Nullable } from '../platform/http/schemas';
+import { literals, Nullable } from '../platform/http/schemas';
 import { requireActor, type HttpApp } from '../platform/http/server';
 import { LegSchema, PositionSchema, ShipmentSchema, SignatureSchema } from './schemas';
 import { forwardByPost, forwardByPostView } from './forward-by-post';
+import { ZONES } from './tariff';
+import { transferStatement } from './transfer-statement';
 import { collectTransfer, dossierTransfers, handOverTransfer, requestTransfer, transferAgencies } from './transfers';
 
 const strict = { additionalProperties: false } as const;
@@ -35,6 +37,30 @@ export const ForwardByPostSchema = Type.Object({
   couriers: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
 });
 export type ForwardByPostResponse = Static<typeof ForwardByPostSchema>;
+
+export const TransferStatementSchema = Type.Object({
+  month: Type.String({ description: 'yyyy-mm' }),
+  from: Type.String({ description: 'ngày đầu tháng, yyyy-mm-dd' }),
+  to: Type.String({ description: 'ngày cuối tháng, yyyy-mm-dd' }),
+  agencies: Type.Array(Type.Object({
+    agencyId: Type.Integer(),
+    agencyName: Type.String(),
+    legs: Type.Array(Type.Object({
+      trackingNumber: Type.String(),
+      collectedAt: Type.String({ description: 'bưu tá nhận tại cơ quan gửi (ISO)' }),
+      toAgencyName: Type.String(),
+      dossierCodes: Type.Array(Type.String()),
+      contents: Nullable(Type.String()),
+      weightGrams: Type.Integer(),
+      zone: literals(ZONES),
+      tariffId: Type.String(),
+      amountVnd: Type.Integer(),
+    })),
+    totalVnd: Type.Integer(),
+  })),
+  totalVnd: Type.Integer(),
+});
+export type TransferStatementResponse = Static<typeof TransferStatementSchema>;
 
 const CodeParam = Type.Object({ code: Type.String({ minLength: 1, maxLength: 60 }) }, strict);
 
@@ -63,10 +89,25 @@ export function registerTransferRoutes(app: HttpApp, deps: RouteDeps & { readonl
       response: { 201: ShipmentSchema },
     },
   }, async (request, reply) => reply.status(201).send(await forwardByPost(ctx(request), request.params.code, request.body)));
+  app.get('/api/v1/postal/transfer-postage', {
+    schema: {
+      tags, summary: 'Bảng kê cước chuyển hồ sơ giữa các cơ quan của một tháng, theo cơ quan gửi (cơ quan gửi trả cước)',
+      querystring: Type.Object({
+        month: Type.String({ minLength: 1, maxLength: 7, description: 'yyyy-mm' }),
+        agencyId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
+      }, strict),
+      response: { 200: TransferStatementSchema },
+    },
+  }, async (request) => transferStatement(ctx(request), request.query));
   app.post('/api/v1/postal/legs/:trackingNumber/collect-transfer', {
     schema: {
-      tags, summary: 'Bưu tá nhận hồ sơ tại cơ quan gửi (hai bên ký)', params: TrackingParam,
-      body: Type.Object({ senderSignature: SignatureSchema, courierSignature: SignatureSchema, position: Type.Optional(PositionSchema) }, strict), response: { 200: ShipmentSchema },
+      tags, summary: 'Bưu tá cân bưu gửi và nhận hồ sơ tại cơ quan gửi (hai bên ký); cước tính cho cơ quan gửi', params: TrackingParam,
+      body: Type.Object({
+        // optional in the schema: a missing weight is the service's 400 WEIGHT_MISSING with its Vietnamese message
+        weightGrams: Type.Optional(Type.Number({ description: 'Khối lượng bưu gửi (gam, số nguyên 1–30.000)' })),
+        senderSignature: SignatureSchema, courierSignature: SignatureSchema, position: Type.Optional(PositionSchema),
+      }, strict),
+      response: { 200: ShipmentSchema },
     },
   }, async (request) => collectTransfer(ctx(request), request.params.trackingNumber, request.body));
   app.post('/api/v1/postal/legs/:trackingNumber/hand-over-transfer', {

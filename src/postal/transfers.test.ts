@@ -46,12 +46,12 @@ describe('a transfer leg between agencies', () => {
     expect(leg).toMatchObject({ kind: 'transfer', status: 'requested', agencyId: w.centre.id, statusLabel: 'Cơ quan đã yêu cầu chuyển' });
     const n = leg?.trackingNumber ?? '';
 
-    await expect(collectTransfer(ctx(w.actors.courier), n, { senderSignature: sig('Nguyễn Minh Khoa'), courierSignature: sig('Người courier') })).rejects.toMatchObject({ code: 'NOT_YOUR_TRANSFER' });
+    await expect(collectTransfer(ctx(w.actors.courier), n, { weightGrams: 640, senderSignature: sig('Nguyễn Minh Khoa'), courierSignature: sig('Người courier') })).rejects.toMatchObject({ code: 'NOT_YOUR_TRANSFER' });
     await assignCourier(ctx(w.actors.courier), n);
     at('2026-05-04T10:00:00+07:00');
-    const collected = await collectTransfer(ctx(w.actors.courier), n, { senderSignature: sig('Nguyễn Minh Khoa'), courierSignature: sig('Người courier'), position: { lat: 10.45, lon: 105.63 } });
+    const collected = await collectTransfer(ctx(w.actors.courier), n, { weightGrams: 640, senderSignature: sig('Nguyễn Minh Khoa'), courierSignature: sig('Người courier'), position: { lat: 10.45, lon: 105.63 } });
     expect(collected.legs[0]).toMatchObject({ status: 'collected', statusLabel: 'Đã nhận hồ sơ tại cơ quan gửi' });
-    await expect(collectTransfer(ctx(w.actors.courier), n, { senderSignature: sig('Nguyễn Minh Khoa'), courierSignature: sig('Người courier') })).rejects.toMatchObject({ code: 'LEG_NOT_ASSIGNED' });
+    await expect(collectTransfer(ctx(w.actors.courier), n, { weightGrams: 640, senderSignature: sig('Nguyễn Minh Khoa'), courierSignature: sig('Người courier') })).rejects.toMatchObject({ code: 'LEG_NOT_ASSIGNED' });
 
     at('2026-05-04T11:15:00+07:00');
     // the receiver signs with the name they give; another name on the signature is refused

@@ -12,8 +12,12 @@ import { getDossier } from '../dossiers/service';
 import type { ServiceContext } from '../platform/context';
 import type { DB } from '../platform/db/schema';
 import { forbidden, invalidTransition, unauthenticated, validationFailed } from '../platform/errors';
+import { vnDateOfInstant, type IsoDate } from '../shared/civil-date';
+import { vndText } from '../shared/fee-terms';
+import { transferPostage, type TransferPostage } from './charges';
 import { mayRecord, type Position, type SignatureInput } from './model';
 import { getShipment, legsWithEvents, shipmentById } from './queries';
+import { requireWeight } from './parcel-weight';
 import { postalStaff, shipmentNotFound, type PostalStaff } from './scope';
 import { checkSigner, keepSignatureImages, storeSignature, type SignaturesContext } from './signatures';
 import { parseTrackingNumber } from './tracking-number';
@@ -111,16 +115,19 @@ async function ownTransferLeg(trx: Transaction<DB>, staff: PostalStaff, tracking
   return leg;
 }
 
-/** 404 unless the tracking number is a transfer leg of the courier's post office (checked before the request's content). */
-async function assertTransferLegHere(ctx: ServiceContext, staff: PostalStaff, trackingNumber: string): Promise<void> {
-  const leg = await ctx.db.selectFrom('postal_legs').select(['service_point_id', 'kind']).where('tracking_number', '=', parseTrackingNumber(trackingNumber) ?? '').executeTakeFirst();
+/** 404 unless the tracking number is a transfer leg of the courier's post office (checked before the request's content); its two agencies. */
+async function assertTransferLegHere(ctx: ServiceContext, staff: PostalStaff, trackingNumber: string): Promise<{ fromAgencyId: number | null; toAgencyId: number | null }> {
+  const leg = await ctx.db.selectFrom('postal_legs').select(['service_point_id', 'kind', 'from_agency_id', 'agency_id'])
+    .where('tracking_number', '=', parseTrackingNumber(trackingNumber) ?? '').executeTakeFirst();
   if (!leg || leg.service_point_id !== staff.scope.servicePointId || leg.kind !== 'transfer') throw shipmentNotFound();
+  return { fromAgencyId: leg.from_agency_id, toAgencyId: leg.agency_id };
 }
 
+const grams = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} g`;
+
 /** One signed step of a transfer (collected at the sender, handed over at the receiver), in one transaction. */
-async function signedTransferStep(ctx: SignaturesContext, trackingNumber: string, kind: 'collected' | 'handedOver', signatures: Record<string, SignatureInput>, extra: { position?: Position; receiver?: { name: string; personalId?: string } }): Promise<ShipmentView> {
+async function signedTransferStep(ctx: SignaturesContext, now: Date, trackingNumber: string, kind: 'collected' | 'handedOver', signatures: Record<string, SignatureInput>, extra: { position?: Position; receiver?: { name: string; personalId?: string }; postage?: TransferPostage }): Promise<ShipmentView> {
   const staff = postalStaff(ctx.actor, 'postal.courier');
-  const now = ctx.clock.now();
   // the PNGs into the one file store before the transaction (signatures.ts)
   const kept = await keepSignatureImages(ctx, signatures);
   const shipmentId = await ctx.db.transaction().execute(async (trx) => {
@@ -130,23 +137,41 @@ async function signedTransferStep(ctx: SignaturesContext, trackingNumber: string
     }
     const stored: Record<string, unknown> = {};
     for (const [role, sig] of Object.entries(kept)) stored[role] = await storeSignature(trx, sig, now);
+    const postage = extra.postage;
     await appendLegEvent(trx, leg.id, {
       eventId: `${kind}-${leg.id}`, kind, at: now, source: 'courier', position: extra.position ?? null,
       ...(extra.receiver ? { note: `Người nhận: ${extra.receiver.name.trim()}` } : {}),
-      payload: { signatures: stored, ...(extra.receiver ? { receiver: { name: extra.receiver.name.trim(), personalId: extra.receiver.personalId ?? null } } : {}) },
+      ...(postage ? { note: `Khối lượng ${grams(postage.weightGrams)}, cước ${vndText(postage.amountVnd)} (cơ quan gửi trả)` } : {}),
+      payload: {
+        signatures: stored, ...(extra.receiver ? { receiver: { name: extra.receiver.name.trim(), personalId: extra.receiver.personalId ?? null } } : {}),
+        ...(postage ? { postage } : {}),
+      },
     }, staff, now);
+    // the leg keeps its postage: the statement reads it, a later tariff does not change it
+    if (postage) {
+      await trx.updateTable('postal_legs').set({
+        weight_grams: postage.weightGrams, postage_vnd: postage.amountVnd, postage_zone: postage.zone, postage_tariff_id: postage.tariffId, postage_at: now,
+      }).where('id', '=', leg.id).execute();
+    }
     return leg.shipment_id;
   });
   return getShipment(ctx, shipmentId);
 }
 
-/** The courier collects the papers at the sending agency: the agency's officer and the courier sign. */
-export async function collectTransfer(ctx: SignaturesContext, trackingNumber: string, input: { senderSignature: SignatureInput; courierSignature: SignatureInput; position?: Position }): Promise<ShipmentView> {
+/**
+ * The courier collects the papers at the sending agency: weighs the parcel (400 `WEIGHT_MISSING`
+ * without a weight, `WEIGHT_OUT_OF_RANGE` outside whole grams 1–30 000), the agency's officer and
+ * the courier sign. The leg keeps the postage of that weight, billed to the sending agency (DOMAIN §5.4).
+ */
+export async function collectTransfer(ctx: SignaturesContext, trackingNumber: string, input: { weightGrams?: number; senderSignature: SignatureInput; courierSignature: SignatureInput; position?: Position }): Promise<ShipmentView> {
   const staff = postalStaff(ctx.actor, 'postal.courier');
-  await assertTransferLegHere(ctx, staff, trackingNumber);
+  const now = ctx.clock.now();
+  const agencies = await assertTransferLegHere(ctx, staff, trackingNumber);
+  const weightGrams = requireWeight(input.weightGrams);
   checkSigner(input.courierSignature, { name: staff.fullName }, 'courierSignature');
   checkSigner(input.senderSignature, { name: input.senderSignature.name }, 'senderSignature');
-  return signedTransferStep(ctx, trackingNumber, 'collected', { sender: input.senderSignature, courier: input.courierSignature }, input.position ? { position: input.position } : {});
+  const postage = await transferPostage(ctx, agencies, weightGrams, vnDateOfInstant(now.getTime()) as IsoDate);
+  return signedTransferStep(ctx, now, trackingNumber, 'collected', { sender: input.senderSignature, courier: input.courierSignature }, { postage, ...(input.position ? { position: input.position } : {}) });
 }
 
 /** The courier hands the papers to the receiving agency: the receiver signs (name and ID checked against what they state). */
@@ -155,5 +180,5 @@ export async function handOverTransfer(ctx: SignaturesContext, trackingNumber: s
   await assertTransferLegHere(ctx, staff, trackingNumber);
   checkSigner(input.courierSignature, { name: staff.fullName }, 'courierSignature');
   checkSigner(input.receiverSignature, { name: input.receiver.name, personalId: input.receiver.personalId ?? null }, 'receiverSignature');
-  return signedTransferStep(ctx, trackingNumber, 'handedOver', { receiver: input.receiverSignature, courier: input.courierSignature }, { receiver: input.receiver, ...(input.position ? { position: input.position } : {}) });
+  return signedTransferStep(ctx, ctx.clock.now(), trackingNumber, 'handedOver', { receiver: input.receiverSignature, courier: input.courierSignature }, { receiver: input.receiver, ...(input.position ? { position: input.position } : {}) });
 }

@@ -1,5 +1,6 @@
 // What the postal routes answer: a shipment with its legs and their trails, for staff and for the
 // citizen it is for; and the public view of a tracking number (no personal data). Pure mapping.
+import type { Zone } from './tariff';
 import { foldTrail, legStatusLabel, trailLabel, type LegKind, type LegStatus, type TrailEvent, type TrailKind } from './model';
 
 export interface LegView {
@@ -17,7 +18,17 @@ export interface LegView {
   readonly dossierCodes: string[];
   /** what the parcel holds (a transfer's papers; "Kết quả hồ sơ liên thông …") */
   readonly contents: string | null;
+  /** a transfer's weighed parcel and postage, billed to the sending agency (migration 0245); null for other legs and before the collection */
+  readonly postage: LegPostageView | null;
   readonly trail: TrailEntryView[];
+}
+
+export interface LegPostageView {
+  readonly weightGrams: number;
+  readonly amountVnd: number;
+  readonly zone: Zone;
+  readonly tariffId: string;
+  readonly at: string;
 }
 
 export interface TrailEntryView {
@@ -66,8 +77,12 @@ export interface LegRowWithEvents {
   recipient: Record<string, unknown> | null;
   dossier_codes: string[];
   contents: string | null;
+  weight_grams: number | null; postage_vnd: number | null; postage_zone: Zone | null; postage_tariff_id: string | null; postage_at: Date | null;
   events: (TrailEvent & { actorName: string | null })[];
 }
+
+/** The postage columns of a leg not priced (the public tracking reads no more than this). */
+export const UNPRICED = { weight_grams: null, postage_vnd: null, postage_zone: null, postage_tariff_id: null, postage_at: null } as const;
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
@@ -80,6 +95,9 @@ export function legView(l: LegRowWithEvents): LegView {
     courierName: l.courier_name, agencyId: l.agency_id,
     recipient: l.recipient ? { name: str(l.recipient.name) ?? '', personalId: str(l.recipient.personalId) } : null,
     failedAttempts: trail.failedAttempts.length, dossierCodes: l.dossier_codes, contents: l.contents,
+    postage: l.weight_grams !== null && l.postage_vnd !== null && l.postage_zone !== null && l.postage_tariff_id !== null && l.postage_at !== null
+      ? { weightGrams: l.weight_grams, amountVnd: l.postage_vnd, zone: l.postage_zone, tariffId: l.postage_tariff_id, at: l.postage_at.toISOString() }
+      : null,
     trail: trail.entries.map((e) => ({
       eventId: e.eventId, kind: e.kind, label: trailLabel(l.kind, e.kind), at: e.at, source: e.source, applied: e.applied, note: e.note ?? null,
       actorName: names.get(e.eventId) ?? null, position: e.position ?? null,

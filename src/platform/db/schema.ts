@@ -579,6 +579,12 @@ export interface PostalLegsTable {
   from_agency_id: ColumnType<number | null, number | null | undefined, number | null>;
   dossier_codes: ColumnType<string[], string[] | undefined, string[]>;
   contents: ColumnType<string | null, string | null | undefined, string | null>;
+  /** migration 0245: a transfer's weighed parcel and its postage, billed to the sending agency (src/postal/transfers.ts) */
+  weight_grams: ColumnType<number | null, number | null | undefined, number | null>;
+  postage_vnd: ColumnType<number | null, number | null | undefined, number | null>;
+  postage_zone: ColumnType<'sameCommune' | 'inProvince' | 'interProvincial' | null, 'sameCommune' | 'inProvince' | 'interProvincial' | null | undefined, 'sameCommune' | 'inProvince' | 'interProvincial' | null>;
+  postage_tariff_id: ColumnType<string | null, string | null | undefined, string | null>;
+  postage_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** Append-only (trigger forbid_change). */
