@@ -64,12 +64,12 @@ describe('signing in', () => {
     const tasks = page.locator('ul[data-role="clerk"] h3');
     const titles = await tasks.allTextContents();
     const clerkTasks = ['Tiếp nhận hồ sơ', 'Tiếp nhận hồ sơ liên thông', 'Hồ sơ tại điểm tiếp nhận', 'Trả kết quả', 'Hồ sơ trực tuyến chờ tiếp nhận', 'Nộp trực tuyến thay người dân', 'Thu phí, lệ phí', 'Biên lai',
-      'Sự cố, khiếu nại bưu gửi', 'Tra cứu hồ sơ', 'Tìm trong bản quét'];
+      'Sự cố, khiếu nại bưu gửi', 'Cước chuyển hồ sơ giữa cơ quan', 'Tra cứu hồ sơ', 'Tìm trong bản quét'];
     for (const title of clerkTasks) {
       expect(titles.some((text) => text.startsWith(title))).toBe(true);
     }
     // Every one of the clerk's capabilities has its page (counter, bundles at the counter, the service point's work list, return, the online inbox, assisted online filing, fees and
-    // receipts, the post office's incidents, search, text in the scans): each card is a link.
+    // receipts, the post office's incidents, the transfer postage statement, search, text in the scans): each card is a link.
     expect(await page.locator('ul[data-role="clerk"] a').count()).toBe(clerkTasks.length);
     expect(await page.getByRole('main').count()).toBe(1);
     await expectNoAxeViolations();

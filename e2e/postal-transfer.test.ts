@@ -1,12 +1,16 @@
 // The post's legs between agencies in Chromium at 360 px (issue 13): the demo officer asks the post
 // to carry a dossier's papers to another agency on the dossier's page; the demo clerk sends a dossier
 // received at the post office's counter to its agency by post. The courier's day shows one stop at
-// the agency with both tasks; the courier collects the transfer and hands the parcel over (API, the
-// signatures are those of postal-day.test.ts), and both dossiers' pages show the post's steps under
+// the agency with both tasks; the courier collects the transfer on its screen — the parcel weighed
+// (no weight: the screen says so), both sign — and the postage billed to the sending agency shows
+// there and on the post office's statement of the month ("Cước chuyển hồ sơ giữa các cơ quan", also
+// at 1280 px); the parcel is handed over (API, the signatures are those of postal-day.test.ts), and
+// both dossiers' pages show the post's steps under
 // "Giao nhận hồ sơ (phiếu kiểm soát)" — the forwarded dossier keeps its counter's receipt time, leaves
 // the clerk's list at the hand-over and its page says "Đã bàn giao cho ‹cơ quan› lúc dd/mm/yyyy HH:mm". axe on
 // each screen; nothing scrolls sideways (the courier's day also at 1280 px). Screenshots go to
 // test-results/postal-transfer/.
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './harness';
 import { logIn, useDemoApp } from './demo-app';
@@ -34,6 +38,18 @@ async function screen(name: string): Promise<void> {
   await page.screenshot({ path: `${OUT}/${name}-360.png`, fullPage: true });
   expect(await axeViolations(page), `${name}: axe`).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} scrolls sideways`).toBeLessThanOrEqual(360);
+}
+
+/** A signature drawn with the mouse (pointer events) across the pad, as postal-day.test.ts does. */
+async function draw(pad: Locator): Promise<void> {
+  const page = demo.page;
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('signature pad not visible');
+  await page.mouse.move(box.x + 20, box.y + box.height * 0.7);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i += 1) await page.mouse.move(box.x + 20 + i * 18, box.y + box.height * (i % 2 === 0 ? 0.3 : 0.7), { steps: 3 });
+  await page.mouse.up();
 }
 
 const numberIn = (text: string | null) => /[A-Z]{2}[0-9]{9}VN/.exec(text ?? '')?.[0] ?? '';
@@ -108,8 +124,46 @@ describe('transfers and counter dossiers carried by post, at 360 px', () => {
     expect(await axeViolations(page), 'courier day at 1280 px: axe').toEqual([]);
     await page.setViewportSize({ width: 360, height: 800 });
 
-    // at the desk (the signatures as drawn elsewhere): the transfer collected, the parcel handed over with the record
-    await api('courier', 'POST', `/api/v1/postal/legs/${transferNumber}/collect-transfer`, { senderSignature: { name: 'Nguyễn Minh Khoa', image: PNG }, courierSignature: { name: 'Lê Văn Tâm', image: PNG } });
+    // at the sending agency's desk: the transfer weighed and collected on the courier's screen
+    await stop.getByRole('link', { name: `Mở việc chuyển ${transferNumber}` }).click();
+    await page.getByRole('heading', { level: 2, name: 'Nhận hồ sơ tại cơ quan gửi' }).waitFor();
+    await page.getByRole('button', { name: 'Đã nhận hồ sơ' }).click();
+    await page.getByText('Chưa cân bưu gửi: nhập khối lượng (gam).').waitFor();
+    await page.getByLabel('Khối lượng bưu gửi (gam)').fill('1001');
+    await page.getByLabel('Họ và tên người ký').fill('Nguyễn Minh Khoa');
+    await draw(page.getByTestId('signature-pad').nth(0));
+    await draw(page.getByTestId('signature-pad').nth(1));
+    await screen('courier-transfer-collect');
+    await page.getByRole('button', { name: 'Đã nhận hồ sơ' }).click();
+    await page.getByText('Đã nhận hồ sơ tại cơ quan gửi.').waitFor();
+    // 1 001 g is past the 1 000 g class: 27 000 đ in the same commune, 38 000 đ within the province (tariff bcci-2025-07)
+    const legs = await api<{ items: { trackingNumber: string; postage: { weightGrams: number; amountVnd: number; zone: string } | null }[] }>(
+      'officer', 'GET', `/api/v1/postal/dossiers/${encodeURIComponent(processing)}/transfers`);
+    const postage = legs.items.find((l) => l.trackingNumber === transferNumber)?.postage;
+    expect(postage?.weightGrams).toBe(1001);
+    expect(postage?.amountVnd).toBe(postage?.zone === 'sameCommune' ? 27_000 : 38_000);
+    const amountText = `${String(postage?.amountVnd ?? 0).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
+    expect(await page.locator('.charges').first().textContent()).toContain(amountText);
+    await screen('courier-transfer-collected');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: `${OUT}/courier-transfer-collected-1280.png`, fullPage: true });
+    await page.setViewportSize({ width: 360, height: 800 });
+
+    // the post office's dispatcher (the demo clerk): the month's statement bills it to the sending agency
+    await logIn(page, demo.base, 'clerk');
+    await page.goto(`${demo.base}/buu-cuc/cuoc-chuyen-ho-so`);
+    await page.getByRole('heading', { level: 1, name: 'Cước chuyển hồ sơ giữa các cơ quan' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: transferNumber });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('1.001 g');
+    expect(await row.textContent()).toContain(amountText);
+    await screen('statement');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: `${OUT}/statement-1280.png`, fullPage: true });
+    expect(await axeViolations(page), 'statement at 1280 px: axe').toEqual([]);
+    await page.setViewportSize({ width: 360, height: 800 });
+
+    // the parcel handed over with the record
     await api('courier', 'POST', `/api/v1/postal/legs/${forwardNumber}/depart`, {});
     const agencies = await api<{ items: { id: number; trackingNumbers: string[] }[] }>('courier', 'GET', '/api/v1/postal/handover-agencies');
     const agencyId = agencies.items.find((a) => a.trackingNumbers.includes(forwardNumber))?.id ?? 0;

@@ -136,6 +136,28 @@ describe('the one way (issue 11 §9)', () => {
     expect(offenders).toEqual([]);
   });
 
+  // The web takes the server's types from its routes' schemas (STYLE "Immich's controllers", ADR 013):
+  // the `Static` types a `schemas.ts`, `*-schemas.ts`, `routes.ts` or `*-routes.ts` module declares
+  // for what a route takes and answers — never a domain model, a service or a query module's own
+  // interfaces, whose shape is not what travels (web/src/processing/api.ts read `ActionInput` from
+  // src/dossiers/model). At run time only src/shared (the test above).
+  const ROUTE_SCHEMA_MODULE = /(^|[/-])(schemas|routes)$/;
+  it('web/ takes server types only from the routes\' schema modules', () => {
+    const offenders = webFiles(webRoot).flatMap((f) => {
+      const text = fs.readFileSync(f, 'utf8');
+      return [...text.matchAll(IMPORT)].map((m) => m[1] ?? '').filter((spec) => spec.startsWith('.'))
+        .map((spec) => path.relative(root, path.resolve(path.dirname(f), spec)))
+        .filter((target) => !target.startsWith('..') && !target.startsWith('shared/') && !ROUTE_SCHEMA_MODULE.test(target))
+        .map((target) => `${path.relative(path.resolve('.'), f)} → src/${target}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it('the web-types guard tells a schema module from a domain one (it can fail)', () => {
+    for (const ok of ['dossiers/schemas', 'postal/transfer-routes', 'accounts/routes', 'documents/ocr-schemas']) expect(ROUTE_SCHEMA_MODULE.test(ok), ok).toBe(true);
+    for (const bad of ['dossiers/model', 'dossiers/search', 'counter/service', 'tracking/my-dossier', 'postal/routes-helper']) expect(ROUTE_SCHEMA_MODULE.test(bad), bad).toBe(false);
+  });
+
   // A capability is used through its public modules: model.ts (types, pure rules), service.ts (use
   // cases), references.ts (reference reads for other capabilities), index.ts, routes.ts (for the
   // composition root), schemas.ts (response schemas other routes embed), and the few modules each capability declares public below. The composition

@@ -31,6 +31,9 @@ const OutcomeBody = Type.Object({
   note: Type.Optional(Text(2000)),
 }, strict);
 
+/** What the counter screen sends (web/src/counter/outcomes.ts). */
+export type CounterOutcomeRequest = Static<typeof OutcomeBody>;
+
 const Outcome = Type.Object({
   id: Type.Integer(),
   kind: literals(outcomeKinds),

@@ -1,6 +1,6 @@
 // HTTP for dossiers: thin routes with TypeBox schemas over the services.
 import type { CodeSystem } from './codes';
-import { Type } from '@fastify/type-provider-typebox';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { HandoffSource } from './handoffs';
 import { laggingReads, type RouteDeps } from '../platform/context';
@@ -94,13 +94,18 @@ const ActionBody = Type.Object({
   comment: Type.Optional(Type.String({ maxLength: RATING_COMMENT_MAX_CHARS })),
 }, strict);
 
+/** What the web sends as a dossier action's body (web/src/processing: types from the route's schemas, not the service's). */
+export type ActionRequest = Static<typeof ActionBody>;
+/** An intake's body (web/src/counter). */
+export type IntakeRequest = Static<typeof IntakeBody>;
+
 const SearchQuery = Type.Object({
   // a whole code or a part of one ("261207-0001"): searchDossiers matches parts
   code: Type.Optional(Type.String({ minLength: 3, maxLength: 60, pattern: '^[0-9A-Za-z.-]+$', description: 'Mã hồ sơ, đủ hoặc một phần (ít nhất 3 ký tự)' })),
   personalId: Type.Optional(Type.String({ pattern: '^[0-9]{12}$' })),
   phone: Type.Optional(Type.String({ minLength: 4, maxLength: 20, pattern: '^[0-9+ .]+$' })),
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-  status: Type.Optional(Type.Union(statuses.map((s) => Type.Literal(s)))),
+  status: Type.Optional(literals(statuses)),
   procedureCode: Type.Optional(Type.String({ maxLength: 60 })),
   agency: Type.Optional(Type.String({ maxLength: 60 })),
   unit: Type.Optional(Type.String({ maxLength: 20 })),
@@ -110,6 +115,8 @@ const SearchQuery = Type.Object({
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
   after: Type.Optional(Type.String({ maxLength: 40, pattern: '^(-|[0-9]{1,15}):[1-9][0-9]{0,15}$', description: 'Con trỏ trang: giá trị next của trang trước' })),
 }, strict);
+/** The search's query (web/src/processing). */
+export type SearchRequest = Static<typeof SearchQuery>;
 
 export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): void {
   // every dossier route needs a signed-in user: 401 before anything else

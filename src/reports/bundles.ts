@@ -3,28 +3,16 @@
 // its members per agency for timeliness (early or on time / late against the member's own due time).
 // From the roll-ups only (no scan of the dossiers); the 766 indicators keep counting each member,
 // which is its own national record.
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { agencyLabels } from '../directory/references';
 import type { ServiceContext } from '../platform/context';
-import { Nullable } from '../platform/http/schemas';
 import type { HttpApp } from '../platform/http/server';
 import { sumRollups, totalsOf } from './queries';
+import { BundleFiguresSchema, type BundleFigures } from './schemas';
 import { periodOf, scopeOf, type ReportQuery } from './service';
 
-export const BundleFiguresSchema = Type.Object({
-  from: Type.String(), to: Type.String(),
-  bundlesReceived: Type.Integer({ description: 'hồ sơ liên thông tiếp nhận trong kỳ, mỗi hồ sơ tính một lần' }),
-  membersReceived: Type.Integer({ description: 'hồ sơ thành phần tiếp nhận (bắt đầu tính thời hạn) trong kỳ' }),
-  received: Type.Integer({ description: 'mọi hồ sơ tiếp nhận, mỗi hồ sơ thành phần một hồ sơ (như chỉ số 766)' }),
-  receivedCountingBundlesOnce: Type.Integer({ description: 'hồ sơ tiếp nhận, mỗi hồ sơ liên thông tính một lần' }),
-  byAgency: Type.Array(Type.Object({
-    agencyId: Type.Integer(), agencyName: Type.String(), membersReceived: Type.Integer(),
-    resolvedOnTime: Type.Integer({ description: 'sớm hoặc đúng hạn so với thời hạn của chính hồ sơ thành phần' }), resolvedLate: Type.Integer(),
-    onTimeShare: Nullable(Type.Number({ description: '% (2 chữ số thập phân); null khi chưa giải quyết hồ sơ nào' })),
-  })),
-});
-export type BundleFigures = Static<typeof BundleFiguresSchema>;
+export type { BundleFigures };
 
 const pct = (n: number, d: number): number | null => (d === 0 ? null : Math.round((n / d) * 10_000) / 100);
 

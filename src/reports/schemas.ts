@@ -72,3 +72,18 @@ export type DrillRowView = Static<typeof DrillRowSchema>;
 export type IndicatorValueView = Static<typeof IndicatorValueSchema>;
 export type ExportKindView = ExportStatusView['kind'];
 export type BreakdownByView = Static<typeof BreakdownSchema>['by'];
+
+/** Bundles in the reports (bundles.ts, issue 17 §5): each bundle once as a submission, its members per agency for timeliness. */
+export const BundleFiguresSchema = Type.Object({
+  from: Type.String(), to: Type.String(),
+  bundlesReceived: Type.Integer({ description: 'hồ sơ liên thông tiếp nhận trong kỳ, mỗi hồ sơ tính một lần' }),
+  membersReceived: Type.Integer({ description: 'hồ sơ thành phần tiếp nhận (bắt đầu tính thời hạn) trong kỳ' }),
+  received: Type.Integer({ description: 'mọi hồ sơ tiếp nhận, mỗi hồ sơ thành phần một hồ sơ (như chỉ số 766)' }),
+  receivedCountingBundlesOnce: Type.Integer({ description: 'hồ sơ tiếp nhận, mỗi hồ sơ liên thông tính một lần' }),
+  byAgency: Type.Array(Type.Object({
+    agencyId: Type.Integer(), agencyName: Type.String(), membersReceived: Type.Integer(),
+    resolvedOnTime: Type.Integer({ description: 'sớm hoặc đúng hạn so với thời hạn của chính hồ sơ thành phần' }), resolvedLate: Type.Integer(),
+    onTimeShare: Nullable(Type.Number({ description: '% (2 chữ số thập phân); null khi chưa giải quyết hồ sơ nào' })),
+  })),
+});
+export type BundleFigures = Static<typeof BundleFiguresSchema>;

@@ -1,5 +1,5 @@
 // HTTP for public tracking (no sign-in): GET /api/v1/track/:code?pin=NNNNNN.
-import { Type } from '@fastify/type-provider-typebox';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import type { RouteDeps } from '../platform/context';
 import { TrackingViewSchema } from '../dossiers/schemas';
 import { ErrorShape } from '../platform/http/schemas';
@@ -17,6 +17,8 @@ const MyDossierTimelineSchema = Type.Object({
     items: Type.Optional(Type.Array(Type.String())), reason: Type.Optional(Type.String()), dueAt: Type.Optional(Type.String()), trackingNumber: Type.Optional(Type.String()),
   }, { additionalProperties: false })),
 }, { additionalProperties: false });
+
+export type MyDossierTimelineResponse = Static<typeof MyDossierTimelineSchema>;
 
 export interface TrackingRouteDeps extends RouteDeps {
   /** Requests a minute per client address (on top of the per-code back-off). */

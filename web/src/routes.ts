@@ -51,6 +51,8 @@ export const paths = {
   courierTransfers: '/buu-ta/chuyen-ho-so',
   /** post office dispatchers: incidents and complaints of the office's legs, resolved with compensation */
   postalIncidents: '/buu-cuc/su-co',
+  /** the month's statement of the postage of transfers between agencies, billed to the sending agency */
+  postalTransferPostage: '/buu-cuc/cuoc-chuyen-ho-so',
   /** the one-stop: online dossiers awaiting acceptance (issue 15 §2) */
   onlineInbox: '/quay/truc-tuyen',
   /** staff: file an online dossier for a citizen, confirmed by the citizen's one-time code (issue 15 §3) */
@@ -128,6 +130,8 @@ export const pagePermissions = {
   [paths.processingBundle]: ['dossiers.read', 'portal.self'],
   [paths.supervision]: ['reports.read', 'dossiers.approve'],
   [paths.onlineAssist]: ['dossiers.receive', 'postal.courier'],
+  // the post office's dispatcher, a supervisor or administrator of the unit, an agency's officer (its own)
+  [paths.postalTransferPostage]: ['postal.dispatch', 'reports.read', 'postal.transfer'],
 } as const satisfies Record<PagePath, readonly Permission[]>;
 
 

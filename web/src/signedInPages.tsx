@@ -48,6 +48,7 @@ const exactPages: Readonly<Record<string, (props: PageProps) => ReactNode>> = {
   [paths.receipts]: ({ user }) => <cashier.ReceiptsPage canRefund={userCan(user, 'payments.refund')} />,
   [paths.reconciliation]: () => <cashier.ReconciliationPage />,
   [paths.postalIncidents]: () => <postal.IncidentsPage />,
+  [paths.postalTransferPostage]: () => <postal.TransferPostagePage />,
 };
 
 /** Pages at a prefix + '/' + a code or id; the first whose prefix matches shows. */

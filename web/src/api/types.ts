@@ -1,8 +1,8 @@
 // Shapes of the API's answers as the web app reads them (the server's UserView and friends).
-import type { Permission } from '../../../src/accounts/model';
 import type { UserAnswer } from '../../../src/accounts/routes';
 
-export type { Permission };
+/** A permission as the server's answer names it (the route's schema lists them all). */
+export type Permission = UserAnswer['permissions'][number];
 
 export const roles = ['admin', 'clerk', 'courier', 'officer', 'approver', 'supervisor', 'citizen'] as const;
 export type Role = (typeof roles)[number];

@@ -2,7 +2,7 @@
 // (GET /api/v1/my/dossiers/{code}/timeline: only what a citizen may see). Times in Vietnam time.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MyDossierTimeline } from '../../../src/tracking/my-dossier';
+import type { MyDossierTimelineResponse as MyDossierTimeline } from '../../../src/tracking/routes';
 import { api } from '../api/client';
 import { Button } from '../ui/Button';
 import { formatVnDate, formatVnDateTime } from '../ui/dates';

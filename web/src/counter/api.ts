@@ -2,7 +2,7 @@
 // and intake (src/catalog/routes.ts, src/directory/routes.ts, src/dossiers/routes.ts).
 import { ApiError, api, clientErrorCodes } from '../api/client';
 // the server's own shapes (type-only imports: nothing is bundled); the intake answer is its response schema
-import type { ApplicantInput } from '../../../src/dossiers/model';
+import type { IntakeRequest } from '../../../src/dossiers/routes';
 import type { FeeTermItem } from '../../../src/shared/fee-terms';
 import type { IntakeResultView as IntakeResult } from '../../../src/dossiers/schemas';
 
@@ -64,7 +64,7 @@ export interface Unit {
 export interface IntakeBody {
   readonly procedureCode: string;
   readonly channel: 'counter';
-  readonly applicant: ApplicantInput;
+  readonly applicant: IntakeRequest['applicant'];
   readonly papers: readonly { key: string; originals: number; copies: number; source: PaperSource; digitized: boolean; fileId?: number; reusedDocumentId?: number }[];
   readonly formData: Record<string, unknown>;
   /** the chosen case (catalogue cases[].key) */

@@ -1,7 +1,7 @@
 // The bundles' panel of the dashboard (issue 17 §5): a bundle counts once as a submission, and its
 // members per agency for timeliness — `GET /api/v1/reports/bundles` in the reader's scope, for the
 // dashboard's period (from the roll-ups).
-import type { BundleFigures } from '../../../src/reports/bundles';
+import type { BundleFigures } from '../../../src/reports/schemas';
 import { request } from '../api/client';
 import { defineBundle } from '../i18n/bundle';
 import { DataTable } from '../ui/DataTable';

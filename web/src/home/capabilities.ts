@@ -15,9 +15,9 @@ export const capabilityPermissions = [
   ['cashier', ['payments.collect']], ['receipts', ['payments.read']],
   // the postal worker
   ['pickupAtHome', ['postal.courier']], ['deliverResult', ['postal.courier']], ['courierRoute', ['postal.courier']],
-  ['postalIncidents', ['postal.dispatch']],
+  ['postalIncidents', ['postal.dispatch']], ['transferPostage', ['postal.dispatch']],
   // the agency desk, and search for whoever handles dossiers
-  ['approvalQueue', ['dossiers.approve']], ['processQueue', ['dossiers.process']], ['searchDossiers', ['dossiers.read', 'dossiers.supplement']],
+  ['agencyTransferPostage', ['postal.transfer']], ['approvalQueue', ['dossiers.approve']], ['processQueue', ['dossiers.process']], ['searchDossiers', ['dossiers.read', 'dossiers.supplement']],
   ['searchScans', ['dossiers.read']],
   // supervision
   ['dashboard', ['reports.read']], ['lateDossiers', ['supervision.read']], ['auditTrail', ['audit.verify']],
@@ -63,6 +63,8 @@ export const capabilityPaths: Record<CapabilityKey, string> = {
   deliverResult: paths.courierResults,
   courierRoute: paths.courierDay,
   postalIncidents: paths.postalIncidents,
+  transferPostage: paths.postalTransferPostage,
+  agencyTransferPostage: paths.postalTransferPostage,
   onlineInbox: paths.onlineInbox,
   assistedFiling: paths.onlineAssist,
   submitOnline: paths.onlineSubmit,

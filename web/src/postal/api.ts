@@ -73,7 +73,7 @@ export const returnToAgency = (trackingNumber: string, body: { agencySignature: 
 export const notePdfUrl = (trackingNumber: string) => `/api/v1/postal/legs/${enc(trackingNumber)}/note.pdf`;
 export const recordPdfUrl = (id: number) => `/api/v1/postal/handovers/${id}/record.pdf`;
 
-export const collectTransfer = (trackingNumber: string, body: { senderSignature: Signature; courierSignature: Signature }, position: Position | null) =>
+export const collectTransfer = (trackingNumber: string, body: { weightGrams: number; senderSignature: Signature; courierSignature: Signature }, position: Position | null) =>
   api.post<Shipment>(`/api/v1/postal/legs/${enc(trackingNumber)}/collect-transfer`, withPosition(body, position));
 export const handOverTransfer = (trackingNumber: string, body: { receiver: { name: string; personalId?: string }; receiverSignature: Signature; courierSignature: Signature }, position: Position | null) =>
   api.post<Shipment>(`/api/v1/postal/legs/${enc(trackingNumber)}/hand-over-transfer`, withPosition(body, position));

@@ -1,15 +1,19 @@
-// One transfer between agencies (DOMAIN §5.2 step 13): taken, collected at the sending agency (its
-// officer and the courier sign), handed over at the receiving agency (the receiver signs).
+// One transfer between agencies (DOMAIN §5.2 step 13): taken, weighed and collected at the sending
+// agency (its officer and the courier sign; the postage is billed to that agency), handed over at the
+// receiving agency (the receiver signs).
 import { useState } from 'react';
 import type { User } from '../api/types';
 import { assignToMe, collectTransfer, handOverTransfer, type Position, type Shipment } from './api';
 import { emptySignature, signatureOf, type SignatureValue } from './SignaturePad';
+import { weightGrams } from './pickup/usePickupTask';
 import { useLegTask } from './useLegTask';
 import { useSend } from './useSend';
 
 export function useTransferTask(id: number, user: User, position: Position | null) {
   const [otherSig, setOtherSig] = useState<SignatureValue>(emptySignature());
   const [courierSig, setCourierSig] = useState<SignatureValue>(emptySignature(user.fullName));
+  const [weight, setWeightText] = useState('');
+  const grams = weightGrams(weight);
   const act = useSend();
   const { loaded, shipment, leg, n, missing, setMissing, done, answered: shown, need } = useLegTask(id, 'transfer');
   const answered = (s: Shipment | null, what: string) => { if (shown(s, what)) setOtherSig(emptySignature()); };
@@ -25,9 +29,10 @@ export function useTransferTask(id: number, user: User, position: Position | nul
 
   const take = async () => answered(await act.send(() => assignToMe(n)), 'taken');
   const collect = async () => {
+    if (grams === null) return need('transferWeight');
     const sig = signatures('agencySignature');
     if (!sig) return null;
-    return answered(await act.send(() => collectTransfer(n, { senderSignature: sig.o, courierSignature: sig.c }, position)), 'transferCollected');
+    return answered(await act.send(() => collectTransfer(n, { weightGrams: grams, senderSignature: sig.o, courierSignature: sig.c }, position)), 'transferCollected');
   };
   const handOver = async () => {
     const sig = signatures('receiverSignature');
@@ -36,5 +41,6 @@ export function useTransferTask(id: number, user: User, position: Position | nul
     return answered(await act.send(() => handOverTransfer(n, { receiver, receiverSignature: sig.o, courierSignature: sig.c }, position)), 'transferHandedOver');
   };
 
-  return { loaded, shipment, leg, mine: leg?.courierId === user.id, otherSig, setOtherSig, courierSig, setCourierSig, missing, done, act, take, collect, handOver };
+  const setWeight = (text: string) => setWeightText(text.replace(/\D/g, ''));
+  return { loaded, shipment, leg, mine: leg?.courierId === user.id, weight, setWeight, grams, otherSig, setOtherSig, courierSig, setCourierSig, missing, done, act, take, collect, handOver };
 }

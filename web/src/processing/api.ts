@@ -1,11 +1,11 @@
 // The dossier endpoints as the processing, counter and tracking screens read them
 // (src/dossiers/routes.ts, src/dossiers/queries.ts).
 import { api } from '../api/client';
-import type { ActionInput } from '../../../src/dossiers/model';
+import type { ActionRequest, SearchRequest } from '../../../src/dossiers/routes';
 import type { Action as DossierAction } from '../../../src/shared/dossier-labels';
 
-/** The body of an action, as the server's service takes it. */
-export type { ActionInput };
+/** The body of an action, as the route's schema takes it (src/dossiers/routes.ts). */
+export type ActionInput = ActionRequest;
 
 // The lifecycle's lists are the shared module's (src/shared, what the server's lifecycle uses): a
 // new status or action reaches the screens without a second copy.
@@ -20,10 +20,11 @@ import type {
   ActionResultView as ActionResult, AssigneeView as AssignableStaff, DossierDetailView as DossierDetail, QueueFilterView as QueueFilter,
   QueueItemView as QueueItem, TimelinessView as Timeliness, TrackingViewView as TrackingView, WorkItemView as WorkItem,
 } from '../../../src/dossiers/schemas';
-import type { SearchFilters } from '../../../src/dossiers/search';
 import type { BundleViewView } from '../../../src/bundles/schemas';
 
-export type { ActionResult, DossierDetail, SearchFilters, Timeliness, TrackingView };
+export type { ActionResult, DossierDetail, Timeliness, TrackingView };
+/** The search's filters and paging, as the route's query takes them. */
+export type SearchFilters = SearchRequest;
 /** A bundled dossier with its members (src/bundles/schemas.ts). */
 export type BundleView = BundleViewView;
 export type DossierListItem = QueueItem;

@@ -3,7 +3,7 @@
 // retry after a lost answer makes one bundle), and the parent read back with its members.
 import { api, request } from '../../api/client';
 import type { BundleDefinitionsView, BundleReceivedView } from '../../../../src/bundles/schemas';
-import type { ApplicantInput } from '../../../../src/dossiers/model';
+import type { IntakeRequest } from '../../../../src/dossiers/routes';
 import type { BundleView } from '../../processing/api';
 import type { IntakeBody } from '../api';
 
@@ -13,7 +13,7 @@ export type { BundleView };
 
 export interface BundleBody {
   readonly bundleCode: string;
-  readonly applicant: ApplicantInput;
+  readonly applicant: IntakeRequest['applicant'];
   /** the combined e-form: each field once */
   readonly formData: Record<string, unknown>;
   /** each member's papers, by member key */

@@ -99,7 +99,7 @@ const builders: Partial<Record<DossierAction, Builder>> = {
   rate: (d, { asApplicant }) => ({
     fields: {
       ...(d.stars !== null ? { stars: d.stars } : {}),
-      ...(d.dislike.length > 0 ? { dislike: d.dislike } : {}),
+      ...(d.dislike.length > 0 ? { dislike: [...d.dislike] } : {}),
       ...(d.comment.trim() ? { comment: d.comment.trim() } : {}),
     },
     problems: d.stars === null ? { stars: asApplicant ? 'ratingStarsRequiredCitizen' : 'ratingStarsRequired' } : {},
