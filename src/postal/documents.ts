@@ -64,6 +64,8 @@ export async function consignmentNotePdf(ctx: SignaturesContext, trackingNumber:
   const leg = s.legs.find((l) => l.trackingNumber === n);
   const [place, between] = await Promise.all([servicePointPlace(ctx.db, s.servicePointId), leg ? agencyNoteFacts(ctx, s, leg) : null]);
   const receipt = s.receiptId ? await receiptById(ctx.db, s.receiptId) : null;
+  // a transfer's postage is billed to the sending agency (DOMAIN §5.4), not collected with a receipt
+  const billed = leg?.kind === 'transfer' ? leg.postage : null;
   const collected = leg?.trail.find((e) => e.kind === 'collected' && e.applied);
   const signed = leg && collected ? await collectedSignatures(ctx, leg.id, collected.eventId) : {};
   const acceptedAt = new Date(collected?.at ?? s.sealedAt ?? s.createdAt);
@@ -74,7 +76,8 @@ export async function consignmentNotePdf(ctx: SignaturesContext, trackingNumber:
     trackingNumber: n, kind: facts.kind, providerName: BCCI_PROVIDER, servicePointName: place?.name ?? '',
     sender: facts.sender, recipient: facts.recipient, acceptedAt, place: facts.place, method: facts.method,
     procedureName: facts.procedureName, documents: facts.documents, ...(facts.dossiers ? { dossiers: facts.dossiers } : {}),
-    postageVnd: s.postageVnd, feeVnd: s.feeVnd, paymentMethod: receipt ? METHODS[receipt.paymentMethod] : 'Không thu',
+    postageVnd: billed?.amountVnd ?? s.postageVnd, feeVnd: s.feeVnd,
+    paymentMethod: billed ? `Cơ quan gửi trả theo bảng kê cước tháng (${String(billed.weightGrams).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} g)` : receipt ? METHODS[receipt.paymentMethod] : 'Không thu',
     receiptNumber: receipt?.number ?? null, serviceQuality: facts.serviceQuality, courierName: leg?.courierName ?? '',
     trackingUrl: `${publicUrl.replace(/\/+$/, '')}/api/v1/public/postal/${n}`,
     signatureImages: { sender: await signatureImageOf(ctx, signed.applicant ?? signed.agency ?? signed.sender), courier: await signatureImageOf(ctx, signed.courier) },

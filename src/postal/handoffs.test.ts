@@ -78,6 +78,9 @@ describe('a transfer of a bundle on the dossiers and on the note', () => {
     expect(note).toContain(a);
     expect(note).toContain(b);
     expect(note).toContain('Tờ trình, biên bản thẩm định');
+    // its postage (800 g within the province: 29 000 đ) is the sending agency's, billed by the month's statement
+    expect(note).toContain('29.000');
+    expect(note).toContain('Cơ quan gửi trả theo bảng kê cước tháng (800 g)');
     expect(note.indexOf('Người gửi')).toBeLessThan(note.indexOf('Ủy ban nhân dân xã Một'));
     expect(note.indexOf('Người nhận')).toBeLessThan(note.indexOf('Trung tâm Phục vụ hành chính công tỉnh'));
   });

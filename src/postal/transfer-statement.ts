@@ -9,6 +9,7 @@
 // their unit; an agency's officer (`postal.transfer`) their own agency's only — another agency is
 // 404, as if it had none.
 import { can } from '../accounts/policy';
+import { agencyById, servicePointPlace } from '../directory/references';
 import type { ServiceContext } from '../platform/context';
 import { forbidden, notFound, unauthenticated, validationFailed } from '../platform/errors';
 import { daysInMonth, isoDateFromYmd, vnMidnightOf, type IsoDate } from '../shared/civil-date';
@@ -95,13 +96,12 @@ export async function transferStatement(ctx: ServiceContext, q: { readonly month
     .where('l.kind', '=', 'transfer')
     .where('l.postage_at', '>=', new Date(vnMidnightOf(from)))
     .where('l.postage_at', '<', new Date(vnMidnightOf(dayAfter(to))));
+  // each scope names its province (the legs' shard): the post office's, the unit's, the agency's —
+  // a transfer is carried by the post office of the sending agency's unit, in its province
+  const province = await scopeProvince(ctx, scope);
+  if (province) query = query.where('l.province_code', '=', province);
   if (scope.kind === 'postOffice') query = query.where('l.service_point_id', '=', scope.servicePointId);
-  // a unit's agencies: the sending agency's unit under the reader's (its province named for the shard)
-  if (scope.kind === 'unit') {
-    const province = /^\/([0-9]+)\//.exec(scope.unitPath)?.[1];
-    query = query.where('u.path', 'like', `${scope.unitPath}%`);
-    if (province) query = query.where('l.province_code', '=', province);
-  }
+  if (scope.kind === 'unit') query = query.where('u.path', 'like', `${scope.unitPath}%`);
   if (agencyId !== undefined) query = query.where('l.from_agency_id', '=', agencyId);
   const rows = await query.orderBy('a.name').orderBy('l.postage_at').orderBy('l.id').execute();
   if (agencyId !== undefined && rows.length === 0 && scope.kind !== 'agency' && !(await agencyVisible(ctx, scope, agencyId))) throw agencyNotFound();
@@ -119,6 +119,13 @@ export async function transferStatement(ctx: ServiceContext, q: { readonly month
   }
   const agencies = [...byAgency.values()];
   return { month: q.month, from, to, agencies, totalVnd: agencies.reduce((sum, a) => sum + a.totalVnd, 0) };
+}
+
+/** The province of the reader's scope, or null for the whole country (a system administrator's '/'). */
+async function scopeProvince(ctx: ServiceContext, scope: StatementScope): Promise<string | null> {
+  if (scope.kind === 'unit') return /^\/([0-9]+)\//.exec(scope.unitPath)?.[1] ?? null;
+  if (scope.kind === 'postOffice') return (await servicePointPlace(ctx.db, scope.servicePointId))?.provinceCode ?? null;
+  return (await agencyById(ctx.db, scope.agencyId))?.provinceCode ?? null;
 }
 
 const agencyNotFound = () => notFound('AGENCY_NOT_FOUND', 'Không tìm thấy cơ quan.');
