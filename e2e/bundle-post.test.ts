@@ -6,10 +6,16 @@
 // courier, on a phone (360 px), takes that one parcel listing the three member codes, collects it at
 // the agency and delivers it with the recipient's name, ID and signature; the clerk's bundle page
 // (1280 px) then says every member is returned, and each member has its own `return` event.
-// axe clean on each page; screenshots go to test-results/bundle-post/ for review.
+// A second bundle together by post whose parcel the courier could not deliver (two failed attempts) and
+// took back to the agency: the clerk's bundle page says so and returns the three at the counter in one
+// action, at 360 px. axe clean on each page; screenshots go to test-results/bundle-post/ for review.
+import { sql } from 'kysely';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { paperRequirement } from '../src/catalog/model';
+import { getProcedure } from '../src/catalog/service';
 import { DEMO_PASSWORD } from '../src/seed';
+import { vnDateOfInstant } from '../src/shared/civil-date';
 import { axeViolations } from './harness';
 import { logIn, useDemoApp } from './demo-app';
 
@@ -79,6 +85,22 @@ async function draw(pad: Locator): Promise<void> {
 let parent = '';
 const code: Record<string, string> = {};
 
+/** Hands a member to its agency if still at the counter, approves it and marks its result ready. */
+async function ready(member: string, officer: string, approver: string, resultNumber?: string): Promise<void> {
+  const path = `/api/v1/dossiers/${member}`;
+  if ((await call<{ status: string }>(await tokenOf('clerk'), 'GET', path)).status === 'received') await call(await tokenOf('clerk'), 'POST', `${path}/actions/forward`, {});
+  await call(await tokenOf(approver), 'POST', `${path}/actions/approve`, {});
+  await call(await tokenOf(officer), 'POST', `${path}/actions/markResultReady`, resultNumber ? { resultNumber } : {});
+}
+
+/** The required papers of a member procedure, on paper (the API's intake; the screen's is tested above). */
+async function papersOf(procedureCode: string) {
+  const p = await getProcedure(demo.app.t.db, procedureCode, vnDateOfInstant(Date.now()));
+  return (p?.requiredPapers ?? []).filter((r) => paperRequirement(r) === 'required').map((r) => ({ key: r.key, source: 'paper' as const }));
+}
+
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 describe('a bundle returned in one postal delivery', () => {
   it('the clerk files 2.002622 at the counter, together by post, and sees the parent with its three members (1280 px)', async () => {
     const page = demo.page;
@@ -134,13 +156,6 @@ describe('a bundle returned in one postal delivery', () => {
 
   it('the agencies bring each member to its result: ONE result leg for the bundle, only after the last', async () => {
     const members = Object.values(code);
-    /** Hands a member to its agency if still at the counter, approves it and marks its result ready. */
-    const ready = async (member: string, officer: string, approver: string, resultNumber?: string) => {
-      const path = `/api/v1/dossiers/${member}`;
-      if ((await call<{ status: string }>(await tokenOf('clerk'), 'GET', path)).status === 'received') await call(await tokenOf('clerk'), 'POST', `${path}/actions/forward`, {});
-      await call(await tokenOf(approver), 'POST', `${path}/actions/approve`, {});
-      await call(await tokenOf(officer), 'POST', `${path}/actions/markResultReady`, resultNumber ? { resultNumber } : {});
-    };
     // the two others wait for the death result: no clock, no action by hand
     const waiting = await call<BundleView>(await tokenOf('clerk'), 'GET', `/api/v1/bundles/${parent}`);
     expect(waiting.members.slice(1).map((m) => m.dossier.status)).toEqual(['submitted', 'submitted']);
@@ -207,5 +222,57 @@ describe('a bundle returned in one postal delivery', () => {
     const events = await demo.app.t.db.selectFrom('dossier_events as e').innerJoin('dossiers as d', 'd.id', 'e.dossier_id')
       .select(['d.code', 'e.action']).where('d.code', 'in', Object.values(code)).where('e.action', '=', 'return').execute();
     expect(events.map((e) => e.code).sort()).toEqual(Object.values(code).sort());
+  }, STEP_MS);
+
+  it('a parcel the post brought back to the agency is returned at the counter from the bundle page, in one action (1280 and 360 px)', async () => {
+    // a second death bundle, together by post, filed through the API; its three results make one parcel
+    const clerk = await tokenOf('clerk');
+    const filed = await call<{ code: string; members: { key: string; code: string }[] }>(clerk, 'POST', '/api/v1/bundles', {
+      bundleCode: '2.002622', applicant: { personalId: '087090004321', name: 'Trần Thị Hoa', phone: '0912000111', unitCode: '29926' },
+      formData: { fullName: 'Trần Thị Hoa', personalId: '087090004321', address: ADDRESS, subjectFullName: 'Trần Văn Sáu', eventDate: vnDateOfInstant(Date.now()) },
+      papers: { death: await papersOf('1.000656'), residenceRemoval: await papersOf('2.002622.XTT'), funeralAllowance: await papersOf('2.002622.MTP') },
+      returnChoice: { timing: 'together', place: 'post', address: ADDRESS },
+    });
+    const [death, removal, allowance] = filed.members.map((m) => m.code);
+    await ready(death ?? '', 'officer', 'approver', '32/2026');
+    await ready(removal ?? '', 'police_officer', 'police_approver');
+    await ready(allowance ?? '', 'bhxh_officer', 'bhxh_approver');
+    const n = (await resultLegsOf([death ?? '']))[0]?.tracking_number ?? '';
+    // the courier takes it, collects it and fails twice at the address, the first attempt two weeks ago
+    // (QĐ 45 art. 10: two attempts at least two working days apart; the demo app's clock is the real one,
+    // so the leg's trail so far is moved back in time — test data, the trail is append-only in the app)
+    const courier = await tokenOf('courier');
+    const courierName = (await demo.app.t.db.selectFrom('users').select('full_name').where('username', '=', 'courier').executeTakeFirstOrThrow()).full_name;
+    const leg = `/api/v1/postal/legs/${n}`;
+    await call(courier, 'POST', `${leg}/assign`, {});
+    await call(courier, 'POST', `${leg}/collect-result`, { agencySignature: { name: 'Lê Văn Giao', image: PNG }, courierSignature: { name: courierName, image: PNG } });
+    await call(courier, 'POST', `${leg}/attempts`, { outcome: 'failed', reason: 'Không có người ở nhà' });
+    const legId = (await demo.app.t.db.selectFrom('postal_legs').select('id').where('tracking_number', '=', n).executeTakeFirstOrThrow()).id;
+    await sql`ALTER TABLE postal_leg_events DISABLE TRIGGER postal_leg_events_append_only`.execute(demo.app.t.db);
+    await sql`UPDATE postal_leg_events SET at = at - interval '14 days' WHERE leg_id = ${legId}`.execute(demo.app.t.db);
+    await sql`ALTER TABLE postal_leg_events ENABLE TRIGGER postal_leg_events_append_only`.execute(demo.app.t.db);
+    await call(courier, 'POST', `${leg}/attempts`, { outcome: 'failed', reason: 'Không có người ở nhà' });
+    await call(courier, 'POST', `${leg}/return-to-agency`, { agencySignature: { name: 'Lê Văn Giao', image: PNG } });
+
+    // the clerk's bundle page says so and offers the one return at the counter (no change of the choice)
+    const page = demo.page;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await logIn(page, demo.base, 'clerk');
+    await page.goto(`${demo.base}/xu-ly/lien-thong/${filed.code}`);
+    await page.getByRole('heading', { level: 1, name: `Hồ sơ liên thông ${filed.code}` }).waitFor();
+    await page.getByText(`Bưu điện phát không thành công đến ${ADDRESS} và đã trả lại: trả kết quả tại quầy.`).waitFor();
+    await page.getByText(`Trả được ngay: ${[death, removal, allowance].join(', ')}`).waitFor();
+    expect(await page.getByText(/Đổi cách trả kết quả/).count()).toBe(0);
+    expect(await page.getByText(/Khi có đủ kết quả, hệ thống tạo một bưu gửi/).count()).toBe(0);
+    await checkScreen('bundle-back-from-post', 1280);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await checkScreen('bundle-back-from-post', 360);
+    await page.getByRole('button', { name: `Trả kết quả 3 hồ sơ của hồ sơ liên thông ${filed.code}` }).click();
+    await page.getByText(`Đã trả kết quả 3 hồ sơ của hồ sơ liên thông ${filed.code}.`).waitFor();
+    await page.getByText('Đã trả đủ kết quả', { exact: true }).first().waitFor();
+    await checkScreen('bundle-back-returned', 360);
+    const events = await demo.app.t.db.selectFrom('dossier_events as e').innerJoin('dossiers as d', 'd.id', 'e.dossier_id')
+      .select(['d.code', 'e.payload']).where('d.code', 'in', [death ?? '', removal ?? '', allowance ?? '']).where('e.action', '=', 'return').execute();
+    expect(events.map((e) => [e.code, (e.payload as { channel?: string }).channel]).sort()).toEqual([death, removal, allowance].sort().map((c) => [c, 'counter']));
   }, STEP_MS);
 });

@@ -30,13 +30,16 @@ export function BundlePage({ code, user }: { readonly code: string; readonly use
   const b = useBundleT();
   const t = useProcessingT();
   const { loaded, reload } = useLoad((signal) => api.get<BundleView>(`/api/v1/bundles/${encodeURIComponent(code)}`, signal), code);
+  // what the clerk just did, said above the reloaded bundle (its parts are remade on reload)
   const [withdrawn, setWithdrawn] = useState<number | null>(null);
-  const onWithdrawn = (count: number) => { setWithdrawn(count); reload(); };
+  const [returned, setReturned] = useState<{ code: string; count: number } | null>(null);
+  const onWithdrawn = (count: number) => { setReturned(null); setWithdrawn(count); reload(); };
+  const onReturned = (r: { code: string; count: number }) => { setWithdrawn(null); setReturned(r); reload(); };
   return (
     <HeadedPage title={b('title', { code })} lead={b('lead')}>
-      <Notice tone="success">{withdrawn !== null ? b('withdrawn', { count: withdrawn, code }) : null}</Notice>
+      <Notice tone="success">{withdrawn !== null ? b('withdrawn', { count: withdrawn, code }) : returned ? b('returned', returned) : null}</Notice>
       <LoadedView loaded={loaded} loadingText={b('loading')}>
-        {(bundle) => <><BundleBody bundle={bundle} b={b} t={t} /><ReturnPart bundle={bundle} user={user} onChanged={reload} /><WithdrawPart bundle={bundle} user={user} onWithdrawn={onWithdrawn} /></>}
+        {(bundle) => <><BundleBody bundle={bundle} b={b} t={t} /><ReturnPart bundle={bundle} user={user} onChanged={reload} onReturned={onReturned} /><WithdrawPart bundle={bundle} user={user} onWithdrawn={onWithdrawn} /></>}
       </LoadedView>
     </HeadedPage>
   );

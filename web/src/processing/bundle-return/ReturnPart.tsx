@@ -2,7 +2,6 @@
 // still awaited, and for a clerk the one action that returns every ready member at the counter and
 // the change of the choice while something is left to return; a together-by-post parcel the post
 // brought back to the agency is returned here at the counter, in one action.
-import { useState } from 'react';
 import type { User } from '../../api/types';
 import { userCan } from '../../api/types';
 import { Notice } from '../../ui/Notice';
@@ -15,9 +14,11 @@ import { ReturnForm } from './ReturnForm';
 /** "Trả cùng một lần…, tại quầy" */
 export const choiceText = (b: BundleT, c: BundleView['returnChoice']) => b(`choice_${c.timing}_${c.place}`, { address: c.address ?? '' });
 
-export function ReturnPart({ bundle, user, onChanged }: { readonly bundle: BundleView; readonly user: User; readonly onChanged: () => void }) {
+/** `onReturned`: the members returned (the page says so above the reloaded bundle); `onChanged`: the choice changed. */
+export function ReturnPart({ bundle, user, onChanged, onReturned }: {
+  readonly bundle: BundleView; readonly user: User; readonly onChanged: () => void; readonly onReturned: (r: { code: string; count: number }) => void;
+}) {
   const b = useBundleT();
-  const [done, setDone] = useState<{ code: string; count: number } | null>(null);
   const { returnChoice: choice, returnable, backFromPost } = bundle;
   const offer = returnOffer(bundle, { returnAtCounter: userCan(user, 'dossiers.return'), changeChoice: userCan(user, 'dossiers.receive') });
   return (
@@ -26,9 +27,8 @@ export function ReturnPart({ bundle, user, onChanged }: { readonly bundle: Bundl
       <p><strong>{choiceText(b, choice)}</strong></p>
       {offer.byPostHint && <p className="field__hint">{b(choice.timing === 'together' ? 'byPostTogether' : 'byPostAsReady')}</p>}
       {backFromPost && <Notice tone="info">{b('backFromPost', { address: choice.address ?? '' })}</Notice>}
-      <Notice tone="success">{done ? b('returned', done) : null}</Notice>
       <p>{'codes' in offer.line ? b(offer.line.key, { codes: offer.line.codes }) : b(offer.line.key)}</p>
-      {offer.mayReturn && <ReturnForm code={bundle.code} applicantName={bundle.applicantName} count={returnable.now.length} onReturned={(r) => { setDone(r); onChanged(); }} />}
+      {offer.mayReturn && <ReturnForm code={bundle.code} applicantName={bundle.applicantName} count={returnable.now.length} onReturned={onReturned} />}
       {offer.mayChangeChoice && <ChoiceForm key={`${choice.timing}-${choice.place}`} code={bundle.code} choice={choice} onSaved={onChanged} />}
     </section>
   );
