@@ -44,12 +44,17 @@ async function receivedAndForwarded(procedureCode: string, name: string): Promis
     return JSON.parse(text) as T;
   };
   const { token } = await call<{ token: string }>(null, 'POST', '/api/v1/auth/login', { username: 'clerk', password: DEMO_PASSWORD });
-  const p = await call<{ requiredPapers: { key: string; requirement: string }[] }>(null, 'GET', `/api/v1/procedures/${procedureCode}`);
+  const p = await call<{ requiredPapers: { key: string; requirement: string; note: string | null }[] }>(null, 'GET', `/api/v1/procedures/${procedureCode}`);
   const address = 'Số 12, Ấp 3, Xã Tân Hồng, Đồng Tháp';
+  // a list by situation (1.004194 đăng ký tạm trú: src/catalog/situations.ts): the first situation and its first paper
+  const situations = [...new Set(p.requiredPapers.filter((r) => r.requirement === 'conditional' && r.note).map((r) => r.note))];
+  const situation = situations.length >= 2 ? situations[0] : undefined;
   const { code } = await call<{ code: string }>(token, 'POST', '/api/v1/dossiers', {
     procedureCode,
     applicant: { personalId: '087090001234', name: 'Nguyễn Văn An', phone: PHONE, address, unitCode: '29926' },
-    papers: p.requiredPapers.filter((r) => r.requirement === 'required').map((r) => ({ key: r.key, source: 'paper', originals: 1 })),
+    papers: [...p.requiredPapers.filter((r) => r.requirement === 'required'), ...p.requiredPapers.filter((r) => situation !== undefined && r.note === situation).slice(0, 1)]
+      .map((r) => ({ key: r.key, source: 'paper', originals: 1 })),
+    ...(situation ? { situation } : {}),
     formData: { fullName: 'Nguyễn Văn An', personalId: '087090001234', address },
   });
   await call(token, 'POST', `/api/v1/dossiers/${code}/actions/forward`, {});

@@ -24,6 +24,7 @@ const BundleBody = Type.Object({
   applicant: IntakeBody.properties.applicant,
   formData: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 300, description: 'Tờ khai chung: mỗi trường một lần' }),
   papers: Type.Record(Type.String({ maxLength: 40 }), IntakeBody.properties.papers, { maxProperties: 10, description: 'Giấy tờ của từng thủ tục thành phần' }),
+  situations: Type.Optional(Type.Record(Type.String({ maxLength: 40 }), Type.String({ minLength: 1, maxLength: 1000 }), { maxProperties: 10, description: 'Trường hợp của người nộp theo từng thủ tục thành phần có thành phần hồ sơ chia theo trường hợp (vd. residence → "Đăng ký thường trú tại chỗ ở hợp pháp không thuộc quyền sở hữu của mình …"): kiểm tra như tại quầy' })),
   delivery: IntakeBody.properties.delivery,
   storeConsent: IntakeBody.properties.storeConsent,
   returnChoice: Type.Optional(Type.Object({

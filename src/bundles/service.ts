@@ -29,6 +29,12 @@ export interface BundleIntakeInput {
   readonly formData: Record<string, unknown>;
   /** the papers of each member, by member key */
   readonly papers: Readonly<Record<string, readonly PaperInput[]>>;
+  /**
+   * The applicant's situation of each member whose paper list is published by situation (1.004222 in
+   * the birth bundle; catalog/situations.ts), by member key: checked with the member's papers as at the
+   * counter. A member without one is not asked yet (the bundle screen does not ask it).
+   */
+  readonly situations?: Readonly<Record<string, string>>;
   readonly delivery?: DeliveryInput;
   /** the applicant consents to keep their digitized papers in their document store (DOMAIN §10.3), recorded as the single intake does */
   readonly storeConsent?: boolean;
@@ -129,6 +135,7 @@ async function receiveNew(ctx: DossierContext, actor: Actor, scope: Extract<Acto
     ...choiceProblems,
     ...unknownFields(form, input.formData).map((f) => ({ path: `formData.${f}`, message: 'Trường này không thuộc tờ khai của nhóm thủ tục.' })),
     ...Object.keys(input.papers).filter((k) => !definition.members.some((m) => m.key === k)).map((k) => ({ path: `papers.${k}`, message: 'Không có thủ tục thành phần này trong nhóm.' })),
+    ...Object.keys(input.situations ?? {}).filter((k) => !definition.members.some((m) => m.key === k)).map((k) => ({ path: `situations.${k}`, message: 'Không có thủ tục thành phần này trong nhóm.' })),
   ];
   if (problems.length > 0) throw validationFailed('BUNDLE_INVALID', 'Hồ sơ liên thông chưa hợp lệ, vui lòng kiểm tra lại.', problems);
   const point = await intakePoint(ctx.db, servicePointId, day);
@@ -142,6 +149,7 @@ async function receiveNew(ctx: DossierContext, actor: Actor, scope: Extract<Acto
     for (const m of order) {
       const r = await receiveBundleMember(trx, ctx, {
         procedureCode: m.procedureCode, applicant: input.applicant, papers: input.papers[m.key] ?? [],
+        ...(input.situations?.[m.key] !== undefined ? { situation: input.situations[m.key] } : {}),
         formData: memberForm(schemas.get(m.key) ?? {}, input.formData), ...(delivery ? { delivery } : {}),
         // the applicant's consent once for the bundle: each member's intake records it as the single intake does (the store keeps one)
         ...(input.storeConsent ? { storeConsent: true } : {}),

@@ -4,7 +4,7 @@
 // filing are not bound to a counter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { paperRequirement } from '../catalog/model';
+import { leastPapers } from '../catalog/situations.test-helper';
 import { getProcedure } from '../catalog/service';
 import type { Actor } from '../platform/actor';
 import { FixedClock } from '../platform/clock';
@@ -73,7 +73,8 @@ describe('intake at the counter on the demo province', () => {
     return {
       procedureCode: code,
       applicant: { personalId: '087090001234', name: 'Nguyễn Văn An', phone: '0912345678', unitCode },
-      papers: p.requiredPapers.filter((r) => paperRequirement(r) === 'required').map((r) => ({ key: r.key, source: 'scanned' as const })),
+      papers: leastPapers(p.requiredPapers).keys.map((key) => ({ key, source: 'scanned' as const })),
+      ...(leastPapers(p.requiredPapers).situation ? { situation: leastPapers(p.requiredPapers).situation } : {}),
       formData: { fullName: 'Nguyễn Văn An', personalId: '087090001234', address: 'ấp 1' },
       ...extra,
     };

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { paperRequirement } from '../catalog/model';
 import { getProcedure } from '../catalog/service';
+import { situationsOfPapers } from '../catalog/situations';
 import type { Actor } from '../platform/actor';
 import { FixedClock } from '../platform/clock';
 import { seedDemo } from '../seed';
@@ -28,10 +29,14 @@ afterAll(async () => { await t?.close(); });
 async function inputFor(code: string, extra: Partial<IntakeInput> = {}): Promise<IntakeInput> {
   const p = await getProcedure(t.db, code, '2026-03-02');
   if (!p) throw new Error(`no procedure ${code}`);
+  // a list by situation (catalog/situations.ts): its first situation and that situation's first paper
+  const situation = situationsOfPapers(p.requiredPapers)[0];
+  const ofSituation = p.requiredPapers.filter((r) => r.note === situation).slice(0, 1);
   return {
     procedureCode: code,
     applicant: { personalId: '087090001234', name: 'Nguyễn Văn An', phone: '0912345678', unitCode: TAN_HONG },
-    papers: p.requiredPapers.filter((r) => paperRequirement(r) === 'required').map((r) => ({ key: r.key, source: 'scanned' as const })),
+    papers: [...p.requiredPapers.filter((r) => paperRequirement(r) === 'required'), ...ofSituation].map((r) => ({ key: r.key, source: 'scanned' as const })),
+    ...(situation === undefined ? {} : { situation }),
     formData: { fullName: 'Nguyễn Văn An', personalId: '087090001234', address: 'ấp 1, xã Tân Hồng' },
     ...extra,
   };
@@ -116,14 +121,47 @@ describe('due time from the chosen case', () => {
   });
 });
 
+const OWN_HOME = 'Đăng ký thường trú vào chỗ ở hợp pháp thuộc quyền sở hữu của mình';
+
 describe('papers listed by situation (1.004222, catalog/national.ts situationsOf)', () => {
   it('receives a permanent-residence dossier with the papers of one situation: one\'s own home (CT01 + the home\'s proof)', async () => {
     clock.set(new Date('2026-03-02T10:30:00+07:00'));
     const r = await receiveDossier({ db: t.db, clock, actor: clerk }, await inputFor('1.004222', {
-      papers: [{ key: 'p15', source: 'paper', originals: 1 }, { key: 'p14', source: 'paper', originals: 1 }],
+      situation: OWN_HOME, papers: [{ key: 'p15', source: 'paper', originals: 1 }, { key: 'p14', source: 'paper', originals: 1 }],
     }));
     expect(r.competentAgency).toBe('058.00.20.H20');
     const papers = await t.db.selectFrom('dossier_papers as p').innerJoin('dossiers as d', 'd.id', 'p.dossier_id').select('p.paper_key').where('d.code', '=', r.code).orderBy('p.paper_key').execute();
     expect(papers.map((p) => p.paper_key)).toEqual(['p14', 'p15']);
+  });
+
+  // [what, situation, papers, code]: each refused with 400, its code and a message naming the situation and its papers, nothing written
+  const refused: [string, string | undefined, string[], string][] = [
+    ['without a situation, with no paper', undefined, [], 'SITUATION_REQUIRED'],
+    ['without a situation, with the own-home papers', undefined, ['p14', 'p15'], 'SITUATION_REQUIRED'],
+    ['with a situation not on the list', 'Ở nhà người quen', ['p15'], 'SITUATION_UNKNOWN'],
+    ['own home with no paper of it', OWN_HOME, [], 'SITUATION_PAPER_MISSING'],
+    ['own home with the rental contract only (p12)', OWN_HOME, ['p12'], 'SITUATION_PAPER_MISSING'],
+  ];
+  it.each(refused)('refuses a permanent-residence dossier %s', async (_, situation, keys, code) => {
+    clock.set(new Date('2026-03-02T10:40:00+07:00'));
+    const before = await t.db.selectFrom('dossiers').select((e) => e.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const { situation: chosen, ...input } = await inputFor('1.004222', { papers: keys.map((key) => ({ key, source: 'paper' as const, originals: 1 })) });
+    expect(chosen).toBeDefined(); // inputFor's own choice, replaced by the row's
+    const e = await receiveDossier({ db: t.db, clock, actor: clerk }, { ...input, ...(situation === undefined ? {} : { situation }) }).catch((x: unknown) => x);
+    expect(e).toMatchObject({ kind: 'ValidationFailed', code });
+    const detail = (e as { details: { path: string; message: string; code?: string }[] }).details[0];
+    expect(detail?.code).toBe(code);
+    if (code === 'SITUATION_PAPER_MISSING') expect(detail?.message).toContain(`Trường hợp "${OWN_HOME}": thiếu giấy tờ của trường hợp này — cần ít nhất một trong: Văn bản xác nhận`);
+    const after = await t.db.selectFrom('dossiers').select((e) => e.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
+  it('refuses a situation for a list without situations (1.001193) and lists it among the other problems', async () => {
+    const e = await receiveDossier({ db: t.db, clock, actor: clerk }, await inputFor('1.001193', { situation: 'Giấy tờ phải nộp' })).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'SITUATION_NOT_APPLICABLE' });
+    const { situation: _, ...noSituation } = await inputFor('1.004222', { applicant: { personalId: '12', name: 'Nguyễn Văn An', phone: '0912345678', unitCode: TAN_HONG } });
+    const two = await receiveDossier({ db: t.db, clock, actor: clerk }, noSituation).catch((x: unknown) => x);
+    expect(two).toMatchObject({ code: 'DOSSIER_INVALID' });
+    expect((two as { details: { path: string; code?: string }[] }).details.map((d) => d.code ?? d.path)).toEqual(['applicant.personalId', 'SITUATION_REQUIRED']);
   });
 });

@@ -11,7 +11,7 @@ import { agencyNames, communeByCode, competentAgencyFor, intakePoint, onlineRece
 import { filingBoundaryProblem } from './filing-boundary';
 import type { IntakeRoute } from './intake-draft';
 import type { DossierContext, DossierRow } from './events';
-import { checkApplicant, checkChannel, checkPapers, ledgerEntry, receiptTime, type Channel, type IntakeInput, type IntakeResult } from './model';
+import { checkApplicant, checkChannel, checkPapers, ledgerEntry, problemsCode, receiptTime, type Channel, type IntakeInput, type IntakeResult } from './model';
 import { validateFormData } from './eform';
 import { chooseDelivery, type Delivery } from './delivery';
 import { checkParty, type Party } from './party';
@@ -48,7 +48,7 @@ export function channelFor(actor: Actor, requested: Channel | undefined): Channe
  * The procedure in force and the receipt time, or 400 DOSSIER_INVALID listing every problem of
  * the request (applicant, channel, papers, e-form, postal hand-over, result delivery, who is who). A citizen files for themselves only.
  */
-export async function validIntake(ctx: DossierContext, actor: Actor, input: IntakeInput, channel: Channel, now: Date, legalReceiptAt?: Date): Promise<{ procedure: ProcedureForIntake; receivedAt: Date | null; rule: DurationRule; delivery: Delivery; party: Party }> {
+export async function validIntake(ctx: DossierContext, actor: Actor, input: IntakeInput, channel: Channel, now: Date, legalReceiptAt?: Date, situationAsked = channel === 'counter'): Promise<{ procedure: ProcedureForIntake; receivedAt: Date | null; rule: DurationRule; delivery: Delivery; party: Party }> {
   const problems: ErrorDetail[] = [];
   checkApplicant(input.applicant, problems);
   // a verified citizen files for their own personal ID only; an unverified account files as itself
@@ -58,7 +58,9 @@ export async function validIntake(ctx: DossierContext, actor: Actor, input: Inta
   }
   const procedure = await procedureForIntake(ctx.db, input.procedureCode, vnDateOfInstant(now.getTime()));
   checkChannel(procedure, channel, problems);
-  checkPapers(procedure, input.papers, problems);
+  // the counter asks the applicant's situation (web/src/counter PapersStep); a path that does not ask it
+  // yet (a bundle's members, the courier's door e-form, online) is checked when it names one
+  checkPapers(procedure, input.papers, problems, input.situation ?? (situationAsked ? null : undefined));
   problems.push(...validateFormData(procedure.eformSchema, input.formData));
   const receivedAt = receiptTime(channel, legalReceiptAt, now);
   const delivery = chooseDelivery(input.delivery, channel, procedure, problems);
@@ -70,7 +72,10 @@ export async function validIntake(ctx: DossierContext, actor: Actor, input: Inta
   } else if (!procedure.placeTied && input.placeUnitCode) {
     problems.push({ path: 'placeUnitCode', message: 'Thủ tục này không gắn với địa điểm; bỏ trống xã, phường nơi có địa điểm.' });
   }
-  if (problems.length > 0 || !choice.ok) throw validationFailed('DOSSIER_INVALID', 'Hồ sơ chưa hợp lệ, vui lòng kiểm tra lại.', problems);
+  if (problems.length > 0 || !choice.ok) {
+    const code = problemsCode(problems, 'DOSSIER_INVALID');
+    throw validationFailed(code, code === 'DOSSIER_INVALID' ? 'Hồ sơ chưa hợp lệ, vui lòng kiểm tra lại.' : problems[0]?.message ?? '', problems);
+  }
   return { procedure, receivedAt, rule: choice.rule, delivery, party };
 }
 

@@ -17,8 +17,8 @@ describe('intake input rules', () => {
   });
 
   it('lists unknown, repeated and missing required papers; a paper "nếu có" is optional', () => {
-    expect(problemsOf((p) => checkPapers(papers, [{ key: 'to-khai', source: 'paper' }], p))).toEqual([]);
-    expect(problemsOf((p) => checkPapers(papers, [{ key: 'khac', source: 'paper' }, { key: 'ban-sao', source: 'paper' }, { key: 'ban-sao', source: 'paper' }], p)).map((x) => x.message)).toEqual([
+    expect(problemsOf((p) => checkPapers(papers, [{ key: 'to-khai', source: 'paper' }], p, null))).toEqual([]);
+    expect(problemsOf((p) => checkPapers(papers, [{ key: 'khac', source: 'paper' }, { key: 'ban-sao', source: 'paper' }, { key: 'ban-sao', source: 'paper' }], p, null)).map((x) => x.message)).toEqual([
       'Thành phần hồ sơ "khac" không có trong danh mục của thủ tục.', 'Thành phần hồ sơ "ban-sao" bị lặp.', 'Thiếu thành phần hồ sơ: Tờ khai',
     ]);
   });

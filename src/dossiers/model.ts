@@ -2,6 +2,7 @@
 // may carry, and the checks that need no I/O and no clock (time is an argument). The state
 // machine itself is in lifecycle.ts.
 import { paperRequirement } from '../catalog/model';
+import { situationProblem } from '../catalog/situations';
 import type { ProcedureForIntake } from '../catalog/references';
 import type { ErrorDetail } from '../platform/errors';
 import type { DeliveryInput } from './delivery';
@@ -52,6 +53,12 @@ export interface IntakeInput {
   readonly formData: Record<string, unknown>;
   /** the procedure's case ("trường hợp") whose processing time applies; absent: the procedure's own */
   readonly caseKey?: string;
+  /**
+   * The applicant's situation when the paper list is published by situation (catalog/situations.ts:
+   * 1.004222's "Đăng ký thường trú vào chỗ ở hợp pháp thuộc quyền sở hữu của mình"…), as the list
+   * names it: required there, with at least one of its papers; refused for any other list.
+   */
+  readonly situation?: string;
   /**
    * Statistics code of the commune where the land, works or business location is: required for a
    * procedure tied to a place (catalogue `placeTied`), refused for any other (DOMAIN §9.3.5).
@@ -130,7 +137,16 @@ export function checkApplicant(a: ApplicantInput, problems: ErrorDetail[]): void
   if (a.birthDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(a.birthDate)) problems.push({ path: 'applicant.birthDate', message: 'Ngày sinh phải có dạng YYYY-MM-DD.' });
 }
 
-export function checkPapers(procedure: Pick<ProcedureForIntake, 'requiredPapers'>, papers: readonly PaperInput[], problems: ErrorDetail[]): void {
+/**
+ * The papers against the procedure's list: each listed, none twice, every always-required one
+ * present, and — for a list by situation — the applicant's situation chosen with at least one of its
+ * papers (catalog/situations.ts situationProblem; its problem carries its code). Every intake path
+ * checks papers here: the counter, the postal hand-over and a bundle's members (intake.ts
+ * validIntake), online filing (src/online), the courier's door e-form (src/postal).
+ * `situation`: the one chosen, null when none was; undefined where the path does not ask it yet
+ * (see each caller) — then the situation is not checked.
+ */
+export function checkPapers(procedure: Pick<ProcedureForIntake, 'requiredPapers'>, papers: readonly PaperInput[], problems: ErrorDetail[], situation: string | null | undefined): void {
   const listed = new Map(procedure.requiredPapers.map((p) => [p.key, p]));
   const seen = new Set<string>();
   for (const [i, p] of papers.entries()) {
@@ -140,7 +156,13 @@ export function checkPapers(procedure: Pick<ProcedureForIntake, 'requiredPapers'
   }
   const missing = procedure.requiredPapers.filter((p) => paperRequirement(p) === 'required' && !seen.has(p.key));
   for (const m of missing) problems.push({ path: 'papers', message: `Thiếu thành phần hồ sơ: ${m.name}` });
+  const s = situation === undefined ? null : situationProblem(procedure.requiredPapers, situation, seen);
+  if (s) problems.push({ path: s.path, message: s.message, code: s.code });
 }
+
+/** The error of a list of problems: a single problem with its own code is answered with that code, else `code`. */
+export const problemsCode = (problems: readonly ErrorDetail[], code: string): string =>
+  problems.length === 1 && problems[0]?.code !== undefined ? problems[0].code : code;
 
 /** Whether the procedure takes dossiers on this channel. */
 export function checkChannel(procedure: Pick<ProcedureForIntake, 'postalAllowed' | 'onlineLevel'>, channel: Channel, problems: ErrorDetail[]): void {

@@ -57,6 +57,7 @@ export const IntakeBody = Type.Object({
   formData: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 200 }),
   caseKey: Type.Optional(Type.String({ minLength: 1, maxLength: 60, pattern: '^[0-9A-Za-z.-]+$', description: 'Trường hợp của thủ tục (danh mục: cases[].key); bỏ trống: thời hạn chung của thủ tục' })),
   placeUnitCode: Type.Optional(Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9]+$', description: 'Mã xã, phường nơi có đất, công trình, địa điểm kinh doanh (bắt buộc với thủ tục placeTied)' })),
+  situation: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, description: 'Trường hợp của người nộp khi thành phần hồ sơ chia theo trường hợp (ghi chú của các giấy tờ có điều kiện, ví dụ 1.004222 "Đăng ký thường trú vào chỗ ở hợp pháp thuộc quyền sở hữu của mình"): bắt buộc với các thủ tục đó, kèm ít nhất một giấy tờ của trường hợp (400 SITUATION_REQUIRED, SITUATION_UNKNOWN, SITUATION_PAPER_MISSING); không dùng cho thủ tục khác (SITUATION_NOT_APPLICABLE)' })),
   delivery: Type.Optional(Type.Object({
     method: literals(deliveryMethods),
     address: Type.Optional(Type.String({ maxLength: 300, description: 'Địa chỉ nhận kết quả (bắt buộc khi nhận qua bưu chính)' })),

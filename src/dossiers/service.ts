@@ -122,7 +122,7 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
   const assisted = online?.assisted === true;
   if (hasNul(input)) throw validationFailed('VALIDATION_FAILED', 'Dữ liệu chứa ký tự không hợp lệ.');
   const now = ctx.clock.now();
-  const valid = await validIntake(ctx, actor, input, channel, now, legalReceiptAt);
+  const valid = await validIntake(ctx, actor, input, channel, now, legalReceiptAt, channel === 'counter' && bundle === undefined);
   const { procedure, rule, delivery, party } = valid;
   // a held bundle member has no receipt yet: its clock starts when its prerequisite's result is ready
   const receivedAt = bundle?.held === true ? null : valid.receivedAt;

@@ -3,7 +3,7 @@
 // extended by up to 2 working days; a per-page fee) and 1.004222 (20.000 đ at the counter, 10.000 đ online).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { paperRequirement } from '../catalog/model';
+import { leastPapers } from '../catalog/situations.test-helper';
 import { seedProcedure } from '../catalog/seed.test-helper';
 import { getProcedure } from '../catalog/service';
 import { receiveDossier } from '../dossiers/service';
@@ -81,7 +81,8 @@ describe('receipt of a dossier received with a case (real catalogue)', () => {
     const input: IntakeInput = {
       procedureCode: code,
       applicant: { personalId: '087090001234', name: 'Nguyễn Văn An', phone: '0912345678', unitCode: '29926' },
-      papers: p.requiredPapers.filter((r) => paperRequirement(r) === 'required').map((r) => ({ key: r.key, source: 'scanned' as const })),
+      papers: leastPapers(p.requiredPapers).keys.map((key) => ({ key, source: 'scanned' as const })),
+      ...(leastPapers(p.requiredPapers).situation ? { situation: leastPapers(p.requiredPapers).situation } : {}),
       formData: { fullName: 'Nguyễn Văn An', personalId: '087090001234', address: 'ấp 1, xã Tân Hồng' },
       ...(caseKey ? { caseKey } : {}),
     };

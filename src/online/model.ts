@@ -65,7 +65,8 @@ export function reviewProblems(d: DraftContent, procedure: ProcedureFacts): Erro
   const email = d.applicant.email?.trim() ?? '';
   if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.push({ path: 'applicant.email', message: 'Địa chỉ thư điện tử không đúng (ví dụ: ten@gmail.com).' });
   if (procedure.onlineLevel === 'none') problems.push({ path: 'procedureCode', message: 'Thủ tục này chưa cung cấp dịch vụ công trực tuyến; vui lòng nộp tại quầy hoặc qua bưu chính.' });
-  checkPapers(procedure, d.papers.map(toPaperInput), problems);
+  // the online draft does not ask the applicant's situation yet (catalog/situations.ts): not checked here
+  checkPapers(procedure, d.papers.map(toPaperInput), problems, undefined);
   problems.push(...paperProblems(d.papers));
   problems.push(...validateEform(procedure.eformSchema, d.formData).map((i) => ({ path: `/formData${i.path}`, message: i.message })));
   const choice = chooseCase(procedure, d.caseKey);

@@ -19,6 +19,8 @@ export interface ErrorDetail {
   /** JSON pointer or dotted path of the offending field, or a row reference like "row 12". */
   readonly path?: string;
   readonly message: string;
+  /** a stable code of this problem when a client acts on it (e.g. `SITUATION_REQUIRED`) */
+  readonly code?: string;
 }
 
 export class DomainError extends Error {

@@ -84,12 +84,12 @@ async function parcelOf(ctx: DossierContext, staff: PostalStaff, n: string): Pro
   if (toAgency?.courier_id != null && toAgency.courier_id !== staff.userId) throw forbidden('NOT_YOUR_PARCEL', `Bưu gửi ${n} được giao cho bưu tá khác chuyển đến cơ quan.`);
   const common = { shipmentId: s.id, servicePointId: s.service_point_id, pickupLegId: pickup?.id ?? null, pickupNumber: (pickup ?? named).tracking_number, feeVnd: s.fee_vnd };
   if (forwarded) return { ...common, phone: null, intake: null, forwarded };
-  const d = s.draft as { applicant: ApplicantInput; papers: PaperInput[]; formData?: Record<string, unknown>; caseKey?: string; delivery?: IntakeInput['delivery'] };
+  const d = s.draft as { applicant: ApplicantInput; papers: PaperInput[]; formData?: Record<string, unknown>; caseKey?: string; situation?: string; delivery?: IntakeInput['delivery'] };
   return {
     ...common, phone: d.applicant.phone ?? null, forwarded: null,
     intake: {
       procedureCode: s.procedure_code, channel: 'postal', applicant: { ...d.applicant, unitCode: d.applicant.unitCode ?? s.commune_code },
-      papers: d.papers, formData: d.formData ?? {}, ...(d.caseKey ? { caseKey: d.caseKey } : {}), ...(d.delivery ? { delivery: d.delivery } : {}),
+      papers: d.papers, formData: d.formData ?? {}, ...(d.caseKey ? { caseKey: d.caseKey } : {}), ...(d.situation ? { situation: d.situation } : {}), ...(d.delivery ? { delivery: d.delivery } : {}),
     },
   };
 }

@@ -207,7 +207,7 @@ export function defaultCaseKey(procedure: Pick<ProcedureForIntake, 'cases'>): st
 /** What keeps a draft from being sealed: the applicant, the parcel's weight, the case (when the procedure has several), the papers against the procedure's list, the e-form. */
 export async function draftProblems(ctx: ServiceContext, s: ShipmentView): Promise<ErrorDetail[]> {
   const problems: ErrorDetail[] = [];
-  const draft = s.draft as { applicant?: ApplicantInput; papers?: PaperInput[]; formData?: Record<string, unknown>; caseKey?: string; weightGrams?: number };
+  const draft = s.draft as { applicant?: ApplicantInput; papers?: PaperInput[]; formData?: Record<string, unknown>; caseKey?: string; situation?: string; weightGrams?: number };
   const procedure = await procedureForIntake(ctx.db, s.procedureCode, day(ctx.clock.now()));
   if (draft.weightGrams === undefined) problems.push({ path: 'weightGrams', message: WEIGHT_MISSING_MESSAGE });
   // the import's unnamed cases are never asked (nobody at the door can tell them apart: src/shared/case-names.ts)
@@ -215,7 +215,8 @@ export async function draftProblems(ctx: ServiceContext, s: ShipmentView): Promi
   if (named.length > 1 && !named.some((c) => c.key === draft.caseKey)) problems.push({ path: 'caseKey', message: 'Chưa chọn trường hợp của thủ tục.' });
   if (!draft.applicant) problems.push({ path: 'applicant', message: 'Chưa có thông tin người nộp (quét mã QR căn cước).' });
   else checkApplicant(draft.applicant, problems);
-  checkPapers(procedure, draft.papers ?? [], problems);
+  // the door e-form does not ask the applicant's situation yet (catalog/situations.ts): checked when the draft names one
+  checkPapers(procedure, draft.papers ?? [], problems, draft.situation);
   for (const i of validateEform(procedure.eformSchema, draft.formData ?? {})) problems.push({ path: `/formData${i.path}`, message: i.message });
   return problems;
 }

@@ -6,7 +6,7 @@ export const ErrorShape = Type.Object({
   error: Type.Object({
     code: Type.String(),
     message: Type.String(),
-    details: Type.Optional(Type.Array(Type.Object({ path: Type.Optional(Type.String()), message: Type.String() }))),
+    details: Type.Optional(Type.Array(Type.Object({ path: Type.Optional(Type.String()), message: Type.String(), code: Type.Optional(Type.String()) }))),
   }),
 });
 

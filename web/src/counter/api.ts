@@ -71,6 +71,8 @@ export interface IntakeBody {
   readonly caseKey?: string;
   /** place-tied procedures: the commune of the place */
   readonly placeUnitCode?: string;
+  /** a list by situation: the applicant's situation as the list names it (checklist.ts situationsOf; the server requires it, src/catalog/situations.ts) */
+  readonly situation?: string;
   /** who is who: for an organisation or for another person (absent: the applicant for themself) */
   readonly party?: { readonly kind: 'organisation' | 'proxy'; readonly organisation?: { name: string; taxCode: string; representative: string }; readonly principal?: { name: string; personalId?: string }; readonly authorisation?: string };
   /** how the result goes back (form 01 item 6) */

@@ -169,6 +169,7 @@ export function useReceiveForm(user: User) {
         channel: 'counter',
         applicant: applicantBody(applicant, unit),
         papers: papersToSend(shownRows),
+        ...(situation !== null && situationsOf(rows).length > 0 ? { situation } : {}),
         formData: buildFormData(fields, values).data,
         ...caseAndPlace.body(),
         ...choicesBody(choices.choices),
