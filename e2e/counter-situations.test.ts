@@ -29,6 +29,12 @@ describe('papers by situation at the counter (1.004222)', () => {
     // without a situation the check stops and says so
     await page.getByRole('button', { name: 'Kiểm tra trước khi tiếp nhận' }).click();
     await page.getByText('Chọn trường hợp của người nộp (thủ tục có nhiều trường hợp, mỗi trường hợp một bộ giấy tờ).').first().waitFor();
+    // form 02's "fill in the papers not ticked" fills nothing before the situation is chosen, and says why
+    const outcome = page.getByRole('region', { name: 'Không tiếp nhận được hồ sơ?' });
+    const items = outcome.getByLabel(/Giấy tờ cần bổ sung, hoàn thiện/);
+    await outcome.getByRole('button', { name: 'Điền các giấy tờ bắt buộc chưa đánh dấu' }).click();
+    await outcome.getByText(/^Chọn trường hợp trước/).waitFor();
+    expect(await items.inputValue()).toBe('');
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: `${OUT}/situations-1280.png`, fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
@@ -37,6 +43,16 @@ describe('papers by situation at the counter (1.004222)', () => {
     await expect.poll(() => page.getByRole('checkbox', { name: /^Đã nộp: / }).count()).toBe(4);
     const paper = (name: RegExp) => page.getByRole('row').filter({ hasText: name }).getByRole('checkbox');
     await paper(/Tờ khai thay đổi thông tin cư trú \(mẫu CT01/).check();
+    // with the situation chosen and CT01 ticked, form 02 asks for the situation's papers not ticked: the home's proof and the vehicle papers
+    await outcome.getByRole('button', { name: 'Điền các giấy tờ bắt buộc chưa đánh dấu' }).click();
+    await expect.poll(() => items.inputValue()).toMatch(/^Văn bản xác nhận của Ủy ban nhân dân cấp xã về địa điểm phương tiện/);
+    const filled = (await items.inputValue()).split('\n');
+    expect(filled).toHaveLength(3);
+    expect(filled.some((l) => l.startsWith('Thông tin chứng minh về chỗ ở hợp pháp'))).toBe(true);
+    expect(filled.some((l) => l.startsWith('Tờ khai thay đổi thông tin cư trú'))).toBe(false);
+    expect(await outcome.getByText(/^Chọn trường hợp trước/).count()).toBe(0);
+    await page.screenshot({ path: `${OUT}/form02-fill-1280.png`, fullPage: true });
+    await items.fill('');
     await paper(/Thông tin chứng minh về chỗ ở hợp pháp/).check();
     await page.setViewportSize({ width: 360, height: 800 });
     await page.screenshot({ path: `${OUT}/situations-360.png`, fullPage: true });

@@ -58,7 +58,9 @@ const UnitLink = Type.Object({
 const Agency = Type.Object({
   identifier: Type.String(), name: Type.String(), kind: literals(agencyKinds), level: literals(agencyLevels),
   identifierConfirmed: Type.Boolean(), handover: literals(agencyHandovers), unitCode: Type.String(), unitName: Type.String(),
-  parentIdentifier: Nullable(Type.String()), provinceCode: Type.String(), validFrom: Type.String(), validTo: Nullable(Type.String()),
+  parentIdentifier: Nullable(Type.String()), provinceCode: Type.String(),
+  address: Nullable(Type.String({ description: 'Địa chỉ nhận hồ sơ, kết quả của cơ quan' })), phone: Nullable(Type.String({ description: 'Số điện thoại của cơ quan' })),
+  validFrom: Type.String(), validTo: Nullable(Type.String()),
 });
 const OpeningHours = Type.Object({ weekly: Type.Record(Type.String(), Type.Array(Type.String())) });
 const ServicePoint = Type.Object({

@@ -1,4 +1,5 @@
 // Import records → typed directory rows, with every problem named by row and field. Pure.
+import { agencyPhoneProblem } from '../shared/agency-phone';
 import type { OpeningHoursJson } from '../platform/db/schema';
 import {
   agencyHandovers, DEFAULT_AGENCY_HANDOVER,
@@ -65,9 +66,17 @@ export function readAgencyRow(rec: ImportRecord, row: number, problems: RowProbl
     functionCode: functionCode(r),
     handover: r.has('handover') ? r.oneOf('handover', agencyHandovers) : DEFAULT_AGENCY_HANDOVER,
     address: r.optionalText('address') || null,
-    phone: r.optionalText('phone') || null,
+    phone: agencyPhone(r),
     ...validity(r),
   };
+}
+
+/** The agency's phone, checked as the admin screen checks it (src/shared/agency-phone.ts). */
+function agencyPhone(r: FieldReader): string | null {
+  const phone = r.optionalText('phone') || null;
+  const problem = phone === null ? null : agencyPhoneProblem(phone);
+  if (problem) r.fail('phone', problem);
+  return phone;
 }
 
 const COUNTER = /^[A-Z0-9-]{1,10}$/;

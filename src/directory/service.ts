@@ -172,6 +172,9 @@ export interface AgencyView {
   readonly unitName: string;
   readonly parentIdentifier: string | null;
   readonly provinceCode: string;
+  /** where the agency receives papers and its telephone (migration 0241; the courier's stop) */
+  readonly address: string | null;
+  readonly phone: string | null;
   readonly validFrom: string;
   readonly validTo: string | null;
 }
@@ -195,7 +198,7 @@ export async function listAgencies(
   const [items, count] = await Promise.all([
     base.select([
       'a.identifier', 'a.name', 'a.kind', 'a.level', 'a.identifier_confirmed as identifierConfirmed', 'a.handover', 'u.code as unitCode',
-      'u.name as unitName', 'pa.identifier as parentIdentifier', 'a.province_code as provinceCode',
+      'u.name as unitName', 'pa.identifier as parentIdentifier', 'a.province_code as provinceCode', 'a.address', 'a.phone',
       'a.valid_from as validFrom', 'a.valid_to as validTo',
     ]).orderBy('a.level').orderBy('a.identifier').limit(query.limit ?? 200).offset(query.offset ?? 0).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

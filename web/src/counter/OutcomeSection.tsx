@@ -8,7 +8,7 @@ import { errorDetails, errorMessage } from '../ui/errors';
 import { Field } from '../ui/Field';
 import { Notice } from '../ui/Notice';
 import type { ProcedureDetail } from './api';
-import { missingPapers, type PaperRow } from './checklist';
+import { papersToSupplement, type PaperRow } from './checklist';
 import type { ApplicantFacts } from './eform';
 import { outcomeSlipUrl, recordOutcome, useOutcomeT, type CounterOutcome, type OutcomeApplicant, type OutcomeKind } from './outcomes';
 
@@ -19,9 +19,11 @@ interface Props {
   readonly procedure: ProcedureDetail | null;
   readonly applicant: ApplicantFacts;
   readonly rows: readonly PaperRow[];
+  /** a list by situation: the applicant's situation chosen in the papers step (null: none yet) */
+  readonly situation: string | null;
 }
 
-export function OutcomeSection({ procedure, applicant, rows }: Props) {
+export function OutcomeSection({ procedure, applicant, rows, situation }: Props) {
   const t = useOutcomeT();
   const { t: tApp } = useTranslation();
   const ids = useId();
@@ -36,7 +38,14 @@ export function OutcomeSection({ procedure, applicant, rows }: Props) {
   const [done, setDone] = useState<CounterOutcome | null>(null);
 
   const lines = items.split('\n').map((l) => l.trim()).filter(Boolean);
-  const fillMissing = () => setItems(missingPapers(rows).map((r) => r.name).join('\n'));
+  // form 02's papers: the required ones not ticked, for a list by situation the chosen situation's (checklist.ts)
+  const toSupplement = papersToSupplement(rows, situation);
+  const [fillHint, setFillHint] = useState<string | null>(null);
+  const fillMissing = () => {
+    if (toSupplement === 'chooseSituation') { setFillHint(t('fillChooseSituation')); return; }
+    setFillHint(null);
+    setItems(toSupplement.map((r) => r.name).join('\n'));
+  };
 
   const submit = async () => {
     if (busy) return;
@@ -109,8 +118,11 @@ export function OutcomeSection({ procedure, applicant, rows }: Props) {
             <label htmlFor={`${ids}-items`} className="field__label">{t(`items_${kind}`)}</label>
             <textarea id={`${ids}-items`} className="field__textarea" rows={4} value={items} onChange={(e) => setItems(e.target.value)} />
           </div>
-          {kind === 'incomplete' && missingPapers(rows).length > 0 && (
-            <button type="button" className="button button--quiet" onClick={fillMissing}>{t('fillMissing')}</button>
+          {kind === 'incomplete' && (toSupplement === 'chooseSituation' || toSupplement.length > 0) && (
+            <div className="outcome-fill">
+              <button type="button" className="button button--quiet" onClick={fillMissing} aria-describedby={fillHint && toSupplement === 'chooseSituation' ? `${ids}-fill` : undefined}>{t('fillMissing')}</button>
+              {fillHint && toSupplement === 'chooseSituation' && <p id={`${ids}-fill`} className="field__hint" role="status">{fillHint}</p>}
+            </div>
           )}
           <Field label={t('note')} value={note} onChange={(e) => setNote(e.target.value)} autoComplete="off" />
           <Notice tone="error">

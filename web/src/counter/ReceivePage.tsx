@@ -70,7 +70,7 @@ export function ReceivePage({ user }: { readonly user: User }) {
           </section>
         </form>
       )}
-      {form.mode === 'edit' && <OutcomeSection procedure={form.procedure} applicant={form.applicant} rows={form.rows} />}
+      {form.mode === 'edit' && <OutcomeSection procedure={form.procedure} applicant={form.applicant} rows={form.rows} situation={form.situation} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checklistOf, papersToSend, paperSource, rowsOfSituation, situationMissing, situationsOf, type PaperRow } from './checklist';
+import { checklistOf, papersToSend, papersToSupplement, paperSource, rowsOfSituation, situationMissing, situationsOf, type PaperRow } from './checklist';
 
 const rows = checklistOf([
   { key: 'to-khai', name: 'Tờ khai đăng ký khai sinh', originals: 1, copies: 0, note: null, requirement: 'required' },
@@ -69,5 +69,32 @@ describe('a list published by situation (1.004222 đăng ký thường trú)', (
     ]);
     expect(situationsOf(birth)).toEqual([]);
     expect(situationMissing(birth, null)).toBeNull();
+  });
+});
+
+describe('form 02 fills in the papers not ticked ("Điền các giấy tờ bắt buộc chưa đánh dấu")', () => {
+  const OWN = 'Đăng ký thường trú vào chỗ ở hợp pháp thuộc quyền sở hữu của mình';
+  const RENTED = 'Đăng ký thường trú vào chỗ ở hợp pháp do thuê, mượn, ở nhờ';
+  const residence = checklistOf([
+    { key: 'p12', name: 'Hợp đồng, văn bản về việc cho thuê, cho mượn, cho ở nhờ', originals: 1, copies: 0, note: RENTED, requirement: 'conditional' },
+    { key: 'p13', name: 'Thông tin chứng minh đủ diện tích nhà ở', originals: 1, copies: 0, note: RENTED, requirement: 'conditional' },
+    { key: 'p14', name: 'Thông tin chứng minh về chỗ ở hợp pháp', originals: 1, copies: 0, note: OWN, requirement: 'conditional' },
+    { key: 'p15', name: 'Tờ khai thay đổi thông tin cư trú (mẫu CT01)', originals: 1, copies: 0, note: OWN, requirement: 'conditional' },
+  ]);
+  const names = (r: PaperRow[] | 'chooseSituation') => (r === 'chooseSituation' ? r : r.map((x) => x.key));
+
+  it('1.004222: the chosen situation\'s papers not ticked, none of another situation', () => {
+    expect(names(papersToSupplement(residence, OWN))).toEqual(['p14', 'p15']);
+    expect(names(papersToSupplement(residence.map(edit('p15', { included: true })), OWN))).toEqual(['p14']);
+    expect(names(papersToSupplement(residence.map(edit('p12', { included: true })), RENTED))).toEqual(['p13']);
+  });
+
+  it('1.004222 with no situation chosen: nothing to fill, choose the situation first', () => {
+    expect(papersToSupplement(residence, null)).toBe('chooseSituation');
+  });
+
+  it('1.001193 (no situation): the required papers not ticked, as before', () => {
+    expect(names(papersToSupplement(rows, null))).toEqual(['to-khai', 'giay-chung-sinh']);
+    expect(names(papersToSupplement(rows.map(edit('to-khai', { included: true })), null))).toEqual(['giay-chung-sinh']);
   });
 });

@@ -79,3 +79,15 @@ export function situationMissing(rows: readonly PaperRow[], situation: string | 
   if (situation === null) return 'choose';
   return rows.some((r) => r.note === situation && r.included) ? null : 'paper';
 }
+
+/**
+ * The papers form 02 asks for ("Điền các giấy tờ bắt buộc chưa đánh dấu"): the always-required papers
+ * not ticked and, for a list by situation, the chosen situation's papers not ticked — or
+ * 'chooseSituation' while the applicant's situation is not chosen (nothing to fill yet).
+ */
+export function papersToSupplement(rows: readonly PaperRow[], situation: string | null): PaperRow[] | 'chooseSituation' {
+  const situations = situationsOf(rows);
+  if (situations.length === 0) return missingPapers(rows);
+  if (situation === null) return 'chooseSituation';
+  return rows.filter((r) => !r.included && (r.required || r.note === situation));
+}

@@ -30,6 +30,7 @@ export function AgenciesPage() {
     { key: 'name', header: t('colName'), cell: (a: Agency) => a.name },
     { key: 'kind', header: t('colKind'), cell: (a: Agency) => `${t(`agency_${a.kind}`)} — ${t(`level_${a.level}`)}` },
     { key: 'unit', header: t('colUnit'), cell: (a: Agency) => `${a.unitName} (${a.unitCode})` },
+    { key: 'contact', header: t('colContact'), cell: (a: Agency) => <AgencyContact agency={a} none={t('contactNone')} /> },
     { key: 'valid', header: t('colValid'), cell: (a: Agency) => validity(a.validFrom, a.validTo, t) },
     { key: 'edit', header: t('colActions'), cell: (a: Agency) => <Button onClick={() => { setEditing(a); setMessage(null); }} aria-label={`${t('edit')} ${a.name}`}>{t('edit')}</Button> },
   ];
@@ -54,5 +55,17 @@ export function AgenciesPage() {
       <LoadedTable loaded={loaded} loadingText={t('loading')} foundText={(page) => <>{t('found', { count: page.total })}{page.total > page.items.length && ` ${t('showingFirst', { shown: page.items.length })}`}</>}
         columns={columns} rowKey={(a) => `${a.identifier}@${a.validFrom}`} />
     </DirectoryPage>
+  );
+}
+
+/** Where the agency receives papers and its telephone (a call link), or a dash when neither is known. */
+function AgencyContact({ agency, none }: { readonly agency: Agency; readonly none: string }) {
+  if (!agency.address && !agency.phone) return <span className="field__hint">{none}</span>;
+  return (
+    <>
+      {agency.address && <span className="agency-contact__address">{agency.address}</span>}
+      {agency.address && agency.phone && <br />}
+      {agency.phone && <a href={`tel:${agency.phone.replace(/[^0-9+]/g, '')}`}>{agency.phone}</a>}
+    </>
   );
 }
