@@ -170,8 +170,9 @@ describe('the one way (issue 11 §9)', () => {
     // citizen-contacts: a citizen's own phone and e-mail, verified by the codes identity checks
     accounts: ['policy', 'citizens', 'login', 'citizen-contacts'],
     calendar: ['store'],
-    // fees: the pure fee quote (case × channel × basis) that the receipt prints
-    catalog: ['completeness', 'publication', 'cases', 'fees'],
+    // fees: the pure fee quote (case × channel × basis) that the receipt prints; situations: the
+    // applicant's situation of a list by situation, which every intake path checks (dossiers checkPapers)
+    catalog: ['completeness', 'publication', 'cases', 'fees', 'situations'],
     directory: ['records', 'succession'],
     // the state machine and labels, the event type and hooks, the fold (reports' rebuild), the one
     // overdue definition, the applicant's contact for notifications, the code formats, the response schemas (public tracking answers with one)

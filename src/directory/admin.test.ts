@@ -109,7 +109,7 @@ describe('agencies', () => {
     // not a phone number (src/shared/agency-phone.ts, as the admin screen checks it): 400 on the field, in Vietnamese, nothing kept
     const letters = await send('PATCH', '/api/v1/admin/agencies/999.99.61.H20/2026-01-01', { phone: 'gọi tổng đài' });
     expect(letters.statusCode).toBe(400);
-    expect(letters.json().error).toMatchObject({ code: 'DIRECTORY_INVALID', details: [{ path: 'phone', message: expect.stringMatching(/^Số điện thoại chỉ gồm chữ số/) }] });
+    expect(letters.json().error).toMatchObject({ code: 'DIRECTORY_INVALID', details: [{ path: 'phone', message: expect.stringMatching(/^Điện thoại: Số điện thoại chỉ gồm chữ số/) }] });
     expect((await send('PATCH', '/api/v1/admin/agencies/999.99.61.H20/2026-01-01', { phone: '113' })).statusCode).toBe(400);
     expect((await send('PATCH', '/api/v1/admin/agencies/999.99.61.H20/2026-01-01', { address, phone: '0277 3852 111' })).statusCode).toBe(200);
     const row = await t.db.selectFrom('agencies').select(['address', 'phone']).where('identifier', '=', '999.99.61.H20').executeTakeFirstOrThrow();
