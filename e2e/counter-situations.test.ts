@@ -51,7 +51,7 @@ describe('papers by situation at the counter (1.004222)', () => {
     expect(filled.some((l) => l.startsWith('Thông tin chứng minh về chỗ ở hợp pháp'))).toBe(true);
     expect(filled.some((l) => l.startsWith('Tờ khai thay đổi thông tin cư trú'))).toBe(false);
     expect(await outcome.getByText(/^Chọn trường hợp trước/).count()).toBe(0);
-    await page.screenshot({ path: `${OUT}/form02-fill-1280.png`, fullPage: true });
+    await outcome.screenshot({ path: `${OUT}/form02-fill-1280.png` });
     await items.fill('');
     await paper(/Thông tin chứng minh về chỗ ở hợp pháp/).check();
     await page.setViewportSize({ width: 360, height: 800 });
