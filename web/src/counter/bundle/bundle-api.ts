@@ -18,6 +18,8 @@ export interface BundleBody {
   readonly formData: Record<string, unknown>;
   /** each member's papers, by member key */
   readonly papers: Readonly<Record<string, IntakeBody['papers']>>;
+  /** the applicant's situation of each member whose list is by situation (1.004222), checked by the server as at the counter */
+  readonly situations?: Readonly<Record<string, string>>;
   /** the applicant consents to keep their digitized papers in their document store (as the single intake's) */
   readonly storeConsent?: boolean;
   /** how the results go back: together or as they come, at the counter or by post to `address` */

@@ -21,7 +21,7 @@ import { useIdCardQr } from '../receive/useIdCardQr';
 import { emptyApplicant, newIdempotencyKey, useDefaultCommune, useFocusAfter, type ReceiveMode } from '../receive/useReceiveForm';
 import { fetchBundleDefinitions, receiveBundle, type BundleDefinition, type BundleReceived } from './bundle-api';
 import { bundlePapersToSend, changePapers, memberChecklist, missingBundlePapers, missingSituations, papersOfKey, sharedPapersOf, tickShared, type MemberChecklist, type MemberSituations, type SharedPaper } from './bundle-papers';
-import type { PaperRow } from '../checklist';
+import { situationsOf, type PaperRow } from '../checklist';
 import type { StoreDocument } from '../scan-api';
 import { usePaperScans } from '../receive/usePaperScans';
 import { useBundleStore } from './useBundleStore';
@@ -150,6 +150,7 @@ export function useBundleForm(user: User) {
         applicant: applicantBody(applicant, unit),
         formData: buildFormData(fields, values).data,
         papers: bundlePapersToSend(members, situations),
+        ...situationsToSend(members, situations),
         ...(storeConsent ? { storeConsent: true } : {}),
         returnChoice: { timing: returnChoice.timing, place: returnChoice.place, ...(returnChoice.place === 'post' ? { address: returnChoice.address.trim() } : {}) },
       }, idempotencyKey);
@@ -181,3 +182,12 @@ export function useBundleForm(user: User) {
 }
 
 export type BundleForm = ReturnType<typeof useBundleForm>;
+
+/** The situations chosen for the members whose list is by situation (the server checks each with its papers). */
+function situationsToSend(members: readonly MemberChecklist[], situations: MemberSituations): { situations?: Record<string, string> } {
+  const chosen = Object.fromEntries(members.flatMap((m) => {
+    const s = situations[m.key];
+    return s !== undefined && situationsOf(m.rows).includes(s) ? [[m.key, s] as const] : [];
+  }));
+  return Object.keys(chosen).length > 0 ? { situations: chosen } : {};
+}
