@@ -14,6 +14,7 @@
  * 2. The whole intake: HTTP at saturation and the raw loop writing the same rows, with the suffix
  *    triggers enabled and disabled (ALTER TABLE … DISABLE TRIGGER, committed, enabled again after),
  *    alternately. The suffix rows written per intake are counted to show the state held.
+ * The whole intakes run first (they write the dossiers the row copies of 1 are made from).
  */
 import os from 'node:os';
 import pg from 'pg';
@@ -52,7 +53,12 @@ BEGIN
 END $$`;
 
 const sorted = (v: number[]) => [...v].sort((a, b) => a - b);
-const median = (v: number[]) => sorted(v)[Math.floor((v.length - 1) / 2)] ?? NaN;
+/** the middle value, or the mean of the two middle ones */
+export const median = (v: readonly number[]): number => {
+  const s = sorted([...v]);
+  const mid = Math.floor(s.length / 2);
+  return s.length === 0 ? NaN : s.length % 2 === 1 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
+};
 const show = (v: number[], digits: number) => `median ${median(v).toFixed(digits)} (${v.map((x) => x.toFixed(digits)).join(', ')})`;
 
 async function rowCost(url: string, rounds: number): Promise<void> {
@@ -134,6 +140,7 @@ async function intakeCost(connection: Connection, phases: { http(): Promise<Phas
 
 export async function suffixWriteCost(connection: Connection, phases: { http(): Promise<PhaseResult>; raw(): Promise<PhaseResult> }, rounds: number): Promise<void> {
   console.log(`the write cost of migration 0220's name suffixes (load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}):`);
-  await rowCost(connection.url, rounds);
+  // the whole intakes first: the row copies below take the newest dossier as their model
   await intakeCost(connection, phases, rounds);
+  await rowCost(connection.url, rounds);
 }

@@ -41,7 +41,7 @@ import { loadConfig } from '../src/platform/config';
 import { openDatabase } from '../src/platform/db/connect';
 import { migrate } from '../src/platform/db/migrate';
 import { seedDemo } from '../src/seed';
-import { suffixWriteCost } from './intake-suffixes';
+import { median, suffixWriteCost } from './intake-suffixes';
 import type { LoadJob, LoadResult } from './workers/intake-load';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
@@ -139,17 +139,19 @@ export async function run(): Promise<void> {
       phase({ mode: 'http', clients: rate === undefined ? CLIENTS : 64, ...(rate === undefined ? {} : { rate }), seconds: SECONDS, origin, token }, profileFile);
     // the raw loops write rows like the app's (its first dossier gives the ids): one warm-up phase of the app first
     let ids: LoadJob['ids'];
-    const raw = (mode: 'raw-same' | 'raw-minimal', rate?: number) =>
-      phase({ mode, clients: rate === undefined ? CLIENTS : 64, ...(rate === undefined ? {} : { rate }), seconds: SECONDS, databaseUrl: connection.url, ids });
+    const idsOfFirstDossier = async () => ({ ...(await connection.db.selectFrom('dossiers')
+      .select(['procedure_id', 'applicant_id', 'receiving_agency_id', 'competent_agency_id', 'receiving_service_point_id', 'unit_path', 'applicant_unit_id', 'province_code'])
+      .orderBy('id').limit(1).executeTakeFirstOrThrow()) });
+    const raw = async (mode: 'raw-same' | 'raw-minimal', rate?: number) => {
+      ids ??= await idsOfFirstDossier();
+      return phase({ mode, clients: rate === undefined ? CLIENTS : 64, ...(rate === undefined ? {} : { rate }), seconds: SECONDS, databaseUrl: connection.url, ids });
+    };
 
     const rounds: Round[] = [];
     console.log(`load ${load()} on ${os.availableParallelism()} cores before the first round`);
     for (let r = 1; r <= RUNS; r++) {
       // Saturation: CLIENTS closed-loop clients as fast as they are answered.
       const app1 = await http(undefined, r === 1 ? process.env.BENCH_CPU_PROFILE : undefined);
-      ids ??= { ...(await connection.db.selectFrom('dossiers')
-        .select(['procedure_id', 'applicant_id', 'receiving_agency_id', 'competent_agency_id', 'receiving_service_point_id', 'unit_path', 'applicant_unit_id', 'province_code'])
-        .limit(1).executeTakeFirstOrThrow()) };
       const same = await raw('raw-same');
       const minimal = await raw('raw-minimal');
       // A steady load: RATE intakes per second started on schedule (open loop), all still at one agency-day.
@@ -165,7 +167,7 @@ export async function run(): Promise<void> {
       report('raw pg, same rows', samePaced);
       rounds.push({ app: app1, same, minimal, appPaced, samePaced, load: os.loadavg()[0] ?? NaN });
     }
-    printSpread(rounds);
+    if (rounds.length > 0) printSpread(rounds);
     if (SUFFIX_ROUNDS > 0) await suffixWriteCost(connection, { http: () => http(), raw: () => raw('raw-same') }, SUFFIX_ROUNDS);
     const verify = await connection.db.selectFrom('dossier_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     console.log(`events written: ${verify.n}; load ${load()} on ${os.availableParallelism()} cores`);
@@ -180,7 +182,7 @@ interface Round { readonly app: Measured; readonly same: Measured; readonly mini
 
 const spread = (values: number[], digits: number) => {
   const v = [...values].sort((a, b) => a - b);
-  return `min ${v[0]?.toFixed(digits)}  median ${v[Math.floor((v.length - 1) / 2)]?.toFixed(digits)}  max ${v[v.length - 1]?.toFixed(digits)}  (${v.map((x) => x.toFixed(digits)).join(', ')})`;
+  return `min ${v[0]?.toFixed(digits)}  median ${median(v).toFixed(digits)}  max ${v[v.length - 1]?.toFixed(digits)}  (each round: ${values.map((x) => x.toFixed(digits)).join(', ')})`;
 };
 
 /** The targets over every round: the spread says how much one run is worth on this machine. */
