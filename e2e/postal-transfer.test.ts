@@ -130,6 +130,9 @@ describe('transfers and counter dossiers carried by post, at 360 px', () => {
     await page.getByRole('button', { name: 'Đã nhận hồ sơ' }).click();
     await page.getByText('Chưa cân bưu gửi: nhập khối lượng (gam).').waitFor();
     await page.getByLabel('Khối lượng bưu gửi (gam)').fill('1001');
+    // the tariff's amount shows before both sign, with who pays it
+    await page.locator('.charges').getByText(/^(27|38)\.000 đ$/).waitFor();
+    expect(await page.locator('.charges').textContent()).toContain('Cơ quan gửi trả cước');
     await page.getByLabel('Họ và tên người ký').fill('Nguyễn Minh Khoa');
     await draw(page.getByTestId('signature-pad').nth(0));
     await draw(page.getByTestId('signature-pad').nth(1));

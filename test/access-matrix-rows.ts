@@ -283,6 +283,10 @@ export const matrix: Record<string, Row> = {
     access: 'signed-in', needs: ['postal.dispatch'], resource: 'dossier', body: () => ({}),
     note: 'the matrix\'s dossier travels by post once (409 ALREADY_FORWARDED_BY_POST after), and only from the post office that received it (409 NOT_RECEIVED_HERE)',
   },
+  'GET /api/v1/postal/legs/{trackingNumber}/transfer-postage': {
+    access: 'signed-in', needs: ['postal.courier'], resource: 'leg', query: 'weightGrams=1001',
+    note: 'the matrix\'s leg is a pickup, not a transfer: 404 SHIPMENT_NOT_FOUND',
+  },
   'POST /api/v1/postal/legs/{trackingNumber}/collect-transfer': {
     access: 'signed-in', needs: ['postal.courier'], resource: 'leg', body: () => ({ senderSignature: signature, courierSignature: signature }),
     note: 'the matrix\'s leg is a pickup, not a transfer: 404 SHIPMENT_NOT_FOUND',

@@ -11,7 +11,7 @@ import type { Actor } from '../platform/actor';
 import { useTempFiles } from './files.test-helper';
 import { assignCourier, getShipment, postalResultHook } from './service';
 import { transferStatement } from './transfer-statement';
-import { collectTransfer, requestTransfer } from './transfers';
+import { collectTransfer, requestTransfer, transferQuote } from './transfers';
 
 const { w } = useWorld('2026-05-04T08:00:00+07:00');
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -66,6 +66,11 @@ describe('a transfer weighed at its collection', () => {
     expect(a.postageVnd).toBe(0);
 
     const heavier = await assignedTransfer('2026-05-05T08:10:00+07:00');
+    // the courier's screen shows the amount before both sign
+    expect(await transferQuote(ctx(w.actors.courier), heavier.n, 1_001)).toEqual({ amountVnd: 38_000, zone: 'inProvince', weightGrams: 1_001, tariffId: 'bcci-2025-07', payer: 'sendingAgency' });
+    expect(await transferQuote(ctx(w.actors.courier), heavier.n, 1_000)).toMatchObject({ amountVnd: 29_000 });
+    await expect(transferQuote(ctx(w.actors.courier), heavier.n, undefined)).rejects.toMatchObject({ code: 'WEIGHT_MISSING' });
+    await expect(transferQuote(ctx(w.actors.officer), heavier.n, 1_001)).rejects.toMatchObject({ kind: 'Forbidden' });
     at('2026-05-05T09:30:00+07:00');
     const b = await collectTransfer(ctx(w.actors.courier), heavier.n, { ...signatures, weightGrams: 1_001 });
     expect(b.legs[0]?.postage).toMatchObject({ weightGrams: 1_001, amountVnd: 38_000 });

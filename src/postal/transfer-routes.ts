@@ -11,7 +11,7 @@ import { LegSchema, PositionSchema, ShipmentSchema, SignatureSchema } from './sc
 import { forwardByPost, forwardByPostView } from './forward-by-post';
 import { ZONES } from './tariff';
 import { transferStatement } from './transfer-statement';
-import { collectTransfer, dossierTransfers, handOverTransfer, requestTransfer, transferAgencies } from './transfers';
+import { collectTransfer, dossierTransfers, handOverTransfer, requestTransfer, transferAgencies, transferQuote } from './transfers';
 
 const strict = { additionalProperties: false } as const;
 const TrackingParam = Type.Object({ trackingNumber: Type.String({ minLength: 13, maxLength: 20 }) }, strict);
@@ -37,6 +37,12 @@ export const ForwardByPostSchema = Type.Object({
   couriers: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
 });
 export type ForwardByPostResponse = Static<typeof ForwardByPostSchema>;
+
+export const TransferPostageSchema = Type.Object({
+  amountVnd: Type.Integer(), zone: literals(ZONES), weightGrams: Type.Integer(), tariffId: Type.String(),
+  payer: Type.Literal('sendingAgency', { description: 'cơ quan gửi trả cước (không thu của người dân)' }),
+});
+export type TransferPostageResponse = Static<typeof TransferPostageSchema>;
 
 export const TransferStatementSchema = Type.Object({
   month: Type.String({ description: 'yyyy-mm' }),
@@ -99,6 +105,13 @@ export function registerTransferRoutes(app: HttpApp, deps: RouteDeps & { readonl
       response: { 200: TransferStatementSchema },
     },
   }, async (request) => transferStatement(ctx(request), request.query));
+  app.get('/api/v1/postal/legs/:trackingNumber/transfer-postage', {
+    schema: {
+      tags, summary: 'Cước của bưu gửi chuyển hồ sơ theo khối lượng (trước khi nhận), tính cho cơ quan gửi', params: TrackingParam,
+      querystring: Type.Object({ weightGrams: Type.Optional(Type.Number({ description: 'Khối lượng bưu gửi (gam, số nguyên 1–30.000)' })) }, strict),
+      response: { 200: TransferPostageSchema },
+    },
+  }, async (request) => transferQuote(ctx(request), request.params.trackingNumber, request.query.weightGrams));
   app.post('/api/v1/postal/legs/:trackingNumber/collect-transfer', {
     schema: {
       tags, summary: 'Bưu tá cân bưu gửi và nhận hồ sơ tại cơ quan gửi (hai bên ký); cước tính cho cơ quan gửi', params: TrackingParam,

@@ -158,6 +158,13 @@ async function signedTransferStep(ctx: SignaturesContext, now: Date, trackingNum
   return getShipment(ctx, shipmentId);
 }
 
+/** The postage a transfer's parcel of `weightGrams` would be billed today (the courier's screen, before the collection). */
+export async function transferQuote(ctx: ServiceContext, trackingNumber: string, weightGrams: number | undefined): Promise<TransferPostage> {
+  const staff = postalStaff(ctx.actor, 'postal.courier');
+  const agencies = await assertTransferLegHere(ctx, staff, trackingNumber);
+  return transferPostage(ctx, agencies, requireWeight(weightGrams), vnDateOfInstant(ctx.clock.now().getTime()) as IsoDate);
+}
+
 /**
  * The courier collects the papers at the sending agency: weighs the parcel (400 `WEIGHT_MISSING`
  * without a weight, `WEIGHT_OUT_OF_RANGE` outside whole grams 1–30 000), the agency's officer and

@@ -52,6 +52,12 @@ export function TransferPage({ id, user }: { readonly id: number; readonly user:
             <Field label={t('weight')} hint={t('transferWeightHint')} inputMode="numeric" className="field__input field__input--large" value={task.weight}
               error={task.weight === '' || task.grams !== null ? null : t('weightInvalid')} onChange={(e) => task.setWeight(e.target.value)} />
           )}
+          {step === 'collect' && task.quote && task.quote.grams === task.grams && (
+            <dl className="charges" aria-live="polite">
+              <div><dt>{t('postage', { grams: task.quote.grams })}</dt><dd>{formatVnd(task.quote.amountVnd)}</dd></div>
+              <div><dt>{t('transferPayer')}</dt><dd>{s?.applicant.name}</dd></div>
+            </dl>
+          )}
           <SignaturePad legend={t(step === 'collect' ? 'senderSigns' : 'receiverSigns')} withId={step === 'handOver'} value={task.otherSig} onChange={task.setOtherSig} />
           <SignaturePad legend={t('courierSigns')} fixedName value={task.courierSig} onChange={task.setCourierSig} />
           <div className="form__actions">

@@ -4,7 +4,7 @@ import { api, request } from '../api/client';
 import type { DayPlanResponse } from '../../../src/postal/day-plan-routes';
 import type { ChargesResponse, HandoverAgenciesResponse } from '../../../src/postal/courier-routes';
 import type { DraftAnswerResponse, HandoverRecordResponse, ShipmentResponse } from '../../../src/postal/schemas';
-import type { DossierTransfersResponse, ForwardByPostResponse, TransferAgenciesResponse } from '../../../src/postal/transfer-routes';
+import type { DossierTransfersResponse, ForwardByPostResponse, TransferAgenciesResponse, TransferPostageResponse } from '../../../src/postal/transfer-routes';
 
 export type Shipment = ShipmentResponse;
 export type Leg = Shipment['legs'][number];
@@ -75,6 +75,9 @@ export const recordPdfUrl = (id: number) => `/api/v1/postal/handovers/${id}/reco
 
 export const collectTransfer = (trackingNumber: string, body: { weightGrams: number; senderSignature: Signature; courierSignature: Signature }, position: Position | null) =>
   api.post<Shipment>(`/api/v1/postal/legs/${enc(trackingNumber)}/collect-transfer`, withPosition(body, position));
+/** What a transfer's parcel of that weight costs the sending agency (shown before both sign). */
+export const fetchTransferPostage = (trackingNumber: string, weightGrams: number, signal?: AbortSignal) =>
+  api.get<TransferPostageResponse>(`/api/v1/postal/legs/${enc(trackingNumber)}/transfer-postage?weightGrams=${weightGrams}`, signal);
 export const handOverTransfer = (trackingNumber: string, body: { receiver: { name: string; personalId?: string }; receiverSignature: Signature; courierSignature: Signature }, position: Position | null) =>
   api.post<Shipment>(`/api/v1/postal/legs/${enc(trackingNumber)}/hand-over-transfer`, withPosition(body, position));
 

@@ -1,9 +1,9 @@
 // One transfer between agencies (DOMAIN §5.2 step 13): taken, weighed and collected at the sending
 // agency (its officer and the courier sign; the postage is billed to that agency), handed over at the
 // receiving agency (the receiver signs).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { User } from '../api/types';
-import { assignToMe, collectTransfer, handOverTransfer, type Position, type Shipment } from './api';
+import { assignToMe, collectTransfer, fetchTransferPostage, handOverTransfer, type Position, type Shipment } from './api';
 import { emptySignature, signatureOf, type SignatureValue } from './SignaturePad';
 import { weightGrams } from './pickup/usePickupTask';
 import { useLegTask } from './useLegTask';
@@ -16,6 +16,15 @@ export function useTransferTask(id: number, user: User, position: Position | nul
   const grams = weightGrams(weight);
   const act = useSend();
   const { loaded, shipment, leg, n, missing, setMissing, done, answered: shown, need } = useLegTask(id, 'transfer');
+  // the postage of the weight typed, from the server's tariff, before both sign (none while the weight is not one)
+  const [quote, setQuote] = useState<{ grams: number; amountVnd: number } | null>(null);
+  const collectable = leg?.status === 'assigned';
+  useEffect(() => {
+    if (grams === null || !n || !collectable) { setQuote(null); return undefined; }
+    const c = new AbortController();
+    fetchTransferPostage(n, grams, c.signal).then((p) => setQuote({ grams: p.weightGrams, amountVnd: p.amountVnd }), () => { if (!c.signal.aborted) setQuote(null); });
+    return () => c.abort();
+  }, [n, grams, collectable]);
   const answered = (s: Shipment | null, what: string) => { if (shown(s, what)) setOtherSig(emptySignature()); };
   /** the other party's and the courier's signatures, or null after naming what is missing */
   const signatures = (other: 'agencySignature' | 'receiverSignature') => {
@@ -42,5 +51,5 @@ export function useTransferTask(id: number, user: User, position: Position | nul
   };
 
   const setWeight = (text: string) => setWeightText(text.replace(/\D/g, ''));
-  return { loaded, shipment, leg, mine: leg?.courierId === user.id, weight, setWeight, grams, otherSig, setOtherSig, courierSig, setCourierSig, missing, done, act, take, collect, handOver };
+  return { loaded, shipment, leg, mine: leg?.courierId === user.id, weight, setWeight, grams, quote, otherSig, setOtherSig, courierSig, setCourierSig, missing, done, act, take, collect, handOver };
 }
