@@ -145,6 +145,12 @@ describe('a bundle filed at the counter', () => {
     expect(await demo.page.getByText('Trả cùng một lần khi mọi thủ tục có kết quả, tại quầy').count()).toBeGreaterThan(0);
     expect(await axeViolations(demo.page)).toEqual([]);
     await demo.page.screenshot({ path: `${OUT}/bundle-page-1280.png`, fullPage: true });
+    // the applicant asks for each result as it comes: saved, and said so above the reloaded bundle
+    await demo.page.getByText('Đổi cách trả kết quả (theo đề nghị của người nộp)').click();
+    await demo.page.getByLabel('Có kết quả thủ tục nào trả thủ tục đó').check();
+    await demo.page.getByRole('button', { name: 'Lưu cách trả' }).click();
+    await demo.page.getByText('Đã lưu cách trả kết quả.').waitFor();
+    await demo.page.getByText('Có kết quả thủ tục nào trả thủ tục đó, tại quầy').first().waitFor();
     // the consent ticked is recorded once, as the single intake records it; the residence papers of the situation sent
     const consents = await demo.app.t.db.selectFrom('store_consents').select(['given_via', 'dossier_code']).where('holder_id', '=', '087090001234').execute();
     expect(consents).toEqual([{ given_via: 'counter', dossier_code: birthCode }]);

@@ -31,15 +31,15 @@ export function BundlePage({ code, user }: { readonly code: string; readonly use
   const t = useProcessingT();
   const { loaded, reload } = useLoad((signal) => api.get<BundleView>(`/api/v1/bundles/${encodeURIComponent(code)}`, signal), code);
   // what the clerk just did, said above the reloaded bundle (its parts are remade on reload)
-  const [withdrawn, setWithdrawn] = useState<number | null>(null);
-  const [returned, setReturned] = useState<{ code: string; count: number } | null>(null);
-  const onWithdrawn = (count: number) => { setReturned(null); setWithdrawn(count); reload(); };
-  const onReturned = (r: { code: string; count: number }) => { setWithdrawn(null); setReturned(r); reload(); };
+  const [done, setDone] = useState<string | null>(null);
+  const after = (message: string) => { setDone(message); reload(); };
+  const onWithdrawn = (count: number) => after(b('withdrawn', { count, code }));
+  const onReturned = (r: { code: string; count: number }) => after(b('returned', r));
   return (
     <HeadedPage title={b('title', { code })} lead={b('lead')}>
-      <Notice tone="success">{withdrawn !== null ? b('withdrawn', { count: withdrawn, code }) : returned ? b('returned', returned) : null}</Notice>
+      <Notice tone="success">{done}</Notice>
       <LoadedView loaded={loaded} loadingText={b('loading')}>
-        {(bundle) => <><BundleBody bundle={bundle} b={b} t={t} /><ReturnPart bundle={bundle} user={user} onChanged={reload} onReturned={onReturned} /><WithdrawPart bundle={bundle} user={user} onWithdrawn={onWithdrawn} /></>}
+        {(bundle) => <><BundleBody bundle={bundle} b={b} t={t} /><ReturnPart bundle={bundle} user={user} onChanged={() => after(b('choiceSaved'))} onReturned={onReturned} /><WithdrawPart bundle={bundle} user={user} onWithdrawn={onWithdrawn} /></>}
       </LoadedView>
     </HeadedPage>
   );

@@ -6,7 +6,6 @@ import { Button } from '../../ui/Button';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { shownError } from '../../ui/errors';
 import { Field } from '../../ui/Field';
-import { Notice } from '../../ui/Notice';
 import { RadioChoice } from '../../ui/RadioChoice';
 import { useTask } from '../../ui/useTask';
 import { useBundleT } from '../bundle-i18n';
@@ -22,19 +21,16 @@ export function ChoiceForm({ code, choice, onSaved }: { readonly code: string; r
   const [timing, setTiming] = useState<ReturnChoice['timing']>(choice.timing);
   const [place, setPlace] = useState<ReturnChoice['place']>(choice.place);
   const [address, setAddress] = useState(choice.address ?? '');
-  const [saved, setSaved] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setSaved(false);
     const r = await task.run(() => changeReturnChoice(code, { timing, place, ...(place === 'post' ? { address } : {}) }));
-    if (r) { setSaved(true); onSaved(); }
+    if (r) onSaved();
   };
   return (
     <details className="section">
       <summary>{b('changeTitle')}</summary>
       <form className="form" onSubmit={(e) => void submit(e)}>
         <ErrorNotice error={task.error ? shownError(task.error, tApp) : null} />
-        <Notice tone="success">{saved ? b('choiceSaved') : null}</Notice>
         <RadioChoice legend={b('timingLegend')} name="bundle-timing" options={timings} value={timing} label={(o) => b(`timing_${o}`)} onChange={setTiming} />
         <RadioChoice legend={b('placeLegend')} name="bundle-place" options={places} value={place} label={(o) => b(`place_${o}`)} onChange={setPlace} />
         {place === 'post' && <Field label={b('address')} hint={b('addressHint')} value={address} required maxLength={300} onChange={(e) => setAddress(e.target.value)} />}

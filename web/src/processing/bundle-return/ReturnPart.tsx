@@ -14,7 +14,7 @@ import { ReturnForm } from './ReturnForm';
 /** "Trả cùng một lần…, tại quầy" */
 export const choiceText = (b: BundleT, c: BundleView['returnChoice']) => b(`choice_${c.timing}_${c.place}`, { address: c.address ?? '' });
 
-/** `onReturned`: the members returned (the page says so above the reloaded bundle); `onChanged`: the choice changed. */
+/** `onReturned`: the members returned; `onChanged`: the choice saved (the page says each above the reloaded bundle). */
 export function ReturnPart({ bundle, user, onChanged, onReturned }: {
   readonly bundle: BundleView; readonly user: User; readonly onChanged: () => void; readonly onReturned: (r: { code: string; count: number }) => void;
 }) {
