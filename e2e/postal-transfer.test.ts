@@ -133,6 +133,7 @@ describe('transfers and counter dossiers carried by post, at 360 px', () => {
     // the tariff's amount shows before both sign, with who pays it
     await page.locator('.charges').getByText(/^(27|38)\.000 đ$/).waitFor();
     expect(await page.locator('.charges').textContent()).toContain('Cơ quan gửi trả cước');
+    expect(await page.getByText('Chưa cân bưu gửi: nhập khối lượng (gam).').count()).toBe(0);
     await page.getByLabel('Họ và tên người ký').fill('Nguyễn Minh Khoa');
     await draw(page.getByTestId('signature-pad').nth(0));
     await draw(page.getByTestId('signature-pad').nth(1));

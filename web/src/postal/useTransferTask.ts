@@ -50,6 +50,11 @@ export function useTransferTask(id: number, user: User, position: Position | nul
     return answered(await act.send(() => handOverTransfer(n, { receiver, receiverSignature: sig.o, courierSignature: sig.c }, position)), 'transferHandedOver');
   };
 
-  const setWeight = (text: string) => setWeightText(text.replace(/\D/g, ''));
+  // a weight typed answers "not weighed yet": the notice goes as soon as it is a weight
+  const setWeight = (text: string) => {
+    const digits = text.replace(/\D/g, '');
+    setWeightText(digits);
+    if (missing === 'transferWeight' && weightGrams(digits) !== null) setMissing(null);
+  };
   return { loaded, shipment, leg, mine: leg?.courierId === user.id, weight, setWeight, grams, quote, otherSig, setOtherSig, courierSig, setCourierSig, missing, done, act, take, collect, handOver };
 }
