@@ -3,6 +3,7 @@
 // operator; a courier assigned; the draft of the dossier-to-be (e-form prefilled from the ID-card
 // QR, papers checked against the procedure's list, scans); the collection — fees and postage with
 // a numbered receipt, both signatures, the parcel sealed. Until the hand-over there is no dossier.
+import { situationProblem } from '../catalog/situations';
 import { can } from '../accounts/policy';
 import { couriersOfServicePoint } from '../accounts/references';
 import { procedureForIntake, type ProcedureForIntake } from '../catalog/references';
@@ -137,6 +138,8 @@ export interface DraftInput {
   readonly formData?: Record<string, unknown>;
   readonly papers?: readonly PaperInput[];
   readonly caseKey?: string;
+  /** the applicant's situation of a list by situation (catalog/situations.ts; 1.115778's "a) Đối với trường hợp …"); null clears it */
+  readonly situation?: string | null;
   /** the parcel as weighed at the door, in grams (the postage follows from it) */
   readonly weightGrams?: number;
   readonly delivery?: { method: 'counter' | 'post' | 'online'; address?: string };
@@ -170,13 +173,16 @@ export async function saveDraft(ctx: ServiceContext, shipmentId: number, input: 
     if (s.sealed_at !== null) throw invalidTransition('SHIPMENT_SEALED', 'Bưu gửi đã niêm phong, không sửa hồ sơ được nữa.');
     const procedure = await procedureForIntake(ctx.db, s.procedure_code, day(now));
     if (input.caseKey !== undefined) checkCase(procedure, input.caseKey);
+    if (typeof input.situation === 'string') checkSituation(procedure, input.situation);
     // none named (now or before): the procedure's only case, else its general terms — as at the counter
     const caseKey = input.caseKey ?? (typeof s.draft.caseKey === 'string' ? s.draft.caseKey : defaultCaseKey(procedure));
     if (input.expectedVersion !== undefined && input.expectedVersion !== s.version) throw conflict('VERSION_CONFLICT', 'Bưu gửi vừa được cập nhật; vui lòng tải lại.');
     const prev = s.draft as { applicant?: Partial<ApplicantInput> };
     const applicant = { phone: s.applicant.phone, name: s.applicant.name, unitCode: s.commune_code, address: s.address, ...prev.applicant, ...fromCard, ...input.applicant };
+    const { situation: kept, ...rest } = s.draft as { situation?: string };
+    const situation = input.situation === undefined ? kept : input.situation;
     const draft = {
-      ...s.draft, applicant,
+      ...rest, applicant, ...(typeof situation === 'string' ? { situation } : {}),
       ...(input.formData ? { formData: input.formData } : {}), ...(input.papers ? { papers: input.papers } : {}),
       ...(caseKey ? { caseKey } : {}), ...(input.weightGrams !== undefined ? { weightGrams: input.weightGrams } : {}),
       ...(input.delivery ? { delivery: input.delivery } : {}),
@@ -186,6 +192,12 @@ export async function saveDraft(ctx: ServiceContext, shipmentId: number, input: 
   });
   const shipment = await getShipment(ctx, shipmentId);
   return { shipment, problems: await draftProblems(ctx, shipment) };
+}
+
+/** A situation the procedure's list does not have is refused at once (400 with its code), as a case is. */
+function checkSituation(procedure: Pick<ProcedureForIntake, 'requiredPapers'>, situation: string): void {
+  const problem = situationProblem(procedure.requiredPapers, situation, procedure.requiredPapers.map((p) => p.key));
+  if (problem) throw validationFailed(problem.code, problem.message, [{ path: 'situation', message: problem.message, code: problem.code }]);
 }
 
 function checkCase(procedure: Pick<ProcedureForIntake, 'cases'>, caseKey: string): void {
@@ -215,8 +227,8 @@ export async function draftProblems(ctx: ServiceContext, s: ShipmentView): Promi
   if (named.length > 1 && !named.some((c) => c.key === draft.caseKey)) problems.push({ path: 'caseKey', message: 'Chưa chọn trường hợp của thủ tục.' });
   if (!draft.applicant) problems.push({ path: 'applicant', message: 'Chưa có thông tin người nộp (quét mã QR căn cước).' });
   else checkApplicant(draft.applicant, problems);
-  // the door e-form does not ask the applicant's situation yet (catalog/situations.ts): checked when the draft names one
-  checkPapers(procedure, draft.papers ?? [], problems, draft.situation);
+  // a list by situation: the applicant's situation, asked at the door (web/src/postal PapersCard), and one of its papers
+  checkPapers(procedure, draft.papers ?? [], problems, draft.situation ?? null);
   for (const i of validateEform(procedure.eformSchema, draft.formData ?? {})) problems.push({ path: `/formData${i.path}`, message: i.message });
   return problems;
 }

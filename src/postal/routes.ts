@@ -6,7 +6,7 @@ import type { DossierHook, IntakeCheck } from '../dossiers/events';
 import type { CodeSystem } from '../dossiers/codes';
 import type { FilesDeps } from '../documents/service';
 import type { RouteDeps } from '../platform/context';
-import { fileAnswer, literals, PDF } from '../platform/http/schemas';
+import { fileAnswer, literals, Nullable, PDF } from '../platform/http/schemas';
 import { publicRateLimit, requireActor, type HttpApp } from '../platform/http/server';
 import { paymentMethods, receiptItemKinds } from '../payments/receipts';
 import { legKinds, legStatuses, pickupOrigins } from './model';
@@ -57,6 +57,7 @@ const DraftBody = Type.Object({
   formData: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 200 })),
   papers: Type.Optional(Type.Array(PaperBody, { maxItems: 100 })),
   caseKey: Type.Optional(Type.String({ minLength: 1, maxLength: 60, pattern: '^[0-9A-Za-z.-]+$' })),
+  situation: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 1000, description: 'Trường hợp của người nộp khi thành phần hồ sơ chia theo trường hợp (src/catalog/situations.ts); null: bỏ chọn' }))),
   weightGrams: Type.Optional(Type.Number({ description: 'Khối lượng bưu gửi (gam, số nguyên 1–30.000)' })),
   delivery: Type.Optional(Type.Object({ method: literals(['counter', 'post', 'online'] as const), address: Type.Optional(Type.String({ maxLength: 300 })) }, strict)),
   expectedVersion: Type.Optional(Type.Integer({ minimum: 0 })),

@@ -26,6 +26,8 @@ export interface DraftBody {
   readonly papers?: readonly { key: string; source: 'scanned' | 'paper'; originals?: number; copies?: number; digitized?: boolean; fileId?: number }[];
   readonly delivery?: { method: 'counter' | 'post' | 'online'; address?: string };
   readonly caseKey?: string;
+  /** a list by situation: the applicant's situation (the server requires it before sealing) */
+  readonly situation?: string | null;
   readonly weightGrams?: number;
 }
 

@@ -23,6 +23,10 @@ export function PapersCard({ task }: { readonly task: PickupTask }) {
         <RadioChoice legend={t('caseLegend')} name="case" options={cases.map((c) => c.key)} value={task.caseKey || null}
           label={(key) => cases.find((c) => c.key === key)?.name ?? key} onChange={task.chooseCase} />
       )}
+      {task.situations.length > 0 && (
+        <RadioChoice legend={t('situationLegend')} name="situation" options={task.situations} value={task.situation}
+          label={(s) => s} onChange={task.chooseSituation} />
+      )}
       {task.rows.length === 0 ? <p>{t('papersNone')}</p> : (
         <ul className="paper-list">
           {task.rows.map((r, i) => (

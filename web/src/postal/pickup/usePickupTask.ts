@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { User } from '../../api/types';
 import { fetchProcedure, type ProcedureDetail } from '../../counter/api';
-import { checklistOf, papersToSend, type PaperRow } from '../../counter/checklist';
+import { checklistOf, papersToSend, rowsOfSituation, situationsOf, type PaperRow } from '../../counter/checklist';
 import { buildFormData, eformFields, prefillEform, type ApplicantFacts, type EformValues } from '../../counter/eform';
 import { useIdCardQr } from '../../counter/receive/useIdCardQr';
 import { usePaperScans } from '../../counter/receive/usePaperScans';
@@ -15,7 +15,7 @@ import { useSend } from '../useSend';
 export type Loaded<T> = { readonly status: 'loading' } | { readonly status: 'failed'; readonly error: unknown } | { readonly status: 'ready'; readonly value: T };
 export type DeliveryMethod = 'post' | 'counter';
 interface Problem { readonly path?: string | undefined; readonly message: string }
-interface DraftShape { applicant?: Partial<ApplicantFacts>; papers?: { key: string; fileId?: number; originals?: number; copies?: number }[]; formData?: Record<string, unknown>; delivery?: { method?: string }; caseKey?: string; weightGrams?: number }
+interface DraftShape { applicant?: Partial<ApplicantFacts>; papers?: { key: string; fileId?: number; originals?: number; copies?: number }[]; formData?: Record<string, unknown>; delivery?: { method?: string }; caseKey?: string; situation?: string; weightGrams?: number }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -48,6 +48,8 @@ export function usePickupTask(id: number, user: User) {
   const [values, setValues] = useState<EformValues>({});
   const [delivery, setDelivery] = useState<DeliveryMethod>('post');
   const [caseKey, setCaseKey] = useState('');
+  /** a list by situation (1.115778's "a) Đối với trường hợp …"): the applicant's, asked before the papers */
+  const [situation, setSituation] = useState<string | null>(null);
   const [weight, setWeightText] = useState('');
   const [problems, setProblems] = useState<readonly Problem[] | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
@@ -69,6 +71,7 @@ export function usePickupTask(id: number, user: User) {
       setValues(Object.fromEntries(Object.entries(d.formData ?? {}).map(([k, v]) => [k, typeof v === 'boolean' ? v : String(v)])));
       setDelivery(d.delivery?.method === 'counter' ? 'counter' : 'post');
       setCaseKey(str(d.caseKey));
+      setSituation(typeof d.situation === 'string' ? d.situation : null);
       setWeightText(typeof d.weightGrams === 'number' ? String(d.weightGrams) : '');
       setLoaded({ status: 'ready', value: { shipment: s, procedure: p } });
     } catch (error) {
@@ -87,13 +90,16 @@ export function usePickupTask(id: number, user: User) {
   const setValue = (key: string, v: string | boolean) => { setValues((all) => ({ ...all, [key]: v })); changed(); };
   const chooseDelivery = (m: DeliveryMethod) => { setDelivery(m); changed(); };
   const chooseCase = (key: string) => { setCaseKey(key); changed(); };
+  const chooseSituation = (s: string) => { setSituation(s); changed(); };
+  const situations = situationsOf(rows);
+  const shownRows = rowsOfSituation(rows, situation);
   const setWeight = (text: string) => { setWeightText(text.replace(/\D/g, '')); changed(); };
   const grams = weightGrams(weight);
   const scans = usePaperScans(setRow);
   const qr = useIdCardQr(applicant, updateApplicant);
 
   // the draft is saved a moment after the last change: nothing typed at the door is lost
-  const current = { applicant, rows, values, delivery, caseKey, grams, fields, address: shipment?.address ?? '', send: save.send };
+  const current = { applicant, rows: shownRows, situation: situations.length > 0 ? situation : null, values, delivery, caseKey, grams, fields, address: shipment?.address ?? '', send: save.send };
   const latest = useRef(current);
   latest.current = current;
   const saveNow = useCallback(async () => {
@@ -102,7 +108,7 @@ export function usePickupTask(id: number, user: User) {
       applicant: applicantBody(c.applicant), formData: buildFormData(c.fields, c.values).data,
       papers: papersToSend(c.rows).map((p) => ({ key: p.key, originals: p.originals, copies: p.copies, source: p.fileId ? 'scanned' : 'paper', digitized: p.fileId !== undefined, ...(p.fileId ? { fileId: p.fileId } : {}) })),
       delivery: c.delivery === 'post' ? { method: 'post', address: c.applicant.address || c.address } : { method: 'counter' },
-      ...(c.caseKey ? { caseKey: c.caseKey } : {}), ...(c.grams !== null ? { weightGrams: c.grams } : {}),
+      ...(c.caseKey ? { caseKey: c.caseKey } : {}), ...(c.situation !== null ? { situation: c.situation } : {}), ...(c.grams !== null ? { weightGrams: c.grams } : {}),
     };
     const answer = await c.send(() => saveDraft(id, body));
     if (answer) {
@@ -122,7 +128,7 @@ export function usePickupTask(id: number, user: User) {
   const mine = shipment?.legs.some((l) => l.kind === 'pickup' && l.courierId === user.id) ?? false;
 
   return {
-    loaded, shipment, procedure, fields, applicant, updateApplicant, rows, setRow, values, setValue, delivery, chooseDelivery, caseKey, chooseCase, weight, setWeight, grams, scans, qr,
+    loaded, shipment, procedure, fields, applicant, updateApplicant, rows: shownRows, situations, situation, chooseSituation, setRow, values, setValue, delivery, chooseDelivery, caseKey, chooseCase, weight, setWeight, grams, scans, qr,
     problems, savedAt, save, saveNow, take, takeIt, mine, reload: load,
   };
 }
