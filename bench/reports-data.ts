@@ -57,6 +57,25 @@ async function tune(server: EmbeddedServer): Promise<void> {
   await db.destroy();
 }
 
+/**
+ * The load's WAL allowance back to the default (1 GB), and the segments recycled ahead under the
+ * load's 8 GB used up and removed: a checkpoint removes only segments behind it, so each one is
+ * switched past (a non-transactional message gives the switch something to close), then the
+ * checkpoint keeps what the default allows. Returns the bytes of WAL left.
+ */
+async function shrinkWal(db: Database): Promise<number> {
+  await sql`ALTER SYSTEM RESET max_wal_size`.execute(db);
+  await sql`ALTER SYSTEM RESET checkpoint_timeout`.execute(db);
+  await sql`SELECT pg_reload_conf()`.execute(db);
+  await sql`SELECT pg_sleep(1)`.execute(db); // the checkpointer reads the new allowance
+  await sql.raw(`DO $$ DECLARE n int; BEGIN
+    SELECT count(*) INTO n FROM pg_ls_waldir() WHERE name ~ '^[0-9A-F]{24}$';
+    FOR i IN 1..n LOOP PERFORM pg_logical_emit_message(false, 'motcua-bench', ''); PERFORM pg_switch_wal(); END LOOP;
+  END $$`).execute(db);
+  await sql`CHECKPOINT`.execute(db);
+  return Number((await sql<{ n: string }>`SELECT coalesce(sum(size), 0) AS n FROM pg_ls_waldir()`.execute(db)).rows[0]?.n ?? 0);
+}
+
 /** Opens the data set of `size` dossiers, generating it first when no finished folder exists. */
 export async function openReportsDataset(size: number, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<ReportsDataset> {
   const base = baseOf(size);
@@ -97,12 +116,7 @@ export async function openReportsDataset(size: number, log: (line: string) => vo
       if (size > base) process.stderr.write('\n');
       const t2 = performance.now();
       await sql`VACUUM ANALYZE`.execute(db);
-      // the load's WAL allowance back to the default: the checkpoint removes the recycled segments beyond it
-      await sql`ALTER SYSTEM RESET max_wal_size`.execute(db);
-      await sql`ALTER SYSTEM RESET checkpoint_timeout`.execute(db);
-      await sql`SELECT pg_reload_conf()`.execute(db);
-      await sql`CHECKPOINT`.execute(db);
-      const wal = Number((await sql<{ n: string }>`SELECT coalesce(sum(size), 0) AS n FROM pg_ls_waldir()`.execute(db)).rows[0]?.n ?? 0);
+      const wal = await shrinkWal(db);
       const events = size > base ? amplified.events : simulated.events;
       generatedIn = { seconds: (performance.now() - t0) / 1000, simulateSeconds: (t1 - t0) / 1000, amplifySeconds: (t2 - t1) / 1000, events };
       await fs.writeFile(ready, JSON.stringify({ size, dossiers: amplified.dossiers, base, seed: SEED, generator: REPORTS_GENERATOR_VERSION, ...generatedIn,
