@@ -10,13 +10,13 @@
 // took back to the agency: the clerk's bundle page says so and returns the three at the counter in one
 // action, at 360 px. axe clean on each page; screenshots go to test-results/bundle-post/ for review.
 import { sql } from 'kysely';
-import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { paperRequirement } from '../src/catalog/model';
 import { getProcedure } from '../src/catalog/service';
 import { DEMO_PASSWORD } from '../src/seed';
 import { vnDateOfInstant } from '../src/shared/civil-date';
 import { axeViolations } from './harness';
+import { drawSignature } from './signature-pad';
 import { logIn, useDemoApp } from './demo-app';
 
 const QR = '087090004321|341234888|TRẦN THỊ HOA|02021985|Nữ|Số 5, Ấp 2, Xã Tân Hồng, Đồng Tháp|20042021';
@@ -70,17 +70,6 @@ async function checkScreen(name: string, width: number): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} scrolls sideways`).toBeLessThanOrEqual(width);
 }
 
-/** A signature drawn with the mouse across the pad. */
-async function draw(pad: Locator): Promise<void> {
-  const page = demo.page;
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('signature pad not visible');
-  await page.mouse.move(box.x + 20, box.y + box.height * 0.7);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i += 1) await page.mouse.move(box.x + 20 + i * 18, box.y + box.height * (i % 2 === 0 ? 0.3 : 0.7), { steps: 3 });
-  await page.mouse.up();
-}
 
 let parent = '';
 const code: Record<string, string> = {};
@@ -193,14 +182,14 @@ describe('a bundle returned in one postal delivery', () => {
     const listed = page.getByRole('region', { name: 'Các hồ sơ trong bưu gửi' });
     expect(await listed.getByRole('listitem').allInnerTexts()).toEqual(members);
     await page.getByLabel('Họ và tên người ký').fill('Trần Thị Nhận');
-    await draw(page.getByRole('img', { name: 'Khung ký: Cán bộ cơ quan ký' }));
-    await draw(page.getByRole('img', { name: 'Khung ký: Bưu tá ký' }));
+    await drawSignature(page.getByRole('img', { name: 'Khung ký: Cán bộ cơ quan ký' }));
+    await drawSignature(page.getByRole('img', { name: 'Khung ký: Bưu tá ký' }));
     await checkScreen('result-collect', 360);
     await page.getByRole('button', { name: 'Đã nhận kết quả' }).click();
     await page.getByText('Đã nhận kết quả tại cơ quan.').waitFor();
     await page.getByLabel('Họ và tên người nhận').fill('Trần Thị Hoa');
     await page.getByLabel('Số căn cước người nhận').fill('087090004321');
-    await draw(page.getByRole('img', { name: 'Khung ký: Người nhận ký' }));
+    await drawSignature(page.getByRole('img', { name: 'Khung ký: Người nhận ký' }));
     await checkScreen('result-deliver', 360);
     await page.getByRole('button', { name: 'Đã phát thành công' }).click();
     await page.getByText('Đã phát kết quả cho người nhận.').waitFor();

@@ -8,13 +8,14 @@
 // then the result back to the agency. axe on each courier screen; nothing scrolls sideways; the
 // touch targets are at least 44 px. Screenshots at 360 px go to test-results/postal-day/.
 import fs from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../src/platform/clock';
 import { DEMO_PASSWORD, seedDemo } from '../src/seed';
 import { createTestDatabase, type TestDatabase } from '../test/db';
 import { axeViolations, launchBrowser, startServer, type Browser, type RunningServer } from './harness';
+import { drawSignature } from './signature-pad';
 import { fakeCameraArgs, qrVideoFile } from './fake-camera';
 
 const STEP_MS = 180_000;
@@ -85,16 +86,6 @@ async function logIn(username: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
 }
 
-/** A signature drawn with the mouse (pointer events) across the pad. */
-async function draw(pad: Locator): Promise<void> {
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('signature pad not visible');
-  await page.mouse.move(box.x + 20, box.y + box.height * 0.7);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i += 1) await page.mouse.move(box.x + 20 + i * 18, box.y + box.height * (i % 2 === 0 ? 0.3 : 0.7), { steps: 3 });
-  await page.mouse.up();
-}
 
 /** The screen as a postal worker holds it: no axe violation, nothing sideways, targets ≥ 44 px. */
 async function checkScreen(name: string): Promise<void> {
@@ -157,8 +148,8 @@ describe('the courier\'s day at 360 px', () => {
     const postage = page.locator('.charges > div').filter({ hasText: 'Cước bưu chính (1200 g)' }).locator('dd');
     await postage.waitFor();
     expect(await postage.textContent()).toMatch(/^(27\.000|38\.000|62\.000) đ$/);
-    await draw(page.getByRole('img', { name: 'Khung ký: Người nộp ký' }));
-    await draw(page.getByRole('img', { name: 'Khung ký: Bưu tá ký' }));
+    await drawSignature(page.getByRole('img', { name: 'Khung ký: Người nộp ký' }));
+    await drawSignature(page.getByRole('img', { name: 'Khung ký: Bưu tá ký' }));
     await checkScreen('pickup');
     // a postage that is not the tariff's for the saved weight (a stale quote, a tampered request): the
     // server refuses the seal and the screen says what is due
@@ -183,8 +174,8 @@ describe('the courier\'s day at 360 px', () => {
     await page.getByRole('heading', { level: 1, name: 'Bàn giao hồ sơ cho cơ quan' }).waitFor();
     await page.getByLabel('Họ và tên người ký').fill('Trần Thị Nhận');
     await page.getByLabel('Số căn cước người ký').fill('087090009999');
-    await draw(page.getByRole('img', { name: 'Khung ký: Cán bộ cơ quan nhận ký' }));
-    await draw(page.getByRole('img', { name: 'Khung ký: Bưu tá ký' }));
+    await drawSignature(page.getByRole('img', { name: 'Khung ký: Cán bộ cơ quan nhận ký' }));
+    await drawSignature(page.getByRole('img', { name: 'Khung ký: Bưu tá ký' }));
     await checkScreen('handover');
     await page.getByRole('button', { name: 'Ký biên bản (1 bưu gửi)' }).click();
     await page.getByRole('heading', { level: 2, name: /^Biên bản giao nhận số 0001\/BBGN-2026$/ }).waitFor();
@@ -217,14 +208,14 @@ describe('the courier\'s day at 360 px', () => {
     await page.locator('.task-card').filter({ hasText: 'Nguyễn Văn An' }).getByRole('link', { name: /^Xem bưu gửi/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Nhận kết quả tại cơ quan' }).waitFor();
     await page.getByLabel('Họ và tên người ký').fill('Trần Thị Nhận');
-    await draw(page.getByRole('img', { name: 'Khung ký: Cán bộ cơ quan ký' }));
-    await draw(page.getByRole('img', { name: 'Khung ký: Bưu tá ký' }));
+    await drawSignature(page.getByRole('img', { name: 'Khung ký: Cán bộ cơ quan ký' }));
+    await drawSignature(page.getByRole('img', { name: 'Khung ký: Bưu tá ký' }));
     await checkScreen('result-collect');
     await page.getByRole('button', { name: 'Đã nhận kết quả' }).click();
     await page.getByText('Đã nhận kết quả tại cơ quan.').waitFor();
     clock.set(new Date('2026-12-08T14:00:00+07:00'));
     expect(await page.getByLabel('Số căn cước người nhận').inputValue()).toBe('087090001234');
-    await draw(page.getByRole('img', { name: 'Khung ký: Người nhận ký' }));
+    await drawSignature(page.getByRole('img', { name: 'Khung ký: Người nhận ký' }));
     await checkScreen('result-deliver');
     await page.getByRole('button', { name: 'Đã phát thành công' }).click();
     await page.getByText('Đã phát kết quả cho người nhận.').waitFor();
@@ -283,7 +274,7 @@ async function failedAttempt(reason: string): Promise<void> {
 
 async function returnToAgency(): Promise<void> {
   await page.getByRole('region', { name: 'Trả lại cơ quan' }).getByLabel('Họ và tên người ký').fill('Trần Thị Nhận');
-  await draw(page.getByRole('img', { name: 'Khung ký: Cán bộ cơ quan ký' }));
+  await drawSignature(page.getByRole('img', { name: 'Khung ký: Cán bộ cơ quan ký' }));
   await page.getByRole('button', { name: 'Trả kết quả về cơ quan' }).click();
 }
 

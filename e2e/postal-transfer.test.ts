@@ -10,9 +10,9 @@
 // the clerk's list at the hand-over and its page says "Đã bàn giao cho ‹cơ quan› lúc dd/mm/yyyy HH:mm". axe on
 // each screen; nothing scrolls sideways (the courier's day also at 1280 px). Screenshots go to
 // test-results/postal-transfer/.
-import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './harness';
+import { drawSignature } from './signature-pad';
 import { logIn, useDemoApp } from './demo-app';
 
 const OUT = 'test-results/postal-transfer';
@@ -40,17 +40,6 @@ async function screen(name: string): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} scrolls sideways`).toBeLessThanOrEqual(360);
 }
 
-/** A signature drawn with the mouse (pointer events) across the pad, as postal-day.test.ts does. */
-async function draw(pad: Locator): Promise<void> {
-  const page = demo.page;
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('signature pad not visible');
-  await page.mouse.move(box.x + 20, box.y + box.height * 0.7);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i += 1) await page.mouse.move(box.x + 20 + i * 18, box.y + box.height * (i % 2 === 0 ? 0.3 : 0.7), { steps: 3 });
-  await page.mouse.up();
-}
 
 const numberIn = (text: string | null) => /[A-Z]{2}[0-9]{9}VN/.exec(text ?? '')?.[0] ?? '';
 let transferNumber = '';
@@ -135,8 +124,8 @@ describe('transfers and counter dossiers carried by post, at 360 px', () => {
     expect(await page.locator('.charges').textContent()).toContain('Cơ quan gửi trả cước');
     expect(await page.getByText('Chưa cân bưu gửi: nhập khối lượng (gam).').count()).toBe(0);
     await page.getByLabel('Họ và tên người ký').fill('Nguyễn Minh Khoa');
-    await draw(page.getByTestId('signature-pad').nth(0));
-    await draw(page.getByTestId('signature-pad').nth(1));
+    await drawSignature(page.getByTestId('signature-pad').nth(0));
+    await drawSignature(page.getByTestId('signature-pad').nth(1));
     await screen('courier-transfer-collect');
     await page.getByRole('button', { name: 'Đã nhận hồ sơ' }).click();
     await page.getByText('Đã nhận hồ sơ tại cơ quan gửi.').waitFor();
