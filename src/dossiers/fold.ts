@@ -42,6 +42,8 @@ export interface IntakePayload {
   readonly storeConsent?: true;
   /** the procedure case whose processing time gave dueAt (absent: the procedure's own) */
   readonly caseKey?: string;
+  /** a paper list published by situation (catalog/situations.ts): the applicant's situation the papers were checked against */
+  readonly situation?: string;
   /** place-tied procedures: the commune of the land, works or business (decides the competent agency) */
   readonly placeUnitId?: number;
   /** received at a service point: form 01's ledger — the year of the receipt and the serial in that year's book */

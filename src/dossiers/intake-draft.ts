@@ -35,6 +35,8 @@ export interface IntakeFacts {
   readonly due: { dueAt: Date; calendarVersion: string } | null;
   /** the procedure case chosen at intake, if any */
   readonly caseKey: string | null;
+  /** the applicant's situation, for a paper list published by situation (checked by validIntake) */
+  readonly situation?: string;
   /** how the applicant will receive the result */
   readonly delivery: Delivery;
   /** who is who */
@@ -103,6 +105,7 @@ export function draftIntake(f: IntakeFacts): IntakeDraft {
     delivery: f.delivery,
     ...(f.party.kind !== 'person' ? { party: f.party } : {}),
     ...(f.caseKey !== null ? { caseKey: f.caseKey } : {}),
+    ...(f.situation !== undefined ? { situation: f.situation } : {}),
     ...(route.place !== null ? { placeUnitId: route.place.id } : {}),
     ...(ledger && ledgerSerial !== undefined ? { ledger: { year: ledger.year, serial: ledgerSerial as number } } : {}),
   } satisfies IntakePayload);

@@ -132,6 +132,9 @@ describe('papers listed by situation (1.004222, catalog/national.ts situationsOf
     expect(r.competentAgency).toBe('058.00.20.H20');
     const papers = await t.db.selectFrom('dossier_papers as p').innerJoin('dossiers as d', 'd.id', 'p.dossier_id').select('p.paper_key').where('d.code', '=', r.code).orderBy('p.paper_key').execute();
     expect(papers.map((p) => p.paper_key)).toEqual(['p14', 'p15']);
+    // the situation the papers were checked against stays in the dossier's intake event
+    const ev = await t.db.selectFrom('dossier_events as e').innerJoin('dossiers as d', 'd.id', 'e.dossier_id').select('e.payload').where('d.code', '=', r.code).where('e.seq', '=', 1).executeTakeFirstOrThrow();
+    expect(ev.payload).toMatchObject({ situation: OWN_HOME });
   });
 
   // [what, situation, papers, code]: each refused with 400, its code and a message naming the situation and its papers, nothing written

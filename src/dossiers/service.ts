@@ -133,6 +133,8 @@ async function intake(ctx: DossierContext, actor: Actor, input: IntakeInput, ide
   const draft = draftIntake({
     actor, channel, procedure, route, applicant, papers, formData: input.formData, receivedAt, due, caseKey: rule.caseKey, delivery, party, now,
     ...(input.storeConsent ? { storeConsent: true } : {}),
+    // checked against the list by validIntake (a situation for a list without any is refused)
+    ...(input.situation !== undefined ? { situation: input.situation } : {}),
     ...(assisted ? { assisted: true } : {}),
     ...(bundle ? { bundle } : {}),
     ...(ctx.codeSystem ? { codeSystem: ctx.codeSystem } : {}),
