@@ -34,6 +34,8 @@ export const PLACEMENT: Readonly<Record<string, Placement>> = {
   stats_monthly_procedure: 'distributed',
   stats_yearly: 'distributed',
   stats_yearly_procedure: 'distributed',
+  stats_monthly_procedure_province: 'distributed',
+  stats_yearly_procedure_province: 'distributed',
   // postal chain
   postal_shipments: 'distributed',
   postal_legs: 'distributed',

@@ -59,11 +59,15 @@ function intakeWrites(event: DossierEvent, dossier: DerivedIntake): readonly Int
   acc.add(markDeltas(null, dossier));
   const rows = [...acc.rows.values()];
   if (rows.length === 0) return [];
-  const names = { daily: 'rollup_daily', monthly: 'rollup_monthly', procedure: 'rollup_monthly_procedure', yearly: 'rollup_yearly' };
+  const names = {
+    daily: 'rollup_daily', monthly: 'rollup_monthly', procedure: 'rollup_monthly_procedure', yearly: 'rollup_yearly',
+    yearlyProcedure: 'rollup_yearly_procedure', procedureProvince: 'rollup_monthly_procedure_province',
+  };
   const u = rollupUpserts(rows, names, sql`EXISTS (SELECT 1 FROM d)`);
   return [
     { name: names.daily, statement: u.daily }, { name: names.monthly, statement: u.monthly }, { name: names.procedure, statement: u.procedure },
-    { name: names.yearly, statement: u.yearly }, { name: 'rollup_yearly_procedure', statement: u.yearlyProcedure },
+    { name: names.yearly, statement: u.yearly }, { name: names.yearlyProcedure, statement: u.yearlyProcedure },
+    { name: names.procedureProvince, statement: u.procedureProvince }, { name: 'rollup_yearly_procedure_province', statement: u.yearlyProcedureProvince },
   ];
 }
 

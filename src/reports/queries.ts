@@ -1,7 +1,9 @@
 // Dashboard queries over the roll-ups. A period is split into whole years (stats_yearly, or
 // stats_yearly_procedure by procedure), whole months (stats_monthly, stats_monthly_procedure) and
 // the days at its edges (stats_daily), so a province-year reads one row per key, never the
-// dossiers table. Open dossiers come from the partial index dossiers_open_idx.
+// dossiers table. By procedure, a scope of whole provinces (a province, the country) reads the
+// tiers without the unit path (stats_*_procedure_province): one row per province, procedure and
+// channel instead of one per commune. Open dossiers come from the partial index dossiers_open_idx.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../platform/db/schema';
 import { provincialCentreAgencyIds } from '../directory/references';
@@ -123,7 +125,27 @@ export function sumRollups(db: Db, scope: ReportScope, period: Period, groupBy: 
 const TABLES = {
   agency: { day: 'stats_daily', month: 'stats_monthly', year: 'stats_yearly' },
   procedure: { day: 'stats_daily', month: 'stats_monthly_procedure', year: 'stats_yearly_procedure' },
+  procedureProvince: { day: 'stats_daily', month: 'stats_monthly_procedure_province', year: 'stats_yearly_procedure_province' },
 } as const;
+
+/** `province_code` among the scope's provinces (none for the whole country). */
+function inProvinces(scope: ReportScope): RawBuilder<boolean> {
+  const provinces = provincesOf(scope);
+  if (provinces === null) return sql<boolean>`true`;
+  return provinces.length === 1 ? sql<boolean>`province_code = ${provinces[0]}` : sql<boolean>`province_code = ANY(${provinces}::text[])`;
+}
+
+/**
+ * Whether the scope is whole provinces: its unit path is '/' or a province's ('/87/'), and no unit
+ * path stored in its provinces lies outside it (stats_yearly holds every province and unit path
+ * the roll-ups ever counted: a few hundred rows). Then the province tiers answer it exactly.
+ */
+export async function coversWholeProvinces(db: Db, scope: ReportScope): Promise<boolean> {
+  if (!/^\/([^/]+\/)?$/.test(scope.unitPath)) return false;
+  const r = await sql<{ outside: boolean }>`
+    SELECT EXISTS (SELECT 1 FROM stats_yearly WHERE ${inProvinces(scope)} AND NOT (${inScope(scope)})) AS outside`.execute(db);
+  return r.rows[0]?.outside === false;
+}
 const TIME_COLUMN = { day: 'day', month: 'month', year: 'year' } as const;
 /** Non-mark metrics: a group is shown when one of them is not 0 (all are counts ≥ 0 in every row). */
 const activityMetrics = metrics.filter((m) => !(markMetrics as readonly string[]).includes(m));
@@ -138,7 +160,7 @@ async function sumOver(db: Db, byProcedure: boolean, scope: ReportScope, period:
   const cols = [...groupBy];
   const colList = cols.map((c) => sql.ref(c));
   // the procedure tiers hold no bundle counts (rollup.ts procedureMetrics): read as 0 there
-  const held = (m: Metric, table: string) => !table.endsWith('_procedure') || procedureMetrics.includes(m);
+  const held = (m: Metric, table: string) => !table.includes('_procedure') || procedureMetrics.includes(m);
   const grouped = cols.length > 0 || bucket !== undefined;
   const inner = (table: string, bucketExpr: RawBuilder<unknown>) => sql.join([
     ...colList, ...(bucket ? [sql`${bucketExpr} AS bucket`] : []),
@@ -147,10 +169,12 @@ async function sumOver(db: Db, byProcedure: boolean, scope: ReportScope, period:
   ]);
   const outerSelect = sql.join([...colList, ...(bucket ? [sql.ref('bucket')] : []), ...wanted.map((m) => sql`sum(${sql.ref(m)})::bigint AS ${sql.ref(m)}`)]);
   const groupList = [...colList, ...(bucket ? [sql.ref('bucket')] : [])];
-  const where = inScope(scope);
+  const tiers = !byProcedure ? 'agency' : !cols.includes('unit_path') && await coversWholeProvinces(db, scope) ? 'procedureProvince' : 'procedure';
   const parts = segmentsOf(period, bucket === undefined).map((seg) => {
-    const table = TABLES[byProcedure ? 'procedure' : 'agency'][seg.tier];
+    const table = TABLES[tiers][seg.tier];
     const time = sql.ref(TIME_COLUMN[seg.tier]);
+    // the province tiers have no unit path: the scope is its provinces (coversWholeProvinces)
+    const where = table.endsWith('_province') ? inProvinces(scope) : inScope(scope);
     return sql`SELECT ${inner(table, sql`date_trunc('month', ${time})::date`)} FROM ${sql.table(table)}
        WHERE ${time} >= ${seg.from}::date AND ${time} < ${seg.to}::date AND ${where}`;
   });
@@ -162,8 +186,8 @@ async function sumOver(db: Db, byProcedure: boolean, scope: ReportScope, period:
 }
 
 /**
- * Sums grouped by procedure and channel: whole years and months from the procedure tiers, the edge
- * days from stats_daily; a procedure's rows add up to it, and the channels to the channel totals.
+ * Sums grouped by procedure and channel: whole years and months from the procedure tiers (those
+ * without the unit path for whole provinces), the edge days from stats_daily; a procedure's rows add up to it, and the channels to the channel totals.
  */
 export function sumByProcedure(db: Db, scope: ReportScope, period: Period, only?: readonly Metric[]): Promise<Record<string, unknown>[]> {
   return sumOver(db, true, scope, period, ['procedure_id', 'channel'], only ? { only } : {});

@@ -12,7 +12,12 @@ import { upsertRollups, type RollupRow } from './store';
 import { markDeltas } from './marks';
 import { vnYearOfInstant } from '../shared/civil-date';
 
-type RollupTable = 'stats_daily' | 'stats_monthly' | 'stats_monthly_procedure' | 'stats_yearly' | 'stats_yearly_procedure';
+type RollupTable = 'stats_daily' | 'stats_monthly' | 'stats_monthly_procedure' | 'stats_yearly' | 'stats_yearly_procedure'
+  | 'stats_monthly_procedure_province' | 'stats_yearly_procedure_province';
+/** The tiers keyed by procedure: they hold no bundle counts (rollup.ts procedureMetrics). */
+const procedureTables: readonly RollupTable[] = ['stats_monthly_procedure', 'stats_yearly_procedure', 'stats_monthly_procedure_province', 'stats_yearly_procedure_province'];
+/** A coarser tier's dimensions (store.ts): the agency keys, the procedure keys, or the procedure keys without the unit path. */
+type TierKind = 'agency' | 'procedure' | 'procedureProvince';
 
 export interface RollupDifference {
   readonly table: RollupTable;
@@ -83,19 +88,23 @@ async function storedRows(db: Kysely<DB>, table: RollupTable): Promise<Map<strin
       ? `${String(r.d)}|${String(r.province_code)}|${String(r.unit_path)}|${String(r.agency_id)}|${String(r.receiving_agency_id)}|${String(r.procedure_id)}|${String(r.channel)}|${String(r.online_level)}`
       : table === 'stats_monthly' || table === 'stats_yearly'
         ? `${String(r.d)}|${String(r.province_code)}|${String(r.unit_path)}|${String(r.agency_id)}|${String(r.receiving_agency_id)}|${String(r.channel)}|${String(r.online_level)}`
-        : `${String(r.d)}|${String(r.province_code)}|${String(r.unit_path)}|${String(r.procedure_id)}|${String(r.channel)}`;
+        : table.endsWith('_province')
+          ? `${String(r.d)}|${String(r.province_code)}|${String(r.procedure_id)}|${String(r.channel)}`
+          : `${String(r.d)}|${String(r.province_code)}|${String(r.unit_path)}|${String(r.procedure_id)}|${String(r.channel)}`;
     out.set(key, Object.fromEntries(metrics.map((m) => [m, Number(r[m] ?? 0)])) as Record<Metric, number>);
   }
   return out;
 }
 
-function monthly(acc: RollupAccumulator, byProcedure: boolean, tier: 'month' | 'year' = 'month'): Map<string, Record<Metric, number>> {
+function monthly(acc: RollupAccumulator, kind: TierKind, tier: 'month' | 'year' = 'month'): Map<string, Record<Metric, number>> {
   const out = new Map<string, Record<Metric, number>>();
   for (const { key, counts } of acc.rows.values()) {
     const month = tier === 'year' ? `${key.day.slice(0, 4)}-01-01` : `${key.day.slice(0, 7)}-01`;
-    const k = byProcedure
+    const k = kind === 'procedure'
       ? `${month}|${key.provinceCode}|${key.unitPath}|${key.procedureId}|${key.channel}`
-      : `${month}|${key.provinceCode}|${key.unitPath}|${key.agencyId}|${key.receivingAgencyId}|${key.channel}|${key.onlineLevel}`;
+      : kind === 'procedureProvince'
+        ? `${month}|${key.provinceCode}|${key.procedureId}|${key.channel}`
+        : `${month}|${key.provinceCode}|${key.unitPath}|${key.agencyId}|${key.receivingAgencyId}|${key.channel}|${key.onlineLevel}`;
     const seen = out.get(k);
     if (!seen) out.set(k, { ...counts });
     else for (const m of metrics) seen[m] += counts[m];
@@ -108,8 +117,7 @@ function compare(table: RollupDifference['table'], stored: Map<string, Record<Me
   for (const key of new Set([...stored.keys(), ...derived.keys()])) {
     const s = stored.get(key) ?? zero;
     const d = derived.get(key) ?? zero;
-    // stats_monthly_procedure holds no bundle counts (rollup.ts procedureMetrics)
-    for (const m of table === 'stats_monthly_procedure' || table === 'stats_yearly_procedure' ? procedureMetrics : metrics) if (s[m] !== d[m]) out.push({ table, key, metric: m, stored: s[m], derived: d[m] });
+    for (const m of procedureTables.includes(table) ? procedureMetrics : metrics) if (s[m] !== d[m]) out.push({ table, key, metric: m, stored: s[m], derived: d[m] });
   }
 }
 
@@ -118,20 +126,20 @@ export async function rebuildRollups(db: Kysely<DB>, options: { apply?: boolean;
   const differences: RollupDifference[] = [];
   const derivedDaily = new Map([...acc.rows.values()].map((r) => [keyText(r.key), r.counts]));
   compare('stats_daily', await storedRows(db, 'stats_daily'), derivedDaily, differences);
-  compare('stats_monthly', await storedRows(db, 'stats_monthly'), monthly(acc, false), differences);
-  compare('stats_monthly_procedure', await storedRows(db, 'stats_monthly_procedure'), monthly(acc, true), differences);
-  compare('stats_yearly', await storedRows(db, 'stats_yearly'), monthly(acc, false, 'year'), differences);
-  compare('stats_yearly_procedure', await storedRows(db, 'stats_yearly_procedure'), monthly(acc, true, 'year'), differences);
+  compare('stats_monthly', await storedRows(db, 'stats_monthly'), monthly(acc, 'agency'), differences);
+  compare('stats_monthly_procedure', await storedRows(db, 'stats_monthly_procedure'), monthly(acc, 'procedure'), differences);
+  compare('stats_yearly', await storedRows(db, 'stats_yearly'), monthly(acc, 'agency', 'year'), differences);
+  compare('stats_yearly_procedure', await storedRows(db, 'stats_yearly_procedure'), monthly(acc, 'procedure', 'year'), differences);
+  compare('stats_monthly_procedure_province', await storedRows(db, 'stats_monthly_procedure_province'), monthly(acc, 'procedureProvince'), differences);
+  compare('stats_yearly_procedure_province', await storedRows(db, 'stats_yearly_procedure_province'), monthly(acc, 'procedureProvince', 'year'), differences);
   let applied = false;
   if (options.apply && differences.length > 0) {
     await db.transaction().execute(async (trx) => {
       // the roll-ups are derived data: replacing them never touches the event log
-      await sql`LOCK TABLE stats_daily, stats_monthly, stats_monthly_procedure, stats_yearly, stats_yearly_procedure IN EXCLUSIVE MODE`.execute(trx);
-      await sql`DELETE FROM stats_daily`.execute(trx);
-      await sql`DELETE FROM stats_monthly`.execute(trx);
-      await sql`DELETE FROM stats_monthly_procedure`.execute(trx);
-      await sql`DELETE FROM stats_yearly`.execute(trx);
-      await sql`DELETE FROM stats_yearly_procedure`.execute(trx);
+      await sql`LOCK TABLE stats_daily, stats_monthly, stats_monthly_procedure, stats_yearly, stats_yearly_procedure,
+        stats_monthly_procedure_province, stats_yearly_procedure_province IN EXCLUSIVE MODE`.execute(trx);
+      for (const table of ['stats_daily', 'stats_monthly', 'stats_monthly_procedure', 'stats_yearly', 'stats_yearly_procedure',
+        'stats_monthly_procedure_province', 'stats_yearly_procedure_province'] as const) await sql`DELETE FROM ${sql.table(table)}`.execute(trx);
       await upsertRollups(trx, [...acc.rows.values()] as RollupRow[]);
     });
     applied = true;

@@ -1,5 +1,6 @@
 // Writes roll-up deltas: one upsert per distinct key into stats_daily and its coarser tiers
-// (stats_monthly, stats_monthly_procedure, stats_yearly, stats_yearly_procedure), in the caller's transaction. Many rows at once (the simulator, a rebuild) go through unnest arrays.
+// (stats_monthly, stats_monthly_procedure, stats_yearly, stats_yearly_procedure, and the procedure tiers
+// without the unit path, stats_monthly_procedure_province and stats_yearly_procedure_province), in the caller's transaction. Many rows at once (the simulator, a rebuild) go through unnest arrays.
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema';
 import { metrics, procedureMetrics, RollupAccumulator, type Delta, type Metric, type RollupKey } from './rollup';
@@ -30,6 +31,7 @@ type TierRow = RollupRow & { at: string };
 const yearOf = (day: string): string => `${day.slice(0, 4)}-01-01`;
 const agencyKey = (at: string, k: RollupKey): string => `${at}|${k.provinceCode}|${k.unitPath}|${k.agencyId}|${k.receivingAgencyId}|${k.channel}|${k.onlineLevel}`;
 const procedureKey = (at: string, k: RollupKey): string => `${at}|${k.provinceCode}|${k.unitPath}|${k.procedureId}|${k.channel}`;
+const provinceProcedureKey = (at: string, k: RollupKey): string => `${at}|${k.provinceCode}|${k.procedureId}|${k.channel}`;
 
 /** The rows of a coarser tier (`periodOf` a day: its month or year) under `keyOf` (the dimensions kept), summed. */
 function tierRows(part: readonly RollupRow[], periodOf: (day: string) => string, keyOf: (at: string, k: RollupKey) => string): TierRow[] {
@@ -50,21 +52,30 @@ export interface RollupNames {
   readonly monthly: string;
   readonly procedure: string;
   readonly yearly: string;
+  readonly yearlyProcedure: string;
+  readonly procedureProvince: string;
 }
 
-/** One tier's upsert: `timeCol` (month or year) with the agency keys, or with the procedure keys. */
-function tierUpsert(table: string, timeCol: 'month' | 'year', byProcedure: boolean, rows: readonly TierRow[], after: string, gate: RawBuilder<unknown>, returning: boolean): RawBuilder<unknown> {
+/** A tier's dimensions: the agency keys, the procedure keys, or the procedure keys without the unit path (the province tiers). */
+type TierKind = 'agency' | 'procedure' | 'procedureProvince';
+
+/** One tier's upsert: `timeCol` (month or year) with the keys of `kind`. */
+function tierUpsert(table: string, timeCol: 'month' | 'year', kind: TierKind, rows: readonly TierRow[], after: string, gate: RawBuilder<unknown>, returning: boolean): RawBuilder<unknown> {
   const col = <T>(f: (r: TierRow) => T): T[] => rows.map(f);
-  const list = byProcedure ? procedureMetrics : metrics;
+  const list = kind === 'agency' ? metrics : procedureMetrics;
   const arrays = sql.join(list.map((m) => sql`${col((r) => r.counts[m])}::bigint[]`));
-  const keys = byProcedure
-    ? { cols: sql`province_code, unit_path, procedure_id, channel`, arrays: sql`${col((r) => r.key.provinceCode)}::text[], ${col((r) => r.key.unitPath)}::text[], ${col((r) => r.key.procedureId)}::bigint[], ${col((r) => r.key.channel)}::text[]` }
-    : { cols: sql`province_code, unit_path, agency_id, receiving_agency_id, channel, online_level`, arrays: sql`${col((r) => r.key.provinceCode)}::text[], ${col((r) => r.key.unitPath)}::text[], ${col((r) => r.key.agencyId)}::bigint[], ${col((r) => r.key.receivingAgencyId)}::bigint[], ${col((r) => r.key.channel)}::text[], ${col((r) => r.key.onlineLevel)}::text[]` };
-  const conflict = byProcedure
-    ? sql`(province_code, ${sql.ref(timeCol)}, unit_path, procedure_id, channel)`
-    : sql`(province_code, ${sql.ref(timeCol)}, unit_path, agency_id, receiving_agency_id, channel, online_level)`;
+  const keys = {
+    agency: { cols: sql`province_code, unit_path, agency_id, receiving_agency_id, channel, online_level`, arrays: sql`${col((r) => r.key.provinceCode)}::text[], ${col((r) => r.key.unitPath)}::text[], ${col((r) => r.key.agencyId)}::bigint[], ${col((r) => r.key.receivingAgencyId)}::bigint[], ${col((r) => r.key.channel)}::text[], ${col((r) => r.key.onlineLevel)}::text[]` },
+    procedure: { cols: sql`province_code, unit_path, procedure_id, channel`, arrays: sql`${col((r) => r.key.provinceCode)}::text[], ${col((r) => r.key.unitPath)}::text[], ${col((r) => r.key.procedureId)}::bigint[], ${col((r) => r.key.channel)}::text[]` },
+    procedureProvince: { cols: sql`province_code, procedure_id, channel`, arrays: sql`${col((r) => r.key.provinceCode)}::text[], ${col((r) => r.key.procedureId)}::bigint[], ${col((r) => r.key.channel)}::text[]` },
+  }[kind];
+  const conflict = {
+    agency: sql`(province_code, ${sql.ref(timeCol)}, unit_path, agency_id, receiving_agency_id, channel, online_level)`,
+    procedure: sql`(province_code, ${sql.ref(timeCol)}, unit_path, procedure_id, channel)`,
+    procedureProvince: sql`(province_code, ${sql.ref(timeCol)}, procedure_id, channel)`,
+  }[kind];
   return sql`
-      INSERT INTO ${sql.table(table)} (${sql.ref(timeCol)}, ${keys.cols}, ${byProcedure ? procedureMetricList : metricList})
+      INSERT INTO ${sql.table(table)} (${sql.ref(timeCol)}, ${keys.cols}, ${kind === 'agency' ? metricList : procedureMetricList})
       SELECT * FROM unnest(${col((r) => r.at)}::date[], ${keys.arrays}, ${arrays})
       WHERE (SELECT count(*) FROM ${sql.id(after)}) >= 0 AND ${gate}
       ON CONFLICT ${conflict}
@@ -77,15 +88,18 @@ export interface RollupUpserts {
   readonly procedure: RawBuilder<unknown>;
   readonly yearly: RawBuilder<unknown>;
   readonly yearlyProcedure: RawBuilder<unknown>;
+  readonly procedureProvince: RawBuilder<unknown>;
+  readonly yearlyProcedureProvince: RawBuilder<unknown>;
 }
 
 /**
  * The upserts of `rows` as data-modifying statements for one WITH: `daily` into stats_daily,
  * `monthly` into stats_monthly, which waits for all of `daily` (its WHERE counts it), then
- * `procedure` (stats_monthly_procedure), `yearly` (stats_yearly) and `yearlyProcedure`
- * (stats_yearly_procedure), each waiting for the one before: every writer locks a day's row
- * before its month's and year's rows, in one order, so that two writers never deadlock. The
- * first four must be WITH items of the names given; `gate` (a condition on other CTEs of the
+ * `procedure` (stats_monthly_procedure), `yearly` (stats_yearly), `yearlyProcedure`
+ * (stats_yearly_procedure), `procedureProvince` (stats_monthly_procedure_province) and
+ * `yearlyProcedureProvince` (stats_yearly_procedure_province), each waiting for the one before:
+ * every writer locks a day's row before its month's and year's rows, in one order, so that two
+ * writers never deadlock. All but the last must be WITH items of the names given; `gate` (a condition on other CTEs of the
  * statement) decides whether anything is written.
  */
 export function rollupUpserts(rows: readonly RollupRow[], names: RollupNames, gate: RawBuilder<unknown> = sql`true`): RollupUpserts {
@@ -101,18 +115,21 @@ export function rollupUpserts(rows: readonly RollupRow[], names: RollupNames, ga
       ON CONFLICT (province_code, day, unit_path, agency_id, receiving_agency_id, procedure_id, channel, online_level)
       DO UPDATE SET ${addExisting('stats_daily')}
       RETURNING 1`,
-    monthly: tierUpsert('stats_monthly', 'month', false, tierRows(rows, monthOf, agencyKey), names.daily, gate, true),
-    procedure: tierUpsert('stats_monthly_procedure', 'month', true, tierRows(rows, monthOf, procedureKey), names.monthly, gate, true),
-    yearly: tierUpsert('stats_yearly', 'year', false, tierRows(rows, yearOf, agencyKey), names.procedure, gate, true),
-    yearlyProcedure: tierUpsert('stats_yearly_procedure', 'year', true, tierRows(rows, yearOf, procedureKey), names.yearly, gate, false),
+    monthly: tierUpsert('stats_monthly', 'month', 'agency', tierRows(rows, monthOf, agencyKey), names.daily, gate, true),
+    procedure: tierUpsert('stats_monthly_procedure', 'month', 'procedure', tierRows(rows, monthOf, procedureKey), names.monthly, gate, true),
+    yearly: tierUpsert('stats_yearly', 'year', 'agency', tierRows(rows, yearOf, agencyKey), names.procedure, gate, true),
+    yearlyProcedure: tierUpsert('stats_yearly_procedure', 'year', 'procedure', tierRows(rows, yearOf, procedureKey), names.yearly, gate, true),
+    procedureProvince: tierUpsert('stats_monthly_procedure_province', 'month', 'procedureProvince', tierRows(rows, monthOf, provinceProcedureKey), names.yearlyProcedure, gate, true),
+    yearlyProcedureProvince: tierUpsert('stats_yearly_procedure_province', 'year', 'procedureProvince', tierRows(rows, yearOf, provinceProcedureKey), names.procedureProvince, gate, false),
   };
 }
 
 /** The upserts of `rows` as one statement. */
 export function rollupStatement(rows: readonly RollupRow[]): RawBuilder<unknown> {
-  const names = { daily: 'daily', monthly: 'monthly', procedure: 'procedure', yearly: 'yearly' };
+  const names = { daily: 'daily', monthly: 'monthly', procedure: 'procedure', yearly: 'yearly', yearlyProcedure: 'yearly_procedure', procedureProvince: 'procedure_province' };
   const u = rollupUpserts(rows, names);
-  return sql`WITH daily AS (${u.daily}), monthly AS (${u.monthly}), procedure AS (${u.procedure}), yearly AS (${u.yearly}) ${u.yearlyProcedure}`;
+  return sql`WITH daily AS (${u.daily}), monthly AS (${u.monthly}), procedure AS (${u.procedure}), yearly AS (${u.yearly}),
+    yearly_procedure AS (${u.yearlyProcedure}), procedure_province AS (${u.procedureProvince}) ${u.yearlyProcedureProvince}`;
 }
 
 /** Multi-row upsert (adds to existing rows). */

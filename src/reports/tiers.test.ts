@@ -2,7 +2,9 @@
 // (queries.ts segmentsOf). Pure cases with concrete dates and a property that the segments cover
 // any period exactly; on a simulated province, the tiered reads equal the same sums over the
 // daily rows and the dossiers-table counts for random periods, and the migration's backfill of
-// the year tables equals what the upserts kept.
+// the year tables equals what the upserts kept. The procedure tiers without the unit path
+// (migration 0255) sum to the unit-path tiers and the daily rows, are what whole provinces read,
+// are backfilled by 0255 to what the upserts kept, and a tampered row is a rebuild difference.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +13,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { runSimulate } from '../cli/simulate';
-import { inProgressAt, segmentsOf, sumByProcedure, sumRollups, type ReportScope } from './queries';
+import { coversWholeProvinces, inProgressAt, segmentsOf, sumByProcedure, sumRollups, type ReportScope } from './queries';
 import { markMetrics, metrics, procedureMetrics, type Metric } from './rollup';
 import { rebuildRollups } from './rebuild';
 
@@ -128,5 +130,81 @@ describe('tiers on a simulated province (old Đồng Tháp, 87)', () => {
     });
     expect(await snapshot()).toEqual(kept);
     expect((await rebuildRollups(t.db)).differences).toEqual([]);
+  }, 120_000);
+
+  it('the province procedure tiers: for random periods their sums equal the unit-path tiers\' and the daily rows\'', async () => {
+    const procCols = ['procedure_id', 'channel'] as const;
+    const sumOf = async (table: string, time: string, from: string, to: string) => keyed((await sql<Record<string, unknown>>`
+      SELECT procedure_id, channel, ${sql.join(procedureMetrics.map((m) => sql`sum(${sql.ref(m)})::bigint AS ${sql.ref(m)}`))}
+        FROM ${sql.table(table)} WHERE ${sql.ref(time)} >= ${from}::date AND ${sql.ref(time)} < ${to}::date AND province_code = '87'
+       GROUP BY 1, 2`.execute(t.db)).rows, procCols, procedureMetrics);
+    let rows = 0;
+    await fc.assert(fc.asyncProperty(day, day, fc.boolean(), async (a, b, years) => {
+      const [first, last] = a <= b ? [a, b] : [b, a];
+      // whole months, or whole years, around the random days
+      const from = years ? `${first.slice(0, 4)}-01-01` : `${first.slice(0, 7)}-01`;
+      const to = years ? `${Number(last.slice(0, 4)) + 1}-01-01` : addDay(`${last.slice(0, 7)}-28`, 4).slice(0, 7) + '-01';
+      const [tier, time] = years ? ['stats_yearly_procedure', 'year'] : ['stats_monthly_procedure', 'month'];
+      const province = await sumOf(`${tier}_province`, time, from, to);
+      expect(province).toEqual(await sumOf(tier, time, from, to));
+      expect(province).toEqual(await sumOf('stats_daily', 'day', from, to));
+      rows += province.size;
+    }), { numRuns: 30 });
+    expect(rows).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('whole provinces (the country, /87/) read the province tiers; a district reads the unit-path tiers, equal to its daily rows', async () => {
+    expect(await coversWholeProvinces(t.db, { unitPath: '/' })).toBe(true);
+    expect(await coversWholeProvinces(t.db, { unitPath: '/87/' })).toBe(true);
+    const { rows } = await sql<{ p: string }>`SELECT substring(unit_path from '^/87/[^/]+/') AS p FROM stats_daily WHERE unit_path LIKE '/87/%/%' AND received > 0
+      GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`.execute(t.db);
+    const district = rows[0]?.p;
+    expect(district).toMatch(/^\/87\/[^/]+\/$/);
+    const scope = { unitPath: district ?? '' };
+    expect(await coversWholeProvinces(t.db, scope)).toBe(false);
+    // an old path of another province mapped into the scope, that province keeping other units: not whole provinces
+    await sql`INSERT INTO stats_yearly (year, province_code, unit_path, agency_id, receiving_agency_id, channel, online_level)
+      VALUES ('2020-01-01', '88', '/88/2/', 1, 1, 'counter', 'none'), ('2020-01-01', '88', '/88/1/', 1, 1, 'counter', 'none')`.execute(t.db);
+    try {
+      expect(await coversWholeProvinces(t.db, { unitPath: '/87/', extraPaths: ['/88/1/'] })).toBe(false);
+      expect(await coversWholeProvinces(t.db, { unitPath: '/87/', extraPaths: ['/88/1/', '/88/2/'] })).toBe(true);
+    } finally {
+      await sql`DELETE FROM stats_yearly WHERE province_code = '88'`.execute(t.db);
+    }
+    const procCols = ['procedure_id', 'channel'] as const;
+    await fc.assert(fc.asyncProperty(day, day, async (a, b) => {
+      const [from, to] = a <= b ? [a, b] : [b, a];
+      expect(keyed(await sumByProcedure(t.db, scope, { from, to }), procCols, procedureMetrics)).toEqual(await fromDaily(scope, from, to, procCols, procedureMetrics));
+    }), { numRuns: 10 });
+  }, 120_000);
+
+  it('migration 0255 backfills from the procedure tiers exactly what the upserts kept; a tampered row is a rebuild difference', async () => {
+    const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '../platform/db/migrations/0255_procedure_province_tiers.sql');
+    const text = readFileSync(file, 'utf8');
+    const snapshot = async () => ({
+      month: (await sql`SELECT * FROM stats_monthly_procedure_province ORDER BY province_code, month, procedure_id, channel`.execute(t.db)).rows,
+      year: (await sql`SELECT * FROM stats_yearly_procedure_province ORDER BY province_code, year, procedure_id, channel`.execute(t.db)).rows,
+    });
+    const kept = await snapshot();
+    expect(kept.month.length).toBeGreaterThan(0);
+    expect(kept.year.length).toBeGreaterThan(0);
+    await t.db.transaction().execute(async (trx) => {
+      await sql`DROP TABLE stats_monthly_procedure_province, stats_yearly_procedure_province`.execute(trx);
+      await sql.raw(text).execute(trx);
+    });
+    expect(await snapshot()).toEqual(kept);
+    expect((await rebuildRollups(t.db)).differences).toEqual([]);
+    const row = kept.year[0] as { province_code: string; year: string; procedure_id: number; channel: string; received: number };
+    await sql`UPDATE stats_yearly_procedure_province SET received = received + 1
+      WHERE province_code = ${row.province_code} AND year = ${row.year} AND procedure_id = ${row.procedure_id} AND channel = ${row.channel}`.execute(t.db);
+    await sql`UPDATE stats_monthly_procedure_province SET paid_online = paid_online + 2
+      WHERE (province_code, month, procedure_id, channel) = (SELECT province_code, month, procedure_id, channel FROM stats_monthly_procedure_province ORDER BY month LIMIT 1)`.execute(t.db);
+    const report = await rebuildRollups(t.db);
+    expect(report.differences.map((d) => [d.table, d.metric, d.stored - d.derived]).sort()).toEqual([
+      ['stats_monthly_procedure_province', 'paid_online', 2], ['stats_yearly_procedure_province', 'received', 1],
+    ]);
+    expect((await rebuildRollups(t.db, { apply: true })).applied).toBe(true);
+    expect((await rebuildRollups(t.db)).differences).toEqual([]);
+    expect(await snapshot()).toEqual(kept);
   }, 120_000);
 });

@@ -25,7 +25,8 @@ describe('amplifyWithHistory', () => {
     const procedures = await count(t, 'SELECT count(*)::int AS n FROM procedures');
     const usedProcedures = await count(t, 'SELECT count(DISTINCT procedure_id)::int AS n FROM dossiers');
     const suffixes = await count(t, 'SELECT count(*)::int AS n FROM dossier_name_suffixes');
-    const rollupRowsNow = async () => Object.fromEntries(await Promise.all(['stats_daily', 'stats_monthly', 'stats_monthly_procedure', 'stats_yearly', 'stats_yearly_procedure']
+    const rollupRowsNow = async () => Object.fromEntries(await Promise.all(['stats_daily', 'stats_monthly', 'stats_monthly_procedure', 'stats_yearly', 'stats_yearly_procedure',
+      'stats_monthly_procedure_province', 'stats_yearly_procedure_province']
       .map(async (table) => [table, await count(t, `SELECT count(*)::int AS n FROM ${table}`)] as const)));
     const rollupRows = await rollupRowsNow();
     expect(suffixes).toBeGreaterThan(0);
@@ -54,7 +55,9 @@ describe('amplifyWithHistory', () => {
     expect(await count(t, `SELECT count(*)::int AS n FROM dossiers d JOIN procedures p ON p.id = d.procedure_id WHERE p.code <> d.procedure_code`)).toBe(0);
     expect(await count(t, `SELECT count(*)::int AS n FROM procedures WHERE code ~ '[.]b3$' AND name LIKE '% (bản 3)'`)).toBe(procedures);
     expect(await rollupRowsNow()).toEqual({ ...rollupRows, stats_daily: (rollupRows.stats_daily ?? 0) * 4,
-      stats_monthly_procedure: (rollupRows.stats_monthly_procedure ?? 0) * 4, stats_yearly_procedure: (rollupRows.stats_yearly_procedure ?? 0) * 4 });
+      stats_monthly_procedure: (rollupRows.stats_monthly_procedure ?? 0) * 4, stats_yearly_procedure: (rollupRows.stats_yearly_procedure ?? 0) * 4,
+      stats_monthly_procedure_province: (rollupRows.stats_monthly_procedure_province ?? 0) * 4, stats_yearly_procedure_province: (rollupRows.stats_yearly_procedure_province ?? 0) * 4 });
+    expect(rollupRows.stats_monthly_procedure_province).toBeGreaterThan(0);
     // the name suffixes the trigger (off during the copy) would have written: one row per word-start suffix of each copy
     expect(await count(t, 'SELECT count(*)::int AS n FROM dossier_name_suffixes')).toBe(suffixes * 4);
     expect(await count(t, `SELECT count(*)::int AS n FROM dossiers d, string_to_array(d.applicant_name_key, ' ') w, generate_subscripts(w, 1) i

@@ -8,7 +8,7 @@
 // instant (no shift: days, lateness and working minutes are the base's), and gets its own id,
 // code (serial + g × 100,000, also in its intake event's payload with its procedure) and ledger
 // serial. Since a copy's events are its base's under another procedure, the roll-ups keyed by
-// procedure (stats_daily, the procedure tiers) get the base's rows once more per copy under the
+// procedure (stats_daily, the procedure tiers, with and without the unit path) get the base's rows once more per copy under the
 // copy's procedures, and those without a procedure key (the agency tiers: same units, agencies
 // and days) count `factor` times (history-amplify.test.ts checks both against `reports` rebuild,
 // which folds every copied event again). Limits (docs/scale.md): the copies' hash chains are the

@@ -462,6 +462,22 @@ export interface StatsYearlyProcedureTable extends StatsCounts {
   channel: 'counter' | 'online' | 'postal';
 }
 
+/** 0255_procedure_province_tiers.sql: month totals by province, procedure and channel (no unit path) */
+export interface StatsMonthlyProcedureProvinceTable extends StatsCounts {
+  month: CivilDate;
+  province_code: string;
+  procedure_id: number;
+  channel: 'counter' | 'online' | 'postal';
+}
+
+/** 0255_procedure_province_tiers.sql: year totals by province, procedure and channel (no unit path) */
+export interface StatsYearlyProcedureProvinceTable extends StatsCounts {
+  year: CivilDate;
+  province_code: string;
+  procedure_id: number;
+  channel: 'counter' | 'online' | 'postal';
+}
+
 // ---- supervision (0008_supervision.sql) -------------------------------------------------------
 
 export interface NotificationsTable {
@@ -1192,6 +1208,8 @@ export interface DB {
   stats_monthly_procedure: StatsMonthlyProcedureTable;
   stats_yearly: StatsYearlyTable;
   stats_yearly_procedure: StatsYearlyProcedureTable;
+  stats_monthly_procedure_province: StatsMonthlyProcedureProvinceTable;
+  stats_yearly_procedure_province: StatsYearlyProcedureProvinceTable;
   notifications: NotificationsTable;
   dossier_escalations: DossierEscalationsTable;
   dossier_resolutions: DossierResolutionsTable;
