@@ -85,6 +85,7 @@ import { draftSubject, submitOnlineFromNational } from './online/service';
 import { syncHook } from './sync/hook';
 import { bundleHandoffs } from './bundles/handoffs';
 import { bundleHook } from './bundles/hook';
+import { bundleRefusedActions } from './bundles/member-facts';
 import { bundleResultPlan } from './bundles/returns';
 import { registerBundleRoutes } from './bundles/routes';
 import { syncJobs } from './sync/jobs';
@@ -219,7 +220,8 @@ export async function buildApp(deps: AppDeps): Promise<HttpApp> {
   const dossierHooks = dossierHooksOf(deps.dossierHooks ?? []);
   // the control slip's hand-offs recorded outside the lifecycle: the post's legs and a bundle's steps
   const handoffs: HandoffSource = async (db, code, now) => [...await postalHandoffs(db, code), ...await bundleHandoffs(db, code, now)];
-  registerDossierRoutes(app, { ...routeDeps, hooks: dossierHooks, codeSystem: deps.config.codeSystem, intakeChecks, handoffs });
+  // a bundle's member offers only the actions its bundle allows by hand (the hook refuses the others)
+  registerDossierRoutes(app, { ...routeDeps, hooks: dossierHooks, codeSystem: deps.config.codeSystem, intakeChecks, handoffs, refusedActions: bundleRefusedActions });
   registerBundleRoutes(app, { ...routeDeps, hooks: dossierHooks, codeSystem: deps.config.codeSystem, intakeChecks });
   registerTrackingRoutes(app, { ...routeDeps, trackRateLimit: deps.trackRateLimit ?? deps.config.rateLimits.track });
   registerFormsRoutes(app, { ...routeDeps, publicUrl: deps.config.publicUrl, formSet2025From: deps.config.formSet2025From, handoffs });

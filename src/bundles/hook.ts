@@ -13,6 +13,7 @@ import { invalidTransition } from '../platform/errors';
 import { bundleDefinitions } from './definitions';
 import { fedFacts } from './feeds';
 import { guardedActions, memberActionRefusal } from './member-actions';
+import { memberFactsOf } from './member-facts';
 
 export interface BundleHookDeps {
   /** the hooks every dossier event runs (this one among them), read when an event happens */
@@ -32,14 +33,9 @@ export function bundleHook(deps: BundleHookDeps): DossierHook {
 const GUARDED: readonly string[] = guardedActions;
 
 async function guardMemberAction(trx: Transaction<DB>, event: Event, dossierId: number, code: string): Promise<void> {
-  const m = await trx.selectFrom('bundle_members as m').innerJoin('bundles as b', 'b.id', 'm.bundle_id')
-    .select(['m.bundle_id', 'm.member_key', 'm.waits_for', 'm.started_at', 'b.code as bundle']).where('m.dossier_id', '=', dossierId).executeTakeFirst();
+  const m = await memberFactsOf(trx, dossierId);
   if (!m) return;
-  const waitedOnBy = event.action !== 'withdraw' ? [] : (await trx.selectFrom('bundle_members').select('dossier_code')
-    .where('bundle_id', '=', m.bundle_id).where('waits_for', '=', m.member_key).where('started_at', 'is', null).orderBy('position').execute()).map((w) => w.dossier_code);
-  const refusal = memberActionRefusal(event.action, code, m.bundle, {
-    waiting: m.waits_for !== null && m.started_at === null, waitedOnBy, wholeBundle: event.payload.bundle === m.bundle,
-  });
+  const refusal = memberActionRefusal(event.action, code, m.bundle, { ...m.facts, wholeBundle: event.payload.bundle === m.bundle });
   if (refusal) throw invalidTransition(refusal.code, refusal.message);
 }
 

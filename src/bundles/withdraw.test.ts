@@ -12,12 +12,14 @@ import { paperRequirement } from '../catalog/model';
 import { getProcedure } from '../catalog/service';
 import type { DossierContext, DossierHook } from '../dossiers/events';
 import { loadEvents } from '../dossiers/events';
+import { registerDossierRoutes } from '../dossiers/routes';
 import { getDossier, performAction } from '../dossiers/service';
 import type { Actor } from '../platform/actor';
 import { FixedClock } from '../platform/clock';
 import type { HttpApp } from '../platform/http/server';
 import { seedDemo } from '../seed';
 import { bundleHook } from './hook';
+import { bundleRefusedActions } from './member-facts';
 import { registerBundleRoutes } from './routes';
 import { setReturnChoice } from './returns';
 import { getBundle, receiveBundle } from './service';
@@ -70,7 +72,10 @@ beforeAll(async () => {
   officer = await staffOf('000.58.61.H20', 'officer');
   approver = await staffOf('000.58.61.H20', 'approver');
   bhxhOfficer = await staffOf('000.00.40.H20', 'officer');
-  app = await createTestApp((who) => ({ clerk, officer } as Record<string, Actor>)[who], (a) => registerBundleRoutes(a, { db: t.db, clock, hooks }));
+  app = await createTestApp((who) => ({ clerk, officer } as Record<string, Actor>)[who], (a) => {
+    registerBundleRoutes(a, { db: t.db, clock, hooks });
+    registerDossierRoutes(a, { db: t.db, clock, hooks, refusedActions: bundleRefusedActions });
+  });
 }, 180_000);
 afterAll(async () => { await closeAll(app, t); });
 
@@ -97,8 +102,12 @@ describe('a waiting member by hand', () => {
       healthInsurance: [],
     });
     expect(view.members.find((m) => m.key === 'birth')?.waitedOnBy).toEqual([code.residence]);
-    // the birth dossier's own actions still list withdraw: the bundle's view is what takes it away, and the server refuses it
-    expect((await getDossier(ctx(clerk), code.birth)).allowedActions).toContain('withdraw');
+    // the birth dossier's own page does not offer it either (the same rule, through the dossiers' refused actions), and the server refuses it
+    expect((await getDossier({ ...ctx(clerk), refusedActions: bundleRefusedActions }, code.birth)).allowedActions).not.toContain('withdraw');
+    expect((await getDossier(ctx(clerk), code.birth)).allowedActions).toContain('withdraw'); // without the bundles' source: the state machine alone
+    const page = await app.inject({ method: 'GET', url: `/api/v1/dossiers/${code.birth}`, headers: as('clerk') });
+    expect(page.json().allowedActions).not.toContain('withdraw');
+    expect((await getDossier({ ...ctx(clerk), refusedActions: bundleRefusedActions }, code.healthInsurance)).allowedActions).toContain('withdraw');
     const birthWithdraw = view.members.find((m) => m.key === 'birth')?.refusals[0];
     await expect(performAction(ctx(clerk), code.birth, 'withdraw', {})).rejects.toMatchObject({ code: birthWithdraw?.code, message: birthWithdraw?.message });
   });

@@ -5,6 +5,7 @@ import type { CodeSystem } from './codes';
 import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import type { Actor, Role } from '../platform/actor';
 import type { HandoffSource } from './handoffs';
+import type { ActionRefusalSource } from './action-refusals';
 import type { ServiceContext } from '../platform/context';
 import type { DB, DossiersTable } from '../platform/db/schema';
 import type { Action } from './lifecycle';
@@ -12,6 +13,7 @@ import type { ErrorDetail } from '../platform/errors';
 import type { PaperInput } from './model';
 import { CURRENT_HASH_VERSION, eventHash } from './event-hash';
 import { dossierArchived, isArchivedYear } from './partitions';
+export type { ActionRefusalSource } from './action-refusals';
 
 export { canonicalJson, eventHash, eventHashBody, GENESIS_HASH, type HashInput, type HashVersion } from './event-hash';
 
@@ -86,6 +88,8 @@ export interface DossierContext extends ServiceContext {
   readonly codeSystem?: CodeSystem;
   /** Hand-offs recorded by other capabilities (the post's legs), shown on the control slip (wired in src/app.ts). */
   readonly handoffs?: HandoffSource;
+  /** Actions other capabilities refuse on a dossier (a bundle's members), left out of its allowed actions (wired in src/app.ts). */
+  readonly refusedActions?: ActionRefusalSource;
 }
 
 /** A data-modifying statement (INSERT/UPDATE … RETURNING) that joins the intake statement as `WITH name AS (statement)`. */

@@ -4,6 +4,7 @@
 // lifecycle's own hand-overs. Capabilities above dossiers provide them (src/app.ts wires the
 // postal one): dossiers never reads their tables.
 import type { Database } from '../platform/db/connect';
+import type { ActionRefusalSource } from './action-refusals';
 import type { ServiceContext } from '../platform/context';
 import type { Duration, Timeliness } from '../calendar';
 
@@ -40,7 +41,8 @@ export interface HandoffStep {
 /** The hand-offs of one dossier, oldest first, as seen at `now` (read-only; the actor already reads the dossier). */
 export type HandoffSource = (db: Database, dossierCode: string, now: Date) => Promise<readonly HandoffStep[]>;
 
-/** A dossier read that may show other capabilities' hand-offs on the control slip. */
+/** A dossier read that may show other capabilities' hand-offs on the control slip, and offer only the actions they allow. */
 export interface DossierReadContext extends ServiceContext {
   readonly handoffs?: HandoffSource;
+  readonly refusedActions?: ActionRefusalSource;
 }

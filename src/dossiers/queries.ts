@@ -142,7 +142,7 @@ export async function getDossier(ctx: DossierReadContext, code: string): Promise
   const now = ctx.clock.now();
   // the directory and the catalogue through their reference reads (DESIGN §2), not their tables
   const citizen = actor.scope.kind === 'self';
-  const [events, papers, rules, cal, agencies, point, handoffs] = await Promise.all([
+  const [events, papers, rules, cal, agencies, point, handoffs, refused] = await Promise.all([
     loadEvents(ctx.db, d),
     ctx.db.selectFrom('dossier_papers').select(['paper_key as key', 'name', 'originals', 'copies', 'source', 'digitized', 'file_id as fileId']).where('dossier_id', '=', d.id).orderBy('id').execute(),
     procedureRules(ctx.db, d.procedure_id),
@@ -150,6 +150,7 @@ export async function getDossier(ctx: DossierReadContext, code: string): Promise
     agencyNames(ctx.db, [d.receiving_agency_id, d.competent_agency_id]),
     d.receiving_service_point_id === null ? null : servicePointPlace(ctx.db, d.receiving_service_point_id),
     citizen || !ctx.handoffs ? [] : ctx.handoffs(ctx.db, d.code, now),
+    ctx.refusedActions ? ctx.refusedActions(ctx.db, { id: d.id, code: d.code }) : new Set<string>(),
   ]);
   const receiving = agencies.get(d.receiving_agency_id) ?? unknownAgency;
   const competent = agencies.get(d.competent_agency_id) ?? unknownAgency;
@@ -193,7 +194,7 @@ export async function getDossier(ctx: DossierReadContext, code: string): Promise
       returnedBy: events.findLast((e) => e.action === 'return')?.actorId ?? null,
     // a bundle's member waiting for another's result is not acted on by hand (src/bundles/member-actions.ts):
     // no receipt or refusal, no supplement, withdrawn only with its whole bundle
-    }, actor.userId, now)).filter(() => heldFor(d.status, events[0]) === null),
+    }, actor.userId, now)).filter((a) => heldFor(d.status, events[0]) === null && !refused.has(a)),
   };
 }
 

@@ -3,6 +3,7 @@ import type { CodeSystem } from './codes';
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { HandoffSource } from './handoffs';
+import type { ActionRefusalSource } from './action-refusals';
 import { laggingReads, type RouteDeps } from '../platform/context';
 import { literals } from '../platform/http/schemas';
 import { requireActor, type HttpApp } from '../platform/http/server';
@@ -22,6 +23,8 @@ export interface DossierRouteDeps extends RouteDeps {
   readonly intakeChecks?: readonly IntakeCheck[];
   /** hand-offs recorded by other capabilities (the post's legs) for the control slip */
   readonly handoffs?: HandoffSource;
+  /** actions other capabilities refuse on a dossier (a bundle's members): not offered in its allowedActions */
+  readonly refusedActions?: ActionRefusalSource;
 }
 
 const Code = Type.String({ minLength: 10, maxLength: 60, pattern: '^[0-9A-Z.]+-[0-9]{6}-[0-9]{4,}$' });
@@ -121,7 +124,7 @@ export type SearchRequest = Static<typeof SearchQuery>;
 
 export function registerDossierRoutes(app: HttpApp, deps: DossierRouteDeps): void {
   // every dossier route needs a signed-in user: 401 before anything else
-  const ctx = (request: FastifyRequest): DossierContext => ({ db: deps.db, clock: deps.clock, actor: requireActor(request), hooks: deps.hooks, ...(deps.codeSystem ? { codeSystem: deps.codeSystem } : {}), ...(deps.intakeChecks ? { intakeChecks: deps.intakeChecks } : {}), ...(deps.handoffs ? { handoffs: deps.handoffs } : {}) });
+  const ctx = (request: FastifyRequest): DossierContext => ({ db: deps.db, clock: deps.clock, actor: requireActor(request), hooks: deps.hooks, ...(deps.codeSystem ? { codeSystem: deps.codeSystem } : {}), ...(deps.intakeChecks ? { intakeChecks: deps.intakeChecks } : {}), ...(deps.handoffs ? { handoffs: deps.handoffs } : {}), ...(deps.refusedActions ? { refusedActions: deps.refusedActions } : {}) });
 
   app.post('/api/v1/dossiers', {
     schema: {
