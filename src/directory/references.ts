@@ -42,6 +42,14 @@ const agencyBase = (db: Database) => db.selectFrom('agencies as a').innerJoin('a
 
 export const agencyById = (db: Database, id: number): Promise<AgencyRef | null> => agencyWhere(db, (q) => q.where('a.id', '=', id));
 
+/** Agencies by id with their unit path and province, whatever their validity (a leg or a dossier keeps the ids it used). */
+export async function agencyRefs(db: Database, ids: readonly number[]): Promise<Map<number, AgencyRef>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await agencyBase(db).where('a.id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /** The agencies of a province in force (no end date), by name: whom another agency may send papers to. */
 export const agenciesInForce = (db: Database, provinceCode: string): Promise<AgencyRef[]> =>
   agencyBase(db).where('a.province_code', '=', provinceCode).where('a.valid_to', 'is', null).orderBy('a.name').execute();

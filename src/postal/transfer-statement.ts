@@ -9,7 +9,7 @@
 // their unit; an agency's officer (`postal.transfer`) their own agency's only — another agency is
 // 404, as if it had none.
 import { can } from '../accounts/policy';
-import { agencyById, servicePointPlace } from '../directory/references';
+import { agencyById, agencyRefs, servicePointPlace } from '../directory/references';
 import type { ServiceContext } from '../platform/context';
 import { forbidden, notFound, unauthenticated, validationFailed } from '../platform/errors';
 import { daysInMonth, isoDateFromYmd, vnMidnightOf, type IsoDate } from '../shared/civil-date';
@@ -87,12 +87,10 @@ export async function transferStatement(ctx: ServiceContext, q: { readonly month
   const { from, to } = statementMonth(q.month);
   if (scope.kind === 'agency' && q.agencyId !== undefined && q.agencyId !== scope.agencyId) throw agencyNotFound();
   const agencyId = scope.kind === 'agency' ? scope.agencyId : q.agencyId;
+  // the legs alone; the agencies' names and units through the directory's reference read (DESIGN §2)
   let query = ctx.db.selectFrom('postal_legs as l')
-    .innerJoin('agencies as a', 'a.id', 'l.from_agency_id')
-    .innerJoin('admin_units as u', 'u.id', 'a.admin_unit_id')
-    .leftJoin('agencies as t', 't.id', 'l.agency_id')
-    .select(['l.tracking_number', 'l.postage_at', 'l.dossier_codes', 'l.contents', 'l.weight_grams', 'l.postage_zone', 'l.postage_tariff_id', 'l.postage_vnd',
-      'a.id as agency_id', 'a.name as agency_name', 't.name as to_agency_name'])
+    .select(['l.id', 'l.tracking_number', 'l.postage_at', 'l.dossier_codes', 'l.contents', 'l.weight_grams', 'l.postage_zone', 'l.postage_tariff_id', 'l.postage_vnd',
+      'l.from_agency_id', 'l.agency_id'])
     .where('l.kind', '=', 'transfer')
     .where('l.postage_at', '>=', new Date(vnMidnightOf(from)))
     .where('l.postage_at', '<', new Date(vnMidnightOf(dayAfter(to))));
@@ -101,9 +99,14 @@ export async function transferStatement(ctx: ServiceContext, q: { readonly month
   const province = await scopeProvince(ctx, scope);
   if (province) query = query.where('l.province_code', '=', province);
   if (scope.kind === 'postOffice') query = query.where('l.service_point_id', '=', scope.servicePointId);
-  if (scope.kind === 'unit') query = query.where('u.path', 'like', `${scope.unitPath}%`);
   if (agencyId !== undefined) query = query.where('l.from_agency_id', '=', agencyId);
-  const rows = await query.orderBy('a.name').orderBy('l.postage_at').orderBy('l.id').execute();
+  const legs = await query.execute();
+  const agencies = await agencyRefs(ctx.db, legs.flatMap((l) => [l.from_agency_id, l.agency_id]).filter((id): id is number => id !== null));
+  const rows = legs.flatMap((l) => {
+    const from = l.from_agency_id === null ? undefined : agencies.get(l.from_agency_id);
+    if (!from || (scope.kind === 'unit' && !from.unitPath.startsWith(scope.unitPath))) return [];
+    return [{ ...l, agency_id: from.id, agency_name: from.name, to_agency_name: l.agency_id === null ? null : agencies.get(l.agency_id)?.name ?? null }];
+  }).sort((a, b) => a.agency_name.localeCompare(b.agency_name, 'vi') || (a.postage_at?.getTime() ?? 0) - (b.postage_at?.getTime() ?? 0) || a.id - b.id);
   if (agencyId !== undefined && rows.length === 0 && scope.kind !== 'agency' && !(await agencyVisible(ctx, scope, agencyId))) throw agencyNotFound();
   const byAgency = new Map<number, { agencyId: number; agencyName: string; legs: TransferStatementLine[]; totalVnd: number }>();
   for (const r of rows) {
@@ -117,8 +120,8 @@ export async function transferStatement(ctx: ServiceContext, q: { readonly month
     entry.totalVnd += r.postage_vnd;
     byAgency.set(r.agency_id, entry);
   }
-  const agencies = [...byAgency.values()];
-  return { month: q.month, from, to, agencies, totalVnd: agencies.reduce((sum, a) => sum + a.totalVnd, 0) };
+  const statements = [...byAgency.values()];
+  return { month: q.month, from, to, agencies: statements, totalVnd: statements.reduce((sum, a) => sum + a.totalVnd, 0) };
 }
 
 /** The province of the reader's scope, or null for the whole country (a system administrator's '/'). */
@@ -132,10 +135,9 @@ const agencyNotFound = () => notFound('AGENCY_NOT_FOUND', 'Không tìm thấy c�
 
 /** Whether an agency asked for with no legs in the month is one the reader may ask about (else 404, as one that does not exist). */
 async function agencyVisible(ctx: ServiceContext, scope: StatementScope, agencyId: number): Promise<boolean> {
-  const agency = await ctx.db.selectFrom('agencies as a').innerJoin('admin_units as u', 'u.id', 'a.admin_unit_id')
-    .select(['a.id', 'u.path']).where('a.id', '=', agencyId).executeTakeFirst();
+  const agency = await agencyById(ctx.db, agencyId);
   if (!agency) return false;
-  if (scope.kind === 'unit') return agency.path.startsWith(scope.unitPath);
+  if (scope.kind === 'unit') return agency.unitPath.startsWith(scope.unitPath);
   if (scope.kind === 'agency') return agency.id === scope.agencyId;
   // a post office bills the agencies whose transfers it carried: any of its legs, of any month
   const carried = await ctx.db.selectFrom('postal_legs').select('id').where('kind', '=', 'transfer').where('from_agency_id', '=', agencyId)
