@@ -12,7 +12,7 @@ import { can } from '../accounts/policy';
 import { agencyById, agencyRefs, servicePointPlace } from '../directory/references';
 import type { ServiceContext } from '../platform/context';
 import { forbidden, notFound, unauthenticated, validationFailed } from '../platform/errors';
-import { daysInMonth, isoDateFromYmd, vnMidnightOf, type IsoDate } from '../shared/civil-date';
+import { addDays, daysInMonth, isoDateFromYmd, vnMidnightOf, type IsoDate } from '../shared/civil-date';
 import type { Zone } from './tariff';
 
 export interface TransferStatementLine {
@@ -72,12 +72,6 @@ export function statementMonth(month: string): { from: IsoDate; to: IsoDate } {
   return { from: isoDateFromYmd(y, mo, 1), to: isoDateFromYmd(y, mo, daysInMonth(y, mo)) };
 }
 
-/** The next day's date of a month's last day (the end of the period, exclusive). */
-const dayAfter = (to: IsoDate): IsoDate => {
-  const [y, m] = to.split('-').map(Number) as [number, number];
-  return m === 12 ? isoDateFromYmd(y + 1, 1, 1) : isoDateFromYmd(y, m + 1, 1);
-};
-
 /**
  * The statement of `month` (yyyy-mm) for the agencies the reader may see, or for `agencyId` alone
  * (an agency's officer: their own; 404 `AGENCY_NOT_FOUND` for another or one outside the scope).
@@ -93,7 +87,7 @@ export async function transferStatement(ctx: ServiceContext, q: { readonly month
       'l.from_agency_id', 'l.agency_id'])
     .where('l.kind', '=', 'transfer')
     .where('l.postage_at', '>=', new Date(vnMidnightOf(from)))
-    .where('l.postage_at', '<', new Date(vnMidnightOf(dayAfter(to))));
+    .where('l.postage_at', '<', new Date(vnMidnightOf(addDays(to, 1))));
   // each scope names its province (the legs' shard): the post office's, the unit's, the agency's —
   // a transfer is carried by the post office of the sending agency's unit, in its province
   const province = await scopeProvince(ctx, scope);
